@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { checkPackSize } from '@/lib/pack';
+import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
+import type { StoredPack, StoreSummary } from '@/lib/store';
+
+type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
+
+const FORMAT_NAMES = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools' } as const;
+
+function saveFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoke on the next task: the download has started by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const failure = (error: ProtocolError): Status => ({ kind: 'error', text: error.message, details: error.details });
+
+/** Lists the fact packs and imports, exports, deletes and resets them through the background. */
+export function PackManager({ client }: { client: Client }) {
+  const [packs, setPacks] = useState<StoredPack[] | null>(null);
+  const [summary, setSummary] = useState<StoreSummary | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const [pasted, setPasted] = useState('');
+
+  const refresh = useCallback(async () => {
+    const [list, counts] = await Promise.all([client.call('listPacks', {}), client.call('getStoreSummary', {})]);
+    if (list.ok) setPacks(list.value);
+    else setStatus(failure(list.error));
+    if (counts.ok) setSummary(counts.value);
+  }, [client]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function runImport(text: string, fileName?: string) {
+    setBusy(true);
+    setStatus(null);
+    const result = await client.call('importPack', { text, ...(fileName ? { fileName } : {}) });
+    setBusy(false);
+    if (!result.ok) {
+      setStatus(failure(result.error));
+      return;
+    }
+    const report = result.value;
+    const replaced = report.replacedVersion ? ` It replaced version ${report.replacedVersion}.` : '';
+    setStatus({
+      kind: 'ok',
+      text: `Imported “${report.title}”: ${report.claimCount} claim${report.claimCount === 1 ? '' : 's'} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
+      details: report.warnings,
+    });
+    setPasted('');
+    await refresh();
+  }
+
+  async function onFileChosen(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const tooBig = checkPackSize(file.size);
+    if (tooBig) {
+      setStatus({ kind: 'error', text: `Nothing was imported. ${tooBig}` });
+      return;
+    }
+    await runImport(await file.text(), file.name);
+  }
+
+  async function onExport(packId: string, format: ExportFormat) {
+    const result = await client.call('exportPack', { packId, format });
+    if (result.ok) saveFile(result.value.fileName, result.value.text);
+    else setStatus(failure(result.error));
+  }
+
+  async function onDelete(pack: StoredPack) {
+    if (!confirm(`Delete “${pack.title}” and its ${pack.claimCount} claims?`)) return;
+    const result = await client.call('deletePack', { packId: pack.id });
+    setStatus(result.ok ? { kind: 'ok', text: `Deleted “${pack.title}”.` } : failure(result.error));
+    await refresh();
+  }
+
+  async function onReset() {
+    if (!confirm('Delete every imported pack and restore the bundled pack?')) return;
+    const result = await client.call('resetStore', {});
+    setStatus(result.ok ? { kind: 'ok', text: 'Restored the bundled pack; imported packs were deleted.' } : failure(result.error));
+    await refresh();
+  }
+
+  return (
+    <section aria-labelledby="packs-heading" class="packs">
+      <h2 id="packs-heading">Fact packs</h2>
+      <p class="store-summary" data-testid="store-summary">
+        {summary ? `${summary.claimCount} claims in ${summary.packCount} pack${summary.packCount === 1 ? '' : 's'}` : 'Reading the store…'}
+      </p>
+      {packs && (
+        <table class="pack-list">
+          <thead>
+            <tr>
+              <th scope="col">Pack</th>
+              <th scope="col">Publisher</th>
+              <th scope="col">Version</th>
+              <th scope="col">Claims</th>
+              <th scope="col">Imported</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {packs.map((pack) => (
+              <tr key={pack.id} data-pack-id={pack.id}>
+                <th scope="row">
+                  {pack.title}
+                  {pack.origin === 'bundled' && <span class="tag">bundled</span>}
+                </th>
+                <td>{pack.publisher}</td>
+                <td>{pack.version}</td>
+                <td class="count">{pack.claimCount}</td>
+                <td>{new Date(pack.importedAt).toLocaleDateString()}</td>
+                <td class="actions">
+                  <button type="button" onClick={() => onExport(pack.id, 'claimlight')} aria-label={`Export ${pack.title} as a Claimlight pack`}>
+                    Export
+                  </button>
+                  <button type="button" onClick={() => onExport(pack.id, 'claimreview')} aria-label={`Export ${pack.title} as ClaimReview`}>
+                    ClaimReview
+                  </button>
+                  {pack.origin === 'user' && (
+                    <button type="button" class="danger" onClick={() => onDelete(pack)} aria-label={`Delete ${pack.title}`}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <div class="import">
+        <h3>Import a pack</h3>
+        <p class="hint">A Claimlight pack, schema.org ClaimReview JSON-LD, or a Fact Check Tools API response (up to 16 MB).</p>
+        <label class="file">
+          Choose a file
+          <input type="file" accept=".json,.jsonld,application/json,application/ld+json,text/html" onChange={onFileChosen} disabled={busy} />
+        </label>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (pasted.trim()) void runImport(pasted);
+          }}
+        >
+          <label for="paste">Or paste JSON</label>
+          <textarea id="paste" rows={5} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
+          <button type="submit" disabled={busy || !pasted.trim()}>
+            Import pasted JSON
+          </button>
+        </form>
+        {busy && <p role="status">Importing…</p>}
+      </div>
+
+      {status && (
+        <div class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="import-status">
+          <p>{status.text}</p>
+          {status.details && status.details.length > 0 && (
+            <ul>
+              {status.details.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <p>
+        <button type="button" class="danger" onClick={onReset}>
+          Reset to the bundled pack
+        </button>
+      </p>
+    </section>
+  );
+}

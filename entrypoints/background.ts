@@ -1,0 +1,49 @@
+import { browser, type Browser } from 'wxt/browser';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { log } from '@/lib/log';
+import { routeMessage, type Handlers, type SenderInfo } from '@/lib/protocol';
+import { ClaimlightDb, installBundledPack } from '@/lib/store';
+
+// The background owns the fact store and answers every message; the work is in lib/.
+export default defineBackground(() => {
+  const db = new ClaimlightDb();
+  const bundled = expectBundledPack();
+  // Idempotent: installs on first run, replaces an older bundled pack after an update, else does nothing.
+  const ready = installBundledPack(db, bundled).then(
+    (outcome) => log.debug('bundled pack', outcome),
+    (e: unknown) => log.error('could not install the bundled fact pack', e),
+  );
+
+  const handlers = createBackgroundHandlers({
+    db,
+    bundled,
+    async onContentScriptStarted(tabId, url) {
+      // Session storage lets other contexts (and the tests) see which tabs the script runs in.
+      await browser.storage.session?.set({ [`claimlight:tab:${tabId}`]: { url, startedAt: Date.now() } });
+    },
+  });
+  const afterReady = Object.fromEntries(
+    Object.entries(handlers).map(([name, handle]) => [
+      name,
+      async (payload: never, sender: SenderInfo) => {
+        await ready;
+        return handle(payload, sender);
+      },
+    ]),
+  ) as Handlers;
+
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) =>
+    routeMessage(
+      message,
+      {
+        tabId: sender.tab?.id,
+        url: sender.url,
+        fromThisExtension: sender.id === browser.runtime.id,
+        fromExtensionPage: !!sender.url?.startsWith(extensionOrigin),
+      },
+      afterReady,
+    ),
+  );
+});

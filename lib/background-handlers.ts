@@ -1,0 +1,88 @@
+/**
+ * What the background does for each message: reads and writes the store through `lib/store.ts`.
+ * Browser-free, so tests drive it with fake-indexeddb; the background entrypoint only wires it
+ * to `runtime.onMessage`.
+ */
+import { packToClaimReview } from './claim-review';
+import { parsePackText } from './pack';
+import type { Handlers, ProtocolError } from './protocol';
+import { err, ok } from './result';
+import type { FactPack } from './schema';
+import {
+  deletePack,
+  describeStorageError,
+  importPack,
+  listPacks,
+  readPack,
+  resetToBundled,
+  summarizeStore,
+  type ClaimlightDb,
+} from './store';
+
+/** What the handlers need: the open database, the bundled pack, and a hook for started tabs. */
+export interface BackgroundDeps {
+  db: ClaimlightDb;
+  bundled: FactPack;
+  onContentScriptStarted?: (tabId: number, url: string) => Promise<void> | void;
+}
+
+const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
+
+function fileNameFor(pack: FactPack, format: 'claimlight' | 'claimreview'): string {
+  const slug = pack.id.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+  return format === 'claimreview' ? `${slug}.claimreview.json` : `${slug}.claimlight.json`;
+}
+
+/** Builds the handler for every message of the protocol. */
+export function createBackgroundHandlers({ db, bundled, onContentScriptStarted }: BackgroundDeps): Handlers {
+  return {
+    async getStoreSummary() {
+      return ok(await summarizeStore(db));
+    },
+    async listPacks() {
+      return ok(await listPacks(db));
+    },
+    async importPack({ text, fileName }) {
+      const parsed = parsePackText(text, { fileName });
+      if (!parsed.ok) {
+        const count = parsed.error.length;
+        return err({
+          code: 'invalid-pack',
+          message: `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}.`,
+          details: parsed.error.slice(0, 200),
+        });
+      }
+      try {
+        return ok(await importPack(db, parsed.value));
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
+    async exportPack({ packId, format }) {
+      const pack = await readPack(db, packId);
+      if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
+      const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
+      return ok({ fileName: fileNameFor(pack, format), text: `${JSON.stringify(body, null, 2)}\n` });
+    },
+    async deletePack({ packId }) {
+      try {
+        if (!(await deletePack(db, packId))) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
+        return ok({ deleted: true as const });
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
+    async resetStore() {
+      try {
+        await resetToBundled(db, bundled);
+        return ok(await summarizeStore(db));
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
+    async contentScriptStarted({ url }, sender) {
+      if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
+      return ok(await summarizeStore(db));
+    },
+  };
+}

@@ -1,0 +1,308 @@
+/**
+ * Converts schema.org ClaimReview JSON-LD and Google Fact Check Tools API responses into
+ * Claimlight packs, and a pack back into ClaimReview. Published data is messy (entities in text,
+ * scheme-less URLs, numbers as strings, arrays where objects are expected), so reading is lenient
+ * about form and strict about substance: a record with no claim text is a problem, a relative
+ * URL is left out with a warning. Validation of the result is `lib/pack.ts`'s.
+ */
+import * as v from 'valibot';
+import type { ParseOptions, ParsedPack } from './pack';
+import { err, ok, type Result } from './result';
+import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, isHttpUrl, type Claim, type ContextItem, type FactPack, type Source } from './schema';
+import { VERDICT_LABELS, verdictFromRating } from './verdicts';
+
+type Json = Record<string, unknown>;
+
+const asObject = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+
+function hasType(node: Json, type: string): boolean {
+  return asList(node['@type']).some((t) => typeof t === 'string' && t.toLowerCase() === type.toLowerCase());
+}
+
+const MAX_DEPTH = 8;
+
+/** Finds the ClaimReview nodes in JSON-LD: an object, an array, `@graph`, a DataFeed or a DataFeedItem. */
+export function collectClaimReviews(value: unknown, depth = 0): Json[] {
+  if (depth > MAX_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => collectClaimReviews(item, depth + 1));
+  const node = asObject(value);
+  if (!node) return [];
+  if (hasType(node, 'ClaimReview')) return [node];
+  return ['@graph', 'dataFeedElement', 'item'].flatMap((key) =>
+    key in node ? collectClaimReviews(node[key], depth + 1) : [],
+  );
+}
+
+/** True for one Fact Check Tools `Claim` object (a response's `claims[i]` given on its own). */
+export function isFactCheckApiClaim(value: unknown): boolean {
+  const node = asObject(value);
+  return !!node && typeof node.text === 'string' && Array.isArray(node.claimReview);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Decodes HTML entities, drops tags and folds white space: published text often carries all three. */
+export function cleanText(value: unknown): string | undefined {
+  const raw = Array.isArray(value) ? value.filter((x) => typeof x === 'string').join(' ') : value;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+      if (code[0] === '#') {
+        const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+        return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+      }
+      return ENTITIES[code.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
+}
+
+function clip(text: string | undefined, max: number): string | undefined {
+  if (!text) return undefined;
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Reads a date such as "2022-01-28 18:35" or "2019-06-05T10:00:00+00:00" down to its day. */
+function readDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  return Number(m) >= 1 && Number(m) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${y}-${m}-${d}` : undefined;
+}
+
+function readNumber(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Repairs the URL forms fact-checkers publish: scheme-less ("aosfatos.org/…") and protocol-relative
+ * ("//…") get https. Returns `null` for anything still not an absolute http(s) URL.
+ */
+export function readUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  let url = value.trim();
+  if (url.startsWith('//')) url = `https:${url}`;
+  else if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url)) url = `https://${url}`;
+  return url.length <= LIMITS.url && isHttpUrl(url) ? url : null;
+}
+
+/** The names in a schema.org `author`/`publisher` value: an object, a string or a list of them. */
+function readNames(value: unknown): string | undefined {
+  const names = asList(value)
+    .map((item) => (typeof item === 'string' ? cleanText(item) : cleanText(asObject(item)?.name)))
+    .filter((name): name is string => !!name);
+  return clip([...new Set(names)].join(', ') || undefined, LIMITS.shortText);
+}
+
+/** A stable short id from text (FNV-1a, 32 bits, as 8 hex digits). */
+export function hashId(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
+
+interface Converted {
+  claims: Claim[];
+  problems: string[];
+  warnings: string[];
+  languages: string[];
+  publishers: string[];
+}
+
+function ratedSentence(label: string | undefined, outlet: string, date: string | undefined): string {
+  const rated = label ? `Rated “${label}” by ${outlet}` : `Reviewed by ${outlet}, with no rating given`;
+  return `${rated}${date ? ` on ${date}` : ''}.`;
+}
+
+function addClaim(into: Converted, seen: Set<string>, record: string, candidate: unknown): void {
+  const parsed = v.safeParse(ClaimSchema, candidate);
+  if (!parsed.success) {
+    into.problems.push(...describeIssues(parsed.issues, `${record}: `));
+    return;
+  }
+  // The same review listed twice (a page and its feed entry) is one claim, not a conflict.
+  if (seen.has(parsed.output.id)) return;
+  seen.add(parsed.output.id);
+  into.claims.push(parsed.output);
+}
+
+function convertClaimReview(node: Json, index: number, into: Converted, seen: Set<string>): void {
+  const rawUrl = node.url;
+  const url = readUrl(rawUrl);
+  const record = `review ${index + 1}${url ? ` (${url})` : ''}`;
+  if (rawUrl !== undefined && !url) {
+    into.warnings.push(`${record}: url ${JSON.stringify(String(rawUrl).slice(0, 120))} is not an absolute web address and was left out`);
+  }
+  const text = clip(cleanText(node.claimReviewed), LIMITS.claimText);
+  if (!text) {
+    into.problems.push(`${record}: claimReviewed: missing: a review must say which claim it checks`);
+    return;
+  }
+  const item = asObject(asList(node.itemReviewed)[0]) ?? {};
+  const rating = asObject(asList(node.reviewRating)[0]) ?? {};
+  const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name), LIMITS.shortText);
+  const verdict = verdictFromRating(label, readNumber(rating.ratingValue), readNumber(rating.bestRating), readNumber(rating.worstRating));
+  const outlet = readNames(node.author) ?? readNames(node.publisher) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
+  const published = readDate(node.datePublished);
+  const sources: Source[] = url ? [{ url, outlet, ...(published ? { published } : {}) }] : [];
+  const context: ContextItem[] = sources.length ? [{ text: `Fact-check by ${outlet}.`, sources }] : [];
+  for (const citation of asList(node.citation)) {
+    const cited = asObject(citation);
+    const citedUrl = readUrl(cited?.url ?? citation);
+    const citedText = cleanText(cited?.name) ?? cleanText(cited?.description);
+    if (!citedUrl || context.length >= LIMITS.contextItems) continue;
+    const citedOutlet = readNames(cited?.publisher) ?? hostOf(citedUrl);
+    const citedDate = readDate(cited?.datePublished);
+    context.push({
+      text: clip(citedText, LIMITS.longText) ?? `Source cited by ${outlet}.`,
+      sources: [{ url: citedUrl, outlet: citedOutlet, ...(citedDate ? { published: citedDate } : {}) }],
+    });
+  }
+  const body = cleanText(node.reviewBody) ?? cleanText(node.description);
+  const summary = clip([ratedSentence(label, outlet, published), body].filter(Boolean).join(' '), LIMITS.longText);
+  const language = cleanText(node.inLanguage);
+  if (language) into.languages.push(language);
+  into.publishers.push(outlet);
+  addClaim(into, seen, record, {
+    id: `cr-${hashId(`${url ?? ''}\n${text}`)}`,
+    text,
+    claimant: readNames(item.author),
+    claimDate: readDate(item.datePublished),
+    verdict,
+    ratingLabel: label,
+    summary,
+    context,
+    cues: { phrases: [], terms: [] },
+  });
+}
+
+function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set<string>): void {
+  const node = asObject(raw);
+  const text = clip(cleanText(node?.text), LIMITS.claimText);
+  const record = `claim ${index + 1}`;
+  if (!node || !text) {
+    into.problems.push(`${record}: text: missing: a claim must say what was claimed`);
+    return;
+  }
+  const reviews = asList(node.claimReview).map(asObject).filter((r): r is Json => !!r);
+  const context: ContextItem[] = [];
+  const sentences: string[] = [];
+  let first: { label?: string } | undefined;
+  reviews.forEach((review, r) => {
+    const url = readUrl(review.url);
+    const publisher = asObject(review.publisher);
+    const outlet = readNames(publisher) ?? cleanText(publisher?.site) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
+    const label = clip(cleanText(review.textualRating), LIMITS.shortText);
+    const date = readDate(review.reviewDate);
+    first ??= { label };
+    sentences.push(ratedSentence(label, outlet, date));
+    if (review.languageCode && typeof review.languageCode === 'string') into.languages.push(review.languageCode);
+    into.publishers.push(outlet);
+    if (!url) {
+      if (review.url !== undefined) into.warnings.push(`${record}: claimReview[${r}].url is not an absolute web address and was left out`);
+      return;
+    }
+    const title = cleanText(review.title);
+    context.push({
+      text: clip(title ? `${outlet}: ${title}` : `Fact-check by ${outlet}.`, LIMITS.longText)!,
+      sources: [{ url, outlet, ...(date ? { published: date } : {}) }],
+    });
+  });
+  const label = first?.label;
+  addClaim(into, seen, record, {
+    id: `fc-${hashId(`${text}\n${context[0]?.sources[0]?.url ?? ''}`)}`,
+    text,
+    claimant: clip(cleanText(node.claimant), LIMITS.shortText),
+    claimDate: readDate(node.claimDate),
+    verdict: verdictFromRating(label),
+    ratingLabel: label,
+    summary: clip(sentences.join(' ') || 'No fact-checker review came with this claim.', LIMITS.longText),
+    context: context.slice(0, LIMITS.contextItems),
+    cues: { phrases: [], terms: [] },
+  });
+}
+
+function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' | 'Fact Check Tools'): Result<ParsedPack, string[]> {
+  if (into.problems.length) return err(into.problems);
+  if (!into.claims.length) return err([`The ${kind} data holds no claims.`]);
+  const today = (options.today ?? new Date()).toISOString().slice(0, 10);
+  const base = options.fileName?.replace(/\.[^.]+$/, '').trim();
+  const publishers = [...new Set(into.publishers)];
+  const language = into.languages.map((l) => l.trim()).find((l) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(l)) ?? 'und';
+  const pack: FactPack = {
+    format: 'claimlight-pack',
+    formatVersion: PACK_FORMAT_VERSION,
+    id: `${kind === 'ClaimReview' ? 'claimreview' : 'factcheck'}-${hashId(into.claims.map((c) => c.id).join(' '))}`,
+    title: clip(base || `${kind} import (${into.claims.length} claims)`, LIMITS.shortText)!,
+    version: today,
+    publisher: clip(publishers.slice(0, 3).join(', ') + (publishers.length > 3 ? ` and ${publishers.length - 3} more` : ''), LIMITS.shortText)!,
+    language,
+    created: today,
+    description: `Imported from ${kind} data${base ? ` (${base})` : ''}.`,
+    claims: into.claims,
+  };
+  return ok({ pack, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings });
+}
+
+const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [] });
+
+/** Builds a pack from ClaimReview nodes; fails with every record that has no usable claim. */
+export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}): Result<ParsedPack, string[]> {
+  const into = emptyConversion();
+  const seen = new Set<string>();
+  nodes.forEach((node, i) => convertClaimReview(node, i, into, seen));
+  return finishPack(into, options, 'ClaimReview');
+}
+
+/** Builds a pack from the `claims` of a Fact Check Tools API response. */
+export function packFromApiClaims(claims: unknown[], options: ParseOptions = {}): Result<ParsedPack, string[]> {
+  const into = emptyConversion();
+  const seen = new Set<string>();
+  claims.forEach((claim, i) => convertApiClaim(claim, i, into, seen));
+  return finishPack(into, options, 'Fact Check Tools');
+}
+
+/** Writes a pack as schema.org ClaimReview JSON-LD: one `@graph` with a node per claim. */
+export function packToClaimReview(pack: FactPack): Json {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': pack.claims.map((claim) => ({
+      '@type': 'ClaimReview',
+      identifier: claim.id,
+      claimReviewed: claim.text,
+      datePublished: pack.created,
+      inLanguage: pack.language,
+      author: { '@type': 'Organization', name: pack.publisher },
+      reviewRating: { '@type': 'Rating', alternateName: claim.ratingLabel ?? VERDICT_LABELS[claim.verdict] },
+      reviewBody: claim.summary,
+      itemReviewed: {
+        '@type': 'Claim',
+        ...(claim.claimant ? { author: { '@type': 'Person', name: claim.claimant } } : {}),
+        ...(claim.claimDate ? { datePublished: claim.claimDate } : {}),
+      },
+      citation: claim.context.flatMap((item) =>
+        item.sources.map((source) => ({
+          '@type': 'CreativeWork',
+          name: item.text,
+          url: source.url,
+          publisher: { '@type': 'Organization', name: source.outlet },
+          ...(source.published ? { datePublished: source.published } : {}),
+        })),
+      ),
+    })),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Turns the text of a file a user imports into a validated fact pack, or into a list of problems
+ * that each name the record and the field. Detects the three formats Claimlight reads; converting
+ * ClaimReview and Fact Check Tools data is `lib/claim-review.ts`'s job, storing it `lib/store.ts`'s.
+ */
+import * as v from 'valibot';
+import { collectClaimReviews, isFactCheckApiClaim, packFromApiClaims, packFromClaimReviews } from './claim-review';
+import { err, ok, type Result } from './result';
+import { ClaimSchema, FactPackSchema, describeIssues, type Claim, type FactPack } from './schema';
+
+/** The largest file Claimlight imports: about 30,000 claims in our format. */
+export const MAX_PACK_BYTES = 16 * 1024 * 1024;
+
+/** Which kind of file an import came from. */
+export type PackFormat = 'claimlight' | 'claimreview' | 'factcheck-api';
+
+/** A pack ready to store, with notes on anything that was repaired or left out on the way. */
+export interface ParsedPack {
+  pack: FactPack;
+  format: PackFormat;
+  warnings: string[];
+}
+
+/** Options for `parsePackText`. `fileName` titles packs made from ClaimReview data; `today` dates them. */
+export interface ParseOptions {
+  fileName?: string;
+  today?: Date;
+}
+
+/** A claim's label in messages: its 1-based number and, where readable, its id. */
+export function claimLabel(index: number, raw: unknown): string {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length <= 200 ? `claim ${index + 1} (\`${id}\`)` : `claim ${index + 1}`;
+}
+
+/** Validates a value in Claimlight's own pack format; every problem names the claim and the field. */
+export function parseFactPack(value: unknown): Result<FactPack, string[]> {
+  const header = v.safeParse(FactPackSchema, value);
+  if (!header.success) {
+    if (value && typeof value === 'object' && (value as { formatVersion?: unknown }).formatVersion !== undefined) {
+      const version = (value as { formatVersion?: unknown }).formatVersion;
+      if (typeof version === 'number' && version > 1) {
+        return err([`This pack uses format version ${version}; this version of Claimlight reads version 1. Update Claimlight to import it.`]);
+      }
+    }
+    return err(describeIssues(header.issues, 'pack: '));
+  }
+  const problems: string[] = [];
+  const claims: Claim[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  header.output.claims.forEach((raw, index) => {
+    const parsed = v.safeParse(ClaimSchema, raw);
+    const label = claimLabel(index, raw);
+    if (!parsed.success) {
+      problems.push(...describeIssues(parsed.issues, `${label}: `));
+      return;
+    }
+    const earlier = firstIndexOfId.get(parsed.output.id);
+    if (earlier !== undefined) {
+      problems.push(`${label}: id: duplicates the id of claim ${earlier + 1}`);
+      return;
+    }
+    firstIndexOfId.set(parsed.output.id, index);
+    claims.push(parsed.output);
+  });
+  if (problems.length) return err(problems);
+  return ok({ ...header.output, claims });
+}
+
+function byteLength(text: string): number {
+  // Every UTF-16 unit is at most 3 UTF-8 bytes, so short texts need no encoding to be judged.
+  return text.length * 3 <= MAX_PACK_BYTES ? text.length : new TextEncoder().encode(text).byteLength;
+}
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Refuses a file by its size alone, before it is read; `null` means the size is fine. */
+export function checkPackSize(bytes: number): string | null {
+  return bytes > MAX_PACK_BYTES
+    ? `The file is ${megabytes(bytes)}; Claimlight imports fact packs of up to ${megabytes(MAX_PACK_BYTES)}. Split it into smaller packs.`
+    : null;
+}
+
+const LD_JSON_SCRIPT = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+/** Reads the JSON-LD blocks of an HTML page (or of lines that each hold one script element). */
+function parseLdJsonScripts(text: string): Result<unknown[], string[]> {
+  const blocks: unknown[] = [];
+  const problems: string[] = [];
+  let index = 0;
+  for (const match of text.matchAll(LD_JSON_SCRIPT)) {
+    index++;
+    try {
+      blocks.push(JSON.parse(match[1] ?? ''));
+    } catch (e) {
+      problems.push(`JSON-LD block ${index}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (index === 0) return err(['The file is neither JSON nor a page with JSON-LD blocks.']);
+  return problems.length ? err(problems) : ok(blocks);
+}
+
+/**
+ * Parses the text of an imported file: Claimlight's pack JSON, schema.org ClaimReview JSON-LD
+ * (an object, an array, an `@graph`, a DataFeed, or a page holding JSON-LD script blocks), or a
+ * Google Fact Check Tools API response. Fails with every problem found, each naming its record.
+ */
+export function parsePackText(text: string, options: ParseOptions = {}): Result<ParsedPack, string[]> {
+  const tooBig = checkPackSize(byteLength(text));
+  if (tooBig) return err([tooBig]);
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (!body) return err(['The file is empty.']);
+
+  let value: unknown;
+  if (body.startsWith('<')) {
+    const blocks = parseLdJsonScripts(body);
+    if (!blocks.ok) return blocks;
+    value = blocks.value;
+  } else {
+    try {
+      value = JSON.parse(body);
+    } catch (e) {
+      return err([`The file is not valid JSON: ${(e as Error).message}`]);
+    }
+  }
+
+  if (value && typeof value === 'object' && 'format' in value) {
+    const pack = parseFactPack(value);
+    return pack.ok ? ok({ pack: pack.value, format: 'claimlight', warnings: [] }) : pack;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const claims = (value as { claims?: unknown }).claims;
+    if (Array.isArray(claims)) return packFromApiClaims(claims, options);
+    if (isFactCheckApiClaim(value)) return packFromApiClaims([value], options);
+  }
+  const reviews = collectClaimReviews(value);
+  if (reviews.length) return packFromClaimReviews(reviews, options);
+  return err([
+    'No fact pack was found in this file: it is not a Claimlight pack, holds no schema.org ClaimReview, and is not a Fact Check Tools API response.',
+  ]);
+}

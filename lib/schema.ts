@@ -1,0 +1,179 @@
+/**
+ * The fact pack format: what a pack, a claim, a context item and a source are, checked with valibot.
+ * Parsing a whole file (size limits, JSON errors, other formats) is `lib/pack.ts`'s job; this module
+ * only says what a valid value looks like.
+ */
+import * as v from 'valibot';
+
+/** The verdicts a claim can carry, from best supported to least. `unrated` is for imported reviews
+ * whose rating label maps to none of the others; the label itself is kept in `ratingLabel`. */
+export const VERDICTS = [
+  'accurate',
+  'accurate-but-misdated',
+  'misattributed',
+  'imprecise',
+  'disputed',
+  'false',
+  'unverified',
+  'opinion',
+  'unrated',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Bounds on every text field, so a hostile pack cannot bloat the store or the page's card. */
+export const LIMITS = {
+  id: 200,
+  shortText: 300,
+  claimText: 2_000,
+  longText: 5_000,
+  url: 2_048,
+  phrases: 50,
+  termGroups: 20,
+  termsPerGroup: 50,
+  contextItems: 50,
+  sourcesPerItem: 20,
+  claimsPerPack: 50_000,
+} as const;
+
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/** Writes a valibot issue path as `context[0].sources[1].url`. */
+export function formatIssuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** The message for one issue, reworded where valibot's own is written for developers. */
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'object' || issue.type === 'strict_object') {
+    if (issue.received === 'undefined') return 'is missing';
+    if (issue.expected === 'never') return 'is not a field Claimlight knows';
+  }
+  return issue.message;
+}
+
+/** One line per issue: `prefix` + `path: message`, e.g. "claim 7 (`x`): sources[0].url: must be an http(s) URL". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix: string): string[] {
+  return issues.map((issue) => {
+    const path = formatIssuePath(issue);
+    return `${prefix}${path ? `${path}: ` : ''}${issueMessage(issue)}`;
+  });
+}
+
+/** True for an absolute http: or https: URL; everything else (javascript:, data:, relative) is refused. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const text = (max: number) =>
+  v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.nonEmpty('must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+
+const partialDate = v.pipe(
+  v.string('must be a date'),
+  v.regex(PARTIAL_DATE, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
+const id = v.pipe(
+  v.string('must be text'),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(LIMITS.id, `must be at most ${LIMITS.id} characters`),
+  v.regex(ID, 'must start with a letter or digit and hold only letters, digits and . _ : -'),
+);
+
+export const SourceSchema = v.strictObject({
+  url: v.pipe(
+    v.string('must be text'),
+    v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
+    v.check(isHttpUrl, 'must be an http(s) URL'),
+  ),
+  outlet: text(LIMITS.shortText),
+  published: v.optional(partialDate),
+});
+
+export const ContextItemSchema = v.strictObject({
+  text: text(LIMITS.longText),
+  sources: v.pipe(
+    v.array(SourceSchema, 'must be a list of sources'),
+    v.minLength(1, 'must list at least one source'),
+    v.maxLength(LIMITS.sourcesPerItem, `must list at most ${LIMITS.sourcesPerItem} sources`),
+  ),
+});
+
+export const CuesSchema = v.strictObject({
+  phrases: v.pipe(
+    v.array(text(LIMITS.shortText), 'must be a list of phrases'),
+    v.maxLength(LIMITS.phrases, `must list at most ${LIMITS.phrases} phrases`),
+  ),
+  terms: v.pipe(
+    v.array(
+      v.pipe(
+        v.array(text(LIMITS.shortText), 'must be a list of terms'),
+        v.minLength(1, 'must hold at least one term'),
+        v.maxLength(LIMITS.termsPerGroup, `must hold at most ${LIMITS.termsPerGroup} terms`),
+      ),
+      'must be a list of term groups',
+    ),
+    v.maxLength(LIMITS.termGroups, `must list at most ${LIMITS.termGroups} groups`),
+  ),
+});
+
+export const ClaimSchema = v.strictObject({
+  id,
+  text: text(LIMITS.claimText),
+  claimant: v.optional(text(LIMITS.shortText)),
+  claimDate: v.optional(partialDate),
+  verdict: v.picklist(VERDICTS, `must be one of: ${VERDICTS.join(', ')}`),
+  ratingLabel: v.optional(text(LIMITS.shortText)),
+  summary: text(LIMITS.longText),
+  context: v.pipe(
+    v.array(ContextItemSchema, 'must be a list of context items'),
+    v.maxLength(LIMITS.contextItems, `must list at most ${LIMITS.contextItems} items`),
+  ),
+  cues: v.optional(CuesSchema, { phrases: [], terms: [] }),
+});
+
+/** Current version of the pack file format; a file of a newer format is refused with a clear message. */
+export const PACK_FORMAT_VERSION = 1;
+
+export const FactPackSchema = v.strictObject({
+  format: v.literal('claimlight-pack', 'must be "claimlight-pack"'),
+  formatVersion: v.literal(PACK_FORMAT_VERSION, `must be ${PACK_FORMAT_VERSION}`),
+  id,
+  title: text(LIMITS.shortText),
+  version: text(50),
+  publisher: text(LIMITS.shortText),
+  language: v.pipe(
+    v.string('must be text'),
+    v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"'),
+  ),
+  created: partialDate,
+  description: v.optional(text(LIMITS.longText)),
+  claims: v.pipe(
+    v.array(v.unknown(), 'must be a list of claims'),
+    v.minLength(1, 'must hold at least one claim'),
+    v.maxLength(LIMITS.claimsPerPack, `must hold at most ${LIMITS.claimsPerPack} claims`),
+  ),
+});
+
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type ContextItem = v.InferOutput<typeof ContextItemSchema>;
+export type Cues = v.InferOutput<typeof CuesSchema>;
+export type Claim = v.InferOutput<typeof ClaimSchema>;
+/** A validated pack: the header fields plus claims that each passed `ClaimSchema`. */
+export type FactPack = Omit<v.InferOutput<typeof FactPackSchema>, 'claims'> & { claims: Claim[] };

@@ -1,0 +1,238 @@
+/**
+ * The fact store: a Dexie database of packs and their claims, with its schema versions and the
+ * writes that keep it whole (install the bundled pack, import, delete, reset), each in one
+ * transaction. The `indexedDB` implementation is passed in, so tests and the CLI can use
+ * fake-indexeddb. Parsing files is `lib/pack.ts`'s job; the background owns the live database.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { PackFormat, ParsedPack } from './pack';
+import type { Claim, FactPack } from './schema';
+
+/** Where a pack came from: shipped with Claimlight, or imported by the user. */
+export type PackOrigin = 'bundled' | 'user';
+
+/** A pack's header as stored, without its claims. */
+export interface StoredPack extends Omit<FactPack, 'claims'> {
+  origin: PackOrigin;
+  sourceFormat: PackFormat;
+  importedAt: string;
+  claimCount: number;
+}
+
+/** A claim as stored: keyed by its pack and its id, since ids are unique only within a pack;
+ * `position` keeps the pack's own order, which the key does not. */
+export interface StoredClaim extends Claim {
+  packId: string;
+  position: number;
+}
+
+/** Options for opening the store; tests pass a database name and fake-indexeddb. */
+export interface StoreOptions {
+  name?: string;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const DEFAULT_DB_NAME = 'claimlight';
+
+/** The schema of every version, oldest first. Shipped versions are never edited, only added to. */
+export const SCHEMA_VERSIONS = {
+  1: { packs: 'id', claims: '[packId+id], packId' },
+  // v2: packs carry `origin` and `claimCount` (the pack list no longer counts claims on every
+  // open); claims carry `position` (export keeps the pack's order) and are indexed by verdict
+  // for the popup's filters.
+  2: { packs: 'id, origin', claims: '[packId+id], packId, verdict' },
+} as const;
+
+/** Claimlight's IndexedDB database. */
+export class ClaimlightDb extends Dexie {
+  packs!: Table<StoredPack, string>;
+  claims!: Table<StoredClaim, [string, string]>;
+
+  constructor(options: StoreOptions = {}) {
+    super(options.name ?? DEFAULT_DB_NAME, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    this.version(2)
+      .stores(SCHEMA_VERSIONS[2])
+      .upgrade(async (tx) => {
+        // v1 marked the shipped pack with `bundled: true` and stored no claim count.
+        const counts = new Map<string, number>();
+        await tx.table('claims').toCollection().modify((claim: StoredClaim) => {
+          const count = counts.get(claim.packId) ?? 0;
+          claim.position = count;
+          counts.set(claim.packId, count + 1);
+        });
+        await tx.table('packs').toCollection().modify((pack: Record<string, unknown>) => {
+          pack.origin = pack.bundled ? 'bundled' : 'user';
+          delete pack.bundled;
+          pack.claimCount = counts.get(pack.id as string) ?? 0;
+          pack.sourceFormat ??= 'claimlight';
+          pack.importedAt ??= new Date(0).toISOString();
+        });
+      });
+  }
+}
+
+/** Compares two pack versions ("1.2.0", "2025-02-12") part by part, numbers as numbers. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const nx = Number(x);
+    const ny = Number(y);
+    const diff = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
+
+function headerOf(pack: FactPack, origin: PackOrigin, sourceFormat: PackFormat, now: Date): StoredPack {
+  const { claims, ...header } = pack;
+  return { ...header, origin, sourceFormat, importedAt: now.toISOString(), claimCount: claims.length };
+}
+
+const CHUNK = 2_000;
+
+async function writeClaims(db: ClaimlightDb, pack: FactPack, onProgress?: (done: number, total: number) => void) {
+  for (let i = 0; i < pack.claims.length; i += CHUNK) {
+    await db.claims.bulkPut(pack.claims.slice(i, i + CHUNK).map((claim, j) => ({ ...claim, packId: pack.id, position: i + j })));
+    onProgress?.(Math.min(i + CHUNK, pack.claims.length), pack.claims.length);
+  }
+}
+
+/** What installing the bundled pack did. */
+export type BundledInstall = 'installed' | 'updated' | 'unchanged';
+
+/**
+ * Makes the store hold this bundled pack: installs it when absent, replaces an older bundled pack,
+ * and leaves user-imported packs alone.
+ */
+export async function installBundledPack(db: ClaimlightDb, pack: FactPack, now = new Date()): Promise<BundledInstall> {
+  return db.transaction('rw', db.packs, db.claims, async () => {
+    const bundled = await db.packs.where('origin').equals('bundled').toArray();
+    const current = bundled.find((p) => p.id === pack.id);
+    if (current && bundled.length === 1 && compareVersions(pack.version, current.version) <= 0) return 'unchanged';
+    for (const old of bundled) {
+      await db.claims.where('packId').equals(old.id).delete();
+      await db.packs.delete(old.id);
+    }
+    await db.packs.put(headerOf(pack, 'bundled', 'claimlight', now));
+    await writeClaims(db, pack);
+    return bundled.length ? 'updated' : 'installed';
+  });
+}
+
+/** What an import did. */
+export interface ImportReport {
+  packId: string;
+  title: string;
+  claimCount: number;
+  format: PackFormat;
+  replacedVersion: string | null;
+  warnings: string[];
+}
+
+/** Thrown (and turned into a message at the UI edge) when an import would overwrite the bundled pack. */
+export class ReservedPackIdError extends Error {
+  override name = 'ReservedPackIdError';
+}
+
+/**
+ * Stores an imported pack in one transaction: a pack with the same id is replaced whole, and a
+ * failure part-way leaves the store exactly as it was.
+ */
+export async function importPack(
+  db: ClaimlightDb,
+  parsed: ParsedPack,
+  options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportReport> {
+  const { pack } = parsed;
+  return db.transaction('rw', db.packs, db.claims, async () => {
+    const existing = await db.packs.get(pack.id);
+    if (existing?.origin === 'bundled') {
+      throw new ReservedPackIdError(`The pack id "${pack.id}" belongs to the bundled pack; give the imported pack another id.`);
+    }
+    if (existing) await db.claims.where('packId').equals(pack.id).delete();
+    await db.packs.put(headerOf(pack, 'user', parsed.format, options.now ?? new Date()));
+    await writeClaims(db, pack, options.onProgress);
+    return {
+      packId: pack.id,
+      title: pack.title,
+      claimCount: pack.claims.length,
+      format: parsed.format,
+      replacedVersion: existing?.version ?? null,
+      warnings: parsed.warnings,
+    };
+  });
+}
+
+/** Deletes a pack and its claims; returns false when there was no such pack. */
+export async function deletePack(db: ClaimlightDb, packId: string): Promise<boolean> {
+  return db.transaction('rw', db.packs, db.claims, async () => {
+    if (!(await db.packs.get(packId))) return false;
+    await db.claims.where('packId').equals(packId).delete();
+    await db.packs.delete(packId);
+    return true;
+  });
+}
+
+/** Removes every pack and installs the bundled one again, in one transaction. */
+export async function resetToBundled(db: ClaimlightDb, pack: FactPack, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.packs, db.claims, async () => {
+    await db.claims.clear();
+    await db.packs.clear();
+    await installBundledPack(db, pack, now);
+  });
+}
+
+/** Every pack, bundled first, then by title. */
+export async function listPacks(db: ClaimlightDb): Promise<StoredPack[]> {
+  const packs = await db.packs.toArray();
+  return packs.sort((a, b) => (a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1));
+}
+
+/** A pack with its claims in stored order, ready to export; `null` when there is no such pack. */
+export async function readPack(db: ClaimlightDb, packId: string): Promise<FactPack | null> {
+  return db.transaction('r', db.packs, db.claims, async () => {
+    const stored = await db.packs.get(packId);
+    if (!stored) return null;
+    const claims = await db.claims.where('packId').equals(packId).toArray();
+    claims.sort((a, b) => a.position - b.position);
+    const { origin: _o, sourceFormat: _f, importedAt: _i, claimCount: _c, ...header } = stored;
+    return { ...header, claims: claims.map(({ packId: _p, position: _n, ...claim }) => claim) };
+  });
+}
+
+/** Counts of what the store holds. */
+export interface StoreSummary {
+  packCount: number;
+  claimCount: number;
+}
+
+/** How many packs and claims the store holds. */
+export async function summarizeStore(db: ClaimlightDb): Promise<StoreSummary> {
+  const [packCount, claimCount] = await Promise.all([db.packs.count(), db.claims.count()]);
+  return { packCount, claimCount };
+}
+
+/** Turns a storage failure into a sentence the user can act on, by the error's name. */
+export function describeStorageError(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+  if (name === 'ReservedPackIdError') return (error as Error).message;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'Your browser has no room left for Claimlight’s data. Free some disk space or delete a fact pack, then try again. Nothing was changed.';
+  }
+  if (name === 'VersionError' || name === 'UpgradeError') {
+    return 'Claimlight’s database was written by a newer version of Claimlight. Update the extension; nothing was changed.';
+  }
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
+    return 'Claimlight’s database was closed while it was in use. Reload the page and try again; nothing was changed.';
+  }
+  return `Claimlight could not save to its database (${name || 'unknown error'}). Nothing was changed.`;
+}

@@ -1,0 +1,79 @@
+/**
+ * What each verdict is called on screen, and how a fact-checker's own rating label ("Pants on
+ * Fire", "Engañoso", "Faux") maps onto Claimlight's fixed set. Colours belong to the UI.
+ */
+import type { Verdict } from './schema';
+
+/** The word a reader sees for each verdict. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  accurate: 'Accurate',
+  'accurate-but-misdated': 'Accurate but misdated',
+  misattributed: 'Misattributed',
+  imprecise: 'Imprecise',
+  disputed: 'Disputed',
+  false: 'False',
+  unverified: 'Unverified',
+  opinion: 'Opinion',
+  unrated: 'Not rated',
+};
+
+// Rating labels seen in published ClaimReview and Fact Check Tools data, lower-cased and with
+// accents, underscores and punctuation removed. Many languages use the same few words.
+const LABEL_TO_VERDICT: [Verdict, string[]][] = [
+  ['false', [
+    'false', 'pants on fire', 'fake', 'really false', 'totally false', 'incorrect', 'wrong', 'hoax', 'fabricated',
+    'altered', 'doctored', 'scam', 'falso', 'falsa', 'faux', 'fausse', 'fals', 'falsch', 'nepravda', 'sahte',
+    'bohong', 'salah', 'palsu', '錯誤', '错误', '虚假', 'غير صحيح', 'زائف', 'خطأ', 'झूठ', 'फर्जी', 'भ्रामक दावा',
+  ]],
+  ['imprecise', [
+    'misleading', 'mostly false', 'half true', 'half-true', 'partly false', 'partially false', 'missing context',
+    'false context', 'lacks context', 'needs context', 'exaggerated', 'exaggeration', 'distorted', 'inaccurate',
+    'imprecise', 'out of context', 'enganoso', 'enganosa', 'engañoso', 'exagerado', 'impreciso', 'trompeur',
+    'nao e bem assim', 'distorcido', 'sin contexto', 'fuera de contexto', 'irrefuhrend', 'misleading claim',
+  ]],
+  ['accurate', ['true', 'mostly true', 'correct', 'accurate', 'verdadeiro', 'verdadero', 'vrai', 'wahr', 'correct attribution', 'legit']],
+  ['misattributed', ['misattributed', 'miscaptioned', 'wrong attribution', 'incorrect attribution', 'fake quote']],
+  ['accurate-but-misdated', ['outdated', 'old', 'misdated', 'old footage', 'old video', 'old photo']],
+  ['disputed', ['mixture', 'mixed', 'disputed', 'contested', 'controversial', 'contradictory']],
+  ['unverified', ['unproven', 'unverified', 'unsupported', 'no evidence', 'insufficient evidence', 'inconclusive', 'research in progress', 'sin evidencia', '證據不足', '证据不足']],
+  ['opinion', ['satire', 'opinion', 'labeled satire', 'parody', 'humor']],
+];
+
+const VERDICT_BY_LABEL = new Map<string, Verdict>(
+  LABEL_TO_VERDICT.flatMap(([verdict, labels]) => labels.map((label) => [normalizeLabel(label), verdict] as const)),
+);
+
+function normalizeLabel(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ')
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .trim();
+}
+
+/**
+ * Maps a fact-checker's rating label to a verdict. A long label such as "FALSO: the images show…"
+ * is judged by its first words. Numbers are used only when there is no label, as a position between
+ * worst and best. Returns `unrated` when neither says anything Claimlight can place.
+ */
+export function verdictFromRating(label: string | undefined, value?: number, best?: number, worst?: number): Verdict {
+  if (label) {
+    const normal = normalizeLabel(label);
+    const whole = VERDICT_BY_LABEL.get(normal);
+    if (whole) return whole;
+    const words = normal.split(' ');
+    for (let n = Math.min(4, words.length); n >= 1; n--) {
+      const lead = VERDICT_BY_LABEL.get(words.slice(0, n).join(' '));
+      if (lead) return lead;
+    }
+    return 'unrated';
+  }
+  if (value === undefined || best === undefined || worst === undefined || best <= worst) return 'unrated';
+  if (value < worst || value > best) return 'unrated';
+  const position = (value - worst) / (best - worst);
+  if (position <= 0.2) return 'false';
+  if (position < 0.8) return 'imprecise';
+  return 'accurate';
+}

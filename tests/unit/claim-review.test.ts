@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, packToClaimReview, readUrl } from '@/lib/claim-review';
+import { parseFactPack, parsePackText } from '@/lib/pack';
+import { verdictFromRating } from '@/lib/verdicts';
+import { samplePack } from '../helpers/packs';
+
+// Reviews written for these tests, in the shapes fact-checkers publish.
+const review = (overrides: Record<string, unknown> = {}) => ({
+  '@context': 'https://schema.org',
+  '@type': 'ClaimReview',
+  url: 'https://checker.example/reviews/bridge',
+  claimReviewed: 'The harbour bridge will close all summer.',
+  datePublished: '2026-05-02 10:15',
+  author: { '@type': 'Organization', name: 'Harbour Check' },
+  itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A councillor' }, datePublished: '2026-05-01' },
+  reviewRating: { '@type': 'Rating', ratingValue: '2', bestRating: '5', worstRating: '1', alternateName: 'Misleading' },
+  ...overrides,
+});
+
+const parse = (value: unknown, fileName?: string) => parsePackText(typeof value === 'string' ? value : JSON.stringify(value), { fileName, today: new Date('2026-11-25T00:00:00Z') });
+
+describe('ClaimReview import', () => {
+  describe.each([
+    ['a single object', review()],
+    ['an array', [review()]],
+    ['an @graph', { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, review()] }],
+    ['a DataFeed', { '@type': 'DataFeed', dataFeedElement: [{ '@type': 'DataFeedItem', item: [review()] }] }],
+    ['a DataFeedItem', { '@type': 'DataFeedItem', item: [review()] }],
+    ['a page with a JSON-LD script', `<!doctype html><html><head><script type="application/ld+json">${JSON.stringify(review())}</script></head></html>`],
+  ])('from %s', (_, input) => {
+    it('makes one claim with its verdict, claimant and source', () => {
+      const result = parse(input, 'bridge-checks.json');
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const { pack, format } = result.value;
+      expect(format).toBe('claimreview');
+      expect(pack.title).toBe('bridge-checks');
+      expect(pack.claims).toHaveLength(1);
+      const claim = pack.claims[0]!;
+      expect(claim).toMatchObject({
+        text: 'The harbour bridge will close all summer.',
+        claimant: 'A councillor',
+        claimDate: '2026-05-01',
+        verdict: 'imprecise',
+        ratingLabel: 'Misleading',
+      });
+      expect(claim.summary).toBe('Rated “Misleading” by Harbour Check on 2026-05-02.');
+      expect(claim.context[0]!.sources).toEqual([{ url: 'https://checker.example/reviews/bridge', outlet: 'Harbour Check', published: '2026-05-02' }]);
+      expect(parseFactPack(pack).ok).toBe(true);
+    });
+  });
+
+  it('keeps one claim per review on a page that reviews several', () => {
+    const result = parse([review(), review({ claimReviewed: 'Ferry fares doubled.' }), review()]);
+    expect(result.ok && result.value.pack.claims.map((c) => c.text)).toEqual(['The harbour bridge will close all summer.', 'Ferry fares doubled.']);
+  });
+
+  it('decodes HTML entities and drops tags in text', () => {
+    expect(cleanText('Rishi&#039;s &quot;plan&quot;<br />&amp; more')).toBe('Rishi\'s "plan" & more');
+    const result = parse(review({ claimReviewed: 'Sunak praises Singh&#039;s ideas' }));
+    expect(result.ok && result.value.pack.claims[0]!.text).toBe("Sunak praises Singh's ideas");
+  });
+
+  it.each([
+    ['aosfatos.org/noticias/x/', 'https://aosfatos.org/noticias/x/'],
+    ['//checker.example/a', 'https://checker.example/a'],
+    ['  https://checker.example/a  ', 'https://checker.example/a'],
+    ['/estadao-verifica/x', null],
+    ['javascript:alert(1)', null],
+    ['data:text/html,hi', null],
+  ])('reads the URL %j as %j', (raw, url) => {
+    expect(readUrl(raw)).toBe(url);
+  });
+
+  it('leaves out a relative review URL with a warning instead of a broken link', () => {
+    const result = parse(review({ url: '/verifica/bridge' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.pack.claims[0]!.context).toEqual([]);
+    expect(result.value.warnings).toEqual(['review 1: url "/verifica/bridge" is not an absolute web address and was left out']);
+  });
+
+  it('refuses a review with no claim text, naming it', () => {
+    const result = parse([review(), review({ claimReviewed: '  ', url: 'https://checker.example/empty' })]);
+    expect(result).toEqual({ ok: false, error: ['review 2 (https://checker.example/empty): claimReviewed: missing: a review must say which claim it checks'] });
+  });
+
+  it('never turns a javascript: citation into a link', () => {
+    const result = parse(review({ citation: [{ url: 'javascript:alert(1)', name: 'x' }, { url: 'https://records.example/a', name: 'Council minutes' }] }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const urls = result.value.pack.claims[0]!.context.flatMap((item) => item.sources.map((s) => s.url));
+    expect(urls).toEqual(['https://checker.example/reviews/bridge', 'https://records.example/a']);
+  });
+});
+
+describe('Fact Check Tools import', () => {
+  const apiClaim = {
+    text: 'Floods cut the harbour town off for a week',
+    claimant: 'Social media posts',
+    claimDate: '2026-07-01T00:00:00Z',
+    claimReview: [
+      { publisher: { name: 'Harbour Check', site: 'checker.example' }, url: 'https://checker.example/floods', title: 'No, the town was not cut off', reviewDate: '2026-07-03T00:00:00Z', textualRating: 'False', languageCode: 'en' },
+      { publisher: { site: 'other.example' }, url: 'https://other.example/floods', textualRating: 'Misleading', languageCode: 'en' },
+    ],
+  };
+
+  it('reads a response with its reviews as context', () => {
+    const result = parse({ claims: [apiClaim], nextPageToken: 'CAo' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.format).toBe('factcheck-api');
+    expect(result.value.pack.language).toBe('en');
+    const claim = result.value.pack.claims[0]!;
+    expect(claim).toMatchObject({ verdict: 'false', ratingLabel: 'False', claimant: 'Social media posts', claimDate: '2026-07-01' });
+    expect(claim.context.map((c) => c.sources[0]!.outlet)).toEqual(['Harbour Check', 'other.example']);
+    expect(claim.summary).toBe('Rated “False” by Harbour Check on 2026-07-03. Rated “Misleading” by other.example.');
+  });
+
+  it('reads one claim given on its own', () => {
+    const result = parse(apiClaim);
+    expect(result.ok && result.value.pack.claims).toHaveLength(1);
+  });
+
+  it('refuses a claim with no text, naming it', () => {
+    expect(parse({ claims: [apiClaim, { claimReview: [] }] })).toEqual({ ok: false, error: ['claim 2: text: missing: a claim must say what was claimed'] });
+  });
+
+  it('refuses a response with no claims', () => {
+    expect(parse({ claims: [] })).toEqual({ ok: false, error: ['The Fact Check Tools data holds no claims.'] });
+  });
+});
+
+describe('verdictFromRating', () => {
+  it.each([
+    ['False', 'false'], ['Pants on Fire!', 'false'], ['Faux', 'false'], ['Falso.', 'false'], ['really_false', 'false'],
+    ['FALSO: As imagens mostram outra cidade', 'false'], ['Engañoso', 'imprecise'], ['não_é_bem_assim', 'imprecise'],
+    ['Half True', 'imprecise'], ['Mostly True', 'accurate'], ['Miscaptioned', 'misattributed'], ['Unproven', 'unverified'],
+    ['證據不足', 'unverified'], ['錯誤', 'false'], ['Satire', 'opinion'], ['Mixture', 'disputed'], ['Will military drills end?', 'unrated'],
+  ])('maps the label %j to %s', (label, verdict) => {
+    expect(verdictFromRating(label)).toBe(verdict);
+  });
+
+  it.each([
+    [1, 5, 1, 'false'], [3, 5, 1, 'imprecise'], [5, 5, 1, 'accurate'], [-1, -1, -1, 'unrated'], [7, 5, 1, 'unrated'], [undefined, 5, 1, 'unrated'],
+  ])('maps the number %s of %s..%s (no label) to %s', (value, best, worst, verdict) => {
+    expect(verdictFromRating(undefined, value, best, worst)).toBe(verdict);
+  });
+});
+
+describe('packToClaimReview', () => {
+  it('writes ClaimReview that imports back with the same claims, verdicts and sources', () => {
+    const pack = parseFactPack(samplePack());
+    if (!pack.ok) throw new Error('sample pack invalid');
+    const exported = packToClaimReview(pack.value);
+    const result = parse(exported);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const back = result.value.pack.claims;
+    expect(back.map((c) => [c.text, c.verdict, c.claimant])).toEqual(pack.value.claims.map((c) => [c.text, c.verdict, c.claimant]));
+    expect(back[0]!.context.map((c) => c.sources[0]!.url)).toEqual(['https://example.org/notice']);
+  });
+});

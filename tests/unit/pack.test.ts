@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PACK_BYTES, checkPackSize, parseFactPack, parsePackText } from '@/lib/pack';
+import { packWithClaim, samplePack } from '../helpers/packs';
+
+const errorsOf = (result: ReturnType<typeof parsePackText>) => (result.ok ? [] : result.error);
+
+describe('parseFactPack', () => {
+  it('accepts a valid pack and fills in empty cues', () => {
+    const result = parseFactPack(samplePack());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.claims[1]!.cues).toEqual({ phrases: [], terms: [] });
+  });
+
+  describe('when a field is wrong', () => {
+    it.each([
+      ['a javascript: URL', packWithClaim(0, { context: [{ text: 'x', sources: [{ url: 'javascript:alert(1)', outlet: 'X' }] }] }),
+        'claim 1 (`harbour-bridge-closed`): context[0].sources[0].url: must be an http(s) URL'],
+      ['a data: URL', packWithClaim(0, { context: [{ text: 'x', sources: [{ url: 'data:text/html,<b>x</b>', outlet: 'X' }] }] }),
+        'claim 1 (`harbour-bridge-closed`): context[0].sources[0].url: must be an http(s) URL'],
+      ['a relative URL', packWithClaim(1, { context: [{ text: 'x', sources: [{ url: '/notice', outlet: 'X' }] }] }),
+        'claim 2 (`ferry-fares-doubled`): context[0].sources[0].url: must be an http(s) URL'],
+      ['an unknown verdict', packWithClaim(1, { verdict: 'pants-on-fire' }),
+        'claim 2 (`ferry-fares-doubled`): verdict: must be one of: accurate, accurate-but-misdated, misattributed, imprecise, disputed, false, unverified, opinion, unrated'],
+      ['a number for text', packWithClaim(0, { text: 42 }), 'claim 1 (`harbour-bridge-closed`): text: must be text'],
+      ['an empty summary', packWithClaim(1, { summary: '   ' }), 'claim 2 (`ferry-fares-doubled`): summary: must not be empty'],
+      ['a malformed date', packWithClaim(0, { claimDate: '1 May 2026' }),
+        'claim 1 (`harbour-bridge-closed`): claimDate: must be a date written YYYY, YYYY-MM or YYYY-MM-DD'],
+      ['a source with no outlet', packWithClaim(0, { context: [{ text: 'x', sources: [{ url: 'https://example.org' }] }] }),
+        'claim 1 (`harbour-bridge-closed`): context[0].sources[0].outlet: is missing'],
+      ['a context item with no source', packWithClaim(0, { context: [{ text: 'x', sources: [] }] }),
+        'claim 1 (`harbour-bridge-closed`): context[0].sources: must list at least one source'],
+      ['an unknown field', packWithClaim(1, { colour: 'red' }), 'claim 2 (`ferry-fares-doubled`): colour: is not a field Claimlight knows'],
+      ['a claim that is not an object', samplePack({ claims: ['just text'] }), 'claim 1:'],
+      ['claims that are not a list', samplePack({ claims: { a: 1 } }), 'pack: claims: must be a list of claims'],
+      ['no claims', samplePack({ claims: [] }), 'pack: claims: must hold at least one claim'],
+      ['a missing title', (({ title: _, ...rest }) => rest)(samplePack()), 'pack: title: is missing'],
+      ['a title that is not text', samplePack({ title: ['a'] }), 'pack: title: must be text'],
+      ['a wrong language tag', samplePack({ language: 'English' }), 'pack: language: must be a language tag'],
+    ])('names the record and the field for %s', (_, pack, message) => {
+      const result = parseFactPack(pack);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.some((line) => line.startsWith(message))).toBe(true);
+    });
+  });
+
+  it('refuses duplicate claim ids, naming both claims', () => {
+    const result = parseFactPack(packWithClaim(1, { id: 'harbour-bridge-closed' }));
+    expect(result).toEqual({ ok: false, error: ['claim 2 (`harbour-bridge-closed`): id: duplicates the id of claim 1'] });
+  });
+
+  it('refuses a pack written in a newer format with advice', () => {
+    const result = parseFactPack(samplePack({ formatVersion: 3 }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error[0]).toMatch(/format version 3.*Update Claimlight/);
+  });
+
+  it('lists every problem, not just the first', () => {
+    const pack = samplePack();
+    pack.claims[0] = { ...pack.claims[0]!, verdict: 'nope', text: '' } as never;
+    const result = parseFactPack(pack);
+    expect(result.ok ? 0 : result.error.length).toBe(2);
+  });
+});
+
+describe('parsePackText', () => {
+  it('reads a pack with a byte-order mark and surrounding white space', () => {
+    const result = parsePackText(`\uFEFF\n ${JSON.stringify(samplePack())} \n`);
+    expect(result.ok && result.value.format).toBe('claimlight');
+  });
+
+  it.each([
+    ['malformed JSON', '{"format": "claimlight-pack",', /^The file is not valid JSON: /],
+    ['an empty file', '   ', /^The file is empty\.$/],
+    ['JSON that is no pack', '{"hello": "world"}', /^No fact pack was found in this file/],
+    ['a bare number', '42', /^No fact pack was found in this file/],
+    ['HTML with no JSON-LD', '<html><body>hi</body></html>', /neither JSON nor a page with JSON-LD/],
+    ['a broken JSON-LD block', '<script type="application/ld+json">{oops</script>', /^JSON-LD block 1: not valid JSON/],
+  ])('refuses %s with a clear message', (_, text, message) => {
+    const errors = errorsOf(parsePackText(text));
+    expect(errors[0]).toMatch(message);
+  });
+
+  it('refuses a 20 MB file by its size before parsing it', () => {
+    const pack = samplePack();
+    const filler = 'x'.repeat(1_000);
+    const claims = Array.from({ length: 20_500 }, (_, i) => ({ ...pack.claims[1]!, id: `c${i}`, summary: filler }));
+    const text = JSON.stringify({ ...pack, claims });
+    expect(text.length).toBeGreaterThan(20 * 1024 * 1024);
+    expect(errorsOf(parsePackText(text))).toEqual([
+      `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; Claimlight imports fact packs of up to 16.0 MB. Split it into smaller packs.`,
+    ]);
+  });
+
+  it('counts bytes, not characters, against the size limit', () => {
+    expect(checkPackSize(MAX_PACK_BYTES)).toBeNull();
+    expect(checkPackSize(MAX_PACK_BYTES + 1)).toMatch(/^The file is 16\.0 MB/);
+    const wide = '€'.repeat(Math.ceil(MAX_PACK_BYTES / 3) + 10);
+    expect(errorsOf(parsePackText(wide))[0]).toMatch(/^The file is 16\.0 MB/);
+  });
+});

@@ -1,0 +1,188 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { parsePackText } from '@/lib/pack';
+import {
+  ClaimlightDb,
+  SCHEMA_VERSIONS,
+  compareVersions,
+  deletePack,
+  describeStorageError,
+  importPack,
+  installBundledPack,
+  listPacks,
+  readPack,
+  resetToBundled,
+  summarizeStore,
+} from '@/lib/store';
+import { dumpStore, freshDb, samplePack } from '../helpers/packs';
+
+const bundled = expectBundledPack();
+const parsed = (value: unknown) => {
+  const result = parsePackText(JSON.stringify(value));
+  if (!result.ok) throw new Error(result.error.join('\n'));
+  return result.value;
+};
+
+let db: ClaimlightDb;
+afterEach(() => db?.close());
+
+describe('installBundledPack', () => {
+  it('fills an empty store with the 28 bundled claims', async () => {
+    db = freshDb();
+    expect(await installBundledPack(db, bundled)).toBe('installed');
+    expect(await summarizeStore(db)).toEqual({ packCount: 1, claimCount: 28 });
+    expect((await db.packs.get(bundled.id))?.origin).toBe('bundled');
+  });
+
+  it('does nothing when the same version is installed', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const before = await dumpStore(db);
+    expect(await installBundledPack(db, bundled, new Date('2030-01-01'))).toBe('unchanged');
+    expect(await dumpStore(db)).toEqual(before);
+  });
+
+  it('replaces an older bundled pack and keeps user packs untouched', async () => {
+    db = freshDb();
+    const old = { ...bundled, version: '0.9.0', claims: bundled.claims.slice(0, 3) };
+    await installBundledPack(db, old);
+    await importPack(db, parsed(samplePack()));
+    const userBefore = await readPack(db, 'sample-pack');
+    expect(await installBundledPack(db, bundled)).toBe('updated');
+    expect((await db.packs.get(bundled.id))?.version).toBe(bundled.version);
+    expect(await db.claims.where('packId').equals(bundled.id).count()).toBe(28);
+    expect(await readPack(db, 'sample-pack')).toEqual(userBefore);
+  });
+});
+
+describe('importPack', () => {
+  it('adds a pack with its claims', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const report = await importPack(db, parsed(samplePack()));
+    expect(report).toMatchObject({ packId: 'sample-pack', claimCount: 2, replacedVersion: null, format: 'claimlight' });
+    expect(await summarizeStore(db)).toEqual({ packCount: 2, claimCount: 30 });
+    expect((await listPacks(db)).map((p) => p.origin)).toEqual(['bundled', 'user']);
+  });
+
+  it('replaces a pack with the same id whole', async () => {
+    db = freshDb();
+    await importPack(db, parsed(samplePack()));
+    const next = samplePack({ version: '2.0.0' });
+    next.claims = next.claims.slice(1);
+    const report = await importPack(db, parsed(next));
+    expect(report.replacedVersion).toBe('1.0.0');
+    expect((await readPack(db, 'sample-pack'))?.claims.map((c) => c.id)).toEqual(['ferry-fares-doubled']);
+  });
+
+  it('refuses to overwrite the bundled pack and changes nothing', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const before = await dumpStore(db);
+    await expect(importPack(db, parsed(samplePack({ id: bundled.id })))).rejects.toThrow(/belongs to the bundled pack/);
+    expect(await dumpStore(db)).toEqual(before);
+  });
+
+  it('reports progress in chunks', async () => {
+    db = freshDb();
+    const pack = samplePack();
+    pack.claims = Array.from({ length: 4_500 }, (_, i) => ({ ...pack.claims[1]!, id: `c${i}` }));
+    const progress: number[] = [];
+    await importPack(db, parsed(pack), { onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([2_000, 4_000, 4_500]);
+  });
+
+  it('leaves the store unchanged when the disk fills part-way', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const before = await dumpStore(db);
+    const pack = samplePack();
+    pack.claims = Array.from({ length: 4_500 }, (_, i) => ({ ...pack.claims[1]!, id: `c${i}` }));
+    const realBulkPut = db.claims.bulkPut.bind(db.claims);
+    let calls = 0;
+    const spy = vi.spyOn(db.claims, 'bulkPut').mockImplementation(((...args: Parameters<typeof realBulkPut>) => {
+      if (++calls === 2) return Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return realBulkPut(...args);
+    }) as typeof realBulkPut);
+    const failure = await importPack(db, parsed(pack)).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect(describeStorageError(failure)).toMatch(/no room left.*Nothing was changed/);
+    expect(await dumpStore(db)).toEqual(before);
+  });
+});
+
+describe('deletePack and resetToBundled', () => {
+  it('deletes a pack and its claims only', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    await importPack(db, parsed(samplePack()));
+    expect(await deletePack(db, 'sample-pack')).toBe(true);
+    expect(await deletePack(db, 'sample-pack')).toBe(false);
+    expect(await summarizeStore(db)).toEqual({ packCount: 1, claimCount: 28 });
+  });
+
+  it('resets to exactly the bundled pack', async () => {
+    db = freshDb();
+    await importPack(db, parsed(samplePack()));
+    await resetToBundled(db, bundled);
+    expect((await listPacks(db)).map((p) => p.id)).toEqual([bundled.id]);
+    expect(await readPack(db, bundled.id)).toEqual(bundled);
+  });
+});
+
+describe('schema upgrade', () => {
+  // Checks: a v1 database with a bundled and a user pack opens as v2 with every row kept,
+  // `bundled` turned into `origin`, claim counts filled in, and the new indexes usable.
+  it('upgrades a v1 database without losing a record', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('upgrade-test', { indexedDB, IDBKeyRange });
+    v1.version(1).stores(SCHEMA_VERSIONS[1]);
+    const { claims: bundledClaims, ...bundledHeader } = bundled;
+    await v1.table('packs').bulkAdd([
+      { ...bundledHeader, bundled: true },
+      { ...samplePack(), claims: undefined, bundled: false },
+    ]);
+    await v1.table('claims').bulkAdd([
+      ...bundledClaims.map((c) => ({ ...c, packId: bundled.id })),
+      ...samplePack().claims.map((c) => ({ ...c, packId: 'sample-pack' })),
+    ]);
+    const v1Claims = await v1.table('claims').toArray();
+    v1.close();
+
+    db = new ClaimlightDb({ name: 'upgrade-test', indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    const packs = await db.packs.orderBy('id').toArray();
+    expect(packs.map((p) => [p.id, p.origin, p.claimCount, 'bundled' in p])).toEqual([
+      [bundled.id, 'bundled', 28, false],
+      ['sample-pack', 'user', 2, false],
+    ]);
+    const upgraded = await db.claims.toArray();
+    expect(upgraded.map(({ position: _, ...claim }) => claim)).toEqual(v1Claims);
+    expect(upgraded.filter((c) => c.packId === 'sample-pack').map((c) => c.position).sort()).toEqual([0, 1]);
+    expect(await db.claims.where('verdict').equals('accurate').count()).toBe(bundled.claims.filter((c) => c.verdict === 'accurate').length);
+    expect(await installBundledPack(db, bundled)).toBe('unchanged');
+  });
+});
+
+describe('compareVersions', () => {
+  it.each([
+    ['1.0.0', '1.0.0', 0], ['1.0.10', '1.0.9', 1], ['1.2', '1.2.0', 0], ['2025-02-12', '2025-02-13', -1], ['1.0.0', '0.9.0', 1],
+  ])('compares %s with %s as %i', (a, b, sign) => {
+    expect(compareVersions(a, b)).toBe(sign);
+  });
+});
+
+describe('describeStorageError', () => {
+  it.each([
+    [{ name: 'QuotaExceededError' }, /no room left/],
+    [{ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, /no room left/],
+    [{ name: 'VersionError' }, /newer version of Claimlight/],
+    [{ name: 'DatabaseClosedError' }, /closed while it was in use/],
+    [{ name: 'Weird' }, /could not save.*\(Weird\)/],
+  ])('gives an actionable sentence for %j', (error, message) => {
+    expect(describeStorageError(error)).toMatch(message);
+  });
+});

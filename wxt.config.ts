@@ -1,0 +1,21 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The extension's build. Kept minimal: entrypoints declare their own options.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Claimlight',
+    description: 'Sourced context for the claims you read in the news, right where you read them.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'claimlight@claimlight.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    // Chrome refuses a content script that holds U+FFFF ("isn't UTF-8 encoded"); Dexie has that
+    // character and the minifier would inline it, so every bundle is written as pure ASCII.
+    esbuild: { charset: 'ascii' },
+  }),
+});
