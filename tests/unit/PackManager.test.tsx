@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PackManager } from '@/components/PackManager';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { createClient, routeMessage } from '@/lib/protocol';
+import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { dumpStore, freshDb, samplePack } from '../helpers/packs';
+
+const bundled = expectBundledPack();
+let db: ClaimlightDb;
+afterEach(() => {
+  cleanup();
+  db?.close();
+});
+
+async function renderManager() {
+  db = freshDb();
+  await installBundledPack(db, bundled);
+  const handlers = createBackgroundHandlers({ db, bundled });
+  const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+  const client = createClient(async (message) => routeMessage(message, sender, handlers));
+  render(<PackManager client={client} />);
+  await screen.findByText('28 claims in 1 pack');
+}
+
+function paste(text: string) {
+  fireEvent.input(screen.getByLabelText('Or paste JSON'), { target: { value: text } });
+  fireEvent.click(screen.getByRole('button', { name: 'Import pasted JSON' }));
+}
+
+describe('PackManager', () => {
+  it('lists the bundled pack with its claim count', async () => {
+    await renderManager();
+    const row = screen.getByRole('row', { name: /Trump–Putin call/ });
+    expect(row.textContent).toContain('28');
+    expect(row.textContent).toContain('bundled');
+  });
+
+  it('imports pasted JSON and shows the new pack', async () => {
+    await renderManager();
+    paste(JSON.stringify(samplePack()));
+    await screen.findByText('30 claims in 2 packs');
+    expect(screen.getByTestId('import-status').textContent).toContain('Imported “Sample pack”: 2 claims from Claimlight pack data.');
+    expect(screen.getByRole('row', { name: /Sample pack/ })).toBeTruthy();
+  });
+
+  it('shows every problem of a bad pack and changes nothing', async () => {
+    await renderManager();
+    const before = await dumpStore(db);
+    const bad = samplePack({ claims: [{ ...samplePack().claims[0], verdict: 'nope' }, { ...samplePack().claims[1], text: '' }] });
+    paste(JSON.stringify(bad));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Nothing was imported: the file has 2 problems.');
+    expect(alert.textContent).toContain('claim 1 (`harbour-bridge-closed`): verdict: must be one of');
+    expect(alert.textContent).toContain('claim 2 (`ferry-fares-doubled`): text: must not be empty');
+    expect(await dumpStore(db)).toEqual(before);
+    expect(screen.getByTestId('store-summary').textContent).toBe('28 claims in 1 pack');
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    await renderManager();
+    const input = document.querySelector('input[type=file]') as HTMLInputElement;
+    const file = new File(['x'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: 20 * 1024 * 1024 });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Nothing was imported. The file is 20.0 MB; Claimlight imports fact packs of up to 16.0 MB. Split it into smaller packs.',
+    );
+  });
+});

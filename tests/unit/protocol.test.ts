@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
+import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { dumpStore, freshDb, samplePack } from '../helpers/packs';
+
+const bundled = expectBundledPack();
+const optionsPage: SenderInfo = { url: 'chrome-extension://abc/options.html', fromExtensionPage: true, fromThisExtension: true };
+const contentScript: SenderInfo = { tabId: 7, url: 'https://news.example/a', fromExtensionPage: false, fromThisExtension: true };
+const otherExtension: SenderInfo = { url: 'chrome-extension://zzz/page.html', fromExtensionPage: false, fromThisExtension: false };
+
+let db: ClaimlightDb;
+afterEach(() => db?.close());
+
+async function setup(sender: SenderInfo = optionsPage) {
+  db = freshDb();
+  await installBundledPack(db, bundled);
+  const started: [number, string][] = [];
+  const handlers = createBackgroundHandlers({ db, bundled, onContentScriptStarted: (tab, url) => void started.push([tab, url]) });
+  // The transport a test uses: the same router the background uses, with a fixed sender.
+  const client = createClient(async (message) => routeMessage(structuredClone(message), sender, handlers));
+  return { client, handlers, started };
+}
+
+describe('routeMessage', () => {
+  it('ignores messages that are not Claimlight’s', async () => {
+    const { handlers } = await setup();
+    expect(routeMessage({ type: 'other:thing' }, optionsPage, handlers)).toBeUndefined();
+    expect(routeMessage('hello', optionsPage, handlers)).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown name', { type: 'claimlight:dropTables', payload: {} }, optionsPage, 'invalid-message'],
+    ['a name from the prototype', { type: 'claimlight:toString', payload: {} }, optionsPage, 'invalid-message'],
+    ['a bad payload', { type: 'claimlight:deletePack', payload: { packId: 5 } }, optionsPage, 'invalid-message'],
+    ['extra payload fields', { type: 'claimlight:listPacks', payload: { all: true } }, optionsPage, 'invalid-message'],
+    ['a UI command from a content script', { type: 'claimlight:resetStore', payload: {} }, contentScript, 'forbidden-sender'],
+    ['a content event from a page with no tab', { type: 'claimlight:contentScriptStarted', payload: { url: 'x' } }, optionsPage, 'forbidden-sender'],
+    ['any message from another extension', { type: 'claimlight:listPacks', payload: {} }, otherExtension, 'forbidden-sender'],
+  ])('refuses %s', async (_, message, sender, code) => {
+    const { handlers } = await setup();
+    const before = await dumpStore(db);
+    const reply = await routeMessage(message, sender, handlers);
+    expect(reply).toMatchObject({ ok: false, error: { code } });
+    expect(await dumpStore(db)).toEqual(before);
+  });
+});
+
+describe('the background handlers through a client', () => {
+  it('summarise the store', async () => {
+    const { client } = await setup();
+    expect(await client.call('getStoreSummary', {})).toEqual({ ok: true, value: { packCount: 1, claimCount: 28 } });
+  });
+
+  it('import a pack and list it', async () => {
+    const { client } = await setup();
+    const result = await client.call('importPack', { text: JSON.stringify(samplePack()), fileName: 'sample.json' });
+    expect(result).toMatchObject({ ok: true, value: { packId: 'sample-pack', claimCount: 2 } });
+    const list = await client.call('listPacks', {});
+    expect(list.ok && list.value.map((p) => [p.id, p.claimCount])).toEqual([[bundled.id, 28], ['sample-pack', 2]]);
+  });
+
+  describe('when an import is bad', () => {
+    it.each([
+      ['malformed JSON', '{"claims": [', /^The file is not valid JSON/],
+      ['wrong types', JSON.stringify(samplePack({ version: 3 })), /^pack: version: must be text$/],
+      ['duplicate ids', JSON.stringify({ ...samplePack(), claims: [samplePack().claims[0], samplePack().claims[0]] }), /^claim 2 \(`harbour-bridge-closed`\): id: duplicates the id of claim 1$/],
+      ['a javascript: URL', JSON.stringify(samplePack({ claims: [{ ...samplePack().claims[0], context: [{ text: 'x', sources: [{ url: 'javascript:alert(1)', outlet: 'X' }] }] }] })), /sources\[0\]\.url: must be an http\(s\) URL$/],
+      ['a 20 MB file', `[${'"x",'.repeat(5_300_000)}"x"]`, /^The file is 20\.2 MB; Claimlight imports fact packs of up to 16\.0 MB/],
+      ['the bundled pack’s id', JSON.stringify(samplePack({ id: bundled.id })), /belongs to the bundled pack/],
+    ])('refuse %s with a message and leave the store unchanged', async (_, text, message) => {
+      const { client } = await setup();
+      const before = await dumpStore(db);
+      const result = await client.call('importPack', { text });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect([result.error.message, ...(result.error.details ?? [])].some((line) => message.test(line))).toBe(true);
+      expect(await dumpStore(db)).toEqual(before);
+    });
+  });
+
+  it('export a pack that imports back unchanged', async () => {
+    const { client } = await setup();
+    await client.call('importPack', { text: JSON.stringify(samplePack()) });
+    const exported = await client.call('exportPack', { packId: 'sample-pack', format: 'claimlight' });
+    expect(exported.ok).toBe(true);
+    if (!exported.ok) return;
+    expect(exported.value.fileName).toBe('sample-pack.claimlight.json');
+    const { cues: _, ...secondClaim } = JSON.parse(exported.value.text).claims[1];
+    expect(secondClaim).toEqual(samplePack().claims[1]);
+    const before = await dumpStore(db);
+    await client.call('importPack', { text: exported.value.text });
+    const after = await dumpStore(db);
+    expect(after.claims).toEqual(before.claims);
+  });
+
+  it('export ClaimReview', async () => {
+    const { client } = await setup();
+    const exported = await client.call('exportPack', { packId: bundled.id, format: 'claimreview' });
+    expect(exported.ok && JSON.parse(exported.value.text)['@graph']).toHaveLength(28);
+  });
+
+  it('delete a pack and reset the store', async () => {
+    const { client } = await setup();
+    await client.call('importPack', { text: JSON.stringify(samplePack()) });
+    expect(await client.call('deletePack', { packId: 'sample-pack' })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await client.call('deletePack', { packId: 'sample-pack' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await client.call('importPack', { text: JSON.stringify(samplePack()) });
+    expect(await client.call('resetStore', {})).toEqual({ ok: true, value: { packCount: 1, claimCount: 28 } });
+  });
+
+  it('record the tab a content script started in', async () => {
+    const { client, started } = await setup(contentScript);
+    expect(await client.call('contentScriptStarted', { url: 'https://news.example/a' })).toEqual({ ok: true, value: { packCount: 1, claimCount: 28 } });
+    expect(started).toEqual([[7, 'https://news.example/a']]);
+  });
+});
+
+describe('createClient', () => {
+  it('turns a transport failure into an error result', async () => {
+    const client = createClient(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    expect(await client.call('listPacks', {})).toMatchObject({ ok: false, error: { code: 'internal', message: /could not be reached/ } });
+  });
+
+  it('turns a missing reply into an error result', async () => {
+    const client = createClient(async () => undefined);
+    expect(await client.call('listPacks', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
