@@ -115,7 +115,7 @@ export function PackManager({ client }: { client: Client }) {
             {packs.map((pack) => (
               <tr key={pack.id} data-pack-id={pack.id}>
                 <th scope="row">
-                  {pack.title}
+                  <span class="pack-title">{pack.title}</span>
                   {pack.origin === 'bundled' && <span class="tag">bundled</span>}
                 </th>
                 <td>{pack.publisher}</td>

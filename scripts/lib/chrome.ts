@@ -1,0 +1,48 @@
+/**
+ * Finds a Chrome or Chromium to run the extension in: `CHROME_PATH` first, then the usual install
+ * paths. Chromium comes before branded Chrome, which has ignored --load-extension since version 137.
+ */
+import { accessSync, constants } from 'node:fs';
+
+const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
+  linux: [
+    // Debian's real binary; /usr/bin/chromium is a wrapper that adds a --load-extension of its own.
+    '/usr/lib/chromium/chromium',
+    '/usr/lib/chromium-browser/chromium-browser',
+    '/snap/chromium/current/usr/lib/chromium-browser/chrome',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/chromium',
+    '/opt/google/chrome/chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+  ],
+  darwin: [
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ],
+  win32: [
+    `${process.env.LOCALAPPDATA}\\Chromium\\Application\\chrome.exe`,
+    `${process.env.PROGRAMFILES}\\Google\\Chrome\\Application\\chrome.exe`,
+    `${process.env['PROGRAMFILES(X86)']}\\Google\\Chrome\\Application\\chrome.exe`,
+  ],
+};
+
+/** The one line a user reads when no browser is found. */
+export const NO_CHROME_MESSAGE =
+  'No Chrome or Chromium found: install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROME_PATH to its executable.';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The browser executable to use, or `null` when none is installed. */
+export function findChrome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+  if (env.CHROME_PATH) return isExecutable(env.CHROME_PATH) ? env.CHROME_PATH : null;
+  return (CANDIDATES[platform] ?? []).find(isExecutable) ?? null;
+}

@@ -1,0 +1,72 @@
+// `npm start`: builds Claimlight, serves the demo news page on 127.0.0.1 and opens Chromium with the
+// extension loaded on it. With no display it runs headless, prints what the extension loaded and
+// saves a screenshot. Flags: --headless (force), --no-build (use the existing .output build).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
+import { launchWithExtension, tabsWithContentScript } from './lib/launch';
+import { serveDirectory } from './lib/serve';
+
+const args = new Set(process.argv.slice(2));
+const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+const headless = args.has('--headless') || !hasDisplay;
+const screenshotPath = resolve('.output/screenshots/demo.png');
+
+async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return undefined;
+}
+
+async function main(): Promise<number> {
+  if (!findChrome()) {
+    console.error(NO_CHROME_MESSAGE);
+    return 1;
+  }
+  if (!args.has('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const server = await serveDirectory('tests/fixtures/demo');
+  const browser = await launchWithExtension({ headless });
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(server.url);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const summary = await options.getByTestId('store-summary').filter({ hasText: /claims in/ }).textContent({ timeout: 10_000 });
+    const packs = await options.locator('.pack-list .pack-title').allTextContents();
+    await options.close();
+    const ran = await waitFor(async () => (await tabsWithContentScript(browser.serviceWorker)).find((t) => t.url === server.url), 10_000);
+
+    console.log(`Claimlight is running in Chromium${headless ? ' (headless: no display)' : ''}, on the demo page ${server.url}`);
+    console.log(`  fact store: ${summary}${packs.length ? ` (${packs.join('; ')})` : ''}`);
+    console.log(`  content script: ${ran ? 'ran on the demo page' : 'did NOT report from the demo page'}`);
+    console.log('  mentions marked: none yet; marking arrives with the matcher (issue #4) and the in-page marks (issue #5)');
+
+    if (headless) {
+      mkdirSync(resolve('.output/screenshots'), { recursive: true });
+      await page.screenshot({ path: screenshotPath, fullPage: false });
+      console.log(`  screenshot: ${screenshotPath}`);
+      return ran ? 0 : 1;
+    }
+    console.log('Close the browser window to stop.');
+    await new Promise<void>((done) => browser.context.on('close', () => done()));
+    return 0;
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`npm start failed: ${(error as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConsoleMessage } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_BUILD_DIR, launchWithExtension, tabsWithContentScript, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { OptionsPage } from './pages/options';
+
+const minimalPack = {
+  format: 'claimlight-pack',
+  formatVersion: 1,
+  id: 'e2e-harbour-pack',
+  title: 'Harbour checks',
+  version: '1.0.0',
+  publisher: 'Claimlight tests',
+  language: 'en',
+  created: '2026-11-25',
+  claims: [
+    { id: 'bridge-closed', text: 'The harbour bridge closes all summer.', verdict: 'imprecise', summary: 'Weekends only.', context: [] },
+    { id: 'fares-doubled', text: 'Ferry fares doubled this year.', verdict: 'false', summary: 'They rose 8 percent.', context: [] },
+  ],
+};
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const errors: string[] = [];
+const recordErrors = (where: () => string) => (message: ConsoleMessage) => {
+  if (message.type() === 'error') errors.push(`${where()}: ${message.text()}`);
+};
+
+beforeAll(async () => {
+  server = await serveDirectory('tests/fixtures/demo');
+  browser = await launchWithExtension();
+  browser.serviceWorker.on('console', recordErrors(() => 'service worker'));
+  browser.context.on('page', (page) => page.on('console', recordErrors(() => page.url())));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Claimlight in Chromium', () => {
+  it('builds a content script that is pure ASCII, which Chrome requires', () => {
+    const dir = join(CHROME_BUILD_DIR, 'content-scripts');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(join(dir, file)).every((byte) => byte < 0x80)).toBe(true);
+  });
+
+  it('starts its service worker', () => {
+    expect(browser.serviceWorker.url()).toBe(`chrome-extension://${browser.extensionId}/background.js`);
+  });
+
+  it('holds the 28 bundled claims after install', async () => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    expect(await options.summary()).toBe('28 claims in 1 pack');
+    expect(await options.packs()).toEqual([['Trump–Putin call and the opening of Ukraine war talks (February 2025)', '28']]);
+    await options.page.screenshot({ path: 'test-results/options.png' });
+    await options.page.close();
+  });
+
+  it('runs its content script on a page served from 127.0.0.1', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await expect.poll(async () => (await tabsWithContentScript(browser.serviceWorker)).map((t) => t.url)).toContain(server.url);
+    // The page itself is left as it was: the script adds nothing yet.
+    expect(await page.locator('[data-claimlight], claimlight-mark').count()).toBe(0);
+    await page.close();
+  });
+
+  it('adds a pack imported through the settings page', async () => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.importFile('harbour.json', JSON.stringify(minimalPack));
+    expect(await options.importStatus()).toBe('Imported “Harbour checks”: 2 claims from Claimlight pack data.');
+    await expect.poll(() => options.summary()).toBe('30 claims in 2 packs');
+    expect((await options.packs()).map(([title]) => title)).toContain('Harbour checks');
+    await options.page.close();
+  });
+
+  it.each([
+    ['malformed JSON', '{"format": "claimlight-pack", "claims": [', 'The file is not valid JSON'],
+    ['a javascript: source', JSON.stringify({ ...minimalPack, id: 'evil', claims: [{ ...minimalPack.claims[0], context: [{ text: 'x', sources: [{ url: 'javascript:alert(1)', outlet: 'X' }] }] }] }),
+      'claim 1 (`bridge-closed`): context[0].sources[0].url: must be an http(s) URL'],
+  ])('refuses a bad import (%s) and leaves the store unchanged', async (_, text, message) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const before = [await options.summary(), await options.packs()];
+    await options.importFile('bad.json', text);
+    const status = await options.importStatus();
+    expect(status).toContain('Nothing was imported');
+    expect(status).toContain(message);
+    expect(await options.page.getByRole('alert').count()).toBe(1);
+    const reopened = await OptionsPage.open(browser.context, browser.extensionId);
+    expect([await reopened.summary(), await reopened.packs()]).toEqual(before);
+    await options.page.close();
+    await reopened.page.close();
+  });
+
+  it('logged no errors in the service worker or its pages', () => {
+    expect(errors).toEqual([]);
+  });
+});

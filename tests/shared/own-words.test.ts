@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { SHARED_DIR } from './paths';
+
+// The pack and the demo page are written in our own words: no run of eight words may match the
+// source article or the fact sheet. Quoted words of public figures are left out of the check.
+const RUN = 8;
+const words = (text: string) =>
+  text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+function runsOf(text: string): Set<string> {
+  const w = words(text);
+  const runs = new Set<string>();
+  for (let i = 0; i + RUN <= w.length; i++) runs.add(w.slice(i, i + RUN).join(' '));
+  return runs;
+}
+const unquoted = (text: string) => text.replace(/"[^"]*"|“[^”]*”/g, ' ');
+const originals = ['seed/article.txt', 'seed/FACTS.md'].map((file) => ({ file, runs: runsOf(readFileSync(join(SHARED_DIR, file), 'utf8')) }));
+const copiedFrom = (text: string) => {
+  const mine = runsOf(unquoted(text));
+  return originals.filter(({ runs }) => [...mine].some((run) => runs.has(run))).map(({ file }) => file);
+};
+
+describe('our own words', () => {
+  it('the bundled pack copies no sentence of the article or the fact sheet', () => {
+    const pack = expectBundledPack();
+    const texts = pack.claims.flatMap((c) => [c.text, c.summary, ...c.context.map((item) => item.text), ...c.cues.phrases]);
+    expect(texts.filter((text) => copiedFrom(text).length)).toEqual([]);
+  });
+
+  it('the demo page copies no sentence of the article or the fact sheet', () => {
+    const html = readFileSync('tests/fixtures/demo/index.html', 'utf8');
+    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
+    const paragraphs = text.split(/\n\s*\n/);
+    expect(paragraphs.filter((p) => copiedFrom(p).length)).toEqual([]);
+  });
+});
