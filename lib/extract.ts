@@ -1,0 +1,162 @@
+/**
+ * Reads a page's visible text as blocks (paragraphs, headings, list items), with every character
+ * mapped back to the DOM text node and offset it came from, so a mention found in the text can be
+ * marked exactly. Works on any DOM: the page's own in the content script, linkedom's in the CLI.
+ * What counts as a mention is `lib/match.ts`'s business; drawing marks is the content script's.
+ */
+
+/** A run of block text that comes from one text node without changes in length. */
+export interface TextSegment {
+  node: Text;
+  nodeOffset: number;
+  blockOffset: number;
+  length: number;
+}
+
+/** One block of visible text, white space collapsed, with its map back to the DOM. */
+export interface TextBlock {
+  text: string;
+  segments: TextSegment[];
+}
+
+/** A position in the DOM: a text node and an offset in it. */
+export interface DomPoint {
+  node: Text;
+  offset: number;
+}
+
+/** Options for `extractBlocks`; `isHidden` lets a browser add a computed-style check. */
+export interface ExtractOptions {
+  isHidden?: (element: Element) => boolean;
+}
+
+// Inline elements continue the current block; every other element starts and ends one. The list
+// follows the labelling rules of the eval set (../shared/eval/dev/check.mjs).
+const INLINE = new Set(
+  'a abbr b bdi bdo cite data del dfn em font i ins mark q s small span strong sub sup time u var wbr label'.split(' '),
+);
+
+// Never read: not text a reader sees, code the page shows as code, or places where a mark would
+// break the page (form fields, editors, navigation menus, Claimlight's own UI).
+const SKIPPED = new Set(
+  `head script style noscript template svg math iframe object embed canvas video audio select option
+  textarea input button code pre kbd samp nav dialog`.split(/\s+/),
+);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** True for an element whose attributes alone say a reader cannot see it or it is page chrome. */
+export function isHiddenByAttributes(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.getAttribute('role') === 'navigation') return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  if (element.localName.startsWith('claimlight-') || element.hasAttribute('data-claimlight-ui')) return true;
+  const style = element.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+const WHITESPACE = /\s+/g;
+
+class BlockBuilder {
+  blocks: TextBlock[] = [];
+  private text = '';
+  private segments: TextSegment[] = [];
+
+  private append(node: Text, nodeOffset: number, piece: string): void {
+    const last = this.segments[this.segments.length - 1];
+    if (last && last.node === node && last.nodeOffset + last.length === nodeOffset && last.blockOffset + last.length === this.text.length) {
+      last.length += piece.length;
+    } else {
+      this.segments.push({ node, nodeOffset, blockOffset: this.text.length, length: piece.length });
+    }
+    this.text += piece;
+  }
+
+  addText(node: Text): void {
+    const data = node.data;
+    let from = 0;
+    WHITESPACE.lastIndex = 0;
+    for (let match = WHITESPACE.exec(data); match; match = WHITESPACE.exec(data)) {
+      if (match.index > from) this.append(node, from, data.slice(from, match.index));
+      // A run of white space becomes one space, mapped to its first character.
+      if (this.text.length > 0 && !this.text.endsWith(' ')) this.append(node, match.index, ' ');
+      from = match.index + match[0].length;
+    }
+    if (from < data.length) this.append(node, from, data.slice(from));
+  }
+
+  endBlock(): void {
+    if (this.text.endsWith(' ')) {
+      this.text = this.text.slice(0, -1);
+      const last = this.segments[this.segments.length - 1]!;
+      if (--last.length === 0) this.segments.pop();
+    }
+    if (this.text) this.blocks.push({ text: this.text, segments: this.segments });
+    this.text = '';
+    this.segments = [];
+  }
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * The visible text under `root` as blocks, in document order. Never throws on odd markup: it walks
+ * the tree with its own stack, so deep nesting cannot overflow the call stack.
+ */
+export function extractBlocks(root: Node, options: ExtractOptions = {}): TextBlock[] {
+  const builder = new BlockBuilder();
+  // Each entry is a node to visit, or a marker that a block element has ended.
+  const stack: (Node | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null) {
+      builder.endBlock();
+      continue;
+    }
+    if (!node) continue;
+    if (node.nodeType === TEXT_NODE) {
+      builder.addText(node as Text);
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
+    const element = node as Element;
+    const name = element.localName ?? '';
+    const inline = INLINE.has(name);
+    if (node !== root && (SKIPPED.has(name) || isHiddenByAttributes(element) || options.isHidden?.(element))) {
+      if (!inline) builder.endBlock();
+      continue;
+    }
+    if (!inline) {
+      builder.endBlock();
+      stack.push(null);
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  builder.endBlock();
+  return builder.blocks;
+}
+
+/**
+ * The DOM point of a block offset. At a seam between two text nodes, `side` picks the node that
+ * ends there ('end', for a range's end) or the one that starts there ('start').
+ */
+export function locateOffset(block: TextBlock, offset: number, side: 'start' | 'end'): DomPoint | null {
+  const { segments } = block;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const segment = segments[mid]!;
+    const from = segment.blockOffset;
+    const to = from + segment.length;
+    const inside = side === 'start' ? offset >= from && offset < to : offset > from && offset <= to;
+    if (inside) return { node: segment.node, offset: segment.nodeOffset + (offset - from) };
+    if (offset < from || (side === 'end' && offset === from)) high = mid - 1;
+    else low = mid + 1;
+  }
+  return null;
+}

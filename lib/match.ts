@@ -1,0 +1,301 @@
+/**
+ * Finds mentions of known claims in blocks of page text. Each claim's cues are compiled once into
+ * an inverted index keyed by word stem, so the work per page grows with the page's words, not with
+ * the number of claims. A sentence mentions a claim when it carries the claim's key terms (its cue
+ * groups, in any wording the groups allow), scores above the sensitivity threshold, and is about the
+ * claim's time. Tokens come from `lib/normalize.ts`, sentences from `lib/sentences.ts`, times from
+ * `lib/timeline.ts`; marking the page is the content script's job.
+ */
+import { STOPWORDS as STOPWORD_STEMS, contentStems, tokenize, type Token } from './normalize';
+import type { Claim } from './schema';
+import { splitSentences } from './sentences';
+import { claimWindow, intervalOf, namedDates, overlaps, type Interval, type NamedDate } from './timeline';
+
+/** A claim the matcher can look for, with the pack it belongs to. */
+export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'cues' | 'claimDate' | 'verdict'> & { packId?: string };
+
+interface CompiledClaim {
+  claim: MatchableClaim;
+  /** Each group's alternatives, each a sequence of stems (function words kept, so "left out"
+   * needs both words and "without Ukraine" is not just "Ukraine"). */
+  groups: string[][][];
+  /** How many groups a sentence may miss and still match. */
+  slack: number;
+  phrases: string[][];
+  textStems: Set<string>;
+  window: Interval | null;
+  /** Dates the claim itself names ("2014"), which a sentence may name without changing its time. */
+  ownYears: Set<number>;
+  /** True when the groups were derived from the claim's text because it came with no cues. */
+  derived: boolean;
+  /** Groups with an alternative made only of function words, which the index cannot find. */
+  unindexed: Set<number>;
+  unindexedGroups: number;
+}
+
+interface Posting {
+  claim: number;
+  group: number;
+}
+
+/** The compiled claims and the index from stem to the groups it can satisfy. */
+export interface ClaimIndex {
+  claims: CompiledClaim[];
+  postings: Map<string, Posting[]>;
+}
+
+/** How many content words a derived (cue-less) claim is matched on. */
+const DERIVED_TERMS = 6;
+
+/** A cue alternative as the stems of all its words, function words included. Cues are written in
+ * lower case, where "us" can only mean the country. */
+function alternativeStems(text: string): string[] {
+  return tokenize(text).map((t) => (t.norm === 'us' ? 'usa' : t.stem));
+}
+
+
+function documentFrequencies(claims: MatchableClaim[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const claim of claims) for (const stem of new Set(contentStems(claim.text))) df.set(stem, (df.get(stem) ?? 0) + 1);
+  return df;
+}
+
+/** Compiles claims into an index; claims with no cue groups get groups from their rarest words. */
+export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
+  let df: Map<string, number> | null = null;
+  const compiled: CompiledClaim[] = claims.map((claim) => {
+    let groups = claim.cues.terms
+      .map((group) => group.map(alternativeStems).filter((alternative) => alternative.length > 0))
+      .filter((group) => group.length > 0);
+    const derived = groups.length === 0;
+    if (derived) {
+      df ??= documentFrequencies(claims);
+      const stems = [...new Set(contentStems(claim.text))].filter((s) => !/^\d+$/.test(s) || s.length === 4);
+      stems.sort((a, b) => (df!.get(a) ?? 0) - (df!.get(b) ?? 0));
+      groups = stems.slice(0, DERIVED_TERMS).map((stem) => [[stem]]);
+    }
+    const claimText = [claim.text, ...claim.cues.phrases].join(' ');
+    return {
+      claim,
+      groups,
+      // A long list of groups may miss one (a name replaced by "he", a place by "there").
+      slack: groups.length >= 5 ? 1 : 0,
+      phrases: claim.cues.phrases.map(contentStems).filter((p) => p.length > 0),
+      textStems: new Set(contentStems(claim.text)),
+      window: claimWindow(claim.claimDate),
+      ownYears: new Set([...claimText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]))),
+      derived,
+      unindexed: new Set(groups.flatMap((group, i) => (group.some((alt) => alt.every((stem) => STOPWORD_STEMS.has(stem))) ? [i] : []))),
+      unindexedGroups: 0,
+    };
+  });
+  for (const entry of compiled) entry.unindexedGroups = entry.unindexed.size;
+  // Each alternative is indexed by its first content word; one made only of function words
+  // ("at once") cannot be looked up, so its group is checked whenever the claim is a candidate.
+  const postings = new Map<string, Posting[]>();
+  compiled.forEach((entry, claimIndex) => {
+    entry.groups.forEach((group, groupIndex) => {
+      const anchors = new Set<string>();
+      for (const alternative of group) {
+        const anchor = alternative.find((stem) => !STOPWORD_STEMS.has(stem));
+        if (anchor) anchors.add(anchor);
+      }
+      for (const anchor of anchors) {
+        let list = postings.get(anchor);
+        if (!list) postings.set(anchor, (list = []));
+        list.push({ claim: claimIndex, group: groupIndex });
+      }
+    });
+  });
+  return { claims: compiled, postings };
+}
+
+/** Where a sensitivity setting puts the score a mention needs: precise 1 … broad 0. */
+export function thresholdFor(sensitivity: number): number {
+  const clamped = Math.min(1, Math.max(0, sensitivity));
+  return 0.75 - 0.3 * clamped;
+}
+
+/** The default sensitivity, between precise (0) and broad (1). */
+export const DEFAULT_SENSITIVITY = 0.5;
+
+/** A place in a block where a claim is mentioned, and why it matched. */
+export interface Mention {
+  claimId: string;
+  packId?: string;
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  /** The cue words found, one per matched group, and a cue phrase when one matched closely. */
+  cues: string[];
+}
+
+/** Options for `findMentions`. */
+export interface MatchOptions {
+  /** 0 (precise) to 1 (broad). */
+  sensitivity?: number;
+  /** The page's publication date (UTC ms): the time of sentences that name none. */
+  pageDate?: number | null;
+}
+
+// Alternatives of several words match in order with at most this many other words between
+// ("start the negotiations" for "start negotiations").
+const MAX_GAP = 2;
+
+/** The first place the sequence occurs, in order, with small gaps and no clause break inside. */
+function findSequence(positions: Map<string, number[]>, breaks: Int32Array, sequence: string[]): [number, number] | null {
+  for (const first of positions.get(sequence[0]!) ?? []) {
+    let at = first;
+    let ok = true;
+    for (let k = 1; k < sequence.length && ok; k++) {
+      const next = (positions.get(sequence[k]!) ?? []).find((p) => p > at && p - at <= MAX_GAP + 1);
+      if (next === undefined) ok = false;
+      else at = next;
+    }
+    // "…in Ukraine, President Trump said" is not "Ukraine's president".
+    if (ok && breaks[at]! - breaks[first]! === 0) return [first, at];
+  }
+  return null;
+}
+
+const CLAUSE_BREAK = /[,;:()\u2013\u2014"“”!?]/;
+
+/** breaks[i]: how many clause breaks stand before token i, so a span's breaks are a subtraction. */
+function clauseBreaks(text: string, tokens: Token[]): Int32Array {
+  const breaks = new Int32Array(tokens.length);
+  let count = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    if (CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) count++;
+    breaks[i] = count;
+  }
+  return breaks;
+}
+
+function phraseScore(phrases: string[][], stemSet: Set<string>): number {
+  let best = 0;
+  for (const phrase of phrases) {
+    let hit = 0;
+    for (const stem of phrase) if (stemSet.has(stem)) hit++;
+    best = Math.max(best, hit / phrase.length);
+  }
+  return best;
+}
+
+/**
+ * Whether a sentence is about the claim's time. Dates the sentence names decide (except those the
+ * claim itself names, like "2014" in a claim about 2014). Otherwise a page written while the claim
+ * was news is read as current, and a later page must have brought its narrative back to the
+ * claim's time ("The shift began in February. … That afternoon, Trump said …").
+ */
+function timeFits(entry: CompiledClaim, sentence: SentenceTime): boolean {
+  const window = entry.window;
+  if (!window) return true;
+  const own = sentence.dates.filter((d) => d.year === undefined || !entry.ownYears.has(d.year));
+  if (own.length) return own.some((d) => overlaps(intervalOf(d, sentence.reference), window));
+  if (sentence.pageDate === null || (sentence.pageDate >= window.from && sentence.pageDate <= window.to)) return true;
+  return sentence.narrative !== null && overlaps(sentence.narrative, window);
+}
+
+/** What the matcher knows of a sentence's time. */
+interface SentenceTime {
+  dates: NamedDate[];
+  /** The time the narrative last named (a month or a day), or the page's date. */
+  narrative: Interval | null;
+  pageDate: number | null;
+  reference: number;
+}
+
+/** Scores one sentence against the claims its words point to; returns the mentions above threshold. */
+function matchSentence(
+  index: ClaimIndex,
+  text: string,
+  tokens: Token[],
+  time: SentenceTime,
+  threshold: number,
+): { claim: CompiledClaim; score: number; cues: string[] }[] {
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    const list = positions.get(token.stem);
+    if (list) list.push(i);
+    else positions.set(token.stem, [i]);
+  });
+  const groupsHit = new Map<number, Set<number>>();
+  for (const stem of positions.keys()) {
+    for (const posting of index.postings.get(stem) ?? []) {
+      let set = groupsHit.get(posting.claim);
+      if (!set) groupsHit.set(posting.claim, (set = new Set()));
+      set.add(posting.group);
+    }
+  }
+  const stemSet = new Set<string>();
+  for (const token of tokens) if (!token.stop) stemSet.add(token.stem);
+  let breaks: Int32Array | null = null;
+  const found: { claim: CompiledClaim; score: number; cues: string[] }[] = [];
+  for (const [claimIndex, hit] of groupsHit) {
+    const entry = index.claims[claimIndex]!;
+    const needed = entry.groups.length - entry.slack;
+    if (hit.size + entry.unindexedGroups < needed) continue;
+    const cues: string[] = [];
+    entry.groups.forEach((group, groupIndex) => {
+      if (!hit.has(groupIndex) && !entry.unindexed.has(groupIndex)) return;
+      for (const alternative of group) {
+        breaks ??= clauseBreaks(text, tokens);
+        const span = findSequence(positions, breaks, alternative);
+        if (span) {
+          cues.push(text.slice(tokens[span[0]]!.start, tokens[span[1]]!.end));
+          break;
+        }
+      }
+    });
+    if (cues.length < needed) continue;
+    const coverage = cues.length / entry.groups.length;
+    const phrase = phraseScore(entry.phrases, stemSet);
+    let textHits = 0;
+    for (const stem of entry.textStems) if (stemSet.has(stem)) textHits++;
+    const textShare = entry.textStems.size ? textHits / entry.textStems.size : 0;
+    const score = 0.65 * coverage + 0.2 * phrase + 0.15 * textShare;
+    if (score < threshold) continue;
+    if (!timeFits(entry, time)) continue;
+    found.push({ claim: entry, score: Math.round(score * 1000) / 1000, cues });
+  }
+  return found;
+}
+
+/**
+ * Every mention of an indexed claim in the blocks, in reading order. A sentence may mention several
+ * claims; a page dated before a claim was made cannot mention it. An empty list means none found.
+ */
+export function findMentions(blocks: readonly { text: string }[], index: ClaimIndex, options: MatchOptions = {}): Mention[] {
+  const threshold = thresholdFor(options.sensitivity ?? DEFAULT_SENSITIVITY);
+  const pageDate = options.pageDate ?? null;
+  const reference = pageDate ?? Date.now();
+  let narrative: Interval | null = pageDate === null ? null : { from: pageDate, to: pageDate };
+  const mentions: Mention[] = [];
+  blocks.forEach((block, blockIndex) => {
+    for (const span of splitSentences(block.text)) {
+      const text = block.text.slice(span.start, span.end);
+      const dates = namedDates(text);
+      const time: SentenceTime = { dates, narrative, pageDate, reference };
+      // A year alone ("in 2019") is usually an aside; a month or a day moves the story's time.
+      const anchor = dates.filter((d) => d.month !== undefined && !d.since).pop();
+      if (anchor) narrative = intervalOf(anchor, reference);
+      const tokens = tokenize(text);
+      for (const { claim, score, cues } of matchSentence(index, text, tokens, time, threshold)) {
+        if (pageDate !== null && claim.window && pageDate < claim.window.from) continue;
+        mentions.push({
+          claimId: claim.claim.id,
+          ...(claim.claim.packId ? { packId: claim.claim.packId } : {}),
+          block: blockIndex,
+          start: span.start,
+          end: span.end,
+          text,
+          score,
+          cues,
+        });
+      }
+    }
+  });
+  return mentions;
+}

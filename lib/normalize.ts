@@ -1,0 +1,141 @@
+/**
+ * Turns text into the tokens the matcher compares: case, accents, quotes, possessives, British
+ * spellings, irregular verbs and number words are folded, then words are stemmed (Porter). Every
+ * token keeps its start and end in the original string, so a match maps back to the page exactly.
+ * Splitting text into sentences is `lib/sentences.ts`'s job; deciding what matches, `lib/match.ts`'s.
+ */
+import { stemmer } from 'stemmer';
+
+/** One word of a text: where it is, its folded form, and the stem it is compared by. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower-cased, accent-free, possessive-free, American-spelled, lemmatized, numbers as digits. */
+  norm: string;
+  /** The Porter stem of `norm` (digits stay as they are). */
+  stem: string;
+  /** A function word that carries no topic ("the", "of", "would"). */
+  stop: boolean;
+}
+
+/** Function words: kept as tokens (spans need them) but never used as evidence on their own. */
+export const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have having he
+  her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+  of off on once only or other our ours ourselves out over own same she should so some such than that the their
+  theirs them themselves then there these they this those through to too under until up very was we were what
+  when where which while who whom why will with would you your yours yourself yourselves said says say told
+  tell mr mrs ms one s t ll ve re d m`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// "one", "say" and "tell" are so common in reporting that they say nothing about a claim; "no"
+// and "not" are dropped as evidence too, since cues are about topic, not polarity.
+
+// Irregular forms the Porter stemmer cannot join to their base word.
+const IRREGULAR: Record<string, string> = {
+  spoke: 'speak', spoken: 'speak', met: 'meet', held: 'hold', began: 'begin', begun: 'begin', came: 'come',
+  gave: 'give', given: 'give', went: 'go', gone: 'go', left: 'leave', sought: 'seek', brought: 'bring',
+  took: 'take', taken: 'take', won: 'win', fell: 'fall', fallen: 'fall', made: 'make', thought: 'think',
+  got: 'get', gotten: 'get', saw: 'see', seen: 'see', knew: 'know', known: 'know', wrote: 'write',
+  written: 'write', ran: 'run', rang: 'ring', rung: 'ring', drove: 'drive', driven: 'drive', kept: 'keep',
+  stood: 'stand', struck: 'strike', sent: 'send', spent: 'spend', felt: 'feel', led: 'lead', lost: 'lose',
+  paid: 'pay', sat: 'sit', set: 'set', fought: 'fight', bought: 'buy', caught: 'catch', chose: 'choose',
+  chosen: 'choose', drew: 'draw', drawn: 'draw', grew: 'grow', grown: 'grow', rose: 'rise', risen: 'rise',
+  shook: 'shake', shaken: 'shake', threw: 'throw', thrown: 'throw', withdrew: 'withdraw', withdrawn: 'withdraw',
+  forgave: 'forgive', undertook: 'undertake', overtook: 'overtake', beat: 'beat', beaten: 'beat',
+  men: 'man', women: 'woman', people: 'person', children: 'child', lives: 'life', wives: 'wife',
+  better: 'good', best: 'good', worse: 'bad', worst: 'bad',
+};
+
+// British spellings folded to American, so either matches a cue written in the other.
+const BRITISH: Record<string, string> = {
+  defence: 'defense', offence: 'offense', licence: 'license', programme: 'program', centre: 'center',
+  metre: 'meter', theatre: 'theater', fibre: 'fiber', calibre: 'caliber', colour: 'color', honour: 'honor',
+  favour: 'favor', labour: 'labor', neighbour: 'neighbor', behaviour: 'behavior', rumour: 'rumor',
+  humour: 'humor', harbour: 'harbor', endeavour: 'endeavor', vigour: 'vigor', armour: 'armor',
+  analyse: 'analyze', paralyse: 'paralyze', catalogue: 'catalog', dialogue: 'dialog', grey: 'gray',
+  tyre: 'tire', kerb: 'curb', cheque: 'check', aluminium: 'aluminum', sceptic: 'skeptic', sceptical: 'skeptical',
+  manoeuvre: 'maneuver', jewellery: 'jewelry', travelled: 'traveled', travelling: 'traveling',
+  cancelled: 'canceled', cancelling: 'canceling', labelled: 'labeled', modelled: 'modeled', fuelled: 'fueled',
+  counselled: 'counseled', signalled: 'signaled', signalling: 'signaling', levelled: 'leveled', rouble: 'ruble',
+  judgement: 'judgment', ageing: 'aging', enrol: 'enroll', fulfil: 'fulfill', practise: 'practice',
+};
+// Verbs written -ise in Britain and -ize in America; -ise words outside this list ("rise",
+// "promise", "exercise") are left alone.
+const IZE_STEMS = new Set(
+  `recogn real organ critic emphas apolog author priorit mobil stabil normal character legitim minim maxim
+  summar sympath final util jeopard public scrutin militar demilitar modern special central national
+  capital civil colon equal famil fertil harmon hospital human ideal industrial institution internal
+  legal local marginal memor mesmer moral neutral optim penal polar popular privat rational revital
+  standard subsid symbol synchron terror theor vandal visual weapon categor democrat econom energ
+  evangel formal galvan global harmon hypothes immun item jeopard liber magnet metabol monopol`.split(/\s+/),
+);
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+// "one" is left out: it is far more often a pronoun ("the one who") than a count.
+
+/** Folds case, accents and typographic variants; the result may differ in length from the input. */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+}
+
+function lemmatize(word: string): string {
+  const base = word.replace(/'s$|'$/, '').replace(/'/g, '');
+  const irregular = IRREGULAR[base];
+  if (irregular) return irregular;
+  const british = BRITISH[base];
+  if (british) return british;
+  const ise = /^(\w+?)is(e|es|ed|ing|ation|ations)$/.exec(base);
+  if (ise && IZE_STEMS.has(ise[1]!)) return `${ise[1]}iz${ise[2]}`;
+  return base;
+}
+
+// Initialisms ("U.S."), numbers with decimal or thousands separators, words with inner apostrophes.
+const WORD = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+// Country initialisms written in capitals; "US" must not become the pronoun "us".
+const INITIALISMS: Record<string, string> = { US: 'usa', USA: 'usa', UK: 'uk', EU: 'eu', UN: 'un' };
+
+/** Splits text into tokens with their offsets; hyphenated words become separate tokens. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const raw = match[0];
+    const initialism = INITIALISMS[raw.replace(/\./g, '')];
+    let norm = initialism ?? lemmatize(foldWord(raw));
+    if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
+    const number = NUMBER_WORDS[norm];
+    const previous = tokens[tokens.length - 1];
+    if (number !== undefined) {
+      // "twenty-eight" and "twenty eight" are one number.
+      if (number < 10 && previous && /^[2-9]0$/.test(previous.norm) && start - previous.end <= 1) {
+        previous.norm = String(Number(previous.norm) + number);
+        previous.stem = previous.norm;
+        previous.end = start + raw.length;
+        continue;
+      }
+      norm = String(number);
+    }
+    const stop = STOPWORDS.has(norm);
+    tokens.push({ start, end: start + raw.length, norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop });
+  }
+  return tokens;
+}
+
+/** The stems of a text's content words, in order: the form cues and claims are indexed by. */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !t.stop)
+    .map((t) => t.stem);
+}

@@ -1,0 +1,26 @@
+/**
+ * One pass over a page: its visible text, its date, the mentions in it. The content script, the
+ * `scan` CLI and the benchmarks all call this, so what is measured is what ships.
+ */
+import { extractBlocks, type ExtractOptions, type TextBlock } from './extract';
+import { findMentions, type ClaimIndex, type Mention } from './match';
+import { pageDate } from './timeline';
+
+/** A scanned page: its text blocks (to map mentions back to the DOM) and the mentions found. */
+export interface PageScan {
+  blocks: TextBlock[];
+  mentions: Mention[];
+  pageDate: number | null;
+}
+
+/** Extracts the document's text and finds the mentions of the indexed claims in it. */
+export function scanDocument(
+  document: Document,
+  index: ClaimIndex,
+  options: ExtractOptions & { sensitivity?: number } = {},
+): PageScan {
+  const root = document.body ?? document.documentElement;
+  const blocks = root ? extractBlocks(root, options) : [];
+  const date = pageDate(document);
+  return { blocks, mentions: findMentions(blocks, index, { sensitivity: options.sensitivity, pageDate: date }), pageDate: date };
+}

@@ -1,0 +1,58 @@
+/**
+ * Splits a block of text into sentences with `Intl.Segmenter`, then mends its known weakness:
+ * ICU ends a sentence after every abbreviation ("Mr.", "U.S.", "Feb."), which news text is full of.
+ */
+
+/** A sentence's span in its block; `end` excludes trailing white space. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+// Titles and initialisms: a name or a noun follows, never a new sentence ("Dr. Smith", "U.S. envoy").
+const ALWAYS_JOIN = new Set(
+  `mr mrs ms dr st prof gen sen rep gov lt col sgt capt cmdr adm maj pres rev hon amb insp supt
+  u.s u.k u.n e.u d.c u.s.a`.split(/\s+/),
+);
+// Abbreviations that can also end a sentence: joined only when a digit or a lower-case word follows
+// ("Feb. 12", "No. 10", "5 p.m. on Friday", but "Trump said no. He left").
+const JOIN_BEFORE_LOWER = new Set(
+  'jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx inc corp co ltd dept est fig vol jr sr a.m p.m'.split(' '),
+);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function joinsNext(segment: string, next: string): boolean {
+  const match = /(?:^|[\s(“"'])((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
+  if (!match || /^[“"‘'(]/.test(next)) return false;
+  const word = match[1]!.toLowerCase().replace(/\.$/, '');
+  if (ALWAYS_JOIN.has(word) || /^[a-z]$/.test(word)) return true;
+  return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
+}
+
+/** The sentences of a block, in order; an empty or blank block has none. */
+export function splitSentences(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let pendingStart = -1;
+  for (const { segment, index } of segmenter.segment(text)) {
+    const start = pendingStart >= 0 ? pendingStart : index;
+    const trimmedEnd = index + segment.trimEnd().length;
+    const next = text.slice(index + segment.length).trimStart();
+    // Merge when the segment ends in an abbreviation and the text goes on ("Feb. 12", "U.S. envoy").
+    if (next && joinsNext(segment, next)) {
+      pendingStart = start;
+      continue;
+    }
+    pendingStart = -1;
+    let from = start;
+    while (from < trimmedEnd && /\s/.test(text[from]!)) from++;
+    if (from < trimmedEnd) spans.push({ start: from, end: trimmedEnd });
+  }
+  if (pendingStart >= 0) {
+    let from = pendingStart;
+    while (from < text.length && /\s/.test(text[from]!)) from++;
+    const end = text.trimEnd().length;
+    if (from < end) spans.push({ start: from, end });
+  }
+  return spans;
+}

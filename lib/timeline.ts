@@ -1,0 +1,136 @@
+/**
+ * When a sentence is about: the dates it names ("on 12 February", "in May", "since 2022"), else the
+ * time the narrative last named, else the page's own date. The matcher uses it to tell a claim
+ * from the same people in another event (the May call, the August summit). Reading a page's
+ * publication date from its markup is here too; matching words is `lib/match.ts`'s job.
+ */
+
+/** A span of days, as UTC midnights in milliseconds, inclusive. */
+export interface Interval {
+  from: number;
+  to: number;
+}
+
+const DAY = 86_400_000;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+// A date only sets the narrative's time when it is used as one ("in May", "on 12 February",
+// "since 2022", "February 12"), not when it qualifies something ("pre-2014 borders", "the 2008 summit").
+const LEAD = String.raw`(?:\b(?:in|on|since|during|until|till|by|from|through|throughout|as of|back in|early|late|mid|end of|start of|beginning of|middle of|around)\s+(?:the\s+)?|\bmid-)`;
+const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}(?:,?\s+(\d{4}))?\b`, 'g');
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`, 'g');
+const LED_MONTH = new RegExp(String.raw`${LEAD}${MONTH_NAME}(?:\s+(\d{4}))?\b`, 'gi');
+const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{4})\b`, 'g');
+const LED_YEAR = new RegExp(String.raw`${LEAD}((?:19|20)\d{2})\b(?![-–]\d)`, 'gi');
+
+/** A date as named in text: year, month (1-12) and day where given. */
+export interface NamedDate {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** "since 2022": from that date to the time of writing. */
+  since?: boolean;
+  text: string;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** The dates a sentence uses as times of events, in the order found. */
+export function namedDates(sentence: string): NamedDate[] {
+  const found: NamedDate[] = [];
+  const taken: [number, number][] = [];
+  const add = (match: RegExpMatchArray, date: Omit<NamedDate, 'text'>) => {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) return;
+    if (date.month === 0) return;
+    taken.push([start, end]);
+    const since = /^since\b/i.test(match[0]);
+    found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
+  };
+  for (const m of sentence.matchAll(DAY_MONTH)) add(m, { day: Number(m[1]), month: monthNumber(m[2]!), year: m[3] ? Number(m[3]) : undefined });
+  for (const m of sentence.matchAll(MONTH_DAY)) {
+    // "May 19" is a date; "may 19 people" is not, so May must be capitalised.
+    if (m[1] === 'may') continue;
+    add(m, { month: monthNumber(m[1]!), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
+  }
+  for (const m of sentence.matchAll(MONTH_YEAR)) add(m, { month: monthNumber(m[1]!), year: Number(m[2]) });
+  for (const m of sentence.matchAll(LED_MONTH)) {
+    const name = m[1]!;
+    if (name[0] !== name[0]!.toUpperCase()) continue;
+    add(m, { month: monthNumber(name), year: m[2] ? Number(m[2]) : undefined });
+  }
+  for (const m of sentence.matchAll(LED_YEAR)) add(m, { year: Number(m[1]) });
+  return found;
+}
+
+const utc = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day);
+
+/**
+ * The days a named date covers. A month with no year is placed in the latest year that does not
+ * put it more than two months after `reference` ("in February", read in August 2025, is 2025).
+ */
+export function intervalOf(date: NamedDate, reference: number): Interval {
+  const ref = new Date(reference);
+  let year = date.year;
+  if (year === undefined && date.month !== undefined) {
+    const limit = reference + 62 * DAY;
+    year = ref.getUTCFullYear() + 1;
+    while (utc(year, date.month, 1) > limit) year--;
+  }
+  year ??= ref.getUTCFullYear();
+  let interval: Interval;
+  if (date.month === undefined) interval = { from: utc(year, 1, 1), to: utc(year, 12, 31) };
+  else if (date.day !== undefined) interval = { from: utc(year, date.month, date.day), to: utc(year, date.month, date.day) };
+  else interval = { from: utc(year, date.month, 1), to: utc(year, date.month + 1, 1) - DAY };
+  return date.since ? { from: interval.from, to: Math.max(interval.to, reference) } : interval;
+}
+
+/** Parses an ISO-style date ("2025-02-12", "2025-02", "2025-02-12T19:58:00-05:00") to a UTC midnight. */
+export function parseDate(value: string | null | undefined): number | null {
+  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value ?? '');
+  if (!match) return null;
+  const time = utc(Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1));
+  return Number.isNaN(time) ? null : time;
+}
+
+const DATE_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="date"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+];
+
+/**
+ * The page's publication date from its markup: meta tags, JSON-LD `datePublished`, or the first
+ * `<time datetime>`; `null` when the page does not say.
+ */
+export function pageDate(document: Document): number | null {
+  for (const selector of DATE_SELECTORS) {
+    const value = parseDate(document.querySelector(selector)?.getAttribute('content'));
+    if (value !== null) return value;
+  }
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '');
+    const value = parseDate(match?.[1]);
+    if (value !== null) return value;
+  }
+  return parseDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+}
+
+/** When a claim can be mentioned as current: a day's claim is news for weeks, a month's state lasts. */
+export function claimWindow(claimDate: string | undefined): Interval | null {
+  const start = parseDate(claimDate);
+  if (start === null || !claimDate) return null;
+  const dayPrecise = /^\d{4}-\d{2}-\d{2}$/.test(claimDate);
+  return dayPrecise ? { from: start - 10 * DAY, to: start + 40 * DAY } : { from: start, to: Number.POSITIVE_INFINITY };
+}
+
+/** True when two intervals share a day. */
+export const overlaps = (a: Interval, b: Interval) => a.from <= b.to && b.from <= a.to;

@@ -1,0 +1,123 @@
+// `npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] PATH...`: runs Claimlight's page
+// pipeline (lib/page-scan.ts, the same code the extension runs) over saved HTML pages and prints the
+// mentions it finds. A PATH is an .html file or a folder of them. Bad files are reported on stderr
+// with their path; the others are still scanned; the exit code is 1 when anything failed.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { expectBundledPack } from '../lib/bundled-pack';
+import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/match';
+import { parsePackText } from '../lib/pack';
+import { scanDocument } from '../lib/page-scan';
+import { VERDICT_LABELS } from '../lib/verdicts';
+
+const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] PATH...';
+
+interface Args {
+  json: boolean;
+  packs: string[];
+  sensitivity: number;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { json: false, packs: [], sensitivity: DEFAULT_SENSITIVITY, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--pack') {
+      const file = argv[++i];
+      if (!file) return '--pack needs a file';
+      args.packs.push(file);
+    } else if (arg === '--sensitivity') {
+      const value = Number(argv[++i]);
+      if (!(value >= 0 && value <= 1)) return '--sensitivity takes a number from 0 (precise) to 1 (broad)';
+      args.sensitivity = value;
+    } else if (arg === '-h' || arg === '--help') return '';
+    else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    else args.paths.push(arg);
+  }
+  if (!args.paths.length) return 'no PATH given';
+  return args;
+}
+
+function loadClaims(packFiles: string[]): MatchableClaim[] {
+  if (!packFiles.length) {
+    const pack = expectBundledPack();
+    return pack.claims.map((claim) => ({ ...claim, packId: pack.id }));
+  }
+  return packFiles.flatMap((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`${file}: cannot read the pack (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const parsed = parsePackText(text, { fileName: file });
+    if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).join('\n  ')}`);
+    return parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id }));
+  });
+}
+
+/** The .html files a PATH names: itself, or the ones in its folder tree, sorted. */
+function htmlFiles(path: string): string[] {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.html?$/i.test(name))
+    .sort()
+    .map((name) => join(path, name));
+}
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(args ? `scan: ${args}\n${USAGE}` : USAGE);
+    return args ? 2 : 0;
+  }
+  let claims: MatchableClaim[];
+  try {
+    claims = loadClaims(args.packs);
+  } catch (e) {
+    console.error(`scan: ${(e as Error).message}`);
+    return 2;
+  }
+  const verdicts = new Map(claims.map((c) => [c.id, c.verdict]));
+  const index = buildClaimIndex(claims);
+  let failed = 0;
+  const pages: { file: string; mentions: object[] }[] = [];
+  for (const path of args.paths) {
+    let files: string[];
+    try {
+      files = htmlFiles(path);
+    } catch (e) {
+      console.error(`scan: ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      failed++;
+      continue;
+    }
+    for (const file of files) {
+      try {
+        const html = readFileSync(file, 'utf8');
+        if (html.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
+        const { document } = parseHTML(html);
+        const { mentions } = scanDocument(document as unknown as Document, index, { sensitivity: args.sensitivity });
+        pages.push({
+          file,
+          mentions: mentions.map((m) => ({ claimId: m.claimId, text: m.text, score: m.score, verdict: verdicts.get(m.claimId), cues: m.cues })),
+        });
+        if (!args.json) {
+          console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
+          for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[verdicts.get(m.claimId) ?? 'unrated']}] ${m.score.toFixed(2)}  ${m.text}`);
+        }
+      } catch (e) {
+        console.error(`scan: ${file}: ${(e as Error).message}`);
+        failed++;
+      }
+    }
+  }
+  if (args.json) console.log(JSON.stringify({ pages }, null, 2));
+  else console.log(`${pages.length} page${pages.length === 1 ? '' : 's'} scanned, ${pages.reduce((n, p) => n + p.mentions.length, 0)} mentions${failed ? `, ${failed} failed` : ''}`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main();
