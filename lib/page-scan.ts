@@ -19,8 +19,8 @@ export function scanDocument(
   index: ClaimIndex,
   options: ExtractOptions & { sensitivity?: number } = {},
 ): PageScan {
-  const root = document.body ?? document.documentElement;
-  const blocks = root ? extractBlocks(root, options) : [];
+  // The whole document, not just <body>: a fragment parsed on its own may sit outside it.
+  const blocks = extractBlocks(document, options);
   const date = pageDate(document);
   return { blocks, mentions: findMentions(blocks, index, { sensitivity: options.sensitivity, pageDate: date }), pageDate: date };
 }

@@ -116,7 +116,10 @@ function main(): number {
     }
   }
   if (args.json) console.log(JSON.stringify({ pages }, null, 2));
-  else console.log(`${pages.length} page${pages.length === 1 ? '' : 's'} scanned, ${pages.reduce((n, p) => n + p.mentions.length, 0)} mentions${failed ? `, ${failed} failed` : ''}`);
+  else {
+    const total = pages.reduce((n, p) => n + p.mentions.length, 0);
+    console.log(`${pages.length} page${pages.length === 1 ? '' : 's'} scanned, ${total} mention${total === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`);
+  }
   return failed ? 1 : 0;
 }
 

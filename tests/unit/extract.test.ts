@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { Window } from 'happy-dom';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractBlocks, locateOffset, type TextBlock } from '@/lib/extract';
+
+// Two DOM implementations: linkedom (the CLI's) and happy-dom (closer to a browser's).
+const parsers: [string, (html: string) => Document][] = [
+  ['linkedom', (html) => parseHTML(html).document as unknown as Document],
+  [
+    'happy-dom',
+    (html) => {
+      const window = new Window();
+      window.document.write(html);
+      return window.document as unknown as Document;
+    },
+  ],
+];
+
+const texts = (blocks: TextBlock[]) => blocks.map((b) => b.text);
+
+describe.each(parsers)('extractBlocks (%s)', (_, parse) => {
+  const extract = (body: string) => {
+    const document = parse(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+    return extractBlocks(document.body);
+  };
+
+  it('joins text split across inline tags into one block', () => {
+    expect(texts(extract('<p>Trump said <a href="#">some of <em>that</em> land</a> will <strong>come back</strong>.</p>'))).toEqual([
+      'Trump said some of that land will come back.',
+    ]);
+  });
+
+  it('starts a new block at every block element and line break', () => {
+    expect(texts(extract('<h1>Title</h1><div>One<p>Two</p>Three</div><ul><li>Four</li></ul>Five<br>Six'))).toEqual([
+      'Title', 'One', 'Two', 'Three', 'Four', 'Five', 'Six',
+    ]);
+  });
+
+  it('collapses white space, including new lines and non-breaking spaces', () => {
+    expect(texts(extract('<p>\n  Kremlin \t spokesman&nbsp;&nbsp;Dmitry\n Peskov  </p>'))).toEqual(['Kremlin spokesman Dmitry Peskov']);
+  });
+
+  it.each([
+    ['script', '<script>var claim = "hidden";</script>'],
+    ['style', '<style>.claim { color: red }</style>'],
+    ['noscript', '<noscript>Enable scripts</noscript>'],
+    ['template', '<template><p>Later</p></template>'],
+    ['hidden attribute', '<p hidden>Hidden text</p>'],
+    ['display:none', '<div style="color: red; display: none">Hidden text</div>'],
+    ['visibility:hidden', '<span style="visibility:hidden">Hidden text</span>'],
+    ['aria-hidden', '<div aria-hidden="true">Decorative text</div>'],
+    ['navigation', '<nav><a href="#">World</a></nav><div role="navigation">Menu</div>'],
+    ['form fields', '<textarea>Typed text</textarea><input value="x"><select><option>Pick</option></select><button>Send</button>'],
+    ['code', '<pre><code>const x = 1;</code></pre><p>Run <code>npm test</code></p>'],
+    ['contenteditable', '<div contenteditable="true">Draft text</div>'],
+    ['Claimlight’s own UI', '<claimlight-card>Card text</claimlight-card><div data-claimlight-ui>Panel</div>'],
+  ])('leaves out %s', (_, html) => {
+    const blocks = texts(extract(`<p>Visible.</p>${html}`));
+    expect(blocks.join(' | ')).not.toMatch(/hidden|Hidden|Decorative|World|Menu|Typed|Pick|Send|const|Draft|Card|Panel|scripts|Later|color/);
+    expect(blocks[0]).toBe('Visible.');
+  });
+
+  it('maps every character of every block back to its text node and offset', () => {
+    const blocks = extract('<p>  The <b>ninety</b>-minute\n\n call, <i>said   the</i> Kremlin’s <a>spokes</a>man.</p><p>Next  one</p>');
+    for (const block of blocks) {
+      for (let i = 0; i < block.text.length; i++) {
+        const point = locateOffset(block, i, 'start')!;
+        const original = point.node.data[point.offset]!;
+        expect(block.text[i] === ' ' ? /\s/.test(original) : original === block.text[i]).toBe(true);
+      }
+    }
+  });
+
+  it('locates a span’s end in the node where it ends, not where the next one starts', () => {
+    const [block] = extract('<p><b>Peskov</b> said</p>');
+    const end = locateOffset(block!, 'Peskov'.length, 'end')!;
+    expect(end.node.data).toBe('Peskov');
+    expect(end.offset).toBe(6);
+    const start = locateOffset(block!, 'Peskov'.length, 'start')!;
+    expect(start.node.data).toBe(' said');
+    expect(start.offset).toBe(0);
+  });
+
+  it('survives nesting deeper than the call stack', () => {
+    const deep = `${'<div>'.repeat(20_000)}Deep text${'</div>'.repeat(20_000)}`;
+    expect(texts(extract(deep))).toEqual(['Deep text']);
+  });
+});
+
+describe('extractBlocks on random HTML', () => {
+  const tag = fc.constantFrom('p', 'div', 'span', 'a', 'em', 'script', 'style', 'li', 'ul', 'table', 'td', 'br', 'img', 'textarea', 'svg', 'template', 'x-widget', 'b');
+  const attribute = fc.constantFrom('', ' hidden', ' style="display:none"', ' aria-hidden="true"', ' contenteditable', ' style="', " class='a");
+  const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '<', '>', '&', '&amp;', '&#0;', '"', '’', '\u00a0', '\uFFFF', '\uD800', 'é', '\t') });
+  const fragment: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.tuple(tag, attribute, fc.array(tie('node'), { maxLength: 4 })).map(([t, a, children]) => `<${t}${a}>${children.join('')}</${t}>`),
+      fc.tuple(tag, attribute).map(([t, a]) => `<${t}${a}>`),
+    ),
+  })).node as fc.Arbitrary<string>;
+
+  it.each(parsers)('never throws and always maps back (%s)', (_, parse) => {
+    fc.assert(
+      fc.property(fragment, (html) => {
+        const document = parse(`<!doctype html><body>${html}</body>`);
+        for (const block of extractBlocks(document.body ?? document.documentElement)) {
+          expect(block.text).not.toMatch(/^\s|\s$|\s\s/);
+          for (let i = 0; i < block.text.length; i++) expect(locateOffset(block, i, 'start')).not.toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { buildClaimIndex, findMentions, thresholdFor } from '@/lib/match';
+import { scanDocument } from '@/lib/page-scan';
+
+// Sentences written for these tests; none is taken from the eval pages.
+const pack = expectBundledPack();
+const index = buildClaimIndex(pack.claims.map((c) => ({ ...c, packId: pack.id })));
+const FEB_13 = Date.UTC(2025, 1, 13);
+const AUG_20 = Date.UTC(2025, 7, 20);
+
+const claimsIn = (blocks: string[], pageDate: number | null = FEB_13, sensitivity?: number) =>
+  findMentions(blocks.map((text) => ({ text })), index, { pageDate, sensitivity }).map((m) => m.claimId);
+
+describe('findMentions', () => {
+  describe('finds paraphrases a reader would recognise', () => {
+    it.each([
+      ['Putin and Trump agreed to begin talks on ending the war without delay.', 'call-agreed-negotiations'],
+      ['The Kremlin’s spokesman said the ninety-minute call went well.', 'call-duration-90-minutes'],
+      ['Their phone conversation lasted an hour and a half, the Kremlin said.', 'call-duration-90-minutes'],
+      ['The defence secretary told the Ukraine Defense Contact Group in Brussels that joining Nato was unrealistic.', 'trump-hegseth-nato-unlikely'],
+      ['Pete Hegseth, on his first trip to Nato headquarters, set out the new line.', 'hegseth-nato-summit-venue-sequence'],
+      ['The Kremlin dismissed as impossible any idea of trading Russian territory.', 'peskov-rejects-swap'],
+      ['Zelensky floated swapping the land his troops hold in Kursk for occupied Ukrainian territory.', 'kursk-territory-swap'],
+      ['Trump added that some of the territory would come back to Ukraine.', 'some-land-will-come-back'],
+    ])('%s', (sentence, claimId) => {
+      expect(claimsIn([sentence])).toContain(claimId);
+    });
+  });
+
+  it('reports the span, score and matched cues of a mention', () => {
+    const block = 'Unrelated opening. The Kremlin’s spokesman said the ninety-minute call went well.';
+    const [mention] = findMentions([{ text: block }], index, { pageDate: FEB_13 });
+    expect(mention).toMatchObject({ claimId: 'call-duration-90-minutes', packId: pack.id, block: 0, text: 'The Kremlin’s spokesman said the ninety-minute call went well.' });
+    expect(block.slice(mention!.start, mention!.end)).toBe(mention!.text);
+    expect(mention!.cues).toEqual(['ninety-minute', 'call']);
+    expect(mention!.score).toBeGreaterThan(0.6);
+  });
+
+  describe('does not fire on the same people in another event', () => {
+    it.each([
+      ['the 19 May 2025 two-hour call', ['On 19 May, Trump and Putin spoke by phone for more than two hours, and Trump said Russia and Ukraine would start negotiations immediately.'], AUG_20],
+      ['the May call, on a page from that week', ['Trump and Putin spoke for two hours on Monday and agreed that talks would start at once.'], Date.UTC(2025, 4, 20)],
+      ['the Anchorage summit', ['Putin closed the Anchorage news conference with an invitation: next time in Moscow.', 'Trump and Putin met face to face at a base in Alaska for nearly three hours of talks.'], Date.UTC(2025, 7, 16)],
+      ['the Oval Office clash of 28 Feb 2025', ['On 28 February, Zelensky’s meeting with Trump and Vance in the Oval Office ended in a shouting match.'], Date.UTC(2025, 2, 1)],
+      ['the 2019 impeachment call', ['In July 2019, Trump spoke by phone with Zelensky and pressed him to investigate a rival.'], FEB_13],
+      ['the 2018 Helsinki summit', ['The two leaders last met in Helsinki in 2018, where Trump appeared to side with Putin.'], FEB_13],
+    ])('%s', (_, blocks, pageDate) => {
+      expect(claimsIn(blocks, pageDate)).toEqual([]);
+    });
+  });
+
+  it('reads a later page’s sentence as current only once its narrative returns to the claim’s time', () => {
+    const later = ['Zelensky met Trump and Vance again last week.', 'The shift began in February.', 'Trump told reporters that Ukrainian membership of Nato was not practical.'];
+    expect(claimsIn(later, AUG_20)).toEqual(['trump-hegseth-nato-unlikely']);
+    expect(claimsIn([later[2]!], AUG_20)).toEqual([]);
+  });
+
+  it('finds nothing on a page written before the claims were made', () => {
+    expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], Date.UTC(2023, 5, 1))).toEqual([]);
+    expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], AUG_20)).toEqual(['background-2014-2022']);
+  });
+
+  it('needs every key term, not just the same names', () => {
+    expect(claimsIn(['Trump and Putin spoke about many things.', 'Zelensky visited Munich.'])).toEqual([]);
+  });
+
+  it('does not join words across a clause break', () => {
+    expect(claimsIn(['A long conversation with Putin ended the war in Ukraine, President Trump said.'])).not.toContain('zelensky-good-detailed-call');
+  });
+
+  it('lets the sensitivity setting move the threshold', () => {
+    expect(thresholdFor(0)).toBeGreaterThan(thresholdFor(1));
+    // One group of five missing: a match only when broad.
+    const sentence = ['Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.'];
+    expect(claimsIn(sentence, FEB_13, 1)).toContain('zelensky-munich-vance-rubio');
+    expect(claimsIn(sentence, FEB_13, 0)).not.toContain('zelensky-munich-vance-rubio');
+  });
+
+  it('matches claims that came without cues on their rarest words, strictly', () => {
+    const imported = buildClaimIndex([
+      { id: 'a', text: 'A shark was photographed swimming on a flooded Houston highway after the hurricane.', verdict: 'false', cues: { phrases: [], terms: [] } },
+      { id: 'b', text: 'Drinking hot water cures the flu.', verdict: 'false', cues: { phrases: [], terms: [] } },
+    ]);
+    const find = (text: string) => findMentions([{ text }], imported).map((m) => m.claimId);
+    expect(find('Viral photo shows a shark swimming on a flooded highway in Houston after the hurricane.')).toEqual(['a']);
+    expect(find('The hurricane flooded a Houston highway.')).toEqual([]);
+  });
+});
+
+describe('scanDocument', () => {
+  it('reads the page date from the markup and skips hidden text', () => {
+    const { document } = parseHTML(`<!doctype html><html><head><meta property="article:published_time" content="2025-02-12T20:00:00Z"></head>
+      <body><p>Kremlin spokesman Dmitry Peskov said the call lasted almost an hour and a half.</p>
+      <p hidden>Peskov said the call lasted almost an hour and a half.</p></body></html>`);
+    const scan = scanDocument(document as unknown as Document, index);
+    expect(scan.pageDate).toBe(Date.UTC(2025, 1, 12));
+    expect(scan.mentions.map((m) => [m.claimId, m.block])).toEqual([['call-duration-90-minutes', 0]]);
+  });
+});

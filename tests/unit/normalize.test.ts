@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { contentStems, tokenize } from '@/lib/normalize';
+import { splitSentences } from '@/lib/sentences';
+
+const norms = (text: string) => tokenize(text).map((t) => t.norm);
+const stems = (text: string) => contentStems(text).join(' ');
+
+describe('tokenize', () => {
+  it('keeps each token’s offsets in the original text', () => {
+    const text = 'The Kremlin’s “spokesman” said';
+    for (const token of tokenize(text)) expect(text.slice(token.start, token.end)).toMatch(/^[\p{L}’]+$/u);
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['The', 'Kremlin’s', 'spokesman', 'said']);
+  });
+
+  it.each([
+    ['case and accents', 'ZELENSKY Zelenskýy Léa', ['zelensky', 'zelenskyy', 'lea']],
+    ['typographic and straight possessives', 'Kremlin’s Kremlin\'s Ukraines’', ['kremlin', 'kremlin', 'ukraines']],
+    ['British spellings', 'defence Harbour organised criticising', ['defense', 'harbor', 'organized', 'criticizing']],
+    ['-ise words that are not British spellings', 'rise promise exercise', ['rise', 'promise', 'exercise']],
+    ['irregular verbs', 'spoke met held began sought', ['speak', 'meet', 'hold', 'begin', 'seek']],
+    ['number words', 'ninety-minute twenty eight seven', ['90', 'minute', '28', '7']],
+    ['digits with separators', '1,200 1.5 2014', ['1200', '1.5', '2014']],
+    ['the country, not the pronoun', 'US U.S. us', ['usa', 'usa', 'us']],
+  ])('folds %s', (_, text, expected) => {
+    expect(norms(text)).toEqual(expected);
+  });
+
+  it('stems inflections to one form', () => {
+    expect(stems('negotiations negotiating negotiate')).toBe('negoti negoti negoti');
+    expect(stems('agreed to begin talks')).toBe(stems('agree to begin talk'));
+    expect(stems('the ninety-minute call')).toBe(stems('a 90 minute call'));
+    expect(stems('the Defence Secretary')).toBe(stems('the defense secretary'));
+  });
+
+  it('marks function words as stop words', () => {
+    expect(tokenize('the call of the day').map((t) => t.stop)).toEqual([true, false, true, true, false]);
+  });
+});
+
+describe('splitSentences', () => {
+  const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+  it.each([
+    ['titles', 'Mr. Trump spoke to Dr. Smith. Then he left.', ['Mr. Trump spoke to Dr. Smith.', 'Then he left.']],
+    ['initialisms', 'The U.S. envoy arrived. The U.K. did not.', ['The U.S. envoy arrived.', 'The U.K. did not.']],
+    ['abbreviated months before a day', 'It was Feb. 12, 2025. Talks began.', ['It was Feb. 12, 2025.', 'Talks began.']],
+    ['"no." at the end of a sentence', 'Trump said no. He left.', ['Trump said no.', 'He left.']],
+    ['quotes', 'He said: “It is over.” Then silence.', ['He said: “It is over.”', 'Then silence.']],
+  ])('handles %s', (_, text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+
+  it('returns nothing for a blank block', () => {
+    expect(splitSentences('   ')).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+// The scan CLI as a user runs it; each call starts Node, so the cases share as few runs as they can.
+async function scan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/scan.ts', ...args], { maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failure = e as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'claimlight-scan-'));
+
+describe('npm run scan', () => {
+  it('prints one JSON document with the demo page’s expected mentions', async () => {
+    const { code, stdout } = await scan('--json', 'tests/fixtures/demo/index.html');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { pages: { file: string; mentions: { claimId: string; text: string; score: number }[] }[] };
+    expect(report.pages).toHaveLength(1);
+    expect(report.pages[0]!.file).toBe('tests/fixtures/demo/index.html');
+    const expected = JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8'));
+    expect(report.pages[0]!.mentions.map(({ claimId, text }) => ({ claimId, text }))).toEqual(expected);
+    for (const mention of report.pages[0]!.mentions) expect(mention.score).toBeGreaterThan(0);
+  });
+
+  it('lists mentions for people, scans folders, and reports bad files without stopping', async () => {
+    writeFileSync(join(temp, 'good.html'), '<html><head><meta property="article:published_time" content="2025-02-12"></head><body><p>Peskov said the call lasted an hour and a half.</p></body></html>');
+    writeFileSync(join(temp, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const { code, stdout, stderr } = await scan(temp, join(temp, 'missing.html'));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/good\.html: 1 mention\n {2}call-duration-90-minutes \[Accurate\] \d\.\d\d {2}Peskov said the call lasted an hour and a half\./);
+    expect(stderr).toContain(`scan: ${join(temp, 'binary.html')}: not an HTML file (it holds binary data)`);
+    expect(stderr).toContain(`scan: ${join(temp, 'missing.html')}: no such file or folder`);
+    expect(stdout).toMatch(/1 page scanned, 1 mention, 2 failed/);
+  });
+
+  it('uses a pack given with --pack instead of the bundled one, and refuses a bad pack', async () => {
+    const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'p', title: 'P', version: '1', publisher: 'Us', language: 'en', created: '2026-01-01', claims: [
+      { id: 'ferry', text: 'Ferry fares doubled this year.', verdict: 'false', summary: 'They rose 8 percent.', context: [], cues: { phrases: [], terms: [['ferry'], ['fares', 'tickets'], ['doubled', 'double']] } },
+    ] };
+    writeFileSync(join(temp, 'pack.json'), JSON.stringify(pack));
+    writeFileSync(join(temp, 'bad-pack.json'), JSON.stringify({ ...pack, claims: [{ ...pack.claims[0], verdict: 'nope' }] }));
+    writeFileSync(join(temp, 'ferry.html'), '<p>Commuters say ferry fares have doubled since spring.</p>');
+    const good = await scan('--json', '--pack', join(temp, 'pack.json'), join(temp, 'ferry.html'));
+    expect(JSON.parse(good.stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['ferry']);
+    const bad = await scan('--pack', join(temp, 'bad-pack.json'), join(temp, 'ferry.html'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not a usable fact pack');
+    expect(bad.stderr).toContain('claim 1 (`ferry`): verdict: must be one of');
+  });
+
+  it('explains its arguments', async () => {
+    const { code, stderr } = await scan('--sensitivity', '7', 'x.html');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--sensitivity takes a number from 0 (precise) to 1 (broad)');
+    expect(stderr).toContain('usage: npm run scan --');
+  });
+});

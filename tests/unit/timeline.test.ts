@@ -1,0 +1,67 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { claimWindow, intervalOf, namedDates, pageDate, parseDate } from '@/lib/timeline';
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe('namedDates', () => {
+  it.each([
+    ['On 19 May, they spoke again.', [{ day: 19, month: 5 }]],
+    ['Talks resumed on May 19, 2025.', [{ month: 5, day: 19, year: 2025 }]],
+    ['The shift began in February.', [{ month: 2 }]],
+    ['It happened in mid-February and in late June.', [{ month: 2 }, { month: 6 }]],
+    ['The invasion of February 2022 changed that.', [{ month: 2, year: 2022 }]],
+    ['Relations have been tense since 2022.', [{ year: 2022, since: true }]],
+    ['Crimea was annexed in 2014.', [{ year: 2014 }]],
+  ])('finds the dates in %j', (sentence, expected) => {
+    expect(namedDates(sentence).map(({ text: _, ...date }) => date)).toEqual(expected);
+  });
+
+  it.each([
+    ['a modal "may"', 'Talks may resume soon.'],
+    ['a year that qualifies a noun', 'Ukraine will not regain its pre-2014 borders.'],
+    ['a number that is not a year', 'About 1500 troops were moved.'],
+  ])('ignores %s', (_, sentence) => {
+    expect(namedDates(sentence)).toEqual([]);
+  });
+});
+
+describe('intervalOf', () => {
+  it('places a month with no year in the latest year not far after the reference', () => {
+    expect(iso(intervalOf({ month: 2, text: '' }, day('2025-08-20')).from)).toBe('2025-02-01');
+    expect(iso(intervalOf({ month: 3, text: '' }, day('2025-02-13')).from)).toBe('2025-03-01');
+    expect(iso(intervalOf({ month: 12, text: '' }, day('2025-02-13')).from)).toBe('2024-12-01');
+  });
+
+  it('runs "since" up to the reference date', () => {
+    const since = intervalOf({ year: 2021, since: true, text: '' }, day('2025-02-12'));
+    expect([iso(since.from), iso(since.to)]).toEqual(['2021-01-01', '2025-02-12']);
+  });
+});
+
+describe('claimWindow', () => {
+  it('keeps a dated event current for weeks and a monthly state open-ended', () => {
+    const event = claimWindow('2025-02-12')!;
+    expect([iso(event.from), iso(event.to)]).toEqual(['2025-02-02', '2025-03-24']);
+    expect(claimWindow('2025-02')!.to).toBe(Number.POSITIVE_INFINITY);
+    expect(claimWindow(undefined)).toBeNull();
+  });
+});
+
+describe('pageDate', () => {
+  it.each([
+    ['a meta tag', '<meta property="article:published_time" content="2025-02-13T07:40:00+01:00">', '2025-02-13'],
+    ['JSON-LD', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-08-20T06:00:00-04:00"}</script>', '2025-08-20'],
+    ['a time element', '<body><time datetime="2025-06-27">27 June</time></body>', '2025-06-27'],
+  ])('reads %s', (_, html, expected) => {
+    const { document } = parseHTML(`<!doctype html><html><head>${html}</head></html>`);
+    expect(iso(pageDate(document as unknown as Document)!)).toBe(expected);
+  });
+
+  it('returns null for a page that gives no date', () => {
+    const { document } = parseHTML('<!doctype html><p>Undated</p>');
+    expect(pageDate(document as unknown as Document)).toBeNull();
+    expect(parseDate('soon')).toBeNull();
+  });
+});
