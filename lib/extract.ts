@@ -47,12 +47,15 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
 
 /** True for an element whose attributes alone say a reader cannot see it or it is page chrome. */
 export function isHiddenByAttributes(element: Element): boolean {
+  if (element.localName.startsWith('claimlight-')) return true;
+  // Most elements of a page have no attributes at all: one call answers for them.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   if (element.getAttribute('role') === 'navigation') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  if (element.localName.startsWith('claimlight-') || element.hasAttribute('data-claimlight-ui')) return true;
+  if (element.hasAttribute('data-claimlight-ui')) return true;
   const style = element.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
@@ -102,39 +105,37 @@ class BlockBuilder {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+function skips(element: Element, options: ExtractOptions): boolean {
+  return SKIPPED.has(element.localName) || isHiddenByAttributes(element) || (options.isHidden?.(element) ?? false);
+}
+
+const isBlock = (node: Node) => node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName);
+
 /**
  * The visible text under `root` as blocks, in document order. Never throws on odd markup: it walks
- * the tree with its own stack, so deep nesting cannot overflow the call stack.
+ * the tree by sibling and parent links, without recursion, so deep nesting cannot overflow the stack.
  */
 export function extractBlocks(root: Node, options: ExtractOptions = {}): TextBlock[] {
   const builder = new BlockBuilder();
-  // Each entry is a node to visit, or a marker that a block element has ended.
-  const stack: (Node | null)[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node === null) {
-      builder.endBlock();
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let enter = false;
+    if (node.nodeType === TEXT_NODE) builder.addText(node as Text);
+    else if (node.nodeType === ELEMENT_NODE) {
+      // A block element ends the block before it; a skipped one is passed over whole.
+      if (isBlock(node)) builder.endBlock();
+      enter = node.firstChild !== null && !skips(node as Element, options);
+    }
+    if (enter) {
+      node = node.firstChild;
       continue;
     }
-    if (!node) continue;
-    if (node.nodeType === TEXT_NODE) {
-      builder.addText(node as Text);
-      continue;
+    // Leave this node; climbing out of a block element ends the block inside it.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && isBlock(node)) builder.endBlock();
     }
-    if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
-    const element = node as Element;
-    const name = element.localName ?? '';
-    const inline = INLINE.has(name);
-    if (node !== root && (SKIPPED.has(name) || isHiddenByAttributes(element) || options.isHidden?.(element))) {
-      if (!inline) builder.endBlock();
-      continue;
-    }
-    if (!inline) {
-      builder.endBlock();
-      stack.push(null);
-    }
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    node = node && node !== root ? node.nextSibling : null;
   }
   builder.endBlock();
   return builder.blocks;

@@ -207,7 +207,30 @@ interface SentenceTime {
   reference: number;
 }
 
-/** Scores one sentence against the claims its words point to; returns the mentions above threshold. */
+/** The claims whose cue groups these tokens can satisfy, each with the groups it hits. */
+function candidateClaims(index: ClaimIndex, tokens: readonly Token[]): Map<number, Set<number>> {
+  const hits = new Map<number, Set<number>>();
+  for (const token of tokens) {
+    if (token.stop) continue;
+    const postings = index.postings.get(token.stem);
+    if (!postings) continue;
+    for (const posting of postings) {
+      let set = hits.get(posting.claim);
+      if (!set) hits.set(posting.claim, (set = new Set()));
+      set.add(posting.group);
+    }
+  }
+  for (const [claimIndex, hit] of hits) {
+    const entry = index.claims[claimIndex]!;
+    if (hit.size + entry.unindexedGroups < entry.groups.length - entry.slack) hits.delete(claimIndex);
+  }
+  return hits;
+}
+
+/**
+ * Scores one sentence against the claims its words point to; returns the mentions above threshold.
+ * `text` is the whole block and the tokens' offsets are in it.
+ */
 function matchSentence(
   index: ClaimIndex,
   text: string,
@@ -215,28 +238,21 @@ function matchSentence(
   time: SentenceTime,
   threshold: number,
 ): { claim: CompiledClaim; score: number; cues: string[] }[] {
+  const candidates = candidateClaims(index, tokens);
+  if (!candidates.size) return [];
   const positions = new Map<string, number[]>();
   tokens.forEach((token, i) => {
     const list = positions.get(token.stem);
     if (list) list.push(i);
     else positions.set(token.stem, [i]);
   });
-  const groupsHit = new Map<number, Set<number>>();
-  for (const stem of positions.keys()) {
-    for (const posting of index.postings.get(stem) ?? []) {
-      let set = groupsHit.get(posting.claim);
-      if (!set) groupsHit.set(posting.claim, (set = new Set()));
-      set.add(posting.group);
-    }
-  }
   const stemSet = new Set<string>();
   for (const token of tokens) if (!token.stop) stemSet.add(token.stem);
   let breaks: Int32Array | null = null;
   const found: { claim: CompiledClaim; score: number; cues: string[] }[] = [];
-  for (const [claimIndex, hit] of groupsHit) {
+  for (const [claimIndex, hit] of candidates) {
     const entry = index.claims[claimIndex]!;
     const needed = entry.groups.length - entry.slack;
-    if (hit.size + entry.unindexedGroups < needed) continue;
     const cues: string[] = [];
     entry.groups.forEach((group, groupIndex) => {
       if (!hit.has(groupIndex) && !entry.unindexed.has(groupIndex)) return;
@@ -263,6 +279,12 @@ function matchSentence(
   return found;
 }
 
+/** The last date in a list that moves the story's time: a month or a day ("in 2019" is an aside). */
+function storyTime(dates: NamedDate[], reference: number): Interval | null {
+  const anchor = dates.filter((d) => d.month !== undefined && !d.since).pop();
+  return anchor ? intervalOf(anchor, reference) : null;
+}
+
 /**
  * Every mention of an indexed claim in the blocks, in reading order. A sentence may mention several
  * claims; a page dated before a claim was made cannot mention it. An empty list means none found.
@@ -274,15 +296,22 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
   let narrative: Interval | null = pageDate === null ? null : { from: pageDate, to: pageDate };
   const mentions: Mention[] = [];
   blocks.forEach((block, blockIndex) => {
+    const tokens = tokenize(block.text);
+    // Most blocks of a page carry no claim's key terms: they are not split into sentences at all,
+    // and only their dates are read, to follow the story's time.
+    if (!candidateClaims(index, tokens).size) {
+      narrative = storyTime(namedDates(block.text), reference) ?? narrative;
+      return;
+    }
+    let next = 0;
     for (const span of splitSentences(block.text)) {
+      const first = next;
+      while (next < tokens.length && tokens[next]!.start < span.end) next++;
       const text = block.text.slice(span.start, span.end);
       const dates = namedDates(text);
       const time: SentenceTime = { dates, narrative, pageDate, reference };
-      // A year alone ("in 2019") is usually an aside; a month or a day moves the story's time.
-      const anchor = dates.filter((d) => d.month !== undefined && !d.since).pop();
-      if (anchor) narrative = intervalOf(anchor, reference);
-      const tokens = tokenize(text);
-      for (const { claim, score, cues } of matchSentence(index, text, tokens, time, threshold)) {
+      narrative = storyTime(dates, reference) ?? narrative;
+      for (const { claim, score, cues } of matchSentence(index, block.text, tokens.slice(first, next), time, threshold)) {
         if (pageDate !== null && claim.window && pageDate < claim.window.from) continue;
         mentions.push({
           claimId: claim.claim.id,

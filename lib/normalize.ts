@@ -106,29 +106,51 @@ const WORD = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/
 // Country initialisms written in capitals; "US" must not become the pronoun "us".
 const INITIALISMS: Record<string, string> = { US: 'usa', USA: 'usa', UK: 'uk', EU: 'eu', UN: 'un' };
 
+interface WordForm {
+  norm: string;
+  stem: string;
+  stop: boolean;
+  /** The value of a number word ("seven"), for joining "twenty-seven". */
+  number?: number;
+}
+
+// A page repeats a few thousand distinct words many times; folding and stemming each once saves
+// most of the tokenizer's time. Bounded so a hostile page of unique words cannot grow it forever.
+const FORMS = new Map<string, WordForm>();
+const MAX_FORMS = 50_000;
+
+function formOf(raw: string): WordForm {
+  const cached = FORMS.get(raw);
+  if (cached) return cached;
+  const initialism = INITIALISMS[raw.replace(/\./g, '')];
+  let norm = initialism ?? lemmatize(foldWord(raw));
+  if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
+  const number = NUMBER_WORDS[norm];
+  if (number !== undefined) norm = String(number);
+  const stop = STOPWORDS.has(norm);
+  const form: WordForm = { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, ...(number !== undefined ? { number } : {}) };
+  if (FORMS.size >= MAX_FORMS) FORMS.clear();
+  FORMS.set(raw, form);
+  return form;
+}
+
 /** Splits text into tokens with their offsets; hyphenated words become separate tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const start = match.index;
     const raw = match[0];
-    const initialism = INITIALISMS[raw.replace(/\./g, '')];
-    let norm = initialism ?? lemmatize(foldWord(raw));
-    if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
-    const number = NUMBER_WORDS[norm];
+    const form = formOf(raw);
     const previous = tokens[tokens.length - 1];
-    if (number !== undefined) {
-      // "twenty-eight" and "twenty eight" are one number.
-      if (number < 10 && previous && /^[2-9]0$/.test(previous.norm) && start - previous.end <= 1) {
-        previous.norm = String(Number(previous.norm) + number);
-        previous.stem = previous.norm;
-        previous.end = start + raw.length;
-        continue;
-      }
-      norm = String(number);
+    // "twenty-eight" and "twenty eight" are one number.
+    if (form.number !== undefined && form.number < 10 && previous && /^[2-9]0$/.test(previous.norm) && start - previous.end <= 1) {
+      previous.norm = String(Number(previous.norm) + form.number);
+      previous.stem = previous.norm;
+      previous.end = start + raw.length;
+      continue;
     }
-    const stop = STOPWORDS.has(norm);
-    tokens.push({ start, end: start + raw.length, norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop });
+    tokens.push({ start, end: start + raw.length, norm: form.norm, stem: form.stem, stop: form.stop });
   }
   return tokens;
 }

@@ -37,8 +37,12 @@ function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
+// Most sentences name no date; one cheap test spares them the five patterns below.
+const MAYBE_DATE = /\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
+
 /** The dates a sentence uses as times of events, in the order found. */
 export function namedDates(sentence: string): NamedDate[] {
+  if (!MAYBE_DATE.test(sentence)) return [];
   const found: NamedDate[] = [];
   const taken: [number, number][] = [];
   const add = (match: RegExpMatchArray, date: Omit<NamedDate, 'text'>) => {

@@ -1,0 +1,157 @@
+// `npm run bench`: speed and memory figures for the page pass, measured in Chromium on a
+// 10,000-word page: our extract + match against the bundled pack and a 10,000-claim store (the
+// CheckThat! claims as a pack), next to a bare TreeWalker text pass and mark.js marking the cue
+// phrases of the same claims. Prints figures; asserts nothing (budgets are read off, not tested).
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { expectBundledPack } from '../lib/bundled-pack';
+import type { MatchableClaim } from '../lib/match';
+import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
+import { buildBenchPage } from './bench/page';
+
+const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
+const RUNS = 7;
+
+function checkThatClaims(): MatchableClaim[] {
+  const file = join(SHARED, 'corpora/checkthat2020/vclaims.jsonl');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; text: string })
+    .map(({ id, text }) => ({ id, text, verdict: 'unrated', cues: { phrases: [], terms: [] } }));
+}
+
+/** What a naive highlighter would search for: each claim's cue phrases and terms, or its title. */
+function cuePhrases(claims: MatchableClaim[]): string[] {
+  const phrases = claims.flatMap((c) => (c.cues.phrases.length || c.cues.terms.length ? [...c.cues.phrases, ...c.cues.terms.flat()] : [c.text.split('\n')[0]!]));
+  return [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 2))];
+}
+
+async function main(): Promise<number> {
+  const executablePath = findChrome();
+  if (!executablePath) {
+    console.error(NO_CHROME_MESSAGE);
+    return 1;
+  }
+  const bundle = await build({
+    entryPoints: ['scripts/bench/page-entry.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'ClaimlightBench',
+    charset: 'ascii',
+    write: false,
+    minify: true,
+    target: 'chrome120',
+  });
+  const pack = expectBundledPack();
+  const bundled = pack.claims.map((c) => ({ ...c, packId: pack.id }));
+  const store = checkThatClaims();
+  const page = buildBenchPage(SHARED);
+
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--js-flags=--expose-gc'],
+  });
+  try {
+    const tab = await browser.newPage();
+    await tab.setContent(page.html);
+    // tsx compiles the functions passed to evaluate() with esbuild's keepNames, which calls __name.
+    await tab.addScriptTag({ content: 'window.__name = (target) => target;' });
+    await tab.addScriptTag({ content: readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8') });
+    await tab.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const cdp = await tab.context().newCDPSession(tab);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+
+    const figures = await tab.evaluate(
+      ({ bundled, store, bundledPhrases, storePhrases, runs }) => {
+        const w = window as unknown as {
+          ClaimlightBench: typeof import('./bench/page-entry');
+          Mark: new (el: Element) => { mark(k: string[], o: object): void; unmark(o?: object): void };
+          storeIndex?: unknown;
+        };
+        const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+        const time = (fn: () => unknown, n = runs) => {
+          const out: number[] = [];
+          for (let i = 0; i < n; i++) {
+            const t = performance.now();
+            fn();
+            out.push(performance.now() - t);
+          }
+          return median(out);
+        };
+        const { buildClaimIndex, scanDocument } = w.ClaimlightBench;
+        // The timer's resolution (0.1 ms here) is coarser than one TreeWalker pass: time 100 in a row.
+        const treeWalker =
+          time(() => {
+            for (let i = 0; i < 100; i++) {
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              let text = '';
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data;
+              if (!text) throw new Error('no text');
+            }
+          }) / 100;
+        const extractOnly = time(() => w.ClaimlightBench.extractBlocks(document));
+        const bundledIndex = buildClaimIndex(bundled);
+        let t = performance.now();
+        const storeIndex = buildClaimIndex(store);
+        const storeBuild = performance.now() - t;
+        let bundledMentions = 0;
+        let storeMentions = 0;
+        const oursBundled = time(() => (bundledMentions = scanDocument(document, bundledIndex).mentions.length));
+        const oursStore = time(() => (storeMentions = scanDocument(document, storeIndex as never).mentions.length));
+        const markOnce = (phrases: string[]) => {
+          const marker = new w.Mark(document.body);
+          const start = performance.now();
+          let marks = 0;
+          // mark.js recurses once per keyword and overflows the stack on thousands: feed it batches.
+          for (let i = 0; i < phrases.length; i += 200) {
+            marker.mark(phrases.slice(i, i + 200), { separateWordSearch: false, diacritics: false, each: () => marks++ });
+          }
+          const ms = performance.now() - start;
+          marker.unmark();
+          return { ms, marks };
+        };
+        const markBundled = markOnce(bundledPhrases);
+        t = performance.now();
+        const markStore = markOnce(storePhrases);
+        return { treeWalker, extractOnly, storeBuild, oursBundled, oursStore, bundledMentions, storeMentions, markBundled, markStore, markStoreWall: performance.now() - t };
+      },
+      { bundled, store, bundledPhrases: cuePhrases(bundled), storePhrases: cuePhrases(store), runs: RUNS },
+    );
+
+    const before = await heap();
+    await tab.evaluate((claims) => {
+      const w = window as unknown as { ClaimlightBench: typeof import('./bench/page-entry'); keep?: unknown };
+      w.keep = w.ClaimlightBench.buildClaimIndex(claims);
+    }, store);
+    const indexBytes = (await heap()) - before;
+
+    const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms`;
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+    console.log(`Claimlight bench: Chromium ${browser.version()}, a ${page.words.toLocaleString('en')}-word page, median of ${RUNS} runs`);
+    console.log(`  bare TreeWalker text pass                 ${ms(figures.treeWalker)}`);
+    console.log(`  extract only (visible text, blocks, map)  ${ms(figures.extractOnly)}  (${ratio(figures.extractOnly, figures.treeWalker)} TreeWalker)`);
+    console.log(`  extract + match, bundled pack (28 claims) ${ms(figures.oursBundled)}  (${ratio(figures.oursBundled, figures.treeWalker)} TreeWalker, ${figures.bundledMentions} mentions)`);
+    console.log(`  extract + match, 10,000-claim store       ${ms(figures.oursStore)}  (${ratio(figures.oursStore, figures.treeWalker)} TreeWalker, ${figures.storeMentions} mentions)`);
+    console.log(`  mark.js, bundled cue phrases (${cuePhrases(bundled).length})        ${ms(figures.markBundled.ms)}  (${ratio(figures.markBundled.ms, figures.oursBundled)} ours, ${figures.markBundled.marks} marks)`);
+    console.log(`  mark.js, 10,000 claims' titles (1 run)    ${ms(figures.markStore.ms)}  (${ratio(figures.markStore.ms, figures.oursStore)} ours, ${figures.markStore.marks} marks)`);
+    console.log(`  10,000-claim index: built in ${ms(figures.storeBuild)}, ${(indexBytes / 1024 / 1024).toFixed(1)} MB of heap`);
+    return 0;
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,6 @@
+// What the benchmark page loads: the same lib/ code the extension ships, on `window.ClaimlightBench`.
+import { extractBlocks } from '../../lib/extract';
+import { buildClaimIndex } from '../../lib/match';
+import { scanDocument } from '../../lib/page-scan';
+
+export { buildClaimIndex, extractBlocks, scanDocument };
