@@ -20,7 +20,8 @@ export function scanDocument(
   options: ExtractOptions & { sensitivity?: number } = {},
 ): PageScan {
   // The whole document, not just <body>: a fragment parsed on its own may sit outside it.
-  const blocks = extractBlocks(document, options);
+  const root = document.documentElement;
+  const blocks = root ? extractBlocks(root, options) : [];
   const date = pageDate(document);
   return { blocks, mentions: findMentions(blocks, index, { sensitivity: options.sensitivity, pageDate: date }), pageDate: date };
 }
