@@ -12,7 +12,8 @@ import { splitSentences } from './sentences';
 import { claimWindow, intervalOf, namedDates, overlaps, type Interval, type NamedDate } from './timeline';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
-export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'cues' | 'claimDate' | 'verdict'> & { packId?: string };
+export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'cues' | 'claimDate' | 'verdict'> &
+  Partial<Pick<Claim, 'summary' | 'context'>> & { packId?: string };
 
 interface CompiledClaim {
   claim: MatchableClaim;
@@ -22,6 +23,13 @@ interface CompiledClaim {
   /** How many groups a sentence may miss and still match. */
   slack: number;
   phrases: string[][];
+  /** Alternatives that mark another claim or event; any one of them vetoes a mention. */
+  exclude: string[][];
+  /** Groups that name who or where (written with capitals in the claim's own texts): the only
+   * ones a sentence may take from the sentences before it. */
+  entityGroups: Set<number>;
+  /** Every stem in the claim's groups, to tell its own names from other people's. */
+  vocabulary: Set<string>;
   textStems: Set<string>;
   window: Interval | null;
   /** Dates the claim itself names ("2014"), which a sentence may name without changing its time. */
@@ -42,6 +50,8 @@ interface Posting {
 export interface ClaimIndex {
   claims: CompiledClaim[];
   postings: Map<string, Posting[]>;
+  /** Stems the claims' texts write as names, to spot a name even where it opens a sentence. */
+  names: Set<string>;
 }
 
 /** How many content words a derived (cue-less) claim is matched on. */
@@ -60,9 +70,33 @@ function documentFrequencies(claims: MatchableClaim[]): Map<string, number> {
   return df;
 }
 
+// A capitalised word that does not open a sentence: a name, or a word used as one.
+const CAPITALISED = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}'’-]+/gu;
+
+/** The stems of the names the claims' own texts use (people, places, bodies: "Peskov", "Munich"). */
+function namedStems(claims: MatchableClaim[]): Set<string> {
+  const names = new Set<string>();
+  for (const claim of claims) {
+    const texts = [claim.text, claim.summary ?? '', ...(claim.context ?? []).map((item) => item.text)];
+    for (const text of texts) for (const match of text.matchAll(CAPITALISED)) for (const token of tokenize(match[0])) names.add(token.stem);
+  }
+  return names;
+}
+
+/** The groups that name who or where rather than what happened: most alternatives start with a name. */
+function entityGroupsOf(groups: string[][][], names: Set<string>): Set<number> {
+  const entity = new Set<number>();
+  groups.forEach((group, index) => {
+    const named = group.filter((alternative) => names.has(alternative.find((stem) => !STOPWORD_STEMS.has(stem)) ?? ''));
+    if (named.length * 2 >= group.length) entity.add(index);
+  });
+  return entity;
+}
+
 /** Compiles claims into an index; claims with no cue groups get groups from their rarest words. */
 export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
   let df: Map<string, number> | null = null;
+  const names = namedStems(claims);
   const compiled: CompiledClaim[] = claims.map((claim) => {
     let groups = claim.cues.terms
       .map((group) => group.map(alternativeStems).filter((alternative) => alternative.length > 0))
@@ -81,6 +115,9 @@ export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
       // A long list of groups may miss one (a name replaced by "he", a place by "there").
       slack: groups.length >= 5 ? 1 : 0,
       phrases: claim.cues.phrases.map(contentStems).filter((p) => p.length > 0),
+      exclude: (claim.cues.exclude ?? []).map(alternativeStems).filter((a) => a.length > 0),
+      entityGroups: entityGroupsOf(groups, names),
+      vocabulary: new Set(groups.flat(2)),
       textStems: new Set(contentStems(claim.text)),
       window: claimWindow(claim.claimDate),
       ownYears: new Set([...claimText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]))),
@@ -107,7 +144,7 @@ export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
       }
     });
   });
-  return { claims: compiled, postings };
+  return { claims: compiled, postings, names };
 }
 
 /** Where a sensitivity setting puts the score a mention needs: precise 1 … broad 0. */
@@ -191,24 +228,30 @@ function phraseScore(phrases: string[][], stemSet: Set<string>): number {
  */
 function timeFits(entry: CompiledClaim, sentence: SentenceTime): boolean {
   const window = entry.window;
-  if (!window) return true;
-  const own = sentence.dates.filter((d) => d.year === undefined || !entry.ownYears.has(d.year));
+  // A state of affairs ("Russia holds a fifth of Ukraine") has no end: only the page's date limits it.
+  if (!window || window.to === Number.POSITIVE_INFINITY) return true;
+  // "since 2022" sets a background, not the time of what the sentence reports.
+  const own = sentence.dates.filter((d) => !d.since && (d.year === undefined || !entry.ownYears.has(d.year)));
   if (own.length) return own.some((d) => overlaps(intervalOf(d, sentence.reference), window));
   if (sentence.pageDate === null || (sentence.pageDate >= window.from && sentence.pageDate <= window.to)) return true;
-  return sentence.narrative !== null && overlaps(sentence.narrative, window);
+  return sentence.narrative.some((time) => overlaps(time, window));
 }
 
 /** What the matcher knows of a sentence's time. */
 interface SentenceTime {
   dates: NamedDate[];
-  /** The time the narrative last named (a month or a day), or the page's date. */
-  narrative: Interval | null;
+  /** The last few times the narrative named (months or days), or the page's date: an aside
+   * ("signed on 30 April") does not take a retrospective away from its main thread. */
+  narrative: Interval[];
   pageDate: number | null;
   reference: number;
 }
 
-/** The claims whose cue groups these tokens can satisfy, each with the groups it hits. */
-function candidateClaims(index: ClaimIndex, tokens: readonly Token[]): Map<number, Set<number>> {
+/**
+ * The claims whose cue groups these tokens can satisfy, each with the groups it hits; `allowance`
+ * groups may be missing (found in the sentences before, for "he" or "there").
+ */
+function candidateClaims(index: ClaimIndex, tokens: readonly Token[], allowance = 0): Map<number, Set<number>> {
   const hits = new Map<number, Set<number>>();
   for (const token of tokens) {
     if (token.stop) continue;
@@ -222,51 +265,112 @@ function candidateClaims(index: ClaimIndex, tokens: readonly Token[]): Map<numbe
   }
   for (const [claimIndex, hit] of hits) {
     const entry = index.claims[claimIndex]!;
-    if (hit.size + entry.unindexedGroups < entry.groups.length - entry.slack) hits.delete(claimIndex);
+    if (hit.size + entry.unindexedGroups + allowance < entry.groups.length - entry.slack) hits.delete(claimIndex);
   }
   return hits;
 }
 
-/**
- * Scores one sentence against the claims its words point to; returns the mentions above threshold.
- * `text` is the whole block and the tokens' offsets are in it.
- */
-function matchSentence(
-  index: ClaimIndex,
-  text: string,
-  tokens: Token[],
-  time: SentenceTime,
-  threshold: number,
-): { claim: CompiledClaim; score: number; cues: string[] }[] {
-  const candidates = candidateClaims(index, tokens);
-  if (!candidates.size) return [];
+/** A sentence prepared for matching: its tokens, where each stem stands, and its clause breaks. */
+interface PreparedSentence {
+  tokens: Token[];
+  positions: Map<string, number[]>;
+  breaks: Int32Array;
+}
+
+function prepare(text: string, tokens: Token[]): PreparedSentence {
   const positions = new Map<string, number[]>();
   tokens.forEach((token, i) => {
     const list = positions.get(token.stem);
     if (list) list.push(i);
     else positions.set(token.stem, [i]);
   });
+  return { tokens, positions, breaks: clauseBreaks(text, tokens) };
+}
+
+/** The text of the first alternative of a group found in a sentence, or null. */
+function findGroup(text: string, sentence: PreparedSentence, group: string[][]): string | null {
+  for (const alternative of group) {
+    const span = findSequence(sentence.positions, sentence.breaks, alternative);
+    if (span) return text.slice(sentence.tokens[span[0]]!.start, sentence.tokens[span[1]]!.end);
+  }
+  return null;
+}
+
+const ANAPHORS = new Set(['he', 'she', 'him', 'his', 'her', 'they', 'them', 'their', 'there', 'then', 'afterwards']);
+
+// Capitalised words that are not names of people or places.
+const NOT_NAMES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december president prime minister secretary mr mrs ms dr the a in on at but and
+  then he she they it its this that later earlier`.split(/\s+/),
+);
+
+/** True when the sentence names someone or somewhere the claim's groups do not know: then "he" or
+ * "there" may well be about them, and nothing is taken from the sentences before. */
+function namesOthers(text: string, tokens: Token[], entry: CompiledClaim, names: Set<string>): boolean {
+  return tokens.some((token, i) => {
+    if (token.stop || NOT_NAMES.has(token.norm) || (i === 0 && !names.has(token.stem))) return false;
+    const first = text.charAt(token.start);
+    return first !== first.toLowerCase() && !entry.vocabulary.has(token.stem);
+  });
+}
+
+/** How many sentences before a sentence may supply one of its key terms. */
+const CONTEXT_SENTENCES = 2;
+/** How many recent times of the story a sentence with no date of its own may belong to. */
+const NARRATIVE_MEMORY = 3;
+
+// A key term found only in the sentences just before ("Trump … Then he phoned Zelensky") counts
+// for this much of a group.
+const CONTEXT_WEIGHT = 0.8;
+
+/**
+ * Scores one sentence against the claims its words point to; returns the mentions above threshold.
+ * `text` is the whole block and the tokens' offsets are in it. One key term may come from the
+ * sentences in `context` (the ones just before), which resolves pronouns and "there".
+ */
+function matchSentence(
+  index: ClaimIndex,
+  text: string,
+  tokens: Token[],
+  context: readonly { text: string; sentence: PreparedSentence }[],
+  time: SentenceTime,
+  threshold: number,
+): { claim: CompiledClaim; score: number; cues: string[] }[] {
+  const candidates = candidateClaims(index, tokens, context.length ? 1 : 0);
+  if (!candidates.size) return [];
+  const sentence = prepare(text, tokens);
   const stemSet = new Set<string>();
   for (const token of tokens) if (!token.stop) stemSet.add(token.stem);
-  let breaks: Int32Array | null = null;
   const found: { claim: CompiledClaim; score: number; cues: string[] }[] = [];
+  // Only a sentence that points back ("he", "there", "then") may take a name from the ones before.
+  const pointsBack = context.length > 0 && tokens.some((t) => ANAPHORS.has(t.norm));
   for (const [claimIndex, hit] of candidates) {
     const entry = index.claims[claimIndex]!;
-    const needed = entry.groups.length - entry.slack;
+    if (entry.exclude.some((alternative) => findSequence(sentence.positions, sentence.breaks, alternative))) continue;
     const cues: string[] = [];
+    let covered = 0;
+    let borrowed = false;
     entry.groups.forEach((group, groupIndex) => {
-      if (!hit.has(groupIndex) && !entry.unindexed.has(groupIndex)) return;
-      for (const alternative of group) {
-        breaks ??= clauseBreaks(text, tokens);
-        const span = findSequence(positions, breaks, alternative);
-        if (span) {
-          cues.push(text.slice(tokens[span[0]]!.start, tokens[span[1]]!.end));
-          break;
+      const here = hit.has(groupIndex) || entry.unindexed.has(groupIndex) ? findGroup(text, sentence, group) : null;
+      if (here !== null) {
+        cues.push(here);
+        covered++;
+        return;
+      }
+      if (borrowed || !pointsBack || !entry.entityGroups.has(groupIndex) || namesOthers(text, tokens, entry, index.names)) return;
+      for (const previous of context) {
+        const there = findGroup(previous.text, previous.sentence, group);
+        if (there !== null) {
+          cues.push(there);
+          covered += CONTEXT_WEIGHT;
+          borrowed = true;
+          return;
         }
       }
     });
-    if (cues.length < needed) continue;
-    const coverage = cues.length / entry.groups.length;
+    if (cues.length < entry.groups.length - entry.slack) continue;
+    const coverage = covered / entry.groups.length;
     const phrase = phraseScore(entry.phrases, stemSet);
     let textHits = 0;
     for (const stem of entry.textStems) if (stemSet.has(stem)) textHits++;
@@ -293,14 +397,19 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
   const threshold = thresholdFor(options.sensitivity ?? DEFAULT_SENSITIVITY);
   const pageDate = options.pageDate ?? null;
   const reference = pageDate ?? Date.now();
-  let narrative: Interval | null = pageDate === null ? null : { from: pageDate, to: pageDate };
+  let narrative: Interval[] = pageDate === null ? [] : [{ from: pageDate, to: pageDate }];
+  const follow = (time: Interval | null) => {
+    if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
+  };
+  let context: { text: string; sentence: PreparedSentence }[] = [];
   const mentions: Mention[] = [];
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
     // Most blocks of a page carry no claim's key terms: they are not split into sentences at all,
     // and only their dates are read, to follow the story's time.
-    if (!candidateClaims(index, tokens).size) {
-      narrative = storyTime(namedDates(block.text), reference) ?? narrative;
+    if (!candidateClaims(index, tokens, 1).size) {
+      follow(storyTime(namedDates(block.text), reference));
+      context = [];
       return;
     }
     let next = 0;
@@ -310,8 +419,9 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
       const text = block.text.slice(span.start, span.end);
       const dates = namedDates(text);
       const time: SentenceTime = { dates, narrative, pageDate, reference };
-      narrative = storyTime(dates, reference) ?? narrative;
-      for (const { claim, score, cues } of matchSentence(index, block.text, tokens.slice(first, next), time, threshold)) {
+      follow(storyTime(dates, reference));
+      const sentenceTokens = tokens.slice(first, next);
+      for (const { claim, score, cues } of matchSentence(index, block.text, sentenceTokens, context, time, threshold)) {
         if (pageDate !== null && claim.window && pageDate < claim.window.from) continue;
         mentions.push({
           claimId: claim.claim.id,
@@ -324,6 +434,7 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
           cues,
         });
       }
+      context = [{ text: block.text, sentence: prepare(block.text, sentenceTokens) }, ...context].slice(0, CONTEXT_SENTENCES);
     }
   });
   return mentions;

@@ -131,6 +131,13 @@ export const CuesSchema = v.strictObject({
     ),
     v.maxLength(LIMITS.termGroups, `must list at most ${LIMITS.termGroups} groups`),
   ),
+  /** Words that mark a different claim or event: a sentence carrying one is not a mention. */
+  exclude: v.optional(
+    v.pipe(
+      v.array(text(LIMITS.shortText), 'must be a list of terms'),
+      v.maxLength(LIMITS.termsPerGroup, `must list at most ${LIMITS.termsPerGroup} terms`),
+    ),
+  ),
 });
 
 export const ClaimSchema = v.strictObject({

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -29,10 +29,13 @@ describe('our own words', () => {
     expect(texts.filter((text) => copiedFrom(text).length)).toEqual([]);
   });
 
-  it('the demo page copies no sentence of the article or the fact sheet', () => {
-    const html = readFileSync('tests/fixtures/demo/index.html', 'utf8');
+  it.each(['tests/fixtures/demo/index.html', ...readdirSync('tests/fixtures/eval-extra/pages').map((f) => `tests/fixtures/eval-extra/pages/${f}`)])(
+    '%s copies no sentence of the article or the fact sheet',
+    (page) => {
+    const html = readFileSync(page, 'utf8');
     const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
     const paragraphs = text.split(/\n\s*\n/);
     expect(paragraphs.filter((p) => copiedFrom(p).length)).toEqual([]);
-  });
+    },
+  );
 });

@@ -20,7 +20,7 @@ describe('findMentions', () => {
       ['The Kremlin’s spokesman said the ninety-minute call went well.', 'call-duration-90-minutes'],
       ['Their phone conversation lasted an hour and a half, the Kremlin said.', 'call-duration-90-minutes'],
       ['The defence secretary told the Ukraine Defense Contact Group in Brussels that joining Nato was unrealistic.', 'trump-hegseth-nato-unlikely'],
-      ['Pete Hegseth, on his first trip to Nato headquarters, set out the new line.', 'hegseth-nato-summit-venue-sequence'],
+      ['Pete Hegseth, on his first trip to Nato headquarters, told Ukraine’s backers not to expect membership.', 'hegseth-nato-summit-venue-sequence'],
       ['The Kremlin dismissed as impossible any idea of trading Russian territory.', 'peskov-rejects-swap'],
       ['Zelensky floated swapping the land his troops hold in Kursk for occupied Ukrainian territory.', 'kursk-territory-swap'],
       ['Trump added that some of the territory would come back to Ukraine.', 'some-land-will-come-back'],
@@ -64,6 +64,18 @@ describe('findMentions', () => {
 
   it('needs every key term, not just the same names', () => {
     expect(claimsIn(['Trump and Putin spoke about many things.', 'Zelensky visited Munich.'])).toEqual([]);
+  });
+
+  it('takes a name from the sentence before only for a sentence that points back to it', () => {
+    const before = 'Trump spoke to Putin for almost an hour and a half.';
+    const inSecond = (second: string) =>
+      findMentions([{ text: before }, { text: second }], index, { pageDate: FEB_13 }).filter((m) => m.block === 1).map((m) => m.claimId);
+    expect(inSecond('Then he phoned Zelensky.')).toContain('zelensky-call-lasting-peace');
+    expect(inSecond('Zelensky phoned.')).not.toContain('zelensky-call-lasting-peace');
+    // "he" may be the other man named: nothing is borrowed then.
+    expect(inSecond('Then he phoned Zelensky and Macron.')).not.toContain('zelensky-call-lasting-peace');
+    // Only names are borrowed, never what happened: the duration must be in the sentence itself.
+    expect(inSecond('Then he spoke to Zelensky.')).not.toContain('call-duration-90-minutes');
   });
 
   it('does not join words across a clause break', () => {
