@@ -6,7 +6,7 @@
  * claim's time. Tokens come from `lib/normalize.ts`, sentences from `lib/sentences.ts`, times from
  * `lib/timeline.ts`; marking the page is the content script's job.
  */
-import { STOPWORDS as STOPWORD_STEMS, contentStems, tokenize, type Token } from './normalize';
+import { STOPWORDS as STOPWORD_STEMS, contentStems, forEachContentStem, tokenize, type Token } from './normalize';
 import type { Claim } from './schema';
 import { splitSentences } from './sentences';
 import { claimWindow, intervalOf, namedDates, overlaps, type Interval, type NamedDate } from './timeline';
@@ -251,21 +251,31 @@ interface SentenceTime {
  * The claims whose cue groups these tokens can satisfy, each with the groups it hits; `allowance`
  * groups may be missing (found in the sentences before, for "he" or "there").
  */
-function candidateClaims(index: ClaimIndex, tokens: readonly Token[], allowance = 0): Map<number, Set<number>> {
+function candidateClaims(index: ClaimIndex, tokens: readonly Token[] | string, allowance = 0): Map<number, Set<number>> {
   const hits = new Map<number, Set<number>>();
-  for (const token of tokens) {
-    if (token.stop) continue;
-    const postings = index.postings.get(token.stem);
-    if (!postings) continue;
+  const visit = (stem: string) => {
+    const postings = index.postings.get(stem);
+    if (!postings) return;
     for (const posting of postings) {
       let set = hits.get(posting.claim);
       if (!set) hits.set(posting.claim, (set = new Set()));
       set.add(posting.group);
     }
-  }
+  };
+  if (typeof tokens === 'string') forEachContentStem(tokens, visit);
+  else for (const token of tokens) if (!token.stop) visit(token.stem);
   for (const [claimIndex, hit] of hits) {
     const entry = index.claims[claimIndex]!;
-    if (hit.size + entry.unindexedGroups + allowance < entry.groups.length - entry.slack) hits.delete(claimIndex);
+    let missing = 0;
+    let missingEvents = 0;
+    for (let group = 0; group < entry.groups.length; group++) {
+      if (hit.has(group) || entry.unindexed.has(group)) continue;
+      missing++;
+      if (!entry.entityGroups.has(group)) missingEvents++;
+    }
+    // Only a name may be missing beyond the slack: it can be found in the sentences before.
+    const viable = missing <= entry.slack || (allowance > 0 && missing <= entry.slack + allowance && missingEvents <= entry.slack);
+    if (!viable) hits.delete(claimIndex);
   }
   return hits;
 }
@@ -285,6 +295,19 @@ function prepare(text: string, tokens: Token[]): PreparedSentence {
     else positions.set(token.stem, [i]);
   });
   return { tokens, positions, breaks: clauseBreaks(text, tokens) };
+}
+
+/** A sentence kept as context for the next ones; tokenized and prepared only if a name is looked
+ * up in it. A block that was skipped whole is kept as one such "sentence". */
+class ContextSentence {
+  private prepared: PreparedSentence | null = null;
+  constructor(
+    readonly text: string,
+    private readonly tokens: Token[] | null,
+  ) {}
+  get sentence(): PreparedSentence {
+    return (this.prepared ??= prepare(this.text, this.tokens ?? tokenize(this.text)));
+  }
 }
 
 /** The text of the first alternative of a group found in a sentence, or null. */
@@ -333,7 +356,7 @@ function matchSentence(
   index: ClaimIndex,
   text: string,
   tokens: Token[],
-  context: readonly { text: string; sentence: PreparedSentence }[],
+  context: readonly ContextSentence[],
   time: SentenceTime,
   threshold: number,
 ): { claim: CompiledClaim; score: number; cues: string[] }[] {
@@ -401,17 +424,17 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
   const follow = (time: Interval | null) => {
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
-  let context: { text: string; sentence: PreparedSentence }[] = [];
+  let context: ContextSentence[] = [];
   const mentions: Mention[] = [];
   blocks.forEach((block, blockIndex) => {
-    const tokens = tokenize(block.text);
-    // Most blocks of a page carry no claim's key terms: they are not split into sentences at all,
-    // and only their dates are read, to follow the story's time.
-    if (!candidateClaims(index, tokens, 1).size) {
+    // Most blocks of a page carry no claim's key terms: they are not tokenized or split into
+    // sentences at all, and only their dates are read, to follow the story's time.
+    if (!candidateClaims(index, block.text, 1).size) {
       follow(storyTime(namedDates(block.text), reference));
-      context = [];
+      context = [new ContextSentence(block.text, null), ...context].slice(0, CONTEXT_SENTENCES);
       return;
     }
+    const tokens = tokenize(block.text);
     let next = 0;
     for (const span of splitSentences(block.text)) {
       const first = next;
@@ -434,7 +457,7 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
           cues,
         });
       }
-      context = [{ text: block.text, sentence: prepare(block.text, sentenceTokens) }, ...context].slice(0, CONTEXT_SENTENCES);
+      context = [new ContextSentence(block.text, sentenceTokens), ...context].slice(0, CONTEXT_SENTENCES);
     }
   });
   return mentions;

@@ -134,6 +134,16 @@ function formOf(raw: string): WordForm {
   return form;
 }
 
+/** Calls `visit` with each word's stem, skipping function words, without building tokens: the
+ * cheap first look at a block that usually mentions nothing. */
+export function forEachContentStem(text: string, visit: (stem: string) => void): void {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    const form = formOf(match[0]);
+    if (!form.stop) visit(form.stem);
+  }
+}
+
 /** Splits text into tokens with their offsets; hyphenated words become separate tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
