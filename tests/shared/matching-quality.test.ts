@@ -19,6 +19,12 @@ describe('matching quality', () => {
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
+  it('ranks CheckThat! 2020 dev claims at MAP@5 0.82 or better', () => {
+    const checkthat = score('map5.mjs', join(SHARED_DIR, 'corpora/checkthat2020'), 'dev');
+    expect(checkthat.queries).toBe(197);
+    expect(checkthat.map5).toBeGreaterThanOrEqual(0.82);
+  }, 120_000);
+
   it('marks nothing on 32 real pages written before 2025', () => {
     const real = score('score.mjs', join(SHARED_DIR, 'corpora/realnews-sample'));
     expect(real.pages).toBe(32);

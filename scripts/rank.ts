@@ -1,0 +1,125 @@
+// `npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]`: ranks the claims against
+// each query with lib/rank.ts and prints one line per query, {"query": id, "ranked": [claim ids]},
+// best first. Both files hold one {"id", "text"} object a line. Scoring the output is the job of
+// ../shared/eval/map5.mjs. Exit status: 0 ranked, 1 an input file is missing or malformed, 2 bad arguments.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import { ClaimRanker } from '../lib/rank';
+
+const USAGE = 'usage: npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]  (K defaults to 5)';
+// Past this many bad lines in one file the rest are counted, not listed.
+const MAX_LISTED_PROBLEMS = 10;
+
+// One line of either file. Other fields are ignored; ids are compared as strings.
+const RecordSchema = v.object({ id: v.union([v.string(), v.number()]), text: v.string() });
+
+interface TextRecord {
+  id: string;
+  text: string;
+}
+
+class InputError extends Error {}
+
+function usageError(message: string): never {
+  console.error(`rank: ${message}`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+function readArguments(argv: string[]): { claims: string; queries: string; top: number } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        claims: { type: 'string' },
+        queries: { type: 'string' },
+        top: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    usageError((e as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!values.claims) usageError('--claims is required');
+  if (!values.queries) usageError('--queries is required');
+  const top = values.top === undefined ? 5 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) usageError(`--top must be a whole number of at least 1, not "${values.top}"`);
+  return { claims: values.claims, queries: values.queries, top };
+}
+
+/** Reads a JSONL file of {"id", "text"} records; throws an InputError that names the bad lines. */
+function readRecords(path: string): TextRecord[] {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    throw new InputError(`cannot read ${path}: ${reason}`);
+  }
+  const records: TextRecord[] = [];
+  const problems: string[] = [];
+  content.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push(`${path}:${i + 1}: not valid JSON`);
+      return;
+    }
+    const record = v.safeParse(RecordSchema, value);
+    if (!record.success) {
+      problems.push(`${path}:${i + 1}: needs an "id" (a string or a number) and a string "text"`);
+      return;
+    }
+    records.push({ id: String(record.output.id), text: record.output.text });
+  });
+  if (problems.length) {
+    const more = problems.length - MAX_LISTED_PROBLEMS;
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('\nrank: ');
+    throw new InputError(more > 0 ? `${listed}\nrank: ${path}: ${more} more bad lines` : listed);
+  }
+  return records;
+}
+
+function expectClaims(records: TextRecord[], path: string): void {
+  if (!records.length) throw new InputError(`${path} holds no claims`);
+  const seen = new Set<string>();
+  for (const { id } of records) {
+    if (seen.has(id)) throw new InputError(`${path}: claim id "${id}" appears more than once`);
+    seen.add(id);
+  }
+}
+
+function main(): void {
+  const args = readArguments(process.argv.slice(2));
+  let claims: TextRecord[];
+  let queries: TextRecord[];
+  try {
+    claims = readRecords(args.claims);
+    expectClaims(claims, args.claims);
+    queries = readRecords(args.queries);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    console.error(`rank: ${e.message}`);
+    process.exit(1);
+  }
+  const ranker = new ClaimRanker(claims);
+  // A query that shares no word or n-gram with any claim gets a shorter (possibly empty) list.
+  const lines = queries.map((query) =>
+    JSON.stringify({ query: query.id, ranked: ranker.rank(query.text, args.top).map((claim) => claim.id) }),
+  );
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main();
