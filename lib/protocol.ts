@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { err, type Result } from './result';
+import type { Claim } from './schema';
 import type { ImportReport, StoreSummary, StoredPack } from './store';
 
 /** A failure as it crosses a context boundary: a short code, a sentence, and any itemised problems. */
@@ -144,3 +145,9 @@ export function routeMessage(
   );
 }
 
+
+/** A claim as the in-page card shows it: the stored record with the title of its pack. */
+export interface ClaimForCard extends Claim {
+  packId: string;
+  packTitle: string;
+}
