@@ -8,6 +8,11 @@ export default defineConfig({
     name: 'Claimlight',
     description: 'Sourced context for the claims you read in the news, right where you read them.',
     permissions: ['storage'],
+    action: { default_title: 'Claimlight' },
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next claim on the page' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous claim on the page' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'claimlight@claimlight.dev', strict_min_version: '128.0' } } }
       : {}),

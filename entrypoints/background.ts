@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
-import { routeMessage, type Handlers, type SenderInfo } from '@/lib/protocol';
+import { routeMessage, toContentType, type Handlers, type SenderInfo } from '@/lib/protocol';
 import { ClaimlightDb, installBundledPack } from '@/lib/store';
 
 // The background owns the fact store and answers every message; the work is in lib/.
@@ -25,6 +25,12 @@ export default defineBackground(() => {
       // Session storage lets other contexts (and the tests) see which tabs the script runs in.
       await browser.storage.session?.set({ [`claimlight:tab:${tabId}`]: { url, startedAt: Date.now() } });
     },
+    async onMentionsShown(tabId, count) {
+      // Firefox's Manifest V2 build names the toolbar button browserAction.
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeBackgroundColor({ tabId, color: '#133a63' });
+      await action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    },
   });
   const afterReady = Object.fromEntries(
     Object.entries(handlers).map(([name, handle]) => [
@@ -35,6 +41,15 @@ export default defineBackground(() => {
       },
     ]),
   ) as Handlers;
+
+  // The keyboard commands move through the mentions of the active tab.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'next-mention' && command !== 'previous-mention') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    const direction = command === 'next-mention' ? 'next' : 'previous';
+    await browser.tabs.sendMessage(tabId, { type: toContentType('focusMention'), payload: { direction } }).catch(() => undefined);
+  });
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) =>

@@ -6,6 +6,7 @@
 import { packToClaimReview } from './claim-review';
 import { parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
+import { StoreMatcher } from './store-matcher';
 import { err, ok } from './result';
 import type { FactPack } from './schema';
 import {
@@ -19,11 +20,12 @@ import {
   type ClaimlightDb,
 } from './store';
 
-/** What the handlers need: the open database, the bundled pack, and a hook for started tabs. */
+/** What the handlers need: the open database, the bundled pack, and hooks for tab events. */
 export interface BackgroundDeps {
   db: ClaimlightDb;
   bundled: FactPack;
   onContentScriptStarted?: (tabId: number, url: string) => Promise<void> | void;
+  onMentionsShown?: (tabId: number, count: number) => Promise<void> | void;
 }
 
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
@@ -34,7 +36,8 @@ function fileNameFor(pack: FactPack, format: 'claimlight' | 'claimreview'): stri
 }
 
 /** Builds the handler for every message of the protocol. */
-export function createBackgroundHandlers({ db, bundled, onContentScriptStarted }: BackgroundDeps): Handlers {
+export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown }: BackgroundDeps): Handlers {
+  const matcher = new StoreMatcher(db);
   return {
     async getStoreSummary() {
       return ok(await summarizeStore(db));
@@ -53,7 +56,9 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted }
         });
       }
       try {
-        return ok(await importPack(db, parsed.value));
+        const report = await importPack(db, parsed.value);
+        matcher.invalidate();
+        return ok(report);
       } catch (e) {
         return err(storageError(e));
       }
@@ -67,6 +72,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted }
     async deletePack({ packId }) {
       try {
         if (!(await deletePack(db, packId))) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
+        matcher.invalidate();
         return ok({ deleted: true as const });
       } catch (e) {
         return err(storageError(e));
@@ -75,6 +81,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted }
     async resetStore() {
       try {
         await resetToBundled(db, bundled);
+        matcher.invalidate();
         return ok(await summarizeStore(db));
       } catch (e) {
         return err(storageError(e));
@@ -83,6 +90,17 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted }
     async contentScriptStarted({ url }, sender) {
       if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
       return ok(await summarizeStore(db));
+    },
+    async findMentions({ blocks, pageDate, sensitivity }) {
+      try {
+        return ok(await matcher.find(blocks, pageDate, sensitivity));
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
+    async mentionsShown({ count }, sender) {
+      if (sender.tabId !== undefined) await onMentionsShown?.(sender.tabId, count);
+      return ok({ shown: true as const });
     },
   };
 }

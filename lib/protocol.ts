@@ -35,10 +35,38 @@ export interface UiToBackground {
   resetStore: { request: Record<string, never>; reply: StoreSummary };
 }
 
+/** A mention as it crosses from the background to a page: which claim, where, and why. */
+export interface MentionFound {
+  /** `packId/claimId`: the key of the claim in `FoundMentions.claims`. */
+  claimKey: string;
+  block: number;
+  start: number;
+  end: number;
+  score: number;
+  cues: string[];
+}
+
+/** The background's answer to a page: its mentions and the records of the claims they mention. */
+export interface FoundMentions {
+  mentions: MentionFound[];
+  claims: Record<string, ClaimForCard>;
+}
+
 /** Messages content scripts send to the background. */
 export interface ContentToBackground {
   /** The content script has started on a page. */
   contentScriptStarted: { request: { url: string }; reply: StoreSummary };
+  /** Finds the mentions of stored claims in a page's text blocks (matching runs in the
+   * background, where one index serves every tab). */
+  findMentions: { request: { blocks: string[]; pageDate: number | null; sensitivity?: number }; reply: FoundMentions };
+  /** The page now shows this many mentions (for the toolbar badge). */
+  mentionsShown: { request: { count: number }; reply: { shown: true } };
+}
+
+/** Messages the background sends to a tab's content script. */
+export interface BackgroundToContent {
+  /** Moves to the next or previous mention on the page and opens its card. */
+  focusMention: { request: { direction: 'next' | 'previous' }; reply: { index: number; total: number } };
 }
 
 export type BackgroundCalls = UiToBackground & ContentToBackground;
@@ -64,9 +92,19 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
   deletePack: v.strictObject({ packId: v.pipe(v.string(), v.maxLength(200)) }),
   resetStore: empty,
   contentScriptStarted: v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
+  findMentions: v.strictObject({
+    // A page's text, bounded so one hostile page cannot stall the background for every tab.
+    blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200_000))), v.maxLength(50_000)),
+    pageDate: v.nullable(v.number()),
+    sensitivity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  }),
+  mentionsShown: v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 };
 
-const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['contentScriptStarted']);
+const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['contentScriptStarted', 'findMentions', 'mentionsShown']);
+
+/** The envelope type of a background-to-content message. */
+export const toContentType = (name: keyof BackgroundToContent) => MESSAGE_PREFIX + name;
 
 /** The envelope on the wire. */
 export interface Envelope {

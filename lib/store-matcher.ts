@@ -1,0 +1,59 @@
+/**
+ * The matcher over everything in the store: one claim index, built when first needed and again
+ * after the store changes, shared by every tab that asks. Matching itself is `lib/match.ts`'s.
+ */
+import { buildClaimIndex, findMentions, type ClaimIndex } from './match';
+import type { ClaimForCard, FoundMentions, MentionFound } from './protocol';
+import type { ClaimlightDb } from './store';
+
+/** The key of a claim across packs: ids are unique only within their pack. */
+export const claimKey = (packId: string, claimId: string) => `${packId}/${claimId}`;
+
+interface Loaded {
+  index: ClaimIndex;
+  claims: Map<string, ClaimForCard>;
+}
+
+/** Answers "which stored claims does this page mention?", keeping the index between calls. */
+export class StoreMatcher {
+  private loaded: Promise<Loaded> | null = null;
+
+  constructor(private readonly db: ClaimlightDb) {}
+
+  /** Drops the index; the next request builds it from the store again. */
+  invalidate(): void {
+    this.loaded = null;
+  }
+
+  private load(): Promise<Loaded> {
+    this.loaded ??= (async () => {
+      const [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
+      const titles = new Map(packs.map((p) => [p.id, p.title]));
+      const claims = new Map<string, ClaimForCard>();
+      for (const { position: _, ...claim } of stored) {
+        claims.set(claimKey(claim.packId, claim.id), { ...claim, packTitle: titles.get(claim.packId) ?? claim.packId });
+      }
+      return { index: buildClaimIndex([...claims.values()]), claims };
+    })().catch((e: unknown) => {
+      this.loaded = null;
+      throw e;
+    });
+    return this.loaded;
+  }
+
+  /** The mentions in the blocks, with the record of every claim they mention. */
+  async find(blocks: string[], pageDate: number | null, sensitivity?: number): Promise<FoundMentions> {
+    const { index, claims } = await this.load();
+    const found = findMentions(blocks.map((text) => ({ text })), index, { pageDate, sensitivity });
+    const mentions: MentionFound[] = [];
+    const records: Record<string, ClaimForCard> = {};
+    for (const m of found) {
+      const key = claimKey(m.packId ?? '', m.claimId);
+      const record = claims.get(key);
+      if (!record) continue;
+      records[key] = record;
+      mentions.push({ claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues });
+    }
+    return { mentions, claims: records };
+  }
+}
