@@ -1,0 +1,258 @@
+/**
+ * The card a reader sees for one mention: verdict, the claim as recorded, what the record shows
+ * with its sources, and why Claimlight matched this sentence. Positioning, opening and closing,
+ * and returning focus to the mark belong to the content script; styles are in `ClaimCard.css`.
+ */
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { ClaimForCard } from '@/lib/protocol';
+import { isHttpUrl, type Source } from '@/lib/schema';
+import { verdictColourVars } from './verdict-style';
+import { VerdictBadge } from './VerdictBadge';
+
+/** What the content script hands the card for one mention. */
+export interface ClaimCardProps {
+  claim: ClaimForCard;
+  /** The words on the page that matched the claim's key terms, e.g. ["ninety-minute", "call"]. */
+  matched: string[];
+  /** The sentence on the page that mentions the claim. */
+  mentionText: string;
+  /** `keyboard`: the card takes focus and keeps Tab inside it. `hover`: it leaves focus where it is. */
+  opened: 'hover' | 'keyboard';
+  /** Called when the reader chooses "Not this claim": the page hides this mark. */
+  onDismiss(): void;
+  /** Called on Escape (keydown inside the card) and by the close button. */
+  onClose(): void;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Writes a pack date ("2025-02-12", "2025-02", "2025") as "12 Feb 2025", "Feb 2025" or "2025"; anything else is returned as it is. */
+export function formatPartialDate(date: string): string {
+  // Done by hand rather than with Date or Intl: a date-only string parsed by Date is UTC midnight,
+  // which shows as the day before in the Americas, and the card's words are English anyway.
+  const parts = PARTIAL_DATE.exec(date);
+  if (!parts) return date;
+  const [, year, month, day] = parts;
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (month && !monthName) return date;
+  return [day && String(Number(day)), monthName, year].filter(Boolean).join(' ');
+}
+
+/** The longest mention shown in full; longer sentences are cut to a window around the matched words. */
+export const MENTION_MAX_CHARS = 220;
+
+/** Shortens `sentence` to about `max` characters around the first matched word, cutting at spaces and marking cuts with "…". */
+export function mentionExcerpt(sentence: string, matched: string[], max = MENTION_MAX_CHARS): string {
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const lower = text.toLowerCase();
+  const hits = matched.map((word) => lower.indexOf(word.toLowerCase())).filter((at) => at >= 0);
+  const first = hits.length > 0 ? Math.min(...hits) : 0;
+  // Keep a third of the window before the first match, so the reader sees what leads into it.
+  let start = Math.max(0, first - Math.floor(max / 3));
+  let end = Math.min(text.length, start + max);
+  start = Math.max(0, end - max);
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
+  const cut = text.slice(start, end).trim();
+  // "immediately,…" reads worse than "immediately…", so a clause mark before the cut goes.
+  return `${start > 0 ? '…' : ''}${end < text.length ? cut.replace(/[,;:]+$/, '') + '…' : cut}`;
+}
+
+/** Splits `text` into runs, flagging the runs that are one of `words` standing as a whole word (any case). */
+export function splitOnWords(text: string, words: string[]): { text: string; hit: boolean }[] {
+  const wanted = [...new Set(words.map((w) => w.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (wanted.length === 0) return [{ text, hit: false }];
+  const escaped = wanted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // split() with one capture group puts the captured words at the odd indices.
+  return text
+    .split(pattern)
+    .map((part, i) => ({ text: part, hit: i % 2 === 1 }))
+    .filter((run) => run.text !== '');
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab inside `root`: from the last tabbable element it wraps to the first, and back with Shift+Tab. */
+function trapTab(event: KeyboardEvent, root: HTMLElement): void {
+  const tabbable = [...root.querySelectorAll<HTMLElement>(TABBABLE)];
+  const target = event.target as Node;
+  const first = tabbable[0];
+  const last = tabbable[tabbable.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  // Compare positions rather than look the target up in the list, so the same rule covers focus on
+  // the heading (tabindex -1) or on the card itself, which are not in the list.
+  const isBefore = (a: Node, b: Node) => a !== b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  if (event.shiftKey && !tabbable.some((el) => isBefore(el, target))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && !tabbable.some((el) => isBefore(target, el))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function SourceLink({ source }: { source: Source }) {
+  const date = source.published ? formatPartialDate(source.published) : undefined;
+  const outlet = <span class="claimlight-card__outlet">{source.outlet}</span>;
+  const dated = date && <span class="claimlight-card__source-date"> · {date}</span>;
+  // Packs are validated on import, but the card is the last stop before the page, so a URL that is
+  // not http(s) (javascript:, data:) is shown as plain text rather than trusted.
+  if (!isHttpUrl(source.url)) {
+    return (
+      <span class="claimlight-card__source claimlight-card__source--plain">
+        {outlet}
+        {dated}
+      </span>
+    );
+  }
+  return (
+    <a
+      class="claimlight-card__source"
+      href={source.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`${source.outlet}${date ? `, ${date}` : ''} (opens in a new tab)`}
+    >
+      {outlet}
+      {/* One unbreakable tail, so "12 Feb 2025 ↗" never splits across lines. */}
+      <span class="claimlight-card__source-tail">
+        {dated}
+        <span class="claimlight-card__external" aria-hidden="true">
+          ↗
+        </span>
+      </span>
+    </a>
+  );
+}
+
+function WhyMatched({ matched, mentionText, headingId }: { matched: string[]; mentionText: string; headingId: string }) {
+  const seen = new Set<string>();
+  const words = matched.filter((w) => w.trim() && !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
+  const excerpt = mentionExcerpt(mentionText, words);
+  return (
+    <section class="claimlight-card__section" aria-labelledby={headingId}>
+      <h3 id={headingId} class="claimlight-card__section-title">
+        Why this matched
+      </h3>
+      {words.length > 0 && (
+        <ul class="claimlight-card__words" aria-label="Matched words">
+          {words.map((word) => (
+            <li key={word}>{word}</li>
+          ))}
+        </ul>
+      )}
+      {excerpt && (
+        <blockquote class="claimlight-card__mention">
+          {splitOnWords(excerpt, words).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}
+        </blockquote>
+      )}
+    </section>
+  );
+}
+
+/** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
+export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose }: ClaimCardProps) {
+  const id = useId();
+  const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
+  const rootRef = useRef<HTMLDivElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // preventScroll: the content script positions the card after mount; scrolling the page to it
+    // first would move the mark it is anchored to.
+    if (opened === 'keyboard') titleRef.current?.focus({ preventScroll: true });
+  }, [opened]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      // The Escape was meant for the card; the page's own handlers (closing its menus or
+      // lightboxes) should not also act on it.
+      event.stopPropagation();
+      onClose();
+    } else if (event.key === 'Tab' && opened === 'keyboard' && rootRef.current) {
+      trapTab(event, rootRef.current);
+    }
+  }
+
+  const claimDate = claim.claimDate ? formatPartialDate(claim.claimDate) : undefined;
+  // role="dialog" for both ways of opening. A tooltip may hold no links or buttons and screen
+  // readers do not let users move into one, while this card holds both; a non-modal dialog named
+  // by its verdict and claim is announced properly when focus enters it by keyboard, and is left
+  // alone (no focus taken, no aria-modal) when it only appeared under the mouse.
+  return (
+    <div
+      ref={rootRef}
+      class="claimlight-card"
+      role="dialog"
+      aria-labelledby={`${ids.badge} ${ids.title}`}
+      aria-describedby={ids.summary}
+      data-opened={opened}
+      data-verdict={claim.verdict}
+      style={verdictColourVars(claim.verdict)}
+      onKeyDown={onKeyDown}
+    >
+      <header class="claimlight-card__header">
+        <VerdictBadge id={ids.badge} verdict={claim.verdict} label={claim.ratingLabel} />
+        <button type="button" class="claimlight-card__close" aria-label="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+
+      <div class="claimlight-card__body">
+        <h2 id={ids.title} ref={titleRef} tabIndex={-1} class="claimlight-card__claim">
+          {claim.text}
+        </h2>
+        {(claim.claimant || claimDate) && (
+          <p class="claimlight-card__meta">
+            {claim.claimant && <span class="claimlight-card__claimant">{claim.claimant}</span>}
+            {claim.claimant && claimDate && <span aria-hidden="true"> · </span>}
+            {claimDate && <time dateTime={claim.claimDate}>{claimDate}</time>}
+          </p>
+        )}
+
+        <section class="claimlight-card__section" aria-labelledby={ids.record}>
+          <h3 id={ids.record} class="claimlight-card__section-title">
+            What the record shows
+          </h3>
+          <p id={ids.summary} class="claimlight-card__summary">
+            {claim.summary}
+          </p>
+          {claim.context.length > 0 && (
+            <ul class="claimlight-card__context">
+              {claim.context.map((item, i) => (
+                <li key={i}>
+                  <p>{item.text}</p>
+                  <ul class="claimlight-card__sources" aria-label="Sources">
+                    {item.sources.map((source, j) => (
+                      <li key={j}>
+                        <SourceLink source={source} />
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <WhyMatched matched={matched} mentionText={mentionText} headingId={ids.why} />
+
+        <p class="claimlight-card__pack">
+          From: <cite>{claim.packTitle}</cite>
+        </p>
+      </div>
+
+      <footer class="claimlight-card__footer">
+        <button type="button" class="claimlight-card__dismiss" onClick={onDismiss}>
+          Not this claim
+        </button>
+      </footer>
+    </div>
+  );
+}

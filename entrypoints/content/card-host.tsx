@@ -1,0 +1,158 @@
+/**
+ * Claimlight's layer on the page: one shadow root (WXT createShadowRootUi) holding the claim card
+ * and a live region for screen readers. The card is rendered with Preact and placed next to its
+ * mention with @floating-ui/dom, flipping at the viewport's edges and following scroll. Page styles
+ * stay out and ours stay in; what the card shows is `components/ClaimCard.tsx`'s business.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardStyles from '@/components/ClaimCard.css?inline';
+import { ClaimCard } from '@/components/ClaimCard';
+import type { PageMention } from './page-mentions';
+
+const LAYER_STYLES = `
+  .claimlight-layer { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
+  .claimlight-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .claimlight-floating { position: fixed; top: 0; left: 0; }
+`;
+
+/** Which card is open, how it was opened, and what to do when the reader acts on it. */
+export interface OpenCard {
+  mention: PageMention;
+  opened: 'hover' | 'keyboard';
+  onDismiss(): void;
+  onClose(): void;
+}
+
+/** The shadow-root layer: show a card, hide it, announce a line. */
+export class CardHost {
+  private open: OpenCard | null = null;
+  private announcement = '';
+  private stopFollowing: (() => void) | null = null;
+  private returnFocus: HTMLElement | null = null;
+
+  private constructor(private readonly ui: ShadowRootContentScriptUi<HTMLElement>) {}
+
+  /** Creates the layer; it is added to the page now and removed when the context ends. */
+  static async create(ctx: ContentScriptContext): Promise<CardHost> {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'claimlight-ui',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css: LAYER_STYLES + cardStyles,
+      // Keys typed in the card (Escape, Tab) must not reach the page's own shortcuts.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container) => {
+        container.classList.add('claimlight-layer');
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    const host = new CardHost(ui);
+    ui.shadowHost.setAttribute('data-claimlight-ui', '');
+    ui.mount();
+    host.draw();
+    return host;
+  }
+
+  /** The element hosting the shadow root, which the page's observers must ignore. */
+  get element(): HTMLElement {
+    return this.ui.shadowHost;
+  }
+
+  /** The mention whose card is open, if any. */
+  get current(): OpenCard | null {
+    return this.open;
+  }
+
+  /** Says a line to screen readers through the polite live region. */
+  announce(text: string): void {
+    this.announcement = text;
+    this.draw();
+  }
+
+  /** Opens a card for a mention, replacing any open one. */
+  show(card: OpenCard): void {
+    this.stopFollowing?.();
+    // A card opened from the keyboard takes focus; closing it gives focus back where it was.
+    if (card.opened === 'keyboard' && !this.open) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement && active !== this.ui.shadowHost ? active : null;
+    }
+    this.open = card;
+    this.draw();
+    const floating = this.ui.uiContainer.querySelector<HTMLElement>('.claimlight-floating');
+    if (!floating) return;
+    const range = card.mention.range;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const place = () =>
+      void computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Never taller than the room left beside the mark, so the card cannot run off-screen.
+          size({
+            padding: 8,
+            apply: ({ availableHeight, elements }) => {
+              const card = elements.floating.firstElementChild as HTMLElement | null;
+              if (card) card.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    this.stopFollowing = autoUpdate(reference, floating, place);
+  }
+
+  /** Closes the open card. */
+  hide(): void {
+    const wasKeyboard = this.open?.opened === 'keyboard';
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.open = null;
+    this.draw();
+    if (wasKeyboard) {
+      if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+      else this.ui.shadowHost.blur();
+      this.returnFocus = null;
+    }
+  }
+
+  private draw(): void {
+    const card = this.open;
+    render(
+      <>
+        <div class="claimlight-live" role="status" aria-live="polite">
+          {this.announcement}
+        </div>
+        {card && (
+          <div class="claimlight-floating">
+            <ClaimCard
+              key={card.mention.id}
+              claim={card.mention.claim}
+              matched={card.mention.cues}
+              mentionText={card.mention.text}
+              opened={card.opened}
+              onDismiss={card.onDismiss}
+              onClose={card.onClose}
+            />
+          </div>
+        )}
+      </>,
+      this.ui.uiContainer,
+    );
+  }
+}

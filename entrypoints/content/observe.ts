@@ -1,0 +1,86 @@
+/**
+ * Watches the page for text that appears, changes or goes away after load, and reports it in
+ * batches when the page is idle, as the block elements to scan again. Claimlight's own layer is
+ * ignored, so drawing a card never triggers a scan.
+ */
+
+/** What the watcher reports. */
+export interface ChangeEvents {
+  /** These blocks gained or changed text: scan them again. */
+  changed(roots: Element[]): void;
+  /** Nodes left the page: drop the marks that were on them. */
+  removed(): void;
+  /** Claimlight's own layer, whose changes are not the page's. */
+  ignore(): Element | null;
+}
+
+const INLINE = new Set('a abbr b bdi bdo cite data del dfn em font i ins mark q s small span strong sub sup time u var wbr label'.split(' '));
+
+/** The nearest ancestor that is a block, where a sentence's text can end. */
+function blockOf(node: Node): Element | null {
+  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element && INLINE.has(element.localName) && element.parentElement) element = element.parentElement;
+  return element;
+}
+
+// Idle callbacks wait for a quiet moment, but never longer than this.
+const IDLE_TIMEOUT_MS = 500;
+
+/** A running watcher. */
+export interface ChangeWatcher {
+  /** Runs a change of Claimlight's own (wrapping marks where highlights are missing) unseen. */
+  quietly(change: () => void): void;
+}
+
+/** Starts watching `document`; stops when the signal aborts. */
+export function observeChanges(document: Document, events: ChangeEvents, signal: AbortSignal): ChangeWatcher {
+  let pending = new Set<Element>();
+  let removed = false;
+  let scheduled = false;
+  const idle = (fn: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(fn, 50);
+  const flush = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    const roots = [...pending].filter((root) => root.isConnected);
+    pending = new Set();
+    if (removed) {
+      removed = false;
+      events.removed();
+    }
+    // A root inside another root is scanned with it.
+    const outer = roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+    if (outer.length) events.changed(outer);
+  };
+  const observer = new MutationObserver((records) => {
+    const own = events.ignore();
+    for (const record of records) {
+      if (own && (own === record.target || own.contains(record.target))) continue;
+      if (record.type === 'characterData') {
+        const block = blockOf(record.target);
+        if (block) pending.add(block);
+        continue;
+      }
+      if (record.removedNodes.length) removed = true;
+      for (const node of record.addedNodes) {
+        if (own && (node === own || own.contains(node))) continue;
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        const block = node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).localName) ? (node as Element) : blockOf(node);
+        if (block) pending.add(block);
+      }
+    }
+    if ((pending.size || removed) && !scheduled) {
+      scheduled = true;
+      idle(flush);
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+  return {
+    quietly(change) {
+      observer.takeRecords();
+      change();
+      observer.takeRecords();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The mentions on this page and their ranges: scanning the whole page or only the parts that
+ * changed, dropping marks whose text went away, hiding the ones a reader dismissed, and answering
+ * "which mention is under this point of text?". Matching is done by the background (one index for
+ * every tab); drawing is the painter's job.
+ */
+import { extractBlocks, locateOffset, type TextBlock } from '@/lib/extract';
+import { log } from '@/lib/log';
+import type { ClaimForCard, FoundMentions } from '@/lib/protocol';
+import { pageDate } from '@/lib/timeline';
+
+/** A mention as the page shows it. */
+export interface PageMention {
+  /** Unique on this page, for as long as the mention lives. */
+  id: number;
+  claimKey: string;
+  claim: ClaimForCard;
+  range: Range;
+  /** The sentence that mentions the claim. */
+  text: string;
+  cues: string[];
+  score: number;
+  /** The text nodes the range covers, for hit-testing. */
+  nodes: Text[];
+}
+
+/** Sends text blocks to the matcher; `null` when it could not answer. */
+export type FindMentions = (blocks: string[], pageDate: number | null) => Promise<FoundMentions | null>;
+
+// An element a reader cannot see though no attribute says so (a class that hides it): checked only
+// for the few elements that hold a mention, since a style lookup per element would be slow.
+function isRendered(node: Text): boolean {
+  const parent = node.parentElement;
+  if (!parent) return false;
+  return typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
+}
+
+function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
+  const nodes: Text[] = [];
+  for (const segment of block.segments) {
+    if (segment.blockOffset < end && segment.blockOffset + segment.length > start && !nodes.includes(segment.node)) nodes.push(segment.node);
+  }
+  return nodes;
+}
+
+/** The live set of mentions on the page. */
+export class PageMentions {
+  private mentions: PageMention[] = [];
+  private byNode = new Map<Text, PageMention[]>();
+  private dismissed = new Set<string>();
+  private nextId = 1;
+  private date: number | null;
+
+  constructor(
+    private readonly document: Document,
+    private readonly find: FindMentions,
+  ) {
+    this.date = pageDate(document);
+  }
+
+  /** Every mention, in reading order. */
+  list(): readonly PageMention[] {
+    return this.mentions;
+  }
+
+  /** How many different claims the page mentions. */
+  claimCount(): number {
+    return new Set(this.mentions.map((m) => m.claimKey)).size;
+  }
+
+  /** Forgets everything (a new page in a single-page app) and scans the document again. */
+  async scanAll(): Promise<void> {
+    this.mentions = [];
+    this.dismissed.clear();
+    this.date = pageDate(this.document);
+    await this.scan([this.document.documentElement]);
+  }
+
+  /**
+   * Scans the given roots again: their old mentions go, the ones found now come in. Mentions
+   * whose text left the page are dropped as well.
+   */
+  async scan(roots: Element[]): Promise<void> {
+    const blocks: TextBlock[] = [];
+    for (const root of roots) if (root.isConnected) blocks.push(...extractBlocks(root));
+    const found = blocks.length ? await this.find(blocks.map((b) => b.text), this.date) : { mentions: [], claims: {} };
+    if (!found) return;
+    const kept = this.mentions.filter((m) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n))));
+    const added: PageMention[] = [];
+    for (const mention of found.mentions) {
+      const block = blocks[mention.block];
+      const claim = found.claims[mention.claimKey];
+      if (!block || !claim) continue;
+      try {
+        const start = locateOffset(block, mention.start, 'start');
+        const end = locateOffset(block, mention.end, 'end');
+        if (!start || !end || !isRendered(start.node)) continue;
+        const text = block.text.slice(mention.start, mention.end);
+        if (this.dismissed.has(`${mention.claimKey}\n${text}`)) continue;
+        const range = this.document.createRange();
+        range.setStart(start.node, start.offset);
+        range.setEnd(end.node, end.offset);
+        added.push({
+          id: this.nextId++,
+          claimKey: mention.claimKey,
+          claim,
+          range,
+          text,
+          cues: mention.cues,
+          score: mention.score,
+          nodes: nodesBetween(block, mention.start, mention.end),
+        });
+      } catch (e) {
+        // One odd node (a page that changed under us) must not cost the page its other marks.
+        log.debug('could not mark a mention', e);
+      }
+    }
+    this.mentions = [...kept, ...added].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.index();
+  }
+
+  /** Drops mentions whose text has left the page; true when any went. */
+  prune(): boolean {
+    const before = this.mentions.length;
+    this.mentions = this.mentions.filter((m) => m.nodes.every((n) => n.isConnected) && !m.range.collapsed);
+    if (this.mentions.length === before) return false;
+    this.index();
+    return true;
+  }
+
+  /** Hides one mention for the rest of this page's life ("not this claim"). */
+  dismiss(mention: PageMention): void {
+    this.dismissed.add(`${mention.claimKey}\n${mention.text}`);
+    this.mentions = this.mentions.filter((m) => m.id !== mention.id);
+    this.index();
+  }
+
+  /** The mentions whose text includes this text node. */
+  at(node: Node): readonly PageMention[] {
+    return node.nodeType === Node.TEXT_NODE ? (this.byNode.get(node as Text) ?? []) : [];
+  }
+
+  private index(): void {
+    this.byNode.clear();
+    for (const mention of this.mentions) {
+      for (const node of mention.nodes) {
+        const list = this.byNode.get(node);
+        if (list) list.push(mention);
+        else this.byNode.set(node, [mention]);
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Draws and removes the marks of mentions. Prefers the CSS Custom Highlight API, which paints
+ * ranges without touching the page's DOM or layout; where it is missing, wraps each text run in a
+ * `claimlight-mark` element (page CSS rarely targets it) and puts the original nodes back on removal.
+ * Which ranges to mark is the content script's business; the look is `highlights.css`.
+ */
+import type { Verdict } from '@/lib/schema';
+
+/** A range to mark, with the verdict that picks its look. */
+export interface PaintedMention {
+  range: Range;
+  verdict: Verdict;
+}
+
+const FOCUS = 'claimlight-focus';
+const markName = (verdict: Verdict) => `claimlight-${verdict}`;
+
+/** Paints marks; `paint` replaces everything painted before. */
+export interface Painter {
+  paint(mentions: readonly PaintedMention[]): void;
+  /** Shows the keyboard focus on one range, or on none. */
+  focus(range: Range | null): void;
+  clear(): void;
+}
+
+/** True where the browser can paint ranges without changing the DOM. */
+export function hasHighlightApi(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+class HighlightPainter implements Painter {
+  private names = new Set<string>();
+
+  paint(mentions: readonly PaintedMention[]): void {
+    const byName = new Map<string, Range[]>();
+    for (const { range, verdict } of mentions) {
+      const name = markName(verdict);
+      const list = byName.get(name);
+      if (list) list.push(range);
+      else byName.set(name, [range]);
+    }
+    for (const name of this.names) if (!byName.has(name)) CSS.highlights.delete(name);
+    for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
+    this.names = new Set(byName.keys());
+  }
+
+  focus(range: Range | null): void {
+    if (!range) {
+      CSS.highlights.delete(FOCUS);
+      return;
+    }
+    const highlight = new Highlight(range);
+    // Above the verdict's own mark, which paints the same text.
+    highlight.priority = 1;
+    CSS.highlights.set(FOCUS, highlight);
+  }
+
+  clear(): void {
+    for (const name of this.names) CSS.highlights.delete(name);
+    CSS.highlights.delete(FOCUS);
+    this.names.clear();
+  }
+}
+
+/** Text nodes a range covers, each with the part of it inside the range. */
+function textRuns(range: Range): { node: Text; start: number; end: number }[] {
+  const root = range.commonAncestorContainer;
+  const runs: { node: Text; start: number; end: number }[] = [];
+  const add = (node: Text) => {
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    if (end > start && range.intersectsNode(node)) runs.push({ node, start, end });
+  };
+  if (root.nodeType === Node.TEXT_NODE) add(root as Text);
+  else {
+    const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) add(node as Text);
+  }
+  return runs;
+}
+
+class WrappingPainter implements Painter {
+  private marks: HTMLElement[] = [];
+
+  paint(mentions: readonly PaintedMention[]): void {
+    this.clear();
+    for (const { range, verdict } of mentions) {
+      // Split the runs from the last to the first, so earlier offsets stay valid.
+      for (const { node, start, end } of textRuns(range).reverse()) {
+        // White space alone may sit where a new element is not allowed (between table cells).
+        if (!node.data.slice(start, end).trim()) continue;
+        const middle = node.splitText(start);
+        middle.splitText(end - start);
+        const mark = node.ownerDocument.createElement('claimlight-mark');
+        mark.setAttribute('data-claimlight-verdict', verdict);
+        middle.replaceWith(mark);
+        mark.append(middle);
+        this.marks.push(mark);
+      }
+    }
+  }
+
+  focus(range: Range | null): void {
+    for (const mark of this.marks) {
+      mark.toggleAttribute('data-claimlight-focus', !!range && range.intersectsNode(mark.firstChild ?? mark));
+    }
+  }
+
+  clear(): void {
+    for (const mark of this.marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      mark.replaceWith(...mark.childNodes);
+      // Join the text back into the node it was split from, as the page had it.
+      parent.normalize();
+    }
+    this.marks = [];
+  }
+}
+
+/** The painter this browser supports. */
+export function createPainter(): Painter {
+  return hasHighlightApi() ? new HighlightPainter() : new WrappingPainter();
+}

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { NewsPage } from './pages/news-page';
+import { OptionsPage } from './pages/options';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await serveDirectory('tests/fixtures');
+  browser = await launchWithExtension({ viewport: { width: 1280, height: 800 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<NewsPage> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  await page.goto(server.url + path);
+  return new NewsPage(page);
+}
+
+/** The id of the tab showing a page, from the content script's report to the background. */
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  return browser.serviceWorker.evaluate(async (url) => {
+    const reports = await chrome.storage.session.get(null);
+    const key = Object.keys(reports).find((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url);
+    return Number(key!.slice('claimlight:tab:'.length));
+  }, url);
+}
+
+/** Sends the keyboard command's message to the page's tab, as the background does on Alt+Shift+N. */
+async function command(page: Page, direction: 'next' | 'previous'): Promise<{ index: number; total: number }> {
+  const tabId = await tabIdOf(page);
+  const reply = await browser.serviceWorker.evaluate(
+    ({ tabId, direction }) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:focusMention', payload: { direction } }),
+    { tabId, direction },
+  );
+  return (reply as { value: { index: number; total: number } }).value;
+}
+
+const expectedDemo = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as { text: string }[]).map((m) => m.text).sort();
+
+describe('marks on the demo page', () => {
+  let demo: NewsPage;
+  beforeAll(async () => {
+    demo = await open('demo/');
+    await demo.waitForMarks(expectedDemo.length);
+  });
+
+  it('marks exactly the mentions the scan finds', async () => {
+    expect(await demo.markTexts()).toEqual(expectedDemo);
+  });
+
+  it('leaves the page’s text and layout untouched', async () => {
+    expect(await demo.page.locator('claimlight-mark').count()).toBe(0);
+    const shift = await demo.page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(total), 300);
+        }),
+    );
+    expect(shift).toBe(0);
+  });
+
+  it('says once, for screen readers, how many claims the page has', async () => {
+    expect(await demo.announcement()).toMatch(/^Claimlight: \d+ claims found on this page$/);
+  });
+
+  it('shows the number of mentions on the toolbar badge', async () => {
+    const tabId = await tabIdOf(demo.page);
+    const badge = await browser.serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+    expect(badge).toBe(String(expectedDemo.length));
+  });
+
+  it('opens a card with the verdict and sources when a mark is hovered', async () => {
+    await demo.hoverMark('Putin also invited his US counterpart to Moscow');
+    const card = demo.card();
+    await card.waitFor({ timeout: 5_000 });
+    await expect.poll(async () => card.textContent()).toContain('Accurate');
+    const link = card.locator('a[href^="http"]').first();
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await demo.page.screenshot({ path: 'test-results/card.png' });
+  });
+
+  it('keeps the card open while the pointer moves into it, and closes it on Escape', async () => {
+    const box = (await demo.card().boundingBox())!;
+    await demo.page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 6 });
+    await demo.page.waitForTimeout(500);
+    expect(await demo.card().count()).toBe(1);
+    await demo.page.keyboard.press('Escape');
+    await expect.poll(() => demo.card().count()).toBe(0);
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches every mention in reading order, opens its card as a dialog, and Escape closes it', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { index, total } = await command(page.page, 'next');
+      expect([index, total]).toEqual([i, 3]);
+      seen.push((await page.focusedText())!);
+      const dialog = page.card();
+      await dialog.waitFor();
+      expect(await dialog.getAttribute('role')).toBe('dialog');
+      expect(await page.page.evaluate(() => document.activeElement?.localName)).toBe('claimlight-ui');
+    }
+    const order = await page.page.evaluate(() => ['claim-1', 'claim-2', 'claim-3'].map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(seen).toEqual(order);
+    expect((await command(page.page, 'next')).index).toBe(0);
+    expect((await command(page.page, 'previous')).index).toBe(2);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.card().count()).toBe(0);
+  });
+});
+
+describe('pages that change', () => {
+  it('marks paragraphs added after load and drops marks of text that goes', async () => {
+    const page = await open('pages/dynamic-append.html');
+    await page.waitForMarks(3);
+    await page.page.evaluate(() => (window as never as { fixture: { appendParagraph(t: string): number } }).fixture.appendParagraph('Trump also said it seemed unlikely that Ukraine would return to the borders it had before 2014.'));
+    await page.waitForMarks(4);
+    await page.page.evaluate(() => (window as never as { fixture: { loadMore(): number } }).fixture.loadMore());
+    await page.waitForMarks(6);
+    await page.page.evaluate(() => (window as never as { fixture: { removeParagraph(i: number): string } }).fixture.removeParagraph(0));
+    await page.waitForMarks(4);
+    await page.page.evaluate(() => (window as never as { fixture: { replaceText(i: number, t: string): string } }).fixture.replaceText(0, 'The ferry operator apologised for the delays.'));
+    await page.waitForMarks(4);
+  });
+
+  it('scans again after a single-page app changes route', async () => {
+    const page = await open('pages/spa.html');
+    await page.page.waitForTimeout(500);
+    expect(await page.marks()).toEqual([]);
+    await page.page.evaluate(() => (window as never as { fixture: { navigate(p: string): string } }).fixture.navigate('politics'));
+    await page.page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 10_000 });
+    expect((await page.marks()).length).toBeGreaterThanOrEqual(4);
+    await page.page.evaluate(() => (window as never as { fixture: { navigate(p: string): string } }).fixture.navigate('sport'));
+    await page.waitForMarks(0);
+  });
+
+  it('keeps a re-rendering page working: its handlers fire, its text stays, its editors stay unmarked', async () => {
+    const page = await open('pages/rerender.html');
+    await page.waitForMarks(1);
+    const text = () => page.page.evaluate(() => document.body.innerText);
+    const before = await text();
+    await page.page.evaluate(() => (window as never as { fixture: { startTicker(ms: number): void } }).fixture.startTicker(200));
+    await page.page.waitForTimeout(1_200);
+    await page.page.evaluate(() => (window as never as { fixture: { stopTicker(): void } }).fixture.stopTicker());
+    await page.page.locator('li').nth(1).click();
+    await page.page.locator('li').nth(3).click();
+    const state = await page.page.evaluate(() => {
+      const f = (window as never as { fixture: { clicks: number; renders: number; selected(): number[] } }).fixture;
+      return { clicks: f.clicks, renders: f.renders, selected: f.selected() };
+    });
+    expect(state.clicks).toBe(2);
+    expect(state.renders).toBeGreaterThan(3);
+    expect(state.selected).toEqual([1, 3]);
+    await page.waitForMarks(1);
+    expect((await page.marks())[0]!.text).toMatch(/ninety minutes/);
+    expect(await text()).toBe(before);
+  });
+});
+
+describe('a hostile pack', () => {
+  it('shows HTML and script in pack text as text, and never runs them', async () => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const attack = '<img src=x onerror="window.__claimlightPwned=1"><script>window.__claimlightPwned=2</script>';
+    const pack = {
+      format: 'claimlight-pack', formatVersion: 1, id: 'hostile', title: `Hostile ${attack}`, version: '1', publisher: attack, language: 'en', created: '2026-11-25',
+      claims: [{
+        id: 'lifeboat', text: `Lifeboat crews were called out twice ${attack}`, claimant: attack, verdict: 'false', summary: `Summary ${attack}`,
+        context: [{ text: `Context ${attack}`, sources: [{ url: 'https://example.org/a?q="><script>alert(1)</script>', outlet: attack }] }],
+        cues: { phrases: [attack], terms: [['lifeboat'], ['called out']] },
+      }],
+    };
+    await options.importFile('hostile.json', JSON.stringify(pack));
+    expect(await options.importStatus()).toContain('Imported');
+    await options.page.close();
+    const page = await open('pages/dynamic-append.html');
+    await page.waitForMarks(3);
+    await page.page.evaluate(() => (window as never as { fixture: { appendParagraph(t: string): number } }).fixture.appendParagraph('Volunteers at the lifeboat station were called out twice on Tuesday night.'));
+    await page.waitForMarks(4);
+    await page.hoverMark('Volunteers at the lifeboat station');
+    await page.card().waitFor();
+    expect(await page.card().textContent()).toContain('Lifeboat crews were called out twice <img src=x onerror=');
+    expect(await page.card().locator('img, script').count()).toBe(0);
+    expect(await page.page.evaluate(() => (window as unknown as { __claimlightPwned?: number }).__claimlightPwned)).toBeUndefined();
+  });
+});
+
+describe('the page itself', () => {
+  it('threw no errors on any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,276 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClaimCard, formatPartialDate, mentionExcerpt, splitOnWords, type ClaimCardProps } from '@/components/ClaimCard';
+import { VERDICT_STYLES } from '@/components/verdict-style';
+import { VerdictBadge } from '@/components/VerdictBadge';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import type { ClaimForCard } from '@/lib/protocol';
+import { VERDICTS } from '@/lib/schema';
+
+const bundled = expectBundledPack();
+afterEach(cleanup);
+
+function bundledClaim(id: string): ClaimForCard {
+  const claim = bundled.claims.find((c) => c.id === id);
+  if (!claim) throw new Error(`no claim ${id} in the bundled pack`);
+  return { ...claim, packId: bundled.id, packTitle: bundled.title };
+}
+
+const peskov = bundledClaim('call-duration-90-minutes');
+
+function renderCard(overrides: Partial<ClaimCardProps> = {}) {
+  const props: ClaimCardProps = {
+    claim: peskov,
+    matched: ['ninety-minute', 'call'],
+    mentionText: 'Trump said his ninety-minute call with Putin had been “highly productive”.',
+    opened: 'hover',
+    onDismiss: vi.fn(),
+    onClose: vi.fn(),
+    ...overrides,
+  };
+  const view = render(<ClaimCard {...props} />);
+  return { ...view, props, dialog: screen.getByRole('dialog') };
+}
+
+describe('ClaimCard', () => {
+  it('shows the verdict word, the claim as recorded, who said it and the pack', () => {
+    const { dialog } = renderCard();
+    expect(within(dialog).getByText('Accurate')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(peskov.text);
+    expect(dialog.textContent).toContain('Dmitry Peskov (Kremlin spokesman) · 12 Feb 2025');
+    expect(dialog.textContent).toContain(peskov.summary);
+    expect(dialog.textContent).toContain(`From: ${bundled.title}`);
+  });
+
+  it('names the dialog by its verdict and claim and describes it by the record', () => {
+    renderCard();
+    expect(screen.getByRole('dialog', { name: /^Verdict: Accurate According to Peskov/ })).toBeTruthy();
+    expect(screen.getByRole('dialog').getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByRole('dialog', { description: peskov.summary })).toBeTruthy();
+  });
+
+  it('shows an imported rating label after the verdict word', () => {
+    renderCard({ claim: { ...peskov, verdict: 'false', ratingLabel: 'Pants on Fire' } });
+    expect(screen.getByRole('dialog', { name: /^Verdict: False\s*, rated Pants on Fire / })).toBeTruthy();
+    expect(screen.getByText('Pants on Fire', { exact: false }).textContent).toContain('·');
+  });
+
+  it('omits the claimant and date line when the claim has neither', () => {
+    const { dialog } = renderCard({ claim: { ...peskov, claimant: undefined, claimDate: undefined } });
+    expect(dialog.querySelector('.claimlight-card__meta')).toBeNull();
+  });
+
+  it('links every source in a new tab without giving the page an opener', () => {
+    renderCard();
+    const links = screen.getAllByRole('link');
+    const sourceCount = peskov.context.reduce((n, item) => n + item.sources.length, 0);
+    expect(links).toHaveLength(sourceCount);
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(link.getAttribute('href')).toMatch(/^https?:\/\//);
+    }
+    const first = peskov.context[0]!.sources[0]!;
+    expect(screen.getByRole('link', { name: `${first.outlet}, 12 Feb 2025 (opens in a new tab)` }).getAttribute('href')).toBe(first.url);
+  });
+
+  it('explains the match with the words and the sentence, marking the words in it', () => {
+    const { container } = renderCard({ matched: ['ninety-minute', 'call', 'Call'] });
+    expect(within(screen.getByRole('list', { name: 'Matched words' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'ninety-minute',
+      'call',
+    ]);
+    expect([...container.querySelectorAll('blockquote mark')].map((m) => m.textContent)).toEqual(['ninety-minute', 'call']);
+    expect(container.querySelector('blockquote')?.textContent).toBe('Trump said his ninety-minute call with Putin had been “highly productive”.');
+  });
+
+  describe('when pack text is hostile', () => {
+    const html = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>';
+    const hostile: ClaimForCard = {
+      ...peskov,
+      text: `Claim ${html}`,
+      claimant: html,
+      summary: `Summary ${html}`,
+      packTitle: html,
+      context: [
+        {
+          text: `Context ${html}`,
+          sources: [
+            { url: 'javascript:alert(3)', outlet: 'Evil outlet', published: '2025-02' },
+            { url: 'data:text/html,<script>alert(4)</script>', outlet: 'Data outlet' },
+            { url: 'https://example.com/story', outlet: html },
+          ],
+        },
+      ],
+    };
+
+    it('renders HTML as text and creates no elements from it', () => {
+      const { container } = renderCard({ claim: hostile, mentionText: `Mention ${html}`, matched: ['<b>bold</b>'] });
+      expect(container.querySelector('script, img, b, iframe')).toBeNull();
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`Claim ${html}`);
+      expect(container.textContent).toContain(`Summary ${html}`);
+      expect(container.textContent).toContain(`From: ${html}`);
+    });
+
+    it('shows a source that is not an http(s) URL as plain text, never as a link', () => {
+      const { container } = renderCard({ claim: hostile });
+      const hrefs = [...container.querySelectorAll('[href]')].map((el) => el.getAttribute('href'));
+      expect(hrefs).toEqual(['https://example.com/story']);
+      expect(screen.getByText('Evil outlet').closest('a')).toBeNull();
+      expect(screen.getByText('Data outlet').closest('a')).toBeNull();
+      expect(container.textContent).toContain('Evil outlet · Feb 2025');
+    });
+  });
+
+  describe('when the reader closes or rejects it', () => {
+    it('calls onClose on Escape inside the card and keeps the key from the page', () => {
+      const pageHandler = vi.fn();
+      document.addEventListener('keydown', pageHandler);
+      const { props } = renderCard();
+      fireEvent.keyDown(screen.getAllByRole('link')[0]!, { key: 'Escape' });
+      document.removeEventListener('keydown', pageHandler);
+      expect(props.onClose).toHaveBeenCalledTimes(1);
+      expect(pageHandler).not.toHaveBeenCalled();
+    });
+
+    it('calls onClose from the close button', () => {
+      const { props } = renderCard();
+      fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+      expect(props.onClose).toHaveBeenCalledTimes(1);
+      expect(props.onDismiss).not.toHaveBeenCalled();
+    });
+
+    it('calls onDismiss from "Not this claim"', () => {
+      const { props } = renderCard();
+      fireEvent.click(screen.getByRole('button', { name: 'Not this claim' }));
+      expect(props.onDismiss).toHaveBeenCalledTimes(1);
+      expect(props.onClose).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('when opened by the keyboard', () => {
+    it('moves focus to its heading', () => {
+      renderCard({ opened: 'keyboard' });
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
+    });
+
+    it('wraps Tab from the last control to the first, and Shift+Tab back', () => {
+      renderCard({ opened: 'keyboard' });
+      const close = screen.getByRole('button', { name: 'Close' });
+      const dismiss = screen.getByRole('button', { name: 'Not this claim' });
+      dismiss.focus();
+      expect(fireEvent.keyDown(dismiss, { key: 'Tab' })).toBe(false);
+      expect(document.activeElement).toBe(close);
+      expect(fireEvent.keyDown(close, { key: 'Tab', shiftKey: true })).toBe(false);
+      expect(document.activeElement).toBe(dismiss);
+    });
+
+    it('leaves Tab between controls inside the card to the browser', () => {
+      renderCard({ opened: 'keyboard' });
+      const link = screen.getAllByRole('link')[0]!;
+      link.focus();
+      expect(fireEvent.keyDown(link, { key: 'Tab' })).toBe(true);
+      expect(fireEvent.keyDown(link, { key: 'Tab', shiftKey: true })).toBe(true);
+    });
+  });
+
+  describe('when opened by hover', () => {
+    it('leaves focus where it was and does not hold Tab', () => {
+      renderCard();
+      expect(document.activeElement).toBe(document.body);
+      const dismiss = screen.getByRole('button', { name: 'Not this claim' });
+      expect(fireEvent.keyDown(dismiss, { key: 'Tab' })).toBe(true);
+    });
+  });
+});
+
+describe('VerdictBadge', () => {
+  it.each(VERDICTS)('gives %s a glyph of its own beside the word', (verdict) => {
+    const { container } = render(<VerdictBadge verdict={verdict} />);
+    const glyph = container.querySelector('[aria-hidden="true"]');
+    expect(glyph?.textContent).toBe(VERDICT_STYLES[verdict].glyph);
+  });
+
+  it('does not repeat a rating label that is the verdict word', () => {
+    const { container } = render(<VerdictBadge verdict="false" label="FALSE" />);
+    expect(container.textContent).not.toContain('FALSE');
+  });
+});
+
+describe('VERDICT_STYLES', () => {
+  const luminance = (hex: string) =>
+    [1, 3, 5]
+      .map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it.each(VERDICTS)('keeps %s at 4.5:1 or more on the light and the dark card', (verdict) => {
+    const { colour, colourOnDark } = VERDICT_STYLES[verdict];
+    expect(contrast(colour, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colourOnDark, '#1c2128')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('gives every verdict a different glyph, so colour is never the only signal', () => {
+    const glyphs = VERDICTS.map((v) => VERDICT_STYLES[v].glyph);
+    expect(new Set(glyphs).size).toBe(VERDICTS.length);
+  });
+});
+
+describe('formatPartialDate', () => {
+  it.each([
+    ['2025-02-12', '12 Feb 2025'],
+    ['2025-02-01', '1 Feb 2025'],
+    ['2024-12-31', '31 Dec 2024'],
+    ['2025-02', 'Feb 2025'],
+    ['2025', '2025'],
+    ['2025-13', '2025-13'],
+    ['last week', 'last week'],
+  ])('writes %s as %s', (date, expected) => {
+    expect(formatPartialDate(date)).toBe(expected);
+  });
+});
+
+describe('mentionExcerpt', () => {
+  const long = `${'Earlier words set the scene for the reader at some length. '.repeat(6)}Then the ninety-minute call came, ${'and later words trail on well after it. '.repeat(6)}`;
+
+  it('keeps a short sentence whole, with its spacing tidied', () => {
+    expect(mentionExcerpt('  The   call lasted\nan hour. ', ['call'])).toBe('The call lasted an hour.');
+  });
+
+  it('cuts a long sentence at spaces around the first matched word', () => {
+    const excerpt = mentionExcerpt(long, ['ninety-minute', 'call']);
+    expect(excerpt.length).toBeLessThanOrEqual(222);
+    expect(excerpt).toMatch(/^…\S/);
+    expect(excerpt).toMatch(/\S…$/);
+    expect(excerpt).toContain('Then the ninety-minute call came');
+    expect(long).toContain(excerpt.slice(1, -1));
+  });
+
+  it('starts a long sentence from its beginning when no word is found in it', () => {
+    expect(mentionExcerpt(long, ['absent'])).toMatch(/^Earlier words/);
+  });
+});
+
+describe('splitOnWords', () => {
+  it('flags whole words in any case and leaves words that only contain them', () => {
+    expect(splitOnWords('Call recalled the call.', ['call'])).toEqual([
+      { text: 'Call', hit: true },
+      { text: ' recalled the ', hit: false },
+      { text: 'call', hit: true },
+      { text: '.', hit: false },
+    ]);
+  });
+
+  it('treats regular-expression characters in words literally', () => {
+    expect(splitOnWords('a (b) c', ['(b)', '.*'])).toEqual([
+      { text: 'a ', hit: false },
+      { text: '(b)', hit: true },
+      { text: ' c', hit: false },
+    ]);
+  });
+});
