@@ -274,7 +274,9 @@ function candidateClaims(index: ClaimIndex, tokens: readonly Token[] | string, a
       if (!entry.entityGroups.has(group)) missingEvents++;
     }
     // Only a name may be missing beyond the slack: it can be found in the sentences before.
-    const viable = missing <= entry.slack || (allowance > 0 && missing <= entry.slack + allowance && missingEvents <= entry.slack);
+    // Claims without cues have no names to borrow: their terms are only their rarest words.
+    const borrows = allowance > 0 && !entry.derived;
+    const viable = missing <= entry.slack || (borrows && missing <= entry.slack + allowance && missingEvents <= entry.slack);
     if (!viable) hits.delete(claimIndex);
   }
   return hits;

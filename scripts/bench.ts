@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { expectBundledPack } from '../lib/bundled-pack';
 import type { MatchableClaim } from '../lib/match';
 import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
+import { measureInBrowser } from './bench/in-browser';
 import { buildBenchPage } from './bench/page';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
@@ -28,6 +29,8 @@ function cuePhrases(claims: MatchableClaim[]): string[] {
   const phrases = claims.flatMap((c) => (c.cues.phrases.length || c.cues.terms.length ? [...c.cues.phrases, ...c.cues.terms.flat()] : [c.text.split('\n')[0]!]));
   return [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 2))];
 }
+
+const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms`;
 
 async function main(): Promise<number> {
   const executablePath = findChrome();
@@ -132,7 +135,6 @@ async function main(): Promise<number> {
     }, store);
     const indexBytes = (await heap()) - before;
 
-    const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms`;
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
     console.log(`Claimlight bench: Chromium ${browser.version()}, a ${page.words.toLocaleString('en')}-word page, median of ${RUNS} runs`);
     console.log(`  bare TreeWalker text pass                 ${ms(figures.treeWalker)}`);
@@ -142,10 +144,26 @@ async function main(): Promise<number> {
     console.log(`  mark.js, bundled cue phrases (${cuePhrases(bundled).length})        ${ms(figures.markBundled.ms)}  (${ratio(figures.markBundled.ms, figures.oursBundled)} ours, ${figures.markBundled.marks} marks)`);
     console.log(`  mark.js, 10,000 claims' titles (1 run)    ${ms(figures.markStore.ms)}  (${ratio(figures.markStore.ms, figures.oursStore)} ours, ${figures.markStore.marks} marks)`);
     console.log(`  10,000-claim index: built in ${ms(figures.storeBuild)}, ${(indexBytes / 1024 / 1024).toFixed(1)} MB of heap`);
-    return 0;
   } finally {
     await browser.close();
   }
+
+  // The in-page budgets: each page loaded without and with the extension (bundled pack).
+  const loads = await measureInBrowser([
+    { name: 'demo page', path: 'demo/' },
+    { name: `${page.words.toLocaleString('en')}-word page`, html: page.html },
+  ]);
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  console.log('In-page budgets (Chromium, extension loaded vs not, bundled pack; medians of 3 loads, long tasks and shift over all):');
+  for (const { name, without, with: withIt } of loads) {
+    const longest = (tasks: number[]) => (tasks.length ? `${Math.max(...tasks).toFixed(0)} ms longest` : 'none');
+    console.log(`  ${name}: ${withIt.marks} marks`);
+    console.log(`    long tasks (>= 50 ms): ${withIt.longTasks.length} with (${longest(withIt.longTasks)}), ${without.longTasks.length} without (${longest(without.longTasks)})`);
+    console.log(`    main-thread script time: ${ms(withIt.scriptMs)} with, ${ms(without.scriptMs)} without, so ${ms(withIt.scriptMs - without.scriptMs)} for Claimlight (all tasks: ${ms(withIt.taskMs)} with, ${ms(without.taskMs)} without)`);
+    console.log(`    layout shift: ${withIt.layoutShift.toFixed(4)} with, ${without.layoutShift.toFixed(4)} without`);
+    console.log(`    heap: ${mb(withIt.heapBytes)} with, ${mb(without.heapBytes)} without, so ${mb(withIt.heapBytes - without.heapBytes)} for the content script`);
+  }
+  return 0;
 }
 
 main().then(

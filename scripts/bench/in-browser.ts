@@ -1,0 +1,102 @@
+/**
+ * The in-page budgets of issue #5, measured in Chromium: the same page is loaded with and without
+ * the extension, and the differences are what Claimlight costs the page: long tasks (50 ms or
+ * more), main-thread task time, layout shift, and heap (the content script's memory).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { launchWithExtension } from '../lib/launch';
+import { serveDirectory } from '../lib/serve';
+import { findChrome } from '../lib/chrome';
+
+/** What one page load cost. */
+export interface LoadFigures {
+  longTasks: number[];
+  layoutShift: number;
+  taskMs: number;
+  scriptMs: number;
+  heapBytes: number;
+  marks: number;
+}
+
+const OBSERVE = `
+  window.__claimlightBench = { longTasks: [], shift: 0 };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__claimlightBench.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__claimlightBench.shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+async function measure(context: BrowserContext, url: string, expectMarks: boolean): Promise<LoadFigures> {
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  if (expectMarks) {
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 20_000 });
+  }
+  // Let idle work (the observer, the badge) finish.
+  await page.waitForTimeout(1_500);
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const observed = await page.evaluate(() => (window as unknown as { __claimlightBench: { longTasks: number[]; shift: number } }).__claimlightBench);
+  const marks = await page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') n += (h as unknown as { size: number }).size;
+    return n;
+  });
+  await page.close();
+  return { longTasks: observed.longTasks, layoutShift: observed.shift, taskMs: metrics.TaskDuration! * 1000, scriptMs: metrics.ScriptDuration! * 1000, heapBytes: usedSize, marks };
+}
+
+const RUNS = 3;
+
+function medianLoad(loads: LoadFigures[]): LoadFigures {
+  const median = (pick: (l: LoadFigures) => number) => loads.map(pick).sort((a, b) => a - b)[loads.length >> 1]!;
+  return {
+    longTasks: loads.flatMap((l) => l.longTasks),
+    layoutShift: Math.max(...loads.map((l) => l.layoutShift)),
+    taskMs: median((l) => l.taskMs),
+    scriptMs: median((l) => l.scriptMs),
+    heapBytes: median((l) => l.heapBytes),
+    marks: median((l) => l.marks),
+  };
+}
+
+/** Loads each page with and without Claimlight and returns both sets of figures. */
+export async function measureInBrowser(pages: { name: string; html?: string; path?: string }[]): Promise<{ name: string; without: LoadFigures; with: LoadFigures }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-'));
+  for (const page of pages) if (page.html) writeFileSync(join(dir, `${page.name}.html`), page.html);
+  const generated = await serveDirectory(dir);
+  const fixtures = await serveDirectory('tests/fixtures');
+  const urlOf = (page: { name: string; path?: string }) => (page.path ? fixtures.url + page.path : `${generated.url}${page.name}.html`);
+  const results: { name: string; without: LoadFigures; with: LoadFigures }[] = [];
+  const plain = await chromium.launch({
+    executablePath: findChrome()!,
+    headless: true,
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const extension = await launchWithExtension();
+  try {
+    for (const page of pages) {
+      const without: LoadFigures[] = [];
+      const withIt: LoadFigures[] = [];
+      // Task times of single loads swing by tens of ms: take the median of a few, alternating.
+      for (let run = 0; run < RUNS; run++) {
+        const plainContext = await plain.newContext({ viewport: { width: 1280, height: 800 } });
+        without.push(await measure(plainContext, urlOf(page), false));
+        await plainContext.close();
+        withIt.push(await measure(extension.context, urlOf(page), true));
+      }
+      results.push({ name: page.name, without: medianLoad(without), with: medianLoad(withIt) });
+    }
+  } finally {
+    await plain.close();
+    await extension.close();
+    await generated.close();
+    await fixtures.close();
+  }
+  return results;
+}
