@@ -8,8 +8,8 @@ import { ClaimlightDb, installBundledPack } from '@/lib/store';
 // The background owns the fact store and answers every message; the work is in lib/.
 export default defineBackground(() => {
   // Uncaught failures would otherwise vanish in the worker; log them with the product's prefix.
-  self.addEventListener('unhandledrejection', (event) => log.error('unhandled rejection', event.reason));
-  self.addEventListener('error', (event) => log.error('uncaught error', event.error ?? event.message));
+  globalThis.addEventListener?.('unhandledrejection', (event) => log.error('unhandled rejection', event.reason));
+  globalThis.addEventListener?.('error', (event) => log.error('uncaught error', event.error ?? event.message));
   const db = new ClaimlightDb();
   const bundled = expectBundledPack();
   // Idempotent: installs on first run, replaces an older bundled pack after an update, else does nothing.

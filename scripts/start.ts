@@ -46,13 +46,24 @@ async function main(): Promise<number> {
     console.log(`Claimlight is running in Chromium${headless ? ' (headless: no display)' : ''}, on the demo page ${server.url}`);
     console.log(`  fact store: ${summary}${packs.length ? ` (${packs.join('; ')})` : ''}`);
     console.log(`  content script: ${ran ? 'ran on the demo page' : 'did NOT report from the demo page'}`);
-    console.log('  mentions marked: none yet; marking arrives with the matcher (issue #4) and the in-page marks (issue #5)');
+    // The marks are painted highlights: read them from the page's highlight registry.
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 10_000 }).catch(() => undefined);
+    const marks = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('claimlight-') || name === 'claimlight-focus') continue;
+        for (const range of highlight as unknown as Iterable<Range>) out.push(`[${name.slice(11)}] ${range.toString().replace(/\s+/g, ' ').trim()}`);
+      }
+      return out;
+    });
+    console.log(`  mentions marked: ${marks.length}`);
+    for (const mark of marks) console.log(`    ${mark.length > 140 ? `${mark.slice(0, 139)}…` : mark}`);
 
     if (headless) {
       mkdirSync(resolve('.output/screenshots'), { recursive: true });
       await page.screenshot({ path: screenshotPath, fullPage: false });
       console.log(`  screenshot: ${screenshotPath}`);
-      return ran ? 0 : 1;
+      return ran && marks.length > 0 ? 0 : 1;
     }
     console.log('Close the browser window to stop.');
     await new Promise<void>((done) => browser.context.on('close', () => done()));

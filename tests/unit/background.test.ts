@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+
+type CommandListener = (command: string, tab?: { id?: number }) => Promise<void>;
+
+// The background entrypoint wired to a fake browser: commands reach the tab they were pressed
+// in, mentions reach the badge. fakeBrowser has no commands API, so its listener is captured.
+function startBackground(): { command: (name: string, tabId: number) => Promise<void> } {
+  const listeners: CommandListener[] = [];
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void listeners.push(listener as CommandListener));
+  background.main();
+  return { command: async (name, tabId) => void (await Promise.all(listeners.map((l) => l(name, { id: tabId })))) };
+}
+
+describe('the background entrypoint', () => {
+  it('sends the keyboard commands to the tab they were pressed in', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const { command } = startBackground();
+    await command('next-mention', 12);
+    await command('previous-mention', 12);
+    await command('something-else', 12);
+    expect(send.mock.calls).toEqual([
+      [12, { type: 'claimlight:focusMention', payload: { direction: 'next' } }],
+      [12, { type: 'claimlight:focusMention', payload: { direction: 'previous' } }],
+    ]);
+  });
+
+  it('refuses a count of mentions from a sender that is not a tab of this extension', async () => {
+    startBackground();
+    const reply = await fakeBrowser.runtime.sendMessage({ type: 'claimlight:mentionsShown', payload: { count: 7 } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+});
