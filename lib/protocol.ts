@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { err, type Result } from './result';
-import type { Claim } from './schema';
+import type { Claim, Verdict } from './schema';
 import type { ImportReport, StoreSummary, StoredPack } from './store';
 
 /** A failure as it crosses a context boundary: a short code, a sentence, and any itemised problems. */
@@ -63,10 +63,24 @@ export interface ContentToBackground {
   mentionsShown: { request: { count: number }; reply: { shown: true } };
 }
 
-/** Messages the background sends to a tab's content script. */
+/** A mention as the popup lists it. */
+export interface MentionSummary {
+  /** The mention's id on the page, for `revealMention`. */
+  id: number;
+  verdict: Verdict;
+  claimText: string;
+  /** The sentence on the page. */
+  text: string;
+}
+
+/** Messages the extension's own contexts (the background, the popup) send to a tab's content script. */
 export interface BackgroundToContent {
   /** Moves to the next or previous mention on the page and opens its card. */
   focusMention: { request: { direction: 'next' | 'previous' }; reply: { index: number; total: number } };
+  /** Lists the mentions on the page in reading order. */
+  listMentions: { request: Record<string, never>; reply: { mentions: MentionSummary[]; enabled: boolean } };
+  /** Scrolls to one mention and opens its card as a dialog. */
+  revealMention: { request: { id: number }; reply: { revealed: boolean } };
 }
 
 export type BackgroundCalls = UiToBackground & ContentToBackground;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, hostMatches, isEnabledOn, normalizeHostPattern, repairSettings, withSiteSwitched } from '@/lib/settings';
+
+describe('repairSettings', () => {
+  it('gives the defaults for nothing stored', () => {
+    expect(repairSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] });
+  });
+
+  it('keeps good fields and sets each bad one back to its default, with a warning', () => {
+    const { settings, warnings } = repairSettings({ enabled: false, markStyle: 'glitter', sensitivity: 7, colors: { false: '#123456', accurate: 'red' }, siteRules: [{ pattern: 'example.com', mode: 'never' }] });
+    expect(settings.enabled).toBe(false);
+    expect(settings.markStyle).toBe('underline');
+    expect(settings.sensitivity).toBe(0.5);
+    expect(settings.colors).toEqual({});
+    expect(settings.siteRules).toEqual([{ pattern: 'example.com', mode: 'never' }]);
+    expect(warnings).toEqual(['Unexpected value for "markStyle"; using the default', 'Unexpected value for "colors"; using the default', 'Unexpected value for "sensitivity"; using the default']);
+  });
+
+  it('survives a value that is not an object', () => {
+    expect(repairSettings('corrupt').settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('site rules', () => {
+  it.each([
+    ['https://www.Example.com/news/1', 'www.example.com'],
+    ['*.example.co.uk', '*.example.co.uk'],
+    ['127.0.0.1:8080', '127.0.0.1:8080'],
+    ['not a host', null],
+    ['javascript:alert(1)', null],
+  ])('normalises %j to %j', (input, pattern) => {
+    expect(normalizeHostPattern(input)).toBe(pattern);
+  });
+
+  it.each([
+    ['example.com', 'example.com', true],
+    ['example.com', 'news.example.com', false],
+    ['*.example.com', 'news.example.com', true],
+    ['*.example.com', 'example.com', true],
+    ['*.example.com', 'badexample.com', false],
+  ])('%s matches %s: %s', (pattern, host, expected) => {
+    expect(hostMatches(pattern, host)).toBe(expected);
+  });
+
+  it('lets a "never" rule win, then "always", then the main switch', () => {
+    const rules = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: '*.news.example', mode: 'always' as const }, { pattern: 'blog.news.example', mode: 'never' as const }] };
+    expect(isEnabledOn(rules, 'blog.news.example')).toBe(false);
+    expect(isEnabledOn({ ...rules, enabled: false }, 'www.news.example')).toBe(true);
+    expect(isEnabledOn({ ...rules, enabled: false }, 'other.example')).toBe(false);
+  });
+
+  it('switches a site off and on again with a rule of its own', () => {
+    const off = withSiteSwitched(DEFAULT_SETTINGS, 'news.example', false);
+    expect(isEnabledOn(off, 'news.example')).toBe(false);
+    const on = withSiteSwitched(off, 'news.example', true);
+    expect(on.siteRules).toEqual([]);
+    expect(isEnabledOn(withSiteSwitched({ ...DEFAULT_SETTINGS, enabled: false }, 'news.example', true), 'news.example')).toBe(true);
+  });
+});
