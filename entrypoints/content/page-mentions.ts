@@ -68,6 +68,12 @@ export class PageMentions {
     return new Set(this.mentions.map((m) => m.claimKey)).size;
   }
 
+  /** Forgets every mention (Claimlight was switched off here). */
+  clear(): void {
+    this.mentions = [];
+    this.index();
+  }
+
   /** Forgets everything (a new page in a single-page app) and scans the document again. */
   async scanAll(): Promise<void> {
     this.mentions = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { NewsPage } from './pages/news-page';
@@ -31,7 +31,10 @@ async function tabIdOf(page: Page): Promise<number> {
   const url = page.url();
   return browser.serviceWorker.evaluate(async (url) => {
     const reports = await chrome.storage.session.get(null);
-    const key = Object.keys(reports).find((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url);
+    // The same page may be open in several tabs: the newest is the one the test just opened.
+    const [key] = Object.keys(reports)
+      .filter((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url)
+      .sort((a, b) => (reports[b] as { startedAt: number }).startedAt - (reports[a] as { startedAt: number }).startedAt);
     return Number(key!.slice('claimlight:tab:'.length));
   }, url);
 }
@@ -173,6 +176,61 @@ describe('pages that change', () => {
     await page.waitForMarks(1);
     expect((await page.marks())[0]!.text).toMatch(/ninety minutes/);
     expect(await text()).toBe(before);
+  });
+});
+
+/** Writes the settings as the settings page and the popup do. */
+async function setSettings(settings: Record<string, unknown>): Promise<void> {
+  await browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ 'claimlight:settings': value }), settings);
+}
+
+describe('settings on an open tab', () => {
+  afterEach(() => setSettings({}));
+
+  it('removes the marks when the site is switched off, and brings them back when it is on again', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    await setSettings({ siteRules: [{ pattern: '127.0.0.1', mode: 'never' }] });
+    await page.waitForMarks(0);
+    await setSettings({ enabled: false });
+    await page.waitForMarks(0);
+    await setSettings({ enabled: true });
+    await page.waitForMarks(3);
+  });
+
+  it('marks more when made broad, and less when made precise', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    // One of a five-term claim's terms ("Munich") is missing: only a broad setting accepts it.
+    await page.page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.';
+      document.querySelector('p')!.after(p);
+    });
+    await setSettings({ sensitivity: 0 });
+    await page.waitForMarks(3);
+    await setSettings({ sensitivity: 1 });
+    await page.waitForMarks(4);
+    await setSettings({ sensitivity: 0 });
+    await page.waitForMarks(3);
+  });
+});
+
+describe('the popup’s view of a page', () => {
+  it('lists the mentions in reading order and reveals the one chosen', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const tabId = await tabIdOf(page.page);
+    const send = (type: string, payload: object) =>
+      browser.serviceWorker.evaluate(({ tabId, type, payload }) => chrome.tabs.sendMessage(tabId, { type, payload }), { tabId, type, payload }) as Promise<{ ok: boolean; value: never }>;
+    const listed = (await send('claimlight:listMentions', {})).value as { mentions: { id: number; text: string }[]; enabled: boolean };
+    expect(listed.enabled).toBe(true);
+    const order = await page.page.evaluate(() => ['claim-1', 'claim-2', 'claim-3'].map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(listed.mentions.map((m) => m.text)).toEqual(order);
+    const revealed = (await send('claimlight:revealMention', { id: listed.mentions[2]!.id })).value as { revealed: boolean };
+    expect(revealed).toEqual({ revealed: true });
+    await page.card().waitFor();
+    expect(await page.focusedText()).toBe(order[2]);
   });
 });
 

@@ -1,0 +1,167 @@
+/**
+ * Claimlight on one page: scans it, paints the marks, opens cards on hover and by keyboard, keeps
+ * up with changes, and follows the reader's settings (off, per-site rules, sensitivity). The
+ * content script's entry only wires this to the browser's events.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Client, MentionSummary } from '@/lib/protocol';
+import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
+import { CardHost } from './card-host';
+import { watchHover } from './hover';
+import { observeChanges, type ChangeWatcher } from './observe';
+import { PageMentions, type PageMention } from './page-mentions';
+import { createPainter } from './painter';
+
+/** Claimlight's state on this page. */
+export class PageController {
+  private readonly painter = createPainter();
+  private readonly mentions: PageMentions;
+  private host: CardHost | null = null;
+  private focused = -1;
+  private announcedFor = '';
+  private watcher: ChangeWatcher = { quietly: (change) => change() };
+  private settings: Settings = DEFAULT_SETTINGS;
+  private active = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly client: Client,
+  ) {
+    this.mentions = new PageMentions(document, async (blocks, pageDate) => {
+      const found = await client.call('findMentions', { blocks, pageDate, sensitivity: this.settings.sensitivity });
+      return found.ok ? found.value : null;
+    });
+  }
+
+  /** Starts on the page with these settings: scans it if Claimlight is on here. */
+  async start(settings: Settings): Promise<void> {
+    this.settings = settings;
+    watchHover(
+      document,
+      this.mentions,
+      {
+        entered: (mention) => {
+          if (this.host?.current?.opened !== 'keyboard') this.openCard(mention, 'hover');
+        },
+        left: () => {
+          if (this.host?.current?.opened === 'hover') this.closeCard();
+        },
+        layer: () => this.host?.element ?? null,
+      },
+      this.ctx.signal,
+    );
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
+    this.watcher = observeChanges(
+      document,
+      {
+        ignore: () => this.host?.element ?? null,
+        changed: (roots) => this.active && void this.mentions.scan(roots).then(() => this.refresh()),
+        removed: () => this.active && this.mentions.prune() && void this.refresh(),
+      },
+      this.ctx.signal,
+    );
+    this.ctx.onInvalidated(() => this.painter.clear());
+    if (isEnabledOn(settings, location.hostname)) await this.rescan();
+  }
+
+  /** Applies new settings: switched off here, marks go; switched on or made more or less
+   * sensitive, the page is scanned again. */
+  async applySettings(settings: Settings): Promise<void> {
+    const before = this.settings;
+    this.settings = settings;
+    const on = isEnabledOn(settings, location.hostname);
+    if (!on) {
+      if (this.active) this.stop();
+      return;
+    }
+    if (!this.active || before.sensitivity !== settings.sensitivity) await this.rescan();
+  }
+
+  /** A new page in a single-page app. */
+  async navigated(): Promise<void> {
+    this.closeCard();
+    this.focused = -1;
+    if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
+  }
+
+  /** Whether Claimlight is running on this page now. */
+  get enabled(): boolean {
+    return isEnabledOn(this.settings, location.hostname);
+  }
+
+  /** Moves to the next or previous mention and opens its card as a dialog. */
+  focus(direction: 'next' | 'previous'): { index: number; total: number } {
+    const list = this.mentions.list();
+    if (!list.length) return { index: -1, total: 0 };
+    const step = direction === 'previous' ? -1 : 1;
+    this.focused = (((this.focused + step) % list.length) + list.length) % list.length;
+    this.reveal(list[this.focused]!);
+    return { index: this.focused, total: list.length };
+  }
+
+  /** The mentions on the page, in reading order, as the popup lists them. */
+  summaries(): MentionSummary[] {
+    return this.mentions.list().map((m) => ({ id: m.id, verdict: m.claim.verdict, claimText: m.claim.text, text: m.text }));
+  }
+
+  /** Scrolls to a mention by id and opens its card; false when there is no such mention. */
+  revealById(id: number): boolean {
+    const index = this.mentions.list().findIndex((m) => m.id === id);
+    if (index < 0) return false;
+    this.focused = index;
+    this.reveal(this.mentions.list()[index]!);
+    return true;
+  }
+
+  private reveal(mention: PageMention): void {
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.painter.focus(mention.range);
+    this.openCard(mention, 'keyboard');
+  }
+
+  private async rescan(): Promise<void> {
+    this.active = true;
+    await this.mentions.scanAll();
+    if (this.active) await this.refresh();
+  }
+
+  private stop(): void {
+    this.active = false;
+    this.closeCard();
+    this.mentions.clear();
+    this.watcher.quietly(() => this.painter.clear());
+    void this.client.call('mentionsShown', { count: 0 });
+  }
+
+  private closeCard(): void {
+    this.host?.hide();
+    this.painter.focus(null);
+  }
+
+  private openCard(mention: PageMention, opened: 'hover' | 'keyboard'): void {
+    this.host?.show({
+      mention,
+      opened,
+      onDismiss: () => {
+        this.mentions.dismiss(mention);
+        this.closeCard();
+        void this.refresh();
+      },
+      onClose: () => this.closeCard(),
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    const list = this.mentions.list();
+    this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict }))));
+    void this.client.call('mentionsShown', { count: list.length });
+    if (list.length && !this.host) this.host = await CardHost.create(this.ctx);
+    if (this.host?.current && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
+    // Painted marks are invisible to screen readers: say once per page what there is to find.
+    if (this.host && list.length && this.announcedFor !== location.href) {
+      this.announcedFor = location.href;
+      const count = this.mentions.claimCount();
+      this.host.announce(`Claimlight: ${count} claim${count === 1 ? '' : 's'} found on this page`);
+    }
+  }
+}
