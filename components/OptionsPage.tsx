@@ -1,21 +1,43 @@
 import type { Client } from '@/lib/protocol';
+import type { Settings } from '@/lib/settings';
 import { PackManager } from './PackManager';
+import { SettingsForm } from './SettingsForm';
+import { StorageUsed, type StorageEstimate } from './StorageUsed';
 
-/** The settings page: fact packs now; on/off, site rules and the look of marks join it in #6. */
-export function OptionsPage({ client }: { client: Client }) {
+/** What the settings page needs: the background client, the settings once read (null until then),
+ * where to send a change, and (for tests) how to ask for the storage estimate. */
+export interface OptionsPageProps {
+  client: Client;
+  settings: Settings | null;
+  onSettingsChange: (next: Settings) => void;
+  /** Why the last change could not be saved, or null when it was. */
+  saveError?: string | null;
+  estimate?: StorageEstimate;
+}
+
+/** The settings page: the reader's settings, then fact packs, then what Claimlight stores. */
+export function OptionsPage({ client, settings, onSettingsChange, saveError = null, estimate }: OptionsPageProps) {
   return (
     <main class="claimlight-options">
       <header>
         <h1>Claimlight settings</h1>
         <p class="lede">Claimlight marks known claims in the news you read and shows what the record says, with sources.</p>
       </header>
+      {saveError && (
+        <p class="status error" role="alert">
+          {saveError}
+        </p>
+      )}
+      {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} /> : <p role="status">Reading your settings…</p>}
       <PackManager client={client} />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What Claimlight stores</h2>
         <p>
-          Claimlight keeps its fact packs and your settings in this browser only. It reads the pages you open to find
-          claims on your device, and nothing about your browsing leaves the device.
+          Claimlight keeps its fact packs in this browser only. Your settings are saved with the browser’s own sync, so
+          they follow you to other computers where you are signed in to the browser. Claimlight reads the pages you open to
+          find claims on your device, and nothing about your browsing leaves the device.
         </p>
+        <StorageUsed estimate={estimate} />
       </section>
     </main>
   );

@@ -10,11 +10,13 @@ import { CardHost } from './card-host';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
 import { PageMentions, type PageMention } from './page-mentions';
+import { MarkLookSheet } from './look';
 import { createPainter } from './painter';
 
 /** Claimlight's state on this page. */
 export class PageController {
   private readonly painter = createPainter();
+  private readonly look = new MarkLookSheet(document);
   private readonly mentions: PageMentions;
   private host: CardHost | null = null;
   private focused = -1;
@@ -60,7 +62,10 @@ export class PageController {
       },
       this.ctx.signal,
     );
-    this.ctx.onInvalidated(() => this.painter.clear());
+    this.ctx.onInvalidated(() => {
+      this.painter.clear();
+      this.look.remove();
+    });
     if (isEnabledOn(settings, location.hostname)) await this.rescan();
   }
 
@@ -69,6 +74,7 @@ export class PageController {
   async applySettings(settings: Settings): Promise<void> {
     const before = this.settings;
     this.settings = settings;
+    this.look.apply(settings);
     const on = isEnabledOn(settings, location.hostname);
     if (!on) {
       if (this.active) this.stop();
@@ -153,6 +159,7 @@ export class PageController {
 
   private async refresh(): Promise<void> {
     const list = this.mentions.list();
+    if (list.length) this.look.apply(this.settings);
     this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict }))));
     void this.client.call('mentionsShown', { count: list.length });
     if (list.length && !this.host) this.host = await CardHost.create(this.ctx);

@@ -1,8 +1,87 @@
 import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
+import { log } from '@/lib/log';
 import { createClient } from '@/lib/protocol';
+import { SETTINGS_KEY, repairSettings, type Settings } from '@/lib/settings';
 import './style.css';
 
+// storage.sync takes at most 120 writes a minute, and a dragged slider or colour picker sends
+// dozens of changes a second: the screen follows each one, storage gets the latest after a pause.
+const WRITE_DELAY_MS = 300;
+
+function readSettings(raw: unknown): Settings {
+  const { settings, warnings } = repairSettings(raw);
+  for (const warning of warnings) log.debug(warning);
+  return settings;
+}
+
 const client = createClient((message) => browser.runtime.sendMessage(message));
-render(<OptionsPage client={client} />, document.getElementById('app')!);
+
+function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: Settings } | null>(null);
+  const writing = useRef(0);
+  // Set when another page changed the settings while ours were unsaved: read them again once saved.
+  const missed = useRef(false);
+
+  async function reload() {
+    try {
+      const stored = await browser.storage.sync.get(SETTINGS_KEY);
+      if (!pending.current && !writing.current) setSettings(readSettings(stored[SETTINGS_KEY]));
+    } catch (error) {
+      log.error('Could not read the settings', error);
+      setSettings((current) => current ?? readSettings(undefined));
+    }
+  }
+
+  async function flush() {
+    const next = pending.current;
+    if (!next) return;
+    clearTimeout(next.timer);
+    pending.current = null;
+    writing.current++;
+    try {
+      await browser.storage.sync.set({ [SETTINGS_KEY]: next.value });
+      setSaveError(null);
+    } catch (error) {
+      log.error('Could not save the settings', error);
+      setSaveError(`Your last change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      writing.current--;
+    }
+    if (missed.current && !pending.current && !writing.current) {
+      missed.current = false;
+      await reload();
+    }
+  }
+
+  function change(next: Settings) {
+    setSettings(next);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { value: next, timer: setTimeout(() => void flush(), WRITE_DELAY_MS) };
+  }
+
+  useEffect(() => {
+    void reload();
+    // Keeps two open settings pages, and the popup's site switch, in step with this one.
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+      if (pending.current || writing.current) missed.current = true;
+      else setSettings(readSettings(changes[SETTINGS_KEY]!.newValue));
+    };
+    const onHide = () => void flush();
+    browser.storage.onChanged.addListener(onChanged);
+    addEventListener('pagehide', onHide);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      removeEventListener('pagehide', onHide);
+    };
+  }, []);
+
+  return <OptionsPage client={client} settings={settings} onSettingsChange={change} saveError={saveError} />;
+}
+
+render(<Options />, document.getElementById('app')!);

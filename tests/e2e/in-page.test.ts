@@ -198,6 +198,19 @@ describe('settings on an open tab', () => {
     await page.waitForMarks(3);
   });
 
+  it('changes the look of the marks: underline or tint, colours, contrast', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const rule = () =>
+      page.page.evaluate(() =>
+        [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).find((text) => text.startsWith('::highlight(claimlight-disputed)')) ?? '',
+      );
+    expect(await rule()).toContain('text-decoration');
+    await setSettings({ markStyle: 'background', colors: { disputed: '#123456' } });
+    await expect.poll(rule).toContain('background-color');
+    expect((await rule()).toLowerCase()).toMatch(/#123456|rgb\(18, 52, 86/);
+  });
+
   it('marks more when made broad, and less when made precise', async () => {
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);

@@ -1,0 +1,45 @@
+import { focusDeclarations, markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
+import { VERDICTS, type Verdict } from '@/lib/schema';
+import { VERDICT_LABELS } from '@/lib/verdicts';
+
+// Invented, neutral sentences: the preview shows a look, not a real claim.
+const SAMPLES: Record<Verdict, string> = {
+  accurate: 'The city’s budget grew by four percent last year.',
+  'accurate-but-misdated': 'The mayor opened the new library this week.',
+  misattributed: '“Cities are built by their libraries,” the mayor said.',
+  imprecise: 'Crime has doubled since the tram line opened.',
+  disputed: 'The new ring road will halve commuting times.',
+  false: 'The river bridge was closed for good in 2019.',
+  unverified: 'Insiders say the stadium will be sold next month.',
+  opinion: 'This is the best-run council in the country.',
+  unrated: 'Bus fares here are the highest in the region.',
+};
+
+/** A sample sentence per verdict, marked as a page would show it under these settings. */
+export function MarkLookPreview({ settings }: { settings: MarkSettings }) {
+  return (
+    <figure class="mark-preview">
+      <figcaption id="mark-preview-caption">Preview, as on a light news page</figcaption>
+      <ul class="claimlight-page-sample" aria-labelledby="mark-preview-caption">
+        {VERDICTS.map((verdict) => (
+          <li key={verdict}>
+            <span class="sample-verdict">{VERDICT_LABELS[verdict]}</span>
+            <span class="sample-text">
+              <span data-verdict={verdict} style={markDeclarations(markLook(settings, verdict))}>
+                {SAMPLES[verdict]}
+              </span>
+            </span>
+          </li>
+        ))}
+        <li>
+          <span class="sample-verdict">Keyboard focus</span>
+          <span class="sample-text">
+            <span data-verdict="focus" style={focusDeclarations(settings)}>
+              The mark you reached with the keyboard.
+            </span>
+          </span>
+        </li>
+      </ul>
+    </figure>
+  );
+}

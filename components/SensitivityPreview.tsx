@@ -1,0 +1,80 @@
+import { Fragment } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
+import { buildClaimIndex, findMentions, type ClaimIndex } from '@/lib/match';
+import type { Claim } from '@/lib/schema';
+import { VERDICT_LABELS } from '@/lib/verdicts';
+
+/** The sample paragraph, one sentence per entry: two plain mentions of bundled claims, a loose
+ * paraphrase that only a broad setting marks, and a sentence about something else. */
+export const SAMPLE_SENTENCES = [
+  'After a long phone call on Wednesday, Trump said he and Putin had agreed that their teams would begin negotiations immediately.',
+  'In Kyiv, Zelensky replied that Ukraine was fully committed to peace.',
+  'Ukraine’s president is also expected to hold talks in the Bavarian capital with the American vice president.',
+  'Elsewhere, the city council voted to repair the old tram bridge before winter.',
+] as const;
+
+/** The sample's date: the day after the bundled pack's call, so its claims are current news. */
+export const SAMPLE_PAGE_DATE = Date.UTC(2025, 1, 13);
+
+let bundled: { index: ClaimIndex; claims: Map<string, Claim> } | null = null;
+
+// Built on first use, not at import, so the page opens before the pack is compiled.
+function bundledIndex() {
+  if (!bundled) {
+    const claims = expectBundledPack().claims;
+    bundled = { index: buildClaimIndex(claims), claims: new Map(claims.map((claim) => [claim.id, claim])) };
+  }
+  return bundled;
+}
+
+/** Each sample sentence with the bundled claim the real matcher finds in it at this sensitivity, or null. */
+export function previewMentions(sensitivity: number): { sentence: string; claim: Claim | null }[] {
+  const { index, claims } = bundledIndex();
+  const text = SAMPLE_SENTENCES.join(' ');
+  const mentions = findMentions([{ text }], index, { sensitivity, pageDate: SAMPLE_PAGE_DATE });
+  let start = 0;
+  return SAMPLE_SENTENCES.map((sentence) => {
+    const from = start;
+    start += sentence.length + 1;
+    const mention = mentions.filter((m) => m.start >= from && m.start < start).sort((a, b) => b.score - a.score)[0];
+    return { sentence, claim: mention ? (claims.get(mention.claimId) ?? null) : null };
+  });
+}
+
+/** The sample paragraph as Claimlight would mark it at this sensitivity, and which claim each mark is. */
+export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number; marks: MarkSettings }) {
+  const rows = useMemo(() => previewMentions(sensitivity), [sensitivity]);
+  const marked = rows.filter((row) => row.claim).length;
+  return (
+    <figure class="sensitivity-preview">
+      <figcaption>Preview with the bundled pack</figcaption>
+      <p class="claimlight-page-sample">
+        {rows.map(({ sentence, claim }, i) => (
+          <Fragment key={i}>
+            {i > 0 && ' '}
+            {claim ? <span style={markDeclarations(markLook(marks, claim.verdict))}>{sentence}</span> : sentence}
+          </Fragment>
+        ))}
+      </p>
+      <p aria-live="polite" class="preview-count">
+        {marked} of {rows.length} sentences marked.
+      </p>
+      <ol class="preview-results">
+        {rows.map(({ sentence, claim }, i) => (
+          <li key={i} data-marked={claim ? 'yes' : 'no'}>
+            <q>{sentence}</q>{' '}
+            {claim ? (
+              <span>
+                → marked <strong>{VERDICT_LABELS[claim.verdict]}</strong>: {claim.text}
+              </span>
+            ) : (
+              <span class="not-marked">→ not marked</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}

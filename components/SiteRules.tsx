@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { normalizeHostPattern, type SiteRule } from '@/lib/settings';
+
+const MODE_WORDS: Record<SiteRule['mode'], string> = { always: 'Always', never: 'Never' };
+
+/** The per-site rules: lists them, adds one from a typed pattern, removes each. Controlled. */
+export function SiteRules({ rules, onChange }: { rules: SiteRule[]; onChange: (next: SiteRule[]) => void }) {
+  const [typed, setTyped] = useState('');
+  const [mode, setMode] = useState<SiteRule['mode']>('never');
+  const [error, setError] = useState<string | null>(null);
+
+  function add(event: Event) {
+    event.preventDefault();
+    if (!typed.trim()) {
+      setError('Type a site first, such as example.com.');
+      return;
+    }
+    const pattern = normalizeHostPattern(typed);
+    if (!pattern) {
+      setError(`“${typed.trim()}” is not a site Claimlight can match. Write a host such as example.com, or *.example.com for every subdomain.`);
+      return;
+    }
+    // A site has one rule: adding it again changes its mode.
+    onChange([...rules.filter((rule) => rule.pattern !== pattern), { pattern, mode }]);
+    setTyped('');
+    setError(null);
+  }
+
+  return (
+    <div class="site-rules">
+      <h3 id="site-rules-heading">Site rules</h3>
+      <p class="hint" id="site-rules-hint">
+        <strong>Always</strong> marks claims on a site even while Claimlight is switched off; <strong>Never</strong> keeps a site
+        free of marks. Never wins when two rules match.
+      </p>
+      {rules.length === 0 ? (
+        <p class="empty">No site rules yet.</p>
+      ) : (
+        <ul class="rule-list" aria-labelledby="site-rules-heading">
+          {rules.map((rule, i) => (
+            <li key={`${rule.pattern} ${rule.mode}`}>
+              <span class="rule-pattern">{rule.pattern}</span>
+              <span class={`rule-mode ${rule.mode}`}>{MODE_WORDS[rule.mode]}</span>
+              <button
+                type="button"
+                class="danger"
+                aria-label={`Remove the rule for ${rule.pattern}`}
+                onClick={() => onChange(rules.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="rule-form" onSubmit={add} noValidate>
+        <div class="field">
+          <label for="site-pattern">Site</label>
+          <input
+            id="site-pattern"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="example.com"
+            value={typed}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'site-pattern-help site-pattern-error' : 'site-pattern-help'}
+            onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="site-mode">Claimlight on this site</label>
+          <select id="site-mode" value={mode} onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as SiteRule['mode'])}>
+            <option value="always">Always</option>
+            <option value="never">Never</option>
+          </select>
+        </div>
+        <button type="submit">Add rule</button>
+      </form>
+      <p class="hint" id="site-pattern-help">
+        example.com, or *.example.com for every subdomain. A pasted address is cut down to its host.
+      </p>
+      {error && (
+        <p class="field-error" id="site-pattern-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Applies the reader's look of marks (underline or tint, colours, high contrast) to the page: one
+ * constructed stylesheet, adopted by the document, whose rules come after the defaults shipped in
+ * highlights.css. Works for painted highlights and for wrapped marks alike.
+ */
+import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
+
+/** Keeps one adopted stylesheet in step with the settings. */
+export class MarkLookSheet {
+  private sheet: CSSStyleSheet | null = null;
+
+  constructor(private readonly document: Document) {}
+
+  /** Writes the rules for these settings and makes sure the page still has the sheet adopted. */
+  apply(settings: MarkSettings): void {
+    if (typeof CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in this.document)) return;
+    if (!this.sheet) this.sheet = new CSSStyleSheet();
+    this.sheet.replaceSync(markStyleSheet(settings));
+    // A page may replace its adopted sheets wholesale (frameworks do): add ours back if it went.
+    if (!this.document.adoptedStyleSheets.includes(this.sheet)) this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, this.sheet];
+  }
+
+  /** Takes the sheet off the page. */
+  remove(): void {
+    if (!this.sheet) return;
+    const sheet = this.sheet;
+    this.document.adoptedStyleSheets = this.document.adoptedStyleSheets.filter((s) => s !== sheet);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * How marks look under the reader's settings: each verdict's colour, line and tint, and the CSS the
+ * content script adopts to paint them. The options page's preview draws its samples from the same
+ * `markLook`, so the preview and the page agree. Which ranges get marked is the painter's business.
+ */
+import { VERDICTS, type Verdict } from './schema';
+import type { Settings } from './settings';
+
+/** The line drawn under a mark; each verdict has its own, so colour is never the only cue. */
+export type MarkLine = 'solid' | 'dashed' | 'wavy' | 'dotted';
+
+interface DefaultMark {
+  colour: string;
+  line: MarkLine;
+  /** Line thickness in px. */
+  thickness: number;
+  /** Opacity of the faint tint drawn behind an underlined mark. */
+  tint: number;
+}
+
+// The look that entrypoints/content/highlights.css shipped with; tests/unit/mark-style.test.ts
+// checks that the default settings still produce exactly those rules.
+const DEFAULT_MARKS: Record<Verdict, DefaultMark> = {
+  accurate: { colour: '#1b7f3b', line: 'solid', thickness: 2, tint: 0.08 },
+  'accurate-but-misdated': { colour: '#0b6e8f', line: 'dashed', thickness: 2, tint: 0.08 },
+  misattributed: { colour: '#7b3fa8', line: 'dashed', thickness: 2, tint: 0.08 },
+  imprecise: { colour: '#b25e00', line: 'wavy', thickness: 1.5, tint: 0.08 },
+  disputed: { colour: '#c2410c', line: 'wavy', thickness: 1.5, tint: 0.08 },
+  false: { colour: '#c0262d', line: 'wavy', thickness: 2, tint: 0.1 },
+  unverified: { colour: '#5b6270', line: 'dotted', thickness: 2, tint: 0.08 },
+  opinion: { colour: '#475569', line: 'dotted', thickness: 2, tint: 0.08 },
+  unrated: { colour: '#5b6270', line: 'dotted', thickness: 2, tint: 0.06 },
+};
+
+/** The colour a verdict's marks have when the reader has not picked one, as #rrggbb. */
+export function defaultMarkColour(verdict: Verdict): string {
+  return DEFAULT_MARKS[verdict].colour;
+}
+
+/** What one verdict's mark looks like under some settings. */
+export interface MarkLook {
+  /** The line's colour, #rrggbb. */
+  color: string;
+  line: MarkLine;
+  /** Line thickness in px. */
+  thickness: number;
+  /** The tint behind the text, as a CSS colour. */
+  background: string;
+}
+
+/** The settings that change how marks look. */
+export type MarkSettings = Pick<Settings, 'markStyle' | 'highContrast' | 'colors'>;
+
+function withAlpha(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
+}
+
+/**
+ * One verdict's look. A tinted mark keeps a thin line in the verdict's own style, so marks still
+ * differ without colour; high contrast thickens the line and deepens the tint.
+ */
+export function markLook(settings: MarkSettings, verdict: Verdict): MarkLook {
+  const base = DEFAULT_MARKS[verdict];
+  const color = settings.colors[verdict] ?? base.colour;
+  const strong = settings.highContrast;
+  if (settings.markStyle === 'background') {
+    return { color, line: base.line, thickness: strong ? 2 : 1, background: withAlpha(color, strong ? 0.4 : 0.22) };
+  }
+  return { color, line: base.line, thickness: strong ? 3 : base.thickness, background: withAlpha(color, strong ? 0.16 : base.tint) };
+}
+
+/** A look as CSS declarations ("text-decoration: …; …"), for a stylesheet rule or a style attribute. */
+export function markDeclarations(look: MarkLook): string {
+  return `text-decoration: underline ${look.line} ${look.color} ${look.thickness}px; text-underline-offset: 3px; background-color: ${look.background};`;
+}
+
+/** The look of the mark that has the keyboard's focus, drawn above the verdict's own. */
+export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): string {
+  return `background-color: #ffe08a; color: #111; text-decoration: underline solid #111 ${settings.highContrast ? 4 : 3}px; text-underline-offset: 3px;`;
+}
+
+/**
+ * The CSS text of every mark rule for these settings: `::highlight(claimlight-<verdict>)` and
+ * `::highlight(claimlight-focus)`, plus the same looks on `claimlight-mark` elements for browsers
+ * without the Custom Highlight API.
+ */
+export function markStyleSheet(settings: MarkSettings): string {
+  const rules: string[] = [];
+  for (const verdict of VERDICTS) rules.push(`::highlight(claimlight-${verdict}) { ${markDeclarations(markLook(settings, verdict))} }`);
+  rules.push(`::highlight(claimlight-focus) { ${focusDeclarations(settings)} }`);
+  for (const verdict of VERDICTS) {
+    rules.push(`claimlight-mark[data-claimlight-verdict='${verdict}'] { ${markDeclarations(markLook(settings, verdict))} }`);
+  }
+  rules.push(`claimlight-mark[data-claimlight-focus] { ${focusDeclarations(settings)} }`);
+  return rules.join('\n');
+}

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_SENTENCES, SensitivityPreview, previewMentions } from '@/components/SensitivityPreview';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+
+afterEach(cleanup);
+
+const markedIds = (sensitivity: number) => previewMentions(sensitivity).map((row) => row.claim?.id ?? null);
+
+describe('previewMentions', () => {
+  it('runs the real matcher: precise marks only the two plain mentions', () => {
+    expect(markedIds(0)).toEqual(['call-agreed-negotiations', 'ukraine-committed-to-peace', null, null]);
+  });
+
+  it('runs the real matcher: broad also marks the loose paraphrase', () => {
+    expect(markedIds(1)).toEqual(['call-agreed-negotiations', 'ukraine-committed-to-peace', 'zelensky-munich-vance-rubio', null]);
+  });
+
+  it('leaves the paraphrase unmarked at the default sensitivity', () => {
+    expect(markedIds(DEFAULT_SETTINGS.sensitivity)[2]).toBeNull();
+  });
+
+  it.each([0, 0.25, 0.5, 0.75, 1])('never marks the unrelated sentence at %s', (sensitivity) => {
+    expect(markedIds(sensitivity)[3]).toBeNull();
+  });
+});
+
+describe('SensitivityPreview', () => {
+  it('shows each sentence with the claim it would be marked as', () => {
+    render(<SensitivityPreview sensitivity={1} marks={DEFAULT_SETTINGS} />);
+    expect(screen.getByText('3 of 4 sentences marked.')).toBeTruthy();
+    const rows = screen.getAllByRole('listitem');
+    expect(rows[0]!.textContent).toContain('marked Accurate: Trump said that after a long and very productive phone call');
+    expect(rows[3]!.textContent).toContain(SAMPLE_SENTENCES[3]);
+    expect(rows[3]!.textContent).toContain('not marked');
+  });
+
+  it('draws marked sentences in the marks’ own look', () => {
+    render(<SensitivityPreview sensitivity={0} marks={{ ...DEFAULT_SETTINGS, colors: { accurate: '#123456' } }} />);
+    const marked = [...document.querySelectorAll<HTMLElement>('.claimlight-page-sample span[style]')];
+    expect(marked.map((span) => span.textContent)).toEqual([SAMPLE_SENTENCES[0], SAMPLE_SENTENCES[1]]);
+    for (const span of marked) expect(span.getAttribute('style')).toContain('#123456');
+  });
+});

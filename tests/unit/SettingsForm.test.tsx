@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SettingsForm } from '@/components/SettingsForm';
+import { VERDICTS } from '@/lib/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { VERDICT_LABELS } from '@/lib/verdicts';
+
+afterEach(cleanup);
+
+/** Renders the form over state of its own, as the page does; returns every settings value handed out. */
+function renderForm(initial: Partial<Settings> = {}) {
+  const changes: Settings[] = [];
+  function Harness() {
+    const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS, ...initial });
+    return (
+      <SettingsForm
+        settings={settings}
+        onChange={(next) => {
+          changes.push(next);
+          setSettings(next);
+        }}
+      />
+    );
+  }
+  render(<Harness />);
+  return { changes, last: () => changes[changes.length - 1] };
+}
+
+function addRule(pattern: string, mode: 'Always' | 'Never') {
+  fireEvent.input(screen.getByLabelText('Site'), { target: { value: pattern } });
+  fireEvent.change(screen.getByLabelText('Claimlight on this site'), { target: { value: mode.toLowerCase() } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+}
+
+const sample = (verdict: string) => document.querySelector<HTMLElement>(`.mark-preview [data-verdict='${verdict}']`)!;
+
+describe('SettingsForm', () => {
+  describe('the switch', () => {
+    it('turns Claimlight off and says what still runs', () => {
+      const { last } = renderForm();
+      const toggle = screen.getByRole('switch', { name: 'Mark claims on the pages I read' });
+      expect((toggle as HTMLInputElement).checked).toBe(true);
+      fireEvent.click(toggle);
+      expect(last()?.enabled).toBe(false);
+      expect(screen.getByText('Off, except on sites set to Always below.')).toBeTruthy();
+    });
+  });
+
+  describe('site rules', () => {
+    it('adds a rule from a pasted address, cut down to its host', () => {
+      const { last } = renderForm();
+      addRule('https://www.Example.com/world/story', 'Always');
+      expect(last()?.siteRules).toEqual([{ pattern: 'www.example.com', mode: 'always' }]);
+      const item = within(screen.getByRole('list', { name: 'Site rules' })).getByRole('listitem');
+      expect(item.textContent).toContain('www.example.com');
+      expect(item.textContent).toContain('Always');
+      expect((screen.getByLabelText('Site') as HTMLInputElement).value).toBe('');
+    });
+
+    it('changes the mode when a site is added again', () => {
+      const { last } = renderForm({ siteRules: [{ pattern: '*.example.com', mode: 'never' }] });
+      addRule('*.example.com', 'Always');
+      expect(last()?.siteRules).toEqual([{ pattern: '*.example.com', mode: 'always' }]);
+    });
+
+    it.each([['not a site!'], ['http://'], ['*.']])('refuses "%s" with an inline error and changes nothing', (typed) => {
+      const { changes } = renderForm();
+      addRule(typed, 'Never');
+      expect(screen.getByRole('alert').textContent).toContain('for every subdomain');
+      expect(screen.getByLabelText('Site').getAttribute('aria-invalid')).toBe('true');
+      expect(changes).toEqual([]);
+    });
+
+    it('asks for a site when the box is empty', () => {
+      const { changes } = renderForm();
+      fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+      expect(screen.getByRole('alert').textContent).toBe('Type a site first, such as example.com.');
+      expect(changes).toEqual([]);
+    });
+
+    it('removes one rule and keeps the others', () => {
+      const { last } = renderForm({
+        siteRules: [
+          { pattern: '*.example.com', mode: 'never' },
+          { pattern: 'news.example.org', mode: 'always' },
+        ],
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Remove the rule for *.example.com' }));
+      expect(last()?.siteRules).toEqual([{ pattern: 'news.example.org', mode: 'always' }]);
+      expect(screen.queryByText('*.example.com')).toBeNull();
+    });
+  });
+
+  describe('the look of marks', () => {
+    it('offers a labelled colour for every verdict, starting at the defaults', () => {
+      renderForm();
+      for (const verdict of VERDICTS) {
+        const input = screen.getByLabelText(VERDICT_LABELS[verdict]) as HTMLInputElement;
+        expect(input.type).toBe('color');
+        expect(input.value).toMatch(/^#[0-9a-f]{6}$/);
+      }
+      expect(VERDICTS).toHaveLength(9);
+    });
+
+    it('switches the preview to a background tint', () => {
+      const { last } = renderForm();
+      const underlined = sample('false').getAttribute('style');
+      fireEvent.click(screen.getByRole('radio', { name: 'Background tint' }));
+      expect(last()?.markStyle).toBe('background');
+      expect(sample('false').getAttribute('style')).not.toBe(underlined);
+      expect(sample('false').getAttribute('style')).toContain('0.22');
+    });
+
+    it('thickens the preview’s lines in high contrast', () => {
+      const { last } = renderForm();
+      expect(sample('accurate').getAttribute('style')).toContain('2px');
+      fireEvent.click(screen.getByRole('checkbox', { name: /High contrast/ }));
+      expect(last()?.highContrast).toBe(true);
+      expect(sample('accurate').getAttribute('style')).toContain('3px');
+    });
+
+    it('recolours one verdict in the preview and resets every colour', () => {
+      const { last } = renderForm();
+      fireEvent.input(screen.getByLabelText('False'), { target: { value: '#123456' } });
+      expect(last()?.colors).toEqual({ false: '#123456' });
+      expect(sample('false').getAttribute('style')).toContain('#123456');
+      expect(sample('accurate').getAttribute('style')).not.toContain('#123456');
+      fireEvent.click(screen.getByRole('button', { name: 'Reset colours' }));
+      expect(last()?.colors).toEqual({});
+      expect(sample('false').getAttribute('style')).not.toContain('#123456');
+    });
+
+    it('drops an override that is set back to the default colour', () => {
+      const { last } = renderForm({ colors: { accurate: '#000000' } });
+      fireEvent.input(screen.getByLabelText('Accurate'), { target: { value: '#1B7F3B' } });
+      expect(last()?.colors).toEqual({});
+    });
+  });
+
+  describe('sensitivity', () => {
+    it('marks the loose paraphrase only when moved to broad', () => {
+      const { last } = renderForm();
+      const slider = screen.getByRole('slider', { name: 'Sensitivity' });
+      fireEvent.input(slider, { target: { value: '0' } });
+      expect(last()?.sensitivity).toBe(0);
+      expect(screen.getByText('2 of 4 sentences marked.')).toBeTruthy();
+      expect(slider.getAttribute('aria-valuetext')).toBe('Precise');
+      fireEvent.input(slider, { target: { value: '1' } });
+      expect(last()?.sensitivity).toBe(1);
+      expect(screen.getByText('3 of 4 sentences marked.')).toBeTruthy();
+      expect(slider.getAttribute('aria-valuetext')).toBe('Broad');
+      const paraphrase = within(document.querySelector('.preview-results')!).getAllByRole('listitem')[2]!;
+      expect(paraphrase.textContent).toContain('marked Accurate but misdated');
+    });
+  });
+});

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
+
+// The options entrypoint renders on import, so each test loads a fresh copy into a fresh #app.
+async function openOptions() {
+  document.body.innerHTML = '<div id="app"></div>';
+  vi.resetModules();
+  await import('@/entrypoints/options/main');
+}
+
+const stored = async () => (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings | undefined;
+
+beforeEach(() => {
+  fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ ok: true, value: [] })) as never;
+});
+afterEach(() => {
+  render(null, document.getElementById('app')!);
+  document.body.innerHTML = '';
+});
+
+describe('options entrypoint', () => {
+  it('shows the stored settings, with a bad field put back to its default', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false, markStyle: 'glitter', sensitivity: 1 } });
+    await openOptions();
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect((screen.getByRole('radio', { name: 'Underline' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('slider', { name: 'Sensitivity' }).getAttribute('aria-valuetext')).toBe('Broad');
+  });
+
+  it('writes a change to storage.sync', async () => {
+    await openOptions();
+    fireEvent.click(await screen.findByRole('switch'));
+    await waitFor(async () => expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, enabled: false }), { timeout: 2000 });
+  });
+
+  it('writes only the last of a burst of changes', async () => {
+    await openOptions();
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const slider = await screen.findByRole('slider', { name: 'Sensitivity' });
+    for (const value of ['0.6', '0.7', '0.8', '0.9']) {
+      fireEvent.input(slider, { target: { value } });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await waitFor(async () => expect((await stored())?.sensitivity).toBe(0.9), { timeout: 2000 });
+    expect(set).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows a change saved by another settings page', async () => {
+    await openOptions();
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, enabled: false } });
+    await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+});
