@@ -1,12 +1,14 @@
 import type { Client } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings';
-import { PackManager } from './PackManager';
+import { PackManager, type PackImporter } from './PackManager';
 import { SettingsForm } from './SettingsForm';
 import { StorageUsed, type StorageEstimate } from './StorageUsed';
 
 /** What the settings page needs: the background client, the settings once read (null until then),
  * where to send a change, and (for tests) how to ask for the storage estimate. */
 export interface OptionsPageProps {
+  /** Imports with progress reports; without it, imports go through one message. */
+  importer?: PackImporter;
   client: Client;
   settings: Settings | null;
   onSettingsChange: (next: Settings) => void;
@@ -16,7 +18,7 @@ export interface OptionsPageProps {
 }
 
 /** The settings page: the reader's settings, then fact packs, then what Claimlight stores. */
-export function OptionsPage({ client, settings, onSettingsChange, saveError = null, estimate }: OptionsPageProps) {
+export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate }: OptionsPageProps) {
   return (
     <main class="claimlight-options">
       <header>
@@ -29,7 +31,7 @@ export function OptionsPage({ client, settings, onSettingsChange, saveError = nu
         </p>
       )}
       {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} /> : <p role="status">Reading your settings…</p>}
-      <PackManager client={client} />
+      <PackManager client={client} importer={importer} />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What Claimlight stores</h2>
         <p>

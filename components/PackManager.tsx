@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
-import type { StoredPack, StoreSummary } from '@/lib/store';
+import type { Result } from '@/lib/result';
+import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
 
 type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
 
@@ -19,12 +20,20 @@ function saveFile(fileName: string, text: string): void {
 
 const failure = (error: ProtocolError): Status => ({ kind: 'error', text: error.message, details: error.details });
 
+/** Imports a file's text, calling `onProgress` as claims are stored. */
+export type PackImporter = (
+  text: string,
+  fileName: string | undefined,
+  onProgress: (done: number, total: number) => void,
+) => Promise<Result<ImportReport, ProtocolError>>;
+
 /** Lists the fact packs and imports, exports, deletes and resets them through the background. */
-export function PackManager({ client }: { client: Client }) {
+export function PackManager({ client, importer }: { client: Client; importer?: PackImporter }) {
   const [packs, setPacks] = useState<StoredPack[] | null>(null);
   const [summary, setSummary] = useState<StoreSummary | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [pasted, setPasted] = useState('');
 
   const refresh = useCallback(async () => {
@@ -41,8 +50,11 @@ export function PackManager({ client }: { client: Client }) {
   async function runImport(text: string, fileName?: string) {
     setBusy(true);
     setStatus(null);
-    const result = await client.call('importPack', { text, ...(fileName ? { fileName } : {}) });
+    const result = importer
+      ? await importer(text, fileName, (done, total) => setProgress({ done, total }))
+      : await client.call('importPack', { text, ...(fileName ? { fileName } : {}) });
     setBusy(false);
+    setProgress(null);
     if (!result.ok) {
       setStatus(failure(result.error));
       return;
@@ -160,7 +172,12 @@ export function PackManager({ client }: { client: Client }) {
             Import pasted JSON
           </button>
         </form>
-        {busy && <p role="status">Importing…</p>}
+        {busy && (
+          <div class="import-progress" role="status">
+            {progress ? `Storing claims: ${progress.done} of ${progress.total}` : 'Reading the file…'}
+            <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Import progress" />
+          </div>
+        )}
       </div>
 
       {status && (

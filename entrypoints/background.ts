@@ -2,7 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
-import { routeMessage, toContentType, type Handlers, type SenderInfo } from '@/lib/protocol';
+import * as v from 'valibot';
+import { IMPORT_PORT, ImportPortRequestSchema, routeMessage, toContentType, type Handlers, type ImportPortEvent, type SenderInfo } from '@/lib/protocol';
 import { ClaimlightDb, installBundledPack } from '@/lib/store';
 
 // The background owns the fact store and answers every message; the work is in lib/.
@@ -18,7 +19,7 @@ export default defineBackground(() => {
     (e: unknown) => log.error('could not install the bundled fact pack', e),
   );
 
-  const handlers = createBackgroundHandlers({
+  const { importWithProgress, ...handlers } = createBackgroundHandlers({
     db,
     bundled,
     async onContentScriptStarted(tabId, url) {
@@ -37,7 +38,7 @@ export default defineBackground(() => {
       name,
       async (payload: never, sender: SenderInfo) => {
         await ready;
-        return handle(payload, sender);
+        return (handle as (p: never, s: SenderInfo) => unknown)(payload, sender);
       },
     ]),
   ) as Handlers;
@@ -52,6 +53,22 @@ export default defineBackground(() => {
   });
 
   const extensionOrigin = browser.runtime.getURL('/');
+
+  // Imports from the settings page come over a port, so the page can show progress.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== IMPORT_PORT || port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(extensionOrigin)) return;
+    port.onMessage.addListener(async (message: unknown) => {
+      const request = v.safeParse(ImportPortRequestSchema, message);
+      const post = (event: ImportPortEvent) => port.postMessage(event);
+      if (!request.success) {
+        post({ kind: 'done', result: { ok: false, error: { code: 'invalid-message', message: 'The import request was malformed.' } } });
+        return;
+      }
+      await ready;
+      const result = await importWithProgress(request.output.text, request.output.fileName, (done, total) => post({ kind: 'progress', done, total }));
+      post({ kind: 'done', result });
+    });
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) =>
     routeMessage(
       message,

@@ -7,7 +7,7 @@ import { packToClaimReview } from './claim-review';
 import { parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
 import { StoreMatcher } from './store-matcher';
-import { err, ok } from './result';
+import { err, ok, type Result } from './result';
 import type { FactPack } from './schema';
 import {
   deletePack,
@@ -18,6 +18,7 @@ import {
   resetToBundled,
   summarizeStore,
   type ClaimlightDb,
+  type ImportReport,
 } from './store';
 
 /** What the handlers need: the open database, the bundled pack, and hooks for tab events. */
@@ -35,34 +36,43 @@ function fileNameFor(pack: FactPack, format: 'claimlight' | 'claimreview'): stri
   return format === 'claimreview' ? `${slug}.claimreview.json` : `${slug}.claimlight.json`;
 }
 
-/** Builds the handler for every message of the protocol. */
-export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown }: BackgroundDeps): Handlers {
+/** Imports a file's text, reporting progress; what both the message and the import port do. */
+export type ImportWithProgress = (
+  text: string,
+  fileName: string | undefined,
+  onProgress?: (done: number, total: number) => void,
+) => Promise<Result<ImportReport, ProtocolError>>;
+
+/** Builds the handler for every message of the protocol, and the importer the import port uses. */
+export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress } {
   const matcher = new StoreMatcher(db);
+  const importWithProgress: ImportWithProgress = async (text, fileName, onProgress) => {
+    const parsed = parsePackText(text, { fileName });
+    if (!parsed.ok) {
+      const count = parsed.error.length;
+      return err({
+        code: 'invalid-pack',
+        message: `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}.`,
+        details: parsed.error.slice(0, 200),
+      });
+    }
+    try {
+      const report = await importPack(db, parsed.value, { onProgress });
+      matcher.invalidate();
+      return ok(report);
+    } catch (e) {
+      return err(storageError(e));
+    }
+  };
   return {
+    importWithProgress,
     async getStoreSummary() {
       return ok(await summarizeStore(db));
     },
     async listPacks() {
       return ok(await listPacks(db));
     },
-    async importPack({ text, fileName }) {
-      const parsed = parsePackText(text, { fileName });
-      if (!parsed.ok) {
-        const count = parsed.error.length;
-        return err({
-          code: 'invalid-pack',
-          message: `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}.`,
-          details: parsed.error.slice(0, 200),
-        });
-      }
-      try {
-        const report = await importPack(db, parsed.value);
-        matcher.invalidate();
-        return ok(report);
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
+    importPack: ({ text, fileName }) => importWithProgress(text, fileName),
     async exportPack({ packId, format }) {
       const pack = await readPack(db, packId);
       if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });

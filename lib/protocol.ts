@@ -120,6 +120,18 @@ const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackgr
 /** The envelope type of a background-to-content message. */
 export const toContentType = (name: keyof BackgroundToContent) => MESSAGE_PREFIX + name;
 
+/** The name of the port an extension page opens to import a file with progress reports. */
+export const IMPORT_PORT = 'claimlight:import';
+
+/** What a page sends on the import port: one file's text. */
+export const ImportPortRequestSchema = v.strictObject({ text: v.string(), fileName: v.optional(v.pipe(v.string(), v.maxLength(500))) });
+export type ImportPortRequest = v.InferOutput<typeof ImportPortRequestSchema>;
+
+/** What the background sends back on the import port: progress, then one result. */
+export type ImportPortEvent =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; result: Result<ImportReport, ProtocolError> };
+
 /** The envelope on the wire. */
 export interface Envelope {
   type: string;

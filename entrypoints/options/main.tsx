@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '@/components/OptionsPage';
 import { log } from '@/lib/log';
-import { createClient } from '@/lib/protocol';
+import type { PackImporter } from '@/components/PackManager';
+import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
 import { SETTINGS_KEY, repairSettings, type Settings } from '@/lib/settings';
 import './style.css';
 
@@ -18,6 +19,24 @@ function readSettings(raw: unknown): Settings {
 }
 
 const client = createClient((message) => browser.runtime.sendMessage(message));
+
+/** Imports over a port to the background, which reports progress while it stores the claims. */
+const importWithProgress: PackImporter = (text, fileName, onProgress) =>
+  new Promise((resolve) => {
+    const port = browser.runtime.connect({ name: IMPORT_PORT });
+    const failed = () => resolve({ ok: false, error: { code: 'internal', message: 'Claimlight’s background stopped during the import. Nothing was changed; try again.' } });
+    port.onDisconnect.addListener(failed);
+    port.onMessage.addListener((message: unknown) => {
+      const event = message as ImportPortEvent;
+      if (event.kind === 'progress') onProgress(event.done, event.total);
+      else {
+        port.onDisconnect.removeListener(failed);
+        port.disconnect();
+        resolve(event.result);
+      }
+    });
+    port.postMessage({ text, ...(fileName ? { fileName } : {}) });
+  });
 
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -81,7 +100,7 @@ function Options() {
     };
   }, []);
 
-  return <OptionsPage client={client} settings={settings} onSettingsChange={change} saveError={saveError} />;
+  return <OptionsPage client={client} importer={importWithProgress} settings={settings} onSettingsChange={change} saveError={saveError} />;
 }
 
 render(<Options />, document.getElementById('app')!);

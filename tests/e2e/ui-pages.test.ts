@@ -50,6 +50,32 @@ describe('the settings page', () => {
     await news.page.close();
   });
 
+  it('imports 10,000 claims with progress, and a bad file shows its errors and changes nothing', async () => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const claims = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, text: `Claim number ${i} about the harbour.`, verdict: 'unverified', summary: 'Not checked yet.', context: [] }));
+    const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'ten-thousand', title: 'Ten thousand', version: '1', publisher: 'Tests', language: 'en', created: '2026-11-25', claims };
+    await options.page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('.import-progress')?.textContent;
+        if (text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await options.importFile('big.json', JSON.stringify(pack));
+    expect(await options.importStatus()).toContain('Imported “Ten thousand”: 10000 claims');
+    const seen = await options.page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.some((text) => /Storing claims: \d+ of 10000/.test(text))).toBe(true);
+    const before = [await options.summary(), await options.packs()];
+    await options.importFile('bad.json', JSON.stringify({ ...pack, id: 'bad', claims: [{ ...claims[0], verdict: 'nope' }] }));
+    expect(await options.importStatus()).toContain('claim 1 (`c0`): verdict: must be one of');
+    expect([await options.summary(), await options.packs()]).toEqual(before);
+    options.page.on('dialog', (dialog) => void dialog.accept());
+    await options.page.getByRole('button', { name: 'Delete Ten thousand' }).click();
+    await expect.poll(() => options.page.getByTestId('import-status').textContent(), { timeout: 20_000 }).toContain('Deleted “Ten thousand”');
+    await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
+    await options.page.close();
+  });
+
   it('exports a pack that imports back exactly', async () => {
     const options = await OptionsPage.open(browser.context, browser.extensionId);
     const download = options.page.waitForEvent('download');

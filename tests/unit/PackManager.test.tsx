@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PackManager } from '@/components/PackManager';
+import { PackManager, type PackImporter } from '@/components/PackManager';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
@@ -57,6 +57,30 @@ describe('PackManager', () => {
     expect(alert.textContent).toContain('claim 2 (`ferry-fares-doubled`): text: must not be empty');
     expect(await dumpStore(db)).toEqual(before);
     expect(screen.getByTestId('store-summary').textContent).toBe('28 claims in 1 pack');
+  });
+
+  it('shows a progress bar while an importer stores the claims', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, bundled });
+    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+    const client = createClient(async (message) => routeMessage(message, sender, handlers));
+    let release!: () => void;
+    const importer: PackImporter = async (text, fileName, onProgress) => {
+      onProgress(2_000, 4_500);
+      await new Promise<void>((resolve) => (release = resolve));
+      return handlers.importWithProgress(text, fileName, onProgress);
+    };
+    render(<PackManager client={client} importer={importer} />);
+    await screen.findByText('28 claims in 1 pack');
+    paste(JSON.stringify(samplePack()));
+    const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
+    expect(bar.getAttribute('value')).toBe('2000');
+    expect(bar.getAttribute('max')).toBe('4500');
+    expect(screen.getByText(/Storing claims: 2000 of 4500/)).toBeTruthy();
+    release();
+    await screen.findByText('30 claims in 2 packs');
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('refuses a file over the size limit before reading it', async () => {
