@@ -77,8 +77,9 @@ export interface MentionSummary {
 export interface BackgroundToContent {
   /** Moves to the next or previous mention on the page and opens its card. */
   focusMention: { request: { direction: 'next' | 'previous' }; reply: { index: number; total: number } };
-  /** Lists the mentions on the page in reading order. */
-  listMentions: { request: Record<string, never>; reply: { mentions: MentionSummary[]; enabled: boolean } };
+  /** Lists the mentions on the page in reading order, whether Claimlight is on there, and the
+   * page's host (the popup cannot read tab URLs without the tabs permission). */
+  listMentions: { request: Record<string, never>; reply: { mentions: MentionSummary[]; enabled: boolean; host: string } };
   /** Scrolls to one mention and opens its card as a dialog. */
   revealMention: { request: { id: number }; reply: { revealed: boolean } };
 }

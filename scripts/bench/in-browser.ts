@@ -65,6 +65,36 @@ function medianLoad(loads: LoadFigures[]): LoadFigures {
   };
 }
 
+/** Imports a pack of 10,000 claims through the settings page's import port; returns the time. */
+export async function measureImport(claims: { id: string; text: string }[]): Promise<{ ms: number; stored: number }> {
+  const extension = await launchWithExtension();
+  try {
+    const page = await extension.context.newPage();
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    const pack = {
+      format: 'claimlight-pack', formatVersion: 1, id: 'checkthat-2020', title: 'CheckThat! 2020 claims', version: '1', publisher: 'Snopes via CheckThat!', language: 'en', created: '2026-11-25',
+      claims: claims.map((c) => ({ id: `v${c.id}`, text: c.text.slice(0, 2000), verdict: 'unrated', summary: 'A claim checked by Snopes.', context: [] })),
+    };
+    const text = JSON.stringify(pack);
+    return await page.evaluate(
+      (text) =>
+        new Promise<{ ms: number; stored: number }>((resolve, reject) => {
+          const start = performance.now();
+          const port = chrome.runtime.connect({ name: 'claimlight:import' });
+          port.onMessage.addListener((event: { kind: string; result?: { ok: boolean; value?: { claimCount: number }; error?: { message: string } } }) => {
+            if (event.kind !== 'done') return;
+            if (event.result?.ok) resolve({ ms: performance.now() - start, stored: event.result.value!.claimCount });
+            else reject(new Error(event.result?.error?.message));
+          });
+          port.postMessage({ text, fileName: 'checkthat.json' });
+        }),
+      text,
+    );
+  } finally {
+    await extension.close();
+  }
+}
+
 /** Loads each page with and without Claimlight and returns both sets of figures. */
 export async function measureInBrowser(pages: { name: string; html?: string; path?: string }[]): Promise<{ name: string; without: LoadFigures; with: LoadFigures }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-'));

@@ -1,0 +1,203 @@
+/**
+ * The popup's search: a combobox whose results update as the reader types, filters by verdict and
+ * pack, and the full record of the chosen claim. Ranking is `lib/claim-search.ts`'s job; where the
+ * claims come from is the popup entrypoint's.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { createClaimSearch, type ClaimHit } from '@/lib/claim-search';
+import type { ClaimForCard } from '@/lib/protocol';
+import { VERDICTS, type Verdict } from '@/lib/schema';
+import { VERDICT_LABELS } from '@/lib/verdicts';
+import { formatPartialDate } from './ClaimCard';
+import { ClaimRecord } from './ClaimRecord';
+import { VerdictBadge } from './VerdictBadge';
+
+/** A pack as the pack filter lists it. */
+export interface PackChoice {
+  id: string;
+  title: string;
+}
+
+/** The claims to search (null while the store is read) and the packs they come from. */
+export interface ClaimSearchProps {
+  claims: ClaimForCard[] | null;
+  packs: PackChoice[];
+  /** Called by the "open settings" button shown when the store holds no claims. */
+  onOpenSettings(): void;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function ResultOption({ hit, id, active, onChoose }: { hit: ClaimHit<ClaimForCard>; id: string; active: boolean; onChoose(): void }) {
+  const { claim } = hit;
+  const date = claim.claimDate ? formatPartialDate(claim.claimDate) : undefined;
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      class={`claimlight-popup__result${active ? ' is-active' : ''}`}
+      // mousedown would move focus off the search box, and with it the keyboard's place in the list.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onChoose}
+    >
+      <span class="claimlight-popup__result-head">
+        <VerdictBadge verdict={claim.verdict} />
+        {date && <time dateTime={claim.claimDate}>{date}</time>}
+      </span>
+      <span class="claimlight-popup__result-text">{claim.text}</span>
+    </li>
+  );
+}
+
+/** Searches the stored claims as the reader types and opens one claim's record. */
+export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | ''>('');
+  const [packId, setPackId] = useState('');
+  const [active, setActive] = useState(0);
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const index = useMemo(() => (claims ? createClaimSearch(claims) : null), [claims]);
+  const hits = useMemo(
+    () => index?.search(query, { ...(verdict ? { verdict } : {}), ...(packId ? { packId } : {}) }) ?? [],
+    [index, query, verdict, packId],
+  );
+  const verdictsHeld = useMemo(() => VERDICTS.filter((v) => claims?.some((c) => c.verdict === v)), [claims]);
+  const opened = openKey ? index?.get(openKey) : undefined;
+
+  // Focus returns to the search box when the popup opens and when the reader comes back from a record.
+  useEffect(() => {
+    if (!opened) inputRef.current?.focus();
+  }, [opened]);
+  useEffect(() => {
+    listRef.current?.children[active]?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, hits]);
+
+  if (opened) return <ClaimRecord claim={opened} onBack={() => setOpenKey(null)} />;
+
+  const optionId = (i: number) => `${id}-option-${i}`;
+  const showList = hits.length > 0;
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!showList) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => Math.min(hits.length - 1, Math.max(0, i + step)));
+    } else if (event.key === 'Enter') {
+      const hit = hits[active];
+      if (hit) {
+        event.preventDefault();
+        setOpenKey(hit.key);
+      }
+    } else if (event.key === 'Escape' && query) {
+      // The first Escape clears the box; only an Escape on an empty box closes the popup.
+      event.preventDefault();
+      setQuery('');
+      setActive(0);
+    }
+  }
+
+  if (index?.size === 0) {
+    return (
+      <div class="claimlight-popup__empty">
+        <p>
+          <strong>No fact packs yet.</strong> Import a pack in the settings to search its claims.
+        </p>
+        <button type="button" onClick={onOpenSettings}>
+          Open settings
+        </button>
+      </div>
+    );
+  }
+
+  const filtered = Boolean(verdict || packId);
+  let message: ComponentChildren = null;
+  if (!index) message = <p class="claimlight-popup__hint">Reading your fact packs…</p>;
+  else if (!query.trim() && !filtered) {
+    message = (
+      <p class="claimlight-popup__hint">
+        Type a few words to search {plural(index.size, 'checked claim')} in {plural(packs.length, 'pack')}.
+      </p>
+    );
+  } else if (!showList) {
+    message = (
+      <p class="claimlight-popup__hint">
+        {query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}
+        {filtered ? ' with these filters.' : '.'}
+      </p>
+    );
+  }
+
+  return (
+    <div class="claimlight-popup__search">
+      <label class="claimlight-visually-hidden" for={`${id}-query`}>
+        Search checked claims
+      </label>
+      <input
+        ref={inputRef}
+        id={`${id}-query`}
+        class="claimlight-popup__query"
+        type="search"
+        placeholder="Search checked claims"
+        autoComplete="off"
+        spellcheck={false}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-controls={`${id}-results`}
+        aria-expanded={showList}
+        aria-activedescendant={showList && hits[active] ? optionId(active) : undefined}
+        value={query}
+        onInput={(event) => {
+          setQuery((event.currentTarget as HTMLInputElement).value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div class="claimlight-popup__filters">
+        <label>
+          <span>Verdict</span>
+          <select value={verdict} onChange={(event) => {
+              setVerdict((event.currentTarget as HTMLSelectElement).value as Verdict | '');
+              setActive(0);
+            }}>
+            <option value="">All verdicts</option>
+            {verdictsHeld.map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Pack</span>
+          <select value={packId} onChange={(event) => {
+              setPackId((event.currentTarget as HTMLSelectElement).value);
+              setActive(0);
+            }}>
+            <option value="">All packs</option>
+            {packs.map((pack) => (
+              <option key={pack.id} value={pack.id}>
+                {pack.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="claimlight-visually-hidden" role="status">
+        {showList ? `${plural(hits.length, 'claim')} found` : ''}
+      </p>
+      {message}
+      <ul ref={listRef} id={`${id}-results`} role="listbox" aria-label="Matching claims" class="claimlight-popup__results" hidden={!showList}>
+        {hits.map((hit, i) => (
+          <ResultOption key={hit.key} hit={hit} id={optionId(i)} active={i === active} onChoose={() => setOpenKey(hit.key)} />
+        ))}
+      </ul>
+    </div>
+  );
+}

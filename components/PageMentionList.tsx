@@ -1,0 +1,68 @@
+/**
+ * The popup's "On this page" view: the mentions in the current tab in reading order, each a button
+ * that takes the reader to it, or a sentence saying why there is nothing to list. Asking the tab
+ * for its mentions and revealing one are the popup entrypoint's job.
+ */
+import type { ComponentChildren } from 'preact';
+import type { MentionSummary } from '@/lib/protocol';
+import { mentionExcerpt } from './ClaimCard';
+import { VerdictBadge } from './VerdictBadge';
+
+/** The tab's mentions; `loading` until it answers, `unavailable` when no content script runs there. */
+export type PageMentions = MentionSummary[] | 'loading' | 'unavailable';
+
+/** What the list shows and what choosing a mention does. */
+export interface PageMentionListProps {
+  mentions: PageMentions;
+  /** Whether Claimlight is on for this tab's site. */
+  siteEnabled: boolean;
+  /** Called with a mention's id when the reader chooses it. */
+  onReveal(id: number): void;
+}
+
+// The popup is narrow; a long sentence is cut around its start rather than left to fill the list.
+const EXCERPT_CHARS = 160;
+
+function Notice({ title, children }: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="claimlight-popup__notice">
+      <p>
+        <strong>{title}</strong>
+      </p>
+      {children && <p>{children}</p>}
+    </div>
+  );
+}
+
+/** Lists the claims mentioned on the current page, or says why none are listed. */
+export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMentionListProps) {
+  if (mentions === 'unavailable') {
+    return (
+      <Notice title="Claimlight can't run on this page.">
+        Browser pages, the extension store and files are closed to extensions. Open a news article to see its claims.
+      </Notice>
+    );
+  }
+  if (!siteEnabled) {
+    return <Notice title="Claimlight is off on this site.">Switch it on above to mark the checked claims on this page.</Notice>;
+  }
+  if (mentions === 'loading') return <p class="claimlight-popup__hint">Looking for claims on this page…</p>;
+  if (mentions.length === 0) {
+    return <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>;
+  }
+  return (
+    <ol class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order">
+      {mentions.map((mention) => (
+        <li key={mention.id}>
+          <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
+            <VerdictBadge verdict={mention.verdict} />
+            <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
+            <span class="claimlight-popup__mention-text">
+              <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(mention.text, [], EXCERPT_CHARS)}”
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

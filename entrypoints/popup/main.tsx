@@ -1,0 +1,96 @@
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import { PopupApp, type PopupData } from '@/components/PopupApp';
+import { toContentType, type BackgroundToContent, type ClaimForCard } from '@/lib/protocol';
+import type { Result } from '@/lib/result';
+import { SETTINGS_KEY, isEnabledOn, repairSettings, type Settings, withSiteSwitched } from '@/lib/settings';
+import { ClaimlightDb, describeStorageError, listPacks } from '@/lib/store';
+import '@/components/ClaimCard.css';
+import './style.css';
+
+// The toolbar popup: reads the store (the popup shares the extension's origin, so it opens the
+// database itself), the active tab and the settings, and hands them to PopupApp.
+// `?tabId=N` points it at another tab, for end-to-end tests that open popup.html in a tab of its own.
+
+type Command = keyof BackgroundToContent;
+const root = document.getElementById('app')!;
+const forcedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
+let tab: Browser.tabs.Tab | undefined;
+let data: PopupData = { claims: null, packs: [], pageMentions: 'loading', siteHost: null, siteEnabled: false };
+
+function paint(patch: Partial<PopupData>) {
+  data = { ...data, ...patch };
+  render(<PopupApp {...data} onRevealMention={reveal} onSiteSwitched={switchSite} onOpenSettings={openSettings} />, root);
+}
+
+/** Sends one command to the tab's content script; throws when none answers (chrome:// pages, the store). */
+async function askTab<N extends Command>(name: N, payload: BackgroundToContent[N]['request']): Promise<BackgroundToContent[N]['reply']> {
+  if (tab?.id === undefined) throw new Error('No tab');
+  const reply = (await browser.tabs.sendMessage(tab.id, { type: toContentType(name), payload })) as Result<BackgroundToContent[N]['reply'], unknown> | undefined;
+  if (!reply?.ok) throw new Error(`No answer to ${name}`);
+  return reply.value;
+}
+
+async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+  return repairSettings(stored[SETTINGS_KEY]).settings;
+}
+
+async function readClaims(): Promise<Partial<PopupData>> {
+  const db = new ClaimlightDb();
+  try {
+    const packs = await listPacks(db);
+    const order = new Map(packs.map((pack, i) => [pack.id, i]));
+    const titles = new Map(packs.map((pack) => [pack.id, pack.title]));
+    const stored = await db.claims.toArray();
+    stored.sort((a, b) => (order.get(a.packId) ?? 0) - (order.get(b.packId) ?? 0) || a.position - b.position);
+    const claims: ClaimForCard[] = stored.map(({ position: _p, ...claim }) => ({ ...claim, packTitle: titles.get(claim.packId) ?? claim.packId }));
+    return { claims, packs: packs.map(({ id, title }) => ({ id, title })) };
+  } catch (error) {
+    return { claims: [], storeError: describeStorageError(error) };
+  } finally {
+    db.close();
+  }
+}
+
+async function readMentions() {
+  const reply = await askTab('listMentions', {}).catch(() => null);
+  // The content script judges its own page by the same settings, and it knows the page's host even
+  // when the tab's URL is hidden from the popup (no "tabs" or host permission).
+  paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host } : { pageMentions: 'unavailable' });
+}
+
+async function reveal(id: number) {
+  const reply = await askTab('revealMention', { id }).catch(() => null);
+  if (reply?.revealed) window.close();
+}
+
+async function switchSite(on: boolean) {
+  const host = data.siteHost;
+  if (!host) return;
+  const next = withSiteSwitched(await readSettings(), host, on);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  paint({ siteEnabled: isEnabledOn(next, host), pageMentions: 'loading' });
+  // The content script rescans when it sees the settings change; ask again once it has had time.
+  setTimeout(() => void readMentions(), 600);
+}
+
+async function openSettings() {
+  await browser.runtime.openOptionsPage();
+  window.close();
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.hostname : null;
+}
+
+paint({});
+void readClaims().then(paint);
+void (async () => {
+  tab = forcedTabId ? await browser.tabs.get(forcedTabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const siteHost = hostOf(tab?.url);
+  paint({ siteHost, siteEnabled: siteHost ? isEnabledOn(await readSettings(), siteHost) : false });
+  await readMentions();
+})();

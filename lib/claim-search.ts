@@ -1,0 +1,150 @@
+/**
+ * Search over the stored claims for the popup: a MiniSearch index of each claim's text, cues,
+ * claimant, summary and context, typo-tolerant and prefix-matching, filtered by verdict and pack.
+ * It is for a reader typing a few words; finding claims in a page's text is `lib/match.ts`'s job,
+ * and ranking claims for a whole post is `lib/rank.ts`'s.
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import { STOPWORDS } from './normalize';
+import type { Verdict } from './schema';
+
+/** What the search needs from a claim; a `ClaimForCard` or a stored claim with its pack title fits. */
+export interface SearchableClaim {
+  packId: string;
+  packTitle: string;
+  id: string;
+  text: string;
+  summary: string;
+  claimant?: string;
+  claimDate?: string;
+  verdict: Verdict;
+  context: readonly { text: string }[];
+  cues?: { phrases: readonly string[] };
+}
+
+/** Narrows a search to one verdict and/or one pack; an absent field does not filter. */
+export interface ClaimSearchFilters {
+  verdict?: Verdict;
+  packId?: string;
+}
+
+/** One result: the claim's key (`packId/id`), the claim, and its score (higher is better). */
+export interface ClaimHit<C extends SearchableClaim> {
+  key: string;
+  claim: C;
+  score: number;
+}
+
+/** A built index over a fixed set of claims. */
+export interface ClaimSearch<C extends SearchableClaim> {
+  /** How many claims the index holds. */
+  readonly size: number;
+  /**
+   * The claims that match `query`, best first, at most `limit`. A blank query with no filter
+   * gives an empty list; a blank query with a filter lists the filtered claims in their given order.
+   */
+  search(query: string, filters?: ClaimSearchFilters, limit?: number): ClaimHit<C>[];
+  /** The claim stored under `packId/id`, or `undefined` when there is none. */
+  get(key: string): C | undefined;
+}
+
+/** The key a claim is known by across packs: `packId/id`, as in `MentionFound.claimKey`. */
+export const claimKey = (claim: { packId: string; id: string }): string => `${claim.packId}/${claim.id}`;
+
+/** The most results a search returns unless told otherwise. */
+export const DEFAULT_LIMIT = 50;
+
+// The claim's own words matter most; cue phrases are the other ways the claim is worded, so they
+// come next; the summary and context describe the record rather than the claim and count least.
+const BOOST = { text: 4, cues: 2.5, claimant: 1.5, summary: 1, context: 0.5 } as const;
+const FIELDS = Object.keys(BOOST);
+
+// Number words index beside their digits, both ways, so "ninety", "90" and a typo of either
+// ("ninty" is one edit from "ninety") all reach a claim that writes "90-minute call".
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
+  seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
+  sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100', thousand: '1000', million: '1000000',
+};
+const DIGITS_TO_WORD = new Map(Object.entries(NUMBER_WORDS).map(([word, digits]) => [digits, word]));
+
+/** Folds one token to the form it is indexed and searched by; null drops it (a function word). */
+function processTerm(term: string): string | string[] | null {
+  const folded = term
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/,(?=\d{3}\b)/g, '');
+  if (!folded || STOPWORDS.has(folded)) return null;
+  const digits = NUMBER_WORDS[folded];
+  if (digits) return [folded, digits];
+  const word = DIGITS_TO_WORD.get(folded);
+  return word ? [folded, word] : folded;
+}
+
+// Words are split on anything that is not a letter or digit; "90-minute" gives "90" and "minute".
+const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: BOOST,
+  // One edit in five letters: "ninty" finds "ninety", "negociations" finds "negotiations". Words of
+  // three letters or fewer are left exact, since one edit there ("call" → "all") changes the word.
+  fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+  // Every word also matches as a prefix, so results come while a word is still being typed and
+  // "minute" reaches "minutes".
+  prefix: (term) => term.length > 1,
+  combineWith: 'OR',
+};
+
+/** Builds the search index over `claims`; the same key twice keeps the first. */
+export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[]): ClaimSearch<C> {
+  const byKey = new Map<string, C>();
+  for (const claim of claims) {
+    const key = claimKey(claim);
+    if (!byKey.has(key)) byKey.set(key, claim);
+  }
+  const index = new MiniSearch<C>({
+    idField: 'key',
+    fields: FIELDS,
+    extractField: (claim, field) => {
+      switch (field) {
+        case 'key':
+          return claimKey(claim);
+        case 'cues':
+          return claim.cues?.phrases.join('\n') ?? '';
+        case 'context':
+          return claim.context.map((item) => item.text).join('\n');
+        default:
+          return (claim as unknown as Record<string, string | undefined>)[field] ?? '';
+      }
+    },
+    tokenize,
+    processTerm,
+    searchOptions: SEARCH_OPTIONS,
+  });
+  index.addAll([...byKey.values()]);
+
+  const passes = (claim: C, filters: ClaimSearchFilters) =>
+    (!filters.verdict || claim.verdict === filters.verdict) && (!filters.packId || claim.packId === filters.packId);
+
+  return {
+    size: byKey.size,
+    get: (key) => byKey.get(key),
+    search(query, filters = {}, limit = DEFAULT_LIMIT) {
+      if (!query.trim()) {
+        if (!filters.verdict && !filters.packId) return [];
+        const listed: ClaimHit<C>[] = [];
+        for (const [key, claim] of byKey) {
+          if (listed.length >= limit) break;
+          if (passes(claim, filters)) listed.push({ key, claim, score: 0 });
+        }
+        return listed;
+      }
+      const filtered = filters.verdict || filters.packId;
+      const results = index.search(query, filtered ? { filter: (result) => passes(byKey.get(result.id as string)!, filters) } : {});
+      return results.slice(0, limit).map((result) => ({ key: result.id as string, claim: byKey.get(result.id as string)!, score: result.score }));
+    },
+  };
+}

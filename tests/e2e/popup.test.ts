@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { NewsPage } from './pages/news-page';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let news: NewsPage;
+let popup: Page;
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** The id of the tab showing a page, from the content script's report to the background. */
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  return browser.serviceWorker.evaluate(async (url) => {
+    const reports = await chrome.storage.session.get(null);
+    const [key] = Object.keys(reports)
+      .filter((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url)
+      .sort((a, b) => (reports[b] as { startedAt: number }).startedAt - (reports[a] as { startedAt: number }).startedAt);
+    return Number(key!.slice('claimlight:tab:'.length));
+  }, url);
+}
+
+beforeAll(async () => {
+  server = await serveDirectory('tests/fixtures');
+  browser = await launchWithExtension();
+  news = new NewsPage(await browser.context.newPage());
+  await news.page.goto(`${server.url}pages/hover.html`);
+  await news.waitForMarks(3);
+  // Opened as a page, the popup would take itself for the active tab: point it at the news tab.
+  popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+  await popup.getByRole('combobox', { name: 'Search checked claims' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the popup', () => {
+  it('has no serious or critical accessibility violations', async () => {
+    await popup.evaluate(axeSource);
+    const results = await popup.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run());
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  it('finds the right claim first for a misspelt query, and opens its record with sources', async () => {
+    const box = popup.getByRole('combobox', { name: 'Search checked claims' });
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await box.fill('ninty minute call');
+    const first = popup.getByRole('listbox', { name: 'Matching claims' }).getByRole('option').first();
+    await expect.poll(() => first.textContent()).toContain('According to Peskov, the phone call went on for close to an hour and a half.');
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    const sources = popup.locator('a[href^="http"][target="_blank"]');
+    await expect.poll(() => sources.count()).toBeGreaterThan(0);
+    expect(await sources.first().getAttribute('rel')).toBe('noopener noreferrer');
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+  });
+
+  it('lists the mentions on the page as the page marks them, and reveals the one chosen', async () => {
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    const list = popup.getByRole('list', { name: 'Claims on this page, in reading order' });
+    await list.waitFor();
+    const items = await list.getByRole('button').allTextContents();
+    expect(items).toHaveLength((await news.marks()).length);
+    const order = await news.page.evaluate(() => ['claim-1', 'claim-2', 'claim-3'].map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim()));
+    order.forEach((sentence, i) => expect(items[i]!.replace(/\s+/g, ' ')).toContain(sentence.slice(0, 40)));
+    await list.getByRole('button').nth(1).click();
+    await expect.poll(() => news.focusedText()).toBe(order[1]);
+  });
+
+  it('switches Claimlight off for the site, which removes its marks', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+    const toggle = page.getByRole('switch', { name: 'Claimlight on this site' });
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    await toggle.click();
+    await news.waitForMarks(0);
+    await toggle.click();
+    await news.waitForMarks(3);
+  });
+});

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClaimSearch } from '@/components/ClaimSearch';
+import type { ClaimForCard } from '@/lib/protocol';
+
+afterEach(cleanup);
+
+const claim = (id: string, text: string): ClaimForCard => ({
+  packId: 'p', packTitle: 'Pack', id, text, verdict: 'false', summary: 'No.', context: [], cues: { phrases: [], terms: [] },
+});
+const claims = [claim('a', 'The bridge closed.'), claim('b', 'The bridge reopened.')];
+const results = () => within(screen.getByRole('listbox', { name: 'Matching claims' })).getAllByRole('option');
+const box = () => screen.getByRole('combobox', { name: 'Search checked claims' });
+
+describe('ClaimSearch', () => {
+  it('shows results for words typed while the store was still being read', () => {
+    const { rerender } = render(<ClaimSearch claims={null} packs={[]} onOpenSettings={vi.fn()} />);
+    expect(screen.getByText('Reading your fact packs…')).toBeTruthy();
+    fireEvent.input(box(), { target: { value: 'bridge' } });
+    rerender(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    expect(results()).toHaveLength(2);
+  });
+
+  it('clears the box on the first Escape', () => {
+    render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'bridge' } });
+    fireEvent.keyDown(box(), { key: 'Escape' });
+    expect(box()).toHaveProperty('value', '');
+    expect(screen.getByText('Type a few words to search 2 checked claims in 1 pack.')).toBeTruthy();
+  });
+
+  it('stops at the ends of the list', () => {
+    render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'bridge' } });
+    for (let i = 0; i < 5; i++) fireEvent.keyDown(box(), { key: 'ArrowDown' });
+    expect(box().getAttribute('aria-activedescendant')).toBe(results()[1]!.id);
+  });
+
+  it('announces how many claims were found', () => {
+    render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'reopened' } });
+    expect(screen.getByRole('status').textContent).toBe('1 claim found');
+  });
+});

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PageMentionList } from '@/components/PageMentionList';
+
+afterEach(cleanup);
+
+const long = `Trump said the call went well. ${'Officials added more detail about the talks. '.repeat(10)}`;
+
+describe('PageMentionList', () => {
+  it('names each mention by its verdict, claim and sentence', () => {
+    render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' }]} siteEnabled onReveal={vi.fn()} />);
+    const button = screen.getByRole('button');
+    expect(button.textContent).toContain('Verdict: ');
+    expect(button.textContent).toContain('False');
+    expect(button.textContent).toContain('Fares doubled.');
+    expect(button.textContent).toContain('On the page: “Fares have doubled, he said.”');
+  });
+
+  it('cuts a long sentence short', () => {
+    render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Claim', text: long }]} siteEnabled onReveal={vi.fn()} />);
+    const shown = screen.getByText(/^“Trump said the call went well\./);
+    expect(shown.textContent!.length).toBeLessThan(long.length);
+    expect(shown.textContent).toMatch(/…”$/);
+  });
+
+  it('reveals the chosen mention by its id', () => {
+    const onReveal = vi.fn();
+    render(
+      <PageMentionList
+        mentions={[
+          { id: 4, verdict: 'accurate', claimText: 'A', text: 'a' },
+          { id: 9, verdict: 'false', claimText: 'B', text: 'b' },
+        ]}
+        siteEnabled
+        onReveal={onReveal}
+      />,
+    );
+    fireEvent.click(screen.getAllByRole('button')[1]!);
+    expect(onReveal).toHaveBeenCalledWith(9);
+  });
+
+  it('says the page is closed to Claimlight before saying the site is off', () => {
+    render(<PageMentionList mentions="unavailable" siteEnabled={false} onReveal={vi.fn()} />);
+    expect(screen.getByText("Claimlight can't run on this page.")).toBeTruthy();
+    expect(screen.queryByText('Claimlight is off on this site.')).toBeNull();
+  });
+});

@@ -1,0 +1,229 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp, type PopupAppProps } from '@/components/PopupApp';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import type { ClaimForCard, MentionSummary } from '@/lib/protocol';
+
+const bundled = expectBundledPack();
+const claims: ClaimForCard[] = bundled.claims.map((claim) => ({ ...claim, packId: bundled.id, packTitle: bundled.title }));
+const packs = [{ id: bundled.id, title: bundled.title }];
+afterEach(cleanup);
+
+const mentions: MentionSummary[] = [
+  { id: 3, verdict: 'accurate', claimText: 'The call lasted about 90 minutes.', text: 'Trump said his ninety-minute call with Putin went well.' },
+  { id: 7, verdict: 'false', claimText: 'Ukraine will get all its land back.', text: 'Some of that land will come back, Trump said.' },
+];
+
+function renderPopup(overrides: Partial<PopupAppProps> = {}) {
+  const props: PopupAppProps = {
+    claims,
+    packs,
+    pageMentions: mentions,
+    siteHost: 'news.example.com',
+    siteEnabled: true,
+    onRevealMention: vi.fn(),
+    onSiteSwitched: vi.fn(),
+    onOpenSettings: vi.fn(),
+    ...overrides,
+  };
+  render(<PopupApp {...props} />);
+  return props;
+}
+
+const searchBox = () => screen.getByRole('combobox', { name: 'Search checked claims' });
+const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } });
+/** The result options (the filters' <option>s have the same role, so look inside the listbox only). */
+function results(): HTMLElement[] {
+  const list = screen.queryByRole('listbox', { name: 'Matching claims' });
+  return list ? within(list).getAllByRole('option') : [];
+}
+
+describe('PopupApp', () => {
+  describe('search', () => {
+    it('opens on the search view with the box focused and a hint counting the claims', () => {
+      renderPopup();
+      expect(screen.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true');
+      expect(document.activeElement).toBe(searchBox());
+      expect(screen.getByText('Type a few words to search 28 checked claims in 1 pack.')).toBeTruthy();
+    });
+
+    it('lists results as the reader types, best first, with verdict, claim and date', () => {
+      renderPopup();
+      type('ninty minute call');
+      const options = results();
+      expect(options.length).toBeGreaterThan(1);
+      expect(options[0]!.textContent).toContain('According to Peskov, the phone call went on for close to an hour and a half.');
+      expect(within(options[0]!).getByText('Accurate')).toBeTruthy();
+      expect(options[0]!.textContent).toContain('12 Feb 2025');
+      expect(searchBox().getAttribute('aria-expanded')).toBe('true');
+    });
+
+    it('moves through the results with the arrow keys and opens one with Enter', () => {
+      renderPopup();
+      type('nato');
+      const box = searchBox();
+      expect(box.getAttribute('aria-activedescendant')).toBe(results()[0]!.id);
+      fireEvent.keyDown(box, { key: 'ArrowDown' });
+      const second = results()[1]!;
+      expect(box.getAttribute('aria-activedescendant')).toBe(second.id);
+      expect(second.getAttribute('aria-selected')).toBe('true');
+      fireEvent.keyDown(box, { key: 'ArrowUp' });
+      fireEvent.keyDown(box, { key: 'ArrowUp' });
+      expect(box.getAttribute('aria-activedescendant')).toBe(results()[0]!.id);
+      const firstText = results()[0]!.querySelector('.claimlight-popup__result-text')!.textContent!;
+      fireEvent.keyDown(box, { key: 'Enter' });
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(firstText);
+    });
+
+    it('opens the full record on click, and Back returns to the same results', () => {
+      renderPopup();
+      type('kursk swap');
+      fireEvent.click(results()[0]!);
+      const record = screen.getByRole('article');
+      expect(within(record).getByRole('heading', { level: 2 }).textContent).toContain('trading the Ukrainian-held part');
+      expect(record.textContent).toContain('What the record shows');
+      expect(record.textContent).toContain(`From: ${bundled.title}`);
+      const link = within(record).getAllByRole('link')[0]!;
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+      fireEvent.click(screen.getByRole('button', { name: 'Back to results' }));
+      expect(searchBox()).toHaveProperty('value', 'kursk swap');
+      expect(results().length).toBeGreaterThan(0);
+      expect(document.activeElement).toBe(searchBox());
+    });
+
+    it('goes back from a record with Escape', () => {
+      renderPopup();
+      type('saudi');
+      fireEvent.keyDown(searchBox(), { key: 'Enter' });
+      fireEvent.keyDown(screen.getByRole('heading', { level: 2 }), { key: 'Escape' });
+      expect(screen.queryByRole('article')).toBeNull();
+      expect(searchBox()).toBeTruthy();
+    });
+
+    it('says so when no claim matches', () => {
+      renderPopup();
+      type('zzqx');
+      expect(screen.getByText('No claims match “zzqx”.')).toBeTruthy();
+      expect(results()).toHaveLength(0);
+      expect(searchBox().getAttribute('aria-expanded')).toBe('false');
+    });
+
+    it('filters the results by verdict', () => {
+      renderPopup();
+      type('call');
+      const all = results().length;
+      fireEvent.change(screen.getByRole('combobox', { name: 'Verdict' }), { target: { value: 'accurate' } });
+      const options = results();
+      expect(options.length).toBeLessThan(all);
+      for (const option of options) expect(within(option).getByText('Accurate')).toBeTruthy();
+    });
+
+    it('lists every claim of a verdict when the box is empty and a filter is set', () => {
+      renderPopup();
+      fireEvent.change(screen.getByRole('combobox', { name: 'Verdict' }), { target: { value: 'imprecise' } });
+      const expected = claims.filter((c) => c.verdict === 'imprecise').length;
+      expect(expected).toBeGreaterThan(0);
+      expect(results()).toHaveLength(expected);
+    });
+
+    it('filters the results by pack', () => {
+      const other: ClaimForCard = { ...claims[0]!, packId: 'other', packTitle: 'Other pack', id: 'x', text: 'The call was short.' };
+      renderPopup({ claims: [...claims, other], packs: [...packs, { id: 'other', title: 'Other pack' }] });
+      type('call');
+      fireEvent.change(screen.getByRole('combobox', { name: 'Pack' }), { target: { value: 'other' } });
+      expect(results().map((o) => o.textContent)).toEqual([expect.stringContaining('The call was short.')]);
+    });
+
+    it('offers the settings when the store holds no claims', () => {
+      const props = renderPopup({ claims: [], packs: [] });
+      expect(screen.getByText('No fact packs yet.')).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+      expect(props.onOpenSettings).toHaveBeenCalledOnce();
+    });
+
+    it('says it is reading the store while the claims are not there yet', () => {
+      renderPopup({ claims: null });
+      expect(screen.getByText('Reading your fact packs…')).toBeTruthy();
+    });
+
+    it('shows a store error as an alert', () => {
+      renderPopup({ storeError: 'Claimlight’s database was closed while it was in use.' });
+      expect(screen.getByRole('alert').textContent).toContain('database was closed');
+    });
+  });
+
+  describe('on this page', () => {
+    const openPageView = () => fireEvent.click(screen.getByRole('tab', { name: /On this page/ }));
+
+    it('counts the mentions on its tab', () => {
+      renderPopup();
+      expect(screen.getByRole('tab', { name: /On this page/ }).textContent).toContain('2');
+    });
+
+    it('lists the mentions in reading order and reveals the one chosen', () => {
+      const props = renderPopup();
+      openPageView();
+      const buttons = within(screen.getByRole('list', { name: /Claims on this page/ })).getAllByRole('button');
+      expect(buttons.map((b) => b.textContent)).toEqual([
+        expect.stringContaining('The call lasted about 90 minutes.'),
+        expect.stringContaining('Ukraine will get all its land back.'),
+      ]);
+      expect(buttons[1]!.textContent).toContain('Some of that land will come back, Trump said.');
+      fireEvent.click(buttons[1]!);
+      expect(props.onRevealMention).toHaveBeenCalledWith(7);
+    });
+
+    it.each([
+      [{ pageMentions: 'unavailable' as const, siteHost: null }, "Claimlight can't run on this page."],
+      [{ siteEnabled: false }, 'Claimlight is off on this site.'],
+      [{ pageMentions: [] }, 'No checked claims found on this page.'],
+      [{ pageMentions: 'loading' as const }, 'Looking for claims on this page…'],
+    ])('shows a state for %o', (overrides, text) => {
+      renderPopup(overrides);
+      openPageView();
+      expect(screen.getByText(text)).toBeTruthy();
+      expect(screen.queryByRole('list', { name: /Claims on this page/ })).toBeNull();
+    });
+
+    it('switches views with the arrow keys', () => {
+      renderPopup();
+      fireEvent.keyDown(screen.getByRole('tab', { name: 'Search' }), { key: 'ArrowRight' });
+      const pageTab = screen.getByRole('tab', { name: /On this page/ });
+      expect(pageTab.getAttribute('aria-selected')).toBe('true');
+      expect(document.activeElement).toBe(pageTab);
+      expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(pageTab.id);
+    });
+  });
+
+  describe('site switch', () => {
+    it('shows whether Claimlight is on for the site and asks to switch it', () => {
+      const props = renderPopup({ siteEnabled: true });
+      const toggle = screen.getByRole('switch', { name: 'Claimlight on this site' });
+      expect(toggle.getAttribute('aria-checked')).toBe('true');
+      expect(screen.getByText('news.example.com')).toBeTruthy();
+      fireEvent.click(toggle);
+      expect(props.onSiteSwitched).toHaveBeenCalledWith(false);
+    });
+
+    it('asks to switch an off site on', () => {
+      const props = renderPopup({ siteEnabled: false });
+      fireEvent.click(screen.getByRole('switch', { name: 'Claimlight on this site' }));
+      expect(props.onSiteSwitched).toHaveBeenCalledWith(true);
+    });
+
+    it('is disabled on a page without a site', () => {
+      renderPopup({ siteHost: null, pageMentions: 'unavailable' });
+      expect(screen.getByRole('switch', { name: 'Claimlight on this site' })).toHaveProperty('disabled', true);
+      expect(screen.getByText('Not available here')).toBeTruthy();
+    });
+  });
+
+  it('opens the settings', () => {
+    const props = renderPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(props.onOpenSettings).toHaveBeenCalledOnce();
+  });
+});

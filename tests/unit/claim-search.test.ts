@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { claimKey, createClaimSearch, type SearchableClaim } from '@/lib/claim-search';
+
+const bundled = expectBundledPack();
+const bundledClaims = bundled.claims.map((claim) => ({ ...claim, packId: bundled.id, packTitle: bundled.title }));
+const bundledSearch = createClaimSearch(bundledClaims);
+const firstId = (query: string) => bundledSearch.search(query)[0]?.claim.id;
+
+function claim(id: string, fields: Partial<SearchableClaim> = {}): SearchableClaim {
+  return { packId: 'p', packTitle: 'Pack P', id, text: `Claim ${id}`, summary: 'Nothing to add.', verdict: 'false', context: [], ...fields };
+}
+
+describe('createClaimSearch', () => {
+  describe('on the bundled pack', () => {
+    it('ranks the 90-minute call first for a misspelled "ninty minute call"', () => {
+      expect(firstId('ninty minute call')).toBe('call-duration-90-minutes');
+    });
+
+    it.each([
+      ['ninety minute call', 'call-duration-90-minutes'],
+      ['90 minutes', 'call-duration-90-minutes'],
+      ['hour and a half', 'call-duration-90-minutes'],
+      ['kursk swap', 'kursk-territory-swap'],
+      ['saudi', 'saudi-arabia-meeting'],
+      ['bessent', 'bessent-kyiv-meeting'],
+      ['pre-2014 borders', 'pre-2014-borders-during-call'],
+      ['Zelenksy Vance', 'zelensky-munich-vance-rubio'],
+    ])('ranks the expected claim first for "%s"', (query, id) => {
+      expect(firstId(query)).toBe(id);
+    });
+
+    it('finds claims while the last word is still being typed', () => {
+      expect(bundledSearch.search('kur').map((hit) => hit.claim.id)).toContain('kursk-territory-swap');
+    });
+
+    it('keys each result as packId/id', () => {
+      const [hit] = bundledSearch.search('saudi');
+      expect(hit?.key).toBe(`${bundled.id}/saudi-arabia-meeting`);
+      expect(bundledSearch.get(hit!.key)?.id).toBe('saudi-arabia-meeting');
+    });
+  });
+
+  describe('when a claim writes a number as digits or as a word', () => {
+    const search = createClaimSearch([
+      claim('digits', { text: 'The meeting lasted 40 minutes.' }),
+      claim('word', { text: 'Seventy people were arrested.' }),
+      claim('other', { text: 'The minister resigned.' }),
+    ]);
+
+    it.each([
+      ['forty', 'digits'],
+      ['fourty', 'digits'],
+      ['40', 'digits'],
+      ['70', 'word'],
+      ['seventy', 'word'],
+    ])('finds "%s" in the claim %s', (query, id) => {
+      expect(search.search(query).map((hit) => hit.claim.id)).toEqual([id]);
+    });
+  });
+
+  describe('ranking', () => {
+    it('ranks a word in the claim text above the same word in the summary or context', () => {
+      const search = createClaimSearch([
+        claim('in-context', { context: [{ text: 'The harbour closed.' }] }),
+        claim('in-summary', { summary: 'The harbour closed.' }),
+        claim('in-text', { text: 'The harbour closed.' }),
+      ]);
+      expect(search.search('harbour').map((hit) => hit.claim.id)).toEqual(['in-text', 'in-summary', 'in-context']);
+    });
+
+    it('searches the claimant and the cue phrases', () => {
+      const search = createClaimSearch([claim('a', { claimant: 'Dmitry Peskov' }), claim('b', { cues: { phrases: ['land swap'] } })]);
+      expect(search.search('peskov').map((hit) => hit.claim.id)).toEqual(['a']);
+      expect(search.search('swap').map((hit) => hit.claim.id)).toEqual(['b']);
+    });
+
+    it('ignores case and accents', () => {
+      const search = createClaimSearch([claim('a', { text: 'Le café de Zürich a fermé.' })]);
+      expect(search.search('ZURICH CAFE')).toHaveLength(1);
+    });
+
+    it('returns at most the limit', () => {
+      const search = createClaimSearch(Array.from({ length: 80 }, (_, i) => claim(`c${i}`, { text: 'Bridge closed' })));
+      expect(search.search('bridge')).toHaveLength(50);
+      expect(search.search('bridge', {}, 5)).toHaveLength(5);
+    });
+  });
+
+  describe('filters', () => {
+    const search = createClaimSearch([
+      claim('a', { text: 'Bridge closed', verdict: 'false' }),
+      claim('b', { text: 'Bridge reopened', verdict: 'accurate' }),
+      claim('c', { text: 'Bridge painted', verdict: 'false', packId: 'q', packTitle: 'Pack Q' }),
+    ]);
+    const ids = (query: string, filters = {}) => search.search(query, filters).map((hit) => hit.claim.id).sort();
+
+    it('keeps only claims of the chosen verdict', () => {
+      expect(ids('bridge', { verdict: 'false' })).toEqual(['a', 'c']);
+    });
+
+    it('keeps only claims of the chosen pack', () => {
+      expect(ids('bridge', { packId: 'q' })).toEqual(['c']);
+    });
+
+    it('combines both filters', () => {
+      expect(ids('bridge', { verdict: 'false', packId: 'p' })).toEqual(['a']);
+    });
+
+    it('lists the filtered claims in their given order for a blank query', () => {
+      expect(search.search('  ', { verdict: 'false' }).map((hit) => hit.claim.id)).toEqual(['a', 'c']);
+    });
+
+    it('gives nothing for a blank query without filters', () => {
+      expect(search.search('')).toEqual([]);
+    });
+  });
+
+  it('keeps the first of two claims with the same key', () => {
+    const search = createClaimSearch([claim('a', { text: 'First' }), claim('a', { text: 'Second' })]);
+    expect(search.size).toBe(1);
+    expect(search.get(claimKey({ packId: 'p', id: 'a' }))?.text).toBe('First');
+  });
+
+  it('gives nothing for a query of function words only', () => {
+    expect(bundledSearch.search('the of and')).toEqual([]);
+  });
+});
