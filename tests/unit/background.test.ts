@@ -5,10 +5,13 @@ import background from '@/entrypoints/background';
 type CommandListener = (command: string, tab?: { id?: number }) => Promise<void>;
 
 // The background entrypoint wired to a fake browser: commands reach the tab they were pressed
-// in, mentions reach the badge. fakeBrowser has no commands API, so its listener is captured.
+// in, and counts of mentions come only from tabs. fakeBrowser has no commands API, so its
+// listener is captured.
 function startBackground(): { command: (name: string, tabId: number) => Promise<void> } {
   const listeners: CommandListener[] = [];
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void listeners.push(listener as CommandListener));
+  // fakeBrowser has no ports either; the import port is covered by the real-browser tests.
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   background.main();
   return { command: async (name, tabId) => void (await Promise.all(listeners.map((l) => l(name, { id: tabId })))) };
 }
