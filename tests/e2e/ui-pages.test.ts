@@ -76,6 +76,44 @@ describe('the settings page', () => {
     await options.page.close();
   });
 
+  it('applies each control to an open tab: a site rule, the look of marks, the sensitivity', async () => {
+    const news = new NewsPage(await browser.context.newPage());
+    await news.page.goto(`${server.url}pages/hover.html`);
+    await news.waitForMarks(3);
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const ui = options.page;
+    // A site rule: "Never" for this host.
+    await ui.getByLabel('Site', { exact: true }).fill('127.0.0.1');
+    await ui.getByLabel('Claimlight on this site').selectOption('never');
+    await ui.getByRole('button', { name: 'Add rule' }).click();
+    await news.waitForMarks(0);
+    await ui.getByRole('button', { name: 'Remove the rule for 127.0.0.1' }).click();
+    await news.waitForMarks(3);
+    // The look: a background tint.
+    const disputedRule = () =>
+      news.page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).find((t) => t.startsWith('::highlight(claimlight-disputed)')) ?? '');
+    await ui.getByRole('radio', { name: 'Background tint' }).check();
+    await expect.poll(disputedRule).toContain('background-color');
+    // The sensitivity: broad finds a looser paraphrase too ("there" for Munich), precise does not.
+    const slider = ui.locator('#sensitivity');
+    await slider.focus();
+    await ui.keyboard.press('Home');
+    await news.page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.';
+      document.querySelector('p')!.after(p);
+    });
+    await news.waitForMarks(3);
+    await ui.keyboard.press('End');
+    await news.waitForMarks(4);
+    await ui.keyboard.press('Home');
+    await news.waitForMarks(3);
+    await ui.getByRole('radio', { name: 'Underline' }).check();
+    await slider.fill('0.5');
+    await ui.close();
+    await news.page.close();
+  });
+
   it('exports a pack that imports back exactly', async () => {
     const options = await OptionsPage.open(browser.context, browser.extensionId);
     const download = options.page.waitForEvent('download');
