@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
-import { isHttpUrl, type Source } from '@/lib/schema';
+import { formatPartialDate } from '@/lib/partial-date';
+import { ContextList } from './ContextList';
 import { verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -24,20 +25,7 @@ export interface ClaimCardProps {
   onClose(): void;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Writes a pack date ("2025-02-12", "2025-02", "2025") as "12 Feb 2025", "Feb 2025" or "2025"; anything else is returned as it is. */
-export function formatPartialDate(date: string): string {
-  // Done by hand rather than with Date or Intl: a date-only string parsed by Date is UTC midnight,
-  // which shows as the day before in the Americas, and the card's words are English anyway.
-  const parts = PARTIAL_DATE.exec(date);
-  if (!parts) return date;
-  const [, year, month, day] = parts;
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (month && !monthName) return date;
-  return [day && String(Number(day)), monthName, year].filter(Boolean).join(' ');
-}
+export { formatPartialDate };
 
 /** The longest mention shown in full; longer sentences are cut to a window around the matched words. */
 export const MENTION_MAX_CHARS = 220;
@@ -95,40 +83,6 @@ function trapTab(event: KeyboardEvent, root: HTMLElement): void {
     event.preventDefault();
     first.focus();
   }
-}
-
-function SourceLink({ source }: { source: Source }) {
-  const date = source.published ? formatPartialDate(source.published) : undefined;
-  const outlet = <span class="claimlight-card__outlet">{source.outlet}</span>;
-  const dated = date && <span class="claimlight-card__source-date"> · {date}</span>;
-  // Packs are validated on import, but the card is the last stop before the page, so a URL that is
-  // not http(s) (javascript:, data:) is shown as plain text rather than trusted.
-  if (!isHttpUrl(source.url)) {
-    return (
-      <span class="claimlight-card__source claimlight-card__source--plain">
-        {outlet}
-        {dated}
-      </span>
-    );
-  }
-  return (
-    <a
-      class="claimlight-card__source"
-      href={source.url}
-      target="_blank"
-      rel="noopener noreferrer"
-      aria-label={`${source.outlet}${date ? `, ${date}` : ''} (opens in a new tab)`}
-    >
-      {outlet}
-      {/* One unbreakable tail, so "12 Feb 2025 ↗" never splits across lines. */}
-      <span class="claimlight-card__source-tail">
-        {dated}
-        <span class="claimlight-card__external" aria-hidden="true">
-          ↗
-        </span>
-      </span>
-    </a>
-  );
 }
 
 function WhyMatched({ matched, mentionText, headingId }: { matched: string[]; mentionText: string; headingId: string }) {
@@ -223,22 +177,7 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
           <p id={ids.summary} class="claimlight-card__summary">
             {claim.summary}
           </p>
-          {claim.context.length > 0 && (
-            <ul class="claimlight-card__context">
-              {claim.context.map((item, i) => (
-                <li key={i}>
-                  <p>{item.text}</p>
-                  <ul class="claimlight-card__sources" aria-label="Sources">
-                    {item.sources.map((source, j) => (
-                      <li key={j}>
-                        <SourceLink source={source} />
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ContextList context={claim.context} classPrefix="claimlight-card" />
         </section>
 
         <WhyMatched matched={matched} mentionText={mentionText} headingId={ids.why} />

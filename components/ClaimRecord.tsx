@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
-import { isHttpUrl, type Source } from '@/lib/schema';
-import { formatPartialDate } from './ClaimCard';
+import { formatPartialDate } from '@/lib/partial-date';
+import { ContextList } from './ContextList';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The claim to show and what "Back" does. */
@@ -14,25 +14,6 @@ export interface ClaimRecordProps {
   claim: ClaimForCard;
   /** Called by the Back button and by Escape. */
   onBack(): void;
-}
-
-function SourceItem({ source }: { source: Source }) {
-  const date = source.published ? formatPartialDate(source.published) : undefined;
-  const label = `${source.outlet}${date ? ` · ${date}` : ''}`;
-  // Packs are checked on import; a URL that is still not http(s) is shown as text, never as a link.
-  if (!isHttpUrl(source.url)) return <span class="claimlight-popup__source">{label}</span>;
-  return (
-    <a
-      class="claimlight-popup__source"
-      href={source.url}
-      target="_blank"
-      rel="noopener noreferrer"
-      aria-label={`${source.outlet}${date ? `, ${date}` : ''} (opens in a new tab)`}
-    >
-      {label}
-      <span aria-hidden="true"> ↗</span>
-    </a>
-  );
 }
 
 /** Shows one claim's whole record, taking focus on its heading when it opens. */
@@ -71,20 +52,7 @@ export function ClaimRecord({ claim, onBack }: ClaimRecordProps) {
       {claim.context.length > 0 && (
         <>
           <h3 class="claimlight-popup__section-title">Context</h3>
-          <ul class="claimlight-popup__context">
-            {claim.context.map((item, i) => (
-              <li key={i}>
-                <p>{item.text}</p>
-                <ul class="claimlight-popup__sources" aria-label="Sources">
-                  {item.sources.map((source, j) => (
-                    <li key={j}>
-                      <SourceItem source={source} />
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <ContextList context={claim.context} classPrefix="claimlight-popup" />
         </>
       )}
       <p class="claimlight-popup__pack">

@@ -9,7 +9,7 @@ import { createClaimSearch, type ClaimHit } from '@/lib/claim-search';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS, type Verdict } from '@/lib/schema';
 import { VERDICT_LABELS } from '@/lib/verdicts';
-import { formatPartialDate } from './ClaimCard';
+import { formatPartialDate } from '@/lib/partial-date';
 import { ClaimRecord } from './ClaimRecord';
 import { VerdictBadge } from './VerdictBadge';
 

@@ -72,3 +72,16 @@ export async function tabsWithContentScript(serviceWorker: Worker): Promise<{ ur
       .map(([, value]) => value as { url: string; startedAt: number });
   });
 }
+
+/** The id of the newest tab whose content script reported from this URL (one page may be open in
+ * several tabs). Read from the background: the tabs API hides URLs without the tabs permission. */
+export async function tabIdShowing(serviceWorker: Worker, url: string): Promise<number> {
+  return serviceWorker.evaluate(async (url) => {
+    const reports = await chrome.storage.session.get(null);
+    const [key] = Object.keys(reports)
+      .filter((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url)
+      .sort((a, b) => (reports[b] as { startedAt: number }).startedAt - (reports[a] as { startedAt: number }).startedAt);
+    if (!key) throw new Error(`no content script has reported from ${url}`);
+    return Number(key.slice('claimlight:tab:'.length));
+  }, url);
+}

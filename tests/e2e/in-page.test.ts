@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { launchWithExtension, tabIdShowing, type ExtensionBrowser } from '../../scripts/lib/launch';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
@@ -26,18 +26,8 @@ async function open(path: string): Promise<NewsPage> {
   return new NewsPage(page);
 }
 
-/** The id of the tab showing a page, from the content script's report to the background. */
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url();
-  return browser.serviceWorker.evaluate(async (url) => {
-    const reports = await chrome.storage.session.get(null);
-    // The same page may be open in several tabs: the newest is the one the test just opened.
-    const [key] = Object.keys(reports)
-      .filter((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url)
-      .sort((a, b) => (reports[b] as { startedAt: number }).startedAt - (reports[a] as { startedAt: number }).startedAt);
-    return Number(key!.slice('claimlight:tab:'.length));
-  }, url);
-}
+/** The id of the tab showing a page. */
+const tabIdOf = (page: Page) => tabIdShowing(browser.serviceWorker, page.url());
 
 /** Sends the keyboard command's message to the page's tab, as the background does on Alt+Shift+N. */
 async function command(page: Page, direction: 'next' | 'previous'): Promise<{ index: number; total: number }> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { launchWithExtension, tabIdShowing, type ExtensionBrowser } from '../../scripts/lib/launch';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 import { NewsPage } from './pages/news-page';
 
@@ -11,17 +11,8 @@ let news: NewsPage;
 let popup: Page;
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-/** The id of the tab showing a page, from the content script's report to the background. */
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url();
-  return browser.serviceWorker.evaluate(async (url) => {
-    const reports = await chrome.storage.session.get(null);
-    const [key] = Object.keys(reports)
-      .filter((k) => k.startsWith('claimlight:tab:') && (reports[k] as { url: string }).url === url)
-      .sort((a, b) => (reports[b] as { startedAt: number }).startedAt - (reports[a] as { startedAt: number }).startedAt);
-    return Number(key!.slice('claimlight:tab:'.length));
-  }, url);
-}
+/** The id of the tab showing a page. */
+const tabIdOf = (page: Page) => tabIdShowing(browser.serviceWorker, page.url());
 
 beforeAll(async () => {
   server = await serveDirectory('tests/fixtures');

@@ -1,0 +1,62 @@
+/**
+ * The context items of a claim with their sources, as the card and the popup's record both show
+ * them. Sources open in a new tab without access to the opener, and only http(s) URLs become links.
+ */
+import type { ContextItem } from '@/lib/schema';
+import { isHttpUrl, type Source } from '@/lib/schema';
+import { formatPartialDate } from '@/lib/partial-date';
+
+function SourceLink({ source, classPrefix }: { source: Source; classPrefix: string }) {
+  const date = source.published ? formatPartialDate(source.published) : undefined;
+  const outlet = <span class={`${classPrefix}__outlet`}>{source.outlet}</span>;
+  const dated = date && <span class={`${classPrefix}__source-date`}> · {date}</span>;
+  // Packs are validated on import, but the card is the last stop before the page, so a URL that is
+  // not http(s) (javascript:, data:) is shown as plain text rather than trusted.
+  if (!isHttpUrl(source.url)) {
+    return (
+      <span class={`${classPrefix}__source ${classPrefix}__source--plain`}>
+        {outlet}
+        {dated}
+      </span>
+    );
+  }
+  return (
+    <a
+      class={`${classPrefix}__source`}
+      href={source.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`${source.outlet}${date ? `, ${date}` : ''} (opens in a new tab)`}
+    >
+      {outlet}
+      {/* One unbreakable tail, so "12 Feb 2025 ↗" never splits across lines. */}
+      <span class={`${classPrefix}__source-tail`}>
+        {dated}
+        <span class={`${classPrefix}__external`} aria-hidden="true">
+          ↗
+        </span>
+      </span>
+    </a>
+  );
+}
+
+/** The context items and their sources; nothing at all for a claim with no context. */
+export function ContextList({ context, classPrefix }: { context: readonly ContextItem[]; classPrefix: 'claimlight-card' | 'claimlight-popup' }) {
+  if (!context.length) return null;
+  return (
+    <ul class={`${classPrefix}__context`}>
+      {context.map((item, i) => (
+        <li key={i}>
+          <p>{item.text}</p>
+          <ul class={`${classPrefix}__sources`} aria-label="Sources">
+            {item.sources.map((source, j) => (
+              <li key={j}>
+                <SourceLink source={source} classPrefix={classPrefix} />
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
