@@ -32,9 +32,11 @@ export interface ExtractOptions {
 
 // Inline elements continue the current block; every other element starts and ends one. The list
 // follows the labelling rules of the eval set (../shared/eval/dev/check.mjs).
-const INLINE = new Set(
+/** Elements that continue the block around them rather than starting one. */
+export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(
   'a abbr b bdi bdo cite data del dfn em font i ins mark q s small span strong sub sup time u var wbr label'.split(' '),
 );
+const INLINE = INLINE_ELEMENTS;
 
 // Never read: not text a reader sees, code the page shows as code, or places where a mark would
 // break the page (form fields, editors, navigation menus, Claimlight's own UI).

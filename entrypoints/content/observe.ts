@@ -3,6 +3,7 @@
  * batches when the page is idle, as the block elements to scan again. Claimlight's own layer is
  * ignored, so drawing a card never triggers a scan.
  */
+import { INLINE_ELEMENTS as INLINE } from '@/lib/extract';
 
 /** What the watcher reports. */
 export interface ChangeEvents {
@@ -14,7 +15,6 @@ export interface ChangeEvents {
   ignore(): Element | null;
 }
 
-const INLINE = new Set('a abbr b bdi bdo cite data del dfn em font i ins mark q s small span strong sub sup time u var wbr label'.split(' '));
 
 /** The nearest ancestor that is a block, where a sentence's text can end. */
 function blockOf(node: Node): Element | null {
