@@ -14,7 +14,12 @@ export default defineConfig({
       'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous claim on the page' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'claimlight@claimlight.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Claimlight collects nothing: no browsing data leaves the device.
+            gecko: { id: 'claimlight@claimlight.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   vite: () => ({

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import webExt from 'web-ext';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD_DIR } from '../../scripts/lib/launch';
+
+// The built extensions as the stores would see them: the permissions the README explains, and
+// Mozilla's linter on the Firefox build. Runs after `npm run test:browser` has built both.
+const FIREFOX_BUILD_DIR = CHROME_BUILD_DIR.replace(/chrome-mv3$/, 'firefox-mv2');
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+};
+
+/** The permissions and content-script matches the README's Permissions table names. */
+function readmePermissions(): string[] {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Permissions'), readme.indexOf('## ', readme.indexOf('## Permissions') + 3));
+  const rows = section.split('\n').filter((line) => line.startsWith('| `') || line.startsWith('| content script'));
+  return rows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)).sort();
+}
+
+describe('the built manifest', () => {
+  it.each([
+    ['Chrome', CHROME_BUILD_DIR],
+    ['Firefox', FIREFOX_BUILD_DIR],
+  ])('asks %s for exactly the permissions the README explains', (_, dir) => {
+    const built = manifest(dir);
+    const asked = [...(built.permissions ?? []), ...(built.host_permissions ?? []), ...(built.optional_permissions ?? []), ...(built.content_scripts ?? []).flatMap((c) => c.matches)];
+    expect([...new Set(asked)].sort()).toEqual(readmePermissions());
+  });
+
+  it('passes web-ext lint on the Firefox build with no errors', async () => {
+    const result = await webExt.cmd.lint({ sourceDir: FIREFOX_BUILD_DIR, output: 'none' }, { shouldExitProgram: false });
+    expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+  });
+});
