@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { NewsPage } from './pages/news-page';
+
+// Pages built to stress the content script: huge DOMs, frames, shadow roots, text that never
+// stops changing. Each must stay intact and responsive, with marks only where they belong.
+const CLAIM = 'Kremlin spokesman Dmitry Peskov said the call had lasted almost an hour and a half.';
+const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta property="article:published_time" content="2025-02-13T08:00:00Z"><title>Stress</title></head>';
+
+const PAGES: Record<string, string> = {
+  // 100,000 text nodes: a word per span, in paragraphs of 50, with the claim in the middle.
+  'text-nodes.html': `${head}<body><main>${Array.from({ length: 2_000 }, (_, i) => `<p>${Array.from({ length: 50 }, (_, j) => `<span>w${i}x${j}</span> `).join('')}${i === 1_000 ? `end. ${CLAIM}` : ''}</p>`).join('')}</main></body></html>`,
+  // A frame and a shadow root that hold the claim: not read (the script runs in the top page only).
+  'frames.html': `${head}<body><p>${CLAIM}</p><iframe srcdoc="<p>${CLAIM}</p>"></iframe><div id="host"></div><script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>${CLAIM}</p>';</script></body></html>`,
+  // A text node rewritten every frame, with and without the claim.
+  'ticker.html': `${head}<body><p id="ticker">start</p><p>${CLAIM}</p><script>
+    let n = 0; window.frames_ = 0;
+    (function tick() { document.getElementById('ticker').firstChild.data = n++ % 2 ? '${CLAIM}' : 'Nothing to see at frame ' + n; window.frames_++; requestAnimationFrame(tick); })();
+  </script></body></html>`,
+};
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlight-hostile-'));
+  for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
+  server = await serveDirectory(dir);
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(name: string): Promise<NewsPage> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
+  await page.goto(server.url + name);
+  return new NewsPage(page);
+}
+
+describe('hostile pages', () => {
+  it('marks the claim among 100,000 text nodes and leaves the text as it was', async () => {
+    const page = await open('text-nodes.html');
+    const before = await page.page.evaluate(() => document.body.textContent!.length);
+    await page.waitForMarks(1, 30_000);
+    expect((await page.marks())[0]!.text).toBe(CLAIM);
+    expect(await page.page.evaluate(() => document.body.textContent!.length)).toBe(before);
+    expect(await page.page.evaluate(() => document.querySelectorAll('span').length)).toBe(100_000);
+  });
+
+  it('reads neither frames nor shadow roots, and marks the top page only', async () => {
+    const page = await open('frames.html');
+    await page.waitForMarks(1);
+    await page.page.waitForTimeout(500);
+    expect(await page.marks()).toHaveLength(1);
+    const inFrame = await page.page.frames()[1]!.evaluate(() => [...CSS.highlights.keys()].length);
+    expect(inFrame).toBe(0);
+  });
+
+  it('keeps up with a text node that changes every frame without stalling the page', async () => {
+    const page = await open('ticker.html');
+    await page.waitForMarks(1);
+    const framesAt = () => page.page.evaluate(() => (window as unknown as { frames_: number }).frames_);
+    const start = await framesAt();
+    await page.page.waitForTimeout(1_500);
+    // The page kept animating: a stalled main thread would have stopped its frames.
+    expect((await framesAt()) - start).toBeGreaterThan(20);
+    const marks = await page.marks();
+    expect(marks.length).toBeGreaterThanOrEqual(1);
+    expect(marks.length).toBeLessThanOrEqual(2);
+    for (const mark of marks) expect(mark.text).toBe(CLAIM);
+  });
+
+  it('threw no errors on any of them', () => {
+    expect(errors).toEqual([]);
+  });
+});
