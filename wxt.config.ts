@@ -8,6 +8,11 @@ export default defineConfig({
     name: 'Claimlight',
     description: 'Sourced context for the claims you read in the news, right where you read them.',
     permissions: ['storage'],
+    // No remote code, no eval, no plugins: extension pages run only the scripts they ship with.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'; base-uri 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     action: { default_title: 'Claimlight' },
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next claim on the page' },

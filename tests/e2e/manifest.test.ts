@@ -12,6 +12,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.js
   host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[] }[];
+  content_security_policy?: string | { extension_pages?: string };
 };
 
 /** The permissions and content-script matches the README's Permissions table names. */
@@ -30,6 +31,15 @@ describe('the built manifest', () => {
     const built = manifest(dir);
     const asked = [...(built.permissions ?? []), ...(built.host_permissions ?? []), ...(built.optional_permissions ?? []), ...(built.content_scripts ?? []).flatMap((c) => c.matches)];
     expect([...new Set(asked)].sort()).toEqual(readmePermissions());
+  });
+
+  it.each([
+    ['Chrome', CHROME_BUILD_DIR],
+    ['Firefox', FIREFOX_BUILD_DIR],
+  ])('sets a strict content security policy for %s: own scripts only, no eval, no plugins', (_, dir) => {
+    const csp = manifest(dir).content_security_policy;
+    const policy = typeof csp === 'string' ? csp : csp?.extension_pages;
+    expect(policy).toBe("script-src 'self'; object-src 'none'; base-uri 'none'");
   });
 
   it('passes web-ext lint on the Firefox build with no errors', async () => {
