@@ -11,6 +11,8 @@ export interface ChangeEvents {
   changed(roots: Element[]): void;
   /** Nodes left the page: drop the marks that were on them. */
   removed(): void;
+  /** These text nodes were rewritten: their marks are stale now, before any rescan. */
+  textChanged(nodes: ReadonlySet<Node>): void;
   /** Claimlight's own layer, whose changes are not the page's. */
   ignore(): Element | null;
 }
@@ -54,9 +56,11 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
   };
   const observer = new MutationObserver((records) => {
     const own = events.ignore();
+    const rewritten = new Set<Node>();
     for (const record of records) {
       if (own && (own === record.target || own.contains(record.target))) continue;
       if (record.type === 'characterData') {
+        rewritten.add(record.target);
         const block = blockOf(record.target);
         if (block) pending.add(block);
         continue;
@@ -69,6 +73,8 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
         if (block) pending.add(block);
       }
     }
+    // Runs before the next paint, so a mark never shows over text it no longer matches.
+    if (rewritten.size) events.textChanged(rewritten);
     if ((pending.size || removed) && !scheduled) {
       scheduled = true;
       idle(flush);

@@ -59,6 +59,7 @@ export class PageController {
         ignore: () => this.host?.element ?? null,
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => this.refresh()),
         removed: () => this.active && this.mentions.prune() && void this.refresh(),
+        textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && void this.refresh(),
       },
       this.ctx.signal,
     );

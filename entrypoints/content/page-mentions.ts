@@ -134,6 +134,15 @@ export class PageMentions {
     return true;
   }
 
+  /** Drops the mentions on any of these text nodes; true when any went. */
+  dropOn(nodes: ReadonlySet<Node>): boolean {
+    const before = this.mentions.length;
+    this.mentions = this.mentions.filter((m) => !m.nodes.some((n) => nodes.has(n)));
+    if (this.mentions.length === before) return false;
+    this.index();
+    return true;
+  }
+
   /** Hides one mention for the rest of this page's life ("not this claim"). */
   dismiss(mention: PageMention): void {
     this.dismissed.add(`${mention.claimKey}\n${mention.text}`);
