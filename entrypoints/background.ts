@@ -43,11 +43,6 @@ export default defineBackground(() => {
     ]),
   ) as Handlers;
 
-  // A first install opens the settings page: what Claimlight does, what it stores, its packs.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage().catch((e: unknown) => log.debug('could not open the settings page', e));
-  });
-
   // The keyboard commands move through the mentions of the active tab.
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'next-mention' && command !== 'previous-mention') return;

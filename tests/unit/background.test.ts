@@ -29,15 +29,6 @@ describe('the background entrypoint', () => {
     ]);
   });
 
-  it('opens the settings page on a first install, not on an update', async () => {
-    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
-    startBackground();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false } as never);
-    expect(open).not.toHaveBeenCalled();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
-    expect(open).toHaveBeenCalledTimes(1);
-  });
-
   it('refuses a count of mentions from a sender that is not a tab of this extension', async () => {
     startBackground();
     const reply = await fakeBrowser.runtime.sendMessage({ type: 'claimlight:mentionsShown', payload: { count: 7 } });
