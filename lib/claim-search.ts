@@ -6,6 +6,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { STOPWORDS } from './normalize';
+import { claimKey } from './protocol';
 import type { Verdict } from './schema';
 
 /** What the search needs from a claim; a `ClaimForCard` or a stored claim with its pack title fits. */
@@ -48,8 +49,6 @@ export interface ClaimSearch<C extends SearchableClaim> {
   get(key: string): C | undefined;
 }
 
-/** The key a claim is known by across packs: `packId/id`, as in `MentionFound.claimKey`. */
-export const claimKey = (claim: { packId: string; id: string }): string => `${claim.packId}/${claim.id}`;
 
 /** The most results a search returns unless told otherwise. */
 export const DEFAULT_LIMIT = 50;

@@ -35,6 +35,9 @@ export interface UiToBackground {
   resetStore: { request: Record<string, never>; reply: StoreSummary };
 }
 
+/** The key a claim is known by across packs (ids are unique only within a pack): `packId/id`. */
+export const claimKey = (claim: { packId: string; id: string }): string => `${claim.packId}/${claim.id}`;
+
 /** A mention as it crosses from the background to a page: which claim, where, and why. */
 export interface MentionFound {
   /** `packId/claimId`: the key of the claim in `FoundMentions.claims`. */

@@ -3,11 +3,9 @@
  * after the store changes, shared by every tab that asks. Matching itself is `lib/match.ts`'s.
  */
 import { buildClaimIndex, findMentions, type ClaimIndex } from './match';
-import type { ClaimForCard, FoundMentions, MentionFound } from './protocol';
+import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
 import type { ClaimlightDb } from './store';
 
-/** The key of a claim across packs: ids are unique only within their pack. */
-export const claimKey = (packId: string, claimId: string) => `${packId}/${claimId}`;
 
 interface Loaded {
   index: ClaimIndex;
@@ -31,7 +29,7 @@ export class StoreMatcher {
       const titles = new Map(packs.map((p) => [p.id, p.title]));
       const claims = new Map<string, ClaimForCard>();
       for (const { position: _, ...claim } of stored) {
-        claims.set(claimKey(claim.packId, claim.id), { ...claim, packTitle: titles.get(claim.packId) ?? claim.packId });
+        claims.set(claimKey(claim), { ...claim, packTitle: titles.get(claim.packId) ?? claim.packId });
       }
       return { index: buildClaimIndex([...claims.values()]), claims };
     })().catch((e: unknown) => {
@@ -48,7 +46,7 @@ export class StoreMatcher {
     const mentions: MentionFound[] = [];
     const records: Record<string, ClaimForCard> = {};
     for (const m of found) {
-      const key = claimKey(m.packId ?? '', m.claimId);
+      const key = claimKey({ packId: m.packId ?? '', id: m.claimId });
       const record = claims.get(key);
       if (!record) continue;
       records[key] = record;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { claimKey, createClaimSearch, type SearchableClaim } from '@/lib/claim-search';
+import { createClaimSearch, type SearchableClaim } from '@/lib/claim-search';
+import { claimKey } from '@/lib/protocol';
 
 const bundled = expectBundledPack();
 const bundledClaims = bundled.claims.map((claim) => ({ ...claim, packId: bundled.id, packTitle: bundled.title }));
