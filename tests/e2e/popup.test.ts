@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, tabIdShowing, type ExtensionBrowser } from '../../scripts/lib/launch';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { seriousViolations } from './pages/axe';
 import { NewsPage } from './pages/news-page';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
 let news: NewsPage;
 let popup: Page;
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** The id of the tab showing a page. */
 const tabIdOf = (page: Page) => tabIdShowing(browser.serviceWorker, page.url());
@@ -32,9 +31,7 @@ afterAll(async () => {
 
 describe('the popup', () => {
   it('has no serious or critical accessibility violations', async () => {
-    await popup.evaluate(axeSource);
-    const results = await popup.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run());
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(popup)).toEqual([]);
   });
 
   it('finds the right claim first for a misspelt query, and opens its record with sources', async () => {

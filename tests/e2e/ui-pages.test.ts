@@ -3,12 +3,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { seriousViolations } from './pages/axe';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
   server = await serveDirectory('tests/fixtures');
@@ -18,13 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Runs axe-core in the page (evaluate is not subject to the extension page's CSP). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the settings page', () => {
   it('has no serious or critical accessibility violations', async () => {
