@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// The core real-browser cases in Firefox (Debian's firefox-esr over WebDriver BiDi), one file at a time.
+// The core real-browser cases in Firefox (Debian's firefox-esr: web pages over WebDriver BiDi, the
+// extension's own pages over Marionette), one file at a time.
 export default defineConfig({
   test: {
     include: ['tests/firefox/**/*.test.ts'],

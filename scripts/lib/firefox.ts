@@ -1,6 +1,7 @@
 /**
  * Finds Firefox for the Firefox real-browser tests: `FIREFOX_PATH` first, then the usual install
- * paths. Debian's firefox-esr is driven over WebDriver BiDi by puppeteer-core.
+ * paths. Debian's firefox-esr is driven over WebDriver BiDi by puppeteer-core for web pages, and
+ * over Marionette (./marionette.ts) for the extension's own pages.
  */
 import { accessSync, constants } from 'node:fs';
 

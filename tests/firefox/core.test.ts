@@ -6,9 +6,9 @@ import { findFirefox } from '../../scripts/lib/firefox';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 
 // The core in-page cases in Firefox: marks on the demo page and the hover card. Debian's
-// firefox-esr is driven over WebDriver BiDi, the build installed as a temporary add-on. BiDi
-// refuses to navigate a tab to moz-extension:// pages, so the popup and the settings page are
-// tested in Chromium only (tests/e2e).
+// firefox-esr is driven over WebDriver BiDi, the build installed as a temporary add-on. BiDi will
+// not script moz-extension:// pages, so the popup and the settings page are tested over
+// Marionette instead (extension-pages.test.ts).
 
 let browser: Browser;
 let server: StaticServer;

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFirefox } from '../../scripts/lib/firefox';
+import { FirefoxSession, Key } from '../../scripts/lib/marionette';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+
+// The popup's search and the settings page's import in Firefox. These are moz-extension:// pages,
+// which Firefox's WebDriver BiDi will not script, so this file drives Firefox over Marionette
+// (see scripts/lib/marionette.ts). Each case runs as a user would: typing, choosing a file.
+
+let firefox: FirefoxSession;
+let server: StaticServer;
+const files = mkdtempSync(join(tmpdir(), 'claimlight-firefox-files-'));
+
+beforeAll(async () => {
+  server = await serveDirectory('tests/fixtures');
+  firefox = await FirefoxSession.launch(findFirefox()!, '.output/firefox-mv2');
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+/** Writes a file for the settings page's file input and returns its path. */
+function file(name: string, text: string): string {
+  const path = join(files, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Whether the current page shows `arguments[0]` marks, read from its highlight registry. */
+const MARKS_ARE = `
+  let total = 0;
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') total += highlight.size;
+  return total === arguments[0];`;
+
+/** The settings page's store summary, e.g. "28 claims in 1 pack", once the store has been read. */
+const SUMMARY = `const text = document.querySelector('[data-testid=store-summary]')?.textContent ?? ''; return /claims in/.test(text) ? text : null;`;
+
+/** The import outcome shown to the user, once there is one. */
+const IMPORT_STATUS = `return document.querySelector('[data-testid=import-status]')?.textContent || null;`;
+
+describe('the popup in Firefox', () => {
+  it('finds the right claim first for a misspelt query, and opens its record with sources', async () => {
+    await firefox.navigate(`${firefox.extensionOrigin}popup.html`);
+    const box = await firefox.find('input[role=combobox]');
+    expect(await firefox.run('return [document.activeElement?.getAttribute("role"), document.activeElement?.labels?.[0]?.textContent?.trim()]')).toEqual(['combobox', 'Search checked claims']);
+    await firefox.type(box, 'ninty minute call');
+    const first = await firefox.waitFor<string>(`return document.querySelector('[role=listbox][aria-label="Matching claims"] [role=option]')?.textContent || null`);
+    expect(first).toContain('According to Peskov, the phone call went on for close to an hour and a half.');
+    await firefox.type(box, Key.ArrowDown + Key.Enter);
+    const link = await firefox.waitFor<{ target: string; rel: string }>(
+      `const a = document.querySelector('a[href^="http"][target=_blank]'); return a && { target: a.target, rel: a.rel };`,
+    );
+    expect(link).toEqual({ target: '_blank', rel: 'noopener noreferrer' });
+    expect(await firefox.run('return document.body.textContent')).toContain('Back to results');
+  });
+});
+
+describe('the settings page in Firefox', () => {
+  const claims: Record<string, unknown>[] = Array.from({ length: 3_000 }, (_, i) => ({ id: `c${i}`, text: `Claim number ${i} about the harbour.`, verdict: 'unverified', summary: 'Not checked yet.', context: [] }));
+  claims.push({
+    id: 'lifeboat', text: 'Lifeboat crews were called out twice in one night.', verdict: 'false', summary: 'The log shows one call-out.', context: [],
+    cues: { phrases: ['lifeboat crews were called out'], terms: [['lifeboat'], ['called out']] },
+  });
+  const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'harbour-log', title: 'Harbour log', version: '1', publisher: 'Claimlight tests', language: 'en', created: '2026-11-25', claims };
+
+  it('imports a chosen file with progress, and a page then marks its claims', async () => {
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    expect(await firefox.waitFor(SUMMARY)).toBe('28 claims in 1 pack');
+    await firefox.run(`
+      const seen = (window.progressSeen = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('.import-progress')?.textContent;
+        if (text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
+    await firefox.type(await firefox.find('input[type=file]'), file('harbour-log.json', JSON.stringify(pack)));
+    expect(await firefox.waitFor(IMPORT_STATUS, 30_000)).toContain('Imported “Harbour log”: 3001 claims');
+    const seen = await firefox.run<string[]>('return window.progressSeen');
+    expect(seen.some((text) => /Storing claims: \d+ of 3001/.test(text))).toBe(true);
+    expect(await firefox.waitFor(`const s = document.querySelector('[data-testid=store-summary]')?.textContent; return s?.startsWith('3029') ? s : null`)).toBe('3029 claims in 2 packs');
+
+    await firefox.newTab();
+    await firefox.navigate(`${server.url}pages/dynamic-append.html`);
+    await firefox.waitFor(MARKS_ARE, 20_000, 3);
+    await firefox.run(`window.fixture.appendParagraph('Volunteers at the lifeboat station were called out twice on Tuesday night.')`);
+    await firefox.waitFor(MARKS_ARE, 20_000, 4);
+  });
+
+  it('shows the errors of a bad file and changes nothing', async () => {
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    const before = await firefox.waitFor<string>(SUMMARY);
+    await firefox.type(await firefox.find('input[type=file]'), file('bad.json', JSON.stringify({ ...pack, id: 'bad', claims: [{ ...claims[0], verdict: 'nope' }] })));
+    const status = await firefox.waitFor<string>(IMPORT_STATUS);
+    expect(status).toContain('Nothing was imported');
+    expect(status).toContain('claim 1 (`c0`): verdict: must be one of');
+    expect(await firefox.run('return document.querySelectorAll("[role=alert]").length')).toBe(1);
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    expect(await firefox.waitFor(SUMMARY)).toBe(before);
+  });
+
+  it('deletes the imported pack after the user confirms', async () => {
+    await firefox.click(await firefox.find('button[aria-label="Delete Harbour log"]'));
+    await firefox.acceptDialog();
+    expect(await firefox.waitFor(IMPORT_STATUS, 20_000)).toContain('Deleted “Harbour log”');
+    expect(await firefox.waitFor(`const s = document.querySelector('[data-testid=store-summary]')?.textContent; return s?.startsWith('28 ') ? s : null`, 20_000)).toBe('28 claims in 1 pack');
+  });
+});
