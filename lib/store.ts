@@ -118,7 +118,7 @@ export async function installBundledPack(db: ClaimlightDb, pack: FactPack, now =
     const current = bundled.find((p) => p.id === pack.id);
     if (current && bundled.length === 1 && compareVersions(pack.version, current.version) <= 0) return 'unchanged';
     for (const old of bundled) {
-      await db.claims.where('packId').equals(old.id).delete();
+      await claimsOf(db, old.id).delete();
       await db.packs.delete(old.id);
     }
     await db.packs.put(headerOf(pack, 'bundled', 'claimlight', now));
@@ -157,7 +157,7 @@ export async function importPack(
     if (existing?.origin === 'bundled') {
       throw new ReservedPackIdError(`The pack id "${pack.id}" belongs to the bundled pack; give the imported pack another id.`);
     }
-    if (existing) await db.claims.where('packId').equals(pack.id).delete();
+    if (existing) await claimsOf(db, pack.id).delete();
     await db.packs.put(headerOf(pack, 'user', parsed.format, options.now ?? new Date()));
     await writeClaims(db, pack, options.onProgress);
     return {
@@ -175,7 +175,7 @@ export async function importPack(
 export async function deletePack(db: ClaimlightDb, packId: string): Promise<boolean> {
   return db.transaction('rw', db.packs, db.claims, async () => {
     if (!(await db.packs.get(packId))) return false;
-    await db.claims.where('packId').equals(packId).delete();
+    await claimsOf(db, packId).delete();
     await db.packs.delete(packId);
     return true;
   });
@@ -194,6 +194,15 @@ export async function resetToBundled(db: ClaimlightDb, pack: FactPack, now = new
 export async function listPacks(db: ClaimlightDb): Promise<StoredPack[]> {
   const packs = await db.packs.toArray();
   return packs.sort((a, b) => (a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1));
+}
+
+/**
+ * A pack's claims as a range of the primary key `[packId+id]`. Dexie deletes such a range with one
+ * IndexedDB request; through the `packId` index it reads every key first and deletes them in
+ * batches, which took over a second for a 10,000-claim pack in Chromium.
+ */
+function claimsOf(db: ClaimlightDb, packId: string) {
+  return db.claims.where('[packId+id]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
 }
 
 /** A pack with its claims in stored order, ready to export; `null` when there is no such pack. */

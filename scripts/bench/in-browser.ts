@@ -65,8 +65,8 @@ function medianLoad(loads: LoadFigures[]): LoadFigures {
   };
 }
 
-/** Imports a pack of 10,000 claims through the settings page's import port; returns the time. */
-export async function measureImport(claims: { id: string; text: string }[]): Promise<{ ms: number; stored: number }> {
+/** Imports a pack of 10,000 claims through the settings page's import port, imports it again over itself, then deletes it; returns each time. */
+export async function measureImport(claims: { id: string; text: string }[]): Promise<{ ms: number; stored: number; replaceMs: number; deleteMs: number }> {
   const extension = await launchWithExtension();
   try {
     const page = await extension.context.newPage();
@@ -76,20 +76,31 @@ export async function measureImport(claims: { id: string; text: string }[]): Pro
       claims: claims.map((c) => ({ id: `v${c.id}`, text: c.text.slice(0, 2000), verdict: 'unrated', summary: 'A claim checked by Snopes.', context: [] })),
     };
     const text = JSON.stringify(pack);
-    return await page.evaluate(
-      (text) =>
-        new Promise<{ ms: number; stored: number }>((resolve, reject) => {
-          const start = performance.now();
-          const port = chrome.runtime.connect({ name: 'claimlight:import' });
-          port.onMessage.addListener((event: { kind: string; result?: { ok: boolean; value?: { claimCount: number }; error?: { message: string } } }) => {
-            if (event.kind !== 'done') return;
-            if (event.result?.ok) resolve({ ms: performance.now() - start, stored: event.result.value!.claimCount });
-            else reject(new Error(event.result?.error?.message));
-          });
-          port.postMessage({ text, fileName: 'checkthat.json' });
-        }),
-      text,
-    );
+    // The settings page's own paths: the import port, then the deletePack message.
+    const importOnce = () =>
+      page.evaluate(
+        (text) =>
+          new Promise<{ ms: number; stored: number }>((resolve, reject) => {
+            const start = performance.now();
+            const port = chrome.runtime.connect({ name: 'claimlight:import' });
+            port.onMessage.addListener((event: { kind: string; result?: { ok: boolean; value?: { claimCount: number }; error?: { message: string } } }) => {
+              if (event.kind !== 'done') return;
+              if (event.result?.ok) resolve({ ms: performance.now() - start, stored: event.result.value!.claimCount });
+              else reject(new Error(event.result?.error?.message));
+            });
+            port.postMessage({ text, fileName: 'checkthat.json' });
+          }),
+        text,
+      );
+    const first = await importOnce();
+    const replaced = await importOnce();
+    const deleteMs = await page.evaluate(async (packId) => {
+      const start = performance.now();
+      const reply = (await chrome.runtime.sendMessage({ type: 'claimlight:deletePack', payload: { packId } })) as { ok: boolean; error?: { message: string } };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return performance.now() - start;
+    }, pack.id);
+    return { ...first, replaceMs: replaced.ms, deleteMs };
   } finally {
     await extension.close();
   }

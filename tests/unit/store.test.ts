@@ -123,6 +123,19 @@ describe('deletePack and resetToBundled', () => {
     expect(await summarizeStore(db)).toEqual({ packCount: 1, claimCount: 28 });
   });
 
+  it('leaves packs whose ids start with the deleted one untouched, when deleting or replacing', async () => {
+    db = freshDb();
+    // Claims are keyed [packId+id] and a pack is deleted as a key range: "s" must not reach "s-2" or "sa".
+    for (const id of ['s', 's-2', 'sa', 'r']) await importPack(db, parsed(samplePack({ id })));
+    const others = await Promise.all(['s-2', 'sa', 'r'].map((id) => readPack(db, id)));
+    await importPack(db, parsed({ ...samplePack({ id: 's', version: '2.0.0' }), claims: samplePack().claims.slice(1) }));
+    expect((await readPack(db, 's'))?.claims.map((c) => c.id)).toEqual(['ferry-fares-doubled']);
+    expect(await deletePack(db, 's')).toBe(true);
+    expect(await Promise.all(['s-2', 'sa', 'r'].map((id) => readPack(db, id)))).toEqual(others);
+    expect(await db.claims.where('packId').equals('s').count()).toBe(0);
+    expect(await summarizeStore(db)).toEqual({ packCount: 3, claimCount: 6 });
+  });
+
   it('resets to exactly the bundled pack', async () => {
     db = freshDb();
     await importPack(db, parsed(samplePack()));
