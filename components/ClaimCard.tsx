@@ -6,9 +6,22 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
 import { formatPartialDate } from '@/lib/partial-date';
+import { VERDICT_LABELS } from '@/lib/verdicts';
 import { ContextList } from './ContextList';
-import { verdictColourVars } from './verdict-style';
+import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
+
+/** One of the claims a sentence mentions, by the id of its mention on the page. */
+export interface ClaimHere {
+  id: number;
+  claim: ClaimForCard;
+}
+
+/** The claims of a sentence that mentions more than one, in reading order, and which one the card shows. */
+export interface SentenceClaims {
+  claims: ClaimHere[];
+  shown: number;
+}
 
 /** What the content script hands the card for one mention. */
 export interface ClaimCardProps {
@@ -23,6 +36,10 @@ export interface ClaimCardProps {
   onDismiss(): void;
   /** Called on Escape (keydown inside the card) and by the close button. */
   onClose(): void;
+  /** Set when the sentence mentions more than one claim; most sentences mention one. */
+  sentence?: SentenceClaims;
+  /** Called when the reader picks another of the sentence's claims: the card shows it instead. */
+  onShowOther?(id: number): void;
 }
 
 export { formatPartialDate };
@@ -110,8 +127,46 @@ function WhyMatched({ matched, mentionText, headingId }: { matched: string[]; me
   );
 }
 
+/**
+ * A strip of buttons, one per claim of the sentence, at the top of the card where it cannot scroll
+ * out of view. The marks of these claims lie on the same words, so the pointer alone could only
+ * ever reach one of them; this is how the reader gets to the rest. Each button names its claim in
+ * full for screen readers and in a tooltip; on screen it shows a number and the verdict.
+ */
+function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims; onShowOther?: (id: number) => void }) {
+  const count = sentence.claims.length;
+  return (
+    <div class="claimlight-card__switcher" role="group" aria-label={`This sentence mentions ${count} checked claims`}>
+      <span class="claimlight-card__switcher-label" aria-hidden="true">
+        {count} claims here
+      </span>
+      {sentence.claims.map(({ id, claim }, i) => {
+        const word = VERDICT_LABELS[claim.verdict];
+        const current = id === sentence.shown;
+        return (
+          <button
+            key={id}
+            type="button"
+            class="claimlight-card__switch"
+            data-verdict={claim.verdict}
+            style={verdictColourVars(claim.verdict)}
+            aria-current={current ? 'true' : undefined}
+            aria-label={`Claim ${i + 1} of ${count}, ${word}: ${claim.text}`}
+            title={claim.text}
+            onClick={() => !current && onShowOther?.(id)}
+          >
+            <span aria-hidden="true">
+              {i + 1} {VERDICT_STYLES[claim.verdict].glyph} {word}
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 /** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
-export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose }: ClaimCardProps) {
+export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther }: ClaimCardProps) {
   const id = useId();
   const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
   const rootRef = useRef<HTMLDivElement>(null);
@@ -157,6 +212,8 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
           <span aria-hidden="true">×</span>
         </button>
       </header>
+
+      {sentence && sentence.claims.length > 1 && <SentenceSwitcher sentence={sentence} onShowOther={onShowOther} />}
 
       <div class="claimlight-card__body">
         <h2 id={ids.title} ref={titleRef} tabIndex={-1} class="claimlight-card__claim">

@@ -22,8 +22,11 @@ const LAYER_STYLES = `
 export interface OpenCard {
   mention: PageMention;
   opened: 'hover' | 'keyboard';
+  /** Every mention on the same words, this one included, in reading order; the card can switch between them. */
+  sameText: readonly PageMention[];
   onDismiss(): void;
   onClose(): void;
+  onShowOther(mention: PageMention): void;
 }
 
 /** The shadow-root layer: show a card, hide it, announce a line. */
@@ -148,6 +151,11 @@ export class CardHost {
               opened={card.opened}
               onDismiss={card.onDismiss}
               onClose={card.onClose}
+              sentence={card.sameText.length > 1 ? { claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id } : undefined}
+              onShowOther={(id) => {
+                const other = card.sameText.find((m) => m.id === id);
+                if (other && other !== card.mention) card.onShowOther(other);
+              }}
             />
           </div>
         )}

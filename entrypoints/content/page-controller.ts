@@ -149,6 +149,14 @@ export class PageController {
     this.host?.show({
       mention,
       opened,
+      sameText: this.mentions.onSameText(mention),
+      // The reader chose another claim of the same sentence: its card replaces this one, opened
+      // the same way, and the keyboard's place in the list moves to it.
+      onShowOther: (other) => {
+        const index = this.mentions.list().indexOf(other);
+        if (index >= 0 && opened === 'keyboard') this.focused = index;
+        this.openCard(other, opened);
+      },
       onDismiss: () => {
         this.mentions.dismiss(mention);
         this.closeCard();

@@ -155,6 +155,19 @@ export class PageMentions {
     return node.nodeType === Node.TEXT_NODE ? (this.byNode.get(node as Text) ?? []) : [];
   }
 
+  /**
+   * The mentions whose text overlaps this one's, itself included, in reading order: more than one
+   * when a sentence carries several claims, whose marks then lie on the same words.
+   */
+  onSameText(mention: PageMention): PageMention[] {
+    const candidates = new Set(mention.nodes.flatMap((node) => this.byNode.get(node) ?? []));
+    const overlaps = (other: PageMention) =>
+      other === mention ||
+      // This one ends after the other starts, and starts before the other ends.
+      (mention.range.compareBoundaryPoints(Range.START_TO_END, other.range) > 0 && mention.range.compareBoundaryPoints(Range.END_TO_START, other.range) < 0);
+    return this.mentions.filter((other) => candidates.has(other) && overlaps(other));
+  }
+
   private index(): void {
     this.byNode.clear();
     for (const mention of this.mentions) {

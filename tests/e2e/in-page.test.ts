@@ -96,6 +96,28 @@ describe('marks on the demo page', () => {
     await demo.page.keyboard.press('Escape');
     await expect.poll(() => demo.card().count()).toBe(0);
   });
+
+  it('offers both claims of a sentence that carries two, and switches the card between them', async () => {
+    const pack = JSON.parse(readFileSync('data/bundled-pack.json', 'utf8')) as { claims: { id: string; text: string }[] };
+    const textOf = (id: string) => pack.claims.find((c) => c.id === id)!.text;
+    const both = [textOf('peskov-putin-supports-working-together'), textOf('call-duration-90-minutes')].sort();
+    await demo.hoverMark('Spokesman Dmitry Peskov told reporters');
+    const card = demo.card();
+    await card.waitFor({ timeout: 5_000 });
+    const title = card.getByRole('heading', { level: 2 });
+    const first = (await title.textContent())!;
+    const switcher = card.getByRole('group', { name: 'This sentence mentions 2 checked claims' });
+    expect(await switcher.getByRole('button').count()).toBe(2);
+    // The switcher sits above the card's scrolling body, so it is in view however long the record.
+    expect(await switcher.isVisible()).toBe(true);
+    await switcher.locator('button:not([aria-current])').click();
+    await expect.poll(() => title.textContent()).not.toBe(first);
+    expect([first, await title.textContent()].sort()).toEqual(both);
+    expect(await switcher.locator('[aria-current=true]').getAttribute('aria-label')).toContain(await title.textContent());
+    await demo.page.screenshot({ path: 'test-results/card-two-claims.png' });
+    await demo.page.keyboard.press('Escape');
+    await expect.poll(() => demo.card().count()).toBe(0);
+  });
 });
 
 describe('keyboard', () => {

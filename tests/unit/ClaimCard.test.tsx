@@ -7,6 +7,7 @@ import { VerdictBadge } from '@/components/VerdictBadge';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS } from '@/lib/schema';
+import { VERDICT_LABELS } from '@/lib/verdicts';
 
 const bundled = expectBundledPack();
 afterEach(cleanup);
@@ -83,6 +84,58 @@ describe('ClaimCard', () => {
     ]);
     expect([...container.querySelectorAll('blockquote mark')].map((m) => m.textContent)).toEqual(['ninety-minute', 'call']);
     expect(container.querySelector('blockquote')?.textContent).toBe('Trump said his ninety-minute call with Putin had been “highly productive”.');
+  });
+
+  describe('when the sentence mentions other claims too', () => {
+    const kremlin = bundledClaim('peskov-putin-supports-working-together');
+    const sentence = { claims: [{ id: 7, claim: kremlin }, { id: 9, claim: peskov }], shown: 9 };
+    const switcher = () => screen.getByRole('group', { name: 'This sentence mentions 2 checked claims' });
+
+    it('shows no switcher for a sentence with one claim', () => {
+      renderCard();
+      expect(screen.queryByRole('group')).toBeNull();
+      cleanup();
+      renderCard({ sentence: { claims: [{ id: 9, claim: peskov }], shown: 9 } });
+      expect(screen.queryByRole('group')).toBeNull();
+    });
+
+    it('names each claim of the sentence in reading order with its verdict, and marks the one shown', () => {
+      renderCard({ sentence });
+      const buttons = within(switcher()).getAllByRole('button');
+      expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+        `Claim 1 of 2, ${VERDICT_LABELS[kremlin.verdict]}: ${kremlin.text}`,
+        `Claim 2 of 2, Accurate: ${peskov.text}`,
+      ]);
+      expect(buttons.map((b) => b.textContent)).toEqual([
+        `1 ${VERDICT_STYLES[kremlin.verdict].glyph} ${VERDICT_LABELS[kremlin.verdict]}`,
+        `2 ${VERDICT_STYLES.accurate.glyph} Accurate`,
+      ]);
+      expect(buttons.map((b) => b.getAttribute('aria-current'))).toEqual([null, 'true']);
+    });
+
+    it('switches to another claim when its button is pressed, and does nothing for the one shown', () => {
+      const onShowOther = vi.fn();
+      renderCard({ sentence, onShowOther });
+      const [other, shown] = within(switcher()).getAllByRole('button');
+      fireEvent.click(shown!);
+      expect(onShowOther).not.toHaveBeenCalled();
+      fireEvent.click(other!);
+      expect(onShowOther).toHaveBeenCalledWith(7);
+    });
+
+    it('keeps its buttons inside the Tab loop of a keyboard-opened card', () => {
+      renderCard({ opened: 'keyboard', sentence });
+      const close = screen.getByRole('button', { name: 'Close' });
+      const dismiss = screen.getByRole('button', { name: 'Not this claim' });
+      const [first] = within(switcher()).getAllByRole('button');
+      close.focus();
+      expect(fireEvent.keyDown(close, { key: 'Tab' })).toBe(true);
+      dismiss.focus();
+      expect(fireEvent.keyDown(dismiss, { key: 'Tab' })).toBe(false);
+      expect(document.activeElement).toBe(close);
+      first!.focus();
+      expect(fireEvent.keyDown(first!, { key: 'Tab' })).toBe(true);
+    });
   });
 
   describe('when pack text is hostile', () => {
