@@ -3,7 +3,8 @@
  * the page so both say the same thing, and so colour is never the only signal. The verdict words
  * come from `lib/verdicts.ts`; this module adds only the look.
  */
-import type { Verdict } from '@/lib/schema';
+import { VERDICT_COLOURS } from '@/lib/mark-style';
+import { VERDICTS, type Verdict } from '@/lib/schema';
 
 /** The colours and glyph drawn for one verdict. */
 export interface VerdictStyle {
@@ -17,19 +18,24 @@ export interface VerdictStyle {
 
 // Glyphs come from blocks that system fonts on Windows, macOS and Linux all cover and that have no
 // emoji presentation, so they take the badge's colour instead of turning into coloured pictures.
-// The contrast ratios are checked in tests/unit/ClaimCard.test.tsx.
-/** Each verdict's colours and glyph. */
-export const VERDICT_STYLES: Record<Verdict, VerdictStyle> = {
-  accurate: { colour: '#1a7f37', colourOnDark: '#4ade80', glyph: '✓' },
-  'accurate-but-misdated': { colour: '#0e7490', colourOnDark: '#22d3ee', glyph: '◷' },
-  misattributed: { colour: '#7e22ce', colourOnDark: '#c084fc', glyph: '⇄' },
-  imprecise: { colour: '#b45309', colourOnDark: '#fbbf24', glyph: '≈' },
-  disputed: { colour: '#c2410c', colourOnDark: '#fb923c', glyph: '±' },
-  false: { colour: '#b91c1c', colourOnDark: '#f87171', glyph: '✗' },
-  unverified: { colour: '#57606a', colourOnDark: '#9ca3af', glyph: '?' },
-  opinion: { colour: '#475569', colourOnDark: '#94a3b8', glyph: '“' },
-  unrated: { colour: '#6b7280', colourOnDark: '#a1a1aa', glyph: '○' },
+// The colours are the marks' own (lib/mark-style.ts); their contrast ratios are checked in
+// tests/unit/ClaimCard.test.tsx.
+const GLYPHS: Record<Verdict, string> = {
+  accurate: '✓',
+  'accurate-but-misdated': '◷',
+  misattributed: '⇄',
+  imprecise: '≈',
+  disputed: '±',
+  false: '✗',
+  unverified: '?',
+  opinion: '“',
+  unrated: '○',
 };
+
+/** Each verdict's colours and glyph. */
+export const VERDICT_STYLES: Record<Verdict, VerdictStyle> = Object.fromEntries(
+  VERDICTS.map((verdict) => [verdict, { colour: VERDICT_COLOURS[verdict].light, colourOnDark: VERDICT_COLOURS[verdict].dark, glyph: GLYPHS[verdict] }]),
+) as Record<Verdict, VerdictStyle>;
 
 /** The custom properties that carry one verdict's colours into `ClaimCard.css` (set as an inline style). */
 export function verdictColourVars(verdict: Verdict): Record<string, string> {

@@ -18,18 +18,35 @@ interface DefaultMark {
   tint: number;
 }
 
-// The look that entrypoints/content/highlights.css shipped with; tests/unit/mark-style.test.ts
+/**
+ * Each verdict's colour: `light` for light backgrounds (at least 4.5:1 as text on white, and as a
+ * fill under white text), `dark` for dark ones (the same against the dark card, #1c2128). The marks
+ * on the page and the card's badge both draw from here, so a mark and its card agree.
+ */
+export const VERDICT_COLOURS: Record<Verdict, { light: string; dark: string }> = {
+  accurate: { light: '#1a7f37', dark: '#4ade80' },
+  'accurate-but-misdated': { light: '#0e7490', dark: '#22d3ee' },
+  misattributed: { light: '#7e22ce', dark: '#c084fc' },
+  imprecise: { light: '#b45309', dark: '#fbbf24' },
+  disputed: { light: '#c2410c', dark: '#fb923c' },
+  false: { light: '#b91c1c', dark: '#f87171' },
+  unverified: { light: '#57606a', dark: '#9ca3af' },
+  opinion: { light: '#475569', dark: '#94a3b8' },
+  unrated: { light: '#6b7280', dark: '#a1a1aa' },
+};
+
+// The look that entrypoints/content/highlights.css ships with; tests/unit/mark-style.test.ts
 // checks that the default settings still produce exactly those rules.
 const DEFAULT_MARKS: Record<Verdict, DefaultMark> = {
-  accurate: { colour: '#1b7f3b', line: 'solid', thickness: 2, tint: 0.08 },
-  'accurate-but-misdated': { colour: '#0b6e8f', line: 'dashed', thickness: 2, tint: 0.08 },
-  misattributed: { colour: '#7b3fa8', line: 'dashed', thickness: 2, tint: 0.08 },
-  imprecise: { colour: '#b25e00', line: 'wavy', thickness: 1.5, tint: 0.08 },
-  disputed: { colour: '#c2410c', line: 'wavy', thickness: 1.5, tint: 0.08 },
-  false: { colour: '#c0262d', line: 'wavy', thickness: 2, tint: 0.1 },
-  unverified: { colour: '#5b6270', line: 'dotted', thickness: 2, tint: 0.08 },
-  opinion: { colour: '#475569', line: 'dotted', thickness: 2, tint: 0.08 },
-  unrated: { colour: '#5b6270', line: 'dotted', thickness: 2, tint: 0.06 },
+  accurate: { colour: VERDICT_COLOURS.accurate.light, line: 'solid', thickness: 2, tint: 0.08 },
+  'accurate-but-misdated': { colour: VERDICT_COLOURS['accurate-but-misdated'].light, line: 'dashed', thickness: 2, tint: 0.08 },
+  misattributed: { colour: VERDICT_COLOURS.misattributed.light, line: 'dashed', thickness: 2, tint: 0.08 },
+  imprecise: { colour: VERDICT_COLOURS.imprecise.light, line: 'wavy', thickness: 1.5, tint: 0.08 },
+  disputed: { colour: VERDICT_COLOURS.disputed.light, line: 'wavy', thickness: 1.5, tint: 0.08 },
+  false: { colour: VERDICT_COLOURS.false.light, line: 'wavy', thickness: 2, tint: 0.1 },
+  unverified: { colour: VERDICT_COLOURS.unverified.light, line: 'dotted', thickness: 2, tint: 0.08 },
+  opinion: { colour: VERDICT_COLOURS.opinion.light, line: 'dotted', thickness: 2, tint: 0.08 },
+  unrated: { colour: VERDICT_COLOURS.unrated.light, line: 'dotted', thickness: 2, tint: 0.06 },
 };
 
 /** The colour a verdict's marks have when the reader has not picked one, as #rrggbb. */

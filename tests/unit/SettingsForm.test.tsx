@@ -134,7 +134,7 @@ describe('SettingsForm', () => {
 
     it('drops an override that is set back to the default colour', () => {
       const { last } = renderForm({ colors: { accurate: '#000000' } });
-      fireEvent.input(screen.getByLabelText('Accurate'), { target: { value: '#1B7F3B' } });
+      fireEvent.input(screen.getByLabelText('Accurate'), { target: { value: '#1A7F37' } });
       expect(last()?.colors).toEqual({});
     });
   });

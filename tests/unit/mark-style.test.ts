@@ -5,13 +5,13 @@ import { VERDICTS } from '@/lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const highlightsCss = readFileSync(new URL('../../entrypoints/content/highlights.css', import.meta.url), 'utf8');
-const rulesOf = (css: string) => css.split('\n').filter((line) => line.startsWith('::highlight('));
+const rulesOf = (css: string) => css.split('\n').filter((line) => line.startsWith('::highlight(') || line.startsWith('claimlight-mark['));
 const ruleFor = (css: string, name: string) => css.split('\n').find((line) => line.startsWith(`::highlight(claimlight-${name})`)) ?? '';
 const settings = (changes: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...changes });
 
 describe('markStyleSheet', () => {
   describe('when the settings are the defaults', () => {
-    it('gives exactly the highlight rules the content script shipped with', () => {
+    it('gives exactly the highlight and fallback rules the content script ships with', () => {
       expect(rulesOf(markStyleSheet(DEFAULT_SETTINGS))).toEqual(rulesOf(highlightsCss));
     });
 
@@ -39,8 +39,8 @@ describe('markStyleSheet', () => {
   describe('when marks are a background tint', () => {
     it('deepens the tint and keeps a thin line in the verdict’s own style', () => {
       const rule = ruleFor(markStyleSheet(settings({ markStyle: 'background' })), 'accurate-but-misdated');
-      expect(rule).toContain('underline dashed #0b6e8f 1px');
-      expect(rule).toContain('background-color: rgb(11 110 143 / 0.22)');
+      expect(rule).toContain('underline dashed #0e7490 1px');
+      expect(rule).toContain('background-color: rgb(14 116 144 / 0.22)');
     });
   });
 
