@@ -1,5 +1,7 @@
 // Small packs and store helpers the unit tests share.
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { vi } from 'vitest';
 import { ClaimlightDb } from '@/lib/store';
 
 /** A valid two-claim pack in Claimlight's format; override fields to make it invalid. */
@@ -57,4 +59,25 @@ export function freshDb(): ClaimlightDb {
 /** Everything in the store, for before/after comparisons. */
 export async function dumpStore(db: ClaimlightDb) {
   return { packs: await db.packs.orderBy('id').toArray(), claims: await db.claims.toArray() };
+}
+
+/** A pack of `count` claims, enough for the store to write them in several batches. */
+export function bigSamplePack(count: number) {
+  const pack = samplePack();
+  pack.claims = Array.from({ length: count }, (_, i) => ({ ...pack.claims[1]!, id: `c${i}` }));
+  return pack;
+}
+
+/**
+ * Makes the store's `batch`th write of claims fail as IndexedDB does when the disk is full.
+ * Returns how many batches were tried so far, and a way to undo it.
+ */
+export function fillDiskAtBatch(db: ClaimlightDb, batch: number): { batches(): number; restore(): void } {
+  const realBulkPut = db.claims.bulkPut.bind(db.claims);
+  let calls = 0;
+  const spy = vi.spyOn(db.claims, 'bulkPut').mockImplementation(((...args: Parameters<typeof realBulkPut>) => {
+    if (++calls === batch) return Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    return realBulkPut(...args);
+  }) as typeof realBulkPut);
+  return { batches: () => calls, restore: () => spy.mockRestore() };
 }

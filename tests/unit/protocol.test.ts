@@ -3,7 +3,7 @@ import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
-import { dumpStore, freshDb, samplePack } from '../helpers/packs';
+import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
 const optionsPage: SenderInfo = { url: 'chrome-extension://abc/options.html', fromExtensionPage: true, fromThisExtension: true };
@@ -75,6 +75,20 @@ describe('the background handlers through a client', () => {
       const result = await client.call('importPack', { text });
       expect(result.ok).toBe(false);
       if (!result.ok) expect([result.error.message, ...(result.error.details ?? [])].some((line) => message.test(line))).toBe(true);
+      expect(await dumpStore(db)).toEqual(before);
+    });
+
+    it('tell the reader what to do when the disk fills part-way, and leave the store unchanged', async () => {
+      const { client } = await setup();
+      const before = await dumpStore(db);
+      const disk = fillDiskAtBatch(db, 2);
+      const result = await client.call('importPack', { text: JSON.stringify(bigSamplePack(4_500)) });
+      disk.restore();
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'storage', message: 'Your browser has no room left for Claimlight’s data. Free some disk space or delete a fact pack, then try again. Nothing was changed.' },
+      });
+      expect(disk.batches()).toBe(2);
       expect(await dumpStore(db)).toEqual(before);
     });
   });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { parsePackText } from '@/lib/pack';
 import {
@@ -16,7 +16,7 @@ import {
   resetToBundled,
   summarizeStore,
 } from '@/lib/store';
-import { dumpStore, freshDb, samplePack } from '../helpers/packs';
+import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
 const parsed = (value: unknown) => {
@@ -87,10 +87,8 @@ describe('importPack', () => {
 
   it('reports progress in chunks', async () => {
     db = freshDb();
-    const pack = samplePack();
-    pack.claims = Array.from({ length: 4_500 }, (_, i) => ({ ...pack.claims[1]!, id: `c${i}` }));
     const progress: number[] = [];
-    await importPack(db, parsed(pack), { onProgress: (done) => progress.push(done) });
+    await importPack(db, parsed(bigSamplePack(4_500)), { onProgress: (done) => progress.push(done) });
     expect(progress).toEqual([2_000, 4_000, 4_500]);
   });
 
@@ -98,16 +96,9 @@ describe('importPack', () => {
     db = freshDb();
     await installBundledPack(db, bundled);
     const before = await dumpStore(db);
-    const pack = samplePack();
-    pack.claims = Array.from({ length: 4_500 }, (_, i) => ({ ...pack.claims[1]!, id: `c${i}` }));
-    const realBulkPut = db.claims.bulkPut.bind(db.claims);
-    let calls = 0;
-    const spy = vi.spyOn(db.claims, 'bulkPut').mockImplementation(((...args: Parameters<typeof realBulkPut>) => {
-      if (++calls === 2) return Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-      return realBulkPut(...args);
-    }) as typeof realBulkPut);
-    const failure = await importPack(db, parsed(pack)).catch((e: unknown) => e);
-    spy.mockRestore();
+    const disk = fillDiskAtBatch(db, 2);
+    const failure = await importPack(db, parsed(bigSamplePack(4_500))).catch((e: unknown) => e);
+    disk.restore();
     expect(describeStorageError(failure)).toMatch(/no room left.*Nothing was changed/);
     expect(await dumpStore(db)).toEqual(before);
   });
