@@ -45,20 +45,51 @@ export class MarionetteConnection {
   }
 
   /** Connects and waits for Marionette's greeting, `{"applicationType":"gecko",...}`. */
-  static connect(port: number): Promise<MarionetteConnection> {
+  static connect(port: number, timeout = 30_000): Promise<MarionetteConnection> {
     const connection = new MarionetteConnection(connect(port, '127.0.0.1'));
     return new Promise((resolve, reject) => {
-      connection.greeted = { resolve: () => resolve(connection), reject };
+      const timer = setTimeout(() => {
+        connection.close();
+        reject(new Error(`Marionette on port ${port} sent no greeting within ${timeout} ms`));
+      }, timeout);
+      connection.greeted = {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(connection);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
     });
   }
 
-  /** Sends a command; rejects with Marionette's error as `name: message`. */
-  send<T = unknown>(name: string, params: Record<string, unknown> = {}): Promise<T> {
+  /**
+   * Sends a command; rejects with Marionette's error as `name: message`, or when no reply comes
+   * within `timeout` ms (a Firefox that hangs must fail the test, not stall it).
+   */
+  send<T = unknown>(name: string, params: Record<string, unknown> = {}, timeout = 60_000): Promise<T> {
     if (this.closedWith) return Promise.reject(this.closedWith);
     const id = this.nextId++;
     const body = Buffer.from(JSON.stringify([0, id, name, params]), 'utf8');
     this.socket.write(Buffer.concat([Buffer.from(`${body.length}:`), body]));
-    return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`Marionette did not answer ${name} within ${timeout} ms`));
+      }, timeout);
+      this.pending.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value as T);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+    });
   }
 
   close(): void {
@@ -114,27 +145,32 @@ export class FirefoxSession {
     if (!addonId) throw new Error(`${extensionDir}/manifest.json has no gecko id`);
     const uuid = randomUUID();
     const profile = mkdtempSync(join(tmpdir(), 'claimlight-firefox-'));
-    const prefs: Record<string, string | number | boolean> = {
-      // Port 0: Marionette picks a free port and writes it to MarionetteActivePort in the profile.
-      'marionette.port': 0,
-      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
-      'browser.shell.checkDefaultBrowser': false,
-      'browser.startup.homepage_override.mstone': 'ignore',
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'app.update.disabledForTesting': true,
-    };
-    writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
-    // --remote-allow-system-access lets a WebDriver session navigate to moz-extension:// pages.
-    const child = spawn(executable, ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--profile', profile, 'about:blank'], { stdio: 'ignore' });
+    let child: ChildProcess | undefined;
+    let marionette: MarionetteConnection | undefined;
     try {
-      const port = await activePort(child, profile);
-      const marionette = await MarionetteConnection.connect(port);
-      await marionette.send('WebDriver:NewSession', { capabilities: {} });
-      await marionette.send('Addon:Install', { path: resolve(extensionDir), temporary: true });
+      const prefs: Record<string, string | number | boolean> = {
+        // Port 0: Marionette picks a free port and writes it to MarionetteActivePort in the profile.
+        'marionette.port': 0,
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+        'browser.shell.checkDefaultBrowser': false,
+        'browser.startup.homepage_override.mstone': 'ignore',
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'app.update.disabledForTesting': true,
+      };
+      writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
+      // --remote-allow-system-access lets a WebDriver session navigate to moz-extension:// pages.
+      child = spawn(executable, ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--profile', profile, 'about:blank'], { stdio: 'ignore' });
+      // A missing or unrunnable executable is reported as an 'error' event, not a throw.
+      let startError: Error | null = null;
+      child.once('error', (e) => (startError = new Error(`Could not start Firefox (${executable}): ${e.message}`)));
+      const port = await activePort(child, profile, () => startError);
+      marionette = await MarionetteConnection.connect(port);
+      await marionette.send('WebDriver:NewSession', { capabilities: {} }, 30_000);
+      await marionette.send('Addon:Install', { path: resolve(extensionDir), temporary: true }, 30_000);
       return new FirefoxSession(child, profile, marionette, `moz-extension://${uuid}/`);
     } catch (error) {
-      child.kill('SIGKILL');
-      rmSync(profile, { recursive: true, force: true });
+      marionette?.close();
+      await stopFirefox(child, profile, 0);
       throw error;
     }
   }
@@ -189,24 +225,44 @@ export class FirefoxSession {
     await this.marionette.send('WebDriver:AcceptAlert');
   }
 
-  /** Quits Firefox and removes its profile. */
+  /** Quits Firefox and removes its profile; kills Firefox if it has not quit within a few seconds. */
   async close(): Promise<void> {
-    const exited = new Promise<void>((done) => (this.process.exitCode !== null ? done() : this.process.once('exit', () => done())));
-    await this.marionette.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
+    const stopped = stopFirefox(this.process, this.profile, 5_000);
+    await this.marionette.send('Marionette:Quit', { flags: ['eForceQuit'] }, 5_000).catch(() => undefined);
     this.marionette.close();
-    const killer = setTimeout(() => this.process.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(killer);
-    rmSync(this.profile, { recursive: true, force: true });
+    await stopped;
   }
 }
 
-/** Waits for Firefox to write the port Marionette listens on; fails if Firefox exits first. */
-async function activePort(child: ChildProcess, profile: string, timeout = 30_000): Promise<number> {
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Waits up to `grace` ms for Firefox to exit, kills it if it has not, then removes its profile. A
+ * leftover profile is only reported: it must not hide the error that brought us here.
+ */
+async function stopFirefox(child: ChildProcess | undefined, profile: string, grace: number): Promise<void> {
+  if (child && child.pid !== undefined && !hasExited(child)) {
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), grace);
+    if (grace === 0) child.kill('SIGKILL');
+    await exited;
+    clearTimeout(killer);
+  }
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  } catch (e) {
+    console.warn(`Could not remove the Firefox profile ${profile}: ${(e as Error).message}`);
+  }
+}
+
+/** Waits for Firefox to write the port Marionette listens on; fails if Firefox could not start or exits first. */
+async function activePort(child: ChildProcess, profile: string, startError: () => Error | null, timeout = 30_000): Promise<number> {
   const file = join(profile, 'MarionetteActivePort');
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Firefox exited with code ${child.exitCode} before Marionette started`);
+    const failed = startError();
+    if (failed) throw failed;
+    if (hasExited(child)) throw new Error(`Firefox exited (${child.exitCode ?? child.signalCode}) before Marionette started`);
     if (existsSync(file)) {
       const port = Number(readFileSync(file, 'utf8'));
       if (port > 0) return port;

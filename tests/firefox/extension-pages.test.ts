@@ -40,8 +40,14 @@ const MARKS_ARE = `
 /** The settings page's store summary, e.g. "28 claims in 1 pack", once the store has been read. */
 const SUMMARY = `const text = document.querySelector('[data-testid=store-summary]')?.textContent ?? ''; return /claims in/.test(text) ? text : null;`;
 
+/** The store summary once it reads `arguments[0]`. */
+const SUMMARY_IS = `const text = document.querySelector('[data-testid=store-summary]')?.textContent; return text === arguments[0] ? text : null;`;
+
 /** The import outcome shown to the user, once there is one. */
 const IMPORT_STATUS = `return document.querySelector('[data-testid=import-status]')?.textContent || null;`;
+
+/** The outcome shown to the user, once it includes `arguments[0]`. */
+const STATUS_SAYS = `const text = document.querySelector('[data-testid=import-status]')?.textContent; return text?.includes(arguments[0]) ? text : null;`;
 
 describe('the popup in Firefox', () => {
   it('finds the right claim first for a misspelt query, and opens its record with sources', async () => {
@@ -81,7 +87,7 @@ describe('the settings page in Firefox', () => {
     expect(await firefox.waitFor(IMPORT_STATUS, 30_000)).toContain('Imported “Harbour log”: 3001 claims');
     const seen = await firefox.run<string[]>('return window.progressSeen');
     expect(seen.some((text) => /Storing claims: \d+ of 3001/.test(text))).toBe(true);
-    expect(await firefox.waitFor(`const s = document.querySelector('[data-testid=store-summary]')?.textContent; return s?.startsWith('3029') ? s : null`)).toBe('3029 claims in 2 packs');
+    expect(await firefox.waitFor(SUMMARY_IS, 10_000, '3029 claims in 2 packs')).toBe('3029 claims in 2 packs');
 
     await firefox.newTab();
     await firefox.navigate(`${server.url}pages/dynamic-append.html`);
@@ -102,10 +108,15 @@ describe('the settings page in Firefox', () => {
     expect(await firefox.waitFor(SUMMARY)).toBe(before);
   });
 
-  it('deletes the imported pack after the user confirms', async () => {
-    await firefox.click(await firefox.find('button[aria-label="Delete Harbour log"]'));
+  it('deletes a pack after the user confirms, and only that pack', async () => {
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    const before = await firefox.waitFor<string>(SUMMARY);
+    const small = { ...pack, id: 'ferry-notes', title: 'Ferry notes', claims: claims.slice(0, 2) };
+    await firefox.type(await firefox.find('input[type=file]'), file('ferry-notes.json', JSON.stringify(small)));
+    await firefox.waitFor(STATUS_SAYS, 10_000, 'Imported “Ferry notes”: 2 claims');
+    await firefox.click(await firefox.find('button[aria-label="Delete Ferry notes"]'));
     await firefox.acceptDialog();
-    expect(await firefox.waitFor(IMPORT_STATUS, 20_000)).toContain('Deleted “Harbour log”');
-    expect(await firefox.waitFor(`const s = document.querySelector('[data-testid=store-summary]')?.textContent; return s?.startsWith('28 ') ? s : null`, 20_000)).toBe('28 claims in 1 pack');
+    await firefox.waitFor(STATUS_SAYS, 20_000, 'Deleted “Ferry notes”');
+    expect(await firefox.waitFor(SUMMARY_IS, 20_000, before)).toBe(before);
   });
 });

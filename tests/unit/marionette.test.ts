@@ -1,7 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MarionetteConnection } from '../../scripts/lib/marionette';
+import { FirefoxSession, MarionetteConnection } from '../../scripts/lib/marionette';
 
 // The Marionette client's framing, against a stand-in server: `length:json` frames whose length
 // counts bytes, replies that arrive split or several to a chunk, and errors.
@@ -65,5 +68,37 @@ describe('MarionetteConnection', () => {
     const connection = await MarionetteConnection.connect(port);
     await expect(connection.send('WebDriver:GetTitle')).rejects.toThrow('Marionette closed the connection');
     await expect(connection.send('WebDriver:GetTitle')).rejects.toThrow('Marionette closed the connection');
+  });
+});
+
+describe('FirefoxSession.launch', () => {
+  const profiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('claimlight-firefox-')).sort();
+
+  it('refuses a Firefox that cannot be started with a clear message, and leaves no profile behind', async () => {
+    const extension = mkdtempSync(join(tmpdir(), 'claimlight-extension-'));
+    writeFileSync(join(extension, 'manifest.json'), JSON.stringify({ browser_specific_settings: { gecko: { id: 'test@claimlight.dev' } } }));
+    const before = profiles();
+    await expect(FirefoxSession.launch(join(extension, 'no-such-firefox'), extension)).rejects.toThrow(/^Could not start Firefox \(.*no-such-firefox\): spawn .* ENOENT/);
+    expect(profiles()).toEqual(before);
+    rmSync(extension, { recursive: true });
+  });
+
+  it('says so when Firefox exits before Marionette starts, and leaves no profile behind', async () => {
+    const extension = mkdtempSync(join(tmpdir(), 'claimlight-extension-'));
+    writeFileSync(join(extension, 'manifest.json'), JSON.stringify({ browser_specific_settings: { gecko: { id: 'test@claimlight.dev' } } }));
+    // A "Firefox" that exits at once, as one with a broken install would.
+    const exitsAtOnce = join(extension, 'firefox');
+    writeFileSync(exitsAtOnce, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const before = profiles();
+    await expect(FirefoxSession.launch(exitsAtOnce, extension)).rejects.toThrow('Firefox exited (3) before Marionette started');
+    expect(profiles()).toEqual(before);
+    rmSync(extension, { recursive: true });
+  });
+
+  it('refuses a build without a gecko id before starting anything', async () => {
+    const extension = mkdtempSync(join(tmpdir(), 'claimlight-extension-'));
+    writeFileSync(join(extension, 'manifest.json'), JSON.stringify({ manifest_version: 2 }));
+    await expect(FirefoxSession.launch(join(extension, 'firefox'), extension)).rejects.toThrow('manifest.json has no gecko id');
+    rmSync(extension, { recursive: true });
   });
 });
