@@ -130,8 +130,8 @@ function WhyMatched({ matched, mentionText, headingId }: { matched: string[]; me
 /**
  * A strip of buttons, one per claim of the sentence, at the top of the card where it cannot scroll
  * out of view. The marks of these claims lie on the same words, so the pointer alone could only
- * ever reach one of them; this is how the reader gets to the rest. Each button names its claim in
- * full for screen readers and in a tooltip; on screen it shows a number and the verdict.
+ * ever reach one of them; this is how the reader gets to the rest. On screen each button shows a
+ * number and the verdict; its accessible name and its tooltip add the claim in full.
  */
 function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims; onShowOther?: (id: number) => void }) {
   const count = sentence.claims.length;
@@ -151,7 +151,8 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
             data-verdict={claim.verdict}
             style={verdictColourVars(claim.verdict)}
             aria-current={current ? 'true' : undefined}
-            aria-label={`Claim ${i + 1} of ${count}, ${word}: ${claim.text}`}
+            // The name starts with the words on the button (WCAG 2.5.3), then says which claim it is.
+            aria-label={`${i + 1} ${word}: ${claim.text}`}
             title={claim.text}
             onClick={() => !current && onShowOther?.(id)}
           >

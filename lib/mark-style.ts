@@ -20,8 +20,9 @@ interface DefaultMark {
 
 /**
  * Each verdict's colour: `light` for light backgrounds (at least 4.5:1 as text on white, and as a
- * fill under white text), `dark` for dark ones (the same against the dark card, #1c2128). The marks
- * on the page and the card's badge both draw from here, so a mark and its card agree.
+ * fill under white text), `dark` for dark ones (the same against the dark card, #1c2128). The
+ * default marks on the page and the card's badge both draw from here, so that unless the reader
+ * picks their own mark colours, a mark and its card's badge are the same colour.
  */
 export const VERDICT_COLOURS: Record<Verdict, { light: string; dark: string }> = {
   accurate: { light: '#1a7f37', dark: '#4ade80' },

@@ -154,7 +154,12 @@ export class PageController {
       // the same way, and the keyboard's place in the list moves to it.
       onShowOther: (other) => {
         const index = this.mentions.list().indexOf(other);
-        if (index >= 0 && opened === 'keyboard') this.focused = index;
+        // A rescan since the card opened may have dropped it.
+        if (index < 0) return;
+        if (opened === 'keyboard') {
+          this.focused = index;
+          this.painter.focus(other.range);
+        }
         this.openCard(other, opened);
       },
       onDismiss: () => {

@@ -108,13 +108,39 @@ describe('marks on the demo page', () => {
     const first = (await title.textContent())!;
     const switcher = card.getByRole('group', { name: 'This sentence mentions 2 checked claims' });
     expect(await switcher.getByRole('button').count()).toBe(2);
-    // The switcher sits above the card's scrolling body, so it is in view however long the record.
-    expect(await switcher.isVisible()).toBe(true);
+    // The switcher sits above the card's scrolling body: scrolled to its end, it is still in the card's view.
+    await card.locator('.claimlight-card__body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
+    const [strip, shown] = [(await switcher.boundingBox())!, (await card.boundingBox())!];
+    expect(strip.y).toBeGreaterThanOrEqual(shown.y);
+    expect(strip.y + strip.height).toBeLessThanOrEqual(shown.y + shown.height);
     await switcher.locator('button:not([aria-current])').click();
     await expect.poll(() => title.textContent()).not.toBe(first);
     expect([first, await title.textContent()].sort()).toEqual(both);
     expect(await switcher.locator('[aria-current=true]').getAttribute('aria-label')).toContain(await title.textContent());
     await demo.page.screenshot({ path: 'test-results/card-two-claims.png' });
+    await demo.page.keyboard.press('Escape');
+    await expect.poll(() => demo.card().count()).toBe(0);
+  });
+
+  it('switches between the claims of one sentence from the keyboard, and the keyboard carries on from there', async () => {
+    const sentence = 'Spokesman Dmitry Peskov told reporters';
+    let step: { index: number; total: number } = { index: -1, total: 0 };
+    for (let i = 0; i < expectedDemo.length && !(await demo.focusedText())?.startsWith(sentence); i++) step = await command(demo.page, 'next');
+    expect(await demo.focusedText()).toMatch(new RegExp(`^${sentence}`));
+    const card = demo.card();
+    const title = card.getByRole('heading', { level: 2 });
+    const first = await title.textContent();
+    const other = card.getByRole('group', { name: 'This sentence mentions 2 checked claims' }).locator('button:not([aria-current])');
+    await other.focus();
+    await demo.page.keyboard.press('Enter');
+    await expect.poll(() => title.textContent()).not.toBe(first);
+    // Focus moves into the new card, and the focus mark stays on the sentence.
+    expect(await card.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement?.localName)).toBe('h2');
+    expect(await demo.focusedText()).toMatch(new RegExp(`^${sentence}`));
+    // The card showed the sentence's first claim, and the reader chose the second: next goes past both.
+    const next = await command(demo.page, 'next');
+    expect(next.index).toBe(step.index + 2);
+    expect(await demo.focusedText()).not.toMatch(new RegExp(`^${sentence}`));
     await demo.page.keyboard.press('Escape');
     await expect.poll(() => demo.card().count()).toBe(0);
   });

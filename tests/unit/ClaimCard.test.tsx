@@ -103,8 +103,8 @@ describe('ClaimCard', () => {
       renderCard({ sentence });
       const buttons = within(switcher()).getAllByRole('button');
       expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
-        `Claim 1 of 2, ${VERDICT_LABELS[kremlin.verdict]}: ${kremlin.text}`,
-        `Claim 2 of 2, Accurate: ${peskov.text}`,
+        `1 ${VERDICT_LABELS[kremlin.verdict]}: ${kremlin.text}`,
+        `2 Accurate: ${peskov.text}`,
       ]);
       expect(buttons.map((b) => b.textContent)).toEqual([
         `1 ${VERDICT_STYLES[kremlin.verdict].glyph} ${VERDICT_LABELS[kremlin.verdict]}`,
@@ -123,18 +123,16 @@ describe('ClaimCard', () => {
       expect(onShowOther).toHaveBeenCalledWith(7);
     });
 
-    it('keeps its buttons inside the Tab loop of a keyboard-opened card', () => {
+    it('puts its buttons in the Tab order between the close button and the record, inside the card\'s Tab loop', () => {
       renderCard({ opened: 'keyboard', sentence });
-      const close = screen.getByRole('button', { name: 'Close' });
-      const dismiss = screen.getByRole('button', { name: 'Not this claim' });
-      const [first] = within(switcher()).getAllByRole('button');
-      close.focus();
-      expect(fireEvent.keyDown(close, { key: 'Tab' })).toBe(true);
-      dismiss.focus();
-      expect(fireEvent.keyDown(dismiss, { key: 'Tab' })).toBe(false);
-      expect(document.activeElement).toBe(close);
-      first!.focus();
-      expect(fireEvent.keyDown(first!, { key: 'Tab' })).toBe(true);
+      const tabbable = [...screen.getByRole('dialog').querySelectorAll<HTMLElement>('a[href], button')].filter((el) => el.tabIndex >= 0);
+      const names = tabbable.map((el) => el.getAttribute('aria-label') ?? el.textContent);
+      expect(names.slice(0, 3)).toEqual(['Close', `1 ${VERDICT_LABELS[kremlin.verdict]}: ${kremlin.text}`, `2 Accurate: ${peskov.text}`]);
+      expect(names.at(-1)).toBe('Not this claim');
+      const last = tabbable.at(-1)!;
+      last.focus();
+      expect(fireEvent.keyDown(last, { key: 'Tab' })).toBe(false);
+      expect(document.activeElement).toBe(tabbable[0]);
     });
   });
 
