@@ -157,7 +157,8 @@ export class PageMentions {
 
   /**
    * The mentions whose text overlaps this one's, itself included, in reading order: more than one
-   * when a sentence carries several claims, whose marks then lie on the same words.
+   * when a sentence carries several claims, whose marks then lie on the same words. The matcher
+   * marks whole sentences, so overlapping mentions have the same range and form one group.
    */
   onSameText(mention: PageMention): PageMention[] {
     const candidates = new Set(mention.nodes.flatMap((node) => this.byNode.get(node) ?? []));
