@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_BUILD_DIR, launchWithExtension, tabsWithContentScript, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_BUILD_DIR, tabsWithContentScript } from '../../scripts/lib/launch';
 import { OptionsPage } from './pages/options';
+import { useExtensionSession } from './pages/session';
 
 const minimalPack = {
   format: 'claimlight-pack',
@@ -21,23 +21,15 @@ const minimalPack = {
   ],
 };
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
+const session = useExtensionSession('tests/fixtures/demo');
 const errors: string[] = [];
 const recordErrors = (where: () => string) => (message: ConsoleMessage) => {
   if (message.type() === 'error') errors.push(`${where()}: ${message.text()}`);
 };
 
 beforeAll(async () => {
-  server = await serveDirectory('tests/fixtures/demo');
-  browser = await launchWithExtension();
-  browser.serviceWorker.on('console', recordErrors(() => 'service worker'));
-  browser.context.on('page', (page) => page.on('console', recordErrors(() => page.url())));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  session.browser.serviceWorker.on('console', recordErrors(() => 'service worker'));
+  session.browser.context.on('page', (page) => page.on('console', recordErrors(() => page.url())));
 });
 
 describe('Claimlight in Chromium', () => {
@@ -49,11 +41,11 @@ describe('Claimlight in Chromium', () => {
   });
 
   it('starts its service worker', () => {
-    expect(browser.serviceWorker.url()).toBe(`chrome-extension://${browser.extensionId}/background.js`);
+    expect(session.browser.serviceWorker.url()).toBe(`chrome-extension://${session.browser.extensionId}/background.js`);
   });
 
   it('holds the 28 bundled claims after install', async () => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     expect(await options.summary()).toBe('28 claims in 1 pack');
     expect(await options.packs()).toEqual([['Trump–Putin call and the opening of Ukraine war talks (February 2025)', '28']]);
     await options.page.screenshot({ path: 'test-results/options.png' });
@@ -61,16 +53,16 @@ describe('Claimlight in Chromium', () => {
   });
 
   it('runs its content script on a page served from 127.0.0.1', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url);
-    await expect.poll(async () => (await tabsWithContentScript(browser.serviceWorker)).map((t) => t.url)).toContain(server.url);
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url);
+    await expect.poll(async () => (await tabsWithContentScript(session.browser.serviceWorker)).map((t) => t.url)).toContain(session.server.url);
     // The page itself is left as it was: the script adds nothing yet.
     expect(await page.locator('[data-claimlight], claimlight-mark').count()).toBe(0);
     await page.close();
   });
 
   it('adds a pack imported through the settings page', async () => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     await options.importFile('harbour.json', JSON.stringify(minimalPack));
     expect(await options.importStatus()).toBe('Imported “Harbour checks”: 2 claims from Claimlight pack data.');
     await expect.poll(() => options.summary()).toBe('30 claims in 2 packs');
@@ -83,14 +75,14 @@ describe('Claimlight in Chromium', () => {
     ['a javascript: source', JSON.stringify({ ...minimalPack, id: 'evil', claims: [{ ...minimalPack.claims[0], context: [{ text: 'x', sources: [{ url: 'javascript:alert(1)', outlet: 'X' }] }] }] }),
       'claim 1 (`bridge-closed`): context[0].sources[0].url: must be an http(s) URL'],
   ])('refuses a bad import (%s) and leaves the store unchanged', async (_, text, message) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const before = [await options.summary(), await options.packs()];
     await options.importFile('bad.json', text);
     const status = await options.importStatus();
     expect(status).toContain('Nothing was imported');
     expect(status).toContain(message);
     expect(await options.page.getByRole('alert').count()).toBe(1);
-    const reopened = await OptionsPage.open(browser.context, browser.extensionId);
+    const reopened = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     expect([await reopened.summary(), await reopened.packs()]).toEqual(before);
     await options.page.close();
     await reopened.page.close();

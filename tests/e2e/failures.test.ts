@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { describe, expect, it } from 'vitest';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
+import { useExtensionSession } from './pages/session';
 
 // Failures a real session meets: the browser stopping the background worker, two settings pages
 // importing at the same time. No record may be lost or half-written.
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory('tests/fixtures');
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession('tests/fixtures');
 
 const pack = (id: string, count: number) =>
   JSON.stringify({
@@ -26,12 +15,12 @@ const pack = (id: string, count: number) =>
 
 describe('failures', () => {
   it('keeps working after the browser stops the background worker mid-session', async () => {
-    const news = new NewsPage(await browser.context.newPage());
-    await news.page.goto(`${server.url}pages/dynamic-append.html`);
+    const news = new NewsPage(await session.browser.context.newPage());
+    await news.page.goto(`${session.server.url}pages/dynamic-append.html`);
     await news.waitForMarks(3);
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     // Stop the worker the way Chrome does when it idles: through the DevTools protocol.
-    const cdp = await browser.context.newCDPSession(options.page);
+    const cdp = await session.browser.context.newCDPSession(options.page);
     const statuses: string[] = [];
     let versionId = '';
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -56,7 +45,7 @@ describe('failures', () => {
   });
 
   it('stores both packs whole when two settings pages import at once', async () => {
-    const [first, second] = await Promise.all([OptionsPage.open(browser.context, browser.extensionId), OptionsPage.open(browser.context, browser.extensionId)]);
+    const [first, second] = await Promise.all([OptionsPage.open(session.browser.context, session.browser.extensionId), OptionsPage.open(session.browser.context, session.browser.extensionId)]);
     await Promise.all([first.importFile('a.json', pack('a', 3_000)), second.importFile('b.json', pack('b', 3_000))]);
     expect(await first.importStatus()).toContain('Imported “Pack a”: 3000 claims');
     expect(await second.importStatus()).toContain('Imported “Pack b”: 3000 claims');

@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
-import { NewsPage } from './pages/news-page';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from './pages/session';
 
 // Pages built to stress the content script: huge DOMs, frames, shadow roots, text that never
 // stops changing. Each must stay intact and responsive, with marks only where they belong.
@@ -23,27 +21,12 @@ const PAGES: Record<string, string> = {
   </script></body></html>`,
 };
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-const errors: string[] = [];
-
-beforeAll(async () => {
+const session = useExtensionSession(() => {
   const dir = mkdtempSync(join(tmpdir(), 'claimlight-hostile-'));
   for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
-  server = await serveDirectory(dir);
-  browser = await launchWithExtension();
+  return dir;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(name: string): Promise<NewsPage> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
-  await page.goto(server.url + name);
-  return new NewsPage(page);
-}
+const { open } = session;
 
 describe('hostile pages', () => {
   it('marks the claim among 100,000 text nodes and leaves the text as it was', async () => {
@@ -79,6 +62,6 @@ describe('hostile pages', () => {
   });
 
   it('threw no errors on any of them', () => {
-    expect(errors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

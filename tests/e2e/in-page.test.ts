@@ -1,38 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdShowing, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tabIdShowing } from '../../scripts/lib/launch';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
+import { useExtensionSession } from './pages/session';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await serveDirectory('tests/fixtures');
-  browser = await launchWithExtension({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<NewsPage> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(server.url + path);
-  return new NewsPage(page);
-}
+const session = useExtensionSession('tests/fixtures', { viewport: { width: 1280, height: 800 } });
+const { open } = session;
 
 /** The id of the tab showing a page. */
-const tabIdOf = (page: Page) => tabIdShowing(browser.serviceWorker, page.url());
+const tabIdOf = (page: Page) => tabIdShowing(session.browser.serviceWorker, page.url());
 
 /** Sends the keyboard command's message to the page's tab, as the background does on Alt+Shift+N. */
 async function command(page: Page, direction: 'next' | 'previous'): Promise<{ index: number; total: number }> {
   const tabId = await tabIdOf(page);
-  const reply = await browser.serviceWorker.evaluate(
+  const reply = await session.browser.serviceWorker.evaluate(
     ({ tabId, direction }) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:focusMention', payload: { direction } }),
     { tabId, direction },
   );
@@ -73,7 +56,7 @@ describe('marks on the demo page', () => {
 
   it('shows the number of mentions on the toolbar badge', async () => {
     const tabId = await tabIdOf(demo.page);
-    const badge = await browser.serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
+    const badge = await session.browser.serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
     expect(badge).toBe(String(expectedDemo.length));
   });
 
@@ -219,7 +202,7 @@ describe('pages that change', () => {
 
 /** Writes the settings as the settings page and the popup do. */
 async function setSettings(settings: Record<string, unknown>): Promise<void> {
-  await browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ 'claimlight:settings': value }), settings);
+  await session.browser.serviceWorker.evaluate((value) => chrome.storage.sync.set({ 'claimlight:settings': value }), settings);
 }
 
 describe('settings on an open tab', () => {
@@ -273,7 +256,7 @@ describe('the popup’s view of a page', () => {
     await page.waitForMarks(3);
     const tabId = await tabIdOf(page.page);
     const send = (type: string, payload: object) =>
-      browser.serviceWorker.evaluate(({ tabId, type, payload }) => chrome.tabs.sendMessage(tabId, { type, payload }), { tabId, type, payload }) as Promise<{ ok: boolean; value: never }>;
+      session.browser.serviceWorker.evaluate(({ tabId, type, payload }) => chrome.tabs.sendMessage(tabId, { type, payload }), { tabId, type, payload }) as Promise<{ ok: boolean; value: never }>;
     const listed = (await send('claimlight:listMentions', {})).value as { mentions: { id: number; text: string }[]; enabled: boolean };
     expect(listed.enabled).toBe(true);
     const order = await page.page.evaluate(() => ['claim-1', 'claim-2', 'claim-3'].map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim()));
@@ -287,7 +270,7 @@ describe('the popup’s view of a page', () => {
 
 describe('a hostile pack', () => {
   it('shows HTML and script in pack text as text, and never runs them', async () => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const attack = '<img src=x onerror="window.__claimlightPwned=1"><script>window.__claimlightPwned=2</script>';
     const pack = {
       format: 'claimlight-pack', formatVersion: 1, id: 'hostile', title: `Hostile ${attack}`, version: '1', publisher: attack, language: 'en', created: '2026-11-25',
@@ -314,6 +297,6 @@ describe('a hostile pack', () => {
 
 describe('the page itself', () => {
   it('threw no errors on any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

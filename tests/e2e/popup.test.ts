@@ -1,32 +1,25 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdShowing, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tabIdShowing } from '../../scripts/lib/launch';
 import { seriousViolations } from './pages/axe';
 import { NewsPage } from './pages/news-page';
+import { useExtensionSession } from './pages/session';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
+const session = useExtensionSession('tests/fixtures');
 let news: NewsPage;
 let popup: Page;
 
 /** The id of the tab showing a page. */
-const tabIdOf = (page: Page) => tabIdShowing(browser.serviceWorker, page.url());
+const tabIdOf = (page: Page) => tabIdShowing(session.browser.serviceWorker, page.url());
 
 beforeAll(async () => {
-  server = await serveDirectory('tests/fixtures');
-  browser = await launchWithExtension();
-  news = new NewsPage(await browser.context.newPage());
-  await news.page.goto(`${server.url}pages/hover.html`);
+  news = new NewsPage(await session.browser.context.newPage());
+  await news.page.goto(`${session.server.url}pages/hover.html`);
   await news.waitForMarks(3);
   // Opened as a page, the popup would take itself for the active tab: point it at the news tab.
-  popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+  popup = await session.browser.context.newPage();
+  await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
   await popup.getByRole('combobox', { name: 'Search checked claims' }).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the popup', () => {
@@ -61,8 +54,8 @@ describe('the popup', () => {
   });
 
   it('switches Claimlight off for the site, which removes its marks', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
     const toggle = page.getByRole('switch', { name: 'Claimlight on this site' });
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     await toggle.click();

@@ -1,36 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './pages/axe';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
+import { useExtensionSession } from './pages/session';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory('tests/fixtures');
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession('tests/fixtures');
 
 describe('the settings page', () => {
   it('has no serious or critical accessibility violations', async () => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     await options.page.getByRole('switch').first().waitFor();
     expect(await seriousViolations(options.page)).toEqual([]);
     await options.page.close();
   });
 
   it('switches Claimlight off and on for an open tab, by keyboard', async () => {
-    const news = new NewsPage(await browser.context.newPage());
-    await news.page.goto(`${server.url}pages/hover.html`);
+    const news = new NewsPage(await session.browser.context.newPage());
+    await news.page.goto(`${session.server.url}pages/hover.html`);
     await news.waitForMarks(3);
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const toggle = options.page.getByRole('switch', { name: 'Mark claims on the pages I read' });
     await toggle.focus();
     await options.page.keyboard.press('Space');
@@ -43,7 +32,7 @@ describe('the settings page', () => {
   });
 
   it('imports 10,000 claims with progress, and a bad file shows its errors and changes nothing', async () => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const claims = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, text: `Claim number ${i} about the harbour.`, verdict: 'unverified', summary: 'Not checked yet.', context: [] }));
     const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'ten-thousand', title: 'Ten thousand', version: '1', publisher: 'Tests', language: 'en', created: '2026-11-25', claims };
     await options.page.evaluate(() => {
@@ -69,10 +58,10 @@ describe('the settings page', () => {
   });
 
   it('applies each control to an open tab: a site rule, the look of marks, the sensitivity', async () => {
-    const news = new NewsPage(await browser.context.newPage());
-    await news.page.goto(`${server.url}pages/hover.html`);
+    const news = new NewsPage(await session.browser.context.newPage());
+    await news.page.goto(`${session.server.url}pages/hover.html`);
     await news.waitForMarks(3);
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const ui = options.page;
     // A site rule: "Never" for this host.
     await ui.getByLabel('Site', { exact: true }).fill('127.0.0.1');
@@ -107,7 +96,7 @@ describe('the settings page', () => {
   });
 
   it('exports a pack that imports back exactly', async () => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const download = options.page.waitForEvent('download');
     await options.page.getByRole('button', { name: /^Export Trump–Putin call .* as a Claimlight pack$/ }).click();
     const first = readFileSync((await (await download).path())!, 'utf8');

@@ -1,0 +1,42 @@
+// The browser and page server a real-browser test file shares: started before its tests, closed after.
+import { afterAll, beforeAll } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../../scripts/lib/launch';
+import { serveDirectory, type StaticServer } from '../../../scripts/lib/serve';
+import { NewsPage } from './news-page';
+
+export interface ExtensionSession {
+  /** Chromium with the built extension; set once the file's first beforeAll has run. */
+  browser: ExtensionBrowser;
+  /** Serves the file's pages on 127.0.0.1. */
+  server: StaticServer;
+  /** Opens one of the served pages in a new tab. */
+  open(path: string): Promise<NewsPage>;
+  /** The uncaught errors of every page `open` opened, as "path: message". */
+  pageErrors: string[];
+}
+
+/**
+ * Registers the hooks that start and stop one session for the calling test file. `root` is the
+ * folder to serve, or a function that makes it (run in the hook, not when the file loads). Hooks
+ * the file registers afterwards run after the session has started.
+ */
+export function useExtensionSession(root: string | (() => string), options?: LaunchOptions): ExtensionSession {
+  const session = {
+    pageErrors: [] as string[],
+    async open(path: string) {
+      const page = await session.browser.context.newPage();
+      page.on('pageerror', (error) => session.pageErrors.push(`${path}: ${error.message}`));
+      await page.goto(session.server.url + path);
+      return new NewsPage(page);
+    },
+  } as ExtensionSession;
+  beforeAll(async () => {
+    session.server = await serveDirectory(typeof root === 'function' ? root() : root);
+    session.browser = await launchWithExtension(options);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
