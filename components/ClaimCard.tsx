@@ -36,7 +36,7 @@ export interface ClaimCardProps {
   onDismiss(): void;
   /** Called on Escape (keydown inside the card) and by the close button. */
   onClose(): void;
-  /** Set when the sentence mentions more than one claim; most sentences mention one. */
+  /** The claims of the mention's sentence; the card offers to switch only when there is more than one. */
   sentence?: SentenceClaims;
   /** Called when the reader picks another of the sentence's claims: the card shows it instead. */
   onShowOther?(id: number): void;

@@ -9,8 +9,8 @@ import type { Settings } from './settings';
 /** The line drawn under a mark; each verdict has its own, so colour is never the only cue. */
 export type MarkLine = 'solid' | 'dashed' | 'wavy' | 'dotted';
 
+/** A verdict's mark apart from its colour, which is `VERDICT_COLOURS`'s. */
 interface DefaultMark {
-  colour: string;
   line: MarkLine;
   /** Line thickness in px. */
   thickness: number;
@@ -39,20 +39,20 @@ export const VERDICT_COLOURS: Record<Verdict, { light: string; dark: string }> =
 // The look that entrypoints/content/highlights.css ships with; tests/unit/mark-style.test.ts
 // checks that the default settings still produce exactly those rules.
 const DEFAULT_MARKS: Record<Verdict, DefaultMark> = {
-  accurate: { colour: VERDICT_COLOURS.accurate.light, line: 'solid', thickness: 2, tint: 0.08 },
-  'accurate-but-misdated': { colour: VERDICT_COLOURS['accurate-but-misdated'].light, line: 'dashed', thickness: 2, tint: 0.08 },
-  misattributed: { colour: VERDICT_COLOURS.misattributed.light, line: 'dashed', thickness: 2, tint: 0.08 },
-  imprecise: { colour: VERDICT_COLOURS.imprecise.light, line: 'wavy', thickness: 1.5, tint: 0.08 },
-  disputed: { colour: VERDICT_COLOURS.disputed.light, line: 'wavy', thickness: 1.5, tint: 0.08 },
-  false: { colour: VERDICT_COLOURS.false.light, line: 'wavy', thickness: 2, tint: 0.1 },
-  unverified: { colour: VERDICT_COLOURS.unverified.light, line: 'dotted', thickness: 2, tint: 0.08 },
-  opinion: { colour: VERDICT_COLOURS.opinion.light, line: 'dotted', thickness: 2, tint: 0.08 },
-  unrated: { colour: VERDICT_COLOURS.unrated.light, line: 'dotted', thickness: 2, tint: 0.06 },
+  accurate: { line: 'solid', thickness: 2, tint: 0.08 },
+  'accurate-but-misdated': { line: 'dashed', thickness: 2, tint: 0.08 },
+  misattributed: { line: 'dashed', thickness: 2, tint: 0.08 },
+  imprecise: { line: 'wavy', thickness: 1.5, tint: 0.08 },
+  disputed: { line: 'wavy', thickness: 1.5, tint: 0.08 },
+  false: { line: 'wavy', thickness: 2, tint: 0.1 },
+  unverified: { line: 'dotted', thickness: 2, tint: 0.08 },
+  opinion: { line: 'dotted', thickness: 2, tint: 0.08 },
+  unrated: { line: 'dotted', thickness: 2, tint: 0.06 },
 };
 
 /** The colour a verdict's marks have when the reader has not picked one, as #rrggbb. */
 export function defaultMarkColour(verdict: Verdict): string {
-  return DEFAULT_MARKS[verdict].colour;
+  return VERDICT_COLOURS[verdict].light;
 }
 
 /** What one verdict's mark looks like under some settings. */
@@ -80,7 +80,7 @@ function withAlpha(hex: string, alpha: number): string {
  */
 export function markLook(settings: MarkSettings, verdict: Verdict): MarkLook {
   const base = DEFAULT_MARKS[verdict];
-  const color = settings.colors[verdict] ?? base.colour;
+  const color = settings.colors[verdict] ?? defaultMarkColour(verdict);
   const strong = settings.highContrast;
   if (settings.markStyle === 'background') {
     return { color, line: base.line, thickness: strong ? 2 : 1, background: withAlpha(color, strong ? 0.4 : 0.22) };

@@ -151,10 +151,10 @@ export class CardHost {
               opened={card.opened}
               onDismiss={card.onDismiss}
               onClose={card.onClose}
-              sentence={card.sameText.length > 1 ? { claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id } : undefined}
+              sentence={{ claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id }}
               onShowOther={(id) => {
                 const other = card.sameText.find((m) => m.id === id);
-                if (other && other !== card.mention) card.onShowOther(other);
+                if (other) card.onShowOther(other);
               }}
             />
           </div>
