@@ -127,6 +127,9 @@ export class MarionetteConnection {
 
 /** A Firefox with the built extension installed as a temporary add-on, driven over Marionette. */
 export class FirefoxSession {
+  /** The implicit wait Marionette has been told, so `find` sets it only when it changes. */
+  private implicitWait = 0;
+
   private constructor(
     private readonly process: ChildProcess,
     private readonly profile: string,
@@ -188,7 +191,10 @@ export class FirefoxSession {
 
   /** The first element matching `selector`, waiting up to `timeout` ms for one to appear. */
   async find(selector: string, timeout = 10_000): Promise<ElementRef> {
-    await this.marionette.send('WebDriver:SetTimeouts', { implicit: timeout });
+    if (timeout !== this.implicitWait) {
+      await this.marionette.send('WebDriver:SetTimeouts', { implicit: timeout });
+      this.implicitWait = timeout;
+    }
     const { value } = await this.marionette.send<{ value: ElementRef }>('WebDriver:FindElement', { using: 'css selector', value: selector });
     return value;
   }
@@ -244,7 +250,6 @@ async function stopFirefox(child: ChildProcess | undefined, profile: string, gra
   if (child && child.pid !== undefined && !hasExited(child)) {
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     const killer = setTimeout(() => child.kill('SIGKILL'), grace);
-    if (grace === 0) child.kill('SIGKILL');
     await exited;
     clearTimeout(killer);
   }
