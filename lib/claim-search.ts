@@ -5,7 +5,7 @@
  * and ranking claims for a whole post is `lib/rank.ts`'s.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { STOPWORDS } from './normalize';
+import { STOPWORDS, foldWord } from './normalize';
 import { claimKey } from './protocol';
 import type { Verdict } from './schema';
 
@@ -70,11 +70,8 @@ const DIGITS_TO_WORD = new Map(Object.entries(NUMBER_WORDS).map(([word, digits])
 
 /** Folds one token to the form it is indexed and searched by; null drops it (a function word). */
 function processTerm(term: string): string | string[] | null {
-  const folded = term
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘`´]/g, '')
+  const folded = foldWord(term)
+    .replace(/'/g, '')
     .replace(/,(?=\d{3}\b)/g, '');
   if (!folded || STOPWORDS.has(folded)) return null;
   const digits = NUMBER_WORDS[folded];

@@ -1,6 +1,8 @@
 /**
- * One pass over a page: its visible text, its date, the mentions in it. The content script, the
- * `scan` CLI and the benchmarks all call this, so what is measured is what ships.
+ * One pass over a page: its visible text, its date, the mentions in it, for the `scan` CLI and the
+ * benchmarks. The extension takes the same three steps with the same functions, split in two: the
+ * content script extracts the blocks and reads the date, and the background finds the mentions
+ * (`StoreMatcher`), so what is measured is what ships.
  */
 import { extractBlocks, type ExtractOptions, type TextBlock } from './extract';
 import { findMentions, type ClaimIndex, type Mention } from './match';

@@ -5,6 +5,8 @@
  * them; scoring and ranking are `lib/rank.ts`'s job.
  */
 import { stemmer } from 'stemmer';
+import { foldWord } from './normalize';
+import { monthNumber } from './timeline';
 
 /** A post split into what it says, who signed it and when. */
 export interface CleanedPost {
@@ -72,11 +74,8 @@ const STOP_WORDS = new Set(
 
 // Lower-cased, without accents or apostrophes ("Trump’s" is one word), split at anything but letters and digits.
 function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
+  return foldWord(text)
+    .replace(/'/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
@@ -112,7 +111,6 @@ export function charGrams(text: string, min = 3, max = 5): string[] {
   return grams;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // "January 14, 2020", "Jan. 2020", "October 03, 19" (some signatures shorten the year).
 const MONTH_DATE = new RegExp(`\\b${MONTH_NAME}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(\\d{4}|\\d{2})\\b`, 'giu');
@@ -121,7 +119,7 @@ const YEAR = /\b(?:19|20)\d\d\b/g;
 function yearMonth(monthName: string, year: string): YearMonth {
   return {
     year: year.length === 2 ? 2000 + Number(year) : Number(year),
-    month: MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1,
+    month: monthNumber(monthName),
   };
 }
 

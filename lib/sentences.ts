@@ -33,6 +33,11 @@ function joinsNext(segment: string, next: string): boolean {
 /** The sentences of a block, in order; an empty or blank block has none. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
+  // A sentence starts at its first non-space character; a blank one is no sentence.
+  const pushTrimmed = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    if (start < end) spans.push({ start, end });
+  };
   let pendingStart = -1;
   for (const { segment, index } of segmenter.segment(text)) {
     const start = pendingStart >= 0 ? pendingStart : index;
@@ -44,15 +49,8 @@ export function splitSentences(text: string): SentenceSpan[] {
       continue;
     }
     pendingStart = -1;
-    let from = start;
-    while (from < trimmedEnd && /\s/.test(text[from]!)) from++;
-    if (from < trimmedEnd) spans.push({ start: from, end: trimmedEnd });
+    pushTrimmed(start, trimmedEnd);
   }
-  if (pendingStart >= 0) {
-    let from = pendingStart;
-    while (from < text.length && /\s/.test(text[from]!)) from++;
-    const end = text.trimEnd().length;
-    if (from < end) spans.push({ start: from, end });
-  }
+  if (pendingStart >= 0) pushTrimmed(pendingStart, text.trimEnd().length);
   return spans;
 }

@@ -33,7 +33,8 @@ export interface NamedDate {
   text: string;
 }
 
-function monthNumber(name: string): number {
+/** A month's number (1-12) from its English name or its first three letters, in any case; 0 for none. */
+export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
