@@ -18,20 +18,17 @@ export const SAMPLE_SENTENCES = [
 /** The sample's date: the day after the bundled pack's call, so its claims are current news. */
 export const SAMPLE_PAGE_DATE = Date.UTC(2025, 1, 13);
 
-let bundled: { index: ClaimIndex; claims: Map<string, Claim> } | null = null;
+let bundled: ClaimIndex<Claim> | null = null;
 
 // Built on first use, not at import, so the page opens before the pack is compiled.
-function bundledIndex() {
-  if (!bundled) {
-    const claims = expectBundledPack().claims;
-    bundled = { index: buildClaimIndex(claims), claims: new Map(claims.map((claim) => [claim.id, claim])) };
-  }
+function bundledIndex(): ClaimIndex<Claim> {
+  bundled ??= buildClaimIndex(expectBundledPack().claims);
   return bundled;
 }
 
 /** Each sample sentence with the bundled claim the real matcher finds in it at this sensitivity, or null. */
 export function previewMentions(sensitivity: number): { sentence: string; claim: Claim | null }[] {
-  const { index, claims } = bundledIndex();
+  const index = bundledIndex();
   const text = SAMPLE_SENTENCES.join(' ');
   const mentions = findMentions([{ text }], index, { sensitivity, pageDate: SAMPLE_PAGE_DATE });
   let start = 0;
@@ -39,7 +36,7 @@ export function previewMentions(sensitivity: number): { sentence: string; claim:
     const from = start;
     start += sentence.length + 1;
     const mention = mentions.filter((m) => m.start >= from && m.start < start).sort((a, b) => b.score - a.score)[0];
-    return { sentence, claim: mention ? (claims.get(mention.claimId) ?? null) : null };
+    return { sentence, claim: mention?.claim ?? null };
   });
 }
 

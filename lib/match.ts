@@ -8,6 +8,7 @@
  */
 import { STOPWORDS as STOPWORD_STEMS, contentStems, forEachContentStem, tokenize, type Token } from './normalize';
 import type { Claim } from './schema';
+import { DEFAULT_SETTINGS } from './settings';
 import { splitSentences } from './sentences';
 import { claimWindow, intervalOf, namedDates, overlaps, type Interval, type NamedDate } from './timeline';
 
@@ -15,8 +16,8 @@ import { claimWindow, intervalOf, namedDates, overlaps, type Interval, type Name
 export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'cues' | 'claimDate' | 'verdict'> &
   Partial<Pick<Claim, 'summary' | 'context'>> & { packId?: string };
 
-interface CompiledClaim {
-  claim: MatchableClaim;
+interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
+  claim: C;
   /** Each group's alternatives, each a sequence of stems (function words kept, so "left out"
    * needs both words and "without Ukraine" is not just "Ukraine"). */
   groups: string[][][];
@@ -38,7 +39,6 @@ interface CompiledClaim {
   derived: boolean;
   /** Groups with an alternative made only of function words, which the index cannot find. */
   unindexed: Set<number>;
-  unindexedGroups: number;
 }
 
 interface Posting {
@@ -47,8 +47,9 @@ interface Posting {
 }
 
 /** The compiled claims and the index from stem to the groups it can satisfy. */
-export interface ClaimIndex {
-  claims: CompiledClaim[];
+/** Claims compiled for matching; `C` is the claim type they were built from, which mentions hand back. */
+export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
+  claims: CompiledClaim<C>[];
   postings: Map<string, Posting[]>;
   /** Stems the claims' texts write as names, to spot a name even where it opens a sentence. */
   names: Set<string>;
@@ -64,9 +65,15 @@ function alternativeStems(text: string): string[] {
 }
 
 
-function documentFrequencies(claims: MatchableClaim[]): Map<string, number> {
+/** The first content word of a cue alternative: what the index files it under. None when it is all function words. */
+function anchorOf(alternative: string[]): string | undefined {
+  return alternative.find((stem) => !STOPWORD_STEMS.has(stem));
+}
+
+/** In how many claims' texts each stem occurs, from each claim's content stems. */
+function documentFrequencies(textStems: string[][]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const claim of claims) for (const stem of new Set(contentStems(claim.text))) df.set(stem, (df.get(stem) ?? 0) + 1);
+  for (const stems of textStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
   return df;
 }
 
@@ -87,24 +94,25 @@ function namedStems(claims: MatchableClaim[]): Set<string> {
 function entityGroupsOf(groups: string[][][], names: Set<string>): Set<number> {
   const entity = new Set<number>();
   groups.forEach((group, index) => {
-    const named = group.filter((alternative) => names.has(alternative.find((stem) => !STOPWORD_STEMS.has(stem)) ?? ''));
+    const named = group.filter((alternative) => names.has(anchorOf(alternative) ?? ''));
     if (named.length * 2 >= group.length) entity.add(index);
   });
   return entity;
 }
 
 /** Compiles claims into an index; claims with no cue groups get groups from their rarest words. */
-export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
+export function buildClaimIndex<C extends MatchableClaim>(claims: C[]): ClaimIndex<C> {
   let df: Map<string, number> | null = null;
   const names = namedStems(claims);
-  const compiled: CompiledClaim[] = claims.map((claim) => {
+  const textStems = claims.map((claim) => contentStems(claim.text));
+  const compiled: CompiledClaim<C>[] = claims.map((claim, claimIndex) => {
     let groups = claim.cues.terms
       .map((group) => group.map(alternativeStems).filter((alternative) => alternative.length > 0))
       .filter((group) => group.length > 0);
     const derived = groups.length === 0;
     if (derived) {
-      df ??= documentFrequencies(claims);
-      const stems = [...new Set(contentStems(claim.text))].filter((s) => !/^\d+$/.test(s) || s.length === 4);
+      df ??= documentFrequencies(textStems);
+      const stems = [...new Set(textStems[claimIndex])].filter((s) => !/^\d+$/.test(s) || s.length === 4);
       stems.sort((a, b) => (df!.get(a) ?? 0) - (df!.get(b) ?? 0));
       groups = stems.slice(0, DERIVED_TERMS).map((stem) => [[stem]]);
     }
@@ -118,15 +126,13 @@ export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
       exclude: (claim.cues.exclude ?? []).map(alternativeStems).filter((a) => a.length > 0),
       entityGroups: entityGroupsOf(groups, names),
       vocabulary: new Set(groups.flat(2)),
-      textStems: new Set(contentStems(claim.text)),
+      textStems: new Set(textStems[claimIndex]),
       window: claimWindow(claim.claimDate),
       ownYears: new Set([...claimText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]))),
       derived,
-      unindexed: new Set(groups.flatMap((group, i) => (group.some((alt) => alt.every((stem) => STOPWORD_STEMS.has(stem))) ? [i] : []))),
-      unindexedGroups: 0,
+      unindexed: new Set(groups.flatMap((group, i) => (group.some((alt) => !anchorOf(alt)) ? [i] : []))),
     };
   });
-  for (const entry of compiled) entry.unindexedGroups = entry.unindexed.size;
   // Each alternative is indexed by its first content word; one made only of function words
   // ("at once") cannot be looked up, so its group is checked whenever the claim is a candidate.
   const postings = new Map<string, Posting[]>();
@@ -134,7 +140,7 @@ export function buildClaimIndex(claims: MatchableClaim[]): ClaimIndex {
     entry.groups.forEach((group, groupIndex) => {
       const anchors = new Set<string>();
       for (const alternative of group) {
-        const anchor = alternative.find((stem) => !STOPWORD_STEMS.has(stem));
+        const anchor = anchorOf(alternative);
         if (anchor) anchors.add(anchor);
       }
       for (const anchor of anchors) {
@@ -153,11 +159,13 @@ export function thresholdFor(sensitivity: number): number {
   return 0.75 - 0.3 * clamped;
 }
 
-/** The default sensitivity, between precise (0) and broad (1). */
-export const DEFAULT_SENSITIVITY = 0.5;
+/** The default sensitivity, between precise (0) and broad (1): the reader's default setting. */
+export const DEFAULT_SENSITIVITY = DEFAULT_SETTINGS.sensitivity;
 
 /** A place in a block where a claim is mentioned, and why it matched. */
-export interface Mention {
+export interface Mention<C extends MatchableClaim = MatchableClaim> {
+  /** The claim mentioned, as it was given to `buildClaimIndex`. */
+  claim: C;
   claimId: string;
   packId?: string;
   block: number;
@@ -354,24 +362,26 @@ const CONTEXT_WEIGHT = 0.8;
  * `text` is the whole block and the tokens' offsets are in it. One key term may come from the
  * sentences in `context` (the ones just before), which resolves pronouns and "there".
  */
-function matchSentence(
-  index: ClaimIndex,
+function matchSentence<C extends MatchableClaim>(
+  index: ClaimIndex<C>,
   text: string,
   tokens: Token[],
   context: readonly ContextSentence[],
   time: SentenceTime,
   threshold: number,
-): { claim: CompiledClaim; score: number; cues: string[] }[] {
+): { claim: CompiledClaim<C>; score: number; cues: string[] }[] {
   const candidates = candidateClaims(index, tokens, context.length ? 1 : 0);
   if (!candidates.size) return [];
   const sentence = prepare(text, tokens);
   const stemSet = new Set<string>();
   for (const token of tokens) if (!token.stop) stemSet.add(token.stem);
-  const found: { claim: CompiledClaim; score: number; cues: string[] }[] = [];
+  const found: { claim: CompiledClaim<C>; score: number; cues: string[] }[] = [];
   // Only a sentence that points back ("he", "there", "then") may take a name from the ones before.
   const pointsBack = context.length > 0 && tokens.some((t) => ANAPHORS.has(t.norm));
   for (const [claimIndex, hit] of candidates) {
     const entry = index.claims[claimIndex]!;
+    // A page dated before a claim was made cannot mention it: no need to look for its cues.
+    if (time.pageDate !== null && entry.window && time.pageDate < entry.window.from) continue;
     if (entry.exclude.some((alternative) => findSequence(sentence.positions, sentence.breaks, alternative))) continue;
     const cues: string[] = [];
     let covered = 0;
@@ -418,7 +428,7 @@ function storyTime(dates: NamedDate[], reference: number): Interval | null {
  * Every mention of an indexed claim in the blocks, in reading order. A sentence may mention several
  * claims; a page dated before a claim was made cannot mention it. An empty list means none found.
  */
-export function findMentions(blocks: readonly { text: string }[], index: ClaimIndex, options: MatchOptions = {}): Mention[] {
+export function findMentions<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): Mention<C>[] {
   const threshold = thresholdFor(options.sensitivity ?? DEFAULT_SENSITIVITY);
   const pageDate = options.pageDate ?? null;
   const reference = pageDate ?? Date.now();
@@ -427,7 +437,7 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
   let context: ContextSentence[] = [];
-  const mentions: Mention[] = [];
+  const mentions: Mention<C>[] = [];
   blocks.forEach((block, blockIndex) => {
     // Most blocks of a page carry no claim's key terms: they are not tokenized or split into
     // sentences at all, and only their dates are read, to follow the story's time.
@@ -447,8 +457,8 @@ export function findMentions(blocks: readonly { text: string }[], index: ClaimIn
       follow(storyTime(dates, reference));
       const sentenceTokens = tokens.slice(first, next);
       for (const { claim, score, cues } of matchSentence(index, block.text, sentenceTokens, context, time, threshold)) {
-        if (pageDate !== null && claim.window && pageDate < claim.window.from) continue;
         mentions.push({
+          claim: claim.claim,
           claimId: claim.claim.id,
           ...(claim.claim.packId ? { packId: claim.claim.packId } : {}),
           block: blockIndex,

@@ -7,14 +7,10 @@ import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } fr
 import type { ClaimlightDb } from './store';
 
 
-interface Loaded {
-  index: ClaimIndex;
-  claims: Map<string, ClaimForCard>;
-}
 
 /** Answers "which stored claims does this page mention?", keeping the index between calls. */
 export class StoreMatcher {
-  private loaded: Promise<Loaded> | null = null;
+  private loaded: Promise<ClaimIndex<ClaimForCard>> | null = null;
 
   constructor(private readonly db: ClaimlightDb) {}
 
@@ -23,15 +19,11 @@ export class StoreMatcher {
     this.loaded = null;
   }
 
-  private load(): Promise<Loaded> {
+  private load(): Promise<ClaimIndex<ClaimForCard>> {
     this.loaded ??= (async () => {
       const [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
       const titles = new Map(packs.map((p) => [p.id, p.title]));
-      const claims = new Map<string, ClaimForCard>();
-      for (const { position: _, ...claim } of stored) {
-        claims.set(claimKey(claim), { ...claim, packTitle: titles.get(claim.packId) ?? claim.packId });
-      }
-      return { index: buildClaimIndex([...claims.values()]), claims };
+      return buildClaimIndex(stored.map(({ position: _, ...claim }): ClaimForCard => ({ ...claim, packTitle: titles.get(claim.packId) ?? claim.packId })));
     })().catch((e: unknown) => {
       this.loaded = null;
       throw e;
@@ -41,15 +33,12 @@ export class StoreMatcher {
 
   /** The mentions in the blocks, with the record of every claim they mention. */
   async find(blocks: string[], pageDate: number | null, sensitivity?: number): Promise<FoundMentions> {
-    const { index, claims } = await this.load();
-    const found = findMentions(blocks.map((text) => ({ text })), index, { pageDate, sensitivity });
+    const found = findMentions(blocks.map((text) => ({ text })), await this.load(), { pageDate, sensitivity });
     const mentions: MentionFound[] = [];
     const records: Record<string, ClaimForCard> = {};
     for (const m of found) {
-      const key = claimKey({ packId: m.packId ?? '', id: m.claimId });
-      const record = claims.get(key);
-      if (!record) continue;
-      records[key] = record;
+      const key = claimKey(m.claim);
+      records[key] = m.claim;
       mentions.push({ claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues });
     }
     return { mentions, claims: records };

@@ -1,5 +1,5 @@
 // `npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] PATH...`: runs Claimlight's page
-// pipeline (lib/page-scan.ts, the same code the extension runs) over saved HTML pages and prints the
+// pipeline (lib/page-scan.ts: the extraction and matching the extension runs) over saved HTML pages and prints the
 // mentions it finds. A PATH is an .html file or a folder of them. Bad files are reported on stderr
 // with their path; the others are still scanned; the exit code is 1 when anything failed.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -82,7 +82,6 @@ function main(): number {
     console.error(`scan: ${(e as Error).message}`);
     return 2;
   }
-  const verdicts = new Map(claims.map((c) => [c.id, c.verdict]));
   const index = buildClaimIndex(claims);
   let failed = 0;
   const pages: { file: string; mentions: object[] }[] = [];
@@ -103,11 +102,11 @@ function main(): number {
         const { mentions } = scanDocument(document as unknown as Document, index, { sensitivity: args.sensitivity });
         pages.push({
           file,
-          mentions: mentions.map((m) => ({ claimId: m.claimId, text: m.text, score: m.score, verdict: verdicts.get(m.claimId), cues: m.cues })),
+          mentions: mentions.map((m) => ({ claimId: m.claimId, text: m.text, score: m.score, verdict: m.claim.verdict, cues: m.cues })),
         });
         if (!args.json) {
           console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
-          for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[verdicts.get(m.claimId) ?? 'unrated']}] ${m.score.toFixed(2)}  ${m.text}`);
+          for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[m.claim.verdict]}] ${m.score.toFixed(2)}  ${m.text}`);
         }
       } catch (e) {
         console.error(`scan: ${file}: ${(e as Error).message}`);

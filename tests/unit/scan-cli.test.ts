@@ -51,6 +51,12 @@ describe('npm run scan', () => {
     writeFileSync(join(temp, 'ferry.html'), '<p>Commuters say ferry fares have doubled since spring.</p>');
     const good = await scan('--json', '--pack', join(temp, 'pack.json'), join(temp, 'ferry.html'));
     expect(JSON.parse(good.stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['ferry']);
+    // Two packs may use the same claim id; each mention keeps its own pack's verdict.
+    const strike = { ...pack, id: 'q', claims: [{ ...pack.claims[0]!, text: 'Ferry crews went on strike.', verdict: 'accurate', cues: { phrases: [], terms: [['ferry'], ['crews'], ['strike']] } }] };
+    writeFileSync(join(temp, 'strike-pack.json'), JSON.stringify(strike));
+    writeFileSync(join(temp, 'ferry-strike.html'), '<html><body><p>Commuters say ferry fares have doubled since spring.</p><p>On Monday the ferry crews went on strike.</p></body></html>');
+    const both = await scan('--json', '--pack', join(temp, 'pack.json'), '--pack', join(temp, 'strike-pack.json'), join(temp, 'ferry-strike.html'));
+    expect(JSON.parse(both.stdout).pages[0].mentions.map((m: { claimId: string; verdict: string }) => [m.claimId, m.verdict])).toEqual([['ferry', 'false'], ['ferry', 'accurate']]);
     const bad = await scan('--pack', join(temp, 'bad-pack.json'), join(temp, 'ferry.html'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a usable fact pack');
