@@ -54,7 +54,7 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     const outer = roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
     if (outer.length) events.changed(outer);
   };
-  const observer = new MutationObserver((records) => {
+  const handle = (records: MutationRecord[]) => {
     const own = events.ignore();
     const rewritten = new Set<Node>();
     for (const record of records) {
@@ -69,7 +69,7 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
       for (const node of record.addedNodes) {
         if (own && (node === own || own.contains(node))) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
-        const block = node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).localName) ? (node as Element) : blockOf(node);
+        const block = blockOf(node);
         if (block) pending.add(block);
       }
     }
@@ -79,12 +79,14 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
       scheduled = true;
       idle(flush);
     }
-  });
+  };
+  const observer = new MutationObserver(handle);
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => observer.disconnect());
   return {
     quietly(change) {
-      observer.takeRecords();
+      // The page's own changes still waiting for the callback are handled, not lost with ours.
+      handle(observer.takeRecords());
       change();
       observer.takeRecords();
     },

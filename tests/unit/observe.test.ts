@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { observeChanges, type ChangeEvents } from '@/entrypoints/content/observe';
+
+// The change watcher: which blocks it reports, and that Claimlight's own changes stay unseen
+// without hiding the page's.
+const controller = new AbortController();
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function watch() {
+  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), ignore: () => null } satisfies ChangeEvents;
+  const watcher = observeChanges(document, events, controller.signal);
+  return { events, watcher };
+}
+
+describe('observeChanges', () => {
+  it('reports a paragraph the page adds, as its block', async () => {
+    const { events } = watch();
+    const p = document.createElement('p');
+    p.innerHTML = 'The ferry <em>fares</em> doubled.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
+  });
+
+  it('reports an inline element the page adds as the block around it', async () => {
+    document.body.innerHTML = '<p id="p">Ferry fares</p>';
+    const { events } = watch();
+    const p = document.getElementById('p')!;
+    const em = document.createElement('em');
+    em.textContent = ' doubled';
+    p.append(em);
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
+  });
+
+  it('still reports the page’s own change when Claimlight changes the page quietly right after it', async () => {
+    const { events, watcher } = watch();
+    const p = document.createElement('p');
+    p.textContent = 'The ferry fares doubled.';
+    document.body.append(p);
+    const ours = document.createElement('div');
+    watcher.quietly(() => document.body.append(ours));
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledTimes(1));
+    expect(events.changed).toHaveBeenCalledWith([p]);
+  });
+});
