@@ -14,7 +14,6 @@ import type { PageMention } from './page-mentions';
 
 const LAYER_STYLES = `
   .claimlight-layer { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
-  .claimlight-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .claimlight-floating { position: fixed; top: 0; left: 0; }
 `;
 
@@ -138,7 +137,7 @@ export class CardHost {
     const card = this.open;
     render(
       <>
-        <div class="claimlight-live" role="status" aria-live="polite">
+        <div class="claimlight-visually-hidden" role="status" aria-live="polite">
           {this.announcement}
         </div>
         {card && (

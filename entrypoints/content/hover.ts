@@ -47,7 +47,7 @@ export interface HoverEvents {
   layer(): Element | null;
 }
 
-/** Watches the pointer over the page; returns a function that stops watching. */
+/** Watches the pointer over the page until the signal aborts. */
 export function watchHover(document: Document, mentions: PageMentions, events: HoverEvents, signal: AbortSignal): void {
   let frame = 0;
   let current: PageMention | null = null;
@@ -74,7 +74,8 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       }
       x = event.clientX;
       y = event.clientY;
-      if (!frame) frame = requestAnimationFrame(check);
+      // With no marks and no card open there is nothing to find: no frame is spent on it.
+      if (!frame && (current || mentions.list().length)) frame = requestAnimationFrame(check);
     },
     { passive: true, signal },
   );

@@ -8,6 +8,8 @@ import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 /** Keeps one adopted stylesheet in step with the settings. */
 export class MarkLookSheet {
   private sheet: CSSStyleSheet | null = null;
+  /** The rules the sheet holds, so a refresh with unchanged settings restyles nothing. */
+  private rules = '';
 
   constructor(private readonly document: Document) {}
 
@@ -15,7 +17,11 @@ export class MarkLookSheet {
   apply(settings: MarkSettings): void {
     if (typeof CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in this.document)) return;
     if (!this.sheet) this.sheet = new CSSStyleSheet();
-    this.sheet.replaceSync(markStyleSheet(settings));
+    const rules = markStyleSheet(settings);
+    if (rules !== this.rules) {
+      this.sheet.replaceSync(rules);
+      this.rules = rules;
+    }
     // A page may replace its adopted sheets wholesale (frameworks do): add ours back if it went.
     if (!this.document.adoptedStyleSheets.includes(this.sheet)) this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, this.sheet];
   }

@@ -49,14 +49,13 @@ export class PageMentions {
   private byNode = new Map<Text, PageMention[]>();
   private dismissed = new Set<string>();
   private nextId = 1;
-  private date: number | null;
+  /** The page's date, read afresh by each full scan (`scanAll`), which comes before any partial one. */
+  private date: number | null = null;
 
   constructor(
     private readonly document: Document,
     private readonly find: FindMentions,
-  ) {
-    this.date = pageDate(document);
-  }
+  ) {}
 
   /** Every mention, in reading order. */
   list(): readonly PageMention[] {
