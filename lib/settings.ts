@@ -4,6 +4,7 @@
  * trusted, so a corrupt or older value never stops Claimlight from starting (darkreader's rule).
  */
 import * as v from 'valibot';
+import { log } from './log';
 import { VERDICTS, type Verdict } from './schema';
 
 /** The storage key of the settings. */
@@ -72,6 +73,13 @@ export function repairSettings(raw: unknown): { settings: Settings; warnings: st
     else warnings.push(`Unexpected value for "${key}"; using the default`);
   }
   return { settings, warnings };
+}
+
+/** The settings in a stored value, repaired where they need it; what was repaired is logged for debugging. */
+export function settingsFrom(raw: unknown): Settings {
+  const { settings, warnings } = repairSettings(raw);
+  for (const warning of warnings) log.debug(warning);
+  return settings;
 }
 
 /** True when a host matches a pattern: exactly, or as a subdomain of a "*." pattern. */

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { log } from '@/lib/log';
 import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import { ok } from '@/lib/result';
-import { SETTINGS_KEY, repairSettings } from '@/lib/settings';
+import { SETTINGS_KEY, settingsFrom } from '@/lib/settings';
 import './highlights.css';
 import { PageController } from './page-controller';
 
@@ -16,12 +15,6 @@ export default defineContentScript({
     const client = createClient((message) => browser.runtime.sendMessage(message));
     void client.call('contentScriptStarted', { url: location.href });
     const page = new PageController(ctx, client);
-    const readSettings = (raw: unknown) => {
-      const { settings, warnings } = repairSettings(raw);
-      for (const warning of warnings) log.debug(warning);
-      return settings;
-    };
-
     browser.runtime.onMessage.addListener((message: unknown) => {
       const { type, payload } = (message ?? {}) as { type?: string; payload?: Record<string, unknown> };
       const is = (name: keyof BackgroundToContent) => type === toContentType(name);
@@ -31,13 +24,13 @@ export default defineContentScript({
       return undefined;
     });
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(readSettings(changes[SETTINGS_KEY].newValue));
+      if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(settingsFrom(changes[SETTINGS_KEY].newValue));
     });
     // A single-page app's navigation is a new page: scan it afresh.
     ctx.addEventListener(window, 'wxt:locationchange', () => void page.navigated());
 
     const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
     if (!ctx.isValid) return;
-    await page.start(readSettings((stored as Record<string, unknown>)[SETTINGS_KEY]));
+    await page.start(settingsFrom((stored as Record<string, unknown>)[SETTINGS_KEY]));
   },
 });

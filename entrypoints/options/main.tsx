@@ -5,18 +5,12 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
-import { SETTINGS_KEY, repairSettings, type Settings } from '@/lib/settings';
+import { SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
 import './style.css';
 
 // storage.sync takes at most 120 writes a minute, and a dragged slider or colour picker sends
 // dozens of changes a second: the screen follows each one, storage gets the latest after a pause.
 const WRITE_DELAY_MS = 300;
-
-function readSettings(raw: unknown): Settings {
-  const { settings, warnings } = repairSettings(raw);
-  for (const warning of warnings) log.debug(warning);
-  return settings;
-}
 
 const client = createClient((message) => browser.runtime.sendMessage(message));
 
@@ -49,10 +43,10 @@ function Options() {
   async function reload() {
     try {
       const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      if (!pending.current && !writing.current) setSettings(readSettings(stored[SETTINGS_KEY]));
+      if (!pending.current && !writing.current) setSettings(settingsFrom(stored[SETTINGS_KEY]));
     } catch (error) {
       log.error('Could not read the settings', error);
-      setSettings((current) => current ?? readSettings(undefined));
+      setSettings((current) => current ?? settingsFrom(undefined));
     }
   }
 
@@ -89,7 +83,7 @@ function Options() {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
       if (pending.current || writing.current) missed.current = true;
-      else setSettings(readSettings(changes[SETTINGS_KEY]!.newValue));
+      else setSettings(settingsFrom(changes[SETTINGS_KEY]!.newValue));
     };
     const onHide = () => void flush();
     browser.storage.onChanged.addListener(onChanged);
