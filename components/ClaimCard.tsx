@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
-import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS } from '@/lib/verdicts';
+import { ClaimMeta } from './ClaimMeta';
 import { ContextList } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
@@ -41,8 +41,6 @@ export interface ClaimCardProps {
   /** Called when the reader picks another of the sentence's claims: the card shows it instead. */
   onShowOther?(id: number): void;
 }
-
-export { formatPartialDate };
 
 /** The longest mention shown in full; longer sentences are cut to a window around the matched words. */
 export const MENTION_MAX_CHARS = 220;
@@ -190,7 +188,6 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
     }
   }
 
-  const claimDate = claim.claimDate ? formatPartialDate(claim.claimDate) : undefined;
   // role="dialog" for both ways of opening. A tooltip may hold no links or buttons and screen
   // readers do not let users move into one, while this card holds both; a non-modal dialog named
   // by its verdict and claim is announced properly when focus enters it by keyboard, and is left
@@ -220,13 +217,7 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
         <h2 id={ids.title} ref={titleRef} tabIndex={-1} class="claimlight-card__claim">
           {claim.text}
         </h2>
-        {(claim.claimant || claimDate) && (
-          <p class="claimlight-card__meta">
-            {claim.claimant && <span class="claimlight-card__claimant">{claim.claimant}</span>}
-            {claim.claimant && claimDate && <span aria-hidden="true"> · </span>}
-            {claimDate && <time dateTime={claim.claimDate}>{claimDate}</time>}
-          </p>
-        )}
+        <ClaimMeta claim={claim} classPrefix="claimlight-card" />
 
         <section class="claimlight-card__section" aria-labelledby={ids.record}>
           <h3 id={ids.record} class="claimlight-card__section-title">

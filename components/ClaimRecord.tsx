@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
-import { formatPartialDate } from '@/lib/partial-date';
+import { ClaimMeta } from './ClaimMeta';
 import { ContextList } from './ContextList';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -21,7 +21,6 @@ export function ClaimRecord({ claim, onBack }: ClaimRecordProps) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [claim]);
-  const date = claim.claimDate ? formatPartialDate(claim.claimDate) : undefined;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key !== 'Escape') return;
@@ -40,13 +39,7 @@ export function ClaimRecord({ claim, onBack }: ClaimRecordProps) {
       <h2 id={`${id}-claim`} ref={headingRef} tabIndex={-1} class="claimlight-popup__record-claim">
         {claim.text}
       </h2>
-      {(claim.claimant || date) && (
-        <p class="claimlight-popup__meta">
-          {claim.claimant}
-          {claim.claimant && date && <span aria-hidden="true"> · </span>}
-          {date && <time dateTime={claim.claimDate}>{date}</time>}
-        </p>
-      )}
+      <ClaimMeta claim={claim} classPrefix="claimlight-popup" />
       <h3 class="claimlight-popup__section-title">What the record shows</h3>
       <p>{claim.summary}</p>
       {claim.context.length > 0 && (

@@ -4,7 +4,7 @@
  */
 import { buildClaimIndex, findMentions, type ClaimIndex } from './match';
 import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
-import type { ClaimlightDb } from './store';
+import { claimsForCard, type ClaimlightDb } from './store';
 
 
 
@@ -22,8 +22,7 @@ export class StoreMatcher {
   private load(): Promise<ClaimIndex<ClaimForCard>> {
     this.loaded ??= (async () => {
       const [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
-      const titles = new Map(packs.map((p) => [p.id, p.title]));
-      return buildClaimIndex(stored.map(({ position: _, ...claim }): ClaimForCard => ({ ...claim, packTitle: titles.get(claim.packId) ?? claim.packId })));
+      return buildClaimIndex(claimsForCard(stored, packs));
     })().catch((e: unknown) => {
       this.loaded = null;
       throw e;

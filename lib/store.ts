@@ -6,6 +6,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { PackFormat, ParsedPack } from './pack';
+import type { ClaimForCard } from './protocol';
 import type { Claim, FactPack } from './schema';
 
 /** Where a pack came from: shipped with Claimlight, or imported by the user. */
@@ -204,6 +205,12 @@ export async function listPacks(db: ClaimlightDb): Promise<StoredPack[]> {
  */
 function claimsOf(db: ClaimlightDb, packId: string) {
   return db.claims.where('[packId+id]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
+}
+
+/** Stored claims as the card and the popup show them: without their position, with their pack's title. */
+export function claimsForCard(stored: readonly StoredClaim[], packs: readonly Pick<StoredPack, 'id' | 'title'>[]): ClaimForCard[] {
+  const titles = new Map(packs.map((pack) => [pack.id, pack.title]));
+  return stored.map(({ position: _, ...claim }) => ({ ...claim, packTitle: titles.get(claim.packId) ?? claim.packId }));
 }
 
 /** A pack with its claims in stored order, ready to export; `null` when there is no such pack. */

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '@/components/PopupApp';
-import { toContentType, type BackgroundToContent, type ClaimForCard } from '@/lib/protocol';
+import { toContentType, type BackgroundToContent } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
-import { SETTINGS_KEY, isEnabledOn, repairSettings, type Settings, withSiteSwitched } from '@/lib/settings';
-import { ClaimlightDb, describeStorageError, listPacks } from '@/lib/store';
+import { SETTINGS_KEY, isEnabledOn, settingsFrom, type Settings, withSiteSwitched } from '@/lib/settings';
+import { ClaimlightDb, claimsForCard, describeStorageError, listPacks } from '@/lib/store';
 import '@/components/ClaimCard.css';
 import './style.css';
 
@@ -33,7 +33,7 @@ async function askTab<N extends Command>(name: N, payload: BackgroundToContent[N
 
 async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
-  return repairSettings(stored[SETTINGS_KEY]).settings;
+  return settingsFrom(stored[SETTINGS_KEY]);
 }
 
 async function readClaims(): Promise<Partial<PopupData>> {
@@ -41,11 +41,9 @@ async function readClaims(): Promise<Partial<PopupData>> {
   try {
     const packs = await listPacks(db);
     const order = new Map(packs.map((pack, i) => [pack.id, i]));
-    const titles = new Map(packs.map((pack) => [pack.id, pack.title]));
     const stored = await db.claims.toArray();
     stored.sort((a, b) => (order.get(a.packId) ?? 0) - (order.get(b.packId) ?? 0) || a.position - b.position);
-    const claims: ClaimForCard[] = stored.map(({ position: _p, ...claim }) => ({ ...claim, packTitle: titles.get(claim.packId) ?? claim.packId }));
-    return { claims, packs: packs.map(({ id, title }) => ({ id, title })) };
+    return { claims: claimsForCard(stored, packs), packs: packs.map(({ id, title }) => ({ id, title })) };
   } catch (error) {
     return { claims: [], storeError: describeStorageError(error) };
   } finally {

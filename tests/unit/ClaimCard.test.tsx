@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimCard, formatPartialDate, mentionExcerpt, splitOnWords, type ClaimCardProps } from '@/components/ClaimCard';
+import { ClaimCard, mentionExcerpt, splitOnWords, type ClaimCardProps } from '@/components/ClaimCard';
+import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_STYLES } from '@/components/verdict-style';
 import { VerdictBadge } from '@/components/VerdictBadge';
 import { expectBundledPack } from '@/lib/bundled-pack';
