@@ -1,4 +1,5 @@
-// Stops `npm test` and `npm start` early, with one line of advice, when no browser is installed.
+// Stops `npm run test:browser` (and so `npm test`) early, with one line of advice, when no browser
+// is installed. `npm start` makes the same check itself (scripts/start.ts).
 import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
 
 if (!findChrome()) {

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { launchWithExtension } from '../lib/launch';
+import { CHROMIUM_ARGS, launchWithExtension } from '../lib/launch';
 import { serveDirectory } from '../lib/serve';
 import { findChrome } from '../lib/chrome';
 
@@ -117,7 +117,7 @@ export async function measureInBrowser(pages: { name: string; html?: string; pat
   const plain = await chromium.launch({
     executablePath: findChrome()!,
     headless: true,
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [...CHROMIUM_ARGS],
   });
   const extension = await launchWithExtension();
   try {

@@ -41,8 +41,13 @@ function isExecutable(path: string): boolean {
   }
 }
 
+/** `override` when set (and only if it can run), else the first of `candidates` that can run; `null` for none. */
+export function findExecutable(override: string | undefined, candidates: readonly string[]): string | null {
+  if (override) return isExecutable(override) ? override : null;
+  return candidates.find(isExecutable) ?? null;
+}
+
 /** The browser executable to use, or `null` when none is installed. */
-export function findChrome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
-  if (env.CHROME_PATH) return isExecutable(env.CHROME_PATH) ? env.CHROME_PATH : null;
-  return (CANDIDATES[platform] ?? []).find(isExecutable) ?? null;
+export function findChrome(): string | null {
+  return findExecutable(process.env.CHROME_PATH, CANDIDATES[process.platform] ?? []);
 }

@@ -3,7 +3,8 @@
  * paths. Debian's firefox-esr is driven over WebDriver BiDi by puppeteer-core for web pages, and
  * over Marionette (./marionette.ts) for the extension's own pages.
  */
-import { accessSync, constants } from 'node:fs';
+import { resolve } from 'node:path';
+import { findExecutable } from './chrome';
 
 const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox/firefox', '/snap/bin/firefox'],
@@ -15,17 +16,10 @@ const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
 export const NO_FIREFOX_MESSAGE =
   'No Firefox found for the Firefox tests: install it (Debian/Ubuntu: sudo apt-get install firefox-esr) or set FIREFOX_PATH to its executable.';
 
-const executable = (path: string) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** The Firefox build that `npm run build:firefox` (and `npm run test:browser`) writes. */
+export const FIREFOX_BUILD_DIR = resolve('.output/firefox-mv2');
 
 /** The Firefox executable to use, or `null` when none is installed. */
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.FIREFOX_PATH) return executable(env.FIREFOX_PATH) ? env.FIREFOX_PATH : null;
-  return (CANDIDATES[process.platform] ?? []).find(executable) ?? null;
+export function findFirefox(): string | null {
+  return findExecutable(process.env.FIREFOX_PATH, CANDIDATES[process.platform] ?? []);
 }

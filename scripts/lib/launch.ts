@@ -23,32 +23,30 @@ export interface ExtensionBrowser {
 /** Options for `launchWithExtension`. */
 export interface LaunchOptions {
   headless?: boolean;
-  extensionDir?: string;
-  viewport?: { width: number; height: number };
 }
+
+/** The flags every Chromium Claimlight starts needs here, with or without the extension. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  // Chromium refuses to start its sandbox as root (CI and containers run as root).
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  '--disable-gpu',
+  // No network but loopback here: without these, Chromium keeps trying Google's hosts.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /** Launches Chromium with the extension; throws with one line of advice when no browser is installed. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
-  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: options.headless ?? true,
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      // Chromium refuses to start its sandbox as root (CI and containers run as root).
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      // No network but loopback here: without these, Chromium keeps trying Google's hosts.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    viewport: { width: 1280, height: 800 },
+    args: [`--disable-extensions-except=${CHROME_BUILD_DIR}`, `--load-extension=${CHROME_BUILD_DIR}`, ...CHROMIUM_ARGS],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** WebDriver's codes for keys that are not characters. */
-export const Key = { ArrowDown: '\uE015', Enter: '\uE007', Escape: '\uE00C', Tab: '\uE004' } as const;
+export const Key = { ArrowDown: '\uE015', Enter: '\uE007' } as const;
 
 export type ElementRef = { [ELEMENT_KEY]: string };
 

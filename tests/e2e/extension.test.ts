@@ -56,7 +56,7 @@ describe('Claimlight in Chromium', () => {
     const page = await session.browser.context.newPage();
     await page.goto(session.server.url);
     await expect.poll(async () => (await tabsWithContentScript(session.browser.serviceWorker)).map((t) => t.url)).toContain(session.server.url);
-    // The page itself is left as it was: the script adds nothing yet.
+    // The page's own elements are left as they were: marks are painted highlights, not elements.
     expect(await page.locator('[data-claimlight], claimlight-mark').count()).toBe(0);
     await page.close();
   });

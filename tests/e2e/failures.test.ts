@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
 
@@ -15,8 +14,7 @@ const pack = (id: string, count: number) =>
 
 describe('failures', () => {
   it('keeps working after the browser stops the background worker mid-session', async () => {
-    const news = new NewsPage(await session.browser.context.newPage());
-    await news.page.goto(`${session.server.url}pages/dynamic-append.html`);
+    const news = await session.open('pages/dynamic-append.html');
     await news.waitForMarks(3);
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     // Stop the worker the way Chrome does when it idles: through the DevTools protocol.

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tabIdShowing } from '../../scripts/lib/launch';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
 
-const session = useExtensionSession('tests/fixtures', { viewport: { width: 1280, height: 800 } });
-const { open } = session;
+const session = useExtensionSession('tests/fixtures');
+const { open, tabIdOf } = session;
 
-/** The id of the tab showing a page. */
-const tabIdOf = (page: Page) => tabIdShowing(session.browser.serviceWorker, page.url());
 
 /** Sends the keyboard command's message to the page's tab, as the background does on Alt+Shift+N. */
 async function command(page: Page, direction: 'next' | 'previous'): Promise<{ index: number; total: number }> {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webExt from 'web-ext';
 import { describe, expect, it } from 'vitest';
+import { FIREFOX_BUILD_DIR } from '../../scripts/lib/firefox';
 import { CHROME_BUILD_DIR } from '../../scripts/lib/launch';
 
 // The built extensions as the stores would see them: the permissions the README explains, and
 // Mozilla's linter on the Firefox build. Runs after `npm run test:browser` has built both.
-const FIREFOX_BUILD_DIR = CHROME_BUILD_DIR.replace(/chrome-mv3$/, 'firefox-mv2');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
   permissions?: string[];
   host_permissions?: string[];

@@ -1,20 +1,17 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tabIdShowing } from '../../scripts/lib/launch';
 import { seriousViolations } from './pages/axe';
 import { NewsPage } from './pages/news-page';
 import { useExtensionSession } from './pages/session';
 
 const session = useExtensionSession('tests/fixtures');
+const { tabIdOf } = session;
 let news: NewsPage;
 let popup: Page;
 
-/** The id of the tab showing a page. */
-const tabIdOf = (page: Page) => tabIdShowing(session.browser.serviceWorker, page.url());
 
 beforeAll(async () => {
-  news = new NewsPage(await session.browser.context.newPage());
-  await news.page.goto(`${session.server.url}pages/hover.html`);
+  news = await session.open('pages/hover.html');
   await news.waitForMarks(3);
   // Opened as a page, the popup would take itself for the active tab: point it at the news tab.
   popup = await session.browser.context.newPage();

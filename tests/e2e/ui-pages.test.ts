@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './pages/axe';
-import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
 
@@ -16,8 +15,7 @@ describe('the settings page', () => {
   });
 
   it('switches Claimlight off and on for an open tab, by keyboard', async () => {
-    const news = new NewsPage(await session.browser.context.newPage());
-    await news.page.goto(`${session.server.url}pages/hover.html`);
+    const news = await session.open('pages/hover.html');
     await news.waitForMarks(3);
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const toggle = options.page.getByRole('switch', { name: 'Mark claims on the pages I read' });
@@ -58,8 +56,7 @@ describe('the settings page', () => {
   });
 
   it('applies each control to an open tab: a site rule, the look of marks, the sensitivity', async () => {
-    const news = new NewsPage(await session.browser.context.newPage());
-    await news.page.goto(`${session.server.url}pages/hover.html`);
+    const news = await session.open('pages/hover.html');
     await news.waitForMarks(3);
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const ui = options.page;

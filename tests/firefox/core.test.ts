@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFirefox } from '../../scripts/lib/firefox';
+import { FIREFOX_BUILD_DIR, findFirefox } from '../../scripts/lib/firefox';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 
 // The core in-page cases in Firefox: marks on the demo page and the hover card. Debian's
@@ -16,7 +15,7 @@ let server: StaticServer;
 beforeAll(async () => {
   server = await serveDirectory('tests/fixtures');
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox()!, headless: true });
-  await browser.installExtension(resolve('.output/firefox-mv2'));
+  await browser.installExtension(FIREFOX_BUILD_DIR);
 });
 afterAll(async () => {
   await browser?.close();

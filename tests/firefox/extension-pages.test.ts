@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFirefox } from '../../scripts/lib/firefox';
+import { FIREFOX_BUILD_DIR, findFirefox } from '../../scripts/lib/firefox';
 import { FirefoxSession, Key } from '../../scripts/lib/marionette';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
 
@@ -16,7 +16,7 @@ const files = mkdtempSync(join(tmpdir(), 'claimlight-firefox-files-'));
 
 beforeAll(async () => {
   server = await serveDirectory('tests/fixtures');
-  firefox = await FirefoxSession.launch(findFirefox()!, '.output/firefox-mv2');
+  firefox = await FirefoxSession.launch(findFirefox()!, FIREFOX_BUILD_DIR);
 });
 afterAll(async () => {
   await firefox?.close();

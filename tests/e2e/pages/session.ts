@@ -1,6 +1,7 @@
 // The browser and page server a real-browser test file shares: started before its tests, closed after.
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from '../../../scripts/lib/launch';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, tabIdShowing, type ExtensionBrowser } from '../../../scripts/lib/launch';
 import { serveDirectory, type StaticServer } from '../../../scripts/lib/serve';
 import { NewsPage } from './news-page';
 
@@ -13,6 +14,8 @@ export interface ExtensionSession {
   open(path: string): Promise<NewsPage>;
   /** The uncaught errors of every page `open` opened, as "path: message". */
   pageErrors: string[];
+  /** The browser's id for the tab showing this page. */
+  tabIdOf(page: Page): Promise<number>;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface ExtensionSession {
  * folder to serve, or a function that makes it (run in the hook, not when the file loads). Hooks
  * the file registers afterwards run after the session has started.
  */
-export function useExtensionSession(root: string | (() => string), options?: LaunchOptions): ExtensionSession {
+export function useExtensionSession(root: string | (() => string)): ExtensionSession {
   const session = {
     pageErrors: [] as string[],
     async open(path: string) {
@@ -29,10 +32,11 @@ export function useExtensionSession(root: string | (() => string), options?: Lau
       await page.goto(session.server.url + path);
       return new NewsPage(page);
     },
+    tabIdOf: (page: Page) => tabIdShowing(session.browser.serviceWorker, page.url()),
   } as ExtensionSession;
   beforeAll(async () => {
     session.server = await serveDirectory(typeof root === 'function' ? root() : root);
-    session.browser = await launchWithExtension(options);
+    session.browser = await launchWithExtension();
   });
   afterAll(async () => {
     await session.browser?.close();
