@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TermIndex } from '@/lib/rank-index';
 import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS } from '@/lib/rank';
 import { charGrams, cleanPost, datesNamed, splitCompound, terms } from '@/lib/rank-text';
+import { runScript } from '../helpers/run-script';
 
 // Written for these tests in the shape of the Snopes claims: a headline, a line break, the claim.
 const CLAIMS = [
@@ -161,10 +161,6 @@ describe('rank CLI', () => {
     writeFileSync(path, lines.join('\n') + '\n');
     return path;
   };
-  const run = (...args: string[]) => {
-    const result = spawnSync('npx', ['tsx', 'scripts/rank.ts', ...args], { cwd: process.cwd(), encoding: 'utf8' });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'claimlight-rank-'));
@@ -173,14 +169,14 @@ describe('rank CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints one line per query with the top claim ids, best first', () => {
+  it('prints one line per query with the top claim ids, best first', async () => {
     const claims = write('claims.jsonl', CLAIMS.map((claim) => JSON.stringify(claim)));
     const queries = write('queries.jsonl', [
       JSON.stringify({ id: 'q1', text: 'Minecraft is NOT shutting down in 2020' }),
       '',
       JSON.stringify({ id: 7, text: 'The USDA listed Wakanda as a trade partner' }),
     ]);
-    const { status, stdout, stderr } = run('--claims', claims, '--queries', queries, '--top', '2');
+    const { code: status, stdout, stderr } = await runScript('rank', '--claims', claims, '--queries', queries, '--top', '2');
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
@@ -196,8 +192,8 @@ describe('rank CLI', () => {
       ['a record without text', () => ['--claims', write('c.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('notext.jsonl', ['{"id":"q"}'])], /notext\.jsonl:1: needs an "id" \(a string or a number\) and a string "text"/],
       ['an empty claims file', () => ['--claims', write('none.jsonl', ['']), '--queries', write('q3.jsonl', ['{"id":"q","text":"a"}'])], /none\.jsonl holds no claims/],
       ['a repeated claim id', () => ['--claims', write('twice.jsonl', ['{"id":"1","text":"a"}', '{"id":"1","text":"b"}']), '--queries', write('q2.jsonl', ['{"id":"q","text":"a"}'])], /twice\.jsonl: claim id "1" appears more than once/],
-    ])('exits 1 with a one-line reason for %s', (_, args, message) => {
-      const { status, stdout, stderr } = run(...args());
+    ])('exits 1 with a one-line reason for %s', async (_, args, message) => {
+      const { code: status, stdout, stderr } = await runScript('rank', ...args());
       expect(status).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).toMatch(message);
@@ -212,8 +208,8 @@ describe('rank CLI', () => {
       ['a --top of 0', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', '0'], /--top must be a whole number/],
       ['a --top that is not a number', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', 'five'], /--top must be a whole number/],
       ['an unknown option', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--k', '3'], /Unknown option '--k'/],
-    ])('exits 2 and prints usage for %s', (_, args, message) => {
-      const { status, stderr } = run(...args);
+    ])('exits 2 and prints usage for %s', async (_, args, message) => {
+      const { code: status, stderr } = await runScript('rank', ...args);
       expect(status).toBe(2);
       expect(stderr).toMatch(message);
       expect(stderr).toMatch(/^usage: npm run rank -- --claims FILE\.jsonl --queries FILE\.jsonl/m);

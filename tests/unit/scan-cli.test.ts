@@ -1,21 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/run-script';
 
-const run = promisify(execFile);
 // The scan CLI as a user runs it; each call starts Node, so the cases share as few runs as they can.
-async function scan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/scan.ts', ...args], { maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failure = e as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const scan = (...args: string[]) => runScript('scan', ...args);
 
 const temp = mkdtempSync(join(tmpdir(), 'claimlight-scan-'));
 

@@ -3,7 +3,7 @@ import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
-import { freshDb, samplePack } from '../helpers/packs';
+import { freshDb, packWithClaim } from '../helpers/packs';
 
 const bundled = expectBundledPack();
 const tab: SenderInfo = { tabId: 3, url: 'https://news.example/a', fromExtensionPage: false, fromThisExtension: true };
@@ -41,8 +41,7 @@ describe('findMentions through the background', () => {
     const { page, ui } = await setup();
     const ferry = { blocks: ['Commuters say ferry fares have doubled.'], pageDate: null };
     expect((await page.call('findMentions', ferry)).ok && (await page.call('findMentions', ferry))).toMatchObject({ value: { mentions: [] } });
-    const pack = samplePack();
-    pack.claims[1] = { ...pack.claims[1]!, cues: { phrases: [], terms: [['ferry'], ['fares'], ['doubled']] } } as (typeof pack.claims)[number];
+    const pack = packWithClaim(1, { cues: { phrases: [], terms: [['ferry'], ['fares'], ['doubled']] } });
     expect((await ui.call('importPack', { text: JSON.stringify(pack) })).ok).toBe(true);
     const after = await page.call('findMentions', ferry);
     expect(after.ok && after.value.mentions.map((m) => m.claimKey)).toEqual(['sample-pack/ferry-fares-doubled']);
