@@ -21,6 +21,8 @@ export class PageController {
   private host: CardHost | null = null;
   private focused = -1;
   private announcedFor = '';
+  /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
+  private reported = -1;
   private watcher: ChangeWatcher = { quietly: (change) => change() };
   private settings: Settings = DEFAULT_SETTINGS;
   private active = false;
@@ -137,7 +139,14 @@ export class PageController {
     this.closeCard();
     this.mentions.clear();
     this.watcher.quietly(() => this.painter.clear());
-    void this.client.call('mentionsShown', { count: 0 });
+    this.report(0);
+  }
+
+  /** Tells the background how many mentions the page shows (for the toolbar badge), when that changes. */
+  private report(count: number): void {
+    if (count === this.reported) return;
+    this.reported = count;
+    void this.client.call('mentionsShown', { count });
   }
 
   private closeCard(): void {
@@ -175,7 +184,7 @@ export class PageController {
     const list = this.mentions.list();
     if (list.length) this.look.apply(this.settings);
     this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict }))));
-    void this.client.call('mentionsShown', { count: list.length });
+    this.report(list.length);
     if (list.length && !this.host) this.host = await CardHost.create(this.ctx);
     if (this.host?.current && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
     // Painted marks are invisible to screen readers: say once per page what there is to find.
