@@ -13,6 +13,9 @@ import { PageMentions, type PageMention } from './page-mentions';
 import { MarkLookSheet } from './look';
 import { createPainter } from './painter';
 
+/** While nothing watches the page, Claimlight's own changes need no hiding. */
+const UNWATCHED: ChangeWatcher = { quietly: (change) => change() };
+
 /** Claimlight's state on this page. */
 export class PageController {
   private readonly painter = createPainter();
@@ -23,7 +26,8 @@ export class PageController {
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
   private reported = -1;
-  private watcher: ChangeWatcher = { quietly: (change) => change() };
+  private watcher: ChangeWatcher = UNWATCHED;
+  private watching: AbortController | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private active = false;
 
@@ -55,16 +59,6 @@ export class PageController {
       this.ctx.signal,
     );
     document.addEventListener('keydown', (event) => event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
-    this.watcher = observeChanges(
-      document,
-      {
-        ignore: () => this.host?.element ?? null,
-        changed: (roots) => this.active && void this.mentions.scan(roots).then(() => this.refresh()),
-        removed: () => this.active && this.mentions.prune() && void this.refresh(),
-        textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && void this.refresh(),
-      },
-      this.ctx.signal,
-    );
     this.ctx.onInvalidated(() => {
       this.painter.clear();
       this.look.remove();
@@ -130,6 +124,7 @@ export class PageController {
 
   private async rescan(): Promise<void> {
     this.active = true;
+    this.watchChanges();
     await this.mentions.scanAll();
     if (this.active) await this.refresh();
   }
@@ -139,7 +134,26 @@ export class PageController {
     this.closeCard();
     this.mentions.clear();
     this.watcher.quietly(() => this.painter.clear());
+    this.watching?.abort();
+    this.watching = null;
+    this.watcher = UNWATCHED;
     this.report(0);
+  }
+
+  /** Watches the page for changes while Claimlight is on here; where it is off, the page's changes cost nothing. */
+  private watchChanges(): void {
+    if (this.watching) return;
+    this.watching = new AbortController();
+    this.watcher = observeChanges(
+      document,
+      {
+        ignore: () => this.host?.element ?? null,
+        changed: (roots) => this.active && void this.mentions.scan(roots).then(() => this.refresh()),
+        removed: () => this.active && this.mentions.prune() && void this.refresh(),
+        textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && void this.refresh(),
+      },
+      AbortSignal.any([this.ctx.signal, this.watching.signal]),
+    );
   }
 
   /** Tells the background how many mentions the page shows (for the toolbar badge), when that changes. */

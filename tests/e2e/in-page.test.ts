@@ -206,7 +206,7 @@ describe('settings on an open tab', () => {
   afterEach(() => setSettings({}));
 
   it('removes the marks when the site is switched off, and brings them back when it is on again', async () => {
-    const page = await open('pages/hover.html');
+    const page = await open('pages/dynamic-append.html');
     await page.waitForMarks(3);
     await setSettings({ siteRules: [{ pattern: '127.0.0.1', mode: 'never' }] });
     await page.waitForMarks(0);
@@ -214,6 +214,9 @@ describe('settings on an open tab', () => {
     await page.waitForMarks(0);
     await setSettings({ enabled: true });
     await page.waitForMarks(3);
+    // Switched on again, Claimlight watches the page's changes again.
+    await page.page.evaluate(() => (window as never as { fixture: { loadMore(): number } }).fixture.loadMore());
+    await page.waitForMarks(5);
   });
 
   it('changes the look of the marks: underline or tint, colours, contrast', async () => {
