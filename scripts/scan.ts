@@ -41,6 +41,14 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
+/**
+ * linkedom makes the first element of a fragment with no <html> its document element and drops
+ * the elements after it, so a saved fragment ("<p>…</p><p>…</p>") is scanned as the body of a page.
+ */
+function asDocument(html: string): string {
+  return /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+}
+
 function loadClaims(packFiles: string[]): MatchableClaim[] {
   if (!packFiles.length) {
     const pack = expectBundledPack();
@@ -98,7 +106,7 @@ function main(): number {
       try {
         const html = readFileSync(file, 'utf8');
         if (html.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
-        const { document } = parseHTML(html);
+        const { document } = parseHTML(asDocument(html));
         const { mentions } = scanDocument(document as unknown as Document, index, { sensitivity: args.sensitivity });
         pages.push({
           file,

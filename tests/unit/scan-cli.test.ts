@@ -53,6 +53,13 @@ describe('npm run scan', () => {
     expect(bad.stderr).toContain('claim 1 (`ferry`): verdict: must be one of');
   });
 
+  it('scans a saved fragment with several top-level elements, not just its first', async () => {
+    writeFileSync(join(temp, 'fragment.html'), '<h1>Calls</h1><p>Weather next.</p><p>Peskov said the call lasted an hour and a half.</p>');
+    const { code, stdout } = await scan('--json', join(temp, 'fragment.html'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['call-duration-90-minutes']);
+  });
+
   it('explains its arguments', async () => {
     const { code, stderr } = await scan('--sensitivity', '7', 'x.html');
     expect(code).toBe(2);
