@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
-import { buildClaimIndex, findMentions, type ClaimIndex } from '@/lib/match';
+import { buildClaimIndex, findMentions, type ClaimIndex } from '@/lib/matching';
 import type { Claim } from '@/lib/schema';
 import { VERDICT_LABELS } from '@/lib/verdicts';
 

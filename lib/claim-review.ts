@@ -140,6 +140,17 @@ function addClaim(into: Converted, seen: Set<string>, record: string, candidate:
   into.claims.push(parsed.output);
 }
 
+/** `{ [key]: value }`, or nothing when the value is missing, so no key holds `undefined`. */
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+/** The review's own title, when it says more than the claim it checks. */
+function headlineOf(node: Json, text: string): string | undefined {
+  const headline = clip(cleanText(node.headline) ?? cleanText(node.name), LIMITS.claimText);
+  return headline && headline !== text ? headline : undefined;
+}
+
 function convertClaimReview(node: Json, index: number, into: Converted, seen: Set<string>): void {
   const rawUrl = node.url;
   const url = readUrl(rawUrl);
@@ -180,6 +191,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   addClaim(into, seen, record, {
     id: `cr-${hashId(`${url ?? ''}\n${text}`)}`,
     text,
+    ...optional('headline', headlineOf(node, text)),
     claimant: readNames(item.author),
     claimDate: readDate(item.datePublished),
     verdict,
@@ -284,6 +296,7 @@ export function packToClaimReview(pack: FactPack): Json {
       '@type': 'ClaimReview',
       identifier: claim.id,
       claimReviewed: claim.text,
+      ...(claim.headline ? { headline: claim.headline } : {}),
       datePublished: pack.created,
       inLanguage: pack.language,
       author: { '@type': 'Organization', name: pack.publisher },

@@ -5,7 +5,7 @@
  * (`StoreMatcher`), so what is measured is what ships.
  */
 import { extractBlocks, type ExtractOptions, type TextBlock } from './extract';
-import { findMentions, type ClaimIndex, type Mention } from './match';
+import { findMentions, type ClaimIndex, type Mention } from './matching';
 import { pageDate } from './timeline';
 
 /** A scanned page: its text blocks (to map mentions back to the DOM) and the mentions found. */

@@ -143,6 +143,8 @@ export const CuesSchema = v.strictObject({
 export const ClaimSchema = v.strictObject({
   id,
   text: text(LIMITS.claimText),
+  /** The fact-check's own title for the claim (a ClaimReview's headline), which often words it otherwise. */
+  headline: v.optional(text(LIMITS.claimText)),
   claimant: v.optional(text(LIMITS.shortText)),
   claimDate: v.optional(partialDate),
   verdict: v.picklist(VERDICTS, `must be one of: ${VERDICTS.join(', ')}`),

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { expectBundledPack } from '../lib/bundled-pack';
-import type { MatchableClaim } from '../lib/match';
+import type { MatchableClaim } from '../lib/matching';
 import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
 import { CHROMIUM_ARGS } from './lib/launch';
 import { measureImport, measureInBrowser } from './bench/in-browser';
@@ -34,7 +34,7 @@ function searchQueries(): string[] {
 
 /** What a naive highlighter would search for: each claim's cue phrases and terms, or its title. */
 function cuePhrases(claims: MatchableClaim[]): string[] {
-  const phrases = claims.flatMap((c) => (c.cues.phrases.length || c.cues.terms.length ? [...c.cues.phrases, ...c.cues.terms.flat()] : [c.text.split('\n')[0]!]));
+  const phrases = claims.flatMap((c) => (c.cues && (c.cues.phrases.length || c.cues.terms.length) ? [...c.cues.phrases, ...c.cues.terms.flat()] : [c.text.split('\n')[0]!]));
   return [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 2))];
 }
 

@@ -1,30 +1,33 @@
-// `npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] PATH...`: runs Claimlight's page
+// `npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...`: runs Claimlight's page
 // pipeline (lib/page-scan.ts: the extraction and matching the extension runs) over saved HTML pages and prints the
 // mentions it finds. A PATH is an .html file or a folder of them. Bad files are reported on stderr
 // with their path; the others are still scanned; the exit code is 1 when anything failed.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { expectBundledPack } from '../lib/bundled-pack';
-import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/match';
+import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/matching';
 import { parsePackText } from '../lib/pack';
 import { scanDocument } from '../lib/page-scan';
 import { VERDICT_LABELS } from '../lib/verdicts';
+import { parseSavedPage } from './lib/saved-page';
 
-const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] PATH...';
+const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...';
 
 interface Args {
   json: boolean;
   packs: string[];
   sensitivity: number;
+  /** Ignore every pack's cues: the engine works from the claims' own words. */
+  noCues: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { json: false, packs: [], sensitivity: DEFAULT_SENSITIVITY, paths: [] };
+  const args: Args = { json: false, packs: [], sensitivity: DEFAULT_SENSITIVITY, noCues: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') args.json = true;
+    else if (arg === '--no-cues') args.noCues = true;
     else if (arg === '--pack') {
       const file = argv[++i];
       if (!file) return '--pack needs a file';
@@ -41,13 +44,6 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-/**
- * linkedom makes the first element of a fragment with no <html> its document element and drops
- * the elements after it, so a saved fragment ("<p>…</p><p>…</p>") is scanned as the body of a page.
- */
-function asDocument(html: string): string {
-  return /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-}
 
 function loadClaims(packFiles: string[]): MatchableClaim[] {
   if (!packFiles.length) {
@@ -90,7 +86,7 @@ function main(): number {
     console.error(`scan: ${(e as Error).message}`);
     return 2;
   }
-  const index = buildClaimIndex(claims);
+  const index = buildClaimIndex(claims, { ignoreCues: args.noCues });
   let failed = 0;
   const pages: { file: string; mentions: object[] }[] = [];
   for (const path of args.paths) {
@@ -106,11 +102,19 @@ function main(): number {
       try {
         const html = readFileSync(file, 'utf8');
         if (html.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
-        const { document } = parseHTML(asDocument(html));
-        const { mentions } = scanDocument(document as unknown as Document, index, { sensitivity: args.sensitivity });
+        const { mentions } = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
         pages.push({
           file,
-          mentions: mentions.map((m) => ({ claimId: m.claimId, text: m.text, score: m.score, verdict: m.claim.verdict, cues: m.cues })),
+          mentions: mentions.map((m) => ({
+            claimId: m.claimId,
+            packId: m.packId,
+            // The claim's first source: a feed's own address for the claim, for outside scorers.
+            source: m.claim.context?.[0]?.sources[0]?.url,
+            text: m.text,
+            score: m.score,
+            verdict: m.claim.verdict,
+            cues: m.cues,
+          })),
         });
         if (!args.json) {
           console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);

