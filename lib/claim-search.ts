@@ -1,8 +1,8 @@
 /**
  * Search over the stored claims for the popup: a MiniSearch index of each claim's text, cues,
  * claimant, summary and context, typo-tolerant and prefix-matching, filtered by verdict and pack.
- * It is for a reader typing a few words; finding claims in a page's text is `lib/match.ts`'s job,
- * and ranking claims for a whole post is `lib/rank.ts`'s.
+ * It is for a reader typing a few words; finding claims in a page's text is `lib/matching/`'s job,
+ * and ranking claims for a whole post is `lib/matching/rank.ts`'s.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { STOPWORDS, foldWord } from './normalize';

@@ -2,7 +2,7 @@
  * Reads a page's visible text as blocks (paragraphs, headings, list items), with every character
  * mapped back to the DOM text node and offset it came from, so a mention found in the text can be
  * marked exactly. Works on any DOM: the page's own in the content script, linkedom's in the CLI.
- * What counts as a mention is `lib/match.ts`'s business; drawing marks is the content script's.
+ * What counts as a mention is `lib/matching/`'s business; drawing marks is the content script's.
  */
 
 /** A run of block text that comes from one text node without changes in length. */

@@ -2,7 +2,7 @@
  * Turns text into the tokens the matcher compares: case, accents, quotes, possessives, British
  * spellings, irregular verbs and number words are folded, then words are stemmed (Porter). Every
  * token keeps its start and end in the original string, so a match maps back to the page exactly.
- * Splitting text into sentences is `lib/sentences.ts`'s job; deciding what matches, `lib/match.ts`'s.
+ * Splitting text into sentences is `lib/sentences.ts`'s job; deciding what matches, `lib/matching/`'s.
  */
 import { stemmer } from 'stemmer';
 

@@ -1,6 +1,6 @@
 /**
  * The matcher over everything in the store: one claim index, built when first needed and again
- * after the store changes, shared by every tab that asks. Matching itself is `lib/match.ts`'s.
+ * after the store changes, shared by every tab that asks. Matching itself is `lib/matching/`'s.
  */
 import { buildClaimIndex, findMentions, type ClaimIndex } from './matching';
 import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';

@@ -2,7 +2,7 @@
  * When a sentence is about: the dates it names ("on 12 February", "in May", "since 2022"), else the
  * time the narrative last named, else the page's own date. The matcher uses it to tell a claim
  * from the same people in another event (the May call, the August summit). Reading a page's
- * publication date from its markup is here too; matching words is `lib/match.ts`'s job.
+ * publication date from its markup is here too; matching words is `lib/matching/`'s job.
  */
 
 /** A span of days, as UTC midnights in milliseconds, inclusive. */

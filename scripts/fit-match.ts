@@ -37,6 +37,7 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     report: { type: 'boolean', default: false },
     drop: { type: 'string', default: '' },
+    sweep: { type: 'boolean', default: false },
   },
 });
 const dropped = new Set(values.drop.split(',').filter(Boolean));
@@ -294,18 +295,31 @@ function main(): void {
   console.log(`strict ${strict}, loose ${loose}${dropped.size ? `, without ${[...dropped].join(', ')}` : ''}`);
   console.log('train:');
   print(train);
-  if (values.report) {
+  let dev: LabelledSet[] | null = null;
+  const devSets = (): LabelledSet[] => {
+    if (dev) return dev;
     const devDir = join(shared, 'eval/dev');
     const devGold = JSON.parse(readFileSync(join(devDir, 'gold.json'), 'utf8')) as Record<string, { claim: string; sentence: string }[]>;
     const devPages = htmlIn(join(devDir, 'pages'));
-    console.log('dev (never fitted on):');
-    print([
+    return (dev = [
       postSet('checkthat dev posts, cue-less feed', checkthat, 'dev', snopes),
       pageSet('dev pages, bundled pack', join(devDir, 'pages'), devPages, devGold, withCues),
       pageSet('dev pages, cues ignored', join(devDir, 'pages'), devPages, devGold, withoutCues),
       pageSet('real pages (odd), feed', realnews, oddPages, {}, snopes),
       pageSet('real pages (odd), bundled pack', realnews, oddPages, {}, withCues),
     ]);
+  };
+  if (values.report) {
+    console.log('dev (never fitted on):');
+    print(devSets());
+  }
+  if (values.sweep) {
+    // The trade-off the strict bar moves along, on every set (dev included): for reading, not for fitting.
+    const sets = [...train, ...devSets()];
+    for (let strict = 0.2; strict < 0.86; strict += 0.05) {
+      const at = { ...model, strict, loose: strict };
+      console.log(`strict ${strict.toFixed(2)}: ${sets.map((set) => { const r = evaluate(set, at); return set.negative ? `${r.fp}` : `${r.precision.toFixed(2)}/${r.recall.toFixed(2)}`; }).join('  ')}`);
+    }
   }
   const text = `${JSON.stringify(model, null, 1)}\n`;
   if (values.check) {

@@ -1,16 +1,16 @@
-// Fits the weights of lib/rank.ts's signals (FEATURE_WEIGHTS) on the CheckThat! 2020 Task 2 train
-// split and prints them to paste into lib/rank.ts, with train, 5-fold cross-validated and --check
+// Fits the weights of lib/matching/rank.ts's signals (FEATURE_WEIGHTS) on the CheckThat! 2020 Task 2 train
+// split and prints them to paste into lib/matching/rank.ts, with train, 5-fold cross-validated and --check
 // split MAP@5. The model is softmax cross-entropy over each tweet's candidates with an L2 penalty,
 // fitted by Newton's method on standardised features; the printed weights are back on raw scale.
 //
 //   npx tsx scripts/fit-rank.ts [--dir ../shared/corpora/checkthat2020] [--check dev] [--drop name,name]
 //
 // --drop fits without the named signals (their weight printed as 0), for ablations. The last two
-// lines compare the weights lib/rank.ts ships with the ones just fitted.
+// lines compare the weights lib/matching/rank.ts ships with the ones just fitted.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS, type Candidate, type ClaimText, type FeatureName } from '../lib/rank';
+import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS, type Candidate, type ClaimText, type FeatureName } from '../lib/matching/rank';
 
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -172,7 +172,7 @@ console.log('export const FEATURE_WEIGHTS: Record<FeatureName, number> = {');
 FEATURE_NAMES.forEach((name: FeatureName, i) => console.log(`  ${name}: ${Number(weights[i]!.toPrecision(3))},`));
 console.log('};');
 const shipped = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);
-console.log(`lib/rank.ts's current weights: MAP@5 train ${map5(train, shipped).toFixed(4)}, ${values.check} ${map5(check, shipped).toFixed(4)}`);
+console.log(`lib/matching/rank.ts's current weights: MAP@5 train ${map5(train, shipped).toFixed(4)}, ${values.check} ${map5(check, shipped).toFixed(4)}`);
 console.log(
   `fitted weights: MAP@5 train ${map5(train, weights).toFixed(4)}, train ${FOLDS}-fold CV ${crossValidated.toFixed(4)}, ` +
     `${values.check} ${map5(check, weights).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -1,11 +1,11 @@
 // `npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]`: ranks the claims against
-// each query with lib/rank.ts and prints one line per query, {"query": id, "ranked": [claim ids]},
+// each query with lib/matching/rank.ts and prints one line per query, {"query": id, "ranked": [claim ids]},
 // best first. Both files hold one {"id", "text"} object a line. Scoring the output is the job of
 // ../shared/eval/map5.mjs. Exit status: 0 ranked, 1 an input file is missing or malformed, 2 bad arguments.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { ClaimRanker } from '../lib/rank';
+import { ClaimRanker } from '../lib/matching/rank';
 
 const USAGE = 'usage: npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]  (K defaults to 5)';
 // Past this many bad lines in one file the rest are counted, not listed.

@@ -16,6 +16,12 @@ export const FEATURE_NAMES = [
   'coverage',
   // The same over the words that are not names: what happened, not only who.
   'eventCoverage',
+  // How many of the claim's words that are neither names nor numbers the sentence carries (log),
+  // and the share of the claim's names it carries: a claim is an event and who took part, and a
+  // sentence needs some of both.
+  'eventWords',
+  'nameCoverage',
+  'eventTimesNames',
   // Weighed share of the claim's names found neither in the sentence nor in the two before it.
   'namesMissing',
   // Weighed share of the claim's missing words that a near-synonym in the sentence stands for.
@@ -86,11 +92,13 @@ export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boo
 const SYNONYM_FLOOR = 0.62;
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
-export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }): { features: number[]; found: string[]; matched: number } | null {
+export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }): { features: number[]; found: string[]; matched: number; words: number } | null {
   let covered = 0;
   let eventCovered = 0;
   let eventTotal = 0;
   let namesMissing = 0;
+  let namesCovered = 0;
+  let eventWords = 0;
   let synonyms = 0;
   let matched = 0;
   const missing: [string, number][] = [];
@@ -100,7 +108,11 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     if (sentence.stems.has(stem)) {
       covered += w;
       matched++;
-      if (!isName) eventCovered += w;
+      if (isName) namesCovered += w;
+      else {
+        eventCovered += w;
+        if (!/^\d/.test(stem)) eventWords++;
+      }
     } else {
       if (isName && !sentence.nearbyStems.has(stem)) namesMissing += w;
       if (!isName) missing.push([stem, w]);
@@ -145,6 +157,9 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   const values: Record<FeatureName, number> = {
     coverage,
     eventCoverage: eventTotal ? eventCovered / eventTotal : coverage,
+    eventWords: Math.log1p(eventWords),
+    nameCoverage: claim.nameWeight ? namesCovered / claim.nameWeight : 1,
+    eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
     namesMissing: namesMissing / total,
     synonymCoverage: synonyms / total,
     explained: sentence.totalWeight ? explained / sentence.totalWeight : 0,
@@ -164,5 +179,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     cuePhrase,
     hasCues: claim.cues ? 1 : 0,
   };
-  return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(matched, found.length) };
+  // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.
+  const numbersMatched = [...claim.numbers].filter((n) => sentence.stems.has(n)).length;
+  return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(matched, found.length), words: Math.max(matched - numbersMatched, found.length) };
 }

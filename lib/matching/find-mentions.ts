@@ -69,7 +69,8 @@ const NOT_NAMES = new Set(
 const CONTEXT_SENTENCES = 2;
 /** How many recent times of the story a sentence with no date of its own may belong to. */
 const NARRATIVE_MEMORY = 3;
-/** The fewest distinct words of a claim (or of its cue groups) a sentence must carry to be judged. */
+/** The fewest distinct words of a claim (or of its cue groups) a sentence must carry to be judged; one
+ * at least must be a word, not a number. */
 const MIN_MATCHED_WORDS = 2;
 /** A "sentence" with more content words than this is a list or a wall of names, not a statement. */
 const MAX_SENTENCE_WORDS = 120;
@@ -169,7 +170,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         const block = { cosine, margin: cosine - (cosine >= retrieved.bestCosine ? retrieved.secondCosine : retrieved.bestCosine) };
         const scored = pairFeatures(claim, view, bestOther, coverage, block);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
-        if (!scored || scored.matched < MIN_MATCHED_WORDS || !timeFits(claim, time)) return;
+        if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1 || !timeFits(claim, time)) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
       });
       context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);

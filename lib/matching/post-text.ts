@@ -1,12 +1,11 @@
 /**
- * Text preparation for the claim ranker (`lib/rank.ts`): cleaning a tweet-like post (links,
+ * Text preparation for the claim ranker (`rank.ts`): cleaning a tweet-like post (links,
  * hashtags, the signature with its author and date), the terms and character n-grams that get
  * indexed, and the dates a claim names. Pure string functions, so the extension and the CLI share
- * them; scoring and ranking are `lib/rank.ts`'s job.
+ * them; scoring and ranking are `rank.ts`'s job. Words are the engine's own tokens (`lib/normalize.ts`).
  */
-import { stemmer } from 'stemmer';
-import { foldWord } from './normalize';
-import { monthNumber } from './timeline';
+import { tokenize, type Token } from '../normalize';
+import { monthNumber } from '../timeline';
 
 /** A post split into what it says, who signed it and when. */
 export interface CleanedPost {
@@ -59,51 +58,25 @@ export function splitCompound(word: string): string {
     .replace(/(\p{N})(\p{L}{2,})/gu, '$1 $2');
 }
 
-// Function words that carry no topic, plus tweet debris ("amp", "via"). Negations ("not", "no",
-// "never") are kept, since they can tell a claim from its opposite; dropping them too changed
-// train MAP@5 by under 0.001.
-const STOP_WORDS = new Set(
-  ('a about above after again against all am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
-    'himself his how i if in into is it its itself just me more most my myself of off on once only or other our ours ' +
-    'ourselves out over own same she should so some such than that the their theirs them themselves then there these ' +
-    'they this those through to too under until up very was we were what when where which while who whom why will with ' +
-    'would you your yours yourself yourselves s t d ll m re ve u via amp im dont thats')
-    .split(' '),
-);
+// Tweet debris that carries no topic, on top of the tokenizer's function words.
+const POST_DEBRIS = new Set(['via', 'amp', 'rt']);
 
-// Lower-cased, without accents or apostrophes ("Trump’s" is one word), split at anything but letters and digits.
-function words(text: string): string[] {
-  return foldWord(text)
-    .replace(/'/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+/** The words of a text as the engine's tokenizer folds them (case, accents, spellings, number
+ * words), function words and tweet debris dropped. */
+function words(text: string): Token[] {
+  return tokenize(text).filter((t) => !t.stop && !POST_DEBRIS.has(t.norm));
 }
 
-const stemCache = new Map<string, string>();
-
-// Porter stemming, cached: the same few thousand words come up again and again.
-function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer(word);
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
-}
-
-/** The index terms of a text: its words, stop words dropped, stemmed. */
+/** The index terms of a text: the stems of its content words, as the page matcher indexes them. */
 export function terms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+  return words(text).map((t) => t.stem);
 }
 
 /** Character n-grams of sizes `min` to `max` over the text's words (stop words dropped) joined
  * by single spaces, so grams span word boundaries; catches spellings and word forms that stemming
  * misses ("Soleimani"/"Suleimani", "vaccine"/"vaccinated") and hashtags written as one word. */
 export function charGrams(text: string, min = 3, max = 5): string[] {
-  const joined = ` ${words(text).filter((w) => !STOP_WORDS.has(w)).join(' ')} `;
+  const joined = ` ${words(text).map((t) => t.norm.replace(/'/g, '')).join(' ')} `;
   const grams: string[] = [];
   for (let n = min; n <= max; n++) {
     for (let i = 0; i + n <= joined.length; i++) grams.push(joined.slice(i, i + n));

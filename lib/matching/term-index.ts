@@ -1,7 +1,7 @@
 /**
  * An inverted index over documents that are already lists of terms, scoring every document against
  * a query with BM25 or with TF-IDF cosine. It knows nothing about claims or tweets: what the terms
- * are (stemmed words, character n-grams) is `lib/rank-text.ts`'s choice, how scores combine `lib/rank.ts`'s.
+ * are (stemmed words, character n-grams) is `post-text.ts`'s choice, how scores combine `rank.ts`'s.
  */
 
 /** Parameters of BM25: `k1` saturates repeated terms, `b` normalises for document length. */

@@ -2,10 +2,10 @@
  * Ranks known claims against a post (a tweet, a paragraph): which checked claims is it about? Two
  * lexical retrievers (stemmed words and character n-grams, both BM25) pick candidates, then a
  * linear model over a handful of match signals orders them. Browser-free; text cleaning lives in
- * `lib/rank-text.ts`, the inverted index in `lib/rank-index.ts`, the CLI in `scripts/rank.ts`.
+ * `post-text.ts`, the inverted index in `term-index.ts`, the CLI in `scripts/rank.ts`.
  */
-import { TermIndex, type Bm25Params } from './rank-index';
-import { charGrams, cleanPost, datesNamed, monthKey, terms } from './rank-text';
+import { TermIndex, type Bm25Params } from './term-index';
+import { charGrams, cleanPost, datesNamed, monthKey, terms } from './post-text';
 
 /** A claim to index: its id and the text a post is compared with (for Snopes, "title\nclaim"). */
 export interface ClaimText {
@@ -54,14 +54,14 @@ export interface Candidate {
  * standardised features, then scaled back to raw values. Rerun that script after changing a signal.
  */
 export const FEATURE_WEIGHTS: Record<FeatureName, number> = {
-  words: 0.185,
-  wordCosine: 5.29,
-  chars: 0.0065,
-  charCosine: 17.3,
-  claimLength: 0.0421,
-  sameMonth: 2.26,
-  sameYear: 0.654,
-  otherYear: -0.721,
+  words: 0.204,
+  wordCosine: 4.18,
+  chars: 0.00636,
+  charCosine: 17.4,
+  claimLength: 0.0488,
+  sameMonth: 2.58,
+  sameYear: 0.456,
+  otherYear: -0.639,
 };
 
 const WEIGHT_LIST = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);

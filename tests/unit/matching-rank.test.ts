@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TermIndex } from '@/lib/rank-index';
-import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS } from '@/lib/rank';
-import { charGrams, cleanPost, datesNamed, splitCompound, terms } from '@/lib/rank-text';
+import { TermIndex } from '@/lib/matching/term-index';
+import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS } from '@/lib/matching/rank';
+import { charGrams, cleanPost, datesNamed, splitCompound, terms } from '@/lib/matching/post-text';
 import { runScript } from '../helpers/run-script';
 
 // Written for these tests in the shape of the Snopes claims: a headline, a line break, the claim.
