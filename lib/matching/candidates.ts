@@ -8,6 +8,7 @@
  * (`features.ts`), which keeps a page's cost low however many claims the store holds.
  */
 import type { ClaimIndex } from './claim-index';
+import { synonymsOf } from './lexicon';
 
 /** A candidate claim for a block, with its retrieval scores. */
 export interface Candidate {
@@ -31,6 +32,8 @@ const MAX_CANDIDATES = 24;
 /** How many more it keeps by cosine, for blocks that say a claim in other words than most of it. */
 const MAX_COSINE_CANDIDATES = 6;
 const MIN_COSINE = 0.1;
+/** How much a synonym counts towards a claim's coverage, against the word itself. */
+const SYNONYM_DISCOUNT = 0.7;
 
 /** Scratch buffers as long as the index's claims, reused from block to block. */
 export interface CandidateScratch {
@@ -43,11 +46,12 @@ export function candidateScratch(index: ClaimIndex): CandidateScratch {
 }
 
 /** The candidate claims for a block's distinct content stems, best first. */
-export function candidateClaims(index: ClaimIndex, stems: Iterable<string>, scratch: CandidateScratch): BlockCandidates {
+export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
   const touched: number[] = [];
   const cueHits = new Map<number, number>();
   const { covered, dot } = scratch;
   let blockNorm = 0;
+  const seen = stems;
   for (const stem of stems) {
     const w = index.weight(stem);
     blockNorm += w * w;
@@ -58,6 +62,21 @@ export function candidateClaims(index: ClaimIndex, stems: Iterable<string>, scra
         if (covered[claim] === 0) touched.push(claim);
         covered[claim]! += w;
         dot[claim]! += w * w;
+      }
+    }
+    // A word the claims never use may stand for one they do ("negotiations" for "talks"): it
+    // brings the claim in at a discount, so paraphrases reach the scorer.
+    if (!list) {
+      for (const synonym of synonymsOf(stem)) {
+        if (seen.has(synonym)) continue;
+        const other = index.postings.get(synonym);
+        if (!other) continue;
+        const ws = index.weight(synonym) * SYNONYM_DISCOUNT;
+        for (let i = 0; i < other.length; i++) {
+          const claim = other[i]!;
+          if (covered[claim] === 0) touched.push(claim);
+          covered[claim]! += ws;
+        }
       }
     }
     const cueList = index.cuePostings.get(stem);

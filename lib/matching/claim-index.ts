@@ -6,11 +6,11 @@
  * The inverted index from stem to claims makes the cost of a page grow with its words, not with
  * the number of claims. Finding candidates is `candidates.ts`'s job, scoring `features.ts`'s.
  */
-import { tokenize } from '../normalize';
+import { tokenize, type Token } from '../normalize';
 import type { Claim } from '../schema';
 import { claimWindow, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
-import { backgroundWeight, isKnownStem } from './lexicon';
+import { backgroundWeight, canonicalStem, isKnownStem } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
 export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'verdict'> &
@@ -52,6 +52,9 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   weight: (stem: string) => number;
   /** Stems the claims' texts write as names, to tell names from words on a page. */
   names: Set<string>;
+  /** Titles the pack's own texts give a name ("defens secretari" for Hegseth, from "Defense
+   * Secretary Pete Hegseth"), as two adjacent content stems: a page that writes the title names him. */
+  aliases: Map<string, string>;
 }
 
 /** Options for `buildClaimIndex`. */
@@ -60,30 +63,89 @@ export interface IndexOptions {
   ignoreCues?: boolean;
 }
 
-// A capitalised word that does not open a sentence: a name, or a word used as one.
-const CAPITALISED = /(?<![.!?:]\s|^|["“‘'(]|\n)\b\p{Lu}[\p{L}'’-]+/gu;
-
 function evidenceTexts(claim: MatchableClaim): string[] {
   return [claim.text, claim.headline ?? '', claim.summary ?? '', claim.claimant ?? '', ...(claim.context ?? []).map((item) => item.text)];
 }
 
-/** The stems the claims' own texts write as names ("Peskov", "Munich"), which general English does
- * not use as common words. */
+/** The texts written in sentence case: a headline capitalises every word ("Did 122 Prisoners
+ * Return?"), so it says nothing about which words are names. */
+function sentenceCaseTexts(claim: MatchableClaim): string[] {
+  return [claim.text, claim.summary ?? '', ...(claim.context ?? []).map((item) => item.text)];
+}
+
+/** Share of a stem's uses inside sentences that must be capitalised for it to count as a name:
+ * "President" before a name and "the president" elsewhere make "presid" a word, not a name. */
+const NAME_SHARE = 0.8;
+
+/** The stems the claims' own texts write as names ("Peskov", "Munich"): capitalised where they
+ * stand inside a sentence, nearly every time. */
 function namedStems(claims: readonly MatchableClaim[]): Set<string> {
-  const names = new Set<string>();
+  const capitalised = new Map<string, number>();
+  const lower = new Map<string, number>();
   for (const claim of claims) {
-    for (const text of evidenceTexts(claim)) {
-      for (const match of text.matchAll(CAPITALISED)) for (const token of tokenize(match[0])) if (!token.stop) names.add(token.stem);
+    for (const text of sentenceCaseTexts(claim)) {
+      const tokens = tokenize(text);
+      tokens.forEach((token, i) => {
+        if (token.stop || /^\d/.test(token.norm)) return;
+        // A sentence's first word is capitalised whatever it is.
+        if (i === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start))) return;
+        const stem = canonicalStem(token.stem);
+        const counts = /\p{Lu}/u.test(text.charAt(token.start)) ? capitalised : lower;
+        counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      });
     }
   }
+  const names = new Set<string>();
+  for (const [stem, count] of capitalised) if (count >= NAME_SHARE * (count + (lower.get(stem) ?? 0))) names.add(stem);
   return names;
 }
 
-/** Content stems of a text, in order, with "us" in capitals read as the country. */
+/** How many words before a person's name may form their title ("Kremlin spokesman Dmitry Peskov"). */
+const TITLE_WORDS = 3;
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
+const isCapitalised = (text: string, token: Token) => /\p{Lu}/u.test(text.charAt(token.start));
+
+/**
+ * Titles mined from the pack's own texts: where a text writes a person's full name (two
+ * capitalised words) after a few plain words, each pair of adjacent words among those is a title
+ * of the person ("Russian President Vladimir Putin" makes "russia presid" stand for Putin). Titles
+ * stop at function words, punctuation, numbers and dates; a title the pack gives to two people is
+ * no alias.
+ */
+function minedAliases(claims: readonly MatchableClaim[]): Map<string, string> {
+  const found = new Map<string, string | null>();
+  for (const claim of claims) {
+    for (const text of evidenceTexts(claim)) {
+      const tokens = tokenize(text);
+      for (let i = 2; i < tokens.length; i++) {
+        const surname = tokens[i]!;
+        const first = tokens[i - 1]!;
+        if (surname.stop || first.stop || !isCapitalised(text, surname) || !isCapitalised(text, first) || text.slice(first.end, surname.start) !== ' ') continue;
+        const name = canonicalStem(surname.stem);
+        const title: string[] = [];
+        for (let j = i - 2; j >= 0 && title.length < TITLE_WORDS; j--) {
+          const t = tokens[j]!;
+          if (t.stop || /^\d/.test(t.norm) || CALENDAR_WORD.test(t.norm) || !/^[\s-]+$/.test(text.slice(t.end, tokens[j + 1]!.start))) break;
+          title.unshift(canonicalStem(t.stem));
+        }
+        for (let k = 1; k < title.length; k++) {
+          const pair = `${title[k - 1]} ${title[k]}`;
+          const held = found.get(pair);
+          found.set(pair, held === undefined || held === name ? name : null);
+        }
+      }
+    }
+  }
+  const aliases = new Map<string, string>();
+  for (const [title, name] of found) if (name) aliases.set(title, name);
+  return aliases;
+}
+
+/** Content stems of a text, in order, as the engine compares them (`canonicalStem`). */
 function stemsOf(text: string): string[] {
   return tokenize(text)
     .filter((t) => !t.stop)
-    .map((t) => t.stem);
+    .map((t) => canonicalStem(t.stem));
 }
 
 function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
@@ -95,6 +157,7 @@ function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
 /** Compiles claims into an index. Claims keep their order; mentions hand back the claim given. */
 export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: IndexOptions = {}): ClaimIndex<C> {
   const names = namedStems(claims);
+  const aliases = minedAliases(claims);
   const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`));
   const df = new Map<string, number>();
   for (const stems of primaryStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
@@ -173,6 +236,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     cuePostings: toPostings(cuePostings),
     weight: (stem) => (df.has(stem) || names.has(stem) ? weight(stem) : backgroundWeight(stem) * (1 - packShare) + packShare * Math.log(1 + n / 0.5)),
     names,
+    aliases,
   };
 }
 

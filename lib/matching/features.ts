@@ -8,7 +8,7 @@
  */
 import type { CompiledClaim } from './claim-index';
 import { cueEvidence, type PreparedSentence } from './cues';
-import { similarity } from './lexicon';
+import { areSynonyms, canonicalStem, hasSynonyms, similarity } from './lexicon';
 
 /** The features, in the order of a pair's feature vector and of the model's weights. */
 export const FEATURE_NAMES = [
@@ -26,6 +26,8 @@ export const FEATURE_NAMES = [
   'namesMissing',
   // Weighed share of the claim's missing words that a near-synonym in the sentence stands for.
   'synonymCoverage',
+  // The same with WordNet's synonyms (a shared common sense) instead of word vectors.
+  'wordnetCoverage',
   // Weighed share of the sentence's words that the claim's text explains, and that anything the
   // pack says of the claim (summary, context, cues) explains.
   'explained',
@@ -100,6 +102,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let namesCovered = 0;
   let eventWords = 0;
   let synonyms = 0;
+  let wordnet = 0;
   let matched = 0;
   const missing: [string, number][] = [];
   for (const [stem, w] of claim.primary) {
@@ -119,6 +122,14 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     }
   }
   for (const [stem, w] of missing) {
+    if (hasSynonyms(stem)) {
+      for (const other of sentence.stems.keys()) {
+        if (areSynonyms(stem, other)) {
+          wordnet += w;
+          break;
+        }
+      }
+    }
     let best = 0;
     for (const other of sentence.stems.keys()) {
       const sim = similarity(stem, other);
@@ -137,9 +148,9 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     else if (claim.secondary.has(stem)) byRecord += w;
   }
   let pairs = 0;
-  const tokens = sentence.prepared.tokens.filter((t) => !t.stop);
-  for (let i = 1; i < tokens.length; i++) {
-    if (claim.bigrams.has(`${tokens[i - 1]!.stem} ${tokens[i]!.stem}`) || (i > 1 && claim.bigrams.has(`${tokens[i - 2]!.stem} ${tokens[i]!.stem}`))) pairs++;
+  const stems = sentence.prepared.tokens.filter((t) => !t.stop).map((t) => canonicalStem(t.stem));
+  for (let i = 1; i < stems.length; i++) {
+    if (claim.bigrams.has(`${stems[i - 1]} ${stems[i]}`) || (i > 1 && claim.bigrams.has(`${stems[i - 2]} ${stems[i]}`))) pairs++;
   }
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
@@ -162,6 +173,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
     namesMissing: namesMissing / total,
     synonymCoverage: synonyms / total,
+    wordnetCoverage: wordnet / total,
     explained: sentence.totalWeight ? explained / sentence.totalWeight : 0,
     explainedByRecord: sentence.totalWeight ? (explained + byRecord) / sentence.totalWeight : 0,
     sentenceCosine: sentence.norm ? dot / (sentence.norm * claim.primaryNorm) : 0,

@@ -13,6 +13,7 @@ import { candidateClaims, candidateScratch } from './candidates';
 import type { ClaimIndex, CompiledClaim, MatchableClaim } from './claim-index';
 import { prepareSentence, type PreparedSentence } from './cues';
 import { coverageBy, pairFeatures, type SentenceView } from './features';
+import { canonicalStem } from './lexicon';
 import { MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
@@ -107,9 +108,21 @@ function storyTime(dates: NamedDate[], reference: number): Interval | null {
   return anchor ? intervalOf(anchor, reference) : null;
 }
 
-function contentStemSet(tokens: readonly Token[]): Set<string> {
+/** The content stems of a stretch of text, as the index compares them, with the names that the
+ * titles it writes stand for ("the Kremlin's spokesman" names Peskov when the pack calls him so). */
+function contentStemSet(tokens: readonly Token[], index: ClaimIndex): Set<string> {
   const set = new Set<string>();
-  for (const t of tokens) if (!t.stop) set.add(t.stem);
+  let previous: string | null = null;
+  for (const t of tokens) {
+    if (t.stop) continue;
+    const stem = canonicalStem(t.stem);
+    set.add(stem);
+    if (previous !== null && index.aliases.size) {
+      const name = index.aliases.get(`${previous} ${stem}`);
+      if (name) set.add(name);
+    }
+    previous = stem;
+  }
   return set;
 }
 
@@ -129,7 +142,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
-    const blockStems = contentStemSet(tokens);
+    const blockStems = contentStemSet(tokens, index);
     const retrieved = candidateClaims(index, blockStems, scratch);
     const candidates = retrieved.candidates.filter((c) => {
       const claim = index.claims[c.claim]!;
@@ -152,7 +165,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const time: SentenceTime = { dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
       const prepared = prepareSentence(block.text, sentenceTokens);
-      const stemSet = contentStemSet(sentenceTokens);
+      const stemSet = contentStemSet(sentenceTokens, index);
       if (stemSet.size > MAX_SENTENCE_WORDS) {
         context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
         continue;

