@@ -24,6 +24,10 @@ export const FEATURE_NAMES = [
   'eventTimesNames',
   // Weighed share of the claim's names found neither in the sentence nor in the two before it.
   'namesMissing',
+  // The weight of the heaviest word of the claim that the sentence lacks, as a share: a sentence
+  // without the claim's most telling word ("shark" in a shark on a flooded highway) is about
+  // something nearby, not the claim.
+  'heaviestMissing',
   // Weighed share of the claim's missing words that a near-synonym in the sentence stands for.
   'synonymCoverage',
   // The same with WordNet's synonyms (a shared common sense) instead of word vectors.
@@ -59,6 +63,8 @@ export const FEATURE_NAMES = [
   // The pack's cues, where it wrote them: share of key-term groups found, best phrase share.
   'cueCoverage',
   'cuePhrase',
+  // Every cue group found: the claim's key terms all there, as its pack's editor wrote them.
+  'cueComplete',
   'hasCues',
 ] as const;
 
@@ -100,6 +106,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let eventTotal = 0;
   let namesMissing = 0;
   let namesCovered = 0;
+  let heaviestMissing = 0;
   let eventWords = 0;
   let synonyms = 0;
   let wordnet = 0;
@@ -117,6 +124,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
         if (!/^\d/.test(stem)) eventWords++;
       }
     } else {
+      if (w > heaviestMissing) heaviestMissing = w;
       if (isName && !sentence.nearbyStems.has(stem)) namesMissing += w;
       if (!isName) missing.push([stem, w]);
     }
@@ -172,6 +180,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     nameCoverage: claim.nameWeight ? namesCovered / claim.nameWeight : 1,
     eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
     namesMissing: namesMissing / total,
+    heaviestMissing: heaviestMissing / total,
     synonymCoverage: synonyms / total,
     wordnetCoverage: wordnet / total,
     explained: sentence.totalWeight ? explained / sentence.totalWeight : 0,
@@ -189,6 +198,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     sentenceLength: Math.log1p(sentence.stems.size),
     cueCoverage,
     cuePhrase,
+    cueComplete: claim.cues && cueCoverage >= 1 ? 1 : 0,
     hasCues: claim.cues ? 1 : 0,
   };
   // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.

@@ -24,11 +24,13 @@ describe('the bundled pack', () => {
     for (const claim of pack.claims) expect(sheet).toContain(claim.verdict);
   });
 
-  it('gives every claim a summary, context with sources, and cues to match on', () => {
+  it('gives every claim a summary and context with sources; cues only as hints, to some', () => {
+    // Cues were kept only where they add found mentions on the training pages (issue #11).
+    const cued = pack.claims.filter((claim) => claim.cues.terms.length > 0);
+    expect(cued.length).toBeGreaterThan(0);
+    expect(cued.length).toBeLessThan(pack.claims.length);
     for (const claim of pack.claims) {
       expect(claim.context.length, claim.id).toBeGreaterThan(0);
-      expect(claim.cues.phrases.length, claim.id).toBeGreaterThan(0);
-      expect(claim.cues.terms.length, claim.id).toBeGreaterThan(0);
       for (const item of claim.context) for (const source of item.sources) expect(source.url).toMatch(/^https?:\/\//);
     }
   });
