@@ -1,6 +1,7 @@
 /**
  * The popup's "On this page" view: the mentions in the current tab in reading order, each a button
- * that takes the reader to it, or a sentence saying why there is nothing to list. Asking the tab
+ * that takes the reader to it, then the claims the page only comes close to ("possibly related",
+ * not marked), or a sentence saying why there is nothing to list. Asking the tab
  * for its mentions and revealing one are the popup entrypoint's job.
  */
 import type { ComponentChildren } from 'preact';
@@ -47,22 +48,48 @@ export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMention
     return <Notice title="Claimlight is off on this site.">Switch it on above to mark the checked claims on this page.</Notice>;
   }
   if (mentions === 'loading') return <p class="claimlight-popup__hint">Looking for claims on this page…</p>;
-  if (mentions.length === 0) {
-    return <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>;
-  }
+  const marked = mentions.filter((m) => !m.related);
+  const related = mentions.filter((m) => m.related);
   return (
-    <ol class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order">
-      {mentions.map((mention) => (
-        <li key={mention.id}>
-          <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
-            <VerdictBadge verdict={mention.verdict} />
-            <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
-            <span class="claimlight-popup__mention-text">
-              <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(mention.text, [], EXCERPT_CHARS)}”
-            </span>
-          </button>
-        </li>
-      ))}
-    </ol>
+    <>
+      {marked.length === 0 ? (
+        <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>
+      ) : (
+        <ol class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order">
+          {marked.map((mention) => (
+            <li key={mention.id}>
+              <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
+                <VerdictBadge verdict={mention.verdict} />
+                <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
+                <Excerpt text={mention.text} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {related.length > 0 && (
+        <section class="claimlight-popup__related" aria-labelledby="claimlight-related-title">
+          <h3 id="claimlight-related-title">Possibly related</h3>
+          <p class="claimlight-popup__hint">Not marked: the page comes close to these claims without clearly stating them.</p>
+          <ul class="claimlight-popup__mentions" aria-labelledby="claimlight-related-title">
+            {related.map((mention) => (
+              <li key={mention.id} class="claimlight-popup__mention claimlight-popup__mention--related">
+                <VerdictBadge verdict={mention.verdict} />
+                <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
+                <Excerpt text={mention.text} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Excerpt({ text }: { text: string }) {
+  return (
+    <span class="claimlight-popup__mention-text">
+      <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(text, [], EXCERPT_CHARS)}”
+    </span>
   );
 }

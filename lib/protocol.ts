@@ -49,9 +49,11 @@ export interface MentionFound {
   cues: string[];
 }
 
-/** The background's answer to a page: its mentions and the records of the claims they mention. */
+/** The background's answer to a page: its mentions, the looser matches that are only listed as
+ * possibly related (never marked), and the records of the claims they name. */
 export interface FoundMentions {
   mentions: MentionFound[];
+  related: MentionFound[];
   claims: Record<string, ClaimForCard>;
 }
 
@@ -74,6 +76,8 @@ export interface MentionSummary {
   claimText: string;
   /** The sentence on the page. */
   text: string;
+  /** A looser match, listed as possibly related: it has no mark to reveal. */
+  related?: true;
 }
 
 /** Messages the extension's own contexts (the background, the popup) send to a tab's content script. */

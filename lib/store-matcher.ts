@@ -2,11 +2,9 @@
  * The matcher over everything in the store: one claim index, built when first needed and again
  * after the store changes, shared by every tab that asks. Matching itself is `lib/matching/`'s.
  */
-import { buildClaimIndex, findMentions, type ClaimIndex } from './matching';
+import { buildClaimIndex, matchBlocks, type ClaimIndex, type Mention } from './matching';
 import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
 import { claimsForCard, type ClaimlightDb } from './store';
-
-
 
 /** Answers "which stored claims does this page mention?", keeping the index between calls. */
 export class StoreMatcher {
@@ -30,16 +28,16 @@ export class StoreMatcher {
     return this.loaded;
   }
 
-  /** The mentions in the blocks, with the record of every claim they mention. */
+  /** The mentions in the blocks and the claims they only may be about, with the record of every
+   * claim either names. */
   async find(blocks: string[], pageDate: number | null, sensitivity?: number): Promise<FoundMentions> {
-    const found = findMentions(blocks.map((text) => ({ text })), await this.load(), { pageDate, sensitivity });
-    const mentions: MentionFound[] = [];
+    const found = matchBlocks(blocks.map((text) => ({ text })), await this.load(), { pageDate, sensitivity });
     const records: Record<string, ClaimForCard> = {};
-    for (const m of found) {
+    const crossing = (m: Mention<ClaimForCard>): MentionFound => {
       const key = claimKey(m.claim);
       records[key] = m.claim;
-      mentions.push({ claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues });
-    }
-    return { mentions, claims: records };
+      return { claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues };
+    };
+    return { mentions: found.mentions.map(crossing), related: found.related.map(crossing), claims: records };
   }
 }

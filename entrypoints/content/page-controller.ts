@@ -102,9 +102,12 @@ export class PageController {
     return { index: this.focused, total: list.length };
   }
 
-  /** The mentions on the page, in reading order, as the popup lists them. */
+  /** The mentions on the page in reading order, then the claims it may be about (not marked), as the popup lists them. */
   summaries(): MentionSummary[] {
-    return this.mentions.list().map((m) => ({ id: m.id, verdict: m.claim.verdict, claimText: m.claim.text, text: m.text }));
+    return [
+      ...this.mentions.list().map((m) => ({ id: m.id, verdict: m.claim.verdict, claimText: m.claim.text, text: m.text })),
+      ...this.mentions.listRelated().map((m) => ({ id: m.id, verdict: m.claim.verdict, claimText: m.claim.text, text: m.text, related: true as const })),
+    ];
   }
 
   /** Scrolls to a mention by id and opens its card; false when there is no such mention. */

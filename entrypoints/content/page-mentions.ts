@@ -24,6 +24,16 @@ export interface PageMention {
   nodes: Text[];
 }
 
+/** A claim the page may be about, too loosely to mark: listed in the popup, never drawn. */
+export interface RelatedMention {
+  id: number;
+  claimKey: string;
+  claim: ClaimForCard;
+  text: string;
+  score: number;
+  nodes: Text[];
+}
+
 /** Sends text blocks to the matcher; `null` when it could not answer. */
 export type FindMentions = (blocks: string[], pageDate: number | null) => Promise<FoundMentions | null>;
 
@@ -33,6 +43,12 @@ function isRendered(node: Text): boolean {
   const parent = node.parentElement;
   if (!parent) return false;
   return typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
+}
+
+/** Reading order of two text nodes. */
+function orderOf(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
@@ -46,6 +62,7 @@ function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
 /** The live set of mentions on the page. */
 export class PageMentions {
   private mentions: PageMention[] = [];
+  private related: RelatedMention[] = [];
   private byNode = new Map<Text, PageMention[]>();
   private dismissed = new Set<string>();
   private nextId = 1;
@@ -62,6 +79,11 @@ export class PageMentions {
     return this.mentions;
   }
 
+  /** The claims the page may be about but that are not marked, in reading order. */
+  listRelated(): readonly RelatedMention[] {
+    return this.related;
+  }
+
   /** How many different claims the page mentions. */
   claimCount(): number {
     return new Set(this.mentions.map((m) => m.claimKey)).size;
@@ -70,12 +92,14 @@ export class PageMentions {
   /** Forgets every mention (Claimlight was switched off here). */
   clear(): void {
     this.mentions = [];
+    this.related = [];
     this.index();
   }
 
   /** Forgets everything (a new page in a single-page app) and scans the document again. */
   async scanAll(): Promise<void> {
     this.mentions = [];
+    this.related = [];
     this.dismissed.clear();
     this.date = pageDate(this.document);
     await this.scan([this.document.documentElement]);
@@ -88,9 +112,18 @@ export class PageMentions {
   async scan(roots: Element[]): Promise<void> {
     const blocks: TextBlock[] = [];
     for (const root of roots) if (root.isConnected) blocks.push(...extractBlocks(root));
-    const found = blocks.length ? await this.find(blocks.map((b) => b.text), this.date) : { mentions: [], claims: {} };
+    const found: FoundMentions | null = blocks.length ? await this.find(blocks.map((b) => b.text), this.date) : { mentions: [], related: [], claims: {} };
     if (!found) return;
-    const kept = this.mentions.filter((m) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n))));
+    const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n)));
+    const kept = this.mentions.filter(stays);
+    const relatedKept = this.related.filter(stays);
+    for (const loose of found.related) {
+      const block = blocks[loose.block];
+      const claim = found.claims[loose.claimKey];
+      if (!block || !claim) continue;
+      const text = block.text.slice(loose.start, loose.end);
+      relatedKept.push({ id: this.nextId++, claimKey: loose.claimKey, claim, text, score: loose.score, nodes: nodesBetween(block, loose.start, loose.end) });
+    }
     const added: PageMention[] = [];
     for (const mention of found.mentions) {
       const block = blocks[mention.block];
@@ -121,11 +154,18 @@ export class PageMentions {
       }
     }
     this.mentions = [...kept, ...added].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    // A claim marked anywhere on the page is not also listed as possibly related; the rest once each.
+    const marked = new Set(this.mentions.map((m) => m.claimKey));
+    const listed = new Set<string>();
+    this.related = relatedKept
+      .sort((a, b) => orderOf(a.nodes[0]!, b.nodes[0]!))
+      .filter((r) => !marked.has(r.claimKey) && !listed.has(r.claimKey) && !!listed.add(r.claimKey));
     this.index();
   }
 
   /** Drops mentions whose text has left the page; true when any went. */
   prune(): boolean {
+    this.related = this.related.filter((r) => r.nodes.every((n) => n.isConnected));
     const before = this.mentions.length;
     this.mentions = this.mentions.filter((m) => m.nodes.every((n) => n.isConnected) && !m.range.collapsed);
     if (this.mentions.length === before) return false;

@@ -60,6 +60,9 @@ export const FEATURE_NAMES = [
   'margin',
   // How many content words the sentence has (log): long sentences cover more by chance.
   'sentenceLength',
+  // How many claims the store holds (log): the more claims, the more of them a sentence comes
+  // close to by chance, and the more evidence a mark needs.
+  'storeSize',
   // The pack's cues, where it wrote them: share of key-term groups found, best phrase share.
   'cueCoverage',
   'cuePhrase',
@@ -100,7 +103,7 @@ export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boo
 const SYNONYM_FLOOR = 0.62;
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
-export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }): { features: number[]; found: string[]; matched: number; words: number } | null {
+export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }, claimCount: number): { features: number[]; found: string[]; matched: number; words: number } | null {
   let covered = 0;
   let eventCovered = 0;
   let eventTotal = 0;
@@ -110,6 +113,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let eventWords = 0;
   let synonyms = 0;
   let wordnet = 0;
+  let synonymsMatched = 0;
   let matched = 0;
   const missing: [string, number][] = [];
   for (const [stem, w] of claim.primary) {
@@ -134,6 +138,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
       for (const other of sentence.stems.keys()) {
         if (areSynonyms(stem, other)) {
           wordnet += w;
+          synonymsMatched++;
           break;
         }
       }
@@ -196,6 +201,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     numberConflict: claim.numbers.size && !numbersFound && sentence.numbers.size ? 1 : 0,
     margin: coverage - bestOtherCoverage,
     sentenceLength: Math.log1p(sentence.stems.size),
+    storeSize: Math.log10(1 + claimCount),
     cueCoverage,
     cuePhrase,
     cueComplete: claim.cues && cueCoverage >= 1 ? 1 : 0,
@@ -203,5 +209,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   };
   // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.
   const numbersMatched = [...claim.numbers].filter((n) => sentence.stems.has(n)).length;
-  return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(matched, found.length), words: Math.max(matched - numbersMatched, found.length) };
+  // A word of the claim said in a WordNet synonym counts as carried, for the gate on shared words.
+  const carried = matched + synonymsMatched;
+  return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(carried, found.length), words: Math.max(carried - numbersMatched, found.length) };
 }

@@ -181,7 +181,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         });
         const { cosine } = candidates[i]!;
         const block = { cosine, margin: cosine - (cosine >= retrieved.bestCosine ? retrieved.secondCosine : retrieved.bestCosine) };
-        const scored = pairFeatures(claim, view, bestOther, coverage, block);
+        const scored = pairFeatures(claim, view, bestOther, coverage, block, index.claims.length);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1 || !timeFits(claim, time)) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
@@ -268,7 +268,16 @@ export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[]
     }
   }
   const order = (a: Mention<C>, b: Mention<C>) => a.block - b.block || a.start - b.start || b.score - a.score;
-  return { mentions: mentions.sort(order), related: related.sort(order) };
+  // A claim marked somewhere is not also "possibly related"; one that is not is listed once, where
+  // the evidence for it is strongest.
+  const markedClaims = new Set(mentions.map((m) => m.claim));
+  const best = new Map<C, Mention<C>>();
+  for (const m of related) {
+    if (markedClaims.has(m.claim)) continue;
+    const held = best.get(m.claim);
+    if (!held || m.score > held.score) best.set(m.claim, m);
+  }
+  return { mentions: mentions.sort(order), related: [...best.values()].sort(order) };
 }
 
 /** Above this cosine of their weighed words two claims are taken for records of one claim. */

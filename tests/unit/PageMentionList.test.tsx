@@ -40,6 +40,30 @@ describe('PageMentionList', () => {
     expect(onReveal).toHaveBeenCalledWith(9);
   });
 
+  it('lists possibly related claims apart, after the marks, with nothing to reveal', () => {
+    render(
+      <PageMentionList
+        mentions={[
+          { id: 1, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares have doubled.' },
+          { id: 2, verdict: 'imprecise', claimText: 'The bridge closed for good.', text: 'The bridge shut on Monday.', related: true },
+        ]}
+        siteEnabled
+        onReveal={vi.fn()}
+      />,
+    );
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+    const related = screen.getByRole('list', { name: 'Possibly related' });
+    expect(related.textContent).toContain('The bridge closed for good.');
+    expect(related.textContent).toContain('On the page: “The bridge shut on Monday.”');
+    expect(screen.getByRole('list', { name: 'Claims on this page, in reading order' }).textContent).not.toContain('bridge');
+  });
+
+  it('says no claim is marked, and still lists what is possibly related', () => {
+    render(<PageMentionList mentions={[{ id: 2, verdict: 'false', claimText: 'The bridge closed.', text: 'The bridge shut.', related: true }]} siteEnabled onReveal={vi.fn()} />);
+    expect(screen.getByText('No checked claims found on this page.')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Possibly related' }).textContent).toContain('The bridge closed.');
+  });
+
   it('says the page is closed to Claimlight before saying the site is off', () => {
     render(<PageMentionList mentions="unavailable" siteEnabled={false} onReveal={vi.fn()} />);
     expect(screen.getByText("Claimlight can't run on this page.")).toBeTruthy();
