@@ -68,6 +68,11 @@ export const FEATURE_NAMES = [
   'cuePhrase',
   // Every cue group found: the claim's key terms all there, as its pack's editor wrote them.
   'cueComplete',
+  // The claim has cues, they are not found, and the claim's own words are thin in the sentence:
+  // the pack's editor listed the wordings and this is none of them (fades as the claim's own words
+  // cover more). And whether the claim has cues at all: the fit decides how far a claim with cues
+  // leans on them.
+  'cuesUnmet',
   'hasCues',
 ] as const;
 
@@ -205,6 +210,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     cueCoverage,
     cuePhrase,
     cueComplete: claim.cues && cueCoverage >= 1 ? 1 : 0,
+    cuesUnmet: claim.cues ? (1 - cueCoverage) * Math.max(0, 1 - 2 * coverage) : 0,
     hasCues: claim.cues ? 1 : 0,
   };
   // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.

@@ -47,3 +47,4 @@ export function thresholdsFor(sensitivity: number, m: MatchModel = MODEL): { str
   const shift = (Math.min(1, Math.max(0, sensitivity)) - 0.5) * 3;
   return { strict: sigmoid(logit(m.strict) - shift), loose: Math.min(sigmoid(logit(m.loose) - shift), sigmoid(logit(m.strict) - shift)) };
 }
+

@@ -53,6 +53,22 @@ describe('npm run scan', () => {
     expect(bad.stderr).toContain('claim 1 (`ferry`): verdict: must be one of');
   });
 
+  it('prints each mention’s pack id and first source, and ignores every cue with --no-cues', async () => {
+    const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'harbour', title: 'Harbour', version: '1', publisher: 'Us', language: 'en', created: '2026-01-01', claims: [
+      // The cues name wordings the claim's own text lacks ("crossing", "twice"): only they find this page.
+      { id: 'ferry', text: 'Ferry fares doubled this year.', verdict: 'false', summary: 'They rose 8 percent.', cues: { phrases: [], terms: [['crossing'], ['prices'], ['twice']] },
+        context: [{ text: 'The operator’s price list.', sources: [{ url: 'https://harbour.example/fares', outlet: 'Harbour Ferries' }] }] },
+    ] };
+    writeFileSync(join(temp, 'harbour.json'), JSON.stringify(pack));
+    writeFileSync(join(temp, 'harbour.html'), '<p>Commuters say crossing prices are twice what they were.</p>');
+    const withCues = JSON.parse((await scan('--json', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
+    expect(withCues.pages[0].mentions.map((m: object) => ({ ...m, score: 0, cues: [] }))).toEqual([
+      { claimId: 'ferry', packId: 'harbour', source: 'https://harbour.example/fares', text: 'Commuters say crossing prices are twice what they were.', verdict: 'false', score: 0, cues: [] },
+    ]);
+    const noCues = JSON.parse((await scan('--json', '--no-cues', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
+    expect(noCues.pages[0].mentions).toEqual([]);
+  });
+
   it('scans a saved fragment with several top-level elements, not just its first', async () => {
     writeFileSync(join(temp, 'fragment.html'), '<h1>Calls</h1><p>Weather next.</p><p>Peskov said the call lasted an hour and a half.</p>');
     const { code, stdout } = await scan('--json', join(temp, 'fragment.html'));
