@@ -1,7 +1,7 @@
 // Fits the page matcher's model (data/match-model.json: lib/matching/model.ts) on training splits
 // only, and prints what it scores on them; --report adds the dev splits, which are never fitted on.
 //
-//   npx tsx scripts/fit-match.ts [--shared ../shared] [--check] [--report] [--drop name,name]
+//   npx tsx scripts/fit-match.ts [--shared ../shared] [--check] [--report] [--sweep] [--drop name,name] [--without places,synonyms,vectors,aliases]
 //
 // Training sets:
 //   - CheckThat! 2020 train posts (801 qrels) against its 10,375 claims imported as ClaimReview,
@@ -15,13 +15,15 @@
 // penalty, each set weighed equally; the strict threshold is the one that maximises the mean F1 of
 // the labelled sets while marking at most one sentence per eight real pages; the loose one sits 1.5
 // lower in log-odds. --check refits and exits 1 when the committed file differs; --drop fits
-// without the named features, for ablations (with --report, the dev figures say what each added).
+// without the named features and --without without the named word knowledge, for ablations (with
+// --report, the dev figures say what each added; neither writes the model). --sweep prints the
+// precision and recall of every set at a range of strict bars.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { extractBlocks } from '../lib/extract';
-import { buildClaimIndex, decide, FEATURE_NAMES, sameClaim, scorePairs, type ClaimIndex, type MatchableClaim, type MatchModel, type ScoredPair } from '../lib/matching';
+import { ALL_KNOWLEDGE, buildClaimIndex, decide, FEATURE_NAMES, sameClaim, scorePairs, type Knowledge, type ClaimIndex, type MatchableClaim, type MatchModel, type ScoredPair } from '../lib/matching';
 import { parsePackText } from '../lib/pack';
 import { pageDate } from '../lib/timeline';
 import { parseSavedPage } from './lib/saved-page';
@@ -38,9 +40,18 @@ const { values } = parseArgs({
     report: { type: 'boolean', default: false },
     drop: { type: 'string', default: '' },
     sweep: { type: 'boolean', default: false },
+    without: { type: 'string', default: '' },
   },
 });
 const dropped = new Set(values.drop.split(',').filter(Boolean));
+const without = values.without.split(',').filter(Boolean) as (keyof Knowledge)[];
+for (const name of without) {
+  if (!(name in ALL_KNOWLEDGE)) {
+    console.error(`fit-match: --without: unknown knowledge "${name}"; it is ${Object.keys(ALL_KNOWLEDGE).join(', ')}`);
+    process.exit(2);
+  }
+}
+const knowledge: Partial<Knowledge> = Object.fromEntries(without.map((name) => [name, false]));
 for (const name of dropped) {
   if (!(FEATURE_NAMES as readonly string[]).includes(name)) {
     console.error(`fit-match: --drop: unknown feature "${name}"; the features are ${FEATURE_NAMES.join(', ')}`);
@@ -237,9 +248,9 @@ function main(): void {
   const checkthat = join(shared, 'corpora/checkthat2020');
   const realnews = join(shared, 'corpora/realnews-sample/pages');
   const bundled = expectBundledPack().claims;
-  const snopes = buildClaimIndex(checkThatClaims(checkthat));
-  const withCues = buildClaimIndex(bundled);
-  const withoutCues = buildClaimIndex(bundled, { ignoreCues: true });
+  const snopes = buildClaimIndex(checkThatClaims(checkthat), { knowledge });
+  const withCues = buildClaimIndex(bundled, { knowledge });
+  const withoutCues = buildClaimIndex(bundled, { ignoreCues: true, knowledge });
   const extraDir = 'tests/fixtures/eval-extra';
   const extraGold = JSON.parse(readFileSync(join(extraDir, 'gold.json'), 'utf8')) as Record<string, { claim: string; sentence: string }[]>;
   const extraPages = htmlIn(join(extraDir, 'pages'));
@@ -292,7 +303,8 @@ function main(): void {
       console.log(set.negative ? `  ${set.name}: ${r.fp} marks on ${set.units.length} pages` : `  ${set.name}: P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)} (${r.tp} found, ${r.fp} wrong, ${r.fn} missed)`);
     }
   };
-  console.log(`strict ${strict}, loose ${loose}${dropped.size ? `, without ${[...dropped].join(', ')}` : ''}`);
+  const left = [...dropped, ...without];
+  console.log(`strict ${strict}, loose ${loose}${left.length ? `, without ${left.join(', ')}` : ''}`);
   console.log('train:');
   print(train);
   let dev: LabelledSet[] | null = null;
@@ -326,7 +338,7 @@ function main(): void {
     const same = readFileSync(OUT, 'utf8') === text;
     console.log(same ? `${OUT} is what this script fits` : `${OUT} differs from what this script fits`);
     process.exitCode = same ? 0 : 1;
-  } else if (!dropped.size) {
+  } else if (!dropped.size && !without.length) {
     writeFileSync(OUT, text);
     console.log(`wrote ${OUT}`);
   }

@@ -66,7 +66,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     }
     // A word the claims never use may stand for one they do ("negotiations" for "talks"): it
     // brings the claim in at a discount, so paraphrases reach the scorer.
-    if (!list) {
+    if (!list && index.knowledge.synonyms) {
       for (const synonym of synonymsOf(stem)) {
         if (seen.has(synonym)) continue;
         const other = index.postings.get(synonym);

@@ -55,12 +55,32 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   /** Titles the pack's own texts give a name ("defens secretari" for Hegseth, from "Defense
    * Secretary Pete Hegseth"), as two adjacent content stems: a page that writes the title names him. */
   aliases: Map<string, string>;
+  /** The knowledge in use, and the stem a word is compared by under it. */
+  knowledge: Knowledge;
+  canonical: (stem: string) => string;
 }
+
+/** The general word knowledge the engine uses (`lexicon.ts`, and titles mined from the pack);
+ * each can be left out, to measure what it adds (`scripts/fit-match.ts --without`). */
+export interface Knowledge {
+  /** Adjectives of places read as the place ("Ukrainian" as Ukraine). */
+  places: boolean;
+  /** WordNet synonyms. */
+  synonyms: boolean;
+  /** Word vectors, for words close in meaning. */
+  vectors: boolean;
+  /** Titles mined from the pack's texts as names ("the Kremlin spokesman" for Peskov). */
+  aliases: boolean;
+}
+
+export const ALL_KNOWLEDGE: Knowledge = { places: true, synonyms: true, vectors: true, aliases: true };
 
 /** Options for `buildClaimIndex`. */
 export interface IndexOptions {
   /** Leave every claim's cues out, to measure the engine on the claims' own words (`scan --no-cues`). */
   ignoreCues?: boolean;
+  /** Leave some general knowledge out (all of it is used by default). */
+  knowledge?: Partial<Knowledge>;
 }
 
 function evidenceTexts(claim: MatchableClaim): string[] {
@@ -79,7 +99,7 @@ const NAME_SHARE = 0.8;
 
 /** The stems the claims' own texts write as names ("Peskov", "Munich"): capitalised where they
  * stand inside a sentence, nearly every time. */
-function namedStems(claims: readonly MatchableClaim[]): Set<string> {
+function namedStems(claims: readonly MatchableClaim[], canonical: (stem: string) => string): Set<string> {
   const capitalised = new Map<string, number>();
   const lower = new Map<string, number>();
   for (const claim of claims) {
@@ -89,7 +109,7 @@ function namedStems(claims: readonly MatchableClaim[]): Set<string> {
         if (token.stop || /^\d/.test(token.norm)) return;
         // A sentence's first word is capitalised whatever it is.
         if (i === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start))) return;
-        const stem = canonicalStem(token.stem);
+        const stem = canonical(token.stem);
         const counts = /\p{Lu}/u.test(text.charAt(token.start)) ? capitalised : lower;
         counts.set(stem, (counts.get(stem) ?? 0) + 1);
       });
@@ -112,7 +132,7 @@ const isCapitalised = (text: string, token: Token) => /\p{Lu}/u.test(text.charAt
  * stop at function words, punctuation, numbers and dates; a title the pack gives to two people is
  * no alias.
  */
-function minedAliases(claims: readonly MatchableClaim[]): Map<string, string> {
+function minedAliases(claims: readonly MatchableClaim[], canonical: (stem: string) => string): Map<string, string> {
   const found = new Map<string, string | null>();
   for (const claim of claims) {
     for (const text of evidenceTexts(claim)) {
@@ -121,12 +141,12 @@ function minedAliases(claims: readonly MatchableClaim[]): Map<string, string> {
         const surname = tokens[i]!;
         const first = tokens[i - 1]!;
         if (surname.stop || first.stop || !isCapitalised(text, surname) || !isCapitalised(text, first) || text.slice(first.end, surname.start) !== ' ') continue;
-        const name = canonicalStem(surname.stem);
+        const name = canonical(surname.stem);
         const title: string[] = [];
         for (let j = i - 2; j >= 0 && title.length < TITLE_WORDS; j--) {
           const t = tokens[j]!;
           if (t.stop || /^\d/.test(t.norm) || CALENDAR_WORD.test(t.norm) || !/^[\s-]+$/.test(text.slice(t.end, tokens[j + 1]!.start))) break;
-          title.unshift(canonicalStem(t.stem));
+          title.unshift(canonical(t.stem));
         }
         for (let k = 1; k < title.length; k++) {
           const pair = `${title[k - 1]} ${title[k]}`;
@@ -141,11 +161,11 @@ function minedAliases(claims: readonly MatchableClaim[]): Map<string, string> {
   return aliases;
 }
 
-/** Content stems of a text, in order, as the engine compares them (`canonicalStem`). */
-function stemsOf(text: string): string[] {
+/** Content stems of a text, in order, as the engine compares them. */
+function stemsOf(text: string, canonical: (stem: string) => string): string[] {
   return tokenize(text)
     .filter((t) => !t.stop)
-    .map((t) => canonicalStem(t.stem));
+    .map((t) => canonical(t.stem));
 }
 
 function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
@@ -156,9 +176,11 @@ function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
 
 /** Compiles claims into an index. Claims keep their order; mentions hand back the claim given. */
 export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: IndexOptions = {}): ClaimIndex<C> {
-  const names = namedStems(claims);
-  const aliases = minedAliases(claims);
-  const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`));
+  const knowledge = { ...ALL_KNOWLEDGE, ...options.knowledge };
+  const canonical = knowledge.places ? canonicalStem : (stem: string) => stem;
+  const names = namedStems(claims, canonical);
+  const aliases = knowledge.aliases ? minedAliases(claims, canonical) : new Map<string, string>();
+  const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`, canonical));
   const df = new Map<string, number>();
   for (const stems of primaryStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
   const n = claims.length;
@@ -202,7 +224,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
     const cues = options.ignoreCues ? null : compileCues(claim.cues, names);
     const secondary = new Set<string>();
-    for (const text of evidenceTexts(claim).slice(2)) for (const stem of stemsOf(text)) secondary.add(stem);
+    for (const text of evidenceTexts(claim).slice(2)) for (const stem of stemsOf(text, canonical)) secondary.add(stem);
     if (cues) {
       for (const alternative of [...cues.groups.flat(), ...cues.phrases]) for (const stem of alternative) secondary.add(stem);
       const anchors = new Set(cues.groups.flatMap((group) => group.map(anchorOf).filter((a): a is string => !!a)));
@@ -237,6 +259,8 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     weight: (stem) => (df.has(stem) || names.has(stem) ? weight(stem) : backgroundWeight(stem) * (1 - packShare) + packShare * Math.log(1 + n / 0.5)),
     names,
     aliases,
+    knowledge,
+    canonical,
   };
 }
 

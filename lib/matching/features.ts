@@ -6,9 +6,9 @@
  * what they find. The weights that combine them are data (`data/match-model.json`), fitted by
  * `scripts/fit-match.ts`; deciding what to mark is `find-mentions.ts`'s job.
  */
-import type { CompiledClaim } from './claim-index';
+import type { ClaimIndex, CompiledClaim } from './claim-index';
 import { cueEvidence, type PreparedSentence } from './cues';
-import { areSynonyms, canonicalStem, hasSynonyms, similarity } from './lexicon';
+import { areSynonyms, hasSynonyms, similarity } from './lexicon';
 
 /** The features, in the order of a pair's feature vector and of the model's weights. */
 export const FEATURE_NAMES = [
@@ -108,7 +108,7 @@ export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boo
 const SYNONYM_FLOOR = 0.62;
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
-export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }, claimCount: number): { features: number[]; found: string[]; matched: number; words: number } | null {
+export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }, index: ClaimIndex): { features: number[]; found: string[]; matched: number; words: number } | null {
   let covered = 0;
   let eventCovered = 0;
   let eventTotal = 0;
@@ -139,7 +139,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     }
   }
   for (const [stem, w] of missing) {
-    if (hasSynonyms(stem)) {
+    if (index.knowledge.synonyms && hasSynonyms(stem)) {
       for (const other of sentence.stems.keys()) {
         if (areSynonyms(stem, other)) {
           wordnet += w;
@@ -148,6 +148,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
         }
       }
     }
+    if (!index.knowledge.vectors) continue;
     let best = 0;
     for (const other of sentence.stems.keys()) {
       const sim = similarity(stem, other);
@@ -166,7 +167,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     else if (claim.secondary.has(stem)) byRecord += w;
   }
   let pairs = 0;
-  const stems = sentence.prepared.tokens.filter((t) => !t.stop).map((t) => canonicalStem(t.stem));
+  const stems = sentence.prepared.tokens.filter((t) => !t.stop).map((t) => index.canonical(t.stem));
   for (let i = 1; i < stems.length; i++) {
     if (claim.bigrams.has(`${stems[i - 1]} ${stems[i]}`) || (i > 1 && claim.bigrams.has(`${stems[i - 2]} ${stems[i]}`))) pairs++;
   }
@@ -206,7 +207,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     numberConflict: claim.numbers.size && !numbersFound && sentence.numbers.size ? 1 : 0,
     margin: coverage - bestOtherCoverage,
     sentenceLength: Math.log1p(sentence.stems.size),
-    storeSize: Math.log10(1 + claimCount),
+    storeSize: Math.log10(1 + index.claims.length),
     cueCoverage,
     cuePhrase,
     cueComplete: claim.cues && cueCoverage >= 1 ? 1 : 0,

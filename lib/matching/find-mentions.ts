@@ -13,7 +13,6 @@ import { candidateClaims, candidateScratch } from './candidates';
 import type { ClaimIndex, CompiledClaim, MatchableClaim } from './claim-index';
 import { prepareSentence, type PreparedSentence } from './cues';
 import { coverageBy, pairFeatures, type SentenceView } from './features';
-import { canonicalStem } from './lexicon';
 import { MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
@@ -115,7 +114,7 @@ function contentStemSet(tokens: readonly Token[], index: ClaimIndex): Set<string
   let previous: string | null = null;
   for (const t of tokens) {
     if (t.stop) continue;
-    const stem = canonicalStem(t.stem);
+    const stem = index.canonical(t.stem);
     set.add(stem);
     if (previous !== null && index.aliases.size) {
       const name = index.aliases.get(`${previous} ${stem}`);
@@ -181,7 +180,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         });
         const { cosine } = candidates[i]!;
         const block = { cosine, margin: cosine - (cosine >= retrieved.bestCosine ? retrieved.secondCosine : retrieved.bestCosine) };
-        const scored = pairFeatures(claim, view, bestOther, coverage, block, index.claims.length);
+        const scored = pairFeatures(claim, view, bestOther, coverage, block, index);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1 || !timeFits(claim, time)) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });

@@ -72,8 +72,11 @@ describe('findMentions', () => {
 
   it('takes a name from the sentence before only for a sentence that points back to it', () => {
     const before = 'Trump spoke to Putin for almost an hour and a half.';
-    const inSecond = (second: string) =>
-      findMentions([{ text: before }, { text: second }], index, { pageDate: FEB_13 }).filter((m) => m.block === 1).map((m) => m.claimId);
+    // Marked or listed as possibly related: what the second sentence is judged to be about.
+    const inSecond = (second: string) => {
+      const { mentions, related } = matchBlocks([{ text: before }, { text: second }], index, { pageDate: FEB_13 });
+      return [...mentions, ...related].filter((m) => m.block === 1).map((m) => m.claimId);
+    };
     expect(inSecond('Then he phoned Zelensky.')).toContain('zelensky-call-lasting-peace');
     expect(inSecond('Zelensky phoned.')).not.toContain('zelensky-call-lasting-peace');
     // "he" may be the other man named: nothing is borrowed then.
