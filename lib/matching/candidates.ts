@@ -8,7 +8,6 @@
  * (`features.ts`), which keeps a page's cost low however many claims the store holds.
  */
 import type { ClaimIndex } from './claim-index';
-import { synonymsOf } from './lexicon';
 
 /** A candidate claim for a block, with its retrieval scores. */
 export interface Candidate {
@@ -27,6 +26,8 @@ export interface BlockCandidates {
 
 /** The least share of a claim's words a block must carry for the claim to be scored in it. */
 export const MIN_BLOCK_COVERAGE = 0.2;
+/** The share of the coverage bar a claim must reach on its rarer words alone to be considered. */
+const TELLING_SHARE = 0.5;
 /** How many candidates a block keeps by coverage, best first: enough for a paragraph about several claims. */
 const MAX_CANDIDATES = 24;
 /** How many more it keeps by cosine, for blocks that say a claim in other words than most of it. */
@@ -51,10 +52,12 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   const cueHits = new Map<number, number>();
   const { covered, dot } = scratch;
   let blockNorm = 0;
-  const seen = stems;
   for (const stem of stems) {
     const w = index.weight(stem);
     blockNorm += w * w;
+    // Words in many claims ("Trump" in a feed about politics) are counted only for the claims the
+    // rarer words bring in: walking their long lists would cost more than all the rest.
+    if (index.common.has(stem)) continue;
     const list = index.postings.get(stem);
     if (list) {
       for (let i = 0; i < list.length; i++) {
@@ -66,11 +69,10 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     }
     // A word the claims never use may stand for one they do ("negotiations" for "talks"): it
     // brings the claim in at a discount, so paraphrases reach the scorer.
-    if (!list && index.knowledge.synonyms) {
-      for (const synonym of synonymsOf(stem)) {
-        if (seen.has(synonym)) continue;
-        const other = index.postings.get(synonym);
-        if (!other) continue;
+    if (!list) {
+      for (const synonym of index.synonymsIn.get(stem) ?? []) {
+        if (stems.has(synonym)) continue;
+        const other = index.postings.get(synonym)!;
         const ws = index.weight(synonym) * SYNONYM_DISCOUNT;
         for (let i = 0; i < other.length; i++) {
           const claim = other[i]!;
@@ -88,10 +90,20 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   let secondCosine = 0;
   for (const claim of touched) {
     const compiled = index.claims[claim]!;
-    const coverage = covered[claim]! / compiled.primaryWeight;
-    const cosine = dot[claim]! / (norm * compiled.primaryNorm);
+    let partial = covered[claim]!;
+    let partialDot = dot[claim]!;
     covered[claim] = 0;
     dot[claim] = 0;
+    // Only a claim that the block's telling words reach is worth its common words too.
+    if (partial < MIN_BLOCK_COVERAGE * compiled.primaryWeight * TELLING_SHARE) continue;
+    for (const stem of compiled.common) {
+      if (!stems.has(stem)) continue;
+      const w = compiled.primary.get(stem)!;
+      partial += w;
+      partialDot += w * w;
+    }
+    const coverage = partial / compiled.primaryWeight;
+    const cosine = partialDot / (norm * compiled.primaryNorm);
     if (cosine > bestCosine) {
       secondCosine = bestCosine;
       bestCosine = cosine;

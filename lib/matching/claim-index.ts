@@ -10,7 +10,7 @@ import { tokenize, type Token } from '../normalize';
 import type { Claim } from '../schema';
 import { claimWindow, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
-import { backgroundWeight, canonicalStem, isKnownStem } from './lexicon';
+import { backgroundWeight, canonicalStem, isKnownStem, synonymsOf } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
 export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'verdict'> &
@@ -26,6 +26,8 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   primaryWeight: number;
   /** The Euclidean norm of the primary stems' weights, for cosines. */
   primaryNorm: number;
+  /** The primary stems that are common in the pack (`ClaimIndex.common`). */
+  common: string[];
   /** The primary stems that are names (people, places, bodies), and their total weight. */
   names: Set<string>;
   nameWeight: number;
@@ -46,12 +48,16 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   claims: CompiledClaim<C>[];
   /** Claim positions per primary stem. */
   postings: Map<string, Int32Array>;
+  /** Stems in so many claims that candidates are found without them (`candidates.ts`). */
+  common: Set<string>;
   /** Claim positions per cue anchor, for claims whose cues name words their text does not. */
   cuePostings: Map<string, Int32Array>;
   /** How telling each stem is (0 for stems no claim uses). */
   weight: (stem: string) => number;
   /** Stems the claims' texts write as names, to tell names from words on a page. */
   names: Set<string>;
+  /** A word no claim uses -> the claims' words it is a WordNet synonym of ("negoti" -> "talk"). */
+  synonymsIn: Map<string, string[]>;
   /** Titles the pack's own texts give a name ("defens secretari" for Hegseth, from "Defense
    * Secretary Pete Hegseth"), as two adjacent content stems: a page that writes the title names him. */
   aliases: Map<string, string>;
@@ -119,6 +125,9 @@ function namedStems(claims: readonly MatchableClaim[], canonical: (stem: string)
   for (const [stem, count] of capitalised) if (count >= NAME_SHARE * (count + (lower.get(stem) ?? 0))) names.add(stem);
   return names;
 }
+
+/** How many stem weights an index keeps computed. */
+const MAX_CACHED_WEIGHTS = 200_000;
 
 /** How many words before a person's name may form their title ("Kremlin spokesman Dmitry Peskov"). */
 const TITLE_WORDS = 3;
@@ -190,6 +199,8 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
   const weight = (stem: string): number => {
     let w = weights.get(stem);
     if (w === undefined) {
+      // A page's own words are weighed too; a page of endless unique words must not grow this forever.
+      if (weights.size >= MAX_CACHED_WEIGHTS) weights.clear();
       const count = df.get(stem) ?? 0;
       const packIdf = Math.log(1 + n / (count + 0.5));
       // A word in a large part of the pack ("Ukraine" in a pack about Ukraine) picks no claim out.
@@ -240,6 +251,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       claim,
       position: at,
       primary,
+      common: [],
       primaryWeight,
       primaryNorm: Math.sqrt(squares) || 1,
       names: claimNames,
@@ -252,11 +264,27 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       ownYears: new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]))),
     };
   });
+  // Page words that are WordNet synonyms of the claims' words, found once here rather than per page.
+  const synonymsIn = new Map<string, string[]>();
+  if (knowledge.synonyms) {
+    for (const stem of postings.keys()) {
+      for (const other of synonymsOf(stem)) {
+        const list = synonymsIn.get(other);
+        if (list) list.push(stem);
+        else synonymsIn.set(other, [stem]);
+      }
+    }
+  }
+  // A stem in more than one claim in fifty (and in more than fifty claims) is common.
+  const common = new Set([...df].filter(([, count]) => count > Math.max(50, n / 50)).map(([stem]) => stem));
+  for (const claim of compiled) claim.common = [...claim.primary.keys()].filter((stem) => common.has(stem));
   return {
     claims: compiled,
     postings: toPostings(postings),
+    common,
     cuePostings: toPostings(cuePostings),
-    weight: (stem) => (df.has(stem) || names.has(stem) ? weight(stem) : backgroundWeight(stem) * (1 - packShare) + packShare * Math.log(1 + n / 0.5)),
+    weight,
+    synonymsIn,
     names,
     aliases,
     knowledge,

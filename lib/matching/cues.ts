@@ -155,3 +155,14 @@ export function cueEvidence(cues: CompiledCues, sentence: PreparedSentence, stem
   }
   return { coverage: cues.groups.length ? covered / cues.groups.length : 0, phrase, found };
 }
+
+/** At most how many of the claim's cue groups a sentence can show: those with an alternative whose
+ * every word is in it, and one more when it may borrow a name from the sentences before. A cheap
+ * bound, read before the cue search. */
+export function cueGroupsPossible(cues: CompiledCues, sentence: PreparedSentence, mayBorrow: boolean): number {
+  let possible = 0;
+  for (const group of cues.groups) {
+    if (group.some((alternative) => alternative.every((stem) => sentence.positions.has(stem)))) possible++;
+  }
+  return possible + (mayBorrow && cues.entityGroups.size > 0 ? 1 : 0);
+}

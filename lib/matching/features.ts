@@ -8,7 +8,6 @@
  */
 import type { ClaimIndex, CompiledClaim } from './claim-index';
 import { cueEvidence, type PreparedSentence } from './cues';
-import { areSynonyms, hasSynonyms, similarity } from './lexicon';
 
 /** The features, in the order of a pair's feature vector and of the model's weights. */
 export const FEATURE_NAMES = [
@@ -93,6 +92,15 @@ export interface SentenceView {
   numbers: Set<string>;
   /** The sentences before, for cues' borrowed names. */
   context: readonly PreparedSentence[];
+  /** Every stem WordNet gives a common sense with one of the sentence's (empty when synonyms are
+   * left out): a claim's word is said in other words when it is in this set. */
+  synonyms: Set<string>;
+  /** The best cosine between a stem's meaning vector and those of the sentence's stems (0 when
+   * either has none); remembered per sentence, since claims of one pack share many words. */
+  closest(stem: string): number;
+  /** Each pair of adjacent content stems ("a b"), with the pair that skips one word before it
+   * ("a c" in "a b c"; null for the first), for word order. */
+  bigrams: [string, string | null][];
   /** The sentence points back ("he", "there") and names nobody new: it may borrow a cue name. */
   mayBorrow: (claim: CompiledClaim) => boolean;
 }
@@ -102,6 +110,23 @@ export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boo
   let covered = 0;
   for (const [stem, w] of claim.primary) if (stems.has(stem)) covered += w;
   return claim.primaryWeight ? covered / claim.primaryWeight : 0;
+}
+
+/**
+ * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many
+ * of those are words rather than numbers: what the gate on shared words reads (the same count
+ * `pairFeatures` returns for a claim without cues), cheaply, before any feature is computed.
+ */
+export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 'stems' | 'synonyms'>): { carried: number; words: number } {
+  let carried = 0;
+  let numbers = 0;
+  for (const stem of claim.primary.keys()) {
+    if (sentence.stems.has(stem)) {
+      carried++;
+      if (/^\d/.test(stem)) numbers++;
+    } else if (!claim.names.has(stem) && sentence.synonyms.has(stem)) carried++;
+  }
+  return { carried, words: carried - numbers };
 }
 
 // Below this cosine two words are not taken for one another ("talks"/"negotiations" 0.7, "war"/"peace" 0.6).
@@ -139,21 +164,12 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     }
   }
   for (const [stem, w] of missing) {
-    if (index.knowledge.synonyms && hasSynonyms(stem)) {
-      for (const other of sentence.stems.keys()) {
-        if (areSynonyms(stem, other)) {
-          wordnet += w;
-          synonymsMatched++;
-          break;
-        }
-      }
+    if (sentence.synonyms.has(stem)) {
+      wordnet += w;
+      synonymsMatched++;
     }
     if (!index.knowledge.vectors) continue;
-    let best = 0;
-    for (const other of sentence.stems.keys()) {
-      const sim = similarity(stem, other);
-      if (sim > best) best = sim;
-    }
+    const best = sentence.closest(stem);
     if (best >= SYNONYM_FLOOR) synonyms += w * best;
   }
   let explained = 0;
@@ -167,10 +183,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     else if (claim.secondary.has(stem)) byRecord += w;
   }
   let pairs = 0;
-  const stems = sentence.prepared.tokens.filter((t) => !t.stop).map((t) => index.canonical(t.stem));
-  for (let i = 1; i < stems.length; i++) {
-    if (claim.bigrams.has(`${stems[i - 1]} ${stems[i]}`) || (i > 1 && claim.bigrams.has(`${stems[i - 2]} ${stems[i]}`))) pairs++;
-  }
+  for (const [next, skip] of sentence.bigrams) if (claim.bigrams.has(next) || (skip !== null && claim.bigrams.has(skip))) pairs++;
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
   let cueCoverage = 0;

@@ -11,8 +11,9 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { intervalOf, namedDates, type Interval, type NamedDate } from '../timeline';
 import { candidateClaims, candidateScratch } from './candidates';
 import type { ClaimIndex, CompiledClaim, MatchableClaim } from './claim-index';
-import { prepareSentence, type PreparedSentence } from './cues';
-import { coverageBy, pairFeatures, type SentenceView } from './features';
+import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
+import { carriedWords, coverageBy, pairFeatures, type SentenceView } from './features';
+import { vectorCosine, vectorOf } from './lexicon';
 import { MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
@@ -174,6 +175,13 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       coverages.forEach((coverage, i) => {
         const claim = index.claims[candidates[i]!.claim]!;
         if (coverage === 0 && !claim.cues) return;
+        // Most pairs fail the gate on shared words: found out cheaply, before their features.
+        const carried = carriedWords(claim, view);
+        if (carried.carried < MIN_MATCHED_WORDS || carried.words < 1) {
+          const groups = claim.cues ? cueGroupsPossible(claim.cues, prepared, view.mayBorrow(claim)) : 0;
+          if (Math.max(carried.carried, groups) < MIN_MATCHED_WORDS || Math.max(carried.words, groups) < 1) return;
+        }
+        if (!timeFits(claim, time)) return;
         let bestOther = 0;
         coverages.forEach((other, j) => {
           if (j !== i && other > bestOther) bestOther = other;
@@ -182,7 +190,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         const block = { cosine, margin: cosine - (cosine >= retrieved.bestCosine ? retrieved.secondCosine : retrieved.bestCosine) };
         const scored = pairFeatures(claim, view, bestOther, coverage, block, index);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
-        if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1 || !timeFits(claim, time)) return;
+        if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
       });
       context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
@@ -203,6 +211,28 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     squares += w * w;
     if (/^\d/.test(stem)) numbers.add(stem);
   }
+  const synonyms = new Set<string>();
+  for (const stem of stemSet) for (const other of index.synonymsIn.get(stem) ?? []) synonyms.add(other);
+  let vectors: number[] | null = null;
+  const closestTo = new Map<string, number>();
+  const closest = (stem: string): number => {
+    let best = closestTo.get(stem);
+    if (best !== undefined) return best;
+    vectors ??= [...stemSet].map(vectorOf).filter((at) => at >= 0);
+    best = 0;
+    const x = vectorOf(stem);
+    if (x >= 0) {
+      for (const y of vectors) {
+        const sim = vectorCosine(x, y);
+        if (sim > best) best = sim;
+      }
+    }
+    closestTo.set(stem, best);
+    return best;
+  };
+  const content = prepared.tokens.filter((t) => !t.stop).map((t) => index.canonical(t.stem));
+  const bigrams: [string, string | null][] = [];
+  for (let i = 1; i < content.length; i++) bigrams.push([`${content[i - 1]} ${content[i]}`, i > 1 ? `${content[i - 2]} ${content[i]}` : null]);
   const nearbyStems = new Set(stemSet);
   for (const previous of context) for (const stem of previous.stems) nearbyStems.add(stem);
   const pointsBack = context.length > 0 && prepared.tokens.some((t) => ANAPHORS.has(t.norm));
@@ -214,6 +244,9 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     blockStems,
     nearbyStems,
     numbers,
+    synonyms,
+    closest,
+    bigrams,
     context: context.map((c) => c.prepared),
     mayBorrow: (claim) => pointsBack && !namesOthers(prepared, claim, index),
   };

@@ -35,17 +35,24 @@ export function isKnownStem(stem: string): boolean {
   return RANK.has(stem);
 }
 
-/** The cosine between two stems' meaning vectors (-1…1); 0 when either has none. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const i = RANK.get(a);
-  const j = RANK.get(b);
-  if (i === undefined || j === undefined || i >= VECTOR_COUNT || j >= VECTOR_COUNT) return 0;
+/** Where a stem's meaning vector starts in the table, or -1 when it has none. */
+export function vectorOf(stem: string): number {
+  const i = RANK.get(stem);
+  return i === undefined || i >= VECTOR_COUNT ? -1 : i * DIMENSIONS;
+}
+
+/** The cosine between two meaning vectors given by `vectorOf` (-1…1); 0 when either has none. */
+export function vectorCosine(x: number, y: number): number {
+  if (x < 0 || y < 0) return 0;
+  if (x === y) return 1;
   let dot = 0;
-  const x = i * DIMENSIONS;
-  const y = j * DIMENSIONS;
   for (let d = 0; d < DIMENSIONS; d++) dot += VECTORS[x + d]! * VECTORS[y + d]!;
   return dot / (127 * 127);
+}
+
+/** The cosine between two stems' meaning vectors (-1…1); 0 when either has none. */
+export function similarity(a: string, b: string): number {
+  return a === b ? 1 : vectorCosine(vectorOf(a), vectorOf(b));
 }
 
 /** Stem -> the synonym groups it belongs to. */
