@@ -170,8 +170,9 @@ async function main(): Promise<number> {
     console.log(`  bare TreeWalker text pass                 ${ms(figures.treeWalker)}`);
     console.log(`  TreeWalker + one word regex over the text ${ms(figures.wordPass)}  (${ratio(figures.wordPass, figures.treeWalker)} TreeWalker)`);
     console.log(`  extract only (visible text, blocks, map)  ${ms(figures.extractOnly)}  (${ratio(figures.extractOnly, figures.treeWalker)} TreeWalker)`);
-    console.log(`  extract + match, bundled pack (28 claims) ${ms(figures.oursBundled)}  (${ratio(figures.oursBundled, figures.treeWalker)} TreeWalker, ${figures.bundledMentions} mentions)`);
-    console.log(`  extract + match, 10,000-claim store       ${ms(figures.oursStore)}  (${ratio(figures.oursStore, figures.treeWalker)} TreeWalker, ${figures.storeMentions} mentions)`);
+    // The bar of issue #11: extract + match against a pass that reads every word once.
+    console.log(`  extract + match, bundled pack (28 claims) ${ms(figures.oursBundled)}  (${ratio(figures.oursBundled, figures.wordPass)} the word pass, ${figures.bundledMentions} mentions)`);
+    console.log(`  extract + match, 10,000-claim store       ${ms(figures.oursStore)}  (${ratio(figures.oursStore, figures.wordPass)} the word pass, ${figures.storeMentions} mentions)`);
     console.log(`  mark.js, bundled cue phrases (${bundledPhrases.length})        ${ms(figures.markBundled.ms)}  (${ratio(figures.markBundled.ms, figures.oursBundled)} ours, ${figures.markBundled.marks} marks)`);
     console.log(`  mark.js, 10,000 claims' titles (1 run)    ${ms(figures.markStore.ms)}  (${ratio(figures.markStore.ms, figures.oursStore)} ours, ${figures.markStore.marks} marks)`);
     console.log(`  10,000-claim index: built in ${ms(figures.storeBuild)}, ${(indexBytes / 1024 / 1024).toFixed(1)} MB of heap`);

@@ -124,7 +124,7 @@ const CONTEXT_WEIGHT = 0.8;
  * the sentences just before; one entity group may be taken from them when `mayBorrow` (the
  * sentence points back with "he" or "there" and names nobody else).
  */
-export function cueEvidence(cues: CompiledCues, sentence: PreparedSentence, stems: Set<string>, context: readonly PreparedSentence[], mayBorrow: boolean): CueEvidence | null {
+export function cueEvidence(cues: CompiledCues, sentence: PreparedSentence, stems: { has(stem: string): boolean }, context: readonly PreparedSentence[], mayBorrow: boolean): CueEvidence | null {
   if (cues.exclude.some((alternative) => findSequence(sentence, alternative))) return null;
   const found: string[] = [];
   let covered = 0;

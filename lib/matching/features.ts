@@ -123,13 +123,14 @@ export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 
   for (const stem of claim.primary.keys()) {
     if (sentence.stems.has(stem)) {
       carried++;
-      if (/^\d/.test(stem)) numbers++;
+      if (claim.numbers.has(stem)) numbers++;
     } else if (!claim.names.has(stem) && sentence.synonyms.has(stem)) carried++;
   }
   return { carried, words: carried - numbers };
 }
 
-// Below this cosine two words are not taken for one another ("talks"/"negotiations" 0.7, "war"/"peace" 0.6).
+// Below this cosine two words are not taken for one another ("shark"/"fish" 0.63 counts a little;
+// "talks"/"negotiations" 0.58 and "war"/"peace" 0.61 do not: WordNet joins the first pair).
 const SYNONYM_FLOOR = 0.62;
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
@@ -155,7 +156,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
       if (isName) namesCovered += w;
       else {
         eventCovered += w;
-        if (!/^\d/.test(stem)) eventWords++;
+        if (!claim.numbers.has(stem)) eventWords++;
       }
     } else {
       if (w > heaviestMissing) heaviestMissing = w;
@@ -190,7 +191,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let cuePhrase = 0;
   let found: string[] = [];
   if (claim.cues) {
-    const evidence = cueEvidence(claim.cues, sentence.prepared, new Set(sentence.stems.keys()), sentence.context, sentence.mayBorrow(claim));
+    const evidence = cueEvidence(claim.cues, sentence.prepared, sentence.stems, sentence.context, sentence.mayBorrow(claim));
     if (!evidence) return null;
     cueCoverage = evidence.coverage;
     cuePhrase = evidence.phrase;
@@ -228,7 +229,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     hasCues: claim.cues ? 1 : 0,
   };
   // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.
-  const numbersMatched = [...claim.numbers].filter((n) => sentence.stems.has(n)).length;
+  const numbersMatched = numbersFound;
   // A word of the claim said in a WordNet synonym counts as carried, for the gate on shared words.
   const carried = matched + synonymsMatched;
   return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(carried, found.length), words: Math.max(carried - numbersMatched, found.length) };

@@ -50,6 +50,31 @@ describe('the popup', () => {
     await expect.poll(() => news.focusedText()).toBe(order[1]);
   });
 
+  it('lists a claim the page only comes close to as possibly related, without marking it', async () => {
+    // Zelensky, Vance and Rubio, but not where: the matcher is not sure enough to mark it.
+    await news.page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'near-miss';
+      p.textContent = 'Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.';
+      document.getElementById('claim-3')!.after(p);
+    });
+    const page = await session.browser.context.newPage();
+    const related = page.getByRole('list', { name: 'Possibly related' });
+    // The content script rescans the new paragraph when the page is idle; open the popup until it lists it.
+    await expect
+      .poll(async () => {
+        await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+        await page.getByRole('tab', { name: /On this page/ }).click();
+        return (await related.count()) ? related.textContent() : '';
+      }, { timeout: 15_000 })
+      .toContain('Zelensky is to hold talks with Vance there on Friday');
+    expect(await related.textContent()).toContain('Vance');
+    expect(await related.getByRole('button').count()).toBe(0);
+    expect((await news.marks()).length).toBe(3);
+    await page.close();
+    await news.page.evaluate(() => document.getElementById('near-miss')!.remove());
+  });
+
   it('switches Claimlight off for the site, which removes its marks', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
