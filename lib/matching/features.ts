@@ -6,7 +6,7 @@
  * what they find. The weights that combine them are data (`data/match-model.json`), fitted by
  * `scripts/fit-match.ts`; deciding what to mark is `find-mentions.ts`'s job.
  */
-import type { ClaimIndex, CompiledClaim } from './claim-index';
+import { hasPair, type ClaimIndex, type CompiledClaim } from './claim-index';
 import { cueEvidence, type PreparedSentence } from './cues';
 
 /** The features, in the order of a pair's feature vector and of the model's weights. */
@@ -98,9 +98,9 @@ export interface SentenceView {
   /** The best cosine between a stem's meaning vector and those of the sentence's stems (0 when
    * either has none); remembered per sentence, since claims of one pack share many words. */
   closest(stem: string): number;
-  /** Each pair of adjacent content stems ("a b"), with the pair that skips one word before it
-   * ("a c" in "a b c"; null for the first), for word order. */
-  bigrams: [string, string | null][];
+  /** Each pair of adjacent content stems, with the pair that skips one word before it ("a c" in
+   * "a b c"; null for the first), as `pairKey`s, for word order. */
+  bigrams: [number, number | null][];
   /** The sentence points back ("he", "there") and names nobody new: it may borrow a cue name. */
   mayBorrow: (claim: CompiledClaim) => boolean;
 }
@@ -184,7 +184,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     else if (claim.secondary.has(stem)) byRecord += w;
   }
   let pairs = 0;
-  for (const [next, skip] of sentence.bigrams) if (claim.bigrams.has(next) || (skip !== null && claim.bigrams.has(skip))) pairs++;
+  for (const [next, skip] of sentence.bigrams) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
   let cueCoverage = 0;
@@ -213,7 +213,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     sentenceCosine: sentence.norm ? dot / (sentence.norm * claim.primaryNorm) : 0,
     matchedWeight: Math.log1p(covered),
     matchedWords: Math.log1p(matched),
-    bigrams: claim.bigrams.size ? Math.min(1, pairs / claim.bigrams.size) : 0,
+    bigrams: claim.bigrams.length ? Math.min(1, pairs / claim.bigrams.length) : 0,
     blockCosine: block.cosine,
     cosineMargin: block.margin,
     blockCoverage: coverageBy(claim, sentence.blockStems),
