@@ -305,8 +305,8 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       }
     }
   }
-  // A stem in more than one claim in fifty (and in more than fifty claims) is common.
-  const common = new Set([...df].filter(([, count]) => count > Math.max(50, n / 50)).map(([stem]) => stem));
+  // A stem in more than one claim in a hundred (and in more than fifty claims) is common.
+  const common = new Set([...df].filter(([, count]) => count > Math.max(50, n / 100)).map(([stem]) => stem));
   for (const claim of compiled) claim.common = [...claim.primary.keys()].filter((stem) => common.has(stem));
   return {
     claims: compiled,
