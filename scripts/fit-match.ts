@@ -1,7 +1,7 @@
 // Fits the page matcher's model (data/match-model.json: lib/matching/model.ts) on training splits
 // only, and prints what it scores on them; --report adds the dev splits, which are never fitted on.
 //
-//   npx tsx scripts/fit-match.ts [--shared ../shared] [--check] [--report] [--sweep] [--drop name,name] [--without places,synonyms,vectors,aliases]
+//   npx tsx scripts/fit-match.ts [--shared ../shared] [--check] [--report] [--sweep] [--drop name,name] [--without places,synonyms,vectors,aliases,spellings]
 //
 // Training sets:
 //   - CheckThat! 2020 train posts (801 qrels) against its 10,375 claims imported as ClaimReview,

@@ -62,6 +62,8 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   /** Titles the pack's own texts give a name ("defens secretari" for Hegseth, from "Defense
    * Secretary Pete Hegseth"), as two adjacent content stems: a page that writes the title names him. */
   aliases: Map<string, string>;
+  /** The pack's names by `spellingKey`, for a page that spells them otherwise. */
+  spellings: Map<string, string>;
   /** The knowledge in use, and the stem a word is compared by under it. */
   knowledge: Knowledge;
   canonical: (stem: string) => string;
@@ -78,9 +80,11 @@ export interface Knowledge {
   vectors: boolean;
   /** Titles mined from the pack's texts as names ("the Kremlin spokesman" for Peskov). */
   aliases: boolean;
+  /** Other spellings of the pack's names ("Zelenskyy", "Zelenskiy" for Zelensky). */
+  spellings: boolean;
 }
 
-export const ALL_KNOWLEDGE: Knowledge = { places: true, synonyms: true, vectors: true, aliases: true };
+export const ALL_KNOWLEDGE: Knowledge = { places: true, synonyms: true, vectors: true, aliases: true, spellings: true };
 
 /** Options for `buildClaimIndex`. */
 export interface IndexOptions {
@@ -195,6 +199,17 @@ export function hasPair(keys: Int32Array, key: number): boolean {
   return false;
 }
 
+/**
+ * A name's spelling with the differences that transliteration makes folded away: "y" read as "i",
+ * doubled letters as one ("Zelenskyy", "Zelenskiy" and "Zelensky" all give "zelenski").
+ */
+export function spellingKey(stem: string): string {
+  return stem.replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
+}
+
+/** Names at least this long are matched by `spellingKey`; shorter ones differ too easily. */
+export const MIN_SPELLED_NAME = 5;
+
 /** A shared empty set: most claims name no number and no year, and many no name. */
 const NONE: ReadonlySet<string> & ReadonlySet<number> = new Set<never>();
 const orNone = <T>(set: Set<T>): Set<T> => (set.size ? set : (NONE as Set<T>));
@@ -305,6 +320,17 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       }
     }
   }
+  // The pack's names by their spelling key; a key two names share stands for neither.
+  const spellings = new Map<string, string>();
+  if (knowledge.spellings) {
+    const held = new Map<string, string | null>();
+    for (const name of names) {
+      if (name.length < MIN_SPELLED_NAME || !postings.has(name)) continue;
+      const key = spellingKey(name);
+      held.set(key, held.has(key) && held.get(key) !== name ? null : name);
+    }
+    for (const [key, name] of held) if (name) spellings.set(key, name);
+  }
   // A stem in more than one claim in a hundred (and in more than fifty claims) is common.
   const common = new Set([...df].filter(([, count]) => count > Math.max(50, n / 100)).map(([stem]) => stem));
   for (const claim of compiled) claim.common = [...claim.primary.keys()].filter((stem) => common.has(stem));
@@ -317,6 +343,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     synonymsIn,
     names,
     aliases,
+    spellings,
     knowledge,
     canonical,
   };

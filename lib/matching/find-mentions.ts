@@ -10,7 +10,7 @@ import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
 import { intervalOf, namedDates, type Interval, type NamedDate } from '../timeline';
 import { candidateClaims, candidateScratch } from './candidates';
-import { pairKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
+import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
 import { carriedWords, coverageBy, pairFeatures, type SentenceView } from './features';
 import { vectorCosine, vectorOf } from './lexicon';
@@ -108,14 +108,17 @@ function storyTime(dates: NamedDate[], reference: number): Interval | null {
   return anchor ? intervalOf(anchor, reference) : null;
 }
 
-/** The content stems of a stretch of text, as the index compares them, with the names that the
- * titles it writes stand for ("the Kremlin's spokesman" names Peskov when the pack calls him so). */
+/** The content stems of a stretch of text, as the index compares them: names spelt otherwise read
+ * as the pack spells them, and with the names that the titles it writes stand for ("the Kremlin's
+ * spokesman" names Peskov when the pack calls him so). */
 function contentStemSet(tokens: readonly Token[], index: ClaimIndex): Set<string> {
   const set = new Set<string>();
   let previous: string | null = null;
   for (const t of tokens) {
     if (t.stop) continue;
-    const stem = index.canonical(t.stem);
+    let stem = index.canonical(t.stem);
+    // A name the page spells otherwise than the pack ("Zelenskyy") is the pack's name.
+    if (index.spellings.size && stem.length >= MIN_SPELLED_NAME && !index.postings.has(stem)) stem = index.spellings.get(spellingKey(stem)) ?? stem;
     set.add(stem);
     if (previous !== null && index.aliases.size) {
       const name = index.aliases.get(`${previous} ${stem}`);

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { buildClaimIndex, decide, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor } from '@/lib/matching';
+import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor } from '@/lib/matching';
+import { spellingKey } from '@/lib/matching/claim-index';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
 import { areSynonyms, canonicalStem } from '@/lib/matching/lexicon';
 import { tokenize } from '@/lib/normalize';
@@ -159,6 +160,19 @@ describe('buildClaimIndex', () => {
     // A title the pack gives to two people stands for neither.
     expect(built.aliases.has('deputi minist')).toBe(false);
     expect(findMentions([{ text: 'The Kremlin’s spokesman said the talks had been useful.' }], built).map((m) => m.claimId)).toEqual(['a']);
+  });
+});
+
+describe('other spellings of names', () => {
+  it('reads a name spelt otherwise than the pack spells it as the pack’s name', () => {
+    expect(spellingKey('zelenskyy')).toBe(spellingKey('zelenski'));
+    const built = buildClaimIndex([{ id: 'a', text: 'On Wednesday, Zelensky said his talk with Trump had been good and detailed.', verdict: 'accurate' }]);
+    expect(built.spellings.get(spellingKey('zelenskyy'))).toBe('zelenski');
+    const coverage = (index: typeof built) => scorePairs([{ text: 'On Wednesday, Zelenskyy said his talk with Trump had been good and detailed.' }], index)[0]!.features[FEATURE_NAMES.indexOf('coverage')];
+    expect(coverage(built)).toBe(1);
+    expect(coverage(buildClaimIndex([{ id: 'a', text: 'On Wednesday, Zelensky said his talk with Trump had been good and detailed.', verdict: 'accurate' }], { knowledge: { spellings: false } }))).toBeLessThan(1);
+    // Short names are left alone: they differ too easily.
+    expect(buildClaimIndex([{ id: 'b', text: 'Ryan met Kim in Rome.', verdict: 'accurate' }]).spellings.size).toBe(0);
   });
 });
 
