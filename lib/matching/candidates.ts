@@ -108,7 +108,8 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
       secondCosine = bestCosine;
       bestCosine = cosine;
     } else if (cosine > secondCosine) secondCosine = cosine;
-    all.push({ claim, coverage, cosine });
+    // Only a claim that can be kept below is worth an object.
+    if (coverage >= MIN_BLOCK_COVERAGE || cosine >= MIN_COSINE) all.push({ claim, coverage, cosine });
   }
   const byCoverage = all.filter((c) => c.coverage >= MIN_BLOCK_COVERAGE).sort((a, b) => b.coverage - a.coverage || a.claim - b.claim);
   const kept = byCoverage.slice(0, MAX_CANDIDATES);
