@@ -144,13 +144,32 @@ export function forEachContentStem(text: string, visit: (stem: string) => void):
   }
 }
 
-/** Splits text into tokens with their offsets; hyphenated words become separate tokens. */
+// A link written out in the text ("pic.twitter.com/Gh0Aks7t7s", "https://t.co/…"): not words,
+// and its random letters would weigh as the rarest words of all.
+const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
+
+/** Where the links in a text end, by where they start; empty for most texts. */
+function linkSpans(text: string): Map<number, number> | null {
+  if (!text.includes('http') && !text.includes('www.') && !text.includes('pic.twitter')) return null;
+  const spans = new Map<number, number>();
+  for (const match of text.matchAll(LINK)) spans.set(match.index!, match.index! + match[0].length);
+  return spans.size ? spans : null;
+}
+
+/** Splits text into tokens with their offsets; hyphenated words become separate tokens, and links
+ * written out in the text are skipped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const links = linkSpans(text);
+  let linkEnd = -1;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const start = match.index;
     const raw = match[0];
+    if (links) {
+      for (const [from, to] of links) if (from <= start && start < to) linkEnd = to;
+      if (start < linkEnd) continue;
+    }
     const form = formOf(raw);
     const previous = tokens[tokens.length - 1];
     // "twenty-eight" and "twenty eight" are one number.

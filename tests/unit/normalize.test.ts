@@ -32,6 +32,13 @@ describe('tokenize', () => {
     expect(stems('the Defence Secretary')).toBe(stems('the defense secretary'));
   });
 
+  it('skips links written out in the text, keeping the words around them and their offsets', () => {
+    const text = 'A giant fossil pic.twitter.com/Gh0Aks7t7s — Ann (@ann) https://t.co/x1Y2 found.';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.norm)).toEqual(['a', 'giant', 'fossil', 'ann', 'ann', 'found']);
+    expect(text.slice(tokens[5]!.start, tokens[5]!.end)).toBe('found');
+  });
+
   it('marks function words as stop words', () => {
     expect(tokenize('the call of the day').map((t) => t.stop)).toEqual([true, false, true, true, false]);
   });
