@@ -285,7 +285,8 @@ function main(): void {
   const base: MatchModel = { features: [...FEATURE_NAMES], weights: weights.map(round), bias: round(bias), strict: 0.5, loose: 0.5 };
   const labelled = train.filter((s) => !s.negative);
   const negatives = train.filter((s) => s.negative);
-  let best = { strict: 0.5, objective: -1 };
+  // Where no bar keeps the real pages clean enough, the strictest one tried, and a warning.
+  let best = { strict: 0.95, objective: -1 };
   for (let strict = 0.05; strict < 0.96; strict += 0.01) {
     const model = { ...base, strict, loose: strict };
     // Each set of pages that mention nothing on its own: a pack that never marks them must not
@@ -294,6 +295,7 @@ function main(): void {
     const objective = labelled.reduce((sum, s) => sum + evaluate(s, model).f1, 0) / labelled.length;
     if (objective > best.objective + 1e-9) best = { strict: Math.round(strict * 100) / 100, objective };
   }
+  if (best.objective < 0) console.error(`fit-match: no strict bar keeps the real pages at ${MAX_NEGATIVE_MARKS_PER_PAGE} marks a page or fewer; using ${best.strict}`);
   const strict = best.strict;
   const loose = round(1 / (1 + Math.exp(-(Math.log(strict / (1 - strict)) - LOOSE_OFFSET))));
   const model: MatchModel = { ...base, strict, loose };
