@@ -59,9 +59,7 @@ export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMention
           {marked.map((mention) => (
             <li key={mention.id}>
               <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
-                <VerdictBadge verdict={mention.verdict} />
-                <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
-                <Excerpt text={mention.text} />
+                <MentionLines mention={mention} />
               </button>
             </li>
           ))}
@@ -74,9 +72,7 @@ export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMention
           <ul class="claimlight-popup__mentions" aria-labelledby="claimlight-related-title">
             {related.map((mention) => (
               <li key={mention.id} class="claimlight-popup__mention claimlight-popup__mention--related">
-                <VerdictBadge verdict={mention.verdict} />
-                <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
-                <Excerpt text={mention.text} />
+                <MentionLines mention={mention} />
               </li>
             ))}
           </ul>
@@ -86,10 +82,15 @@ export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMention
   );
 }
 
-function Excerpt({ text }: { text: string }) {
+/** A listed mention: its verdict, the claim, and the sentence on the page. */
+function MentionLines({ mention }: { mention: MentionSummary }) {
   return (
-    <span class="claimlight-popup__mention-text">
-      <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(text, [], EXCERPT_CHARS)}”
-    </span>
+    <>
+      <VerdictBadge verdict={mention.verdict} />
+      <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
+      <span class="claimlight-popup__mention-text">
+        <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(mention.text, [], EXCERPT_CHARS)}”
+      </span>
+    </>
   );
 }

@@ -10,9 +10,10 @@
 //   npx tsx scripts/build-lexicon.ts [--check]
 //
 // --check rebuilds in memory and exits 1 when the committed file differs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tokenize } from '../lib/normalize';
+import { writeOrCheck } from './lib/fitting';
 
 /** Stems kept with a frequency rank: rarer ones count as unseen, which is about as informative. */
 const RANKED_STEMS = 60_000;
@@ -110,12 +111,4 @@ function principalAxes(vectors: Float64Array[], dims: number, count: number): Fl
   return axes;
 }
 
-const text = build();
-if (process.argv.includes('--check')) {
-  const same = readFileSync(OUT, 'utf8') === text;
-  console.log(same ? `${OUT} is up to date` : `${OUT} differs from what scripts/build-lexicon.ts builds`);
-  process.exitCode = same ? 0 : 1;
-} else {
-  writeFileSync(OUT, text);
-  console.log(`wrote ${OUT}`);
-}
+writeOrCheck(OUT, build(), 'scripts/build-lexicon.ts', process.argv.includes('--check'));

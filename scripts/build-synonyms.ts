@@ -10,10 +10,11 @@
 //   npx tsx scripts/build-synonyms.ts [--check]
 //
 // --check rebuilds in memory and exits 1 when the committed file differs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tokenize } from '../lib/normalize';
+import { writeOrCheck } from './lib/fitting';
 
 const OUT = 'data/synonyms.json';
 /** How many of a word's senses, commonest first, may join it to other words. */
@@ -86,12 +87,4 @@ function build(): string {
   return `${JSON.stringify(table)}\n`;
 }
 
-const text = build();
-if (process.argv.includes('--check')) {
-  const same = readFileSync(OUT, 'utf8') === text;
-  console.log(same ? `${OUT} is up to date` : `${OUT} differs from what scripts/build-synonyms.ts builds`);
-  process.exitCode = same ? 0 : 1;
-} else {
-  writeFileSync(OUT, text);
-  console.log(`wrote ${OUT}`);
-}
+writeOrCheck(OUT, build(), 'scripts/build-synonyms.ts', process.argv.includes('--check'));

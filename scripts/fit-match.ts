@@ -26,6 +26,7 @@ import { extractBlocks } from '../lib/extract';
 import { ALL_KNOWLEDGE, buildClaimIndex, decide, FEATURE_NAMES, sameClaim, scorePairs, type Knowledge, type ClaimIndex, type MatchableClaim, type MatchModel, type ScoredPair } from '../lib/matching';
 import { parsePackText } from '../lib/pack';
 import { pageDate } from '../lib/timeline';
+import { solve } from './lib/fitting';
 import { parseSavedPage } from './lib/saved-page';
 
 const OUT = 'data/match-model.json';
@@ -205,23 +206,6 @@ function fitLogistic(rows: number[][], y: number[], weight: number[], used: bool
     bias -= (beta[c + 1]! * mean[j]) / sd[j];
   });
   return { weights, bias };
-}
-
-/** Solves a·x = b by Gaussian elimination with partial pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
-    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / row[i]!);
 }
 
 /** What the decision marks on a set with this model, counted as the team's scorers count. */

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS, type Candidate, type ClaimText, type FeatureName } from '../lib/matching/rank';
+import { solve } from './lib/fitting';
 
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -131,28 +132,6 @@ function objective(data: { x: number[][]; y: number[] }[], w: number[]) {
   }
   for (let a = 0; a < d; a++) for (let b = a + 1; b < d; b++) hess[a]![b] = hess[b]![a]!;
   return { loss, grad, hess };
-}
-
-/** Solves a x = b by Gaussian elimination with partial pivoting (a is small and positive definite). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    for (let r = col + 1; r < n; r++) {
-      const f = m[r]![col]! / m[col]![col]!;
-      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r]![n]!;
-    for (let c = r + 1; c < n; c++) s -= m[r]![c]! * x[c]!;
-    x[r] = s / m[r]![r]!;
-  }
-  return x;
 }
 
 const started = Date.now();
