@@ -16,10 +16,10 @@ export interface Candidate {
   cosine: number;
 }
 
-/** The candidates of a block, and the best cosine of any claim that shares a word with it. */
+/** The candidates of a block, and the best cosines of the claims it reaches. */
 export interface BlockCandidates {
   candidates: Candidate[];
-  /** The best and second-best cosine over every claim the block touches, candidates or not. */
+  /** The best and second-best cosine over every claim the block's telling words reach, candidates or not. */
   bestCosine: number;
   secondCosine: number;
 }

@@ -50,6 +50,17 @@ describe('ClaimReview import', () => {
     });
   });
 
+  it('keeps the review’s own headline as evidence when it words the claim otherwise, and writes it back', () => {
+    const result = parse(review({ headline: 'Is the Harbour Bridge Shutting for the Summer?' }));
+    expect(result.ok && result.value.pack.claims[0]!.headline).toBe('Is the Harbour Bridge Shutting for the Summer?');
+    // A headline that only repeats the claim adds nothing.
+    const same = parse(review({ headline: 'The harbour bridge will close all summer.' }));
+    expect(same.ok && same.value.pack.claims[0]!.headline).toBeUndefined();
+    if (!result.ok) return;
+    const back = parse(packToClaimReview(result.value.pack));
+    expect(back.ok && back.value.pack.claims[0]!.headline).toBe('Is the Harbour Bridge Shutting for the Summer?');
+  });
+
   it('keeps one claim per review on a page that reviews several', () => {
     const result = parse([review(), review({ claimReviewed: 'Ferry fares doubled.' }), review()]);
     expect(result.ok && result.value.pack.claims.map((c) => c.text)).toEqual(['The harbour bridge will close all summer.', 'Ferry fares doubled.']);
