@@ -73,6 +73,8 @@ const NARRATIVE_MEMORY = 3;
 /** The fewest distinct words of a claim (or of its cue groups) a sentence must carry to be judged; one
  * at least must be a word, not a number. */
 const MIN_MATCHED_WORDS = 2;
+/** A sentence with this many content words or fewer is short: a heading, a caption, a link. */
+const SHORT_SENTENCE_WORDS = 4;
 /** A "sentence" with more content words than this is a list or a wall of names, not a statement. */
 const MAX_SENTENCE_WORDS = 120;
 /** At most this many claims are marked on one sentence: two claims often share one, more rarely. */
@@ -214,8 +216,10 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     squares += w * w;
     if (/^\d/.test(stem)) numbers.add(stem);
   }
+  // A heading of a few words gives no context to tell a word's senses apart ("post" is also a
+  // "detail" in WordNet): its words count only as written.
   const synonyms = new Set<string>();
-  for (const stem of stemSet) for (const other of index.synonymsIn.get(stem) ?? []) synonyms.add(other);
+  if (stemSet.size > SHORT_SENTENCE_WORDS) for (const stem of stemSet) for (const other of index.synonymsIn.get(stem) ?? []) synonyms.add(other);
   let vectors: number[] | null = null;
   const closestTo = new Map<string, number>();
   const closest = (stem: string): number => {

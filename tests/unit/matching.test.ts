@@ -103,6 +103,12 @@ describe('findMentions', () => {
     expect(scorePairs([{ text: 'Posted 2017/08/29 at 12:00.' }], imported)).toEqual([]);
   });
 
+  it('reads a heading’s few words only as written, not in WordNet synonyms', () => {
+    const imported = buildClaimIndex([{ id: 'a', text: 'On Wednesday, Zelensky said his talk with Trump had been good and detailed.', verdict: 'accurate' }]);
+    // "post" and "detail" share a sense in WordNet (a soldier's assignment): in three words, nothing tells.
+    expect(scorePairs([{ text: 'Trump posts again' }], imported)).toEqual([]);
+  });
+
   it('does not judge a wall of words as one sentence', () => {
     const imported = buildClaimIndex([{ id: 'a', text: 'A shark was photographed swimming on a flooded Houston highway.', verdict: 'false' }]);
     const names = Array.from({ length: 130 }, (_, i) => `user${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`).join(', ');
