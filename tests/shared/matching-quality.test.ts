@@ -25,16 +25,16 @@ describe('matching quality', () => {
     expect(dev.falseMarksOnNegativePages).toBeLessThanOrEqual(1);
   }, 120_000);
 
-  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.77 or better)', () => {
+  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.80 or better)', () => {
     const dev = score('score.mjs', [join(SHARED_DIR, 'eval/dev')], ['--no-cues']);
-    expect(dev.f1).toBeGreaterThanOrEqual(0.77);
+    expect(dev.f1).toBeGreaterThanOrEqual(0.8);
     expect(dev.falseMarksOnNegativePages).toBeLessThanOrEqual(1);
   }, 120_000);
 
   it('finds the claims of an imported cue-less ClaimReview feed in CheckThat! dev posts, with few marks on real pages', () => {
     const imported = score('imported.mjs', ['dev', '--neg', join(SHARED_DIR, 'corpora/realnews-sample/pages')]);
     expect(imported.pages).toBe(197);
-    expect(imported.recall).toBeGreaterThanOrEqual(0.41);
+    expect(imported.recall).toBeGreaterThanOrEqual(0.4);
     expect(imported.precision).toBeGreaterThanOrEqual(0.94);
     expect(imported.negPages).toBe(32);
     expect(imported.negMarks).toBeLessThanOrEqual(5);
