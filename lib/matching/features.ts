@@ -99,8 +99,8 @@ export interface SentenceView {
    * either has none); remembered per sentence, since claims of one pack share many words. */
   closest(stem: string): number;
   /** Each pair of adjacent content stems, with the pair that skips one word before it ("a c" in
-   * "a b c"; null for the first), as `pairKey`s, for word order. */
-  bigrams: [number, number | null][];
+   * "a b c"; null for the first), as `pairKey`s, for word order; made when first asked. */
+  bigrams(): [number, number | null][];
   /** The sentence points back ("he", "there") and names nobody new: it may borrow a cue name. */
   mayBorrow: (claim: CompiledClaim) => boolean;
 }
@@ -184,7 +184,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     else if (claim.secondary.has(stem)) byRecord += w;
   }
   let pairs = 0;
-  for (const [next, skip] of sentence.bigrams) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
+  for (const [next, skip] of sentence.bigrams()) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
   let cueCoverage = 0;

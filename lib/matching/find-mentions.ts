@@ -237,9 +237,15 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     closestTo.set(stem, best);
     return best;
   };
-  const content = prepared.tokens.filter((t) => !t.stop).map((t) => index.canonical(t.stem));
-  const bigrams: [number, number | null][] = [];
-  for (let i = 1; i < content.length; i++) bigrams.push([pairKey(content[i - 1]!, content[i]!), i > 1 ? pairKey(content[i - 2]!, content[i]!) : null]);
+  // Word pairs are wanted only for the few pairs that pass the gate on shared words.
+  let bigrams: [number, number | null][] | null = null;
+  const pairsOfWords = (): [number, number | null][] => {
+    if (bigrams) return bigrams;
+    const content = prepared.tokens.filter((t) => !t.stop).map((t) => index.canonical(t.stem));
+    bigrams = [];
+    for (let i = 1; i < content.length; i++) bigrams.push([pairKey(content[i - 1]!, content[i]!), i > 1 ? pairKey(content[i - 2]!, content[i]!) : null]);
+    return bigrams;
+  };
   const nearbyStems = new Set(stemSet);
   for (const previous of context) for (const stem of previous.stems) nearbyStems.add(stem);
   const pointsBack = context.length > 0 && prepared.tokens.some((t) => ANAPHORS.has(t.norm));
@@ -253,7 +259,7 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     numbers,
     synonyms,
     closest,
-    bigrams,
+    bigrams: pairsOfWords,
     context: context.map((c) => c.prepared),
     mayBorrow: (claim) => pointsBack && !namesOthers(prepared, claim, index),
   };
