@@ -10,7 +10,7 @@ import { tokenize, type Token } from '../normalize';
 import type { Claim } from '../schema';
 import { claimWindow, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
-import { backgroundWeight, canonicalStem, isKnownStem, synonymsOf } from './lexicon';
+import { backgroundWeight, canonicalStem, synonymsOf } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
 export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'verdict'> &
@@ -347,10 +347,4 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     knowledge,
     canonical,
   };
-}
-
-/** True when a stem looks like a name to the index: the claims write it so, or general English
- * does not know it as a word. */
-export function isNameStem(index: ClaimIndex, stem: string): boolean {
-  return index.names.has(stem) || (!/^\d/.test(stem) && !isKnownStem(stem));
 }

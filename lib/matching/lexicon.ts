@@ -30,11 +30,6 @@ export function backgroundWeight(stem: string): number {
   return Math.log(2 + rank / 10);
 }
 
-/** True when the lexicon has ranked the stem (it is a word of general English, not a rare name). */
-export function isKnownStem(stem: string): boolean {
-  return RANK.has(stem);
-}
-
 /** Where a stem's meaning vector starts in the table, or -1 when it has none. */
 export function vectorOf(stem: string): number {
   const i = RANK.get(stem);
@@ -50,11 +45,6 @@ export function vectorCosine(x: number, y: number): number {
   return dot / (127 * 127);
 }
 
-/** The cosine between two stems' meaning vectors (-1…1); 0 when either has none. */
-export function similarity(a: string, b: string): number {
-  return a === b ? 1 : vectorCosine(vectorOf(a), vectorOf(b));
-}
-
 /** Stem -> the synonym groups it belongs to. */
 const GROUPS = new Map<string, number[]>();
 const GROUP_MEMBERS = synonyms.groups.map((group) => group.split(' '));
@@ -66,14 +56,6 @@ GROUP_MEMBERS.forEach((group, id) => {
   }
 });
 
-/** True when WordNet gives the two stems a common sense among their commonest ones. */
-export function areSynonyms(a: string, b: string): boolean {
-  const x = GROUPS.get(a);
-  if (!x) return false;
-  const y = GROUPS.get(b);
-  return !!y && x.some((id) => y.includes(id));
-}
-
 /** The stems WordNet gives a common sense with this one, itself left out. */
 export function synonymsOf(stem: string): string[] {
   const ids = GROUPS.get(stem);
@@ -81,11 +63,6 @@ export function synonymsOf(stem: string): string[] {
   const out = new Set<string>();
   for (const id of ids) for (const other of GROUP_MEMBERS[id]!) if (other !== stem) out.add(other);
   return [...out];
-}
-
-/** True when the stem has any synonym in the table (so looking for one can pay off). */
-export function hasSynonyms(stem: string): boolean {
-  return GROUPS.has(stem);
 }
 
 /** Adjective stem of a people or place -> the place's stem ("ukrainian" -> "ukrain"). */
