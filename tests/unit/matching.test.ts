@@ -4,7 +4,7 @@ import { expectBundledPack } from '@/lib/bundled-pack';
 import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor } from '@/lib/matching';
 import { spellingKey } from '@/lib/matching/claim-index';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
-import { canonicalStem, synonymsOf } from '@/lib/matching/lexicon';
+import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/matching/lexicon';
 import { tokenize } from '@/lib/normalize';
 import { scanDocument } from '@/lib/page-scan';
 
@@ -193,6 +193,22 @@ describe('general word knowledge', () => {
     expect(synonymsOf('negoti')).toContain('talk');
     expect(synonymsOf('phone')).toContain('telephon');
     expect(synonymsOf('war')).not.toContain('peac');
+  });
+
+  it('knows which words are near in meaning by their vectors, above a floor, whatever text was asked last', () => {
+    const flood = nearMeanings(['fish', 'highway']);
+    const diplomacy = nearMeanings(['peac', 'negoti']);
+    expect(flood('shark')).toBeGreaterThanOrEqual(NEAR_MEANING);
+    expect(flood('shark')).toBeLessThan(1);
+    // Near, but under the floor: these count as unrelated.
+    expect(diplomacy('war')).toBe(0);
+    expect(diplomacy('talk')).toBe(0);
+    // Asking about another text in between does not change the answer for the first.
+    expect(diplomacy('shark')).toBe(0);
+    expect(flood('shark')).toBeGreaterThanOrEqual(NEAR_MEANING);
+    // A word is not its own neighbour, and a word the lexicon lacks has none.
+    expect(flood('fish')).toBe(0);
+    expect(nearMeanings(['fish'])('zzyzx')).toBe(0);
   });
 });
 
