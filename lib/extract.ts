@@ -63,6 +63,8 @@ export function isHiddenByAttributes(element: Element): boolean {
 }
 
 const WHITESPACE = /\s+/g;
+const RUN = /\s\s/;
+const ONE_SPACE = /\s/;
 
 class BlockBuilder {
   blocks: TextBlock[] = [];
@@ -81,6 +83,13 @@ class BlockBuilder {
 
   addText(node: Text): void {
     const data = node.data;
+    // Most text nodes hold no run of white space: each white space character becomes a space, at
+    // the same offset, so the node is one piece (the word-by-word path below is for the others).
+    if (!RUN.test(data)) {
+      const skipFirst = data.length > 0 && ONE_SPACE.test(data.charAt(0)) && (this.text.length === 0 || this.text.endsWith(' ')) ? 1 : 0;
+      if (data.length > skipFirst) this.append(node, skipFirst, data.slice(skipFirst).replace(WHITESPACE, ' '));
+      return;
+    }
     let from = 0;
     WHITESPACE.lastIndex = 0;
     for (let match = WHITESPACE.exec(data); match; match = WHITESPACE.exec(data)) {

@@ -72,6 +72,23 @@ describe.each(parsers)('extractBlocks (%s)', (_, parse) => {
     }
   });
 
+  it('collapses and maps any mix of words and white space in any split across inline tags', () => {
+    const piece = fc.stringMatching(/^[ \t\n\u00a0ab]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces) => {
+        const [block] = extract(`<p>${pieces.map((p) => `<span>${p}</span>`).join('')}</p>`);
+        const expected = pieces.join('').replace(/\s+/g, ' ').trim();
+        expect(block?.text ?? '').toBe(expected);
+        for (let i = 0; i < expected.length; i++) {
+          const point = locateOffset(block!, i, 'start')!;
+          const original = point.node.data[point.offset]!;
+          expect(block!.text[i] === ' ' ? /\s/.test(original) : original === block!.text[i]).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('locates a span’s end in the node where it ends, not where the next one starts', () => {
     const [block] = extract('<p><b>Peskov</b> said</p>');
     const end = locateOffset(block!, 'Peskov'.length, 'end')!;
