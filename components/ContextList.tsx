@@ -3,7 +3,8 @@
  * them. Sources open in a new tab without access to the opener, and only http(s) URLs become links.
  */
 import type { ContextItem } from '@/lib/schema';
-import { isHttpUrl, type Source } from '@/lib/schema';
+import { readLink } from '@/lib/links';
+import type { Source } from '@/lib/schema';
 import { formatPartialDate } from '@/lib/partial-date';
 
 function SourceLink({ source, classPrefix }: { source: Source; classPrefix: string }) {
@@ -11,8 +12,9 @@ function SourceLink({ source, classPrefix }: { source: Source; classPrefix: stri
   const outlet = <span class={`${classPrefix}__outlet`}>{source.outlet}</span>;
   const dated = date && <span class={`${classPrefix}__source-date`}> · {date}</span>;
   // Packs are validated on import, but the card is the last stop before the page, so a URL that is
-  // not http(s) (javascript:, data:) is shown as plain text rather than trusted.
-  if (!isHttpUrl(source.url)) {
+  // not http(s) (javascript:, data:) or hides where it goes is shown as plain text rather than trusted.
+  const link = readLink(source.url);
+  if (!link.ok) {
     return (
       <span class={`${classPrefix}__source ${classPrefix}__source--plain`}>
         {outlet}
@@ -23,12 +25,19 @@ function SourceLink({ source, classPrefix }: { source: Source; classPrefix: stri
   return (
     <a
       class={`${classPrefix}__source`}
-      href={source.url}
+      href={link.url}
       target="_blank"
       rel="noopener noreferrer"
-      aria-label={`${source.outlet}${date ? `, ${date}` : ''} (opens in a new tab)`}
+      aria-label={`${source.outlet}${date ? `, ${date}` : ''}, at ${link.host}${link.mixedScripts ? ', a web address that mixes alphabets' : ''} (opens in a new tab)`}
     >
       {outlet}
+      {/* The pack names the outlet; the host is where the link really goes. */}
+      <span class={`${classPrefix}__host`}> {link.host}</span>
+      {link.mixedScripts && (
+        <span class={`${classPrefix}__host-warning`} title="This web address mixes letters of different alphabets, as look-alike addresses do.">
+          {' '}mixes alphabets
+        </span>
+      )}
       {/* One unbreakable tail, so "12 Feb 2025 ↗" never splits across lines. */}
       <span class={`${classPrefix}__source-tail`}>
         {dated}

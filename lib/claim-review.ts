@@ -7,8 +7,9 @@
  */
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
+import { normalizeLink, readLink } from './links';
 import { err, ok, type Result } from './result';
-import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, isHttpUrl, type Claim, type ContextItem, type FactPack, type Source } from './schema';
+import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { VERDICT_LABELS, verdictFromRating } from './verdicts';
 
 type Json = Record<string, unknown>;
@@ -83,14 +84,25 @@ function readNumber(value: unknown): number | undefined {
 
 /**
  * Repairs the URL forms fact-checkers publish: scheme-less ("aosfatos.org/…") and protocol-relative
- * ("//…") get https. Returns `null` for anything still not an absolute http(s) URL.
+ * ("//…") get https. Returns `null` for anything still not an absolute http(s) URL, normalized as
+ * `lib/links.ts` stores links.
  */
 export function readUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   let url = value.trim();
   if (url.startsWith('//')) url = `https:${url}`;
   else if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url)) url = `https://${url}`;
-  return url.length <= LIMITS.url && isHttpUrl(url) ? url : null;
+  if (url.length > LIMITS.url) return null;
+  return normalizeLink(url);
+}
+
+/** Why a URL that is there must refuse its record: it hides where it goes (a user name before the
+ * host, control or bidirectional characters). Null for a URL that is only unusable, which is left
+ * out with a warning. */
+function hidingUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const link = readLink(value.trim());
+  return !link.ok && link.hides ? link.reason : null;
 }
 
 /** The names in a schema.org `author`/`publisher` value: an object, a string or a list of them. */
@@ -155,6 +167,11 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const rawUrl = node.url;
   const url = readUrl(rawUrl);
   const record = `review ${index + 1}${url ? ` (${url})` : ''}`;
+  const hiding = hidingUrl(rawUrl) ?? asList(node.citation).map((c) => hidingUrl(asObject(c)?.url ?? c)).find(Boolean);
+  if (hiding) {
+    into.problems.push(`${record}: ${hidingUrl(rawUrl) ? 'url' : 'citation url'}: ${hiding}`);
+    return;
+  }
   if (rawUrl !== undefined && !url) {
     into.warnings.push(`${record}: url ${JSON.stringify(String(rawUrl).slice(0, 120))} is not an absolute web address and was left out`);
   }
@@ -211,6 +228,11 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     return;
   }
   const reviews = asList(node.claimReview).map(asObject).filter((r): r is Json => !!r);
+  const hidingAt = reviews.findIndex((review) => hidingUrl(review.url));
+  if (hidingAt >= 0) {
+    into.problems.push(`${record}: claimReview[${hidingAt}].url: ${hidingUrl(reviews[hidingAt]!.url)}`);
+    return;
+  }
   const context: ContextItem[] = [];
   const sentences: string[] = [];
   let first: { label?: string } | undefined;
@@ -270,10 +292,20 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
   return ok({ pack, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings });
 }
 
+/** The pack limit holds for every import path: a file over it is refused before any record is read
+ * (a 330,000-review file took a minute to convert, then slowed every page). */
+function overLimit(count: number, kind: 'ClaimReview' | 'Fact Check Tools'): string | null {
+  if (count <= LIMITS.claimsPerPack) return null;
+  const items = kind === 'ClaimReview' ? 'reviews' : 'claims';
+  return `The ${kind} data holds ${count.toLocaleString('en')} ${items}; Claimlight takes at most ${LIMITS.claimsPerPack.toLocaleString('en')} from one file. Split it into smaller files and import each.`;
+}
+
 const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [] });
 
 /** Builds a pack from ClaimReview nodes; fails with every record that has no usable claim. */
 export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}): Result<ParsedPack, string[]> {
+  const tooMany = overLimit(nodes.length, 'ClaimReview');
+  if (tooMany) return err([tooMany]);
   const into = emptyConversion();
   const seen = new Set<string>();
   nodes.forEach((node, i) => convertClaimReview(node, i, into, seen));
@@ -282,6 +314,8 @@ export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}):
 
 /** Builds a pack from the `claims` of a Fact Check Tools API response. */
 export function packFromApiClaims(claims: unknown[], options: ParseOptions = {}): Result<ParsedPack, string[]> {
+  const tooMany = overLimit(claims.length, 'Fact Check Tools');
+  if (tooMany) return err([tooMany]);
   const into = emptyConversion();
   const seen = new Set<string>();
   claims.forEach((claim, i) => convertApiClaim(claim, i, into, seen));

@@ -4,6 +4,7 @@
  * only says what a valid value looks like.
  */
 import * as v from 'valibot';
+import { readLink } from './links';
 
 /** The verdicts a claim can carry, from best supported to least. `unrated` is for imported reviews
  * whose rating label maps to none of the others; the label itself is kept in `ratingLabel`. */
@@ -66,14 +67,10 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix: 
   });
 }
 
-/** True for an absolute http: or https: URL; everything else (javascript:, data:, relative) is refused. */
+/** True for an absolute http: or https: URL that says where it goes (`lib/links.ts`); everything
+ * else (javascript:, data:, relative, a user name before the host) is refused. */
 export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return readLink(value).ok;
 }
 
 const text = (max: number) =>
@@ -100,7 +97,13 @@ export const SourceSchema = v.strictObject({
   url: v.pipe(
     v.string('must be text'),
     v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
-    v.check(isHttpUrl, 'must be an http(s) URL'),
+    // Stored as the browser will follow it: what the card shows is where the link goes.
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const link = readLink(dataset.value);
+      if (link.ok) return link.url;
+      addIssue({ message: link.reason });
+      return NEVER;
+    }),
   ),
   outlet: text(LIMITS.shortText),
   published: v.optional(partialDate),

@@ -293,6 +293,10 @@ describe('a hostile pack', () => {
     await page.card().waitFor();
     expect(await page.card().textContent()).toContain('Lifeboat crews were called out twice <img src=x onerror=');
     expect(await page.card().locator('img, script').count()).toBe(0);
+    // Whatever outlet the pack names, the card shows where the link goes.
+    const source = page.card().locator('a[target="_blank"]').first();
+    expect(await source.textContent()).toContain('example.org');
+    expect(await source.getAttribute('href')).toBe('https://example.org/a?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E');
     expect(await page.page.evaluate(() => (window as unknown as { __claimlightPwned?: number }).__claimlightPwned)).toBeUndefined();
   });
 });

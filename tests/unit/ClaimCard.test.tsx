@@ -74,7 +74,28 @@ describe('ClaimCard', () => {
       expect(link.getAttribute('href')).toMatch(/^https?:\/\//);
     }
     const first = peskov.context[0]!.sources[0]!;
-    expect(screen.getByRole('link', { name: `${first.outlet}, 12 Feb 2025 (opens in a new tab)` }).getAttribute('href')).toBe(first.url);
+    const host = new URL(first.url).hostname;
+    const link = screen.getByRole('link', { name: `${first.outlet}, 12 Feb 2025, at ${host} (opens in a new tab)` });
+    expect(link.getAttribute('href')).toBe(first.url);
+    // The outlet is what the pack says; the host beside it is where the link goes.
+    expect(link.textContent).toContain(`${first.outlet} ${host}`);
+  });
+
+  it('shows where each link really goes, and warns of a host that mixes alphabets', () => {
+    const source = (url: string, outlet: string) => ({ url, outlet });
+    const claim = {
+      ...peskov,
+      context: [{ text: 'Two sources.', sources: [source('https://reuters.example/story', 'Reuters'), source('https://r\u0435uters.example/story', 'Reuters')] }],
+    };
+    renderCard({ claim });
+    const [plain, lookalike] = screen.getAllByRole('link');
+    expect(plain!.textContent).toContain('reuters.example');
+    expect(plain!.textContent).not.toContain('mixes alphabets');
+    // The Cyrillic "е" host is shown in the form that cannot pass for Reuters, with a warning.
+    expect(lookalike!.getAttribute('href')).toBe('https://xn--ruters-3of.example/story');
+    expect(lookalike!.textContent).toContain('xn--ruters-3of.example');
+    expect(lookalike!.textContent).toContain('mixes alphabets');
+    expect(lookalike!.getAttribute('aria-label')).toContain('a web address that mixes alphabets');
   });
 
   it('explains the match with the words and the sentence, marking the words in it', () => {

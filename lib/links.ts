@@ -1,0 +1,92 @@
+/**
+ * What a link in a pack may be, and how the card says where it goes. A pack names an outlet
+ * ("Reuters") and a URL, and nothing ties the two: the URL is parsed as a browser would follow it,
+ * stored in that form, and the card shows its real host beside the outlet's name. URLs that hide
+ * where they go (a user name before the host, control or bidirectional characters) are refused.
+ */
+import { toUnicode } from 'punycode/punycode.es6.js';
+
+/** A link as it will be followed, or why it is refused. */
+export type Link =
+  | {
+      ok: true;
+      /** The URL as the browser's parser writes it: scheme and host lower-case, host in punycode. */
+      url: string;
+      /** The host as a reader should see it: its Unicode form, or punycode when that form mixes scripts. */
+      host: string;
+      /** The host's Unicode form mixes writing systems ("rеuters.com" with a Cyrillic "е"). */
+      mixedScripts: boolean;
+    }
+  | {
+      ok: false;
+      reason: string;
+      /** Refused for hiding where it goes, not only for not being a web address: a pack holding
+       * one is refused whole, since its other links cannot be trusted either. */
+      hides: boolean;
+    };
+
+// C0 and C1 controls, the soft hyphen, zero-width and joiner characters, bidirectional marks,
+// embeddings, overrides and isolates, and the byte-order mark: none belongs in a URL as written,
+// and each can make one read as something else.
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+
+const NOT_HTTP = 'must be an http(s) URL';
+
+/** Parses a link as written in a pack. */
+export function readLink(written: string): Link {
+  if (HIDDEN.test(written)) return { ok: false, hides: true, reason: 'must not hold control, invisible or bidirectional characters' };
+  let url: URL;
+  try {
+    url = new URL(written.trim());
+  } catch {
+    return { ok: false, hides: false, reason: NOT_HTTP };
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return { ok: false, hides: false, reason: NOT_HTTP };
+  if (url.username || url.password) return { ok: false, hides: true, reason: 'must not hold a user name or password before its host (the part before "@")' };
+  const unicode = unicodeHost(url.hostname);
+  const mixedScripts = mixesScripts(unicode);
+  return { ok: true, url: url.href, host: mixedScripts ? url.hostname : unicode, mixedScripts };
+}
+
+/** The URL a link is stored as, or null when it is refused. */
+export function normalizeLink(written: string): string | null {
+  const link = readLink(written);
+  return link.ok ? link.url : null;
+}
+
+function unicodeHost(hostname: string): string {
+  try {
+    return toUnicode(hostname);
+  } catch {
+    // A malformed xn-- label: the ASCII form is all there is to show.
+    return hostname;
+  }
+}
+
+// The writing systems a host's letters are told apart by. Han with kana (Japanese) or with Hangul
+// (Korean) is one writing system; every other mix is what look-alike hosts are made of.
+const SCRIPTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Thai', /\p{Script=Thai}/u],
+  ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u],
+];
+
+/** True when the host's letters come from more than one writing system (digits, dots and hyphens
+ * belong to none). */
+export function mixesScripts(host: string): boolean {
+  const seen = new Set<string>();
+  for (const char of host) {
+    if (!/\p{L}/u.test(char)) continue;
+    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other';
+    seen.add(script);
+    if (seen.size > 1) return true;
+  }
+  return false;
+}
