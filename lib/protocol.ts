@@ -99,6 +99,37 @@ export type ReplyOf<N extends MessageName> = BackgroundCalls[N]['reply'];
 const MESSAGE_PREFIX = 'claimlight:';
 const empty = v.strictObject({});
 
+/** What one `findMentions` request may carry, so one hostile page cannot stall the background for
+ * every tab. A content script keeps within it (`batchBlocks`): a longer block is cut, a larger page
+ * sent in several requests, and the rest of the page is still marked. */
+export const FIND_LIMITS = {
+  /** Characters of one block. */
+  blockChars: 200_000,
+  /** Blocks of one request. */
+  blocks: 50_000,
+} as const;
+
+/** A content script's page text as `findMentions` requests within `FIND_LIMITS`: each block cut to
+ * the character limit (its mentions keep their offsets), and the blocks grouped, in order, into
+ * batches of at most `maxBlocks` blocks and about `maxChars` characters. Each batch says where its
+ * first block is in the page's list. */
+export function batchBlocks(texts: readonly string[], maxBlocks = 2_000, maxChars = 1_000_000): { first: number; blocks: string[] }[] {
+  const batches: { first: number; blocks: string[] }[] = [];
+  let current: { first: number; blocks: string[] } | null = null;
+  let chars = 0;
+  texts.forEach((text, i) => {
+    const block = text.length > FIND_LIMITS.blockChars ? text.slice(0, FIND_LIMITS.blockChars) : text;
+    if (!current || current.blocks.length >= Math.min(maxBlocks, FIND_LIMITS.blocks) || (chars + block.length > maxChars && current.blocks.length > 0)) {
+      current = { first: i, blocks: [] };
+      batches.push(current);
+      chars = 0;
+    }
+    current.blocks.push(block);
+    chars += block.length;
+  });
+  return batches;
+}
+
 /** Each message's payload schema, checked at the background's edge before any handler runs. */
 export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, RequestOf<N>> } = {
   getStoreSummary: empty,
@@ -115,8 +146,7 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
   resetStore: empty,
   contentScriptStarted: v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
   findMentions: v.strictObject({
-    // A page's text, bounded so one hostile page cannot stall the background for every tab.
-    blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200_000))), v.maxLength(50_000)),
+    blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.blockChars))), v.maxLength(FIND_LIMITS.blocks)),
     pageDate: v.nullable(v.number()),
     sensitivity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   }),

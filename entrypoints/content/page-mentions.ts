@@ -6,7 +6,7 @@
  */
 import { extractBlocks, locateOffset, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
-import type { ClaimForCard, FoundMentions } from '@/lib/protocol';
+import { batchBlocks, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { pageDate } from '@/lib/timeline';
 
 /** A mention as the page shows it. */
@@ -96,6 +96,27 @@ export class PageMentions {
     this.index();
   }
 
+  /**
+   * Asks the matcher about the blocks within the request limits (`batchBlocks`), one batch after
+   * another, and joins the answers with block numbers counted over the whole list. A batch the
+   * matcher could not answer costs only its own marks; null when none was answered.
+   */
+  private async findInBatches(blocks: readonly TextBlock[]): Promise<FoundMentions | null> {
+    const joined: FoundMentions = { mentions: [], related: [], claims: {} };
+    if (!blocks.length) return joined;
+    let answered = false;
+    for (const batch of batchBlocks(blocks.map((b) => b.text))) {
+      const found = await this.find(batch.blocks, this.date);
+      if (!found) continue;
+      answered = true;
+      const shift = <M extends { block: number }>(m: M): M => ({ ...m, block: m.block + batch.first });
+      joined.mentions.push(...found.mentions.map(shift));
+      joined.related.push(...found.related.map(shift));
+      Object.assign(joined.claims, found.claims);
+    }
+    return answered ? joined : null;
+  }
+
   /** Forgets everything (a new page in a single-page app) and scans the document again. */
   async scanAll(): Promise<void> {
     this.mentions = [];
@@ -112,7 +133,7 @@ export class PageMentions {
   async scan(roots: Element[]): Promise<void> {
     const blocks: TextBlock[] = [];
     for (const root of roots) if (root.isConnected) blocks.push(...extractBlocks(root));
-    const found: FoundMentions | null = blocks.length ? await this.find(blocks.map((b) => b.text), this.date) : { mentions: [], related: [], claims: {} };
+    const found = await this.findInBatches(blocks);
     if (!found) return;
     const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n)));
     const kept = this.mentions.filter(stays);

@@ -14,6 +14,10 @@ const PAGES: Record<string, string> = {
   'text-nodes.html': `${head}<body><main>${Array.from({ length: 2_000 }, (_, i) => `<p>${Array.from({ length: 50 }, (_, j) => `<span>w${i}x${j}</span> `).join('')}${i === 1_000 ? `end. ${CLAIM}` : ''}</p>`).join('')}</main></body></html>`,
   // A frame and a shadow root that hold the claim: not read (the script runs in the top page only).
   'frames.html': `${head}<body><p>${CLAIM}</p><iframe srcdoc="<p>${CLAIM}</p>"></iframe><div id="host"></div><script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>${CLAIM}</p>';</script></body></html>`,
+  // One comment of 300,000 characters (hidden by a class) between two paragraphs, one holding the claim.
+  'oversized-block.html': `${head}<body><p>${CLAIM}</p><style>.folded { display: none }</style><div class="folded">${'spam '.repeat(60_000)}</div><p>Readers wrote in all week.</p></body></html>`,
+  // 60,000 one-word blocks, more than one request may carry, with the claim after them.
+  'many-blocks.html': `${head}<body>${'<div>word</div>'.repeat(60_000)}<p>${CLAIM}</p></body></html>`,
   // A text node rewritten every frame, with and without the claim.
   'ticker.html': `${head}<body><p id="ticker">start</p><p>${CLAIM}</p><script>
     let n = 0; window.frames_ = 0;
@@ -36,6 +40,18 @@ describe('hostile pages', () => {
     expect((await page.marks())[0]!.text).toBe(CLAIM);
     expect(await page.page.evaluate(() => document.body.textContent!.length)).toBe(before);
     expect(await page.page.evaluate(() => document.querySelectorAll('span').length)).toBe(100_000);
+  });
+
+  it('still marks the rest of a page that holds a block too long to send whole', async () => {
+    const page = await open('oversized-block.html');
+    await page.waitForMarks(1);
+    expect((await page.marks())[0]!.text).toBe(CLAIM);
+  });
+
+  it('still marks a page of more blocks than one request may carry', async () => {
+    const page = await open('many-blocks.html');
+    await page.waitForMarks(1, 30_000);
+    expect((await page.marks())[0]!.text).toBe(CLAIM);
   });
 
   it('reads neither frames nor shadow roots, and marks the top page only', async () => {

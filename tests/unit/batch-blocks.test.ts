@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { batchBlocks, FIND_LIMITS, REQUEST_SCHEMAS } from '@/lib/protocol';
+import * as v from 'valibot';
+
+describe('batchBlocks: a page as findMentions requests within the limits', () => {
+  it('cuts a block longer than a request allows, keeping its start (and its offsets)', () => {
+    const long = `Peskov said so. ${'x'.repeat(FIND_LIMITS.blockChars + 100_000)}`;
+    const [batch] = batchBlocks(['A first block.', long, 'A last block.']);
+    expect(batch!.blocks).toHaveLength(3);
+    expect(batch!.blocks[1]).toHaveLength(FIND_LIMITS.blockChars);
+    expect(batch!.blocks[1]!.startsWith('Peskov said so. ')).toBe(true);
+    expect(batch!.blocks[2]).toBe('A last block.');
+  });
+
+  it('splits the blocks, in order, by count and by characters, and says where each batch starts', () => {
+    const texts = Array.from({ length: 7 }, (_, i) => `block ${i}`);
+    expect(batchBlocks(texts, 3).map((b) => [b.first, b.blocks])).toEqual([
+      [0, ['block 0', 'block 1', 'block 2']],
+      [3, ['block 3', 'block 4', 'block 5']],
+      [6, ['block 6']],
+    ]);
+    expect(batchBlocks(['aaaa', 'bbbb', 'cc', 'dddddddddd'], 100, 8).map((b) => b.first)).toEqual([0, 2, 3]);
+    expect(batchBlocks([])).toEqual([]);
+  });
+
+  it('makes requests the background accepts, whatever the page', () => {
+    const page = [...Array.from({ length: FIND_LIMITS.blocks + 10 }, () => 'w'), 'y'.repeat(FIND_LIMITS.blockChars * 2)];
+    const batches = batchBlocks(page);
+    expect(batches.reduce((n, b) => n + b.blocks.length, 0)).toBe(page.length);
+    for (const batch of batches) {
+      expect(v.safeParse(REQUEST_SCHEMAS.findMentions, { blocks: batch.blocks, pageDate: null }).success).toBe(true);
+    }
+  });
+});
