@@ -17,6 +17,11 @@ const LAYER_STYLES = `
   .claimlight-floating { position: fixed; top: 0; left: 0; }
 `;
 
+/** Lower-case letters from the browser's random source. */
+function randomLetters(count: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(count)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+}
+
 /** Which card is open, how it was opened, and what to do when the reader acts on it. */
 export interface OpenCard {
   mention: PageMention;
@@ -40,7 +45,9 @@ export class CardHost {
   /** Creates the layer; it is added to the page now and removed when the context ends. */
   static async create(ctx: ContentScriptContext): Promise<CardHost> {
     const ui = await createShadowRootUi(ctx, {
-      name: 'claimlight-ui',
+      // A tag name the page cannot guess: a page that defines a custom element under a fixed name
+      // before we create ours would make attaching our shadow root throw, and no card would open.
+      name: `claimlight-ui-${randomLetters(12)}`,
       position: 'inline',
       anchor: 'html',
       append: 'last',

@@ -1,9 +1,30 @@
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import { ok } from '@/lib/result';
 import { SETTINGS_KEY, settingsFrom } from '@/lib/settings';
 import './highlights.css';
 import { PageController } from './page-controller';
+
+/**
+ * WXT stops a content script when a newer copy of it announces itself with a DOM event, which page
+ * script can dispatch too: a page could switch Claimlight off that way. A real newer copy only
+ * comes after the extension was reloaded or updated, and then this copy has lost its extension
+ * (`runtime.id` is gone); while it still has it, the announcement is forged and stopped before
+ * WXT's listener on the document sees it.
+ */
+function ignoreForgedRestarts(ctx: ContentScriptContext): void {
+  // The event's name is WXT's (private in its types, public at run time); the e2e suite forges it.
+  const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+  if (!name) return;
+  window.addEventListener(
+    name,
+    (event) => {
+      if (browser.runtime?.id) event.stopImmediatePropagation();
+    },
+    { capture: true, signal: ctx.signal },
+  );
+}
 
 // Marks mentions of known claims on the page and opens their cards on hover or by keyboard. The
 // work is in page-controller.ts and lib/; this file wires it to the browser's events.
@@ -12,6 +33,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    ignoreForgedRestarts(ctx);
     const client = createClient((message) => browser.runtime.sendMessage(message));
     void client.call('contentScriptStarted', { url: location.href });
     const page = new PageController(ctx, client);
@@ -27,7 +49,7 @@ export default defineContentScript({
       if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(settingsFrom(changes[SETTINGS_KEY].newValue));
     });
     // A single-page app's navigation is a new page: scan it afresh.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void page.navigated());
+    ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
 
     const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
     if (!ctx.isValid) return;

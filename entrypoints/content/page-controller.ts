@@ -11,7 +11,12 @@ import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
 import { PageMentions, type PageMention } from './page-mentions';
 import { MarkLookSheet } from './look';
+import { createPacer } from './pace';
 import { createPainter } from './painter';
+
+/** The least time between two rescans for navigation: a page that calls pushState every few
+ * milliseconds gets one rescan a second, not one per call. */
+const NAVIGATION_RESCAN_INTERVAL = 1_000;
 
 /** While nothing watches the page, Claimlight's own changes need no hiding. */
 const UNWATCHED: ChangeWatcher = { quietly: (change) => change() };
@@ -30,6 +35,7 @@ export class PageController {
   private watching: AbortController | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private active = false;
+  private readonly pacedNavigation: () => void;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -38,6 +44,10 @@ export class PageController {
     this.mentions = new PageMentions(document, async (blocks, pageDate) => {
       const found = await client.call('findMentions', { blocks, pageDate, sensitivity: this.settings.sensitivity });
       return found.ok ? found.value : null;
+    });
+    this.pacedNavigation = createPacer(NAVIGATION_RESCAN_INTERVAL, () => void this.rescanForNavigation(), {
+      now: () => performance.now(),
+      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
     });
   }
 
@@ -80,8 +90,13 @@ export class PageController {
     if (!this.active || before.sensitivity !== settings.sensitivity) await this.rescan();
   }
 
-  /** A new page in a single-page app. */
-  async navigated(): Promise<void> {
+  /** A new page in a single-page app: scanned afresh, at most once a second however often the
+   * page navigates. */
+  navigated(): void {
+    this.pacedNavigation();
+  }
+
+  private async rescanForNavigation(): Promise<void> {
     this.closeCard();
     this.focused = -1;
     if (isEnabledOn(this.settings, location.hostname)) await this.rescan();

@@ -18,6 +18,12 @@ const PAGES: Record<string, string> = {
   'oversized-block.html': `${head}<body><p>${CLAIM}</p><style>.folded { display: none }</style><div class="folded">${'spam '.repeat(60_000)}</div><p>Readers wrote in all week.</p></body></html>`,
   // 60,000 one-word blocks, more than one request may carry, with the claim after them.
   'many-blocks.html': `${head}<body>${'<div>word</div>'.repeat(60_000)}<p>${CLAIM}</p></body></html>`,
+  // Defines a custom element under the tag name the card layer once had, before Claimlight runs.
+  'squatter.html': `${head}<body><script>customElements.define('claimlight-ui', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });</script><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
+  // A plain article, and a way to add a paragraph later.
+  'plain.html': `${head}<body><main><p>${CLAIM}</p><p>Readers wrote in all week.</p></main><script>window.addParagraph = (text) => { const p = document.createElement('p'); p.textContent = text; document.querySelector('main').append(p); };</script></body></html>`,
+  // A page that will call pushState every 5 ms.
+  'storm.html': `${head}<body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
   // A text node rewritten every frame, with and without the claim.
   'ticker.html': `${head}<body><p id="ticker">start</p><p>${CLAIM}</p><script>
     let n = 0; window.frames_ = 0;
@@ -75,6 +81,65 @@ describe('hostile pages', () => {
     expect(marks.length).toBeGreaterThanOrEqual(1);
     expect(marks.length).toBeLessThanOrEqual(2);
     for (const mark of marks) expect(mark.text).toBe(CLAIM);
+  });
+
+  it('opens the card although the page defined a custom element under the old tag name', async () => {
+    const page = await open('squatter.html');
+    await page.waitForMarks(1);
+    await page.hoverMark('Kremlin spokesman');
+    await page.card().waitFor();
+    expect(await page.card().textContent()).toContain('Peskov');
+  });
+
+  it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    const extensionId = session.browser.extensionId;
+    await page.page.evaluate((id) => {
+      const name = `${id}:content:wxt:content-script-started`;
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+      window.postMessage({ type: name, ...detail }, '*');
+    }, extensionId);
+    await page.page.waitForTimeout(300);
+    expect(await page.marks()).toHaveLength(1);
+    // Still watching the page: text added afterwards is read and marked.
+    await page.page.evaluate((claim) => (window as unknown as { addParagraph(t: string): void }).addParagraph(claim.replace('Kremlin spokesman Dmitry Peskov', 'Peskov, the Kremlin spokesman,')), CLAIM);
+    await page.waitForMarks(2);
+  });
+
+  it('rescans at most once a second while the page calls pushState every 5 ms', async () => {
+    const page = await open('storm.html');
+    await page.waitForMarks(1);
+    const worker = session.browser.serviceWorker;
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { findRequests: number };
+      g.findRequests = 0;
+      // Other pages of this suite are still open (one rewrites its text every frame): count this one's.
+      chrome.runtime.onMessage.addListener((message: { type?: string }, sender: chrome.runtime.MessageSender) => {
+        if (message?.type === 'claimlight:findMentions' && sender.url?.includes('/storm.html')) g.findRequests++;
+        return undefined;
+      });
+    });
+    const seconds = await page.page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const start = performance.now();
+          let n = 0;
+          const timer = setInterval(() => {
+            history.pushState({}, '', `?page=${n++}`);
+            if (performance.now() - start > 3_000) {
+              clearInterval(timer);
+              done((performance.now() - start) / 1_000);
+            }
+          }, 5);
+        }),
+    );
+    await page.page.waitForTimeout(1_500);
+    const requests = await worker.evaluate(() => (globalThis as unknown as { findRequests: number }).findRequests);
+    expect(requests).toBeGreaterThanOrEqual(1);
+    expect(requests).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+    expect(await page.marks()).toHaveLength(1);
   });
 
   it('threw no errors on any of them', () => {

@@ -138,7 +138,7 @@ describe('keyboard', () => {
       const dialog = page.card();
       await dialog.waitFor();
       expect(await dialog.getAttribute('role')).toBe('dialog');
-      expect(await page.page.evaluate(() => document.activeElement?.localName)).toBe('claimlight-ui');
+      expect(await page.page.evaluate(() => document.activeElement?.hasAttribute('data-claimlight-ui'))).toBe(true);
     }
     const order = await page.page.evaluate(() => ['claim-1', 'claim-2', 'claim-3'].map((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim()));
     expect(seen).toEqual(order);

@@ -73,10 +73,10 @@ describe('Claimlight in Firefox', () => {
     expect(point).not.toBeNull();
     await demo.mouse.move(point!.x - 30, point!.y - 30);
     await demo.mouse.move(point!.x, point!.y, { steps: 4 });
-    const card = await demo.waitForFunction(() => document.querySelector('claimlight-ui')?.shadowRoot?.querySelector('.claimlight-card')?.textContent ?? '', { timeout: 10_000 });
+    const card = await demo.waitForFunction(() => document.querySelector('[data-claimlight-ui]')?.shadowRoot?.querySelector('.claimlight-card')?.textContent ?? '', { timeout: 10_000 });
     expect(await card.jsonValue()).toContain('Accurate');
     const link = await demo.evaluate(() => {
-      const a = document.querySelector('claimlight-ui')!.shadowRoot!.querySelector<HTMLAnchorElement>('.claimlight-card a[href^="http"]')!;
+      const a = document.querySelector('[data-claimlight-ui]')!.shadowRoot!.querySelector<HTMLAnchorElement>('.claimlight-card a[href^="http"]')!;
       return { target: a.target, rel: a.rel };
     });
     expect(link).toEqual({ target: '_blank', rel: 'noopener noreferrer' });

@@ -69,7 +69,7 @@ export class NewsPage {
   }
 
   private layer() {
-    return this.page.locator('claimlight-ui');
+    return this.page.locator('[data-claimlight-ui]');
   }
 
   /** The open card, located through our shadow root. */
