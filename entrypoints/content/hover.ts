@@ -65,6 +65,9 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
   document.addEventListener(
     'pointermove',
     (event) => {
+      // Only the reader's own pointer opens cards: page script dispatching pointer events must not
+      // be able to open each card in turn and read what the reader has.
+      if (!event.isTrusted) return;
       const layer = events.layer();
       if (layer && event.composedPath().includes(layer)) {
         // On the card: keep it open, and forget the mark, so coming back to it opens it again.

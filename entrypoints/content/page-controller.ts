@@ -68,7 +68,7 @@ export class PageController {
       },
       this.ctx.signal,
     );
-    document.addEventListener('keydown', (event) => event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
+    document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
     this.ctx.onInvalidated(() => {
       this.painter.clear();
       this.look.remove();

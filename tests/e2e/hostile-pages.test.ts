@@ -91,6 +91,21 @@ describe('hostile pages', () => {
     expect(await page.card().textContent()).toContain('Peskov');
   });
 
+  it('opens no card for pointer events the page makes up, and one for the reader’s pointer', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    await page.page.evaluate(() => {
+      const [range] = [...CSS.highlights.values()].flatMap((h) => [...(h as unknown as Iterable<Range>)]);
+      const box = range!.getClientRects()[0]!;
+      const at = { clientX: box.left + 10, clientY: box.top + box.height / 2, bubbles: true, composed: true };
+      for (let i = 0; i < 5; i++) document.elementFromPoint(at.clientX, at.clientY)!.dispatchEvent(new PointerEvent('pointermove', at));
+    });
+    await page.page.waitForTimeout(600);
+    expect(await page.card().count()).toBe(0);
+    await page.hoverMark('Kremlin spokesman');
+    await page.card().waitFor();
+  });
+
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
     const page = await open('plain.html');
     await page.waitForMarks(1);
