@@ -123,33 +123,108 @@ function skips(element: Element, options: ExtractOptions): boolean {
 const isBlock = (node: Node) => node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName);
 
 /**
- * The visible text under `root` as blocks, in document order. Never throws on odd markup: it walks
- * the tree by sibling and parent links, without recursion, so deep nesting cannot overflow the stack.
+ * A walk over the text under `root` that can stop and go on later: the tree is walked by sibling
+ * and parent links, without recursion, so deep nesting cannot overflow the stack, and the place
+ * reached is one node, so a content script can hand the page back its main thread between steps.
  */
-export function extractBlocks(root: Node, options: ExtractOptions = {}): TextBlock[] {
-  const builder = new BlockBuilder();
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let enter = false;
-    if (node.nodeType === TEXT_NODE) builder.addText(node as Text);
-    else if (node.nodeType === ELEMENT_NODE) {
-      // A block element ends the block before it; a skipped one is passed over whole.
-      if (isBlock(node)) builder.endBlock();
-      enter = node.firstChild !== null && !skips(node as Element, options);
-    }
-    if (enter) {
-      node = node.firstChild;
-      continue;
-    }
-    // Leave this node; climbing out of a block element ends the block inside it.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && isBlock(node)) builder.endBlock();
-    }
-    node = node && node !== root ? node.nextSibling : null;
+class BlockWalk {
+  private readonly builder = new BlockBuilder();
+  private node: Node | null;
+
+  constructor(
+    private readonly root: Node,
+    private readonly options: ExtractOptions,
+  ) {
+    this.node = root.firstChild;
   }
-  builder.endBlock();
-  return builder.blocks;
+
+  /** Whether the walk is over. */
+  get done(): boolean {
+    return this.node === null;
+  }
+
+  /** Whether the node the walk will go on from is still in the document (false once it is over). */
+  get inDocument(): boolean {
+    return this.node?.isConnected ?? false;
+  }
+
+  /** Walks at most `budget` more nodes. */
+  advance(budget: number): void {
+    const { root, builder, options } = this;
+    let node = this.node;
+    for (let steps = 0; node && steps < budget; steps++) {
+      let enter = false;
+      if (node.nodeType === TEXT_NODE) builder.addText(node as Text);
+      else if (node.nodeType === ELEMENT_NODE) {
+        // A block element ends the block before it; a skipped one is passed over whole.
+        if (isBlock(node)) builder.endBlock();
+        enter = node.firstChild !== null && !skips(node as Element, options);
+      }
+      if (enter) {
+        node = node.firstChild;
+        continue;
+      }
+      // Leave this node; climbing out of a block element ends the block inside it.
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== root && isBlock(node)) builder.endBlock();
+      }
+      node = node && node !== root ? node.nextSibling : null;
+    }
+    this.node = node;
+  }
+
+  /** The blocks, once the walk is over. */
+  blocks(): TextBlock[] {
+    this.builder.endBlock();
+    return this.builder.blocks;
+  }
+}
+
+/** The visible text under `root` as blocks, in document order. Never throws on odd markup. */
+export function extractBlocks(root: Node, options: ExtractOptions = {}): TextBlock[] {
+  const walk = new BlockWalk(root, options);
+  walk.advance(Number.POSITIVE_INFINITY);
+  return walk.blocks();
+}
+
+/** How a long extraction shares the main thread: how long a slice may run, and how to give way. */
+export interface Slicing {
+  /** Milliseconds of walking before giving the page its thread back. */
+  sliceMs: number;
+  now(): number;
+  /** Resolves once the page has had its turn (a new task). */
+  giveWay(): Promise<void>;
+}
+
+/** Nodes walked between two looks at the clock. */
+const NODES_PER_LOOK = 2_000;
+/** Walks started over after the page changed under a paused walk, before one is finished without pauses. */
+const RESTARTS = 3;
+
+/**
+ * `extractBlocks` in slices of at most `slicing.sliceMs`, giving way to the page between them, so
+ * a giant page is never blocked for long (most pages take one slice). When the page removes the
+ * node a paused walk would go on from, the walk starts over; after a few such restarts it runs to
+ * the end without pausing.
+ */
+export async function extractBlocksInSlices(root: Node, slicing: Slicing, options: ExtractOptions = {}): Promise<TextBlock[]> {
+  for (let attempt = 0; ; attempt++) {
+    const walk = new BlockWalk(root, options);
+    let sliceStart = slicing.now();
+    while (!walk.done) {
+      if (attempt >= RESTARTS) {
+        walk.advance(Number.POSITIVE_INFINITY);
+        break;
+      }
+      walk.advance(NODES_PER_LOOK);
+      if (walk.done || slicing.now() - sliceStart < slicing.sliceMs) continue;
+      await slicing.giveWay();
+      sliceStart = slicing.now();
+      if (!walk.done && !walk.inDocument) break;
+    }
+    if (walk.done) return walk.blocks();
+  }
 }
 
 /**

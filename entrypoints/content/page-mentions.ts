@@ -4,7 +4,7 @@
  * "which mention is under this point of text?". Matching is done by the background (one index for
  * every tab); drawing is the painter's job.
  */
-import { extractBlocks, locateOffset, type TextBlock } from '@/lib/extract';
+import { extractBlocksInSlices, locateOffset, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
 import { batchBlocks, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { pageDate } from '@/lib/timeline';
@@ -33,6 +33,16 @@ export interface RelatedMention {
   score: number;
   nodes: Text[];
 }
+
+/** Reading a giant page gives the page its main thread back every 30 ms, well under a long task. */
+const SLICING: Slicing = {
+  sliceMs: 30,
+  now: () => performance.now(),
+  giveWay: () => {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  },
+};
 
 /** Sends text blocks to the matcher; `null` when it could not answer. */
 export type FindMentions = (blocks: string[], pageDate: number | null) => Promise<FoundMentions | null>;
@@ -131,8 +141,9 @@ export class PageMentions {
    * whose text left the page are dropped as well.
    */
   async scan(roots: Element[]): Promise<void> {
-    const blocks: TextBlock[] = [];
-    for (const root of roots) if (root.isConnected) blocks.push(...extractBlocks(root));
+    // Concatenated, not pushed as arguments: a page of a million blocks would overflow the stack.
+    let blocks: TextBlock[] = [];
+    for (const root of roots) if (root.isConnected) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING));
     const found = await this.findInBatches(blocks);
     if (!found) return;
     const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n)));

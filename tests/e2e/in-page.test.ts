@@ -228,10 +228,15 @@ describe('settings on an open tab', () => {
       page.page.evaluate(() =>
         [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).find((text) => text.startsWith('::highlight(claimlight-disputed)')) ?? '',
       );
-    expect(await rule()).toContain('text-decoration');
+    // The default look is drawn by the extension's own stylesheet: nothing the page can read.
+    expect(await rule()).toBe('');
+    expect(await page.page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await setSettings({ markStyle: 'background', colors: { disputed: '#123456' } });
     await expect.poll(rule).toContain('background-color');
     expect((await rule()).toLowerCase()).toMatch(/#123456|rgb\(18, 52, 86/);
+    // Back to the default look, the sheet goes.
+    await setSettings({ markStyle: 'underline', colors: {} });
+    await expect.poll(() => page.page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
   });
 
   it('marks more when made broad, and less when made precise', async () => {

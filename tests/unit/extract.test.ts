@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import { extractBlocks, locateOffset, type TextBlock } from '@/lib/extract';
+import { describe, expect, it, vi } from 'vitest';
+import { extractBlocks, extractBlocksInSlices, locateOffset, type TextBlock } from '@/lib/extract';
 
 // Two DOM implementations: linkedom (the CLI's) and happy-dom (closer to a browser's).
 const parsers: [string, (html: string) => Document][] = [
@@ -129,5 +129,47 @@ describe('extractBlocks on random HTML', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('extractBlocksInSlices', () => {
+  const page = (paragraphs: number) => {
+    const window = new Window();
+    window.document.write(`<!doctype html><html><body><main>${Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph <b>${i}</b> of the page.</p>`).join('')}</main></body></html>`);
+    return window.document as unknown as Document;
+  };
+  // A clock that says every look is past the slice's end: the walk gives way as often as it can.
+  const everyLook = (giveWay: () => Promise<void> = async () => {}) => {
+    let t = 0;
+    return { sliceMs: 1, now: () => (t += 10), giveWay: vi.fn(giveWay) };
+  };
+
+  it('gives the same blocks as one pass, giving way to the page between slices', async () => {
+    const document = page(3_000);
+    const slicing = everyLook();
+    const sliced = await extractBlocksInSlices(document.body, slicing);
+    expect(slicing.giveWay.mock.calls.length).toBeGreaterThan(2);
+    expect(texts(sliced)).toEqual(texts(extractBlocks(document.body)));
+  });
+
+  it('takes a page in one slice when it is quick to read', async () => {
+    const document = page(20);
+    const giveWay = vi.fn(async () => {});
+    await extractBlocksInSlices(document.body, { sliceMs: 1_000, now: () => 0, giveWay });
+    expect(giveWay).not.toHaveBeenCalled();
+  });
+
+  it('starts over when the page removes what a paused walk would go on from', async () => {
+    const document = page(3_000);
+    let removed = false;
+    const slicing = everyLook(async () => {
+      // The first time the walk gives way, the page empties the article and writes a new one.
+      if (removed) return;
+      removed = true;
+      const main = document.querySelector('main')!;
+      main.remove();
+      document.body.innerHTML = '<article><p>A new story.</p><p>Its second paragraph.</p></article>';
+    });
+    expect(texts(await extractBlocksInSlices(document.body, slicing))).toEqual(['A new story.', 'Its second paragraph.']);
   });
 });
