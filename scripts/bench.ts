@@ -10,7 +10,8 @@ import { expectBundledPack } from '../lib/bundled-pack';
 import type { MatchableClaim } from '../lib/matching';
 import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
 import { CHROMIUM_ARGS } from './lib/launch';
-import { measureImport, measureInBrowser } from './bench/in-browser';
+import { LIMITS } from '../lib/schema';
+import { measureAtLimit, measureImport, measureInBrowser } from './bench/in-browser';
 import { buildBenchPage } from './bench/page';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
@@ -190,6 +191,12 @@ async function main(): Promise<number> {
   const imported = await measureImport(store);
   console.log(`Import of the 10,000-claim store through the settings page: ${ms(imported.ms)} for ${imported.stored} claims (goal 2 s)`);
   console.log(`Importing it again over itself (a new version of the pack): ${ms(imported.replaceMs)}; deleting it: ${ms(imported.deleteMs)}`);
+  const atLimit = await measureAtLimit(store, page.html, LIMITS.claimsPerPack);
+  console.log(`A store at the pack limit (${atLimit.claims.toLocaleString('en')} claims in one pack, plus the bundled one):`);
+  console.log(`  import through the settings page: ${ms(atLimit.importMs)}`);
+  console.log(`  first marks on the ${page.words.toLocaleString('en')}-word page: ${ms(atLimit.firstMarksMs)} from navigation (${atLimit.marks} marks)`);
+  console.log(`  popup open, search box ready: ${ms(atLimit.popupMs)}`);
+  console.log(`  a ClaimReview file one review over the limit: refused in ${ms(atLimit.overLimit.ms)}: "${atLimit.overLimit.message}"`);
   console.log('In-page budgets (Chromium, extension loaded vs not, bundled pack; medians of 3 loads, long tasks and shift over all):');
   for (const { name, without, with: withIt } of loads) {
     const longest = (tasks: number[]) => (tasks.length ? `${Math.max(...tasks).toFixed(0)} ms longest` : 'none');

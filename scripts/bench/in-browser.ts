@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS, launchWithExtension } from '../lib/launch';
+import { CHROMIUM_ARGS, launchWithExtension, tabIdShowing } from '../lib/launch';
 import { serveDirectory } from '../lib/serve';
 import { findChrome } from '../lib/chrome';
 
@@ -140,4 +140,83 @@ export async function measureInBrowser(pages: { name: string; html?: string; pat
     await fixtures.close();
   }
   return results;
+}
+
+/** What a store at the pack limit costs a reader: importing it, the first marks on a page, opening the popup. */
+export interface AtLimitFigures {
+  claims: number;
+  importMs: number;
+  firstMarksMs: number;
+  marks: number;
+  popupMs: number;
+  overLimit: { ms: number; message: string };
+}
+
+/**
+ * Imports one pack of `LIMITS.claimsPerPack` claims through the settings page's import port, then
+ * times the first marks on `pageHtml` (bundled pack and the big pack both stored) and the popup's
+ * search box on that page; last, a ClaimReview file one review over the limit, which must be refused.
+ */
+export async function measureAtLimit(claims: { id: string; text: string }[], pageHtml: string, limit: number): Promise<AtLimitFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlight-limit-'));
+  writeFileSync(join(dir, 'page.html'), pageHtml);
+  const server = await serveDirectory(dir);
+  const extension = await launchWithExtension();
+  try {
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    // The CheckThat! claims over and over, each copy with ids of its own, up to the limit.
+    const packOf = (count: number) => ({
+      format: 'claimlight-pack', formatVersion: 1, id: `limit-${count}`, title: `${count} claims`, version: '1', publisher: 'Snopes via CheckThat!', language: 'en', created: '2026-11-25',
+      claims: Array.from({ length: count }, (_, i) => {
+        const claim = claims[i % claims.length]!;
+        return { id: `c${i}`, text: claim.text.slice(0, 2000), verdict: 'unrated', summary: 'A claim checked by Snopes.', context: [] };
+      }),
+    });
+    const importText = (text: string) =>
+      options.evaluate(
+        (text) =>
+          new Promise<{ ms: number; ok: boolean; message: string }>((resolve) => {
+            const start = performance.now();
+            const port = chrome.runtime.connect({ name: 'claimlight:import' });
+            port.onMessage.addListener((event: { kind: string; result?: { ok: boolean; error?: { message: string; details?: string[] } } }) => {
+              if (event.kind !== 'done') return;
+              const error = event.result?.error;
+              resolve({ ms: performance.now() - start, ok: !!event.result?.ok, message: error ? [error.message, ...(error.details ?? [])].join(' ') : '' });
+            });
+            port.postMessage({ text, fileName: 'limit.json' });
+          }),
+        text,
+      );
+    const imported = await importText(JSON.stringify(packOf(limit)));
+    if (!imported.ok) throw new Error(`the pack at the limit was refused: ${imported.message}`);
+    const tab = await extension.context.newPage();
+    const start = Date.now();
+    await tab.goto(`${server.url}page.html`);
+    await tab.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 120_000, polling: 20 });
+    const firstMarksMs = Date.now() - start;
+    await tab.waitForTimeout(1_000);
+    const marks = await tab.evaluate(() => {
+      let n = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') n += (h as unknown as { size: number }).size;
+      return n;
+    });
+    const tabId = await tabIdShowing(extension.serviceWorker, tab.url());
+    const popup = await extension.context.newPage();
+    const popupStart = Date.now();
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('combobox', { name: 'Search checked claims' }).waitFor({ timeout: 120_000 });
+    const popupMs = Date.now() - popupStart;
+    // One review over the limit, as a fact-checker's ClaimReview feed: refused before it is converted.
+    const reviews = Array.from({ length: limit + 1 }, (_, i) => ({
+      '@context': 'https://schema.org', '@type': 'ClaimReview', url: `https://fact-checks.example.org/review/${i}`,
+      claimReviewed: claims[i % claims.length]!.text.slice(0, 2000), reviewRating: { '@type': 'Rating', alternateName: 'Unproven' },
+    }));
+    const over = await importText(JSON.stringify(reviews));
+    if (over.ok) throw new Error('a pack over the limit was imported');
+    return { claims: limit, importMs: imported.ms, firstMarksMs, marks, popupMs, overLimit: { ms: over.ms, message: over.message } };
+  } finally {
+    await extension.close();
+    await server.close();
+  }
 }
