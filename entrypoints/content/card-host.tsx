@@ -64,9 +64,34 @@ export class CardHost {
     });
     const host = new CardHost(ui);
     ui.shadowHost.setAttribute('data-claimlight-ui', '');
+    // In the top layer, as a manual popover that nothing but us closes: a page's own top-layer
+    // element (a dialog, a popover) cannot cover the card, since each card opens on top again.
+    if (typeof ui.shadowHost.showPopover === 'function') {
+      ui.shadowHost.setAttribute('popover', 'manual');
+      // The user agent's popover box (centred, bordered, padded) would be a visible square.
+      ui.shadowHost.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 0; height: 0; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible;';
+    }
     ui.mount();
+    host.toTop();
     host.draw();
     return host;
+  }
+
+  /** Puts the layer last in the top layer, above anything the page put there since. */
+  private toTop(): void {
+    const element = this.ui.shadowHost;
+    if (typeof element.showPopover !== 'function' || !element.isConnected) return;
+    try {
+      if (element.matches(':popover-open')) {
+        // Already above everything unless the page has put something in the top layer too.
+        const others = [...document.querySelectorAll(':popover-open, :modal')].some((other) => other !== element);
+        if (!others && !document.fullscreenElement) return;
+        element.hidePopover();
+      }
+      element.showPopover();
+    } catch {
+      // A page that took the element out of the document, or a browser without the top layer.
+    }
   }
 
   /** The element hosting the shadow root, which the page's observers must ignore. */
@@ -94,6 +119,7 @@ export class CardHost {
       this.returnFocus = active instanceof HTMLElement && active !== this.ui.shadowHost ? active : null;
     }
     this.open = card;
+    this.toTop();
     this.draw();
     const floating = this.ui.uiContainer.querySelector<HTMLElement>('.claimlight-floating');
     if (!floating) return;

@@ -24,6 +24,8 @@ const PAGES: Record<string, string> = {
   'plain.html': `${head}<body><main><p>${CLAIM}</p><p>Readers wrote in all week.</p></main><script>window.addParagraph = (text) => { const p = document.createElement('p'); p.textContent = text; document.querySelector('main').append(p); };</script></body></html>`,
   // A page that will call pushState every 5 ms.
   'storm.html': `${head}<body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
+  // A page-wide popover in the top layer, shown on demand, over the article.
+  'top-layer.html': `${head}<body><p>${CLAIM}</p><div id="sheet" popover="manual" style="inset: 0; width: 100vw; height: 100vh; margin: 0; background: #eee">Subscribe to keep reading.</div><script>window.cover = () => document.getElementById('sheet').showPopover();</script></body></html>`,
   // A text node rewritten every frame, with and without the claim.
   'ticker.html': `${head}<body><p id="ticker">start</p><p>${CLAIM}</p><script>
     let n = 0; window.frames_ = 0;
@@ -104,6 +106,19 @@ describe('hostile pages', () => {
     expect(await page.card().count()).toBe(0);
     await page.hoverMark('Kremlin spokesman');
     await page.card().waitFor();
+  });
+
+  it('opens the card above a top-layer popover the page put over the article', async () => {
+    const page = await open('top-layer.html');
+    await page.waitForMarks(1);
+    // The card layer is already in the top layer; the page's popover comes after it, and on top.
+    await page.page.evaluate(() => (window as unknown as { cover(): void }).cover());
+    const tabId = await session.tabIdOf(page.page);
+    await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:focusMention', payload: { direction: 'next' } }), tabId);
+    await page.card().waitFor();
+    const box = (await page.card().boundingBox())!;
+    const onTop = await page.page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.hasAttribute('data-claimlight-ui') ?? false, { x: box.x + box.width / 2, y: box.y + 20 });
+    expect(onTop).toBe(true);
   });
 
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
