@@ -17,6 +17,8 @@ import { createPainter } from './painter';
 /** The least time between two rescans for navigation: a page that calls pushState every few
  * milliseconds gets one rescan a second, not one per call. */
 const NAVIGATION_RESCAN_INTERVAL = 1_000;
+/** How often the marks are checked against what was painted. */
+const GUARD_INTERVAL = 1_000;
 
 /** While nothing watches the page, Claimlight's own changes need no hiding. */
 const UNWATCHED: ChangeWatcher = { quietly: (change) => change() };
@@ -73,6 +75,11 @@ export class PageController {
       this.painter.clear();
       this.look.remove();
     });
+    // Page script can reach the highlight registry: each second, marks it forged, restyled into
+    // ours or took away are put back as painted (the observer cannot see the registry change).
+    this.ctx.setInterval(() => {
+      if (this.active) this.painter.guard();
+    }, GUARD_INTERVAL);
     if (isEnabledOn(settings, location.hostname)) await this.rescan();
   }
 

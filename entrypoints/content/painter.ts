@@ -20,6 +20,9 @@ export interface Painter {
   paint(mentions: readonly PaintedMention[]): void;
   /** Shows the keyboard focus on one range, or on none. */
   focus(range: Range | null): void;
+  /** Puts the marks back as painted if page script changed them (added ranges to them, replaced
+   * or removed them, or registered marks under our names); true when something was repaired. */
+  guard(): boolean;
   clear(): void;
 }
 
@@ -29,7 +32,8 @@ export function hasHighlightApi(): boolean {
 }
 
 class HighlightPainter implements Painter {
-  private names = new Set<string>();
+  /** What we painted: each name's highlight and its ranges, the focus included. */
+  private painted = new Map<string, { highlight: Highlight; ranges: Range[] }>();
 
   paint(mentions: readonly PaintedMention[]): void {
     const byName = new Map<string, Range[]>();
@@ -39,26 +43,54 @@ class HighlightPainter implements Painter {
       if (list) list.push(range);
       else byName.set(name, [range]);
     }
-    for (const name of this.names) if (!byName.has(name)) CSS.highlights.delete(name);
-    for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
-    this.names = new Set(byName.keys());
+    for (const name of this.painted.keys()) {
+      if (name !== FOCUS && !byName.has(name)) {
+        CSS.highlights.delete(name);
+        this.painted.delete(name);
+      }
+    }
+    for (const [name, ranges] of byName) this.set(name, ranges);
   }
 
   focus(range: Range | null): void {
     if (!range) {
       CSS.highlights.delete(FOCUS);
+      this.painted.delete(FOCUS);
       return;
     }
-    const highlight = new Highlight(range);
-    // Above the verdict's own mark, which paints the same text.
-    highlight.priority = 1;
-    CSS.highlights.set(FOCUS, highlight);
+    this.set(FOCUS, [range]);
+  }
+
+  guard(): boolean {
+    let repaired = false;
+    // Marks the page registered under a name of ours that we are not using.
+    for (const name of [...CSS.highlights.keys()]) {
+      if (name.startsWith('claimlight-') && !this.painted.has(name)) {
+        CSS.highlights.delete(name);
+        repaired = true;
+      }
+    }
+    for (const [name, { highlight, ranges }] of this.painted) {
+      // Replaced, removed, or with ranges added or taken away.
+      if (CSS.highlights.get(name) !== highlight || highlight.size !== ranges.length || ranges.some((range) => !highlight.has(range))) {
+        this.set(name, ranges);
+        repaired = true;
+      }
+    }
+    return repaired;
   }
 
   clear(): void {
-    for (const name of this.names) CSS.highlights.delete(name);
-    CSS.highlights.delete(FOCUS);
-    this.names.clear();
+    for (const name of this.painted.keys()) CSS.highlights.delete(name);
+    this.painted.clear();
+  }
+
+  private set(name: string, ranges: Range[]): void {
+    const highlight = new Highlight(...ranges);
+    // The focus is drawn above the verdict's own mark, which paints the same text.
+    if (name === FOCUS) highlight.priority = 1;
+    CSS.highlights.set(name, highlight);
+    this.painted.set(name, { highlight, ranges });
   }
 }
 
@@ -98,6 +130,11 @@ class WrappingPainter implements Painter {
         this.marks.push(mark);
       }
     }
+  }
+
+  guard(): boolean {
+    // Wrapped marks are elements of the page; the observer already sees them change.
+    return false;
   }
 
   focus(range: Range | null): void {

@@ -121,6 +121,23 @@ describe('hostile pages', () => {
     expect(onTop).toBe(true);
   });
 
+  it('takes back, within a second or so, marks the page forges in Claimlight’s names', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    const ours = await page.marks();
+    await page.page.evaluate(() => {
+      const [other] = [...document.querySelectorAll('p')].filter((p) => p.textContent!.startsWith('Readers'));
+      const range = document.createRange();
+      range.selectNodeContents(other!);
+      // Into our own highlight, and as a verdict of our names the page does not show.
+      for (const highlight of CSS.highlights.values()) (highlight as unknown as Set<Range>).add(range);
+      CSS.highlights.set('claimlight-false', new Highlight(range));
+    });
+    expect((await page.marks()).length).toBeGreaterThan(1);
+    await page.waitForMarks(1, 3_000);
+    expect(await page.marks()).toEqual(ours);
+  });
+
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
     const page = await open('plain.html');
     await page.waitForMarks(1);
