@@ -98,18 +98,23 @@ export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): str
   return `background-color: #ffe08a; color: #111; text-decoration: underline solid #111 ${settings.highContrast ? 4 : 3}px; text-underline-offset: 3px;`;
 }
 
+/** Declarations with `!important` on each. */
+const important = (declarations: string) => declarations.replace(/;/g, ' !important;');
+
 /**
  * The CSS text of every mark rule for these settings: `::highlight(claimlight-<verdict>)` and
  * `::highlight(claimlight-focus)`, plus the same looks on `claimlight-mark` elements for browsers
- * without the Custom Highlight API.
+ * without the Custom Highlight API. Each rule is `:root`-prefixed and important, so a page's own
+ * `::highlight(claimlight-accurate) { … !important }` (less specific) cannot restyle a mark to pass
+ * for another verdict; the reader's look, adopted after the defaults, wins over them at equal weight.
  */
 export function markStyleSheet(settings: MarkSettings): string {
   const rules: string[] = [];
-  for (const verdict of VERDICTS) rules.push(`::highlight(claimlight-${verdict}) { ${markDeclarations(markLook(settings, verdict))} }`);
-  rules.push(`::highlight(claimlight-focus) { ${focusDeclarations(settings)} }`);
+  for (const verdict of VERDICTS) rules.push(`:root ::highlight(claimlight-${verdict}) { ${important(markDeclarations(markLook(settings, verdict)))} }`);
+  rules.push(`:root ::highlight(claimlight-focus) { ${important(focusDeclarations(settings))} }`);
   for (const verdict of VERDICTS) {
-    rules.push(`claimlight-mark[data-claimlight-verdict='${verdict}'] { ${markDeclarations(markLook(settings, verdict))} }`);
+    rules.push(`:root claimlight-mark[data-claimlight-verdict='${verdict}'] { ${important(markDeclarations(markLook(settings, verdict)))} }`);
   }
-  rules.push(`claimlight-mark[data-claimlight-focus] { ${focusDeclarations(settings)} }`);
+  rules.push(`:root claimlight-mark[data-claimlight-focus] { ${important(focusDeclarations(settings))} }`);
   return rules.join('\n');
 }

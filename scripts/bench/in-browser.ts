@@ -14,6 +14,8 @@ import { findChrome } from '../lib/chrome';
 /** What one page load cost. */
 export interface LoadFigures {
   longTasks: number[];
+  /** The longest gap between two ticks of a 10 ms timer after the load event. */
+  stallMs: number;
   layoutShift: number;
   taskMs: number;
   scriptMs: number;
@@ -21,8 +23,19 @@ export interface LoadFigures {
   marks: number;
 }
 
+// The long-task observer missed a 3-second stall on a million-node page (the style recalculation
+// after Claimlight adopted a stylesheet), so a heartbeat also measures stalls as the page feels
+// them: a 10 ms timer from the load event on, and the longest gap between two of its ticks.
 const OBSERVE = `
-  window.__claimlightBench = { longTasks: [], shift: 0 };
+  window.__claimlightBench = { longTasks: [], shift: 0, stall: 0 };
+  addEventListener('load', () => {
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      window.__claimlightBench.stall = Math.max(window.__claimlightBench.stall, now - last);
+      last = now;
+    }, 10);
+  });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__claimlightBench.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__claimlightBench.shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
 `;
@@ -41,14 +54,14 @@ async function measure(context: BrowserContext, url: string, expectMarks: boolea
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const observed = await page.evaluate(() => (window as unknown as { __claimlightBench: { longTasks: number[]; shift: number } }).__claimlightBench);
+  const observed = await page.evaluate(() => (window as unknown as { __claimlightBench: { longTasks: number[]; shift: number; stall: number } }).__claimlightBench);
   const marks = await page.evaluate(() => {
     let n = 0;
     for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') n += (h as unknown as { size: number }).size;
     return n;
   });
   await page.close();
-  return { longTasks: observed.longTasks, layoutShift: observed.shift, taskMs: metrics.TaskDuration! * 1000, scriptMs: metrics.ScriptDuration! * 1000, heapBytes: usedSize, marks };
+  return { longTasks: observed.longTasks, stallMs: observed.stall, layoutShift: observed.shift, taskMs: metrics.TaskDuration! * 1000, scriptMs: metrics.ScriptDuration! * 1000, heapBytes: usedSize, marks };
 }
 
 const RUNS = 3;
@@ -57,6 +70,7 @@ function medianLoad(loads: LoadFigures[]): LoadFigures {
   const median = (pick: (l: LoadFigures) => number) => loads.map(pick).sort((a, b) => a - b)[loads.length >> 1]!;
   return {
     longTasks: loads.flatMap((l) => l.longTasks),
+    stallMs: Math.max(...loads.map((l) => l.stallMs)),
     layoutShift: Math.max(...loads.map((l) => l.layoutShift)),
     taskMs: median((l) => l.taskMs),
     scriptMs: median((l) => l.scriptMs),
@@ -208,9 +222,10 @@ export async function measureAtLimit(claims: { id: string; text: string }[], pag
     await popup.getByRole('combobox', { name: 'Search checked claims' }).waitFor({ timeout: 120_000 });
     const popupMs = Date.now() - popupStart;
     // One review over the limit, as a fact-checker's ClaimReview feed: refused before it is converted.
+    // Short reviews, so the file stays under the size limit and it is the claim limit that refuses it.
     const reviews = Array.from({ length: limit + 1 }, (_, i) => ({
-      '@context': 'https://schema.org', '@type': 'ClaimReview', url: `https://fact-checks.example.org/review/${i}`,
-      claimReviewed: claims[i % claims.length]!.text.slice(0, 2000), reviewRating: { '@type': 'Rating', alternateName: 'Unproven' },
+      '@type': 'ClaimReview', url: `https://fact-checks.example.org/review/${i}`,
+      claimReviewed: claims[i % claims.length]!.text.slice(0, 80), reviewRating: { alternateName: 'Unproven' },
     }));
     const over = await importText(JSON.stringify(reviews));
     if (over.ok) throw new Error('a pack over the limit was imported');

@@ -138,6 +138,22 @@ describe('hostile pages', () => {
     expect(await page.marks()).toEqual(ours);
   });
 
+  it('keeps its marks’ look against the page’s own important highlight rules', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    const look = () =>
+      page.page.evaluate(() => {
+        const p = document.querySelector('p')!;
+        const style = getComputedStyle(p, '::highlight(claimlight-accurate)');
+        return { background: style.backgroundColor, line: style.textDecorationColor };
+      });
+    const before = await look();
+    // The page makes an accurate mark look like a false one.
+    await page.page.addStyleTag({ content: '::highlight(claimlight-accurate) { background-color: rgb(255, 0, 0) !important; text-decoration-color: rgb(255, 0, 0) !important; }' });
+    expect(await look()).toEqual(before);
+    expect(before.background).not.toBe('rgb(255, 0, 0)');
+  });
+
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
     const page = await open('plain.html');
     await page.waitForMarks(1);

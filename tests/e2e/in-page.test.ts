@@ -226,7 +226,7 @@ describe('settings on an open tab', () => {
     await page.waitForMarks(3);
     const rule = () =>
       page.page.evaluate(() =>
-        [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).find((text) => text.startsWith('::highlight(claimlight-disputed)')) ?? '',
+        [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).find((text) => text.includes('::highlight(claimlight-disputed)')) ?? '',
       );
     // The default look is drawn by the extension's own stylesheet: nothing the page can read.
     expect(await rule()).toBe('');

@@ -5,8 +5,8 @@ import { VERDICTS } from '@/lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const highlightsCss = readFileSync(new URL('../../entrypoints/content/highlights.css', import.meta.url), 'utf8');
-const rulesOf = (css: string) => css.split('\n').filter((line) => line.startsWith('::highlight(') || line.startsWith('claimlight-mark['));
-const ruleFor = (css: string, name: string) => css.split('\n').find((line) => line.startsWith(`::highlight(claimlight-${name})`)) ?? '';
+const rulesOf = (css: string) => css.split('\n').filter((line) => line.startsWith(':root ::highlight(') || line.startsWith(':root claimlight-mark['));
+const ruleFor = (css: string, name: string) => css.split('\n').find((line) => line.startsWith(`:root ::highlight(claimlight-${name})`)) ?? '';
 const settings = (changes: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...changes });
 
 describe('markStyleSheet', () => {
@@ -23,6 +23,14 @@ describe('markStyleSheet', () => {
       }
       expect(css).toContain('::highlight(claimlight-focus) {');
       expect(css).toContain('claimlight-mark[data-claimlight-focus] {');
+    });
+
+    it('makes every declaration important, under :root, so a page’s own highlight rules cannot restyle the marks', () => {
+      for (const rule of rulesOf(markStyleSheet(DEFAULT_SETTINGS))) {
+        const declarations = rule.slice(rule.indexOf('{') + 1, rule.lastIndexOf('}')).split(';').map((d) => d.trim()).filter(Boolean);
+        expect(declarations.length).toBeGreaterThan(0);
+        for (const declaration of declarations) expect(declaration).toMatch(/ !important$/);
+      }
     });
   });
 
@@ -51,10 +59,10 @@ describe('markStyleSheet', () => {
     ] as const)('thickens the lines and strengthens the tint of %s marks', (markStyle, thickness, tint) => {
       const css = markStyleSheet(settings({ markStyle, highContrast: true }));
       for (const verdict of VERDICTS) {
-        expect(ruleFor(css, verdict)).toContain(` ${thickness};`);
+        expect(ruleFor(css, verdict)).toContain(` ${thickness} !important;`);
         expect(ruleFor(css, verdict)).toContain(tint);
       }
-      expect(ruleFor(css, 'focus')).toContain('underline solid #111 4px');
+      expect(ruleFor(css, 'focus')).toContain('underline solid #111 4px !important');
     });
   });
 });
