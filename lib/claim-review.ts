@@ -88,20 +88,27 @@ function readNumber(value: unknown): number | undefined {
  * `lib/links.ts` stores links.
  */
 export function readUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  let url = value.trim();
-  if (url.startsWith('//')) url = `https:${url}`;
-  else if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url)) url = `https://${url}`;
-  if (url.length > LIMITS.url) return null;
+  const url = repairedUrl(value);
+  if (url === null || url.length > LIMITS.url) return null;
   return normalizeLink(url);
+}
+
+/** The URL forms fact-checkers publish, with https added where it is missing. */
+function repairedUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const url = value.trim();
+  if (url.startsWith('//')) return `https:${url}`;
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url)) return `https://${url}`;
+  return url;
 }
 
 /** Why a URL that is there must refuse its record: it hides where it goes (a user name before the
  * host, control or bidirectional characters). Null for a URL that is only unusable, which is left
- * out with a warning. */
+ * out with a warning. Read after the same repairs as `readUrl`, so "//a.example@b.example/" counts. */
 function hidingUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const link = readLink(value.trim());
+  const url = repairedUrl(value);
+  if (url === null) return null;
+  const link = readLink(url);
   return !link.ok && link.hides ? link.reason : null;
 }
 

@@ -143,9 +143,10 @@ class BlockWalk {
     return this.node === null;
   }
 
-  /** Whether the node the walk will go on from is still in the document (false once it is over). */
+  /** Whether the node the walk will go on from is still in the document, under the root it started
+   * from (false once it is over): a node the page moved elsewhere would lead the walk out. */
   get inDocument(): boolean {
-    return this.node?.isConnected ?? false;
+    return !!this.node && this.node.isConnected && this.root.contains(this.node);
   }
 
   /** Walks at most `budget` more nodes. */

@@ -25,12 +25,15 @@ export type Link =
       hides: boolean;
     };
 
-// C0 and C1 controls, the soft hyphen, zero-width and joiner characters, bidirectional marks,
-// embeddings, overrides and isolates, and the byte-order mark: none belongs in a URL as written,
-// and each can make one read as something else.
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+// C0 and C1 controls, the soft hyphen, the zero-width space, bidirectional marks, embeddings,
+// overrides and isolates, invisible operators and the byte-order mark: none belongs in a URL as
+// written, and each can make one read as something else. The zero-width joiner and non-joiner are
+// let through: Persian and Indic words and emoji sequences in paths need them.
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
 const NOT_HTTP = 'must be an http(s) URL';
+/** The longest URL a pack may store (`LIMITS.url` in lib/schema.ts, which imports this module). */
+export const MAX_URL_LENGTH = 2_048;
 
 /** Parses a link as written in a pack. */
 export function readLink(written: string): Link {
@@ -43,6 +46,8 @@ export function readLink(written: string): Link {
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return { ok: false, hides: false, reason: NOT_HTTP };
   if (url.username || url.password) return { ok: false, hides: true, reason: 'must not hold a user name or password before its host (the part before "@")' };
+  // The limit holds for the form stored, which percent-encoding can make much longer than the written one.
+  if (url.href.length > MAX_URL_LENGTH) return { ok: false, hides: false, reason: `must be at most ${MAX_URL_LENGTH} characters once written as the browser follows it` };
   const unicode = unicodeHost(url.hostname);
   const mixedScripts = mixesScripts(unicode);
   return { ok: true, url: url.href, host: mixedScripts ? url.hostname : unicode, mixedScripts };
@@ -78,15 +83,27 @@ const SCRIPTS: [string, RegExp][] = [
   ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u],
 ];
 
-/** True when the host's letters come from more than one writing system (digits, dots and hyphens
- * belong to none). */
-export function mixesScripts(host: string): boolean {
+/** The writing systems of a text's letters (digits, dots and hyphens belong to none). */
+function scriptsOf(text: string): Set<string> {
   const seen = new Set<string>();
-  for (const char of host) {
+  for (const char of text) {
     if (!/\p{L}/u.test(char)) continue;
-    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other';
-    seen.add(script);
-    if (seen.size > 1) return true;
+    seen.add(SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other');
   }
-  return false;
+  return seen;
+}
+
+// Scripts with letters that pass for Latin ones ("а", "е", "о", "р", "ο", "ν"): a name written
+// wholly in one of them under a Latin top-level domain ("аррӏе.com") is a look-alike too.
+const LATIN_LOOKALIKES = new Set(['Cyrillic', 'Greek']);
+
+/** True when a label of the host mixes writing systems ("rеuters" with a Cyrillic "е"), or a
+ * label wholly in Cyrillic or Greek sits under a Latin top-level domain. Labels wholly in one
+ * script under their own country's domain ("пример.рф", "日本語.jp") are not flagged. */
+export function mixesScripts(host: string): boolean {
+  const labels = host.split('.').map(scriptsOf);
+  if (labels.some((scripts) => scripts.size > 1)) return true;
+  const top = labels[labels.length - 1]!;
+  if (!top.has('Latin')) return false;
+  return labels.slice(0, -1).some((scripts) => [...scripts].some((script) => LATIN_LOOKALIKES.has(script)));
 }

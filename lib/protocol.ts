@@ -112,8 +112,10 @@ export const FIND_LIMITS = {
 /** A content script's page text as `findMentions` requests within `FIND_LIMITS`: each block cut to
  * the character limit (its mentions keep their offsets), and the blocks grouped, in order, into
  * batches of at most `maxBlocks` blocks and about `maxChars` characters. Each batch says where its
- * first block is in the page's list. */
-export function batchBlocks(texts: readonly string[], maxBlocks = 2_000, maxChars = 1_000_000): { first: number; blocks: string[] }[] {
+ * first block is in the page's list. The matcher reads a page's blocks as one story (names and
+ * dates carry from block to block), so batches are as large as a request may be: only a page
+ * beyond the limits is split. */
+export function batchBlocks(texts: readonly string[], maxBlocks: number = FIND_LIMITS.blocks, maxChars = 16_000_000): { first: number; blocks: string[] }[] {
   const batches: { first: number; blocks: string[] }[] = [];
   let current: { first: number; blocks: string[] } | null = null;
   let chars = 0;

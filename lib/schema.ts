@@ -4,7 +4,7 @@
  * only says what a valid value looks like.
  */
 import * as v from 'valibot';
-import { readLink } from './links';
+import { MAX_URL_LENGTH, readLink } from './links';
 
 /** The verdicts a claim can carry, from best supported to least. `unrated` is for imported reviews
  * whose rating label maps to none of the others; the label itself is kept in `ratingLabel`. */
@@ -27,7 +27,7 @@ export const LIMITS = {
   shortText: 300,
   claimText: 2_000,
   longText: 5_000,
-  url: 2_048,
+  url: MAX_URL_LENGTH,
   phrases: 50,
   termGroups: 20,
   termsPerGroup: 50,

@@ -65,7 +65,9 @@ export class CardHost {
     const host = new CardHost(ui);
     ui.shadowHost.setAttribute('data-claimlight-ui', '');
     // In the top layer, as a manual popover that nothing but us closes: a page's own top-layer
-    // element (a dialog, a popover) cannot cover the card, since each card opens on top again.
+    // element (a popover, a full-screen element) cannot cover the card, since each card opens on
+    // top again. A modal dialog the page opened still makes the rest of the page inert, the card
+    // included: it is then shown above the dialog, but its buttons do not answer until it closes.
     if (typeof ui.shadowHost.showPopover === 'function') {
       ui.shadowHost.setAttribute('popover', 'manual');
       // The user agent's popover box (centred, bordered, padded) would be a visible square.

@@ -173,7 +173,7 @@ export class PageController {
       document,
       {
         ignore: () => this.host?.element ?? null,
-        changed: (roots) => this.active && void this.mentions.scan(roots).then(() => this.refresh()),
+        changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
         removed: () => this.active && this.mentions.prune() && void this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && void this.refresh(),
       },

@@ -76,6 +76,9 @@ export class PageMentions {
   private byNode = new Map<Text, PageMention[]>();
   private dismissed = new Set<string>();
   private nextId = 1;
+  /** Counts whole-page scans, so the answer of one that was overtaken is dropped. */
+  private generation = 0;
+  private fullScan: Promise<void> | null = null;
   /** The page's date, read afresh by each full scan (`scanAll`), which comes before any partial one. */
   private date: number | null = null;
 
@@ -129,11 +132,20 @@ export class PageMentions {
 
   /** Forgets everything (a new page in a single-page app) and scans the document again. */
   async scanAll(): Promise<void> {
-    this.mentions = [];
-    this.related = [];
-    this.dismissed.clear();
-    this.date = pageDate(this.document);
-    await this.scan([this.document.documentElement]);
+    const generation = ++this.generation;
+    const run = (async () => {
+      this.mentions = [];
+      this.related = [];
+      this.dismissed.clear();
+      this.date = pageDate(this.document);
+      await this.scanRoots([this.document.documentElement], generation);
+    })();
+    this.fullScan = run;
+    try {
+      await run;
+    } finally {
+      if (this.fullScan === run) this.fullScan = null;
+    }
   }
 
   /**
@@ -141,11 +153,19 @@ export class PageMentions {
    * whose text left the page are dropped as well.
    */
   async scan(roots: Element[]): Promise<void> {
+    // A whole-page scan under way read the page before these changes, and would overwrite what is
+    // found in them: wait for it, then read the changed parts again.
+    if (this.fullScan) await this.fullScan.catch(() => undefined);
+    await this.scanRoots(roots, this.generation);
+  }
+
+  private async scanRoots(roots: Element[], generation: number): Promise<void> {
     // Concatenated, not pushed as arguments: a page of a million blocks would overflow the stack.
     let blocks: TextBlock[] = [];
     for (const root of roots) if (root.isConnected) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING));
     const found = await this.findInBatches(blocks);
-    if (!found) return;
+    // A whole-page scan started since: what this one found is out of date.
+    if (!found || generation !== this.generation) return;
     const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n)));
     const kept = this.mentions.filter(stays);
     const relatedKept = this.related.filter(stays);

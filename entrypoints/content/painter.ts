@@ -32,8 +32,10 @@ export function hasHighlightApi(): boolean {
 }
 
 class HighlightPainter implements Painter {
-  /** What we painted: each name's highlight and its ranges, the focus included. */
-  private painted = new Map<string, { highlight: Highlight; ranges: Range[] }>();
+  /** What we painted: each name's highlight, the mentions' own ranges, and the copies the highlight
+   * shows, the focus included. Page script can reach the copies through the registry and move
+   * them; the mentions' ranges (hover, cards) stay ours. */
+  private painted = new Map<string, { highlight: Highlight; ranges: Range[]; shown: Range[] }>();
 
   paint(mentions: readonly PaintedMention[]): void {
     const byName = new Map<string, Range[]>();
@@ -70,9 +72,14 @@ class HighlightPainter implements Painter {
         repaired = true;
       }
     }
-    for (const [name, { highlight, ranges }] of this.painted) {
-      // Replaced, removed, or with ranges added or taken away.
-      if (CSS.highlights.get(name) !== highlight || highlight.size !== ranges.length || ranges.some((range) => !highlight.has(range))) {
+    for (const [name, { highlight, ranges, shown }] of this.painted) {
+      // Replaced, removed, with ranges added or taken away, or with one moved: the page's own
+      // changes to the text move a copy and its original alike, so only a script moves them apart.
+      if (
+        CSS.highlights.get(name) !== highlight ||
+        highlight.size !== shown.length ||
+        shown.some((copy, i) => !highlight.has(copy) || !sameBounds(copy, ranges[i]!))
+      ) {
         this.set(name, ranges);
         repaired = true;
       }
@@ -86,13 +93,17 @@ class HighlightPainter implements Painter {
   }
 
   private set(name: string, ranges: Range[]): void {
-    const highlight = new Highlight(...ranges);
+    const shown = ranges.map((range) => range.cloneRange());
+    const highlight = new Highlight(...shown);
     // The focus is drawn above the verdict's own mark, which paints the same text.
     if (name === FOCUS) highlight.priority = 1;
     CSS.highlights.set(name, highlight);
-    this.painted.set(name, { highlight, ranges });
+    this.painted.set(name, { highlight, ranges, shown });
   }
 }
+
+const sameBounds = (a: Range, b: Range) =>
+  a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 
 /** Text nodes a range covers, each with the part of it inside the range. */
 function textRuns(range: Range): { node: Text; start: number; end: number }[] {

@@ -172,4 +172,21 @@ describe('extractBlocksInSlices', () => {
     });
     expect(texts(await extractBlocksInSlices(document.body, slicing))).toEqual(['A new story.', 'Its second paragraph.']);
   });
+
+  it('does not follow a node the page moved out of the root while the walk was paused', async () => {
+    const document = page(3_000);
+    const main = document.querySelector('main')!;
+    let moved = false;
+    const slicing = everyLook(async () => {
+      if (moved) return;
+      moved = true;
+      // Every paragraph from the 100th on (the walk is past it) leaves the article for the end of the body.
+      const aside = document.createElement('aside');
+      document.body.append(aside);
+      for (const p of [...main.querySelectorAll('p')].slice(100)) aside.append(p);
+    });
+    const blocks = texts(await extractBlocksInSlices(main, slicing));
+    expect(blocks).toEqual(texts(extractBlocks(main)));
+    expect(blocks).toHaveLength(100);
+  });
 });

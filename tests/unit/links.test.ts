@@ -67,10 +67,26 @@ describe('links as written in a pack', () => {
 
   it('tells hosts that mix scripts from those that do not', () => {
     expect(mixesScripts('example.com')).toBe(false);
+    // A label that mixes scripts, and a wholly Cyrillic label under a Latin domain (look-alikes).
     expect(mixesScripts('r\u0435uters.com')).toBe(true);
     expect(mixesScripts('\u0430\u0440\u0440\u04cf\u0435.com')).toBe(true);
+    // A label wholly in one script under its own domain, or one that cannot pass for Latin.
     expect(mixesScripts('日本語.テスト')).toBe(false);
+    expect(mixesScripts('日本語.jp')).toBe(false);
+    expect(mixesScripts('한국.kr')).toBe(false);
+    expect(mixesScripts('пример.рф')).toBe(false);
     expect(mixesScripts('123-456.xn--p1ai')).toBe(false);
+  });
+
+  it('lets joiners through in a path, where Persian words and emoji need them', () => {
+    expect(readLink('https://fa.example/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645').ok).toBe(true);
+    expect(readLink('https://emoji.example/\u{1F469}\u200d\u{1F4BB}').ok).toBe(true);
+  });
+
+  it('holds the length limit for the form stored, not only the form written', () => {
+    const written = `https://ru.example/wiki/${'\u0436'.repeat(400)}`;
+    expect(written.length).toBeLessThan(2_048);
+    expect(readLink(written)).toMatchObject({ ok: false, hides: false });
   });
 });
 
@@ -97,6 +113,11 @@ describe('links on import', () => {
     expect(parse([review('https://checker.example/r', '\u0000https://evil.example/')])).toEqual({
       ok: false,
       error: ['review 1 (https://checker.example/r): citation url: must not hold control, invisible or bidirectional characters'],
+    });
+    // Repaired the way the importer repairs URLs: protocol-relative with a user name still hides.
+    expect(parse([review('//checker.example@evil.example/r')])).toEqual({
+      ok: false,
+      error: ['review 1: url: must not hold a user name or password before its host (the part before "@")'],
     });
     const api = parse({ claims: [{ text: 'The bridge will close.', claimReview: [{ url: 'https://a.example@evil.example/', textualRating: 'False' }] }] });
     expect(api).toEqual({ ok: false, error: ['claim 1: claimReview[0].url: must not hold a user name or password before its host (the part before "@")'] });

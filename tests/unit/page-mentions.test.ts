@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { PageMentions } from '@/entrypoints/content/page-mentions';
+import type { ClaimForCard, FoundMentions } from '@/lib/protocol';
+
+// The content script's list of mentions, against a matcher that answers when the test says so.
+const CLAIM = 'The harbour bridge will close all summer.';
+const claim: ClaimForCard = { id: 'bridge', text: CLAIM, verdict: 'false', summary: 'It closes on weekends.', context: [], cues: { phrases: [], terms: [] }, packId: 'p', packTitle: 'P' };
+
+/** A matcher that finds the claim in every block that states it, once the test releases it; the
+ * latest question is answered first, as a short request overtakes a long one. */
+function heldMatcher() {
+  const waiting: (() => void)[] = [];
+  const find = (blocks: string[]) =>
+    new Promise<FoundMentions>((resolve) => {
+      waiting.push(() =>
+        resolve({
+          mentions: blocks.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [] }] : [])),
+          related: [],
+          claims: { 'p/bridge': claim },
+        }),
+      );
+    });
+  const releaseAll = async () => {
+    while (waiting.length) {
+      waiting.pop()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  return { find, releaseAll, pending: () => waiting.length };
+}
+
+describe('PageMentions', () => {
+  it('does not let a whole-page scan that read the page earlier overwrite what a later change added', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    const whole = mentions.scanAll();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // While the whole-page answer is awaited, the page adds a paragraph that states the claim.
+    const added = document.createElement('p');
+    added.textContent = CLAIM;
+    document.querySelector('main')!.append(added);
+    const partial = mentions.scan([added]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await matcher.releaseAll();
+    await whole;
+    await matcher.releaseAll();
+    await partial;
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM, CLAIM]);
+  });
+
+  it('drops the answer of a whole-page scan overtaken by a newer one', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    const first = mentions.scanAll();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The same paragraph now says something else.
+    (document.querySelector('p')!.firstChild as Text).data = 'Nothing to see here, and nothing more to read in this paragraph at all.';
+    const second = mentions.scanAll();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(matcher.pending()).toBe(2);
+    await matcher.releaseAll();
+    await Promise.all([first, second]);
+    expect(mentions.list()).toEqual([]);
+  });
+});
