@@ -5,6 +5,8 @@ import type { ClaimForCard, FoundMentions } from '@/lib/protocol';
 
 // The content script's list of mentions, against a matcher that answers when the test says so.
 const CLAIM = 'The harbour bridge will close all summer.';
+/** Lets every pending promise and timer of zero delay run. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const claim: ClaimForCard = { id: 'bridge', text: CLAIM, verdict: 'false', summary: 'It closes on weekends.', context: [], cues: { phrases: [], terms: [] }, packId: 'p', packTitle: 'P' };
 
 /** A matcher that finds the claim in every block that states it, once the test releases it; the
@@ -24,7 +26,7 @@ function heldMatcher() {
   const releaseAll = async () => {
     while (waiting.length) {
       waiting.pop()!();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await tick();
     }
   };
   return { find, releaseAll, pending: () => waiting.length };
@@ -36,13 +38,13 @@ describe('PageMentions', () => {
     const matcher = heldMatcher();
     const mentions = new PageMentions(document, matcher.find);
     const whole = mentions.scanAll();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
     // While the whole-page answer is awaited, the page adds a paragraph that states the claim.
     const added = document.createElement('p');
     added.textContent = CLAIM;
     document.querySelector('main')!.append(added);
     const partial = mentions.scan([added]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
     await matcher.releaseAll();
     await whole;
     await matcher.releaseAll();
@@ -55,11 +57,11 @@ describe('PageMentions', () => {
     const matcher = heldMatcher();
     const mentions = new PageMentions(document, matcher.find);
     const first = mentions.scanAll();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
     // The same paragraph now says something else.
     (document.querySelector('p')!.firstChild as Text).data = 'Nothing to see here, and nothing more to read in this paragraph at all.';
     const second = mentions.scanAll();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
     expect(matcher.pending()).toBe(2);
     await matcher.releaseAll();
     await Promise.all([first, second]);
