@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
-import { normalizeLink, readLink } from './links';
+import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { VERDICT_LABELS, verdictFromRating } from './verdicts';
@@ -88,9 +88,7 @@ function readNumber(value: unknown): number | undefined {
  * `lib/links.ts` stores links.
  */
 export function readUrl(value: unknown): string | null {
-  const url = repairedUrl(value);
-  if (url === null || url.length > LIMITS.url) return null;
-  return normalizeLink(url);
+  return reviewLink(value).url;
 }
 
 /** The URL forms fact-checkers publish, with https added where it is missing. */
@@ -102,14 +100,18 @@ function repairedUrl(value: unknown): string | null {
   return url;
 }
 
-/** Why a URL that is there must refuse its record: it hides where it goes (a user name before the
- * host, control or bidirectional characters). Null for a URL that is only unusable, which is left
- * out with a warning. Read after the same repairs as `readUrl`, so "//a.example@b.example/" counts. */
-function hidingUrl(value: unknown): string | null {
-  const url = repairedUrl(value);
-  if (url === null) return null;
-  const link = readLink(url);
-  return !link.ok && link.hides ? link.reason : null;
+/**
+ * A URL a review gives, read once: the link to store (null when it is missing or unusable, and then
+ * left out with a warning) and, for one that hides where it goes (a user name before the host,
+ * control or bidirectional characters), why it must refuse its record instead. Read after the
+ * repairs above, so "//a.example@b.example/" hides too.
+ */
+function reviewLink(value: unknown): { url: string | null; hides: string | null } {
+  const repaired = repairedUrl(value);
+  if (repaired === null) return { url: null, hides: null };
+  const link = parseLink(repaired);
+  if (!link.ok) return { url: null, hides: link.hides ? link.reason : null };
+  return { url: repaired.length > LIMITS.url ? null : link.url, hides: null };
 }
 
 /** The names in a schema.org `author`/`publisher` value: an object, a string or a list of them. */
@@ -172,11 +174,16 @@ function headlineOf(node: Json, text: string): string | undefined {
 
 function convertClaimReview(node: Json, index: number, into: Converted, seen: Set<string>): void {
   const rawUrl = node.url;
-  const url = readUrl(rawUrl);
+  const own = reviewLink(rawUrl);
+  const url = own.url;
   const record = `review ${index + 1}${url ? ` (${url})` : ''}`;
-  const hiding = hidingUrl(rawUrl) ?? asList(node.citation).map((c) => hidingUrl(asObject(c)?.url ?? c)).find(Boolean);
+  const citations = asList(node.citation).map((citation) => {
+    const cited = asObject(citation);
+    return { cited, link: reviewLink(cited?.url ?? citation) };
+  });
+  const hiding = own.hides ?? citations.find((c) => c.link.hides)?.link.hides;
   if (hiding) {
-    into.problems.push(`${record}: ${hidingUrl(rawUrl) ? 'url' : 'citation url'}: ${hiding}`);
+    into.problems.push(`${record}: ${own.hides ? 'url' : 'citation url'}: ${hiding}`);
     return;
   }
   if (rawUrl !== undefined && !url) {
@@ -195,9 +202,8 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const published = readDate(node.datePublished);
   const sources: Source[] = url ? [{ url, outlet, ...(published ? { published } : {}) }] : [];
   const context: ContextItem[] = sources.length ? [{ text: `Fact-check by ${outlet}.`, sources }] : [];
-  for (const citation of asList(node.citation)) {
-    const cited = asObject(citation);
-    const citedUrl = readUrl(cited?.url ?? citation);
+  for (const { cited, link } of citations) {
+    const citedUrl = link.url;
     const citedText = cleanText(cited?.name) ?? cleanText(cited?.description);
     if (!citedUrl || context.length >= LIMITS.contextItems) continue;
     const citedOutlet = readNames(cited?.publisher) ?? hostOf(citedUrl);
@@ -235,16 +241,17 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     return;
   }
   const reviews = asList(node.claimReview).map(asObject).filter((r): r is Json => !!r);
-  const hidingAt = reviews.findIndex((review) => hidingUrl(review.url));
+  const links = reviews.map((review) => reviewLink(review.url));
+  const hidingAt = links.findIndex((link) => link.hides);
   if (hidingAt >= 0) {
-    into.problems.push(`${record}: claimReview[${hidingAt}].url: ${hidingUrl(reviews[hidingAt]!.url)}`);
+    into.problems.push(`${record}: claimReview[${hidingAt}].url: ${links[hidingAt]!.hides}`);
     return;
   }
   const context: ContextItem[] = [];
   const sentences: string[] = [];
   let first: { label?: string } | undefined;
   reviews.forEach((review, r) => {
-    const url = readUrl(review.url);
+    const url = links[r]!.url;
     const publisher = asObject(review.publisher);
     const outlet = readNames(publisher) ?? cleanText(publisher?.site) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
     const label = clip(cleanText(review.textualRating), LIMITS.shortText);

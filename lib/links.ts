@@ -35,8 +35,10 @@ const NOT_HTTP = 'must be an http(s) URL';
 /** The longest URL a pack may store (`LIMITS.url` in lib/schema.ts, which imports this module). */
 export const MAX_URL_LENGTH = 2_048;
 
-/** Parses a link as written in a pack. */
-export function readLink(written: string): Link {
+/** Why a link is refused. */
+type Refusal = Extract<Link, { ok: false }>;
+
+function parse(written: string): { ok: true; url: URL } | Refusal {
   if (HIDDEN.test(written)) return { ok: false, hides: true, reason: 'must not hold control, invisible or bidirectional characters' };
   let url: URL;
   try {
@@ -48,14 +50,29 @@ export function readLink(written: string): Link {
   if (url.username || url.password) return { ok: false, hides: true, reason: 'must not hold a user name or password before its host (the part before "@")' };
   // The limit holds for the form stored, which percent-encoding can make much longer than the written one.
   if (url.href.length > MAX_URL_LENGTH) return { ok: false, hides: false, reason: `must be at most ${MAX_URL_LENGTH} characters once written as the browser follows it` };
-  const unicode = unicodeHost(url.hostname);
+  return { ok: true, url };
+}
+
+/** A link as it will be stored, or why it is refused: what importing needs, without the host's
+ * display form, which only the card shows. */
+export function parseLink(written: string): { ok: true; url: string } | Refusal {
+  const parsed = parse(written);
+  return parsed.ok ? { ok: true, url: parsed.url.href } : parsed;
+}
+
+/** Parses a link as written in a pack, with the host as a reader should see it. */
+export function readLink(written: string): Link {
+  const parsed = parse(written);
+  if (!parsed.ok) return parsed;
+  const { hostname, href } = parsed.url;
+  const unicode = unicodeHost(hostname);
   const mixedScripts = mixesScripts(unicode);
-  return { ok: true, url: url.href, host: mixedScripts ? url.hostname : unicode, mixedScripts };
+  return { ok: true, url: href, host: mixedScripts ? hostname : unicode, mixedScripts };
 }
 
 /** The URL a link is stored as, or null when it is refused. */
 export function normalizeLink(written: string): string | null {
-  const link = readLink(written);
+  const link = parseLink(written);
   return link.ok ? link.url : null;
 }
 

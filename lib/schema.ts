@@ -4,7 +4,7 @@
  * only says what a valid value looks like.
  */
 import * as v from 'valibot';
-import { MAX_URL_LENGTH, readLink } from './links';
+import { MAX_URL_LENGTH, parseLink } from './links';
 
 /** The verdicts a claim can carry, from best supported to least. `unrated` is for imported reviews
  * whose rating label maps to none of the others; the label itself is kept in `ratingLabel`. */
@@ -70,7 +70,7 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix: 
 /** True for an absolute http: or https: URL that says where it goes (`lib/links.ts`); everything
  * else (javascript:, data:, relative, a user name before the host) is refused. */
 export function isHttpUrl(value: string): boolean {
-  return readLink(value).ok;
+  return parseLink(value).ok;
 }
 
 const text = (max: number) =>
@@ -99,7 +99,7 @@ export const SourceSchema = v.strictObject({
     v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
     // Stored as the browser will follow it: what the card shows is where the link goes.
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const link = readLink(dataset.value);
+      const link = parseLink(dataset.value);
       if (link.ok) return link.url;
       addIssue({ message: link.reason });
       return NEVER;

@@ -52,12 +52,18 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   const cueHits = new Map<number, number>();
   const { covered, dot } = scratch;
   let blockNorm = 0;
+  // Which common stems the block holds, by their numbers.
+  const present = new Uint8Array(index.common.size);
   for (const stem of stems) {
     const w = index.weight(stem);
     blockNorm += w * w;
     // Words in many claims ("Trump" in a feed about politics) are counted only for the claims the
     // rarer words bring in: walking their long lists would cost more than all the rest.
-    if (index.common.has(stem)) continue;
+    const commonId = index.common.get(stem);
+    if (commonId !== undefined) {
+      present[commonId] = 1;
+      continue;
+    }
     const list = index.postings.get(stem);
     if (list) {
       for (let i = 0; i < list.length; i++) {
@@ -85,12 +91,6 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     if (cueList) for (const claim of cueList) cueHits.set(claim, (cueHits.get(claim) ?? 0) + 1);
   }
   const norm = Math.sqrt(blockNorm) || 1;
-  // Which common stems the block holds, by their numbers.
-  const present = new Uint8Array(index.common.size);
-  for (const stem of stems) {
-    const id = index.common.get(stem);
-    if (id !== undefined) present[id] = 1;
-  }
   const { primaryWeights, primaryNorms, commonOf } = index;
   const all: Candidate[] = [];
   let bestCosine = 0;
