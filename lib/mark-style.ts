@@ -1,6 +1,6 @@
 /**
  * How marks look under the reader's settings: each verdict's colour, line and tint, and the CSS the
- * content script adopts to paint them. The options page's preview draws its samples from the same
+ * content script's painter draws them with. The options page's preview draws its samples from the same
  * `markLook`, so the preview and the page agree. Which ranges get marked is the painter's business.
  */
 import { VERDICTS, type Verdict } from './schema';
@@ -36,8 +36,6 @@ export const VERDICT_COLOURS: Record<Verdict, { light: string; dark: string }> =
   unrated: { light: '#6b7280', dark: '#a1a1aa' },
 };
 
-// The look that entrypoints/content/highlights.css ships with; tests/unit/mark-style.test.ts
-// checks that the default settings still produce exactly those rules.
 const DEFAULT_MARKS: Record<Verdict, DefaultMark> = {
   accurate: { line: 'solid', thickness: 2, tint: 0.08 },
   'accurate-but-misdated': { line: 'dashed', thickness: 2, tint: 0.08 },
@@ -93,28 +91,20 @@ export function markDeclarations(look: MarkLook): string {
   return `text-decoration: underline ${look.line} ${look.color} ${look.thickness}px; text-underline-offset: 3px; background-color: ${look.background};`;
 }
 
-/** The look of the mark that has the keyboard's focus, drawn above the verdict's own. */
+/** The look of the mark that has the keyboard's focus, drawn above the verdict's own. Marks are
+ * drawn over the text, so the focus's tint is see-through, and its outline finds it at a glance. */
 export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): string {
-  return `background-color: #ffe08a; color: #111; text-decoration: underline solid #111 ${settings.highContrast ? 4 : 3}px; text-underline-offset: 3px;`;
+  return `background-color: rgb(255 224 138 / 0.55); outline: ${settings.highContrast ? 3 : 2}px solid #111; text-decoration: underline solid #111 ${settings.highContrast ? 4 : 3}px; text-underline-offset: 3px;`;
 }
 
-/** Declarations with `!important` on each. */
-const important = (declarations: string) => declarations.replace(/;/g, ' !important;');
-
 /**
- * The CSS text of every mark rule for these settings: `::highlight(claimlight-<verdict>)` and
- * `::highlight(claimlight-focus)`, plus the same looks on `claimlight-mark` elements for browsers
- * without the Custom Highlight API. Each rule is `:root`-prefixed and important, so a page's own
- * `::highlight(claimlight-accurate) { … !important }` (less specific) cannot restyle a mark to pass
- * for another verdict; the reader's look, adopted after the defaults, wins over them at equal weight.
+ * The CSS text of every mark rule for these settings, for the painter's layer (a closed shadow
+ * root, so neither the page's rules reach it nor page script reads it): each verdict's look on the
+ * boxes of `.mark[data-verdict=…]`, and the focus's on those of `.focus`.
  */
 export function markStyleSheet(settings: MarkSettings): string {
   const rules: string[] = [];
-  for (const verdict of VERDICTS) rules.push(`:root ::highlight(claimlight-${verdict}) { ${important(markDeclarations(markLook(settings, verdict)))} }`);
-  rules.push(`:root ::highlight(claimlight-focus) { ${important(focusDeclarations(settings))} }`);
-  for (const verdict of VERDICTS) {
-    rules.push(`:root claimlight-mark[data-claimlight-verdict='${verdict}'] { ${important(markDeclarations(markLook(settings, verdict)))} }`);
-  }
-  rules.push(`:root claimlight-mark[data-claimlight-focus] { ${important(focusDeclarations(settings))} }`);
+  for (const verdict of VERDICTS) rules.push(`.mark[data-verdict='${verdict}'] > .box { ${markDeclarations(markLook(settings, verdict))} }`);
+  rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);
   return rules.join('\n');
 }

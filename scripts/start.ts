@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
+import { drawnMarks } from './lib/closed-roots';
 import { launchWithExtension, tabsWithContentScript } from './lib/launch';
 import { serveDirectory } from './lib/serve';
 
@@ -46,16 +47,11 @@ async function main(): Promise<number> {
     console.log(`Claimlight is running in Chromium${headless ? ' (headless: no display)' : ''}, on the demo page ${server.url}`);
     console.log(`  fact store: ${summary}${packs.length ? ` (${packs.join('; ')})` : ''}`);
     console.log(`  content script: ${ran ? 'ran on the demo page' : 'did NOT report from the demo page'}`);
-    // The marks are painted highlights: read them from the page's highlight registry.
-    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 10_000 }).catch(() => undefined);
-    const marks = await page.evaluate(() => {
-      const out: string[] = [];
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('claimlight-') || name === 'claimlight-focus') continue;
-        for (const range of highlight as unknown as Iterable<Range>) out.push(`[${name.slice(11)}] ${range.toString().replace(/\s+/g, ' ').trim()}`);
-      }
-      return out;
-    });
+    // The marks are drawn in a closed shadow root: read over the DevTools protocol.
+    const marks = await waitFor(async () => {
+      const drawn = await drawnMarks(page);
+      return drawn.length ? drawn.map((m) => `[${m.verdict}] ${m.text}`) : undefined;
+    }, 10_000) ?? [];
     console.log(`  mentions marked: ${marks.length}`);
     for (const mark of marks) console.log(`    ${mark.length > 140 ? `${mark.slice(0, 139)}…` : mark}`);
 

@@ -1,5 +1,5 @@
 /**
- * Claimlight's layer on the page: one shadow root (WXT createShadowRootUi) holding the claim card
+ * Claimlight's layer on the page: one closed shadow root (WXT createShadowRootUi) holding the claim card
  * and a live region for screen readers. The card is rendered with Preact and placed next to its
  * mention with @floating-ui/dom, flipping at the viewport's edges and following scroll. Page styles
  * stay out and ours stay in; what the card shows is `components/ClaimCard.tsx`'s business.
@@ -11,16 +11,12 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import cardStyles from '@/components/ClaimCard.css?inline';
 import { ClaimCard } from '@/components/ClaimCard';
 import type { PageMention } from './page-mentions';
+import { unguessableTagName } from './tag-name';
 
 const LAYER_STYLES = `
   .claimlight-layer { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
   .claimlight-floating { position: fixed; top: 0; left: 0; }
 `;
-
-/** Lower-case letters from the browser's random source. */
-function randomLetters(count: number): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(count)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-}
 
 /** Which card is open, how it was opened, and what to do when the reader acts on it. */
 export interface OpenCard {
@@ -47,7 +43,10 @@ export class CardHost {
     const ui = await createShadowRootUi(ctx, {
       // A tag name the page cannot guess: a page that defines a custom element under a fixed name
       // before we create ours would make attaching our shadow root throw, and no card would open.
-      name: `claimlight-ui-${randomLetters(12)}`,
+      name: unguessableTagName('claimlight-ui'),
+      // Closed: page script reaching the host gets no root, so it can neither read a card (the
+      // reader's claims, verdicts, pack titles) nor press its buttons.
+      mode: 'closed',
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -94,6 +93,15 @@ export class CardHost {
     } catch {
       // A page that took the element out of the document, or a browser without the top layer.
     }
+  }
+
+  /** Puts the layer back in the document if page script took it out, so cards still open. (Its
+   * look cannot be taken: WXT's `:host { all: initial !important }` wins over any page rule.) */
+  guard(): void {
+    const element = this.ui.shadowHost;
+    if (element.parentNode === document.documentElement) return;
+    document.documentElement.append(element);
+    this.toTop();
   }
 
   /** The element hosting the shadow root, which the page's observers must ignore. */

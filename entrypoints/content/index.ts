@@ -3,7 +3,6 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import { ok } from '@/lib/result';
 import { SETTINGS_KEY, settingsFrom } from '@/lib/settings';
-import './highlights.css';
 import { PageController } from './page-controller';
 
 /**
@@ -31,7 +30,6 @@ function ignoreForgedRestarts(ctx: ContentScriptContext): void {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'manifest',
   async main(ctx) {
     ignoreForgedRestarts(ctx);
     const client = createClient((message) => browser.runtime.sendMessage(message));

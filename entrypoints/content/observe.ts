@@ -1,7 +1,7 @@
 /**
  * Watches the page for text that appears, changes or goes away after load, and reports it in
- * batches when the page is idle, as the block elements to scan again. Claimlight's own layer is
- * ignored, so drawing a card never triggers a scan.
+ * batches when the page is idle, as the block elements to scan again. Claimlight's own layers (the
+ * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan.
  */
 import { INLINE_ELEMENTS as INLINE } from '@/lib/extract';
 
@@ -13,8 +13,10 @@ export interface ChangeEvents {
   removed(): void;
   /** These text nodes were rewritten: their marks are stale now, before any rescan. */
   textChanged(nodes: ReadonlySet<Node>): void;
-  /** Claimlight's own layer, whose changes are not the page's. */
-  ignore(): Element | null;
+  /** The page's content changed in any way: what is drawn over it may have moved. */
+  moved(): void;
+  /** Claimlight's own layers, whose changes are not the page's. */
+  ignore(): readonly (Element | null)[];
 }
 
 
@@ -55,10 +57,15 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     if (outer.length) events.changed(outer);
   };
   const handle = (records: MutationRecord[]) => {
-    const own = events.ignore();
+    const own = events.ignore().filter((element): element is Element => !!element);
+    const isOwn = (node: Node) => own.some((element) => element === node || element.contains(node));
     const rewritten = new Set<Node>();
+    let pageChanged = false;
     for (const record of records) {
-      if (own && (own === record.target || own.contains(record.target))) continue;
+      if (isOwn(record.target)) continue;
+      // Adding or removing one of our own layers is not a change of the page's.
+      if (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwn)) continue;
+      pageChanged = true;
       if (record.type === 'characterData') {
         rewritten.add(record.target);
         const block = blockOf(record.target);
@@ -67,7 +74,7 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
       }
       if (record.removedNodes.length) removed = true;
       for (const node of record.addedNodes) {
-        if (own && (node === own || own.contains(node))) continue;
+        if (isOwn(node)) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         const block = blockOf(node);
         if (block) pending.add(block);
@@ -75,6 +82,7 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     }
     // Runs before the next paint, so a mark never shows over text it no longer matches.
     if (rewritten.size) events.textChanged(rewritten);
+    if (pageChanged) events.moved();
     if ((pending.size || removed) && !scheduled) {
       scheduled = true;
       idle(flush);

@@ -10,7 +10,6 @@ import { CardHost } from './card-host';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
 import { PageMentions, type PageMention } from './page-mentions';
-import { MarkLookSheet } from './look';
 import { createPacer } from './pace';
 import { createPainter } from './painter';
 
@@ -25,8 +24,7 @@ const UNWATCHED: ChangeWatcher = { quietly: (change) => change() };
 
 /** Claimlight's state on this page. */
 export class PageController {
-  private readonly painter = createPainter();
-  private readonly look = new MarkLookSheet(document);
+  private readonly painter = createPainter(document);
   private readonly mentions: PageMentions;
   private host: CardHost | null = null;
   private focused = -1;
@@ -71,15 +69,17 @@ export class PageController {
       this.ctx.signal,
     );
     document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
-    this.ctx.onInvalidated(() => {
-      this.painter.clear();
-      this.look.remove();
-    });
-    // Page script can reach the highlight registry: each second, marks it forged, restyled into
-    // ours or took away are put back as painted (the observer cannot see the registry change).
+    this.ctx.onInvalidated(() => this.painter.clear());
+    // Each second the marks are measured again (text can move without an event saying so), and
+    // Claimlight's layers are put back if page script took them out.
     this.ctx.setInterval(() => {
-      if (this.active) this.painter.guard();
+      if (!this.active) return;
+      this.watcher.quietly(() => {
+        this.painter.guard();
+        this.host?.guard();
+      });
     }, GUARD_INTERVAL);
+    this.painter.look(settings);
     if (isEnabledOn(settings, location.hostname)) await this.rescan();
   }
 
@@ -88,7 +88,7 @@ export class PageController {
   async applySettings(settings: Settings): Promise<void> {
     const before = this.settings;
     this.settings = settings;
-    this.look.apply(settings);
+    this.painter.look(settings);
     const on = isEnabledOn(settings, location.hostname);
     if (!on) {
       if (this.active) this.stop();
@@ -172,7 +172,8 @@ export class PageController {
     this.watcher = observeChanges(
       document,
       {
-        ignore: () => this.host?.element ?? null,
+        ignore: () => [this.host?.element ?? null, this.painter.element],
+        moved: () => this.painter.relayout(),
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
         removed: () => this.active && this.mentions.prune() && void this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && void this.refresh(),
@@ -221,12 +222,11 @@ export class PageController {
 
   private async refresh(): Promise<void> {
     const list = this.mentions.list();
-    if (list.length) this.look.apply(this.settings);
-    this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict }))));
+    this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict, text: m.text }))));
     this.report(list.length);
     if (list.length && !this.host) this.host = await CardHost.create(this.ctx);
     if (this.host?.current && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
-    // Painted marks are invisible to screen readers: say once per page what there is to find.
+    // Marks are invisible to screen readers: say once per page what there is to find.
     if (this.host && list.length && this.announcedFor !== location.href) {
       this.announcedFor = location.href;
       const count = this.mentions.claimCount();

@@ -1,172 +1,283 @@
 /**
- * Draws and removes the marks of mentions. Prefers the CSS Custom Highlight API, which paints
- * ranges without touching the page's DOM or layout; where it is missing, wraps each text run in a
- * `claimlight-mark` element (page CSS rarely targets it) and puts the original nodes back on removal.
- * Which ranges to mark is the content script's business; the look is `highlights.css`.
+ * Draws the marks of mentions in a layer of Claimlight's own: an element laid over the page whose
+ * closed shadow root holds, for each mention, one box under each line of its text. Page script sees
+ * one empty element. It cannot list the marks, read their verdicts or the reader's colours, restyle
+ * them, or add marks that pass for ours, all of which it could with the CSS Custom Highlight API,
+ * whose registry any script on the page can walk.
+ *
+ * The price is that the boxes must follow the text: they are measured again (reads only, written
+ * only where something moved) when the page scrolls, resizes, loads fonts or changes, and once a
+ * second in case it moved by other means. They are drawn above the page's content, clipped to the
+ * scroll boxes their text is in, and left out where the text is hidden.
  */
+import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { Verdict } from '@/lib/schema';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { unguessableTagName } from './tag-name';
 
-/** A range to mark, with the verdict that picks its look. */
+/** A range to mark, with the verdict that picks its look and its text (kept with the mark, inside
+ * the closed root, so tests driving the browser can tell the marks apart). */
 export interface PaintedMention {
   range: Range;
   verdict: Verdict;
+  text: string;
 }
-
-const FOCUS = 'claimlight-focus';
-const markName = (verdict: Verdict) => `claimlight-${verdict}`;
 
 /** Paints marks; `paint` replaces everything painted before. */
 export interface Painter {
   paint(mentions: readonly PaintedMention[]): void;
   /** Shows the keyboard focus on one range, or on none. */
   focus(range: Range | null): void;
-  /** Puts the marks back as painted if page script changed them (added ranges to them, replaced
-   * or removed them, or registered marks under our names); true when something was repaired. */
+  /** Draws the marks in the reader's look. */
+  look(settings: MarkSettings): void;
+  /** The page changed: measure the marks again before the next frame. */
+  relayout(): void;
+  /** Puts the layer back if page script took it out, and measures the marks again; true when the
+   * layer had to be put back. */
   guard(): boolean;
   clear(): void;
+  /** The element hosting the layer, which the page's observers must ignore; null before the first paint. */
+  readonly element: Element | null;
 }
 
-/** True where the browser can paint ranges without changing the DOM. */
-export function hasHighlightApi(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+/** The host's own style, set from inside its shadow root with every declaration important: in the
+ * cascade, an important `:host` rule wins over anything the page's style sheets or the host's
+ * style attribute say, so the page can neither hide, move nor fade the layer. */
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: absolute',
+  'inset: 0 auto auto 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'overflow: visible',
+  // Below the card's top layer, above everything else the page stacks.
+  'z-index: 2147483646',
+  'pointer-events: none',
+  'contain: layout style',
+]
+  .map((declaration) => `${declaration} !important;`)
+  .join(' ');
+
+
+/** Each box is a run of no-break spaces in transparent text, so that the verdict's line is drawn by
+ * the browser's own text decoration, the same line the settings page previews. */
+const LAYER_STYLES = `
+  :host { ${HOST_STYLE} }
+  .box { position: absolute; overflow: hidden; white-space: pre; color: transparent; pointer-events: none; user-select: none;
+    text-decoration-skip-ink: none; text-decoration-skip-spaces: none; font-family: serif; }
+`;
+
+/** Where one mark is drawn: its boxes, relative to the layer, as "x,y,w,h" joined, for comparing. */
+type Boxes = { x: number; y: number; width: number; height: number }[];
+const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height}`).join(';');
+
+interface Drawn {
+  mention: PaintedMention;
+  group: HTMLElement;
+  key: string;
 }
 
-class HighlightPainter implements Painter {
-  /** What we painted: each name's highlight, the mentions' own ranges, and the copies the highlight
-   * shows, the focus included. Page script can reach the copies through the registry and move
-   * them; the mentions' ranges (hover, cards) stay ours. */
-  private painted = new Map<string, { highlight: Highlight; ranges: Range[]; shown: Range[] }>();
+/** The elements around a node that clip what overflows them (scroll boxes and the like). */
+function clippingAncestors(node: Node, cache: Map<Element, boolean>): Element[] {
+  const out: Element[] = [];
+  const root = node.ownerDocument?.documentElement;
+  for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
+    let clips = cache.get(element);
+    if (clips === undefined) {
+      const style = getComputedStyle(element);
+      clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+      cache.set(element, clips);
+    }
+    if (clips && element !== node.ownerDocument?.body) out.push(element);
+  }
+  return out;
+}
+
+export class OverlayPainter implements Painter {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private sheet: HTMLStyleElement | null = null;
+  private rules = markStyleSheet(DEFAULT_SETTINGS);
+  private drawn: Drawn[] = [];
+  private focused: Drawn | null = null;
+  /** The scroll boxes each mention's text is clipped by, found once per range. */
+  private clips = new WeakMap<Range, Element[]>();
+  private frame = 0;
+  private listening: AbortController | null = null;
+  private resizes: ResizeObserver | null = null;
+
+  constructor(private readonly document: Document) {}
+
+  get element(): Element | null {
+    return this.host;
+  }
 
   paint(mentions: readonly PaintedMention[]): void {
-    const byName = new Map<string, Range[]>();
-    for (const { range, verdict } of mentions) {
-      const name = markName(verdict);
-      const list = byName.get(name);
-      if (list) list.push(range);
-      else byName.set(name, [range]);
-    }
-    for (const name of this.painted.keys()) {
-      if (name !== FOCUS && !byName.has(name)) {
-        CSS.highlights.delete(name);
-        this.painted.delete(name);
-      }
-    }
-    for (const [name, ranges] of byName) this.set(name, ranges);
+    if (!mentions.length && !this.drawn.length) return;
+    if (!this.ensureLayer()) return;
+    for (const drawn of this.drawn) drawn.group.remove();
+    const cache = new Map<Element, boolean>();
+    this.drawn = mentions.map((mention) => {
+      if (!this.clips.has(mention.range)) this.clips.set(mention.range, clippingAncestors(mention.range.commonAncestorContainer, cache));
+      const group = this.document.createElement('div');
+      group.className = 'mark';
+      group.dataset.verdict = mention.verdict;
+      group.dataset.text = mention.text;
+      return { mention, group, key: '' };
+    });
+    const fragment = this.document.createDocumentFragment();
+    for (const drawn of this.drawn) fragment.append(drawn.group);
+    // The focus, drawn last, stays above the mark it is on.
+    this.root!.insertBefore(fragment, this.focused?.group ?? null);
+    this.draw();
   }
 
   focus(range: Range | null): void {
-    if (!range) {
-      CSS.highlights.delete(FOCUS);
-      this.painted.delete(FOCUS);
-      return;
-    }
-    this.set(FOCUS, [range]);
+    this.focused?.group.remove();
+    this.focused = null;
+    if (!range || !this.ensureLayer()) return;
+    if (!this.clips.has(range)) this.clips.set(range, clippingAncestors(range.commonAncestorContainer, new Map()));
+    const group = this.document.createElement('div');
+    group.className = 'focus';
+    group.dataset.text = range.toString().replace(/\s+/g, ' ').trim();
+    this.root!.append(group);
+    this.focused = { mention: { range, verdict: 'unrated', text: group.dataset.text }, group, key: '' };
+    this.draw();
+  }
+
+  look(settings: MarkSettings): void {
+    this.rules = markStyleSheet(settings);
+    if (this.sheet && this.sheet.textContent !== LAYER_STYLES + this.rules) this.sheet.textContent = LAYER_STYLES + this.rules;
+  }
+
+  relayout(): void {
+    if (this.frame || !this.host) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
   }
 
   guard(): boolean {
+    const host = this.host;
+    if (!host) return false;
     let repaired = false;
-    // Marks the page registered under a name of ours that we are not using.
-    for (const name of [...CSS.highlights.keys()]) {
-      if (name.startsWith('claimlight-') && !this.painted.has(name)) {
-        CSS.highlights.delete(name);
-        repaired = true;
-      }
+    if (host.parentNode !== this.document.documentElement) {
+      this.document.documentElement.append(host);
+      repaired = true;
     }
-    for (const [name, { highlight, ranges, shown }] of this.painted) {
-      // Replaced, removed, with ranges added or taken away, or with one moved: the page's own
-      // changes to the text move a copy and its original alike, so only a script moves them apart.
-      if (
-        CSS.highlights.get(name) !== highlight ||
-        highlight.size !== shown.length ||
-        shown.some((copy, i) => !highlight.has(copy) || !sameBounds(copy, ranges[i]!))
-      ) {
-        this.set(name, ranges);
-        repaired = true;
-      }
-    }
+    this.draw();
     return repaired;
   }
 
   clear(): void {
-    for (const name of this.painted.keys()) CSS.highlights.delete(name);
-    this.painted.clear();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.listening?.abort();
+    this.listening = null;
+    this.resizes?.disconnect();
+    this.resizes = null;
+    this.host?.remove();
+    this.host = null;
+    this.root = null;
+    this.sheet = null;
+    this.drawn = [];
+    this.focused = null;
   }
 
-  private set(name: string, ranges: Range[]): void {
-    const shown = ranges.map((range) => range.cloneRange());
-    const highlight = new Highlight(...shown);
-    // The focus is drawn above the verdict's own mark, which paints the same text.
-    if (name === FOCUS) highlight.priority = 1;
-    CSS.highlights.set(name, highlight);
-    this.painted.set(name, { highlight, ranges, shown });
+  /** Creates the layer on first use, and starts following the page's layout. */
+  private ensureLayer(): boolean {
+    if (this.host) return true;
+    const documentElement = this.document.documentElement;
+    if (!(documentElement instanceof HTMLElement)) return false;
+    // A tag name the page cannot guess, so it cannot define an element of its own under it first.
+    const host = this.document.createElement(unguessableTagName('claimlight-marks'));
+    host.setAttribute('aria-hidden', 'true');
+    const root = host.attachShadow({ mode: 'closed' });
+    const sheet = this.document.createElement('style');
+    sheet.textContent = LAYER_STYLES + this.rules;
+    root.append(sheet);
+    documentElement.append(host);
+    this.host = host;
+    this.root = root;
+    this.sheet = sheet;
+    const listening = new AbortController();
+    this.listening = listening;
+    const options = { capture: true, passive: true, signal: listening.signal };
+    // Scrolling the window moves the layer with the text, except text in fixed boxes; scrolling a
+    // box inside the page moves only its text. Both are measured again; nothing is written unless
+    // a mark moved.
+    this.document.addEventListener('scroll', () => this.relayout(), options);
+    this.document.defaultView?.addEventListener('resize', () => this.relayout(), options);
+    this.document.fonts?.addEventListener('loadingdone', () => this.relayout(), { signal: listening.signal });
+    // Images and embeds that load late push text down without a DOM change.
+    this.document.addEventListener('load', () => this.relayout(), options);
+    if (typeof ResizeObserver === 'function') {
+      this.resizes = new ResizeObserver(() => this.relayout());
+      this.resizes.observe(documentElement);
+      if (this.document.body) this.resizes.observe(this.document.body);
+    }
+    return true;
+  }
+
+  /** Measures every mark (all reads first), then moves the boxes of those that moved. */
+  private draw(): void {
+    const host = this.host;
+    if (!host) return;
+    const origin = host.getBoundingClientRect();
+    const all = this.focused ? [...this.drawn, this.focused] : this.drawn;
+    const measured = all.map((drawn) => this.measure(drawn.mention.range, origin));
+    all.forEach((drawn, i) => {
+      const boxes = measured[i]!;
+      const key = keyOf(boxes);
+      if (key === drawn.key) return;
+      drawn.key = key;
+      drawn.group.replaceChildren(...boxes.map((box) => this.box(box)));
+    });
+  }
+
+  /** The boxes of a range's text, relative to the layer: one per line, clipped to its scroll boxes,
+   * none where the text is hidden. */
+  private measure(range: Range, origin: DOMRect): Boxes {
+    const element = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
+    if (!element?.isConnected) return [];
+    if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return [];
+    let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    for (const ancestor of this.clips.get(range) ?? []) {
+      const r = ancestor.getBoundingClientRect();
+      clip = { left: Math.max(clip.left, r.left), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right), bottom: Math.min(clip.bottom, r.bottom) };
+    }
+    const boxes: Boxes = [];
+    for (const rect of range.getClientRects()) {
+      // Element boundaries inside the range give empty rects; only text has width.
+      if (rect.width < 1 || rect.height < 1) continue;
+      const left = Math.max(rect.left, clip.left);
+      const right = Math.min(rect.right, clip.right);
+      const top = Math.max(rect.top, clip.top);
+      const bottom = Math.min(rect.bottom, clip.bottom);
+      if (right - left < 1 || bottom - top < 1) continue;
+      // A line cut by a clip keeps its own height, so its line sits under the text, not at the cut.
+      if (bottom < rect.bottom) continue;
+      boxes.push({ x: Math.round(left - origin.left), y: Math.round(top - origin.top), width: Math.round(right - left), height: Math.round(rect.bottom - top) });
+    }
+    return boxes;
+  }
+
+  private box({ x, y, width, height }: Boxes[number]): HTMLElement {
+    const box = this.document.createElement('div');
+    box.className = 'box';
+    // The font sets where the line sits: its baseline near the page's own, for text this tall.
+    const size = Math.max(8, Math.round(height * 0.75));
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px; font-size: ${size}px; line-height: ${height}px;`;
+    // No-break spaces are about a quarter of an em wide: enough of them to fill the box.
+    box.textContent = '\u00a0'.repeat(Math.ceil(width / (size * 0.2)) + 1);
+    return box;
   }
 }
 
-const sameBounds = (a: Range, b: Range) =>
-  a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
-
-/** Text nodes a range covers, each with the part of it inside the range. */
-function textRuns(range: Range): { node: Text; start: number; end: number }[] {
-  const root = range.commonAncestorContainer;
-  const runs: { node: Text; start: number; end: number }[] = [];
-  const add = (node: Text) => {
-    const start = node === range.startContainer ? range.startOffset : 0;
-    const end = node === range.endContainer ? range.endOffset : node.data.length;
-    if (end > start && range.intersectsNode(node)) runs.push({ node, start, end });
-  };
-  if (root.nodeType === Node.TEXT_NODE) add(root as Text);
-  else {
-    const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) add(node as Text);
-  }
-  return runs;
-}
-
-class WrappingPainter implements Painter {
-  private marks: HTMLElement[] = [];
-
-  paint(mentions: readonly PaintedMention[]): void {
-    this.clear();
-    for (const { range, verdict } of mentions) {
-      // Split the runs from the last to the first, so earlier offsets stay valid.
-      for (const { node, start, end } of textRuns(range).reverse()) {
-        // White space alone may sit where a new element is not allowed (between table cells).
-        if (!node.data.slice(start, end).trim()) continue;
-        const middle = node.splitText(start);
-        middle.splitText(end - start);
-        const mark = node.ownerDocument.createElement('claimlight-mark');
-        mark.setAttribute('data-claimlight-verdict', verdict);
-        middle.replaceWith(mark);
-        mark.append(middle);
-        this.marks.push(mark);
-      }
-    }
-  }
-
-  guard(): boolean {
-    // Wrapped marks are elements of the page; the observer already sees them change.
-    return false;
-  }
-
-  focus(range: Range | null): void {
-    for (const mark of this.marks) {
-      mark.toggleAttribute('data-claimlight-focus', !!range && range.intersectsNode(mark.firstChild ?? mark));
-    }
-  }
-
-  clear(): void {
-    for (const mark of this.marks) {
-      const parent = mark.parentNode;
-      if (!parent) continue;
-      mark.replaceWith(...mark.childNodes);
-      // Join the text back into the node it was split from, as the page had it.
-      parent.normalize();
-    }
-    this.marks = [];
-  }
-}
-
-/** The painter this browser supports. */
-export function createPainter(): Painter {
-  return hasHighlightApi() ? new HighlightPainter() : new WrappingPainter();
+/** The painter for this page. */
+export function createPainter(document: Document): Painter {
+  return new OverlayPainter(document);
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { drawnMarks } from '../lib/closed-roots';
 import { CHROMIUM_ARGS, launchWithExtension, tabIdShowing } from '../lib/launch';
 import { serveDirectory } from '../lib/serve';
 import { findChrome } from '../lib/chrome';
@@ -47,7 +48,11 @@ async function measure(context: BrowserContext, url: string, expectMarks: boolea
   await cdp.send('Performance.enable');
   await page.goto(url);
   if (expectMarks) {
-    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 20_000 });
+    const end = Date.now() + 20_000;
+    while (!(await drawnMarks(page)).length) {
+      if (Date.now() > end) throw new Error(`no marks on ${url}`);
+      await page.waitForTimeout(20);
+    }
   }
   // Let idle work (the observer, the badge) finish.
   await page.waitForTimeout(1_500);
@@ -55,11 +60,7 @@ async function measure(context: BrowserContext, url: string, expectMarks: boolea
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const observed = await page.evaluate(() => (window as unknown as { __claimlightBench: { longTasks: number[]; shift: number; stall: number } }).__claimlightBench);
-  const marks = await page.evaluate(() => {
-    let n = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') n += (h as unknown as { size: number }).size;
-    return n;
-  });
+  const marks = (await drawnMarks(page)).length;
   await page.close();
   return { longTasks: observed.longTasks, stallMs: observed.stall, layoutShift: observed.shift, taskMs: metrics.TaskDuration! * 1000, scriptMs: metrics.ScriptDuration! * 1000, heapBytes: usedSize, marks };
 }
@@ -207,14 +208,13 @@ export async function measureAtLimit(claims: { id: string; text: string }[], pag
     const tab = await extension.context.newPage();
     const start = Date.now();
     await tab.goto(`${server.url}page.html`);
-    await tab.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-')), undefined, { timeout: 120_000, polling: 20 });
+    while (!(await drawnMarks(tab)).length) {
+      if (Date.now() - start > 120_000) throw new Error('no marks at the claim limit');
+      await tab.waitForTimeout(20);
+    }
     const firstMarksMs = Date.now() - start;
     await tab.waitForTimeout(1_000);
-    const marks = await tab.evaluate(() => {
-      let n = 0;
-      for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') n += (h as unknown as { size: number }).size;
-      return n;
-    });
+    const marks = (await drawnMarks(tab)).length;
     const tabId = await tabIdShowing(extension.serviceWorker, tab.url());
     const popup = await extension.context.newPage();
     const popupStart = Date.now();

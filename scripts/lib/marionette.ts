@@ -214,6 +214,24 @@ export class FirefoxSession {
     return value;
   }
 
+  /**
+   * Runs `body` once for each shadow root hosted by a child of the page's root element (where
+   * Claimlight draws), closed ones included: WebDriver hands a test any element's shadow root,
+   * which page script cannot get. `arguments[0]` is the root, `arguments[1]` the `arg`.
+   */
+  async runInShadowRoots<T>(body: string, arg: unknown = null): Promise<T[]> {
+    // Marionette answers FindElements with the list itself, GetShadowRoot with `{ value }`.
+    const found = await this.marionette.send<ElementRef[] | { value: ElementRef[] }>('WebDriver:FindElements', { using: 'css selector', value: ':root > *' });
+    const hosts = Array.isArray(found) ? found : found.value;
+    const out: T[] = [];
+    for (const host of hosts) {
+      const root = await this.marionette.send<{ value?: Record<string, string> } | Record<string, string>>('WebDriver:GetShadowRoot', { id: host[ELEMENT_KEY] }).catch(() => null);
+      const ref = root && 'value' in root ? root.value : root;
+      if (ref) out.push(await this.run<T>(body, ref, arg));
+    }
+    return out;
+  }
+
   /** Polls `body` in the current page until it returns something truthy, and returns that. */
   async waitFor<T>(body: string, timeout = 10_000, ...args: unknown[]): Promise<T> {
     const deadline = Date.now() + timeout;

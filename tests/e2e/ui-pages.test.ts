@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { inClosedRoots } from '../../scripts/lib/closed-roots';
 import { seriousViolations } from './pages/axe';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
@@ -68,10 +69,17 @@ describe('the settings page', () => {
     await ui.getByRole('button', { name: 'Remove the rule for 127.0.0.1' }).click();
     await news.waitForMarks(3);
     // The look: a background tint.
-    const disputedRule = () =>
-      news.page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).find((t) => t.includes('::highlight(claimlight-disputed)')) ?? '');
+    // The tint's opacity on a drawn box, read inside Claimlight's layer: 0.22 is the tint's.
+    const tintAlpha = async () =>
+      (
+        await inClosedRoots(news.page, (root) => {
+          const box = root.querySelector('.mark > .box');
+          return box ? Number(/, ([\d.]+)\)$/.exec(getComputedStyle(box).backgroundColor)?.[1] ?? 1) : null;
+        }, null)
+      ).find((alpha) => alpha !== null);
+    expect(await tintAlpha()).toBeLessThan(0.2);
     await ui.getByRole('radio', { name: 'Background tint' }).check();
-    await expect.poll(disputedRule).toContain('background-color');
+    await expect.poll(tintAlpha).toBe(0.22);
     // The sensitivity: broad finds a looser paraphrase too ("there" for Munich), precise does not.
     const slider = ui.locator('#sensitivity');
     await slider.focus();

@@ -3,6 +3,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD_DIR, findFirefox } from '../../scripts/lib/firefox';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { inClosedRoots } from './closed-roots';
 
 // The core in-page cases in Firefox: marks on the demo page and the hover card. Debian's
 // firefox-esr is driven over WebDriver BiDi, the build installed as a temporary add-on. BiDi will
@@ -22,28 +23,38 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Every mark on the page, read from the page's highlight registry. */
-const markTexts = (page: Page) =>
-  page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('claimlight-') || name === 'claimlight-focus') continue;
-      for (const range of highlight as unknown as Iterable<Range>) out.push(range.toString().replace(/\s+/g, ' ').trim());
-    }
-    return out.sort();
-  });
+/** Every mark Claimlight draws on the page, with its first box in viewport coordinates. */
+const drawnMarks = async (page: Page) =>
+  (
+    await inClosedRoots(page, (root) =>
+      [...root.querySelectorAll<HTMLElement>('.mark[data-verdict]')].map((mark) => {
+        const box = mark.firstElementChild?.getBoundingClientRect();
+        return { text: mark.dataset.text!, box: box ? { x: box.x, y: box.y, height: box.height } : null };
+      }), null)
+  ).flat();
+
+const markTexts = async (page: Page) => (await drawnMarks(page)).map((m) => m.text).sort();
 
 async function waitForMarks(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    (n: number) => {
-      let total = 0;
-      for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') total += (h as unknown as { size: number }).size;
-      return total === n;
-    },
-    { timeout: 20_000 },
-    count,
-  );
+  const deadline = Date.now() + 20_000;
+  let seen = -1;
+  while (Date.now() < deadline) {
+    seen = (await drawnMarks(page)).length;
+    if (seen === count) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`expected ${count} marks, the page shows ${seen}`);
 }
+
+/** The open card's text and first outside link, or null when no card is open. */
+const openCard = async (page: Page) =>
+  (
+    await inClosedRoots(page, (root) => {
+      const card = root.querySelector('.claimlight-card');
+      const link = card?.querySelector<HTMLAnchorElement>('a[href^="http"]');
+      return card ? { text: card.textContent ?? '', link: link ? { target: link.target, rel: link.rel } : null } : null;
+    }, null)
+  ).find((card) => card !== null) ?? null;
 
 describe('Claimlight in Firefox', () => {
   let demo: Page;
@@ -58,27 +69,30 @@ describe('Claimlight in Firefox', () => {
   });
 
   it('opens a card with the verdict and a source link on hover', async () => {
-    const point = await demo.evaluate(() => {
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('claimlight-')) continue;
-        for (const range of highlight as unknown as Iterable<Range>) {
-          if (!range.toString().startsWith('Putin also invited')) continue;
-          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-          const box = range.getClientRects()[0]!;
-          return { x: box.left + 10, y: box.top + box.height / 2 };
-        }
-      }
-      return null;
-    });
-    expect(point).not.toBeNull();
-    await demo.mouse.move(point!.x - 30, point!.y - 30);
-    await demo.mouse.move(point!.x, point!.y, { steps: 4 });
-    const card = await demo.waitForFunction(() => document.querySelector('[data-claimlight-ui]')?.shadowRoot?.querySelector('.claimlight-card')?.textContent ?? '', { timeout: 10_000 });
-    expect(await card.jsonValue()).toContain('Accurate');
-    const link = await demo.evaluate(() => {
-      const a = document.querySelector('[data-claimlight-ui]')!.shadowRoot!.querySelector<HTMLAnchorElement>('.claimlight-card a[href^="http"]')!;
-      return { target: a.target, rel: a.rel };
-    });
-    expect(link).toEqual({ target: '_blank', rel: 'noopener noreferrer' });
+    let mark = (await drawnMarks(demo)).find((m) => m.text.startsWith('Putin also invited'));
+    expect(mark?.box).toBeTruthy();
+    await demo.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), mark!.box!.y);
+    await new Promise((done) => setTimeout(done, 100));
+    mark = (await drawnMarks(demo)).find((m) => m.text.startsWith('Putin also invited'))!;
+    const point = { x: mark.box!.x + 10, y: mark.box!.y + mark.box!.height / 2 };
+    await demo.mouse.move(point.x - 30, point.y - 30);
+    await demo.mouse.move(point.x, point.y, { steps: 4 });
+    const deadline = Date.now() + 10_000;
+    let card = await openCard(demo);
+    while (!card && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 100));
+      card = await openCard(demo);
+    }
+    expect(card?.text).toContain('Accurate');
+    expect(card?.link).toEqual({ target: '_blank', rel: 'noopener noreferrer' });
+  });
+
+  it('shows page script no mark, no card and no highlight of Claimlight’s', async () => {
+    const reachable = await demo.evaluate(() => ({
+      highlights: CSS.highlights.size,
+      roots: [...document.documentElement.children].filter((e) => e.shadowRoot).length,
+      adopted: document.adoptedStyleSheets.length,
+    }));
+    expect(reachable).toEqual({ highlights: 0, roots: 0, adopted: 0 });
   });
 });

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 function watch() {
-  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), ignore: () => null } satisfies ChangeEvents;
+  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), ignore: () => [] } satisfies ChangeEvents;
   const watcher = observeChanges(document, events, controller.signal);
   return { events, watcher };
 }
@@ -43,5 +43,22 @@ describe('observeChanges', () => {
     watcher.quietly(() => document.body.append(ours));
     await vi.waitFor(() => expect(events.changed).toHaveBeenCalledTimes(1));
     expect(events.changed).toHaveBeenCalledWith([p]);
+  });
+
+  it('says the page moved when its content changes, and not when Claimlight adds or removes its own layers', async () => {
+    const layers = [document.createElement('claimlight-marks-test'), document.createElement('claimlight-ui-test')];
+    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), ignore: () => layers } satisfies ChangeEvents;
+    observeChanges(document, events, controller.signal);
+    document.documentElement.append(...layers);
+    layers[0]!.append(document.createElement('div'));
+    layers[1]!.remove();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(events.moved).not.toHaveBeenCalled();
+    expect(events.changed).not.toHaveBeenCalled();
+    const ad = document.createElement('div');
+    ad.textContent = 'Advertisement';
+    document.body.prepend(ad);
+    await vi.waitFor(() => expect(events.moved).toHaveBeenCalledTimes(1));
+    layers.forEach((layer) => layer.remove());
   });
 });

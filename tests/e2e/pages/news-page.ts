@@ -1,6 +1,8 @@
 // A news page with Claimlight running on it, as a reader sees it: the marks, the card, the
-// announcement. Marks are painted highlights, so they are read from the page's highlight registry.
-import type { Page } from 'playwright-core';
+// announcement. Claimlight draws them in closed shadow roots, which page script cannot enter; they
+// are read over the DevTools protocol (scripts/lib/closed-roots.ts).
+import type { ElementHandle, Page } from 'playwright-core';
+import { announcement, cardHandle, drawnMarks, focusedMarkText, inCard } from '../../../scripts/lib/closed-roots';
 
 export interface Mark {
   verdict: string;
@@ -10,16 +12,9 @@ export interface Mark {
 export class NewsPage {
   constructor(readonly page: Page) {}
 
-  /** Every mark on the page (one per mention), in no particular order. */
+  /** Every mark on the page (one per mention, drawn where its text is), in no particular order. */
   async marks(): Promise<Mark[]> {
-    return this.page.evaluate(() => {
-      const out: { verdict: string; text: string }[] = [];
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('claimlight-') || name === 'claimlight-focus') continue;
-        for (const range of highlight as unknown as Iterable<Range>) out.push({ verdict: name.slice('claimlight-'.length), text: range.toString().replace(/\s+/g, ' ').trim() });
-      }
-      return out;
-    });
+    return (await drawnMarks(this.page)).filter((m) => m.boxes.length).map(({ verdict, text }) => ({ verdict, text }));
   }
 
   /** The texts of the marks, sorted, for comparisons. */
@@ -29,56 +24,59 @@ export class NewsPage {
 
   /** Waits until the page shows this many marks. */
   async waitForMarks(count: number, timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(
-      (n) => {
-        let total = 0;
-        for (const [name, highlight] of CSS.highlights) if (name.startsWith('claimlight-') && name !== 'claimlight-focus') total += (highlight as unknown as { size: number }).size;
-        return total === n;
-      },
-      count,
-      { timeout },
-    );
+    const end = Date.now() + timeout;
+    let seen = -1;
+    while (Date.now() < end) {
+      seen = (await this.marks()).length;
+      if (seen === count) return;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`expected ${count} marks, the page shows ${seen}`);
   }
 
   /** The text under the keyboard focus mark, or null. */
   async focusedText(): Promise<string | null> {
-    return this.page.evaluate(() => {
-      const focus = CSS.highlights.get('claimlight-focus') as unknown as Iterable<Range> | undefined;
-      const [range] = focus ? [...focus] : [];
-      return range ? range.toString().replace(/\s+/g, ' ').trim() : null;
-    });
+    return focusedMarkText(this.page);
   }
 
   /** Points at the first word of the mark whose text starts with `start`. */
   async hoverMark(start: string): Promise<void> {
-    const point = await this.page.evaluate((prefix) => {
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('claimlight-')) continue;
-        for (const range of highlight as unknown as Iterable<Range>) {
-          if (!range.toString().replace(/\s+/g, ' ').trim().startsWith(prefix)) continue;
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-          const box = range.getClientRects()[0]!;
-          return { x: box.left + Math.min(12, box.width / 2), y: box.top + box.height / 2 };
-        }
-      }
-      return null;
-    }, start);
-    if (!point) throw new Error(`no mark starts with ${start}`);
+    let mark = (await drawnMarks(this.page)).find((m) => m.text.startsWith(start) && m.boxes.length);
+    if (!mark) throw new Error(`no mark starts with ${start}`);
+    const first = mark.boxes[0]!;
+    // Bring it to the middle of the view, then measure again where it is drawn.
+    await this.page.evaluate((y) => window.scrollBy({ top: y - window.innerHeight / 2, behavior: 'instant' }), first.y);
+    await this.page.waitForTimeout(50);
+    mark = (await drawnMarks(this.page)).find((m) => m.text === mark!.text)!;
+    const box = mark.boxes[0]!;
+    const point = { x: box.x + Math.min(12, box.width / 2), y: box.y + box.height / 2 };
     await this.page.mouse.move(point.x - 40, point.y - 40);
     await this.page.mouse.move(point.x, point.y, { steps: 4 });
   }
 
-  private layer() {
-    return this.page.locator('[data-claimlight-ui]');
+  /** Whether a card is open. */
+  async cardOpen(): Promise<boolean> {
+    return (await inCard(this.page, () => true, null)) === true;
   }
 
-  /** The open card, located through our shadow root. */
-  card() {
-    return this.layer().locator('.claimlight-card');
+  /** The open card's text, or null when none is open. */
+  async cardText(): Promise<string | null> {
+    return inCard(this.page, (card) => card.textContent, null);
+  }
+
+  /** Waits for a card to open, and gives it as an element handle. */
+  async card(timeout = 5_000): Promise<ElementHandle<HTMLElement>> {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      const card = await cardHandle(this.page);
+      if (card) return card;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error('no card opened');
   }
 
   /** The live region's text. */
   async announcement(): Promise<string> {
-    return (await this.layer().locator('[aria-live]').textContent()) ?? '';
+    return announcement(this.page);
   }
 }
