@@ -204,6 +204,7 @@ async function main(): Promise<number> {
     console.log(`    long tasks (>= 50 ms): ${withIt.longTasks.length} with (${longest(withIt.longTasks)}), ${without.longTasks.length} without (${longest(without.longTasks)})`);
     console.log(`    longest stall after load (10 ms heartbeat, worst of the loads): ${ms(withIt.stallMs)} with, ${ms(without.stallMs)} without`);
     console.log(`    main-thread script time: ${ms(withIt.scriptMs)} with, ${ms(without.scriptMs)} without, so ${ms(withIt.scriptMs - without.scriptMs)} for Claimlight (all tasks: ${ms(withIt.taskMs)} with, ${ms(without.taskMs)} without)`);
+    console.log(`    scrolling through it (40 frames of 300 px): ${ms(withIt.scrollTaskMs)} of main-thread tasks with, ${ms(without.scrollTaskMs)} without; longest frame ${ms(withIt.scrollFrameMs)} with, ${ms(without.scrollFrameMs)} without`);
     console.log(`    layout shift: ${withIt.layoutShift.toFixed(4)} with, ${without.layoutShift.toFixed(4)} without`);
     console.log(`    heap: ${mb(withIt.heapBytes)} with, ${mb(without.heapBytes)} without, so ${mb(withIt.heapBytes - without.heapBytes)} for the content script`);
   }

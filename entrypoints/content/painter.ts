@@ -79,20 +79,30 @@ interface Drawn {
   key: string;
 }
 
-/** The elements around a node that clip what overflows them (scroll boxes and the like). */
-function clippingAncestors(node: Node, cache: Map<Element, boolean>): Element[] {
-  const out: Element[] = [];
+/** Where a mention's text sits: the boxes that clip it, and whether it stays put on screen while the
+ * window scrolls (in a fixed or sticky box), so that it moves against the document. */
+interface TextPlace {
+  clips: Element[];
+  pinned: boolean;
+}
+
+/** How each element styles overflow and position, read once per paint. */
+type StyleCache = Map<Element, { clips: boolean; pinned: boolean }>;
+
+function placeOf(node: Node, cache: StyleCache): TextPlace {
+  const place: TextPlace = { clips: [], pinned: false };
   const root = node.ownerDocument?.documentElement;
   for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
-    let clips = cache.get(element);
-    if (clips === undefined) {
+    let styled = cache.get(element);
+    if (!styled) {
       const style = getComputedStyle(element);
-      clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
-      cache.set(element, clips);
+      styled = { clips: style.overflowX !== 'visible' || style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky' };
+      cache.set(element, styled);
     }
-    if (clips && element !== node.ownerDocument?.body) out.push(element);
+    if (styled.clips && element !== node.ownerDocument?.body) place.clips.push(element);
+    if (styled.pinned) place.pinned = true;
   }
-  return out;
+  return place;
 }
 
 export class OverlayPainter implements Painter {
@@ -102,8 +112,10 @@ export class OverlayPainter implements Painter {
   private rules = markStyleSheet(DEFAULT_SETTINGS);
   private drawn: Drawn[] = [];
   private focused: Drawn | null = null;
-  /** The scroll boxes each mention's text is clipped by, found once per range. */
-  private clips = new WeakMap<Range, Element[]>();
+  /** Where each mention's text sits, found once per range. */
+  private places = new WeakMap<Range, TextPlace>();
+  /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
+  private pinned = false;
   private frame = 0;
   private listening: AbortController | null = null;
   private resizes: ResizeObserver | null = null;
@@ -118,9 +130,11 @@ export class OverlayPainter implements Painter {
     if (!mentions.length && !this.drawn.length) return;
     if (!this.ensureLayer()) return;
     for (const drawn of this.drawn) drawn.group.remove();
-    const cache = new Map<Element, boolean>();
+    const cache: StyleCache = new Map();
+    this.pinned = false;
     this.drawn = mentions.map((mention) => {
-      if (!this.clips.has(mention.range)) this.clips.set(mention.range, clippingAncestors(mention.range.commonAncestorContainer, cache));
+      if (!this.places.has(mention.range)) this.places.set(mention.range, placeOf(mention.range.commonAncestorContainer, cache));
+      if (this.places.get(mention.range)!.pinned) this.pinned = true;
       const group = this.document.createElement('div');
       group.className = 'mark';
       group.dataset.verdict = mention.verdict;
@@ -138,7 +152,7 @@ export class OverlayPainter implements Painter {
     this.focused?.group.remove();
     this.focused = null;
     if (!range || !this.ensureLayer()) return;
-    if (!this.clips.has(range)) this.clips.set(range, clippingAncestors(range.commonAncestorContainer, new Map()));
+    if (!this.places.has(range)) this.places.set(range, placeOf(range.commonAncestorContainer, new Map()));
     const group = this.document.createElement('div');
     group.className = 'focus';
     group.dataset.text = range.toString().replace(/\s+/g, ' ').trim();
@@ -206,10 +220,15 @@ export class OverlayPainter implements Painter {
     const listening = new AbortController();
     this.listening = listening;
     const options = { capture: true, passive: true, signal: listening.signal };
-    // Scrolling the window moves the layer with the text, except text in fixed boxes; scrolling a
-    // box inside the page moves only its text. Both are measured again; nothing is written unless
-    // a mark moved.
-    this.document.addEventListener('scroll', () => this.relayout(), options);
+    // Scrolling the window moves the layer with the text, so nothing needs measuring, unless some
+    // marked text is in a fixed or sticky box; scrolling a box inside the page moves only its text.
+    this.document.addEventListener(
+      'scroll',
+      (event) => {
+        if (event.target !== this.document || this.pinned || this.focusPinned()) this.relayout();
+      },
+      options,
+    );
     this.document.defaultView?.addEventListener('resize', () => this.relayout(), options);
     this.document.fonts?.addEventListener('loadingdone', () => this.relayout(), { signal: listening.signal });
     // Images and embeds that load late push text down without a DOM change.
@@ -220,6 +239,10 @@ export class OverlayPainter implements Painter {
       if (this.document.body) this.resizes.observe(this.document.body);
     }
     return true;
+  }
+
+  private focusPinned(): boolean {
+    return !!this.focused && !!this.places.get(this.focused.mention.range)?.pinned;
   }
 
   /** Measures every mark (all reads first), then moves the boxes of those that moved. */
@@ -245,7 +268,7 @@ export class OverlayPainter implements Painter {
     if (!element?.isConnected) return [];
     if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return [];
     let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
-    for (const ancestor of this.clips.get(range) ?? []) {
+    for (const ancestor of this.places.get(range)?.clips ?? []) {
       const r = ancestor.getBoundingClientRect();
       clip = { left: Math.max(clip.left, r.left), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right), bottom: Math.min(clip.bottom, r.bottom) };
     }
