@@ -116,15 +116,15 @@ async function main(): Promise<number> {
           for (let node = walker.nextNode(); node; node = walker.nextNode()) words += ((node as Text).data.match(/[\p{L}\p{N}]+/gu) ?? []).length;
           return words;
         });
-        const extractOnly = time(() => w.ClaimlightBench.extractBlocks(document));
+        const extractOnly = time(() => w.ClaimlightBench.extractBlocks(document, { wholeBlocks: true }));
         const bundledIndex = buildClaimIndex(bundled);
         let t = performance.now();
         const storeIndex = buildClaimIndex(store);
         const storeBuild = performance.now() - t;
         let bundledMentions = 0;
         let storeMentions = 0;
-        const oursBundled = time(() => (bundledMentions = scanDocument(document, bundledIndex).mentions.length));
-        const oursStore = time(() => (storeMentions = scanDocument(document, storeIndex as never).mentions.length));
+        const oursBundled = time(() => (bundledMentions = scanDocument(document, bundledIndex, { wholeBlocks: true }).mentions.length));
+        const oursStore = time(() => (storeMentions = scanDocument(document, storeIndex as never, { wholeBlocks: true }).mentions.length));
         const markOnce = (phrases: string[]) => {
           const marker = new w.Mark(document.body);
           const start = performance.now();

@@ -162,7 +162,7 @@ export class PageMentions {
   private async scanRoots(roots: Element[], generation: number): Promise<void> {
     // Concatenated, not pushed as arguments: a page of a million blocks would overflow the stack.
     let blocks: TextBlock[] = [];
-    for (const root of roots) if (root.isConnected) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING));
+    for (const root of roots) if (root.isConnected) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING, { wholeBlocks: true }));
     const found = await this.findInBatches(blocks);
     // A whole-page scan started since: what this one found is out of date.
     if (!found || generation !== this.generation) return;

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
@@ -129,6 +131,50 @@ describe('extractBlocks on random HTML', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('reading plain blocks whole (wholeBlocks)', () => {
+  const tag = fc.constantFrom('p', 'div', 'span', 'a', 'em', 'script', 'li', 'br', 'textarea', 'x-widget', 'b', 'code', 'strong');
+  const attribute = fc.constantFrom('', '', '', ' hidden', ' style="display:none"', ' aria-hidden="true"', ' contenteditable', ' role="navigation"', ' class="a"');
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\u00a0', '\t', 'é', '.') });
+  const fragment: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.tuple(tag, attribute, fc.array(tie('node'), { maxLength: 4 })).map(([t, a, children]) => `<${t}${a}>${children.join('')}</${t}>`),
+    ),
+  })).node as fc.Arbitrary<string>;
+  /** A block as plain data: its text and each segment with the text of its node. */
+  const plain = (blocks: TextBlock[]) =>
+    blocks.map((block) => ({ text: block.text, segments: block.segments.map(({ node, nodeOffset, blockOffset, length }) => ({ data: node.data, nodeOffset, blockOffset, length })) }));
+  const fixtures = readdirSync('tests/fixtures', { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html'));
+
+  it.each(parsers)('gives the blocks and maps of the node-by-node walk, on random markup (%s)', (_, parse) => {
+    fc.assert(
+      fc.property(fragment, (html) => {
+        const document = parse(`<!doctype html><body>${html}</body>`);
+        const root = document.body ?? document.documentElement;
+        expect(plain(extractBlocks(root, { wholeBlocks: true }))).toEqual(plain(extractBlocks(root)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(parsers)('gives the blocks and maps of the node-by-node walk on every test page (%s)', (_, parse) => {
+    expect(fixtures.length).toBeGreaterThan(5);
+    for (const path of fixtures) {
+      const document = parse(readFileSync(join('tests/fixtures', path), 'utf8'));
+      expect(plain(extractBlocks(document.documentElement, { wholeBlocks: true })), path).toEqual(plain(extractBlocks(document.documentElement)));
+    }
+  });
+
+  it('reads a plain paragraph whole, and maps it back only when asked', () => {
+    const document = parsers[0]![1]('<!doctype html><html><body><p>Ferry <em>fares</em>  doubled.</p></body></html>');
+    const [block] = extractBlocks(document.body, { wholeBlocks: true });
+    expect(Object.getOwnPropertyDescriptor(block, 'segments')?.get).toBeTypeOf('function');
+    expect(block!.text).toBe('Ferry fares doubled.');
+    expect(locateOffset(block!, 6, 'start')).toEqual({ node: document.querySelector('em')!.firstChild, offset: 0 });
   });
 });
 
