@@ -1,6 +1,6 @@
 /**
- * Claimlight's layer on the page: one closed shadow root (WXT createShadowRootUi) holding the claim card
- * and a live region for screen readers. The card is rendered with Preact and placed next to its
+ * Claimlight's card layer on the page: one closed shadow root (WXT createShadowRootUi) holding the
+ * claim card. The card is rendered with Preact and placed next to its
  * mention with @floating-ui/dom, flipping at the viewport's edges and following scroll. Page styles
  * stay out and ours stay in; what the card shows is `components/ClaimCard.tsx`'s business.
  */
@@ -29,10 +29,9 @@ export interface OpenCard {
   onShowOther(mention: PageMention): void;
 }
 
-/** The shadow-root layer: show a card, hide it, announce a line. */
+/** The shadow-root layer: show a card, hide it. */
 export class CardHost {
   private open: OpenCard | null = null;
-  private announcement = '';
   private stopFollowing: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
 
@@ -114,12 +113,6 @@ export class CardHost {
     return this.open;
   }
 
-  /** Says a line to screen readers through the polite live region. */
-  announce(text: string): void {
-    this.announcement = text;
-    this.draw();
-  }
-
   /** Opens a card for a mention, replacing any open one. */
   show(card: OpenCard): void {
     this.stopFollowing?.();
@@ -180,9 +173,6 @@ export class CardHost {
     const card = this.open;
     render(
       <>
-        <div class="claimlight-visually-hidden" role="status" aria-live="polite">
-          {this.announcement}
-        </div>
         {card && (
           <div class="claimlight-floating">
             <ClaimCard

@@ -58,7 +58,10 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
   };
   const handle = (records: MutationRecord[]) => {
     const own = events.ignore().filter((element): element is Element => !!element);
-    const isOwn = (node: Node) => own.some((element) => element === node || element.contains(node));
+    // Claimlight's layers, and any element named like them (which extraction skips anyway): the
+    // card's layer is in the page a moment before the controller knows it.
+    const isOwn = (node: Node) =>
+      own.some((element) => element === node || element.contains(node)) || (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith('claimlight-'));
     const rewritten = new Set<Node>();
     let pageChanged = false;
     for (const record of records) {

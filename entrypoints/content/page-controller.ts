@@ -26,7 +26,11 @@ const UNWATCHED: ChangeWatcher = { quietly: (change) => change() };
 export class PageController {
   private readonly painter = createPainter(document);
   private readonly mentions: PageMentions;
+  /** The card's layer, made the first time a card opens: adding a layer to a page of a million
+   * nodes lays the page out again, a tenth of a second that a reader who never opens a card
+   * should not pay on top of the marks' own. */
   private host: CardHost | null = null;
+  private hostReady: Promise<CardHost> | null = null;
   private focused = -1;
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
@@ -195,7 +199,15 @@ export class PageController {
   }
 
   private openCard(mention: PageMention, opened: 'hover' | 'keyboard'): void {
-    this.host?.show({
+    if (!this.host) {
+      this.hostReady ??= CardHost.create(this.ctx).then((host) => (this.host = host));
+      void this.hostReady.then(() => {
+        // Still a mention of the page, and no other card opened meanwhile.
+        if (!this.host?.current && this.mentions.list().includes(mention)) this.openCard(mention, opened);
+      });
+      return;
+    }
+    this.host.show({
       mention,
       opened,
       sameText: this.mentions.onSameText(mention),
@@ -224,13 +236,12 @@ export class PageController {
     const list = this.mentions.list();
     this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict, text: m.text }))));
     this.report(list.length);
-    if (list.length && !this.host) this.host = await CardHost.create(this.ctx);
     if (this.host?.current && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
     // Marks are invisible to screen readers: say once per page what there is to find.
-    if (this.host && list.length && this.announcedFor !== location.href) {
+    if (list.length && this.announcedFor !== location.href) {
       this.announcedFor = location.href;
       const count = this.mentions.claimCount();
-      this.host.announce(`Claimlight: ${count} claim${count === 1 ? '' : 's'} found on this page`);
+      this.watcher.quietly(() => this.painter.announce(`Claimlight: ${count} claim${count === 1 ? '' : 's'} found on this page`));
     }
   }
 }

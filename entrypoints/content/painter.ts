@@ -8,7 +8,8 @@
  * The price is that the boxes must follow the text: they are measured again (reads only, written
  * only where something moved) when the page scrolls, resizes, loads fonts or changes, and once a
  * second in case it moved by other means. They are drawn above the page's content, clipped to the
- * scroll boxes their text is in, and left out where the text is hidden.
+ * scroll boxes their text is in, and left out where the text is hidden. The layer also holds the
+ * live region that tells screen readers what the page has, since the boxes say nothing.
  */
 import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { Verdict } from '@/lib/schema';
@@ -30,6 +31,8 @@ export interface Painter {
   focus(range: Range | null): void;
   /** Draws the marks in the reader's look. */
   look(settings: MarkSettings): void;
+  /** Says a line to screen readers, through a polite live region in the layer. */
+  announce(text: string): void;
   /** The page changed: measure the marks again before the next frame. */
   relayout(): void;
   /** Puts the layer back if page script took it out, and measures the marks again; true when the
@@ -55,7 +58,9 @@ const HOST_STYLE = [
   // Below the card's top layer, above everything else the page stacks.
   'z-index: 2147483646',
   'pointer-events: none',
-  'contain: layout style',
+  // Size and layout contained: the host is a relayout boundary, so moving the boxes lays out
+  // this layer alone, not the page (a tenth of a second on a page of a million nodes).
+  'contain: size layout style',
 ]
   .map((declaration) => `${declaration} !important;`)
   .join(' ');
@@ -65,6 +70,7 @@ const HOST_STYLE = [
  * the browser's own text decoration, the same line the settings page previews. */
 const LAYER_STYLES = `
   :host { ${HOST_STYLE} }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   .box { position: absolute; overflow: hidden; white-space: pre; color: transparent; pointer-events: none; user-select: none;
     text-decoration-skip-ink: none; text-decoration-skip-spaces: none; font-family: serif; }
 `;
@@ -109,6 +115,7 @@ export class OverlayPainter implements Painter {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private sheet: HTMLStyleElement | null = null;
+  private live: HTMLElement | null = null;
   private rules = markStyleSheet(DEFAULT_SETTINGS);
   private drawn: Drawn[] = [];
   private focused: Drawn | null = null;
@@ -129,23 +136,36 @@ export class OverlayPainter implements Painter {
   paint(mentions: readonly PaintedMention[]): void {
     if (!mentions.length && !this.drawn.length) return;
     if (!this.ensureLayer()) return;
-    for (const drawn of this.drawn) drawn.group.remove();
+    // Marks still on the page keep their boxes: a rescan that finds what it found before moves
+    // and measures nothing.
+    const before = new Map(this.drawn.map((drawn) => [drawn.mention.range, drawn]));
     const cache: StyleCache = new Map();
     this.pinned = false;
     this.drawn = mentions.map((mention) => {
       if (!this.places.has(mention.range)) this.places.set(mention.range, placeOf(mention.range.commonAncestorContainer, cache));
       if (this.places.get(mention.range)!.pinned) this.pinned = true;
+      const kept = before.get(mention.range);
+      if (kept && kept.mention.verdict === mention.verdict) {
+        before.delete(mention.range);
+        return kept;
+      }
       const group = this.document.createElement('div');
       group.className = 'mark';
+      // The boxes are drawing only; what they mark is said by the live region and the card.
+      group.setAttribute('aria-hidden', 'true');
       group.dataset.verdict = mention.verdict;
       group.dataset.text = mention.text;
       return { mention, group, key: '' };
     });
+    for (const gone of before.values()) gone.group.remove();
     const fragment = this.document.createDocumentFragment();
-    for (const drawn of this.drawn) fragment.append(drawn.group);
+    for (const drawn of this.drawn) if (!drawn.group.isConnected) fragment.append(drawn.group);
     // The focus, drawn last, stays above the mark it is on.
     this.root!.insertBefore(fragment, this.focused?.group ?? null);
-    this.draw();
+    // Measured in the next frame, not now: measuring forces a layout, and on a page of a million
+    // nodes each one takes a tenth of a second. By then the card's layer, added on the same turn,
+    // is in as well, and one layout serves both.
+    if (this.drawn.some((drawn) => !drawn.key)) this.relayout();
   }
 
   focus(range: Range | null): void {
@@ -155,15 +175,25 @@ export class OverlayPainter implements Painter {
     if (!this.places.has(range)) this.places.set(range, placeOf(range.commonAncestorContainer, new Map()));
     const group = this.document.createElement('div');
     group.className = 'focus';
+    group.setAttribute('aria-hidden', 'true');
     group.dataset.text = range.toString().replace(/\s+/g, ' ').trim();
     this.root!.append(group);
     this.focused = { mention: { range, verdict: 'unrated', text: group.dataset.text }, group, key: '' };
-    this.draw();
+    this.relayout();
   }
 
   look(settings: MarkSettings): void {
     this.rules = markStyleSheet(settings);
     if (this.sheet && this.sheet.textContent !== LAYER_STYLES + this.rules) this.sheet.textContent = LAYER_STYLES + this.rules;
+  }
+
+  announce(text: string): void {
+    if (!this.ensureLayer()) return;
+    const live = this.live!;
+    // A frame after the region is in the page: a live region filled as it appears is often not read.
+    requestAnimationFrame(() => {
+      live.textContent = text;
+    });
   }
 
   relayout(): void {
@@ -197,6 +227,7 @@ export class OverlayPainter implements Painter {
     this.host = null;
     this.root = null;
     this.sheet = null;
+    this.live = null;
     this.drawn = [];
     this.focused = null;
   }
@@ -208,11 +239,15 @@ export class OverlayPainter implements Painter {
     if (!(documentElement instanceof HTMLElement)) return false;
     // A tag name the page cannot guess, so it cannot define an element of its own under it first.
     const host = this.document.createElement(unguessableTagName('claimlight-marks'));
-    host.setAttribute('aria-hidden', 'true');
     const root = host.attachShadow({ mode: 'closed' });
     const sheet = this.document.createElement('style');
     sheet.textContent = LAYER_STYLES + this.rules;
-    root.append(sheet);
+    const live = this.document.createElement('div');
+    live.className = 'visually-hidden';
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    root.append(sheet, live);
+    this.live = live;
     documentElement.append(host);
     this.host = host;
     this.root = root;
@@ -234,7 +269,12 @@ export class OverlayPainter implements Painter {
     // Images and embeds that load late push text down without a DOM change.
     this.document.addEventListener('load', () => this.relayout(), options);
     if (typeof ResizeObserver === 'function') {
-      this.resizes = new ResizeObserver(() => this.relayout());
+      // Its first report only says the observed boxes exist; the marks are measured already.
+      let first = true;
+      this.resizes = new ResizeObserver(() => {
+        if (first) first = false;
+        else this.relayout();
+      });
       this.resizes.observe(documentElement);
       if (this.document.body) this.resizes.observe(this.document.body);
     }
