@@ -22,8 +22,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Claimlight collects nothing: no browsing data leaves the device. Firefox 140 is the first
-            // with the CSS Custom Highlight API the marks are painted with, and the first to read
-            // data_collection_permissions (142 on Android).
+            // to read data_collection_permissions (142 on Android).
             gecko: { id: 'claimlight@claimlight.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
             gecko_android: { strict_min_version: '142.0' },
           },

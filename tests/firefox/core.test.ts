@@ -11,12 +11,13 @@ import { inClosedRoots } from './closed-roots';
 // Marionette instead (extension-pages.test.ts).
 
 let browser: Browser;
+let extensionId: string;
 let server: StaticServer;
 
 beforeAll(async () => {
   server = await serveDirectory('tests/fixtures');
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox()!, headless: true });
-  await browser.installExtension(FIREFOX_BUILD_DIR);
+  extensionId = await browser.installExtension(FIREFOX_BUILD_DIR);
 });
 afterAll(async () => {
   await browser?.close();
@@ -94,5 +95,48 @@ describe('Claimlight in Firefox', () => {
       adopted: document.adoptedStyleSheets.length,
     }));
     expect(reachable).toEqual({ highlights: 0, roots: 0, adopted: 0 });
+  });
+});
+
+describe('a hostile page in Firefox', () => {
+  const expected = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as { text: string }[]).map((m) => m.text);
+
+  it('opens no card for pointer events the page makes up', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${server.url}demo/`);
+    await waitForMarks(page, expected.length);
+    const mark = (await drawnMarks(page)).find((m) => m.box && m.box.y > 0 && m.box.y < 700)!;
+    await page.evaluate((box) => {
+      const at = { clientX: box.x + 10, clientY: box.y + box.height / 2, bubbles: true, composed: true };
+      for (let i = 0; i < 5; i++) document.elementFromPoint(at.clientX, at.clientY)!.dispatchEvent(new PointerEvent('pointermove', at));
+    }, mark.box!);
+    await new Promise((done) => setTimeout(done, 600));
+    expect(await openCard(page)).toBeNull();
+    await page.close();
+  });
+
+  it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}demo/`);
+    await waitForMarks(page, expected.length);
+    // The id WXT names the event after: the add-on's own, from the manifest.
+    expect(extensionId).toBe('claimlight@claimlight.dev');
+    await page.evaluate((id) => {
+      const name = `${id}:content:wxt:content-script-started`;
+      const detail = { contentScriptName: 'content', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+      window.postMessage({ type: name, ...detail }, '*');
+    }, extensionId);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await drawnMarks(page)).toHaveLength(expected.length);
+    // Still watching: a paragraph added afterwards that repeats a marked sentence is marked too.
+    await page.evaluate((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.querySelector('p')!.after(p);
+    }, expected.find((text) => text.startsWith('Putin also invited'))!);
+    await waitForMarks(page, expected.length + 1);
+    await page.close();
   });
 });
