@@ -71,6 +71,25 @@ const WHITESPACE = /\s+/g;
 const RUN = /\s\s/;
 const ONE_SPACE = /\s/;
 
+/** A block as extraction makes it: its map given, or made from its element when first asked for.
+ * One class for both, so the matcher reading `text` sees one shape. */
+class Block implements TextBlock {
+  constructor(
+    readonly text: string,
+    private map: TextSegment[] | null,
+    private readonly element: Element | null,
+  ) {}
+
+  get segments(): TextSegment[] {
+    if (!this.map) {
+      const walk = new BlockWalk(this.element!, {});
+      walk.advance(Number.POSITIVE_INFINITY);
+      this.map = walk.blocks()[0]?.segments ?? [];
+    }
+    return this.map;
+  }
+}
+
 class BlockBuilder {
   blocks: TextBlock[] = [];
   private text = '';
@@ -114,19 +133,7 @@ class BlockBuilder {
    */
   addWholeBlock(element: Element): void {
     const text = (element.textContent ?? '').replace(WHITESPACE, ' ').trim();
-    if (!text) return;
-    let segments: TextSegment[] | null = null;
-    this.blocks.push({
-      text,
-      get segments() {
-        if (!segments) {
-          const walk = new BlockWalk(element, {});
-          walk.advance(Number.POSITIVE_INFINITY);
-          segments = walk.blocks()[0]?.segments ?? [];
-        }
-        return segments;
-      },
-    });
+    if (text) this.blocks.push(new Block(text, null, element));
   }
 
   endBlock(): void {
@@ -135,7 +142,7 @@ class BlockBuilder {
       const last = this.segments[this.segments.length - 1]!;
       if (--last.length === 0) this.segments.pop();
     }
-    if (this.text) this.blocks.push({ text: this.text, segments: this.segments });
+    if (this.text) this.blocks.push(new Block(this.text, this.segments, null));
     this.text = '';
     this.segments = [];
   }
