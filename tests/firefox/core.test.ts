@@ -116,6 +116,33 @@ describe('a hostile page in Firefox', () => {
     await page.close();
   });
 
+  it('opens the card although the page defined custom elements under Claimlight’s old tag names', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${server.url}demo/`);
+    await waitForMarks(page, expected.length);
+    // Before the first card, when the card's layer does not exist yet.
+    await page.evaluate(() => {
+      for (const name of ['claimlight-ui', 'claimlight-marks', 'claimlight-card']) {
+        customElements.define(name, class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });
+      }
+    });
+    let mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
+    await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), mark.box!.y);
+    await new Promise((done) => setTimeout(done, 100));
+    mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
+    await page.mouse.move(mark.box!.x - 20, mark.box!.y - 20);
+    await page.mouse.move(mark.box!.x + 10, mark.box!.y + mark.box!.height / 2, { steps: 4 });
+    const deadline = Date.now() + 10_000;
+    let card = await openCard(page);
+    while (!card && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 100));
+      card = await openCard(page);
+    }
+    expect(card?.text).toContain('Accurate');
+    await page.close();
+  });
+
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}demo/`);
