@@ -31,7 +31,7 @@ export interface ClaimCardProps {
   /** The sentence on the page that mentions the claim. */
   mentionText: string;
   /** `keyboard`: the card takes focus and keeps Tab inside it. `hover`: it leaves focus where it is. */
-  opened: 'hover' | 'keyboard';
+  opened: 'hover' | 'click' | 'keyboard';
   /** Called when the reader chooses "Not this claim": the page hides this mark. */
   onDismiss(): void;
   /** Called on Escape (keydown inside the card) and by the close button. */

@@ -21,7 +21,7 @@ const LAYER_STYLES = `
 /** Which card is open, how it was opened, and what to do when the reader acts on it. */
 export interface OpenCard {
   mention: PageMention;
-  opened: 'hover' | 'keyboard';
+  opened: 'hover' | 'click' | 'keyboard';
   /** Every mention on the same words, this one included, in reading order; the card can switch between them. */
   sameText: readonly PageMention[];
   onDismiss(): void;

@@ -1,14 +1,21 @@
 /**
- * Finds the mention under the pointer. Painted highlights have no DOM of their own to receive
- * events, so this asks the browser which text the pointer is over (caret position from point),
- * looks up the mentions of that text node, and checks the point is inside one of the range's
- * boxes (the caret API snaps to the nearest text even over blank space). Runs at most once a frame.
+ * Finds the mention under the pointer, and tells a pointer that means a mark from one that passes
+ * over it. Marks are drawn in a layer that takes no events, so this asks the browser which text the
+ * pointer is over (caret position from point), looks up the mentions of that text node, and checks
+ * the point is inside one of the range's boxes (the caret API snaps to the nearest text even over
+ * blank space). Runs at most once a frame.
+ *
+ * A card opens on a mark when the pointer rests on it (a dwell: it stays within a few pixels for
+ * `HOVER_OPEN_MS`; a pointer drifting along the lines as the reader reads never rests), or at once
+ * on a click or a tap.
  */
 import type { PageMention, PageMentions } from './page-mentions';
 
 /** How long the pointer rests on a mark before its card opens, and leaves before it closes. */
-export const HOVER_OPEN_MS = 150;
+export const HOVER_OPEN_MS = 400;
 export const HOVER_CLOSE_MS = 300;
+/** How far the pointer may drift, in CSS pixels, and still be resting. */
+export const DWELL_DRIFT_PX = 6;
 
 interface CaretPoint {
   node: Node;
@@ -41,6 +48,8 @@ export function mentionAt(document: Document, mentions: PageMentions, x: number,
 export interface HoverEvents {
   /** The pointer has rested on a mention. */
   entered(mention: PageMention): void;
+  /** The reader clicked or tapped a mention, or (null) the page outside every mention and the card. */
+  clicked(mention: PageMention | null): void;
   /** The pointer has left the mention it was on, and has not moved onto the card. */
   left(): void;
   /** Claimlight's own layer: while the pointer is over it, the open card stays as it is. */
@@ -54,13 +63,23 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
   let timer: ReturnType<typeof setTimeout> | undefined;
   let x = 0;
   let y = 0;
+  /** Where the pointer was when the dwell on `current` started. */
+  let anchor = { x: 0, y: 0 };
   const check = () => {
     frame = 0;
     const under = mentions.list().length ? mentionAt(document, mentions, x, y) : null;
-    if (under?.id === current?.id) return;
+    if (under && under.id === current?.id) {
+      // Still on the same mark: moving further than a drift starts the dwell over.
+      if (Math.hypot(x - anchor.x, y - anchor.y) <= DWELL_DRIFT_PX) return;
+    } else if (!under && !current) return;
     current = under;
+    anchor = { x, y };
     clearTimeout(timer);
     timer = under ? setTimeout(() => events.entered(under), HOVER_OPEN_MS) : setTimeout(() => events.left(), HOVER_CLOSE_MS);
+  };
+  const onLayer = (event: Event) => {
+    const layer = events.layer();
+    return !!layer && event.composedPath().includes(layer);
   };
   document.addEventListener(
     'pointermove',
@@ -68,8 +87,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       // Only the reader's own pointer opens cards: page script dispatching pointer events must not
       // be able to open each card in turn and read what the reader has.
       if (!event.isTrusted) return;
-      const layer = events.layer();
-      if (layer && event.composedPath().includes(layer)) {
+      if (onLayer(event)) {
         // On the card: keep it open, and forget the mark, so coming back to it opens it again.
         clearTimeout(timer);
         current = null;
@@ -81,6 +99,21 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       if (!frame && (current || mentions.list().length)) frame = requestAnimationFrame(check);
     },
     { passive: true, signal },
+  );
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted || event.button !== 0 || onLayer(event)) return;
+      // A link keeps its click: the reader is going somewhere. So does a click that ends a selection.
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('a[href], button, input, select, textarea, label, summary')) return;
+      if (!document.getSelection()?.isCollapsed) return;
+      const mention = mentions.list().length ? mentionAt(document, mentions, event.clientX, event.clientY) : null;
+      clearTimeout(timer);
+      current = null;
+      events.clicked(mention);
+    },
+    { capture: true, signal },
   );
   signal.addEventListener('abort', () => {
     clearTimeout(timer);

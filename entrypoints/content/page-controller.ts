@@ -63,7 +63,12 @@ export class PageController {
       this.mentions,
       {
         entered: (mention) => {
-          if (this.host?.current?.opened !== 'keyboard') this.openCard(mention, 'hover');
+          // A card the reader opened on purpose (click, tap, keyboard) stays until they close it.
+          if (!this.host?.current || this.host.current.opened === 'hover') this.openCard(mention, 'hover');
+        },
+        clicked: (mention) => {
+          if (mention) this.openCard(mention, 'click');
+          else if (this.host?.current && this.host.current.opened !== 'keyboard') this.closeCard();
         },
         left: () => {
           if (this.host?.current?.opened === 'hover') this.closeCard();
@@ -198,7 +203,7 @@ export class PageController {
     this.painter.focus(null);
   }
 
-  private openCard(mention: PageMention, opened: 'hover' | 'keyboard'): void {
+  private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard'): void {
     if (!this.host) {
       this.hostReady ??= CardHost.create(this.ctx).then((host) => (this.host = host));
       void this.hostReady.then(() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inClosedRoots } from '../../scripts/lib/closed-roots';
+import { drawnMarks, inClosedRoots } from '../../scripts/lib/closed-roots';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
@@ -144,6 +144,63 @@ describe('keyboard', () => {
     expect((await command(page.page, 'previous')).index).toBe(2);
     await page.page.keyboard.press('Escape');
     await expect.poll(() => page.cardOpen()).toBe(false);
+  });
+});
+
+describe('opening a card', () => {
+  /** The first mark's first line on hover.html, in the middle of the view. */
+  async function firstLine(page: NewsPage) {
+    const [mark] = await drawnMarks(page.page);
+    await page.page.evaluate((y) => window.scrollBy({ top: y - window.innerHeight / 2, behavior: 'instant' }), mark!.boxes[0]!.y);
+    await page.page.waitForTimeout(50);
+    return (await drawnMarks(page.page))[0]!.boxes[0]!;
+  }
+
+  it('opens no card while the pointer drifts along a marked line at reading pace, and one when it rests', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const line = await firstLine(page);
+    const y = line.y + line.height / 2;
+    await page.page.mouse.move(line.x - 30, y);
+    // About 200 px a second, as a reader's pointer follows the words.
+    for (let x = line.x; x < line.x + Math.min(line.width, 600); x += 8) {
+      await page.page.mouse.move(x, y);
+      await page.page.waitForTimeout(40);
+      if (Math.round(x - line.x) % 160 === 0) expect(await page.cardOpen()).toBe(false);
+    }
+    expect(await page.cardOpen()).toBe(false);
+    // Resting there opens it.
+    await expect.poll(() => page.cardOpen(), { timeout: 3_000 }).toBe(true);
+  });
+
+  it('opens the card on a click, keeps it while the pointer moves away, and closes it on a click elsewhere', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const line = await firstLine(page);
+    await page.page.mouse.click(line.x + 12, line.y + line.height / 2);
+    await expect.poll(() => page.cardOpen(), { timeout: 2_000 }).toBe(true);
+    const box = (await (await page.card()).boundingBox())!;
+    // Away from the mark and the card, into the margin.
+    const away = { x: 5, y: box.y > 200 ? 60 : 760 };
+    await page.page.mouse.move(away.x, away.y, { steps: 5 });
+    await page.page.waitForTimeout(800);
+    expect(await page.cardOpen()).toBe(true);
+    await page.page.mouse.click(away.x, away.y);
+    await expect.poll(() => page.cardOpen()).toBe(false);
+  });
+
+  it('opens the card on a tap', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const line = await firstLine(page);
+    const cdp = await page.page.context().newCDPSession(page.page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const point = { x: line.x + 12, y: line.y + line.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => page.cardOpen(), { timeout: 3_000 }).toBe(true);
+    expect(await (await page.card()).getAttribute('data-opened')).toBe('click');
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
   });
 });
 

@@ -98,6 +98,29 @@ describe('Claimlight in Firefox', () => {
   });
 });
 
+describe('opening a card in Firefox', () => {
+  it('opens the card on a click', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${server.url}demo/`);
+    const count = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as unknown[]).length;
+    await waitForMarks(page, count);
+    let mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
+    await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), mark.box!.y);
+    await new Promise((done) => setTimeout(done, 100));
+    mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
+    await page.mouse.click(mark.box!.x + 10, mark.box!.y + mark.box!.height / 2);
+    const deadline = Date.now() + 5_000;
+    let card = await openCard(page);
+    while (!card && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 100));
+      card = await openCard(page);
+    }
+    expect(card?.text).toContain('Accurate');
+    await page.close();
+  });
+});
+
 describe('a hostile page in Firefox', () => {
   const expected = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as { text: string }[]).map((m) => m.text);
 
