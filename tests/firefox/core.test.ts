@@ -57,6 +57,28 @@ const openCard = async (page: Page) =>
     }, null)
   ).find((card) => card !== null) ?? null;
 
+/** Scrolls the mark whose text starts with `prefix` to the middle of the view, and gives a point on its first word. */
+async function pointOnMark(page: Page, prefix: string): Promise<{ x: number; y: number }> {
+  const find = async () => (await drawnMarks(page)).find((m) => m.text.startsWith(prefix) && m.box);
+  const before = await find();
+  if (!before) throw new Error(`no mark starts with ${prefix}`);
+  await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), before.box!.y);
+  await new Promise((done) => setTimeout(done, 100));
+  const { box } = (await find())!;
+  return { x: box!.x + 10, y: box!.y + box!.height / 2 };
+}
+
+/** Waits for a card to open, and gives what it shows, or null after `timeout` ms. */
+async function waitForCard(page: Page, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let card = await openCard(page);
+  while (!card && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 100));
+    card = await openCard(page);
+  }
+  return card;
+}
+
 describe('Claimlight in Firefox', () => {
   let demo: Page;
   const expected = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as { text: string }[]).map((m) => m.text).sort();
@@ -70,20 +92,10 @@ describe('Claimlight in Firefox', () => {
   });
 
   it('opens a card with the verdict and a source link on hover', async () => {
-    let mark = (await drawnMarks(demo)).find((m) => m.text.startsWith('Putin also invited'));
-    expect(mark?.box).toBeTruthy();
-    await demo.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), mark!.box!.y);
-    await new Promise((done) => setTimeout(done, 100));
-    mark = (await drawnMarks(demo)).find((m) => m.text.startsWith('Putin also invited'))!;
-    const point = { x: mark.box!.x + 10, y: mark.box!.y + mark.box!.height / 2 };
+    const point = await pointOnMark(demo, 'Putin also invited');
     await demo.mouse.move(point.x - 30, point.y - 30);
     await demo.mouse.move(point.x, point.y, { steps: 4 });
-    const deadline = Date.now() + 10_000;
-    let card = await openCard(demo);
-    while (!card && Date.now() < deadline) {
-      await new Promise((done) => setTimeout(done, 100));
-      card = await openCard(demo);
-    }
+    const card = await waitForCard(demo);
     expect(card?.text).toContain('Accurate');
     expect(card?.link).toEqual({ target: '_blank', rel: 'noopener noreferrer' });
   });
@@ -105,17 +117,9 @@ describe('opening a card in Firefox', () => {
     await page.goto(`${server.url}demo/`);
     const count = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as unknown[]).length;
     await waitForMarks(page, count);
-    let mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
-    await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), mark.box!.y);
-    await new Promise((done) => setTimeout(done, 100));
-    mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
-    await page.mouse.click(mark.box!.x + 10, mark.box!.y + mark.box!.height / 2);
-    const deadline = Date.now() + 5_000;
-    let card = await openCard(page);
-    while (!card && Date.now() < deadline) {
-      await new Promise((done) => setTimeout(done, 100));
-      card = await openCard(page);
-    }
+    const point = await pointOnMark(page, 'Putin also invited');
+    await page.mouse.click(point.x, point.y);
+    const card = await waitForCard(page, 5_000);
     expect(card?.text).toContain('Accurate');
     await page.close();
   });
@@ -150,18 +154,10 @@ describe('a hostile page in Firefox', () => {
         customElements.define(name, class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });
       }
     });
-    let mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
-    await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), mark.box!.y);
-    await new Promise((done) => setTimeout(done, 100));
-    mark = (await drawnMarks(page)).find((m) => m.text.startsWith('Putin also invited'))!;
-    await page.mouse.move(mark.box!.x - 20, mark.box!.y - 20);
-    await page.mouse.move(mark.box!.x + 10, mark.box!.y + mark.box!.height / 2, { steps: 4 });
-    const deadline = Date.now() + 10_000;
-    let card = await openCard(page);
-    while (!card && Date.now() < deadline) {
-      await new Promise((done) => setTimeout(done, 100));
-      card = await openCard(page);
-    }
+    const point = await pointOnMark(page, 'Putin also invited');
+    await page.mouse.move(point.x - 30, point.y - 20);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const card = await waitForCard(page);
     expect(card?.text).toContain('Accurate');
     await page.close();
   });
