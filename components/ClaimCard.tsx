@@ -40,6 +40,33 @@ export interface ClaimCardProps {
   sentence?: SentenceClaims;
   /** Called when the reader picks another of the sentence's claims: the card shows it instead. */
   onShowOther?(id: number): void;
+  /** Where the mention is among the page's (0-based), and how to move to the one before or after. */
+  place?: MentionPlace;
+}
+
+/** A mention's place in the page's list, with the way to the neighbours. */
+export interface MentionPlace {
+  index: number;
+  total: number;
+  onPrevious(): void;
+  onNext(): void;
+}
+
+/** "3 of 12", with buttons to the mention before and after (the list wraps around, as the keyboard command does). */
+function PlaceNavigation({ place }: { place: MentionPlace }) {
+  return (
+    <nav class="claimlight-card__place" aria-label="Mentions on this page">
+      <button type="button" class="claimlight-card__step" aria-label="Previous mention" onClick={place.onPrevious}>
+        <span aria-hidden="true">‹</span>
+      </button>
+      <span class="claimlight-card__count">
+        {place.index + 1} of {place.total}
+      </span>
+      <button type="button" class="claimlight-card__step" aria-label="Next mention" onClick={place.onNext}>
+        <span aria-hidden="true">›</span>
+      </button>
+    </nav>
+  );
 }
 
 /** The longest mention shown in full; longer sentences are cut to a window around the matched words. */
@@ -165,7 +192,7 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
 }
 
 /** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
-export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther }: ClaimCardProps) {
+export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place }: ClaimCardProps) {
   const id = useId();
   const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
   const rootRef = useRef<HTMLDivElement>(null);
@@ -237,6 +264,7 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
       </div>
 
       <footer class="claimlight-card__footer">
+        {place && place.total > 1 && <PlaceNavigation place={place} />}
         <button type="button" class="claimlight-card__dismiss" onClick={onDismiss}>
           Not this claim
         </button>

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardStyles from '@/components/ClaimCard.css?inline';
-import { ClaimCard } from '@/components/ClaimCard';
+import { ClaimCard, type MentionPlace } from '@/components/ClaimCard';
 import type { PageMention } from './page-mentions';
 import { unguessableTagName } from './tag-name';
 
@@ -17,6 +17,22 @@ const LAYER_STYLES = `
   .claimlight-layer { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
   .claimlight-floating { position: fixed; top: 0; left: 0; }
 `;
+
+/**
+ * Puts focus at a mention's text, so that the next Tab goes on from there. Text cannot hold focus,
+ * and a caret does not move where Tab starts from in Chromium; the element around the mention can,
+ * made focusable (tabindex -1) until focus leaves it, when the page gets its element back as it was.
+ */
+function focusAt(range: Range): void {
+  const node = range.commonAncestorContainer;
+  const element = node instanceof Element ? node : node.parentElement;
+  if (!(element instanceof HTMLElement)) return;
+  if (!element.hasAttribute('tabindex')) {
+    element.setAttribute('tabindex', '-1');
+    element.addEventListener('blur', () => element.removeAttribute('tabindex'), { once: true });
+  }
+  element.focus({ preventScroll: true });
+}
 
 /** Which card is open, how it was opened, and what to do when the reader acts on it. */
 export interface OpenCard {
@@ -27,6 +43,8 @@ export interface OpenCard {
   onDismiss(): void;
   onClose(): void;
   onShowOther(mention: PageMention): void;
+  /** The mention's place in the page's list, and the way to its neighbours. */
+  place?: MentionPlace;
 }
 
 /** The shadow-root layer: show a card, hide it. */
@@ -155,15 +173,19 @@ export class CardHost {
     this.stopFollowing = autoUpdate(reference, floating, place);
   }
 
-  /** Closes the open card. */
-  hide(): void {
+  /**
+   * Closes the open card. A card the keyboard opened gives focus back: to the place of `returnTo`
+   * (the mention just left) when given, so that Tab goes on from there, or else to where focus was.
+   */
+  hide(returnTo?: Range): void {
     const wasKeyboard = this.open?.opened === 'keyboard';
     this.stopFollowing?.();
     this.stopFollowing = null;
     this.open = null;
     this.draw();
     if (wasKeyboard) {
-      if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+      if (returnTo?.startContainer.isConnected) focusAt(returnTo);
+      else if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
       else this.ui.shadowHost.blur();
       this.returnFocus = null;
     }
@@ -184,6 +206,7 @@ export class CardHost {
               onDismiss={card.onDismiss}
               onClose={card.onClose}
               sentence={{ claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id }}
+              place={card.place}
               onShowOther={(id) => {
                 const other = card.sameText.find((m) => m.id === id);
                 if (other) card.onShowOther(other);

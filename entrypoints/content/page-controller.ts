@@ -150,10 +150,10 @@ export class PageController {
     return true;
   }
 
-  private reveal(mention: PageMention): void {
+  private reveal(mention: PageMention, opened: 'click' | 'keyboard' = 'keyboard'): void {
     mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     this.painter.focus(mention.range);
-    this.openCard(mention, 'keyboard');
+    this.openCard(mention, opened);
   }
 
   private async rescan(): Promise<void> {
@@ -203,6 +203,22 @@ export class PageController {
     this.painter.focus(null);
   }
 
+  /** Closes a card the reader is done with. One the keyboard opened leaves the reader at its
+   * mention: the focus mark stays on it, the next Tab and the next "next mention" go on from it. */
+  private leaveCard(mention: PageMention): void {
+    if (this.host?.current?.opened === 'keyboard') this.host.hide(mention.range);
+    else this.closeCard();
+  }
+
+  /** Opens the card of the mention before or after this one, scrolled into view. */
+  private step(from: PageMention, direction: 'next' | 'previous', opened: 'hover' | 'click' | 'keyboard'): void {
+    const list = this.mentions.list();
+    const index = list.indexOf(from);
+    if (index < 0 || !list.length) return;
+    this.focused = (index + (direction === 'next' ? 1 : -1) + list.length) % list.length;
+    this.reveal(list[this.focused]!, opened === 'keyboard' ? 'keyboard' : 'click');
+  }
+
   private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard'): void {
     if (!this.host) {
       this.hostReady ??= CardHost.create(this.ctx).then((host) => (this.host = host));
@@ -233,7 +249,13 @@ export class PageController {
         this.closeCard();
         void this.refresh();
       },
-      onClose: () => this.closeCard(),
+      onClose: () => this.leaveCard(mention),
+      place: {
+        index: this.mentions.list().indexOf(mention),
+        total: this.mentions.list().length,
+        onPrevious: () => this.step(mention, 'previous', opened),
+        onNext: () => this.step(mention, 'next', opened),
+      },
     });
   }
 

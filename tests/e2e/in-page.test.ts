@@ -204,6 +204,37 @@ describe('opening a card', () => {
   });
 });
 
+describe('moving between mentions in the card', () => {
+  it('says “n of N”, moves on from the card, and Escape leaves the reader at the mention just left', async () => {
+    const page = await open('demo/');
+    await page.waitForMarks(expectedDemo.length);
+    for (let i = 0; i < 3; i++) await command(page.page, 'next');
+    const card = await page.card();
+    expect(await card.$eval('.claimlight-card__count', (c) => c.textContent)).toBe(`3 of ${expectedDemo.length}`);
+    await (await card.$('button[aria-label="Next mention"]'))!.focus();
+    await page.page.keyboard.press('Enter');
+    await expect.poll(async () => (await page.card()).$eval('.claimlight-card__count', (c) => c.textContent)).toBe(`4 of ${expectedDemo.length}`);
+    const fourth = await page.focusedText();
+    // The new card has the keyboard: Escape closes it.
+    expect(await page.page.evaluate(() => document.activeElement?.hasAttribute('data-claimlight-ui'))).toBe(true);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    // Still at the fourth mention: its focus mark stays, and Tab goes on from it, not from the top.
+    expect(await page.focusedText()).toBe(fourth);
+    // Focus is on the element around the mention (made focusable for as long as it has focus).
+    const left = await page.page.evaluateHandle(() => document.activeElement!);
+    expect(await left.evaluate((element) => element.textContent!.replace(/\s+/g, ' '))).toContain(fourth!.slice(0, 40));
+    await page.page.keyboard.press('Tab');
+    const after = await left.evaluate((element) => {
+      const active = document.activeElement;
+      return !!active && active !== document.body && !!(element.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) && !element.hasAttribute('tabindex');
+    });
+    expect(after).toBe(true);
+    // And the next mention after it is the fifth.
+    expect((await command(page.page, 'next')).index).toBe(4);
+  });
+});
+
 describe('pages that change', () => {
   it('marks paragraphs added after load and drops marks of text that goes', async () => {
     const page = await open('pages/dynamic-append.html');

@@ -222,6 +222,24 @@ describe('ClaimCard', () => {
     });
   });
 
+  describe('when the page has several mentions', () => {
+    it('says which one this is, and moves to the one before or after', () => {
+      const place = { index: 2, total: 12, onPrevious: vi.fn(), onNext: vi.fn() };
+      renderCard({ place });
+      const nav = screen.getByRole('navigation', { name: 'Mentions on this page' });
+      expect(nav.textContent).toContain('3 of 12');
+      fireEvent.click(within(nav).getByRole('button', { name: 'Next mention' }));
+      expect(place.onNext).toHaveBeenCalledTimes(1);
+      fireEvent.click(within(nav).getByRole('button', { name: 'Previous mention' }));
+      expect(place.onPrevious).toHaveBeenCalledTimes(1);
+    });
+
+    it('offers no way to move when the mention is the page’s only one', () => {
+      renderCard({ place: { index: 0, total: 1, onPrevious: vi.fn(), onNext: vi.fn() } });
+      expect(screen.queryByRole('navigation', { name: 'Mentions on this page' })).toBeNull();
+    });
+  });
+
   describe('when opened by the keyboard', () => {
     it('moves focus to its heading', () => {
       renderCard({ opened: 'keyboard' });
