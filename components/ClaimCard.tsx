@@ -42,6 +42,8 @@ export interface ClaimCardProps {
   onShowOther?(id: number): void;
   /** Where the mention is among the page's (0-based), and how to move to the one before or after. */
   place?: MentionPlace;
+  /** A word about the page the mention is on, such as that it is dated well after the events. */
+  pageNotice?: string;
 }
 
 /** A mention's place in the page's list, with the way to the neighbours. */
@@ -192,7 +194,7 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
 }
 
 /** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
-export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place }: ClaimCardProps) {
+export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place, pageNotice }: ClaimCardProps) {
   const id = useId();
   const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
   const rootRef = useRef<HTMLDivElement>(null);
@@ -241,6 +243,11 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
       {sentence && sentence.claims.length > 1 && <SentenceSwitcher sentence={sentence} onShowOther={onShowOther} />}
 
       <div class="claimlight-card__body">
+        {pageNotice && (
+          <p class="claimlight-card__notice" role="note">
+            {pageNotice}
+          </p>
+        )}
         <h2 id={ids.title} ref={titleRef} tabIndex={-1} class="claimlight-card__claim">
           {claim.text}
         </h2>

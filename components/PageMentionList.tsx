@@ -19,6 +19,8 @@ export interface PageMentionListProps {
   siteEnabled: boolean;
   /** Called with a mention's id when the reader chooses it. */
   onReveal(id: number): void;
+  /** A word about the page itself, such as that it is dated well after the events it reports. */
+  notice?: string;
 }
 
 // The popup is narrow; a long sentence is cut around its start rather than left to fill the list.
@@ -36,7 +38,7 @@ function Notice({ title, children }: { title: string; children?: ComponentChildr
 }
 
 /** Lists the claims mentioned on the current page, or says why none are listed. */
-export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMentionListProps) {
+export function PageMentionList({ mentions, siteEnabled, onReveal, notice }: PageMentionListProps) {
   if (mentions === 'unavailable') {
     return (
       <Notice title="Claimlight can't run on this page.">
@@ -52,6 +54,11 @@ export function PageMentionList({ mentions, siteEnabled, onReveal }: PageMention
   const related = mentions.filter((m) => m.related);
   return (
     <>
+      {notice && marked.length > 0 && (
+        <p class="claimlight-popup__page-notice" role="note">
+          {notice}
+        </p>
+      )}
       {marked.length === 0 ? (
         <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>
       ) : (

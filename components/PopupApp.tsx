@@ -23,6 +23,8 @@ export interface PopupData {
   siteHost: string | null;
   /** Whether Claimlight is on for `siteHost` (`isEnabledOn`). */
   siteEnabled: boolean;
+  /** What the tab says about its page (it is old news), if anything. */
+  pageNotice?: string;
 }
 
 /** What the popup can ask for. */
@@ -155,7 +157,7 @@ export function PopupApp(props: PopupAppProps) {
         tabIndex={0}
         hidden={view !== 'page'}
       >
-        <PageMentionList mentions={props.pageMentions} siteEnabled={props.siteEnabled} onReveal={props.onRevealMention} />
+        <PageMentionList mentions={props.pageMentions} siteEnabled={props.siteEnabled} onReveal={props.onRevealMention} notice={props.pageNotice} />
       </section>
     </main>
   );

@@ -86,7 +86,7 @@ export interface BackgroundToContent {
   focusMention: { request: { direction: 'next' | 'previous' }; reply: { index: number; total: number } };
   /** Lists the mentions on the page in reading order, whether Claimlight is on there, and the
    * page's host (the popup cannot read tab URLs without the tabs permission). */
-  listMentions: { request: Record<string, never>; reply: { mentions: MentionSummary[]; enabled: boolean; host: string } };
+  listMentions: { request: Record<string, never>; reply: { mentions: MentionSummary[]; enabled: boolean; host: string; /** `staleNotice` for the page, when it is old news. */ notice?: string } };
   /** Scrolls to one mention and opens its card as a dialog. */
   revealMention: { request: { id: number }; reply: { revealed: boolean } };
 }

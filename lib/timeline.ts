@@ -5,6 +5,8 @@
  * publication date from its markup is here too; matching words is `lib/matching/`'s job.
  */
 
+import { formatPartialDate } from './partial-date';
+
 /** A span of days, as UTC midnights in milliseconds, inclusive. */
 export interface Interval {
   from: number;
@@ -139,3 +141,26 @@ export function claimWindow(claimDate: string | undefined): Interval | null {
 
 /** True when two intervals share a day. */
 export const overlaps = (a: Interval, b: Interval) => a.from <= b.to && b.from <= a.to;
+
+/** How long after the events it reports a page is old news: a report a month on is a look back. */
+export const STALE_AFTER_DAYS = 30;
+
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The notice a reader gets when a page is dated well after the events of the claims it mentions
+ * ("This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025."), or null. Only
+ * claims dated to the day count as events: a claim dated "2014" is background, not the news.
+ * The latest event decides, so a page that also reports something recent is not old news.
+ */
+export function staleNotice(page: number | null, claimDates: readonly (string | undefined)[]): string | null {
+  if (page === null) return null;
+  const events = claimDates.filter((date): date is string => !!date && /^\d{4}-\d{2}-\d{2}$/.test(date)).map((date) => parseDate(date)!);
+  if (!events.length) return null;
+  const latest = Math.max(...events);
+  if (page - latest <= STALE_AFTER_DAYS * DAY) return null;
+  const earliest = Math.min(...events);
+  const when = earliest === latest ? formatPartialDate(isoDay(latest)) : `${formatPartialDate(isoDay(earliest))} to ${formatPartialDate(isoDay(latest))}`;
+  return `This page is dated ${formatPartialDate(isoDay(page))}; the events it reports are from ${when}.`;
+}
+

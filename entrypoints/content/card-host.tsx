@@ -45,6 +45,8 @@ export interface OpenCard {
   onShowOther(mention: PageMention): void;
   /** The mention's place in the page's list, and the way to its neighbours. */
   place?: MentionPlace;
+  /** A word about the page itself (it is old news), shown above the record. */
+  notice?: string;
 }
 
 /** The shadow-root layer: show a card, hide it. */
@@ -207,6 +209,7 @@ export class CardHost {
               onClose={card.onClose}
               sentence={{ claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id }}
               place={card.place}
+              pageNotice={card.notice}
               onShowOther={(id) => {
                 const other = card.sameText.find((m) => m.id === id);
                 if (other) card.onShowOther(other);

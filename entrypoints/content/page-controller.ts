@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
+import { staleNotice } from '@/lib/timeline';
 import { CardHost } from './card-host';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
@@ -133,6 +134,11 @@ export class PageController {
     return { index: this.focused, total: list.length };
   }
 
+  /** Says so when the page is dated well after the events of the claims it mentions. */
+  notice(): string | null {
+    return staleNotice(this.mentions.pageDate, this.mentions.list().map((m) => m.claim.claimDate));
+  }
+
   /** The mentions on the page in reading order, then the claims it may be about (not marked), as the popup lists them. */
   summaries(): MentionSummary[] {
     return [
@@ -250,6 +256,7 @@ export class PageController {
         void this.refresh();
       },
       onClose: () => this.leaveCard(mention),
+      notice: this.notice() ?? undefined,
       place: {
         index: this.mentions.list().indexOf(mention),
         total: this.mentions.list().length,

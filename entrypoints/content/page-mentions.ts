@@ -82,6 +82,11 @@ export class PageMentions {
   /** The page's date, read afresh by each full scan (`scanAll`), which comes before any partial one. */
   private date: number | null = null;
 
+  /** The page's own date, as the last full scan read it. */
+  get pageDate(): number | null {
+    return this.date;
+  }
+
   constructor(
     private readonly document: Document,
     private readonly find: FindMentions,

@@ -55,7 +55,7 @@ async function readMentions() {
   const reply = await askTab('listMentions', {}).catch(() => null);
   // The content script judges its own page by the same settings, and it knows the page's host even
   // when the tab's URL is hidden from the popup (no "tabs" or host permission).
-  paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host } : { pageMentions: 'unavailable' });
+  paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice } : { pageMentions: 'unavailable' });
 }
 
 async function reveal(id: number) {

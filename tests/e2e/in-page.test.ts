@@ -235,6 +235,30 @@ describe('moving between mentions in the card', () => {
   });
 });
 
+describe('a page that is old news', () => {
+  const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
+  const listed = async (page: NewsPage) => {
+    const tabId = await tabIdOf(page.page);
+    const reply = (await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:listMentions', payload: {} }), tabId)) as { value: { notice?: string } };
+    return reply.value.notice;
+  };
+
+  it('says in the card and to the popup that the page is dated weeks after the events it reports', async () => {
+    const page = await open('pages/late-april.html');
+    await page.waitForMarks(2);
+    await page.hoverMark('On 12 February, Kremlin spokesman');
+    const card = await page.card();
+    expect(await card.$eval('[role=note]', (note) => note.textContent)).toBe(notice);
+    expect(await listed(page)).toBe(notice);
+  });
+
+  it('says nothing of the kind on a page written the day after', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    expect(await listed(page)).toBeUndefined();
+  });
+});
+
 describe('pages that change', () => {
   it('marks paragraphs added after load and drops marks of text that goes', async () => {
     const page = await open('pages/dynamic-append.html');

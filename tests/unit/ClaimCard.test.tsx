@@ -222,6 +222,14 @@ describe('ClaimCard', () => {
     });
   });
 
+  it('shows a word about the page above the record, when there is one', () => {
+    const pageNotice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
+    const { dialog } = renderCard({ pageNotice });
+    expect(within(dialog).getByRole('note').textContent).toBe(pageNotice);
+    cleanup();
+    expect(within(renderCard().dialog).queryByRole('note')).toBeNull();
+  });
+
   describe('when the page has several mentions', () => {
     it('says which one this is, and moves to the one before or after', () => {
       const place = { index: 2, total: 12, onPrevious: vi.fn(), onNext: vi.fn() };

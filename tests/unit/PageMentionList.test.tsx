@@ -17,6 +17,12 @@ describe('PageMentionList', () => {
     expect(button.textContent).toContain('On the page: “Fares have doubled, he said.”');
   });
 
+  it('shows what the tab says about its page above the list', () => {
+    const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
+    render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares doubled.' }]} siteEnabled onReveal={vi.fn()} notice={notice} />);
+    expect(screen.getByRole('note').textContent).toBe(notice);
+  });
+
   it('cuts a long sentence short', () => {
     render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Claim', text: long }]} siteEnabled onReveal={vi.fn()} />);
     const shown = screen.getByText(/^“Trump said the call went well\./);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { claimWindow, intervalOf, namedDates, pageDate, parseDate } from '@/lib/timeline';
+import { claimWindow, intervalOf, namedDates, pageDate, parseDate, staleNotice } from '@/lib/timeline';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -65,3 +65,24 @@ describe('pageDate', () => {
     expect(parseDate('soon')).toBeNull();
   });
 });
+
+describe('staleNotice', () => {
+  const day = (iso: string) => parseDate(iso)!;
+
+  it('says when a page is dated more than 30 days after the events it reports', () => {
+    expect(staleNotice(day('2025-04-28'), ['2025-02-12', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
+    expect(staleNotice(day('2025-04-28'), ['2025-02-03', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 3 Feb 2025 to 12 Feb 2025.');
+  });
+
+  it('says nothing within 30 days, or when a recent event is among them', () => {
+    expect(staleNotice(day('2025-03-14'), ['2025-02-12'])).toBeNull();
+    expect(staleNotice(day('2025-02-13'), ['2025-02-12'])).toBeNull();
+    expect(staleNotice(day('2025-04-28'), ['2025-02-12', '2025-04-20'])).toBeNull();
+  });
+
+  it('counts only claims dated to the day, and needs the page’s date', () => {
+    expect(staleNotice(day('2025-04-28'), ['2014', '2022-02', undefined])).toBeNull();
+    expect(staleNotice(null, ['2025-02-12'])).toBeNull();
+  });
+});
+
