@@ -44,6 +44,43 @@ export interface ClaimCardProps {
   place?: MentionPlace;
   /** A word about the page the mention is on, such as that it is dated well after the events. */
   pageNotice?: string;
+  /** Set once the reader said "Not this claim": the card then says what was hidden, and offers to
+   * take it back or to hide the claim on every page. */
+  dismissed?: Dismissed;
+}
+
+/** What "Not this claim" did, and the ways on from it. */
+export interface Dismissed {
+  /** Whether the claim is hidden on every page, not only on these words here. */
+  everywhere: boolean;
+  onUndo(): void;
+  onEverywhere(): void;
+}
+
+/** The card after "Not this claim": what is hidden now, Undo, and "never mark this claim". */
+function DismissedNote({ dismissed, onClose }: { dismissed: Dismissed; onClose(): void }) {
+  return (
+    <div class="claimlight-card__dismissed" role="status">
+      <p>
+        {dismissed.everywhere
+          ? 'Claimlight will not mark this claim on any page. You can take this back in Claimlight’s settings.'
+          : 'Hidden. Claimlight will not mark this claim on these words on this page again.'}
+      </p>
+      <div class="claimlight-card__dismissed-actions">
+        <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onUndo}>
+          Undo
+        </button>
+        {!dismissed.everywhere && (
+          <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onEverywhere}>
+            Never mark this claim
+          </button>
+        )}
+        <button type="button" class="claimlight-card__dismiss" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** A mention's place in the page's list, with the way to the neighbours. */
@@ -194,7 +231,7 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
 }
 
 /** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
-export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place, pageNotice }: ClaimCardProps) {
+export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place, pageNotice, dismissed }: ClaimCardProps) {
   const id = useId();
   const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
   const rootRef = useRef<HTMLDivElement>(null);
@@ -270,12 +307,18 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
         </p>
       </div>
 
-      <footer class="claimlight-card__footer">
-        {place && place.total > 1 && <PlaceNavigation place={place} />}
-        <button type="button" class="claimlight-card__dismiss" onClick={onDismiss}>
-          Not this claim
-        </button>
-      </footer>
+      {dismissed ? (
+        <footer class="claimlight-card__footer">
+          <DismissedNote dismissed={dismissed} onClose={onClose} />
+        </footer>
+      ) : (
+        <footer class="claimlight-card__footer">
+          {place && place.total > 1 && <PlaceNavigation place={place} />}
+          <button type="button" class="claimlight-card__dismiss" onClick={onDismiss}>
+            Not this claim
+          </button>
+        </footer>
+      )}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Client } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings';
+import type { Dismissals } from '@/lib/dismissals';
+import { HiddenMatches } from './HiddenMatches';
 import { PackManager, type PackImporter } from './PackManager';
 import { SettingsForm } from './SettingsForm';
 import { StorageUsed, type StorageEstimate } from './StorageUsed';
@@ -15,10 +17,13 @@ export interface OptionsPageProps {
   /** Why the last change could not be saved, or null when it was. */
   saveError?: string | null;
   estimate?: StorageEstimate;
+  /** The matches the reader rejected (null until read), and where to send a change to them. */
+  dismissals?: Dismissals | null;
+  onDismissalsChange?: (next: Dismissals) => void;
 }
 
 /** The settings page: the reader's settings, then fact packs, then what Claimlight stores. */
-export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate }: OptionsPageProps) {
+export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, onDismissalsChange }: OptionsPageProps) {
   return (
     <main class="claimlight-options">
       <header>
@@ -32,11 +37,12 @@ export function OptionsPage({ client, importer, settings, onSettingsChange, save
       )}
       {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} /> : <p role="status">Reading your settings…</p>}
       <PackManager client={client} importer={importer} />
+      {onDismissalsChange && <HiddenMatches list={dismissals} onChange={onDismissalsChange} />}
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What Claimlight stores</h2>
         <p>
           Claimlight keeps its fact packs in this browser only. Your settings are saved with the browser’s own sync, so
-          they follow you to other computers where you are signed in to the browser. Claimlight reads the pages you open to
+          they follow you to other computers where you are signed in to the browser. The matches you hid stay on this computer. Claimlight reads the pages you open to
           find claims on your device, and nothing about your browsing leaves the device.
         </p>
         <StorageUsed estimate={estimate} />

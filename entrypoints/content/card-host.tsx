@@ -9,7 +9,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardStyles from '@/components/ClaimCard.css?inline';
-import { ClaimCard, type MentionPlace } from '@/components/ClaimCard';
+import { ClaimCard, type Dismissed, type MentionPlace } from '@/components/ClaimCard';
 import type { PageMention } from './page-mentions';
 import { unguessableTagName } from './tag-name';
 
@@ -47,6 +47,8 @@ export interface OpenCard {
   place?: MentionPlace;
   /** A word about the page itself (it is old news), shown above the record. */
   notice?: string;
+  /** Set once the reader said "Not this claim": the card says what was hidden instead. */
+  dismissed?: Dismissed;
 }
 
 /** The shadow-root layer: show a card, hide it. */
@@ -175,6 +177,13 @@ export class CardHost {
     this.stopFollowing = autoUpdate(reference, floating, place);
   }
 
+  /** Turns the open card into what "Not this claim" did, with its ways back and further. */
+  showDismissed(dismissed: Dismissed): void {
+    if (!this.open) return;
+    this.open = { ...this.open, dismissed };
+    this.draw();
+  }
+
   /**
    * Closes the open card. A card the keyboard opened gives focus back: to the place of `returnTo`
    * (the mention just left) when given, so that Tab goes on from there, or else to where focus was.
@@ -210,6 +219,7 @@ export class CardHost {
               sentence={{ claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id }}
               place={card.place}
               pageNotice={card.notice}
+              dismissed={card.dismissed}
               onShowOther={(id) => {
                 const other = card.sameText.find((m) => m.id === id);
                 if (other) card.onShowOther(other);

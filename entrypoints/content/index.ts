@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import { ok } from '@/lib/result';
+import { DISMISSALS_KEY, dismissalsFrom } from '@/lib/dismissals';
+import { log } from '@/lib/log';
 import { SETTINGS_KEY, settingsFrom } from '@/lib/settings';
 import { PageController } from './page-controller';
 
@@ -34,7 +36,13 @@ export default defineContentScript({
     ignoreForgedRestarts(ctx);
     const client = createClient((message) => browser.runtime.sendMessage(message));
     void client.call('contentScriptStarted', { url: location.href });
-    const page = new PageController(ctx, client);
+    const page = new PageController(ctx, client, {
+      read: async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]),
+      update: async (change) => {
+        const stored = await browser.storage.local.get(DISMISSALS_KEY);
+        await browser.storage.local.set({ [DISMISSALS_KEY]: change(dismissalsFrom(stored[DISMISSALS_KEY])) }).catch((error: unknown) => log.error('Could not remember the rejected match', error));
+      },
+    });
     browser.runtime.onMessage.addListener((message: unknown) => {
       const { type, payload } = (message ?? {}) as { type?: string; payload?: Record<string, unknown> };
       const is = (name: keyof BackgroundToContent) => type === toContentType(name);
@@ -45,6 +53,7 @@ export default defineContentScript({
     });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(settingsFrom(changes[SETTINGS_KEY].newValue));
+      if (area === 'local' && changes[DISMISSALS_KEY]) void page.applyDismissals(dismissalsFrom(changes[DISMISSALS_KEY].newValue));
     });
     // A single-page app's navigation is a new page: scan it afresh.
     ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());

@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
 import { staleNotice } from '@/lib/timeline';
+import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { CardHost } from './card-host';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
@@ -20,6 +21,13 @@ const NAVIGATION_RESCAN_INTERVAL = 1_000;
 /** How often the marks are checked against what was painted. */
 const GUARD_INTERVAL = 1_000;
 
+/** Where the reader's rejected matches are kept (storage.local, through the content script's entry). */
+export interface DismissalStore {
+  read(): Promise<Dismissals>;
+  /** Reads the list afresh, changes it and writes it back. */
+  update(change: (list: Dismissals) => Dismissals): Promise<void>;
+}
+
 /** While nothing watches the page, Claimlight's own changes need no hiding. */
 const UNWATCHED: ChangeWatcher = { quietly: (change) => change() };
 
@@ -31,6 +39,8 @@ export class PageController {
    * nodes lays the page out again, a tenth of a second that a reader who never opens a card
    * should not pay on top of the marks' own. */
   private host: CardHost | null = null;
+  /** The reader's rejected matches as last read. */
+  private remembered: Dismissals = NO_DISMISSALS;
   private hostReady: Promise<CardHost> | null = null;
   private focused = -1;
   private announcedFor = '';
@@ -45,6 +55,7 @@ export class PageController {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly client: Client,
+    private readonly dismissals: DismissalStore,
   ) {
     this.mentions = new PageMentions(document, async (blocks, pageDate) => {
       const found = await client.call('findMentions', { blocks, pageDate, sensitivity: this.settings.sensitivity });
@@ -90,7 +101,23 @@ export class PageController {
       });
     }, GUARD_INTERVAL);
     this.painter.look(settings);
+    this.remembered = await this.dismissals.read().catch(() => NO_DISMISSALS);
+    this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
     if (isEnabledOn(settings, location.hostname)) await this.rescan();
+  }
+
+  /** Takes the reader's rejected matches as changed anywhere (this card, another tab, the settings
+   * page): newly rejected marks go now; one taken back is found again by a new scan. */
+  async applyDismissals(list: Dismissals): Promise<void> {
+    const page = pageKeyOf(location.href);
+    const before = hiddenOn(this.remembered, page);
+    const now = hiddenOn(list, page);
+    this.remembered = list;
+    const dropped = this.mentions.remember(now);
+    const takenBack = [...before.matches].some((key) => !now.matches.has(key)) || [...before.claims].some((key) => !now.claims.has(key));
+    if (!this.active) return;
+    if (takenBack) await this.rescan();
+    else if (dropped) await this.refresh();
   }
 
   /** Applies new settings: switched off here, marks go; switched on or made more or less
@@ -252,7 +279,24 @@ export class PageController {
       },
       onDismiss: () => {
         this.mentions.dismiss(mention);
-        this.closeCard();
+        const page = pageKeyOf(location.href);
+        const match = { page, claimKey: mention.claimKey, text: mention.text };
+        const at = new Date().toISOString();
+        void this.dismissals.update((list) => withPageDismissal(list, { ...match, claimText: mention.claim.text, at }));
+        // The card stays, saying what was hidden, with a way back and a way further.
+        this.host?.showDismissed({
+          everywhere: false,
+          onUndo: () => {
+            this.mentions.undismiss(mention.claimKey, mention.text);
+            this.closeCard();
+            void this.dismissals.update((list) => withoutClaimDismissal(withoutPageDismissal(list, match), mention.claimKey));
+          },
+          onEverywhere: () => {
+            this.host?.showDismissed({ ...this.host.current!.dismissed!, everywhere: true });
+            void this.dismissals.update((list) => withClaimDismissal(list, { claimKey: mention.claimKey, claimText: mention.claim.text, at }));
+          },
+        });
+        // After the card has turned: a card whose mention is gone would otherwise close.
         void this.refresh();
       },
       onClose: () => this.leaveCard(mention),
@@ -270,7 +314,8 @@ export class PageController {
     const list = this.mentions.list();
     this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict, text: m.text }))));
     this.report(list.length);
-    if (this.host?.current && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
+    // A card whose mention went closes, unless it went because the reader dismissed it there.
+    if (this.host?.current && !this.host.current.dismissed && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
     // Marks are invisible to screen readers: say once per page what there is to find.
     if (list.length && this.announcedFor !== location.href) {
       this.announcedFor = location.href;

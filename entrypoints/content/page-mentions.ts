@@ -7,6 +7,7 @@
 import { extractBlocksInSlices, locateOffset, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
 import { batchBlocks, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
+import { matchKey, type Hidden } from '@/lib/dismissals';
 import { pageDate } from '@/lib/timeline';
 
 /** A mention as the page shows it. */
@@ -74,7 +75,10 @@ export class PageMentions {
   private mentions: PageMention[] = [];
   private related: RelatedMention[] = [];
   private byNode = new Map<Text, PageMention[]>();
+  /** Matches rejected since this page was opened. */
   private dismissed = new Set<string>();
+  /** Matches and claims the reader rejected before, remembered across visits (lib/dismissals.ts). */
+  private remembered: Hidden = { matches: new Set(), claims: new Set() };
   private nextId = 1;
   /** Counts whole-page scans, so the answer of one that was overtaken is dropped. */
   private generation = 0;
@@ -191,7 +195,7 @@ export class PageMentions {
         const end = locateOffset(block, mention.end, 'end');
         if (!start || !end || !isRendered(start.node)) continue;
         const text = block.text.slice(mention.start, mention.end);
-        if (this.dismissed.has(`${mention.claimKey}\n${text}`)) continue;
+        if (this.isHidden(mention.claimKey, text)) continue;
         const range = this.document.createRange();
         range.setStart(start.node, start.offset);
         range.setEnd(end.node, end.offset);
@@ -241,9 +245,30 @@ export class PageMentions {
 
   /** Hides one mention for the rest of this page's life ("not this claim"). */
   dismiss(mention: PageMention): void {
-    this.dismissed.add(`${mention.claimKey}\n${mention.text}`);
+    this.dismissed.add(matchKey(mention.claimKey, mention.text));
     this.mentions = this.mentions.filter((m) => m.id !== mention.id);
     this.index();
+  }
+
+  /** Shows a dismissed match again from the next scan on ("undo"). */
+  undismiss(claimKey: string, text: string): void {
+    this.dismissed.delete(matchKey(claimKey, text));
+  }
+
+  /** Takes the reader's remembered rejections: what they name is hidden now and in later scans.
+   * True when some mention went. */
+  remember(hidden: Hidden): boolean {
+    this.remembered = hidden;
+    const before = this.mentions.length;
+    this.mentions = this.mentions.filter((m) => !this.isHidden(m.claimKey, m.text));
+    if (this.mentions.length === before) return false;
+    this.index();
+    return true;
+  }
+
+  private isHidden(claimKey: string, text: string): boolean {
+    const key = matchKey(claimKey, text);
+    return this.dismissed.has(key) || this.remembered.matches.has(key) || this.remembered.claims.has(claimKey);
   }
 
   /** The mentions whose text includes this text node. */

@@ -5,6 +5,7 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
+import { DISMISSALS_KEY, dismissalsFrom, type Dismissals } from '@/lib/dismissals';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
 import './style.css';
 
@@ -35,6 +36,7 @@ const importWithProgress: PackImporter = (text, fileName, onProgress) =>
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [dismissals, setDismissals] = useState<Dismissals | null>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: Settings } | null>(null);
   const writing = useRef(0);
   // Set when another page changed the settings while ours were unsaved: read them again once saved.
@@ -77,10 +79,26 @@ function Options() {
     pending.current = { value: next, timer: setTimeout(() => void flush(), WRITE_DELAY_MS) };
   }
 
+  async function changeDismissals(next: Dismissals) {
+    setDismissals(next);
+    try {
+      await browser.storage.local.set({ [DISMISSALS_KEY]: next });
+    } catch (error) {
+      log.error('Could not save the hidden matches', error);
+      setSaveError(`Your last change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   useEffect(() => {
     void reload();
+    void browser.storage.local
+      .get(DISMISSALS_KEY)
+      .then((stored) => setDismissals(dismissalsFrom(stored[DISMISSALS_KEY])))
+      .catch(() => setDismissals(dismissalsFrom(undefined)));
     // Keeps two open settings pages, and the popup's site switch, in step with this one.
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      // A card's "Not this claim" in a tab shows up here at once.
+      if (area === 'local' && DISMISSALS_KEY in changes) setDismissals(dismissalsFrom(changes[DISMISSALS_KEY]!.newValue));
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
       if (pending.current || writing.current) missed.current = true;
       else setSettings(settingsFrom(changes[SETTINGS_KEY]!.newValue));
@@ -94,7 +112,17 @@ function Options() {
     };
   }, []);
 
-  return <OptionsPage client={client} importer={importWithProgress} settings={settings} onSettingsChange={change} saveError={saveError} />;
+  return (
+    <OptionsPage
+      client={client}
+      importer={importWithProgress}
+      settings={settings}
+      onSettingsChange={change}
+      saveError={saveError}
+      dismissals={dismissals}
+      onDismissalsChange={(next) => void changeDismissals(next)}
+    />
+  );
 }
 
 render(<Options />, document.getElementById('app')!);

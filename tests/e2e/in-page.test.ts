@@ -259,6 +259,46 @@ describe('a page that is old news', () => {
   });
 });
 
+describe('not this claim', () => {
+  const clearDismissals = () => session.browser.serviceWorker.evaluate(() => chrome.storage.local.remove('claimlight:dismissed'));
+  afterEach(clearDismissals);
+
+  /** Clicks a button of the open card by its text. */
+  async function press(page: NewsPage, label: string) {
+    const card = await page.card();
+    for (const button of await card.$$('button')) if ((await button.textContent())?.trim() === label) return button.click();
+    throw new Error(`no button ${label} in the card`);
+  }
+
+  it('hides the mark, takes it back with Undo, and remembers it over a reload until the settings page shows it again', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    await page.hoverMark('Trump also said');
+    await press(page, 'Not this claim');
+    await page.waitForMarks(2);
+    expect(await page.cardText()).toContain('Hidden.');
+    await press(page, 'Undo');
+    await page.waitForMarks(3);
+    expect(await page.cardOpen()).toBe(false);
+
+    await page.hoverMark('Trump also said');
+    await press(page, 'Not this claim');
+    await page.waitForMarks(2);
+    await press(page, 'Done');
+    await page.page.reload();
+    await page.waitForMarks(2);
+    await page.page.waitForTimeout(500);
+    expect((await page.markTexts()).some((text) => text.startsWith('Trump also said'))).toBe(false);
+
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
+    await options.page.getByRole('button', { name: /^Show again: / }).click();
+    // The open tab marks it again, without a reload.
+    await page.waitForMarks(3);
+    await expect.poll(() => options.page.getByText(/When you choose “Not this claim” on a card/).count()).toBe(1);
+    await options.page.close();
+  });
+});
+
 describe('pages that change', () => {
   it('marks paragraphs added after load and drops marks of text that goes', async () => {
     const page = await open('pages/dynamic-append.html');

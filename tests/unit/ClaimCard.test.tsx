@@ -230,6 +230,27 @@ describe('ClaimCard', () => {
     expect(within(renderCard().dialog).queryByRole('note')).toBeNull();
   });
 
+  describe('after “Not this claim”', () => {
+    it('says what is hidden, and offers to undo it or to hide the claim everywhere', () => {
+      const dismissed = { everywhere: false, onUndo: vi.fn(), onEverywhere: vi.fn() };
+      const { dialog, props } = renderCard({ dismissed });
+      expect(within(dialog).getByRole('status').textContent).toContain('will not mark this claim on these words on this page again');
+      expect(within(dialog).queryByRole('button', { name: 'Not this claim' })).toBeNull();
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Never mark this claim' }));
+      expect(dismissed.onEverywhere).toHaveBeenCalledTimes(1);
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Undo' }));
+      expect(dismissed.onUndo).toHaveBeenCalledTimes(1);
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+      expect(props.onClose).toHaveBeenCalledTimes(1);
+    });
+
+    it('says so when the claim is hidden on every page', () => {
+      const { dialog } = renderCard({ dismissed: { everywhere: true, onUndo: vi.fn(), onEverywhere: vi.fn() } });
+      expect(within(dialog).getByRole('status').textContent).toContain('will not mark this claim on any page');
+      expect(within(dialog).queryByRole('button', { name: 'Never mark this claim' })).toBeNull();
+    });
+  });
+
   describe('when the page has several mentions', () => {
     it('says which one this is, and moves to the one before or after', () => {
       const place = { index: 2, total: 12, onPrevious: vi.fn(), onNext: vi.fn() };

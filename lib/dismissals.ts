@@ -1,0 +1,103 @@
+/**
+ * Matches the reader rejected ("Not this claim"): on one page, or for a claim on every page. Kept in
+ * `storage.local`, on this device only, so that a reload remembers them; the settings page lists
+ * them and takes them back. The content script hides what they name; this file only keeps the list.
+ */
+import * as v from 'valibot';
+
+/** The storage.local key of the list. */
+export const DISMISSALS_KEY = 'claimlight:dismissed';
+
+/** The most remembered per kind; the oldest go first. */
+export const MAX_DISMISSALS = 2_000;
+
+/** One rejected match: this claim, on these words, on this page. */
+export interface PageDismissal {
+  /** The page, as `pageKeyOf` writes it. */
+  page: string;
+  claimKey: string;
+  claimText: string;
+  /** The words on the page that were marked. */
+  text: string;
+  /** When, as an ISO timestamp. */
+  at: string;
+}
+
+/** A claim the reader wants marked nowhere. */
+export interface ClaimDismissal {
+  claimKey: string;
+  claimText: string;
+  at: string;
+}
+
+export interface Dismissals {
+  onPage: PageDismissal[];
+  everywhere: ClaimDismissal[];
+}
+
+export const NO_DISMISSALS: Dismissals = { onPage: [], everywhere: [] };
+
+const Text = v.pipe(v.string(), v.maxLength(5_000));
+const PageDismissalSchema = v.object({ page: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
+const ClaimDismissalSchema = v.object({ claimKey: Text, claimText: Text, at: Text });
+
+/** The list as stored, or an empty one for anything else (nothing stored yet, or a damaged value):
+ * a record that does not read is left out, the others are kept. */
+export function dismissalsFrom(value: unknown): Dismissals {
+  if (typeof value !== 'object' || value === null) return NO_DISMISSALS;
+  const { onPage, everywhere } = value as { onPage?: unknown; everywhere?: unknown };
+  const keep = <T>(list: unknown, schema: v.GenericSchema<unknown, T>): T[] =>
+    Array.isArray(list) ? list.flatMap((item) => (v.is(schema, item) ? [item as T] : [])) : [];
+  return { onPage: keep(onPage, PageDismissalSchema), everywhere: keep(everywhere, ClaimDismissalSchema) };
+}
+
+/** A page as dismissals name it: its address without query or fragment, which change between visits
+ * of one article (tracking tags, comment anchors). */
+export function pageKeyOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+const sameMatch = (a: { page: string; claimKey: string; text: string }, b: { page: string; claimKey: string; text: string }) =>
+  a.page === b.page && a.claimKey === b.claimKey && a.text === b.text;
+
+/** The list with one more rejected match (once only), the oldest dropped past the limit. */
+export function withPageDismissal(list: Dismissals, dismissal: PageDismissal): Dismissals {
+  const onPage = [...list.onPage.filter((d) => !sameMatch(d, dismissal)), dismissal];
+  return { ...list, onPage: onPage.slice(-MAX_DISMISSALS) };
+}
+
+/** The list without that match: it is marked again. */
+export function withoutPageDismissal(list: Dismissals, match: { page: string; claimKey: string; text: string }): Dismissals {
+  return { ...list, onPage: list.onPage.filter((d) => !sameMatch(d, match)) };
+}
+
+/** The list with a claim marked nowhere. */
+export function withClaimDismissal(list: Dismissals, dismissal: ClaimDismissal): Dismissals {
+  const everywhere = [...list.everywhere.filter((d) => d.claimKey !== dismissal.claimKey), dismissal];
+  return { ...list, everywhere: everywhere.slice(-MAX_DISMISSALS) };
+}
+
+/** The list without that claim: it is marked again wherever it matches. */
+export function withoutClaimDismissal(list: Dismissals, claimKey: string): Dismissals {
+  return { ...list, everywhere: list.everywhere.filter((d) => d.claimKey !== claimKey) };
+}
+
+/** What to hide on one page: matches by "claim key, newline, text", and whole claims by key. */
+export interface Hidden {
+  matches: ReadonlySet<string>;
+  claims: ReadonlySet<string>;
+}
+
+export const matchKey = (claimKey: string, text: string) => `${claimKey}\n${text}`;
+
+export function hiddenOn(list: Dismissals, page: string): Hidden {
+  return {
+    matches: new Set(list.onPage.filter((d) => d.page === page).map((d) => matchKey(d.claimKey, d.text))),
+    claims: new Set(list.everywhere.map((d) => d.claimKey)),
+  };
+}

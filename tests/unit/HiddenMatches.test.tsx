@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HiddenMatches } from '@/components/HiddenMatches';
+import { NO_DISMISSALS, type Dismissals } from '@/lib/dismissals';
+
+afterEach(cleanup);
+
+const list: Dismissals = {
+  onPage: [{ page: 'https://news.example/story', claimKey: 'p/a', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at: 'x' }],
+  everywhere: [{ claimKey: 'p/b', claimText: 'Fares doubled.', at: 'y' }],
+};
+
+describe('HiddenMatches', () => {
+  it('lists each hidden match with where it was, and each claim hidden everywhere', () => {
+    render(<HiddenMatches list={list} onChange={vi.fn()} />);
+    expect(screen.getByText('The call lasted 90 minutes.')).toBeTruthy();
+    expect(screen.getByText('“The call ran long.” on news.example/story')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mark again: Fares doubled.' })).toBeTruthy();
+  });
+
+  it('takes one back, or all of them', () => {
+    const onChange = vi.fn();
+    render(<HiddenMatches list={list} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show again: The call lasted 90 minutes. on news.example/story' }));
+    expect(onChange).toHaveBeenLastCalledWith({ onPage: [], everywhere: list.everywhere });
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 2 again' }));
+    expect(onChange).toHaveBeenLastCalledWith(NO_DISMISSALS);
+  });
+
+  it('says how a match gets here when there is none', () => {
+    render(<HiddenMatches list={NO_DISMISSALS} onChange={vi.fn()} />);
+    expect(screen.getByText(/When you choose “Not this claim” on a card/)).toBeTruthy();
+  });
+});

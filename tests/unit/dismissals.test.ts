@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_DISMISSALS,
+  NO_DISMISSALS,
+  dismissalsFrom,
+  hiddenOn,
+  matchKey,
+  pageKeyOf,
+  withClaimDismissal,
+  withPageDismissal,
+  withoutClaimDismissal,
+  withoutPageDismissal,
+} from '@/lib/dismissals';
+
+const page = 'https://news.example/2025/02/story';
+const match = { page, claimKey: 'bundled/call', claimText: 'The call lasted 90 minutes.', text: 'The call ran for an hour and a half.', at: '2026-12-03T10:00:00.000Z' };
+
+describe('dismissals', () => {
+  it('names a page by its address without query or fragment', () => {
+    expect(pageKeyOf('https://news.example/2025/02/story?utm_source=x#comments')).toBe(page);
+    expect(pageKeyOf('not a url')).toBe('not a url');
+  });
+
+  it('hides a rejected match on its page only, and a claim rejected everywhere on every page', () => {
+    const list = withClaimDismissal(withPageDismissal(NO_DISMISSALS, match), { claimKey: 'bundled/other', claimText: 'Other.', at: match.at });
+    const here = hiddenOn(list, page);
+    expect([...here.matches]).toEqual([matchKey(match.claimKey, match.text)]);
+    expect([...here.claims]).toEqual(['bundled/other']);
+    expect([...hiddenOn(list, 'https://news.example/elsewhere').matches]).toEqual([]);
+    expect([...hiddenOn(list, 'https://news.example/elsewhere').claims]).toEqual(['bundled/other']);
+  });
+
+  it('keeps one record per match, takes one back, and drops the oldest past the limit', () => {
+    const twice = withPageDismissal(withPageDismissal(NO_DISMISSALS, match), { ...match, at: 'later' });
+    expect(twice.onPage).toHaveLength(1);
+    expect(twice.onPage[0]!.at).toBe('later');
+    expect(withoutPageDismissal(twice, match).onPage).toEqual([]);
+    expect(withoutClaimDismissal(withClaimDismissal(NO_DISMISSALS, { claimKey: 'k', claimText: 't', at: 'a' }), 'k').everywhere).toEqual([]);
+    let many = NO_DISMISSALS;
+    for (let i = 0; i <= MAX_DISMISSALS; i++) many = withPageDismissal(many, { ...match, text: `sentence ${i}` });
+    expect(many.onPage).toHaveLength(MAX_DISMISSALS);
+    expect(many.onPage[0]!.text).toBe('sentence 1');
+  });
+
+  it('reads what is stored, leaving out records that do not read, and nothing from anything else', () => {
+    expect(dismissalsFrom(undefined)).toEqual(NO_DISMISSALS);
+    expect(dismissalsFrom('garbage')).toEqual(NO_DISMISSALS);
+    const stored = { onPage: [match, { page: 1 }, null], everywhere: 'no' };
+    expect(dismissalsFrom(stored)).toEqual({ onPage: [match], everywhere: [] });
+  });
+});
