@@ -3,6 +3,7 @@ import { checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 
 type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
 
@@ -35,6 +36,7 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [pasted, setPasted] = useState('');
+  const [asking, setAsking] = useState<ConfirmRequest | null>(null);
 
   const refresh = useCallback(async () => {
     const [list, counts] = await Promise.all([client.call('listPacks', {}), client.call('getStoreSummary', {})]);
@@ -89,15 +91,25 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
     else setStatus(failure(result.error));
   }
 
-  async function onDelete(pack: StoredPack) {
-    if (!confirm(`Delete “${pack.title}” and its ${pack.claimCount} claims?`)) return;
+  function onDelete(pack: StoredPack) {
+    setAsking({
+      question: `Delete “${pack.title}” and its ${pack.claimCount} claim${pack.claimCount === 1 ? '' : 's'}?`,
+      confirmLabel: 'Delete pack',
+      onConfirm: () => void deletePack(pack),
+    });
+  }
+
+  async function deletePack(pack: StoredPack) {
     const result = await client.call('deletePack', { packId: pack.id });
     setStatus(result.ok ? { kind: 'ok', text: `Deleted “${pack.title}”.` } : failure(result.error));
     await refresh();
   }
 
-  async function onReset() {
-    if (!confirm('Delete every imported pack and restore the bundled pack?')) return;
+  function onReset() {
+    setAsking({ question: 'Delete every imported pack and restore the bundled pack?', confirmLabel: 'Reset', onConfirm: () => void reset() });
+  }
+
+  async function reset() {
     const result = await client.call('resetStore', {});
     setStatus(result.ok ? { kind: 'ok', text: 'Restored the bundled pack; imported packs were deleted.' } : failure(result.error));
     await refresh();
@@ -135,11 +147,11 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
                 <td class="count">{pack.claimCount}</td>
                 <td>{new Date(pack.importedAt).toLocaleDateString()}</td>
                 <td class="actions">
-                  <button type="button" onClick={() => onExport(pack.id, 'claimlight')} aria-label={`Export ${pack.title} as a Claimlight pack`}>
-                    Export
+                  <button type="button" onClick={() => onExport(pack.id, 'claimlight')} aria-label={`Export as Claimlight pack: ${pack.title}`}>
+                    Export as Claimlight pack
                   </button>
-                  <button type="button" onClick={() => onExport(pack.id, 'claimreview')} aria-label={`Export ${pack.title} as ClaimReview`}>
-                    ClaimReview
+                  <button type="button" onClick={() => onExport(pack.id, 'claimreview')} aria-label={`Export as ClaimReview: ${pack.title}`}>
+                    Export as ClaimReview
                   </button>
                   {pack.origin === 'user' && (
                     <button type="button" class="danger" onClick={() => onDelete(pack)} aria-label={`Delete ${pack.title}`}>
@@ -198,6 +210,7 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
           Reset to the bundled pack
         </button>
       </p>
+      <ConfirmDialog request={asking} onCancel={() => setAsking(null)} />
     </section>
   );
 }

@@ -244,11 +244,6 @@ export class FirefoxSession {
     throw new Error(`Timed out after ${timeout} ms waiting for: ${body} (last value: ${JSON.stringify(last)})`);
   }
 
-  /** Accepts the open confirm() or alert() dialog. */
-  async acceptDialog(): Promise<void> {
-    await this.marionette.send('WebDriver:AcceptAlert');
-  }
-
   /** Quits Firefox and removes its profile; kills Firefox if it has not quit within a few seconds. */
   async close(): Promise<void> {
     const stopped = stopFirefox(this.process, this.profile, 5_000);

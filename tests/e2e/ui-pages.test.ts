@@ -49,8 +49,10 @@ describe('the settings page', () => {
     await options.importFile('bad.json', JSON.stringify({ ...pack, id: 'bad', claims: [{ ...claims[0], verdict: 'nope' }] }));
     expect(await options.importStatus()).toContain('claim 1 (`c0`): verdict: must be one of');
     expect([await options.summary(), await options.packs()]).toEqual(before);
-    options.page.on('dialog', (dialog) => void dialog.accept());
     await options.page.getByRole('button', { name: 'Delete Ten thousand' }).click();
+    // Our own question, with the count and its plural right; nothing is deleted before the answer.
+    await expect.poll(() => options.page.getByRole('dialog').textContent()).toContain('Delete “Ten thousand” and its 10000 claims?');
+    await options.page.getByRole('dialog').getByRole('button', { name: 'Delete pack' }).click();
     await expect.poll(() => options.page.getByTestId('import-status').textContent(), { timeout: 20_000 }).toContain('Deleted “Ten thousand”');
     await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
     await options.page.close();
@@ -103,7 +105,7 @@ describe('the settings page', () => {
   it('exports a pack that imports back exactly', async () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const download = options.page.waitForEvent('download');
-    await options.page.getByRole('button', { name: /^Export Trump–Putin call .* as a Claimlight pack$/ }).click();
+    await options.page.getByRole('button', { name: /^Export as Claimlight pack: Trump–Putin call / }).click();
     const first = readFileSync((await (await download).path())!, 'utf8');
     const pack = JSON.parse(first) as { id: string; title: string };
     // Import it as a pack of its own (the bundled pack's id is reserved), then export that.
@@ -111,10 +113,10 @@ describe('the settings page', () => {
     await options.importFile('copy.json', copy);
     expect(await options.importStatus()).toContain('Imported “Round-trip copy”: 28 claims');
     const again = options.page.waitForEvent('download');
-    await options.page.getByRole('button', { name: 'Export Round-trip copy as a Claimlight pack' }).click();
+    await options.page.getByRole('button', { name: 'Export as Claimlight pack: Round-trip copy' }).click();
     expect(readFileSync((await (await again).path())!, 'utf8')).toBe(copy);
-    options.page.on('dialog', (dialog) => void dialog.accept());
     await options.page.getByRole('button', { name: 'Delete Round-trip copy' }).click();
+    await options.page.getByRole('dialog').getByRole('button', { name: 'Delete pack' }).click();
     await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
     await options.page.close();
   });

@@ -124,7 +124,8 @@ describe('the settings page in Firefox', () => {
     await firefox.type(await firefox.find('input[type=file]'), file('ferry-notes.json', JSON.stringify(small)));
     await firefox.waitFor(STATUS_SAYS, 10_000, 'Imported “Ferry notes”: 2 claims');
     await firefox.click(await firefox.find('button[aria-label="Delete Ferry notes"]'));
-    await firefox.acceptDialog();
+    expect(await firefox.waitFor<string>(`return document.querySelector('dialog.confirm[open]')?.textContent || null`)).toContain('Delete “Ferry notes” and its 2 claims?');
+    await firefox.click(await firefox.find('dialog.confirm[open] button.danger'));
     await firefox.waitFor(STATUS_SAYS, 20_000, 'Deleted “Ferry notes”');
     expect(await firefox.waitFor(SUMMARY_IS, 20_000, before)).toBe(before);
   });

@@ -38,6 +38,27 @@ describe('PackManager', () => {
     expect(row.textContent).toContain('bundled');
   });
 
+  it('asks in its own words before deleting a pack, and deletes nothing on Cancel', async () => {
+    await renderManager();
+    paste(JSON.stringify({ ...samplePack(), claims: samplePack().claims.slice(0, 1) }));
+    await screen.findByText('29 claims in 2 packs');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Sample pack' }));
+    const question = await screen.findByText('Delete “Sample pack” and its 1 claim?');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('29 claims in 2 packs')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Sample pack' }));
+    expect(question.textContent).toBe('Delete “Sample pack” and its 1 claim?');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete pack' }));
+    await screen.findByText('28 claims in 1 pack');
+    expect(screen.getByTestId('import-status').textContent).toBe('Deleted “Sample pack”.');
+  });
+
+  it('says on each export button what it exports', async () => {
+    await renderManager();
+    const row = screen.getByRole('row', { name: /Trump–Putin call/ });
+    expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Export as Claimlight pack', 'Export as ClaimReview']);
+  });
+
   it('imports pasted JSON and shows the new pack', async () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));
