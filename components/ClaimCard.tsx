@@ -53,8 +53,11 @@ export interface ClaimCardProps {
 export interface Dismissed {
   /** Whether the claim is hidden on every page, not only on these words here. */
   everywhere: boolean;
+  /** Whether the reader has reported the match as wrong, for the pack's maintainers. */
+  reported: boolean;
   onUndo(): void;
   onEverywhere(): void;
+  onReport(): void;
 }
 
 /** The card after "Not this claim": what is hidden now, Undo, and "never mark this claim". */
@@ -65,6 +68,7 @@ function DismissedNote({ dismissed, onClose }: { dismissed: Dismissed; onClose()
         {dismissed.everywhere
           ? 'Claimlight will not mark this claim on any page. You can take this back in Claimlight’s settings.'
           : 'Hidden. Claimlight will not mark this claim on these words on this page again.'}
+        {dismissed.reported && ' Your report is kept in Claimlight’s settings, to export for the pack’s maintainers; nothing leaves this device.'}
       </p>
       <div class="claimlight-card__dismissed-actions">
         <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onUndo}>
@@ -75,6 +79,9 @@ function DismissedNote({ dismissed, onClose }: { dismissed: Dismissed; onClose()
             Never mark this claim
           </button>
         )}
+        <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onReport} disabled={dismissed.reported}>
+          {dismissed.reported ? 'Reported' : 'Report a wrong match'}
+        </button>
         <button type="button" class="claimlight-card__dismiss" onClick={onClose}>
           Done
         </button>

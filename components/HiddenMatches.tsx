@@ -1,9 +1,11 @@
 /**
  * The settings page's list of matches the reader rejected with "Not this claim": on one page, or a
- * claim on every page. Each can be taken back, or all at once; the page then marks them again.
- * Reading and writing the list is the settings page entry's job (storage.local).
+ * claim on every page. Each can be taken back, or all at once; the page then marks them again. The
+ * matches reported as wrong are exported from here as a file for pack maintainers. Reading and
+ * writing the list is the settings page entry's job (storage.local).
  */
-import { withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { reportsFile, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { saveFile } from './save-file';
 
 export interface HiddenMatchesProps {
   /** The list, or null until it is read. */
@@ -23,6 +25,7 @@ function shortPage(page: string): string {
 
 export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
   const count = list ? list.onPage.length + list.everywhere.length : 0;
+  const reports = list?.reports.length ?? 0;
   return (
     <section aria-labelledby="hidden-heading">
       <h2 id="hidden-heading">Hidden matches</h2>
@@ -65,9 +68,26 @@ export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
               </ul>
             </>
           )}
-          <button type="button" onClick={() => onChange({ onPage: [], everywhere: [] })}>
+          <button type="button" onClick={() => onChange({ ...list, onPage: [], everywhere: [] })}>
             {count === 1 ? 'Show it again' : `Show all ${count} again`}
           </button>
+        </>
+      )}
+      {list && reports > 0 && (
+        <>
+          <h3>Reported wrong matches</h3>
+          <p class="hint">
+            {reports === 1 ? '1 report' : `${reports} reports`}, kept on this computer. Export them as a file to send to a pack’s maintainers;
+            nothing is sent for you.
+          </p>
+          <p>
+            <button type="button" onClick={() => saveFile('claimlight-wrong-matches.json', reportsFile(list, new Date().toISOString()))}>
+              Export reports
+            </button>{' '}
+            <button type="button" onClick={() => onChange({ ...list, reports: [] })}>
+              Clear reports
+            </button>
+          </p>
         </>
       )}
     </section>

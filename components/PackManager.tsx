@@ -4,20 +4,11 @@ import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { saveFile } from './save-file';
 
 type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
 
 const FORMAT_NAMES = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools' } as const;
-
-function saveFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Revoke on the next task: the download has started by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 const failure = (error: ProtocolError): Status => ({ kind: 'error', text: error.message, details: error.details });
 

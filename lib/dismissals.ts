@@ -1,7 +1,8 @@
 /**
- * Matches the reader rejected ("Not this claim"): on one page, or for a claim on every page. Kept in
- * `storage.local`, on this device only, so that a reload remembers them; the settings page lists
- * them and takes them back. The content script hides what they name; this file only keeps the list.
+ * Matches the reader rejected ("Not this claim"): on one page, or for a claim on every page, and the
+ * ones they reported as wrong for a pack's maintainers. Kept in `storage.local`, on this device only,
+ * so that a reload remembers them; the settings page lists them, takes them back, and exports the
+ * reports as a file. The content script hides what they name; this file only keeps the list.
  */
 import * as v from 'valibot';
 
@@ -30,25 +31,38 @@ export interface ClaimDismissal {
   at: string;
 }
 
+/** A match the reader reported as wrong: what a pack's maintainer needs to see it. */
+export interface WrongMatchReport {
+  /** The page's full address. */
+  url: string;
+  claimKey: string;
+  claimText: string;
+  /** The sentence that was marked. */
+  text: string;
+  at: string;
+}
+
 export interface Dismissals {
   onPage: PageDismissal[];
   everywhere: ClaimDismissal[];
+  reports: WrongMatchReport[];
 }
 
-export const NO_DISMISSALS: Dismissals = { onPage: [], everywhere: [] };
+export const NO_DISMISSALS: Dismissals = { onPage: [], everywhere: [], reports: [] };
 
 const Text = v.pipe(v.string(), v.maxLength(5_000));
 const PageDismissalSchema = v.object({ page: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
 const ClaimDismissalSchema = v.object({ claimKey: Text, claimText: Text, at: Text });
+const ReportSchema = v.object({ url: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
 
 /** The list as stored, or an empty one for anything else (nothing stored yet, or a damaged value):
  * a record that does not read is left out, the others are kept. */
 export function dismissalsFrom(value: unknown): Dismissals {
   if (typeof value !== 'object' || value === null) return NO_DISMISSALS;
-  const { onPage, everywhere } = value as { onPage?: unknown; everywhere?: unknown };
+  const { onPage, everywhere, reports } = value as { onPage?: unknown; everywhere?: unknown; reports?: unknown };
   const keep = <T>(list: unknown, schema: v.GenericSchema<unknown, T>): T[] =>
     Array.isArray(list) ? list.flatMap((item) => (v.is(schema, item) ? [item as T] : [])) : [];
-  return { onPage: keep(onPage, PageDismissalSchema), everywhere: keep(everywhere, ClaimDismissalSchema) };
+  return { onPage: keep(onPage, PageDismissalSchema), everywhere: keep(everywhere, ClaimDismissalSchema), reports: keep(reports, ReportSchema) };
 }
 
 /** A page as dismissals name it: its address without query or fragment, which change between visits
@@ -85,6 +99,17 @@ export function withClaimDismissal(list: Dismissals, dismissal: ClaimDismissal):
 /** The list without that claim: it is marked again wherever it matches. */
 export function withoutClaimDismissal(list: Dismissals, claimKey: string): Dismissals {
   return { ...list, everywhere: list.everywhere.filter((d) => d.claimKey !== claimKey) };
+}
+
+/** The list with one more report (once per page, claim and sentence). */
+export function withReport(list: Dismissals, report: WrongMatchReport): Dismissals {
+  const same = (r: WrongMatchReport) => r.url === report.url && r.claimKey === report.claimKey && r.text === report.text;
+  return { ...list, reports: [...list.reports.filter((r) => !same(r)), report].slice(-MAX_DISMISSALS) };
+}
+
+/** The reports as the file the settings page exports for pack maintainers. */
+export function reportsFile(list: Dismissals, exported: string): string {
+  return `${JSON.stringify({ format: 'claimlight-wrong-matches', formatVersion: 1, exported, reports: list.reports }, null, 2)}\n`;
 }
 
 /** What to hide on one page: matches by "claim key, newline, text", and whole claims by key. */

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
 import { staleNotice } from '@/lib/timeline';
-import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withReport, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { CardHost } from './card-host';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
@@ -286,6 +286,11 @@ export class PageController {
         // The card stays, saying what was hidden, with a way back and a way further.
         this.host?.showDismissed({
           everywhere: false,
+          reported: false,
+          onReport: () => {
+            this.host?.showDismissed({ ...this.host.current!.dismissed!, reported: true });
+            void this.dismissals.update((list) => withReport(list, { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at }));
+          },
           onUndo: () => {
             this.mentions.undismiss(mention.claimKey, mention.text);
             this.closeCard();

@@ -284,6 +284,8 @@ describe('not this claim', () => {
     await page.hoverMark('Trump also said');
     await press(page, 'Not this claim');
     await page.waitForMarks(2);
+    await press(page, 'Report a wrong match');
+    await expect.poll(() => page.cardText()).toContain('nothing leaves this device');
     await press(page, 'Done');
     await page.page.reload();
     await page.waitForMarks(2);
@@ -291,6 +293,11 @@ describe('not this claim', () => {
     expect((await page.markTexts()).some((text) => text.startsWith('Trump also said'))).toBe(false);
 
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
+    // The report, exported for the pack's maintainers: the sentence, the claim and the page.
+    const download = options.page.waitForEvent('download');
+    await options.page.getByRole('button', { name: 'Export reports' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as { reports: { url: string; text: string; claimKey: string }[] };
+    expect(exported.reports).toEqual([expect.objectContaining({ url: page.page.url(), text: expect.stringMatching(/^Trump also said/) })]);
     await options.page.getByRole('button', { name: /^Show again: / }).click();
     // The open tab marks it again, without a reload.
     await page.waitForMarks(3);

@@ -232,7 +232,7 @@ describe('ClaimCard', () => {
 
   describe('after “Not this claim”', () => {
     it('says what is hidden, and offers to undo it or to hide the claim everywhere', () => {
-      const dismissed = { everywhere: false, onUndo: vi.fn(), onEverywhere: vi.fn() };
+      const dismissed = { everywhere: false, reported: false, onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() };
       const { dialog, props } = renderCard({ dismissed });
       expect(within(dialog).getByRole('status').textContent).toContain('will not mark this claim on these words on this page again');
       expect(within(dialog).queryByRole('button', { name: 'Not this claim' })).toBeNull();
@@ -240,13 +240,17 @@ describe('ClaimCard', () => {
       expect(dismissed.onEverywhere).toHaveBeenCalledTimes(1);
       fireEvent.click(within(dialog).getByRole('button', { name: 'Undo' }));
       expect(dismissed.onUndo).toHaveBeenCalledTimes(1);
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Report a wrong match' }));
+      expect(dismissed.onReport).toHaveBeenCalledTimes(1);
       fireEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
       expect(props.onClose).toHaveBeenCalledTimes(1);
     });
 
     it('says so when the claim is hidden on every page', () => {
-      const { dialog } = renderCard({ dismissed: { everywhere: true, onUndo: vi.fn(), onEverywhere: vi.fn() } });
+      const { dialog } = renderCard({ dismissed: { everywhere: true, reported: true, onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
       expect(within(dialog).getByRole('status').textContent).toContain('will not mark this claim on any page');
+      expect(within(dialog).getByRole('status').textContent).toContain('nothing leaves this device');
+      expect((within(dialog).getByRole('button', { name: 'Reported' }) as HTMLButtonElement).disabled).toBe(true);
       expect(within(dialog).queryByRole('button', { name: 'Never mark this claim' })).toBeNull();
     });
   });

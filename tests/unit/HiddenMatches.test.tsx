@@ -9,6 +9,7 @@ afterEach(cleanup);
 const list: Dismissals = {
   onPage: [{ page: 'https://news.example/story', claimKey: 'p/a', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at: 'x' }],
   everywhere: [{ claimKey: 'p/b', claimText: 'Fares doubled.', at: 'y' }],
+  reports: [],
 };
 
 describe('HiddenMatches', () => {
@@ -23,7 +24,7 @@ describe('HiddenMatches', () => {
     const onChange = vi.fn();
     render(<HiddenMatches list={list} onChange={onChange} />);
     fireEvent.click(screen.getByRole('button', { name: 'Show again: The call lasted 90 minutes. on news.example/story' }));
-    expect(onChange).toHaveBeenLastCalledWith({ onPage: [], everywhere: list.everywhere });
+    expect(onChange).toHaveBeenLastCalledWith({ onPage: [], everywhere: list.everywhere, reports: [] });
     fireEvent.click(screen.getByRole('button', { name: 'Show all 2 again' }));
     expect(onChange).toHaveBeenLastCalledWith(NO_DISMISSALS);
   });
@@ -31,5 +32,22 @@ describe('HiddenMatches', () => {
   it('says how a match gets here when there is none', () => {
     render(<HiddenMatches list={NO_DISMISSALS} onChange={vi.fn()} />);
     expect(screen.getByText(/When you choose “Not this claim” on a card/)).toBeTruthy();
+  });
+
+  it('exports the reported wrong matches as a file, and clears them', () => {
+    const report = { url: 'https://news.example/story?id=1', claimKey: 'p/a', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at: 'z' };
+    const onChange = vi.fn();
+    const saved: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved.push(blob as Blob);
+      return 'blob:x';
+    });
+    render(<HiddenMatches list={{ ...NO_DISMISSALS, reports: [report] }} onChange={onChange} />);
+    expect(screen.getByText(/1 report, kept on this computer/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Export reports' }));
+    expect(saved).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear reports' }));
+    expect(onChange).toHaveBeenLastCalledWith(NO_DISMISSALS);
+    createObjectURL.mockRestore();
   });
 });

@@ -10,6 +10,8 @@ import {
   withPageDismissal,
   withoutClaimDismissal,
   withoutPageDismissal,
+  reportsFile,
+  withReport,
 } from '@/lib/dismissals';
 
 const page = 'https://news.example/2025/02/story';
@@ -42,10 +44,17 @@ describe('dismissals', () => {
     expect(many.onPage[0]!.text).toBe('sentence 1');
   });
 
+  it('keeps each report once, and writes them as a file for pack maintainers', () => {
+    const report = { url: 'https://news.example/story?x=1', claimKey: match.claimKey, claimText: match.claimText, text: match.text, at: match.at };
+    const list = withReport(withReport(NO_DISMISSALS, report), report);
+    expect(list.reports).toEqual([report]);
+    expect(JSON.parse(reportsFile(list, '2026-12-03T12:00:00.000Z'))).toEqual({ format: 'claimlight-wrong-matches', formatVersion: 1, exported: '2026-12-03T12:00:00.000Z', reports: [report] });
+  });
+
   it('reads what is stored, leaving out records that do not read, and nothing from anything else', () => {
     expect(dismissalsFrom(undefined)).toEqual(NO_DISMISSALS);
     expect(dismissalsFrom('garbage')).toEqual(NO_DISMISSALS);
     const stored = { onPage: [match, { page: 1 }, null], everywhere: 'no' };
-    expect(dismissalsFrom(stored)).toEqual({ onPage: [match], everywhere: [] });
+    expect(dismissalsFrom(stored)).toEqual({ onPage: [match], everywhere: [], reports: [] });
   });
 });
