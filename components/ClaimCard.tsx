@@ -204,8 +204,27 @@ function WhyMatched({ matched, mentionText, headingId }: { matched: string[]; me
  * ever reach one of them; this is how the reader gets to the rest. On screen each button shows a
  * number and the verdict; its accessible name and its tooltip add the claim in full.
  */
+/** Words of a claim shown on its switcher button. */
+const GIST_WORDS = 5;
+
+/**
+ * Each claim in a few words, for buttons that must tell claims apart: the words after any opening the
+ * claims all share ("Trump said that …"), the first few of them, with "…" where words were left out.
+ */
+export function claimGists(texts: readonly string[]): string[] {
+  const words = texts.map((text) => text.trim().split(/\s+/));
+  const plain = (word: string | undefined) => word?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  let shared = 0;
+  while (words.length > 1 && words.every((w) => shared < w.length - 1 && plain(w[shared]) === plain(words[0]![shared]))) shared++;
+  return words.map((w) => {
+    const shown = w.slice(shared, shared + GIST_WORDS).join(' ').replace(/[,;:.]$/, '');
+    return `${shared ? '…' : ''}${shown}${shared + GIST_WORDS < w.length ? '…' : ''}`;
+  });
+}
+
 function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims; onShowOther?: (id: number) => void }) {
   const count = sentence.claims.length;
+  const gists = claimGists(sentence.claims.map(({ claim }) => claim.text));
   return (
     <div class="claimlight-card__switcher" role="group" aria-label={`This sentence mentions ${count} checked claims`}>
       <span class="claimlight-card__switcher-label" aria-hidden="true">
@@ -222,13 +241,13 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
             data-verdict={claim.verdict}
             style={verdictColourVars(claim.verdict)}
             aria-current={current ? 'true' : undefined}
-            // The name starts with the words on the button (WCAG 2.5.3), then says which claim it is.
-            aria-label={`${i + 1} ${word}: ${claim.text}`}
+            // The name starts with the words on the button (WCAG 2.5.3), then gives the whole claim.
+            aria-label={`${i + 1} ${word} ${gists[i]}: ${claim.text}`}
             title={claim.text}
             onClick={() => !current && onShowOther?.(id)}
           >
             <span aria-hidden="true">
-              {i + 1} {VERDICT_STYLES[claim.verdict].glyph} {word}
+              {i + 1} {VERDICT_STYLES[claim.verdict].glyph} {word} <span class="claimlight-card__gist">{gists[i]}</span>
             </span>
           </button>
         );

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimCard, mentionExcerpt, splitOnWords, type ClaimCardProps } from '@/components/ClaimCard';
+import { ClaimCard, claimGists, mentionExcerpt, splitOnWords, type ClaimCardProps } from '@/components/ClaimCard';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_STYLES } from '@/components/verdict-style';
 import { VerdictBadge } from '@/components/VerdictBadge';
@@ -125,12 +125,12 @@ describe('ClaimCard', () => {
       renderCard({ sentence });
       const buttons = within(switcher()).getAllByRole('button');
       expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
-        `1 ${VERDICT_LABELS[kremlin.verdict]}: ${kremlin.text}`,
-        `2 Accurate: ${peskov.text}`,
+        `1 ${VERDICT_LABELS[kremlin.verdict]} Peskov said Putin endorsed Trump’s…: ${kremlin.text}`,
+        `2 Accurate According to Peskov, the phone…: ${peskov.text}`,
       ]);
       expect(buttons.map((b) => b.textContent)).toEqual([
-        `1 ${VERDICT_STYLES[kremlin.verdict].glyph} ${VERDICT_LABELS[kremlin.verdict]}`,
-        `2 ${VERDICT_STYLES.accurate.glyph} Accurate`,
+        `1 ${VERDICT_STYLES[kremlin.verdict].glyph} ${VERDICT_LABELS[kremlin.verdict]} Peskov said Putin endorsed Trump’s…`,
+        `2 ${VERDICT_STYLES.accurate.glyph} Accurate According to Peskov, the phone…`,
       ]);
       expect(buttons.map((b) => b.getAttribute('aria-current'))).toEqual([null, 'true']);
     });
@@ -149,7 +149,7 @@ describe('ClaimCard', () => {
       renderCard({ opened: 'keyboard', sentence });
       const tabbable = [...screen.getByRole('dialog').querySelectorAll<HTMLElement>('a[href], button')].filter((el) => el.tabIndex >= 0);
       const names = tabbable.map((el) => el.getAttribute('aria-label') ?? el.textContent);
-      expect(names.slice(0, 3)).toEqual(['Close', `1 ${VERDICT_LABELS[kremlin.verdict]}: ${kremlin.text}`, `2 Accurate: ${peskov.text}`]);
+      expect(names.slice(0, 3)).toEqual(['Close', `1 ${VERDICT_LABELS[kremlin.verdict]} Peskov said Putin endorsed Trump’s…: ${kremlin.text}`, `2 Accurate According to Peskov, the phone…: ${peskov.text}`]);
       expect(names.at(-1)).toBe('Not this claim');
       const last = tabbable.at(-1)!;
       last.focus();
@@ -252,6 +252,16 @@ describe('ClaimCard', () => {
       expect(within(dialog).getByRole('status').textContent).toContain('nothing leaves this device');
       expect((within(dialog).getByRole('button', { name: 'Reported' }) as HTMLButtonElement).disabled).toBe(true);
       expect(within(dialog).queryByRole('button', { name: 'Never mark this claim' })).toBeNull();
+    });
+  });
+
+  describe('claimGists', () => {
+    it('tells claims apart by the words after an opening they share', () => {
+      expect(claimGists(['Trump said that the call was long and friendly.', 'Trump said that fares would double next year.'])).toEqual([
+        '…the call was long and…',
+        '…fares would double next year',
+      ]);
+      expect(claimGists(['Short claim.'])).toEqual(['Short claim']);
     });
   });
 
