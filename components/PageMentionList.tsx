@@ -21,6 +21,9 @@ export interface PageMentionListProps {
   onReveal(id: number): void;
   /** A word about the page itself, such as that it is dated well after the events it reports. */
   notice?: string;
+  /** Whether the reader hid the page's marks, and how to hide or show them; no switch without it. */
+  marksHidden?: boolean;
+  onHideMarks?(hidden: boolean): void;
 }
 
 // The popup is narrow; a long sentence is cut around its start rather than left to fill the list.
@@ -38,7 +41,7 @@ function Notice({ title, children }: { title: string; children?: ComponentChildr
 }
 
 /** Lists the claims mentioned on the current page, or says why none are listed. */
-export function PageMentionList({ mentions, siteEnabled, onReveal, notice }: PageMentionListProps) {
+export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks }: PageMentionListProps) {
   if (mentions === 'unavailable') {
     return (
       <Notice title="Claimlight can't run on this page.">
@@ -54,6 +57,14 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice }: Pag
   const related = mentions.filter((m) => m.related);
   return (
     <>
+      {onHideMarks && marked.length > 0 && (
+        <p class="claimlight-popup__hide-marks">
+          {/* One switch, its state in aria-pressed: the list stays, only the page's marks go. */}
+          <button type="button" aria-pressed={marksHidden ? 'true' : 'false'} onClick={() => onHideMarks(!marksHidden)}>
+            Hide marks on this page
+          </button>
+        </p>
+      )}
       {notice && marked.length > 0 && (
         <p class="claimlight-popup__page-notice" role="note">
           {notice}

@@ -25,12 +25,16 @@ export interface PopupData {
   siteEnabled: boolean;
   /** What the tab says about its page (it is old news), if anything. */
   pageNotice?: string;
+  /** Whether the reader hid the marks on the tab's page. */
+  marksHidden?: boolean;
 }
 
 /** What the popup can ask for. */
 export interface PopupActions {
   /** Scroll the tab to this mention and open its card. */
   onRevealMention(id: number): void;
+  /** Hide the marks on the tab's page, or show them again. */
+  onHideMarks?(hidden: boolean): void;
   /** Switch Claimlight on or off for `siteHost`. */
   onSiteSwitched(on: boolean): void;
   /** Open the settings page. */
@@ -157,7 +161,14 @@ export function PopupApp(props: PopupAppProps) {
         tabIndex={0}
         hidden={view !== 'page'}
       >
-        <PageMentionList mentions={props.pageMentions} siteEnabled={props.siteEnabled} onReveal={props.onRevealMention} notice={props.pageNotice} />
+        <PageMentionList
+          mentions={props.pageMentions}
+          siteEnabled={props.siteEnabled}
+          onReveal={props.onRevealMention}
+          notice={props.pageNotice}
+          marksHidden={props.marksHidden}
+          onHideMarks={props.onHideMarks}
+        />
       </section>
     </main>
   );

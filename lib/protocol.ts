@@ -86,7 +86,12 @@ export interface BackgroundToContent {
   focusMention: { request: { direction: 'next' | 'previous' }; reply: { index: number; total: number } };
   /** Lists the mentions on the page in reading order, whether Claimlight is on there, and the
    * page's host (the popup cannot read tab URLs without the tabs permission). */
-  listMentions: { request: Record<string, never>; reply: { mentions: MentionSummary[]; enabled: boolean; host: string; /** `staleNotice` for the page, when it is old news. */ notice?: string } };
+  listMentions: {
+    request: Record<string, never>;
+    reply: { mentions: MentionSummary[]; enabled: boolean; host: string; /** `staleNotice` for the page, when it is old news. */ notice?: string; /** The reader hid the marks on this page. */ marksHidden?: boolean };
+  };
+  /** Hides the page's marks (and their cards) until it is reloaded, or shows them again. */
+  setMarksHidden: { request: { hidden: boolean }; reply: { hidden: boolean } };
   /** Scrolls to one mention and opens its card as a dialog. */
   revealMention: { request: { id: number }; reply: { revealed: boolean } };
 }

@@ -47,7 +47,8 @@ export default defineContentScript({
       const { type, payload } = (message ?? {}) as { type?: string; payload?: Record<string, unknown> };
       const is = (name: keyof BackgroundToContent) => type === toContentType(name);
       if (is('focusMention')) return Promise.resolve(ok(page.focus(payload?.direction === 'previous' ? 'previous' : 'next')));
-      if (is('listMentions')) return Promise.resolve(ok({ mentions: page.summaries(), enabled: page.enabled, host: location.hostname, notice: page.notice() ?? undefined }));
+      if (is('listMentions')) return Promise.resolve(ok({ mentions: page.summaries(), enabled: page.enabled, host: location.hostname, notice: page.notice() ?? undefined, marksHidden: page.marksAreHidden }));
+      if (is('setMarksHidden')) return Promise.resolve(ok({ hidden: page.hideMarks(payload?.hidden === true) }));
       if (is('revealMention')) return Promise.resolve(ok({ revealed: typeof payload?.id === 'number' && page.revealById(payload.id) }));
       return undefined;
     });

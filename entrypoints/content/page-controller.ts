@@ -39,6 +39,8 @@ export class PageController {
    * nodes lays the page out again, a tenth of a second that a reader who never opens a card
    * should not pay on top of the marks' own. */
   private host: CardHost | null = null;
+  /** The reader hid the marks on this page (from the popup): no mark shows and none opens a card. */
+  private marksHidden = false;
   /** The reader's rejected matches as last read. */
   private remembered: Dismissals = NO_DISMISSALS;
   private hostReady: Promise<CardHost> | null = null;
@@ -75,11 +77,12 @@ export class PageController {
       this.mentions,
       {
         entered: (mention) => {
+          if (this.marksHidden) return;
           // A card the reader opened on purpose (click, tap, keyboard) stays until they close it.
           if (!this.host?.current || this.host.current.opened === 'hover') this.openCard(mention, 'hover');
         },
         clicked: (mention) => {
-          if (mention) this.openCard(mention, 'click');
+          if (mention && !this.marksHidden) this.openCard(mention, 'click');
           else if (this.host?.current && this.host.current.opened !== 'keyboard') this.closeCard();
         },
         left: () => {
@@ -159,6 +162,19 @@ export class PageController {
     this.focused = (((this.focused + step) % list.length) + list.length) % list.length;
     this.reveal(list[this.focused]!);
     return { index: this.focused, total: list.length };
+  }
+
+  /** Hides the page's marks until it is reloaded, or shows them again. */
+  hideMarks(hidden: boolean): boolean {
+    this.marksHidden = hidden;
+    if (hidden) this.closeCard();
+    this.watcher.quietly(() => this.painter.hide(hidden));
+    return hidden;
+  }
+
+  /** Whether the reader hid the marks on this page. */
+  get marksAreHidden(): boolean {
+    return this.marksHidden;
   }
 
   /** Says so when the page is dated well after the events of the claims it mentions. */

@@ -33,6 +33,8 @@ export interface Painter {
   look(settings: MarkSettings): void;
   /** Says a line to screen readers, through a polite live region in the layer. */
   announce(text: string): void;
+  /** Hides every mark, or shows them again; the reader's choice for this page. */
+  hide(hidden: boolean): void;
   /** The page changed: measure the marks again before the next frame. */
   relayout(): void;
   /** Puts the layer back if page script took it out, and measures the marks again; true when the
@@ -116,6 +118,9 @@ export class OverlayPainter implements Painter {
   private root: ShadowRoot | null = null;
   private sheet: HTMLStyleElement | null = null;
   private live: HTMLElement | null = null;
+  /** Holds the rule that hides the marks while the reader has them hidden. */
+  private hiding: HTMLStyleElement | null = null;
+  private hidden = false;
   private rules = markStyleSheet(DEFAULT_SETTINGS);
   private drawn: Drawn[] = [];
   private focused: Drawn | null = null;
@@ -187,6 +192,11 @@ export class OverlayPainter implements Painter {
     if (this.sheet && this.sheet.textContent !== LAYER_STYLES + this.rules) this.sheet.textContent = LAYER_STYLES + this.rules;
   }
 
+  hide(hidden: boolean): void {
+    this.hidden = hidden;
+    if (this.hiding) this.hiding.textContent = hidden ? '.mark, .focus { display: none; }' : '';
+  }
+
   announce(text: string): void {
     if (!this.ensureLayer()) return;
     const live = this.live!;
@@ -228,6 +238,7 @@ export class OverlayPainter implements Painter {
     this.root = null;
     this.sheet = null;
     this.live = null;
+    this.hiding = null;
     this.drawn = [];
     this.focused = null;
   }
@@ -246,8 +257,11 @@ export class OverlayPainter implements Painter {
     live.className = 'visually-hidden';
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
-    root.append(sheet, live);
+    const hiding = this.document.createElement('style');
+    root.append(sheet, hiding, live);
     this.live = live;
+    this.hiding = hiding;
+    this.hide(this.hidden);
     documentElement.append(host);
     this.host = host;
     this.root = root;

@@ -20,7 +20,7 @@ let data: PopupData = { claims: null, packs: [], pageMentions: 'loading', siteHo
 
 function paint(patch: Partial<PopupData>) {
   data = { ...data, ...patch };
-  render(<PopupApp {...data} onRevealMention={reveal} onSiteSwitched={switchSite} onOpenSettings={openSettings} />, root);
+  render(<PopupApp {...data} onRevealMention={reveal} onHideMarks={hideMarks} onSiteSwitched={switchSite} onOpenSettings={openSettings} />, root);
 }
 
 /** Sends one command to the tab's content script; throws when none answers (chrome:// pages, the store). */
@@ -55,7 +55,12 @@ async function readMentions() {
   const reply = await askTab('listMentions', {}).catch(() => null);
   // The content script judges its own page by the same settings, and it knows the page's host even
   // when the tab's URL is hidden from the popup (no "tabs" or host permission).
-  paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice } : { pageMentions: 'unavailable' });
+  paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden } : { pageMentions: 'unavailable' });
+}
+
+async function hideMarks(hidden: boolean) {
+  const reply = await askTab('setMarksHidden', { hidden }).catch(() => null);
+  if (reply) paint({ marksHidden: reply.hidden });
 }
 
 async function reveal(id: number) {

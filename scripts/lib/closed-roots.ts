@@ -67,10 +67,13 @@ export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
       [...root.querySelectorAll<HTMLElement>('.mark[data-verdict]')].map((mark) => ({
         verdict: mark.dataset.verdict!,
         text: mark.dataset.text!,
-        boxes: [...mark.children].map((box) => {
-          const r = box.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height };
-        }),
+        // Boxes the reader sees: a hidden mark's have no size.
+        boxes: [...mark.children]
+          .map((box) => {
+            const r = box.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          })
+          .filter((box) => box.width > 0 && box.height > 0),
       })),
     null,
   );

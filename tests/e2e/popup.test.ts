@@ -50,6 +50,23 @@ describe('the popup', () => {
     await expect.poll(() => news.focusedText()).toBe(order[1]);
   });
 
+  it('hides the marks on the page in one click, and shows them again', async () => {
+    // Choosing a mention closed the popup: open it again.
+    const popup = await session.browser.context.newPage();
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    const toggle = popup.getByRole('button', { name: 'Hide marks on this page' });
+    await toggle.click();
+    await news.waitForMarks(0);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The list stays: the reader can still go to each mention from here.
+    expect(await popup.getByRole('list', { name: 'Claims on this page, in reading order' }).getByRole('button').count()).toBe(3);
+    await toggle.click();
+    await news.waitForMarks(3);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await popup.close();
+  });
+
   it('lists a claim the page only comes close to as possibly related, without marking it', async () => {
     // Zelensky, Vance and Rubio, but not where: the matcher is not sure enough to mark it.
     await news.page.evaluate(() => {

@@ -23,6 +23,20 @@ describe('PageMentionList', () => {
     expect(screen.getByRole('note').textContent).toBe(notice);
   });
 
+  it('offers to hide the page’s marks, as a switch that says whether they are hidden', () => {
+    const onHideMarks = vi.fn();
+    const mentions = [{ id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares doubled.' }];
+    render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} onHideMarks={onHideMarks} />);
+    const toggle = screen.getByRole('button', { name: 'Hide marks on this page' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    expect(onHideMarks).toHaveBeenCalledWith(true);
+    cleanup();
+    render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} onHideMarks={onHideMarks} marksHidden />);
+    fireEvent.click(screen.getByRole('button', { name: 'Hide marks on this page' }));
+    expect(onHideMarks).toHaveBeenLastCalledWith(false);
+  });
+
   it('cuts a long sentence short', () => {
     render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Claim', text: long }]} siteEnabled onReveal={vi.fn()} />);
     const shown = screen.getByText(/^“Trump said the call went well\./);
