@@ -28,6 +28,7 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [pasted, setPasted] = useState('');
   const [asking, setAsking] = useState<ConfirmRequest | null>(null);
+  const [dragging, setDragging] = useState(false);
 
   const refresh = useCallback(async () => {
     const [list, counts] = await Promise.all([client.call('listPacks', {}), client.call('getStoreSummary', {})]);
@@ -67,7 +68,23 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
+    if (file) await importFile(file);
+  }
+
+  /** A file dropped on the import area goes the way of a chosen one; one at a time. */
+  async function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (busy || !files.length) return;
+    if (files.length > 1) {
+      setStatus({ kind: 'error', text: `Nothing was imported: ${files.length} files were dropped. Drop one file at a time.` });
+      return;
+    }
+    await importFile(files[0]!);
+  }
+
+  async function importFile(file: File) {
     const tooBig = checkPackSize(file.size);
     if (tooBig) {
       setStatus({ kind: 'error', text: `Nothing was imported. ${tooBig}` });
@@ -156,9 +173,22 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
         </table>
       )}
 
-      <div class="import">
+      <div
+        class={`import${dragging ? ' is-dragging' : ''}`}
+        onDragOver={(event) => {
+          // Only files: text or links dragged from a page are not packs.
+          if (!event.dataTransfer?.types.includes('Files')) return;
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => void onDrop(event)}
+      >
         <h3>Import a pack</h3>
-        <p class="hint">A Claimlight pack, schema.org ClaimReview JSON-LD, or a Fact Check Tools API response (up to 16 MB).</p>
+        <p class="hint">
+          A Claimlight pack, schema.org ClaimReview JSON-LD, or a Fact Check Tools API response (up to 16 MB). Choose a file, drop
+          one here, or paste its text.
+        </p>
         <label class="file">
           Choose a file
           <input type="file" accept=".json,.jsonld,application/json,application/ld+json,text/html" onChange={onFileChosen} disabled={busy} />

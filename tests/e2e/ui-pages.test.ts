@@ -102,6 +102,25 @@ describe('the settings page', () => {
     await news.page.close();
   });
 
+  it('imports a file dropped on the import area', async () => {
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
+    const pack = JSON.parse(readFileSync('data/bundled-pack.json', 'utf8')) as { id: string; title: string; claims: unknown[] };
+    const dropped = JSON.stringify({ ...pack, id: 'dropped', title: 'Dropped pack', claims: pack.claims.slice(0, 2) });
+    const dataTransfer = await options.page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      return transfer;
+    }, dropped);
+    const area = options.page.getByRole('heading', { name: 'Import a pack' }).locator('..');
+    await area.dispatchEvent('dragover', { dataTransfer });
+    await area.dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => options.importStatus()).toContain('Imported “Dropped pack”: 2 claims');
+    await options.page.getByRole('button', { name: 'Delete Dropped pack' }).click();
+    await options.page.getByRole('dialog').getByRole('button', { name: 'Delete pack' }).click();
+    await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
+    await options.page.close();
+  });
+
   it('exports a pack that imports back exactly', async () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const download = options.page.waitForEvent('download');

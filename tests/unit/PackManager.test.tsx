@@ -59,6 +59,19 @@ describe('PackManager', () => {
     expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Export as Claimlight pack', 'Export as ClaimReview']);
   });
 
+  it('imports a file dropped on the import area, one at a time', async () => {
+    await renderManager();
+    const area = screen.getByRole('heading', { name: 'Import a pack' }).parentElement!;
+    const file = (name: string) => new File([JSON.stringify(samplePack())], name, { type: 'application/json' });
+    fireEvent.drop(area, { dataTransfer: { files: [file('a.json'), file('b.json')], types: ['Files'] } });
+    expect((await screen.findByTestId('import-status')).textContent).toContain('2 files were dropped. Drop one file at a time.');
+    fireEvent.dragOver(area, { dataTransfer: { files: [], types: ['Files'] } });
+    expect(area.className).toContain('is-dragging');
+    fireEvent.drop(area, { dataTransfer: { files: [file('sample.json')], types: ['Files'] } });
+    await screen.findByText('30 claims in 2 packs');
+    expect(area.className).not.toContain('is-dragging');
+  });
+
   it('imports pasted JSON and shows the new pack', async () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));
