@@ -336,34 +336,53 @@ export function packFromApiClaims(claims: unknown[], options: ParseOptions = {})
   return finishPack(into, options, 'Fact Check Tools');
 }
 
-/** Writes a pack as schema.org ClaimReview JSON-LD: one `@graph` with a node per claim. */
+/** The review a claim came from, as the importer keeps it: its first context item, "Fact-check by
+ * <outlet>." with the review's own address, outlet and date as its one source. */
+function importedReview(claim: FactPack['claims'][number]): Source | null {
+  const first = claim.context[0];
+  const source = first?.sources.length === 1 ? first.sources[0]! : null;
+  return source && first!.text === `Fact-check by ${source.outlet}.` ? source : null;
+}
+
+/**
+ * Writes a pack as schema.org ClaimReview JSON-LD: one `@graph` with a node per claim. A claim
+ * imported from a review gets that review back (its address, date and author, its body without the
+ * "Rated … by …" line the importer put before it), so that exporting and importing again keeps
+ * every field; a claim of our own format is reviewed by the pack's publisher on the pack's date.
+ */
 export function packToClaimReview(pack: FactPack): Json {
   return {
     '@context': 'https://schema.org',
-    '@graph': pack.claims.map((claim) => ({
-      '@type': 'ClaimReview',
-      identifier: claim.id,
-      claimReviewed: claim.text,
-      ...(claim.headline ? { headline: claim.headline } : {}),
-      datePublished: pack.created,
-      inLanguage: pack.language,
-      author: { '@type': 'Organization', name: pack.publisher },
-      reviewRating: { '@type': 'Rating', alternateName: claim.ratingLabel ?? VERDICT_LABELS[claim.verdict] },
-      reviewBody: claim.summary,
-      itemReviewed: {
-        '@type': 'Claim',
-        ...(claim.claimant ? { author: { '@type': 'Person', name: claim.claimant } } : {}),
-        ...(claim.claimDate ? { datePublished: claim.claimDate } : {}),
-      },
-      citation: claim.context.flatMap((item) =>
-        item.sources.map((source) => ({
-          '@type': 'CreativeWork',
-          name: item.text,
-          url: source.url,
-          publisher: { '@type': 'Organization', name: source.outlet },
-          ...(source.published ? { datePublished: source.published } : {}),
-        })),
-      ),
-    })),
+    '@graph': pack.claims.map((claim) => {
+      const review = importedReview(claim);
+      const rated = review ? ratedSentence(claim.ratingLabel, review.outlet, review.published) : '';
+      const body = review && claim.summary.startsWith(rated) ? claim.summary.slice(rated.length).trim() : claim.summary;
+      return {
+        '@type': 'ClaimReview',
+        identifier: claim.id,
+        ...(review ? { url: review.url } : {}),
+        claimReviewed: claim.text,
+        ...(claim.headline ? { headline: claim.headline } : {}),
+        datePublished: review ? (review.published ?? pack.created) : pack.created,
+        inLanguage: pack.language,
+        author: { '@type': 'Organization', name: review ? review.outlet : pack.publisher },
+        reviewRating: { '@type': 'Rating', alternateName: claim.ratingLabel ?? VERDICT_LABELS[claim.verdict] },
+        ...(body ? { reviewBody: body } : {}),
+        itemReviewed: {
+          '@type': 'Claim',
+          ...(claim.claimant ? { author: { '@type': 'Person', name: claim.claimant } } : {}),
+          ...(claim.claimDate ? { datePublished: claim.claimDate } : {}),
+        },
+        citation: (review ? claim.context.slice(1) : claim.context).flatMap((item) =>
+          item.sources.map((source) => ({
+            '@type': 'CreativeWork',
+            name: item.text,
+            url: source.url,
+            publisher: { '@type': 'Organization', name: source.outlet },
+            ...(source.published ? { datePublished: source.published } : {}),
+          })),
+        ),
+      };
+    }),
   };
 }

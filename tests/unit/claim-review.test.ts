@@ -160,6 +160,26 @@ describe('verdictFromRating', () => {
 });
 
 describe('packToClaimReview', () => {
+  it('gives an imported review back whole: exported and imported again, every claim is as it was', () => {
+    const original = [
+      review({
+        reviewBody: 'The bridge closes for six weeks, not the whole summer.',
+        headline: 'Is the Harbour Bridge Shutting for the Summer?',
+        citation: [{ '@type': 'CreativeWork', name: 'Council works notice', url: 'https://council.example/notices/bridge', publisher: { '@type': 'Organization', name: 'Harbour Council' }, datePublished: '2026-04-20' }],
+      }),
+      review({ url: 'https://checker.example/reviews/fares', claimReviewed: 'Ferry fares doubled.', reviewRating: { '@type': 'Rating', alternateName: 'False' } }),
+    ];
+    const first = parse(original);
+    if (!first.ok) throw new Error(first.error.join('\n'));
+    const exported = packToClaimReview(first.value.pack) as { '@graph': Record<string, unknown>[] };
+    // The review's own address, date and author, not the export's.
+    expect(exported['@graph'][0]).toMatchObject({ url: 'https://checker.example/reviews/bridge', datePublished: '2026-05-02', author: { name: 'Harbour Check' }, reviewBody: 'The bridge closes for six weeks, not the whole summer.' });
+    const again = parse(exported);
+    if (!again.ok) throw new Error(again.error.join('\n'));
+    expect(again.value.pack.claims).toEqual(first.value.pack.claims);
+  });
+
+
   it('writes ClaimReview that imports back with the same claims, verdicts and sources', () => {
     const pack = parseFactPack(samplePack());
     if (!pack.ok) throw new Error('sample pack invalid');
