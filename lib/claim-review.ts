@@ -198,7 +198,9 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const rating = asObject(asList(node.reviewRating)[0]) ?? {};
   const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name), LIMITS.shortText);
   const verdict = verdictFromRating(label, readNumber(rating.ratingValue), readNumber(rating.bestRating), readNumber(rating.worstRating));
-  const outlet = readNames(node.author) ?? readNames(node.publisher) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
+  // The publisher first: a review's author is often the person who wrote it, and the reader knows
+  // the fact-checker by its organisation.
+  const outlet = readNames(node.publisher) ?? readNames(node.author) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
   const published = readDate(node.datePublished);
   const sources: Source[] = url ? [{ url, outlet, ...(published ? { published } : {}) }] : [];
   const context: ContextItem[] = sources.length ? [{ text: `Fact-check by ${outlet}.`, sources }] : [];
@@ -295,7 +297,8 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
     format: 'claimlight-pack',
     formatVersion: PACK_FORMAT_VERSION,
     id: `${kind === 'ClaimReview' ? 'claimreview' : 'factcheck'}-${hashId(into.claims.map((c) => c.id).join(' '))}`,
-    title: clip(base || `${kind} import (${into.claims.length} claims)`, LIMITS.shortText)!,
+    // Named after the fact-checker when there is one, which says more than a file name.
+    title: clip(publishers.length === 1 ? `Fact-checks by ${publishers[0]}` : base || `${kind} import (${into.claims.length} claims)`, LIMITS.shortText)!,
     version: today,
     publisher: clip(publishers.slice(0, 3).join(', ') + (publishers.length > 3 ? ` and ${publishers.length - 3} more` : ''), LIMITS.shortText)!,
     language,

@@ -34,7 +34,7 @@ describe('ClaimReview import', () => {
       if (!result.ok) return;
       const { pack, format } = result.value;
       expect(format).toBe('claimreview');
-      expect(pack.title).toBe('bridge-checks');
+      expect(pack.title).toBe('Fact-checks by Harbour Check');
       expect(pack.claims).toHaveLength(1);
       const claim = pack.claims[0]!;
       expect(claim).toMatchObject({
@@ -59,6 +59,17 @@ describe('ClaimReview import', () => {
     if (!result.ok) return;
     const back = parse(packToClaimReview(result.value.pack));
     expect(back.ok && back.value.pack.claims[0]!.headline).toBe('Is the Harbour Bridge Shutting for the Summer?');
+  });
+
+  it('names the fact-checker by its organisation, not by the person who wrote the review, and the pack after it', () => {
+    const result = parse(review({ author: { '@type': 'Person', name: 'Jo Writer' }, publisher: { '@type': 'Organization', name: 'Harbour Check' } }), 'export-2026.json');
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    expect(result.value.pack.publisher).toBe('Harbour Check');
+    expect(result.value.pack.title).toBe('Fact-checks by Harbour Check');
+    expect(result.value.pack.claims[0]!.context[0]!.sources[0]!.outlet).toBe('Harbour Check');
+    // Reviews from several fact-checkers: the file names the pack.
+    const mixed = parse([review(), review({ claimReviewed: 'Ferry fares doubled.', author: { '@type': 'Organization', name: 'Quay Facts' } })], 'export-2026.json');
+    expect(mixed.ok && mixed.value.pack.title).toBe('export-2026');
   });
 
   it('keeps one claim per review on a page that reviews several', () => {
