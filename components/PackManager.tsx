@@ -150,10 +150,13 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
                   <span class="pack-title">{pack.title}</span>
                   {pack.origin === 'bundled' && <span class="tag">bundled</span>}
                 </th>
-                <td>{pack.publisher}</td>
-                <td>{pack.version}</td>
-                <td class="count">{pack.claimCount}</td>
-                <td>{new Date(pack.importedAt).toLocaleDateString()}</td>
+                {/* data-label: the column's name, shown beside the value when a narrow window stacks the rows. */}
+                <td data-label="Publisher">{pack.publisher}</td>
+                <td data-label="Version">{pack.version}</td>
+                <td class="count" data-label="Claims">
+                  {pack.claimCount}
+                </td>
+                <td data-label="Imported">{new Date(pack.importedAt).toLocaleDateString()}</td>
                 <td class="actions">
                   <button type="button" onClick={() => onExport(pack.id, 'claimlight')} aria-label={`Export as Claimlight pack: ${pack.title}`}>
                     Export as Claimlight pack

@@ -102,6 +102,18 @@ describe('the settings page', () => {
     await news.page.close();
   });
 
+  it('fits a 400 px window: nothing runs off the side, and each pack reads as a card', async () => {
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
+    await options.page.setViewportSize({ width: 400, height: 900 });
+    const widths = await options.page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    const row = options.page.locator('.pack-list tbody tr').first();
+    expect(await row.locator('td[data-label="Claims"]').evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Claims: "');
+    await row.scrollIntoViewIfNeeded();
+    await options.page.screenshot({ path: 'test-results/settings-400px.png' });
+    await options.page.close();
+  });
+
   it('imports a file dropped on the import area', async () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const pack = JSON.parse(readFileSync('data/bundled-pack.json', 'utf8')) as { id: string; title: string; claims: unknown[] };
