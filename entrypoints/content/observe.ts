@@ -1,7 +1,8 @@
 /**
  * Watches the page for text that appears, changes or goes away after load, and reports it in
  * batches when the page is idle, as the block elements to scan again. Claimlight's own layers (the
- * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan.
+ * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan: each is an
+ * element named `claimlight-…`, which extraction skips too.
  */
 import { INLINE_ELEMENTS as INLINE } from '@/lib/extract';
 
@@ -15,9 +16,11 @@ export interface ChangeEvents {
   textChanged(nodes: ReadonlySet<Node>): void;
   /** The page's content changed in any way: what is drawn over it may have moved. */
   moved(): void;
-  /** Claimlight's own layers, whose changes are not the page's. */
-  ignore(): readonly (Element | null)[];
 }
+
+/** One of Claimlight's layers (or an element named like them, which extraction skips anyway): known
+ * by its name, so that a layer is recognised from the moment it is in the page. */
+const isOwn = (node: Node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith('claimlight-');
 
 
 /** The nearest ancestor that is a block, where a sentence's text can end. */
@@ -57,11 +60,6 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     if (outer.length) events.changed(outer);
   };
   const handle = (records: MutationRecord[]) => {
-    const own = events.ignore().filter((element): element is Element => !!element);
-    // Claimlight's layers, and any element named like them (which extraction skips anyway): the
-    // card's layer is in the page a moment before the controller knows it.
-    const isOwn = (node: Node) =>
-      own.some((element) => element === node || element.contains(node)) || (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith('claimlight-'));
     const rewritten = new Set<Node>();
     let pageChanged = false;
     for (const record of records) {

@@ -120,7 +120,7 @@ export class PageController {
     const takenBack = [...before.matches].some((key) => !now.matches.has(key)) || [...before.claims].some((key) => !now.claims.has(key));
     if (!this.active) return;
     if (takenBack) await this.rescan();
-    else if (dropped) await this.refresh();
+    else if (dropped) this.refresh();
   }
 
   /** Applies new settings: switched off here, marks go; switched on or made more or less
@@ -209,7 +209,7 @@ export class PageController {
     this.active = true;
     this.watchChanges();
     await this.mentions.scanAll();
-    if (this.active) await this.refresh();
+    if (this.active) this.refresh();
   }
 
   private stop(): void {
@@ -230,11 +230,10 @@ export class PageController {
     this.watcher = observeChanges(
       document,
       {
-        ignore: () => [this.host?.element ?? null, this.painter.element],
         moved: () => this.painter.relayout(),
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
-        removed: () => this.active && this.mentions.prune() && void this.refresh(),
-        textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && void this.refresh(),
+        removed: () => this.active && this.mentions.prune() && this.refresh(),
+        textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && this.refresh(),
       },
       AbortSignal.any([this.ctx.signal, this.watching.signal]),
     );
@@ -318,7 +317,7 @@ export class PageController {
           },
         });
         // After the card has turned: a card whose mention is gone would otherwise close.
-        void this.refresh();
+        this.refresh();
       },
       onClose: () => this.leaveCard(mention),
       notice: this.notice() ?? undefined,
@@ -331,7 +330,7 @@ export class PageController {
     });
   }
 
-  private async refresh(): Promise<void> {
+  private refresh(): void {
     const list = this.mentions.list();
     this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict, text: m.text }))));
     this.report(list.length);

@@ -41,8 +41,6 @@ export interface Painter {
    * layer had to be put back. */
   guard(): boolean;
   clear(): void;
-  /** The element hosting the layer, which the page's observers must ignore; null before the first paint. */
-  readonly element: Element | null;
 }
 
 /** The host's own style, set from inside its shadow root with every declaration important: in the
@@ -66,7 +64,6 @@ const HOST_STYLE = [
 ]
   .map((declaration) => `${declaration} !important;`)
   .join(' ');
-
 
 /** Each box is a run of no-break spaces in transparent text, so that the verdict's line is drawn by
  * the browser's own text decoration, the same line the settings page previews. */
@@ -133,10 +130,6 @@ export class OverlayPainter implements Painter {
   private resizes: ResizeObserver | null = null;
 
   constructor(private readonly document: Document) {}
-
-  get element(): Element | null {
-    return this.host;
-  }
 
   paint(mentions: readonly PaintedMention[]): void {
     if (!mentions.length && !this.drawn.length) return;

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 function watch() {
-  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), ignore: () => [] } satisfies ChangeEvents;
+  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn() } satisfies ChangeEvents;
   const watcher = observeChanges(document, events, controller.signal);
   return { events, watcher };
 }
@@ -47,7 +47,7 @@ describe('observeChanges', () => {
 
   it('says the page moved when its content changes, and not when Claimlight adds or removes its own layers', async () => {
     const layers = [document.createElement('claimlight-marks-test'), document.createElement('claimlight-ui-test')];
-    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), ignore: () => layers } satisfies ChangeEvents;
+    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn() } satisfies ChangeEvents;
     observeChanges(document, events, controller.signal);
     document.documentElement.append(...layers);
     layers[0]!.append(document.createElement('div'));
