@@ -144,6 +144,9 @@ interface Converted {
   publishers: string[];
 }
 
+/** The context item that stands for the review itself, which the exporter gives back as the review. */
+const reviewItemText = (outlet: string) => `Fact-check by ${outlet}.`;
+
 function ratedSentence(label: string | undefined, outlet: string, date: string | undefined): string {
   const rated = label ? `Rated “${label}” by ${outlet}` : `Reviewed by ${outlet}, with no rating given`;
   return `${rated}${date ? ` on ${date}` : ''}.`;
@@ -203,7 +206,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const outlet = readNames(node.publisher) ?? readNames(node.author) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
   const published = readDate(node.datePublished);
   const sources: Source[] = url ? [{ url, outlet, ...(published ? { published } : {}) }] : [];
-  const context: ContextItem[] = sources.length ? [{ text: `Fact-check by ${outlet}.`, sources }] : [];
+  const context: ContextItem[] = sources.length ? [{ text: reviewItemText(outlet), sources }] : [];
   for (const { cited, link } of citations) {
     const citedUrl = link.url;
     const citedText = cleanText(cited?.name) ?? cleanText(cited?.description);
@@ -268,7 +271,7 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     }
     const title = cleanText(review.title);
     context.push({
-      text: clip(title ? `${outlet}: ${title}` : `Fact-check by ${outlet}.`, LIMITS.longText)!,
+      text: clip(title ? `${outlet}: ${title}` : reviewItemText(outlet), LIMITS.longText)!,
       sources: [{ url, outlet, ...(date ? { published: date } : {}) }],
     });
   });
@@ -344,7 +347,7 @@ export function packFromApiClaims(claims: unknown[], options: ParseOptions = {})
 function importedReview(claim: FactPack['claims'][number]): Source | null {
   const first = claim.context[0];
   const source = first?.sources.length === 1 ? first.sources[0]! : null;
-  return source && first!.text === `Fact-check by ${source.outlet}.` ? source : null;
+  return source && first!.text === reviewItemText(source.outlet) ? source : null;
 }
 
 /**

@@ -36,11 +36,12 @@ export default defineContentScript({
     ignoreForgedRestarts(ctx);
     const client = createClient((message) => browser.runtime.sendMessage(message));
     void client.call('contentScriptStarted', { url: location.href });
+    const readDismissals = async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
     const page = new PageController(ctx, client, {
-      read: async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]),
+      read: readDismissals,
       update: async (change) => {
-        const stored = await browser.storage.local.get(DISMISSALS_KEY);
-        await browser.storage.local.set({ [DISMISSALS_KEY]: change(dismissalsFrom(stored[DISMISSALS_KEY])) }).catch((error: unknown) => log.error('Could not remember the rejected match', error));
+        const next = change(await readDismissals());
+        await browser.storage.local.set({ [DISMISSALS_KEY]: next }).catch((error: unknown) => log.error('Could not remember the rejected match', error));
       },
     });
     browser.runtime.onMessage.addListener((message: unknown) => {
