@@ -36,18 +36,28 @@ export async function inClosedRoots<A, T>(page: Page, fn: (root: ShadowRoot, arg
   return callInClosedRoots(page, `function (arg) { return (${fn.toString()})(this, arg); }`, arg);
 }
 
-/** Calls a function declaration with each closed root as `this`. */
-async function callInClosedRoots<T>(page: Page, functionDeclaration: string, arg: unknown): Promise<T[]> {
+/** The closed shadow roots hosted by children of the page's root element, as protocol object ids. */
+async function closedRoots(page: Page): Promise<{ cdp: CDPSession; roots: string[] }> {
   const cdp = await sessionFor(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: DomNode };
   const hosts = (root.children ?? []).flatMap((child) => child.children ?? []);
-  const out: T[] = [];
+  const roots: string[] = [];
   for (const host of hosts) {
     const shadow = host.shadowRoots?.find((r) => r.shadowRootType === 'closed');
     if (!shadow) continue;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    roots.push(object.objectId!);
+  }
+  return { cdp, roots };
+}
+
+/** Calls a function declaration with each closed root as `this`. */
+async function callInClosedRoots<T>(page: Page, functionDeclaration: string, arg: unknown): Promise<T[]> {
+  const { cdp, roots } = await closedRoots(page);
+  const out: T[] = [];
+  for (const objectId of roots) {
     const result = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
+      objectId,
       functionDeclaration,
       arguments: [{ value: arg }],
       returnByValue: true,
@@ -109,16 +119,11 @@ export async function announcement(page: Page): Promise<string> {
  * soon as it is read: only a test that asks for the card exposes it, and only for that instant.
  */
 export async function cardHandle(page: Page): Promise<ElementHandle<HTMLElement> | null> {
-  const cdp = await sessionFor(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: DomNode };
-  const hosts = (root.children ?? []).flatMap((child) => child.children ?? []);
-  for (const host of hosts) {
-    const shadow = host.shadowRoots?.find((r) => r.shadowRootType === 'closed');
-    if (!shadow) continue;
+  const { cdp, roots } = await closedRoots(page);
+  for (const objectId of roots) {
     const key = `__claimlightTest${Math.random().toString(36).slice(2)}`;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
+      objectId,
       functionDeclaration: 'function (key) { window[key] = this.querySelector(".claimlight-card"); }',
       arguments: [{ value: key }],
     });
