@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
-import { VERDICT_LABELS } from '@/lib/verdicts';
+import { formatPartialDate } from '@/lib/partial-date';
+import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
 import { ContextList } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
@@ -15,6 +16,8 @@ import { VerdictBadge } from './VerdictBadge';
 export interface ClaimHere {
   id: number;
   claim: ClaimForCard;
+  /** What this mention is shown as (the claim's verdict, or context). */
+  verdict: MentionVerdict;
 }
 
 /** The claims of a sentence that mentions more than one, in reading order, and which one the card shows. */
@@ -26,6 +29,11 @@ export interface SentenceClaims {
 /** What the content script hands the card for one mention. */
 export interface ClaimCardProps {
   claim: ClaimForCard;
+  /** What this mention is shown as: the claim's verdict, or `context` when the verdict judges
+   * another report's telling that this sentence does not repeat (`lib/mention-verdict.ts`). */
+  verdict: MentionVerdict;
+  /** The wording at fault that the sentence repeats. */
+  repeats?: string;
   /** The words on the page that matched the claim's key terms, e.g. ["ninety-minute", "call"]. */
   matched: string[];
   /** The sentence on the page that mentions the claim. */
@@ -230,16 +238,16 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
       <span class="claimlight-card__switcher-label" aria-hidden="true">
         {count} claims here
       </span>
-      {sentence.claims.map(({ id, claim }, i) => {
-        const word = VERDICT_LABELS[claim.verdict];
+      {sentence.claims.map(({ id, claim, verdict }, i) => {
+        const word = VERDICT_LABELS[verdict];
         const current = id === sentence.shown;
         return (
           <button
             key={id}
             type="button"
             class="claimlight-card__switch"
-            data-verdict={claim.verdict}
-            style={verdictColourVars(claim.verdict)}
+            data-verdict={verdict}
+            style={verdictColourVars(verdict)}
             aria-current={current ? 'true' : undefined}
             // The name starts with the words on the button (WCAG 2.5.3), then gives the whole claim.
             aria-label={`${i + 1} ${word} ${gists[i]}: ${claim.text}`}
@@ -247,7 +255,7 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
             onClick={() => !current && onShowOther?.(id)}
           >
             <span aria-hidden="true">
-              {i + 1} {VERDICT_STYLES[claim.verdict].glyph} {word} <span class="claimlight-card__gist">{gists[i]}</span>
+              {i + 1} {VERDICT_STYLES[verdict].glyph} {word} <span class="claimlight-card__gist">{gists[i]}</span>
             </span>
           </button>
         );
@@ -256,8 +264,49 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
   );
 }
 
+/**
+ * Which text a verdict judges, for a claim about how one report told the story: "As reported in
+ * …", with a link where the pack has one. When this page does not repeat what that report got
+ * wrong, it says so, and the card shows the record as context.
+ */
+function TellingNote({ claim, verdict, repeats }: { claim: ClaimForCard; verdict: MentionVerdict; repeats?: string }) {
+  const telling = claim.telling;
+  if (!telling) return null;
+  const { title, url, published } = telling.report;
+  const report = (
+    <>
+      {url ? (
+        <a href={url} target="_blank" rel="noopener noreferrer">
+          {title}
+        </a>
+      ) : (
+        <cite>{title}</cite>
+      )}
+      {published && (
+        <>
+          {', '}
+          <time dateTime={published}>{formatPartialDate(published)}</time>
+        </>
+      )}
+    </>
+  );
+  if (verdict === 'context') {
+    return (
+      <p class="claimlight-card__telling" data-judged="elsewhere">
+        The verdict “{VERDICT_LABELS[claim.verdict]}” judges how another report told this: {report}. This page does not repeat what it got wrong, so the record is shown as context.
+      </p>
+    );
+  }
+  return (
+    <p class="claimlight-card__telling" data-judged="here">
+      As reported in {report}
+      {repeats ? <>; this page repeats “{repeats}”.</> : '.'}
+    </p>
+  );
+}
+
 /** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
-export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place, pageNotice, dismissed }: ClaimCardProps) {
+export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place, pageNotice, dismissed }: ClaimCardProps) {
   const id = useId();
   const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
   const rootRef = useRef<HTMLDivElement>(null);
@@ -292,12 +341,12 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
       aria-labelledby={`${ids.badge} ${ids.title}`}
       aria-describedby={ids.summary}
       data-opened={opened}
-      data-verdict={claim.verdict}
-      style={verdictColourVars(claim.verdict)}
+      data-verdict={verdict}
+      style={verdictColourVars(verdict)}
       onKeyDown={onKeyDown}
     >
       <header class="claimlight-card__header">
-        <VerdictBadge id={ids.badge} verdict={claim.verdict} label={claim.ratingLabel} />
+        <VerdictBadge id={ids.badge} verdict={verdict} label={verdict === claim.verdict ? claim.ratingLabel : undefined} />
         <button type="button" class="claimlight-card__close" aria-label="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
@@ -315,6 +364,7 @@ export function ClaimCard({ claim, matched, mentionText, opened, onDismiss, onCl
           {claim.text}
         </h2>
         <ClaimMeta claim={claim} classPrefix="claimlight-card" />
+        <TellingNote claim={claim} verdict={verdict} repeats={repeats} />
 
         <section class="claimlight-card__section" aria-labelledby={ids.record}>
           <h3 id={ids.record} class="claimlight-card__section-title">

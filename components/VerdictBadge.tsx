@@ -2,12 +2,11 @@
  * The verdict as a small pill: glyph, word and, when a fact-checker's own rating came with the
  * claim, that label too. Its look lives in `ClaimCard.css` and `verdict-style.ts`.
  */
-import type { Verdict } from '@/lib/schema';
-import { VERDICT_LABELS } from '@/lib/verdicts';
+import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 
 /** Shows a verdict's word and glyph in its colour, followed by the imported rating `label` when there is one. */
-export function VerdictBadge({ verdict, label, id }: { verdict: Verdict; label?: string; id?: string }) {
+export function VerdictBadge({ verdict, label, id }: { verdict: MentionVerdict; label?: string; id?: string }) {
   const word = VERDICT_LABELS[verdict];
   // An imported label that only repeats the word ("False · False") adds nothing.
   const extra = label && label.trim().toLowerCase() !== word.toLowerCase() ? label.trim() : undefined;

@@ -4,7 +4,7 @@
  * come from `lib/verdicts.ts`; this module adds only the look.
  */
 import { VERDICT_COLOURS } from '@/lib/mark-style';
-import { VERDICTS, type Verdict } from '@/lib/schema';
+import { MENTION_VERDICTS, type MentionVerdict } from '@/lib/verdicts';
 
 /** The colours and glyph drawn for one verdict. */
 export interface VerdictStyle {
@@ -20,7 +20,7 @@ export interface VerdictStyle {
 // emoji presentation, so they take the badge's colour instead of turning into coloured pictures.
 // The colours are the marks' own (lib/mark-style.ts); their contrast ratios are checked in
 // tests/unit/ClaimCard.test.tsx.
-const GLYPHS: Record<Verdict, string> = {
+const GLYPHS: Record<MentionVerdict, string> = {
   accurate: '✓',
   'accurate-but-misdated': '◷',
   misattributed: '⇄',
@@ -30,15 +30,17 @@ const GLYPHS: Record<Verdict, string> = {
   unverified: '?',
   opinion: '“',
   unrated: '○',
+  // Enclosed Alphanumerics: no emoji form, unlike U+2139.
+  context: 'ⓘ',
 };
 
 /** Each verdict's colours and glyph. */
-export const VERDICT_STYLES: Record<Verdict, VerdictStyle> = Object.fromEntries(
-  VERDICTS.map((verdict) => [verdict, { colour: VERDICT_COLOURS[verdict].light, colourOnDark: VERDICT_COLOURS[verdict].dark, glyph: GLYPHS[verdict] }]),
-) as Record<Verdict, VerdictStyle>;
+export const VERDICT_STYLES: Record<MentionVerdict, VerdictStyle> = Object.fromEntries(
+  MENTION_VERDICTS.map((verdict) => [verdict, { colour: VERDICT_COLOURS[verdict].light, colourOnDark: VERDICT_COLOURS[verdict].dark, glyph: GLYPHS[verdict] }]),
+) as Record<MentionVerdict, VerdictStyle>;
 
 /** The custom properties that carry one verdict's colours into `ClaimCard.css` (set as an inline style). */
-export function verdictColourVars(verdict: Verdict): Record<string, string> {
+export function verdictColourVars(verdict: MentionVerdict): Record<string, string> {
   const style = VERDICT_STYLES[verdict];
   return { '--claimlight-verdict': style.colour, '--claimlight-verdict-on-dark': style.colourOnDark };
 }

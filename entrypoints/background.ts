@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { badgeFor } from '@/lib/badge';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
@@ -26,11 +27,14 @@ export default defineBackground(() => {
       // Session storage lets other contexts (and the tests) see which tabs the script runs in.
       await browser.storage.session?.set({ [`claimlight:tab:${tabId}`]: { url, startedAt: Date.now() } });
     },
-    async onMentionsShown(tabId, count) {
+    async onMentionsShown(tabId, page) {
       // Firefox's Manifest V2 build names the toolbar button browserAction.
       const action = browser.action ?? browser.browserAction;
-      await action.setBadgeBackgroundColor({ tabId, color: '#133a63' });
-      await action.setBadgeText({ tabId, text: count ? String(count) : '' });
+      const badge = badgeFor(page);
+      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
+      await action.setBadgeText({ tabId, text: badge.text });
+      await action.setTitle({ tabId, title: badge.title });
     },
   });
   const afterReady = Object.fromEntries(

@@ -3,6 +3,7 @@
  * Browser-free, so tests drive it with fake-indexeddb; the background entrypoint only wires it
  * to `runtime.onMessage`.
  */
+import type { PageVerdicts } from './badge';
 import { packToClaimReview } from './claim-review';
 import { parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
@@ -26,7 +27,7 @@ export interface BackgroundDeps {
   db: ClaimlightDb;
   bundled: FactPack;
   onContentScriptStarted?: (tabId: number, url: string) => Promise<void> | void;
-  onMentionsShown?: (tabId: number, count: number) => Promise<void> | void;
+  onMentionsShown?: (tabId: number, page: PageVerdicts) => Promise<void> | void;
 }
 
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
@@ -108,8 +109,8 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         return err(storageError(e));
       }
     },
-    async mentionsShown({ count }, sender) {
-      if (sender.tabId !== undefined) await onMentionsShown?.(sender.tabId, count);
+    async mentionsShown(page, sender) {
+      if (sender.tabId !== undefined) await onMentionsShown?.(sender.tabId, page);
       return ok({ shown: true as const });
     },
   };

@@ -3,7 +3,7 @@
  * content script's painter draws them with. The options page's preview draws its samples from the same
  * `markLook`, so the preview and the page agree. Which ranges get marked is the painter's business.
  */
-import { VERDICTS, type Verdict } from './schema';
+import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
 import type { Settings } from './settings';
 
 /** The line drawn under a mark; each verdict has its own, so colour is never the only cue. */
@@ -24,7 +24,7 @@ interface DefaultMark {
  * default marks on the page and the card's badge both draw from here, so that unless the reader
  * picks their own mark colours, a mark and its card's badge are the same colour.
  */
-export const VERDICT_COLOURS: Record<Verdict, { light: string; dark: string }> = {
+export const VERDICT_COLOURS: Record<MentionVerdict, { light: string; dark: string }> = {
   accurate: { light: '#1a7f37', dark: '#4ade80' },
   'accurate-but-misdated': { light: '#0e7490', dark: '#22d3ee' },
   misattributed: { light: '#7e22ce', dark: '#c084fc' },
@@ -34,9 +34,11 @@ export const VERDICT_COLOURS: Record<Verdict, { light: string; dark: string }> =
   unverified: { light: '#57606a', dark: '#9ca3af' },
   opinion: { light: '#475569', dark: '#94a3b8' },
   unrated: { light: '#6b7280', dark: '#a1a1aa' },
+  // Neutral, and apart from every verdict's hue: the record is shown, nothing is judged.
+  context: { light: '#3f5f7f', dark: '#9db4cc' },
 };
 
-const DEFAULT_MARKS: Record<Verdict, DefaultMark> = {
+const DEFAULT_MARKS: Record<MentionVerdict, DefaultMark> = {
   accurate: { line: 'solid', thickness: 2, tint: 0.08 },
   'accurate-but-misdated': { line: 'dashed', thickness: 2, tint: 0.08 },
   misattributed: { line: 'dashed', thickness: 2, tint: 0.08 },
@@ -46,10 +48,11 @@ const DEFAULT_MARKS: Record<Verdict, DefaultMark> = {
   unverified: { line: 'dotted', thickness: 2, tint: 0.08 },
   opinion: { line: 'dotted', thickness: 2, tint: 0.08 },
   unrated: { line: 'dotted', thickness: 2, tint: 0.06 },
+  context: { line: 'dotted', thickness: 1.5, tint: 0.04 },
 };
 
 /** The colour a verdict's marks have when the reader has not picked one, as #rrggbb. */
-export function defaultMarkColour(verdict: Verdict): string {
+export function defaultMarkColour(verdict: MentionVerdict): string {
   return VERDICT_COLOURS[verdict].light;
 }
 
@@ -76,7 +79,7 @@ function withAlpha(hex: string, alpha: number): string {
  * One verdict's look. A tinted mark keeps a thin line in the verdict's own style, so marks still
  * differ without colour; high contrast thickens the line and deepens the tint.
  */
-export function markLook(settings: MarkSettings, verdict: Verdict): MarkLook {
+export function markLook(settings: MarkSettings, verdict: MentionVerdict): MarkLook {
   const base = DEFAULT_MARKS[verdict];
   const color = settings.colors[verdict] ?? defaultMarkColour(verdict);
   const strong = settings.highContrast;
@@ -89,6 +92,13 @@ export function markLook(settings: MarkSettings, verdict: Verdict): MarkLook {
 /** A look as CSS declarations ("text-decoration: …; …"), for a stylesheet rule or a style attribute. */
 export function markDeclarations(look: MarkLook): string {
   return `text-decoration: underline ${look.line} ${look.color} ${look.thickness}px; text-underline-offset: 3px; background-color: ${look.background};`;
+}
+
+/** The look of a mention whose verdict the reader did not choose to mark: a thin dotted line in
+ * the verdict's colour, half see-through, no tint. Enough to find it, not enough to read over. */
+export function faintDeclarations(settings: MarkSettings, verdict: MentionVerdict): string {
+  const color = withAlpha(settings.colors[verdict] ?? defaultMarkColour(verdict), settings.highContrast ? 0.85 : 0.55);
+  return `text-decoration: underline dotted ${color} ${settings.highContrast ? 2 : 1}px; text-underline-offset: 3px; background-color: transparent;`;
 }
 
 /** The look of the mark that has the keyboard's focus, drawn above the verdict's own. Marks are
@@ -104,7 +114,9 @@ export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): str
  */
 export function markStyleSheet(settings: MarkSettings): string {
   const rules: string[] = [];
-  for (const verdict of VERDICTS) rules.push(`.mark[data-verdict='${verdict}'] > .box { ${markDeclarations(markLook(settings, verdict))} }`);
+  for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'] > .box { ${markDeclarations(markLook(settings, verdict))} }`);
+  // After the verdicts' rules, so that a faint mark's look wins over its verdict's.
+  for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'][data-faint] > .box { ${faintDeclarations(settings, verdict)} }`);
   rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);
   return rules.join('\n');
 }

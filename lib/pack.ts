@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { collectClaimReviews, isFactCheckApiClaim, packFromApiClaims, packFromClaimReviews } from './claim-review';
 import { err, ok, type Result } from './result';
-import { ClaimSchema, FactPackSchema, describeIssues, type Claim, type FactPack } from './schema';
+import { ClaimSchema, FactPackSchema, PACK_FORMAT_VERSION, describeIssues, type Claim, type FactPack } from './schema';
 
 /** The largest file Claimlight imports: about 30,000 claims in our format. */
 export const MAX_PACK_BYTES = 16 * 1024 * 1024;
@@ -39,18 +39,25 @@ export function parseFactPack(value: unknown): Result<FactPack, string[]> {
   if (!header.success) {
     if (value && typeof value === 'object' && (value as { formatVersion?: unknown }).formatVersion !== undefined) {
       const version = (value as { formatVersion?: unknown }).formatVersion;
-      if (typeof version === 'number' && version > 1) {
-        return err([`This pack uses format version ${version}; this version of Claimlight reads version 1. Update Claimlight to import it.`]);
+      if (typeof version === 'number' && version > PACK_FORMAT_VERSION) {
+        return err([`This pack uses format version ${version}; this version of Claimlight reads versions up to ${PACK_FORMAT_VERSION}. Update Claimlight to import it.`]);
       }
     }
     return err(describeIssues(header.issues, 'pack: '));
   }
   const problems: string[] = [];
   const claims: Claim[] = [];
+  // Version 1 had no `telling`: a version 1 file that carries one was written against a format it
+  // does not declare, and reading it as either would guess.
+  const fromVersion = (value as { formatVersion: number }).formatVersion;
   const firstIndexOfId = new Map<string, number>();
   header.output.claims.forEach((raw, index) => {
     const parsed = v.safeParse(ClaimSchema, raw);
     const label = claimLabel(index, raw);
+    if (fromVersion < 2 && raw && typeof raw === 'object' && 'telling' in raw) {
+      problems.push(`${label}: telling: is a field of format version 2; set the pack's formatVersion to 2`);
+      return;
+    }
     if (!parsed.success) {
       problems.push(...describeIssues(parsed.issues, `${label}: `));
       return;

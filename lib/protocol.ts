@@ -6,7 +6,9 @@
  */
 import * as v from 'valibot';
 import { err, type Result } from './result';
-import type { Claim, Verdict } from './schema';
+import type { Claim } from './schema';
+import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
+import type { PageVerdicts } from './badge';
 import type { ImportReport, StoreSummary, StoredPack } from './store';
 
 /** A failure as it crosses a context boundary: a short code, a sentence, and any itemised problems. */
@@ -47,6 +49,11 @@ export interface MentionFound {
   end: number;
   score: number;
   cues: string[];
+  /** What this mention is shown as: the claim's verdict, or context when the verdict judges another
+   * report's telling that this sentence does not repeat (`lib/mention-verdict.ts`). */
+  verdict: MentionVerdict;
+  /** The wording at fault the sentence repeats, as the sentence words it. */
+  repeats?: string;
 }
 
 /** The background's answer to a page: its mentions, the looser matches that are only listed as
@@ -64,15 +71,16 @@ export interface ContentToBackground {
   /** Finds the mentions of stored claims in a page's text blocks (matching runs in the
    * background, where one index serves every tab). */
   findMentions: { request: { blocks: string[]; pageDate: number | null; sensitivity?: number }; reply: FoundMentions };
-  /** The page now shows this many mentions (for the toolbar badge). */
-  mentionsShown: { request: { count: number }; reply: { shown: true } };
+  /** What the page's mentions now come to (for the toolbar badge). */
+  mentionsShown: { request: PageVerdicts; reply: { shown: true } };
 }
 
 /** A mention as the popup lists it. */
 export interface MentionSummary {
   /** The mention's id on the page, for `revealMention`. */
   id: number;
-  verdict: Verdict;
+  /** The mention's verdict (`MentionFound.verdict`). */
+  verdict: MentionVerdict;
   claimText: string;
   /** The sentence on the page. */
   text: string;
@@ -157,7 +165,11 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
     pageDate: v.nullable(v.number()),
     sensitivity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   }),
-  mentionsShown: v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  mentionsShown: v.strictObject({
+    count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    problems: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    worst: v.nullable(v.picklist(MENTION_VERDICTS)),
+  }),
 };
 
 const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['contentScriptStarted', 'findMentions', 'mentionsShown']);

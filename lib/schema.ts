@@ -143,6 +143,49 @@ export const CuesSchema = v.strictObject({
   ),
 });
 
+/**
+ * What a verdict judges when it is about how one report told the story rather than about a claim
+ * in the world: the report, and what in its telling was at fault. Another page that mentions the
+ * same events carries the verdict only when it repeats that fault; otherwise the reader sees the
+ * record as context (`lib/mention-verdict.ts`). A claim without it (every imported ClaimReview)
+ * carries its verdict wherever it is repeated.
+ */
+export const TellingSchema = v.strictObject({
+  /** The report whose telling the verdict judges. */
+  report: v.strictObject({
+    title: text(LIMITS.shortText),
+    url: v.optional(v.pipe(
+      v.string('must be text'),
+      v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const link = parseLink(dataset.value);
+        if (link.ok) return link.url;
+        addIssue({ message: link.reason });
+        return NEVER;
+      }),
+    )),
+    published: v.optional(partialDate),
+  }),
+  /** The wording at fault ("defense summit", "during the call"): the verdict holds for a sentence
+   * that repeats one of them, in any inflection. Without it, the wording is not what was wrong. */
+  faultWording: v.optional(v.pipe(
+    v.array(text(LIMITS.shortText), 'must be a list of phrases'),
+    v.minLength(1, 'must list at least one phrase'),
+    v.maxLength(LIMITS.phrases, `must list at most ${LIMITS.phrases} phrases`),
+  )),
+  /** Wording that sets the record straight ("minerals" for a meeting the report made about aid,
+   * "a day earlier" for a quote it moved in time): a sentence that carries one does not repeat
+   * the fault, whatever else it says. */
+  clearedBy: v.optional(v.pipe(
+    v.array(text(LIMITS.shortText), 'must be a list of phrases'),
+    v.minLength(1, 'must list at least one phrase'),
+    v.maxLength(LIMITS.phrases, `must list at most ${LIMITS.phrases} phrases`),
+  )),
+  /** The last day of the events: a verdict of misdating holds only on a page dated more than
+   * `STALE_AFTER_DAYS` after it, the page's own date against the events'. */
+  eventsEnd: v.optional(partialDate),
+});
+
 export const ClaimSchema = v.strictObject({
   id,
   text: text(LIMITS.claimText),
@@ -158,14 +201,26 @@ export const ClaimSchema = v.strictObject({
     v.maxLength(LIMITS.contextItems, `must list at most ${LIMITS.contextItems} items`),
   ),
   cues: v.optional(CuesSchema, { phrases: [], terms: [] }),
+  /** Present when the verdict judges one report's telling (format version 2). */
+  telling: v.optional(TellingSchema),
 });
 
-/** Current version of the pack file format; a file of a newer format is refused with a clear message. */
-export const PACK_FORMAT_VERSION = 1;
+/**
+ * Current version of the pack file format; a file of a newer format is refused with a clear
+ * message. Version 2 added `telling`; a version 1 file reads as version 2 with no claim judging a
+ * telling, which is what version 1 meant (`lib/pack.ts`, `migratePack`).
+ */
+export const PACK_FORMAT_VERSION = 2;
+/** Every format version this Claimlight reads. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 
 export const FactPackSchema = v.strictObject({
   format: v.literal('claimlight-pack', 'must be "claimlight-pack"'),
-  formatVersion: v.literal(PACK_FORMAT_VERSION, `must be ${PACK_FORMAT_VERSION}`),
+  formatVersion: v.pipe(
+    v.picklist(READABLE_FORMAT_VERSIONS, `must be ${READABLE_FORMAT_VERSIONS.join(' or ')}`),
+    // Older formats are read as the current one: what they could say, the current one says the same way.
+    v.transform((): typeof PACK_FORMAT_VERSION => PACK_FORMAT_VERSION),
+  ),
   id,
   title: text(LIMITS.shortText),
   version: text(50),
@@ -186,6 +241,7 @@ export const FactPackSchema = v.strictObject({
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type ContextItem = v.InferOutput<typeof ContextItemSchema>;
 export type Cues = v.InferOutput<typeof CuesSchema>;
+export type Telling = v.InferOutput<typeof TellingSchema>;
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 /** A validated pack: the header fields plus claims that each passed `ClaimSchema`. */
 export type FactPack = Omit<v.InferOutput<typeof FactPackSchema>, 'claims'> & { claims: Claim[] };

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { log } from './log';
-import { VERDICTS, type Verdict } from './schema';
+import { MENTION_VERDICTS, PROBLEM_VERDICTS, type MentionVerdict } from './verdicts';
 
 /** The storage key of the settings. */
 export const SETTINGS_KEY = 'claimlight:settings';
@@ -25,7 +25,12 @@ export interface Settings {
   /** Stronger colours and thicker lines. */
   highContrast: boolean;
   /** Colours that replace the default of a verdict, as #rrggbb. */
-  colors: Partial<Record<Verdict, string>>;
+  colors: Partial<Record<MentionVerdict, string>>;
+  /** The verdicts whose mentions are marked in their own look. */
+  markedVerdicts: MentionVerdict[];
+  /** Mentions of the other verdicts get a faint dotted line (true) or no mark at all (false); the
+   * popup lists them either way. */
+  othersFaint: boolean;
   /** 0 (precise) to 1 (broad): where the matcher's threshold sits. */
   sensitivity: number;
 }
@@ -37,6 +42,10 @@ export const DEFAULT_SETTINGS: Settings = {
   markStyle: 'underline',
   highContrast: false,
   colors: {},
+  // The problems stand out; accurate and context mentions are there to find without underlining
+  // most of an article (a demo page had 35 marks, 21 of them "Accurate").
+  markedVerdicts: [...PROBLEM_VERDICTS],
+  othersFaint: true,
   sensitivity: 0.5,
 };
 
@@ -55,7 +64,9 @@ const FIELDS = {
   siteRules: v.array(v.object({ pattern: v.pipe(v.string(), v.check((p) => normalizeHostPattern(p) === p)), mode: v.picklist(['always', 'never']) })),
   markStyle: v.picklist(['underline', 'background']),
   highContrast: v.boolean(),
-  colors: v.record(v.picklist(VERDICTS), v.pipe(v.string(), v.regex(COLOR))),
+  colors: v.record(v.picklist(MENTION_VERDICTS), v.pipe(v.string(), v.regex(COLOR))),
+  markedVerdicts: v.pipe(v.array(v.picklist(MENTION_VERDICTS)), v.transform((list) => [...new Set(list)])),
+  othersFaint: v.boolean(),
   sensitivity: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 } satisfies { [K in keyof Settings]: v.GenericSchema };
 

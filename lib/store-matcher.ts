@@ -3,6 +3,7 @@
  * after the store changes, shared by every tab that asks. Matching itself is `lib/matching/`'s.
  */
 import { buildClaimIndex, matchBlocks, type ClaimIndex, type Mention } from './matching';
+import { judgeMention } from './mention-verdict';
 import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
 import { claimsForCard, type ClaimlightDb } from './store';
 
@@ -36,7 +37,8 @@ export class StoreMatcher {
     const crossing = (m: Mention<ClaimForCard>): MentionFound => {
       const key = claimKey(m.claim);
       records[key] = m.claim;
-      return { claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues };
+      const judged = judgeMention(m.claim, m.text, pageDate);
+      return { claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues, ...judged };
     };
     return { mentions: found.mentions.map(crossing), related: found.related.map(crossing), claims: records };
   }

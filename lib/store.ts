@@ -7,7 +7,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { PackFormat, ParsedPack } from './pack';
 import type { ClaimForCard } from './protocol';
-import type { Claim, FactPack } from './schema';
+import { PACK_FORMAT_VERSION, type Claim, type FactPack } from './schema';
 
 /** Where a pack came from: shipped with Claimlight, or imported by the user. */
 export type PackOrigin = 'bundled' | 'user';
@@ -43,6 +43,9 @@ export const SCHEMA_VERSIONS = {
   // open); claims carry `position` (export keeps the pack's order) and are indexed by verdict
   // for the popup's filters.
   2: { packs: 'id, origin', claims: '[packId+id], packId, verdict' },
+  // v3: the same tables; packs are stored in pack format 2 (claims may say which telling their
+  // verdict judges), so every stored header says so and exports write the current format.
+  3: { packs: 'id, origin', claims: '[packId+id], packId, verdict' },
 } as const;
 
 /** Claimlight's IndexedDB database. */
@@ -72,6 +75,14 @@ export class ClaimlightDb extends Dexie {
           pack.claimCount = counts.get(pack.id as string) ?? 0;
           pack.sourceFormat ??= 'claimlight';
           pack.importedAt ??= new Date(0).toISOString();
+        });
+      });
+    this.version(3)
+      .stores(SCHEMA_VERSIONS[3])
+      .upgrade(async (tx) => {
+        // A format 1 pack is a format 2 pack with no telling: only the header's number changes.
+        await tx.table('packs').toCollection().modify((pack: Record<string, unknown>) => {
+          pack.formatVersion = PACK_FORMAT_VERSION;
         });
       });
   }

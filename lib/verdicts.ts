@@ -2,10 +2,35 @@
  * What each verdict is called on screen, and how a fact-checker's own rating label ("Pants on
  * Fire", "Engañoso", "Faux") maps onto Claimlight's fixed set. Colours belong to the UI.
  */
-import type { Verdict } from './schema';
+import { VERDICTS, type Verdict } from './schema';
+
+/**
+ * What a mention on a page is shown as: a claim's verdict, or `context` when the verdict judges
+ * another report's telling that this page does not repeat (`lib/mention-verdict.ts`). Packs never
+ * store `context`; it exists only for mentions.
+ */
+export const MENTION_VERDICTS = [...VERDICTS, 'context'] as const;
+export type MentionVerdict = (typeof MENTION_VERDICTS)[number];
+
+/** The verdicts that say something is wrong or unsupported: the ones marked by default and
+ * counted on the toolbar badge. */
+export const PROBLEM_VERDICTS: readonly MentionVerdict[] = ['false', 'misattributed', 'disputed', 'imprecise', 'accurate-but-misdated', 'unverified'];
+
+// Most serious first: what the badge shows when a page has several.
+const SEVERITY: readonly MentionVerdict[] = [...PROBLEM_VERDICTS, 'unrated', 'opinion', 'context', 'accurate'];
+
+/** True for a verdict that says something is wrong or unsupported. */
+export const isProblem = (verdict: MentionVerdict): boolean => PROBLEM_VERDICTS.includes(verdict);
+
+/** The most serious of some verdicts, or null for none. */
+export function mostSerious(verdicts: Iterable<MentionVerdict>): MentionVerdict | null {
+  let best: MentionVerdict | null = null;
+  for (const verdict of verdicts) if (best === null || SEVERITY.indexOf(verdict) < SEVERITY.indexOf(best)) best = verdict;
+  return best;
+}
 
 /** The word a reader sees for each verdict. */
-export const VERDICT_LABELS: Record<Verdict, string> = {
+export const VERDICT_LABELS: Record<MentionVerdict, string> = {
   accurate: 'Accurate',
   'accurate-but-misdated': 'Accurate but misdated',
   misattributed: 'Misattributed',
@@ -15,6 +40,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   unverified: 'Unverified',
   opinion: 'Opinion',
   unrated: 'Not rated',
+  context: 'Context',
 };
 
 // Rating labels seen in published ClaimReview and Fact Check Tools data, lower-cased and with

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/matching';
+import { judgeMention } from '../lib/mention-verdict';
 import { parsePackText } from '../lib/pack';
 import { scanDocument } from '../lib/page-scan';
 import { VERDICT_LABELS } from '../lib/verdicts';
@@ -102,7 +103,9 @@ function main(): number {
       try {
         const html = readFileSync(file, 'utf8');
         if (html.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
-        const { mentions } = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
+        const scan = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
+        // What each mention is shown as on this page: the claim's verdict, or context (lib/mention-verdict.ts).
+        const mentions = scan.mentions.map((m) => ({ ...m, ...judgeMention(m.claim, m.text, scan.pageDate) }));
         pages.push({
           file,
           mentions: mentions.map((m) => ({
@@ -112,13 +115,15 @@ function main(): number {
             source: m.claim.context?.[0]?.sources[0]?.url,
             text: m.text,
             score: m.score,
-            verdict: m.claim.verdict,
+            verdict: m.verdict,
+            claimVerdict: m.claim.verdict,
+            ...(m.repeats ? { repeats: m.repeats } : {}),
             cues: m.cues,
           })),
         });
         if (!args.json) {
           console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
-          for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[m.claim.verdict]}] ${m.score.toFixed(2)}  ${m.text}`);
+          for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[m.verdict]}] ${m.score.toFixed(2)}  ${m.text}`);
         }
       } catch (e) {
         console.error(`scan: ${file}: ${(e as Error).message}`);

@@ -211,12 +211,14 @@ export class CardHost {
             <ClaimCard
               key={card.mention.id}
               claim={card.mention.claim}
+              verdict={card.mention.verdict}
+              repeats={card.mention.repeats}
               matched={card.mention.cues}
               mentionText={card.mention.text}
               opened={card.opened}
               onDismiss={card.onDismiss}
               onClose={card.onClose}
-              sentence={{ claims: card.sameText.map(({ id, claim }) => ({ id, claim })), shown: card.mention.id }}
+              sentence={{ claims: card.sameText.map(({ id, claim, verdict }) => ({ id, claim, verdict })), shown: card.mention.id }}
               place={card.place}
               pageNotice={card.notice}
               dismissed={card.dismissed}

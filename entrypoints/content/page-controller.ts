@@ -8,6 +8,8 @@ import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
 import { staleNotice } from '@/lib/timeline';
 import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withReport, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { pageVerdicts } from '@/lib/badge';
+import type { MentionPlace } from '@/components/ClaimCard';
 import { CardHost } from './card-host';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
@@ -47,7 +49,7 @@ export class PageController {
   private focused = -1;
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
-  private reported = -1;
+  private reported = '';
   private watcher: ChangeWatcher = UNWATCHED;
   private watching: AbortController | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
@@ -63,10 +65,16 @@ export class PageController {
       const found = await client.call('findMentions', { blocks, pageDate, sensitivity: this.settings.sensitivity });
       return found.ok ? found.value : null;
     });
+    this.mentions.drawWhere((m) => this.settings.othersFaint || this.isMarked(m));
     this.pacedNavigation = createPacer(NAVIGATION_RESCAN_INTERVAL, () => void this.rescanForNavigation(), {
       now: () => performance.now(),
       setTimeout: (run, ms) => ctx.setTimeout(run, ms),
     });
+  }
+
+  /** Whether a mention is marked in its verdict's own look (else faintly, or not at all). */
+  private isMarked(mention: PageMention): boolean {
+    return this.settings.markedVerdicts.includes(mention.verdict);
   }
 
   /** Starts on the page with these settings: scans it if Claimlight is on here. */
@@ -135,6 +143,7 @@ export class PageController {
       return;
     }
     if (!this.active || before.sensitivity !== settings.sensitivity) await this.rescan();
+    else if (before.othersFaint !== settings.othersFaint || before.markedVerdicts.join() !== settings.markedVerdicts.join()) this.refresh();
   }
 
   /** A new page in a single-page app: scanned afresh, at most once a second however often the
@@ -156,7 +165,7 @@ export class PageController {
 
   /** Moves to the next or previous mention and opens its card as a dialog. */
   focus(direction: 'next' | 'previous'): { index: number; total: number } {
-    const list = this.mentions.list();
+    const list = this.mentions.drawn();
     if (!list.length) return { index: -1, total: 0 };
     const step = direction === 'previous' ? -1 : 1;
     this.focused = (((this.focused + step) % list.length) + list.length) % list.length;
@@ -185,17 +194,19 @@ export class PageController {
   /** The mentions on the page in reading order, then the claims it may be about (not marked), as the popup lists them. */
   summaries(): MentionSummary[] {
     return [
-      ...this.mentions.list().map((m) => ({ id: m.id, verdict: m.claim.verdict, claimText: m.claim.text, text: m.text })),
-      ...this.mentions.listRelated().map((m) => ({ id: m.id, verdict: m.claim.verdict, claimText: m.claim.text, text: m.text, related: true as const })),
+      ...this.mentions.list().map((m) => ({ id: m.id, verdict: m.verdict, claimText: m.claim.text, text: m.text })),
+      ...this.mentions.listRelated().map((m) => ({ id: m.id, verdict: m.verdict, claimText: m.claim.text, text: m.text, related: true as const })),
     ];
   }
 
   /** Scrolls to a mention by id and opens its card; false when there is no such mention. */
   revealById(id: number): boolean {
-    const index = this.mentions.list().findIndex((m) => m.id === id);
-    if (index < 0) return false;
-    this.focused = index;
-    this.reveal(this.mentions.list()[index]!);
+    const mention = this.mentions.list().find((m) => m.id === id);
+    if (!mention) return false;
+    // A mention the reader chose not to mark is still revealed; the keyboard's place stays put then.
+    const index = this.mentions.drawn().indexOf(mention);
+    if (index >= 0) this.focused = index;
+    this.reveal(mention);
     return true;
   }
 
@@ -220,7 +231,7 @@ export class PageController {
     this.watching?.abort();
     this.watching = null;
     this.watcher = UNWATCHED;
-    this.report(0);
+    this.report([]);
   }
 
   /** Watches the page for changes while Claimlight is on here; where it is off, the page's changes cost nothing. */
@@ -239,11 +250,13 @@ export class PageController {
     );
   }
 
-  /** Tells the background how many mentions the page shows (for the toolbar badge), when that changes. */
-  private report(count: number): void {
-    if (count === this.reported) return;
-    this.reported = count;
-    void this.client.call('mentionsShown', { count });
+  /** Tells the background what the page's mentions come to (for the toolbar badge), when that changes. */
+  private report(list: readonly PageMention[]): void {
+    const shown = pageVerdicts(list.map((m) => m.verdict));
+    const key = JSON.stringify(shown);
+    if (key === this.reported) return;
+    this.reported = key;
+    void this.client.call('mentionsShown', shown);
   }
 
   private closeCard(): void {
@@ -260,7 +273,7 @@ export class PageController {
 
   /** Opens the card of the mention before or after this one, scrolled into view. */
   private step(from: PageMention, direction: 'next' | 'previous', opened: 'hover' | 'click' | 'keyboard'): void {
-    const list = this.mentions.list();
+    const list = this.mentions.drawn();
     const index = list.indexOf(from);
     if (index < 0 || !list.length) return;
     this.focused = (index + (direction === 'next' ? 1 : -1) + list.length) % list.length;
@@ -283,10 +296,10 @@ export class PageController {
       // The reader chose another claim of the same sentence: its card replaces this one, opened
       // the same way, and the keyboard's place in the list moves to it.
       onShowOther: (other) => {
-        const index = this.mentions.list().indexOf(other);
         // A rescan since the card opened may have dropped it.
-        if (index < 0) return;
-        if (opened === 'keyboard') {
+        if (!this.mentions.list().includes(other)) return;
+        const index = this.mentions.drawn().indexOf(other);
+        if (opened === 'keyboard' && index >= 0) {
           this.focused = index;
           this.painter.focus(other.range);
         }
@@ -321,19 +334,23 @@ export class PageController {
       },
       onClose: () => this.leaveCard(mention),
       notice: this.notice() ?? undefined,
-      place: {
-        index: this.mentions.list().indexOf(mention),
-        total: this.mentions.list().length,
-        onPrevious: () => this.step(mention, 'previous', opened),
-        onNext: () => this.step(mention, 'next', opened),
-      },
+      place: this.placeOf(mention, opened),
     });
+  }
+
+  /** Where a mention is among the marked ones, with the ways to the one before and after; none
+   * for a mention that has no mark. */
+  private placeOf(mention: PageMention, opened: 'hover' | 'click' | 'keyboard'): MentionPlace | undefined {
+    const drawn = this.mentions.drawn();
+    const index = drawn.indexOf(mention);
+    if (index < 0) return undefined;
+    return { index, total: drawn.length, onPrevious: () => this.step(mention, 'previous', opened), onNext: () => this.step(mention, 'next', opened) };
   }
 
   private refresh(): void {
     const list = this.mentions.list();
-    this.watcher.quietly(() => this.painter.paint(list.map((m) => ({ range: m.range, verdict: m.claim.verdict, text: m.text }))));
-    this.report(list.length);
+    this.watcher.quietly(() => this.painter.paint(this.mentions.drawn().map((m) => ({ range: m.range, verdict: m.verdict, text: m.text, faint: !this.isMarked(m) }))));
+    this.report(list);
     // A card whose mention went closes, unless it went because the reader dismissed it there.
     if (this.host?.current && !this.host.current.dismissed && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
     // Marks are invisible to screen readers: say once per page what there is to find.

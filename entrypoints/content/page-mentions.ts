@@ -9,6 +9,7 @@ import { log } from '@/lib/log';
 import { batchBlocks, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
 import { pageDate } from '@/lib/timeline';
+import type { MentionVerdict } from '@/lib/verdicts';
 
 /** A mention as the page shows it. */
 export interface PageMention {
@@ -16,6 +17,10 @@ export interface PageMention {
   id: number;
   claimKey: string;
   claim: ClaimForCard;
+  /** What this mention is shown as (`MentionFound.verdict`). */
+  verdict: MentionVerdict;
+  /** The wording at fault the sentence repeats. */
+  repeats?: string;
   range: Range;
   /** The sentence that mentions the claim. */
   text: string;
@@ -30,6 +35,7 @@ export interface RelatedMention {
   id: number;
   claimKey: string;
   claim: ClaimForCard;
+  verdict: MentionVerdict;
   text: string;
   score: number;
   nodes: Text[];
@@ -96,9 +102,23 @@ export class PageMentions {
     private readonly find: FindMentions,
   ) {}
 
+  /** Which mentions get a mark (the reader's choice of verdicts): only those answer the pointer
+   * and the keyboard; the popup lists them all. */
+  private drawnOnes: (mention: PageMention) => boolean = () => true;
+
   /** Every mention, in reading order. */
   list(): readonly PageMention[] {
     return this.mentions;
+  }
+
+  /** Sets which mentions get a mark. */
+  drawWhere(shows: (mention: PageMention) => boolean): void {
+    this.drawnOnes = shows;
+  }
+
+  /** The mentions that get a mark, in reading order. */
+  drawn(): PageMention[] {
+    return this.mentions.filter(this.drawnOnes);
   }
 
   /** The claims the page may be about but that are not marked, in reading order. */
@@ -183,7 +203,7 @@ export class PageMentions {
       const claim = found.claims[loose.claimKey];
       if (!block || !claim) continue;
       const text = block.text.slice(loose.start, loose.end);
-      relatedKept.push({ id: this.nextId++, claimKey: loose.claimKey, claim, text, score: loose.score, nodes: nodesBetween(block, loose.start, loose.end) });
+      relatedKept.push({ id: this.nextId++, claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes: nodesBetween(block, loose.start, loose.end) });
     }
     const added: PageMention[] = [];
     for (const mention of found.mentions) {
@@ -203,6 +223,8 @@ export class PageMentions {
           id: this.nextId++,
           claimKey: mention.claimKey,
           claim,
+          verdict: mention.verdict,
+          ...(mention.repeats ? { repeats: mention.repeats } : {}),
           range,
           text,
           cues: mention.cues,
@@ -273,7 +295,7 @@ export class PageMentions {
 
   /** The mentions whose text includes this text node. */
   at(node: Node): readonly PageMention[] {
-    return node.nodeType === Node.TEXT_NODE ? (this.byNode.get(node as Text) ?? []) : [];
+    return node.nodeType === Node.TEXT_NODE ? (this.byNode.get(node as Text) ?? []).filter(this.drawnOnes) : [];
   }
 
   /**

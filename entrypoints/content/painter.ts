@@ -12,7 +12,7 @@
  * live region that tells screen readers what the page has, since the boxes say nothing.
  */
 import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
-import type { Verdict } from '@/lib/schema';
+import type { MentionVerdict } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { unguessableTagName } from './tag-name';
 
@@ -20,8 +20,10 @@ import { unguessableTagName } from './tag-name';
  * the closed root, so tests driving the browser can tell the marks apart). */
 export interface PaintedMention {
   range: Range;
-  verdict: Verdict;
+  verdict: MentionVerdict;
   text: string;
+  /** Drawn with a faint line: a verdict the reader did not choose to mark. */
+  faint?: boolean;
 }
 
 /** Paints marks; `paint` replaces everything painted before. */
@@ -143,7 +145,7 @@ export class OverlayPainter implements Painter {
       if (!this.places.has(mention.range)) this.places.set(mention.range, placeOf(mention.range.commonAncestorContainer, cache));
       if (this.places.get(mention.range)!.pinned) this.pinned = true;
       const kept = before.get(mention.range);
-      if (kept && kept.mention.verdict === mention.verdict) {
+      if (kept && kept.mention.verdict === mention.verdict && !kept.mention.faint === !mention.faint) {
         before.delete(mention.range);
         return kept;
       }
@@ -152,6 +154,7 @@ export class OverlayPainter implements Painter {
       // The boxes are drawing only; what they mark is said by the live region and the card.
       group.setAttribute('aria-hidden', 'true');
       group.dataset.verdict = mention.verdict;
+      if (mention.faint) group.dataset.faint = '';
       group.dataset.text = mention.text;
       return { mention, group, key: '' };
     });

@@ -8,7 +8,7 @@ import { ClaimlightDb } from '@/lib/store';
 export function samplePack(overrides: Record<string, unknown> = {}) {
   return {
     format: 'claimlight-pack',
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'sample-pack',
     title: 'Sample pack',
     version: '1.0.0',
@@ -44,8 +44,8 @@ export function samplePack(overrides: Record<string, unknown> = {}) {
 }
 
 /** The sample pack with one claim's fields replaced. */
-export function packWithClaim(index: number, claimOverrides: Record<string, unknown>) {
-  const pack = samplePack();
+export function packWithClaim(index: number, claimOverrides: Record<string, unknown>, packOverrides: Record<string, unknown> = {}) {
+  const pack = samplePack(packOverrides);
   pack.claims[index] = { ...pack.claims[index]!, ...claimOverrides } as (typeof pack.claims)[number];
   return pack;
 }

@@ -24,6 +24,7 @@ const peskov = bundledClaim('call-duration-90-minutes');
 function renderCard(overrides: Partial<ClaimCardProps> = {}) {
   const props: ClaimCardProps = {
     claim: peskov,
+    verdict: overrides.claim?.verdict ?? peskov.verdict,
     matched: ['ninety-minute', 'call'],
     mentionText: 'Trump said his ninety-minute call with Putin had been “highly productive”.',
     opened: 'hover',
@@ -110,14 +111,14 @@ describe('ClaimCard', () => {
 
   describe('when the sentence mentions other claims too', () => {
     const kremlin = bundledClaim('peskov-putin-supports-working-together');
-    const sentence = { claims: [{ id: 7, claim: kremlin }, { id: 9, claim: peskov }], shown: 9 };
+    const sentence = { claims: [{ id: 7, claim: kremlin, verdict: kremlin.verdict }, { id: 9, claim: peskov, verdict: peskov.verdict }], shown: 9 };
     const switcher = () => screen.getByRole('group', { name: 'This sentence mentions 2 checked claims' });
 
     it('shows no switcher for a sentence with one claim', () => {
       renderCard();
       expect(screen.queryByRole('group')).toBeNull();
       cleanup();
-      renderCard({ sentence: { claims: [{ id: 9, claim: peskov }], shown: 9 } });
+      renderCard({ sentence: { claims: [{ id: 9, claim: peskov, verdict: peskov.verdict }], shown: 9 } });
       expect(screen.queryByRole('group')).toBeNull();
     });
 
@@ -406,5 +407,37 @@ describe('splitOnWords', () => {
       { text: '(b)', hit: true },
       { text: ' c', hit: false },
     ]);
+  });
+});
+
+describe('a verdict on how one report told the story', () => {
+  const summit = bundledClaim('munich-defense-summit-focus');
+
+  it('shows the record as context, and says which report the verdict judges, when the sentence does not repeat the fault', () => {
+    const { dialog } = renderCard({ claim: summit, verdict: 'context', mentionText: 'Zelensky meets Vance at the Munich Security Conference.' });
+    expect(within(dialog).getByText('Context')).toBeTruthy();
+    expect(within(dialog).queryByText('Imprecise')).toBeNull();
+    expect(dialog.dataset.verdict).toBe('context');
+    expect(dialog.querySelector('.claimlight-card__telling')?.textContent).toBe(
+      'The verdict “Imprecise” judges how another report told this: Trump Announces Start of Ukraine War Talks Following Call with Putin, 28 Apr 2025. This page does not repeat what it got wrong, so the record is shown as context.',
+    );
+  });
+
+  it('shows the verdict and the wording this page repeats', () => {
+    const { dialog } = renderCard({ claim: summit, verdict: 'imprecise', repeats: 'defense summit' });
+    expect(within(dialog).getByText('Imprecise')).toBeTruthy();
+    expect(dialog.querySelector('.claimlight-card__telling')?.textContent).toBe(
+      'As reported in Trump Announces Start of Ukraine War Talks Following Call with Putin, 28 Apr 2025; this page repeats “defense summit”.',
+    );
+  });
+
+  it('links the report where the pack gives its address, and says nothing of a telling for a claim in the world', () => {
+    const linked = { ...summit, telling: { ...summit.telling!, report: { ...summit.telling!.report, url: 'https://news.example/story' } } };
+    const { dialog } = renderCard({ claim: linked, verdict: 'imprecise' });
+    expect(within(dialog).getByRole('link', { name: 'Trump Announces Start of Ukraine War Talks Following Call with Putin' }).getAttribute('href')).toBe('https://news.example/story');
+    cleanup();
+    const world = { ...summit, telling: undefined };
+    const again = renderCard({ claim: world, verdict: 'imprecise' });
+    expect(again.dialog.querySelector('.claimlight-card__telling')).toBeNull();
   });
 });

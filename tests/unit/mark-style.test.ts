@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMarkColour, markLook, markStyleSheet } from '@/lib/mark-style';
-import { VERDICTS } from '@/lib/schema';
+import { MENTION_VERDICTS as VERDICTS } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const ruleFor = (css: string, name: string) =>
@@ -11,8 +11,18 @@ describe('markStyleSheet', () => {
   describe('when the settings are the defaults', () => {
     it('has a rule for every verdict’s boxes and for the focus', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
-      expect(css.split('\n')).toHaveLength(VERDICTS.length + 1);
+      expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 1);
       for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ .*text-decoration: underline .*\}$/);
+    });
+
+    it('draws a faint mark of any verdict as a thin, half see-through dotted line with no tint, after the verdicts\' own rules', () => {
+      const css = markStyleSheet(DEFAULT_SETTINGS);
+      const faint = css.split('\n').find((line) => line.startsWith(".mark[data-verdict='accurate'][data-faint] > .box"));
+      expect(faint).toContain('underline dotted rgb(26 127 55 / 0.55) 1px');
+      expect(faint).toContain('background-color: transparent');
+      expect(css.indexOf(faint!)).toBeGreaterThan(css.indexOf(ruleFor(css, 'context')));
+      const strong = markStyleSheet(settings({ highContrast: true })).split('\n').find((line) => line.startsWith(".mark[data-verdict='accurate'][data-faint] > .box"));
+      expect(strong).toContain('underline dotted rgb(26 127 55 / 0.85) 2px');
     });
 
     it('draws the focus see-through, since marks lie over the text', () => {
@@ -29,6 +39,7 @@ describe('markStyleSheet', () => {
       expect(ruleFor(css, 'false')).toContain('underline wavy #123456 2px');
       expect(ruleFor(css, 'false')).toContain('rgb(18 52 86 / 0.1)');
       expect(ruleFor(css, 'accurate')).toContain(defaultMarkColour('accurate'));
+      // The full mark's line, and nothing else: the faint mark writes the colour as rgb().
       expect(css.match(/#123456/g)).toHaveLength(1);
     });
   });

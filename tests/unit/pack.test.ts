@@ -54,6 +54,36 @@ describe('parseFactPack', () => {
     if (!result.ok) expect(result.error[0]).toMatch(/format version 3.*Update Claimlight/);
   });
 
+  describe('format versions', () => {
+    const telling = { report: { title: 'The Evening Bulletin', url: 'https://bulletin.example/story', published: '2026-05-01' }, faultWording: ['closed for good'] };
+
+    it('reads a version 1 pack as version 2, every claim carrying its verdict wherever it is repeated', () => {
+      const result = parseFactPack(samplePack({ formatVersion: 1 }));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.formatVersion).toBe(2);
+      expect(result.value.claims.every((claim) => claim.telling === undefined)).toBe(true);
+    });
+
+    it('reads what a version 2 claim says about the telling it judges', () => {
+      const result = parseFactPack(packWithClaim(0, { telling }, { formatVersion: 2 }));
+      expect(result.ok && result.value.claims[0]!.telling).toEqual(telling);
+    });
+
+    it('refuses a telling in a pack that says it is version 1, and a telling with a bad link or date', () => {
+      expect(parseFactPack(packWithClaim(0, { telling }, { formatVersion: 1 }))).toEqual({
+        ok: false,
+        error: ["claim 1 (`harbour-bridge-closed`): telling: is a field of format version 2; set the pack's formatVersion to 2"],
+      });
+      const bad = parseFactPack(packWithClaim(0, { telling: { report: { title: 'X', url: 'javascript:alert(1)', published: 'May' }, faultWording: [] } }, { formatVersion: 2 }));
+      expect(bad.ok ? [] : bad.error).toEqual([
+        'claim 1 (`harbour-bridge-closed`): telling.report.url: must be an http(s) URL',
+        'claim 1 (`harbour-bridge-closed`): telling.report.published: must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
+        'claim 1 (`harbour-bridge-closed`): telling.faultWording: must list at least one phrase',
+      ]);
+    });
+  });
+
   it('lists every problem, not just the first', () => {
     const pack = samplePack();
     pack.claims[0] = { ...pack.claims[0]!, verdict: 'nope', text: '' } as never;

@@ -17,7 +17,7 @@ function heldMatcher() {
     new Promise<FoundMentions>((resolve) => {
       waiting.push(() =>
         resolve({
-          mentions: blocks.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [] }] : [])),
+          mentions: blocks.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }] : [])),
           related: [],
           claims: { 'p/bridge': claim },
         }),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PageVerdicts } from '@/lib/badge';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
@@ -16,8 +17,8 @@ afterEach(() => db?.close());
 async function setup() {
   db = freshDb();
   await installBundledPack(db, bundled);
-  const shown: [number, number][] = [];
-  const handlers = createBackgroundHandlers({ db, bundled, onMentionsShown: (tabId, count) => void shown.push([tabId, count]) });
+  const shown: [number, PageVerdicts][] = [];
+  const handlers = createBackgroundHandlers({ db, bundled, onMentionsShown: (tabId, page) => void shown.push([tabId, page]) });
   const from = (sender: SenderInfo) => createClient(async (message) => routeMessage(structuredClone(message), sender, handlers));
   return { page: from(tab), ui: from(options), shown };
 }
@@ -32,9 +33,37 @@ describe('findMentions through the background', () => {
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     const key = `${bundled.id}/call-duration-90-minutes`;
-    expect(reply.value.mentions).toEqual([{ claimKey: key, block: 1, start: 0, end: 54, score: expect.any(Number), cues: ['hour and a half', 'call'] }]);
+    expect(reply.value.mentions).toEqual([{ claimKey: key, block: 1, start: 0, end: 54, score: expect.any(Number), cues: ['hour and a half', 'call'], verdict: 'accurate' }]);
     expect(reply.value.claims[key]).toMatchObject({ id: 'call-duration-90-minutes', verdict: 'accurate', packTitle: bundled.title, packId: bundled.id });
     expect(reply.value.claims[key]!.context.length).toBeGreaterThan(0);
+  });
+
+  it('judges each mention on its page: the report\'s wrong wording and its late date carry the verdict, the same events told otherwise are context', async () => {
+    const { page } = await setup();
+    // A page dated weeks later has to say when its story happened, or the matcher takes it for news of its own day.
+    const blocks = [
+      'Zelensky will meet Vance and Rubio at a defense summit in Munich later this week, the president said on 12 February.',
+      'On Friday Zelensky meets Vance and Rubio at the Munich Security Conference, the annual gathering of foreign-policy officials.',
+    ];
+    const verdicts = async (pageDate: number | null) => {
+      const reply = await page.call('findMentions', { blocks, pageDate });
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value.mentions.map((m) => [m.block, m.claimKey.split('/')[1], m.verdict, m.repeats]);
+    };
+    const APRIL_28 = Date.UTC(2025, 3, 28);
+    expect(await verdicts(APRIL_28)).toEqual(expect.arrayContaining([
+      [0, 'munich-defense-summit-focus', 'imprecise', 'defense summit'],
+      [0, 'zelensky-munich-vance-rubio', 'accurate-but-misdated', 'later this week'],
+      [1, 'zelensky-munich-vance-rubio', 'accurate-but-misdated', 'On Friday'],
+      [1, 'munich-defense-summit-focus', 'context', undefined],
+    ]));
+    // Written the day after the events, the same wording is not misdated.
+    expect(await verdicts(FEB_13)).toEqual(expect.arrayContaining([
+      [0, 'munich-defense-summit-focus', 'imprecise', 'defense summit'],
+      [0, 'zelensky-munich-vance-rubio', 'context', undefined],
+      [1, 'zelensky-munich-vance-rubio', 'context', undefined],
+    ]));
+    expect((await verdicts(FEB_13)).filter(([block, id]) => block === 1 && id === 'munich-defense-summit-focus').map(([, , verdict]) => verdict)).not.toContain('imprecise');
   });
 
   it('matches a pack imported after the index was built', async () => {
@@ -56,10 +85,10 @@ describe('findMentions through the background', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
 
-  it('passes the number of mentions shown on a tab on to the badge', async () => {
+  it('passes what the mentions on a tab come to on to the badge', async () => {
     const { page, ui, shown } = await setup();
-    expect(await page.call('mentionsShown', { count: 4 })).toEqual({ ok: true, value: { shown: true } });
-    expect(shown).toEqual([[3, 4]]);
-    expect(await ui.call('mentionsShown', { count: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await page.call('mentionsShown', { count: 4, problems: 1, worst: 'false' })).toEqual({ ok: true, value: { shown: true } });
+    expect(shown).toEqual([[3, { count: 4, problems: 1, worst: 'false' }]]);
+    expect(await ui.call('mentionsShown', { count: 1, problems: 0, worst: 'accurate' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 });

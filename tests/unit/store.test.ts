@@ -137,16 +137,17 @@ describe('deletePack and resetToBundled', () => {
 });
 
 describe('schema upgrade', () => {
-  // Checks: a v1 database with a bundled and a user pack opens as v2 with every row kept,
-  // `bundled` turned into `origin`, claim counts filled in, and the new indexes usable.
+  // Checks: a v1 database with a bundled and a user pack opens as v3 with every row kept,
+  // `bundled` turned into `origin`, claim counts filled in, the new indexes usable, and the
+  // headers in pack format 2.
   it('upgrades a v1 database without losing a record', async () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('upgrade-test', { indexedDB, IDBKeyRange });
     v1.version(1).stores(SCHEMA_VERSIONS[1]);
     const { claims: bundledClaims, ...bundledHeader } = bundled;
     await v1.table('packs').bulkAdd([
-      { ...bundledHeader, bundled: true },
-      { ...samplePack(), claims: undefined, bundled: false },
+      { ...bundledHeader, formatVersion: 1, bundled: true },
+      { ...samplePack({ formatVersion: 1 }), claims: undefined, bundled: false },
     ]);
     await v1.table('claims').bulkAdd([
       ...bundledClaims.map((c) => ({ ...c, packId: bundled.id })),
@@ -157,12 +158,13 @@ describe('schema upgrade', () => {
 
     db = new ClaimlightDb({ name: 'upgrade-test', indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const packs = await db.packs.orderBy('id').toArray();
-    expect(packs.map((p) => [p.id, p.origin, p.claimCount, 'bundled' in p])).toEqual([
-      [bundled.id, 'bundled', 28, false],
-      ['sample-pack', 'user', 2, false],
+    expect(packs.map((p) => [p.id, p.origin, p.claimCount, 'bundled' in p, p.formatVersion])).toEqual([
+      [bundled.id, 'bundled', 28, false, 2],
+      ['sample-pack', 'user', 2, false, 2],
     ]);
+    expect((await readPack(db, 'sample-pack'))?.formatVersion).toBe(2);
     const upgraded = await db.claims.toArray();
     expect(upgraded.map(({ position: _, ...claim }) => claim)).toEqual(v1Claims);
     expect(upgraded.filter((c) => c.packId === 'sample-pack').map((c) => c.position).sort()).toEqual([0, 1]);
