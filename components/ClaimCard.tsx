@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
+import { mainSource } from '@/lib/claim-review';
+import { readLink } from '@/lib/links';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
@@ -305,6 +307,40 @@ function TellingNote({ claim, verdict, repeats }: { claim: ClaimForCard; verdict
   );
 }
 
+/** The one source to open first, in the card's first view: "Read the fact-check" where the claim
+ * came from a fact-checker's review, else the record's main source; with its date. */
+function MainSourceLink({ claim }: { claim: ClaimForCard }) {
+  const main = mainSource(claim);
+  if (!main) return null;
+  const link = readLink(main.source.url);
+  if (!link.ok) return null;
+  const date = main.source.published;
+  const label = main.isFactCheck ? 'Read the fact-check' : 'Main source';
+  const when = date ? formatPartialDate(date) : undefined;
+  return (
+    <p class="claimlight-card__main-source">
+      <a
+        href={link.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`${label}: ${main.source.outlet}${when ? `, ${when}` : ''}, at ${link.host}${link.mixedScripts ? ', a web address that mixes alphabets' : ''} (opens in a new tab)`}
+      >
+        {label}
+        {/* Where the link really goes, as every source link in the card shows it. */}
+        <span class="claimlight-card__host"> {link.host}</span>
+      </a>
+      {' · '}
+      {main.source.outlet}
+      {date && (
+        <>
+          {', '}
+          <time dateTime={date}>{when}</time>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** Shows one claim's verdict, record and sources for a mention on the page, with ways to close it or reject the match. */
 export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opened, onDismiss, onClose, sentence, onShowOther, place, pageNotice, dismissed }: ClaimCardProps) {
   const id = useId();
@@ -373,6 +409,7 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
           <p id={ids.summary} class="claimlight-card__summary">
             {claim.summary}
           </p>
+          <MainSourceLink claim={claim} />
           <ContextList context={claim.context} classPrefix="claimlight-card" />
         </section>
 

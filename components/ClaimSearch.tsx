@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { createClaimSearch, type ClaimHit } from '@/lib/claim-search';
+import { createClaimSearch, highlightRuns, type ClaimHit } from '@/lib/claim-search';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS, type Verdict } from '@/lib/schema';
 import { VERDICT_LABELS } from '@/lib/verdicts';
@@ -29,6 +29,9 @@ export interface ClaimSearchProps {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+// Browsing starts with what a reader most needs to know about: the problems, most serious first.
+const BROWSE_ORDER: readonly Verdict[] = ['false', 'misattributed', 'disputed', 'imprecise', 'accurate-but-misdated', 'unverified', 'unrated', 'opinion', 'accurate'];
+
 function ResultOption({ hit, id, active, onChoose }: { hit: ClaimHit<ClaimForCard>; id: string; active: boolean; onChoose(): void }) {
   const { claim } = hit;
   const date = claim.claimDate ? formatPartialDate(claim.claimDate) : undefined;
@@ -46,7 +49,9 @@ function ResultOption({ hit, id, active, onChoose }: { hit: ClaimHit<ClaimForCar
         <VerdictBadge verdict={claim.verdict} />
         {date && <time dateTime={claim.claimDate}>{date}</time>}
       </span>
-      <span class="claimlight-popup__result-text">{claim.text}</span>
+      <span class="claimlight-popup__result-text">
+        {highlightRuns(claim.text, hit.terms).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}
+      </span>
     </li>
   );
 }
@@ -67,7 +72,12 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
     () => index?.search(query, { ...(verdict ? { verdict } : {}), ...(packId ? { packId } : {}) }) ?? [],
     [index, query, verdict, packId],
   );
-  const verdictsHeld = useMemo(() => VERDICTS.filter((v) => claims?.some((c) => c.verdict === v)), [claims]);
+  const verdictCounts = useMemo(() => {
+    const counts = new Map<Verdict, number>();
+    for (const claim of claims ?? []) counts.set(claim.verdict, (counts.get(claim.verdict) ?? 0) + 1);
+    return counts;
+  }, [claims]);
+  const verdictsHeld = useMemo(() => VERDICTS.filter((v) => verdictCounts.has(v)), [verdictCounts]);
   const opened = openKey ? index?.get(openKey) : undefined;
 
   // Focus returns to the search box when the popup opens and when the reader comes back from a record.
@@ -120,10 +130,23 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   let message: ComponentChildren = null;
   if (!index) message = <p class="claimlight-popup__hint">Reading your fact packs…</p>;
   else if (!query.trim() && !filtered) {
+    // An empty box is a place to start from: the claims by verdict, the problems first.
     message = (
-      <p class="claimlight-popup__hint">
-        Type a few words to search {plural(index.size, 'checked claim')} in {plural(packs.length, 'pack')}.
-      </p>
+      <>
+        <p class="claimlight-popup__hint">
+          Type a few words to search {plural(index.size, 'checked claim')} in {plural(packs.length, 'pack')}, or browse them by verdict.
+        </p>
+        <ul class="claimlight-popup__browse" aria-label="Browse by verdict">
+          {BROWSE_ORDER.filter((v) => verdictCounts.has(v)).map((v) => (
+            <li key={v}>
+              <button type="button" class="claimlight-popup__browse-verdict" onClick={() => setVerdict(v)}>
+                <VerdictBadge verdict={v} />
+                <span class="claimlight-popup__browse-count">{plural(verdictCounts.get(v)!, 'claim')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </>
     );
   } else if (!showList) {
     message = (

@@ -1,9 +1,9 @@
-import { focusDeclarations, markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
-import { VERDICTS, type Verdict } from '@/lib/schema';
-import { VERDICT_LABELS } from '@/lib/verdicts';
+import { faintDeclarations, focusDeclarations, markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
+import type { Settings } from '@/lib/settings';
+import { MENTION_VERDICTS, VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 
 // Invented, neutral sentences: the preview shows a look, not a real claim.
-const SAMPLES: Record<Verdict, string> = {
+const SAMPLES: Record<MentionVerdict, string> = {
   accurate: 'The city’s budget grew by four percent last year.',
   'accurate-but-misdated': 'The mayor opened the new library this week.',
   misattributed: '“Cities are built by their libraries,” the mayor said.',
@@ -13,19 +13,26 @@ const SAMPLES: Record<Verdict, string> = {
   unverified: 'Insiders say the stadium will be sold next month.',
   opinion: 'This is the best-run council in the country.',
   unrated: 'Bus fares here are the highest in the region.',
+  context: 'The council met on Tuesday to discuss the harbour.',
 };
 
+/** How a verdict's mentions show under these settings: in its own look, faintly, or not at all. */
+function sampleStyle(settings: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'>, verdict: MentionVerdict): string | undefined {
+  if (settings.markedVerdicts.includes(verdict)) return markDeclarations(markLook(settings, verdict));
+  return settings.othersFaint ? faintDeclarations(settings, verdict) : undefined;
+}
+
 /** A sample sentence per verdict, marked as a page would show it under these settings. */
-export function MarkLookPreview({ settings }: { settings: MarkSettings }) {
+export function MarkLookPreview({ settings }: { settings: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'> }) {
   return (
     <figure class="mark-preview">
       <figcaption id="mark-preview-caption">Preview, as on a light news page</figcaption>
       <ul class="claimlight-page-sample" aria-labelledby="mark-preview-caption">
-        {VERDICTS.map((verdict) => (
+        {MENTION_VERDICTS.map((verdict) => (
           <li key={verdict}>
             <span class="sample-verdict">{VERDICT_LABELS[verdict]}</span>
             <span class="sample-text">
-              <span data-verdict={verdict} style={markDeclarations(markLook(settings, verdict))}>
+              <span data-verdict={verdict} data-marked={settings.markedVerdicts.includes(verdict) ? 'full' : settings.othersFaint ? 'faint' : 'none'} style={sampleStyle(settings, verdict)}>
                 {SAMPLES[verdict]}
               </span>
             </span>

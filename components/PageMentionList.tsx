@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { MentionSummary } from '@/lib/protocol';
+import { VERDICT_LABELS, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
 import { mentionExcerpt } from './ClaimCard';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -73,15 +74,35 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
       {marked.length === 0 ? (
         <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>
       ) : (
-        <ol class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order">
-          {marked.map((mention) => (
-            <li key={mention.id}>
-              <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
-                <MentionLines mention={mention} />
-              </button>
-            </li>
-          ))}
-        </ol>
+        <>
+          <VerdictSummary mentions={marked} />
+          <ol class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order">
+            {groupByClaim(marked).map((group) => (
+              <li key={group.mentions[0]!.id} class="claimlight-popup__claim-group">
+                <p class="claimlight-popup__group-head">
+                  <VerdictBadge verdict={group.worst} />
+                  <span class="claimlight-popup__mention-claim">{group.claimText}</span>
+                  {group.mentions.length > 1 && <span class="claimlight-popup__group-count">{group.mentions.length} mentions</span>}
+                </p>
+                <ul class="claimlight-popup__group-mentions">
+                  {group.mentions.map((mention) => (
+                    <li key={mention.id}>
+                      <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
+                        <span class="claimlight-visually-hidden">{group.claimText} </span>
+                        {/* The group's badge says the verdict; a mention judged otherwise (context
+                            where another says imprecise) says its own. */}
+                        {mention.verdict !== group.worst ? <VerdictBadge verdict={mention.verdict} /> : <span class="claimlight-visually-hidden">Verdict: {VERDICT_LABELS[mention.verdict]}. </span>}
+                        <span class="claimlight-popup__mention-text">
+                          <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(mention.text, [], EXCERPT_CHARS)}”
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       {related.length > 0 && (
         <section class="claimlight-popup__related" aria-labelledby="claimlight-related-title">
@@ -98,6 +119,44 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
       )}
     </>
   );
+}
+
+/** The page's mentions of one claim, in reading order, with the most serious verdict among them. */
+interface ClaimGroup {
+  claimText: string;
+  worst: MentionVerdict;
+  mentions: MentionSummary[];
+}
+
+/** Groups mentions by the claim they mention, in the order each claim first appears. The same
+ * words in two packs are one claim to a reader, so the claim's text is the key. */
+export function groupByClaim(mentions: readonly MentionSummary[]): ClaimGroup[] {
+  const groups = new Map<string, ClaimGroup>();
+  for (const mention of mentions) {
+    const group = groups.get(mention.claimText);
+    if (group) group.mentions.push(mention);
+    else groups.set(mention.claimText, { claimText: mention.claimText, worst: mention.verdict, mentions: [mention] });
+  }
+  for (const group of groups.values()) group.worst = mostSerious(group.mentions.map((m) => m.verdict))!;
+  return [...groups.values()];
+}
+
+/** One line on what the page's mentions come to: the problems by verdict, then the rest. */
+export function verdictSummary(mentions: readonly MentionSummary[]): string {
+  const problems = new Map<MentionVerdict, number>();
+  let others = 0;
+  for (const { verdict } of mentions) {
+    if (isProblem(verdict)) problems.set(verdict, (problems.get(verdict) ?? 0) + 1);
+    else others++;
+  }
+  const count = [...problems.values()].reduce((a, b) => a + b, 0);
+  const order = [...problems.keys()].sort((a, b) => (mostSerious([a, b]) === a ? -1 : 1));
+  const head = count ? `${count} problem${count === 1 ? '' : 's'}: ${order.map((v) => `${problems.get(v)} ${VERDICT_LABELS[v]}`).join(', ')}` : 'No problems';
+  return others ? `${head}; ${others} other mention${others === 1 ? '' : 's'}` : head;
+}
+
+function VerdictSummary({ mentions }: { mentions: readonly MentionSummary[] }) {
+  return <p class="claimlight-popup__verdict-summary">{verdictSummary(mentions)}</p>;
 }
 
 /** A listed mention: its verdict, the claim, and the sentence on the page. */

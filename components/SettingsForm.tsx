@@ -1,5 +1,5 @@
 import type { Settings } from '@/lib/settings';
-import { MarkColours } from './MarkColours';
+import { VerdictMarks } from './VerdictMarks';
 import { MarkLookPreview } from './MarkLookPreview';
 import { SensitivityPreview } from './SensitivityPreview';
 import { SiteRules } from './SiteRules';
@@ -60,7 +60,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
               <input type="checkbox" checked={settings.highContrast} onChange={(e) => set('highContrast', (e.currentTarget as HTMLInputElement).checked)} />
               High contrast: thicker lines and a stronger tint
             </label>
-            <MarkColours colors={settings.colors} onChange={(colors) => set('colors', colors)} />
+            <VerdictMarks settings={settings} onChange={(marking) => onChange({ ...settings, ...marking })} />
           </div>
           <MarkLookPreview settings={settings} />
         </div>

@@ -147,6 +147,17 @@ interface Converted {
 /** The context item that stands for the review itself, which the exporter gives back as the review. */
 const reviewItemText = (outlet: string) => `Fact-check by ${outlet}.`;
 
+/**
+ * The source a reader should open first: the fact-check itself where the claim came from one (an
+ * imported review's first item names it, as import writes it), else the record's first source.
+ */
+export function mainSource(claim: Pick<Claim, 'context'>): { source: Source; isFactCheck: boolean } | null {
+  const first = claim.context[0];
+  const source = first?.sources[0];
+  if (!first || !source) return null;
+  return { source, isFactCheck: first.text === reviewItemText(source.outlet) || first.text.startsWith(`${source.outlet}: `) };
+}
+
 function ratedSentence(label: string | undefined, outlet: string, date: string | undefined): string {
   const rated = label ? `Rated “${label}” by ${outlet}` : `Reviewed by ${outlet}, with no rating given`;
   return `${rated}${date ? ` on ${date}` : ''}.`;

@@ -29,12 +29,18 @@ export interface ClaimSearchFilters {
   packId?: string;
 }
 
-/** One result: the claim's key (`packId/id`), the claim, and its score (higher is better). */
+/** One result: the claim's key (`packId/id`), the claim, its score (higher is better), and the
+ * indexed words the query matched (for highlighting). */
 export interface ClaimHit<C extends SearchableClaim> {
   key: string;
   claim: C;
   score: number;
+  terms: string[];
 }
+
+/** Results scoring under this share of the best one are cut: "ninety minute call" matched 20 of
+ * 28 claims on "call" alone, and the reader wants the one about the ninety minutes. */
+export const RELEVANCE_FLOOR = 0.2;
 
 /** A built index over a fixed set of claims. */
 export interface ClaimSearch<C extends SearchableClaim> {
@@ -134,13 +140,36 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
         const listed: ClaimHit<C>[] = [];
         for (const [key, claim] of byKey) {
           if (listed.length >= limit) break;
-          if (passes(claim, filters)) listed.push({ key, claim, score: 0 });
+          if (passes(claim, filters)) listed.push({ key, claim, score: 0, terms: [] });
         }
         return listed;
       }
       const filtered = filters.verdict || filters.packId;
       const results = index.search(query, filtered ? { filter: (result) => passes(byKey.get(result.id as string)!, filters) } : {});
-      return results.slice(0, limit).map((result) => ({ key: result.id as string, claim: byKey.get(result.id as string)!, score: result.score }));
+      const floor = (results[0]?.score ?? 0) * RELEVANCE_FLOOR;
+      return results
+        .filter((result) => result.score >= floor)
+        .slice(0, limit)
+        .map((result) => ({ key: result.id as string, claim: byKey.get(result.id as string)!, score: result.score, terms: result.terms }));
     },
   };
+}
+
+/** A text cut into runs, each marked when it is a word the search matched (in any of the forms a
+ * word is indexed by: folded, digits for number words, a prefix of a longer word typed so far). */
+export function highlightRuns(text: string, terms: readonly string[]): { text: string; hit: boolean }[] {
+  if (!terms.length) return [{ text, hit: false }];
+  const matched = new Set(terms);
+  const runs: { text: string; hit: boolean }[] = [];
+  let last = 0;
+  for (const word of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const forms = processTerm(word[0]);
+    const hit = forms !== null && (Array.isArray(forms) ? forms : [forms]).some((form) => matched.has(form));
+    if (!hit) continue;
+    if (word.index! > last) runs.push({ text: text.slice(last, word.index), hit: false });
+    runs.push({ text: word[0], hit: true });
+    last = word.index! + word[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), hit: false });
+  return runs;
 }

@@ -4,12 +4,13 @@
  * mention with @floating-ui/dom, flipping at the viewport's edges and following scroll. Page styles
  * stay out and ours stay in; what the card shows is `components/ClaimCard.tsx`'s business.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardStyles from '@/components/ClaimCard.css?inline';
 import { ClaimCard, type Dismissed, type MentionPlace } from '@/components/ClaimCard';
+import { MentionPreview } from '@/components/MentionPreview';
 import type { PageMention } from './page-mentions';
 import { unguessableTagName } from './tag-name';
 
@@ -38,6 +39,9 @@ function focusAt(range: Range): void {
 export interface OpenCard {
   mention: PageMention;
   opened: 'hover' | 'click' | 'keyboard';
+  /** Where the pointer rested or clicked, in viewport px: the card goes beside that line, at that
+   * point, rather than at the start of a mention that may span a paragraph. */
+  at?: { x: number; y: number };
   /** Every mention on the same words, this one included, in reading order; the card can switch between them. */
   sameText: readonly PageMention[];
   onDismiss(): void;
@@ -49,6 +53,26 @@ export interface OpenCard {
   notice?: string;
   /** Set once the reader said "Not this claim": the card says what was hidden instead. */
   dismissed?: Dismissed;
+}
+
+/**
+ * The line of a range under a point, narrowed to the point: what a card or preview is placed
+ * against, so that it sits beside the line being read, never over it, and near the pointer. It
+ * follows the line when the page scrolls (the same line box, the same distance along it).
+ */
+function lineReference(range: Range, at: { x: number; y: number } | undefined): VirtualElement {
+  const context = range.startContainer.parentElement ?? undefined;
+  if (!at) return { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects(), contextElement: context };
+  const lines = [...range.getClientRects()];
+  const index = Math.max(0, lines.findIndex((r) => at.y >= r.top - 1 && at.y <= r.bottom + 1));
+  const along = at.x - (lines[index]?.left ?? at.x);
+  const rect = () => {
+    const now = range.getClientRects();
+    const line = now[Math.min(index, now.length - 1)] ?? range.getBoundingClientRect();
+    const x = Math.min(line.right, line.left + along);
+    return new DOMRect(x, line.top, 0, line.height);
+  };
+  return { getBoundingClientRect: rect, getClientRects: () => [rect()], contextElement: context };
 }
 
 /** The shadow-root layer: show a card, hide it. */
@@ -148,20 +172,19 @@ export class CardHost {
     this.draw();
     const floating = this.ui.uiContainer.querySelector<HTMLElement>('.claimlight-floating');
     if (!floating) return;
-    const range = card.mention.range;
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
+    const reference = lineReference(card.mention.range, card.at);
+    const preview = card.opened === 'hover';
+    const arrowElement = floating.querySelector<HTMLElement>('.claimlight-preview__arrow');
     const place = () =>
       void computePosition(reference, floating, {
         strategy: 'fixed',
-        placement: 'bottom-start',
+        // Below the line and centred on the pointer; above it when there is no room below.
+        placement: card.at ? 'bottom' : 'bottom-start',
         middleware: [
-          offset(8),
+          offset(preview ? 10 : 8),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
+          ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
           // Never taller than the room left beside the mark, so the card cannot run off-screen.
           size({
             padding: 8,
@@ -171,8 +194,13 @@ export class CardHost {
             },
           }),
         ],
-      }).then(({ x, y }) => {
+      }).then(({ x, y, placement, middlewareData }) => {
         floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        const tip = floating.firstElementChild as HTMLElement | null;
+        if (tip?.classList.contains('claimlight-preview')) {
+          tip.dataset.side = placement.startsWith('top') ? 'top' : 'bottom';
+          if (arrowElement && middlewareData.arrow?.x !== undefined) arrowElement.style.left = `${Math.round(middlewareData.arrow.x)}px`;
+        }
       });
     this.stopFollowing = autoUpdate(reference, floating, place);
   }
@@ -206,7 +234,12 @@ export class CardHost {
     const card = this.open;
     render(
       <>
-        {card && (
+        {card && card.opened === 'hover' && (
+          <div class="claimlight-floating">
+            <MentionPreview key={card.mention.id} claim={card.mention.claim} verdict={card.mention.verdict} others={card.sameText.length - 1} />
+          </div>
+        )}
+        {card && card.opened !== 'hover' && (
           <div class="claimlight-floating">
             <ClaimCard
               key={card.mention.id}

@@ -5,9 +5,9 @@
  * the point is inside one of the range's boxes (the caret API snaps to the nearest text even over
  * blank space). Runs at most once a frame.
  *
- * A card opens on a mark when the pointer rests on it (a dwell: it stays within a few pixels for
- * `HOVER_OPEN_MS`; a pointer drifting along the lines as the reader reads never rests), or at once
- * on a click or a tap.
+ * A preview opens on a mark when the pointer rests on it (a dwell: it stays within a few pixels for
+ * `HOVER_OPEN_MS`; a pointer drifting along the lines as the reader reads never rests); the full
+ * card opens at once on a click or a tap.
  */
 import type { PageMention, PageMentions } from './page-mentions';
 
@@ -46,10 +46,11 @@ export function mentionAt(document: Document, mentions: PageMentions, x: number,
 
 /** What the hover watcher reports, and what it needs to know. */
 export interface HoverEvents {
-  /** The pointer has rested on a mention. */
-  entered(mention: PageMention): void;
-  /** The reader clicked or tapped a mention, or (null) the page outside every mention and the card. */
-  clicked(mention: PageMention | null): void;
+  /** The pointer has rested on a mention, at this point of the viewport. */
+  entered(mention: PageMention, at: { x: number; y: number }): void;
+  /** The reader clicked or tapped a mention at this point, or (null) the page outside every
+   * mention and the card. */
+  clicked(mention: PageMention | null, at: { x: number; y: number }): void;
   /** The pointer has left the mention it was on, and has not moved onto the card. */
   left(): void;
   /** Claimlight's own layer: while the pointer is over it, the open card stays as it is. */
@@ -75,7 +76,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     current = under;
     anchor = { x, y };
     clearTimeout(timer);
-    timer = under ? setTimeout(() => events.entered(under), HOVER_OPEN_MS) : setTimeout(() => events.left(), HOVER_CLOSE_MS);
+    timer = under ? setTimeout(() => events.entered(under, { x, y }), HOVER_OPEN_MS) : setTimeout(() => events.left(), HOVER_CLOSE_MS);
   };
   const onLayer = (event: Event) => {
     const layer = events.layer();
@@ -111,7 +112,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       const mention = mentions.list().length ? mentionAt(document, mentions, event.clientX, event.clientY) : null;
       clearTimeout(timer);
       current = null;
-      events.clicked(mention);
+      events.clicked(mention, { x: event.clientX, y: event.clientY });
     },
     { capture: true, signal },
   );

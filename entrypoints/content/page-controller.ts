@@ -84,13 +84,14 @@ export class PageController {
       document,
       this.mentions,
       {
-        entered: (mention) => {
+        entered: (mention, at) => {
           if (this.marksHidden) return;
-          // A card the reader opened on purpose (click, tap, keyboard) stays until they close it.
-          if (!this.host?.current || this.host.current.opened === 'hover') this.openCard(mention, 'hover');
+          // A card the reader opened on purpose (click, tap, keyboard) stays until they close it;
+          // resting the pointer only previews.
+          if (!this.host?.current || this.host.current.opened === 'hover') this.openCard(mention, 'hover', at);
         },
-        clicked: (mention) => {
-          if (mention && !this.marksHidden) this.openCard(mention, 'click');
+        clicked: (mention, at) => {
+          if (mention && !this.marksHidden) this.openCard(mention, 'click', at);
           else if (this.host?.current && this.host.current.opened !== 'keyboard') this.closeCard();
         },
         left: () => {
@@ -280,18 +281,19 @@ export class PageController {
     this.reveal(list[this.focused]!, opened === 'keyboard' ? 'keyboard' : 'click');
   }
 
-  private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard'): void {
+  private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard', at?: { x: number; y: number }): void {
     if (!this.host) {
       this.hostReady ??= CardHost.create(this.ctx).then((host) => (this.host = host));
       void this.hostReady.then(() => {
         // Still a mention of the page, and no other card opened meanwhile.
-        if (!this.host?.current && this.mentions.list().includes(mention)) this.openCard(mention, opened);
+        if (!this.host?.current && this.mentions.list().includes(mention)) this.openCard(mention, opened, at);
       });
       return;
     }
     this.host.show({
       mention,
       opened,
+      ...(at ? { at } : {}),
       sameText: this.mentions.onSameText(mention),
       // The reader chose another claim of the same sentence: its card replaces this one, opened
       // the same way, and the keyboard's place in the list moves to it.
@@ -303,7 +305,7 @@ export class PageController {
           this.focused = index;
           this.painter.focus(other.range);
         }
-        this.openCard(other, opened);
+        this.openCard(other, opened, at);
       },
       onDismiss: () => {
         this.mentions.dismiss(mention);

@@ -10,6 +10,8 @@ import type { CDPSession, ElementHandle, Page } from 'playwright-core';
 export interface DrawnMark {
   verdict: string;
   text: string;
+  /** Drawn with a faint line: a verdict the reader did not choose to mark. */
+  faint: boolean;
   boxes: { x: number; y: number; width: number; height: number }[];
 }
 
@@ -77,6 +79,7 @@ export async function drawnMarks(page: Page): Promise<DrawnMark[]> {
       [...root.querySelectorAll<HTMLElement>('.mark[data-verdict]')].map((mark) => ({
         verdict: mark.dataset.verdict!,
         text: mark.dataset.text!,
+        faint: mark.hasAttribute('data-faint'),
         // Boxes the reader sees: a hidden mark's have no size.
         boxes: [...mark.children]
           .map((box) => {

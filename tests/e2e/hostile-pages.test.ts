@@ -92,7 +92,7 @@ describe('hostile pages', () => {
   it('opens the card although the page defined a custom element under the old tag name', async () => {
     const page = await open('squatter.html');
     await page.waitForMarks(1);
-    await page.hoverMark('Kremlin spokesman');
+    await page.openMark('Kremlin spokesman');
     expect(await (await page.card()).textContent()).toContain('Peskov');
   });
 
@@ -106,7 +106,7 @@ describe('hostile pages', () => {
     }, box!);
     await page.page.waitForTimeout(600);
     expect(await page.cardOpen()).toBe(false);
-    await page.hoverMark('Kremlin spokesman');
+    await page.openMark('Kremlin spokesman');
     await page.card();
   });
 
@@ -130,7 +130,7 @@ describe('hostile pages', () => {
   it('shows page script nothing of the reader’s claims, verdicts, packs or look', async () => {
     const page = await open('plain.html');
     await page.waitForMarks(1);
-    await page.hoverMark('Kremlin spokesman');
+    await page.openMark('Kremlin spokesman');
     const card = await page.card();
     // What the card shows that the page itself does not say: the record, the verdict, the pack.
     const pageText = await page.page.evaluate(() => document.body.textContent!.replace(/\s+/g, ' '));
@@ -198,7 +198,7 @@ describe('hostile pages', () => {
     });
     await expect.poll(drawn, { timeout: 3_000 }).toEqual(before);
     // The card's layer came back with them: the reader's pointer still opens a card.
-    await page.hoverMark('Kremlin spokesman');
+    await page.openMark('Kremlin spokesman');
     expect(await (await page.card()).textContent()).toContain('Peskov');
   });
 

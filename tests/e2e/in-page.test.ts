@@ -20,6 +20,12 @@ async function command(page: Page, direction: 'next' | 'previous'): Promise<{ in
   return (reply as { value: { index: number; total: number } }).value;
 }
 
+/** The toolbar badge's text and the button's tooltip on a page's tab. */
+async function badgeOf(page: Page): Promise<{ text: string; title: string }> {
+  const tabId = await tabIdOf(page);
+  return session.browser.serviceWorker.evaluate(async (tabId) => ({ text: await chrome.action.getBadgeText({ tabId }), title: await chrome.action.getTitle({ tabId }) }), tabId);
+}
+
 const expectedDemo = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as { text: string }[]).map((m) => m.text).sort();
 
 describe('marks on the demo page', () => {
@@ -53,14 +59,39 @@ describe('marks on the demo page', () => {
     expect(await demo.announcement()).toMatch(/^Claimlight: \d+ claims found on this page$/);
   });
 
-  it('shows the number of mentions on the toolbar badge', async () => {
-    const tabId = await tabIdOf(demo.page);
-    const badge = await session.browser.serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tabId);
-    expect(badge).toBe(String(expectedDemo.length));
+  it('judges no sentence by another report\'s telling: no misdated or wrong-wording verdict, and the accurate and context mentions drawn faintly', async () => {
+    const marks = await demo.marks();
+    expect([...new Set(marks.map((m) => m.verdict))].sort()).toEqual(['accurate', 'context']);
+    expect(marks.every((m) => m.faint)).toBe(true);
   });
 
-  it('opens a card with the verdict and sources when a mark is hovered', async () => {
-    await demo.hoverMark('Putin also invited his US counterpart to Moscow');
+  it('shows on the toolbar badge that the page has no problems, and what it has', async () => {
+    const badge = await badgeOf(demo.page);
+    expect(badge).toEqual({ text: 'i', title: `Claimlight: No problems on this page; ${expectedDemo.length} other mentions` });
+  });
+
+  it('previews a mark the pointer rests on: the verdict, the record in a sentence and its source, beside the line and not over it', async () => {
+    const point = await demo.hoverMark('Putin also invited his US counterpart to Moscow');
+    await expect.poll(() => demo.previewText(), { timeout: 3_000 }).toContain('Accurate');
+    expect(await demo.previewText()).toMatch(/^Verdict: ✓AccurateBoth sides confirm it\.Source: .+ · \d+ Feb 2025Click for the full record\.$/);
+    expect(await demo.cardOpen()).toBe(false);
+    const [tip] = await inClosedRoots(demo.page, (root) => {
+      const preview = root.querySelector('.claimlight-preview');
+      if (!preview) return null;
+      const box = preview.getBoundingClientRect();
+      const arrow = preview.querySelector('.claimlight-preview__arrow')!.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, left: box.left, right: box.right, arrow: arrow.left + arrow.width / 2 };
+    }, null).then((all) => all.filter(Boolean));
+    // Not over the line under the pointer (about 20 px tall), and its arrow points at the pointer.
+    expect(tip!.top > point.y + 8 || tip!.bottom < point.y - 8).toBe(true);
+    expect(Math.abs(tip!.arrow - point.x)).toBeLessThan(12);
+    await demo.page.screenshot({ path: 'test-results/preview.png' });
+    await demo.page.mouse.move(5, 5);
+    await expect.poll(() => demo.previewText()).toBeNull();
+  });
+
+  it('opens a card with the verdict and sources when a mark is clicked', async () => {
+    await demo.openMark('Putin also invited his US counterpart to Moscow');
     const card = await demo.card();
     await expect.poll(async () => card.textContent()).toContain('Accurate');
     const link = (await card.$('a[href^="http"]'))!;
@@ -82,7 +113,7 @@ describe('marks on the demo page', () => {
     const pack = JSON.parse(readFileSync('data/bundled-pack.json', 'utf8')) as { claims: { id: string; text: string }[] };
     const textOf = (id: string) => pack.claims.find((c) => c.id === id)!.text;
     const both = [textOf('peskov-putin-supports-working-together'), textOf('call-duration-90-minutes')].sort();
-    await demo.hoverMark('Spokesman Dmitry Peskov told reporters');
+    await demo.openMark('Spokesman Dmitry Peskov told reporters');
     const title = async () => (await demo.card()).$eval('h2', (h) => h.textContent);
     const first = (await title())!;
     const card = await demo.card();
@@ -156,7 +187,7 @@ describe('opening a card', () => {
     return (await drawnMarks(page.page))[0]!.boxes[0]!;
   }
 
-  it('opens no card while the pointer drifts along a marked line at reading pace, and one when it rests', async () => {
+  it('opens nothing while the pointer drifts along a marked line at reading pace, and a preview, not the card, when it rests', async () => {
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
     const line = await firstLine(page);
@@ -166,11 +197,12 @@ describe('opening a card', () => {
     for (let x = line.x; x < line.x + Math.min(line.width, 600); x += 8) {
       await page.page.mouse.move(x, y);
       await page.page.waitForTimeout(40);
-      if (Math.round(x - line.x) % 160 === 0) expect(await page.cardOpen()).toBe(false);
+      if (Math.round(x - line.x) % 160 === 0) expect([await page.cardOpen(), await page.previewText()]).toEqual([false, null]);
     }
+    expect([await page.cardOpen(), await page.previewText()]).toEqual([false, null]);
+    // Resting there previews it; the card waits for a click.
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).not.toBeNull();
     expect(await page.cardOpen()).toBe(false);
-    // Resting there opens it.
-    await expect.poll(() => page.cardOpen(), { timeout: 3_000 }).toBe(true);
   });
 
   it('opens the card on a click, keeps it while the pointer moves away, and closes it on a click elsewhere', async () => {
@@ -236,17 +268,33 @@ describe('moving between mentions in the card', () => {
 });
 
 describe('a page that is old news', () => {
-  const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
+  const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025 to 14 Feb 2025.';
   const listed = async (page: NewsPage) => {
     const tabId = await tabIdOf(page.page);
     const reply = (await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:listMentions', payload: {} }), tabId)) as { value: { notice?: string } };
     return reply.value.notice;
   };
 
+  it('gives the report\'s verdicts to the sentences that repeat its faults, and shows the most serious on the badge', async () => {
+    const page = await open('pages/late-april.html');
+    await page.waitForMarks(5);
+    const marks = await page.marks();
+    const verdictOf = (start: string) => marks.filter((m) => m.text.startsWith(start)).map((m) => `${m.verdict}${m.faint ? ' (faint)' : ''}`).sort();
+    expect(verdictOf('During the call, it says')).toEqual(['misattributed']);
+    expect(verdictOf('Zelensky, it adds')).toEqual(['accurate-but-misdated', 'imprecise']);
+    // The same claim told without the fault is context.
+    expect(verdictOf('On 12 February, Trump also said')).toEqual(['context (faint)']);
+    expect(await badgeOf(page.page)).toEqual({ text: '⇄3', title: 'Claimlight: 3 problems on this page (most serious: Misattributed); 2 other mentions' });
+    await page.openMark('During the call, it says');
+    const card = await page.card();
+    await expect.poll(async () => card.textContent()).toContain('Misattributed');
+    expect(await card.textContent()).toContain('As reported in Trump Announces Start of Ukraine War Talks Following Call with Putin, 28 Apr 2025; this page repeats “During the call”.');
+  });
+
   it('says in the card and to the popup that the page is dated weeks after the events it reports', async () => {
     const page = await open('pages/late-april.html');
-    await page.waitForMarks(2);
-    await page.hoverMark('On 12 February, Kremlin spokesman');
+    await page.waitForMarks(5);
+    await page.openMark('On 12 February, Kremlin spokesman');
     const card = await page.card();
     expect(await card.$eval('[role=note]', (note) => note.textContent)).toBe(notice);
     expect(await listed(page)).toBe(notice);
@@ -273,7 +321,7 @@ describe('not this claim', () => {
   it('hides the mark, takes it back with Undo, and remembers it over a reload until the settings page shows it again', async () => {
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
-    await page.hoverMark('Trump also said');
+    await page.openMark('Trump also said');
     await press(page, 'Not this claim');
     await page.waitForMarks(2);
     expect(await page.cardText()).toContain('Hidden.');
@@ -281,7 +329,7 @@ describe('not this claim', () => {
     await page.waitForMarks(3);
     expect(await page.cardOpen()).toBe(false);
 
-    await page.hoverMark('Trump also said');
+    await page.openMark('Trump also said');
     await press(page, 'Not this claim');
     await page.waitForMarks(2);
     await press(page, 'Report a wrong match');
@@ -378,6 +426,9 @@ describe('settings on an open tab', () => {
   });
 
   it('changes the look of the marks: underline or tint, colours, contrast', async () => {
+    // Every verdict of the page marked in full, so that each has its tint.
+    const markedVerdicts = ['accurate', 'context', 'imprecise', 'false'];
+    await setSettings({ markedVerdicts });
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
     // The verdict and tint of the first drawn box, as the browser computes it inside Claimlight's layer.
@@ -389,14 +440,17 @@ describe('settings on an open tab', () => {
         }, null)
       ).find(Boolean)!;
     const { verdict, tint: before } = await firstBox();
-    expect(before).toMatch(/^rgba\(\d+, \d+, \d+, 0\.(06|08|1)\)$/);
-    await setSettings({ markStyle: 'background', colors: { [verdict]: '#123456' } });
+    expect(before).toMatch(/^rgba\(\d+, \d+, \d+, 0\.(04|06|08|1)\)$/);
+    await setSettings({ markedVerdicts, markStyle: 'background', colors: { [verdict]: '#123456' } });
     await expect.poll(async () => (await firstBox()).tint).toBe('rgba(18, 52, 86, 0.22)');
     // The reader's look is nowhere the page can read it.
     expect(await page.page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     expect(await page.page.evaluate(() => [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((r) => /123456|18, 52, 86|18 52 86/.test(r.cssText))))).toBe(false);
-    await setSettings({ markStyle: 'underline', colors: {} });
+    await setSettings({ markedVerdicts, markStyle: 'underline', colors: {} });
     await expect.poll(async () => (await firstBox()).tint).toBe(before);
+    // Back to the defaults: only problems in full, so the others lose their tint.
+    await setSettings({});
+    await expect.poll(async () => (await firstBox()).tint).toBe('rgba(0, 0, 0, 0)');
   });
 
   it('marks more when made broad, and less when made precise', async () => {
@@ -454,7 +508,7 @@ describe('a hostile pack', () => {
     await page.waitForMarks(3);
     await page.page.evaluate(() => (window as never as { fixture: { appendParagraph(t: string): number } }).fixture.appendParagraph('Volunteers at the lifeboat station were called out twice on Tuesday night.'));
     await page.waitForMarks(4);
-    await page.hoverMark('Volunteers at the lifeboat station');
+    await page.openMark('Volunteers at the lifeboat station');
     const card = await page.card();
     expect(await card.textContent()).toContain('Lifeboat crews were called out twice <img src=x onerror=');
     expect(await card.$$('img, script')).toHaveLength(0);

@@ -79,6 +79,11 @@ describe('the settings page', () => {
           return box ? Number(/, ([\d.]+)\)$/.exec(getComputedStyle(box).backgroundColor)?.[1] ?? 1) : null;
         }, null)
       ).find((alpha) => alpha !== null);
+    // The page's mentions are accurate or context, faint by default: no tint until they are marked.
+    expect(await tintAlpha()).toBe(0);
+    await ui.getByRole('checkbox', { name: 'Accurate', exact: true }).check();
+    await ui.getByRole('checkbox', { name: 'Context', exact: true }).check();
+    await expect.poll(tintAlpha).toBeGreaterThan(0);
     expect(await tintAlpha()).toBeLessThan(0.2);
     await ui.getByRole('radio', { name: 'Background tint' }).check();
     await expect.poll(tintAlpha).toBe(0.22);
@@ -98,6 +103,7 @@ describe('the settings page', () => {
     await news.waitForMarks(3);
     await ui.getByRole('radio', { name: 'Underline' }).check();
     await slider.fill('0.5');
+    await ui.getByRole('button', { name: 'Mark only the problems' }).click();
     await ui.close();
     await news.page.close();
   });

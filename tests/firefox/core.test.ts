@@ -57,6 +57,10 @@ const openCard = async (page: Page) =>
     }, null)
   ).find((card) => card !== null) ?? null;
 
+/** The preview's text while one shows, or null. */
+const previewText = async (page: Page) =>
+  (await inClosedRoots(page, (root) => root.querySelector('.claimlight-preview')?.textContent ?? null, null)).find((text) => text !== null) ?? null;
+
 /** Scrolls the mark whose text starts with `prefix` to the middle of the view, and gives a point on its first word. */
 async function pointOnMark(page: Page, prefix: string): Promise<{ x: number; y: number }> {
   const find = async () => (await drawnMarks(page)).find((m) => m.text.startsWith(prefix) && m.box);
@@ -91,10 +95,19 @@ describe('Claimlight in Firefox', () => {
     expect(await markTexts(demo)).toEqual(expected);
   });
 
-  it('opens a card with the verdict and a source link on hover', async () => {
+  it('previews a mark on hover, and opens its card with the verdict and a source link on a click', async () => {
     const point = await pointOnMark(demo, 'Putin also invited');
     await demo.mouse.move(point.x - 30, point.y - 30);
     await demo.mouse.move(point.x, point.y, { steps: 4 });
+    const deadline = Date.now() + 5_000;
+    let preview = await previewText(demo);
+    while (!preview && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 100));
+      preview = await previewText(demo);
+    }
+    expect(preview).toContain('Accurate');
+    expect(await openCard(demo)).toBeNull();
+    await demo.mouse.click(point.x, point.y);
     const card = await waitForCard(demo);
     expect(card?.text).toContain('Accurate');
     expect(card?.link).toEqual({ target: '_blank', rel: 'noopener noreferrer' });
@@ -157,6 +170,7 @@ describe('a hostile page in Firefox', () => {
     const point = await pointOnMark(page, 'Putin also invited');
     await page.mouse.move(point.x - 30, point.y - 20);
     await page.mouse.move(point.x, point.y, { steps: 4 });
+    await page.mouse.click(point.x, point.y);
     const card = await waitForCard(page);
     expect(card?.text).toContain('Accurate');
     await page.close();

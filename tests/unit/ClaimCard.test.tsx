@@ -27,7 +27,7 @@ function renderCard(overrides: Partial<ClaimCardProps> = {}) {
     verdict: overrides.claim?.verdict ?? peskov.verdict,
     matched: ['ninety-minute', 'call'],
     mentionText: 'Trump said his ninety-minute call with Putin had been “highly productive”.',
-    opened: 'hover',
+    opened: 'click',
     onDismiss: vi.fn(),
     onClose: vi.fn(),
     ...overrides,
@@ -68,7 +68,8 @@ describe('ClaimCard', () => {
     renderCard();
     const links = screen.getAllByRole('link');
     const sourceCount = peskov.context.reduce((n, item) => n + item.sources.length, 0);
-    expect(links).toHaveLength(sourceCount);
+    // Every source, and the main one once more in the card's first view.
+    expect(links).toHaveLength(sourceCount + 1);
     for (const link of links) {
       expect(link.getAttribute('target')).toBe('_blank');
       expect(link.getAttribute('rel')).toBe('noopener noreferrer');
@@ -89,7 +90,8 @@ describe('ClaimCard', () => {
       context: [{ text: 'Two sources.', sources: [source('https://reuters.example/story', 'Reuters'), source('https://r\u0435uters.example/story', 'Reuters')] }],
     };
     renderCard({ claim });
-    const [plain, lookalike] = screen.getAllByRole('link');
+    const [main, plain, lookalike] = screen.getAllByRole('link');
+    expect(main!.textContent).toBe('Main source reuters.example');
     expect(plain!.textContent).toContain('reuters.example');
     expect(plain!.textContent).not.toContain('mixes alphabets');
     // The Cyrillic "е" host is shown in the form that cannot pass for Reuters, with a warning.
@@ -310,7 +312,7 @@ describe('ClaimCard', () => {
     });
   });
 
-  describe('when opened by hover', () => {
+  describe('when opened by the pointer', () => {
     it('leaves focus where it was and does not hold Tab', () => {
       renderCard();
       expect(document.activeElement).toBe(document.body);

@@ -27,7 +27,24 @@ describe('ClaimSearch', () => {
     fireEvent.input(box(), { target: { value: 'bridge' } });
     fireEvent.keyDown(box(), { key: 'Escape' });
     expect(box()).toHaveProperty('value', '');
-    expect(screen.getByText('Type a few words to search 2 checked claims in 1 pack.')).toBeTruthy();
+    expect(screen.getByText('Type a few words to search 2 checked claims in 1 pack, or browse them by verdict.')).toBeTruthy();
+  });
+
+  it('highlights the words typed in each result', () => {
+    render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'bridge reopen' } });
+    expect(results().map((option) => [...option.querySelectorAll('mark')].map((mark) => mark.textContent))).toEqual([['bridge', 'reopened'], ['bridge']]);
+  });
+
+  it('offers the claims by verdict, problems first, when the box is empty, and lists one verdict\'s claims when chosen', () => {
+    const mixed = [claim('a', 'The bridge closed.'), { ...claim('b', 'The ferry runs daily.'), verdict: 'accurate' as const }, { ...claim('c', 'Fares fell.'), verdict: 'imprecise' as const }];
+    render(<ClaimSearch claims={mixed} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    const browse = screen.getByRole('list', { name: 'Browse by verdict' });
+    const buttons = within(browse).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(['Verdict: ✗False1 claim', 'Verdict: ≈Imprecise1 claim', 'Verdict: ✓Accurate1 claim']);
+    fireEvent.click(buttons[2]!);
+    expect(results().map((option) => option.textContent)).toEqual([expect.stringContaining('The ferry runs daily.')]);
+    expect(screen.queryByRole('list', { name: 'Browse by verdict' })).toBeNull();
   });
 
   it('stops at the ends of the list', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageMentionList } from '@/components/PageMentionList';
 
@@ -82,6 +82,34 @@ describe('PageMentionList', () => {
     render(<PageMentionList mentions={[{ id: 2, verdict: 'false', claimText: 'The bridge closed.', text: 'The bridge shut.', related: true }]} siteEnabled onReveal={vi.fn()} />);
     expect(screen.getByText('No checked claims found on this page.')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Possibly related' }).textContent).toContain('The bridge closed.');
+  });
+
+  it('groups the mentions by claim, in the order each claim first appears, under a summary of their verdicts', () => {
+    const onReveal = vi.fn();
+    render(
+      <PageMentionList
+        mentions={[
+          { id: 1, verdict: 'context', claimText: 'The summit was about Ukraine.', text: 'Leaders met in Munich.' },
+          { id: 2, verdict: 'accurate', claimText: 'The call lasted 90 minutes.', text: 'They spoke for ninety minutes.' },
+          { id: 3, verdict: 'imprecise', claimText: 'The summit was about Ukraine.', text: 'A defense summit on Ukraine opens.' },
+          { id: 4, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares doubled.' },
+        ]}
+        siteEnabled
+        onReveal={onReveal}
+      />,
+    );
+    expect(screen.getByText('2 problems: 1 False, 1 Imprecise; 2 other mentions')).toBeTruthy();
+    const groups = screen.getByRole('list', { name: 'Claims on this page, in reading order' }).children;
+    expect([...groups].map((group) => group.querySelector('.claimlight-popup__group-head')!.textContent)).toEqual([
+      'Verdict: ≈ImpreciseThe summit was about Ukraine.2 mentions',
+      'Verdict: ✓AccurateThe call lasted 90 minutes.',
+      'Verdict: ✗FalseFares doubled.',
+    ]);
+    const summit = within(groups[0] as HTMLElement).getAllByRole('button');
+    // The mention judged otherwise than its group shows its own verdict.
+    expect(summit.map((b) => b.querySelector('.claimlight-badge')?.textContent ?? null)).toEqual(['Verdict: ⓘContext', null]);
+    fireEvent.click(summit[1]!);
+    expect(onReveal).toHaveBeenCalledWith(3);
   });
 
   it('says the page is closed to Claimlight before saying the site is off', () => {

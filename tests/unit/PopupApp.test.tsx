@@ -45,7 +45,7 @@ describe('PopupApp', () => {
       renderPopup();
       expect(screen.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true');
       expect(document.activeElement).toBe(searchBox());
-      expect(screen.getByText('Type a few words to search 28 checked claims in 1 pack.')).toBeTruthy();
+      expect(screen.getByText('Type a few words to search 28 checked claims in 1 pack, or browse them by verdict.')).toBeTruthy();
     });
 
     it('lists results as the reader types, best first, with verdict, claim and date', () => {

@@ -3,9 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsForm } from '@/components/SettingsForm';
-import { VERDICTS } from '@/lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { VERDICT_LABELS } from '@/lib/verdicts';
+import { MENTION_VERDICTS as VERDICTS, VERDICT_LABELS } from '@/lib/verdicts';
 
 afterEach(cleanup);
 
@@ -97,11 +96,30 @@ describe('SettingsForm', () => {
     it('offers a labelled colour for every verdict, starting at the defaults', () => {
       renderForm();
       for (const verdict of VERDICTS) {
-        const input = screen.getByLabelText(VERDICT_LABELS[verdict]) as HTMLInputElement;
+        const input = screen.getByLabelText(`${VERDICT_LABELS[verdict]} colour`) as HTMLInputElement;
         expect(input.type).toBe('color');
         expect(input.value).toMatch(/^#[0-9a-f]{6}$/);
       }
-      expect(VERDICTS).toHaveLength(9);
+      expect(VERDICTS).toHaveLength(10);
+    });
+
+    it('marks the problems by default, the rest faintly, and lets the reader choose each verdict', () => {
+      const { last } = renderForm();
+      const ticked = VERDICTS.filter((verdict) => (screen.getByRole('checkbox', { name: VERDICT_LABELS[verdict] }) as HTMLInputElement).checked);
+      expect(ticked).toEqual(['accurate-but-misdated', 'misattributed', 'imprecise', 'disputed', 'false', 'unverified']);
+      expect(sample('false').dataset.marked).toBe('full');
+      expect(sample('accurate').dataset.marked).toBe('faint');
+      expect(sample('accurate').getAttribute('style')).toContain('dotted');
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Accurate' }));
+      expect(last()?.markedVerdicts).toEqual(['accurate', 'accurate-but-misdated', 'misattributed', 'imprecise', 'disputed', 'false', 'unverified']);
+      expect(sample('accurate').dataset.marked).toBe('full');
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Show the other mentions with a faint dotted line' }));
+      expect(last()?.othersFaint).toBe(false);
+      expect(sample('context').dataset.marked).toBe('none');
+      expect(sample('context').getAttribute('style') ?? '').toBe('');
+      fireEvent.click(screen.getByRole('button', { name: 'Mark only the problems' }));
+      expect(last()?.markedVerdicts).toEqual(DEFAULT_SETTINGS.markedVerdicts);
+      expect((screen.getByRole('button', { name: 'Mark only the problems' }) as HTMLButtonElement).disabled).toBe(true);
     });
 
     it('switches the preview to a background tint', () => {
@@ -114,7 +132,7 @@ describe('SettingsForm', () => {
     });
 
     it('thickens the preview’s lines in high contrast', () => {
-      const { last } = renderForm();
+      const { last } = renderForm({ markedVerdicts: ['accurate'] });
       expect(sample('accurate').getAttribute('style')).toContain('2px');
       fireEvent.click(screen.getByRole('checkbox', { name: /High contrast/ }));
       expect(last()?.highContrast).toBe(true);
@@ -123,7 +141,7 @@ describe('SettingsForm', () => {
 
     it('recolours one verdict in the preview and resets every colour', () => {
       const { last } = renderForm();
-      fireEvent.input(screen.getByLabelText('False'), { target: { value: '#123456' } });
+      fireEvent.input(screen.getByLabelText('False colour'), { target: { value: '#123456' } });
       expect(last()?.colors).toEqual({ false: '#123456' });
       expect(sample('false').getAttribute('style')).toContain('#123456');
       expect(sample('accurate').getAttribute('style')).not.toContain('#123456');
@@ -134,7 +152,7 @@ describe('SettingsForm', () => {
 
     it('drops an override that is set back to the default colour', () => {
       const { last } = renderForm({ colors: { accurate: '#000000' } });
-      fireEvent.input(screen.getByLabelText('Accurate'), { target: { value: '#1A7F37' } });
+      fireEvent.input(screen.getByLabelText('Accurate colour'), { target: { value: '#1A7F37' } });
       expect(last()?.colors).toEqual({});
     });
   });

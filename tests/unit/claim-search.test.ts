@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { createClaimSearch, type SearchableClaim } from '@/lib/claim-search';
+import { RELEVANCE_FLOOR, createClaimSearch, highlightRuns, type SearchableClaim } from '@/lib/claim-search';
 import { claimKey } from '@/lib/protocol';
 
 const bundled = expectBundledPack();
@@ -67,7 +67,16 @@ describe('createClaimSearch', () => {
         claim('in-summary', { summary: 'The harbour closed.' }),
         claim('in-text', { text: 'The harbour closed.' }),
       ]);
-      expect(search.search('harbour').map((hit) => hit.claim.id)).toEqual(['in-text', 'in-summary', 'in-context']);
+      // A word only in the context scores under a fifth of the claim text's, and is cut.
+      expect(search.search('harbour').map((hit) => hit.claim.id)).toEqual(['in-text', 'in-summary']);
+      expect(search.search('harbour', { packId: 'p' }).map((hit) => hit.claim.id)).toEqual(['in-text', 'in-summary']);
+    });
+
+    it('cuts results far below the best: "ninety minute call" gives the call\'s length, not every claim with a call in it', () => {
+      const hits = bundledSearch.search('ninety minute call');
+      expect(hits[0]!.claim.id).toBe('call-duration-90-minutes');
+      expect(hits.length).toBeLessThanOrEqual(3);
+      expect(hits.every((hit) => hit.score >= hits[0]!.score * RELEVANCE_FLOOR)).toBe(true);
     });
 
     it('searches the claimant and the cue phrases', () => {
@@ -125,5 +134,24 @@ describe('createClaimSearch', () => {
 
   it('gives nothing for a query of function words only', () => {
     expect(bundledSearch.search('the of and')).toEqual([]);
+  });
+});
+
+describe('highlightRuns', () => {
+  it('marks the words the search matched, in the forms they are indexed by', () => {
+    const [hit] = bundledSearch.search('ninety minute call');
+    expect(highlightRuns('According to Peskov, the phone call went on for close to 90 minutes.', hit!.terms).filter((run) => run.hit).map((run) => run.text)).toEqual(
+      expect.arrayContaining(['call']),
+    );
+    expect(highlightRuns('A 90-minute call.', ['90', 'minute', 'call'])).toEqual([
+      { text: 'A ', hit: false },
+      { text: '90', hit: true },
+      { text: '-', hit: false },
+      { text: 'minute', hit: true },
+      { text: ' ', hit: false },
+      { text: 'call', hit: true },
+      { text: '.', hit: false },
+    ]);
+    expect(highlightRuns('Nothing here.', [])).toEqual([{ text: 'Nothing here.', hit: false }]);
   });
 });

@@ -16,6 +16,14 @@ describe('repairSettings', () => {
     expect(warnings).toEqual(['Unexpected value for "markStyle"; using the default', 'Unexpected value for "colors"; using the default', 'Unexpected value for "sensitivity"; using the default']);
   });
 
+  it('reads which verdicts are marked, without repeats, and refuses a list with a verdict it does not know', () => {
+    expect(repairSettings({ markedVerdicts: ['false', 'context', 'false'], othersFaint: false }).settings).toMatchObject({ markedVerdicts: ['false', 'context'], othersFaint: false });
+    const { settings, warnings } = repairSettings({ markedVerdicts: ['false', 'pants-on-fire'], othersFaint: 'yes' });
+    expect(settings.markedVerdicts).toEqual(DEFAULT_SETTINGS.markedVerdicts);
+    expect(settings.othersFaint).toBe(true);
+    expect(warnings).toHaveLength(2);
+  });
+
   it('survives a value that is not an object', () => {
     expect(repairSettings('corrupt').settings).toEqual(DEFAULT_SETTINGS);
   });

@@ -2,11 +2,12 @@
 // announcement. Claimlight draws them in closed shadow roots, which page script cannot enter; they
 // are read over the DevTools protocol (scripts/lib/closed-roots.ts).
 import type { ElementHandle, Page } from 'playwright-core';
-import { announcement, cardHandle, drawnMarks, focusedMarkText, inCard } from '../../../scripts/lib/closed-roots';
+import { announcement, cardHandle, drawnMarks, focusedMarkText, inCard, inClosedRoots } from '../../../scripts/lib/closed-roots';
 
 export interface Mark {
   verdict: string;
   text: string;
+  faint: boolean;
 }
 
 export class NewsPage {
@@ -14,7 +15,7 @@ export class NewsPage {
 
   /** Every mark on the page (one per mention, drawn where its text is), in no particular order. */
   async marks(): Promise<Mark[]> {
-    return (await drawnMarks(this.page)).filter((m) => m.boxes.length).map(({ verdict, text }) => ({ verdict, text }));
+    return (await drawnMarks(this.page)).filter((m) => m.boxes.length).map(({ verdict, text, faint }) => ({ verdict, text, faint }));
   }
 
   /** The texts of the marks, sorted, for comparisons. */
@@ -40,7 +41,8 @@ export class NewsPage {
   }
 
   /** Points at the first word of the mark whose text starts with `start`. */
-  async hoverMark(start: string): Promise<void> {
+  /** Rests the pointer on the start of the first mark whose text starts so, which previews it. */
+  async hoverMark(start: string): Promise<{ x: number; y: number }> {
     let mark = (await drawnMarks(this.page)).find((m) => m.text.startsWith(start) && m.boxes.length);
     if (!mark) throw new Error(`no mark starts with ${start}`);
     const first = mark.boxes[0]!;
@@ -52,6 +54,19 @@ export class NewsPage {
     const point = { x: box.x + Math.min(12, box.width / 2), y: box.y + box.height / 2 };
     await this.page.mouse.move(point.x - 40, point.y - 40);
     await this.page.mouse.move(point.x, point.y, { steps: 4 });
+    return point;
+  }
+
+  /** Clicks the start of the first mark whose text starts so, which opens its card. */
+  async openMark(start: string): Promise<void> {
+    const point = await this.hoverMark(start);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  /** The preview's text while one shows, or null. */
+  async previewText(): Promise<string | null> {
+    const texts = await inClosedRoots(this.page, (root) => root.querySelector('.claimlight-preview')?.textContent ?? null, null);
+    return texts.find((text) => text !== null) ?? null;
   }
 
   /** Whether a card is open. */

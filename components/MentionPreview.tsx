@@ -1,0 +1,51 @@
+/**
+ * What a reader gets when the pointer rests on a mark: the verdict, the record in a sentence and
+ * its main source, in a small tooltip beside the line being read. The full card (sources, why it
+ * matched, the ways to reject it) opens on a click, a tap or Enter; a tooltip holds no controls.
+ */
+import { mainSource } from '@/lib/claim-review';
+import { formatPartialDate } from '@/lib/partial-date';
+import type { ClaimForCard } from '@/lib/protocol';
+import type { MentionVerdict } from '@/lib/verdicts';
+import { verdictColourVars } from './verdict-style';
+import { VerdictBadge } from './VerdictBadge';
+
+/** The first sentence of a record, or its first 160 characters. */
+export function firstSentence(text: string): string {
+  // Escaped, not written: the content script must be pure ASCII, and esbuild leaves regex literals as they are.
+  const match = /^.+?[.!?](?=\s+[A-Z\u201c"\u2018'(]|\s*$)/su.exec(text.trim());
+  const sentence = match ? match[0] : text.trim();
+  return sentence.length > 160 ? `${sentence.slice(0, 159).replace(/\s+\S*$/, '')}…` : sentence;
+}
+
+export interface MentionPreviewProps {
+  claim: ClaimForCard;
+  verdict: MentionVerdict;
+  /** How many other claims the same words mention. */
+  others: number;
+  /** Where the arrow points, in px from the tooltip's left edge; set by the content script. */
+  arrowX?: number;
+  /** Whether the tooltip sits below the line (its arrow on top) or above it. */
+  side?: 'top' | 'bottom';
+}
+
+export function MentionPreview({ claim, verdict, others, arrowX, side = 'bottom' }: MentionPreviewProps) {
+  const main = mainSource(claim);
+  const date = main?.source.published ? formatPartialDate(main.source.published) : undefined;
+  return (
+    <div class="claimlight-preview" role="tooltip" data-verdict={verdict} data-side={side} style={verdictColourVars(verdict)}>
+      <VerdictBadge verdict={verdict} label={verdict === claim.verdict ? claim.ratingLabel : undefined} />
+      <p class="claimlight-preview__record">{firstSentence(claim.summary)}</p>
+      {main && (
+        <p class="claimlight-preview__source">
+          {main.isFactCheck ? 'Fact-check' : 'Source'}: {main.source.outlet}
+          {date && <> · {date}</>}
+        </p>
+      )}
+      <p class="claimlight-preview__hint">
+        {others > 0 ? `${others} more claim${others === 1 ? '' : 's'} here. ` : ''}Click for the full record.
+      </p>
+      <div class="claimlight-preview__arrow" aria-hidden="true" style={arrowX === undefined ? undefined : { left: `${arrowX}px` }} />
+    </div>
+  );
+}
