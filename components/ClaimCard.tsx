@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
 import { mainSource } from '@/lib/claim-review';
+import { firstSentence } from './MentionPreview';
 import { readLink } from '@/lib/links';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
@@ -307,6 +308,14 @@ function TellingNote({ claim, verdict, repeats }: { claim: ClaimForCard; verdict
   );
 }
 
+/** A record as its first sentence and the rest; a first sentence too long to lead is not cut, the
+ * whole record leads. */
+function splitRecord(summary: string): [string, string] {
+  const first = firstSentence(summary);
+  if (first.endsWith('…') || !summary.trim().startsWith(first)) return [summary, ''];
+  return [first, summary.trim().slice(first.length).trim()];
+}
+
 /** The one source to open first, in the card's first view: "Read the fact-check" where the claim
  * came from a fact-checker's review, else the record's main source; with its date. */
 function MainSourceLink({ claim }: { claim: ClaimForCard }) {
@@ -346,6 +355,7 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
   const id = useId();
   const ids = { badge: `${id}-badge`, title: `${id}-title`, summary: `${id}-summary`, record: `${id}-record`, why: `${id}-why` };
   const rootRef = useRef<HTMLDivElement>(null);
+  const [lead, rest] = splitRecord(claim.summary);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -406,10 +416,13 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
           <h3 id={ids.record} class="claimlight-card__section-title">
             What the record shows
           </h3>
+          {/* The record's first sentence and its main source come first, in the card's first
+              view; the rest of the record follows. */}
           <p id={ids.summary} class="claimlight-card__summary">
-            {claim.summary}
+            {lead}
           </p>
           <MainSourceLink claim={claim} />
+          {rest && <p class="claimlight-card__summary-rest">{rest}</p>}
           <ContextList context={claim.context} classPrefix="claimlight-card" />
         </section>
 

@@ -1,4 +1,4 @@
-import { faintDeclarations, focusDeclarations, markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
+import { focusDeclarations, mentionDeclarations, type MarkSettings } from '@/lib/mark-style';
 import type { Settings } from '@/lib/settings';
 import { MENTION_VERDICTS, VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 
@@ -16,12 +16,6 @@ const SAMPLES: Record<MentionVerdict, string> = {
   context: 'The council met on Tuesday to discuss the harbour.',
 };
 
-/** How a verdict's mentions show under these settings: in its own look, faintly, or not at all. */
-function sampleStyle(settings: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'>, verdict: MentionVerdict): string | undefined {
-  if (settings.markedVerdicts.includes(verdict)) return markDeclarations(markLook(settings, verdict));
-  return settings.othersFaint ? faintDeclarations(settings, verdict) : undefined;
-}
-
 /** A sample sentence per verdict, marked as a page would show it under these settings. */
 export function MarkLookPreview({ settings }: { settings: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'> }) {
   return (
@@ -32,7 +26,7 @@ export function MarkLookPreview({ settings }: { settings: MarkSettings & Pick<Se
           <li key={verdict}>
             <span class="sample-verdict">{VERDICT_LABELS[verdict]}</span>
             <span class="sample-text">
-              <span data-verdict={verdict} data-marked={settings.markedVerdicts.includes(verdict) ? 'full' : settings.othersFaint ? 'faint' : 'none'} style={sampleStyle(settings, verdict)}>
+              <span data-verdict={verdict} data-marked={settings.markedVerdicts.includes(verdict) ? 'full' : settings.othersFaint ? 'faint' : 'none'} style={mentionDeclarations(settings, verdict) || undefined}>
                 {SAMPLES[verdict]}
               </span>
             </span>

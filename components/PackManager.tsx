@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { formatMoment } from '@/lib/partial-date';
 import { checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
@@ -156,7 +157,9 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
                 <td class="count" data-label="Claims">
                   {pack.claimCount}
                 </td>
-                <td data-label="Imported">{new Date(pack.importedAt).toLocaleDateString()}</td>
+                <td data-label="Imported">
+                  <time dateTime={pack.importedAt}>{formatMoment(pack.importedAt)}</time>
+                </td>
                 <td class="actions">
                   <button type="button" onClick={() => onExport(pack.id, 'claimlight')} aria-label={`Export as Claimlight pack: ${pack.title}`}>
                     Export as Claimlight pack

@@ -1,9 +1,11 @@
 import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { markDeclarations, markLook, type MarkSettings } from '@/lib/mark-style';
+import { mentionDeclarations, type MarkSettings } from '@/lib/mark-style';
 import { buildClaimIndex, findMentions, type ClaimIndex } from '@/lib/matching';
+import { judgeMention } from '@/lib/mention-verdict';
 import type { Claim } from '@/lib/schema';
+import type { Settings } from '@/lib/settings';
 import { VERDICT_LABELS } from '@/lib/verdicts';
 
 /** The sample paragraph, one sentence per entry: two plain mentions of bundled claims, a loose
@@ -41,7 +43,7 @@ export function previewMentions(sensitivity: number): { sentence: string; claim:
 }
 
 /** The sample paragraph as Claimlight would mark it at this sensitivity, and which claim each mark is. */
-export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number; marks: MarkSettings }) {
+export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number; marks: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'> }) {
   const rows = useMemo(() => previewMentions(sensitivity), [sensitivity]);
   const marked = rows.filter((row) => row.claim).length;
   return (
@@ -51,7 +53,7 @@ export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number
         {rows.map(({ sentence, claim }, i) => (
           <Fragment key={i}>
             {i > 0 && ' '}
-            {claim ? <span style={markDeclarations(markLook(marks, claim.verdict))}>{sentence}</span> : sentence}
+            {claim ? <span style={mentionDeclarations(marks, judgeMention(claim, sentence, null).verdict) || undefined}>{sentence}</span> : sentence}
           </Fragment>
         ))}
       </p>
@@ -64,7 +66,7 @@ export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number
             <q>{sentence}</q>{' '}
             {claim ? (
               <span>
-                → marked <strong>{VERDICT_LABELS[claim.verdict]}</strong>: {claim.text}
+                → marked <strong>{VERDICT_LABELS[judgeMention(claim, sentence, null).verdict]}</strong>: {claim.text}
               </span>
             ) : (
               <span class="not-marked">→ not marked</span>

@@ -30,8 +30,9 @@ const GLYPHS: Record<MentionVerdict, string> = {
   unverified: '?',
   opinion: '“',
   unrated: '○',
-  // Enclosed Alphanumerics: no emoji form, unlike U+2139.
-  context: 'ⓘ',
+  // The pilcrow: the record, shown as it is. Latin-1, so every font has it; the circled "i"
+  // (U+24D8) showed as an empty box in Debian's Chromium, and U+2139 has an emoji form.
+  context: '¶',
 };
 
 /** Each verdict's colours and glyph. */

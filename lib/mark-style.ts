@@ -101,6 +101,14 @@ export function faintDeclarations(settings: MarkSettings, verdict: MentionVerdic
   return `text-decoration: underline dotted ${color} ${settings.highContrast ? 2 : 1}px; text-underline-offset: 3px; background-color: transparent;`;
 }
 
+/** How a mention of this verdict is drawn under the reader's settings, as CSS declarations: in
+ * the verdict's own look when the reader marks it, faintly, or (empty) not at all. The settings
+ * page's previews draw with it; the painter's sheet holds the same rules. */
+export function mentionDeclarations(settings: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'>, verdict: MentionVerdict): string {
+  if (settings.markedVerdicts.includes(verdict)) return markDeclarations(markLook(settings, verdict));
+  return settings.othersFaint ? faintDeclarations(settings, verdict) : '';
+}
+
 /** The look of the mark that has the keyboard's focus, drawn above the verdict's own. Marks are
  * drawn over the text, so the focus's tint is see-through, and its outline finds it at a glance. */
 export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): string {

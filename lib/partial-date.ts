@@ -1,19 +1,55 @@
 /**
- * Pack dates are partial ISO dates ("2025-02-12", "2025-02", "2025"); this writes them the way the
- * card and the popup show them. Parsing them is the schema's job.
+ * Pack dates are partial ISO dates ("2025-02-12", "2025-02", "2025"); this writes them, and the
+ * moments Claimlight records (an import, a dismissal), the one way every screen shows a date: with
+ * `Intl.DateTimeFormat` in the browser's locale, the month as a short word so that no reader
+ * mistakes 12/2 for 2/12. Parsing them is the schema's job.
  */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** Writes a pack date ("2025-02-12", "2025-02", "2025") as "12 Feb 2025", "Feb 2025" or "2025"; anything else is returned as it is. */
-export function formatPartialDate(date: string): string {
-  // Done by hand rather than with Date or Intl: a date-only string parsed by Date is UTC midnight,
-  // which shows as the day before in the Americas, and the card's words are English anyway.
+// A pack's date is a calendar day, not a moment: written in UTC, so that "2025-02-12" is 12
+// February in the Americas too (a date-only string parsed by Date is UTC midnight).
+const DAY = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+const MONTH = { month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Writes a pack date ("2025-02-12", "2025-02", "2025") as the locale writes a day, a month or a
+ * year ("12 Feb 2025", "Feb 2025", "2025" in British English); anything else as it is. `locale`
+ * defaults to the browser's. */
+export function formatPartialDate(date: string, locale?: string): string {
   const parts = PARTIAL_DATE.exec(date);
   if (!parts) return date;
   const [, year, month, day] = parts;
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (month && !monthName) return date;
-  return [day && String(Number(day)), monthName, year].filter(Boolean).join(' ');
+  if (!month) return year!;
+  const m = Number(month);
+  if (m < 1 || m > 12) return date;
+  const time = Date.UTC(Number(year), m - 1, day ? Number(day) : 1);
+  if (day && new Date(time).getUTCDate() !== Number(day)) return date;
+  return formatter(locale, day ? DAY : MONTH).format(time);
 }
 
+/** Writes a moment (an ISO timestamp) as the day it fell on where the reader is, the same way as
+ * `formatPartialDate`; anything unreadable as it is. */
+export function formatMoment(iso: string, locale?: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const { timeZone: _, ...local } = DAY;
+  return formatter(locale, local).format(time);
+}
+
+/** Writes a span of calendar days ("2025-02-12" to "2025-02-14") as the locale writes one
+ * ("12–14 Feb 2025" in British English). */
+export function formatDayRange(from: string, to: string, locale?: string): string {
+  const [a, b] = [from, to].map((day) => Date.parse(`${day}T00:00:00Z`));
+  if (Number.isNaN(a) || Number.isNaN(b)) return `${formatPartialDate(from, locale)} to ${formatPartialDate(to, locale)}`;
+  return formatter(locale, DAY).formatRange(a!, b!);
+}

@@ -5,7 +5,7 @@
  * publication date from its markup is here too; matching words is `lib/matching/`'s job.
  */
 
-import { formatPartialDate } from './partial-date';
+import { formatDayRange, formatPartialDate } from './partial-date';
 
 /** A span of days, as UTC midnights in milliseconds, inclusive. */
 export interface Interval {
@@ -160,7 +160,7 @@ export function staleNotice(page: number | null, claimDates: readonly (string | 
   const latest = Math.max(...events);
   if (page - latest <= STALE_AFTER_DAYS * DAY) return null;
   const earliest = Math.min(...events);
-  const when = earliest === latest ? formatPartialDate(isoDay(latest)) : `${formatPartialDate(isoDay(earliest))} to ${formatPartialDate(isoDay(latest))}`;
+  const when = earliest === latest ? formatPartialDate(isoDay(latest)) : formatDayRange(isoDay(earliest), isoDay(latest));
   return `This page is dated ${formatPartialDate(isoDay(page))}; the events it reports are from ${when}.`;
 }
 

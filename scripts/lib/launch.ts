@@ -23,6 +23,8 @@ export interface ExtensionBrowser {
 /** Options for `launchWithExtension`. */
 export interface LaunchOptions {
   headless?: boolean;
+  /** The browser's locale (how it writes dates); the system's when absent. */
+  locale?: string;
 }
 
 /** The flags every Chromium Claimlight starts needs here, with or without the extension. */
@@ -46,7 +48,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${CHROME_BUILD_DIR}`, `--load-extension=${CHROME_BUILD_DIR}`, ...CHROMIUM_ARGS],
+    ...(options.locale ? { locale: options.locale } : {}),
+    args: [`--disable-extensions-except=${CHROME_BUILD_DIR}`, `--load-extension=${CHROME_BUILD_DIR}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : [])],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;

@@ -20,8 +20,17 @@ beforeAll(async () => {
 });
 
 describe('the popup', () => {
-  it('has no serious or critical accessibility violations', async () => {
+  it('has no serious or critical accessibility violations, in light and dark mode, on either tab', async () => {
     expect(await seriousViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('tab', { name: /On this page/ }).click();
+    await popup.getByRole('list', { name: 'Claims on this page, in reading order' }).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.getByRole('tab', { name: 'Search' }).click();
+    await popup.getByRole('combobox', { name: 'Search checked claims' }).focus();
   });
 
   it('finds the right claim first for a misspelt query, and opens its record with sources', async () => {
@@ -101,5 +110,46 @@ describe('the popup', () => {
     await news.waitForMarks(0);
     await toggle.click();
     await news.waitForMarks(3);
+  });
+});
+
+describe('the popup\'s search and page list, as a reader uses them', () => {
+  const openPopup = async (tabPage: Page) => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(tabPage)}`);
+    await page.getByRole('combobox', { name: 'Search checked claims' }).waitFor();
+    return page;
+  };
+
+  it('cuts results by relevance, highlights the words typed, and offers the claims by verdict when the box is empty', async () => {
+    const page = await openPopup(news.page);
+    const browse = page.getByRole('list', { name: 'Browse by verdict' });
+    expect(await browse.getByRole('button').first().textContent()).toContain('Misattributed');
+    await browse.getByRole('button', { name: /Imprecise/ }).click();
+    const options = page.getByRole('listbox', { name: 'Matching claims' }).getByRole('option');
+    await expect.poll(() => options.count()).toBe(8);
+    await page.getByLabel('Verdict').selectOption('');
+    await page.getByRole('combobox', { name: 'Search checked claims' }).fill('ninety minute call');
+    await expect.poll(async () => (await options.first().textContent()) ?? '').toContain('hour and a half');
+    expect(await options.count()).toBeLessThanOrEqual(3);
+    expect(await options.first().locator('mark').allTextContents()).toContain('call');
+    await page.close();
+  });
+
+  it('sums up the page\'s verdicts and groups its mentions by claim', async () => {
+    const late = await session.open('pages/late-april.html');
+    await late.waitForMarks(5);
+    const page = await openPopup(late.page);
+    await page.getByRole('tab', { name: /On this page/ }).click();
+    await page.getByText('3 problems: 1 Misattributed, 1 Imprecise, 1 Accurate but misdated; 2 other mentions').waitFor();
+    const groups = page.getByRole('list', { name: 'Claims on this page, in reading order' }).locator(':scope > li');
+    // Five mentions of four claims: the pre-2014 claim twice, once repeating the fault.
+    expect(await groups.count()).toBe(4);
+    const twice = groups.filter({ hasText: '2 mentions' });
+    expect(await twice.locator('.claimlight-popup__group-head').textContent()).toContain('Misattributed');
+    expect(await twice.getByRole('button').count()).toBe(2);
+    expect(await twice.getByRole('button').first().textContent()).toContain('Context');
+    await page.close();
+    await late.page.close();
   });
 });

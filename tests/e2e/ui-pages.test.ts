@@ -12,6 +12,8 @@ describe('the settings page', () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     await options.page.getByRole('switch').first().waitFor();
     expect(await seriousViolations(options.page)).toEqual([]);
+    await options.page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(options.page)).toEqual([]);
     await options.page.close();
   });
 
@@ -115,6 +117,8 @@ describe('the settings page', () => {
     expect(widths.page).toBeLessThanOrEqual(widths.view);
     const row = options.page.locator('.pack-list tbody tr').first();
     expect(await row.locator('td[data-label="Claims"]').evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Claims: "');
+    // Dates as the browser's locale writes them, the month as a word (British English here), not "12/3/2026".
+    expect(await row.locator('td[data-label="Imported"]').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
     await row.scrollIntoViewIfNeeded();
     await options.page.screenshot({ path: 'test-results/settings-400px.png' });
     await options.page.close();

@@ -30,7 +30,7 @@ const drawnMarks = async (page: Page) =>
     await inClosedRoots(page, (root) =>
       [...root.querySelectorAll<HTMLElement>('.mark[data-verdict]')].map((mark) => {
         const box = mark.firstElementChild?.getBoundingClientRect();
-        return { text: mark.dataset.text!, box: box ? { x: box.x, y: box.y, height: box.height } : null };
+        return { text: mark.dataset.text!, verdict: mark.dataset.verdict!, faint: mark.hasAttribute('data-faint'), box: box ? { x: box.x, y: box.y, height: box.height } : null };
       }), null)
   ).flat();
 
@@ -120,6 +120,20 @@ describe('Claimlight in Firefox', () => {
       adopted: document.adoptedStyleSheets.length,
     }));
     expect(reachable).toEqual({ highlights: 0, roots: 0, adopted: 0 });
+  });
+});
+
+describe('verdicts per mention in Firefox', () => {
+  it('gives the report\'s verdicts only to sentences that repeat its faults, and marks the rest faintly', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}pages/late-april.html`);
+    await waitForMarks(page, 5);
+    const marks = await drawnMarks(page);
+    const verdictsOf = (start: string) => marks.filter((m) => m.text.startsWith(start)).map((m) => `${m.verdict}${m.faint ? ' (faint)' : ''}`).sort();
+    expect(verdictsOf('During the call, it says')).toEqual(['misattributed']);
+    expect(verdictsOf('Zelensky, it adds')).toEqual(['accurate-but-misdated', 'imprecise']);
+    expect(verdictsOf('On 12 February, Trump also said')).toEqual(['context (faint)']);
+    await page.close();
   });
 });
 

@@ -107,7 +107,7 @@ describe('PageMentionList', () => {
     ]);
     const summit = within(groups[0] as HTMLElement).getAllByRole('button');
     // The mention judged otherwise than its group shows its own verdict.
-    expect(summit.map((b) => b.querySelector('.claimlight-badge')?.textContent ?? null)).toEqual(['Verdict: ⓘContext', null]);
+    expect(summit.map((b) => b.querySelector('.claimlight-badge')?.textContent ?? null)).toEqual(['Verdict: ¶Context', null]);
     fireEvent.click(summit[1]!);
     expect(onReveal).toHaveBeenCalledWith(3);
   });

@@ -39,8 +39,17 @@ describe('SensitivityPreview', () => {
     expect(rows[3]!.textContent).toContain('not marked');
   });
 
+  it('draws a sentence whose verdict the reader does not mark faintly, or not at all', () => {
+    render(<SensitivityPreview sensitivity={0} marks={DEFAULT_SETTINGS} />);
+    const drawn = [...document.querySelectorAll<HTMLElement>('.claimlight-page-sample span[style]')];
+    expect(drawn.map((span) => span.getAttribute('style'))).toEqual([expect.stringContaining('dotted'), expect.stringContaining('dotted')]);
+    cleanup();
+    render(<SensitivityPreview sensitivity={0} marks={{ ...DEFAULT_SETTINGS, othersFaint: false }} />);
+    expect(document.querySelectorAll('.claimlight-page-sample span[style]')).toHaveLength(0);
+  });
+
   it('draws marked sentences in the marks’ own look', () => {
-    render(<SensitivityPreview sensitivity={0} marks={{ ...DEFAULT_SETTINGS, colors: { accurate: '#123456' } }} />);
+    render(<SensitivityPreview sensitivity={0} marks={{ ...DEFAULT_SETTINGS, markedVerdicts: ['accurate'], colors: { accurate: '#123456' } }} />);
     const marked = [...document.querySelectorAll<HTMLElement>('.claimlight-page-sample span[style]')];
     expect(marked.map((span) => span.textContent)).toEqual([SAMPLE_SENTENCES[0], SAMPLE_SENTENCES[1]]);
     for (const span of marked) expect(span.getAttribute('style')).toContain('#123456');

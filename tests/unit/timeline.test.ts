@@ -71,7 +71,7 @@ describe('staleNotice', () => {
 
   it('says when a page is dated more than 30 days after the events it reports', () => {
     expect(staleNotice(day('2025-04-28'), ['2025-02-12', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
-    expect(staleNotice(day('2025-04-28'), ['2025-02-03', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 3 Feb 2025 to 12 Feb 2025.');
+    expect(staleNotice(day('2025-04-28'), ['2025-02-03', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 3\u2009–\u200912 Feb 2025.');
   });
 
   it('says nothing within 30 days, or when a recent event is among them', () => {

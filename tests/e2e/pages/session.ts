@@ -36,7 +36,8 @@ export function useExtensionSession(root: string | (() => string)): ExtensionSes
   } as ExtensionSession;
   beforeAll(async () => {
     session.server = await serveDirectory(typeof root === 'function' ? root() : root);
-    session.browser = await launchWithExtension();
+    // One locale for what the tests read: dates follow the browser's (lib/partial-date.ts).
+    session.browser = await launchWithExtension({ locale: 'en-GB' });
   });
   afterAll(async () => {
     await session.browser?.close();
