@@ -141,11 +141,20 @@ export class OverlayPainter implements Painter {
     const before = new Map(this.drawn.map((drawn) => [drawn.mention.range, drawn]));
     const cache: StyleCache = new Map();
     this.pinned = false;
+    // Two claims on one sentence lie on the same words: the second is drawn as a line over the
+    // text, the third closer under it, so each verdict's line stays visible.
+    const layers: Range[] = [];
+    const layerOf = (range: Range) => {
+      const same = layers.filter((other) => other.compareBoundaryPoints(Range.START_TO_START, range) === 0 && other.compareBoundaryPoints(Range.END_TO_END, range) === 0).length;
+      layers.push(range);
+      return same;
+    };
     this.drawn = mentions.map((mention) => {
+      const layer = layerOf(mention.range);
       if (!this.places.has(mention.range)) this.places.set(mention.range, placeOf(mention.range.commonAncestorContainer, cache));
       if (this.places.get(mention.range)!.pinned) this.pinned = true;
       const kept = before.get(mention.range);
-      if (kept && kept.mention.verdict === mention.verdict && !kept.mention.faint === !mention.faint) {
+      if (kept && kept.mention.verdict === mention.verdict && !kept.mention.faint === !mention.faint && (kept.group.dataset.layer ?? '0') === String(layer)) {
         before.delete(mention.range);
         return kept;
       }
@@ -155,6 +164,7 @@ export class OverlayPainter implements Painter {
       group.setAttribute('aria-hidden', 'true');
       group.dataset.verdict = mention.verdict;
       if (mention.faint) group.dataset.faint = '';
+      if (layer) group.dataset.layer = String(Math.min(layer, 2));
       group.dataset.text = mention.text;
       return { mention, group, key: '' };
     });

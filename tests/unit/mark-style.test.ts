@@ -11,7 +11,7 @@ describe('markStyleSheet', () => {
   describe('when the settings are the defaults', () => {
     it('has a rule for every verdict’s boxes and for the focus', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
-      expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 1);
+      expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 3);
       for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ .*text-decoration: underline .*\}$/);
     });
 
