@@ -125,10 +125,11 @@ export function markStyleSheet(settings: MarkSettings): string {
   for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'] > .box { ${markDeclarations(markLook(settings, verdict))} }`);
   // After the verdicts' rules, so that a faint mark's look wins over its verdict's.
   for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'][data-faint] > .box { ${faintDeclarations(settings, verdict)} }`);
-  // A second claim on the same words is drawn over the text, a third closer under it (the
-  // painter sets `data-layer`); after the rules above, and as specific as the faint ones.
-  rules.push(`.mark[data-layer='1'][data-verdict] > .box { text-decoration-line: overline; }`);
-  rules.push(`.mark[data-layer='2'][data-verdict] > .box { text-underline-offset: 0px; }`);
+  // A second and a third claim on the same words draw their lines further under the text (the
+  // painter sets `data-layer`), their boxes letting the line run below them; after the rules
+  // above, and as specific as the faint ones.
+  rules.push(`.mark[data-layer='1'][data-verdict] > .box { text-underline-offset: 8px; overflow: clip visible; }`);
+  rules.push(`.mark[data-layer='2'][data-verdict] > .box { text-underline-offset: 13px; overflow: clip visible; }`);
   rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);
   return rules.join('\n');
 }

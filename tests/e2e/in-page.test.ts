@@ -283,13 +283,13 @@ describe('a page that is old news', () => {
     const verdictOf = (start: string) => marks.filter((m) => m.text.startsWith(start)).map((m) => `${m.verdict}${m.faint ? ' (faint)' : ''}`).sort();
     expect(verdictOf('During the call, it says')).toEqual(['misattributed']);
     expect(verdictOf('Zelensky, it adds')).toEqual(['accurate-but-misdated', 'imprecise']);
-    // Two claims on the same words: both lines show, one under the text and one over it.
+    // Two claims on the same words: both lines show, the second further under the text.
     const lines = (await inClosedRoots(page.page, (root) =>
       [...root.querySelectorAll<HTMLElement>('.mark')].filter((m) => m.dataset.text!.startsWith('Zelensky, it adds')).map((m) => {
         const style = getComputedStyle(m.firstElementChild!);
-        return `${m.dataset.verdict} ${style.textDecorationLine} ${style.textDecorationStyle}`;
+        return `${m.dataset.verdict} ${style.textDecorationStyle} ${style.textUnderlineOffset} ${style.overflowY}`;
       }), null)).flat().sort();
-    expect(lines).toEqual(['accurate-but-misdated underline dashed', 'imprecise overline wavy']);
+    expect(lines).toEqual(['accurate-but-misdated dashed 3px hidden', 'imprecise wavy 8px visible']);
     // The same claim told without the fault is context.
     expect(verdictOf('On 12 February, Trump also said')).toEqual(['context (faint)']);
     expect(await badgeOf(page.page)).toEqual({ text: '⇄3', title: 'Claimlight: 3 problems on this page (most serious: Misattributed); 2 other mentions' });
