@@ -27,6 +27,43 @@ export interface StoredClaim extends Claim {
   position: number;
 }
 
+/** Where a feed is read from: a document on the web, or a Fact Check Tools search (its API key is
+ * kept apart, in `storage.local`, and never stored here or exported). */
+export type FeedSource =
+  | { kind: 'url'; url: string }
+  | { kind: 'factcheck'; query?: string; publisherSite?: string; languageCode?: string };
+
+/** What the last refresh that changed a feed's pack did. */
+export interface FeedChange {
+  added: number;
+  updated: number;
+  withdrawn: number;
+}
+
+/** A feed the reader subscribed to, and the state of its refreshes. Its claims are the pack `packId`. */
+export interface StoredFeed {
+  id: string;
+  source: FeedSource;
+  packId: string;
+  title: string;
+  publisher: string;
+  claimCount: number;
+  addedAt: number;
+  /** When the feed was last asked, and when what it said last changed (ms since the epoch). */
+  lastChecked?: number;
+  lastChanged?: number;
+  lastChange?: FeedChange;
+  /** Why the last check failed, in plain words, and since when the feed has been failing. */
+  lastError?: string;
+  failingSince?: number;
+  failures: number;
+  intervalMinutes: number;
+  paused: boolean;
+  nextCheck: number;
+  etag?: string;
+  lastModified?: string;
+}
+
 /** Options for opening the store; tests pass a database name and fake-indexeddb. */
 export interface StoreOptions {
   name?: string;
@@ -46,12 +83,15 @@ export const SCHEMA_VERSIONS = {
   // v3: the same tables; packs are stored in pack format 2 (claims may say which telling their
   // verdict judges), so every stored header says so and exports write the current format.
   3: { packs: 'id, origin', claims: '[packId+id], packId, verdict' },
+  // v4: feeds the reader subscribed to, each the source of one pack (lib/feeds/).
+  4: { packs: 'id, origin', claims: '[packId+id], packId, verdict', feeds: 'id, &packId' },
 } as const;
 
 /** Claimlight's IndexedDB database. */
 export class ClaimlightDb extends Dexie {
   packs!: Table<StoredPack, string>;
   claims!: Table<StoredClaim, [string, string]>;
+  feeds!: Table<StoredFeed, string>;
 
   constructor(options: StoreOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {
@@ -85,6 +125,7 @@ export class ClaimlightDb extends Dexie {
           pack.formatVersion = PACK_FORMAT_VERSION;
         });
       });
+    this.version(4).stores(SCHEMA_VERSIONS[4]);
   }
 }
 

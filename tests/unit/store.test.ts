@@ -158,7 +158,7 @@ describe('schema upgrade', () => {
 
     db = new ClaimlightDb({ name: 'upgrade-test', indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const packs = await db.packs.orderBy('id').toArray();
     expect(packs.map((p) => [p.id, p.origin, p.claimCount, 'bundled' in p, p.formatVersion])).toEqual([
       [bundled.id, 'bundled', 28, false, 2],

@@ -1,0 +1,51 @@
+/**
+ * A Fact Check Tools search as a feed: the API answers in pages (`nextPageToken`); this follows
+ * them up to a limit and hands back one document of all their claims, which the importer reads
+ * as it reads a saved response. The reader's API key goes in the request and nowhere else.
+ */
+import { err, ok, type Result } from '../result';
+import type { FeedSource } from '../store';
+import type { FetchOptions } from './fetch-feed';
+import { fetchFeed } from './fetch-feed';
+
+export const FACTCHECK_ENDPOINT = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
+/** Pages followed per refresh: 10 pages of 100 claims. */
+export const MAX_FACTCHECK_PAGES = 10;
+
+/** The URL of one page of a search. */
+export function factCheckUrl(source: Extract<FeedSource, { kind: 'factcheck' }>, key: string, pageToken?: string, endpoint = FACTCHECK_ENDPOINT): string {
+  const url = new URL(endpoint);
+  if (source.query) url.searchParams.set('query', source.query);
+  if (source.publisherSite) url.searchParams.set('reviewPublisherSiteFilter', source.publisherSite);
+  if (source.languageCode) url.searchParams.set('languageCode', source.languageCode);
+  url.searchParams.set('pageSize', '100');
+  if (pageToken) url.searchParams.set('pageToken', pageToken);
+  url.searchParams.set('key', key);
+  return url.toString();
+}
+
+/** Every page of a search, up to `maxPages`, as one `{ claims: [...] }` document's text. */
+export async function fetchFactCheckSearch(
+  source: Extract<FeedSource, { kind: 'factcheck' }>,
+  key: string,
+  options: FetchOptions & { maxPages?: number; endpoint?: string },
+): Promise<Result<string, string>> {
+  const claims: unknown[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < (options.maxPages ?? MAX_FACTCHECK_PAGES); page++) {
+    const fetched = await fetchFeed(factCheckUrl(source, key, token, options.endpoint), {}, options);
+    if (!fetched.ok) return err(fetched.error.replace(key, '…'));
+    if (fetched.value.status !== 'fetched') return err('Fact Check Tools answered a search with "not modified".');
+    let body: { claims?: unknown; nextPageToken?: unknown };
+    try {
+      body = JSON.parse(fetched.value.text) as typeof body;
+    } catch {
+      return err('Fact Check Tools sent something that is not JSON.');
+    }
+    if (body.claims !== undefined && !Array.isArray(body.claims)) return err('Fact Check Tools sent a page whose "claims" is not a list.');
+    claims.push(...((body.claims as unknown[] | undefined) ?? []));
+    token = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
+    if (!token) break;
+  }
+  return ok(JSON.stringify({ claims }));
+}

@@ -1,0 +1,113 @@
+/**
+ * Fetches a feed's document the way a good HTTP client asks a static host: conditionally (the
+ * `ETag` and `Last-Modified` of the last good copy), within a time limit and a size limit, and only
+ * when the server says it is JSON or a web page. Every failure is a sentence a reader can act on.
+ * The fetch function is passed in, so tests and the background share this code.
+ */
+import { MAX_PACK_BYTES } from '../pack';
+import { err, ok, type Result } from '../result';
+
+/** What the last good copy was served with. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A fetched feed: unchanged since the validators (a 304), or its text and new validators. */
+export type FeedDocument = { status: 'unchanged' } | ({ status: 'fetched'; text: string } & Validators);
+
+export interface FetchOptions {
+  fetch: typeof fetch;
+  /** How long the whole answer may take. */
+  timeoutMs?: number;
+  /** The largest answer read. */
+  maxBytes?: number;
+}
+
+export const FEED_TIMEOUT_MS = 30_000;
+
+// JSON of any kind (ClaimReview is often served as application/ld+json), web pages holding
+// JSON-LD, and plain text, which some static hosts send for .json files.
+const ACCEPTED_TYPE = /^(application\/(json|ld\+json|[\w.+-]+\+json|xhtml\+xml)|text\/(html|plain|json))\b/i;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Reads a body up to `maxBytes`; null when it is longer. */
+async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
+  if (!response.body) {
+    const text = await response.text();
+    return new TextEncoder().encode(text).byteLength > maxBytes ? null : text;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** Fetches a feed's URL; `unchanged` on a 304, else its text, or why it could not. */
+export async function fetchFeed(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, string>> {
+  const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
+  const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const host = hostOf(url);
+  try {
+    const headers: Record<string, string> = { Accept: 'application/ld+json, application/json;q=0.9, text/html;q=0.8, */*;q=0.1' };
+    if (validators.etag) headers['If-None-Match'] = validators.etag;
+    if (validators.lastModified) headers['If-Modified-Since'] = validators.lastModified;
+    let response: Response;
+    try {
+      response = await options.fetch(url, { headers, signal: controller.signal, credentials: 'omit', redirect: 'follow', cache: 'no-cache' });
+    } catch (e) {
+      if (controller.signal.aborted) return err(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      return err(`Could not reach ${host}: the server is down, the address is wrong, or this device is offline (${(e as Error).message}).`);
+    }
+    if (response.status === 304) return ok({ status: 'unchanged' });
+    if (!response.ok) return err(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+    const type = response.headers.get('content-type') ?? '';
+    if (!ACCEPTED_TYPE.test(type.trim())) {
+      return err(`${host} sent ${type.split(';')[0]!.trim() || 'a file with no content type'}, not JSON or a web page.`);
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      return err(`The feed is ${megabytes(declared)}; Claimlight reads feeds of up to ${megabytes(maxBytes)}.`);
+    }
+    let text: string | null;
+    try {
+      text = await readLimited(response, maxBytes);
+    } catch (e) {
+      if (controller.signal.aborted) return err(`${host} did not finish sending the feed within ${Math.round(timeoutMs / 1000)} s.`);
+      return err(`The connection to ${host} broke while the feed was read (${(e as Error).message}).`);
+    }
+    if (text === null) return err(`The feed is larger than ${megabytes(maxBytes)}, the most Claimlight reads.`);
+    const etag = response.headers.get('etag') ?? undefined;
+    const lastModified = response.headers.get('last-modified') ?? undefined;
+    return ok({ status: 'fetched', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+  } finally {
+    clearTimeout(timer);
+  }
+}

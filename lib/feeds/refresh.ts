@@ -1,0 +1,165 @@
+/**
+ * Subscribing to a feed and keeping it current: a refresh fetches the feed (conditionally),
+ * reads it with the importer every file goes through, and replaces the feed's pack whole in one
+ * transaction, with the feed's record, so that a refresh cut short (a failure, a worker stopped
+ * mid-way) leaves the last good pack as it was. A failing feed keeps its claims and says since
+ * when it fails; its next check backs off (`schedule.ts`).
+ */
+import { hashId } from '../claim-review';
+import { parsePackText } from '../pack';
+import { err, ok, type Result } from '../result';
+import type { Claim } from '../schema';
+import { importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
+import { fetchFactCheckSearch } from './factcheck';
+import { fetchFeed, type FetchOptions } from './fetch-feed';
+import { DEFAULT_INTERVAL_MINUTES, clampInterval, nextCheckAfter } from './schedule';
+
+/** What a refresh needs from its context. */
+export interface RefreshDeps extends FetchOptions {
+  now?: () => number;
+  /** The reader's Fact Check Tools key, for a search feed. */
+  apiKey?: string;
+  /** Where Fact Check Tools searches go (tests serve them locally). */
+  factCheckEndpoint?: string;
+}
+
+/** The id a feed is stored under: one per source. */
+export function feedIdOf(source: FeedSource): string {
+  return `feed-${hashId(JSON.stringify(source.kind === 'url' ? { url: source.url } : { ...source }))}`;
+}
+
+/** A short name for a source, for a feed whose document names nothing yet. */
+export function sourceName(source: FeedSource): string {
+  if (source.kind === 'factcheck') return `Fact Check Tools: ${[source.query, source.publisherSite].filter(Boolean).join(', ') || 'all'}`;
+  try {
+    return new URL(source.url).host;
+  } catch {
+    return source.url;
+  }
+}
+
+/** Counts what changed between a feed's stored claims and its new ones, by claim id. */
+export function diffClaims(before: readonly Claim[], after: readonly Claim[]): FeedChange {
+  const old = new Map(before.map((claim) => [claim.id, JSON.stringify(claim)]));
+  let added = 0;
+  let updated = 0;
+  for (const claim of after) {
+    const was = old.get(claim.id);
+    if (was === undefined) added++;
+    else if (was !== JSON.stringify(claim)) updated++;
+    old.delete(claim.id);
+  }
+  return { added, updated, withdrawn: old.size };
+}
+
+/** "12 new, 3 updated, 1 withdrawn", or "No changes". */
+export function describeChange(change: FeedChange): string {
+  const parts = [
+    change.added ? `${change.added} new` : '',
+    change.updated ? `${change.updated} updated` : '',
+    change.withdrawn ? `${change.withdrawn} withdrawn` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'No changes';
+}
+
+/** A new feed's record, due at once. */
+export function newFeed(source: FeedSource, now: number, intervalMinutes = DEFAULT_INTERVAL_MINUTES): StoredFeed {
+  const id = feedIdOf(source);
+  return { id, source, packId: id, title: sourceName(source), publisher: '', claimCount: 0, addedAt: now, failures: 0, intervalMinutes: clampInterval(intervalMinutes), paused: false, nextCheck: now };
+}
+
+/** The outcome of one refresh: the feed's record afterwards, and what changed in its pack. */
+export interface RefreshOutcome {
+  feed: StoredFeed;
+  /** `null` when the pack was not rewritten (unchanged, or the refresh failed). */
+  change: FeedChange | null;
+}
+
+async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<{ text: string; etag?: string; lastModified?: string } | null, string>> {
+  if (feed.source.kind === 'factcheck') {
+    if (!deps.apiKey) return err('This feed needs a Fact Check Tools API key; add yours in the feed settings.');
+    const text = await fetchFactCheckSearch(feed.source, deps.apiKey, { ...deps, ...(deps.factCheckEndpoint ? { endpoint: deps.factCheckEndpoint } : {}) });
+    return text.ok ? ok({ text: text.value }) : text;
+  }
+  const fetched = await fetchFeed(feed.source.url, { etag: feed.etag, lastModified: feed.lastModified }, deps);
+  if (!fetched.ok) return fetched;
+  if (fetched.value.status === 'unchanged') return ok(null);
+  const { text, etag, lastModified } = fetched.value;
+  return ok({ text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+}
+
+/**
+ * Checks one feed now and stores what it found: its new pack (whole, with its record, in one
+ * transaction), or that nothing changed, or why it failed (the pack untouched).
+ */
+export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: RefreshDeps): Promise<RefreshOutcome> {
+  const now = (deps.now ?? Date.now)();
+  const feed = await db.feeds.get(feedId);
+  if (!feed) throw new Error(`No feed ${feedId}.`);
+  const failed = async (message: string): Promise<RefreshOutcome> => {
+    const failures = feed.failures + 1;
+    const next: StoredFeed = { ...feed, lastChecked: now, lastError: message, failingSince: feed.failingSince ?? now, failures, nextCheck: nextCheckAfter(now, feed.intervalMinutes, failures) };
+    // Only the record changes: the last good claims stay.
+    await db.feeds.put(next);
+    return { feed: next, change: null };
+  };
+  const fetched = await fetchText(feed, deps);
+  if (!fetched.ok) return failed(fetched.error);
+  const healthy = { lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, feed.intervalMinutes, 0), lastError: undefined, failingSince: undefined };
+  if (fetched.value === null) {
+    // A 304: the pack is as it was; only the record says the feed was asked.
+    const next: StoredFeed = { ...feed, ...healthy };
+    await db.feeds.put(next);
+    return { feed: next, change: null };
+  }
+  const parsed = parsePackText(fetched.value.text, { fileName: sourceName(feed.source), today: new Date(now) });
+  if (!parsed.ok) {
+    const [first, ...rest] = parsed.error;
+    return failed(`The feed could not be read: ${first}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`);
+  }
+  const pack = { ...parsed.value.pack, id: feed.packId };
+  const validators = { etag: fetched.value.etag, lastModified: fetched.value.lastModified };
+  return db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
+    const before = await db.claims.where('packId').equals(feed.packId).toArray();
+    const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
+    const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
+    if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now) });
+    const next: StoredFeed = {
+      ...feed,
+      ...healthy,
+      ...validators,
+      title: pack.title,
+      publisher: pack.publisher,
+      claimCount: pack.claims.length,
+      ...(same ? {} : { lastChanged: now, lastChange: change }),
+    };
+    await db.feeds.put(next);
+    return { feed: next, change: same ? null : change };
+  });
+}
+
+/** Subscribes to a source: stores its record (due at once) and refreshes it. A source already
+ * subscribed to is refused. */
+export async function addFeed(db: ClaimlightDb, source: FeedSource, deps: RefreshDeps & { intervalMinutes?: number }): Promise<Result<RefreshOutcome, string>> {
+  const feed = newFeed(source, (deps.now ?? Date.now)(), deps.intervalMinutes);
+  const added = await db.transaction('rw', db.feeds, db.packs, async () => {
+    if (await db.feeds.get(feed.id)) return false;
+    if (await db.packs.get(feed.packId)) return false;
+    await db.feeds.add(feed);
+    return true;
+  });
+  if (!added) return err(`You already subscribe to ${sourceName(source)}.`);
+  return ok(await refreshFeed(db, feed.id, deps));
+}
+
+/** Unsubscribes: the feed and its claims go, in one transaction. */
+export async function removeFeed(db: ClaimlightDb, feedId: string): Promise<boolean> {
+  return db.transaction('rw', db.feeds, db.packs, db.claims, async () => {
+    const feed = await db.feeds.get(feedId);
+    if (!feed) return false;
+    await db.claims.where('packId').equals(feed.packId).delete();
+    await db.packs.delete(feed.packId);
+    await db.feeds.delete(feedId);
+    return true;
+  });
+}

@@ -1,0 +1,210 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FACTCHECK_ENDPOINT, factCheckUrl } from '@/lib/feeds/factcheck';
+import { fetchFeed } from '@/lib/feeds/fetch-feed';
+import { addFeed, describeChange, diffClaims, feedIdOf, refreshFeed, removeFeed } from '@/lib/feeds/refresh';
+import { DEFAULT_INTERVAL_MINUTES, backoffMinutes, clampInterval, dueFeeds, nextCheckAfter, nextWake } from '@/lib/feeds/schedule';
+import type { ClaimlightDb } from '@/lib/store';
+import { dumpStore, fillDiskAtBatch, freshDb } from '../helpers/packs';
+
+const MINUTE = 60_000;
+const FEED_URL = 'https://checks.example/feed.json';
+
+/** A ClaimReview document of reviews numbered as given, each rated as given. */
+function reviews(items: [number, string][]): string {
+  return JSON.stringify(
+    items.map(([n, rating]) => ({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: `https://checks.example/review-${n}`,
+      datePublished: '2026-11-01',
+      claimReviewed: `Harbour claim number ${n} about the ferry fares.`,
+      author: { '@type': 'Organization', name: 'Harbour Checks' },
+      reviewRating: { '@type': 'Rating', alternateName: rating },
+    })),
+  );
+}
+
+/** A server in a function: answers each request from a handler, and records what was asked. */
+function server(handler: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const requests: { url: string; headers: Record<string, string> }[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    requests.push({ url: String(input), headers: { ...(init.headers as Record<string, string>) } });
+    return handler(String(input), init);
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, requests };
+}
+
+const json = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json', ...headers } });
+
+describe('feed schedule', () => {
+  it('checks on the feed\'s interval after a success, never under 15 minutes', () => {
+    expect(nextCheckAfter(0, DEFAULT_INTERVAL_MINUTES, 0)).toBe(6 * 60 * MINUTE);
+    expect(nextCheckAfter(0, 5, 0)).toBe(15 * MINUTE);
+    expect(clampInterval(Number.NaN)).toBe(DEFAULT_INTERVAL_MINUTES);
+  });
+
+  it('backs off after failures, doubling from 15 minutes to a day, and never past the feed\'s own interval', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 30].map(backoffMinutes)).toEqual([15, 30, 60, 120, 240, 480, 960, 1440, 1440]);
+    expect(nextCheckAfter(0, 24 * 60, 3)).toBe(60 * MINUTE);
+    expect(nextCheckAfter(0, 60, 6)).toBe(60 * MINUTE);
+  });
+
+  it('lists the feeds due, longest overdue first, leaving paused ones out, and says when to wake next', () => {
+    const feeds = [
+      { id: 'a', intervalMinutes: 60, failures: 0, paused: false, nextCheck: 50 },
+      { id: 'b', intervalMinutes: 60, failures: 0, paused: false, nextCheck: 10 },
+      { id: 'c', intervalMinutes: 60, failures: 0, paused: true, nextCheck: 0 },
+      { id: 'd', intervalMinutes: 60, failures: 0, paused: false, nextCheck: 500 },
+    ];
+    expect(dueFeeds(feeds, 100).map((f) => f.id)).toEqual(['b', 'a']);
+    expect(nextWake(feeds)).toBe(10);
+    expect(nextWake([feeds[2]!])).toBeNull();
+  });
+});
+
+describe('fetchFeed', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('asks conditionally with the last copy\'s validators, and takes a 304 as unchanged', async () => {
+    const { fetch, requests } = server(() => new Response(null, { status: 304 }));
+    expect(await fetchFeed(FEED_URL, { etag: '"v1"', lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' }, { fetch })).toEqual({ ok: true, value: { status: 'unchanged' } });
+    expect(requests[0]!.headers).toMatchObject({ 'If-None-Match': '"v1"', 'If-Modified-Since': 'Tue, 01 Dec 2026 10:00:00 GMT' });
+  });
+
+  it('gives the text and the new validators of a fresh copy', async () => {
+    const { fetch } = server(() => json('[]', { etag: '"v2"', 'last-modified': 'Wed, 02 Dec 2026 10:00:00 GMT' }));
+    expect(await fetchFeed(FEED_URL, {}, { fetch })).toEqual({ ok: true, value: { status: 'fetched', text: '[]', etag: '"v2"', lastModified: 'Wed, 02 Dec 2026 10:00:00 GMT' } });
+  });
+
+  it.each([
+    ['a server error', () => new Response('oops', { status: 503, statusText: 'Service Unavailable' }), 'checks.example answered 503 Service Unavailable.'],
+    ['a wrong content type', () => new Response('x', { headers: { 'content-type': 'image/png' } }), 'checks.example sent image/png, not JSON or a web page.'],
+    ['a declared size over the limit', () => new Response('[]', { headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) } }), 'The feed is 50.0 MB; Claimlight reads feeds of up to 0.0 MB.'],
+    ['a body over the limit with no declared size', () => new Response('x'.repeat(5000), { headers: { 'content-type': 'application/json' } }), 'The feed is larger than 0.0 MB, the most Claimlight reads.'],
+  ])('refuses %s in plain words', async (_, answer, message) => {
+    const { fetch } = server(answer);
+    expect(await fetchFeed(FEED_URL, {}, { fetch, maxBytes: 1000 })).toEqual({ ok: false, error: message });
+  });
+
+  it('says when the server is down, and when it does not answer in time', async () => {
+    const down = server(() => Promise.reject(new TypeError('fetch failed')));
+    const result = await fetchFeed(FEED_URL, {}, { fetch: down.fetch });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Could not reach checks\.example: the server is down/) });
+    vi.useFakeTimers();
+    const silent = vi.fn((_: unknown, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
+    const pending = fetchFeed(FEED_URL, {}, { fetch: silent, timeoutMs: 30_000 });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await pending).toEqual({ ok: false, error: 'checks.example did not answer within 30 s.' });
+  });
+});
+
+describe('refreshing a feed', () => {
+  let db: ClaimlightDb;
+  afterEach(() => db?.close());
+  const source = { kind: 'url' as const, url: FEED_URL };
+
+  it('subscribes: stores the feed\'s claims as one pack named by its publisher, and refuses the same feed twice', async () => {
+    db = freshDb();
+    const { fetch } = server(() => json(reviews([[1, 'False'], [2, 'Misleading']]), { etag: '"v1"' }));
+    const added = await addFeed(db, source, { fetch, now: () => 1_000 });
+    expect(added.ok && added.value.change).toEqual({ added: 2, updated: 0, withdrawn: 0 });
+    const feed = (await db.feeds.get(feedIdOf(source)))!;
+    expect(feed).toMatchObject({ title: 'Fact-checks by Harbour Checks', publisher: 'Harbour Checks', claimCount: 2, etag: '"v1"', lastChecked: 1_000, lastChanged: 1_000, failures: 0, nextCheck: 1_000 + 6 * 60 * MINUTE });
+    expect(await db.claims.where('packId').equals(feed.packId).count()).toBe(2);
+    expect(await addFeed(db, source, { fetch })).toEqual({ ok: false, error: 'You already subscribe to checks.example.' });
+  });
+
+  it('rewrites nothing on a 304, and replaces the pack whole when the feed changes, saying what changed', async () => {
+    db = freshDb();
+    let answer = () => json(reviews([[1, 'False'], [2, 'Misleading'], [3, 'True']]), { etag: '"v1"' });
+    const { fetch, requests } = server(() => answer());
+    await addFeed(db, source, { fetch, now: () => 1_000 });
+    const before = await dumpStore(db);
+    answer = () => new Response(null, { status: 304 });
+    const unchanged = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 2_000 });
+    expect(unchanged.change).toBeNull();
+    expect(requests.at(-1)!.headers['If-None-Match']).toBe('"v1"');
+    expect(await dumpStore(db)).toEqual(before);
+    expect(unchanged.feed).toMatchObject({ lastChecked: 2_000, lastChanged: 1_000 });
+    // Review 1 withdrawn, 2 re-rated, 4 new.
+    answer = () => json(reviews([[2, 'False'], [3, 'True'], [4, 'False']]), { etag: '"v2"' });
+    const changed = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 3_000 });
+    expect(changed.change).toEqual({ added: 1, updated: 1, withdrawn: 1 });
+    expect(describeChange(changed.change!)).toBe('1 new, 1 updated, 1 withdrawn');
+    const texts = (await db.claims.where('packId').equals(changed.feed.packId).toArray()).map((c) => c.text).sort();
+    expect(texts).toEqual([2, 3, 4].map((n) => `Harbour claim number ${n} about the ferry fares.`));
+    expect(changed.feed).toMatchObject({ etag: '"v2"', lastChanged: 3_000, claimCount: 3 });
+  });
+
+  it('keeps the last good claims when the server is down or the feed is malformed, says why and since when, and backs off', async () => {
+    db = freshDb();
+    let answer: () => Response | Promise<Response> = () => json(reviews([[1, 'False']]));
+    const { fetch } = server(() => answer());
+    await addFeed(db, source, { fetch, now: () => 0 });
+    const before = await dumpStore(db);
+    answer = () => Promise.reject(new TypeError('fetch failed'));
+    const down = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 10 * MINUTE });
+    expect(down.feed).toMatchObject({ failures: 1, failingSince: 10 * MINUTE, nextCheck: 25 * MINUTE, lastError: expect.stringContaining('Could not reach checks.example') });
+    answer = () => json('{"not": "a feed"');
+    const malformed = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 25 * MINUTE });
+    expect(malformed.feed).toMatchObject({ failures: 2, failingSince: 10 * MINUTE, nextCheck: 55 * MINUTE, lastError: expect.stringMatching(/^The feed could not be read: The file is not valid JSON/) });
+    expect(await dumpStore(db)).toEqual(before);
+    answer = () => json(reviews([[1, 'False']]));
+    const back = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 60 * MINUTE });
+    expect(back.feed).toMatchObject({ failures: 0, failingSince: undefined, lastError: undefined });
+  });
+
+  it('leaves the last good pack whole when the refresh fails while it writes', async () => {
+    db = freshDb();
+    let answer = () => json(reviews([[1, 'False'], [2, 'False']]));
+    const { fetch } = server(() => answer());
+    await addFeed(db, source, { fetch, now: () => 0 });
+    const before = await dumpStore(db);
+    answer = () => json(reviews([[3, 'False'], [4, 'False'], [5, 'False']]));
+    const disk = fillDiskAtBatch(db, 1);
+    await expect(refreshFeed(db, feedIdOf(source), { fetch, now: () => 1 })).rejects.toThrow();
+    expect(disk.batches()).toBe(1);
+    disk.restore();
+    expect(await dumpStore(db)).toEqual(before);
+    expect((await db.feeds.get(feedIdOf(source)))!.lastChecked).toBe(0);
+  });
+
+  it('unsubscribes: the feed and its claims go together', async () => {
+    db = freshDb();
+    const { fetch } = server(() => json(reviews([[1, 'False']])));
+    await addFeed(db, source, { fetch });
+    expect(await removeFeed(db, feedIdOf(source))).toBe(true);
+    expect(await db.feeds.count()).toBe(0);
+    expect(await db.claims.where('packId').equals(feedIdOf(source)).count()).toBe(0);
+    expect(await removeFeed(db, feedIdOf(source))).toBe(false);
+  });
+
+  it('follows the pages of a Fact Check Tools search and imports them as one pack, keeping the key out of errors', async () => {
+    db = freshDb();
+    const search = { kind: 'factcheck' as const, query: 'ferry fares', languageCode: 'en' };
+    const page = (n: number, next?: string) =>
+      new Response(JSON.stringify({
+        claims: [{ text: `Ferry claim ${n}.`, claimant: 'A councillor', claimReview: [{ publisher: { name: 'Harbour Checks', site: 'checks.example' }, url: `https://checks.example/r${n}`, textualRating: 'False', reviewDate: '2026-11-02T00:00:00Z' }] }],
+        ...(next ? { nextPageToken: next } : {}),
+      }), { headers: { 'content-type': 'application/json; charset=UTF-8' } });
+    const { fetch, requests } = server((url) => (new URL(url).searchParams.get('pageToken') === 'p2' ? page(2) : page(1, 'p2')));
+    const added = await addFeed(db, search, { fetch, apiKey: 'SECRET', now: () => 0 });
+    expect(added.ok && added.value.change).toEqual({ added: 2, updated: 0, withdrawn: 0 });
+    expect(requests.map((r) => new URL(r.url).searchParams.get('pageToken'))).toEqual([null, 'p2']);
+    expect(factCheckUrl(search, 'K')).toBe(`${FACTCHECK_ENDPOINT}?query=ferry+fares&languageCode=en&pageSize=100&key=K`);
+    const failing = server(() => new Response('no', { status: 403, statusText: 'Forbidden' }));
+    const refused = await refreshFeed(db, feedIdOf(search), { fetch: failing.fetch, apiKey: 'SECRET' });
+    expect(refused.feed.lastError).toBe('factchecktools.googleapis.com answered 403 Forbidden.');
+    expect(JSON.stringify(await db.feeds.toArray())).not.toContain('SECRET');
+    const noKey = await refreshFeed(db, feedIdOf(search), { fetch });
+    expect(noKey.feed.lastError).toMatch(/needs a Fact Check Tools API key/);
+  });
+});
+
+describe('diffClaims', () => {
+  it('counts claims by id', () => {
+    const claim = (id: string, verdict: 'false' | 'accurate' = 'false') => ({ id, text: id, verdict, summary: 's', context: [], cues: { phrases: [], terms: [] } });
+    expect(diffClaims([claim('a'), claim('b')], [claim('b', 'accurate'), claim('c')])).toEqual({ added: 1, updated: 1, withdrawn: 1 });
+    expect(describeChange({ added: 0, updated: 0, withdrawn: 0 })).toBe('No changes');
+  });
+});
