@@ -7,7 +7,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Claimlight',
     description: 'Sourced context for the claims you read in the news, right where you read them.',
-    permissions: ['storage'],
+    // alarms: feeds refresh on their own schedule, with the background asleep in between.
+    permissions: ['storage', 'alarms'],
+    // A feed's origin is asked for when the reader subscribes to it, and given back when the last
+    // feed from there goes; nothing broad is granted at install.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // No remote code, no eval, no plugins: extension pages run only the scripts they ship with.
     content_security_policy:
       browser === 'firefox'

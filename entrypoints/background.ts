@@ -1,5 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
+import { FACTCHECK_KEY, FEEDS_ALARM, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
+import { nextWake } from '@/lib/feeds/schedule';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
@@ -20,9 +22,32 @@ export default defineBackground(() => {
     (e: unknown) => log.error('could not install the bundled fact pack', e),
   );
 
-  const { importWithProgress, ...handlers } = createBackgroundHandlers({
+  /** Sets the one feeds alarm for when the next feed is due (or none). */
+  const scheduleFeeds = async () => {
+    const wake = nextWake(await db.feeds.toArray());
+    if (wake === null) await browser.alarms.clear(FEEDS_ALARM);
+    // At least a second away: an overdue feed is checked now, once, not in a loop.
+    else await browser.alarms.create(FEEDS_ALARM, { when: Math.max(Date.now() + 1_000, wake) });
+  };
+
+  const { importWithProgress, refreshDueFeeds, ...handlers } = createBackgroundHandlers({
     db,
     bundled,
+    feeds: {
+      fetch: (input, init) => fetch(input, init),
+      apiKey: async () => {
+        const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];
+        return typeof stored === 'string' && stored ? stored : undefined;
+      },
+    },
+    async onStoreChanged() {
+      // Every open tab's content script watches this stamp and scans its page again.
+      await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
+      await scheduleFeeds();
+    },
+    async onOriginUnused(origin) {
+      await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => log.debug('could not give back', origin, e));
+    },
     async onContentScriptStarted(tabId, url) {
       // Session storage lets other contexts (and the tests) see which tabs the script runs in.
       await browser.storage.session?.set({ [`claimlight:tab:${tabId}`]: { url, startedAt: Date.now() } });
@@ -37,6 +62,14 @@ export default defineBackground(() => {
       await action.setTitle({ tabId, title: badge.title });
     },
   });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== FEEDS_ALARM) return;
+    await ready;
+    await refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
+    await scheduleFeeds();
+  });
+  void ready.then(scheduleFeeds).catch((e: unknown) => log.error('could not schedule the feeds', e));
+
   const afterReady = Object.fromEntries(
     Object.entries(handlers).map(([name, handle]) => [
       name,

@@ -4,6 +4,10 @@
  * to `runtime.onMessage`.
  */
 import type { PageVerdicts } from './badge';
+import { FACTCHECK_ENDPOINT } from './feeds/factcheck';
+import { addFeed, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
+import { dueFeeds } from './feeds/schedule';
+import { log } from './log';
 import { packToClaimReview } from './claim-review';
 import { parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
@@ -19,6 +23,7 @@ import {
   resetToBundled,
   summarizeStore,
   type ClaimlightDb,
+  type FeedSource,
   type ImportReport,
 } from './store';
 
@@ -28,6 +33,20 @@ export interface BackgroundDeps {
   bundled: FactPack;
   onContentScriptStarted?: (tabId: number, url: string) => Promise<void> | void;
   onMentionsShown?: (tabId: number, page: PageVerdicts) => Promise<void> | void;
+  /** What feeds are fetched with (the background's `fetch`, a test's fake), the clock, and the
+   * reader's Fact Check Tools key. */
+  feeds?: { fetch: typeof fetch; now?: () => number; apiKey?: () => Promise<string | undefined> };
+  /** The store's claims changed (an import, a deletion, a feed's refresh): open tabs scan again,
+   * and the feeds' alarm is set again. */
+  onStoreChanged?: () => Promise<void> | void;
+  /** No feed is read from this origin any longer: its permission can be given back. */
+  onOriginUnused?: (origin: string) => Promise<void> | void;
+}
+
+/** The origin a feed is read from, as permissions name it ("https://checks.example/*"). */
+export function feedOrigin(source: FeedSource): string {
+  if (source.kind === 'factcheck') return `${new URL(FACTCHECK_ENDPOINT).origin}/*`;
+  return `${new URL(source.url).origin}/*`;
 }
 
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
@@ -45,8 +64,36 @@ export type ImportWithProgress = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
-export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress } {
+export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
   const matcher = new StoreMatcher(db);
+  const changed = async () => {
+    matcher.invalidate();
+    await onStoreChanged?.();
+  };
+  const feedDeps = async (): Promise<RefreshDeps> => {
+    if (!feeds) throw new Error('Feeds are not available here.');
+    const apiKey = await feeds.apiKey?.();
+    return { fetch: feeds.fetch, ...(feeds.now ? { now: feeds.now } : {}), ...(apiKey ? { apiKey } : {}) };
+  };
+  /** Runs a refresh; a changed pack tells the tabs. */
+  const refreshing = async (feedId: string): Promise<RefreshOutcome> => {
+    const outcome = await refreshFeed(db, feedId, await feedDeps());
+    if (outcome.change) await changed();
+    return outcome;
+  };
+  /** Checks every feed that is due, one after another; how many were checked. */
+  const refreshDueFeeds = async (): Promise<number> => {
+    const due = dueFeeds(await db.feeds.toArray(), (feeds?.now ?? Date.now)());
+    for (const feed of due) {
+      try {
+        await refreshing(feed.id);
+      } catch (e) {
+        // A store that cannot be written (a full disk) fails this feed's refresh, not the others'.
+        log.error(`could not refresh the feed ${feed.id}`, e);
+      }
+    }
+    return due.length;
+  };
   const importWithProgress: ImportWithProgress = async (text, fileName, onProgress) => {
     const parsed = parsePackText(text, { fileName });
     if (!parsed.ok) {
@@ -59,7 +106,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     }
     try {
       const report = await importPack(db, parsed.value, { onProgress });
-      matcher.invalidate();
+      await changed();
       return ok(report);
     } catch (e) {
       return err(storageError(e));
@@ -67,6 +114,51 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
   };
   return {
     importWithProgress,
+    refreshDueFeeds,
+    async listFeeds() {
+      return ok(await db.feeds.orderBy('id').toArray());
+    },
+    async addFeed({ source, intervalMinutes }) {
+      try {
+        const added = await addFeed(db, source, { ...(await feedDeps()), ...(intervalMinutes ? { intervalMinutes } : {}) });
+        if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
+        if (added.value.change) await changed();
+        return ok(added.value);
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
+    async refreshFeed({ feedId }) {
+      if (!(await db.feeds.get(feedId))) return err({ code: 'not-found', message: 'There is no such feed.' });
+      try {
+        return ok(await refreshing(feedId));
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
+    async setFeedPaused({ feedId, paused }) {
+      const feed = await db.feeds.get(feedId);
+      if (!feed) return err({ code: 'not-found', message: 'There is no such feed.' });
+      // Resumed, a feed is due at once if its time passed while it was paused.
+      const next = { ...feed, paused };
+      await db.feeds.put(next);
+      await onStoreChanged?.();
+      return ok(next);
+    },
+    async removeFeed({ feedId }) {
+      const feed = await db.feeds.get(feedId);
+      if (!feed) return err({ code: 'not-found', message: 'There is no such feed.' });
+      try {
+        await removeFeed(db, feedId);
+        await changed();
+        const origin = feedOrigin(feed.source);
+        const stillUsed = (await db.feeds.toArray()).some((other) => feedOrigin(other.source) === origin);
+        if (!stillUsed) await onOriginUnused?.(origin);
+        return ok({ removed: true as const });
+      } catch (e) {
+        return err(storageError(e));
+      }
+    },
     async getStoreSummary() {
       return ok(await summarizeStore(db));
     },
@@ -82,8 +174,11 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async deletePack({ packId }) {
       try {
+        if (await db.feeds.where('packId').equals(packId).count()) {
+          return err({ code: 'invalid-pack', message: 'This pack comes from a feed: remove the feed to remove its claims.' });
+        }
         if (!(await deletePack(db, packId))) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
-        matcher.invalidate();
+        await changed();
         return ok({ deleted: true as const });
       } catch (e) {
         return err(storageError(e));
@@ -91,8 +186,12 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async resetStore() {
       try {
-        await resetToBundled(db, bundled);
-        matcher.invalidate();
+        // The feeds go with their packs, in the same transaction.
+        await db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
+          await resetToBundled(db, bundled);
+          await db.feeds.clear();
+        });
+        await changed();
         return ok(await summarizeStore(db));
       } catch (e) {
         return err(storageError(e));

@@ -9,7 +9,8 @@ import { err, type Result } from './result';
 import type { Claim } from './schema';
 import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
 import type { PageVerdicts } from './badge';
-import type { ImportReport, StoreSummary, StoredPack } from './store';
+import type { FeedSource, ImportReport, StoreSummary, StoredFeed, StoredPack } from './store';
+import type { RefreshOutcome } from './feeds/refresh';
 
 /** A failure as it crosses a context boundary: a short code, a sentence, and any itemised problems. */
 export interface ProtocolError {
@@ -35,6 +36,16 @@ export interface UiToBackground {
   deletePack: { request: { packId: string }; reply: { deleted: true } };
   /** Deletes every pack and installs the bundled one again. */
   resetStore: { request: Record<string, never>; reply: StoreSummary };
+  /** Lists the feeds the reader subscribes to. */
+  listFeeds: { request: Record<string, never>; reply: StoredFeed[] };
+  /** Subscribes to a feed and checks it at once (its origin's permission was asked for by the page). */
+  addFeed: { request: { source: FeedSource; intervalMinutes?: number }; reply: RefreshOutcome };
+  /** Checks one feed now. */
+  refreshFeed: { request: { feedId: string }; reply: RefreshOutcome };
+  /** Pauses a feed's refreshes, or resumes them. */
+  setFeedPaused: { request: { feedId: string; paused: boolean }; reply: StoredFeed };
+  /** Unsubscribes: the feed and its claims go. */
+  removeFeed: { request: { feedId: string }; reply: { removed: true } };
 }
 
 /** The key a claim is known by across packs (ids are unique only within a pack): `packId/id`. */
@@ -159,6 +170,22 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
   }),
   deletePack: v.strictObject({ packId: v.pipe(v.string(), v.maxLength(200)) }),
   resetStore: empty,
+  listFeeds: empty,
+  addFeed: v.strictObject({
+    source: v.variant('kind', [
+      v.strictObject({ kind: v.literal('url'), url: v.pipe(v.string(), v.maxLength(2_048), v.check((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL')) }),
+      v.strictObject({
+        kind: v.literal('factcheck'),
+        query: v.optional(v.pipe(v.string(), v.maxLength(300))),
+        publisherSite: v.optional(v.pipe(v.string(), v.maxLength(300))),
+        languageCode: v.optional(v.pipe(v.string(), v.maxLength(20))),
+      }),
+    ]),
+    intervalMinutes: v.optional(v.pipe(v.number(), v.minValue(15), v.maxValue(7 * 24 * 60))),
+  }),
+  refreshFeed: v.strictObject({ feedId: v.pipe(v.string(), v.maxLength(200)) }),
+  setFeedPaused: v.strictObject({ feedId: v.pipe(v.string(), v.maxLength(200)), paused: v.boolean() }),
+  removeFeed: v.strictObject({ feedId: v.pipe(v.string(), v.maxLength(200)) }),
   contentScriptStarted: v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
   findMentions: v.strictObject({
     blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.blockChars))), v.maxLength(FIND_LIMITS.blocks)),

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import { ok } from '@/lib/result';
@@ -56,6 +57,8 @@ export default defineContentScript({
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(settingsFrom(changes[SETTINGS_KEY].newValue));
       if (area === 'local' && changes[DISMISSALS_KEY]) void page.applyDismissals(dismissalsFrom(changes[DISMISSALS_KEY].newValue));
+      // The store's claims changed (a feed refreshed, a pack imported or deleted): scan again.
+      if (area === 'local' && changes[STORE_CHANGED_KEY]) void page.claimsChanged();
     });
     // A single-page app's navigation is a new page: scan it afresh.
     ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());

@@ -147,6 +147,11 @@ export class PageController {
     else if (before.othersFaint !== settings.othersFaint || before.markedVerdicts.join() !== settings.markedVerdicts.join()) this.refresh();
   }
 
+  /** The store's claims changed: a page Claimlight runs on is scanned again with them. */
+  async claimsChanged(): Promise<void> {
+    if (this.active) await this.rescan();
+  }
+
   /** A new page in a single-page app: scanned afresh, at most once a second however often the
    * page navigates. */
   navigated(): void {

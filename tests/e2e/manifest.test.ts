@@ -11,6 +11,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.js
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   content_security_policy?: string | { extension_pages?: string };
 };
@@ -29,8 +30,11 @@ describe('the built manifest', () => {
     ['Firefox', FIREFOX_BUILD_DIR],
   ])('asks %s for exactly the permissions the README explains', (_, dir) => {
     const built = manifest(dir);
-    const asked = [...(built.permissions ?? []), ...(built.host_permissions ?? []), ...(built.optional_permissions ?? []), ...(built.content_scripts ?? []).flatMap((c) => c.matches)];
+    const asked = [...(built.permissions ?? []), ...(built.host_permissions ?? []), ...(built.optional_permissions ?? []), ...(built.optional_host_permissions ?? []), ...(built.content_scripts ?? []).flatMap((c) => c.matches)];
     expect([...new Set(asked)].sort()).toEqual(readmePermissions());
+    // Nothing broad at install: hosts only as optional permissions, asked for one feed at a time.
+    expect(built.host_permissions ?? []).toEqual([]);
+    expect(built.permissions ?? []).not.toContain('https://*/*');
   });
 
   it.each([

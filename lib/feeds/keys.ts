@@ -1,0 +1,10 @@
+/**
+ * Where feed state that is not the store's lives in extension storage: the reader's Fact Check
+ * Tools API key (`storage.local`, never synced, never exported), and the stamp the background
+ * writes when the store's claims change, which every open tab's content script watches to scan
+ * its page again.
+ */
+export const FACTCHECK_KEY = 'claimlight:factcheck-key';
+export const STORE_CHANGED_KEY = 'claimlight:store-changed';
+/** The one alarm that wakes the background when the next feed is due. */
+export const FEEDS_ALARM = 'claimlight:feeds';

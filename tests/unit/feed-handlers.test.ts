@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackgroundHandlers, feedOrigin } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { feedIdOf } from '@/lib/feeds/refresh';
+import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
+import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { freshDb } from '../helpers/packs';
+
+const bundled = expectBundledPack();
+const tab: SenderInfo = { tabId: 3, url: 'https://news.example/a', fromExtensionPage: false, fromThisExtension: true };
+const options: SenderInfo = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+const FEED = 'https://checks.example/feed.json';
+
+const review = (n: number) => ({
+  '@context': 'https://schema.org', '@type': 'ClaimReview', url: `https://checks.example/r${n}`, datePublished: '2026-11-01',
+  claimReviewed: `The harbour ferry fares doubled in claim ${n}.`, author: { '@type': 'Organization', name: 'Harbour Checks' },
+  reviewRating: { '@type': 'Rating', alternateName: 'False' },
+});
+
+let db: ClaimlightDb;
+afterEach(() => db?.close());
+
+async function setup(body: () => Response) {
+  db = freshDb();
+  await installBundledPack(db, bundled);
+  let now = 1_000;
+  const hooks = { onStoreChanged: vi.fn(), onOriginUnused: vi.fn() };
+  const fetch = vi.fn(async () => body()) as unknown as typeof globalThis.fetch;
+  const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch, now: () => now }, ...hooks });
+  const from = (sender: SenderInfo) => createClient(async (message) => routeMessage(structuredClone(message), sender, handlers));
+  return { ui: from(options), page: from(tab), hooks, handlers, fetch, tick: (ms: number) => (now += ms) };
+}
+
+const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
+
+describe('feeds through the background', () => {
+  it('subscribes from an extension page only, and the page then matches the feed\'s claims', async () => {
+    const { ui, page, hooks } = await setup(() => json([review(1)]));
+    expect(await page.call('addFeed', { source: { kind: 'url', url: FEED } })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await ui.call('addFeed', { source: { kind: 'url', url: 'javascript:alert(1)' } as never })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    const added = await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    expect(added).toMatchObject({ ok: true, value: { change: { added: 1, updated: 0, withdrawn: 0 }, feed: { claimCount: 1, publisher: 'Harbour Checks' } } });
+    expect(hooks.onStoreChanged).toHaveBeenCalled();
+    const found = await page.call('findMentions', { blocks: ['The harbour ferry fares doubled in claim 1, a councillor said.'], pageDate: null });
+    expect(found.ok && found.value.mentions.map((m) => m.claimKey)).toEqual([`${feedIdOf({ kind: 'url', url: FEED })}/${(await db.claims.where('packId').equals(feedIdOf({ kind: 'url', url: FEED })).first())!.id}`]);
+    expect((await ui.call('listFeeds', {})).ok).toBe(true);
+  });
+
+  it('refuses to delete a feed\'s pack as a pack, and removes it with its feed, giving back the origin when no feed uses it', async () => {
+    const { ui, hooks } = await setup(() => json([review(1)]));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    await ui.call('addFeed', { source: { kind: 'url', url: 'https://checks.example/other.json' } });
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    expect(await ui.call('deletePack', { packId: id })).toMatchObject({ ok: false, error: { message: 'This pack comes from a feed: remove the feed to remove its claims.' } });
+    expect(await ui.call('removeFeed', { feedId: id })).toEqual({ ok: true, value: { removed: true } });
+    expect(hooks.onOriginUnused).not.toHaveBeenCalled();
+    await ui.call('removeFeed', { feedId: feedIdOf({ kind: 'url', url: 'https://checks.example/other.json' }) });
+    expect(hooks.onOriginUnused).toHaveBeenCalledWith('https://checks.example/*');
+    expect(await db.packs.count()).toBe(1);
+    expect(feedOrigin({ kind: 'factcheck', query: 'x' })).toBe('https://factchecktools.googleapis.com/*');
+  });
+
+  it('refreshes only the feeds that are due, pauses and resumes, and forgets the feeds on a reset', async () => {
+    const { ui, handlers, fetch, tick } = await setup(() => json([review(1)]));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    const asked = () => (fetch as unknown as { mock: { calls: unknown[] } }).mock.calls.length;
+    expect(await handlers.refreshDueFeeds()).toBe(0);
+    tick(6 * 60 * 60_000);
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    await ui.call('setFeedPaused', { feedId: id, paused: true });
+    expect(await handlers.refreshDueFeeds()).toBe(0);
+    await ui.call('setFeedPaused', { feedId: id, paused: false });
+    const before = asked();
+    expect(await handlers.refreshDueFeeds()).toBe(1);
+    expect(asked()).toBe(before + 1);
+    expect(await ui.call('refreshFeed', { feedId: 'feed-nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await ui.call('resetStore', {});
+    expect(await db.feeds.count()).toBe(0);
+    expect(await db.packs.count()).toBe(1);
+  });
+});
