@@ -1,6 +1,7 @@
 import type { Client } from '@/lib/protocol';
 import type { Settings } from '@/lib/settings';
 import type { Dismissals } from '@/lib/dismissals';
+import { FeedManager, type FeedManagerProps } from './FeedManager';
 import { HiddenMatches } from './HiddenMatches';
 import { PackManager, type PackImporter } from './PackManager';
 import { SettingsForm } from './SettingsForm';
@@ -20,10 +21,16 @@ export interface OptionsPageProps {
   /** The matches the reader rejected (null until read), and where to send a change to them. */
   dismissals?: Dismissals | null;
   onDismissalsChange?: (next: Dismissals) => void;
+  /** How the feeds section asks for an origin's permission and keeps the Fact Check Tools key;
+   * no feeds section without it. */
+  feeds?: Omit<FeedManagerProps, 'client' | 'storeVersion'>;
+  /** Changes when the store changed elsewhere (a feed refreshed on its alarm, a pack imported in
+   * another settings page): the packs and feeds are read again. */
+  storeVersion?: number;
 }
 
 /** The settings page: the reader's settings, then fact packs, then what Claimlight stores. */
-export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, onDismissalsChange }: OptionsPageProps) {
+export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, onDismissalsChange, feeds, storeVersion = 0 }: OptionsPageProps) {
   return (
     <main class="claimlight-options">
       <header>
@@ -36,13 +43,14 @@ export function OptionsPage({ client, importer, settings, onSettingsChange, save
         </p>
       )}
       {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} /> : <p role="status">Reading your settings…</p>}
-      <PackManager client={client} importer={importer} />
+      <PackManager client={client} importer={importer} storeVersion={storeVersion} />
+      {feeds && <FeedManager client={client} {...feeds} storeVersion={storeVersion} />}
       {onDismissalsChange && <HiddenMatches list={dismissals} onChange={onDismissalsChange} />}
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What Claimlight stores</h2>
         <p>
           Claimlight keeps its fact packs in this browser only. Your settings are saved with the browser’s own sync, so
-          they follow you to other computers where you are signed in to the browser. The matches you hid stay on this computer. Claimlight reads the pages you open to
+          they follow you to other computers where you are signed in to the browser. The matches you hid, and a Fact Check Tools key, stay on this computer; the key goes only to Fact Check Tools, with your searches. Claimlight reads the pages you open to
           find claims on your device, and nothing about your browsing leaves the device.
         </p>
         <StorageUsed estimate={estimate} />

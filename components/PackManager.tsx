@@ -21,7 +21,8 @@ export type PackImporter = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Lists the fact packs and imports, exports, deletes and resets them through the background. */
-export function PackManager({ client, importer }: { client: Client; importer?: PackImporter }) {
+/** `storeVersion` changes when the store changed elsewhere (a feed refreshed): the list is read again. */
+export function PackManager({ client, importer, storeVersion = 0 }: { client: Client; importer?: PackImporter; storeVersion?: number }) {
   const [packs, setPacks] = useState<StoredPack[] | null>(null);
   const [summary, setSummary] = useState<StoreSummary | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -40,7 +41,7 @@ export function PackManager({ client, importer }: { client: Client; importer?: P
 
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, storeVersion]);
 
   async function runImport(text: string, fileName?: string) {
     setBusy(true);

@@ -53,3 +53,10 @@ export function formatDayRange(from: string, to: string, locale?: string): strin
   if (Number.isNaN(a) || Number.isNaN(b)) return `${formatPartialDate(from, locale)} to ${formatPartialDate(to, locale)}`;
   return formatter(locale, DAY).formatRange(a!, b!);
 }
+
+/** Writes a moment (ms since the epoch) with its time of day, where the reader is ("3 Dec 2026,
+ * 14:05" in British English), for what happened today or yesterday, such as a feed's last check. */
+export function formatMomentWithTime(time: number, locale?: string): string {
+  const { timeZone: _, ...local } = DAY;
+  return formatter(locale, { ...local, hour: '2-digit', minute: '2-digit' }).format(time);
+}

@@ -6,6 +6,7 @@ import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
 import { DISMISSALS_KEY, dismissalsFrom, type Dismissals } from '@/lib/dismissals';
+import { FACTCHECK_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
 import './style.css';
 
@@ -33,10 +34,27 @@ const importWithProgress: PackImporter = (text, fileName, onProgress) =>
     port.postMessage({ text, ...(fileName ? { fileName } : {}) });
   });
 
+/** What the feeds section needs from the browser: an origin's permission, asked for in the
+ * reader's click, and the Fact Check Tools key, kept in storage.local only. */
+const FEEDS = {
+  // Asked only when not held already: Chrome counts the content script's matches as granted
+  // hosts, and a prompt for what is granted would only puzzle the reader.
+  requestOrigin: async (origin: string) =>
+    (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) || browser.permissions.request({ origins: [origin] }).catch(() => false),
+  apiKey: {
+    read: async () => {
+      const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];
+      return typeof stored === 'string' ? stored : '';
+    },
+    write: (key: string) => browser.storage.local.set({ [FACTCHECK_KEY]: key }),
+  },
+};
+
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [dismissals, setDismissals] = useState<Dismissals | null>(null);
+  const [storeVersion, setStoreVersion] = useState(0);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: Settings } | null>(null);
   const writing = useRef(0);
   // Set when another page changed the settings while ours were unsaved: read them again once saved.
@@ -99,6 +117,7 @@ function Options() {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       // A card's "Not this claim" in a tab shows up here at once.
       if (area === 'local' && DISMISSALS_KEY in changes) setDismissals(dismissalsFrom(changes[DISMISSALS_KEY]!.newValue));
+      if (area === 'local' && STORE_CHANGED_KEY in changes) setStoreVersion((n) => n + 1);
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
       if (pending.current || writing.current) missed.current = true;
       else setSettings(settingsFrom(changes[SETTINGS_KEY]!.newValue));
@@ -121,6 +140,8 @@ function Options() {
       saveError={saveError}
       dismissals={dismissals}
       onDismissalsChange={(next) => void changeDismissals(next)}
+      feeds={FEEDS}
+      storeVersion={storeVersion}
     />
   );
 }

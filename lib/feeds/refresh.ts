@@ -12,7 +12,10 @@ import type { Claim } from '../schema';
 import { importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
 import { fetchFactCheckSearch } from './factcheck';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
+import { sourceName } from './names';
 import { DEFAULT_INTERVAL_MINUTES, clampInterval, nextCheckAfter } from './schedule';
+
+export { describeChange, sourceName } from './names';
 
 /** What a refresh needs from its context. */
 export interface RefreshDeps extends FetchOptions {
@@ -28,16 +31,6 @@ export function feedIdOf(source: FeedSource): string {
   return `feed-${hashId(JSON.stringify(source.kind === 'url' ? { url: source.url } : { ...source }))}`;
 }
 
-/** A short name for a source, for a feed whose document names nothing yet. */
-export function sourceName(source: FeedSource): string {
-  if (source.kind === 'factcheck') return `Fact Check Tools: ${[source.query, source.publisherSite].filter(Boolean).join(', ') || 'all'}`;
-  try {
-    return new URL(source.url).host;
-  } catch {
-    return source.url;
-  }
-}
-
 /** Counts what changed between a feed's stored claims and its new ones, by claim id. */
 export function diffClaims(before: readonly Claim[], after: readonly Claim[]): FeedChange {
   const old = new Map(before.map((claim) => [claim.id, JSON.stringify(claim)]));
@@ -50,16 +43,6 @@ export function diffClaims(before: readonly Claim[], after: readonly Claim[]): F
     old.delete(claim.id);
   }
   return { added, updated, withdrawn: old.size };
-}
-
-/** "12 new, 3 updated, 1 withdrawn", or "No changes". */
-export function describeChange(change: FeedChange): string {
-  const parts = [
-    change.added ? `${change.added} new` : '',
-    change.updated ? `${change.updated} updated` : '',
-    change.withdrawn ? `${change.withdrawn} withdrawn` : '',
-  ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'No changes';
 }
 
 /** A new feed's record, due at once. */

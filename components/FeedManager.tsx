@@ -1,0 +1,255 @@
+/**
+ * The settings page's feeds: subscribe to a fact-checker's feed by its address (a ClaimReview
+ * document, a page with ClaimReview in it, or a Claimlight pack) or to a Fact Check Tools search,
+ * and see each feed's state: what it holds, when it was checked and last changed, and why it
+ * fails if it does. The origin's permission is asked for here, in the click that subscribes, since
+ * browsers grant permissions only in answer to the reader's own gesture.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { describeChange, sourceName } from '@/lib/feeds/names';
+import { DEFAULT_INTERVAL_MINUTES } from '@/lib/feeds/schedule';
+import { formatMomentWithTime } from '@/lib/partial-date';
+import type { Client } from '@/lib/protocol';
+import type { FeedSource, StoredFeed } from '@/lib/store';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+
+export interface FeedManagerProps {
+  client: Client;
+  /** Asks the browser for the permission to read from an origin ("https://checks.example/*"). */
+  requestOrigin(origin: string): Promise<boolean>;
+  /** The reader's Fact Check Tools key: read, and kept (in storage.local, never synced). */
+  apiKey: { read(): Promise<string>; write(key: string): Promise<void> };
+  /** Changes when the store changed elsewhere (an alarm's refresh): the feeds are read again. */
+  storeVersion?: number;
+}
+
+const INTERVALS: [number, string][] = [
+  [60, 'every hour'],
+  [DEFAULT_INTERVAL_MINUTES, 'every 6 hours'],
+  [24 * 60, 'every day'],
+];
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/** The permission pattern for a source's origin; null for an address that is not http(s). */
+export function originPattern(source: FeedSource): string | null {
+  if (source.kind === 'factcheck') return 'https://factchecktools.googleapis.com/*';
+  try {
+    const url = new URL(source.url);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.origin}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+function FeedRow({ feed, busy, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; onRefresh(): void; onPause(): void; onRemove(): void }) {
+  return (
+    <li class="feed" data-feed={feed.id}>
+      <h3 class="feed__title">{feed.title}</h3>
+      <p class="feed__meta">
+        {[feed.publisher, plural(feed.claimCount, 'claim'), feed.paused ? 'paused' : INTERVALS.find(([m]) => m === feed.intervalMinutes)?.[1] ?? `every ${feed.intervalMinutes} minutes`].filter(Boolean).join(' · ')}
+      </p>
+      <p class="feed__times">
+        {feed.lastChecked ? <>Checked {formatMomentWithTime(feed.lastChecked)}</> : 'Not checked yet'}
+        {feed.lastChanged && feed.lastChange ? (
+          <>
+            {'; last changed '}
+            {formatMomentWithTime(feed.lastChanged)}: {describeChange(feed.lastChange)}
+          </>
+        ) : null}
+        .
+      </p>
+      {feed.lastError && (
+        <p class="feed__error">
+          {feed.failingSince ? `Failing since ${formatMomentWithTime(feed.failingSince)}: ` : ''}
+          {feed.lastError} Its last good claims stay.
+        </p>
+      )}
+      <div class="feed__actions">
+        <button type="button" disabled={busy} onClick={onRefresh} aria-label={`Refresh now: ${feed.title}`}>
+          Refresh now
+        </button>
+        <button type="button" disabled={busy} onClick={onPause} aria-label={`${feed.paused ? 'Resume' : 'Pause'}: ${feed.title}`}>
+          {feed.paused ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" class="danger" disabled={busy} onClick={onRemove} aria-label={`Remove: ${feed.title}`}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0 }: FeedManagerProps) {
+  const [feeds, setFeeds] = useState<StoredFeed[] | null>(null);
+  const [address, setAddress] = useState('');
+  const [interval, setInterval] = useState(DEFAULT_INTERVAL_MINUTES);
+  const [search, setSearch] = useState({ query: '', publisherSite: '', languageCode: '', key: '' });
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+
+  const reload = useCallback(async () => {
+    const listed = await client.call('listFeeds', {});
+    if (listed.ok) setFeeds(listed.value);
+    else setStatus({ kind: 'error', text: listed.error.message });
+  }, [client]);
+  useEffect(() => {
+    void reload();
+  }, [reload, storeVersion]);
+  useEffect(() => {
+    void apiKey.read().then((key) => setSearch((s) => ({ ...s, key })));
+  }, [apiKey]);
+
+  async function subscribe(source: FeedSource) {
+    const origin = originPattern(source);
+    if (!origin) {
+      setStatus({ kind: 'error', text: 'A feed’s address starts with https:// or http://.' });
+      return;
+    }
+    setBusy('new');
+    setStatus(null);
+    try {
+      if (!(await requestOrigin(origin))) {
+        setStatus({ kind: 'error', text: `Claimlight was not allowed to read from ${origin.replace(/\/\*$/, '')}, so it did not subscribe.` });
+        return;
+      }
+      const added = await client.call('addFeed', { source, intervalMinutes: interval });
+      if (!added.ok) {
+        setStatus({ kind: 'error', text: added.error.message });
+        return;
+      }
+      const { feed, change } = added.value;
+      setStatus(
+        feed.lastError
+          ? { kind: 'error', text: `Subscribed to ${feed.title}, but the first check failed: ${feed.lastError}` }
+          : { kind: 'ok', text: `Subscribed to ${feed.title}: ${change ? describeChange(change) : 'no claims yet'}.` },
+      );
+      if (source.kind === 'url') setAddress('');
+      await reload();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove') {
+    setBusy(feed.id);
+    try {
+      const reply =
+        action === 'refresh'
+          ? await client.call('refreshFeed', { feedId: feed.id })
+          : action === 'pause'
+            ? await client.call('setFeedPaused', { feedId: feed.id, paused: !feed.paused })
+            : await client.call('removeFeed', { feedId: feed.id });
+      if (!reply.ok) setStatus({ kind: 'error', text: reply.error.message });
+      else if (action === 'refresh') {
+        const { feed: after, change } = reply.value as { feed: StoredFeed; change: { added: number; updated: number; withdrawn: number } | null };
+        setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}` } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
+      } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${feed.title} and its claims.` });
+      await reload();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="feeds-heading" class="feeds">
+      <h2 id="feeds-heading">Feeds</h2>
+      <p class="hint">
+        Subscribe to a fact-checker’s feed and Claimlight keeps its claims current: a ClaimReview file or a web page with ClaimReview in
+        it, a Claimlight pack on the web, or a Fact Check Tools search. Claimlight asks the browser for leave to read from that site only.
+      </p>
+      <form
+        class="feed-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void subscribe({ kind: 'url', url: address.trim() });
+        }}
+      >
+        <div class="field">
+          <label for="feed-address">Feed address</label>
+          <input id="feed-address" type="url" required placeholder="https://factchecker.example/claimreview.json" value={address} onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="feed-interval">Check</label>
+          <select id="feed-interval" value={interval} onChange={(e) => setInterval(Number((e.currentTarget as HTMLSelectElement).value))}>
+            {INTERVALS.map(([minutes, label]) => (
+              <option key={minutes} value={minutes}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={busy === 'new'}>
+          Subscribe
+        </button>
+      </form>
+      <details class="feed-search">
+        <summary>Subscribe to a Fact Check Tools search</summary>
+        <form
+          class="feed-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            await apiKey.write(search.key.trim());
+            const source: FeedSource = { kind: 'factcheck', ...(search.query.trim() ? { query: search.query.trim() } : {}), ...(search.publisherSite.trim() ? { publisherSite: search.publisherSite.trim() } : {}), ...(search.languageCode.trim() ? { languageCode: search.languageCode.trim() } : {}) };
+            if (!source.query && !source.publisherSite) {
+              setStatus({ kind: 'error', text: 'A search needs words to look for or a fact-checker’s site.' });
+              return;
+            }
+            await subscribe(source);
+          }}
+        >
+          {(
+            [
+              ['query', 'Words to look for', 'text'],
+              ['publisherSite', 'Fact-checker’s site', 'text'],
+              ['languageCode', 'Language (such as en)', 'text'],
+              ['key', 'Your API key (kept on this device)', 'password'],
+            ] as const
+          ).map(([field, label, type]) => (
+            <div class="field" key={field}>
+              <label for={`feed-search-${field}`}>{label}</label>
+              <input id={`feed-search-${field}`} type={type} autoComplete="off" value={search[field]} onInput={(e) => setSearch({ ...search, [field]: (e.currentTarget as HTMLInputElement).value })} />
+            </div>
+          ))}
+          <button type="submit" disabled={busy === 'new'}>
+            Subscribe to this search
+          </button>
+        </form>
+      </details>
+      <p role={status?.kind === 'error' ? 'alert' : 'status'} class={status?.kind === 'error' ? 'field-error' : 'feed-status'}>
+        {status?.text ?? ''}
+      </p>
+      {feeds === null ? (
+        <p class="hint">Reading your feeds…</p>
+      ) : feeds.length === 0 ? (
+        <p class="hint">
+          <em>No feeds yet.</em>
+        </p>
+      ) : (
+        <ul class="feed-list" aria-label="Your feeds">
+          {feeds.map((feed) => (
+            <FeedRow
+              key={feed.id}
+              feed={feed}
+              busy={busy === feed.id}
+              onRefresh={() => void act(feed, 'refresh')}
+              onPause={() => void act(feed, 'pause')}
+              onRemove={() =>
+                setConfirm({
+                  question: `Remove the feed “${feed.title}” (${sourceName(feed.source)}) and its ${plural(feed.claimCount, 'claim')}?`,
+                  confirmLabel: 'Remove feed',
+                  onConfirm: () => {
+                    setConfirm(null);
+                    void act(feed, 'remove');
+                  },
+                })
+              }
+            />
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog request={confirm} onCancel={() => setConfirm(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FeedManager, originPattern } from '@/components/FeedManager';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { createClient, routeMessage } from '@/lib/protocol';
+import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { freshDb } from '../helpers/packs';
+
+const bundled = expectBundledPack();
+let db: ClaimlightDb;
+afterEach(() => {
+  cleanup();
+  db?.close();
+});
+
+const review = (n: number) => ({
+  '@context': 'https://schema.org', '@type': 'ClaimReview', url: `https://checks.example/r${n}`, datePublished: '2026-11-01',
+  claimReviewed: `Claim ${n} about the ferry.`, author: { '@type': 'Organization', name: 'Harbour Checks' }, reviewRating: { '@type': 'Rating', alternateName: 'False' },
+});
+
+async function renderFeeds(answer: () => Response, granted = true) {
+  db = freshDb();
+  await installBundledPack(db, bundled);
+  const fetch = vi.fn(async () => answer()) as unknown as typeof globalThis.fetch;
+  const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch } });
+  const client = createClient(async (message) => routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+  const requestOrigin = vi.fn(async () => granted);
+  let key = '';
+  const apiKey = { read: async () => key, write: vi.fn(async (k: string) => void (key = k)) };
+  render(<FeedManager client={client} requestOrigin={requestOrigin} apiKey={apiKey} />);
+  await screen.findByText('No feeds yet.');
+  return { requestOrigin, apiKey };
+}
+
+const subscribe = (url: string) => {
+  fireEvent.input(screen.getByLabelText('Feed address'), { target: { value: url } });
+  fireEvent.submit(screen.getByLabelText('Feed address').closest('form')!);
+};
+
+describe('FeedManager', () => {
+  it('asks for the feed\'s origin, subscribes, and shows the feed with its publisher, claims and last check', async () => {
+    const { requestOrigin } = await renderFeeds(() => new Response(JSON.stringify([review(1), review(2)]), { headers: { 'content-type': 'application/json' } }));
+    subscribe('https://checks.example/feed.json');
+    await screen.findByText('Subscribed to Fact-checks by Harbour Checks: 2 new.');
+    expect(requestOrigin).toHaveBeenCalledWith('https://checks.example/*');
+    const feed = within(await screen.findByRole('list', { name: 'Your feeds' })).getByRole('listitem');
+    expect(feed.querySelector('h3')!.textContent).toBe('Fact-checks by Harbour Checks');
+    expect(feed.textContent).toContain('Harbour Checks · 2 claims · every 6 hours');
+    expect(feed.textContent).toMatch(/Checked \d+ \w+ \d{4}, \d\d:\d\d; last changed .*: 2 new\./);
+  });
+
+  it('subscribes to nothing when the reader refuses the permission, and says so', async () => {
+    await renderFeeds(() => new Response('[]'), false);
+    subscribe('https://checks.example/feed.json');
+    expect((await screen.findByRole('alert')).textContent).toBe('Claimlight was not allowed to read from https://checks.example, so it did not subscribe.');
+    expect(await db.feeds.count()).toBe(0);
+  });
+
+  it('shows a failing feed\'s error and since when, keeps it, and removes it with its claims after our own question', async () => {
+    let answer = () => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } });
+    await renderFeeds(() => answer());
+    subscribe('https://checks.example/feed.json');
+    await screen.findByText(/^Subscribed to/);
+    answer = () => new Response('gone', { status: 500, statusText: 'Internal Server Error' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Refresh now: Fact-checks by Harbour Checks' }));
+    await screen.findByText(/Failing since .*: checks\.example answered 500 Internal Server Error\. Its last good claims stay\./);
+    expect(await db.claims.where('packId').notEqual(bundled.id).count()).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Pause: Fact-checks by Harbour Checks' }));
+    await screen.findByRole('button', { name: 'Resume: Fact-checks by Harbour Checks' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: Fact-checks by Harbour Checks' }));
+    expect(screen.getByText('Remove the feed “Fact-checks by Harbour Checks” (checks.example) and its 1 claim?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove feed' }));
+    await screen.findByText('Removed Fact-checks by Harbour Checks and its claims.');
+    await waitFor(async () => expect(await db.feeds.count()).toBe(0));
+  });
+
+  it('keeps the Fact Check Tools key on the device and asks for Google\'s origin for a search', async () => {
+    const { requestOrigin, apiKey } = await renderFeeds(() => new Response(JSON.stringify({ claims: [{ text: 'The ferry doubled its fares.', claimReview: [{ publisher: { name: 'Harbour Checks' }, url: 'https://checks.example/r', textualRating: 'False' }] }] }), { headers: { 'content-type': 'application/json' } }));
+    fireEvent.input(screen.getByLabelText('Words to look for'), { target: { value: 'ferry fares' } });
+    fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: 'KEY' } });
+    fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+    await waitFor(() => expect(requestOrigin).toHaveBeenCalledWith('https://factchecktools.googleapis.com/*'));
+    expect(apiKey.write).toHaveBeenCalledWith('KEY');
+    expect(originPattern({ kind: 'url', url: 'ftp://x.example/f' })).toBeNull();
+  });
+});
