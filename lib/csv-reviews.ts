@@ -1,0 +1,61 @@
+/**
+ * A newsroom's spreadsheet of fact-checks, saved as CSV, read as schema.org ClaimReview: one row per
+ * review, under a header row that names the columns (in any order and case). Each row becomes the
+ * ClaimReview it describes, and the ClaimReview importer does the rest, so a CSV is checked by the
+ * same rules as every other file. Used by `npm run pack`.
+ */
+import Papa from 'papaparse';
+import { err, ok, type Result } from './result';
+
+/** The columns read, by the names a header may give them. */
+const COLUMNS = {
+  claim: ['claim', 'claimreviewed', 'claim reviewed'],
+  rating: ['rating', 'verdict', 'textualrating', 'textual rating'],
+  summary: ['summary', 'reviewbody', 'review body', 'explanation'],
+  url: ['url', 'review url', 'link'],
+  publisher: ['publisher', 'fact-checker', 'factchecker', 'outlet'],
+  date: ['date', 'datepublished', 'review date'],
+  claimant: ['claimant', 'said by', 'author'],
+  claimDate: ['claimdate', 'claim date'],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+/** The ClaimReview nodes a CSV describes, or every problem, each naming its row and column. */
+export function claimReviewsFromCsv(text: string): Result<Record<string, unknown>[], string[]> {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const problems = parsed.errors.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`);
+  const [header, ...rows] = parsed.data;
+  if (!header) return err(['The CSV file is empty: it needs a header row (claim, rating, …) and a row per fact-check.']);
+  const at = new Map<Column, number>();
+  header.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) if (names.includes(key) && !at.has(column)) at.set(column, i);
+  });
+  for (const required of ['claim', 'rating'] as const) {
+    if (!at.has(required)) problems.push(`header: no "${required}" column (the header names ${header.map((h) => `"${h.trim()}"`).join(', ')})`);
+  }
+  if (problems.length) return err(problems);
+  const cell = (row: string[], column: Column) => {
+    const i = at.get(column);
+    const value = i === undefined ? '' : (row[i] ?? '').trim();
+    return value || undefined;
+  };
+  const reviews = rows.map((row) => {
+    const publisher = cell(row, 'publisher');
+    const claimant = cell(row, 'claimant');
+    const claimDate = cell(row, 'claimDate');
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: cell(row, 'claim'),
+      reviewRating: { '@type': 'Rating', alternateName: cell(row, 'rating') },
+      ...(cell(row, 'summary') ? { reviewBody: cell(row, 'summary') } : {}),
+      ...(cell(row, 'url') ? { url: cell(row, 'url') } : {}),
+      ...(cell(row, 'date') ? { datePublished: cell(row, 'date') } : {}),
+      ...(publisher ? { author: { '@type': 'Organization', name: publisher } } : {}),
+      ...(claimant || claimDate ? { itemReviewed: { '@type': 'Claim', ...(claimant ? { author: { '@type': 'Person', name: claimant } } : {}), ...(claimDate ? { datePublished: claimDate } : {}) } } : {}),
+    };
+  });
+  if (!reviews.length) return err(['The CSV file has a header row but no fact-checks under it.']);
+  return ok(reviews);
+}

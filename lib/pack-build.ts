@@ -1,0 +1,96 @@
+/**
+ * The publishing side of feeds: several files a newsroom keeps (ClaimReview JSON-LD, a CSV of its
+ * checks, Claimlight packs) made into one Claimlight pack file, ready to put on any static host
+ * for readers to subscribe to. Every input is read by the importer readers' browsers use, so
+ * what builds here imports there. `npm run pack -- build` is its command line.
+ */
+import { packFromClaimReviews } from './claim-review';
+import { claimReviewsFromCsv } from './csv-reviews';
+import { parseFactPack, parsePackText, type PackFormat } from './pack';
+import { err, ok, type Result } from './result';
+import { PACK_FORMAT_VERSION, type Claim, type FactPack } from './schema';
+
+/** One input file: its name (its extension says CSV) and its text. */
+export interface PackInput {
+  name: string;
+  text: string;
+}
+
+/** The published pack's header fields; the rest is derived from the inputs. */
+export interface BuildOptions {
+  id: string;
+  title?: string;
+  publisher?: string;
+  /** The build's day, which dates the pack and versions it ("2026-12-03"). */
+  today: string;
+}
+
+/** What a build made: the pack, and a line per input and per note. */
+export interface BuiltPack {
+  pack: FactPack;
+  report: string[];
+}
+
+const FORMAT_NAMES: Record<PackFormat | 'csv', string> = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools', csv: 'CSV' };
+
+/** Reads one input as a pack; problems name the file. */
+function readInput(input: PackInput, today: Date): Result<{ pack: FactPack; format: PackFormat | 'csv'; warnings: string[] }, string[]> {
+  const named = (problems: string[]) => problems.map((problem) => `${input.name}: ${problem}`);
+  if (/\.csv$/i.test(input.name)) {
+    const reviews = claimReviewsFromCsv(input.text);
+    if (!reviews.ok) return err(named(reviews.error));
+    const parsed = packFromClaimReviews(reviews.value, { fileName: input.name, today });
+    // A review's number is its row's, less the header.
+    if (!parsed.ok) return err(named(parsed.error.map((problem) => problem.replace(/^review (\d+)/, (_, n: string) => `row ${Number(n) + 1}`))));
+    return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings });
+  }
+  const parsed = parsePackText(input.text, { fileName: input.name, today });
+  return parsed.ok ? ok({ pack: parsed.value.pack, format: parsed.value.format, warnings: parsed.value.warnings }) : err(named(parsed.error));
+}
+
+/** Builds one pack from the inputs: all of them must read, and the result must validate. A claim
+ * id that two inputs share is kept from the later one (a newer export of the same check). */
+export function buildPack(inputs: readonly PackInput[], options: BuildOptions): Result<BuiltPack, string[]> {
+  if (!inputs.length) return err(['No input files.']);
+  const problems: string[] = [];
+  const report: string[] = [];
+  const claims = new Map<string, Claim>();
+  const publishers: string[] = [];
+  let language = 'und';
+  let replaced = 0;
+  for (const input of inputs) {
+    const read = readInput(input, new Date(`${options.today}T00:00:00Z`));
+    if (!read.ok) {
+      problems.push(...read.error);
+      continue;
+    }
+    const { pack, format, warnings } = read.value;
+    for (const claim of pack.claims) {
+      if (claims.has(claim.id)) replaced++;
+      claims.delete(claim.id);
+      claims.set(claim.id, claim);
+    }
+    publishers.push(pack.publisher);
+    if (language === 'und' && pack.language !== 'und') language = pack.language;
+    report.push(`${input.name}: ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'} (${FORMAT_NAMES[format]})`);
+    report.push(...warnings.map((warning) => `${input.name}: ${warning}`));
+  }
+  if (problems.length) return err(problems);
+  if (replaced) report.push(`${replaced} claim${replaced === 1 ? '' : 's'} given by more than one file: the last file's kept`);
+  const publisher = options.publisher ?? [...new Set(publishers)].join(', ');
+  const candidate = {
+    format: 'claimlight-pack',
+    formatVersion: PACK_FORMAT_VERSION,
+    id: options.id,
+    title: options.title ?? `Fact-checks by ${publisher}`,
+    version: options.today,
+    publisher,
+    language,
+    created: options.today,
+    claims: [...claims.values()],
+  };
+  // Checked as a reader's browser will check it.
+  const checked = parseFactPack(candidate);
+  if (!checked.ok) return err(checked.error);
+  return ok({ pack: checked.value, report });
+}

@@ -1,0 +1,60 @@
+// `npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]`: makes one
+// Claimlight pack file from ClaimReview JSON-LD, CSV and Claimlight packs, ready to publish for
+// readers to subscribe to (README, "Publishing a feed"). Nothing is written when an input has a
+// problem; each problem is printed with its file and record.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { buildPack } from '../lib/pack-build';
+
+const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]';
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command !== 'build') {
+    console.error(command ? `pack: unknown command "${command}"\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const inputs: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (['--out', '--id', '--title', '--publisher'].includes(arg)) {
+      const value = rest[++i];
+      if (!value) {
+        console.error(`pack: ${arg} needs a value\n${USAGE}`);
+        return 2;
+      }
+      options[arg.slice(2)] = value;
+    } else if (arg.startsWith('--')) {
+      console.error(`pack: unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else inputs.push(arg);
+  }
+  if (!options.out || !inputs.length) {
+    console.error(`pack: ${!inputs.length ? 'no input files' : 'no --out file'}\n${USAGE}`);
+    return 2;
+  }
+  const read: { name: string; text: string }[] = [];
+  for (const file of inputs) {
+    try {
+      read.push({ name: file, text: readFileSync(file, 'utf8') });
+    } catch (e) {
+      console.error(`pack: ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return 1;
+    }
+  }
+  const id = options.id ?? basename(options.out).replace(/\.(claimlight\.)?json$/i, '').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  const built = buildPack(read, { id, today: new Date().toISOString().slice(0, 10), ...(options.title ? { title: options.title } : {}), ...(options.publisher ? { publisher: options.publisher } : {}) });
+  if (!built.ok) {
+    console.error(`pack: nothing written; ${built.error.length} problem${built.error.length === 1 ? '' : 's'}:`);
+    for (const problem of built.error) console.error(`  ${problem}`);
+    return 1;
+  }
+  writeFileSync(options.out, `${JSON.stringify(built.value.pack, null, 2)}\n`);
+  for (const line of built.value.report) console.log(line);
+  const { pack } = built.value;
+  console.log(`wrote ${options.out}: "${pack.title}" (id ${pack.id}), ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'}, format ${pack.formatVersion}`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

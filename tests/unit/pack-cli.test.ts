@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimReviewsFromCsv } from '@/lib/csv-reviews';
+import { parsePackText } from '@/lib/pack';
+import { buildPack } from '@/lib/pack-build';
+import { runScript } from '../helpers/run-script';
+import { samplePack } from '../helpers/packs';
+
+const CSV = [
+  'Claim,Rating,Summary,URL,Publisher,Date,Claimant',
+  '"Ferry fares doubled this year.",False,"Fares rose by 8 percent, says the operator.",https://checks.example/ferry,Harbour Checks,2026-11-18,A councillor',
+  '"The lighthouse will become a hotel, ""soon"".",Unproven,,https://checks.example/lighthouse,Harbour Checks,2026-11-19,',
+].join('\r\n');
+
+const review = {
+  '@context': 'https://schema.org', '@type': 'ClaimReview', url: 'https://checks.example/bridge', datePublished: '2026-11-01',
+  claimReviewed: 'The bridge closes all summer.', author: { '@type': 'Organization', name: 'Harbour Checks' }, reviewRating: { '@type': 'Rating', alternateName: 'Misleading' },
+};
+
+describe('claimReviewsFromCsv', () => {
+  it('reads a header in any order and case, quoted cells, and a byte-order mark', () => {
+    const read = claimReviewsFromCsv(`\uFEFF${CSV}`);
+    expect(read.ok && read.value.map((r) => [r.claimReviewed, (r.reviewRating as { alternateName: string }).alternateName])).toEqual([
+      ['Ferry fares doubled this year.', 'False'],
+      ['The lighthouse will become a hotel, "soon".', 'Unproven'],
+    ]);
+  });
+
+  it('names what is missing', () => {
+    expect(claimReviewsFromCsv('')).toEqual({ ok: false, error: ['The CSV file is empty: it needs a header row (claim, rating, …) and a row per fact-check.'] });
+    expect(claimReviewsFromCsv('Claim,Score\nA,1')).toEqual({ ok: false, error: ['header: no "rating" column (the header names "Claim", "Score")'] });
+    expect(claimReviewsFromCsv('claim,rating')).toEqual({ ok: false, error: ['The CSV file has a header row but no fact-checks under it.'] });
+  });
+});
+
+describe('buildPack', () => {
+  it('joins CSV, ClaimReview and our packs into one pack that imports as it was built', () => {
+    const built = buildPack([
+      { name: 'checks.csv', text: CSV },
+      { name: 'bridge.jsonld', text: JSON.stringify([review]) },
+      { name: 'ours.json', text: JSON.stringify(samplePack()) },
+    ], { id: 'harbour-checks', title: 'Harbour Checks', publisher: 'Harbour Checks', today: '2026-12-03' });
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.value.report).toEqual(['checks.csv: 2 claims (CSV)', 'bridge.jsonld: 1 claim (ClaimReview)', 'ours.json: 2 claims (Claimlight pack)']);
+    const { pack } = built.value;
+    expect(pack).toMatchObject({ id: 'harbour-checks', title: 'Harbour Checks', version: '2026-12-03', formatVersion: 2 });
+    expect(pack.claims.map((c) => c.verdict)).toEqual(['false', 'unverified', 'imprecise', 'imprecise', 'false']);
+    const again = parsePackText(JSON.stringify(pack));
+    expect(again.ok && again.value.pack).toEqual(pack);
+  });
+
+  it('writes nothing when an input has a problem, and names the file and the row', () => {
+    const bad = buildPack([{ name: 'checks.csv', text: 'claim,rating\n,False\nFares fell.,True' }, { name: 'x.json', text: '{' }], { id: 'p', today: '2026-12-03' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error[0]).toMatch(/^checks\.csv: row 2: claimReviewed: missing/);
+    expect(bad.error[1]).toMatch(/^x\.json: The file is not valid JSON/);
+  });
+});
+
+describe('npm run pack', () => {
+  it('builds a pack file and reports what went in, or refuses with every problem and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
+    writeFileSync(join(dir, 'checks.csv'), CSV);
+    const out = join(dir, 'harbour.claimlight.json');
+    const run = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', out, '--publisher', 'Harbour Checks');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('checks.csv: 2 claims (CSV)');
+    expect(run.stdout).toMatch(/wrote .*harbour\.claimlight\.json: "Fact-checks by Harbour Checks" \(id harbour\), 2 claims, format 2/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).claims).toHaveLength(2);
+    const refused = await runScript('pack', 'build', join(dir, 'missing.csv'), '--out', join(dir, 'x.json'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/missing\.csv: cannot read it \(ENOENT\)/);
+    const usage = await runScript('pack', 'make');
+    expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'pack: unknown command "make"']);
+  });
+});
