@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
-import { FACTCHECK_KEY, FEEDS_ALARM, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
-import { nextWake } from '@/lib/feeds/schedule';
+import { feedAlarm } from '@/lib/feeds/alarm';
+import { FACTCHECK_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
@@ -22,13 +22,10 @@ export default defineBackground(() => {
     (e: unknown) => log.error('could not install the bundled fact pack', e),
   );
 
-  /** Sets the one feeds alarm for when the next feed is due (or none). */
-  const scheduleFeeds = async () => {
-    const wake = nextWake(await db.feeds.toArray());
-    if (wake === null) await browser.alarms.clear(FEEDS_ALARM);
-    // At least a second away: an overdue feed is checked now, once, not in a loop.
-    else await browser.alarms.create(FEEDS_ALARM, { when: Math.max(Date.now() + 1_000, wake) });
-  };
+  // The one alarm for when the next feed is due; refreshDueFeeds is set once the handlers exist.
+  let refreshDue = async (): Promise<unknown> => 0;
+  const alarm = feedAlarm({ alarms: browser.alarms, feeds: () => db.feeds.toArray(), refreshDue: () => refreshDue() });
+  const scheduleFeeds = () => alarm.schedule();
 
   const { importWithProgress, refreshDueFeeds, ...handlers } = createBackgroundHandlers({
     db,
@@ -62,11 +59,10 @@ export default defineBackground(() => {
       await action.setTitle({ tabId, title: badge.title });
     },
   });
-  browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name !== FEEDS_ALARM) return;
+  refreshDue = () => refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
+  browser.alarms.onAlarm.addListener(async (fired) => {
     await ready;
-    await refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
-    await scheduleFeeds();
+    await alarm.onAlarm(fired);
   });
   void ready.then(scheduleFeeds).catch((e: unknown) => log.error('could not schedule the feeds', e));
 
