@@ -65,6 +65,11 @@ function FeedRow({ feed, busy, onRefresh, onPause, onRemove }: { feed: StoredFee
           {feed.lastError} Its last good claims stay.
         </p>
       )}
+      {busy && (
+        <p class="feed__busy" role="status">
+          Working on this feed…
+        </p>
+      )}
       <div class="feed__actions">
         <button type="button" disabled={busy} onClick={onRefresh} aria-label={`Refresh now: ${feed.title}`}>
           Refresh now
