@@ -45,7 +45,7 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 /** The status line of the feeds section, once it says something. */
 async function feedStatus(page: Page): Promise<string> {
-  const status = page.locator('.feeds [role=status], .feeds [role=alert]').filter({ hasText: /\S/ });
+  const status = page.locator('.feeds > [role=status], .feeds > [role=alert]').filter({ hasText: /\S/ });
   await status.first().waitFor();
   return (await status.first().textContent()) ?? '';
 }
