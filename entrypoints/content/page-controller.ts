@@ -102,6 +102,16 @@ export class PageController {
       this.ctx.signal,
     );
     document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
+    // Enter at the mention the keyboard left (Escape leaves the reader there) opens its card again.
+    document.addEventListener('keydown', (event) => {
+      if (!event.isTrusted || event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || this.host?.current || this.marksHidden) return;
+      const mention = this.mentions.drawn()[this.focused];
+      const active = document.activeElement;
+      if (!mention || !active || active.closest('a[href], button, input, select, textarea, summary, [contenteditable]')) return;
+      if (!active.contains(mention.range.startContainer)) return;
+      event.preventDefault();
+      this.openCard(mention, 'keyboard');
+    }, { signal: this.ctx.signal });
     this.ctx.onInvalidated(() => this.painter.clear());
     // Each second the marks are measured again (text can move without an event saying so), and
     // Claimlight's layers are put back if page script took them out.

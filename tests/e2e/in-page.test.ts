@@ -256,6 +256,12 @@ describe('moving between mentions in the card', () => {
     // Focus is on the element around the mention (made focusable for as long as it has focus).
     const left = await page.page.evaluateHandle(() => document.activeElement!);
     expect(await left.evaluate((element) => element.textContent!.replace(/\s+/g, ' '))).toContain(fourth!.slice(0, 40));
+    // Enter there opens the card again, and Escape leaves the reader there again.
+    await page.page.keyboard.press('Enter');
+    await expect.poll(async () => (await page.card()).$eval('.claimlight-card__count', (c) => c.textContent)).toBe(`4 of ${expectedDemo.length}`);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await left.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.page.keyboard.press('Tab');
     const after = await left.evaluate((element) => {
       const active = document.activeElement;
