@@ -21,6 +21,15 @@ export interface FeedManagerProps {
   apiKey: { read(): Promise<string>; write(key: string): Promise<void> };
   /** Changes when the store changed elsewhere (an alarm's refresh): the feeds are read again. */
   storeVersion?: number;
+  /** How far the background is in storing a feed's claims, while it does. */
+  progress?: FeedProgress | null;
+}
+
+/** How far the background is in storing a feed's claims. */
+export interface FeedProgress {
+  feedId: string;
+  done: number;
+  total: number;
 }
 
 const INTERVALS: [number, string][] = [
@@ -42,7 +51,7 @@ export function originPattern(source: FeedSource): string | null {
   }
 }
 
-function FeedRow({ feed, busy, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; onRefresh(): void; onPause(): void; onRemove(): void }) {
+function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; progress?: FeedProgress | null; onRefresh(): void; onPause(): void; onRemove(): void }) {
   return (
     <li class="feed" data-feed={feed.id}>
       <h3 class="feed__title">{feed.title}</h3>
@@ -67,7 +76,13 @@ function FeedRow({ feed, busy, onRefresh, onPause, onRemove }: { feed: StoredFee
       )}
       {busy && (
         <p class="feed__busy" role="status">
-          Working on this feed…
+          {progress && progress.feedId === feed.id && progress.done < progress.total ? (
+            <>
+              <progress value={progress.done} max={progress.total} aria-label={`Storing ${feed.title}`} /> {progress.done.toLocaleString()} of {plural(progress.total, 'claim')} stored
+            </>
+          ) : (
+            'Working on this feed…'
+          )}
         </p>
       )}
       <div class="feed__actions">
@@ -85,7 +100,7 @@ function FeedRow({ feed, busy, onRefresh, onPause, onRemove }: { feed: StoredFee
   );
 }
 
-export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0 }: FeedManagerProps) {
+export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, progress = null }: FeedManagerProps) {
   const [feeds, setFeeds] = useState<StoredFeed[] | null>(null);
   const [address, setAddress] = useState('');
   const [interval, setInterval] = useState(DEFAULT_INTERVAL_MINUTES);
@@ -238,6 +253,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0 }:
               key={feed.id}
               feed={feed}
               busy={busy === feed.id}
+              progress={progress}
               onRefresh={() => void act(feed, 'refresh')}
               onPause={() => void act(feed, 'pause')}
               onRemove={() =>

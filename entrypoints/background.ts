@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { feedAlarm } from '@/lib/feeds/alarm';
-import { FACTCHECK_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
+import { FACTCHECK_KEY, FEED_PROGRESS_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
@@ -36,6 +36,8 @@ export default defineBackground(() => {
         const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];
         return typeof stored === 'string' && stored ? stored : undefined;
       },
+      // Storing a large feed takes a second or two: the settings page shows how far it is.
+      onProgress: (feedId, done, total) => void browser.storage.session?.set({ [FEED_PROGRESS_KEY]: { feedId, done, total } }).catch(() => undefined),
     },
     async onStoreChanged() {
       // Every open tab's content script watches this stamp and scans its page again.

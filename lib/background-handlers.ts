@@ -5,7 +5,7 @@
  */
 import type { PageVerdicts } from './badge';
 import { FACTCHECK_ENDPOINT } from './feeds/factcheck';
-import { addFeed, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
+import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { dueFeeds } from './feeds/schedule';
 import { log } from './log';
 import { packToClaimReview } from './claim-review';
@@ -35,7 +35,7 @@ export interface BackgroundDeps {
   onMentionsShown?: (tabId: number, page: PageVerdicts) => Promise<void> | void;
   /** What feeds are fetched with (the background's `fetch`, a test's fake), the clock, and the
    * reader's Fact Check Tools key. */
-  feeds?: { fetch: typeof fetch; now?: () => number; apiKey?: () => Promise<string | undefined> };
+  feeds?: { fetch: typeof fetch; now?: () => number; apiKey?: () => Promise<string | undefined>; onProgress?: (feedId: string, done: number, total: number) => void };
   /** The store's claims changed (an import, a deletion, a feed's refresh): open tabs scan again,
    * and the feeds' alarm is set again. */
   onStoreChanged?: () => Promise<void> | void;
@@ -77,7 +77,8 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
   };
   /** Runs a refresh; a changed pack tells the tabs. */
   const refreshing = async (feedId: string): Promise<RefreshOutcome> => {
-    const outcome = await refreshFeed(db, feedId, await feedDeps());
+    const progress = feeds?.onProgress;
+    const outcome = await refreshFeed(db, feedId, { ...(await feedDeps()), ...(progress ? { onProgress: (done: number, total: number) => progress(feedId, done, total) } : {}) });
     if (outcome.change) await changed();
     return outcome;
   };
@@ -120,7 +121,9 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async addFeed({ source, intervalMinutes }) {
       try {
-        const added = await addFeed(db, source, { ...(await feedDeps()), ...(intervalMinutes ? { intervalMinutes } : {}) });
+        const progress = feeds?.onProgress;
+        const id = feedIdOf(source);
+        const added = await addFeed(db, source, { ...(await feedDeps()), ...(intervalMinutes ? { intervalMinutes } : {}), ...(progress ? { onProgress: (done: number, total: number) => progress(id, done, total) } : {}) });
         if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
         if (added.value.change) await changed();
         return ok(added.value);

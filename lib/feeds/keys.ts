@@ -6,5 +6,8 @@
  */
 export const FACTCHECK_KEY = 'claimlight:factcheck-key';
 export const STORE_CHANGED_KEY = 'claimlight:store-changed';
+/** How far the feed being stored is (`storage.session`: { feedId, done, total }), for the
+ * settings page's progress bar. */
+export const FEED_PROGRESS_KEY = 'claimlight:feed-progress';
 /** The one alarm that wakes the background when the next feed is due. */
 export const FEEDS_ALARM = 'claimlight:feeds';

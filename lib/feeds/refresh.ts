@@ -24,6 +24,8 @@ export interface RefreshDeps extends FetchOptions {
   apiKey?: string;
   /** Where Fact Check Tools searches go (tests serve them locally). */
   factCheckEndpoint?: string;
+  /** Told how many of the feed's claims are stored so far, while a changed pack is written. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The id a feed is stored under: one per source. */
@@ -106,7 +108,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const before = await db.claims.where('packId').equals(feed.packId).toArray();
     const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
-    if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now) });
+    if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
     const next: StoredFeed = {
       ...feed,
       ...healthy,

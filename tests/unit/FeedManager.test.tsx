@@ -87,3 +87,30 @@ describe('FeedManager', () => {
     expect(originPattern({ kind: 'url', url: 'ftp://x.example/f' })).toBeNull();
   });
 });
+
+describe('FeedManager while a feed is stored', () => {
+  it('shows how many of the feed\'s claims are stored, as a progress bar', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    // A refresh that waits until the test lets it answer.
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))) as unknown as typeof globalThis.fetch;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch } });
+    const client = createClient(async (message) => routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    await db.feeds.add({ id: 'feed-a', source: { kind: 'url', url: 'https://checks.example/a.json' }, packId: 'feed-a', title: 'Harbour Checks', publisher: 'Harbour Checks', claimCount: 0, addedAt: 0, failures: 0, intervalMinutes: 360, paused: false, nextCheck: 0 });
+    const props = { client, requestOrigin: async () => true, apiKey: { read: async () => '', write: async () => undefined } };
+    const { rerender } = render(<FeedManager {...props} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Refresh now: Harbour Checks' }));
+    expect((await screen.findByText('Working on this feed…')).getAttribute('role')).toBe('status');
+    rerender(<FeedManager {...props} progress={{ feedId: 'feed-a', done: 2_000, total: 10_000 }} />);
+    const bar = screen.getByRole('progressbar', { name: 'Storing Harbour Checks' }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([2_000, 10_000]);
+    expect(bar.parentElement!.textContent).toContain('2,000 of 10,000 claims stored');
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    answer(new Response('[]', { headers: { 'content-type': 'application/json' } }));
+    // The refresh ends (here in an error: an empty feed), and with it the progress bar.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Harbour Checks: The feed could not be read/);
+    rerender(<FeedManager {...props} progress={null} />);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+});

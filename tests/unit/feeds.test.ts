@@ -106,8 +106,10 @@ describe('refreshing a feed', () => {
   it('subscribes: stores the feed\'s claims as one pack named by its publisher, and refuses the same feed twice', async () => {
     db = freshDb();
     const { fetch } = server(() => json(reviews([[1, 'False'], [2, 'Misleading']]), { etag: '"v1"' }));
-    const added = await addFeed(db, source, { fetch, now: () => 1_000 });
+    const progress: [number, number][] = [];
+    const added = await addFeed(db, source, { fetch, now: () => 1_000, onProgress: (done, total) => progress.push([done, total]) });
     expect(added.ok && added.value.change).toEqual({ added: 2, updated: 0, withdrawn: 0 });
+    expect(progress).toEqual([[2, 2]]);
     const feed = (await db.feeds.get(feedIdOf(source)))!;
     expect(feed).toMatchObject({ title: 'Fact-checks by Harbour Checks', publisher: 'Harbour Checks', claimCount: 2, etag: '"v1"', lastChecked: 1_000, lastChanged: 1_000, failures: 0, nextCheck: 1_000 + 6 * 60 * MINUTE });
     expect(await db.claims.where('packId').equals(feed.packId).count()).toBe(2);
