@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +130,42 @@ describe('the settings page in Firefox', () => {
     await firefox.click(await firefox.find('dialog.confirm[open] button.danger'));
     await firefox.waitFor(STATUS_SAYS, 20_000, 'Deleted “Ferry notes”');
     expect(await firefox.waitFor(SUMMARY_IS, 20_000, before)).toBe(before);
+  });
+});
+
+describe('a feed in Firefox', () => {
+  it('subscribes on the settings page, marks the feed\'s claim on a page, and unsubscribes', async () => {
+    const body = JSON.stringify([{
+      '@context': 'https://schema.org', '@type': 'ClaimReview', url: 'https://checks.example/ferry', datePublished: '2026-11-18',
+      claimReviewed: 'Harbour ferry fares doubled this year.', author: { '@type': 'Organization', name: 'Harbour Checks' }, reviewRating: { '@type': 'Rating', alternateName: 'False' },
+    }]);
+    const feedServer = createServer((request, response) => {
+      const headers = { 'access-control-allow-origin': '*', etag: '"v1"' };
+      if (request.headers['if-none-match'] === '"v1"') return response.writeHead(304, headers).end();
+      response.writeHead(200, { ...headers, 'content-type': 'application/ld+json' }).end(body);
+    });
+    await new Promise<void>((done) => feedServer.listen(0, '127.0.0.1', done));
+    try {
+      const feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/claimreview.json`;
+      await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+      const before = await firefox.waitFor<string>(SUMMARY);
+      // Firefox's permission prompt is browser UI: answer it for the reader, granted.
+      await firefox.run(`Object.defineProperty(browser.permissions, 'request', { value: async () => true, configurable: true });`);
+      await firefox.type(await firefox.find('#feed-address'), feedUrl);
+      await firefox.click(await firefox.find('form.feed-form button[type=submit]'));
+      const status = `const text = document.querySelector('.feeds > [role=status], .feeds > [role=alert]')?.textContent; return text || null;`;
+      expect(await firefox.waitFor<string>(status, 20_000)).toBe('Subscribed to Fact-checks by Harbour Checks: 1 new.');
+
+      await firefox.newTab();
+      await firefox.navigate(`${server.url}pages/harbour-feed.html`);
+      await waitForMarks(1);
+
+      await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+      await firefox.click(await firefox.find('button[aria-label="Remove: Fact-checks by Harbour Checks"]'));
+      await firefox.click(await firefox.find('dialog.confirm[open] button.danger'));
+      expect(await firefox.waitFor(SUMMARY_IS, 20_000, before)).toBe(before);
+    } finally {
+      feedServer.close();
+    }
   });
 });
