@@ -93,18 +93,27 @@ const id = v.pipe(
   v.regex(ID, 'must start with a letter or digit and hold only letters, digits and . _ : -'),
 );
 
+/** A link, stored as the browser will follow it: what the card shows is where the link goes. */
+const link = v.pipe(
+  v.string('must be text'),
+  v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const parsed = parseLink(dataset.value);
+    if (parsed.ok) return parsed.url;
+    addIssue({ message: parsed.reason });
+    return NEVER;
+  }),
+);
+
+/** A list of one or more short phrases. */
+const phrases = v.pipe(
+  v.array(text(LIMITS.shortText), 'must be a list of phrases'),
+  v.minLength(1, 'must list at least one phrase'),
+  v.maxLength(LIMITS.phrases, `must list at most ${LIMITS.phrases} phrases`),
+);
+
 export const SourceSchema = v.strictObject({
-  url: v.pipe(
-    v.string('must be text'),
-    v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
-    // Stored as the browser will follow it: what the card shows is where the link goes.
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const link = parseLink(dataset.value);
-      if (link.ok) return link.url;
-      addIssue({ message: link.reason });
-      return NEVER;
-    }),
-  ),
+  url: link,
   outlet: text(LIMITS.shortText),
   published: v.optional(partialDate),
 });
@@ -154,33 +163,16 @@ export const TellingSchema = v.strictObject({
   /** The report whose telling the verdict judges. */
   report: v.strictObject({
     title: text(LIMITS.shortText),
-    url: v.optional(v.pipe(
-      v.string('must be text'),
-      v.maxLength(LIMITS.url, `must be at most ${LIMITS.url} characters`),
-      v.rawTransform(({ dataset, addIssue, NEVER }) => {
-        const link = parseLink(dataset.value);
-        if (link.ok) return link.url;
-        addIssue({ message: link.reason });
-        return NEVER;
-      }),
-    )),
+    url: v.optional(link),
     published: v.optional(partialDate),
   }),
   /** The wording at fault ("defense summit", "during the call"): the verdict holds for a sentence
    * that repeats one of them, in any inflection. Without it, the wording is not what was wrong. */
-  faultWording: v.optional(v.pipe(
-    v.array(text(LIMITS.shortText), 'must be a list of phrases'),
-    v.minLength(1, 'must list at least one phrase'),
-    v.maxLength(LIMITS.phrases, `must list at most ${LIMITS.phrases} phrases`),
-  )),
+  faultWording: v.optional(phrases),
   /** Wording that sets the record straight ("minerals" for a meeting the report made about aid,
    * "a day earlier" for a quote it moved in time): a sentence that carries one does not repeat
    * the fault, whatever else it says. */
-  clearedBy: v.optional(v.pipe(
-    v.array(text(LIMITS.shortText), 'must be a list of phrases'),
-    v.minLength(1, 'must list at least one phrase'),
-    v.maxLength(LIMITS.phrases, `must list at most ${LIMITS.phrases} phrases`),
-  )),
+  clearedBy: v.optional(phrases),
   /** The last day of the events: a verdict of misdating holds only on a page dated more than
    * `STALE_AFTER_DAYS` after it, the page's own date against the events'. */
   eventsEnd: v.optional(partialDate),
