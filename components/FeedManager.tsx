@@ -6,7 +6,7 @@
  * browsers grant permissions only in answer to the reader's own gesture.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { describeChange, sourceName } from '@/lib/feeds/names';
+import { describeChange, feedOrigin, sourceName } from '@/lib/feeds/names';
 import { DEFAULT_INTERVAL_MINUTES } from '@/lib/feeds/schedule';
 import { formatMomentWithTime } from '@/lib/partial-date';
 import type { Client } from '@/lib/protocol';
@@ -39,17 +39,6 @@ const INTERVALS: [number, string][] = [
 ];
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-
-/** The permission pattern for a source's origin; null for an address that is not http(s). */
-export function originPattern(source: FeedSource): string | null {
-  if (source.kind === 'factcheck') return 'https://factchecktools.googleapis.com/*';
-  try {
-    const url = new URL(source.url);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.origin}/*` : null;
-  } catch {
-    return null;
-  }
-}
 
 function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; progress?: FeedProgress | null; onRefresh(): void; onPause(): void; onRemove(): void }) {
   return (
@@ -122,7 +111,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
   }, [apiKey]);
 
   async function subscribe(source: FeedSource) {
-    const origin = originPattern(source);
+    const origin = feedOrigin(source);
     if (!origin) {
       setStatus({ kind: 'error', text: 'A feed’s address starts with https:// or http://.' });
       return;

@@ -4,7 +4,7 @@
  * to `runtime.onMessage`.
  */
 import type { PageVerdicts } from './badge';
-import { FACTCHECK_ENDPOINT } from './feeds/factcheck';
+import { feedOrigin } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { dueFeeds } from './feeds/schedule';
 import { log } from './log';
@@ -23,7 +23,6 @@ import {
   resetToBundled,
   summarizeStore,
   type ClaimlightDb,
-  type FeedSource,
   type ImportReport,
 } from './store';
 
@@ -43,11 +42,6 @@ export interface BackgroundDeps {
   onOriginUnused?: (origin: string) => Promise<void> | void;
 }
 
-/** The origin a feed is read from, as permissions name it ("https://checks.example/*"). */
-export function feedOrigin(source: FeedSource): string {
-  if (source.kind === 'factcheck') return `${new URL(FACTCHECK_ENDPOINT).origin}/*`;
-  return `${new URL(source.url).origin}/*`;
-}
 
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
 
@@ -156,7 +150,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         await changed();
         const origin = feedOrigin(feed.source);
         const stillUsed = (await db.feeds.toArray()).some((other) => feedOrigin(other.source) === origin);
-        if (!stillUsed) await onOriginUnused?.(origin);
+        if (origin && !stillUsed) await onOriginUnused?.(origin);
         return ok({ removed: true as const });
       } catch (e) {
         return err(storageError(e));

@@ -7,8 +7,9 @@ import { err, ok, type Result } from '../result';
 import type { FeedSource } from '../store';
 import type { FetchOptions } from './fetch-feed';
 import { fetchFeed } from './fetch-feed';
+import { FACTCHECK_ENDPOINT } from './names';
 
-export const FACTCHECK_ENDPOINT = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
+export { FACTCHECK_ENDPOINT } from './names';
 /** Pages followed per refresh: 10 pages of 100 claims. */
 export const MAX_FACTCHECK_PAGES = 10;
 

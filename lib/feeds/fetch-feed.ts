@@ -6,6 +6,7 @@
  */
 import { MAX_PACK_BYTES } from '../pack';
 import { err, ok, type Result } from '../result';
+import { hostOf } from './names';
 
 /** What the last good copy was served with. */
 export interface Validators {
@@ -31,14 +32,6 @@ export const FEED_TIMEOUT_MS = 30_000;
 const ACCEPTED_TYPE = /^(application\/(json|ld\+json|[\w.+-]+\+json|xhtml\+xml)|text\/(html|plain|json))\b/i;
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 /** Reads a body up to `maxBytes`; null when it is longer. */
 async function readLimited(response: Response, maxBytes: number): Promise<string | null> {

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FeedManager, originPattern } from '@/components/FeedManager';
+import { FeedManager } from '@/components/FeedManager';
+import { feedOrigin } from '@/lib/feeds/names';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
@@ -84,7 +85,7 @@ describe('FeedManager', () => {
     fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
     await waitFor(() => expect(requestOrigin).toHaveBeenCalledWith('https://factchecktools.googleapis.com/*'));
     expect(apiKey.write).toHaveBeenCalledWith('KEY');
-    expect(originPattern({ kind: 'url', url: 'ftp://x.example/f' })).toBeNull();
+    expect(feedOrigin({ kind: 'url', url: 'ftp://x.example/f' })).toBeNull();
   });
 });
 

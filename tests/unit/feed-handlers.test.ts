@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackgroundHandlers, feedOrigin } from '@/lib/background-handlers';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { feedOrigin } from '@/lib/feeds/names';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { feedIdOf } from '@/lib/feeds/refresh';
 import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
