@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { createClaimSearch, highlightRuns, type ClaimHit } from '@/lib/claim-search';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS, type Verdict } from '@/lib/schema';
-import { VERDICT_LABELS } from '@/lib/verdicts';
+import { BY_SEVERITY, VERDICT_LABELS } from '@/lib/verdicts';
 import { formatPartialDate } from '@/lib/partial-date';
 import { ClaimRecord } from './ClaimRecord';
 import { VerdictBadge } from './VerdictBadge';
@@ -30,7 +30,8 @@ export interface ClaimSearchProps {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // Browsing starts with what a reader most needs to know about: the problems, most serious first.
-const BROWSE_ORDER: readonly Verdict[] = ['false', 'misattributed', 'disputed', 'imprecise', 'accurate-but-misdated', 'unverified', 'unrated', 'opinion', 'accurate'];
+// Stored claims never carry `context`, which only mentions have.
+const BROWSE_ORDER = BY_SEVERITY.filter((v): v is Verdict => v !== 'context');
 
 function ResultOption({ hit, id, active, onChoose }: { hit: ClaimHit<ClaimForCard>; id: string; active: boolean; onChoose(): void }) {
   const { claim } = hit;

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { MentionSummary } from '@/lib/protocol';
-import { VERDICT_LABELS, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
+import { VERDICT_LABELS, bySeverity, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
 import { mentionExcerpt } from './ClaimCard';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -150,7 +150,7 @@ export function verdictSummary(mentions: readonly MentionSummary[]): string {
     else others++;
   }
   const count = [...problems.values()].reduce((a, b) => a + b, 0);
-  const order = [...problems.keys()].sort((a, b) => (mostSerious([a, b]) === a ? -1 : 1));
+  const order = [...problems.keys()].sort(bySeverity);
   const head = count ? `${count} problem${count === 1 ? '' : 's'}: ${order.map((v) => `${problems.get(v)} ${VERDICT_LABELS[v]}`).join(', ')}` : 'No problems';
   return others ? `${head}; ${others} other mention${others === 1 ? '' : 's'}` : head;
 }

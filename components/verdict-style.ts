@@ -4,7 +4,7 @@
  * come from `lib/verdicts.ts`; this module adds only the look.
  */
 import { VERDICT_COLOURS } from '@/lib/mark-style';
-import { MENTION_VERDICTS, type MentionVerdict } from '@/lib/verdicts';
+import { MENTION_VERDICTS, VERDICT_GLYPHS, type MentionVerdict } from '@/lib/verdicts';
 
 /** The colours and glyph drawn for one verdict. */
 export interface VerdictStyle {
@@ -16,28 +16,10 @@ export interface VerdictStyle {
   glyph: string;
 }
 
-// Glyphs come from blocks that system fonts on Windows, macOS and Linux all cover and that have no
-// emoji presentation, so they take the badge's colour instead of turning into coloured pictures.
-// The colours are the marks' own (lib/mark-style.ts); their contrast ratios are checked in
-// tests/unit/ClaimCard.test.tsx.
-const GLYPHS: Record<MentionVerdict, string> = {
-  accurate: '✓',
-  'accurate-but-misdated': '◷',
-  misattributed: '⇄',
-  imprecise: '≈',
-  disputed: '±',
-  false: '✗',
-  unverified: '?',
-  opinion: '“',
-  unrated: '○',
-  // The pilcrow: the record, shown as it is. Latin-1, so every font has it; the circled "i"
-  // (U+24D8) showed as an empty box in Debian's Chromium, and U+2139 has an emoji form.
-  context: '¶',
-};
-
-/** Each verdict's colours and glyph. */
+/** Each verdict's colours and glyph. The colours are the marks' own (lib/mark-style.ts), the
+ * glyphs lib/verdicts.ts's; the contrast ratios are checked in tests/unit/ClaimCard.test.tsx. */
 export const VERDICT_STYLES: Record<MentionVerdict, VerdictStyle> = Object.fromEntries(
-  MENTION_VERDICTS.map((verdict) => [verdict, { colour: VERDICT_COLOURS[verdict].light, colourOnDark: VERDICT_COLOURS[verdict].dark, glyph: GLYPHS[verdict] }]),
+  MENTION_VERDICTS.map((verdict) => [verdict, { colour: VERDICT_COLOURS[verdict].light, colourOnDark: VERDICT_COLOURS[verdict].dark, glyph: VERDICT_GLYPHS[verdict] }]),
 ) as Record<MentionVerdict, VerdictStyle>;
 
 /** The custom properties that carry one verdict's colours into `ClaimCard.css` (set as an inline style). */

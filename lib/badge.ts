@@ -4,7 +4,7 @@
  * script sums up its mentions; the background draws the badge.
  */
 import { VERDICT_COLOURS } from './mark-style';
-import { VERDICT_LABELS, isProblem, mostSerious, type MentionVerdict } from './verdicts';
+import { VERDICT_GLYPHS, VERDICT_LABELS, isProblem, mostSerious, type MentionVerdict } from './verdicts';
 
 /** What a page's mentions come to, as the content script reports it. */
 export interface PageVerdicts {
@@ -21,19 +21,8 @@ export function pageVerdicts(verdicts: readonly MentionVerdict[]): PageVerdicts 
   return { count: verdicts.length, problems: verdicts.filter(isProblem).length, worst: mostSerious(verdicts) };
 }
 
-// Glyphs the toolbar's small font draws in every browser; the card's own are for larger text.
-const BADGE_GLYPHS: Record<MentionVerdict, string> = {
-  false: '✗',
-  misattributed: '⇄',
-  disputed: '±',
-  imprecise: '≈',
-  'accurate-but-misdated': '◷',
-  unverified: '?',
-  unrated: '○',
-  opinion: '“',
-  context: 'i',
-  accurate: '✓',
-};
+// The verdicts' own glyphs, but context shows as a plain "i" in the toolbar's few pixels.
+const BADGE_GLYPHS: Record<MentionVerdict, string> = { ...VERDICT_GLYPHS, context: 'i' };
 
 /** The badge's text, its colour and the button's tooltip for a page. No mentions: no badge. */
 export function badgeFor(page: PageVerdicts): { text: string; color: string; title: string } {

@@ -16,8 +16,12 @@ export type MentionVerdict = (typeof MENTION_VERDICTS)[number];
  * counted on the toolbar badge. */
 export const PROBLEM_VERDICTS: readonly MentionVerdict[] = ['false', 'misattributed', 'disputed', 'imprecise', 'accurate-but-misdated', 'unverified'];
 
-// Most serious first: what the badge shows when a page has several.
-const SEVERITY: readonly MentionVerdict[] = [...PROBLEM_VERDICTS, 'unrated', 'opinion', 'context', 'accurate'];
+/** Every verdict, most serious first: what the badge shows when a page has several, and the
+ * order the popup offers them in. */
+export const BY_SEVERITY: readonly MentionVerdict[] = [...PROBLEM_VERDICTS, 'unrated', 'opinion', 'context', 'accurate'];
+
+/** Sorts verdicts most serious first. */
+export const bySeverity = (a: MentionVerdict, b: MentionVerdict): number => BY_SEVERITY.indexOf(a) - BY_SEVERITY.indexOf(b);
 
 /** True for a verdict that says something is wrong or unsupported. */
 export const isProblem = (verdict: MentionVerdict): boolean => PROBLEM_VERDICTS.includes(verdict);
@@ -25,9 +29,30 @@ export const isProblem = (verdict: MentionVerdict): boolean => PROBLEM_VERDICTS.
 /** The most serious of some verdicts, or null for none. */
 export function mostSerious(verdicts: Iterable<MentionVerdict>): MentionVerdict | null {
   let best: MentionVerdict | null = null;
-  for (const verdict of verdicts) if (best === null || SEVERITY.indexOf(verdict) < SEVERITY.indexOf(best)) best = verdict;
+  for (const verdict of verdicts) if (best === null || bySeverity(verdict, best) < 0) best = verdict;
   return best;
 }
+
+/**
+ * A glyph per verdict, drawn beside its word wherever a verdict shows (card, popup, badge), so
+ * colour is never the only signal. They come from blocks that system fonts on Windows, macOS and
+ * Linux all cover and that have no emoji presentation, so they take the badge's colour instead of
+ * turning into coloured pictures.
+ */
+export const VERDICT_GLYPHS: Record<MentionVerdict, string> = {
+  accurate: '✓',
+  'accurate-but-misdated': '◷',
+  misattributed: '⇄',
+  imprecise: '≈',
+  disputed: '±',
+  false: '✗',
+  unverified: '?',
+  opinion: '“',
+  unrated: '○',
+  // The pilcrow: the record, shown as it is. Latin-1, so every font has it; the circled "i"
+  // (U+24D8) showed as an empty box in Debian's Chromium, and U+2139 has an emoji form.
+  context: '¶',
+};
 
 /** The word a reader sees for each verdict. */
 export const VERDICT_LABELS: Record<MentionVerdict, string> = {
