@@ -28,6 +28,7 @@ export interface PaintedMention {
 
 /** Paints marks; `paint` replaces everything painted before. */
 export interface Painter {
+  /** Draws these mentions, given in reading order (by where their ranges start). */
   paint(mentions: readonly PaintedMention[]): void;
   /** Shows the keyboard focus on one range, or on none. */
   focus(range: Range | null): void;
@@ -141,12 +142,15 @@ export class OverlayPainter implements Painter {
     const before = new Map(this.drawn.map((drawn) => [drawn.mention.range, drawn]));
     const cache: StyleCache = new Map();
     this.pinned = false;
-    // Two claims on one sentence lie on the same words: the second is drawn as a line over the
-    // text, the third closer under it, so each verdict's line stays visible.
-    const layers: Range[] = [];
+    // Two claims on one sentence lie on the same words: the second and third draw their lines
+    // further under the text, so each verdict's line stays visible. Mentions come in reading
+    // order, so ranges with the same start are neighbours: each is compared with those alone,
+    // not with every mark before it.
+    let sameStart: Range[] = [];
     const layerOf = (range: Range) => {
-      const same = layers.filter((other) => other.compareBoundaryPoints(Range.START_TO_START, range) === 0 && other.compareBoundaryPoints(Range.END_TO_END, range) === 0).length;
-      layers.push(range);
+      if (sameStart.length && sameStart[0]!.compareBoundaryPoints(Range.START_TO_START, range) !== 0) sameStart = [];
+      const same = sameStart.filter((other) => other.compareBoundaryPoints(Range.END_TO_END, range) === 0).length;
+      sameStart.push(range);
       return same;
     };
     this.drawn = mentions.map((mention) => {
