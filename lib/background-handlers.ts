@@ -64,15 +64,21 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     matcher.invalidate();
     await onStoreChanged?.();
   };
-  const feedDeps = async (): Promise<RefreshDeps> => {
+  /** What refreshing the feed `feedId` needs: the fetch, the clock, the key, and where its progress goes. */
+  const feedDeps = async (feedId: string): Promise<RefreshDeps> => {
     if (!feeds) throw new Error('Feeds are not available here.');
     const apiKey = await feeds.apiKey?.();
-    return { fetch: feeds.fetch, ...(feeds.now ? { now: feeds.now } : {}), ...(apiKey ? { apiKey } : {}) };
+    const progress = feeds.onProgress;
+    return {
+      fetch: feeds.fetch,
+      ...(feeds.now ? { now: feeds.now } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      ...(progress ? { onProgress: (done: number, total: number) => progress(feedId, done, total) } : {}),
+    };
   };
   /** Runs a refresh; a changed pack tells the tabs. */
   const refreshing = async (feedId: string): Promise<RefreshOutcome> => {
-    const progress = feeds?.onProgress;
-    const outcome = await refreshFeed(db, feedId, { ...(await feedDeps()), ...(progress ? { onProgress: (done: number, total: number) => progress(feedId, done, total) } : {}) });
+    const outcome = await refreshFeed(db, feedId, await feedDeps(feedId));
     if (outcome.change) await changed();
     return outcome;
   };
@@ -115,9 +121,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async addFeed({ source, intervalMinutes }) {
       try {
-        const progress = feeds?.onProgress;
-        const id = feedIdOf(source);
-        const added = await addFeed(db, source, { ...(await feedDeps()), ...(intervalMinutes ? { intervalMinutes } : {}), ...(progress ? { onProgress: (done: number, total: number) => progress(id, done, total) } : {}) });
+        const added = await addFeed(db, source, { ...(await feedDeps(feedIdOf(source))), ...(intervalMinutes ? { intervalMinutes } : {}) });
         if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
         if (added.value.change) await changed();
         return ok(added.value);
