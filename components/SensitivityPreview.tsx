@@ -6,7 +6,7 @@ import { buildClaimIndex, findMentions, type ClaimIndex } from '@/lib/matching';
 import { judgeMention } from '@/lib/mention-verdict';
 import type { Claim } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
-import { VERDICT_LABELS } from '@/lib/verdicts';
+import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 
 /** The sample paragraph, one sentence per entry: two plain mentions of bundled claims, a loose
  * paraphrase that only a broad setting marks, and a sentence about something else. */
@@ -28,8 +28,9 @@ function bundledIndex(): ClaimIndex<Claim> {
   return bundled;
 }
 
-/** Each sample sentence with the bundled claim the real matcher finds in it at this sensitivity, or null. */
-export function previewMentions(sensitivity: number): { sentence: string; claim: Claim | null }[] {
+/** Each sample sentence with the bundled claim the real matcher finds in it at this sensitivity
+ * and what its mention is shown as (`lib/mention-verdict.ts`), or null. */
+export function previewMentions(sensitivity: number): { sentence: string; claim: Claim | null; verdict: MentionVerdict | null }[] {
   const index = bundledIndex();
   const text = SAMPLE_SENTENCES.join(' ');
   const mentions = findMentions([{ text }], index, { sensitivity, pageDate: SAMPLE_PAGE_DATE });
@@ -38,7 +39,8 @@ export function previewMentions(sensitivity: number): { sentence: string; claim:
     const from = start;
     start += sentence.length + 1;
     const mention = mentions.filter((m) => m.start >= from && m.start < start).sort((a, b) => b.score - a.score)[0];
-    return { sentence, claim: mention?.claim ?? null };
+    const claim = mention?.claim ?? null;
+    return { sentence, claim, verdict: claim && judgeMention(claim, sentence, SAMPLE_PAGE_DATE).verdict };
   });
 }
 
@@ -50,10 +52,10 @@ export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number
     <figure class="sensitivity-preview">
       <figcaption>Preview with the bundled pack</figcaption>
       <p class="claimlight-page-sample">
-        {rows.map(({ sentence, claim }, i) => (
+        {rows.map(({ sentence, verdict }, i) => (
           <Fragment key={i}>
             {i > 0 && ' '}
-            {claim ? <span style={mentionDeclarations(marks, judgeMention(claim, sentence, null).verdict) || undefined}>{sentence}</span> : sentence}
+            {verdict ? <span style={mentionDeclarations(marks, verdict) || undefined}>{sentence}</span> : sentence}
           </Fragment>
         ))}
       </p>
@@ -61,12 +63,12 @@ export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number
         {marked} of {rows.length} sentences marked.
       </p>
       <ol class="preview-results">
-        {rows.map(({ sentence, claim }, i) => (
+        {rows.map(({ sentence, claim, verdict }, i) => (
           <li key={i} data-marked={claim ? 'yes' : 'no'}>
             <q>{sentence}</q>{' '}
-            {claim ? (
+            {claim && verdict ? (
               <span>
-                → marked <strong>{VERDICT_LABELS[judgeMention(claim, sentence, null).verdict]}</strong>: {claim.text}
+                → marked <strong>{VERDICT_LABELS[verdict]}</strong>: {claim.text}
               </span>
             ) : (
               <span class="not-marked">→ not marked</span>
