@@ -92,7 +92,10 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   }
   const norm = Math.sqrt(blockNorm) || 1;
   const { primaryWeights, primaryNorms, commonOf } = index;
-  const all: Candidate[] = [];
+  // The best by coverage, and by cosine as many more as the coverage list may take from them: a
+  // block of a large store reaches thousands of claims, and sorting them all cost more than the rest.
+  const byCoverage = new TopCandidates('coverage', MAX_CANDIDATES);
+  const byCosine = new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES);
   let bestCosine = 0;
   let secondCosine = 0;
   for (const claim of touched) {
@@ -114,14 +117,12 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
       secondCosine = bestCosine;
       bestCosine = cosine;
     } else if (cosine > secondCosine) secondCosine = cosine;
-    // Only a claim that can be kept below is worth an object.
-    if (coverage >= MIN_BLOCK_COVERAGE || cosine >= MIN_COSINE) all.push({ claim, coverage, cosine });
+    if (coverage >= MIN_BLOCK_COVERAGE) byCoverage.offer(claim, coverage, cosine);
+    if (cosine >= MIN_COSINE) byCosine.offer(claim, coverage, cosine);
   }
-  const byCoverage = all.filter((c) => c.coverage >= MIN_BLOCK_COVERAGE).sort((a, b) => b.coverage - a.coverage || a.claim - b.claim);
-  const kept = byCoverage.slice(0, MAX_CANDIDATES);
+  const kept = byCoverage.best;
   const keptIds = new Set(kept.map((c) => c.claim));
-  const byCosine = all.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).sort((a, b) => b.cosine - a.cosine || a.claim - b.claim);
-  for (const c of byCosine.slice(0, MAX_COSINE_CANDIDATES)) {
+  for (const c of byCosine.best.filter((c) => !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {
     kept.push(c);
     keptIds.add(c.claim);
   }
@@ -130,4 +131,29 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     if (hits >= 2 && !keptIds.has(claim)) kept.push({ claim, coverage: 0, cosine: 0 });
   }
   return { candidates: kept, bestCosine, secondCosine };
+}
+
+/** The best few candidates by one retrieval score, best first, ties to the earlier claim. */
+class TopCandidates {
+  readonly best: Candidate[] = [];
+  constructor(
+    private readonly by: 'coverage' | 'cosine',
+    private readonly limit: number,
+  ) {}
+
+  offer(claim: number, coverage: number, cosine: number): void {
+    const { best, limit } = this;
+    const score = this.by === 'coverage' ? coverage : cosine;
+    if (best.length === limit && !this.behind(best[limit - 1]!, score, claim)) return;
+    let at = best.length;
+    while (at > 0 && this.behind(best[at - 1]!, score, claim)) at--;
+    best.splice(at, 0, { claim, coverage, cosine });
+    if (best.length > limit) best.pop();
+  }
+
+  /** True when a kept candidate ranks after a claim of this score. */
+  private behind(kept: Candidate, score: number, claim: number): boolean {
+    const held = kept[this.by];
+    return held < score || (held === score && kept.claim > claim);
+  }
 }

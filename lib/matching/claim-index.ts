@@ -249,20 +249,18 @@ function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
   return out;
 }
 
-/** Compiles claims into an index. Claims keep their order; mentions hand back the claim given. */
-export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: IndexOptions = {}): ClaimIndex<C> {
-  const knowledge = { ...ALL_KNOWLEDGE, ...options.knowledge };
-  const canonical = knowledge.places ? canonicalStem : (stem: string) => stem;
-  const names = namedStems(claims, canonical);
-  const aliases = knowledge.aliases ? minedAliases(claims, canonical) : new Map<string, string>();
-  const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`, canonical));
-  const df = new Map<string, number>();
-  for (const stems of primaryStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
-  const n = claims.length;
+/**
+ * How telling each stem is, from the pack (a word in many of its claims tells little) and from
+ * general news text. Built in a function of its own so that the closure it returns holds only the
+ * counts it reads: a closure made inside `buildClaimIndex` would keep every local of that function
+ * alive with the index (V8 shares one context among a function's closures), the claims' stem
+ * lists and unpacked postings among them.
+ */
+function stemWeights(df: ReadonlyMap<string, number>, n: number): (stem: string) => number {
   // A small pack says little about which words are common: lean on general text until it is large.
   const packShare = n / (n + 300);
   const weights = new Map<string, number>();
-  const weight = (stem: string): number => {
+  return (stem: string): number => {
     let w = weights.get(stem);
     if (w === undefined) {
       // A page's own words are weighed too; a page of endless unique words must not grow this forever.
@@ -276,6 +274,21 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     }
     return w;
   };
+}
+
+/** A stem compared as it is (outside `buildClaimIndex`, for the reason `stemWeights` gives). */
+const asWritten = (stem: string) => stem;
+
+/** Compiles claims into an index. Claims keep their order; mentions hand back the claim given. */
+export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: IndexOptions = {}): ClaimIndex<C> {
+  const knowledge = { ...ALL_KNOWLEDGE, ...options.knowledge };
+  const canonical = knowledge.places ? canonicalStem : asWritten;
+  const names = namedStems(claims, canonical);
+  const aliases = knowledge.aliases ? minedAliases(claims, canonical) : new Map<string, string>();
+  const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`, canonical));
+  const df = new Map<string, number>();
+  for (const stems of primaryStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
+  const weight = stemWeights(df, claims.length);
   const postings = new Map<string, number[]>();
   const cuePostings = new Map<string, number[]>();
   const compiled = claims.map((claim, at): CompiledClaim<C> => {
@@ -353,7 +366,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     for (const [key, name] of held) if (name) spellings.set(key, name);
   }
   // A stem in more than one claim in a hundred (and in more than fifty claims) is common.
-  const common = new Map([...df].filter(([, count]) => count > Math.max(50, n / 100)).map(([stem], i) => [stem, i]));
+  const common = new Map([...df].filter(([, count]) => count > Math.max(50, claims.length / 100)).map(([stem], i) => [stem, i]));
   return {
     claims: compiled,
     primaryWeights: Float64Array.from(compiled, (claim) => claim.primaryWeight),
