@@ -19,9 +19,11 @@ export interface Candidate {
 /** The candidates of a block, and the best cosines of the claims it reaches. */
 export interface BlockCandidates {
   candidates: Candidate[];
-  /** The best and second-best cosine over every claim the block's telling words reach, candidates or not. */
-  bestCosine: number;
-  secondCosine: number;
+  /** The claims the block's telling words reach with the best cosines, candidates or not, best
+   * first: the rivals a candidate's margin is taken over (`rivalCosine`). */
+  byCosine: Candidate[];
+  /** Whether `byCosine` was cut short: claims beyond it reach the block too. */
+  moreByCosine: boolean;
 }
 
 /** The least share of a claim's words a block must carry for the claim to be scored in it. */
@@ -96,8 +98,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   // block of a large store reaches thousands of claims, and sorting them all cost more than the rest.
   const byCoverage = new TopCandidates('coverage', MAX_CANDIDATES);
   const byCosine = new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES);
-  let bestCosine = 0;
-  let secondCosine = 0;
+  let reached = 0;
   for (const claim of touched) {
     let partial = covered[claim]!;
     let partialDot = dot[claim]!;
@@ -113,16 +114,13 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     }
     const coverage = partial / primaryWeights[claim]!;
     const cosine = partialDot / (norm * primaryNorms[claim]!);
-    if (cosine > bestCosine) {
-      secondCosine = bestCosine;
-      bestCosine = cosine;
-    } else if (cosine > secondCosine) secondCosine = cosine;
+    reached++;
     if (coverage >= MIN_BLOCK_COVERAGE) byCoverage.offer(claim, coverage, cosine);
-    if (cosine >= MIN_COSINE) byCosine.offer(claim, coverage, cosine);
+    byCosine.offer(claim, coverage, cosine);
   }
   const kept = byCoverage.best;
   const keptIds = new Set(kept.map((c) => c.claim));
-  for (const c of byCosine.best.filter((c) => !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {
+  for (const c of byCosine.best.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {
     kept.push(c);
     keptIds.add(c.claim);
   }
@@ -130,7 +128,18 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   for (const [claim, hits] of cueHits) {
     if (hits >= 2 && !keptIds.has(claim)) kept.push({ claim, coverage: 0, cosine: 0 });
   }
-  return { candidates: kept, bestCosine, secondCosine };
+  return { candidates: kept, byCosine: byCosine.best, moreByCosine: reached > byCosine.best.length };
+}
+
+/**
+ * The best cosine of another claim than this one among those the block reaches: a post about one
+ * claim is much closer to it than to the rest. Another record of the same claim (the same check in
+ * two feeds, `isTwin`) is no rival, or a store that holds a claim twice could never tell it apart.
+ */
+export function rivalCosine(retrieved: BlockCandidates, claim: number, isTwin: (other: number) => boolean): number {
+  for (const rival of retrieved.byCosine) if (rival.claim !== claim && !isTwin(rival.claim)) return rival.cosine;
+  // Every claim kept is this one or a twin: the best beyond them is no better than the last kept.
+  return retrieved.moreByCosine ? retrieved.byCosine[retrieved.byCosine.length - 1]!.cosine : 0;
 }
 
 /** The best few candidates by one retrieval score, best first, ties to the earlier claim. */

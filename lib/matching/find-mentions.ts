@@ -9,7 +9,7 @@ import { tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
 import { intervalOf, namedDates, type Interval, type NamedDate } from '../timeline';
-import { candidateClaims, candidateScratch } from './candidates';
+import { candidateClaims, candidateScratch, rivalCosine } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
 import { carriedWords, coverageBy, pairFeatures, type SentenceView } from './features';
@@ -195,12 +195,14 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
           if (Math.max(carried.carried, groups) < MIN_MATCHED_WORDS || Math.max(carried.words, groups) < 1) return;
         }
         if (!timeFits(claim, time)) return;
+        // Margins are taken over other claims: another record of this one (a twin) is no rival.
+        const isTwin = (other: number) => sameClaim(claim, index.claims[other]!);
         let bestOther = 0;
         coverages.forEach((other, j) => {
-          if (j !== i && other > bestOther) bestOther = other;
+          if (j !== i && other > bestOther && !isTwin(candidates[j]!.claim)) bestOther = other;
         });
         const { cosine } = candidates[i]!;
-        const block = { cosine, margin: cosine - (cosine >= retrieved.bestCosine ? retrieved.secondCosine : retrieved.bestCosine) };
+        const block = { cosine, margin: cosine - rivalCosine(retrieved, candidates[i]!.claim, isTwin) };
         const scored = pairFeatures(claim, view, bestOther, coverage, block, index);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;

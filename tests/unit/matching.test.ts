@@ -126,6 +126,26 @@ describe('findMentions', () => {
     expect(found.related.map((m) => m.claimId)).toEqual(['a-again']);
   });
 
+  it('takes a candidate’s margins over other claims, not over another record of the same claim', () => {
+    const text = 'A shark was photographed swimming on a flooded Houston highway after the hurricane.';
+    const others = [
+      { id: 'b', text: 'Alligators were seen swimming in flooded Houston streets after the hurricane.', verdict: 'false' as const },
+      { id: 'c', text: 'Drinking hot water cures the flu.', verdict: 'false' as const },
+    ];
+    const page = [{ text: 'Viral photo shows a shark swimming on a flooded highway in Houston after the hurricane.' }];
+    const margins = (claims: Parameters<typeof buildClaimIndex>[0]) => {
+      const pair = scorePairs(page, buildClaimIndex(claims)).find((p) => p.claim.claim.id === 'a')!;
+      return ['margin', 'cosineMargin'].map((name) => pair.features[FEATURE_NAMES.indexOf(name as never)]!);
+    };
+    const alone = margins([{ id: 'a', text, verdict: 'false' }, ...others]);
+    // A second feed's record of the same check: the same words, its own id.
+    const withTwin = margins([{ id: 'a', text, verdict: 'false' }, { id: 'a-feed-2', text, verdict: 'false' }, ...others]);
+    expect(alone[0]).toBeGreaterThan(0.3);
+    expect(alone[1]).toBeGreaterThan(0.1);
+    // The twin shifts the words' weights a little; taken over it, both margins would be 0.
+    withTwin.forEach((margin, i) => expect(margin).toBeGreaterThan(0.8 * alone[i]!));
+  });
+
   it('lets the sensitivity setting move both bars: marked when broad, listed by default, dropped when precise', () => {
     const [pair] = scorePairs([{ text: 'Their phone conversation lasted an hour and a half.' }], index, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
     expect(pair).toBeDefined();
@@ -155,6 +175,16 @@ describe('buildClaimIndex', () => {
     expect(built.names.has('biden')).toBe(true);
     expect(built.names.has('presid')).toBe(false);
     expect(built.names.has('tax')).toBe(false);
+  });
+
+  it('counts a stem as common in one claim in a hundred, or in more than 256 claims of a large store', () => {
+    const small = buildClaimIndex(Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, text: `${i < 60 ? 'zebra' : 'giraffe'} number ${i}`, verdict: 'false' as const })));
+    expect(small.common.has('zebra')).toBe(true);
+    const claims = Array.from({ length: 30_000 }, (_, i) => ({ id: `l${i}`, text: `${i < 300 ? 'zebra' : i < 500 ? 'okapi' : 'giraffe'} ${i}`, verdict: 'false' as const }));
+    const large = buildClaimIndex(claims);
+    // 300 claims of 30,000 is one in a hundred, but more than 256; 200 is neither.
+    expect(large.common.has('zebra')).toBe(true);
+    expect(large.common.has('okapi')).toBe(false);
   });
 
   it('mines titles from the pack’s own texts as aliases of the people they name', () => {
