@@ -223,7 +223,8 @@ async function main(): Promise<number> {
   console.log(`Import of the 10,000-claim store through the settings page: ${ms(imported.ms)} for ${imported.stored} claims (goal 2 s)`);
   console.log(`Importing it again over itself (a new version of the pack): ${ms(imported.replaceMs)}; deleting it: ${ms(imported.deleteMs)}`);
   const feed = await measureFeedRefresh(store);
-  console.log(`A 10,000-claim ClaimReview feed (Node, fake-indexeddb, a local fetch): subscribed in ${ms(feed.addMs)}; a refresh that changes 100 claims ${ms(feed.changeMs)} (${feed.change}); a 304 ${ms(feed.unchangedMs)} (goal 2 s)`);
+  console.log(`A 10,000-claim ClaimReview feed in a store of ${feed.feeds} feeds and ${feed.storeClaims.toLocaleString('en')} claims (Node, fake-indexeddb, a local fetch; the other ${feed.feeds - 1} subscribed in ${ms(feed.fillMs)}):`);
+  console.log(`  subscribed in ${ms(feed.addMs)}; a refresh that changes 100 claims ${ms(feed.changeMs)} (${feed.change}; ${feed.progressReports} progress reports, the last "${feed.lastProgress}"); a 304 ${ms(feed.unchangedMs)} (goal 2 s)`);
   const atLimit = await measureAtLimit(store, page.html, LIMITS.claimsPerPack);
   console.log(`A store at the pack limit (${atLimit.claims.toLocaleString('en')} claims in one pack, plus the bundled one):`);
   console.log(`  import through the settings page: ${ms(atLimit.importMs)}`);
