@@ -134,16 +134,6 @@ function formOf(raw: string): WordForm {
   return form;
 }
 
-/** Calls `visit` with each word's stem, skipping function words, without building tokens: the
- * cheap first look at a block that usually mentions nothing. */
-export function forEachContentStem(text: string, visit: (stem: string) => void): void {
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    const form = formOf(match[0]);
-    if (!form.stop) visit(form.stem);
-  }
-}
-
 // A link written out in the text ("pic.twitter.com/Gh0Aks7t7s", "https://t.co/…"): not words,
 // and its random letters would weigh as the rarest words of all.
 const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
@@ -156,8 +146,26 @@ function linkSpans(text: string): Map<number, number> | null {
   return spans.size ? spans : null;
 }
 
+// Where a word run together from several splits: "AustralianFires", "CBCNews", "Trump2020", "2020Election".
+const COMPOUND_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L}{2,})/u;
+
+/** The words of one run together ("DefundTheCBC" is "Defund", "The", "CBC"), each with its offset. */
+export function compoundParts(word: string): { start: number; word: string }[] {
+  const parts: { start: number; word: string }[] = [];
+  let start = 0;
+  for (const part of word.split(COMPOUND_BREAK)) {
+    parts.push({ start, word: part });
+    start += part.length;
+  }
+  return parts;
+}
+
+const HASH = 35;
+const AT = 64;
+
 /** Splits text into tokens with their offsets; hyphenated words become separate tokens, and links
- * written out in the text are skipped. */
+ * written out in the text are skipped. A hashtag or handle is read as the words it runs together
+ * ("#AustralianFires" as "Australian Fires"), the way a reader reads it. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const links = linkSpans(text);
@@ -169,6 +177,17 @@ export function tokenize(text: string): Token[] {
     if (links) {
       for (const [from, to] of links) if (from <= start && start < to) linkEnd = to;
       if (start < linkEnd) continue;
+    }
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if ((before === HASH || before === AT) && raw.length > 3) {
+      const parts = compoundParts(raw);
+      if (parts.length > 1) {
+        for (const part of parts) {
+          const form = formOf(part.word);
+          tokens.push({ start: start + part.start, end: start + part.start + part.word.length, norm: form.norm, stem: form.stem, stop: form.stop });
+        }
+        continue;
+      }
     }
     const form = formOf(raw);
     const previous = tokens[tokens.length - 1];

@@ -4,7 +4,7 @@
  * indexed, and the dates a claim names. Pure string functions, so the extension and the CLI share
  * them; scoring and ranking are `rank.ts`'s job. Words are the engine's own tokens (`lib/normalize.ts`).
  */
-import { tokenize, type Token } from '../normalize';
+import { compoundParts, tokenize, type Token } from '../normalize';
 import { monthNumber } from '../timeline';
 
 /** A post split into what it says, who signed it and when. */
@@ -51,11 +51,9 @@ export function cleanPost(text: string): CleanedPost {
 
 /** Splits CamelCase and letter–digit runs into words: "FreeIran2020" becomes "Free Iran 2020". */
 export function splitCompound(word: string): string {
-  return word
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
-    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
-    .replace(/(\p{N})(\p{L}{2,})/gu, '$1 $2');
+  return compoundParts(word)
+    .map((part) => part.word)
+    .join(' ');
 }
 
 // Tweet debris that carries no topic, on top of the tokenizer's function words.

@@ -39,6 +39,15 @@ describe('tokenize', () => {
     expect(text.slice(tokens[5]!.start, tokens[5]!.end)).toBe('found');
   });
 
+  it('reads a hashtag or a handle as the words it runs together, each with its own offsets', () => {
+    const text = 'Fires spread #AustralianFires @CenterForBioDiv #COVID19 #tbt';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Fires', 'spread', 'Australian', 'Fires', 'Center', 'For', 'Bio', 'Div', 'COVID', '19', 'tbt']);
+    expect(tokens[3]!.stem).toBe(tokens[0]!.stem);
+    // A word that only looks compound outside a hashtag is one word ("iPhone", "McDonald").
+    expect(tokenize('iPhone McDonald').map((t) => t.norm)).toEqual(['iphone', 'mcdonald']);
+  });
+
   it('marks function words as stop words', () => {
     expect(tokenize('the call of the day').map((t) => t.stop)).toEqual([true, false, true, true, false]);
   });
