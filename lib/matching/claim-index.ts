@@ -73,6 +73,9 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   /** The knowledge in use, and the stem a word is compared by under it. */
   knowledge: Knowledge;
   canonical: (stem: string) => string;
+  /** A claim's statements, each alone: its text and its review's headline, for a claim that has
+   * both (`statementsOf`); none for a claim told once. */
+  statements: (claim: CompiledClaim) => readonly (readonly string[])[];
 }
 
 function commonStemsOf(claims: readonly CompiledClaim[], common: ReadonlyMap<string, number>): ClaimIndex['commonOf'] {
@@ -284,6 +287,31 @@ function stemWeights(df: ReadonlyMap<string, number>, n: number): (stem: string)
   };
 }
 
+/** How many claims' statements an index keeps made. */
+const MAX_CACHED_STATEMENTS = 20_000;
+
+/**
+ * The stems of each of a claim's statements apart, for a claim with a headline as well as a text: a
+ * post may repeat either ("Did 122 prisoners return to the battlefield?" or "122 detainees released
+ * from Guantanamo have re-engaged"), and half of one is more than a quarter of both. Made when a
+ * page's sentence first comes close to the claim, not for every claim of the store: kept for all,
+ * they would double a large store's index.
+ */
+function statementsOf(canonical: (stem: string) => string): (claim: CompiledClaim) => readonly (readonly string[])[] {
+  const made = new Map<CompiledClaim, string[][]>();
+  return (claim) => {
+    const { headline, text } = claim.claim;
+    if (!headline?.trim() || !text.trim()) return [];
+    let statements = made.get(claim);
+    if (!statements) {
+      if (made.size >= MAX_CACHED_STATEMENTS) made.clear();
+      statements = [text, headline].map((one) => [...new Set(stemsOf(one, canonical))]);
+      made.set(claim, statements);
+    }
+    return statements;
+  };
+}
+
 /** A stem compared as it is (outside `buildClaimIndex`, for the reason `stemWeights` gives). */
 const asWritten = (stem: string) => stem;
 
@@ -392,5 +420,6 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     spellings,
     knowledge,
     canonical,
+    statements: statementsOf(canonical),
   };
 }

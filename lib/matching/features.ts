@@ -21,6 +21,9 @@ export const FEATURE_NAMES = [
   'eventWords',
   'nameCoverage',
   'eventTimesNames',
+  // The best share of one statement of the claim the sentence carries, its text or its review's
+  // headline alone: a post repeats one of them, seldom both (plain coverage for a claim told once).
+  'bestStatement',
   // Weighed share of the claim's names found neither in the sentence nor in the two before it.
   'namesMissing',
   // The weight of the heaviest word of the claim that the sentence lacks, as a share: a sentence
@@ -112,6 +115,22 @@ export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boo
   return claim.primaryWeight ? covered / claim.primaryWeight : 0;
 }
 
+/** The weighed share of the claim's best-carried statement (`ClaimIndex.statements`), or its coverage. */
+function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, coverage: number, index: ClaimIndex): number {
+  let best = coverage;
+  for (const stems of index.statements(claim)) {
+    let total = 0;
+    let covered = 0;
+    for (const stem of stems) {
+      const w = claim.primary.get(stem) ?? 0;
+      total += w;
+      if (sentence.stems.has(stem)) covered += w;
+    }
+    if (total && covered / total > best) best = covered / total;
+  }
+  return best;
+}
+
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many
  * of those are words rather than numbers: what the gate on shared words reads (the same count
@@ -199,6 +218,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     eventCoverage: eventTotal ? eventCovered / eventTotal : coverage,
     eventWords: Math.log1p(eventWords),
     nameCoverage: claim.nameWeight ? namesCovered / claim.nameWeight : 1,
+    bestStatement: bestStatementCoverage(claim, sentence, coverage, index),
     eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
     namesMissing: namesMissing / total,
     heaviestMissing: heaviestMissing / total,

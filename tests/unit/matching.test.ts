@@ -146,6 +146,26 @@ describe('findMentions', () => {
     withTwin.forEach((margin, i) => expect(margin).toBeGreaterThan(0.8 * alone[i]!));
   });
 
+  it('reads how much of the claim’s best-carried statement a sentence carries, its text or its headline alone', () => {
+    const feature = (name: string, pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf(name as never)]!;
+    const told = buildClaimIndex([
+      {
+        id: 'a',
+        headline: 'Did Sharks Swim Down a Flooded Houston Highway?',
+        text: 'A photograph taken after Hurricane Harvey shows a great white in floodwater beside an interstate.',
+        verdict: 'false',
+      },
+      { id: 'b', text: 'A shark was photographed swimming on a flooded Houston highway.', verdict: 'false' },
+    ]);
+    const pairs = scorePairs([{ text: 'Sharks are swimming down a flooded highway in Houston, look!' }], told);
+    const a = pairs.find((p) => p.claim.claim.id === 'a')!;
+    expect(feature('coverage', a)).toBeLessThan(0.6);
+    expect(feature('bestStatement', a)).toBeGreaterThan(0.9);
+    // A claim told once has one statement: its coverage.
+    const b = pairs.find((p) => p.claim.claim.id === 'b')!;
+    expect(feature('bestStatement', b)).toBe(feature('coverage', b));
+  });
+
   it('lets the sensitivity setting move both bars: marked when broad, listed by default, dropped when precise', () => {
     const [pair] = scorePairs([{ text: 'Their phone conversation lasted an hour and a half.' }], index, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
     expect(pair).toBeDefined();
