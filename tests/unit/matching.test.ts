@@ -2,7 +2,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor } from '@/lib/matching';
+import { candidateClaims, candidateScratch } from '@/lib/matching/candidates';
 import { spellingKey } from '@/lib/matching/claim-index';
+import { coverageBy } from '@/lib/matching/features';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
 import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/matching/lexicon';
 import { tokenize } from '@/lib/normalize';
@@ -205,6 +207,25 @@ describe('buildClaimIndex', () => {
     // 300 claims of 30,000 is one in a hundred, but more than 256; 200 is neither.
     expect(large.common.has('zebra')).toBe(true);
     expect(large.common.has('okapi')).toBe(false);
+  });
+
+  it('keeps a block’s best candidates by coverage, ties to the earlier claim, however many claims it reaches', () => {
+    // 45 claims share "harbour" and "ferry" with the block (too few for either word to be common),
+    // with up to three other words each, so many tie.
+    const words = ['lantern', 'quay', 'gull', 'tide', 'rope', 'anchor', 'sail', 'mast', 'deck', 'hull'];
+    const claims = Array.from({ length: 45 }, (_, i) => ({ id: `c${i}`, text: `harbour ferry ${words.slice(0, i % 4).join(' ')}`, verdict: 'false' as const }));
+    const many = buildClaimIndex(claims);
+    const stems = new Set(tokenize('harbour ferry').map((t) => t.stem));
+    const { candidates } = candidateClaims(many, stems, candidateScratch(many));
+    const expected = many.claims
+      .map((claim, i) => ({ i, coverage: coverageBy(claim, stems) }))
+      .filter((c) => c.coverage >= 0.2)
+      .sort((a, b) => b.coverage - a.coverage || a.i - b.i)
+      .slice(0, 24)
+      .map((c) => c.i);
+    expect(expected.length).toBe(24);
+    expect(many.claims.filter((claim) => coverageBy(claim, stems) >= 0.2).length).toBeGreaterThan(24);
+    expect(candidates.slice(0, 24).map((c) => c.claim)).toEqual(expected);
   });
 
   it('mines titles from the pack’s own texts as aliases of the people they name', () => {
