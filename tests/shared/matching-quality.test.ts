@@ -59,6 +59,14 @@ describe('matching quality', () => {
     expect(extra.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
+  it('keeps our third labelled set (written apart, never fitted on) at F1 0.74 with cues and without', () => {
+    for (const options of [[], ['--no-cues']]) {
+      const held = score('score.mjs', ['tests/fixtures/eval-extra-2'], options);
+      expect(held.f1).toBeGreaterThanOrEqual(0.74);
+      expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(2);
+    }
+  }, 120_000);
+
   it('ships the match model that scripts/fit-match.ts fits from the training splits', async () => {
     const { code, stdout } = await runScript('fit-match', '--shared', SHARED_DIR, '--check');
     expect(stdout).toContain('data/match-model.json is what this script fits');
