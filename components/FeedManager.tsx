@@ -10,7 +10,7 @@ import { describeChange, feedOrigin, sourceName } from '@/lib/feeds/names';
 import { DEFAULT_INTERVAL_MINUTES } from '@/lib/feeds/schedule';
 import { formatMomentWithTime } from '@/lib/partial-date';
 import type { Client } from '@/lib/protocol';
-import type { FeedSource, StoredFeed } from '@/lib/store';
+import type { FeedChange, FeedSource, StoredFeed } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 
 export interface FeedManagerProps {
@@ -152,7 +152,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
             : await client.call('removeFeed', { feedId: feed.id });
       if (!reply.ok) setStatus({ kind: 'error', text: reply.error.message });
       else if (action === 'refresh') {
-        const { feed: after, change } = reply.value as { feed: StoredFeed; change: { added: number; updated: number; withdrawn: number } | null };
+        const { feed: after, change } = reply.value as { feed: StoredFeed; change: FeedChange | null };
         setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}` } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
       } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${feed.title} and its claims.` });
       await reload();

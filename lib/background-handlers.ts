@@ -42,8 +42,8 @@ export interface BackgroundDeps {
   onOriginUnused?: (origin: string) => Promise<void> | void;
 }
 
-
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
+const noSuchFeed = () => err<ProtocolError>({ code: 'not-found', message: 'There is no such feed.' });
 
 function fileNameFor(pack: FactPack, format: 'claimlight' | 'claimreview'): string {
   const slug = pack.id.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
@@ -130,7 +130,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
       }
     },
     async refreshFeed({ feedId }) {
-      if (!(await db.feeds.get(feedId))) return err({ code: 'not-found', message: 'There is no such feed.' });
+      if (!(await db.feeds.get(feedId))) return noSuchFeed();
       try {
         return ok(await refreshing(feedId));
       } catch (e) {
@@ -139,7 +139,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async setFeedPaused({ feedId, paused }) {
       const feed = await db.feeds.get(feedId);
-      if (!feed) return err({ code: 'not-found', message: 'There is no such feed.' });
+      if (!feed) return noSuchFeed();
       // Resumed, a feed is due at once if its time passed while it was paused.
       const next = { ...feed, paused };
       await db.feeds.put(next);
@@ -148,7 +148,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async removeFeed({ feedId }) {
       const feed = await db.feeds.get(feedId);
-      if (!feed) return err({ code: 'not-found', message: 'There is no such feed.' });
+      if (!feed) return noSuchFeed();
       try {
         await removeFeed(db, feedId);
         await changed();

@@ -41,17 +41,15 @@ export function claimReviewsFromCsv(text: string): Result<Record<string, unknown
     return value || undefined;
   };
   const reviews = rows.map((row) => {
-    const publisher = cell(row, 'publisher');
-    const claimant = cell(row, 'claimant');
-    const claimDate = cell(row, 'claimDate');
+    const [summary, url, date, publisher, claimant, claimDate] = (['summary', 'url', 'date', 'publisher', 'claimant', 'claimDate'] as const).map((column) => cell(row, column));
     return {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       claimReviewed: cell(row, 'claim'),
       reviewRating: { '@type': 'Rating', alternateName: cell(row, 'rating') },
-      ...(cell(row, 'summary') ? { reviewBody: cell(row, 'summary') } : {}),
-      ...(cell(row, 'url') ? { url: cell(row, 'url') } : {}),
-      ...(cell(row, 'date') ? { datePublished: cell(row, 'date') } : {}),
+      ...(summary ? { reviewBody: summary } : {}),
+      ...(url ? { url } : {}),
+      ...(date ? { datePublished: date } : {}),
       ...(publisher ? { author: { '@type': 'Organization', name: publisher } } : {}),
       ...(claimant || claimDate ? { itemReviewed: { '@type': 'Claim', ...(claimant ? { author: { '@type': 'Person', name: claimant } } : {}), ...(claimDate ? { datePublished: claimDate } : {}) } } : {}),
     };

@@ -68,9 +68,7 @@ async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<{ 
   }
   const fetched = await fetchFeed(feed.source.url, { etag: feed.etag, lastModified: feed.lastModified }, deps);
   if (!fetched.ok) return fetched;
-  if (fetched.value.status === 'unchanged') return ok(null);
-  const { text, etag, lastModified } = fetched.value;
-  return ok({ text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+  return ok(fetched.value.status === 'unchanged' ? null : fetched.value);
 }
 
 /**
