@@ -23,6 +23,7 @@ import {
   resetToBundled,
   summarizeStore,
   type ClaimlightDb,
+  type FeedSource,
   type ImportReport,
 } from './store';
 
@@ -81,6 +82,11 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     const outcome = await refreshFeed(db, feedId, await feedDeps(feedId));
     if (outcome.change) await changed();
     return outcome;
+  };
+  /** Gives back the permission of each origin that no stored feed is read from any longer. */
+  const releaseOrigins = async (sources: readonly FeedSource[]) => {
+    const used = new Set((await db.feeds.toArray()).map((feed) => feedOrigin(feed.source)));
+    for (const origin of new Set(sources.map(feedOrigin))) if (origin && !used.has(origin)) await onOriginUnused?.(origin);
   };
   /** Checks every feed that is due, one after another; how many were checked. */
   const refreshDueFeeds = async (): Promise<number> => {
@@ -152,9 +158,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
       try {
         await removeFeed(db, feedId);
         await changed();
-        const origin = feedOrigin(feed.source);
-        const stillUsed = (await db.feeds.toArray()).some((other) => feedOrigin(other.source) === origin);
-        if (origin && !stillUsed) await onOriginUnused?.(origin);
+        await releaseOrigins([feed.source]);
         return ok({ removed: true as const });
       } catch (e) {
         return err(storageError(e));
@@ -187,12 +191,14 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async resetStore() {
       try {
-        // The feeds go with their packs, in the same transaction.
+        // The feeds go with their packs, in the same transaction, and so do their origins' permissions.
+        const sources = (await db.feeds.toArray()).map((feed) => feed.source);
         await db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
           await resetToBundled(db, bundled);
           await db.feeds.clear();
         });
         await changed();
+        await releaseOrigins(sources);
         return ok(await summarizeStore(db));
       } catch (e) {
         return err(storageError(e));

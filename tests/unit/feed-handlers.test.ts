@@ -61,8 +61,8 @@ describe('feeds through the background', () => {
     expect(feedOrigin({ kind: 'factcheck', query: 'x' })).toBe('https://factchecktools.googleapis.com/*');
   });
 
-  it('refreshes only the feeds that are due, pauses and resumes, and forgets the feeds on a reset', async () => {
-    const { ui, handlers, fetch, tick } = await setup(() => json([review(1)]));
+  it('refreshes only the feeds that are due, pauses and resumes, and forgets the feeds on a reset, giving back their origins', async () => {
+    const { ui, handlers, fetch, tick, hooks } = await setup(() => json([review(1)]));
     await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
     const asked = () => (fetch as unknown as { mock: { calls: unknown[] } }).mock.calls.length;
     expect(await handlers.refreshDueFeeds()).toBe(0);
@@ -75,8 +75,10 @@ describe('feeds through the background', () => {
     expect(await handlers.refreshDueFeeds()).toBe(1);
     expect(asked()).toBe(before + 1);
     expect(await ui.call('refreshFeed', { feedId: 'feed-nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(hooks.onOriginUnused).not.toHaveBeenCalled();
     await ui.call('resetStore', {});
     expect(await db.feeds.count()).toBe(0);
+    expect(hooks.onOriginUnused.mock.calls).toEqual([['https://checks.example/*']]);
     expect(await db.packs.count()).toBe(1);
   });
 });
