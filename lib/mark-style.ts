@@ -51,6 +51,9 @@ const DEFAULT_MARKS: Record<MentionVerdict, DefaultMark> = {
   context: { line: 'dotted', thickness: 1.5, tint: 0.04 },
 };
 
+/** The colour a verdict's marks have under the reader's settings: theirs, or the default. */
+const colourFor = (settings: MarkSettings, verdict: MentionVerdict): string => settings.colors[verdict] ?? defaultMarkColour(verdict);
+
 /** The colour a verdict's marks have when the reader has not picked one, as #rrggbb. */
 export function defaultMarkColour(verdict: MentionVerdict): string {
   return VERDICT_COLOURS[verdict].light;
@@ -81,7 +84,7 @@ function withAlpha(hex: string, alpha: number): string {
  */
 export function markLook(settings: MarkSettings, verdict: MentionVerdict): MarkLook {
   const base = DEFAULT_MARKS[verdict];
-  const color = settings.colors[verdict] ?? defaultMarkColour(verdict);
+  const color = colourFor(settings, verdict);
   const strong = settings.highContrast;
   if (settings.markStyle === 'background') {
     return { color, line: base.line, thickness: strong ? 2 : 1, background: withAlpha(color, strong ? 0.4 : 0.22) };
@@ -97,7 +100,7 @@ export function markDeclarations(look: MarkLook): string {
 /** The look of a mention whose verdict the reader did not choose to mark: a thin dotted line in
  * the verdict's colour, half see-through, no tint. Enough to find it, not enough to read over. */
 export function faintDeclarations(settings: MarkSettings, verdict: MentionVerdict): string {
-  const color = withAlpha(settings.colors[verdict] ?? defaultMarkColour(verdict), settings.highContrast ? 0.85 : 0.55);
+  const color = withAlpha(colourFor(settings, verdict), settings.highContrast ? 0.85 : 0.55);
   return `text-decoration: underline dotted ${color} ${settings.highContrast ? 2 : 1}px; text-underline-offset: 3px; background-color: transparent;`;
 }
 

@@ -10,6 +10,8 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 // February in the Americas too (a date-only string parsed by Date is UTC midnight).
 const DAY = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
 const MONTH = { month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+// A moment Claimlight recorded is written as the day it fell on where the reader is.
+const { timeZone: _, ...LOCAL_DAY } = DAY;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -42,8 +44,7 @@ export function formatPartialDate(date: string, locale?: string): string {
 export function formatMoment(iso: string, locale?: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  const { timeZone: _, ...local } = DAY;
-  return formatter(locale, local).format(time);
+  return formatter(locale, LOCAL_DAY).format(time);
 }
 
 /** Writes a span of calendar days ("2025-02-12" to "2025-02-14") as the locale writes one
@@ -57,6 +58,5 @@ export function formatDayRange(from: string, to: string, locale?: string): strin
 /** Writes a moment (ms since the epoch) with its time of day, where the reader is ("3 Dec 2026,
  * 14:05" in British English), for what happened today or yesterday, such as a feed's last check. */
 export function formatMomentWithTime(time: number, locale?: string): string {
-  const { timeZone: _, ...local } = DAY;
-  return formatter(locale, { ...local, hour: '2-digit', minute: '2-digit' }).format(time);
+  return formatter(locale, { ...LOCAL_DAY, hour: '2-digit', minute: '2-digit' }).format(time);
 }
