@@ -200,7 +200,8 @@ export const ClaimSchema = v.strictObject({
 /**
  * Current version of the pack file format; a file of a newer format is refused with a clear
  * message. Version 2 added `telling`; a version 1 file reads as version 2 with no claim judging a
- * telling, which is what version 1 meant (`lib/pack.ts`, `migratePack`).
+ * telling, which is what version 1 meant (the `formatVersion` transform below; `parseFactPack` in
+ * `lib/pack.ts` refuses a version 1 file whose claims carry one).
  */
 export const PACK_FORMAT_VERSION = 2;
 /** Every format version this Claimlight reads. */
