@@ -88,9 +88,11 @@ export interface SentenceView {
   totalWeight: number;
   /** The Euclidean norm of the sentence's stem weights. */
   norm: number;
-  /** Content stems of the whole block, and of this sentence with the two before it. */
-  blockStems: Set<string>;
-  nearbyStems: Set<string>;
+  /** The weighed share of a claim's words the whole block carries (`coverageBy`), the same for
+   * each sentence of the block: made once per claim and block. */
+  blockCoverage(claim: CompiledClaim): number;
+  /** Whether this sentence or one of the two before it holds the stem. */
+  nearby(stem: string): boolean;
   /** Numbers the sentence names. */
   numbers: Set<string>;
   /** The sentences before, for cues' borrowed names. */
@@ -148,8 +150,9 @@ export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 
   return { carried, words: carried - numbers };
 }
 
-/** A pair's features, and the cue words found; null when the claim's cues veto the sentence. */
-export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }, index: ClaimIndex): { features: number[]; found: string[]; matched: number; words: number } | null {
+/** A pair's features, and the cue words found; null when the claim's cues veto the sentence, or
+ * when the pair cannot reach the `floor` given. */
+export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestOtherCoverage: number, coverage: number, block: { cosine: number; margin: number }, index: ClaimIndex, floor?: LogitFloor): { features: number[]; found: string[]; matched: number; words: number } | null {
   let covered = 0;
   let eventCovered = 0;
   let eventTotal = 0;
@@ -157,7 +160,6 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let namesCovered = 0;
   let heaviestMissing = 0;
   let eventWords = 0;
-  let synonyms = 0;
   let wordnet = 0;
   let synonymsMatched = 0;
   let matched = 0;
@@ -175,18 +177,17 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
       }
     } else {
       if (w > heaviestMissing) heaviestMissing = w;
-      if (isName && !sentence.nearbyStems.has(stem)) namesMissing += w;
+      if (isName && !sentence.nearby(stem)) namesMissing += w;
       if (!isName) missing.push([stem, w]);
     }
   }
+  let missingWeight = 0;
   for (const [stem, w] of missing) {
+    missingWeight += w;
     if (sentence.synonyms.has(stem)) {
       wordnet += w;
       synonymsMatched++;
     }
-    if (!index.knowledge.vectors) continue;
-    // Zero below the lexicon's floor of near meaning (`NEAR_MEANING`).
-    synonyms += w * sentence.closest(stem);
   }
   let explained = 0;
   let byRecord = 0;
@@ -198,8 +199,6 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     }
     else if (claim.secondary.has(stem)) byRecord += w;
   }
-  let pairs = 0;
-  for (const [next, skip] of sentence.bigrams()) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
   let cueCoverage = 0;
@@ -222,17 +221,18 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
     namesMissing: namesMissing / total,
     heaviestMissing: heaviestMissing / total,
-    synonymCoverage: synonyms / total,
+    // Word vectors and word order come last (`nearMeaningAndOrder`): they cost the most.
+    synonymCoverage: 0,
     wordnetCoverage: wordnet / total,
     explained: sentence.totalWeight ? explained / sentence.totalWeight : 0,
     explainedByRecord: sentence.totalWeight ? (explained + byRecord) / sentence.totalWeight : 0,
     sentenceCosine: sentence.norm ? dot / (sentence.norm * claim.primaryNorm) : 0,
     matchedWeight: Math.log1p(covered),
     matchedWords: Math.log1p(matched),
-    bigrams: claim.bigrams.length ? Math.min(1, pairs / claim.bigrams.length) : 0,
+    bigrams: 0,
     blockCosine: block.cosine,
     cosineMargin: block.margin,
-    blockCoverage: coverageBy(claim, sentence.blockStems),
+    blockCoverage: sentence.blockCoverage(claim),
     numbers: claim.numbers.size ? numbersFound / claim.numbers.size : 0,
     numberConflict: claim.numbers.size && !numbersFound && sentence.numbers.size ? 1 : 0,
     margin: coverage - bestOtherCoverage,
@@ -248,5 +248,45 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   const numbersMatched = numbersFound;
   // A word of the claim said in a WordNet synonym counts as carried, for the gate on shared words.
   const carried = matched + synonymsMatched;
-  return { features: FEATURE_NAMES.map((name) => values[name]), found, matched: Math.max(carried, found.length), words: Math.max(carried - numbersMatched, found.length) };
+  const features = FEATURE_NAMES.map((name) => values[name]);
+  // Where the pair cannot reach the floor whatever its word vectors and word order add, they are
+  // not worked out: a page's pairs are nearly all far below it.
+  if (floor && logitBound(features, floor, { synonymCoverage: (index.knowledge.vectors ? missingWeight : 0) / total, bigrams: 1 }) < floor.logit) return null;
+  nearMeaningAndOrder(claim, sentence, missing, index, features);
+  return { features, found, matched: Math.max(carried, found.length), words: Math.max(carried - numbersMatched, found.length) };
+}
+
+const SYNONYM_COVERAGE = FEATURE_NAMES.indexOf('synonymCoverage');
+const BIGRAMS = FEATURE_NAMES.indexOf('bigrams');
+
+/** Sets the two features that cost the most: the weighed share of the claim's missing words that a
+ * word near in meaning stands for, and the share of the claim's word pairs found in order. */
+function nearMeaningAndOrder(claim: CompiledClaim, sentence: SentenceView, missing: readonly [string, number][], index: ClaimIndex, features: number[]): void {
+  let synonyms = 0;
+  // Zero below the lexicon's floor of near meaning (`NEAR_MEANING`).
+  if (index.knowledge.vectors) for (const [stem, w] of missing) synonyms += w * sentence.closest(stem);
+  let pairs = 0;
+  for (const [next, skip] of sentence.bigrams()) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
+  features[SYNONYM_COVERAGE] = synonyms / (claim.primaryWeight || 1);
+  features[BIGRAMS] = claim.bigrams.length ? Math.min(1, pairs / claim.bigrams.length) : 0;
+}
+
+/** A logistic model's log-odds below which a pair is of no use to the caller (the loose bar). */
+export interface LogitFloor {
+  weights: readonly number[];
+  bias: number;
+  logit: number;
+}
+
+/** The highest log-odds the pair can reach, with the features not yet worked out anywhere from 0 to
+ * their given bound (both features can only add to what is found, never take away). */
+function logitBound(features: readonly number[], model: LogitFloor, upper: Partial<Record<FeatureName, number>>): number {
+  let z = model.bias;
+  for (let i = 0; i < features.length; i++) {
+    const w = model.weights[i]!;
+    const bound = upper[FEATURE_NAMES[i]!];
+    z += bound === undefined ? w * features[i]! : Math.max(0, w * bound);
+  }
+  // Room for the order in which floating-point sums are taken.
+  return z + 1e-9;
 }

@@ -12,7 +12,7 @@ import { intervalOf, namedDates, type Interval, type NamedDate } from '../timeli
 import { candidateClaims, candidateScratch, rivalCosine } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
-import { carriedWords, coverageBy, pairFeatures, type SentenceView } from './features';
+import { carriedWords, coverageBy, pairFeatures, type LogitFloor, type SentenceView } from './features';
 import { nearMeanings } from './lexicon';
 import { MODEL, probability, thresholdsFor } from './model';
 
@@ -118,22 +118,54 @@ function indexStem(stem: string, index: ClaimIndex): string {
   return index.spellings.get(spellingKey(canonical)) ?? canonical;
 }
 
-/** The content stems of a stretch of text, as the index compares them (`indexStem`, through a page's
- * cache: a page repeats its words), and with the names that the titles it writes stand for ("the
- * Kremlin's spokesman" names Peskov when the pack calls him so). */
-function contentStemSet(tokens: readonly Token[], index: ClaimIndex, cache: Map<string, string>): Set<string> {
-  const set = new Set<string>();
-  let previous: string | null = null;
-  for (const t of tokens) {
-    if (t.stop) continue;
+/** A block's words as the index compares them: each token's stem (null for a function word), and
+ * the name that a title ending at the token stands for, with where that title starts. */
+interface IndexedWords {
+  stems: (string | null)[];
+  aliases: (string | null)[];
+  /** The token the alias's title starts at: a sentence takes the alias only when it holds both. */
+  aliasFrom: Int32Array;
+}
+
+/** The second words of the pack's titles, so that most words need no lookup of a title. */
+const titleEnds = new WeakMap<ClaimIndex, Set<string>>();
+
+/** The content stems of a block, as the index compares them (`indexStem`, through a page's cache: a
+ * page repeats its words), and the names that the titles it writes stand for ("the Kremlin's
+ * spokesman" names Peskov when the pack calls him so). */
+function indexWords(tokens: readonly Token[], index: ClaimIndex, cache: Map<string, string>): IndexedWords {
+  let ends = titleEnds.get(index);
+  if (!ends) titleEnds.set(index, (ends = new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1)))));
+  const stems: (string | null)[] = new Array(tokens.length).fill(null);
+  const aliases: (string | null)[] = new Array(tokens.length).fill(null);
+  const aliasFrom = new Int32Array(tokens.length);
+  let previous = -1;
+  tokens.forEach((t, i) => {
+    if (t.stop) return;
     let stem = cache.get(t.stem);
     if (stem === undefined) cache.set(t.stem, (stem = indexStem(t.stem, index)));
-    set.add(stem);
-    if (previous !== null && index.aliases.size) {
-      const name = index.aliases.get(`${previous} ${stem}`);
-      if (name) set.add(name);
+    stems[i] = stem;
+    if (previous >= 0 && ends.has(stem)) {
+      const name = index.aliases.get(`${stems[previous]} ${stem}`);
+      if (name) {
+        aliases[i] = name;
+        aliasFrom[i] = previous;
+      }
     }
-    previous = stem;
+    previous = i;
+  });
+  return { stems, aliases, aliasFrom };
+}
+
+/** The content stems of tokens `from` to `to` of a block, in reading order, with the names its titles stand for. */
+function contentStemSet(words: IndexedWords, from: number, to: number): Set<string> {
+  const set = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const stem = words.stems[i];
+    if (stem === null) continue;
+    set.add(stem!);
+    const name = words.aliases[i];
+    if (name && words.aliasFrom[i]! >= from) set.add(name);
   }
   return set;
 }
@@ -142,7 +174,7 @@ function contentStemSet(tokens: readonly Token[], index: ClaimIndex, cache: Map<
  * Every candidate pair in the blocks with its features, in reading order: what the model decides
  * on, and what `scripts/fit-match.ts` fits it with.
  */
-export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): ScoredPair<C>[] {
+export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions & { floor?: LogitFloor } = {}): ScoredPair<C>[] {
   const pageDate = options.pageDate ?? null;
   const reference = pageDate ?? Date.now();
   let narrative: Interval[] = pageDate === null ? [] : [{ from: pageDate, to: pageDate }];
@@ -155,7 +187,8 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
-    const blockStems = contentStemSet(tokens, index, stemCache);
+    const words = indexWords(tokens, index, stemCache);
+    const blockStems = contentStemSet(words, 0, tokens.length);
     const retrieved = candidateClaims(index, blockStems, scratch);
     const candidates = retrieved.candidates.filter((c) => {
       const claim = index.claims[c.claim]!;
@@ -168,6 +201,15 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       context = [{ prepared: prepareSentence(block.text, tokens), stems: blockStems }, ...context].slice(0, CONTEXT_SENTENCES);
       return;
     }
+    // A sentence holds only words of its block: each candidate's words that the block holds are
+    // all that its sentences' coverages need to look at.
+    const inBlock = candidates.map((c) => wordsIn(index.claims[c.claim]!, blockStems));
+    const blockCoverages = new Map<CompiledClaim, number>();
+    const blockCoverage = (claim: CompiledClaim) => {
+      let coverage = blockCoverages.get(claim);
+      if (coverage === undefined) blockCoverages.set(claim, (coverage = coverageBy(claim, blockStems)));
+      return coverage;
+    };
     let next = 0;
     for (const span of splitSentences(block.text)) {
       const first = next;
@@ -178,13 +220,13 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const time: SentenceTime = { dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
       const prepared = prepareSentence(block.text, sentenceTokens);
-      const stemSet = contentStemSet(sentenceTokens, index, stemCache);
+      const stemSet = contentStemSet(words, first, next);
       if (stemSet.size > MAX_SENTENCE_WORDS) {
         context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
         continue;
       }
-      const view = sentenceView(index, prepared, stemSet, blockStems, context);
-      const coverages = candidates.map((c) => coverageBy(index.claims[c.claim]!, view.stems));
+      const view = sentenceView(index, prepared, stemSet, blockCoverage, context);
+      const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock[i]!, view.stems));
       coverages.forEach((coverage, i) => {
         const claim = index.claims[candidates[i]!.claim]!;
         if (coverage === 0 && !claim.cues) return;
@@ -203,7 +245,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         });
         const { cosine } = candidates[i]!;
         const block = { cosine, margin: cosine - rivalCosine(retrieved, candidates[i]!.claim, isTwin) };
-        const scored = pairFeatures(claim, view, bestOther, coverage, block, index);
+        const scored = pairFeatures(claim, view, bestOther, coverage, block, index, options.floor);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
@@ -214,7 +256,21 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   return pairs;
 }
 
-function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Set<string>, blockStems: Set<string>, context: readonly { prepared: PreparedSentence; stems: Set<string> }[]): SentenceView {
+/** The claim's words (with their weights, in the claim's order) that a set of stems holds. */
+function wordsIn(claim: CompiledClaim, stems: ReadonlySet<string>): [string, number][] {
+  const held: [string, number][] = [];
+  for (const entry of claim.primary) if (stems.has(entry[0])) held.push(entry);
+  return held;
+}
+
+/** `coverageBy` for stems that hold none of the claim's words but `words`: the same sum, in the same order. */
+function coverageAmong(claim: CompiledClaim, words: readonly [string, number][], stems: { has(stem: string): boolean }): number {
+  let covered = 0;
+  for (const [stem, w] of words) if (stems.has(stem)) covered += w;
+  return claim.primaryWeight ? covered / claim.primaryWeight : 0;
+}
+
+function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Set<string>, blockCoverage: (claim: CompiledClaim) => number, context: readonly { prepared: PreparedSentence; stems: Set<string> }[]): SentenceView {
   const stems = new Map<string, number>();
   let totalWeight = 0;
   let squares = 0;
@@ -240,16 +296,14 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     for (let i = 1; i < content.length; i++) bigrams.push([pairKey(content[i - 1]!, content[i]!), i > 1 ? pairKey(content[i - 2]!, content[i]!) : null]);
     return bigrams;
   };
-  const nearbyStems = new Set(stemSet);
-  for (const previous of context) for (const stem of previous.stems) nearbyStems.add(stem);
   const pointsBack = context.length > 0 && prepared.tokens.some((t) => ANAPHORS.has(t.norm));
   return {
     prepared,
     stems,
     totalWeight,
     norm: Math.sqrt(squares),
-    blockStems,
-    nearbyStems,
+    blockCoverage,
+    nearby: (stem) => stemSet.has(stem) || context.some((previous) => previous.stems.has(stem)),
     numbers,
     synonyms,
     closest: (stem) => (closest ??= nearMeanings(stemSet))(stem),
@@ -339,7 +393,11 @@ function matchedWords(pair: ScoredPair): string[] {
 
 /** The mentions to mark and the looser matches to list, in reading order. */
 export function matchBlocks<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): BlockMatches<C> {
-  return decide(scorePairs(blocks, index, options), options.sensitivity ?? DEFAULT_SENSITIVITY);
+  const sensitivity = options.sensitivity ?? DEFAULT_SENSITIVITY;
+  // Pairs under the loose bar are neither marked nor listed: they need not be scored in full.
+  const { loose } = thresholdsFor(sensitivity);
+  const floor: LogitFloor = { weights: MODEL.weights, bias: MODEL.bias, logit: Math.log(loose / (1 - loose)) };
+  return decide(scorePairs(blocks, index, { ...options, floor }), sensitivity);
 }
 
 /** Every mention of an indexed claim in the blocks, in reading order; empty when none is found. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -7,6 +8,7 @@ import { spellingKey } from '@/lib/matching/claim-index';
 import { coverageBy } from '@/lib/matching/features';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
 import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/matching/lexicon';
+import { extractBlocks } from '@/lib/extract';
 import { tokenize } from '@/lib/normalize';
 import { scanDocument } from '@/lib/page-scan';
 
@@ -181,6 +183,24 @@ describe('findMentions', () => {
     expect(ids(1)).toEqual({ marked: ['call-duration-90-minutes'], related: [] });
     expect(ids(0.5)).toEqual({ marked: [], related: ['call-duration-90-minutes'] });
     expect(ids(0)).toEqual({ marked: [], related: [] });
+  });
+
+  it('skips the costly features only of pairs that cannot reach the loose bar: what is marked and listed stays the same', () => {
+    const { document } = parseHTML(readFileSync('tests/fixtures/demo/index.html', 'utf8'));
+    const blocks = extractBlocks(document.documentElement);
+    const cueless = buildClaimIndex(pack.claims, { ignoreCues: true });
+    for (const built of [index, cueless]) {
+      const all = scorePairs(blocks, built, { pageDate: FEB_13 });
+      for (const sensitivity of [0, 0.5, 1]) {
+        expect(matchBlocks(blocks, built, { pageDate: FEB_13, sensitivity })).toEqual(decide(all, sensitivity));
+      }
+      const { loose } = thresholdsFor(0.5);
+      const kept = scorePairs(blocks, built, { pageDate: FEB_13, floor: { weights: MODEL.weights, bias: MODEL.bias, logit: Math.log(loose / (1 - loose)) } });
+      // Some pairs are skipped, none that reaches the bar, and those kept are scored in full.
+      expect(kept.length).toBeLessThan(all.length);
+      expect(all.filter((p) => probability(p.features) >= loose).length).toBeGreaterThan(0);
+      for (const pair of all.filter((p) => probability(p.features) >= loose)) expect(kept).toContainEqual(pair);
+    }
   });
 
   it('refuses a model fitted for other features', () => {
