@@ -170,6 +170,23 @@ function contentStemSet(words: IndexedWords, from: number, to: number): Set<stri
   return set;
 }
 
+/** A sentence (or a block without candidates) just before: its stems, and its words prepared for
+ * cues, made only if a claim with cues asks (most blocks of a page are followed by none). */
+interface Earlier {
+  stems: Set<string>;
+  readonly prepared: PreparedSentence;
+}
+
+function earlier(stems: Set<string>, prepare: () => PreparedSentence): Earlier {
+  let prepared: PreparedSentence | null = null;
+  return {
+    stems,
+    get prepared() {
+      return (prepared ??= prepare());
+    },
+  };
+}
+
 /**
  * Every candidate pair in the blocks with its features, in reading order: what the model decides
  * on, and what `scripts/fit-match.ts` fits it with.
@@ -183,7 +200,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   };
   const scratch = candidateScratch(index);
   const stemCache = new Map<string, string>();
-  let context: { prepared: PreparedSentence; stems: Set<string> }[] = [];
+  let context: Earlier[] = [];
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
@@ -198,7 +215,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     if (!candidates.length) {
       // Most blocks mention nothing: only their dates are read, to follow the story's time.
       follow(storyTime(namedDates(block.text), reference));
-      context = [{ prepared: prepareSentence(block.text, tokens), stems: blockStems }, ...context].slice(0, CONTEXT_SENTENCES);
+      context = [earlier(blockStems, () => prepareSentence(block.text, tokens)), ...context].slice(0, CONTEXT_SENTENCES);
       return;
     }
     // A sentence holds only words of its block: each candidate's words that the block holds are
@@ -219,14 +236,15 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const dates = namedDates(text);
       const time: SentenceTime = { dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
-      const prepared = prepareSentence(block.text, sentenceTokens);
       const stemSet = contentStemSet(words, first, next);
-      if (stemSet.size > MAX_SENTENCE_WORDS) {
-        context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
+      const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock[i]!, stemSet));
+      // A sentence with none of the candidates' words (and none with cues) has no pair to score.
+      if (stemSet.size > MAX_SENTENCE_WORDS || !coverages.some((coverage, i) => coverage > 0 || index.claims[candidates[i]!.claim]!.cues)) {
+        context = [earlier(stemSet, () => prepareSentence(block.text, sentenceTokens)), ...context].slice(0, CONTEXT_SENTENCES);
         continue;
       }
+      const prepared = prepareSentence(block.text, sentenceTokens);
       const view = sentenceView(index, prepared, stemSet, blockCoverage, context);
-      const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock[i]!, view.stems));
       coverages.forEach((coverage, i) => {
         const claim = index.claims[candidates[i]!.claim]!;
         if (coverage === 0 && !claim.cues) return;
@@ -250,7 +268,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
       });
-      context = [{ prepared, stems: stemSet }, ...context].slice(0, CONTEXT_SENTENCES);
+      context = [earlier(stemSet, () => prepared), ...context].slice(0, CONTEXT_SENTENCES);
     }
   });
   return pairs;
@@ -270,7 +288,7 @@ function coverageAmong(claim: CompiledClaim, words: readonly [string, number][],
   return claim.primaryWeight ? covered / claim.primaryWeight : 0;
 }
 
-function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Set<string>, blockCoverage: (claim: CompiledClaim) => number, context: readonly { prepared: PreparedSentence; stems: Set<string> }[]): SentenceView {
+function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Set<string>, blockCoverage: (claim: CompiledClaim) => number, context: readonly Earlier[]): SentenceView {
   const stems = new Map<string, number>();
   let totalWeight = 0;
   let squares = 0;
@@ -296,6 +314,7 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     for (let i = 1; i < content.length; i++) bigrams.push([pairKey(content[i - 1]!, content[i]!), i > 1 ? pairKey(content[i - 2]!, content[i]!) : null]);
     return bigrams;
   };
+  let earlierSentences: PreparedSentence[] | null = null;
   const pointsBack = context.length > 0 && prepared.tokens.some((t) => ANAPHORS.has(t.norm));
   return {
     prepared,
@@ -308,7 +327,9 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     synonyms,
     closest: (stem) => (closest ??= nearMeanings(stemSet))(stem),
     bigrams: pairsOfWords,
-    context: context.map((c) => c.prepared),
+    get context() {
+      return (earlierSentences ??= context.map((c) => c.prepared));
+    },
     mayBorrow: (claim) => pointsBack && !namesOthers(prepared, claim, index),
   };
 }
