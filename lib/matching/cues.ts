@@ -54,27 +54,42 @@ export function compileCues(cues: Cues | undefined, names: Set<string>): Compile
 
 /** A sentence prepared for cue search: its tokens, where each stem stands, and its clause breaks. */
 export interface PreparedSentence {
-  text: string;
-  tokens: Token[];
-  positions: Map<string, number[]>;
-  breaks: Int32Array;
+  readonly text: string;
+  readonly tokens: Token[];
+  /** Where each stem occurs, by token number, and each token's clause (the breaks before it). */
+  readonly positions: Map<string, number[]>;
+  readonly breaks: Int32Array;
 }
 
 const CLAUSE_BREAK = /[,;:()\u2013\u2014"“”!?]/;
 
-/** Prepares tokens (with offsets in `text`) for cue search. */
+/** Prepares tokens (with offsets in `text`) for cue search. Positions and clauses are worked out
+ * when first read: only claims with cues read them, and most stores have none. */
 export function prepareSentence(text: string, tokens: Token[]): PreparedSentence {
-  const positions = new Map<string, number[]>();
-  const breaks = new Int32Array(tokens.length);
-  let count = 0;
-  tokens.forEach((token, i) => {
-    const list = positions.get(token.stem);
-    if (list) list.push(i);
-    else positions.set(token.stem, [i]);
-    if (i > 0 && CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start))) count++;
-    breaks[i] = count;
-  });
-  return { text, tokens, positions, breaks };
+  let made: { positions: Map<string, number[]>; breaks: Int32Array } | null = null;
+  const make = () => {
+    const positions = new Map<string, number[]>();
+    const breaks = new Int32Array(tokens.length);
+    let count = 0;
+    tokens.forEach((token, i) => {
+      const list = positions.get(token.stem);
+      if (list) list.push(i);
+      else positions.set(token.stem, [i]);
+      if (i > 0 && CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start))) count++;
+      breaks[i] = count;
+    });
+    return { positions, breaks };
+  };
+  return {
+    text,
+    tokens,
+    get positions() {
+      return (made ??= make()).positions;
+    },
+    get breaks() {
+      return (made ??= make()).breaks;
+    },
+  };
 }
 
 // Alternatives of several words match in order with at most this many other words between

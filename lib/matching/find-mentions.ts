@@ -127,15 +127,32 @@ interface IndexedWords {
   aliasFrom: Int32Array;
 }
 
-/** The second words of the pack's titles, so that most words need no lookup of a title. */
-const titleEnds = new WeakMap<ClaimIndex, Set<string>>();
+/** What reading a page's words against an index needs, kept with the index from page to page: the
+ * stems `indexStem` gave (pages share most of their words), and the second words of the pack's
+ * titles, so that most words need no lookup of a title. */
+interface IndexLookups {
+  stems: Map<string, string>;
+  titleEnds: Set<string>;
+}
 
-/** The content stems of a block, as the index compares them (`indexStem`, through a page's cache: a
- * page repeats its words), and the names that the titles it writes stand for ("the Kremlin's
- * spokesman" names Peskov when the pack calls him so). */
-function indexWords(tokens: readonly Token[], index: ClaimIndex, cache: Map<string, string>): IndexedWords {
-  let ends = titleEnds.get(index);
-  if (!ends) titleEnds.set(index, (ends = new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1)))));
+const lookups = new WeakMap<ClaimIndex, IndexLookups>();
+/** How many page stems an index keeps looked up; a page of endless unique words must not grow it forever. */
+const MAX_LOOKED_UP = 100_000;
+
+function lookupsOf(index: ClaimIndex): IndexLookups {
+  let held = lookups.get(index);
+  if (!held) {
+    held = { stems: new Map(), titleEnds: new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1))) };
+    lookups.set(index, held);
+  }
+  if (held.stems.size > MAX_LOOKED_UP) held.stems.clear();
+  return held;
+}
+
+/** The content stems of a block, as the index compares them (`indexStem`), and the names that the
+ * titles it writes stand for ("the Kremlin's spokesman" names Peskov when the pack calls him so). */
+function indexWords(tokens: readonly Token[], index: ClaimIndex): IndexedWords {
+  const { stems: cache, titleEnds: ends } = lookupsOf(index);
   const stems: (string | null)[] = new Array(tokens.length).fill(null);
   const aliases: (string | null)[] = new Array(tokens.length).fill(null);
   const aliasFrom = new Int32Array(tokens.length);
@@ -199,12 +216,11 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
   const scratch = candidateScratch(index);
-  const stemCache = new Map<string, string>();
   let context: Earlier[] = [];
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
-    const words = indexWords(tokens, index, stemCache);
+    const words = indexWords(tokens, index);
     const blockStems = contentStemSet(words, 0, tokens.length);
     const retrieved = candidateClaims(index, blockStems, scratch);
     const candidates = retrieved.candidates.filter((c) => {
