@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentStems, tokenize } from '@/lib/normalize';
+import { contentStems, nextWord, tokenize } from '@/lib/normalize';
 import { splitSentences } from '@/lib/sentences';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
@@ -50,6 +52,45 @@ describe('tokenize', () => {
 
   it('marks function words as stop words', () => {
     expect(tokenize('the call of the day').map((t) => t.stop)).toEqual([true, false, true, true, false]);
+  });
+});
+
+describe('nextWord', () => {
+  // The expression the scanner stands for: both must find the same words.
+  const WORD = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  const byExpression = (text: string) => [...text.matchAll(WORD)].map((m) => [m.index, m.index! + m[0].length]);
+  const byScanner = (text: string) => {
+    const found: number[][] = [];
+    for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) found.push([word.start, word.end]);
+    return found;
+  };
+
+  it.each([
+    ['initialisms', 'The U.S. and U.K. met; A.B tried. É.Ü. too, 𝐀.𝐁. and 𝐀.B.C'],
+    ['numbers', '1,250.5 people, 3.4.5, 12. and 7,a 2020Election 99,'],
+    ['apostrophes', "don't Kremlin’s rock'n2 o'' ’tis l'É 'quoted'"],
+    ['other scripts', 'Zelenskyy Зеленський 習近平 ٣٤ x² 𝑛𝑚 Ǆemal ﬁne'],
+    ['lone surrogates', 'a\ud835b \udc5b c\ud835'],
+  ])('finds what the expression finds: %s', (_, text) => {
+    expect(byScanner(text)).toEqual(byExpression(text));
+  });
+
+  it('finds what the expression finds in every test page and in random texts', () => {
+    const pages = ['tests/fixtures/pages', 'tests/fixtures/eval-extra/pages', 'tests/fixtures/eval-extra-2/pages', 'tests/fixtures/demo'];
+    for (const dir of pages) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        expect(byScanner(text)).toEqual(byExpression(text));
+      }
+    }
+    // Random texts over the characters where the rules differ, from a fixed seed.
+    const alphabet = ['a', 'Z', 'É', 'é', '7', '0', '.', ',', "'", '’', ' ', '-', '²', '٣', '𝑛', '𝐀', 'Ǆ', '\ud835', '\udc00', 'ß', 'İ'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(byScanner(text), JSON.stringify(text)).toEqual(byExpression(text));
+    }
   });
 });
 
