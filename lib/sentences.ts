@@ -30,8 +30,24 @@ function joinsNext(segment: string, next: string): boolean {
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 
+// A block of these characters, with at most a run of sentence ends (and closing quotes) at its end,
+// is one sentence: none of them starts a new one in Unicode's rules (UAX #29), so the segmenter,
+// dear on a long page, is not asked. Line and paragraph separators are left out: they end one.
+const ONE_SENTENCE = /^[\p{L}\p{M}\p{N}\t \u00a0,;:'"“”‘’()\-–—\/&%$#@+*=]*[.!?]*["”’)]*\s*$/u;
+
 /** The sentences of a block, in order; an empty or blank block has none. */
 export function splitSentences(text: string): SentenceSpan[] {
+  if (ONE_SENTENCE.test(text)) {
+    let start = 0;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    const end = text.trimEnd().length;
+    return start < end ? [{ start, end }] : [];
+  }
+  return segmentSentences(text);
+}
+
+/** `splitSentences` by the segmenter alone, whatever the block (exported for its test). */
+export function segmentSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   // A sentence starts at its first non-space character; a blank one is no sentence.
   const pushTrimmed = (start: number, end: number) => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentStems, nextWord, tokenize } from '@/lib/normalize';
-import { splitSentences } from '@/lib/sentences';
+import { segmentSentences, splitSentences } from '@/lib/sentences';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
 const stems = (text: string) => contentStems(text).join(' ');
@@ -112,5 +112,18 @@ describe('splitSentences', () => {
 
   it('returns nothing for a blank block', () => {
     expect(splitSentences('   ')).toEqual([]);
+  });
+
+  it('splits as the segmenter does where it does not ask it (a block that is plainly one sentence)', () => {
+    const alphabet = ['a', 'B', 'é', '7', ' ', '\u00a0', '\t', '\n', '\u2029', '.', '!', '?', '…', '。', ',', ';', ':', '"', '“', '”', '’', "'", '(', ')', '-', '—', '/', '%', 'Mr', 'U.S', 'É'];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(splitSentences(text), JSON.stringify(text)).toEqual(segmentSentences(text));
+    }
+    for (const text of ['A plain sentence, with “quotes” and (brackets) — and a dash.', 'He said “no.”  ', '  Leading space and no end', 'Two? Sentences.']) {
+      expect(splitSentences(text)).toEqual(segmentSentences(text));
+    }
   });
 });
