@@ -40,8 +40,10 @@ export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
-// Most sentences name no date; one cheap test spares them the five patterns below.
-const MAYBE_DATE = /\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
+// Most sentences name no date; one cheap test spares them the five patterns below. Each pattern
+// needs four digits or a month whose first letter is a capital ("may", "decide" and "market" are
+// no months; "in MAY" is one, as `LED_MONTH` reads it).
+const MAYBE_DATE = /\d{4}|\b(?:J(?:[aA][nN]|[uU][nNlL])|F[eE][bB]|M[aA][rRyY]|A(?:[pP][rR]|[uU][gG])|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC])/;
 
 /** The dates a sentence uses as times of events, in the order found. */
 export function namedDates(sentence: string): NamedDate[] {

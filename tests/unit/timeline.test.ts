@@ -14,6 +14,11 @@ describe('namedDates', () => {
     ['The invasion of February 2022 changed that.', [{ month: 2, year: 2022 }]],
     ['Relations have been tense since 2022.', [{ year: 2022, since: true }]],
     ['Crimea was annexed in 2014.', [{ year: 2014 }]],
+    // Months in capitals, or in mixed case after a word that leads a date.
+    ['The vote was held in MAY.', [{ month: 5 }]],
+    ['Nothing moved until JuLy.', [{ month: 7 }]],
+    ['They met on 3 Dec. and again later.', [{ day: 3, month: 12 }]],
+    ['She may decide on the market in a decade.', []],
   ])('finds the dates in %j', (sentence, expected) => {
     expect(namedDates(sentence).map(({ text: _, ...date }) => date)).toEqual(expected);
   });
