@@ -38,24 +38,28 @@ const MIN_COSINE = 0.1;
 /** How much a synonym counts towards a claim's coverage, against the word itself. */
 const SYNONYM_DISCOUNT = 0.7;
 
-/** Scratch buffers as long as the index's claims, reused from block to block. */
+/** Scratch buffers reused from block to block: sums as long as the index's claims, the claims a
+ * block reaches, and which common stems it holds. */
 export interface CandidateScratch {
   covered: Float64Array;
   dot: Float64Array;
+  touched: Int32Array;
+  present: Uint8Array;
 }
 
 export function candidateScratch(index: ClaimIndex): CandidateScratch {
-  return { covered: new Float64Array(index.claims.length), dot: new Float64Array(index.claims.length) };
+  const n = index.claims.length;
+  return { covered: new Float64Array(n), dot: new Float64Array(n), touched: new Int32Array(n), present: new Uint8Array(index.common.size) };
 }
 
 /** The candidate claims for a block's distinct content stems, best first. */
 export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
-  const touched: number[] = [];
   const cueHits = new Map<number, number>();
-  const { covered, dot } = scratch;
+  const { covered, dot, touched, present } = scratch;
+  let touchedCount = 0;
   let blockNorm = 0;
-  // Which common stems the block holds, by their numbers.
-  const present = new Uint8Array(index.common.size);
+  // Which common stems the block holds, by their numbers (cleared again before returning).
+  const held: number[] = [];
   for (const stem of stems) {
     const w = index.weight(stem);
     blockNorm += w * w;
@@ -64,13 +68,14 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     const commonId = index.common.get(stem);
     if (commonId !== undefined) {
       present[commonId] = 1;
+      held.push(commonId);
       continue;
     }
     const list = index.postings.get(stem);
     if (list) {
       for (let i = 0; i < list.length; i++) {
         const claim = list[i]!;
-        if (covered[claim] === 0) touched.push(claim);
+        if (covered[claim] === 0) touched[touchedCount++] = claim;
         covered[claim]! += w;
         dot[claim]! += w * w;
       }
@@ -84,7 +89,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
         const ws = index.weight(synonym) * SYNONYM_DISCOUNT;
         for (let i = 0; i < other.length; i++) {
           const claim = other[i]!;
-          if (covered[claim] === 0) touched.push(claim);
+          if (covered[claim] === 0) touched[touchedCount++] = claim;
           covered[claim]! += ws;
         }
       }
@@ -99,7 +104,8 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   const byCoverage = new TopCandidates('coverage', MAX_CANDIDATES);
   const byCosine = new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES);
   let reached = 0;
-  for (const claim of touched) {
+  for (let t = 0; t < touchedCount; t++) {
+    const claim = touched[t]!;
     let partial = covered[claim]!;
     let partialDot = dot[claim]!;
     covered[claim] = 0;
@@ -118,6 +124,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     if (coverage >= MIN_BLOCK_COVERAGE) byCoverage.offer(claim, coverage, cosine);
     byCosine.offer(claim, coverage, cosine);
   }
+  for (const id of held) present[id] = 0;
   const kept = byCoverage.best;
   const keptIds = new Set(kept.map((c) => c.claim));
   for (const c of byCosine.best.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {

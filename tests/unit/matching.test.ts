@@ -229,6 +229,16 @@ describe('buildClaimIndex', () => {
     expect(large.common.has('okapi')).toBe(false);
   });
 
+  it('finds the same candidates for a block whatever blocks the reused scratch buffers saw before', () => {
+    // 60 claims share "harbour" (common: in more than 50) and each has a rare word of its own.
+    const claims = Array.from({ length: 60 }, (_, i) => ({ id: `c${i}`, text: `harbour w${i}x quay`, verdict: 'false' as const }));
+    const store = buildClaimIndex(claims);
+    expect(store.common.has(tokenize('harbour')[0]!.stem)).toBe(true);
+    const blocks = ['harbour w1x quay', 'w2x quay', 'harbour w3x', 'w1x', 'harbour harbour'].map((text) => new Set(tokenize(text).map((t) => t.stem)));
+    const shared = candidateScratch(store);
+    for (const stems of blocks) expect(candidateClaims(store, stems, shared)).toEqual(candidateClaims(store, stems, candidateScratch(store)));
+  });
+
   it('keeps a block’s best candidates by coverage, ties to the earlier claim, however many claims it reaches', () => {
     // 45 claims share "harbour" and "ferry" with the block (too few for either word to be common),
     // with up to three other words each, so many tie.
