@@ -206,7 +206,8 @@ function earlier(stems: Set<string>, prepare: () => PreparedSentence): Earlier {
 
 /**
  * Every candidate pair in the blocks with its features, in reading order: what the model decides
- * on, and what `scripts/fit-match.ts` fits it with.
+ * on, and what `scripts/fit-match.ts` fits it with. With a `floor`, pairs that cannot reach it are
+ * left out (`matchBlocks` gives the loose bar); fitting needs every pair, and gives none.
  */
 export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions & { floor?: LogitFloor } = {}): ScoredPair<C>[] {
   const pageDate = options.pageDate ?? null;
