@@ -195,20 +195,30 @@ async function main(): Promise<number> {
     await tab.evaluate((claims) => void ((window as unknown as { claims?: unknown }).claims = claims), hundred);
     const beforeHundred = await heap();
     const claimBytes = beforeHundred - beforeClaims;
+    const built = await tab.evaluate(
+      ({ runs }) => {
+        const w = window as unknown as { ClaimlightBench: typeof import('./bench/page-entry'); keep?: unknown; claims: never[] };
+        const t = performance.now();
+        const index = w.ClaimlightBench.buildClaimIndex(w.claims);
+        const buildMs = performance.now() - t;
+        w.keep = index;
+        // The index's memory is read after some passes, with what they keep made (statements, stems).
+        for (let i = 0; i < runs; i++) w.ClaimlightBench.scanDocument(document, index as never, { wholeBlocks: true });
+        return { buildMs };
+      },
+      { runs: RUNS },
+    );
+    const hundredBytes = (await heap()) - beforeHundred;
+    // Its pass against the 10,000-claim pass, in turns with it, as above: the ratio is what is read.
     const scale = await tab.evaluate(
       ({ runs }) => {
         const w = window as unknown as { ClaimlightBench: typeof import('./bench/page-entry'); keep?: unknown; claims: never[] };
-        const claims = w.claims;
-        const t = performance.now();
-        const index = w.ClaimlightBench.buildClaimIndex(claims);
-        const buildMs = performance.now() - t;
-        w.keep = index;
-        // Against the 10,000-claim pass again, in turns with it, as above: the ratio is what is read.
-        const tenth = w.ClaimlightBench.buildClaimIndex(claims.slice(0, claims.length / 10));
+        const index = w.keep;
+        const tenth = w.ClaimlightBench.buildClaimIndex(w.claims.slice(0, w.claims.length / 10));
         const passes: number[] = [];
         const tenthPasses: number[] = [];
         for (let i = 0; i <= runs; i++) {
-          for (const [which, times] of i % 2 ? [[index, passes], [tenth, tenthPasses]] as const : [[tenth, tenthPasses], [index, passes]] as const) {
+          for (const [which, times] of i % 2 ? ([[index, passes], [tenth, tenthPasses]] as const) : ([[tenth, tenthPasses], [index, passes]] as const)) {
             const start = performance.now();
             w.ClaimlightBench.scanDocument(document, which as never, { wholeBlocks: true });
             // The first round warms both up.
@@ -216,11 +226,10 @@ async function main(): Promise<number> {
           }
         }
         const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-        return { buildMs, passMs: median(passes), tenthMs: median(tenthPasses) };
+        return { passMs: median(passes), tenthMs: median(tenthPasses) };
       },
       { runs: RUNS },
     );
-    const hundredBytes = (await heap()) - beforeHundred;
 
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
     console.log(`Claimlight bench: Chromium ${browser.version()}, a ${page.words.toLocaleString('en')}-word page, median of ${RUNS} runs`);
@@ -233,7 +242,7 @@ async function main(): Promise<number> {
     console.log(`  mark.js, bundled cue phrases (${bundledPhrases.length})        ${ms(figures.markBundled.ms)}  (${ratio(figures.markBundled.ms, figures.oursBundled)} ours, ${figures.markBundled.marks} marks)`);
     console.log(`  mark.js, 10,000 claims' titles (1 run)    ${ms(figures.markStore.ms)}  (${ratio(figures.markStore.ms, figures.oursStore)} ours, ${figures.markStore.marks} marks)`);
     console.log(`  10,000-claim index: built in ${ms(figures.storeBuild)}, ${(indexBytes / 1024 / 1024).toFixed(1)} MB of heap`);
-    console.log(`  100,000-claim index: built in ${ms(scale.buildMs)}, ${(hundredBytes / 1024 / 1024).toFixed(1)} MB of heap for the index beside ${(claimBytes / 1024 / 1024).toFixed(1)} MB for the claims themselves (goal 80 MB); extract + match ${ms(scale.passMs)} (${ratio(scale.passMs, scale.tenthMs)} the 10,000-claim pass, ${ms(scale.tenthMs)} in turns with it, goal 2×)`);
+    console.log(`  100,000-claim index: built in ${ms(built.buildMs)}, ${(hundredBytes / 1024 / 1024).toFixed(1)} MB of heap for the index beside ${(claimBytes / 1024 / 1024).toFixed(1)} MB for the claims themselves (goal 80 MB); extract + match ${ms(scale.passMs)} (${ratio(scale.passMs, scale.tenthMs)} the 10,000-claim pass, ${ms(scale.tenthMs)} in turns with it, goal 2×)`);
     console.log(`  popup search over 10,000 claims: index built in ${ms(figures.searchBuild)}, p95 ${ms(figures.searchP95)} over ${figures.searchCount} keystroke queries (goal 16 ms)`);
   } finally {
     await browser.close();
