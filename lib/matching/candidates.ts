@@ -39,7 +39,9 @@ const MIN_COSINE = 0.1;
 const SYNONYM_DISCOUNT = 0.7;
 
 /** Scratch buffers reused from block to block: sums as long as the index's claims, the claims a
- * block reaches, and which common stems it holds. */
+ * block reaches, and which common stems it holds. A claim is listed as reached once per block: its
+ * sum turns positive with its first word, every weight being positive, so `touched` never
+ * outgrows the number of claims. */
 export interface CandidateScratch {
   covered: Float64Array;
   dot: Float64Array;
