@@ -237,6 +237,8 @@ describe('buildClaimIndex', () => {
     const blocks = ['harbour w1x quay', 'w2x quay', 'harbour w3x', 'w1x', 'harbour harbour'].map((text) => new Set(tokenize(text).map((t) => t.stem)));
     const shared = candidateScratch(store);
     for (const stems of blocks) expect(candidateClaims(store, stems, shared)).toEqual(candidateClaims(store, stems, candidateScratch(store)));
+    // The buffers rely on it: every word weighs something, in every claim and none.
+    for (const word of ['harbour', 'quay', 'w1x', 'never-seen', '2025']) expect(store.weight(tokenize(word)[0]!.stem)).toBeGreaterThan(0);
   });
 
   it('keeps a block’s best candidates by coverage, ties to the earlier claim, however many claims it reaches', () => {
