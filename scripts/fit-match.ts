@@ -18,16 +18,13 @@
 // without the named features and --without without the named word knowledge, for ablations (with
 // --report, the dev figures say what each added; neither writes the model). --sweep prints the
 // precision and recall of every set at a range of strict bars.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expectBundledPack } from '../lib/bundled-pack';
-import { extractBlocks } from '../lib/extract';
-import { ALL_KNOWLEDGE, buildClaimIndex, decide, FEATURE_NAMES, sameClaim, scorePairs, type Knowledge, type ClaimIndex, type MatchableClaim, type MatchModel, type ScoredPair } from '../lib/matching';
-import { parsePackText } from '../lib/pack';
-import { pageDate } from '../lib/timeline';
+import { ALL_KNOWLEDGE, buildClaimIndex, decide, FEATURE_NAMES, sameClaim, scorePairs, type Knowledge, type ClaimIndex, type MatchModel, type ScoredPair } from '../lib/matching';
+import { checkThatClaims, checkThatPosts, htmlIn, readPage } from './lib/eval-sets';
 import { solve } from './lib/fitting';
-import { parseSavedPage } from './lib/saved-page';
 
 const OUT = 'data/match-model.json';
 const L2 = 1e-2;
@@ -90,34 +87,6 @@ function inSentence(text: string, sentence: string | undefined): boolean {
   return shared / Math.max(1, Math.min(wa.size, wb.size)) >= 0.6;
 }
 
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-}
-
-/** The CheckThat! claims as the ClaimReview feed `../shared/eval/imported.mjs` builds, imported by our importer. */
-function checkThatClaims(dir: string): MatchableClaim[] {
-  const reviews = readJsonl<{ id: string; text: string }>(join(dir, 'vclaims.jsonl')).map((c) => {
-    const [title, ...rest] = c.text.split('\n');
-    return {
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      url: `https://fact-checks.example.org/review/${c.id}`,
-      headline: title!.trim(),
-      claimReviewed: (rest.join(' ').trim() || title!).trim(),
-      datePublished: '2019-01-01',
-      author: { '@type': 'Organization', name: 'A fact-checker' },
-      reviewRating: { '@type': 'Rating', alternateName: 'Unproven' },
-    };
-  });
-  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
-  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
-  // Claims map back to CheckThat! ids through their review URL.
-  return parsed.value.pack.claims.map((claim) => ({ ...claim, id: claim.context[0]!.sources[0]!.url.split('/').pop()! }));
-}
-
 function qrels(file: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const line of readFileSync(file, 'utf8').trim().split('\n')) {
@@ -129,22 +98,19 @@ function qrels(file: string): Map<string, string[]> {
 
 function postSet(name: string, dir: string, split: string, index: ClaimIndex): LabelledSet {
   const gold = qrels(join(dir, `qrels-${split}.tsv`));
-  const units = readJsonl<{ id: string; text: string }>(join(dir, `queries-${split}.jsonl`))
-    .filter((q) => gold.has(String(q.id)))
-    .map((q) => ({ pairs: scorePairs([{ text: q.text.replace(/\s+/g, ' ').trim() }], index), gold: gold.get(String(q.id))!.map((claim) => ({ claim })) }));
+  const units = checkThatPosts(dir, split)
+    .filter((q) => gold.has(q.id))
+    .map((q) => ({ pairs: scorePairs([{ text: q.text }], index), gold: gold.get(q.id)!.map((claim) => ({ claim })) }));
   return { name, units, negative: false };
 }
 
 function pageSet(name: string, pagesDir: string, files: string[], gold: Record<string, { claim: string; sentence: string }[]>, index: ClaimIndex): LabelledSet {
   const units = files.map((file) => {
-    const document = parseSavedPage(readFileSync(join(pagesDir, file), 'utf8'));
-    const blocks = extractBlocks(document.documentElement);
-    return { pairs: scorePairs(blocks, index, { pageDate: pageDate(document) }), gold: gold[file] ?? [] };
+    const page = readPage(join(pagesDir, file));
+    return { pairs: scorePairs(page.blocks, index, { pageDate: page.date }), gold: gold[file] ?? [] };
   });
   return { name, units, negative: units.every((u) => !u.gold.length) };
 }
-
-const htmlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
 
 /** Training label of a pair: 1, 0, or null for a post's gold claim on a sentence other than its best. */
 function labels(unit: Unit): (0 | 1 | null)[] {

@@ -1,0 +1,51 @@
+// Readers for the labelled sets the matcher is fitted and checked on (../shared and
+// tests/fixtures), shared by scripts/fit-match.ts and scripts/pair-digest.ts.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractBlocks, type TextBlock } from '../../lib/extract';
+import type { MatchableClaim } from '../../lib/matching';
+import { parsePackText } from '../../lib/pack';
+import { pageDate } from '../../lib/timeline';
+import { parseSavedPage } from './saved-page';
+
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The CheckThat! claims as the ClaimReview feed `../shared/eval/imported.mjs` builds, imported by our importer. */
+export function checkThatClaims(dir: string): MatchableClaim[] {
+  const reviews = readJsonl<{ id: string; text: string }>(join(dir, 'vclaims.jsonl')).map((c) => {
+    const [title, ...rest] = c.text.split('\n');
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: `https://fact-checks.example.org/review/${c.id}`,
+      headline: title!.trim(),
+      claimReviewed: (rest.join(' ').trim() || title!).trim(),
+      datePublished: '2019-01-01',
+      author: { '@type': 'Organization', name: 'A fact-checker' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Unproven' },
+    };
+  });
+  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
+  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+  // Claims map back to CheckThat! ids through their review URL.
+  return parsed.value.pack.claims.map((claim) => ({ ...claim, id: claim.context[0]!.sources[0]!.url.split('/').pop()! }));
+}
+
+/** A CheckThat! split's posts, each as the one block the eval scans it as. */
+export function checkThatPosts(dir: string, split: string): { id: string; text: string }[] {
+  return readJsonl<{ id: string | number; text: string }>(join(dir, `queries-${split}.jsonl`)).map((q) => ({ id: String(q.id), text: q.text.replace(/\s+/g, ' ').trim() }));
+}
+
+/** The HTML files of a folder, in name order. */
+export const htmlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+
+/** A saved page as the extension reads it: its text blocks and its date. */
+export function readPage(file: string): { blocks: TextBlock[]; date: number | null } {
+  const document = parseSavedPage(readFileSync(file, 'utf8'));
+  return { blocks: extractBlocks(document.documentElement), date: pageDate(document) };
+}
