@@ -14,7 +14,7 @@ import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledC
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
 import { carriedWords, coverageBy, pairFeatures, type LogitFloor, type SentenceView } from './features';
 import { nearMeanings } from './lexicon';
-import { MODEL, probability, thresholdsFor } from './model';
+import { looseFloor, MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
 export interface Mention<C extends MatchableClaim = MatchableClaim> {
@@ -432,10 +432,7 @@ function matchedWords(pair: ScoredPair): string[] {
 /** The mentions to mark and the looser matches to list, in reading order. */
 export function matchBlocks<C extends MatchableClaim>(blocks: readonly { text: string }[], index: ClaimIndex<C>, options: MatchOptions = {}): BlockMatches<C> {
   const sensitivity = options.sensitivity ?? DEFAULT_SENSITIVITY;
-  // Pairs under the loose bar are neither marked nor listed: they need not be scored in full.
-  const { loose } = thresholdsFor(sensitivity);
-  const floor: LogitFloor = { weights: MODEL.weights, bias: MODEL.bias, logit: Math.log(loose / (1 - loose)) };
-  return decide(scorePairs(blocks, index, { ...options, floor }), sensitivity);
+  return decide(scorePairs(blocks, index, { ...options, floor: looseFloor(sensitivity) }), sensitivity);
 }
 
 /** Every mention of an indexed claim in the blocks, in reading order; empty when none is found. */

@@ -4,7 +4,7 @@
  * The thresholds are part of the model: the strict one marks, the loose one lists as related.
  */
 import model from '../../data/match-model.json';
-import { FEATURE_NAMES } from './features';
+import { FEATURE_NAMES, type LogitFloor } from './features';
 
 /** A logistic model over named features, with its decision thresholds. */
 export interface MatchModel {
@@ -48,3 +48,8 @@ export function thresholdsFor(sensitivity: number, m: MatchModel = MODEL): { str
   return { strict: sigmoid(logit(m.strict) - shift), loose: Math.min(sigmoid(logit(m.loose) - shift), sigmoid(logit(m.strict) - shift)) };
 }
 
+/** The model's log-odds at the loose bar for a sensitivity: pairs below it are neither marked nor
+ * listed, so the page pass need not score them in full (`pairFeatures`). */
+export function looseFloor(sensitivity: number, m: MatchModel = MODEL): LogitFloor {
+  return { weights: m.weights, bias: m.bias, logit: logit(thresholdsFor(sensitivity, m).loose) };
+}

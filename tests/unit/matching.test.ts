@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor } from '@/lib/matching';
 import { candidateClaims, candidateScratch } from '@/lib/matching/candidates';
+import { looseFloor } from '@/lib/matching/model';
 import { spellingKey } from '@/lib/matching/claim-index';
 import { coverageBy } from '@/lib/matching/features';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
@@ -195,7 +196,7 @@ describe('findMentions', () => {
         expect(matchBlocks(blocks, built, { pageDate: FEB_13, sensitivity })).toEqual(decide(all, sensitivity));
       }
       const { loose } = thresholdsFor(0.5);
-      const kept = scorePairs(blocks, built, { pageDate: FEB_13, floor: { weights: MODEL.weights, bias: MODEL.bias, logit: Math.log(loose / (1 - loose)) } });
+      const kept = scorePairs(blocks, built, { pageDate: FEB_13, floor: looseFloor(0.5) });
       // Some pairs are skipped, none that reaches the bar, and those kept are scored in full.
       expect(kept.length).toBeLessThan(all.length);
       expect(all.filter((p) => probability(p.features) >= loose).length).toBeGreaterThan(0);
