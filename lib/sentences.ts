@@ -35,12 +35,17 @@ function joinsNext(segment: string, next: string): boolean {
 // dear on a long page, is not asked. Line and paragraph separators are left out: they end one.
 const ONE_SENTENCE = /^[\p{L}\p{M}\p{N}\t \u00a0,;:'"“”‘’()\-–—\/&%$#@+*=]*[.!?]*["”’)]*\s*$/u;
 
+/** The first character at or after `at`, and before `end`, that is not white space (`end` when none is). */
+function skipSpace(text: string, at: number, end: number): number {
+  while (at < end && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
 /** The sentences of a block, in order; an empty or blank block has none. */
 export function splitSentences(text: string): SentenceSpan[] {
   if (ONE_SENTENCE.test(text)) {
-    let start = 0;
-    while (start < text.length && /\s/.test(text[start]!)) start++;
     const end = text.trimEnd().length;
+    const start = skipSpace(text, 0, end);
     return start < end ? [{ start, end }] : [];
   }
   return segmentSentences(text);
@@ -51,7 +56,7 @@ export function segmentSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   // A sentence starts at its first non-space character; a blank one is no sentence.
   const pushTrimmed = (start: number, end: number) => {
-    while (start < end && /\s/.test(text[start]!)) start++;
+    start = skipSpace(text, start, end);
     if (start < end) spans.push({ start, end });
   };
   let pendingStart = -1;
@@ -61,8 +66,7 @@ export function segmentSentences(text: string): SentenceSpan[] {
     // Merge when the segment ends in an abbreviation and the text goes on ("Feb. 12", "U.S. envoy").
     // Only the next character is read (two code units, for one outside the BMP): slicing the rest
     // of the block for each sentence cost time in the square of its length.
-    let after = index + segment.length;
-    while (after < text.length && /\s/.test(text[after]!)) after++;
+    const after = skipSpace(text, index + segment.length, text.length);
     if (after < text.length && joinsNext(segment, text.slice(after, after + 2))) {
       pendingStart = start;
       continue;
