@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentStems, nextWord, tokenize } from '@/lib/normalize';
+import { contentStems, tokenize } from '@/lib/normalize';
 import { segmentSentences, splitSentences } from '@/lib/sentences';
+import { wordsByExpression, wordsByScanner } from '../helpers/words';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
 const stems = (text: string) => contentStems(text).join(' ');
@@ -56,14 +57,6 @@ describe('tokenize', () => {
 });
 
 describe('nextWord', () => {
-  // The expression the scanner stands for: both must find the same words.
-  const WORD = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-  const byExpression = (text: string) => [...text.matchAll(WORD)].map((m) => [m.index, m.index! + m[0].length]);
-  const byScanner = (text: string) => {
-    const found: number[][] = [];
-    for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) found.push([word.start, word.end]);
-    return found;
-  };
 
   it.each([
     ['initialisms', 'The U.S. and U.K. met; A.B tried. É.Ü. too, 𝐀.𝐁. and 𝐀.B.C'],
@@ -72,7 +65,7 @@ describe('nextWord', () => {
     ['other scripts', 'Zelenskyy Зеленський 習近平 ٣٤ x² 𝑛𝑚 Ǆemal ﬁne'],
     ['lone surrogates', 'a\ud835b \udc5b c\ud835'],
   ])('finds what the expression finds: %s', (_, text) => {
-    expect(byScanner(text)).toEqual(byExpression(text));
+    expect(wordsByScanner(text)).toEqual(wordsByExpression(text));
   });
 
   it('finds what the expression finds in every test page and in random texts', () => {
@@ -80,7 +73,7 @@ describe('nextWord', () => {
     for (const dir of pages) {
       for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
         const text = readFileSync(join(dir, file), 'utf8');
-        expect(byScanner(text)).toEqual(byExpression(text));
+        expect(wordsByScanner(text)).toEqual(wordsByExpression(text));
       }
     }
     // Random texts over the characters where the rules differ, from a fixed seed.
@@ -89,7 +82,7 @@ describe('nextWord', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 3000; i++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      expect(byScanner(text), JSON.stringify(text)).toEqual(byExpression(text));
+      expect(wordsByScanner(text), JSON.stringify(text)).toEqual(wordsByExpression(text));
     }
   });
 });
