@@ -14,10 +14,10 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { extractBlocks, type TextBlock } from '../lib/extract';
-import { buildClaimIndex, decide, matchBlocks, scorePairs, type BlockMatches, type ClaimIndex } from '../lib/matching';
+import { buildClaimIndex, decide, scorePairs, type ClaimIndex } from '../lib/matching';
 import { pageDate } from '../lib/timeline';
 import { buildBenchPage } from './bench/page';
-import { checkThatClaims, checkThatPosts, htmlIn, readPage } from './lib/eval-sets';
+import { checkThatClaims, checkThatPosts, decisionsOf, htmlIn, passDisagreements, readPage } from './lib/eval-sets';
 
 const { values } = parseArgs({ options: { shared: { type: 'string', default: '../shared' } } });
 const shared = values.shared;
@@ -26,8 +26,6 @@ interface Page {
   blocks: readonly { text: string }[];
   date: number | null;
 }
-
-const decisions = (found: BlockMatches) => JSON.stringify([...found.mentions, ...found.related].map((m) => [m.claimId, m.block, m.start, m.score, m.cues]));
 
 let disagreements = 0;
 const all = createHash('sha256');
@@ -41,11 +39,9 @@ function digest(name: string, pages: readonly Page[], index: ClaimIndex): void {
     for (const p of scored) hash.update(`${p.claim.claim.id}|${p.block}|${p.start}|${p.end}|${p.features.map((f) => f.toFixed(10)).join(',')}|${p.matched}|${p.found.join('/')}\n`);
     pairs += scored.length;
     const found = decide(scored, 0.5);
-    hash.update(decisions(found));
+    hash.update(decisionsOf(found));
     decided += found.mentions.length + found.related.length;
-    for (const sensitivity of [0, 0.5, 1]) {
-      if (decisions(decide(scored, sensitivity)) !== decisions(matchBlocks(page.blocks, index, { pageDate: page.date, sensitivity }))) disagreements++;
-    }
+    disagreements += passDisagreements(page, index, scored);
   }
   const hex = hash.digest('hex').slice(0, 16);
   all.update(hex);

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractBlocks, type TextBlock } from '../../lib/extract';
-import type { MatchableClaim } from '../../lib/matching';
+import { decide, matchBlocks, type BlockMatches, type ClaimIndex, type MatchableClaim, type ScoredPair } from '../../lib/matching';
 import { parsePackText } from '../../lib/pack';
 import { pageDate } from '../../lib/timeline';
 import { parseSavedPage } from './saved-page';
@@ -48,4 +48,16 @@ export const htmlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith
 export function readPage(file: string): { blocks: TextBlock[]; date: number | null } {
   const document = parseSavedPage(readFileSync(file, 'utf8'));
   return { blocks: extractBlocks(document.documentElement), date: pageDate(document) };
+}
+
+/** What a decision marks and lists, as text to compare: each claim, place and score. */
+export const decisionsOf = (found: BlockMatches): string => JSON.stringify([...found.mentions, ...found.related].map((m) => [m.claimId, m.block, m.start, m.score, m.cues]));
+
+/**
+ * At how many of the sensitivities 0, 0.5 and 1 the page pass (`matchBlocks`, which skips pairs
+ * under the loose bar) marks or lists otherwise than `decide` over the page's every pair, `scored`
+ * in full: none, or the skipping changed what a reader sees.
+ */
+export function passDisagreements(page: { blocks: readonly { text: string }[]; date: number | null }, index: ClaimIndex, scored: ScoredPair[]): number {
+  return [0, 0.5, 1].filter((sensitivity) => decisionsOf(decide(scored, sensitivity)) !== decisionsOf(matchBlocks(page.blocks, index, { pageDate: page.date, sensitivity }))).length;
 }

@@ -1,23 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { buildClaimIndex, decide, matchBlocks, scorePairs, type BlockMatches, type ClaimIndex } from '@/lib/matching';
-import { checkThatClaims, checkThatPosts, htmlIn, readPage } from '../../scripts/lib/eval-sets';
+import { buildClaimIndex, scorePairs, type ClaimIndex } from '@/lib/matching';
+import { checkThatClaims, checkThatPosts, htmlIn, passDisagreements, readPage } from '../../scripts/lib/eval-sets';
 import { SHARED_DIR } from './paths';
 
 // The page pass skips the costly features of pairs that cannot reach the loose bar. On every post
 // and dev page it must mark and list exactly what deciding over every pair, fully scored, does.
-const decisions = (found: BlockMatches) => JSON.stringify([...found.mentions, ...found.related].map((m) => [m.claimId, m.block, m.start, m.score]));
-
 function differing(pages: { blocks: readonly { text: string }[]; date: number | null }[], index: ClaimIndex): number {
-  let count = 0;
-  for (const page of pages) {
-    const scored = scorePairs(page.blocks, index, { pageDate: page.date });
-    for (const sensitivity of [0, 0.5, 1]) {
-      if (decisions(decide(scored, sensitivity)) !== decisions(matchBlocks(page.blocks, index, { pageDate: page.date, sensitivity }))) count++;
-    }
-  }
-  return count;
+  return pages.reduce((count, page) => count + passDisagreements(page, index, scorePairs(page.blocks, index, { pageDate: page.date })), 0);
 }
 
 describe('the page pass', () => {
