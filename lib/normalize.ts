@@ -150,8 +150,10 @@ const UPPER = 4;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 /** Code units of the character at `i`: two for one outside the BMP. */
 const width = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
-/** The classes of characters beyond ASCII, as found: a page uses few of them. */
+/** The classes of characters beyond ASCII, as found: a page uses few of them. Bounded, as the
+ * word forms are, so a page of endless distinct characters cannot grow it without end. */
 const CLASSES = new Map<number, number>();
+const MAX_CLASSES = 10_000;
 
 function charClass(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -165,6 +167,7 @@ function charClass(text: string, i: number): number {
   if (found === undefined) {
     const char = String.fromCodePoint(point);
     found = (/\p{L}/u.test(char) ? LETTER | LETTER_OR_DIGIT : /\p{N}/u.test(char) ? LETTER_OR_DIGIT : 0) | (/\p{Lu}/u.test(char) ? UPPER : 0);
+    if (CLASSES.size >= MAX_CLASSES) CLASSES.clear();
     CLASSES.set(point, found);
   }
   return found;

@@ -68,6 +68,13 @@ describe('nextWord', () => {
     expect(wordsByScanner(text)).toEqual(wordsByExpression(text));
   });
 
+  it('finds what the expression finds past more distinct characters than it keeps classes of', () => {
+    // 12,000 CJK ideographs and as many digits of other scripts, words of three, then again.
+    const chars = Array.from({ length: 12_000 }, (_, i) => String.fromCodePoint(0x4e00 + i));
+    const text = [0, 1].map(() => chars.map((c, i) => (i % 3 === 2 ? `${c} ٣.` : c)).join('')).join(' U.S. ');
+    expect(wordsByScanner(text)).toEqual(wordsByExpression(text));
+  });
+
   it('finds what the expression finds in every test page and in random texts', () => {
     const pages = ['tests/fixtures/pages', 'tests/fixtures/eval-extra/pages', 'tests/fixtures/eval-extra-2/pages', 'tests/fixtures/demo'];
     for (const dir of pages) {
