@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
+import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText } from './review-notes';
 import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { VERDICT_LABELS, verdictFromRating } from './verdicts';
 
@@ -145,8 +146,6 @@ interface Converted {
 }
 
 /** The context item that stands for the review itself, which the exporter gives back as the review. */
-const reviewItemText = (outlet: string) => `Fact-check by ${outlet}.`;
-
 /**
  * The source a reader should open first: the fact-check itself where the claim came from one (an
  * imported review's first item names it, as import writes it), else the record's first source.
@@ -156,11 +155,6 @@ export function mainSource(claim: Pick<Claim, 'context'>): { source: Source; isF
   const source = first?.sources[0];
   if (!first || !source) return null;
   return { source, isFactCheck: first.text === reviewItemText(source.outlet) || first.text.startsWith(`${source.outlet}: `) };
-}
-
-function ratedSentence(label: string | undefined, outlet: string, date: string | undefined): string {
-  const rated = label ? `Rated “${label}” by ${outlet}` : `Reviewed by ${outlet}, with no rating given`;
-  return `${rated}${date ? ` on ${date}` : ''}.`;
 }
 
 function addClaim(into: Converted, seen: Set<string>, record: string, candidate: unknown): void {
@@ -225,7 +219,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     const citedOutlet = readNames(cited?.publisher) ?? hostOf(citedUrl);
     const citedDate = readDate(cited?.datePublished);
     context.push({
-      text: clip(citedText, LIMITS.longText) ?? `Source cited by ${outlet}.`,
+      text: clip(citedText, LIMITS.longText) ?? citedItemText(outlet),
       sources: [{ url: citedUrl, outlet: citedOutlet, ...(citedDate ? { published: citedDate } : {}) }],
     });
   }
@@ -294,7 +288,7 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     claimDate: readDate(node.claimDate),
     verdict: verdictFromRating(label),
     ratingLabel: label,
-    summary: clip(sentences.join(' ') || 'No fact-checker review came with this claim.', LIMITS.longText),
+    summary: clip(sentences.join(' ') || NO_REVIEW_SUMMARY, LIMITS.longText),
     context: context.slice(0, LIMITS.contextItems),
     cues: { phrases: [], terms: [] },
   });

@@ -7,6 +7,7 @@
  * the number of claims. Finding candidates is `candidates.ts`'s job, scoring `features.ts`'s.
  */
 import { tokenize, type Token } from '../normalize';
+import { claimOwnTexts } from '../review-notes';
 import type { Claim } from '../schema';
 import { claimWindow, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
@@ -119,14 +120,15 @@ export interface IndexOptions {
   knowledge?: Partial<Knowledge>;
 }
 
+// The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
 function evidenceTexts(claim: MatchableClaim): string[] {
-  return [claim.text, claim.headline ?? '', claim.summary ?? '', claim.claimant ?? '', ...(claim.context ?? []).map((item) => item.text)];
+  return [claim.text, claim.headline ?? '', claim.claimant ?? '', ...claimOwnTexts(claim)];
 }
 
 /** The texts written in sentence case: a headline capitalises every word ("Did 122 Prisoners
  * Return?"), so it says nothing about which words are names. */
 function sentenceCaseTexts(claim: MatchableClaim): string[] {
-  return [claim.text, claim.summary ?? '', ...(claim.context ?? []).map((item) => item.text)];
+  return [claim.text, ...claimOwnTexts(claim)];
 }
 
 /** Share of a stem's uses inside sentences that must be capitalised for it to count as a name:

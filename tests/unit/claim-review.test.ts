@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, packToClaimReview, readUrl } from '@/lib/claim-review';
 import { parseFactPack, parsePackText } from '@/lib/pack';
+import { claimOwnTexts } from '@/lib/review-notes';
 import { verdictFromRating } from '@/lib/verdicts';
 import { samplePack } from '../helpers/packs';
 
@@ -201,5 +202,39 @@ describe('packToClaimReview', () => {
     const back = result.value.pack.claims;
     expect(back.map((c) => [c.text, c.verdict, c.claimant])).toEqual(pack.value.claims.map((c) => [c.text, c.verdict, c.claimant]));
     expect(back[0]!.context.map((c) => c.sources[0]!.url)).toEqual(['https://example.org/notice']);
+  });
+});
+
+describe('what an imported claim says of itself (claimOwnTexts)', () => {
+  it('leaves out who rated a ClaimReview and how, and keeps its body and what it cites', () => {
+    const result = parse(review({
+      author: { '@type': 'Organization', name: 'Harbour.Check Weekly' },
+      reviewBody: 'The council voted to keep one lane open through August.',
+      citation: [{ '@type': 'CreativeWork', url: 'https://records.example/a', name: 'Council minutes for May' }, { '@type': 'CreativeWork', url: 'https://records.example/b' }],
+    }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const claim = result.value.pack.claims[0]!;
+    expect(claim.summary).toMatch(/^Rated “Misleading” by Harbour\.Check Weekly on 2026-05-02\. /);
+    const own = claimOwnTexts(claim).filter(Boolean);
+    expect(own).toEqual(['The council voted to keep one lane open through August.', 'Council minutes for May']);
+  });
+
+  it('leaves out a Fact Check Tools claim’s rating lines and the outlet before each review title', () => {
+    const result = parse({ claims: [{ text: 'Floods cut the harbour town off', claimReview: [
+      { publisher: { name: 'Harbour Check' }, url: 'https://checker.example/floods', title: 'No, the town was not cut off', reviewDate: '2026-07-03T00:00:00Z', textualRating: 'False' },
+      { publisher: { site: 'other.example' }, url: 'https://other.example/floods' },
+    ] }, { text: 'The ferry sank', claimReview: [] }] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [reviewed, bare] = result.value.pack.claims;
+    expect(reviewed!.summary).toBe('Rated “False” by Harbour Check on 2026-07-03. Reviewed by other.example, with no rating given.');
+    expect(claimOwnTexts(reviewed!).filter(Boolean)).toEqual(['No, the town was not cut off']);
+    expect(claimOwnTexts(bare!).filter(Boolean)).toEqual([]);
+  });
+
+  it('keeps a claim of our own format as it is, and a rating written inside a sentence', () => {
+    const claim = { summary: 'Officials said it was rated “unsafe” by inspectors. It reopened in June.', context: [{ text: 'Harbour Check: the record.', sources: [{ outlet: 'Port News' }] }] };
+    expect(claimOwnTexts(claim)).toEqual([claim.summary, 'Harbour Check: the record.']);
   });
 });
