@@ -30,6 +30,10 @@ export const FEATURE_NAMES = [
   // without the claim's most telling word ("shark" in a shark on a flooded highway) is about
   // something nearby, not the claim.
   'heaviestMissing',
+  // The weight of the heaviest word of what happened (not a name, not a number) that the sentence
+  // carries, as a share: "Star Wars fans" carries the names of a claim about a fan beaten for a
+  // spoiler, and only its lightest event word.
+  'heaviestEvent',
   // Weighed share of the claim's missing words that a near-synonym in the sentence stands for.
   'synonymCoverage',
   // The same with WordNet's synonyms (a shared common sense) instead of word vectors.
@@ -159,6 +163,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let namesMissing = 0;
   let namesCovered = 0;
   let heaviestMissing = 0;
+  let heaviestEvent = 0;
   let eventWords = 0;
   let wordnet = 0;
   let synonymsMatched = 0;
@@ -173,6 +178,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
       if (isName) namesCovered += w;
       else {
         eventCovered += w;
+        if (w > heaviestEvent && !claim.numbers.has(stem)) heaviestEvent = w;
         if (!claim.numbers.has(stem)) eventWords++;
       }
     } else {
@@ -221,6 +227,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
     namesMissing: namesMissing / total,
     heaviestMissing: heaviestMissing / total,
+    heaviestEvent: heaviestEvent / total,
     // Word vectors and word order come last (`nearMeaningAndOrder`): they cost the most.
     synonymCoverage: 0,
     wordnetCoverage: wordnet / total,

@@ -171,6 +171,17 @@ describe('findMentions', () => {
     expect(feature('bestStatement', b)).toBe(feature('coverage', b));
   });
 
+  it('reads the heaviest word of what happened that a sentence carries, names and numbers aside', () => {
+    const feature = (pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf('heaviestEvent')]!;
+    const built = buildClaimIndex([{ id: 'a', text: 'A shark swam along a flooded Houston highway on 27 August.', verdict: 'false' }]);
+    const claim = built.claims[0]!;
+    const pairOf = (text: string) => scorePairs([{ text }], built).find((p) => p.claim.claim.id === 'a')!;
+    const share = (word: string) => claim.primary.get(built.canonical(tokenize(word)[0]!.stem))! / claim.primaryWeight;
+    expect(feature(pairOf('Houston was quiet on 27 August.'))).toBe(0);
+    expect(feature(pairOf('Houston saw a shark!'))).toBeCloseTo(share('shark'), 9);
+    expect(feature(pairOf('A shark in a flooded Houston street.'))).toBeCloseTo(Math.max(share('shark'), share('flooded')), 9);
+  });
+
   it('lets the sensitivity setting move both bars: marked when broad, listed by default, dropped when precise', () => {
     const [pair] = scorePairs([{ text: 'Their phone conversation lasted an hour and a half.' }], index, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
     expect(pair).toBeDefined();
