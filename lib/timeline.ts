@@ -40,6 +40,22 @@ export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
+// Quoted words are the speaker's tense, not the writer's.
+const QUOTED = /“[^”]*”|"[^"]*"/gu;
+// "has/have (not, never, already…) been/done": a modal before it ("would have said", "to have
+// been") is no present perfect. A participle is "been", a regular one in -ed, or a common irregular.
+const PRESENT_PERFECT =
+  /(?<!\b(?:would|could|should|might|must|may|will|to)\s+)\b(?:has|have|hasn['’]t|haven['’]t)\s+(?:(?:not|never|yet|already|still|now|just|since|repeatedly|long|also)\s+)?(?:been|[a-z]+ed|set|made|said|told|put|met|held|left|lost|won|paid|sent|spent|kept|led|done|gone|seen|come|become|begun|known|shown|grown|given|taken|written|spoken|chosen|broken|fallen)\b/iu;
+
+/**
+ * Whether a sentence speaks from the time it was written: the writer's present perfect ("No date
+ * has been set", "Kyiv has long insisted") reports how things stand now, whatever earlier time the
+ * story has gone back to. A look back tells its events in the past ("had agreed", "dismissed").
+ */
+export function speaksFromNow(sentence: string): boolean {
+  return PRESENT_PERFECT.test(sentence.replace(QUOTED, ' '));
+}
+
 // Most sentences name no date; one cheap test spares them the five patterns below. Each pattern
 // needs four digits or a month whose first letter is a capital ("may", "decide" and "market" are
 // no months; "in MAY" is one, as `LED_MONTH` reads it).

@@ -8,7 +8,7 @@
 import { tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
-import { intervalOf, namedDates, type Interval, type NamedDate } from '../timeline';
+import { intervalOf, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
 import { candidateClaims, candidateScratch, rivalCosine } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
@@ -82,6 +82,9 @@ const MAX_PER_SENTENCE = 3;
 
 /** What the matcher knows of a sentence's time. */
 interface SentenceTime {
+  text: string;
+  /** Whether the sentence speaks from the page's present: worked out once, where a claim asks. */
+  fromNow?: boolean;
   dates: NamedDate[];
   narrative: Interval[];
   pageDate: number | null;
@@ -91,7 +94,8 @@ interface SentenceTime {
 /**
  * Whether a sentence is about the claim's time. Dates the sentence names decide (except those the
  * claim itself names). Otherwise a page written while the claim was news is read as current, and a
- * later page must have brought its narrative back to the claim's time.
+ * later page must have brought its narrative back to the claim's time, in a sentence that does not
+ * speak from the page's own present (`speaksFromNow`).
  */
 function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const window = claim.window;
@@ -99,6 +103,8 @@ function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
   if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), window));
   if (time.pageDate === null || (time.pageDate >= window.from && time.pageDate <= window.to)) return true;
+  // The page's own present, not the earlier time its narrative has gone back to.
+  if ((time.fromNow ??= speaksFromNow(time.text))) return false;
   return time.narrative.some((t) => overlapsWindow(t, window));
 }
 
@@ -251,7 +257,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const sentenceTokens = tokens.slice(first, next);
       const text = block.text.slice(span.start, span.end);
       const dates = namedDates(text);
-      const time: SentenceTime = { dates, narrative, pageDate, reference };
+      const time: SentenceTime = { text, dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
       const stemSet = contentStemSet(words, first, next);
       const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock[i]!, stemSet));

@@ -67,6 +67,14 @@ describe('findMentions', () => {
     expect(claimsIn([later[2]!], AUG_20)).toEqual([]);
   });
 
+  it('reads a sentence in the writer’s present perfect as the later page’s own time, not its look back', () => {
+    const later = ['The shift began in February.', 'Trump named no date for meeting Putin, but said it would be in Saudi Arabia.'];
+    expect(claimsIn(later, AUG_20)).toEqual(['saudi-arabia-meeting']);
+    const now = [later[0]!, 'Trump has named no date for meeting Putin, but has said it will be in Saudi Arabia.'];
+    expect(claimsIn(now, FEB_13)).toEqual(['saudi-arabia-meeting']);
+    expect(claimsIn(now, AUG_20)).toEqual([]);
+  });
+
   it('finds nothing on a page written before the claims were made', () => {
     expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], Date.UTC(2023, 5, 1))).toEqual([]);
     expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], AUG_20)).toEqual(['background-2014-2022']);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { claimWindow, intervalOf, namedDates, pageDate, parseDate, staleNotice } from '@/lib/timeline';
+import { claimWindow, intervalOf, namedDates, pageDate, parseDate, speaksFromNow, staleNotice } from '@/lib/timeline';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -29,6 +29,23 @@ describe('namedDates', () => {
     ['a number that is not a year', 'About 1500 troops were moved.'],
   ])('ignores %s', (_, sentence) => {
     expect(namedDates(sentence)).toEqual([]);
+  });
+});
+
+describe('speaksFromNow', () => {
+  it.each([
+    ['No agreement has been reached on the ferry timetable.', true],
+    ['The council has long insisted that the bridge stays open.', true],
+    ['Residents haven’t yet seen the promised report.', true],
+    ['The mayor has voted against every rise.', true],
+    ['The council had agreed to close the bridge.', false],
+    ['The mayor said the bridge “has been neglected for years”.', false],
+    ['It would have been the first closure since 1990.', false],
+    ['The port has a new harbour master.', false],
+    ['The mayor has to decide by Friday.', false],
+    ['In March the council voted to close the bridge.', false],
+  ])('%s', (sentence, now) => {
+    expect(speaksFromNow(sentence)).toBe(now);
   });
 });
 
