@@ -179,20 +179,6 @@ describe('findMentions', () => {
     expect(feature('bestStatement', b)).toBe(feature('coverage', b));
   });
 
-  it('reads a review’s title in the claim’s record as one more statement of it', () => {
-    const feature = (name: string, pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf(name as never)]!;
-    const text = 'A photograph taken after Hurricane Harvey shows a great white in floodwater beside an interstate.';
-    const review = { text: 'Harbour Check: No, sharks did not swim down a flooded Houston highway', sources: [{ url: 'https://checker.example/shark', outlet: 'Harbour Check' }] };
-    const page = [{ text: 'After Hurricane Harvey, sharks swim down a flooded highway in Houston, look!' }];
-    const pairOf = (context: (typeof review)[]) => scorePairs(page, buildClaimIndex([{ id: 'a', text, verdict: 'false', context }])).find((p) => p.claim.claim.id === 'a');
-    const told = pairOf([review])!;
-    expect(feature('coverage', told)).toBeLessThan(0.4);
-    expect(feature('bestStatement', told)).toBeGreaterThan(0.7);
-    // The outlet's bare line is no statement of the claim.
-    const bare = pairOf([{ ...review, text: 'Fact-check by Harbour Check.' }]);
-    if (bare) expect(feature('bestStatement', bare)).toBe(feature('coverage', bare));
-  });
-
   it('reads the heaviest word of what happened that a sentence carries, names and numbers aside', () => {
     const feature = (pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf('heaviestEvent')]!;
     const built = buildClaimIndex([{ id: 'a', text: 'A shark swam along a flooded Houston highway on 27 August.', verdict: 'false' }]);
