@@ -74,8 +74,8 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   /** The knowledge in use, and the stem a word is compared by under it. */
   knowledge: Knowledge;
   canonical: (stem: string) => string;
-  /** A claim's statements, each alone: its text and its review's headline, for a claim that has
-   * both (`statementsOf`); none for a claim told once. */
+  /** A claim's statements, each alone: its text, its review's headline and its record's items, for a
+   * claim told more than once (`statementsOf`); none for a claim told once. */
   statements: (claim: CompiledClaim) => readonly (readonly string[])[];
 }
 
@@ -293,21 +293,23 @@ function stemWeights(df: ReadonlyMap<string, number>, n: number): (stem: string)
 const MAX_CACHED_STATEMENTS = 20_000;
 
 /**
- * The stems of each of a claim's statements apart, for a claim with a headline as well as a text: a
- * post may repeat either ("Did 122 prisoners return to the battlefield?" or "122 detainees released
- * from Guantanamo have re-engaged"), and half of one is more than a quarter of both. Made when a
- * page's sentence first comes close to the claim, not for every claim of the store: kept for all,
- * they would double a large store's index.
+ * The stems of each of a claim's statements apart: its text, its review's headline, and each item
+ * of its record (a review's title, what a source says; `claimOwnTexts`), for a claim told more than
+ * once. A post may repeat any one of them ("Did 122 prisoners return to the battlefield?" or "122
+ * detainees released from Guantanamo have re-engaged"), and half of one is more than a quarter of
+ * all. Made when a page's sentence first comes close to the claim, not for every claim of the
+ * store: kept for all, they would double a large store's index.
  */
 function statementsOf(canonical: (stem: string) => string): (claim: CompiledClaim) => readonly (readonly string[])[] {
   const made = new Map<CompiledClaim, string[][]>();
   return (claim) => {
-    const { headline, text } = claim.claim;
-    if (!headline?.trim() || !text.trim()) return [];
     let statements = made.get(claim);
     if (!statements) {
       if (made.size >= MAX_CACHED_STATEMENTS) made.clear();
-      statements = [text, headline].map((one) => [...new Set(stemsOf(one, canonical))]);
+      const { headline, text } = claim.claim;
+      // The summary is left out: it tells the whole record, not the claim once more.
+      const told = [text, headline ?? '', ...claimOwnTexts(claim.claim).slice(1)].filter((one) => one.trim());
+      statements = text.trim() && told.length > 1 ? told.map((one) => [...new Set(stemsOf(one, canonical))]) : [];
       made.set(claim, statements);
     }
     return statements;

@@ -21,8 +21,9 @@ export const FEATURE_NAMES = [
   'eventWords',
   'nameCoverage',
   'eventTimesNames',
-  // The best share of one statement of the claim the sentence carries, its text or its review's
-  // headline alone: a post repeats one of them, seldom both (plain coverage for a claim told once).
+  // The best share of one statement of the claim the sentence carries, its text, its review's
+  // headline or an item of its record alone: a post repeats one of them, seldom all (plain coverage
+  // for a claim told once).
   'bestStatement',
   // Weighed share of the claim's names found neither in the sentence nor in the two before it.
   'namesMissing',
@@ -128,7 +129,8 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
     let total = 0;
     let covered = 0;
     for (const stem of stems) {
-      const w = claim.primary.get(stem) ?? 0;
+      // A word of the record that the claim's text lacks weighs what it weighs in the store.
+      const w = claim.primary.get(stem) ?? index.weight(stem);
       total += w;
       if (sentence.stems.has(stem)) covered += w;
     }

@@ -473,7 +473,7 @@ describe('settings on an open tab', () => {
     // One of a five-term claim's terms ("Munich") is missing: only a broad setting accepts it.
     await page.page.evaluate(() => {
       const p = document.createElement('p');
-      p.textContent = 'Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.';
+      p.textContent = 'Zelensky is to meet Vance there on Friday, and Rubio will attend.';
       document.querySelector('p')!.after(p);
     });
     await setSettings({ sensitivity: 0 });

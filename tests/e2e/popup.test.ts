@@ -81,7 +81,7 @@ describe('the popup', () => {
     await news.page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'near-miss';
-      p.textContent = 'Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.';
+      p.textContent = 'Zelensky is to meet Vance there on Friday, and Rubio will attend.';
       document.getElementById('claim-3')!.after(p);
     });
     const page = await session.browser.context.newPage();
@@ -93,7 +93,7 @@ describe('the popup', () => {
         await page.getByRole('tab', { name: /On this page/ }).click();
         return (await related.count()) ? related.textContent() : '';
       }, { timeout: 15_000 })
-      .toContain('Zelensky is to hold talks with Vance there on Friday');
+      .toContain('Zelensky is to meet Vance there on Friday');
     expect(await related.textContent()).toContain('Vance');
     expect(await related.getByRole('button').count()).toBe(0);
     expect((await news.marks()).length).toBe(3);

@@ -95,7 +95,7 @@ describe('the settings page', () => {
     await ui.keyboard.press('Home');
     await news.page.evaluate(() => {
       const p = document.createElement('p');
-      p.textContent = 'Zelensky is to hold talks with Vance there on Friday, and Rubio will attend.';
+      p.textContent = 'Zelensky is to meet Vance there on Friday, and Rubio will attend.';
       document.querySelector('p')!.after(p);
     });
     await news.waitForMarks(3);

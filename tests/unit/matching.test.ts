@@ -12,6 +12,7 @@ import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/mat
 import { extractBlocks } from '@/lib/extract';
 import { tokenize } from '@/lib/normalize';
 import { scanDocument } from '@/lib/page-scan';
+import { pageDate } from '@/lib/timeline';
 
 // Sentences written for these tests; none is taken from the eval pages.
 const pack = expectBundledPack();
@@ -179,6 +180,20 @@ describe('findMentions', () => {
     expect(feature('bestStatement', b)).toBe(feature('coverage', b));
   });
 
+  it('reads a review’s title in the claim’s record as one more statement of it', () => {
+    const feature = (name: string, pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf(name as never)]!;
+    const text = 'A photograph taken after Hurricane Harvey shows a great white in floodwater beside an interstate.';
+    const review = { text: 'Harbour Check: No, sharks did not swim down a flooded Houston highway', sources: [{ url: 'https://checker.example/shark', outlet: 'Harbour Check' }] };
+    const page = [{ text: 'After Hurricane Harvey, sharks swim down a flooded highway in Houston, look!' }];
+    const pairOf = (context: (typeof review)[]) => scorePairs(page, buildClaimIndex([{ id: 'a', text, verdict: 'false', context }])).find((p) => p.claim.claim.id === 'a');
+    const told = pairOf([review])!;
+    expect(feature('coverage', told)).toBeLessThan(0.4);
+    expect(feature('bestStatement', told)).toBeGreaterThan(0.7);
+    // The outlet's bare line is no statement of the claim.
+    const bare = pairOf([{ ...review, text: 'Fact-check by Harbour Check.' }]);
+    if (bare) expect(feature('bestStatement', bare)).toBe(feature('coverage', bare));
+  });
+
   it('reads the heaviest word of what happened that a sentence carries, names and numbers aside', () => {
     const feature = (pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf('heaviestEvent')]!;
     const built = buildClaimIndex([{ id: 'a', text: 'A shark swam along a flooded Houston highway on 27 August.', verdict: 'false' }]);
@@ -188,6 +203,20 @@ describe('findMentions', () => {
     expect(feature(pairOf('Houston was quiet on 27 August.'))).toBe(0);
     expect(feature(pairOf('Houston saw a shark!'))).toBeCloseTo(share('shark'), 9);
     expect(feature(pairOf('A shark in a flooded Houston street.'))).toBeCloseTo(Math.max(share('shark'), share('flooded')), 9);
+  });
+
+  it('keeps the browser tests’ near miss between the bars: listed by default, marked when broad, dropped when precise', () => {
+    // tests/e2e (popup, in-page, ui-pages) add this sentence to pages/hover.html. A refit that moves
+    // it out of this band fails here first: choose another near miss there and here.
+    const { document } = parseHTML(readFileSync('tests/fixtures/pages/hover.html', 'utf8'));
+    const nearMiss = document.createElement('p');
+    nearMiss.textContent = 'Zelensky is to meet Vance there on Friday, and Rubio will attend.';
+    document.querySelector('p')!.after(nearMiss);
+    const pairs = scorePairs(extractBlocks(document.documentElement), index, { pageDate: pageDate(document) });
+    const p = probability(pairs.find((pair) => pair.text === nearMiss.textContent && pair.claim.claim.id === 'zelensky-munich-vance-rubio')!.features);
+    expect(p).toBeGreaterThanOrEqual(thresholdsFor(1).strict);
+    expect(p).toBeGreaterThanOrEqual(thresholdsFor(0.5).loose);
+    expect(p).toBeLessThan(thresholdsFor(0.5).strict);
   });
 
   it('lets the sensitivity setting move both bars: marked when broad, listed by default, dropped when precise', () => {
