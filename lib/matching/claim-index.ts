@@ -76,7 +76,7 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   canonical: (stem: string) => string;
   /** A claim's statements, each alone: its text, its review's headline and its record's items, for a
    * claim told more than once (`statementsOf`); none for a claim told once. */
-  statements: (claim: CompiledClaim) => readonly (readonly string[])[];
+  statements: (claim: CompiledClaim) => readonly Statement[];
 }
 
 function commonStemsOf(claims: readonly CompiledClaim[], common: ReadonlyMap<string, number>): ClaimIndex['commonOf'] {
@@ -300,8 +300,8 @@ const MAX_CACHED_STATEMENTS = 20_000;
  * all. Made when a page's sentence first comes close to the claim, not for every claim of the
  * store: kept for all, they would double a large store's index.
  */
-function statementsOf(canonical: (stem: string) => string): (claim: CompiledClaim) => readonly (readonly string[])[] {
-  const made = new Map<CompiledClaim, string[][]>();
+function statementsOf(canonical: (stem: string) => string, weight: (stem: string) => number): (claim: CompiledClaim) => readonly Statement[] {
+  const made = new Map<CompiledClaim, Statement[]>();
   return (claim) => {
     let statements = made.get(claim);
     if (!statements) {
@@ -309,11 +309,26 @@ function statementsOf(canonical: (stem: string) => string): (claim: CompiledClai
       const { headline, text } = claim.claim;
       // The summary is left out: it tells the whole record, not the claim once more.
       const told = [text, headline ?? '', ...claimOwnTexts(claim.claim).slice(1)].filter((one) => one.trim());
-      statements = text.trim() && told.length > 1 ? told.map((one) => [...new Set(stemsOf(one, canonical))]) : [];
+      statements = text.trim() && told.length > 1 ? told.map((one) => statement([...new Set(stemsOf(one, canonical))], claim, weight)) : [];
       made.set(claim, statements);
     }
     return statements;
   };
+}
+
+/** One statement of a claim: its distinct stems, each with its weight, and their sum. */
+export interface Statement {
+  stems: readonly string[];
+  weights: Float64Array;
+  total: number;
+}
+
+// A word of the record that the claim's text lacks weighs what it weighs in the store.
+function statement(stems: string[], claim: CompiledClaim, weight: (stem: string) => number): Statement {
+  const weights = Float64Array.from(stems, (stem) => claim.primary.get(stem) ?? weight(stem));
+  let total = 0;
+  for (const w of weights) total += w;
+  return { stems, weights, total };
 }
 
 /** A stem compared as it is (outside `buildClaimIndex`, for the reason `stemWeights` gives). */
@@ -424,6 +439,6 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     spellings,
     knowledge,
     canonical,
-    statements: statementsOf(canonical),
+    statements: statementsOf(canonical, weight),
   };
 }

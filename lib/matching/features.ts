@@ -125,15 +125,9 @@ export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boo
 /** The weighed share of the claim's best-carried statement (`ClaimIndex.statements`), or its coverage. */
 function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, coverage: number, index: ClaimIndex): number {
   let best = coverage;
-  for (const stems of index.statements(claim)) {
-    let total = 0;
+  for (const { stems, weights, total } of index.statements(claim)) {
     let covered = 0;
-    for (const stem of stems) {
-      // A word of the record that the claim's text lacks weighs what it weighs in the store.
-      const w = claim.primary.get(stem) ?? index.weight(stem);
-      total += w;
-      if (sentence.stems.has(stem)) covered += w;
-    }
+    for (let i = 0; i < stems.length; i++) if (sentence.stems.has(stems[i]!)) covered += weights[i]!;
     if (total && covered / total > best) best = covered / total;
   }
   return best;
