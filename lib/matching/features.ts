@@ -133,6 +133,9 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
   return best;
 }
 
+// A month's name is part of a date: with a number, it says when, not what happened.
+const MONTHS = new Set(['januari', 'februari', 'march', 'april', 'mai', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
+
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many
  * of those are words rather than numbers: what the gate on shared words reads (the same count
@@ -144,7 +147,7 @@ export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 
   for (const stem of claim.primary.keys()) {
     if (sentence.stems.has(stem)) {
       carried++;
-      if (claim.numbers.has(stem)) numbers++;
+      if (claim.numbers.has(stem) || MONTHS.has(stem)) numbers++;
     } else if (!claim.names.has(stem) && sentence.synonyms.has(stem)) carried++;
   }
   return { carried, words: carried - numbers };
@@ -203,6 +206,8 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   }
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
+  let monthsFound = 0;
+  for (const month of MONTHS) if (claim.primary.has(month) && sentence.stems.has(month)) monthsFound++;
   let cueCoverage = 0;
   let cuePhrase = 0;
   let found: string[] = [];
@@ -248,7 +253,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     hasCues: claim.cues ? 1 : 0,
   };
   // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.
-  const numbersMatched = numbersFound;
+  const numbersMatched = numbersFound + monthsFound;
   // A word of the claim said in a WordNet synonym counts as carried, for the gate on shared words.
   const carried = matched + synonymsMatched;
   const features = FEATURE_NAMES.map((name) => values[name]);

@@ -81,6 +81,13 @@ describe('findMentions', () => {
     expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], AUG_20)).toEqual(['background-2014-2022']);
   });
 
+  it('does not judge a sentence that shares only a date with a claim: a month and a year say when, not what', () => {
+    const built = buildClaimIndex([{ id: 'a', text: 'A comet named Vellara will pass close to Earth on 14 June 2031.', verdict: 'false' }]);
+    const scored = (text: string) => scorePairs([{ text }], built).filter((p) => p.claim.claim.id === 'a').length;
+    expect(scored('Okafor, Ngozi (14 June 2031). Notes on harbour tides.')).toBe(0);
+    expect(scored('The comet will pass close to us in June 2031.')).toBe(1);
+  });
+
   it('needs every key term, not just the same names', () => {
     expect(claimsIn(['Trump and Putin spoke about many things.', 'Zelensky visited Munich.'])).toEqual([]);
   });
