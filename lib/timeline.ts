@@ -45,7 +45,7 @@ const QUOTED = /“[^”]*”|"[^"]*"/gu;
 // "has/have (not, never, already…) been/done": a modal before it ("would have said", "to have
 // been") is no present perfect. A participle is "been", a regular one in -ed, or a common irregular.
 const PRESENT_PERFECT =
-  /(?<!\b(?:would|could|should|might|must|may|will|to)\s+)\b(?:has|have|hasn['’]t|haven['’]t)\s+(?:(?:not|never|yet|already|still|now|just|since|repeatedly|long|also)\s+)?(?:been|[a-z]+ed|set|made|said|told|put|met|held|left|lost|won|paid|sent|spent|kept|led|done|gone|seen|come|become|begun|known|shown|grown|given|taken|written|spoken|chosen|broken|fallen)\b/iu;
+  /(?<!\b(?:would|could|should|might|must|may|will|to)\s+)\b(?:has|have|hasn['’]t|haven['’]t)\s+(?:(?:not|never|yet|already|still|now|just|since|repeatedly|long|also)\s+)?(?:been|[a-z]{2,}ed|set|made|said|told|put|met|held|left|lost|won|paid|sent|spent|kept|led|done|gone|seen|come|become|begun|known|shown|grown|given|taken|written|spoken|chosen|broken|fallen)\b/iu;
 
 /**
  * Whether a sentence speaks from the time it was written: the writer's present perfect ("No date

@@ -6,6 +6,7 @@
  * what they find. The weights that combine them are data (`data/match-model.json`), fitted by
  * `scripts/fit-match.ts`; deciding what to mark is `find-mentions.ts`'s job.
  */
+import { tokenize } from '../normalize';
 import { hasPair, type ClaimIndex, type CompiledClaim } from './claim-index';
 import { cueEvidence, type PreparedSentence } from './cues';
 
@@ -133,8 +134,9 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
   return best;
 }
 
-// A month's name is part of a date: with a number, it says when, not what happened.
-const MONTHS = new Set(['januari', 'februari', 'march', 'april', 'mai', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
+// A month's name is part of a date: like a number, it says when, not what happened. (A march in
+// the street loses its word here too; such a claim has others.)
+const MONTHS = new Set(tokenize('January February March April May June July August September October November December').map((t) => t.stem));
 
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many
@@ -163,6 +165,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let namesCovered = 0;
   let heaviestMissing = 0;
   let heaviestEvent = 0;
+  let monthsFound = 0;
   let eventWords = 0;
   let wordnet = 0;
   let synonymsMatched = 0;
@@ -174,6 +177,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     if (sentence.stems.has(stem)) {
       covered += w;
       matched++;
+      if (MONTHS.has(stem)) monthsFound++;
       if (isName) namesCovered += w;
       else {
         eventCovered += w;
@@ -206,8 +210,6 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   }
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
-  let monthsFound = 0;
-  for (const month of MONTHS) if (claim.primary.has(month) && sentence.stems.has(month)) monthsFound++;
   let cueCoverage = 0;
   let cuePhrase = 0;
   let found: string[] = [];

@@ -42,6 +42,7 @@ describe('speaksFromNow', () => {
     ['The mayor said the bridge “has been neglected for years”.', false],
     ['It would have been the first closure since 1990.', false],
     ['The port has a new harbour master.', false],
+    ['The ferry has red funnels.', false],
     ['The mayor has to decide by Friday.', false],
     ['In March the council voted to close the bridge.', false],
   ])('%s', (sentence, now) => {
