@@ -145,7 +145,6 @@ interface Converted {
   publishers: string[];
 }
 
-/** The context item that stands for the review itself, which the exporter gives back as the review. */
 /**
  * The source a reader should open first: the fact-check itself where the claim came from one (an
  * imported review's first item names it, as import writes it), else the record's first source.

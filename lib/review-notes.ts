@@ -21,24 +21,45 @@ export const citedItemText = (outlet: string) => `Source cited by ${outlet}.`;
 /** The summary of a Fact Check Tools claim that came with no review. */
 export const NO_REVIEW_SUMMARY = 'No fact-checker review came with this claim.';
 
-// Any outlet and any label, so a claim stored by an older importer is read the same way. An
-// outlet's own dots ("Snopes.com") are not the line's end: that is a dot before a space or the end.
-const RATED_LINE = /(?:^|\s)(?:Rated “[^”]*” by .+?|Reviewed by .+?, with no rating given)(?: on \d{4}-\d{2}-\d{2})?\.(?=\s|$)/gu;
+// The start of a line `ratedSentence` writes, and what may end it after the outlet's name.
+const RATED_START = /^(?:Rated “[^”]*” by |Reviewed by )/u;
+const RATED_END = /^(?:, with no rating given)?(?: on \d{4}-\d{2}-\d{2})?\.(?=\s|$)/u;
+// An outlet the record does not name: up to the first dot that ends a sentence ("Snopes.com" goes
+// on), or to the date, which ends the line whatever dots come before it ("U.S. News on …").
+const RATED_REST = /^(?:.+? on \d{4}-\d{2}-\d{2}\.(?=\s|$)|.+?\.(?=\s|$))/u;
 
-// The form of `reviewItemText` and `citedItemText` for any outlet.
-const BARE_ITEM = /^(?:Fact-check by|Source cited by) .+\.$/u;
+/** The summary without the importer's "Rated … by …" lines, which it writes at the start, one per
+ * review. The record's outlets are read first, so an outlet's own dots do not end its line. */
+function withoutRatedLines(summary: string, outlets: readonly string[]): string {
+  let rest = summary.trim();
+  for (let start = RATED_START.exec(rest); start; start = RATED_START.exec(rest)) {
+    const after = rest.slice(start[0].length);
+    let length = -1;
+    for (const outlet of outlets) {
+      const end = after.startsWith(outlet) ? RATED_END.exec(after.slice(outlet.length)) : null;
+      if (end) length = Math.max(length, outlet.length + end[0].length);
+    }
+    if (length < 0) length = RATED_REST.exec(after)?.[0].length ?? after.length;
+    rest = after.slice(length).trim();
+  }
+  return rest;
+}
+
+// The form of `reviewItemText` and `citedItemText`, for the outlets the record names (a cited
+// source's item names the reviewing outlet, not its own).
+const isBareItem = (text: string, outlets: readonly string[]) => outlets.some((outlet) => text === reviewItemText(outlet) || text === citedItemText(outlet));
 
 /**
  * What an imported claim's summary and context say of the claim itself, without the importer's
- * lines about its reviews: the summary without its "Rated … by …" lines, context items without the
- * bare "Fact-check by …" and "Source cited by …", and a review's title without the "Outlet: "
- * before it. A claim of our own format has none of them and keeps its texts as they are.
+ * lines about its reviews: the summary without the "Rated … by …" lines it starts with, context
+ * items without the bare "Fact-check by …" and "Source cited by …", and a review's title without
+ * the "Outlet: " before it. A claim of our own format has none of them and keeps its texts as they are.
  */
 export function claimOwnTexts(claim: { summary?: string; context?: readonly { text: string; sources: readonly { outlet: string }[] }[] }): string[] {
-  const summary = claim.summary === NO_REVIEW_SUMMARY ? '' : (claim.summary ?? '').replace(RATED_LINE, ' ').trim();
+  const outlets = (claim.context ?? []).flatMap((item) => item.sources.map((source) => source.outlet));
+  const summary = claim.summary === NO_REVIEW_SUMMARY ? '' : withoutRatedLines(claim.summary ?? '', outlets);
   const context = (claim.context ?? []).map(({ text, sources }) => {
-    // A cited source's item names the reviewing outlet, not its own: matched by form.
-    if (BARE_ITEM.test(text)) return '';
+    if (isBareItem(text, outlets)) return '';
     const outlet = sources.find((source) => text.startsWith(`${source.outlet}: `))?.outlet;
     return outlet ? text.slice(outlet.length + 2) : text;
   });

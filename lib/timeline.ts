@@ -40,12 +40,14 @@ export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
-// Quoted words are the speaker's tense, not the writer's.
-const QUOTED = /“[^”]*”|"[^"]*"/gu;
-// "has/have (not, never, already…) been/done": a modal before it ("would have said", "to have
-// been") is no present perfect. A participle is "been", a regular one in -ed, or a common irregular.
+// Quoted words are the speaker's tense, not the writer's: a quote's two ends, and a quote that
+// began in a sentence before (up to its closing mark) or goes on into the next (from its opening one).
+const QUOTED = /“[^”]*”|"[^"]*"|^[^“”]*”|“[^“”]*$/gu;
+// "has/have (not, never, already…) been/done": a modal before it ("would have said", "might never
+// have agreed", "to have been") is no present perfect. A participle is "been", a regular one in -ed
+// of four letters or more ("has used"; "has red funnels" is none), or a common irregular.
 const PRESENT_PERFECT =
-  /(?<!\b(?:would|could|should|might|must|may|will|to)\s+)\b(?:has|have|hasn['’]t|haven['’]t)\s+(?:(?:not|never|yet|already|still|now|just|since|repeatedly|long|also)\s+)?(?:been|[a-z]{2,}ed|set|made|said|told|put|met|held|left|lost|won|paid|sent|spent|kept|led|done|gone|seen|come|become|begun|known|shown|grown|given|taken|written|spoken|chosen|broken|fallen)\b/iu;
+  /(?<!\b(?:would|could|should|might|must|may|will|to)\s+(?:(?:not|never|also|still|already|just|surely)\s+)?)\b(?:has|have|hasn['’]t|haven['’]t)\s+(?:(?:not|never|yet|already|still|now|just|since|repeatedly|long|also)\s+)?(?:been|[a-z]{2,}ed|set|made|said|told|put|met|held|left|lost|won|paid|sent|spent|kept|led|done|gone|seen|come|become|begun|known|shown|grown|given|taken|written|spoken|chosen|broken|fallen)\b/iu;
 
 /**
  * Whether a sentence speaks from the time it was written: the writer's present perfect ("No date

@@ -60,7 +60,7 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   commonOf: { start: Uint32Array; stem: Uint32Array; weight: Float64Array };
   /** Claim positions per cue anchor, for claims whose cues name words their text does not. */
   cuePostings: Map<string, Int32Array>;
-  /** How telling each stem is (0 for stems no claim uses). */
+  /** How telling each stem is: a stem no claim uses weighs as a rare one. */
   weight: (stem: string) => number;
   /** Stems the claims' texts write as names, to tell names from words on a page. */
   names: Set<string>;
@@ -307,9 +307,16 @@ function statementsOf(canonical: (stem: string) => string, weight: (stem: string
     if (!statements) {
       if (made.size >= MAX_CACHED_STATEMENTS) made.clear();
       const { headline, text } = claim.claim;
-      // The summary is left out: it tells the whole record, not the claim once more.
-      const told = [text, headline ?? '', ...claimOwnTexts(claim.claim).slice(1)].filter((one) => one.trim());
-      statements = text.trim() && told.length > 1 ? told.map((one) => statement([...new Set(stemsOf(one, canonical))], claim, weight)) : [];
+      const own = [text, headline ?? ''].map((one) => [...new Set(stemsOf(one, canonical))]);
+      // The summary is left out: it tells the whole record, not the claim once more. So is an item
+      // too short to state a claim (a source named "Facebook post") or too long to be one telling.
+      const items = claimOwnTexts(claim.claim)
+        .slice(1)
+        .map((one) => [...new Set(stemsOf(one, canonical))])
+        .filter((stems) => stems.length >= MIN_STATEMENT_WORDS && stems.length <= MAX_STATEMENT_WORDS);
+      const told = new Map<string, string[]>();
+      for (const stems of [...own, ...items]) if (stems.length) told.set([...stems].sort().join(' '), stems);
+      statements = own[0]!.length && told.size > 1 ? [...told.values()].map((stems) => statement(stems, claim, weight)) : [];
       made.set(claim, statements);
     }
     return statements;
@@ -323,9 +330,16 @@ export interface Statement {
   total: number;
 }
 
-// A word of the record that the claim's text lacks weighs what it weighs in the store.
+/** The fewest and most distinct content words of a record's item that is taken for a statement. */
+const MIN_STATEMENT_WORDS = 4;
+const MAX_STATEMENT_WORDS = 40;
+
+// A word of the record that the claim's text lacks weighs what it weighs in the store, but no more
+// than the claim's heaviest word: in a small pack a word no claim uses weighs the most of all.
 function statement(stems: string[], claim: CompiledClaim, weight: (stem: string) => number): Statement {
-  const weights = Float64Array.from(stems, (stem) => claim.primary.get(stem) ?? weight(stem));
+  let heaviest = 0;
+  for (const w of claim.primary.values()) if (w > heaviest) heaviest = w;
+  const weights = Float64Array.from(stems, (stem) => claim.primary.get(stem) ?? Math.min(weight(stem), heaviest));
   let total = 0;
   for (const w of weights) total += w;
   return { stems, weights, total };

@@ -134,9 +134,13 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
   return best;
 }
 
-// A month's name is part of a date: like a number, it says when, not what happened. (A march in
-// the street loses its word here too; such a claim has others.)
-const MONTHS = new Set(tokenize('January February March April May June July August September October November December').map((t) => t.stem));
+// A month's name, whole or cut short ("Jan. 6"), is part of a date: like a number, it says when,
+// not what happened, so the gate on shared words does not count it as a word. A march in the street
+// and the modal "may" lose their word here too; a claim has others. (The features still weigh a
+// month as they weigh a name, which it is written as.)
+const MONTHS = new Set(
+  tokenize('January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec').map((t) => t.stem),
+);
 
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many

@@ -233,8 +233,18 @@ describe('what an imported claim says of itself (claimOwnTexts)', () => {
     expect(claimOwnTexts(bare!).filter(Boolean)).toEqual([]);
   });
 
-  it('keeps a claim of our own format as it is, and a rating written inside a sentence', () => {
-    const claim = { summary: 'Officials said it was rated “unsafe” by inspectors. It reopened in June.', context: [{ text: 'Harbour Check: the record.', sources: [{ outlet: 'Port News' }] }] };
-    expect(claimOwnTexts(claim)).toEqual([claim.summary, 'Harbour Check: the record.']);
+  it('keeps a claim of our own format as it is, and a rating written inside its summary', () => {
+    const claim = {
+      summary: 'The bridge reopened in June. Rated “safe” by the inspectors on 2026-06-01. Fact-check by Port News.',
+      context: [{ text: 'Harbour Check: the record.', sources: [{ outlet: 'Port News' }] }, { text: 'Fact-check by Harbour Check.', sources: [{ outlet: 'Port News' }] }],
+    };
+    expect(claimOwnTexts(claim)).toEqual([claim.summary, 'Harbour Check: the record.', 'Fact-check by Harbour Check.']);
+  });
+
+  it('reads an outlet’s own dots as part of its name, named in the record or not', () => {
+    const withSource = (summary: string) => ({ summary, context: [{ text: 'Fact-check by U.S. News Check.', sources: [{ outlet: 'U.S. News Check' }] }] });
+    expect(claimOwnTexts(withSource('Rated “False” by U.S. News Check. The ferry still runs.'))[0]).toBe('The ferry still runs.');
+    expect(claimOwnTexts({ summary: 'Rated “False” by Dr. Facts Inc. on 2026-05-01. The ferry still runs.' })[0]).toBe('The ferry still runs.');
+    expect(claimOwnTexts({ summary: 'Rated “False” by Snopes.com. The ferry still runs.' })[0]).toBe('The ferry still runs.');
   });
 });

@@ -85,6 +85,7 @@ describe('findMentions', () => {
     const built = buildClaimIndex([{ id: 'a', text: 'A comet named Vellara will pass close to Earth on 14 June 2031.', verdict: 'false' }]);
     const scored = (text: string) => scorePairs([{ text }], built).filter((p) => p.claim.claim.id === 'a').length;
     expect(scored('Okafor, Ngozi (14 June 2031). Notes on harbour tides.')).toBe(0);
+    expect(scored('Okafor, Ngozi (Jun. 14, 2031). Notes on harbour tides.')).toBe(0);
     expect(scored('The comet will pass close to us in June 2031.')).toBe(1);
   });
 
@@ -196,9 +197,11 @@ describe('findMentions', () => {
     const told = pairOf([review])!;
     expect(feature('coverage', told)).toBeLessThan(0.4);
     expect(feature('bestStatement', told)).toBeGreaterThan(0.7);
-    // The outlet's bare line is no statement of the claim.
-    const bare = pairOf([{ ...review, text: 'Fact-check by Harbour Check.' }]);
-    if (bare) expect(feature('bestStatement', bare)).toBe(feature('coverage', bare));
+    // Neither the outlet's bare line nor an item too short to state a claim is a statement of it.
+    for (const item of ['Fact-check by Harbour Check.', 'Harbour Check: Facebook post']) {
+      const built = buildClaimIndex([{ id: 'a', text, verdict: 'false', context: [{ ...review, text: item }] }]);
+      expect(built.statements(built.claims[0]!)).toEqual([]);
+    }
   });
 
   it('reads the heaviest word of what happened that a sentence carries, names and numbers aside', () => {

@@ -43,6 +43,11 @@ describe('speaksFromNow', () => {
     ['It would have been the first closure since 1990.', false],
     ['The port has a new harbour master.', false],
     ['The ferry has red funnels.', false],
+    ['It would not have been the first closure.', false],
+    ['The council might never have agreed to it.', false],
+    ['No date has been set,” the mayor said.', false],
+    ['“We have agreed on nothing yet, and no date has been set.', false],
+    ['The harbour has been closed since May, the mayor said.', true],
     ['The mayor has to decide by Friday.', false],
     ['In March the council voted to close the bridge.', false],
   ])('%s', (sentence, now) => {
