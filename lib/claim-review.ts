@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
-import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText } from './review-notes';
+import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
 import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { VERDICT_LABELS, verdictFromRating } from './verdicts';
 
@@ -153,7 +153,7 @@ export function mainSource(claim: Pick<Claim, 'context'>): { source: Source; isF
   const first = claim.context[0];
   const source = first?.sources[0];
   if (!first || !source) return null;
-  return { source, isFactCheck: first.text === reviewItemText(source.outlet) || first.text.startsWith(`${source.outlet}: `) };
+  return { source, isFactCheck: first.text === reviewItemText(source.outlet) || titleIn(first.text, source.outlet) !== null };
 }
 
 function addClaim(into: Converted, seen: Set<string>, record: string, candidate: unknown): void {
@@ -275,7 +275,7 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     }
     const title = cleanText(review.title);
     context.push({
-      text: clip(title ? `${outlet}: ${title}` : reviewItemText(outlet), LIMITS.longText)!,
+      text: clip(title ? titledItemText(outlet, title) : reviewItemText(outlet), LIMITS.longText)!,
       sources: [{ url, outlet, ...(date ? { published: date } : {}) }],
     });
   });

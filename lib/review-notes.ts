@@ -15,6 +15,12 @@ export function ratedSentence(label: string | undefined, outlet: string, date: s
 /** The context item of a review that came with no title of its own. */
 export const reviewItemText = (outlet: string) => `Fact-check by ${outlet}.`;
 
+/** The context item of a review with a title: the outlet, then the title. */
+export const titledItemText = (outlet: string, title: string) => `${outlet}: ${title}`;
+
+/** The title of a review's item that `titledItemText` wrote for this outlet, or null. */
+export const titleIn = (text: string, outlet: string): string | null => (text.startsWith(`${outlet}: `) ? text.slice(outlet.length + 2) : null);
+
 /** The context item of a source a review cites without saying what it is. */
 export const citedItemText = (outlet: string) => `Source cited by ${outlet}.`;
 
@@ -60,8 +66,11 @@ export function claimOwnTexts(claim: { summary?: string; context?: readonly { te
   const summary = claim.summary === NO_REVIEW_SUMMARY ? '' : withoutRatedLines(claim.summary ?? '', outlets);
   const context = (claim.context ?? []).map(({ text, sources }) => {
     if (isBareItem(text, outlets)) return '';
-    const outlet = sources.find((source) => text.startsWith(`${source.outlet}: `))?.outlet;
-    return outlet ? text.slice(outlet.length + 2) : text;
+    for (const { outlet } of sources) {
+      const title = titleIn(text, outlet);
+      if (title !== null) return title;
+    }
+    return text;
   });
   return [summary, ...context];
 }

@@ -15,7 +15,13 @@ export interface Interval {
 
 const DAY = 86_400_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+/** The words that name a month: whole, or cut short ("Jan.", "Sept."; "Sept" before "Sep", as a
+ * pattern takes the first that fits). */
+export const MONTH_WORDS = {
+  whole: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  short: ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+const MONTH_NAME = `(${[...MONTH_WORDS.whole, ...MONTH_WORDS.short.map((word) => String.raw`${word}\.?`)].join('|')})`;
 // A date only sets the narrative's time when it is used as one ("in May", "on 12 February",
 // "since 2022", "February 12"), not when it qualifies something ("pre-2014 borders", "the 2008 summit").
 const LEAD = String.raw`(?:\b(?:in|on|since|during|until|till|by|from|through|throughout|as of|back in|early|late|mid|end of|start of|beginning of|middle of|around)\s+(?:the\s+)?|\bmid-)`;

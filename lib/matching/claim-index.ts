@@ -316,7 +316,13 @@ function statementsOf(canonical: (stem: string) => string, weight: (stem: string
         .filter((stems) => stems.length >= MIN_STATEMENT_WORDS && stems.length <= MAX_STATEMENT_WORDS);
       const told = new Map<string, string[]>();
       for (const stems of [...own, ...items]) if (stems.length) told.set([...stems].sort().join(' '), stems);
-      statements = own[0]!.length && told.size > 1 ? [...told.values()].map((stems) => statement(stems, claim, weight)) : [];
+      if (own[0]!.length && told.size > 1) {
+        // A word of the record that the claim's text lacks weighs what it weighs in the store, but
+        // no more than the claim's heaviest word: in a small pack a word no claim uses weighs the most.
+        let heaviest = 0;
+        for (const w of claim.primary.values()) if (w > heaviest) heaviest = w;
+        statements = [...told.values()].map((stems) => statement(stems, claim, (stem) => Math.min(weight(stem), heaviest)));
+      } else statements = [];
       made.set(claim, statements);
     }
     return statements;
@@ -334,12 +340,9 @@ export interface Statement {
 const MIN_STATEMENT_WORDS = 4;
 const MAX_STATEMENT_WORDS = 40;
 
-// A word of the record that the claim's text lacks weighs what it weighs in the store, but no more
-// than the claim's heaviest word: in a small pack a word no claim uses weighs the most of all.
-function statement(stems: string[], claim: CompiledClaim, weight: (stem: string) => number): Statement {
-  let heaviest = 0;
-  for (const w of claim.primary.values()) if (w > heaviest) heaviest = w;
-  const weights = Float64Array.from(stems, (stem) => claim.primary.get(stem) ?? Math.min(weight(stem), heaviest));
+/** A statement of the claim's stems: a stem of its text weighs as in the claim, any other `recordWeight`. */
+function statement(stems: string[], claim: CompiledClaim, recordWeight: (stem: string) => number): Statement {
+  const weights = Float64Array.from(stems, (stem) => claim.primary.get(stem) ?? recordWeight(stem));
   let total = 0;
   for (const w of weights) total += w;
   return { stems, weights, total };

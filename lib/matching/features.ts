@@ -7,6 +7,7 @@
  * `scripts/fit-match.ts`; deciding what to mark is `find-mentions.ts`'s job.
  */
 import { tokenize } from '../normalize';
+import { MONTH_WORDS } from '../timeline';
 import { hasPair, type ClaimIndex, type CompiledClaim } from './claim-index';
 import { cueEvidence, type PreparedSentence } from './cues';
 
@@ -138,9 +139,7 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
 // not what happened, so the gate on shared words does not count it as a word. A march in the street
 // and the modal "may" lose their word here too; a claim has others. (The features still weigh a
 // month as they weigh a name, which it is written as.)
-const MONTHS = new Set(
-  tokenize('January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec').map((t) => t.stem),
-);
+const MONTHS = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].join(' ')).map((t) => t.stem));
 
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many
@@ -185,8 +184,10 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
       if (isName) namesCovered += w;
       else {
         eventCovered += w;
-        if (w > heaviestEvent && !claim.numbers.has(stem)) heaviestEvent = w;
-        if (!claim.numbers.has(stem)) eventWords++;
+        if (!claim.numbers.has(stem)) {
+          eventWords++;
+          if (w > heaviestEvent) heaviestEvent = w;
+        }
       }
     } else {
       if (w > heaviestMissing) heaviestMissing = w;
