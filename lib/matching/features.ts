@@ -146,16 +146,18 @@ const MONTHS = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].joi
  * of those are words rather than numbers: what the gate on shared words reads (the same count
  * `pairFeatures` returns for a claim without cues), cheaply, before any feature is computed.
  */
-export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 'stems' | 'synonyms'>): { carried: number; words: number } {
+export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 'stems' | 'synonyms'>): { carried: number; words: number; events: number } {
   let carried = 0;
   let numbers = 0;
+  let names = 0;
   for (const stem of claim.primary.keys()) {
     if (sentence.stems.has(stem)) {
       carried++;
       if (claim.numbers.has(stem) || MONTHS.has(stem)) numbers++;
+      else if (claim.names.has(stem)) names++;
     } else if (!claim.names.has(stem) && sentence.synonyms.has(stem)) carried++;
   }
-  return { carried, words: carried - numbers };
+  return { carried, words: carried - numbers, events: carried - numbers - names };
 }
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence, or

@@ -277,6 +277,9 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
           const groups = claim.cues ? cueGroupsPossible(claim.cues, prepared, view.mayBorrow(claim)) : 0;
           if (Math.max(carried.carried, groups) < MIN_MATCHED_WORDS || Math.max(carried.words, groups) < 1) return;
         }
+        // A heading, a caption or a link that shares only names and numbers with a claim ("Kylie
+        // Jenner -- When I Was 17") is a title about the same people, too short to say what happened.
+        if (stemSet.size <= SHORT_SENTENCE_WORDS && carried.events < 1 && !claim.cues) return;
         if (!timeFits(claim, time)) return;
         // Margins are taken over other claims: another record of this one (a twin) is no rival.
         const isTwin = (other: number) => sameClaim(claim, index.claims[other]!);
