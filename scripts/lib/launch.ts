@@ -2,7 +2,7 @@
  * Starts Chromium with the built extension loaded, in a fresh profile, through playwright-core.
  * Used by `npm start` and the real-browser tests, so both run the extension the same way.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -25,6 +25,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser's locale (how it writes dates); the system's when absent. */
   locale?: string;
+  /** The unpacked extension to load; the Chrome build by default. */
+  extensionDir?: string;
 }
 
 /** The flags every Chromium Claimlight starts needs here, with or without the extension. */
@@ -41,6 +43,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 /** Launches Chromium with the extension; throws with one line of advice when no browser is installed. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
+  // Without a build, Chromium starts with no extension and the wait for its service worker times
+  // out fifteen seconds later with nothing to say why.
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   const executablePath = findChrome();
   if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
@@ -49,7 +55,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     ...(options.locale ? { locale: options.locale } : {}),
-    args: [`--disable-extensions-except=${CHROME_BUILD_DIR}`, `--load-extension=${CHROME_BUILD_DIR}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : [])],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : [])],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
