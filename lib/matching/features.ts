@@ -142,9 +142,10 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
 const MONTHS = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].join(' ')).map((t) => t.stem));
 
 /**
- * How many of the claim's words a sentence carries as written or in a WordNet synonym, and how many
- * of those are words rather than numbers: what the gate on shared words reads (the same count
- * `pairFeatures` returns for a claim without cues), cheaply, before any feature is computed.
+ * How many of the claim's words a sentence carries as written or in a WordNet synonym, how many
+ * of those are words rather than numbers, and how many are words of what happened (neither names
+ * nor numbers): what the gate on shared words reads (the same count `pairFeatures` returns for a
+ * claim without cues), cheaply, before any feature is computed.
  */
 export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 'stems' | 'synonyms'>): { carried: number; words: number; events: number } {
   let carried = 0;

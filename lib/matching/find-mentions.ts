@@ -279,6 +279,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         }
         // A heading, a caption or a link that shares only names and numbers with a claim ("Kylie
         // Jenner -- When I Was 17") is a title about the same people, too short to say what happened.
+        // A claim with cues is left to them: its cue words may say what happened in other words.
         if (stemSet.size <= SHORT_SENTENCE_WORDS && carried.events < 1 && !claim.cues) return;
         if (!timeFits(claim, time)) return;
         // Margins are taken over other claims: another record of this one (a twin) is no rival.
