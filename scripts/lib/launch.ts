@@ -41,7 +41,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
-/** Launches Chromium with the extension; throws with one line of advice when no browser is installed. */
+/** Launches Chromium with the extension; throws with one line of advice when the extension is not
+ * built or no browser is installed. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
   // Without a build, Chromium starts with no extension and the wait for its service worker times
