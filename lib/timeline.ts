@@ -14,13 +14,14 @@ export interface Interval {
 }
 
 const DAY = 86_400_000;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** The words that name a month: whole, or cut short ("Jan.", "Sept."; "Sept" before "Sep", as a
  * pattern takes the first that fits). */
 export const MONTH_WORDS = {
   whole: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   short: ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec'],
 } as const;
+// Each month by its first three letters, in order, for `monthNumber`.
+const MONTHS = MONTH_WORDS.whole.map((word) => word.slice(0, 3).toLowerCase());
 const MONTH_NAME = `(${[...MONTH_WORDS.whole, ...MONTH_WORDS.short.map((word) => String.raw`${word}\.?`)].join('|')})`;
 // A date only sets the narrative's time when it is used as one ("in May", "on 12 February",
 // "since 2022", "February 12"), not when it qualifies something ("pre-2014 borders", "the 2008 summit").

@@ -8,7 +8,7 @@
 import { tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
-import { intervalOf, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
+import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
 import { candidateClaims, candidateScratch, rivalCosine } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
@@ -61,11 +61,11 @@ export interface BlockMatches<C extends MatchableClaim = MatchableClaim> {
 
 const ANAPHORS = new Set(['he', 'she', 'him', 'his', 'her', 'they', 'them', 'their', 'there', 'then', 'afterwards']);
 // Capitalised words that are not names of people or places.
-const NOT_NAMES = new Set(
-  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-  september october november december president prime minister secretary mr mrs ms dr the a in on at but and
-  then he she they it its this that later earlier`.split(/\s+/),
-);
+const NOT_NAMES = new Set([
+  ...`monday tuesday wednesday thursday friday saturday sunday president prime minister secretary mr mrs ms dr
+  the a in on at but and then he she they it its this that later earlier`.split(/\s+/),
+  ...MONTH_WORDS.whole.map((word) => word.toLowerCase()),
+]);
 /** How many sentences before a sentence may supply one of its names. */
 const CONTEXT_SENTENCES = 2;
 /** How many recent times of the story a sentence with no date of its own may belong to. */
