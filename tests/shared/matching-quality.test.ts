@@ -23,11 +23,13 @@ describe('matching quality', () => {
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
-  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.82 or better), marking no page that mentions none', () => {
+  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.80 or better), marking no page that mentions none', () => {
     const dev = score('score.mjs', [join(SHARED_DIR, 'eval/dev')], ['--no-cues']);
-    // Issue #11 asks for 0.85. It read 0.833 before the fit's bar fell to mark the imported feed's
-    // posts at recall 0.50 (one more wrong mark here); 0.824 is what it reads now.
-    expect(dev.f1).toBeGreaterThanOrEqual(0.82);
+    // Issue #11 asks for 0.85. It read 0.833, then 0.824 once the fit's bar fell to mark the
+    // imported feed's posts at recall 0.50; 0.805 since claims are judged only where one of their
+    // names is near (the refit bar, 0.50, lets two more wrong marks through here, while the
+    // imported feed and the pages held out gain).
+    expect(dev.f1).toBeGreaterThanOrEqual(0.8);
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
@@ -36,7 +38,7 @@ describe('matching quality', () => {
     expect(imported.pages).toBe(197);
     // Issue #11's bar: recall 0.50 at precision 0.85 or better, 5 real-page marks at most.
     expect(imported.recall).toBeGreaterThanOrEqual(0.5);
-    expect(imported.precision).toBeGreaterThanOrEqual(0.91);
+    expect(imported.precision).toBeGreaterThanOrEqual(0.94);
     expect(imported.negPages).toBe(32);
     expect(imported.negMarks).toBeLessThanOrEqual(5);
   }, 300_000);
@@ -66,6 +68,22 @@ describe('matching quality', () => {
       expect(held.f1).toBeGreaterThanOrEqual(0.76);
       expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(2);
     }
+  }, 120_000);
+
+  it('keeps our fourth labelled set (written apart, read once for its errors, never fitted on) at F1 0.71 with cues, 0.58 without', () => {
+    const withCues = score('score.mjs', ['tests/fixtures/eval-extra-3']);
+    expect(withCues.f1).toBeGreaterThanOrEqual(0.71);
+    const withoutCues = score('score.mjs', ['tests/fixtures/eval-extra-3'], ['--no-cues']);
+    expect(withoutCues.f1).toBeGreaterThanOrEqual(0.58);
+    for (const held of [withCues, withoutCues]) expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it('keeps our fifth labelled set (held out: written apart, never read for tuning) at F1 0.74 with cues, 0.65 without', () => {
+    const withCues = score('score.mjs', ['tests/fixtures/eval-extra-4']);
+    expect(withCues.f1).toBeGreaterThanOrEqual(0.74);
+    const withoutCues = score('score.mjs', ['tests/fixtures/eval-extra-4'], ['--no-cues']);
+    expect(withoutCues.f1).toBeGreaterThanOrEqual(0.65);
+    for (const held of [withCues, withoutCues]) expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(1);
   }, 120_000);
 
   it('ships the match model that scripts/fit-match.ts fits from the training splits', async () => {

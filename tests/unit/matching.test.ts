@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor } from '@/lib/matching';
+import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor, type ClaimIndex } from '@/lib/matching';
 import { candidateClaims, candidateScratch } from '@/lib/matching/candidates';
 import { looseFloor } from '@/lib/matching/model';
 import { spellingKey } from '@/lib/matching/claim-index';
@@ -28,7 +28,7 @@ describe('findMentions', () => {
     it.each([
       ['Putin and Trump agreed to begin talks on ending the war without delay.', 'call-agreed-negotiations'],
       ['The Kremlin’s spokesman said the ninety-minute call went well.', 'call-duration-90-minutes'],
-      ['Their phone conversation lasted an hour and a half, the Kremlin said.', 'call-duration-90-minutes'],
+      ['Their phone conversation lasted an hour and a half, Peskov said.', 'call-duration-90-minutes'],
       ['The defence secretary told the Ukraine Defense Contact Group in Brussels that joining Nato was unrealistic.', 'trump-hegseth-nato-unlikely'],
       ['Pete Hegseth, on his first trip to Nato headquarters, told Ukraine’s backers not to expect membership.', 'hegseth-nato-summit-venue-sequence'],
       // "The Kremlin spokesman" is Peskov by a title mined from the pack's own texts.
@@ -240,8 +240,21 @@ describe('findMentions', () => {
     expect(p).toBeLessThan(thresholdsFor(0.5).strict);
   });
 
+  it('does not judge a sentence when neither it nor the two before it name any of the claim’s people, places or bodies', () => {
+    const pairsFor = (texts: string[], built: ClaimIndex) =>
+      scorePairs(texts.map((text) => ({ text })), built, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
+    const cueless = buildClaimIndex(pack.claims, { ignoreCues: true });
+    const strike = ['Dock workers and the port authority met again on Wednesday.', 'According to a union spokesperson, the two were on the phone for close to an hour and a half.'];
+    // The same sentence after one that names the claim's speaker is judged, with cues or without.
+    const briefing = ['Peskov briefed reporters in Moscow on Thursday.', strike[1]!];
+    for (const built of [index, cueless]) {
+      expect(pairsFor(strike, built)).toEqual([]);
+      expect(pairsFor(briefing, built)).toHaveLength(1);
+    }
+  });
+
   it('lets the sensitivity setting move both bars: marked when broad, listed by default, dropped when precise', () => {
-    const [pair] = scorePairs([{ text: 'Their phone conversation lasted an hour and a half.' }], index, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
+    const [pair] = scorePairs([{ text: 'Their phone conversation lasted an hour and a half, Peskov said.' }], index, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
     expect(pair).toBeDefined();
     // A model that gives every pair a probability of 0.4, between its bars.
     const model = { ...MODEL, weights: MODEL.weights.map(() => 0), bias: Math.log(0.4 / 0.6), strict: 0.5, loose: 0.2 };
