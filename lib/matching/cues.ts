@@ -61,7 +61,15 @@ export interface PreparedSentence {
   readonly breaks: Int32Array;
 }
 
-const CLAUSE_BREAK = /[,;:()\u2013\u2014"“”!?]/;
+// The characters that break a clause: , ; : ( ) – — " “ ” ! ?
+const CLAUSE_BREAKS = new Set([...',;:()\u2013\u2014"“”!?'].map((char) => char.charCodeAt(0)));
+
+/** Whether the text between two words breaks the clause. Read a character at a time: a regular
+ * expression over a slice per word made this the dearest line of preparing a sentence. */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Prepares tokens (with offsets in `text`) for cue search. Positions and clauses are worked out
  * when first read: only claims with cues read them, and most stores have none. */
@@ -75,7 +83,7 @@ export function prepareSentence(text: string, tokens: Token[]): PreparedSentence
       const list = positions.get(token.stem);
       if (list) list.push(i);
       else positions.set(token.stem, [i]);
-      if (i > 0 && CLAUSE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start))) count++;
+      if (i > 0 && hasClauseBreak(text, tokens[i - 1]!.end, token.start)) count++;
       breaks[i] = count;
     });
     return { positions, breaks };

@@ -139,6 +139,9 @@ interface IndexedWords {
 interface IndexLookups {
   stems: Map<string, string>;
   titleEnds: Set<string>;
+  /** Whether two claims are records of one (`sameClaim`), by pair of positions: a page asks it of
+   * the same few pairs in sentence after sentence. */
+  twins: Map<number, boolean>;
 }
 
 const lookups = new WeakMap<ClaimIndex, IndexLookups>();
@@ -148,11 +151,20 @@ const MAX_LOOKED_UP = 100_000;
 function lookupsOf(index: ClaimIndex): IndexLookups {
   let held = lookups.get(index);
   if (!held) {
-    held = { stems: new Map(), titleEnds: new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1))) };
+    held = { stems: new Map(), titleEnds: new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1))), twins: new Map() };
     lookups.set(index, held);
   }
   if (held.stems.size > MAX_LOOKED_UP) held.stems.clear();
+  if (held.twins.size > MAX_LOOKED_UP) held.twins.clear();
   return held;
+}
+
+/** `sameClaim` of the index's claims at two positions, worked out once per pair. */
+function twinsAt(index: ClaimIndex, twins: Map<number, boolean>, a: number, b: number): boolean {
+  const key = a < b ? a * index.claims.length + b : b * index.claims.length + a;
+  let twin = twins.get(key);
+  if (twin === undefined) twins.set(key, (twin = sameClaim(index.claims[a]!, index.claims[b]!)));
+  return twin;
 }
 
 /** The content stems of a block, as the index compares them (`indexStem`), and the names that the
@@ -223,6 +235,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
   const scratch = candidateScratch(index);
+  const { twins } = lookupsOf(index);
   let context: Earlier[] = [];
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {
@@ -288,7 +301,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         if (stemSet.size <= SHORT_SENTENCE_WORDS && carried.events < 1 && !claim.cues) return;
         if (!timeFits(claim, time)) return;
         // Margins are taken over other claims: another record of this one (a twin) is no rival.
-        const isTwin = (other: number) => sameClaim(claim, index.claims[other]!);
+        const isTwin = (other: number) => twinsAt(index, twins, claim.position, other);
         let bestOther = 0;
         coverages.forEach((other, j) => {
           if (j !== i && other > bestOther && !isTwin(candidates[j]!.claim)) bestOther = other;
