@@ -285,10 +285,10 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         const claim = index.claims[candidates[i]!.claim]!;
         if (coverage === 0 && !claim.cues) return;
         // A claim about named people, places or bodies is not mentioned where none of them is named
-        // in the sentence or the two before it (a title the pack gives one of them counts: "the
-        // Kremlin's spokesman"). "The two were on the phone for close to an hour and a half", in a
-        // story about a port strike, is not Peskov's account of the Trump–Putin call.
-        if (!namesNearby(claim, view)) return;
+        // in the sentence, the two before it or its paragraph (a title the pack gives one of them
+        // counts: "the Kremlin's spokesman"). "The two were on the phone for close to an hour and
+        // a half", in a story about a port strike, is not Peskov's account of the Trump–Putin call.
+        if (!namesNearby(claim, view, blockStems)) return;
         // Most pairs fail the gate on shared words: found out cheaply, before their features.
         const carried = carriedWords(claim, view);
         if (carried.carried < MIN_MATCHED_WORDS || carried.words < 1) {
@@ -319,11 +319,11 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   return pairs;
 }
 
-/** Whether the sentence, or one of the two before it, names one of the claim's names; true for a
- * claim that names nobody. */
-function namesNearby(claim: CompiledClaim, view: SentenceView): boolean {
+/** Whether the sentence, one of the two before it or its block names one of the claim's names;
+ * true for a claim that names nobody. */
+function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
   if (!claim.names.size) return true;
-  for (const stem of claim.names) if (view.nearby(stem)) return true;
+  for (const stem of claim.names) if (view.nearby(stem) || blockStems.has(stem)) return true;
   return false;
 }
 

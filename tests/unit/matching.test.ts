@@ -240,16 +240,19 @@ describe('findMentions', () => {
     expect(p).toBeLessThan(thresholdsFor(0.5).strict);
   });
 
-  it('does not judge a sentence when neither it nor the two before it name any of the claim’s people, places or bodies', () => {
+  it('does not judge a sentence when neither it, the two before it nor its paragraph name any of the claim’s people, places or bodies', () => {
     const pairsFor = (texts: string[], built: ClaimIndex) =>
       scorePairs(texts.map((text) => ({ text })), built, { pageDate: FEB_13 }).filter((p) => p.claim.claim.id === 'call-duration-90-minutes');
     const cueless = buildClaimIndex(pack.claims, { ignoreCues: true });
     const strike = ['Dock workers and the port authority met again on Wednesday.', 'According to a union spokesperson, the two were on the phone for close to an hour and a half.'];
     // The same sentence after one that names the claim's speaker is judged, with cues or without.
     const briefing = ['Peskov briefed reporters in Moscow on Thursday.', strike[1]!];
+    // And so is it where its paragraph named him further back.
+    const paragraph = [`Peskov briefed reporters in Moscow on Thursday. The room was full. Questions ran long. ${strike[1]!}`];
     for (const built of [index, cueless]) {
       expect(pairsFor(strike, built)).toEqual([]);
       expect(pairsFor(briefing, built)).toHaveLength(1);
+      expect(pairsFor(paragraph, built)).toHaveLength(1);
     }
   });
 
