@@ -38,7 +38,7 @@ describe('matching quality', () => {
     expect(imported.pages).toBe(197);
     // Issue #11's bar: recall 0.50 at precision 0.85 or better, 5 real-page marks at most.
     expect(imported.recall).toBeGreaterThanOrEqual(0.5);
-    expect(imported.precision).toBeGreaterThanOrEqual(0.94);
+    expect(imported.precision).toBeGreaterThanOrEqual(0.93);
     expect(imported.negPages).toBe(32);
     expect(imported.negMarks).toBeLessThanOrEqual(5);
   }, 300_000);
