@@ -61,8 +61,7 @@ export interface PreparedSentence {
   readonly breaks: Int32Array;
 }
 
-// The characters that break a clause: , ; : ( ) – — " “ ” ! ?
-const CLAUSE_BREAKS = new Set([...',;:()\u2013\u2014"“”!?'].map((char) => char.charCodeAt(0)));
+const CLAUSE_BREAKS = new Set([...',;:()–—"“”!?'].map((char) => char.charCodeAt(0)));
 
 /** Whether the text between two words breaks the clause. Read a character at a time: a regular
  * expression over a slice per word made this the dearest line of preparing a sentence. */

@@ -3,7 +3,8 @@
  * model (`model.ts`) to a probability that the sentence states the claim. Above the strict bar the
  * sentence is marked; above the looser one the claim is only listed as possibly related. A pair
  * must also fit the claim's time (`lib/timeline.ts`): a sentence about another month, or a page
- * written before the claim was made, does not mention it.
+ * written before the claim was made, does not mention it. And a claim that names people, places or
+ * bodies is judged only where one of them is named nearby (`namesNearby`).
  */
 import { tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
@@ -133,9 +134,9 @@ interface IndexedWords {
   aliasFrom: Int32Array;
 }
 
-/** What reading a page's words against an index needs, kept with the index from page to page: the
- * stems `indexStem` gave (pages share most of their words), and the second words of the pack's
- * titles, so that most words need no lookup of a title. */
+/** What reading pages against an index needs, kept with the index from page to page: the stems
+ * `indexStem` gave (pages share most of their words), the second words of the pack's titles, so
+ * that most words need no lookup of a title, and which pairs of claims are twins. */
 interface IndexLookups {
   stems: Map<string, string>;
   titleEnds: Set<string>;
@@ -145,7 +146,8 @@ interface IndexLookups {
 }
 
 const lookups = new WeakMap<ClaimIndex, IndexLookups>();
-/** How many page stems an index keeps looked up; a page of endless unique words must not grow it forever. */
+/** How many page stems, and how many pairs of claims, an index keeps looked up: a page of endless
+ * unique words, or a store of endless claims, must not grow them forever. */
 const MAX_LOOKED_UP = 100_000;
 
 function lookupsOf(index: ClaimIndex): IndexLookups {
@@ -159,8 +161,9 @@ function lookupsOf(index: ClaimIndex): IndexLookups {
   return held;
 }
 
-/** `sameClaim` of the index's claims at two positions, worked out once per pair. */
-function twinsAt(index: ClaimIndex, twins: Map<number, boolean>, a: number, b: number): boolean {
+/** `sameClaim` of the index's claims at two positions, worked out once per pair. One key serves
+ * both orders: `sameClaim` is symmetric, a stem weighing the same in every claim of an index. */
+export function twinsAt(index: ClaimIndex, twins: Map<number, boolean>, a: number, b: number): boolean {
   const key = a < b ? a * index.claims.length + b : b * index.claims.length + a;
   let twin = twins.get(key);
   if (twin === undefined) twins.set(key, (twin = sameClaim(index.claims[a]!, index.claims[b]!)));
@@ -284,10 +287,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       coverages.forEach((coverage, i) => {
         const claim = index.claims[candidates[i]!.claim]!;
         if (coverage === 0 && !claim.cues) return;
-        // A claim about named people, places or bodies is not mentioned where none of them is named
-        // in the sentence, the two before it or its paragraph (a title the pack gives one of them
-        // counts: "the Kremlin's spokesman"). "The two were on the phone for close to an hour and
-        // a half", in a story about a port strike, is not Peskov's account of the Trump–Putin call.
+        // A claim whose words name people, places or bodies (the stems its pack writes capitalised,
+        // a people's adjective read as its place) is not mentioned where none of them is named in
+        // the sentence's block or the two sentences (or blocks without candidates) before it; a
+        // title the pack gives a name counts ("the Kremlin's spokesman"). "The two were on the phone
+        // for close to an hour and a half", in a story about a port strike, is not Peskov's account
+        // of the Trump–Putin call.
         if (!namesNearby(claim, view, blockStems)) return;
         // Most pairs fail the gate on shared words: found out cheaply, before their features.
         const carried = carriedWords(claim, view);
@@ -319,8 +324,8 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   return pairs;
 }
 
-/** Whether the sentence, one of the two before it or its block names one of the claim's names;
- * true for a claim that names nobody. */
+/** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
+ * names; true for a claim that names nobody. */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
   if (!claim.names.size) return true;
   for (const stem of claim.names) if (view.nearby(stem) || blockStems.has(stem)) return true;

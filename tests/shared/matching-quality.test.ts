@@ -27,7 +27,7 @@ describe('matching quality', () => {
     const dev = score('score.mjs', [join(SHARED_DIR, 'eval/dev')], ['--no-cues']);
     // Issue #11 asks for 0.85. It read 0.833, then 0.824 once the fit's bar fell to mark the
     // imported feed's posts at recall 0.50; 0.805 since claims are judged only where one of their
-    // names is near (the refit bar, 0.50, lets two more wrong marks through here, while the
+    // names is near (the refit bar, 0.49, lets two more wrong marks through here, while the
     // imported feed and the pages held out gain).
     expect(dev.f1).toBeGreaterThanOrEqual(0.8);
     expect(dev.falseMarksOnNegativePages).toBe(0);
@@ -70,7 +70,9 @@ describe('matching quality', () => {
     }
   }, 120_000);
 
-  // The fourth set was read once for its errors (see its README); the fifth is held out. Neither is fitted on.
+  // The fourth set was read once for its errors (see its README); the fifth is held out. Neither is
+  // fitted on. The bars are ratchets at the figures reached: eval-extra-3 without cues reads 0.581,
+  // so one wrong mark more fails it.
   it.each([
     ['fourth', 'eval-extra-3', 0.71, 0.58],
     ['fifth', 'eval-extra-4', 0.74, 0.65],
