@@ -63,6 +63,8 @@ for (const [name, dir] of [
   ['dev pages', join(shared, 'eval/dev/pages')],
   ['eval-extra', 'tests/fixtures/eval-extra/pages'],
   ['eval-extra-2', 'tests/fixtures/eval-extra-2/pages'],
+  ['eval-extra-3', 'tests/fixtures/eval-extra-3/pages'],
+  ['eval-extra-4', 'tests/fixtures/eval-extra-4/pages'],
 ] as const) {
   const pages = pagesIn(dir);
   digest(`${name}, bundled pack`, pages, withCues);
