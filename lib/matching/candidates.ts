@@ -128,8 +128,9 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   }
   for (const id of held) present[id] = 0;
   const kept = byCoverage.best;
+  const bestByCosine = byCosine.best;
   const keptIds = new Set(kept.map((c) => c.claim));
-  for (const c of byCosine.best.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {
+  for (const c of bestByCosine.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {
     kept.push(c);
     keptIds.add(c.claim);
   }
@@ -137,7 +138,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   for (const [claim, hits] of cueHits) {
     if (hits >= 2 && !keptIds.has(claim)) kept.push({ claim, coverage: 0, cosine: 0 });
   }
-  return { candidates: kept, byCosine: byCosine.best, moreByCosine: reached > byCosine.best.length };
+  return { candidates: kept, byCosine: bestByCosine, moreByCosine: reached > bestByCosine.length };
 }
 
 /**
@@ -151,27 +152,52 @@ export function rivalCosine(retrieved: BlockCandidates, claim: number, isTwin: (
   return retrieved.moreByCosine ? retrieved.byCosine[retrieved.byCosine.length - 1]!.cosine : 0;
 }
 
-/** The best few candidates by one retrieval score, best first, ties to the earlier claim. */
+/** The best few candidates by one retrieval score, best first, ties to the earlier claim. Kept in
+ * typed arrays and made into objects only when asked: a block of a large store offers thousands
+ * of claims, and an object for each that briefly made the list was most of a page's garbage. */
 class TopCandidates {
-  readonly best: Candidate[] = [];
+  private readonly claims: Int32Array;
+  private readonly coverages: Float64Array;
+  private readonly cosines: Float64Array;
+  private readonly scores: Float64Array;
+  private count = 0;
   constructor(
     private readonly by: 'coverage' | 'cosine',
     private readonly limit: number,
-  ) {}
-
-  offer(claim: number, coverage: number, cosine: number): void {
-    const { best, limit } = this;
-    const score = this.by === 'coverage' ? coverage : cosine;
-    if (best.length === limit && !this.behind(best[limit - 1]!, score, claim)) return;
-    let at = best.length;
-    while (at > 0 && this.behind(best[at - 1]!, score, claim)) at--;
-    best.splice(at, 0, { claim, coverage, cosine });
-    if (best.length > limit) best.pop();
+  ) {
+    this.claims = new Int32Array(limit);
+    this.coverages = new Float64Array(limit);
+    this.cosines = new Float64Array(limit);
+    this.scores = new Float64Array(limit);
   }
 
-  /** True when a kept candidate ranks after a claim of this score. */
-  private behind(kept: Candidate, score: number, claim: number): boolean {
-    const held = kept[this.by];
-    return held < score || (held === score && kept.claim > claim);
+  offer(claim: number, coverage: number, cosine: number): void {
+    const { limit, claims, coverages, cosines, scores } = this;
+    const score = this.by === 'coverage' ? coverage : cosine;
+    if (this.count === limit && !this.behind(limit - 1, score, claim)) return;
+    let at = this.count < limit ? this.count++ : limit - 1;
+    for (; at > 0 && this.behind(at - 1, score, claim); at--) {
+      claims[at] = claims[at - 1]!;
+      coverages[at] = coverages[at - 1]!;
+      cosines[at] = cosines[at - 1]!;
+      scores[at] = scores[at - 1]!;
+    }
+    claims[at] = claim;
+    coverages[at] = coverage;
+    cosines[at] = cosine;
+    scores[at] = score;
+  }
+
+  /** The candidates kept, best first. */
+  get best(): Candidate[] {
+    const best: Candidate[] = [];
+    for (let i = 0; i < this.count; i++) best.push({ claim: this.claims[i]!, coverage: this.coverages[i]!, cosine: this.cosines[i]! });
+    return best;
+  }
+
+  /** True when the candidate kept at `at` ranks after a claim of this score. */
+  private behind(at: number, score: number, claim: number): boolean {
+    const held = this.scores[at]!;
+    return held < score || (held === score && this.claims[at]! > claim);
   }
 }
