@@ -120,7 +120,9 @@ export interface SentenceView {
 /** Coverage of a claim's words by a set of stems. */
 export function coverageBy(claim: CompiledClaim, stems: { has(stem: string): boolean }): number {
   let covered = 0;
-  for (const [stem, w] of claim.primary) if (stems.has(stem)) covered += w;
+  claim.primary.forEach((w, stem) => {
+    if (stems.has(stem)) covered += w;
+  });
   return claim.primaryWeight ? covered / claim.primaryWeight : 0;
 }
 
@@ -176,8 +178,11 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let wordnet = 0;
   let synonymsMatched = 0;
   let matched = 0;
-  const missing: [string, number][] = [];
-  for (const [stem, w] of claim.primary) {
+  // The claim's words the sentence lacks that are not names, in two arrays: pairs are many, and
+  // Map entries and [stem, weight] tuples were most of what scoring them allocated.
+  const missingStems: string[] = [];
+  const missingWeights: number[] = [];
+  claim.primary.forEach((w, stem) => {
     const isName = claim.names.has(stem);
     if (!isName) eventTotal += w;
     if (sentence.stems.has(stem)) {
@@ -195,13 +200,17 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     } else {
       if (w > heaviestMissing) heaviestMissing = w;
       if (isName && !sentence.nearby(stem)) namesMissing += w;
-      if (!isName) missing.push([stem, w]);
+      if (!isName) {
+        missingStems.push(stem);
+        missingWeights.push(w);
+      }
     }
-  }
+  });
   let missingWeight = 0;
-  for (const [stem, w] of missing) {
+  for (let i = 0; i < missingStems.length; i++) {
+    const w = missingWeights[i]!;
     missingWeight += w;
-    if (sentence.synonyms.has(stem)) {
+    if (sentence.synonyms.has(missingStems[i]!)) {
       wordnet += w;
       synonymsMatched++;
     }
@@ -209,13 +218,13 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let explained = 0;
   let byRecord = 0;
   let dot = 0;
-  for (const [stem, w] of sentence.stems) {
+  sentence.stems.forEach((w, stem) => {
     if (claim.primary.has(stem)) {
       explained += w;
       dot += w * w;
     }
     else if (claim.secondary.has(stem)) byRecord += w;
-  }
+  });
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
   let cueCoverage = 0;
@@ -270,7 +279,7 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   // Where the pair cannot reach the floor whatever its word vectors and word order add, they are
   // not worked out: a page's pairs are nearly all far below it.
   if (floor && logitBound(features, floor, { synonymCoverage: (index.knowledge.vectors ? missingWeight : 0) / total, bigrams: 1 }) < floor.logit) return null;
-  nearMeaningAndOrder(claim, sentence, missing, index, features);
+  nearMeaningAndOrder(claim, sentence, missingStems, missingWeights, index, features);
   return { features, found, matched: Math.max(carried, found.length), words: Math.max(carried - numbersMatched, found.length) };
 }
 
@@ -279,10 +288,10 @@ const BIGRAMS = FEATURE_NAMES.indexOf('bigrams');
 
 /** Sets the two features that cost the most: the weighed share of the claim's missing words that a
  * word near in meaning stands for, and the share of the claim's word pairs found in order. */
-function nearMeaningAndOrder(claim: CompiledClaim, sentence: SentenceView, missing: readonly [string, number][], index: ClaimIndex, features: number[]): void {
+function nearMeaningAndOrder(claim: CompiledClaim, sentence: SentenceView, missingStems: readonly string[], missingWeights: readonly number[], index: ClaimIndex, features: number[]): void {
   let synonyms = 0;
   // Zero below the lexicon's floor of near meaning (`NEAR_MEANING`).
-  if (index.knowledge.vectors) for (const [stem, w] of missing) synonyms += w * sentence.closest(stem);
+  if (index.knowledge.vectors) for (let i = 0; i < missingStems.length; i++) synonyms += missingWeights[i]! * sentence.closest(missingStems[i]!);
   let pairs = 0;
   for (const [next, skip] of sentence.bigrams()) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
   features[SYNONYM_COVERAGE] = synonyms / (claim.primaryWeight || 1);

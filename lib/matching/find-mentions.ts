@@ -332,17 +332,27 @@ function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: Reado
   return false;
 }
 
-/** The claim's words (with their weights, in the claim's order) that a set of stems holds. */
-function wordsIn(claim: CompiledClaim, stems: ReadonlySet<string>): [string, number][] {
-  const held: [string, number][] = [];
-  for (const entry of claim.primary) if (stems.has(entry[0])) held.push(entry);
+/** The claim's words that a set of stems holds, with their weights, in the claim's order. */
+interface HeldWords {
+  stems: string[];
+  weights: number[];
+}
+
+function wordsIn(claim: CompiledClaim, stems: ReadonlySet<string>): HeldWords {
+  const held: HeldWords = { stems: [], weights: [] };
+  // forEach, not for...of: a Map's entries are new arrays each, and this runs for every candidate of every block.
+  claim.primary.forEach((w, stem) => {
+    if (!stems.has(stem)) return;
+    held.stems.push(stem);
+    held.weights.push(w);
+  });
   return held;
 }
 
 /** `coverageBy` for stems that hold none of the claim's words but `words`: the same sum, in the same order. */
-function coverageAmong(claim: CompiledClaim, words: readonly [string, number][], stems: { has(stem: string): boolean }): number {
+function coverageAmong(claim: CompiledClaim, words: HeldWords, stems: { has(stem: string): boolean }): number {
   let covered = 0;
-  for (const [stem, w] of words) if (stems.has(stem)) covered += w;
+  for (let i = 0; i < words.stems.length; i++) if (stems.has(words.stems[i]!)) covered += words.weights[i]!;
   return claim.primaryWeight ? covered / claim.primaryWeight : 0;
 }
 
