@@ -20,8 +20,9 @@ export interface Candidate {
 export interface BlockCandidates {
   candidates: Candidate[];
   /** The claims the block's telling words reach with the best cosines, candidates or not, best
-   * first: the rivals a candidate's margin is taken over (`rivalCosine`). */
-  byCosine: Candidate[];
+   * first: the rivals a candidate's margin is taken over (`rivalCosine`). In arrays: they are
+   * thirty a block, and one is read. */
+  byCosine: { claims: Int32Array; cosines: Float64Array };
   /** Whether `byCosine` was cut short: claims beyond it reach the block too. */
   moreByCosine: boolean;
 }
@@ -47,17 +48,26 @@ export interface CandidateScratch {
   dot: Float64Array;
   touched: Int32Array;
   present: Uint8Array;
+  byCoverage: TopCandidates;
+  byCosine: TopCandidates;
 }
 
 export function candidateScratch(index: ClaimIndex): CandidateScratch {
   const n = index.claims.length;
-  return { covered: new Float64Array(n), dot: new Float64Array(n), touched: new Int32Array(n), present: new Uint8Array(index.common.size) };
+  return {
+    covered: new Float64Array(n),
+    dot: new Float64Array(n),
+    touched: new Int32Array(n),
+    present: new Uint8Array(index.common.size),
+    byCoverage: new TopCandidates('coverage', MAX_CANDIDATES),
+    byCosine: new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES),
+  };
 }
 
 /** The candidate claims for a block's distinct content stems, best first. */
 export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
   const cueHits = new Map<number, number>();
-  const { covered, dot, touched, present } = scratch;
+  const { covered, dot, touched, present, byCoverage, byCosine } = scratch;
   let touchedCount = 0;
   let blockNorm = 0;
   // Which common stems the block holds, by their numbers (cleared again before returning).
@@ -84,8 +94,9 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     }
     // A word the claims never use may stand for one they do ("negotiations" for "talks"): it
     // brings the claim in at a discount, so paraphrases reach the scorer.
-    if (!list) {
-      for (const synonym of index.synonymsIn.get(stem) ?? []) {
+    const synonyms = list ? undefined : index.synonymsIn.get(stem);
+    if (synonyms) {
+      for (const synonym of synonyms) {
         if (stems.has(synonym)) continue;
         const other = index.postings.get(synonym)!;
         const ws = index.weight(synonym) * SYNONYM_DISCOUNT;
@@ -103,8 +114,8 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   const { primaryWeights, primaryNorms, commonOf } = index;
   // The best by coverage, and by cosine as many more as the coverage list may take from them: a
   // block of a large store reaches thousands of claims, and sorting them all cost more than the rest.
-  const byCoverage = new TopCandidates('coverage', MAX_CANDIDATES);
-  const byCosine = new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES);
+  byCoverage.clear();
+  byCosine.clear();
   let reached = 0;
   for (let t = 0; t < touchedCount; t++) {
     const claim = touched[t]!;
@@ -127,18 +138,23 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     byCosine.offer(claim, coverage, cosine);
   }
   for (const id of held) present[id] = 0;
-  const kept = byCoverage.best;
-  const bestByCosine = byCosine.best;
+  const kept = byCoverage.take();
   const keptIds = new Set(kept.map((c) => c.claim));
-  for (const c of bestByCosine.filter((c) => c.cosine >= MIN_COSINE && !keptIds.has(c.claim)).slice(0, MAX_COSINE_CANDIDATES)) {
+  // The best few by cosine that coverage did not keep (the list is best first: the first below
+  // the floor ends it).
+  for (let i = 0, added = 0; i < byCosine.count && added < MAX_COSINE_CANDIDATES; i++) {
+    const c = byCosine.at(i);
+    if (c.cosine < MIN_COSINE) break;
+    if (keptIds.has(c.claim)) continue;
     kept.push(c);
     keptIds.add(c.claim);
+    added++;
   }
   // Cue words a claim's text does not use ("the Bavarian capital" for Munich) bring it in too.
   for (const [claim, hits] of cueHits) {
     if (hits >= 2 && !keptIds.has(claim)) kept.push({ claim, coverage: 0, cosine: 0 });
   }
-  return { candidates: kept, byCosine: bestByCosine, moreByCosine: reached > bestByCosine.length };
+  return { candidates: kept, byCosine: byCosine.ranking(), moreByCosine: reached > byCosine.count };
 }
 
 /**
@@ -147,20 +163,21 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
  * two feeds, `isTwin`) is no rival, or a store that holds a claim twice could never tell it apart.
  */
 export function rivalCosine(retrieved: BlockCandidates, claim: number, isTwin: (other: number) => boolean): number {
-  for (const rival of retrieved.byCosine) if (rival.claim !== claim && !isTwin(rival.claim)) return rival.cosine;
+  const { claims, cosines } = retrieved.byCosine;
+  for (let i = 0; i < claims.length; i++) if (claims[i] !== claim && !isTwin(claims[i]!)) return cosines[i]!;
   // Every claim kept is this one or a twin: the best beyond them is no better than the last kept.
-  return retrieved.moreByCosine ? retrieved.byCosine[retrieved.byCosine.length - 1]!.cosine : 0;
+  return retrieved.moreByCosine ? cosines[cosines.length - 1]! : 0;
 }
 
 /** The best few candidates by one retrieval score, best first, ties to the earlier claim. Kept in
  * typed arrays and made into objects only when asked: a block of a large store offers thousands
  * of claims, and an object for each that briefly made the list was most of a page's garbage. */
-class TopCandidates {
+export class TopCandidates {
   private readonly claims: Int32Array;
   private readonly coverages: Float64Array;
   private readonly cosines: Float64Array;
   private readonly scores: Float64Array;
-  private count = 0;
+  count = 0;
   constructor(
     private readonly by: 'coverage' | 'cosine',
     private readonly limit: number,
@@ -188,10 +205,25 @@ class TopCandidates {
     scores[at] = score;
   }
 
+  /** Empties the list, for the next block. */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The candidate kept at a rank. */
+  at(i: number): Candidate {
+    return { claim: this.claims[i]!, coverage: this.coverages[i]!, cosine: this.cosines[i]! };
+  }
+
+  /** The claims kept and their scores' cosines, best first, copied out of the list. */
+  ranking(): { claims: Int32Array; cosines: Float64Array } {
+    return { claims: this.claims.slice(0, this.count), cosines: this.cosines.slice(0, this.count) };
+  }
+
   /** The candidates kept, best first. */
-  get best(): Candidate[] {
-    const best: Candidate[] = [];
-    for (let i = 0; i < this.count; i++) best.push({ claim: this.claims[i]!, coverage: this.coverages[i]!, cosine: this.cosines[i]! });
+  take(): Candidate[] {
+    const best = new Array<Candidate>(this.count);
+    for (let i = 0; i < this.count; i++) best[i] = { claim: this.claims[i]!, coverage: this.coverages[i]!, cosine: this.cosines[i]! };
     return best;
   }
 

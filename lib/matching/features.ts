@@ -106,7 +106,7 @@ export interface SentenceView {
   context: readonly PreparedSentence[];
   /** Every stem WordNet gives a common sense with one of the sentence's (empty when synonyms are
    * left out): a claim's word is said in other words when it is in this set. */
-  synonyms: Set<string>;
+  synonyms: { has(stem: string): boolean };
   /** The best cosine between a stem's meaning vector and those of the sentence's stems, when they
    * are near in meaning (`nearMeanings`; 0 otherwise). */
   closest(stem: string): number;

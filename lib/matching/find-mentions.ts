@@ -370,8 +370,23 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
   }
   // A heading of a few words gives no context to tell a word's senses apart ("post" is also a
   // "detail" in WordNet): its words count only as written.
-  const synonyms = new Set<string>();
-  if (stemSet.size > SHORT_SENTENCE_WORDS) for (const stem of stemSet) for (const other of index.synonymsIn.get(stem) ?? []) synonyms.add(other);
+  // Made when a pair first asks: many sentences near a large store's claims have no pair that
+  // gets as far as counting words.
+  let synonymSet: Set<string> | null = null;
+  const synonyms = {
+    has(stem: string): boolean {
+      if (!synonymSet) {
+        synonymSet = new Set<string>();
+        if (stemSet.size > SHORT_SENTENCE_WORDS) {
+          for (const own of stemSet) {
+            const others = index.synonymsIn.get(own);
+            if (others) for (let i = 0; i < others.length; i++) synonymSet.add(others[i]!);
+          }
+        }
+      }
+      return synonymSet.has(stem);
+    },
+  };
   let closest: ((stem: string) => number) | null = null;
   // Word pairs are wanted only for the few pairs that pass the gate on shared words.
   let bigrams: [number, number | null][] | null = null;
