@@ -259,7 +259,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     }
     // A sentence holds only words of its block: each candidate's words that the block holds are
     // all that its sentences' coverages need to look at.
-    const inBlock = candidates.map((c) => wordsIn(index.claims[c.claim]!, blockStems));
+    const inBlock = wordsIn(candidates.map((c) => index.claims[c.claim]!), blockStems);
     const blockCoverages = new Map<CompiledClaim, number>();
     const blockCoverage = (claim: CompiledClaim) => {
       let coverage = blockCoverages.get(claim);
@@ -276,7 +276,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const time: SentenceTime = { text, dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
       const stemSet = contentStemSet(words, first, next);
-      const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock[i]!, stemSet));
+      const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock, i, stemSet));
       // A sentence with none of the candidates' words (and none with cues) has no pair to score.
       if (stemSet.size > MAX_SENTENCE_WORDS || !coverages.some((coverage, i) => coverage > 0 || index.claims[candidates[i]!.claim]!.cues)) {
         context = [earlier(stemSet, () => prepareSentence(block.text, sentenceTokens)), ...context].slice(0, CONTEXT_SENTENCES);
@@ -332,27 +332,33 @@ function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: Reado
   return false;
 }
 
-/** The claim's words that a set of stems holds, with their weights, in the claim's order. */
+/** Each candidate's words that a block holds, with their weights, in the claim's order: candidate
+ * i's are at `start[i]` up to `start[i + 1]`. Flat, one pair of arrays a block: two arrays a
+ * candidate were most of what reading a page against a large store allocated. */
 interface HeldWords {
   stems: string[];
   weights: number[];
+  start: Int32Array;
 }
 
-function wordsIn(claim: CompiledClaim, stems: ReadonlySet<string>): HeldWords {
-  const held: HeldWords = { stems: [], weights: [] };
-  // forEach, not for...of: a Map's entries are new arrays each, and this runs for every candidate of every block.
-  claim.primary.forEach((w, stem) => {
-    if (!stems.has(stem)) return;
-    held.stems.push(stem);
-    held.weights.push(w);
+function wordsIn(claims: readonly CompiledClaim[], stems: ReadonlySet<string>): HeldWords {
+  const held: HeldWords = { stems: [], weights: [], start: new Int32Array(claims.length + 1) };
+  claims.forEach((claim, i) => {
+    // forEach, not for...of: a Map's entries are new arrays each.
+    claim.primary.forEach((w, stem) => {
+      if (!stems.has(stem)) return;
+      held.stems.push(stem);
+      held.weights.push(w);
+    });
+    held.start[i + 1] = held.stems.length;
   });
   return held;
 }
 
-/** `coverageBy` for stems that hold none of the claim's words but `words`: the same sum, in the same order. */
-function coverageAmong(claim: CompiledClaim, words: HeldWords, stems: { has(stem: string): boolean }): number {
+/** `coverageBy` for stems that hold none of candidate i's words but those the block holds (`wordsIn`): the same sum, in the same order. */
+function coverageAmong(claim: CompiledClaim, words: HeldWords, i: number, stems: { has(stem: string): boolean }): number {
   let covered = 0;
-  for (let i = 0; i < words.stems.length; i++) if (stems.has(words.stems[i]!)) covered += words.weights[i]!;
+  for (let k = words.start[i]!, end = words.start[i + 1]!; k < end; k++) if (stems.has(words.stems[k]!)) covered += words.weights[k]!;
   return claim.primaryWeight ? covered / claim.primaryWeight : 0;
 }
 
