@@ -145,14 +145,73 @@ export async function measureImport(claims: { id: string; text: string }[]): Pro
   }
 }
 
+/** One trace event of Chromium's timeline, as far as the attribution below reads it. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+/**
+ * The main-thread tasks of one traced page load that ran the extension's own script (compiled it,
+ * evaluated it, or called into it), by duration. The long-task observer cannot say whose a task is,
+ * and a page lays itself out in tasks of 50 ms and more with no extension at all; a trace can.
+ */
+async function claimlightTasks(context: BrowserContext, url: string, extensionId: string): Promise<number[]> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (chunk) => void events.push(...(chunk.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await page.goto(url);
+  const end = Date.now() + 20_000;
+  while (!(await drawnMarks(page)).length) {
+    if (Date.now() > end) throw new Error(`no marks on ${url}`);
+    await page.waitForTimeout(20);
+  }
+  await page.waitForTimeout(1_500);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const ours = `chrome-extension://${extensionId}/`;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
+  const byThread = new Map<number, TraceEvent[]>();
+  for (const e of events) if (main.has(e.tid) && e.ph === 'X') byThread.set(e.tid, [...(byThread.get(e.tid) ?? []), e]);
+  const durations: number[] = [];
+  for (const thread of byThread.values()) {
+    const runsOurs = thread.filter((e) => e.args?.data?.url?.startsWith(ours));
+    for (const task of thread.filter((e) => e.name === 'RunTask' && e.dur)) {
+      if (runsOurs.some((e) => e.ts >= task.ts && e.ts < task.ts + task.dur!)) durations.push(task.dur! / 1000);
+    }
+  }
+  return durations.sort((a, b) => b - a);
+}
+
+/** The longest task running Claimlight's script on each of three loads of a page in a browser
+ * just started: the first is the content script's first run in it, the others are warm. */
+async function tracedLoads(url: string): Promise<number[]> {
+  const extension = await launchWithExtension();
+  try {
+    const longest: number[] = [];
+    for (let run = 0; run < RUNS; run++) longest.push((await claimlightTasks(extension.context, url, extension.extensionId))[0] ?? 0);
+    return longest;
+  } finally {
+    await extension.close();
+  }
+}
+
 /** Loads each page with and without Claimlight and returns both sets of figures. */
-export async function measureInBrowser(pages: { name: string; html?: string; path?: string }[]): Promise<{ name: string; without: LoadFigures; with: LoadFigures }[]> {
+export async function measureInBrowser(pages: { name: string; html?: string; path?: string }[]): Promise<{ name: string; without: LoadFigures; with: LoadFigures; claimlightTasks: number[] }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-'));
   for (const page of pages) if (page.html) writeFileSync(join(dir, `${page.name}.html`), page.html);
   const generated = await serveDirectory(dir);
   const fixtures = await serveDirectory('tests/fixtures');
   const urlOf = (page: { name: string; path?: string }) => (page.path ? fixtures.url + page.path : `${generated.url}${page.name}.html`);
-  const results: { name: string; without: LoadFigures; with: LoadFigures }[] = [];
+  const results: { name: string; without: LoadFigures; with: LoadFigures; claimlightTasks: number[] }[] = [];
   const plain = await chromium.launch({
     executablePath: findChrome()!,
     headless: true,
@@ -170,7 +229,8 @@ export async function measureInBrowser(pages: { name: string; html?: string; pat
         await plainContext.close();
         withIt.push(await measure(extension.context, urlOf(page), true));
       }
-      results.push({ name: page.name, without: medianLoad(without), with: medianLoad(withIt) });
+      // Traced apart, in a browser of their own: tracing slows every task a little.
+      results.push({ name: page.name, without: medianLoad(without), with: medianLoad(withIt), claimlightTasks: await tracedLoads(urlOf(page)) });
     }
   } finally {
     await plain.close();
