@@ -209,33 +209,10 @@ function contentStemSet(words: IndexedWords, from: number, to: number): Set<stri
 }
 
 /** A sentence (or a block without candidates) just before: its stems, and its words prepared for
- * cues, made only if a claim with cues asks (most blocks of a page are followed by none). */
+ * cues (`prepareSentence` works their positions out only if a claim with cues asks). */
 interface Earlier {
   stems: Set<string>;
-  readonly prepared: PreparedSentence;
-}
-
-/**
- * A sentence before, from its words prepared or from how to prepare them. A sentence already
- * prepared is kept as it is, not through a closure: a closure made in the page pass's loop holds
- * that sentence's view, whose context holds the Earlier before it, and so on back to the top of
- * the page, so every sentence's words stayed alive until the pass ended and each young-generation
- * collection copied them all (a third of the bundled pass's time went to the collector).
- */
-function earlier(stems: Set<string>, prepare: PreparedSentence | (() => PreparedSentence)): Earlier {
-  let prepared = typeof prepare === 'function' ? null : prepare;
-  let make = typeof prepare === 'function' ? prepare : null;
-  return {
-    stems,
-    get prepared() {
-      if (!prepared) {
-        prepared = make!();
-        // Once made, the words are all it needs: let go of what making them held.
-        make = null;
-      }
-      return prepared;
-    },
-  };
+  prepared: PreparedSentence;
 }
 
 /**
@@ -267,7 +244,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     if (!candidates.length) {
       // Most blocks mention nothing: only their dates are read, to follow the story's time.
       follow(storyTime(namedDates(block.text), reference));
-      context = [earlier(blockStems, () => prepareSentence(block.text, tokens)), ...context].slice(0, CONTEXT_SENTENCES);
+      context = [{ stems: blockStems, prepared: prepareSentence(block.text, tokens) }, ...context].slice(0, CONTEXT_SENTENCES);
       return;
     }
     // A sentence holds only words of its block: each candidate's words that the block holds are
@@ -292,7 +269,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock, i, stemSet));
       // A sentence with none of the candidates' words (and none with cues) has no pair to score.
       if (stemSet.size > MAX_SENTENCE_WORDS || !coverages.some((coverage, i) => coverage > 0 || index.claims[candidates[i]!.claim]!.cues)) {
-        context = [earlier(stemSet, () => prepareSentence(block.text, sentenceTokens)), ...context].slice(0, CONTEXT_SENTENCES);
+        context = [{ stems: stemSet, prepared: prepareSentence(block.text, sentenceTokens) }, ...context].slice(0, CONTEXT_SENTENCES);
         continue;
       }
       const prepared = prepareSentence(block.text, sentenceTokens);
@@ -331,7 +308,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;
         pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
       });
-      context = [earlier(stemSet, prepared), ...context].slice(0, CONTEXT_SENTENCES);
+      context = [{ stems: stemSet, prepared }, ...context].slice(0, CONTEXT_SENTENCES);
     }
   });
   return pairs;
@@ -416,7 +393,6 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     for (let i = 1; i < content.length; i++) bigrams.push([pairKey(content[i - 1]!, content[i]!), i > 1 ? pairKey(content[i - 2]!, content[i]!) : null]);
     return bigrams;
   };
-  let earlierSentences: PreparedSentence[] | null = null;
   const pointsBack = context.length > 0 && prepared.tokens.some((t) => ANAPHORS.has(t.norm));
   return {
     prepared,
@@ -429,9 +405,10 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     synonyms,
     closest: (stem) => (closest ??= nearMeanings(stemSet))(stem),
     bigrams: pairsOfWords,
-    get context() {
-      return (earlierSentences ??= context.map((c) => c.prepared));
-    },
+    // A field, not a getter: an object literal's getter is a new function each time, and V8
+    // gives each such object a hidden class of its own, which kept every sentence's view alive
+    // through young-generation collections (`prepareSentence` says more).
+    context: context.map((c) => c.prepared),
     mayBorrow: (claim) => pointsBack && !namesOthers(prepared, claim, index),
   };
 }
