@@ -110,20 +110,27 @@ describe('splitSentences', () => {
     expect(split(text)).toEqual(expected);
   });
 
+  /** Random texts of pieces of an alphabet, the same every run, each of up to `longest` pieces. */
+  function randomTexts(alphabet: string[], count: number, longest: number, seed: number): string[] {
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(random() * longest) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+  }
+
+  // The splitter reads Unicode's sentence rules itself for blocks of common characters, and asks
+  // the segmenter only for the rest: both must break where the segmenter does.
+  it('breaks where the segmenter does, on random text of the characters it reads by the rules itself', () => {
+    const alphabet = ['a', 'b', 'B', 'Z', 'é', 'É', 'ß', 'ÿ', '×', '÷', '7', '0', ' ', ' ', '\u00a0', '\t', '.', '.', '!', '?', '…', ',', ';', ':', '-', '–', '—', '"', "'", '“', '”', '‘', '’', '(', ')', '[', ']', '{', '}', '«', '»', '&', '/', '%', '$', '#', '@', '+', '*', '=', '_', '<', '>', '|', '~', '^', '`', '·', '•', '€', '£', '©', '°', 'Mr', 'U.S', 'Feb', 'e.g'];
+    const fixed = ['It rose 3.5 percent. Then it fell.', 'The U.S. envoy left.  “Why?” she asked.', 'He said so (twice). a small word follows.', 'Wait... What? No!'];
+    for (const text of [...randomTexts(alphabet, 20_000, 24, 11), ...fixed]) expect(splitSentences(text), JSON.stringify(text)).toEqual(segmentSentences(text));
+  });
+
   it('returns nothing for a blank block', () => {
     expect(splitSentences('   ')).toEqual([]);
   });
 
   it('splits as the segmenter does where it does not ask it (a block that is plainly one sentence)', () => {
     const alphabet = ['a', 'B', 'é', '7', ' ', '\u00a0', '\t', '\n', '\u2029', '.', '!', '?', '…', '。', ',', ';', ':', '"', '“', '”', '’', "'", '(', ')', '-', '—', '/', '%', 'Mr', 'U.S', 'É'];
-    let seed = 5;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let i = 0; i < 3000; i++) {
-      const text = Array.from({ length: 1 + Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      expect(splitSentences(text), JSON.stringify(text)).toEqual(segmentSentences(text));
-    }
-    for (const text of ['A plain sentence, with “quotes” and (brackets) — and a dash.', 'He said “no.”  ', '  Leading space and no end', 'Two? Sentences.']) {
-      expect(splitSentences(text)).toEqual(segmentSentences(text));
-    }
+    const fixed = ['A plain sentence, with “quotes” and (brackets) — and a dash.', 'He said “no.”  ', '  Leading space and no end', 'Two? Sentences.'];
+    for (const text of [...randomTexts(alphabet, 3000, 16, 5), ...fixed]) expect(splitSentences(text), JSON.stringify(text)).toEqual(segmentSentences(text));
   });
 });
