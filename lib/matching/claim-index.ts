@@ -184,7 +184,9 @@ const isCapitalised = (text: string, token: Token) => /\p{Lu}/u.test(text.charAt
 function minedAliases(claims: readonly MatchableClaim[], canonical: (stem: string) => string): Map<string, string> {
   const found = new Map<string, string | null>();
   for (const claim of claims) {
-    for (const text of evidenceTexts(claim)) {
+    // Not a headline: it capitalises every word, so any two make a "name" ("Did Zika Mosquito
+    // Business..." made "zika mosquito" a title of "busi").
+    for (const text of sentenceCaseTexts(claim)) {
       const tokens = tokenize(text);
       for (let i = 2; i < tokens.length; i++) {
         const surname = tokens[i]!;

@@ -379,6 +379,14 @@ describe('buildClaimIndex', () => {
     expect(built.aliases.has('deputi minist')).toBe(false);
     expect(findMentions([{ text: 'The Kremlin’s spokesman said the talks had been useful.' }], built).map((m) => m.claimId)).toEqual(['a']);
   });
+
+  it('mines no titles from a headline, which capitalises every word', () => {
+    // A Snopes headline made "zika mosquito" a title of "Business" in a store of 10,000 claims.
+    const built = buildClaimIndex([{ id: 'a', headline: 'Did Zika Mosquito Business Owners Sue?', text: 'Owners of a pest-control business sued over the Zika outbreak.', verdict: 'false' }]);
+    expect([...built.aliases]).toEqual([]);
+    // The same words in a sentence of the claim's own text are a title.
+    expect(buildClaimIndex([{ id: 'b', text: 'The pest control firm Acme Holdings sued.', verdict: 'false' }]).aliases.get('control firm')).toBe('hold');
+  });
 });
 
 describe('other spellings of names', () => {
