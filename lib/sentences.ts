@@ -107,19 +107,23 @@ const SP = 8;
 const OTHER = 9;
 const UNKNOWN = 0;
 
-const CLASS_OF = new Uint8Array(0x2020);
+const CLASSED: [string, number][] = [
+  ['&/%$#@+*=_<>|~^`…·•€£©°', OTHER],
+  ['"\'()[]{}«»‘’“”', CLOSE],
+  [',-:;–—', SCONTINUE],
+  [' \t\u00a0', SP],
+  ['.', ATERM],
+  ['!?', STERM],
+];
+// As long as the highest character classed needs ("€"): a typed array drops writes past its end
+// without a word, and a character left out is only sent to the segmenter, so nothing would show it.
+const CLASS_OF = new Uint8Array(Math.max(0xff, ...CLASSED.flatMap(([chars]) => [...chars].map((char) => char.charCodeAt(0)))) + 1);
 for (let c = 0x41; c <= 0x5a; c++) CLASS_OF[c] = UPPER;
 for (let c = 0x61; c <= 0x7a; c++) CLASS_OF[c] = LOWER;
 for (let c = 0xc0; c <= 0xde; c++) CLASS_OF[c] = c === 0xd7 ? OTHER : UPPER;
 for (let c = 0xdf; c <= 0xff; c++) CLASS_OF[c] = c === 0xf7 ? OTHER : LOWER;
 for (let c = 0x30; c <= 0x39; c++) CLASS_OF[c] = NUMERIC;
-for (const char of '&/%$#@+*=_<>|~^`…·•€£©°') CLASS_OF[char.charCodeAt(0)] = OTHER;
-for (const char of '"\'()[]{}«»‘’“”') CLASS_OF[char.charCodeAt(0)] = CLOSE;
-for (const char of ',-:;–—') CLASS_OF[char.charCodeAt(0)] = SCONTINUE;
-for (const char of ' \t\u00a0') CLASS_OF[char.charCodeAt(0)] = SP;
-CLASS_OF[0x2e] = ATERM;
-CLASS_OF[0x21] = STERM;
-CLASS_OF[0x3f] = STERM;
+for (const [chars, kind] of CLASSED) for (const char of chars) CLASS_OF[char.charCodeAt(0)] = kind;
 
 const classAt = (text: string, i: number) => {
   const code = text.charCodeAt(i);

@@ -177,7 +177,7 @@ export class TopCandidates {
   private readonly coverages: Float64Array;
   private readonly cosines: Float64Array;
   private readonly scores: Float64Array;
-  count = 0;
+  private kept = 0;
   constructor(
     private readonly by: 'coverage' | 'cosine',
     private readonly limit: number,
@@ -191,8 +191,8 @@ export class TopCandidates {
   offer(claim: number, coverage: number, cosine: number): void {
     const { limit, claims, coverages, cosines, scores } = this;
     const score = this.by === 'coverage' ? coverage : cosine;
-    if (this.count === limit && !this.behind(limit - 1, score, claim)) return;
-    let at = this.count < limit ? this.count++ : limit - 1;
+    if (this.kept === limit && !this.behind(limit - 1, score, claim)) return;
+    let at = this.kept < limit ? this.kept++ : limit - 1;
     for (; at > 0 && this.behind(at - 1, score, claim); at--) {
       claims[at] = claims[at - 1]!;
       coverages[at] = coverages[at - 1]!;
@@ -205,9 +205,14 @@ export class TopCandidates {
     scores[at] = score;
   }
 
+  /** How many candidates the list holds. */
+  get count(): number {
+    return this.kept;
+  }
+
   /** Empties the list, for the next block. */
   clear(): void {
-    this.count = 0;
+    this.kept = 0;
   }
 
   /** The candidate kept at a rank. */
@@ -217,13 +222,13 @@ export class TopCandidates {
 
   /** The claims kept and their scores' cosines, best first, copied out of the list. */
   ranking(): { claims: Int32Array; cosines: Float64Array } {
-    return { claims: this.claims.slice(0, this.count), cosines: this.cosines.slice(0, this.count) };
+    return { claims: this.claims.slice(0, this.kept), cosines: this.cosines.slice(0, this.kept) };
   }
 
   /** The candidates kept, best first. */
   take(): Candidate[] {
-    const best = new Array<Candidate>(this.count);
-    for (let i = 0; i < this.count; i++) best[i] = { claim: this.claims[i]!, coverage: this.coverages[i]!, cosine: this.cosines[i]! };
+    const best = new Array<Candidate>(this.kept);
+    for (let i = 0; i < this.kept; i++) best[i] = this.at(i);
     return best;
   }
 

@@ -180,7 +180,12 @@ async function claimlightTasks(context: BrowserContext, url: string, extensionId
   const ours = `chrome-extension://${extensionId}/`;
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
   const byThread = new Map<number, TraceEvent[]>();
-  for (const e of events) if (main.has(e.tid) && e.ph === 'X') byThread.set(e.tid, [...(byThread.get(e.tid) ?? []), e]);
+  for (const e of events) {
+    if (!main.has(e.tid) || e.ph !== 'X') continue;
+    const thread = byThread.get(e.tid);
+    if (thread) thread.push(e);
+    else byThread.set(e.tid, [e]);
+  }
   const durations: number[] = [];
   for (const thread of byThread.values()) {
     const runsOurs = thread.filter((e) => e.args?.data?.url?.startsWith(ours));
