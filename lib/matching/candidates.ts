@@ -3,8 +3,9 @@
  * Each claim the block shares a word with gets two retrieval scores at once: the weighed share of
  * the claim's words the block carries (coverage), and the cosine between the block's and the
  * claim's weighed words, which also counts what the block says that the claim does not. A claim is
- * a candidate when it carries a fair share of the claim, or is among the best few by cosine, or,
- * for a claim with cues, holds several of its cue words. Only candidates are scored
+ * a candidate when it carries a fair share of the claim, or is among the best few by cosine, or
+ * carries a fair share of one item of the claim's record (`RecordIndex`), or, for a claim with
+ * cues, holds several of its cue words. Only candidates are scored
  * (`features.ts`), which keeps a page's cost low however many claims the store holds.
  */
 import type { ClaimIndex } from './claim-index';
@@ -36,6 +37,9 @@ const MAX_CANDIDATES = 24;
 /** How many more it keeps by cosine, for blocks that say a claim in other words than most of it. */
 const MAX_COSINE_CANDIDATES = 6;
 const MIN_COSINE = 0.1;
+/** The least share of one item of a claim's record a block must carry for the claim to be scored
+ * in it: a page may retell what the record shows rather than the claim's own words. */
+export const MIN_RECORD_COVERAGE = 0.6;
 /** How much a synonym counts towards a claim's coverage, against the word itself. */
 const SYNONYM_DISCOUNT = 0.7;
 
@@ -50,6 +54,9 @@ export interface CandidateScratch {
   present: Uint8Array;
   byCoverage: TopCandidates;
   byCosine: TopCandidates;
+  /** The same sums and list for the record's statements (`RecordIndex`). */
+  recordCovered: Float64Array;
+  recordTouched: Int32Array;
 }
 
 export function candidateScratch(index: ClaimIndex): CandidateScratch {
@@ -61,14 +68,18 @@ export function candidateScratch(index: ClaimIndex): CandidateScratch {
     present: new Uint8Array(index.common.size),
     byCoverage: new TopCandidates('coverage', MAX_CANDIDATES),
     byCosine: new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES),
+    recordCovered: new Float64Array(index.records.claim.length),
+    recordTouched: new Int32Array(index.records.claim.length),
   };
 }
 
 /** The candidate claims for a block's distinct content stems, best first. */
 export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
   const cueHits = new Map<number, number>();
-  const { covered, dot, touched, present, byCoverage, byCosine } = scratch;
+  const { covered, dot, touched, present, byCoverage, byCosine, recordCovered, recordTouched } = scratch;
+  const records = index.records;
   let touchedCount = 0;
+  let recordsTouched = 0;
   let blockNorm = 0;
   // Which common stems the block holds, by their numbers (cleared again before returning).
   const held: number[] = [];
@@ -109,6 +120,14 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     }
     const cueList = index.cuePostings.get(stem);
     if (cueList) for (const claim of cueList) cueHits.set(claim, (cueHits.get(claim) ?? 0) + 1);
+    const recordList = records.postings.size ? records.postings.get(stem) : undefined;
+    if (recordList) {
+      for (let i = 0; i < recordList.statements.length; i++) {
+        const id = recordList.statements[i]!;
+        if (recordCovered[id] === 0) recordTouched[recordsTouched++] = id;
+        recordCovered[id]! += recordList.weights[i]!;
+      }
+    }
   }
   const norm = Math.sqrt(blockNorm) || 1;
   const { primaryWeights, primaryNorms, commonOf } = index;
@@ -149,6 +168,23 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     kept.push(c);
     keptIds.add(c.claim);
     added++;
+  }
+  // A block that retells an item of the claim's record brings the claim in, with its own scores.
+  for (let t = 0; t < recordsTouched; t++) {
+    const id = recordTouched[t]!;
+    const share = recordCovered[id]! / records.total[id]!;
+    recordCovered[id] = 0;
+    const claim = records.claim[id]!;
+    if (share < MIN_RECORD_COVERAGE || keptIds.has(claim)) continue;
+    let partial = 0;
+    let partialDot = 0;
+    index.claims[claim]!.primary.forEach((w, stem) => {
+      if (!stems.has(stem)) return;
+      partial += w;
+      partialDot += w * w;
+    });
+    kept.push({ claim, coverage: partial / primaryWeights[claim]!, cosine: partialDot / (norm * primaryNorms[claim]!) });
+    keptIds.add(claim);
   }
   // Cue words a claim's text does not use ("the Bavarian capital" for Munich) bring it in too.
   for (const [claim, hits] of cueHits) {

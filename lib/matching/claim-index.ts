@@ -77,6 +77,23 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   /** A claim's statements, each alone: its text, its review's headline and its record's items, for a
    * claim told more than once (`statementsOf`); none for a claim told once. */
   statements: (claim: CompiledClaim) => readonly Statement[];
+  /** The record's items that are statements, for candidate search (`recordIndex`). */
+  records: RecordIndex;
+}
+
+/**
+ * The items of the claims' records that state something (`recordStatements`), by number, and an
+ * inverted index of their stems: a page may retell what a record shows ("Zelensky wrote that no
+ * country wants peace more than Ukraine does") in words the claim's own text does not use, and
+ * candidate search finds the claim through them too (`candidates.ts`). Empty for a pack whose
+ * claims have no record beyond their text and headline, as an imported feed's.
+ */
+export interface RecordIndex {
+  /** Stem -> the record statements holding it, and the stem's weight in each. */
+  postings: Map<string, { statements: Int32Array; weights: Float64Array }>;
+  /** Each record statement's claim, by position, and the sum of its weights. */
+  claim: Int32Array;
+  total: Float64Array;
 }
 
 function commonStemsOf(claims: readonly CompiledClaim[], common: ReadonlyMap<string, number>): ClaimIndex['commonOf'] {
@@ -308,27 +325,75 @@ function statementsOf(canonical: (stem: string) => string, weight: (stem: string
     let statements = made.get(claim);
     if (!statements) {
       if (made.size >= MAX_CACHED_STATEMENTS) made.clear();
-      const { headline, text } = claim.claim;
-      const own = [text, headline ?? ''].map((one) => [...new Set(stemsOf(one, canonical))]);
-      // The summary is left out: it tells the whole record, not the claim once more. So is an item
-      // too short to state a claim (a source named "Facebook post") or too long to be one telling.
-      const items = claimOwnTexts(claim.claim)
-        .slice(1)
-        .map((one) => [...new Set(stemsOf(one, canonical))])
-        .filter((stems) => stems.length >= MIN_STATEMENT_WORDS && stems.length <= MAX_STATEMENT_WORDS);
+      const own = ownStatementStems(claim, canonical);
       const told = new Map<string, string[]>();
-      for (const stems of [...own, ...items]) if (stems.length) told.set([...stems].sort().join(' '), stems);
+      for (const stems of [...own, ...recordItemStems(claim, canonical)]) if (stems.length) told.set(statementKey(stems), stems);
       if (own[0]!.length && told.size > 1) {
-        // A word of the record that the claim's text lacks weighs what it weighs in the store, but
-        // no more than the claim's heaviest word: in a small pack a word no claim uses weighs the most.
-        let heaviest = 0;
-        for (const w of claim.primary.values()) if (w > heaviest) heaviest = w;
-        statements = [...told.values()].map((stems) => statement(stems, claim, (stem) => Math.min(weight(stem), heaviest)));
+        const recordWeight = recordWeightOf(claim, weight);
+        statements = [...told.values()].map((stems) => statement(stems, claim, recordWeight));
       } else statements = [];
       made.set(claim, statements);
     }
     return statements;
   };
+}
+
+/** The distinct stems of a claim's text and of its review's headline. */
+function ownStatementStems(claim: CompiledClaim, canonical: (stem: string) => string): string[][] {
+  const { headline, text } = claim.claim;
+  return [text, headline ?? ''].map((one) => [...new Set(stemsOf(one, canonical))]);
+}
+
+/** The distinct stems of each item of a claim's record that may state it. The summary is left out:
+ * it tells the whole record, not the claim once more. So is an item too short to state a claim (a
+ * source named "Facebook post") or too long to be one telling. */
+function recordItemStems(claim: CompiledClaim, canonical: (stem: string) => string): string[][] {
+  return claimOwnTexts(claim.claim)
+    .slice(1)
+    .map((one) => [...new Set(stemsOf(one, canonical))])
+    .filter((stems) => stems.length >= MIN_STATEMENT_WORDS && stems.length <= MAX_STATEMENT_WORDS);
+}
+
+const statementKey = (stems: readonly string[]) => [...stems].sort().join(' ');
+
+/** A word of the record that the claim's text lacks weighs what it weighs in the store, but no
+ * more than the claim's heaviest word: in a small pack a word no claim uses weighs the most. */
+function recordWeightOf(claim: CompiledClaim, weight: (stem: string) => number): (stem: string) => number {
+  let heaviest = 0;
+  for (const w of claim.primary.values()) if (w > heaviest) heaviest = w;
+  return (stem) => Math.min(weight(stem), heaviest);
+}
+
+/** The record statements of every claim, indexed by stem (`RecordIndex`): the items that say
+ * something other than the claim's text and headline, weighed as `statementsOf` weighs them. */
+function recordIndex(claims: readonly CompiledClaim[], canonical: (stem: string) => string, weight: (stem: string) => number): RecordIndex {
+  const lists = new Map<string, { statements: number[]; weights: number[] }>();
+  const owner: number[] = [];
+  const totals: number[] = [];
+  for (const claim of claims) {
+    const own = ownStatementStems(claim, canonical);
+    if (!own[0]!.length) continue;
+    const seen = new Set(own.map(statementKey));
+    const recordWeight = recordWeightOf(claim, weight);
+    for (const stems of recordItemStems(claim, canonical)) {
+      const key = statementKey(stems);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { weights, total } = statement(stems, claim, recordWeight);
+      const id = owner.length;
+      owner.push(claim.position);
+      totals.push(total);
+      stems.forEach((stem, i) => {
+        let list = lists.get(stem);
+        if (!list) lists.set(stem, (list = { statements: [], weights: [] }));
+        list.statements.push(id);
+        list.weights.push(weights[i]!);
+      });
+    }
+  }
+  const postings = new Map<string, { statements: Int32Array; weights: Float64Array }>();
+  for (const [stem, list] of lists) postings.set(stem, { statements: Int32Array.from(list.statements), weights: Float64Array.from(list.weights) });
+  return { postings, claim: Int32Array.from(owner), total: Float64Array.from(totals) };
 }
 
 /** One statement of a claim: its distinct stems, each with its weight, and their sum. */
@@ -459,5 +524,6 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     knowledge,
     canonical,
     statements: statementsOf(canonical, weight),
+    records: recordIndex(compiled, canonical, weight),
   };
 }

@@ -23,13 +23,14 @@ describe('matching quality', () => {
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
-  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.80 or better), marking no page that mentions none', () => {
+  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.81 or better), marking no page that mentions none', () => {
     const dev = score('score.mjs', [join(SHARED_DIR, 'eval/dev')], ['--no-cues']);
     // Issue #11 asks for 0.85. It read 0.833, then 0.824 once the fit's bar fell to mark the
     // imported feed's posts at recall 0.50; 0.805 since claims are judged only where one of their
     // names is near (the refit bar, 0.49, lets two more wrong marks through here, while the
-    // imported feed and the pages held out gain).
-    expect(dev.f1).toBeGreaterThanOrEqual(0.8);
+    // imported feed and the pages held out gain); 0.818 since a block that nearly restates an item
+    // of a claim's record makes the claim a candidate.
+    expect(dev.f1).toBeGreaterThanOrEqual(0.81);
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 

@@ -350,6 +350,26 @@ describe('buildClaimIndex', () => {
     for (const word of ['harbour', 'quay', 'w1x', 'never-seen', '2025']) expect(store.weight(tokenize(word)[0]!.stem)).toBeGreaterThan(0);
   });
 
+  it('finds a claim through an item of its record that a block nearly restates, in words the claim’s text does not use', () => {
+    const record = { text: 'Council minutes show the seawall repairs were approved in March and paid for by a coastal grant.', sources: [{ url: 'https://council.example/minutes', outlet: 'Council minutes' }] };
+    const claimOf = (context: (typeof record)[]) => ({ id: 'storms', text: 'The town will finally be protected from winter storms this year.', verdict: 'accurate' as const, context });
+    const others = ['A ferry strike closed the quay for a week.', 'The lighthouse keeper retired after forty years.', 'Gulls took over the fish market roof.'].map((text, i) => ({ id: `o${i}`, text, verdict: 'false' as const }));
+    const found = (store: ClaimIndex, text: string) => {
+      const stems = new Set(tokenize(text).filter((t) => !t.stop).map((t) => store.canonical(t.stem)));
+      return candidateClaims(store, stems, candidateScratch(store)).candidates.map((c) => store.claims[c.claim]!.claim.id);
+    };
+    const retold = 'The seawall repairs were approved in March and paid for by a coastal grant, the minutes show.';
+    const withRecord = buildClaimIndex([claimOf([record]), ...others]);
+    expect(found(withRecord, retold)).toContain('storms');
+    // Not from the claim's own words: without the record the block reaches nothing.
+    expect(found(buildClaimIndex([claimOf([]), ...others]), retold)).not.toContain('storms');
+    // Nor from a block that shares a few of the record's words: the repairs named, nothing of how they were paid.
+    expect(found(withRecord, 'Seawall repairs start in March.')).not.toContain('storms');
+    // A record item that only repeats the claim's text is no second way in.
+    const echoed = buildClaimIndex([claimOf([{ ...record, text: 'The town will finally be protected from winter storms this year.' }]), ...others]);
+    expect(echoed.records.claim.length).toBe(0);
+  });
+
   it('keeps a block’s best candidates by coverage, ties to the earlier claim, however many claims it reaches', () => {
     // 45 claims share "harbour" and "ferry" with the block (too few for either word to be common),
     // with up to three other words each, so many tie.
