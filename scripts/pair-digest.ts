@@ -65,6 +65,7 @@ for (const [name, dir] of [
   ['eval-extra-2', 'tests/fixtures/eval-extra-2/pages'],
   ['eval-extra-3', 'tests/fixtures/eval-extra-3/pages'],
   ['eval-extra-4', 'tests/fixtures/eval-extra-4/pages'],
+  ['eval-extra-5', 'tests/fixtures/eval-extra-5/pages'],
 ] as const) {
   const pages = pagesIn(dir);
   digest(`${name}, bundled pack`, pages, withCues);

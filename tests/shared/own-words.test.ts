@@ -29,7 +29,7 @@ describe('our own words', () => {
     expect(texts.filter((text) => copiedFrom(text).length)).toEqual([]);
   });
 
-  it.each(['tests/fixtures/demo/index.html', ...['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`))])(
+  it.each(['tests/fixtures/demo/index.html', ...['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`))])(
     '%s copies no sentence of the article or the fact sheet',
     (page) => {
     const html = readFileSync(page, 'utf8');
