@@ -371,11 +371,14 @@ function recordIndex(claims: readonly CompiledClaim[], canonical: (stem: string)
   const owner: number[] = [];
   const totals: number[] = [];
   for (const claim of claims) {
+    // Most claims of an imported feed have no record: their own texts are not read again for them.
+    const items = recordItemStems(claim, canonical);
+    if (!items.length) continue;
     const own = ownStatementStems(claim, canonical);
     if (!own[0]!.length) continue;
     const seen = new Set(own.map(statementKey));
     const recordWeight = recordWeightOf(claim, weight);
-    for (const stems of recordItemStems(claim, canonical)) {
+    for (const stems of items) {
       const key = statementKey(stems);
       if (seen.has(key)) continue;
       seen.add(key);
