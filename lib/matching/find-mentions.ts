@@ -52,6 +52,9 @@ export interface ScoredPair<C extends MatchableClaim = MatchableClaim> {
   /** Distinct words of the claim (or its cue groups) found: one alone never marks a sentence. */
   matched: number;
   found: string[];
+  /** The claim's words of what happened (neither names nor numbers) that the sentence writes as
+   * they are: what tells it apart from another claim marked on the same sentence (`decide`). */
+  events: string[];
 }
 
 /** What `matchBlocks` finds: the mentions to mark, and the looser matches to list only. */
@@ -306,7 +309,9 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         const scored = pairFeatures(claim, view, bestOther, coverage, block, index, options.floor);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;
-        pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found });
+        const events: string[] = [];
+        for (const stem of claim.primary.keys()) if (stemSet.has(stem) && !claim.names.has(stem) && !claim.numbers.has(stem)) events.push(stem);
+        pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found, events });
       });
       context = [{ stems: stemSet, prepared }, ...context].slice(0, CONTEXT_SENTENCES);
     }
@@ -453,8 +458,14 @@ export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[]
         cues: pair.found.length ? pair.found : matchedWords(pair),
       };
       // Two records of one claim (a feed that lists it twice, two fact-checkers of the same words)
-      // make one mark; the other is listed as related, not marked as a second claim.
-      if (p >= strict && marked.length < MAX_PER_SENTENCE && !marked.some((other) => sameClaim(other, pair.claim))) {
+      // make one mark; the other is listed as related, not marked as a second claim. And a claim
+      // is marked beside a likelier one only where the sentence writes a word of what happened
+      // that is its own, not the likelier claim's: a sentence about a call that several claims
+      // report ("Trump then phoned Zelensky and briefed him") names the people of all of them, and
+      // only such a word says it states this one too. A claim found through its cues is exempt:
+      // its pack's editor wrote what states it.
+      const toldApart = !marked.length || pair.found.length > 0 || pair.events.some((stem) => !marked.some((other) => other.primary.has(stem)));
+      if (p >= strict && toldApart && marked.length < MAX_PER_SENTENCE && !marked.some((other) => sameClaim(other, pair.claim))) {
         mentions.push(mention);
         marked.push(pair.claim);
       } else related.push(mention);

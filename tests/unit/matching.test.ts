@@ -312,6 +312,26 @@ describe('findMentions', () => {
     }
   });
 
+  it('marks a second claim on a sentence only where the sentence writes a word of what happened that is its own', () => {
+    const siblings = [
+      { id: 'call-good', text: 'In a post, Zelensky said his call with Trump was good and detailed.', verdict: 'accurate' as const },
+      { id: 'call-peace', text: 'In a post, Zelensky said his call with Trump was about a lasting peace.', verdict: 'accurate' as const },
+    ];
+    // Every pair at 0.9: the likelier claim is the first one (ties go to the earlier claim).
+    const model = { ...MODEL, weights: MODEL.weights.map(() => 0), bias: Math.log(0.9 / 0.1), strict: 0.5, loose: 0.2 };
+    const decided = (text: string, claims: Parameters<typeof buildClaimIndex>[0]) => {
+      const { mentions, related } = decide(scorePairs([{ text }], buildClaimIndex(claims)), 0.5, model);
+      return { marked: mentions.map((m) => m.claimId), related: related.map((m) => m.claimId) };
+    };
+    // The call and its people, nothing of what either claim says of it: one mark, the other listed.
+    expect(decided('Zelensky said he had a call with Trump on Wednesday.', siblings)).toEqual({ marked: ['call-good'], related: ['call-peace'] });
+    // Each claim's own words: both marked.
+    expect(decided('Zelensky said the call with Trump was good, and that they spoke of a lasting peace.', siblings)).toEqual({ marked: ['call-good', 'call-peace'], related: [] });
+    // A claim whose cue groups the sentence shows is told apart by them.
+    const cued = [siblings[0]!, { ...siblings[1]!, cues: { phrases: [], terms: [['call', 'phone']] } }];
+    expect(decided('Zelensky said he had a call with Trump on Wednesday.', cued).marked).toEqual(['call-good', 'call-peace']);
+  });
+
   it('refuses a model fitted for other features', () => {
     expect(() => probability([1], { ...MODEL, features: ['coverage'], weights: [1] })).toThrow(/rerun scripts\/fit-match.ts/);
   });
