@@ -15,9 +15,10 @@ export function readJsonl<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
-/** The CheckThat! claims as the ClaimReview feed `../shared/eval/imported.mjs` builds, imported by our importer. */
-export function checkThatClaims(dir: string): MatchableClaim[] {
-  const reviews = readJsonl<{ id: string; text: string }>(join(dir, 'vclaims.jsonl')).map((c) => {
+/** The CheckThat! claims as the ClaimReview feed `../shared/eval/imported.mjs` builds: one review
+ * each, its headline the claim's title, no cues, found again by the number its URL ends with. */
+export function checkThatReviews(dir: string): object[] {
+  return readJsonl<{ id: string; text: string }>(join(dir, 'vclaims.jsonl')).map((c) => {
     const [title, ...rest] = c.text.split('\n');
     return {
       '@context': 'https://schema.org',
@@ -30,7 +31,11 @@ export function checkThatClaims(dir: string): MatchableClaim[] {
       reviewRating: { '@type': 'Rating', alternateName: 'Unproven' },
     };
   });
-  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
+}
+
+/** The CheckThat! claims as that feed imports (`checkThatReviews`), each under its CheckThat! id. */
+export function checkThatClaims(dir: string): MatchableClaim[] {
+  const parsed = parsePackText(JSON.stringify(checkThatReviews(dir)), { fileName: 'checkthat.json' });
   if (!parsed.ok) throw new Error(parsed.error.join('\n'));
   // Claims map back to CheckThat! ids through their review URL.
   return parsed.value.pack.claims.map((claim) => ({ ...claim, id: claim.context[0]!.sources[0]!.url.split('/').pop()! }));

@@ -22,6 +22,14 @@ const copiedFrom = (text: string) => {
   return originals.filter(({ runs }) => [...mine].some((run) => runs.has(run))).map(({ file }) => file);
 };
 
+// The pages about the CheckThat! feed's claims (eval-feed) may not copy a claim or its fact-check's title.
+const checkThatRuns = new Set(
+  readFileSync(join(SHARED_DIR, 'corpora/checkthat2020/vclaims.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => [...runsOf((JSON.parse(line) as { text: string }).text)]),
+);
+
 describe('our own words', () => {
   it('the bundled pack copies no sentence of the article or the fact sheet', () => {
     const pack = expectBundledPack();
@@ -38,4 +46,11 @@ describe('our own words', () => {
     expect(paragraphs.filter((p) => copiedFrom(p).length)).toEqual([]);
     },
   );
+
+  it.each(readdirSync('tests/fixtures/eval-feed/pages').map((f) => `tests/fixtures/eval-feed/pages/${f}`))('%s copies no CheckThat! claim or title', (page) => {
+    const html = readFileSync(page, 'utf8');
+    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
+    const copied = text.split(/\n\s*\n/).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)));
+    expect(copied).toEqual([]);
+  });
 });

@@ -1,0 +1,67 @@
+// Scores `npm run scan` on a labelled set of pages about another fact-checker's claims: the 10,375
+// CheckThat! 2020 claims (Snopes), imported as one cue-less ClaimReview pack the way
+// ../shared/eval/imported.mjs builds it, a store the size a reader who subscribes to a feed has.
+// The set's gold.json names CheckThat! claim ids; the importer gives claims ids of its own, so the
+// team's scorer (../shared/eval/score.mjs) runs on a copy of the set whose gold names those.
+//
+//   npx tsx scripts/score-feed.ts tests/fixtures/eval-feed [--shared ../shared] [--json]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parsePackText } from '../lib/pack';
+import { checkThatReviews } from './lib/eval-sets';
+
+type Gold = Record<string, { claim: string; sentence: string }[]>;
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { shared: { type: 'string', default: '../shared' }, json: { type: 'boolean', default: false } },
+  });
+  const [setDir] = positionals;
+  if (!setDir || positionals.length > 1) {
+    console.error('usage: npx tsx scripts/score-feed.ts SET_DIR [--shared ../shared] [--json]');
+    return 2;
+  }
+  const shared = resolve(values.shared);
+  const reviews = checkThatReviews(join(shared, 'corpora/checkthat2020'));
+  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
+  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+  // A review's URL ends with its CheckThat! id.
+  const importedId = new Map(parsed.value.pack.claims.map((claim) => [claim.context[0]!.sources[0]!.url.split('/').pop()!, claim.id]));
+  const gold = JSON.parse(readFileSync(join(setDir, 'gold.json'), 'utf8')) as Gold;
+  const translated: Gold = {};
+  for (const [page, mentions] of Object.entries(gold)) {
+    translated[page] = mentions.map((m) => {
+      const id = importedId.get(m.claim);
+      if (!id) throw new Error(`${setDir}/gold.json: ${page} names claim ${m.claim}, which CheckThat! does not hold`);
+      return { ...m, claim: id };
+    });
+  }
+  const work = mkdtempSync(join(tmpdir(), 'claimlight-feed-set-'));
+  try {
+    const pack = join(work, 'checkthat.claimreview.json');
+    writeFileSync(pack, JSON.stringify(reviews));
+    // Named as the set is: the scorer prints the folder's name.
+    const set = join(work, basename(resolve(setDir)));
+    mkdirSync(set);
+    writeFileSync(join(set, 'gold.json'), JSON.stringify(translated));
+    symlinkSync(resolve(setDir, 'pages'), join(set, 'pages'));
+    const out = execFileSync('node', [join(shared, 'eval/score.mjs'), set, ...(values.json ? ['--json'] : []), '--', '--pack', pack], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    // Claims as the set names them, by their CheckThat! ids.
+    const checkThatId = new Map([...importedId].map(([ct, id]) => [id, ct]));
+    process.stdout.write(out.replaceAll(set, setDir).replace(/\bcr-[0-9a-f]+\b/g, (id) => `checkthat:${checkThatId.get(id) ?? id}`));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(`score-feed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
