@@ -28,7 +28,11 @@ import { solve } from './lib/fitting';
 
 const OUT = 'data/match-model.json';
 /** The labelled page sets fitted on. eval-extra-5 was tried here too: the bar rose to 0.54 and
- * CheckThat! dev recall fell to 0.485, eval-extra-4 to 0.703 / 0.625; it is measured, not fitted on. */
+ * CheckThat! dev recall fell to 0.485, eval-extra-4 to 0.703 / 0.625; it is measured, not fitted on.
+ * So was tests/fixtures/train-feed against the CheckThat! feed (a fourth labelled set): eval-feed
+ * rose from F1 0.533 to 0.564, but the bar fell to 0.40 and the real pages took 6 marks on 4 pages
+ * (issue #11 allows 5), and holding its pages that mention none to the real pages' limit needs a
+ * bar of 0.91. */
 const TRAINING_PAGES = ['tests/fixtures/eval-extra'];
 const L2 = 1e-2;
 const LOOSE_OFFSET = 1.5;

@@ -72,6 +72,7 @@ for (const [name, dir] of [
   digest(`${name}, cues ignored`, pages, withoutCues);
 }
 digest('eval-feed, feed', pagesIn('tests/fixtures/eval-feed/pages'), feed);
+digest('train-feed, feed', pagesIn('tests/fixtures/train-feed/pages'), feed);
 const { document } = parseHTML(buildBenchPage(shared).html);
 const bench: { blocks: TextBlock[]; date: number | null } = { blocks: extractBlocks(document.documentElement as unknown as Element), date: pageDate(document as unknown as Document) };
 digest('bench page, bundled pack', [bench], withCues);

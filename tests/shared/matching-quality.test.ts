@@ -124,6 +124,17 @@ describe('matching quality', () => {
     expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(6);
   }, 120_000);
 
+  // Written to fit on, not fitted on yet (see its README): first read F1 0.472, 19 marks on its 3
+  // pages that mention none.
+  it('keeps the second set of pages about the feed’s claims (train-feed) at F1 0.47, with at most 19 marks on its negative pages', async () => {
+    const { code, stdout, stderr } = await runScript('score-feed', 'tests/fixtures/train-feed', '--shared', SHARED_DIR, '--json');
+    expect(code, stderr).toBe(0);
+    const measured = (JSON.parse(stdout) as { summary: Record<string, number> }).summary;
+    expect(measured.gold).toBe(101);
+    expect(measured.f1).toBeGreaterThanOrEqual(0.47);
+    expect(measured.falseMarksOnNegativePages).toBeLessThanOrEqual(19);
+  }, 120_000);
+
   it('says which claim a feed set names that the CheckThat! feed does not hold, and how to run the scorer', async () => {
     const set = mkdtempSync(join(tmpdir(), 'claimlight-feed-set-'));
     try {

@@ -22,7 +22,7 @@ const copiedFrom = (text: string) => {
   return originals.filter(({ runs }) => [...mine].some((run) => runs.has(run))).map(({ file }) => file);
 };
 
-// The pages about the CheckThat! feed's claims (eval-feed) may not copy a claim or its fact-check's title.
+// The pages about the CheckThat! feed's claims (eval-feed, train-feed) may not copy a claim or its fact-check's title.
 const checkThatRuns = new Set(
   readFileSync(join(SHARED_DIR, 'corpora/checkthat2020/vclaims.jsonl'), 'utf8')
     .split('\n')
@@ -47,7 +47,7 @@ describe('our own words', () => {
     },
   );
 
-  it.each(readdirSync('tests/fixtures/eval-feed/pages').map((f) => `tests/fixtures/eval-feed/pages/${f}`))('%s copies no CheckThat! claim or title', (page) => {
+  it.each(['eval-feed', 'train-feed'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`)))('%s copies no CheckThat! claim or title', (page) => {
     const html = readFileSync(page, 'utf8');
     const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
     const copied = text.split(/\n\s*\n/).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)));
