@@ -47,6 +47,8 @@ describe('the settings page', () => {
     expect(await options.importStatus()).toContain('Imported “Ten thousand”: 10000 claims');
     const seen = await options.page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(seen.some((text) => /Storing claims: \d+ of 10000/.test(text))).toBe(true);
+    // The store's summary is read again after the import's report: on a busy machine it can lag it.
+    await expect.poll(() => options.summary(), { timeout: 20_000 }).toBe('10028 claims in 2 packs');
     const before = [await options.summary(), await options.packs()];
     await options.importFile('bad.json', JSON.stringify({ ...pack, id: 'bad', claims: [{ ...claims[0], verdict: 'nope' }] }));
     expect(await options.importStatus()).toContain('claim 1 (`c0`): verdict: must be one of');
