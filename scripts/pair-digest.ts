@@ -36,7 +36,7 @@ function digest(name: string, pages: readonly Page[], index: ClaimIndex): void {
   let decided = 0;
   for (const page of pages) {
     const scored = scorePairs(page.blocks, index, { pageDate: page.date });
-    for (const p of scored) hash.update(`${p.claim.claim.id}|${p.block}|${p.start}|${p.end}|${p.features.map((f) => f.toFixed(10)).join(',')}|${p.matched}|${p.found.join('/')}\n`);
+    for (const p of scored) hash.update(`${p.claim.claim.id}|${p.block}|${p.start}|${p.end}|${p.features.map((f) => f.toFixed(10)).join(',')}|${p.matched}|${p.found.join('/')}|${p.events.join('/')}\n`);
     pairs += scored.length;
     const found = decide(scored, 0.5);
     hash.update(decisionsOf(found));

@@ -5,7 +5,7 @@
 // team's scorer (../shared/eval/score.mjs) runs on a copy of the set whose gold names those.
 //
 //   npx tsx scripts/score-feed.ts tests/fixtures/eval-feed [--shared ../shared] [--json]
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -15,14 +15,23 @@ import { checkThatReviews } from './lib/eval-sets';
 
 type Gold = Record<string, { claim: string; sentence: string }[]>;
 
+const USAGE = 'usage: npx tsx scripts/score-feed.ts SET_DIR [--shared ../shared] [--json]';
+
 function main(): number {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { shared: { type: 'string', default: '../shared' }, json: { type: 'boolean', default: false } },
-  });
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { shared: { type: 'string', default: '../shared' }, json: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    console.error(`score-feed: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
   const [setDir] = positionals;
   if (!setDir || positionals.length > 1) {
-    console.error('usage: npx tsx scripts/score-feed.ts SET_DIR [--shared ../shared] [--json]');
+    console.error(USAGE);
     return 2;
   }
   const shared = resolve(values.shared);
@@ -48,11 +57,14 @@ function main(): number {
     const set = join(work, basename(resolve(setDir)));
     mkdirSync(set);
     writeFileSync(join(set, 'gold.json'), JSON.stringify(translated));
-    symlinkSync(resolve(setDir, 'pages'), join(set, 'pages'));
-    const out = execFileSync('node', [join(shared, 'eval/score.mjs'), set, ...(values.json ? ['--json'] : []), '--', '--pack', pack], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    symlinkSync(resolve(setDir, 'pages'), join(set, 'pages'), 'junction');
+    // The scorer says what went wrong on its standard output (a scan that failed), and exits 1.
+    const scored = spawnSync(process.execPath, [join(shared, 'eval/score.mjs'), set, ...(values.json ? ['--json'] : []), '--', '--pack', pack], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (scored.error) throw scored.error;
     // Claims as the set names them, by their CheckThat! ids.
     const checkThatId = new Map([...importedId].map(([ct, id]) => [id, ct]));
-    process.stdout.write(out.replaceAll(set, setDir).replace(/\bcr-[0-9a-f]+\b/g, (id) => `checkthat:${checkThatId.get(id) ?? id}`));
+    process.stdout.write(scored.stdout.replace(/\bcr-[0-9a-f]+\b/g, (id) => `checkthat:${checkThatId.get(id) ?? id}`));
+    if (scored.status !== 0) return scored.status ?? 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

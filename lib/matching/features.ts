@@ -141,7 +141,7 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
 // not what happened, so the gate on shared words does not count it as a word. A march in the street
 // and the modal "may" lose their word here too; a claim has others. (The features still weigh a
 // month as they weigh a name, which it is written as.)
-const MONTHS = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].join(' ')).map((t) => t.stem));
+export const MONTHS: ReadonlySet<string> = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].join(' ')).map((t) => t.stem));
 
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, how many

@@ -327,6 +327,9 @@ describe('findMentions', () => {
     expect(decided('Zelensky said he had a call with Trump on Wednesday.', siblings)).toEqual({ marked: ['call-good'], related: ['call-peace'] });
     // Each claim's own words: both marked.
     expect(decided('Zelensky said the call with Trump was good, and that they spoke of a lasting peace.', siblings)).toEqual({ marked: ['call-good', 'call-peace'], related: [] });
+    // A name is not a word of what happened: a claim told apart only by one is listed.
+    const others = [siblings[0]!, { id: 'call-putin', text: 'In a post, Zelensky said his call with Putin was good and detailed.', verdict: 'accurate' as const }];
+    expect(decided('Zelensky said his call with Trump and Putin was good.', others)).toEqual({ marked: ['call-good'], related: ['call-putin'] });
     // A claim whose cue groups the sentence shows is told apart by them.
     const cued = [siblings[0]!, { ...siblings[1]!, cues: { phrases: [], terms: [['call', 'phone']] } }];
     expect(decided('Zelensky said he had a call with Trump on Wednesday.', cued).marked).toEqual(['call-good', 'call-peace']);
