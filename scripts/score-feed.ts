@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePackText } from '../lib/pack';
-import { checkThatReviews } from './lib/eval-sets';
+import { checkThatIdOf, checkThatReviews } from './lib/eval-sets';
 
 type Gold = Record<string, { claim: string; sentence: string }[]>;
 
@@ -38,8 +38,7 @@ function main(): number {
   const reviews = checkThatReviews(join(shared, 'corpora/checkthat2020'));
   const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
   if (!parsed.ok) throw new Error(parsed.error.join('\n'));
-  // A review's URL ends with its CheckThat! id.
-  const importedId = new Map(parsed.value.pack.claims.map((claim) => [claim.context[0]!.sources[0]!.url.split('/').pop()!, claim.id]));
+  const importedId = new Map(parsed.value.pack.claims.map((claim) => [checkThatIdOf(claim), claim.id]));
   const gold = JSON.parse(readFileSync(join(setDir, 'gold.json'), 'utf8')) as Gold;
   const translated: Gold = {};
   for (const [page, mentions] of Object.entries(gold)) {

@@ -141,7 +141,7 @@ function bestStatementCoverage(claim: CompiledClaim, sentence: SentenceView, cov
 // not what happened, so the gate on shared words does not count it as a word. A march in the street
 // and the modal "may" lose their word here too; a claim has others. (The features still weigh a
 // month as they weigh a name, which it is written as.)
-export const MONTHS: ReadonlySet<string> = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].join(' ')).map((t) => t.stem));
+const MONTHS = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].join(' ')).map((t) => t.stem));
 
 /**
  * How many of the claim's words a sentence carries as written or in a WordNet synonym, how many
@@ -161,6 +161,14 @@ export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 
     } else if (!claim.names.has(stem) && sentence.synonyms.has(stem)) carried++;
   }
   return { carried, words: carried - numbers, events: carried - numbers - names };
+}
+
+/** The claim's words of what happened (not names, numbers or months) that a sentence writes as
+ * they are: what tells it apart from another claim marked on the same sentence (`decide`). */
+export function eventWordsIn(claim: CompiledClaim, stems: ReadonlySet<string>): string[] {
+  const events: string[] = [];
+  for (const stem of claim.primary.keys()) if (stems.has(stem) && !claim.names.has(stem) && !claim.numbers.has(stem) && !MONTHS.has(stem)) events.push(stem);
+  return events;
 }
 
 /** A pair's features, and the cue words found; null when the claim's cues veto the sentence, or

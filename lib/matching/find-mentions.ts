@@ -13,7 +13,7 @@ import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, type Interval, type
 import { candidateClaims, candidateScratch, rivalCosine } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
-import { carriedWords, coverageBy, MONTHS, pairFeatures, type LogitFloor, type SentenceView } from './features';
+import { carriedWords, coverageBy, eventWordsIn, pairFeatures, type LogitFloor, type SentenceView } from './features';
 import { nearMeanings } from './lexicon';
 import { looseFloor, MODEL, probability, thresholdsFor } from './model';
 
@@ -52,8 +52,7 @@ export interface ScoredPair<C extends MatchableClaim = MatchableClaim> {
   /** Distinct words of the claim (or its cue groups) found: one alone never marks a sentence. */
   matched: number;
   found: string[];
-  /** The claim's words of what happened (not names, numbers or months) that the sentence writes as
-   * they are: what tells it apart from another claim marked on the same sentence (`decide`). */
+  /** The claim's words of what happened that the sentence writes (`eventWordsIn`). */
   events: string[];
 }
 
@@ -309,9 +308,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         const scored = pairFeatures(claim, view, bestOther, coverage, block, index, options.floor);
         // A sentence too short to judge is never marked, nor listed, from one shared word.
         if (!scored || scored.matched < MIN_MATCHED_WORDS || scored.words < 1) return;
-        const events: string[] = [];
-        for (const stem of claim.primary.keys()) if (stemSet.has(stem) && !claim.names.has(stem) && !claim.numbers.has(stem) && !MONTHS.has(stem)) events.push(stem);
-        pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found, events });
+        pairs.push({ claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found, events: eventWordsIn(claim, stemSet) });
       });
       context = [{ stems: stemSet, prepared }, ...context].slice(0, CONTEXT_SENTENCES);
     }

@@ -33,12 +33,14 @@ export function checkThatReviews(dir: string): object[] {
   });
 }
 
+/** The CheckThat! id of a claim imported from that feed: the number its review's URL ends with. */
+export const checkThatIdOf = (claim: { context: readonly { sources: readonly { url: string }[] }[] }): string => claim.context[0]!.sources[0]!.url.split('/').pop()!;
+
 /** The CheckThat! claims as that feed imports (`checkThatReviews`), each under its CheckThat! id. */
 export function checkThatClaims(dir: string): MatchableClaim[] {
   const parsed = parsePackText(JSON.stringify(checkThatReviews(dir)), { fileName: 'checkthat.json' });
   if (!parsed.ok) throw new Error(parsed.error.join('\n'));
-  // Claims map back to CheckThat! ids through their review URL.
-  return parsed.value.pack.claims.map((claim) => ({ ...claim, id: claim.context[0]!.sources[0]!.url.split('/').pop()! }));
+  return parsed.value.pack.claims.map((claim) => ({ ...claim, id: checkThatIdOf(claim) }));
 }
 
 /** A CheckThat! split's posts, each as the one block the eval scans it as. */

@@ -30,6 +30,12 @@ const checkThatRuns = new Set(
     .flatMap((line) => [...runsOf((JSON.parse(line) as { text: string }).text)]),
 );
 
+/** A page's visible text, cut at its blank lines (roughly its paragraphs). */
+function paragraphsOf(page: string): string[] {
+  const html = readFileSync(page, 'utf8');
+  return html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').split(/\n\s*\n/);
+}
+
 describe('our own words', () => {
   it('the bundled pack copies no sentence of the article or the fact sheet', () => {
     const pack = expectBundledPack();
@@ -40,17 +46,11 @@ describe('our own words', () => {
   it.each(['tests/fixtures/demo/index.html', ...['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`))])(
     '%s copies no sentence of the article or the fact sheet',
     (page) => {
-    const html = readFileSync(page, 'utf8');
-    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
-    const paragraphs = text.split(/\n\s*\n/);
-    expect(paragraphs.filter((p) => copiedFrom(p).length)).toEqual([]);
+    expect(paragraphsOf(page).filter((p) => copiedFrom(p).length)).toEqual([]);
     },
   );
 
   it.each(['eval-feed', 'train-feed'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`)))('%s copies no CheckThat! claim or title', (page) => {
-    const html = readFileSync(page, 'utf8');
-    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
-    const copied = text.split(/\n\s*\n/).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)));
-    expect(copied).toEqual([]);
+    expect(paragraphsOf(page).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)))).toEqual([]);
   });
 });
