@@ -9,12 +9,15 @@
 //     sentence that carries most of it, every other candidate a negative;
 //   - tests/fixtures/eval-extra, our second labelled set, against the bundled pack with its cues
 //     and again with every cue ignored (so the model learns both);
+//   - tests/fixtures/train-feed, news pages about 27 of those claims (3 of them about the same
+//     people and things in other matters), against the same feed: a feed's claims on the pages a
+//     reader meets, which the posts, each beside its own claim, never show;
 //   - the even-numbered pages of ../shared/corpora/realnews-sample, which mention no claim, against
 //     both packs: every pair there is a negative (the odd ones are reported apart with --report).
 // The model is logistic regression fitted by Newton's method on standardised features with an L2
 // penalty, each set weighed equally; the strict threshold is the one that maximises the mean F1 of
-// the labelled sets while marking at most one sentence per sixteen real pages with either pack; the loose one sits 1.5
-// lower in log-odds. --check refits and exits 1 when the committed file differs; --drop fits
+// the labelled sets while marking no sentence of the training real pages with either pack; the
+// loose one sits 1.5 lower in log-odds. --check refits and exits 1 when the committed file differs; --drop fits
 // without the named features and --without without the named word knowledge, for ablations (with
 // --report, the dev figures say what each added; neither writes the model). --sweep prints the
 // precision and recall of every set at a range of strict bars.
@@ -27,16 +30,18 @@ import { checkThatClaims, checkThatPosts, htmlIn, readPage } from './lib/eval-se
 import { solve } from './lib/fitting';
 
 const OUT = 'data/match-model.json';
-/** The labelled page sets fitted on. eval-extra-5 was tried here too: the bar rose to 0.54 and
- * CheckThat! dev recall fell to 0.485, eval-extra-4 to 0.703 / 0.625; it is measured, not fitted on.
- * So was tests/fixtures/train-feed against the CheckThat! feed (a fourth labelled set): eval-feed
- * rose from F1 0.533 to 0.564, but the bar fell to 0.40 and the real pages took 6 marks on 4 pages
- * (issue #11 allows 5), and holding its pages that mention none to the real pages' limit needs a
- * bar of 0.91. */
+/** The labelled page sets fitted on against the bundled pack. eval-extra-5 was tried here too: the
+ * bar rose to 0.54 and CheckThat! dev recall fell to 0.485, eval-extra-4 to 0.703 / 0.625; it is
+ * measured, not fitted on. */
 const TRAINING_PAGES = ['tests/fixtures/eval-extra'];
+/** The labelled page sets fitted on against the CheckThat! feed. */
+const FEED_TRAINING_PAGES = ['tests/fixtures/train-feed'];
 const L2 = 1e-2;
 const LOOSE_OFFSET = 1.5;
-const MAX_NEGATIVE_MARKS_PER_PAGE = 1 / 16;
+/** Marks allowed per training real page. Not one: issue #11 allows 5 on all 32 pages, and the
+ * even half fitted on reads fewer than the odd half held out. With one allowed (of 16 pages), the
+ * fit with train-feed chose a bar of 0.40 that left 6 marks on the 32; with none, 0.46 and 1 mark. */
+const MAX_NEGATIVE_MARKS_PER_PAGE = 0;
 
 const { values } = parseArgs({
   options: {
@@ -224,6 +229,7 @@ function main(): void {
     postSet('checkthat train posts, cue-less feed', checkthat, 'train', snopes),
     labelledPages('eval-extra, bundled pack', TRAINING_PAGES, withCues),
     labelledPages('eval-extra, cues ignored', TRAINING_PAGES, withoutCues),
+    labelledPages('train-feed, feed', FEED_TRAINING_PAGES, snopes),
     pageSet('real pages (even), feed', realnews, evenPages, {}, snopes),
     pageSet('real pages (even), bundled pack', realnews, evenPages, {}, withCues),
   ];

@@ -25,7 +25,7 @@ describe('matching quality', () => {
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
-  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.80 or better), marking no page that mentions none', () => {
+  it('finds the dev pages’ claims from their own words with every cue ignored (F1 0.81 or better), marking no page that mentions none', () => {
     const dev = score('score.mjs', [join(SHARED_DIR, 'eval/dev')], ['--no-cues']);
     // Issue #11 asks for 0.85. It read 0.833, then 0.824 once the fit's bar fell to mark the
     // imported feed's posts at recall 0.50; 0.805 since claims are judged only where one of their
@@ -35,8 +35,10 @@ describe('matching quality', () => {
     // likelier one only where the sentence writes a word of its own (two wrong marks fewer, and two
     // found fewer, where the likelier of two claims told in one sentence was the wrong one), while
     // the imported feed gains and the sets written apart without cues gain in all (most in
-    // eval-extra-2 and -3, whose errors were read; the held-out -4 and -5 slip by 0.001 and 0.004).
-    expect(dev.f1).toBeGreaterThanOrEqual(0.8);
+    // eval-extra-2 and -3, whose errors were read; the held-out -4 and -5 slip by 0.001 and 0.004);
+    // 0.819 since the fit learns from train-feed and keeps its real pages free of marks (one wrong
+    // mark fewer).
+    expect(dev.f1).toBeGreaterThanOrEqual(0.81);
     expect(dev.falseMarksOnNegativePages).toBe(0);
   }, 120_000);
 
@@ -44,11 +46,14 @@ describe('matching quality', () => {
     const imported = score('imported.mjs', ['dev', '--neg', join(SHARED_DIR, 'corpora/realnews-sample/pages')]);
     expect(imported.pages).toBe(197);
     // Issue #11's bar: recall 0.50 at precision 0.85 or better, 5 real-page marks at most. It reads
-    // 0.540 since a claim beside a likelier one on a sentence needs a word of its own (0.525 before).
-    expect(imported.recall).toBeGreaterThanOrEqual(0.53);
-    expect(imported.precision).toBeGreaterThanOrEqual(0.93);
+    // 0.540 since a claim beside a likelier one on a sentence needs a word of its own (0.525 before),
+    // with 4 real-page marks; 0.515 at precision 0.944 with 1 mark since the fit learns from
+    // train-feed's news pages and keeps the training real pages free of marks (the posts are
+    // tweets; the pages a reader meets gain: eval-feed, eval-extra-4 and -5, the real pages).
+    expect(imported.recall).toBeGreaterThanOrEqual(0.51);
+    expect(imported.precision).toBeGreaterThanOrEqual(0.94);
     expect(imported.negPages).toBe(32);
-    expect(imported.negMarks).toBeLessThanOrEqual(5);
+    expect(imported.negMarks).toBeLessThanOrEqual(2);
   }, 300_000);
 
   it('ranks CheckThat! 2020 dev claims at MAP@5 0.84 or better', () => {
@@ -72,9 +77,10 @@ describe('matching quality', () => {
 
   // The bar with cues was 0.76 (it read 0.769) until a claim beside a likelier one needed a word
   // of its own: the refit's lower bar let three wrong marks more through with cues, while without
-  // them the set rose from 0.778 to 0.818.
-  it('keeps our third labelled set (written apart, never fitted on) at F1 0.74 with cues, 0.81 without', () => {
-    for (const [options, f1] of [[[], 0.74], [['--no-cues'], 0.81]] as const) {
+  // them the set rose from 0.778 to 0.818. Without cues it fell to 0.795 once the fit learned from
+  // train-feed (the pooled sets below gain, this one alone loses one mention).
+  it('keeps our third labelled set (written apart, never fitted on) at F1 0.74 with cues, 0.79 without', () => {
+    for (const [options, f1] of [[[], 0.74], [['--no-cues'], 0.79]] as const) {
       const held = score('score.mjs', ['tests/fixtures/eval-extra-2'], [...options]);
       expect(held.f1).toBeGreaterThanOrEqual(f1);
       expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(2);
@@ -82,12 +88,13 @@ describe('matching quality', () => {
   }, 120_000);
 
   // The fourth set was read once for its errors (see its README); the fifth and sixth are held out.
-  // None is fitted on. The bars are ratchets at the figures reached (eval-extra-3 reads 0.747 and
-  // 0.635); eval-extra-5 without cues fell from 0.641 to 0.637 with the word-of-its-own rule.
+  // None is fitted on. The bars are ratchets at the figures reached: since the fit learns from
+  // train-feed, 0.750 / 0.650, 0.769 / 0.675 and 0.691 / 0.645 (eval-extra-5 without cues fell from
+  // 0.641 to 0.637 with the word-of-its-own rule before).
   it.each([
-    ['fourth', 'eval-extra-3', 0.74, 0.63],
-    ['fifth', 'eval-extra-4', 0.75, 0.65],
-    ['sixth', 'eval-extra-5', 0.68, 0.63],
+    ['fourth', 'eval-extra-3', 0.74, 0.64],
+    ['fifth', 'eval-extra-4', 0.76, 0.67],
+    ['sixth', 'eval-extra-5', 0.68, 0.64],
   ])('keeps our %s labelled set (%s, written apart) at F1 %s with cues, %s without', (_, set, withCuesF1, withoutCuesF1) => {
     const withCues = score('score.mjs', [`tests/fixtures/${set}`]);
     expect(withCues.f1).toBeGreaterThanOrEqual(withCuesF1);
@@ -99,8 +106,9 @@ describe('matching quality', () => {
   // One set of forty to ninety mentions moves by 0.01 or more with a mention found or lost: pooled,
   // the four sets written apart and never fitted on (222 mentions; -2 and -3 are dev sets now, -4
   // and -5 held out) say more about a change than any one of them.
-  it('keeps the four sets written apart, pooled, at F1 0.72 with cues and 0.67 without', () => {
-    for (const [options, f1] of [[[], 0.72], [['--no-cues'], 0.67]] as const) {
+  // 0.726 / 0.678 before the fit learned from train-feed, 0.731 / 0.685 since.
+  it('keeps the four sets written apart, pooled, at F1 0.73 with cues and 0.68 without', () => {
+    for (const [options, f1] of [[[], 0.73], [['--no-cues'], 0.68]] as const) {
       let tp = 0;
       let fp = 0;
       let gold = 0;
@@ -116,11 +124,12 @@ describe('matching quality', () => {
   }, 240_000);
 
   // Pages about another fact-checker's claims, against its whole feed (10,375 claims), each set's
-  // first read (see their READMEs): eval-feed is held out; train-feed was written to fit on and is
-  // not fitted on yet.
+  // first read (see their READMEs) was 0.533 with 6 marks on its negative pages and 0.472 with 19.
+  // eval-feed is held out; train-feed is fitted on since: it reads 0.467 with 15 (the bar, held to
+  // no mark on the training real pages, rose), and eval-feed 0.548 with 1.
   it.each([
-    ['eval-feed', 105, 0.53, 6],
-    ['train-feed', 101, 0.47, 19],
+    ['eval-feed', 105, 0.54, 2],
+    ['train-feed', 101, 0.46, 15],
   ])('keeps the pages about the CheckThat! feed’s claims (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
