@@ -73,6 +73,7 @@ for (const [name, dir] of [
 }
 digest('eval-feed, feed', pagesIn('tests/fixtures/eval-feed/pages'), feed);
 digest('train-feed, feed', pagesIn('tests/fixtures/train-feed/pages'), feed);
+digest('eval-feed-2, feed', pagesIn('tests/fixtures/eval-feed-2/pages'), feed);
 const { document } = parseHTML(buildBenchPage(shared).html);
 const bench: { blocks: TextBlock[]; date: number | null } = { blocks: extractBlocks(document.documentElement as unknown as Element), date: pageDate(document as unknown as Document) };
 digest('bench page, bundled pack', [bench], withCues);
