@@ -77,6 +77,9 @@ const LAYER_STYLES = `
     text-decoration-skip-ink: none; text-decoration-skip-spaces: none; font-family: serif; }
 `;
 
+/** How many ems of letter spacing follow each no-break space of a box (`box`). */
+const SPREAD = 4;
+
 /** Where one mark is drawn: its boxes, relative to the layer, as "x,y,w,h" joined, for comparing. */
 type Boxes = { x: number; y: number; width: number; height: number }[];
 const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height}`).join(';');
@@ -129,6 +132,8 @@ export class OverlayPainter implements Painter {
   /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
   private pinned = false;
   private frame = 0;
+  /** Whether the layer was put in the page since the last frame. */
+  private fresh = false;
   private listening: AbortController | null = null;
   private resizes: ResizeObserver | null = null;
 
@@ -218,7 +223,16 @@ export class OverlayPainter implements Painter {
 
   relayout(): void {
     if (this.frame || !this.host) return;
+    // A layer just put in the page costs the page a layout of its own: that frame is left to it,
+    // and the marks are measured and drawn in the next, so neither task carries both.
+    const settled = !this.fresh;
+    this.fresh = false;
     this.frame = requestAnimationFrame(() => {
+      if (!settled) {
+        this.frame = 0;
+        this.relayout();
+        return;
+      }
       this.frame = 0;
       this.draw();
     });
@@ -273,6 +287,7 @@ export class OverlayPainter implements Painter {
     this.hiding = hiding;
     this.hide(this.hidden);
     documentElement.append(host);
+    this.fresh = true;
     this.host = host;
     this.root = root;
     this.sheet = sheet;
@@ -357,9 +372,12 @@ export class OverlayPainter implements Painter {
     box.className = 'box';
     // The font sets where the line sits: its baseline near the page's own, for text this tall.
     const size = Math.max(8, Math.round(height * 0.75));
-    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px; font-size: ${size}px; line-height: ${height}px;`;
-    // No-break spaces are about a quarter of an em wide: enough of them to fill the box.
-    box.textContent = '\u00a0'.repeat(Math.ceil(width / (size * 0.2)) + 1);
+    // Each no-break space is spread to more than SPREAD ems by letter spacing, which the line runs
+    // under as under the space itself: a few of them fill the box. Without the spacing a line of
+    // text took two hundred, and shaping them was most of the layout that drawing the marks cost.
+    const spread = size * SPREAD;
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px; font-size: ${size}px; line-height: ${height}px; letter-spacing: ${spread}px;`;
+    box.textContent = '\u00a0'.repeat(Math.ceil(width / spread) + 1);
     return box;
   }
 }
