@@ -35,6 +35,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     ignoreForgedRestarts(ctx);
+    // The rest waits for a task of its own: the browser's first use of each extension API here
+    // (messaging, storage, their events) costs milliseconds, and the task that compiles and starts
+    // this script is the longest Claimlight puts on a page already.
+    await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+    if (!ctx.isValid) return;
     const client = createClient((message) => browser.runtime.sendMessage(message));
     void client.call('contentScriptStarted', { url: location.href });
     const readDismissals = async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
