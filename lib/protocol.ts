@@ -241,6 +241,23 @@ export function createClient(send: Send) {
 }
 export type Client = ReturnType<typeof createClient>;
 
+/** How long a page's content script may take to start listening: it answers a task after it starts. */
+export const CONTENT_SCRIPT_GRACE_MS = 250;
+
+/**
+ * Asks a tab's content script, and asks once more after `graceMs` when nobody answered: a page
+ * still loading, or a script a task away from listening, has no receiver yet. The second failure
+ * is the answer.
+ */
+export async function askAgainOnce<T>(ask: () => Promise<T>, wait: (ms: number) => Promise<void>, graceMs = CONTENT_SCRIPT_GRACE_MS): Promise<T> {
+  try {
+    return await ask();
+  } catch {
+    await wait(graceMs);
+    return ask();
+  }
+}
+
 /** The background's handlers, one per message; a missing one fails to compile. */
 export type Handlers = {
   [N in MessageName]: (payload: RequestOf<N>, sender: SenderInfo) => Promise<Result<ReplyOf<N>, ProtocolError>>;

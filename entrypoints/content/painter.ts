@@ -182,9 +182,10 @@ export class OverlayPainter implements Painter {
     for (const drawn of this.drawn) if (!drawn.group.isConnected) fragment.append(drawn.group);
     // The focus, drawn last, stays above the mark it is on.
     this.root!.insertBefore(fragment, this.focused?.group ?? null);
-    // Measured in the next frame, not now: measuring forces a layout, and on a page of a million
+    // Measured in a later frame, not now: measuring forces a layout, and on a page of a million
     // nodes each one takes a tenth of a second. By then the card's layer, added on the same turn,
-    // is in as well, and one layout serves both.
+    // is in as well. The first marks wait one frame more (`relayout`), so that the page lays the
+    // new layer out in a frame of its own.
     if (this.drawn.some((drawn) => !drawn.key)) this.relayout();
   }
 
@@ -253,6 +254,7 @@ export class OverlayPainter implements Painter {
   clear(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.fresh = false;
     this.listening?.abort();
     this.listening = null;
     this.resizes?.disconnect();

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '@/components/PopupApp';
-import { toContentType, type BackgroundToContent } from '@/lib/protocol';
+import { askAgainOnce, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import { SETTINGS_KEY, isEnabledOn, settingsFrom, type Settings, withSiteSwitched } from '@/lib/settings';
 import { ClaimlightDb, claimsForCard, describeStorageError, listPacks } from '@/lib/store';
@@ -52,7 +52,9 @@ async function readClaims(): Promise<Partial<PopupData>> {
 }
 
 async function readMentions() {
-  const reply = await askTab('listMentions', {}).catch(() => null);
+  // Opened as the page loads, the popup may ask before the page's content script listens.
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const reply = await askAgainOnce(() => askTab('listMentions', {}), wait).catch(() => null);
   // The content script judges its own page by the same settings, and it knows the page's host even
   // when the tab's URL is hidden from the popup (no "tabs" or host permission).
   paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden } : { pageMentions: 'unavailable' });

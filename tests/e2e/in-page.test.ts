@@ -445,6 +445,18 @@ describe('settings on an open tab', () => {
     await setSettings({ markedVerdicts });
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
+    // The line is drawn under a box's text, a few letter-spaced no-break spaces: they run the box's
+    // whole width, so the line does too.
+    const widths = (
+      await inClosedRoots(page.page, (root) =>
+        [...root.querySelectorAll<HTMLElement>('.mark > .box')].map((box) => {
+          const text = document.createRange();
+          text.selectNodeContents(box);
+          return { box: box.clientWidth, text: text.getBoundingClientRect().width };
+        }), [])
+    ).flat();
+    expect(widths.length).toBeGreaterThanOrEqual(3);
+    for (const { box, text } of widths) expect(text).toBeGreaterThanOrEqual(box);
     // The verdict and tint of the first drawn box, as the browser computes it inside Claimlight's layer.
     const firstBox = async () =>
       (

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
+import { askAgainOnce, createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
 import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
 
@@ -141,5 +141,36 @@ describe('createClient', () => {
   it('turns a missing reply into an error result', async () => {
     const client = createClient(async () => undefined);
     expect(await client.call('listPacks', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('askAgainOnce', () => {
+  it('asks once when the content script answers', async () => {
+    const waits: number[] = [];
+    let asked = 0;
+    const reply = await askAgainOnce(async () => ++asked, async (ms) => void waits.push(ms));
+    expect(reply).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('asks again after the grace period when nobody listened yet, and answers with the second reply', async () => {
+    const waits: number[] = [];
+    let asked = 0;
+    const reply = await askAgainOnce(
+      async () => {
+        if (++asked === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return 'mentions';
+      },
+      async (ms) => void waits.push(ms),
+      250,
+    );
+    expect(reply).toBe('mentions');
+    expect(waits).toEqual([250]);
+  });
+
+  it('gives up after the second failure with its error', async () => {
+    let asked = 0;
+    await expect(askAgainOnce(async () => { throw new Error(`no receiver ${++asked}`); }, async () => {})).rejects.toThrow('no receiver 2');
+    expect(asked).toBe(2);
   });
 });
