@@ -49,11 +49,12 @@ describe('matching quality', () => {
     // 0.540 since a claim beside a likelier one on a sentence needs a word of its own (0.525 before),
     // with 4 real-page marks; 0.515 at precision 0.944 with 1 mark since the fit learns from
     // train-feed's news pages and keeps the training real pages free of marks (the posts are
-    // tweets; the pages a reader meets gain: eval-feed, eval-extra-4 and -5, the real pages).
+    // tweets; wrong marks fall on the news pages: eval-feed, the real pages, eval-extra-4 and -5
+    // gain, though eval-feed-2, written after, loses 0.029 of F1 in recall).
     expect(imported.recall).toBeGreaterThanOrEqual(0.51);
     expect(imported.precision).toBeGreaterThanOrEqual(0.94);
     expect(imported.negPages).toBe(32);
-    expect(imported.negMarks).toBeLessThanOrEqual(2);
+    expect(imported.negMarks).toBeLessThanOrEqual(1);
   }, 300_000);
 
   it('ranks CheckThat! 2020 dev claims at MAP@5 0.84 or better', () => {
@@ -125,12 +126,12 @@ describe('matching quality', () => {
 
   // Pages about another fact-checker's claims, against its whole feed (10,375 claims), each set's
   // first read (see their READMEs) was 0.533 with 6 marks on its negative pages and 0.472 with 19.
-  // eval-feed is held out; train-feed is fitted on since: it reads 0.467 with 15 (the bar, held to
+  // eval-feed's figures have chosen between fits since (see its README); train-feed is fitted on: it reads 0.467 with 15 (the bar, held to
   // no mark on the training real pages, rose), and eval-feed 0.548 with 1. eval-feed-2, written
   // later to fit on and held out instead (its README says why), read 0.497 with 4 at first (0.526
   // with 8 under the model before the fit on train-feed).
   it.each([
-    ['eval-feed', 105, 0.54, 2],
+    ['eval-feed', 105, 0.54, 1],
     ['eval-feed-2', 113, 0.49, 4],
     ['train-feed', 101, 0.46, 15],
   ])('keeps the pages about the CheckThat! feed’s claims (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {

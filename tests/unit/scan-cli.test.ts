@@ -62,7 +62,8 @@ describe('npm run scan', () => {
     writeFileSync(join(temp, 'harbour.json'), JSON.stringify(pack));
     // "Commuters say crossing prices are twice what they were." sits just under the bar since the
     // refit that learns from train-feed (0.446 against 0.46): "commuters", which neither the claim
-    // nor its record says, weighs against it, and no word of the claim's own text is there.
+    // nor its record says, weighs against it, and no word of the claim's own text is there. This
+    // sentence reads 0.956.
     writeFileSync(join(temp, 'harbour.html'), '<p>Crossing prices are now twice what they were.</p>');
     const withCues = JSON.parse((await scan('--json', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
     expect(withCues.pages[0].mentions.map((m: object) => ({ ...m, score: 0, cues: [] }))).toEqual([
