@@ -13,24 +13,19 @@ import { CHROMIUM_ARGS } from './lib/launch';
 import { LIMITS } from '../lib/schema';
 import { measureAtLimit, measureImport, measureInBrowser } from './bench/in-browser';
 import { buildBenchPage } from './bench/page';
+import { readJsonl } from './lib/eval-sets';
 import { measureFeedRefresh } from './bench/feed-refresh';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 const RUNS = 9;
 
 function checkThatClaims(): MatchableClaim[] {
-  const file = join(SHARED, 'corpora/checkthat2020/vclaims.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { id: string; text: string })
-    .map(({ id, text }) => ({ id, text, verdict: 'unrated', cues: { phrases: [], terms: [] } }));
+  return readJsonl<{ id: string; text: string }>(join(SHARED, 'corpora/checkthat2020/vclaims.jsonl')).map(({ id, text }) => ({ id, text, verdict: 'unrated', cues: { phrases: [], terms: [] } }));
 }
 
 /** What readers type into the popup: the first words of each CheckThat! dev tweet, plus a misspelling. */
 function searchQueries(): string[] {
-  const file = join(SHARED, 'corpora/checkthat2020/queries-dev.jsonl');
-  const tweets = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text);
+  const tweets = readJsonl<{ text: string }>(join(SHARED, 'corpora/checkthat2020/queries-dev.jsonl')).map((tweet) => tweet.text);
   return ['ninty minute call', ...tweets.slice(0, 100).map((t) => t.replace(/https?:\S+|[@#]\S+|—.*$/g, ' ').split(/\s+/).filter(Boolean).slice(0, 5).join(' '))];
 }
 

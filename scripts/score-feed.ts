@@ -10,8 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePackText } from '../lib/pack';
-import { checkThatIdOf, checkThatReviews } from './lib/eval-sets';
+import { checkThatIdOf, importedCheckThat } from './lib/eval-sets';
 
 type Gold = Record<string, { claim: string; sentence: string }[]>;
 
@@ -35,10 +34,8 @@ function main(): number {
     return 2;
   }
   const shared = resolve(values.shared);
-  const reviews = checkThatReviews(join(shared, 'corpora/checkthat2020'));
-  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
-  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
-  const importedId = new Map(parsed.value.pack.claims.map((claim) => [checkThatIdOf(claim), claim.id]));
+  const { reviews, claims } = importedCheckThat(join(shared, 'corpora/checkthat2020'));
+  const importedId = new Map(claims.map((claim) => [checkThatIdOf(claim), claim.id]));
   const gold = JSON.parse(readFileSync(join(setDir, 'gold.json'), 'utf8')) as Gold;
   const translated: Gold = {};
   for (const [page, mentions] of Object.entries(gold)) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { extractBlocks, type TextBlock } from '../../lib/extract';
 import { decide, matchBlocks, type BlockMatches, type ClaimIndex, type MatchableClaim, type ScoredPair } from '../../lib/matching';
 import { parsePackText } from '../../lib/pack';
+import type { Claim } from '../../lib/schema';
 import { pageDate } from '../../lib/timeline';
 import { parseSavedPage } from './saved-page';
 
@@ -17,7 +18,7 @@ export function readJsonl<T>(file: string): T[] {
 
 /** The CheckThat! claims as the ClaimReview feed `../shared/eval/imported.mjs` builds: one review
  * each, its headline the claim's title, no cues, found again by the number its URL ends with. */
-export function checkThatReviews(dir: string): object[] {
+function checkThatReviews(dir: string): object[] {
   return readJsonl<{ id: string; text: string }>(join(dir, 'vclaims.jsonl')).map((c) => {
     const [title, ...rest] = c.text.split('\n');
     return {
@@ -36,11 +37,18 @@ export function checkThatReviews(dir: string): object[] {
 /** The CheckThat! id of a claim imported from that feed: the number its review's URL ends with. */
 export const checkThatIdOf = (claim: { context: readonly { sources: readonly { url: string }[] }[] }): string => claim.context[0]!.sources[0]!.url.split('/').pop()!;
 
-/** The CheckThat! claims as that feed imports (`checkThatReviews`), each under its CheckThat! id. */
-export function checkThatClaims(dir: string): MatchableClaim[] {
-  const parsed = parsePackText(JSON.stringify(checkThatReviews(dir)), { fileName: 'checkthat.json' });
+/** The CheckThat! feed (`checkThatReviews`) and its claims as our importer makes them, under the
+ * importer's own ids. */
+export function importedCheckThat(dir: string): { reviews: object[]; claims: Claim[] } {
+  const reviews = checkThatReviews(dir);
+  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'checkthat.json' });
   if (!parsed.ok) throw new Error(parsed.error.join('\n'));
-  return parsed.value.pack.claims.map((claim) => ({ ...claim, id: checkThatIdOf(claim) }));
+  return { reviews, claims: parsed.value.pack.claims };
+}
+
+/** The CheckThat! claims as that feed imports, each under its CheckThat! id. */
+export function checkThatClaims(dir: string): MatchableClaim[] {
+  return importedCheckThat(dir).claims.map((claim) => ({ ...claim, id: checkThatIdOf(claim) }));
 }
 
 /** A CheckThat! split's posts, each as the one block the eval scans it as. */

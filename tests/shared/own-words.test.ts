@@ -30,6 +30,9 @@ const checkThatRuns = new Set(
     .flatMap((line) => [...runsOf((JSON.parse(line) as { text: string }).text)]),
 );
 
+/** The pages of fixture sets, by path. */
+const pagesOf = (sets: readonly string[]) => sets.flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`));
+
 /** A page's visible text, cut at its blank lines (roughly its paragraphs). */
 function paragraphsOf(page: string): string[] {
   const html = readFileSync(page, 'utf8');
@@ -43,14 +46,14 @@ describe('our own words', () => {
     expect(texts.filter((text) => copiedFrom(text).length)).toEqual([]);
   });
 
-  it.each(['tests/fixtures/demo/index.html', ...['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`))])(
+  it.each(['tests/fixtures/demo/index.html', ...pagesOf(['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5'])])(
     '%s copies no sentence of the article or the fact sheet',
     (page) => {
     expect(paragraphsOf(page).filter((p) => copiedFrom(p).length)).toEqual([]);
     },
   );
 
-  it.each(['eval-feed', 'eval-feed-2', 'train-feed'].flatMap((set) => readdirSync(`tests/fixtures/${set}/pages`).map((f) => `tests/fixtures/${set}/pages/${f}`)))('%s copies no CheckThat! claim or title', (page) => {
+  it.each(pagesOf(['eval-feed', 'eval-feed-2', 'train-feed']))('%s copies no CheckThat! claim or title', (page) => {
     expect(paragraphsOf(page).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)))).toEqual([]);
   });
 });
