@@ -9,8 +9,10 @@ import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
 import { staleNotice } from '@/lib/timeline';
 import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withReport, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { pageVerdicts } from '@/lib/badge';
+import { log } from '@/lib/log';
 import type { MentionPlace } from '@/components/ClaimCard';
-import { CardHost } from './card-host';
+import type { CardHost } from './card-host';
+import { loadCardUi } from './card-ui';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
 import { PageMentions, type PageMention } from './page-mentions';
@@ -298,11 +300,20 @@ export class PageController {
 
   private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard', at?: { x: number; y: number }): void {
     if (!this.host) {
-      this.hostReady ??= CardHost.create(this.ctx).then((host) => (this.host = host));
-      void this.hostReady.then(() => {
-        // Still a mention of the page, and no other card opened meanwhile.
-        if (!this.host?.current && this.mentions.list().includes(mention)) this.openCard(mention, opened, at);
-      });
+      this.hostReady ??= loadCardUi()
+        .then((ui) => ui.createCardHost(this.ctx))
+        .then((host) => (this.host = host));
+      this.hostReady.then(
+        () => {
+          // Still a mention of the page, and no other card opened meanwhile.
+          if (!this.host?.current && this.mentions.list().includes(mention)) this.openCard(mention, opened, at);
+        },
+        (error: unknown) => {
+          // The next card the reader asks for tries again.
+          this.hostReady = null;
+          log.error('Could not open the card', error);
+        },
+      );
       return;
     }
     this.host.show({

@@ -190,6 +190,22 @@ describe('a hostile page in Firefox', () => {
     await page.close();
   });
 
+  it('opens the card on a page whose security policy allows nothing', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${server.url}pages/locked.html`);
+    await waitForMarks(page, 1);
+    // The card's code is loaded from the extension at the first card: the page's policy must not stop it.
+    const point = await pointOnMark(page, 'Kremlin spokesman');
+    // The page has no style: its text starts a few pixels from the window's left edge.
+    await page.mouse.move(point.x + 30, point.y - 20);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await page.mouse.click(point.x, point.y);
+    const card = await waitForCard(page);
+    expect(card?.text).toContain('Peskov');
+    await page.close();
+  });
+
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}demo/`);
