@@ -6,20 +6,9 @@
 import * as v from 'valibot';
 import { MAX_URL_LENGTH, parseLink } from './links';
 
-/** The verdicts a claim can carry, from best supported to least. `unrated` is for imported reviews
- * whose rating label maps to none of the others; the label itself is kept in `ratingLabel`. */
-export const VERDICTS = [
-  'accurate',
-  'accurate-but-misdated',
-  'misattributed',
-  'imprecise',
-  'disputed',
-  'false',
-  'unverified',
-  'opinion',
-  'unrated',
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
+// The verdicts are named in verdicts.ts, which the content script reads without this module's schemas.
+import { VERDICTS } from './verdicts';
+export { VERDICTS, type Verdict } from './verdicts';
 
 /** Bounds on every text field, so a hostile pack cannot bloat the store or the page's card. */
 export const LIMITS = {

@@ -2,7 +2,21 @@
  * What each verdict is called on screen, and how a fact-checker's own rating label ("Pants on
  * Fire", "Engañoso", "Faux") maps onto Claimlight's fixed set. Colours belong to the UI.
  */
-import { VERDICTS, type Verdict } from './schema';
+
+/** The verdicts a claim can carry, from best supported to least. `unrated` is for imported reviews
+ * whose rating label maps to none of the others; the label itself is kept in `ratingLabel`. */
+export const VERDICTS = [
+  'accurate',
+  'accurate-but-misdated',
+  'misattributed',
+  'imprecise',
+  'disputed',
+  'false',
+  'unverified',
+  'opinion',
+  'unrated',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /**
  * What a mention on a page is shown as: a claim's verdict, or `context` when the verdict judges
