@@ -40,6 +40,16 @@ describe('Claimlight in Chromium', () => {
     for (const file of files) expect(readFileSync(join(dir, file)).every((byte) => byte < 0x80)).toBe(true);
   });
 
+  it('keeps the card\'s code out of the content script, in the script it loads at the first card', () => {
+    // Every page parses all of content.js before its first mark (Chrome caches no compiled code for
+    // content scripts); the card (Preact, floating-ui, its styles) waits in card-ui.js.
+    const content = readFileSync(join(CHROME_BUILD_DIR, 'content-scripts/content.js'), 'utf8');
+    const card = readFileSync(join(CHROME_BUILD_DIR, 'card-ui.js'), 'utf8');
+    expect(card).toContain('.claimlight-card');
+    expect(content).not.toContain('claimlight-card');
+    expect(content).not.toContain('floating');
+  });
+
   it('starts its service worker', () => {
     expect(session.browser.serviceWorker.url()).toBe(`chrome-extension://${session.browser.extensionId}/background.js`);
   });
