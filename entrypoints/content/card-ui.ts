@@ -1,6 +1,7 @@
 /**
  * The card's code (Preact, the card components, @floating-ui/dom, the shadow-root layer) is a
- * script of its own, `card-ui.js`, loaded the first time a card opens. Chrome caches no compiled
+ * script of its own, `card-ui.js`, loaded when the pointer first comes onto a mark (the rest
+ * before a preview opens hides the load) or when a card first opens. Chrome caches no compiled
  * code for content scripts, so every page a reader opens parses all of content.js in the task that
  * starts it, before a single mark: without the card's code that script is about half as long, and
  * a reader who never opens a card never parses the card at all.

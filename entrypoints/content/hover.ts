@@ -46,6 +46,8 @@ export function mentionAt(document: Document, mentions: PageMentions, x: number,
 
 /** What the hover watcher reports, and what it needs to know. */
 export interface HoverEvents {
+  /** The pointer has come onto a mention: it may rest there, or only be passing. */
+  approached(mention: PageMention): void;
   /** The pointer has rested on a mention, at this point of the viewport. */
   entered(mention: PageMention, at: { x: number; y: number }): void;
   /** The reader clicked or tapped a mention at this point, or (null) the page outside every
@@ -73,6 +75,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       // Still on the same mark: moving further than a drift starts the dwell over.
       if (Math.hypot(x - anchor.x, y - anchor.y) <= DWELL_DRIFT_PX) return;
     } else if (!under && !current) return;
+    if (under) events.approached(under);
     current = under;
     anchor = { x, y };
     clearTimeout(timer);

@@ -86,6 +86,10 @@ export class PageController {
       document,
       this.mentions,
       {
+        // The card's code loads while the pointer rests, so that the first preview does not wait for it.
+        approached: () => {
+          if (!this.marksHidden) loadCardUi().catch(() => undefined);
+        },
         entered: (mention, at) => {
           if (this.marksHidden) return;
           // A card the reader opened on purpose (click, tap, keyboard) stays until they close it;

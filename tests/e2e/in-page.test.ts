@@ -190,6 +190,10 @@ describe('opening a card', () => {
   it('opens nothing while the pointer drifts along a marked line at reading pace, and a preview, not the card, when it rests', async () => {
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
+    // The card's code is loaded from the extension when the pointer first comes onto a mark, not
+    // before: a page that is only read never loads it.
+    const cardCodeLoads = async () => (await page.page.requests()).filter((request) => request.url().endsWith('/card-ui.js')).length;
+    expect(await cardCodeLoads()).toBe(0);
     const line = await firstLine(page);
     const y = line.y + line.height / 2;
     await page.page.mouse.move(line.x - 30, y);
@@ -200,6 +204,8 @@ describe('opening a card', () => {
       if (Math.round(x - line.x) % 160 === 0) expect([await page.cardOpen(), await page.previewText()]).toEqual([false, null]);
     }
     expect([await page.cardOpen(), await page.previewText()]).toEqual([false, null]);
+    // Passing over the marks was enough to load the card's code, once, ready for the first preview.
+    expect(await cardCodeLoads()).toBe(1);
     // Resting there previews it; the card waits for a click.
     await expect.poll(() => page.previewText(), { timeout: 3_000 }).not.toBeNull();
     expect(await page.cardOpen()).toBe(false);
