@@ -22,9 +22,10 @@ const PAGES: Record<string, string> = {
   'many-blocks.html': `${head}<body>${'<div>word</div>'.repeat(60_000)}<p>${CLAIM}</p></body></html>`,
   // Defines a custom element under the tag name the card layer once had, before Claimlight runs.
   'squatter.html': `${head}<body><script>customElements.define('claimlight-ui', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });</script><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
-  // A page whose policy allows no script, style sheet or connection from anywhere: the card's code,
-  // which the content script loads from the extension when a card first opens, must still load.
-  'strict-csp.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'none'"><title>Locked</title></head><body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
+  // A page whose policy allows no script, style sheet or connection from anywhere, and enforces
+  // Trusted Types: the card's code, which the content script loads from the extension when a card
+  // first opens, must still load.
+  'strict-csp.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'"><title>Locked</title></head><body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
   // A plain article, and a way to add a paragraph later.
   'plain.html': `${head}<body><main><p>${CLAIM}</p><p>Readers wrote in all week.</p></main><script>window.addParagraph = (text) => { const p = document.createElement('p'); p.textContent = text; document.querySelector('main').append(p); };</script></body></html>`,
   // A million nodes: 50,000 paragraphs of nine one-word spans, and the claim at each end.
