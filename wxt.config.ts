@@ -17,9 +17,9 @@ export default defineConfig({
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'; base-uri 'none'"
         : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
-    // The card's code, loaded by the content script the first time a card opens (see
-    // entrypoints/content/card-ui.ts). WXT writes the MV2 form for Firefox.
-    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // The content script's own code and the card's, which it imports as modules (see
+    // entrypoints/content/own-scripts.ts). WXT writes the MV2 form for Firefox.
+    web_accessible_resources: [{ resources: ['content-main.js', 'card-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     action: { default_title: 'Claimlight' },
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next claim on the page' },

@@ -1,8 +1,8 @@
 import { CardHost } from './content/card-host';
-import { provideCardUi } from './content/card-ui';
+import { provideOwnScript } from './content/own-scripts';
 
-// The card's layer, loaded into the content script's world the first time a card opens
-// (see entrypoints/content/card-ui.ts for why it is a script of its own).
+// The card's layer, loaded into the content script's world when the pointer first comes onto a
+// mark or a card first opens (see entrypoints/content/own-scripts.ts for why it is a script of its own).
 export default defineUnlistedScript(() => {
-  provideCardUi({ createCardHost: (ctx) => CardHost.create(ctx) });
+  provideOwnScript('/card-ui.js', { createCardHost: (ctx) => CardHost.create(ctx) });
 });

@@ -12,7 +12,7 @@ import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
 import type { MentionPlace } from '@/components/ClaimCard';
 import type { CardHost } from './card-host';
-import { loadCardUi } from './card-ui';
+import { loadOwnScript } from './own-scripts';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
 import { PageMentions, type PageMention } from './page-mentions';
@@ -88,7 +88,7 @@ export class PageController {
       {
         // The card's code loads while the pointer rests, so that the first preview does not wait for it.
         approached: () => {
-          if (!this.marksHidden) loadCardUi().catch(() => undefined);
+          if (!this.marksHidden) loadOwnScript('/card-ui.js').catch(() => undefined);
         },
         entered: (mention, at) => {
           if (this.marksHidden) return;
@@ -304,7 +304,7 @@ export class PageController {
 
   private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard', at?: { x: number; y: number }): void {
     if (!this.host) {
-      this.hostReady ??= loadCardUi()
+      this.hostReady ??= loadOwnScript('/card-ui.js')
         .then((ui) => ui.createCardHost(this.ctx))
         .then((host) => (this.host = host));
       this.hostReady.then(

@@ -1,0 +1,51 @@
+/**
+ * The content script is a small loader; its work is in scripts of the extension's own that it
+ * imports as modules into its world: `content-main.js` (reading the page, the marks, the popup's
+ * and the background's messages) at once, and `card-ui.js` (Preact, the card components,
+ * @floating-ui/dom, the shadow-root layer) when the pointer first comes onto a mark or a card
+ * first opens.
+ *
+ * Why: Chrome caches no compiled code for a content script, and compiles it on the page's main
+ * thread in the task that starts it, on every page. A module imported from the extension is parsed
+ * on a background thread the first time and read from V8's code cache after that, and it runs in a
+ * task of its own. A reader who never opens a card never loads the card's code at all.
+ *
+ * Each script leaves what it provides on the global object of the world it runs in, which is this
+ * content script's: page script runs in another world and can neither see nor replace it. The
+ * files are web-accessible (a page may fetch them; that they exist says only that Claimlight is
+ * installed, which its marks say anyway).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardHost } from './card-host';
+
+/** What each script provides, by its path in the build (listed in web_accessible_resources). */
+export interface OwnScripts {
+  '/content-main.js': { start(ctx: ContentScriptContext): Promise<void> };
+  '/card-ui.js': { createCardHost(ctx: ContentScriptContext): Promise<CardHost> };
+}
+export type OwnScriptPath = keyof OwnScripts;
+
+/** The global property holding what the scripts provided. */
+const KEY = '__claimlightScripts';
+
+function provided(): { [P in OwnScriptPath]?: OwnScripts[P] } {
+  const world = globalThis as typeof globalThis & { [KEY]?: { [P in OwnScriptPath]?: OwnScripts[P] } };
+  return (world[KEY] ??= {});
+}
+
+/** Called by each script as it runs. */
+export function provideOwnScript<P extends OwnScriptPath>(path: P, value: OwnScripts[P]): void {
+  provided()[path] = value;
+}
+
+/** Loads one of the scripts once and returns what it provides; rejects if it cannot be loaded (the
+ * extension was updated or removed under the page, or the file is missing from the build). */
+export async function loadOwnScript<P extends OwnScriptPath>(path: P): Promise<OwnScripts[P]> {
+  const loaded = provided()[path];
+  if (loaded) return loaded;
+  await import(/* @vite-ignore */ browser.runtime.getURL(path));
+  const value = provided()[path];
+  if (!value) throw new Error(`${path} ran but provided nothing`);
+  return value;
+}

@@ -1,0 +1,50 @@
+/**
+ * Claimlight on a page, started by the content script's loader (index.ts) once it has loaded this
+ * code (`content-main.js`; see own-scripts.ts): wires the page controller to the browser's events,
+ * messages and storage.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { STORE_CHANGED_KEY } from '@/lib/feeds/keys';
+import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
+import { ok } from '@/lib/result';
+import { DISMISSALS_KEY, dismissalsFrom } from '@/lib/dismissals';
+import { log } from '@/lib/log';
+import { SETTINGS_KEY, settingsFrom } from '@/lib/settings';
+import { PageController } from './page-controller';
+
+/** Marks mentions of known claims on the page and opens their cards on hover or by keyboard, until
+ * the context ends. The work is in page-controller.ts and lib/. */
+export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
+  const client = createClient((message) => browser.runtime.sendMessage(message));
+  void client.call('contentScriptStarted', { url: location.href });
+  const readDismissals = async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
+  const page = new PageController(ctx, client, {
+    read: readDismissals,
+    update: async (change) => {
+      const next = change(await readDismissals());
+      await browser.storage.local.set({ [DISMISSALS_KEY]: next }).catch((error: unknown) => log.error('Could not remember the rejected match', error));
+    },
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const { type, payload } = (message ?? {}) as { type?: string; payload?: Record<string, unknown> };
+    const is = (name: keyof BackgroundToContent) => type === toContentType(name);
+    if (is('focusMention')) return Promise.resolve(ok(page.focus(payload?.direction === 'previous' ? 'previous' : 'next')));
+    if (is('listMentions')) return Promise.resolve(ok({ mentions: page.summaries(), enabled: page.enabled, host: location.hostname, notice: page.notice() ?? undefined, marksHidden: page.marksAreHidden }));
+    if (is('setMarksHidden')) return Promise.resolve(ok({ hidden: page.hideMarks(payload?.hidden === true) }));
+    if (is('revealMention')) return Promise.resolve(ok({ revealed: typeof payload?.id === 'number' && page.revealById(payload.id) }));
+    return undefined;
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(settingsFrom(changes[SETTINGS_KEY].newValue));
+    if (area === 'local' && changes[DISMISSALS_KEY]) void page.applyDismissals(dismissalsFrom(changes[DISMISSALS_KEY].newValue));
+    // The store's claims changed (a feed refreshed, a pack imported or deleted): scan again.
+    if (area === 'local' && changes[STORE_CHANGED_KEY]) void page.claimsChanged();
+  });
+  // A single-page app's navigation is a new page: scan it afresh.
+  ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
+
+  const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+  if (!ctx.isValid) return;
+  await page.start(settingsFrom((stored as Record<string, unknown>)[SETTINGS_KEY]));
+}
