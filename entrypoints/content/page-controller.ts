@@ -48,6 +48,8 @@ export class PageController {
   /** The reader's rejected matches as last read. */
   private remembered: Dismissals = NO_DISMISSALS;
   private hostReady: Promise<CardHost> | null = null;
+  /** The card asked for while the card's code loads, opened when it has. */
+  private pendingCard: { mention: PageMention; opened: 'hover' | 'click' | 'keyboard'; at?: { x: number; y: number } } | null = null;
   private focused = -1;
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
@@ -97,17 +99,18 @@ export class PageController {
           if (!this.host?.current || this.host.current.opened === 'hover') this.openCard(mention, 'hover', at);
         },
         clicked: (mention, at) => {
+          const open = this.host?.current ?? this.pendingCard;
           if (mention && !this.marksHidden) this.openCard(mention, 'click', at);
-          else if (this.host?.current && this.host.current.opened !== 'keyboard') this.closeCard();
+          else if (open && open.opened !== 'keyboard') this.closeCard();
         },
         left: () => {
-          if (this.host?.current?.opened === 'hover') this.closeCard();
+          if (this.host?.current?.opened === 'hover' || this.pendingCard?.opened === 'hover') this.closeCard();
         },
         layer: () => this.host?.element ?? null,
       },
       this.ctx.signal,
     );
-    document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && this.host?.current && this.closeCard(), { signal: this.ctx.signal });
+    document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && (this.host?.current || this.pendingCard) && this.closeCard(), { signal: this.ctx.signal });
     // Enter at the mention the keyboard left (Escape leaves the reader there) opens its card again.
     document.addEventListener('keydown', (event) => {
       if (!event.isTrusted || event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || this.host?.current || this.marksHidden) return;
@@ -282,6 +285,7 @@ export class PageController {
   }
 
   private closeCard(): void {
+    this.pendingCard = null;
     this.host?.hide();
     this.painter.focus(null);
   }
@@ -303,19 +307,30 @@ export class PageController {
   }
 
   private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard', at?: { x: number; y: number }): void {
+    if (!this.ctx.isValid) return;
     if (!this.host) {
-      this.hostReady ??= loadOwnScript('/card-ui.js')
-        .then((ui) => ui.createCardHost(this.ctx))
+      // The card's code may take a moment to load: the last card asked for meanwhile is the one
+      // opened, and none is if the reader moved on (the pointer left, a click elsewhere, marks hidden).
+      this.pendingCard = { mention, opened, ...(at ? { at } : {}) };
+      if (this.hostReady) return;
+      this.hostReady = loadOwnScript('/card-ui.js')
+        .then((ui) => {
+          if (!this.ctx.isValid) throw new Error('the content script was stopped');
+          return ui.createCardHost(this.ctx);
+        })
         .then((host) => (this.host = host));
       this.hostReady.then(
         () => {
-          // Still a mention of the page, and no other card opened meanwhile.
-          if (!this.host?.current && this.mentions.list().includes(mention)) this.openCard(mention, opened, at);
+          const pending = this.pendingCard;
+          this.pendingCard = null;
+          // Still a mention of the page, and nothing hid the marks meanwhile.
+          if (pending && this.ctx.isValid && !this.marksHidden && this.mentions.list().includes(pending.mention)) this.openCard(pending.mention, pending.opened, pending.at);
         },
         (error: unknown) => {
           // The next card the reader asks for tries again.
           this.hostReady = null;
-          log.error('Could not open the card', error);
+          this.pendingCard = null;
+          if (this.ctx.isValid) log.error('Could not open the card', error);
         },
       );
       return;

@@ -211,6 +211,49 @@ describe('opening a card', () => {
     expect(await page.cardOpen()).toBe(false);
   });
 
+  it('opens the card asked for last while the card\'s code loads, and none once the pointer has left', async () => {
+    /** Opens hover.html with the card's code held back until `release` is called. */
+    const heldBack = async () => {
+      const tab = await session.browser.context.newPage();
+      // Before the page loads: requests are held from the frame's first load on.
+      const cdp = await tab.context().newCDPSession(tab);
+      const held: string[] = [];
+      cdp.on('Fetch.requestPaused', (event: { requestId: string }) => void held.push(event.requestId));
+      await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*card-ui.js*' }] });
+      await tab.goto(`${session.server.url}pages/hover.html`);
+      const page = new NewsPage(tab);
+      await page.waitForMarks(3);
+      const release = async () => {
+        await expect.poll(() => held.length).toBeGreaterThan(0);
+        for (const requestId of held) await cdp.send('Fetch.continueRequest', { requestId });
+        await cdp.send('Fetch.disable');
+      };
+      return { page, release };
+    };
+    // Rested on a mark, then left it before the code came: no preview opens afterwards.
+    const left = await heldBack();
+    await left.page.hoverMark('Trump');
+    await left.page.page.waitForTimeout(700);
+    await left.page.page.mouse.move(2, 2, { steps: 3 });
+    await left.page.page.waitForTimeout(500);
+    await left.release();
+    await left.page.page.waitForTimeout(800);
+    expect([await left.page.previewText(), await left.page.cardOpen()]).toEqual([null, false]);
+    // The code has loaded: a click opens a card at once.
+    await left.page.openMark('Trump');
+    await left.page.card();
+    // Rested on one mark, then clicked another: the card of the one clicked opens, and only it.
+    const clicked = await heldBack();
+    await clicked.page.hoverMark('Trump also said');
+    await clicked.page.page.waitForTimeout(700);
+    await clicked.page.openMark('Asked about the talks');
+    await clicked.release();
+    const card = await (await clicked.page.card()).textContent();
+    expect(card).toContain('some of it would come back');
+    expect(card).not.toContain('frontiers');
+    expect(await clicked.page.previewText()).toBeNull();
+  });
+
   it('opens the card on a click, keeps it while the pointer moves away, and closes it on a click elsewhere', async () => {
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
