@@ -241,12 +241,13 @@ export function createClient(send: Send) {
 }
 export type Client = ReturnType<typeof createClient>;
 
-/** How long a page's content script may take to start listening: it answers a task after it starts. */
+/** How long a page's content script may take to start listening: it listens once it has loaded
+ * its own code (`content-main.js`), a few milliseconds after it starts. */
 export const CONTENT_SCRIPT_GRACE_MS = 250;
 
 /**
  * Asks a tab's content script, and asks once more after `graceMs` when nobody answered: a page
- * still loading, or a script a task away from listening, has no receiver yet. The second failure
+ * still loading, or a script still loading its code, has no receiver yet. The second failure
  * is the answer.
  */
 export async function askAgainOnce<T>(ask: () => Promise<T>, wait: (ms: number) => Promise<void>, graceMs = CONTENT_SCRIPT_GRACE_MS): Promise<T> {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadOwnScript } from './own-scripts';
+import { log } from '@/lib/log';
+import { loadOwnScript, type OwnScripts } from './own-scripts';
 
 /**
  * WXT stops a content script when a newer copy of it announces itself with a DOM event, which page
@@ -29,7 +30,15 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     ignoreForgedRestarts(ctx);
-    const main = await loadOwnScript('/content-main.js');
+    let main: OwnScripts['/content-main.js'];
+    try {
+      main = await loadOwnScript('/content-main.js');
+    } catch (error) {
+      // Said once, not thrown at the page: the extension was updated or removed under it (this copy
+      // is stopped and a new one starts), or the file did not load.
+      if (ctx.isValid) log.error('Could not start on this page', error);
+      return;
+    }
     if (!ctx.isValid) return;
     await main.start(ctx);
   },

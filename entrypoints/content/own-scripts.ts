@@ -8,12 +8,14 @@
  * Why: Chrome caches no compiled code for a content script, and compiles it on the page's main
  * thread in the task that starts it, on every page. A module imported from the extension is parsed
  * on a background thread the first time and read from V8's code cache after that, and it runs in a
- * task of its own. A reader who never opens a card never loads the card's code at all.
+ * task of its own. The card's code waits until the pointer first comes onto a mark: a reader who
+ * only reads never loads it.
  *
  * Each script leaves what it provides on the global object of the world it runs in, which is this
  * content script's: page script runs in another world and can neither see nor replace it. The
- * files are web-accessible (a page may fetch them; that they exist says only that Claimlight is
- * installed, which its marks say anyway).
+ * files are web-accessible: a page may fetch them, which tells it only that Claimlight is
+ * installed, as WXT's start message (posted to every page) does already; imported by page script,
+ * they stop at once (the browser API's polyfill finds no extension).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -1,7 +1,7 @@
 /**
  * Claimlight on one page: scans it, paints the marks, opens cards on hover and by keyboard, keeps
- * up with changes, and follows the reader's settings (off, per-site rules, sensitivity). The
- * content script's entry only wires this to the browser's events.
+ * up with changes, and follows the reader's settings (off, per-site rules, sensitivity).
+ * start.ts wires this to the browser's events.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
@@ -25,7 +25,7 @@ const NAVIGATION_RESCAN_INTERVAL = 1_000;
 /** How often the marks are checked against what was painted. */
 const GUARD_INTERVAL = 1_000;
 
-/** Where the reader's rejected matches are kept (storage.local, through the content script's entry). */
+/** Where the reader's rejected matches are kept (storage.local, through start.ts). */
 export interface DismissalStore {
   read(): Promise<Dismissals>;
   /** Reads the list afresh, changes it and writes it back. */

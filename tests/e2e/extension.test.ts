@@ -42,7 +42,7 @@ describe('Claimlight in Chromium', () => {
     }
   });
 
-  it('keeps the content script a loader: the page\'s work in the module it imports at once, the card\'s in the one it imports at the first card', () => {
+  it('keeps the content script a loader: the page\'s work in the module it imports at once, the card\'s in the one it imports when the pointer first comes onto a mark', () => {
     // Chrome compiles a content script on the page's main thread on every page, and a module
     // imported from the extension on a background thread, or not at all once it is in V8's cache.
     const read = (path: string) => readFileSync(join(CHROME_BUILD_DIR, path), 'utf8');

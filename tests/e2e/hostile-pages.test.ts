@@ -23,8 +23,8 @@ const PAGES: Record<string, string> = {
   // Defines a custom element under the tag name the card layer once had, before Claimlight runs.
   'squatter.html': `${head}<body><script>customElements.define('claimlight-ui', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });</script><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
   // A page whose policy allows no script, style sheet or connection from anywhere, and enforces
-  // Trusted Types: the card's code, which the content script loads from the extension when a card
-  // first opens, must still load.
+  // Trusted Types: the content script's code and the card's, which it loads from the extension,
+  // must still load.
   'strict-csp.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'none'; connect-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'"><title>Locked</title></head><body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
   // A plain article, and a way to add a paragraph later.
   'plain.html': `${head}<body><main><p>${CLAIM}</p><p>Readers wrote in all week.</p></main><script>window.addParagraph = (text) => { const p = document.createElement('p'); p.textContent = text; document.querySelector('main').append(p); };</script></body></html>`,
@@ -105,6 +105,27 @@ describe('hostile pages', () => {
     await page.waitForMarks(1);
     await page.openMark('Kremlin spokesman');
     expect(await (await page.card()).textContent()).toContain('Peskov');
+  });
+
+  it('leaves a page as it was, and throws nothing at it, when its own code cannot be loaded', async () => {
+    // As after an update that removed the file under an open page: the loader's import fails.
+    const tab = await session.browser.context.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    const cdp = await tab.context().newCDPSession(tab);
+    let failed = 0;
+    cdp.on('Fetch.requestPaused', (event: { requestId: string }) => {
+      failed++;
+      void cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Failed' });
+    });
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*content-main.js*' }] });
+    await tab.goto(`${session.server.url}plain.html`);
+    await expect.poll(() => failed).toBeGreaterThan(0);
+    await tab.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    expect(await drawnMarks(tab)).toEqual([]);
+    expect(await tab.evaluate(() => document.querySelector('main')!.textContent)).toContain('Readers wrote in all week.');
+    await tab.close();
   });
 
   it('opens no card for pointer events the page makes up, and one for the reader’s pointer', async () => {

@@ -195,7 +195,7 @@ describe('a hostile page in Firefox', () => {
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(`${server.url}pages/locked.html`);
     await waitForMarks(page, 1);
-    // The card's code is loaded from the extension at the first card: the page's policy must not stop it.
+    // The content script's code and the card's are loaded from the extension: the page's policy must not stop them.
     const point = await pointOnMark(page, 'Kremlin spokesman');
     // The page has no style: its text starts a few pixels from the window's left edge.
     await page.mouse.move(point.x + 30, point.y - 20);
