@@ -61,8 +61,9 @@ const HOST_STYLE = [
   // Below the card's top layer, above everything else the page stacks.
   'z-index: 2147483646',
   'pointer-events: none',
-  // Size and layout contained: the host is a relayout boundary, so moving the boxes lays out
-  // this layer alone, not the page (a tenth of a second on a page of a million nodes).
+  // Size and layout contained: nothing of the page's layout depends on the layer. Chromium does
+  // not take an out-of-flow box for a relayout boundary, so drawing boxes starts a layout at the
+  // document (traced), but one that lays out only what changed: the boxes, not the page's own.
   'contain: size layout style',
 ]
   .map((declaration) => `${declaration} !important;`)
