@@ -11,7 +11,7 @@ import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismiss
 import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
 import type { MentionPlace } from '@/components/ClaimCard';
-import type { CardHost } from './card-host';
+import type { CardHost, OpenCard } from './card-host';
 import { loadOwnScript } from './own-scripts';
 import { watchHover } from './hover';
 import { observeChanges, type ChangeWatcher } from './observe';
@@ -49,7 +49,7 @@ export class PageController {
   private remembered: Dismissals = NO_DISMISSALS;
   private hostReady: Promise<CardHost> | null = null;
   /** The card asked for while the card's code loads, opened when it has. */
-  private pendingCard: { mention: PageMention; opened: 'hover' | 'click' | 'keyboard'; at?: { x: number; y: number } } | null = null;
+  private pendingCard: Pick<OpenCard, 'mention' | 'opened' | 'at'> | null = null;
   private focused = -1;
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
