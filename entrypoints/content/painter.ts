@@ -69,17 +69,13 @@ const HOST_STYLE = [
   .map((declaration) => `${declaration} !important;`)
   .join(' ');
 
-/** Each box is a run of no-break spaces in transparent text, so that the verdict's line is drawn by
- * the browser's own text decoration, the same line the settings page previews. */
+/** Each box is an empty element whose background draws the verdict's line and tint
+ * (`markStyleSheet`), the same declarations the settings page previews. */
 const LAYER_STYLES = `
   :host { ${HOST_STYLE} }
   .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-  .box { position: absolute; overflow: hidden; white-space: pre; color: transparent; pointer-events: none; user-select: none;
-    text-decoration-skip-ink: none; text-decoration-skip-spaces: none; font-family: serif; }
+  .box { position: absolute; overflow: hidden; pointer-events: none; user-select: none; }
 `;
-
-/** How many ems of letter spacing follow each no-break space of a box (`box`). */
-const SPREAD = 4;
 
 /** Where one mark is drawn: its boxes, relative to the layer, as "x,y,w,h" joined, for comparing. */
 type Boxes = { x: number; y: number; width: number; height: number }[];
@@ -373,14 +369,7 @@ export class OverlayPainter implements Painter {
   private box({ x, y, width, height }: Boxes[number]): HTMLElement {
     const box = this.document.createElement('div');
     box.className = 'box';
-    // The font sets where the line sits: its baseline near the page's own, for text this tall.
-    const size = Math.max(8, Math.round(height * 0.75));
-    // Each no-break space is spread to more than SPREAD ems by letter spacing, which the line runs
-    // under as under the space itself: a few of them fill the box. Without the spacing a line of
-    // text took two hundred, and shaping them was most of the layout that drawing the marks cost.
-    const spread = size * SPREAD;
-    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px; font-size: ${size}px; line-height: ${height}px; letter-spacing: ${spread}px;`;
-    box.textContent = '\u00a0'.repeat(Math.ceil(width / spread) + 1);
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;`;
     return box;
   }
 }

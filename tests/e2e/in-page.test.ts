@@ -342,9 +342,21 @@ describe('a page that is old news', () => {
     const lines = (await inClosedRoots(page.page, (root) =>
       [...root.querySelectorAll<HTMLElement>('.mark')].filter((m) => m.dataset.text!.startsWith('Zelensky, it adds')).map((m) => {
         const style = getComputedStyle(m.firstElementChild!);
-        return `${m.dataset.verdict} ${style.textDecorationStyle} ${style.textUnderlineOffset} ${style.overflowY}`;
+        return `${m.dataset.verdict} ${style.getPropertyValue('--claimlight-line').split(' ')[0]} ${style.paddingBottom}`;
       }), null)).flat().sort();
-    expect(lines).toEqual(['accurate-but-misdated dashed 3px hidden', 'imprecise wavy 8px visible']);
+    expect(lines).toEqual(['accurate-but-misdated dashed 2px', 'imprecise wavy 7px']);
+    // As drawn: the dashed line in the bottom rows of its box, clear of the letters; the wave below it.
+    const dashed = await page.lineRows('Zelensky, it adds', '#0e7490');
+    const wave = await page.lineRows('Zelensky, it adds', '#b45309');
+    expect(dashed.rows.length).toBeGreaterThan(0);
+    expect(Math.min(...dashed.rows)).toBeGreaterThanOrEqual(dashed.height - 5);
+    expect(Math.min(...wave.rows)).toBeGreaterThan(Math.max(...dashed.rows));
+    // A wave, not a flat line: it spans rows, and no row holds most of it. The dashes hold about
+    // three fifths of theirs.
+    expect(wave.rows.length).toBeGreaterThanOrEqual(2);
+    expect(wave.widest).toBeLessThan(wave.width * 0.5);
+    expect(dashed.widest).toBeGreaterThan(dashed.width * 0.45);
+    expect(dashed.widest).toBeLessThan(dashed.width * 0.75);
     // The same claim told without the fault is context.
     expect(verdictOf('On 12 February, Trump also said')).toEqual(['context (faint)']);
     expect(await badgeOf(page.page)).toEqual({ text: '⇄3', title: 'Claimlight: 3 problems on this page (most serious: Misattributed); 2 other mentions' });

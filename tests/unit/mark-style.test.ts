@@ -12,22 +12,24 @@ describe('markStyleSheet', () => {
     it('has a rule for every verdict’s boxes and for the focus', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
       expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 3);
-      for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ .*text-decoration: underline .*\}$/);
+      for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ --claimlight-line: \w+ .*background-image: [a-z-]*gradient\(.*\}$/);
     });
 
     it('draws a faint mark of any verdict as a thin, half see-through dotted line with no tint, after the verdicts\' own rules', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
       const faint = css.split('\n').find((line) => line.startsWith(".mark[data-verdict='accurate'][data-faint] > .box"));
-      expect(faint).toContain('underline dotted rgb(26 127 55 / 0.55) 1px');
+      expect(faint).toContain('--claimlight-line: dotted rgb(26 127 55 / 0.55) 1px');
+      // One layer, the dots; no tint.
+      expect(faint).toContain('background-image: repeating-linear-gradient(90deg, rgb(26 127 55 / 0.55) 0 1px, transparent 1px 2px);');
       expect(faint).toContain('background-color: transparent');
       expect(css.indexOf(faint!)).toBeGreaterThan(css.indexOf(ruleFor(css, 'context')));
       const strong = markStyleSheet(settings({ highContrast: true })).split('\n').find((line) => line.startsWith(".mark[data-verdict='accurate'][data-faint] > .box"));
-      expect(strong).toContain('underline dotted rgb(26 127 55 / 0.85) 2px');
+      expect(strong).toContain('--claimlight-line: dotted rgb(26 127 55 / 0.85) 2px');
     });
 
     it('draws the focus see-through, since marks lie over the text', () => {
       const rule = ruleFor(markStyleSheet(DEFAULT_SETTINGS), 'focus');
-      const tint = /background-color: rgb\(\d+ \d+ \d+ \/ ([\d.]+)\)/.exec(rule);
+      const tint = /linear-gradient\(rgb\(\d+ \d+ \d+ \/ ([\d.]+)\), /.exec(rule);
       expect(Number(tint?.[1])).toBeLessThan(1);
       expect(rule).toContain('outline: 2px solid #111');
     });
@@ -36,19 +38,22 @@ describe('markStyleSheet', () => {
   describe('when the reader picked a colour', () => {
     it('uses it for that verdict only, in the line and the tint', () => {
       const css = markStyleSheet(settings({ colors: { false: '#123456' } }));
-      expect(ruleFor(css, 'false')).toContain('underline wavy #123456 2px');
+      expect(ruleFor(css, 'false')).toContain('--claimlight-line: wavy #123456 2px');
       expect(ruleFor(css, 'false')).toContain('rgb(18 52 86 / 0.1)');
       expect(ruleFor(css, 'accurate')).toContain(defaultMarkColour('accurate'));
-      // The full mark's line, and nothing else: the faint mark writes the colour as rgb().
-      expect(css.match(/#123456/g)).toHaveLength(1);
+      // The full mark's line (named once, drawn by two rings of two stops each), and nothing else:
+      // the faint mark writes the colour as rgb().
+      expect(ruleFor(css, 'false').match(/#123456/g)).toHaveLength(5);
+      expect(css.match(/#123456/g)).toHaveLength(5);
     });
   });
 
   describe('when marks are a background tint', () => {
     it('deepens the tint and keeps a thin line in the verdict’s own style', () => {
       const rule = ruleFor(markStyleSheet(settings({ markStyle: 'background' })), 'accurate-but-misdated');
-      expect(rule).toContain('underline dashed #0e7490 1px');
-      expect(rule).toContain('background-color: rgb(14 116 144 / 0.22)');
+      expect(rule).toContain('--claimlight-line: dashed #0e7490 1px');
+      expect(rule).toContain('repeating-linear-gradient(90deg, #0e7490 0 3px, transparent 3px 5px)');
+      expect(rule).toContain('linear-gradient(rgb(14 116 144 / 0.22), rgb(14 116 144 / 0.22))');
     });
   });
 
@@ -62,7 +67,44 @@ describe('markStyleSheet', () => {
         expect(ruleFor(css, verdict)).toContain(` ${thickness};`);
         expect(ruleFor(css, verdict)).toContain(tint);
       }
-      expect(ruleFor(css, 'focus')).toContain('underline solid #111 4px');
+      expect(ruleFor(css, 'focus')).toContain('--claimlight-line: solid #111 4px');
+    });
+  });
+
+  describe('the lines, drawn by gradients in a box that holds no text', () => {
+    const declarations = (rule: string) => Object.fromEntries([...rule.matchAll(/([a-z-]+): ([^;]+);/g)].map((m) => [m[1]!, m[2]!]));
+
+    it('lays each line along the bottom of its box, under the text, with the tint in the text\'s box alone', () => {
+      const css = markStyleSheet(DEFAULT_SETTINGS);
+      for (const verdict of VERDICTS) {
+        const rule = declarations(ruleFor(css, verdict));
+        const layers = rule['background-image']!.split(/, (?=(?:repeating-)?(?:linear|radial)-gradient)/);
+        const positions = rule['background-position']!.split(', ');
+        const origins = rule['background-origin']!.split(', ');
+        expect(positions).toHaveLength(layers.length);
+        // The tint last, over the text's box; every line layer from the bottom of the padded box.
+        expect(origins.at(-1)).toBe('content-box');
+        expect(positions.at(-1)).toBe('0 0');
+        for (const position of positions.slice(0, -1)) expect(position).toMatch(/^left 0 bottom (0|[\d.]+px)$/);
+        expect(origins.slice(0, -1).every((origin) => origin === 'padding-box')).toBe(true);
+        expect(rule['padding-bottom']).toBe('2px');
+      }
+    });
+
+    it('draws a wave as arches over cups that meet on its middle line', () => {
+      const rule = declarations(ruleFor(markStyleSheet(DEFAULT_SETTINGS), 'false'));
+      const [arches, cups] = rule['background-image']!.split(/, (?=radial-gradient)/);
+      expect(arches).toMatch(/^radial-gradient\(circle at 25% 100%, /);
+      expect(cups).toMatch(/^radial-gradient\(circle at 75% 0%, /);
+      // Both rows of half rings are as tall as the ring's outer radius (1.75 × 2 px); the arches sit that much higher.
+      expect(rule['background-size']!.split(', ').slice(0, 2)).toEqual(['10px 3.5px', '10px 3.5px']);
+      expect(rule['background-position']!.split(', ').slice(0, 2)).toEqual(['left 0 bottom 3.5px', 'left 0 bottom 0']);
+    });
+
+    it('puts a second and a third claim\'s line further down than the first', () => {
+      const css = markStyleSheet(DEFAULT_SETTINGS).split('\n');
+      expect(css).toContain(".mark[data-layer='1'][data-verdict] > .box { padding-bottom: 7px; }");
+      expect(css).toContain(".mark[data-layer='2'][data-verdict] > .box { padding-bottom: 12px; }");
     });
   });
 });

@@ -35,6 +35,59 @@ export class NewsPage {
     throw new Error(`expected ${count} marks, the page shows ${seen}`);
   }
 
+  /**
+   * Where the lines of the marks on some words are drawn, read off a screenshot of their first box: the rows of pixels
+   * (counted from the boxes' top) that hold a colour within a small distance of `colour` (#rrggbb,
+   * as it shows on the page's background), and the height of the first claim's box: the text and
+   * the room under it where its line is drawn; and in the row that holds most of the colour, how
+   * many pixels do.
+   */
+  async lineRows(start: string, colour: string): Promise<{ height: number; width: number; rows: number[]; widest: number }> {
+    await this.page.getByText(start).first().scrollIntoViewIfNeeded();
+    // The marks follow the text in the next frames.
+    await this.page.waitForTimeout(300);
+    // Of two marks on the same words, the one reaching furthest down (`data-layer`): both boxes start at the text's top.
+    const boxes = (await drawnMarks(this.page)).filter((m) => m.text.startsWith(start) && m.boxes.length).map((m) => m.boxes[0]!);
+    if (!boxes.length) throw new Error(`no mark on "${start}"`);
+    const box = boxes.reduce((tallest, one) => (one.height > tallest.height ? one : tallest));
+    const first = Math.min(...boxes.map((one) => one.height));
+    const png = await this.page.screenshot({ clip: { x: Math.ceil(box.x), y: Math.ceil(box.y), width: Math.floor(box.width) - 1, height: Math.floor(box.height) } });
+    // Decoded by the browser itself, in a blank page that no page policy restricts.
+    const decoder = await this.page.context().newPage();
+    try {
+      const { found, widest } = await decoder.evaluate(
+        async ({ data, colour }) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${data}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(image, 0, 0);
+          const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
+          const want = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+          const found: number[] = [];
+          let widest = 0;
+          for (let y = 0; y < image.height; y++) {
+            let count = 0;
+            for (let x = 0; x < image.width; x++) {
+              const at = (y * image.width + x) * 4;
+              if (Math.abs(pixels[at]! - want[0]!) + Math.abs(pixels[at + 1]! - want[1]!) + Math.abs(pixels[at + 2]! - want[2]!) < 48) count++;
+            }
+            if (count) found.push(y);
+            widest = Math.max(widest, count);
+          }
+          return { found, widest };
+        },
+        { data: png.toString('base64'), colour },
+      );
+      return { height: Math.floor(first), width: Math.floor(box.width) - 1, rows: found, widest };
+    } finally {
+      await decoder.close();
+    }
+  }
+
   /** The text under the keyboard focus mark, or null. */
   async focusedText(): Promise<string | null> {
     return focusedMarkText(this.page);
