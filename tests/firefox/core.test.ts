@@ -3,6 +3,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD_DIR, findFirefox } from '../../scripts/lib/firefox';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/serve';
+import { colourRowsInPng } from '../helpers/line-pixels';
 import { inClosedRoots } from './closed-roots';
 
 // The core in-page cases in Firefox: marks on the demo page and the hover card. Debian's
@@ -133,6 +134,21 @@ describe('verdicts per mention in Firefox', () => {
     expect(verdictsOf('During the call, it says')).toEqual(['misattributed']);
     expect(verdictsOf('Zelensky, it adds')).toEqual(['accurate-but-misdated', 'imprecise']);
     expect(verdictsOf('On 12 February, Trump also said')).toEqual(['context (faint)']);
+    // As drawn, read off a screenshot of the first line's boxes: the dashes under the text, in the
+    // verdict's colour; the second claim's wave below them.
+    const boxes = marks.filter((m) => m.text.startsWith('Zelensky, it adds') && m.box).map((m) => m.box!);
+    const top = Math.ceil(boxes[0]!.y);
+    const height = Math.floor(Math.max(...boxes.map((box) => box.height)));
+    const data = await page.screenshot({ clip: { x: Math.ceil(boxes[0]!.x), y: top, width: 300, height }, encoding: 'base64' });
+    const decoder = await browser.newPage();
+    const rowsOf = (colour: string) => decoder.evaluate(colourRowsInPng, { data, colour });
+    const dashed = await rowsOf('#0e7490');
+    const wave = await rowsOf('#b45309');
+    await decoder.close();
+    expect(dashed.found.length).toBeGreaterThan(0);
+    expect(Math.min(...dashed.found)).toBeGreaterThanOrEqual(Math.floor(Math.min(...boxes.map((box) => box.height))) - 5);
+    expect(Math.min(...wave.found)).toBeGreaterThan(Math.max(...dashed.found));
+    expect(wave.widest).toBeLessThan(150);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@
 // announcement. Claimlight draws them in closed shadow roots, which page script cannot enter; they
 // are read over the DevTools protocol (scripts/lib/closed-roots.ts).
 import type { ElementHandle, Page } from 'playwright-core';
+import { colourRowsInPng } from '../../helpers/line-pixels';
 import { announcement, cardHandle, drawnMarks, focusedMarkText, inCard, inClosedRoots } from '../../../scripts/lib/closed-roots';
 
 export interface Mark {
@@ -55,33 +56,7 @@ export class NewsPage {
     // Decoded by the browser itself, in a blank page that no page policy restricts.
     const decoder = await this.page.context().newPage();
     try {
-      const { found, widest } = await decoder.evaluate(
-        async ({ data, colour }) => {
-          const image = new Image();
-          image.src = `data:image/png;base64,${data}`;
-          await image.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = image.width;
-          canvas.height = image.height;
-          const context = canvas.getContext('2d')!;
-          context.drawImage(image, 0, 0);
-          const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
-          const want = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
-          const found: number[] = [];
-          let widest = 0;
-          for (let y = 0; y < image.height; y++) {
-            let count = 0;
-            for (let x = 0; x < image.width; x++) {
-              const at = (y * image.width + x) * 4;
-              if (Math.abs(pixels[at]! - want[0]!) + Math.abs(pixels[at + 1]! - want[1]!) + Math.abs(pixels[at + 2]! - want[2]!) < 48) count++;
-            }
-            if (count) found.push(y);
-            widest = Math.max(widest, count);
-          }
-          return { found, widest };
-        },
-        { data: png.toString('base64'), colour },
-      );
+      const { found, widest } = await decoder.evaluate(colourRowsInPng, { data: png.toString('base64'), colour });
       return { height: Math.floor(first), width: Math.floor(box.width) - 1, rows: found, widest };
     } finally {
       await decoder.close();
