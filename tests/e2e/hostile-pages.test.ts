@@ -210,16 +210,18 @@ describe('hostile pages', () => {
     await page.waitForMarks(1);
     const drawn = async () => {
       const [mark] = await drawnMarks(page.page);
-      const tint = (
+      // The line and the tint: the box's background layers.
+      const look = (
         await inClosedRoots(page.page, (root) => {
           const box = root.querySelector('.mark > .box');
-          return box ? getComputedStyle(box).backgroundColor : null;
+          return box ? getComputedStyle(box).backgroundImage : null;
         }, null)
       ).find(Boolean);
-      return { verdict: mark?.verdict, boxes: mark?.boxes.length ?? 0, tint };
+      return { verdict: mark?.verdict, boxes: mark?.boxes.length ?? 0, look };
     };
     const before = await drawn();
     expect(before.boxes).toBeGreaterThan(0);
+    expect(before.look).toContain('gradient(');
     // Rules as strong as a page can write, aimed at every element beside the body.
     await page.page.addStyleTag({ content: 'html > :not(head):not(body), html > :not(head):not(body) * { display: none !important; opacity: 0 !important; background: red !important; color: red !important; }' });
     await page.page.waitForTimeout(100);

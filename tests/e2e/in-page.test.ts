@@ -506,24 +506,29 @@ describe('settings on an open tab', () => {
     await setSettings({ markedVerdicts });
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
-    // The line is drawn under a box's text, a few letter-spaced no-break spaces: they run the box's
-    // whole width, so the line does too.
-    const widths = (
+    // A box holds no text; its line is a gradient as wide as the box, or one tiled along it (wavy).
+    const lines = (
       await inClosedRoots(page.page, (root) =>
         [...root.querySelectorAll<HTMLElement>('.mark > .box')].map((box) => {
-          const text = document.createRange();
-          text.selectNodeContents(box);
-          return { box: box.clientWidth, text: text.getBoundingClientRect().width };
+          const style = getComputedStyle(box);
+          return { text: box.childNodes.length, size: style.backgroundSize.split(', ')[0]!, repeat: style.backgroundRepeat.split(', ')[0]! };
         }), [])
     ).flat();
-    expect(widths.length).toBeGreaterThanOrEqual(3);
-    for (const { box, text } of widths) expect(text).toBeGreaterThanOrEqual(box);
-    // The verdict and tint of the first drawn box, as the browser computes it inside Claimlight's layer.
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) {
+      expect(line.text).toBe(0);
+      expect(line.size.startsWith('100% ') || line.repeat === 'repeat-x').toBe(true);
+    }
+    // The verdict and tint of the first drawn box, as the browser computes it inside Claimlight's
+    // layer: the tint is the last background layer, the one laid in the text's own box.
     const firstBox = async () =>
       (
         await inClosedRoots(page.page, (root) => {
           const box = root.querySelector<HTMLElement>('.mark > .box');
-          return box ? { verdict: (box.parentElement as HTMLElement).dataset.verdict!, tint: getComputedStyle(box).backgroundColor } : null;
+          if (!box) return null;
+          const style = getComputedStyle(box);
+          const tinted = style.backgroundOrigin.split(', ').at(-1) === 'content-box';
+          return { verdict: (box.parentElement as HTMLElement).dataset.verdict!, tint: tinted ? /(rgba?\([^)]*\))\)$/.exec(style.backgroundImage)![1]! : 'rgba(0, 0, 0, 0)' };
         }, null)
       ).find(Boolean)!;
     const { verdict, tint: before } = await firstBox();

@@ -75,12 +75,16 @@ describe('the settings page', () => {
     await ui.getByRole('button', { name: 'Remove the rule for 127.0.0.1' }).click();
     await news.waitForMarks(3);
     // The look: a background tint.
-    // The tint's opacity on a drawn box, read inside Claimlight's layer: 0.22 is the tint's.
+    // The tint's opacity on a drawn box, read inside Claimlight's layer: 0.22 is the tint's. The
+    // tint is the box's last background layer, the one laid in the text's own box.
     const tintAlpha = async () =>
       (
         await inClosedRoots(news.page, (root) => {
           const box = root.querySelector('.mark > .box');
-          return box ? Number(/, ([\d.]+)\)$/.exec(getComputedStyle(box).backgroundColor)?.[1] ?? 1) : null;
+          if (!box) return null;
+          const style = getComputedStyle(box);
+          if (style.backgroundOrigin.split(', ').at(-1) !== 'content-box') return 0;
+          return Number(/, ([\d.]+)\)\)$/.exec(style.backgroundImage)?.[1] ?? 1);
         }, null)
       ).find((alpha) => alpha !== null);
     // The page's mentions are accurate or context, faint by default: no tint until they are marked.
