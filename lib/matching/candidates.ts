@@ -73,6 +73,42 @@ export function candidateScratch(index: ClaimIndex): CandidateScratch {
   };
 }
 
+/** What the index holds for one stem, looked up once: its weight, its number among the common
+ * stems (-1 for a rarer one), and the lists a block holding it walks. A block used to look each up
+ * in its own map, five lookups a stem; pages share most of their words, so the entries are kept
+ * with the index from page to page, as `find-mentions.ts` keeps the stems. */
+interface StemEntry {
+  weight: number;
+  common: number;
+  postings: Int32Array | undefined;
+  /** The claims' words it is a synonym of, for a stem no claim uses. */
+  synonyms: readonly string[] | undefined;
+  cues: Int32Array | undefined;
+  record: { statements: Int32Array; weights: Float64Array } | undefined;
+}
+
+/** How many stems' entries an index keeps: a page of endless unique words must not grow them forever. */
+const MAX_ENTRIES = 100_000;
+const entries = new WeakMap<ClaimIndex, Map<string, StemEntry>>();
+
+function entriesOf(index: ClaimIndex): Map<string, StemEntry> {
+  let held = entries.get(index);
+  if (!held) entries.set(index, (held = new Map()));
+  return held;
+}
+
+function entryOf(index: ClaimIndex, stem: string): StemEntry {
+  const postings = index.common.has(stem) ? undefined : index.postings.get(stem);
+  return {
+    weight: index.weight(stem),
+    common: index.common.get(stem) ?? -1,
+    postings,
+    synonyms: postings || index.common.has(stem) ? undefined : index.synonymsIn.get(stem),
+    cues: index.cuePostings.get(stem),
+    record: index.records.postings.size ? index.records.postings.get(stem) : undefined,
+  };
+}
+
 /** The candidate claims for a block's distinct content stems, best first. */
 export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
   const cueHits = new Map<number, number>();
@@ -83,18 +119,23 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
   let blockNorm = 0;
   // Which common stems the block holds, by their numbers (cleared again before returning).
   const held: number[] = [];
+  const entries = entriesOf(index);
   for (const stem of stems) {
-    const w = index.weight(stem);
+    let entry = entries.get(stem);
+    if (!entry) {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(stem, (entry = entryOf(index, stem)));
+    }
+    const w = entry.weight;
     blockNorm += w * w;
     // Words in many claims ("Trump" in a feed about politics) are counted only for the claims the
     // rarer words bring in: walking their long lists would cost more than all the rest.
-    const commonId = index.common.get(stem);
-    if (commonId !== undefined) {
-      present[commonId] = 1;
-      held.push(commonId);
+    if (entry.common >= 0) {
+      present[entry.common] = 1;
+      held.push(entry.common);
       continue;
     }
-    const list = index.postings.get(stem);
+    const list = entry.postings;
     if (list) {
       for (let i = 0; i < list.length; i++) {
         const claim = list[i]!;
@@ -105,7 +146,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     }
     // A word the claims never use may stand for one they do ("negotiations" for "talks"): it
     // brings the claim in at a discount, so paraphrases reach the scorer.
-    const synonyms = list ? undefined : index.synonymsIn.get(stem);
+    const synonyms = entry.synonyms;
     if (synonyms) {
       for (const synonym of synonyms) {
         if (stems.has(synonym)) continue;
@@ -118,9 +159,9 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
         }
       }
     }
-    const cueList = index.cuePostings.get(stem);
+    const cueList = entry.cues;
     if (cueList) for (const claim of cueList) cueHits.set(claim, (cueHits.get(claim) ?? 0) + 1);
-    const recordList = records.postings.size ? records.postings.get(stem) : undefined;
+    const recordList = entry.record;
     if (recordList) {
       for (let i = 0; i < recordList.statements.length; i++) {
         const id = recordList.statements[i]!;

@@ -373,6 +373,18 @@ describe('buildClaimIndex', () => {
     for (const word of ['harbour', 'quay', 'w1x', 'never-seen', '2025']) expect(store.weight(tokenize(word)[0]!.stem)).toBeGreaterThan(0);
   });
 
+  it('finds the same candidates after a page of more distinct words than the index keeps looked up', () => {
+    const claims = Array.from({ length: 60 }, (_, i) => ({ id: `c${i}`, text: `harbour w${i}x quay`, verdict: 'false' as const }));
+    const store = buildClaimIndex(claims);
+    const stems = new Set(tokenize('harbour w1x quay w2x').map((t) => t.stem));
+    const before = candidateClaims(store, stems, candidateScratch(store));
+    expect(before.candidates.map((c) => store.claims[c.claim]!.claim.id)).toEqual(['c1', 'c2']);
+    // 100,001 words no claim uses: the kept lookups fill, are dropped, and fill again.
+    const endless = new Set(Array.from({ length: 100_001 }, (_, i) => `u${i}z`));
+    expect(candidateClaims(store, endless, candidateScratch(store)).candidates).toEqual([]);
+    expect(candidateClaims(store, stems, candidateScratch(store))).toEqual(before);
+  });
+
   it('finds a claim through an item of its record that a block nearly restates, in words the claim’s text does not use', () => {
     const record = { text: 'Council minutes show the seawall repairs were approved in March and paid for by a coastal grant.', sources: [{ url: 'https://council.example/minutes', outlet: 'Council minutes' }] };
     const claimOf = (context: (typeof record)[]) => ({ id: 'storms', text: 'The town will finally be protected from winter storms this year.', verdict: 'accurate' as const, context });
