@@ -103,11 +103,8 @@ interface Layer {
   origin: 'padding-box' | 'content-box';
 }
 
-/** How far a line's box reaches below the text's own (its descent), so that the line sits clear
- * of the letters, about where an underline would. */
-const BELOW_TEXT = 2;
-/** How much further down a second and a third claim on the same words draw their lines. */
-const LAYER_STEP = 5;
+/** How tall a line is drawn: a wave rises and falls over 3.5 times its thickness. */
+const lineHeight = (line: MarkLine, thickness: number) => (line === 'wavy' ? 3.5 * thickness : thickness);
 
 const px = (n: number) => `${Math.round(n * 100) / 100}px`;
 
@@ -130,14 +127,16 @@ function lineLayers(line: MarkLine, color: string, thickness: number): Layer[] {
     case 'dotted':
       return [{ ...base, image: `repeating-linear-gradient(90deg, ${color} 0 ${px(t)}, transparent ${px(t)} ${px(2 * t)})`, size: `100% ${px(t)}`, position: 'left 0 bottom 0', repeat: 'no-repeat' }];
     case 'wavy': {
-      // Rings t thick around a middle radius of 1.25 t: a wave 3.5 t high, 5 t long.
+      // Rings t thick around a middle radius of 1.25 t: a wave 3.5 t high, 5 t long. Each half
+      // ring lies whole in the middle of its tile (none is cut at a tile's edge); the cups' tiles
+      // start half a tile on, so that each cup begins where an arch ends.
       const inner = 0.75 * t;
       const outer = 1.75 * t;
       const ring = `transparent ${px(inner - 0.5)}, ${color} ${px(inner)}, ${color} ${px(outer - 0.5)}, transparent ${px(outer)}`;
       const size = `${px(5 * t)} ${px(outer)}`;
       return [
-        { ...base, image: `radial-gradient(circle at 25% 100%, ${ring})`, size, position: `left 0 bottom ${px(outer)}` },
-        { ...base, image: `radial-gradient(circle at 75% 0%, ${ring})`, size, position: 'left 0 bottom 0' },
+        { ...base, image: `radial-gradient(circle at 50% 100%, ${ring})`, size, position: `left 0 bottom ${px(outer)}` },
+        { ...base, image: `radial-gradient(circle at 50% 0%, ${ring})`, size, position: `left ${px(2.5 * t)} bottom 0` },
       ];
     }
   }
@@ -149,7 +148,9 @@ function drawnDeclarations(line: MarkLine, color: string, thickness: number, tin
   if (tint !== 'transparent') layers.push({ image: `linear-gradient(${tint}, ${tint})`, size: '100% 100%', position: '0 0', repeat: 'no-repeat', origin: 'content-box' });
   const list = (key: keyof Layer) => layers.map((layer) => layer[key]).join(', ');
   // The custom property names the look, for people and tests reading the style; it draws nothing.
-  return `--claimlight-line: ${line} ${color} ${px(thickness)}; background-image: ${list('image')}; background-size: ${list('size')}; background-position: ${list('position')}; background-repeat: ${list('repeat')}; background-origin: ${list('origin')}; background-color: transparent; padding-bottom: ${BELOW_TEXT}px; box-decoration-break: clone; -webkit-box-decoration-break: clone;`;
+  // The padding is the room the line is drawn in, just under the text, and further down by
+  // `--claimlight-layer` for a second and a third claim on the same words.
+  return `--claimlight-line: ${line} ${color} ${px(thickness)}; background-image: ${list('image')}; background-size: ${list('size')}; background-position: ${list('position')}; background-repeat: ${list('repeat')}; background-origin: ${list('origin')}; background-color: transparent; padding-bottom: calc(${px(lineHeight(line, thickness))} + var(--claimlight-layer, 0px)); box-decoration-break: clone; -webkit-box-decoration-break: clone;`;
 }
 
 /** A look as CSS declarations, for a stylesheet rule or a style attribute. */
@@ -189,9 +190,15 @@ export function markStyleSheet(settings: MarkSettings): string {
   // After the verdicts' rules, so that a faint mark's look wins over its verdict's.
   for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'][data-faint] > .box { ${faintDeclarations(settings, verdict)} }`);
   // A second and a third claim on the same words draw their lines further under the text (the
-  // painter sets `data-layer`), their boxes reaching below the text; after the rules
-  // above, and as specific as the faint ones.
-  for (const layer of [1, 2]) rules.push(`.mark[data-layer='${layer}'][data-verdict] > .box { padding-bottom: ${BELOW_TEXT + layer * LAYER_STEP}px; }`);
+  // painter sets `data-layer`), each below the tallest line the first could have.
+  const tallest = Math.max(...MENTION_VERDICTS.map((verdict) => lineHeight(markLook(settings, verdict).line, markLook(settings, verdict).thickness)));
+  const step = Math.ceil(tallest) + 1;
+  for (const layer of [1, 2]) rules.push(`.mark[data-layer='${layer}'] { --claimlight-layer: ${layer * step}px; }`);
   rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);
+  // In forced colours (Windows' contrast themes) browsers draw no background images: the line
+  // becomes a border in the theme's colour, in the verdict's style (a wave as a double line).
+  const border = (line: MarkLine) => (line === 'wavy' ? 'double' : line);
+  const forced = MENTION_VERDICTS.map((verdict) => `.mark[data-verdict='${verdict}'] > .box { border-bottom: 3px ${border(markLook(settings, verdict).line)} CanvasText; }`);
+  rules.push(`@media (forced-colors: active) { ${forced.join(' ')} .mark[data-faint] > .box { border-bottom: 1px dotted CanvasText; } .focus > .box { border-bottom: 3px solid Highlight; } }`);
   return rules.join('\n');
 }

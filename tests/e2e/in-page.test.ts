@@ -344,7 +344,8 @@ describe('a page that is old news', () => {
         const style = getComputedStyle(m.firstElementChild!);
         return `${m.dataset.verdict} ${style.getPropertyValue('--claimlight-line').split(' ')[0]} ${style.paddingBottom}`;
       }), null)).flat().sort();
-    expect(lines).toEqual(['accurate-but-misdated dashed 2px', 'imprecise wavy 7px']);
+    // The dashes' room is 2 px; the wave's, 5.25 px, starts 8 px down: below the tallest first line.
+    expect(lines).toEqual(['accurate-but-misdated dashed 2px', 'imprecise wavy 13.25px']);
     // As drawn: the dashed line in the bottom rows of its box, clear of the letters; the wave below it.
     const dashed = await page.lineRows('Zelensky, it adds', '#0e7490');
     const wave = await page.lineRows('Zelensky, it adds', '#b45309');
@@ -357,6 +358,15 @@ describe('a page that is old news', () => {
     expect(wave.widest).toBeLessThan(wave.width * 0.5);
     expect(dashed.widest).toBeGreaterThan(dashed.width * 0.45);
     expect(dashed.widest).toBeLessThan(dashed.width * 0.75);
+    // In a contrast theme (forced colours) browsers draw no background images: the lines are borders.
+    await page.page.emulateMedia({ forcedColors: 'active' });
+    const forced = (await inClosedRoots(page.page, (root) =>
+      [...root.querySelectorAll<HTMLElement>('.mark')].filter((m) => m.dataset.text!.startsWith('Zelensky, it adds')).map((m) => {
+        const style = getComputedStyle(m.firstElementChild!);
+        return `${m.dataset.verdict} ${style.borderBottomStyle} ${style.borderBottomWidth}`;
+      }), null)).flat().sort();
+    expect(forced).toEqual(['accurate-but-misdated dashed 3px', 'imprecise double 3px']);
+    await page.page.emulateMedia({ forcedColors: 'none' });
     // The same claim told without the fault is context.
     expect(verdictOf('On 12 February, Trump also said')).toEqual(['context (faint)']);
     expect(await badgeOf(page.page)).toEqual({ text: '⇄3', title: 'Claimlight: 3 problems on this page (most serious: Misattributed); 2 other mentions' });

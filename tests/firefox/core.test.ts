@@ -147,6 +147,7 @@ describe('verdicts per mention in Firefox', () => {
     await decoder.close();
     expect(dashed.found.length).toBeGreaterThan(0);
     expect(Math.min(...dashed.found)).toBeGreaterThanOrEqual(Math.floor(Math.min(...boxes.map((box) => box.height))) - 5);
+    expect(wave.found.length).toBeGreaterThan(0);
     expect(Math.min(...wave.found)).toBeGreaterThan(Math.max(...dashed.found));
     expect(wave.widest).toBeLessThan(150);
     await page.close();

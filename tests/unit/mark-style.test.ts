@@ -11,7 +11,7 @@ describe('markStyleSheet', () => {
   describe('when the settings are the defaults', () => {
     it('has a rule for every verdict’s boxes and for the focus', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
-      expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 3);
+      expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 4);
       for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ --claimlight-line: \w+ .*background-image: [a-z-]*gradient\(.*\}$/);
     });
 
@@ -85,26 +85,42 @@ describe('markStyleSheet', () => {
         // The tint last, over the text's box; every line layer from the bottom of the padded box.
         expect(origins.at(-1)).toBe('content-box');
         expect(positions.at(-1)).toBe('0 0');
-        for (const position of positions.slice(0, -1)) expect(position).toMatch(/^left 0 bottom (0|[\d.]+px)$/);
+        for (const position of positions.slice(0, -1)) expect(position).toMatch(/^left (0|[\d.]+px) bottom (0|[\d.]+px)$/);
         expect(origins.slice(0, -1).every((origin) => origin === 'padding-box')).toBe(true);
-        expect(rule['padding-bottom']).toBe('2px');
+        // The room the line is drawn in, under the text: as tall as the line.
+        expect(rule['padding-bottom']).toMatch(/^calc\([\d.]+px \+ var\(--claimlight-layer, 0px\)\)$/);
       }
     });
 
-    it('draws a wave as arches over cups that meet on its middle line', () => {
+    it('draws a wave as arches over cups that meet on its middle line, below the text', () => {
       const rule = declarations(ruleFor(markStyleSheet(DEFAULT_SETTINGS), 'false'));
       const [arches, cups] = rule['background-image']!.split(/, (?=radial-gradient)/);
-      expect(arches).toMatch(/^radial-gradient\(circle at 25% 100%, /);
-      expect(cups).toMatch(/^radial-gradient\(circle at 75% 0%, /);
-      // Both rows of half rings are as tall as the ring's outer radius (1.75 × 2 px); the arches sit that much higher.
+      // Each half ring in the middle of its tile, none cut at a tile's edge.
+      expect(arches).toMatch(/^radial-gradient\(circle at 50% 100%, /);
+      expect(cups).toMatch(/^radial-gradient\(circle at 50% 0%, /);
+      // Both rows of half rings are as tall as the ring's outer radius (1.75 × 2 px); the arches
+      // sit that much higher, and the cups start half a tile on, where the arches end.
       expect(rule['background-size']!.split(', ').slice(0, 2)).toEqual(['10px 3.5px', '10px 3.5px']);
-      expect(rule['background-position']!.split(', ').slice(0, 2)).toEqual(['left 0 bottom 3.5px', 'left 0 bottom 0']);
+      expect(rule['background-position']!.split(', ').slice(0, 2)).toEqual(['left 0 bottom 3.5px', 'left 5px bottom 0']);
+      // The room under the text is the wave's whole height: it does not rise into the letters.
+      expect(rule['padding-bottom']).toBe('calc(7px + var(--claimlight-layer, 0px))');
     });
 
-    it('puts a second and a third claim\'s line further down than the first', () => {
+    it('puts a second and a third claim\'s line further down than the first, below the tallest line it could have', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS).split('\n');
-      expect(css).toContain(".mark[data-layer='1'][data-verdict] > .box { padding-bottom: 7px; }");
-      expect(css).toContain(".mark[data-layer='2'][data-verdict] > .box { padding-bottom: 12px; }");
+      // The tallest line is a 2 px wave, 7 px high.
+      expect(css).toContain(".mark[data-layer='1'] { --claimlight-layer: 8px; }");
+      expect(css).toContain(".mark[data-layer='2'] { --claimlight-layer: 16px; }");
+      // High contrast: a 3 px wave, 10.5 px high.
+      expect(markStyleSheet(settings({ highContrast: true })).split('\n')).toContain(".mark[data-layer='1'] { --claimlight-layer: 12px; }");
+    });
+
+    it('draws borders in the theme\'s colour under forced colours, where browsers drop background images', () => {
+      const forced = markStyleSheet(DEFAULT_SETTINGS).split('\n').find((line) => line.startsWith('@media (forced-colors: active)'))!;
+      expect(forced).toContain(".mark[data-verdict='accurate-but-misdated'] > .box { border-bottom: 3px dashed CanvasText; }");
+      expect(forced).toContain(".mark[data-verdict='false'] > .box { border-bottom: 3px double CanvasText; }");
+      expect(forced).toContain('.mark[data-faint] > .box { border-bottom: 1px dotted CanvasText; }');
+      expect(forced).toContain('.focus > .box { border-bottom: 3px solid Highlight; }');
     });
   });
 });
