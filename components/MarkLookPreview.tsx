@@ -1,4 +1,4 @@
-import { focusDeclarations, mentionDeclarations, type MarkSettings } from '@/lib/mark-style';
+import { focusDeclarations, forcedColorsRule, mentionDeclarations, type MarkSettings } from '@/lib/mark-style';
 import type { Settings } from '@/lib/settings';
 import { MENTION_VERDICTS, VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 
@@ -20,6 +20,14 @@ const SAMPLES: Record<MentionVerdict, string> = {
 export function MarkLookPreview({ settings }: { settings: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'> }) {
   return (
     <figure class="mark-preview">
+      {/* The samples' lines in a contrast theme, as the page's marks draw them there. */}
+      <style>
+        {forcedColorsRule(settings, {
+          verdict: (verdict) => `.mark-preview [data-verdict='${verdict}'][data-marked='full']`,
+          faint: ".mark-preview [data-marked='faint']",
+          focus: ".mark-preview [data-verdict='focus']",
+        })}
+      </style>
       <figcaption id="mark-preview-caption">Preview, as on a light news page</figcaption>
       <ul class="claimlight-page-sample" aria-labelledby="mark-preview-caption">
         {MENTION_VERDICTS.map((verdict) => (

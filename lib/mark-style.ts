@@ -195,10 +195,17 @@ export function markStyleSheet(settings: MarkSettings): string {
   const step = Math.ceil(tallest) + 1;
   for (const layer of [1, 2]) rules.push(`.mark[data-layer='${layer}'] { --claimlight-layer: ${layer * step}px; }`);
   rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);
-  // In forced colours (Windows' contrast themes) browsers draw no background images: the line
-  // becomes a border in the theme's colour, in the verdict's style (a wave as a double line).
-  const border = (line: MarkLine) => (line === 'wavy' ? 'double' : line);
-  const forced = MENTION_VERDICTS.map((verdict) => `.mark[data-verdict='${verdict}'] > .box { border-bottom: 3px ${border(markLook(settings, verdict).line)} CanvasText; }`);
-  rules.push(`@media (forced-colors: active) { ${forced.join(' ')} .mark[data-faint] > .box { border-bottom: 1px dotted CanvasText; } .focus > .box { border-bottom: 3px solid Highlight; } }`);
+  rules.push(forcedColorsRule(settings, { verdict: (verdict) => `.mark[data-verdict='${verdict}'] > .box`, faint: '.mark[data-faint] > .box', focus: '.focus > .box' }));
   return rules.join('\n');
+}
+
+/**
+ * In forced colours (Windows' contrast themes) browsers draw no background images, so the lines
+ * are drawn as borders in the theme's colour, in each verdict's style (a wave as a double line):
+ * one `@media` rule, for the painter's marks and the settings page's samples alike.
+ */
+export function forcedColorsRule(settings: MarkSettings, selectors: { verdict: (verdict: MentionVerdict) => string; faint: string; focus: string }): string {
+  const border = (line: MarkLine) => (line === 'wavy' ? 'double' : line);
+  const verdicts = MENTION_VERDICTS.map((verdict) => `${selectors.verdict(verdict)} { border-bottom: 3px ${border(markLook(settings, verdict).line)} CanvasText; }`);
+  return `@media (forced-colors: active) { ${verdicts.join(' ')} ${selectors.faint} { border-bottom: 1px dotted CanvasText; } ${selectors.focus} { border-bottom: 3px solid Highlight; } }`;
 }

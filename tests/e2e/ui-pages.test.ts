@@ -130,6 +130,20 @@ describe('the settings page', () => {
     await options.page.close();
   });
 
+  it('previews the marks in a contrast theme as the page draws them there: borders in the verdict\'s style', async () => {
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
+    await options.page.emulateMedia({ forcedColors: 'active' });
+    const border = (verdict: string) => options.page.locator(`.mark-preview [data-verdict='${verdict}']`).evaluate((sample) => `${getComputedStyle(sample).borderBottomStyle} ${getComputedStyle(sample).borderBottomWidth}`);
+    // False is marked in full by default (a wave: a double line here), accurate faintly.
+    expect(await border('false')).toBe('double 3px');
+    expect(await border('accurate-but-misdated')).toBe('dashed 3px');
+    expect(await border('accurate')).toBe('dotted 1px');
+    expect(await border('focus')).toBe('solid 3px');
+    await options.page.emulateMedia({ forcedColors: 'none' });
+    expect(await border('false')).toBe('none 0px');
+    await options.page.close();
+  });
+
   it('imports a file dropped on the import area', async () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     const pack = JSON.parse(readFileSync('data/bundled-pack.json', 'utf8')) as { id: string; title: string; claims: unknown[] };

@@ -110,6 +110,10 @@ describe('SettingsForm', () => {
       expect(sample('false').dataset.marked).toBe('full');
       expect(sample('accurate').dataset.marked).toBe('faint');
       expect(sample('accurate').getAttribute('style')).toContain('dotted');
+      // In a contrast theme the samples' lines are borders, each in its verdict's style.
+      const forced = document.querySelector('.mark-preview style')!.textContent!;
+      expect(forced).toMatch(/^@media \(forced-colors: active\)/);
+      expect(forced).toContain(".mark-preview [data-verdict='false'][data-marked='full'] { border-bottom: 3px double CanvasText; }");
       fireEvent.click(screen.getByRole('checkbox', { name: 'Accurate' }));
       expect(last()?.markedVerdicts).toEqual(['accurate', 'accurate-but-misdated', 'misattributed', 'imprecise', 'disputed', 'false', 'unverified']);
       expect(sample('accurate').dataset.marked).toBe('full');
