@@ -191,7 +191,12 @@ export function markStyleSheet(settings: MarkSettings): string {
   for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'][data-faint] > .box { ${faintDeclarations(settings, verdict)} }`);
   // A second and a third claim on the same words draw their lines further under the text (the
   // painter sets `data-layer`), each below the tallest line the first could have.
-  const tallest = Math.max(...MENTION_VERDICTS.map((verdict) => lineHeight(markLook(settings, verdict).line, markLook(settings, verdict).thickness)));
+  const tallest = Math.max(
+    ...MENTION_VERDICTS.map((verdict) => {
+      const look = markLook(settings, verdict);
+      return lineHeight(look.line, look.thickness);
+    }),
+  );
   const step = Math.ceil(tallest) + 1;
   for (const layer of [1, 2]) rules.push(`.mark[data-layer='${layer}'] { --claimlight-layer: ${layer * step}px; }`);
   rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);

@@ -57,9 +57,12 @@ export interface CandidateScratch {
   /** The same sums and list for the record's statements (`RecordIndex`). */
   recordCovered: Float64Array;
   recordTouched: Int32Array;
+  /** Each stem's entry (`StemEntry`), made the first time a block holds the stem. */
+  entries: Map<string, StemEntry>;
 }
 
-export function candidateScratch(index: ClaimIndex): CandidateScratch {
+/** Scratch for one pass over a page; `entries` are the stems' entries kept from earlier pages. */
+export function candidateScratch(index: ClaimIndex, entries = new Map<string, StemEntry>()): CandidateScratch {
   const n = index.claims.length;
   return {
     covered: new Float64Array(n),
@@ -70,14 +73,15 @@ export function candidateScratch(index: ClaimIndex): CandidateScratch {
     byCosine: new TopCandidates('cosine', MAX_CANDIDATES + MAX_COSINE_CANDIDATES),
     recordCovered: new Float64Array(index.records.claim.length),
     recordTouched: new Int32Array(index.records.claim.length),
+    entries,
   };
 }
 
 /** What the index holds for one stem, looked up once: its weight, its number among the common
  * stems (-1 for a rarer one), and the lists a block holding it walks. A block used to look each up
  * in its own map, five lookups a stem; pages share most of their words, so the entries are kept
- * with the index from page to page, as `find-mentions.ts` keeps the stems. */
-interface StemEntry {
+ * with the index from page to page (`find-mentions.ts` keeps them with its other lookups). */
+export interface StemEntry {
   weight: number;
   common: number;
   postings: Int32Array | undefined;
@@ -87,23 +91,17 @@ interface StemEntry {
   record: { statements: Int32Array; weights: Float64Array } | undefined;
 }
 
-/** How many stems' entries an index keeps: a page of endless unique words must not grow them forever. */
+/** How many stems' entries are kept: a page of endless unique words must not grow them forever. */
 const MAX_ENTRIES = 100_000;
-const entries = new WeakMap<ClaimIndex, Map<string, StemEntry>>();
-
-function entriesOf(index: ClaimIndex): Map<string, StemEntry> {
-  let held = entries.get(index);
-  if (!held) entries.set(index, (held = new Map()));
-  return held;
-}
 
 function entryOf(index: ClaimIndex, stem: string): StemEntry {
-  const postings = index.common.has(stem) ? undefined : index.postings.get(stem);
+  const common = index.common.get(stem);
+  const postings = common === undefined ? index.postings.get(stem) : undefined;
   return {
     weight: index.weight(stem),
-    common: index.common.get(stem) ?? -1,
+    common: common ?? -1,
     postings,
-    synonyms: postings || index.common.has(stem) ? undefined : index.synonymsIn.get(stem),
+    synonyms: postings || common !== undefined ? undefined : index.synonymsIn.get(stem),
     cues: index.cuePostings.get(stem),
     record: index.records.postings.size ? index.records.postings.get(stem) : undefined,
   };
@@ -112,14 +110,13 @@ function entryOf(index: ClaimIndex, stem: string): StemEntry {
 /** The candidate claims for a block's distinct content stems, best first. */
 export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
   const cueHits = new Map<number, number>();
-  const { covered, dot, touched, present, byCoverage, byCosine, recordCovered, recordTouched } = scratch;
+  const { covered, dot, touched, present, byCoverage, byCosine, recordCovered, recordTouched, entries } = scratch;
   const records = index.records;
   let touchedCount = 0;
   let recordsTouched = 0;
   let blockNorm = 0;
   // Which common stems the block holds, by their numbers (cleared again before returning).
   const held: number[] = [];
-  const entries = entriesOf(index);
   for (const stem of stems) {
     let entry = entries.get(stem);
     if (!entry) {

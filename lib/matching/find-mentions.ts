@@ -10,7 +10,7 @@ import { tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
 import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
-import { candidateClaims, candidateScratch, rivalCosine } from './candidates';
+import { candidateClaims, candidateScratch, rivalCosine, type StemEntry } from './candidates';
 import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
 import { carriedWords, coverageBy, eventWordsIn, pairFeatures, type LogitFloor, type SentenceView } from './features';
@@ -137,10 +137,12 @@ interface IndexedWords {
 }
 
 /** What reading pages against an index needs, kept with the index from page to page: the stems
- * `indexStem` gave (pages share most of their words), the second words of the pack's titles, so
- * that most words need no lookup of a title, and which pairs of claims are twins. */
+ * `indexStem` gave (pages share most of their words), what the index holds for each of those
+ * (`StemEntry`, bounded where it is filled), the second words of the pack's titles, so that most
+ * words need no lookup of a title, and which pairs of claims are twins. */
 interface IndexLookups {
   stems: Map<string, string>;
+  entries: Map<string, StemEntry>;
   titleEnds: Set<string>;
   /** Whether two claims are records of one (`sameClaim`), by pair of positions: a page asks it of
    * the same few pairs in sentence after sentence. */
@@ -155,7 +157,7 @@ const MAX_LOOKED_UP = 100_000;
 function lookupsOf(index: ClaimIndex): IndexLookups {
   let held = lookups.get(index);
   if (!held) {
-    held = { stems: new Map(), titleEnds: new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1))), twins: new Map() };
+    held = { stems: new Map(), entries: new Map(), titleEnds: new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1))), twins: new Map() };
     lookups.set(index, held);
   }
   if (held.stems.size > MAX_LOOKED_UP) held.stems.clear();
@@ -229,8 +231,8 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   const follow = (time: Interval | null) => {
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
-  const scratch = candidateScratch(index);
-  const { twins } = lookupsOf(index);
+  const { twins, entries } = lookupsOf(index);
+  const scratch = candidateScratch(index, entries);
   let context: Earlier[] = [];
   const pairs: ScoredPair<C>[] = [];
   blocks.forEach((block, blockIndex) => {

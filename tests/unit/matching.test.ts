@@ -377,12 +377,15 @@ describe('buildClaimIndex', () => {
     const claims = Array.from({ length: 60 }, (_, i) => ({ id: `c${i}`, text: `harbour w${i}x quay`, verdict: 'false' as const }));
     const store = buildClaimIndex(claims);
     const stems = new Set(tokenize('harbour w1x quay w2x').map((t) => t.stem));
-    const before = candidateClaims(store, stems, candidateScratch(store));
+    // One scratch for all three blocks, as a page's pass keeps it, its stems' entries with it.
+    const scratch = candidateScratch(store);
+    const before = candidateClaims(store, stems, scratch);
     expect(before.candidates.map((c) => store.claims[c.claim]!.claim.id)).toEqual(['c1', 'c2']);
     // 100,001 words no claim uses: the kept lookups fill, are dropped, and fill again.
     const endless = new Set(Array.from({ length: 100_001 }, (_, i) => `u${i}z`));
-    expect(candidateClaims(store, endless, candidateScratch(store)).candidates).toEqual([]);
-    expect(candidateClaims(store, stems, candidateScratch(store))).toEqual(before);
+    expect(candidateClaims(store, endless, scratch).candidates).toEqual([]);
+    expect(scratch.entries.size).toBeLessThanOrEqual(100_000);
+    expect(candidateClaims(store, stems, scratch)).toEqual(before);
   });
 
   it('finds a claim through an item of its record that a block nearly restates, in words the claim’s text does not use', () => {
