@@ -3,10 +3,12 @@
 // split MAP@5. The model is softmax cross-entropy over each tweet's candidates with an L2 penalty,
 // fitted by Newton's method on standardised features; the printed weights are back on raw scale.
 //
-//   npx tsx scripts/fit-rank.ts [--dir ../shared/corpora/checkthat2020] [--check dev] [--drop name,name]
+//   npx tsx scripts/fit-rank.ts [--dir ../shared/corpora/checkthat2020] [--check dev] [--drop name,name] [--verify]
 //
 // --drop fits without the named signals (their weight printed as 0), for ablations. The last two
-// lines compare the weights lib/matching/rank.ts ships with the ones just fitted.
+// lines compare the weights lib/matching/rank.ts ships with the ones just fitted. --verify skips
+// the cross-validation and exits 1 when the weights fitted, as printed, are not the ones shipped:
+// a change to the tokenizer or a signal that was not followed by a refit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: '../shared/corpora/checkthat2020' },
     check: { type: 'string', default: 'dev' },
     drop: { type: 'string', default: '' },
+    verify: { type: 'boolean', default: false },
   },
 });
 const dropped = new Set(values.drop.split(',').filter(Boolean));
@@ -140,6 +143,19 @@ const train = loadSplit(ranker, 'train');
 const check = loadSplit(ranker, values.check);
 const weights = fit(train);
 
+// The weights as lib/matching/rank.ts writes them: three significant digits.
+const printed = weights.map((w) => Number(w.toPrecision(3)));
+const shipped = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);
+if (values.verify) {
+  const differ = FEATURE_NAMES.filter((_, i) => printed[i] !== shipped[i]);
+  if (differ.length) {
+    console.error(`fit-rank: lib/matching/rank.ts's weights are not what this script fits (${differ.map((name) => `${name}: ${FEATURE_WEIGHTS[name]} shipped, ${printed[FEATURE_NAMES.indexOf(name)]} fitted`).join('; ')}); rerun it and paste its weights`);
+    process.exit(1);
+  }
+  console.log(`lib/matching/rank.ts's weights are what this script fits: MAP@5 train ${map5(train, shipped).toFixed(4)}, ${values.check} ${map5(check, shipped).toFixed(4)}`);
+  process.exit(0);
+}
+
 let crossValidated = 0;
 for (let fold = 0; fold < FOLDS; fold++) {
   const held = train.filter((_, i) => i % FOLDS === fold);
@@ -148,9 +164,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
 crossValidated /= train.length;
 
 console.log('export const FEATURE_WEIGHTS: Record<FeatureName, number> = {');
-FEATURE_NAMES.forEach((name: FeatureName, i) => console.log(`  ${name}: ${Number(weights[i]!.toPrecision(3))},`));
+FEATURE_NAMES.forEach((name: FeatureName, i) => console.log(`  ${name}: ${printed[i]},`));
 console.log('};');
-const shipped = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);
 console.log(`lib/matching/rank.ts's current weights: MAP@5 train ${map5(train, shipped).toFixed(4)}, ${values.check} ${map5(check, shipped).toFixed(4)}`);
 console.log(
   `fitted weights: MAP@5 train ${map5(train, weights).toFixed(4)}, train ${FOLDS}-fold CV ${crossValidated.toFixed(4)}, ` +

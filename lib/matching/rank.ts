@@ -54,14 +54,14 @@ export interface Candidate {
  * standardised features, then scaled back to raw values. Rerun that script after changing a signal.
  */
 export const FEATURE_WEIGHTS: Record<FeatureName, number> = {
-  words: 0.204,
-  wordCosine: 4.18,
-  chars: 0.00636,
-  charCosine: 17.4,
-  claimLength: 0.0488,
-  sameMonth: 2.58,
-  sameYear: 0.456,
-  otherYear: -0.639,
+  words: 0.199,
+  wordCosine: 5.63,
+  chars: 0.00668,
+  charCosine: 15.7,
+  claimLength: 0.0522,
+  sameMonth: 2.52,
+  sameYear: 0.527,
+  otherYear: -0.636,
 };
 
 const WEIGHT_LIST = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);

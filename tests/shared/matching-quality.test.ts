@@ -57,11 +57,21 @@ describe('matching quality', () => {
     expect(imported.negMarks).toBeLessThanOrEqual(1);
   }, 300_000);
 
-  it('ranks CheckThat! 2020 dev claims at MAP@5 0.84 or better', () => {
+  // 0.8419 until the ranker's weights were refitted after the tokenizer learned hashtags (56d4389).
+  it('ranks CheckThat! 2020 dev claims at MAP@5 0.843 or better', () => {
     const checkthat = score('map5.mjs', [join(SHARED_DIR, 'corpora/checkthat2020'), 'dev']);
     expect(checkthat.queries).toBe(197);
-    expect(checkthat.map5).toBeGreaterThanOrEqual(0.84);
+    expect(checkthat.map5).toBeGreaterThanOrEqual(0.843);
   }, 120_000);
+
+  // A change to the tokenizer reaches the ranker's signals too (56d4389 changed them and left the
+  // weights fitted before it): the weights shipped must be what the script fits now.
+  it('ships the ranker weights that scripts/fit-rank.ts fits from the train split', async () => {
+    const { code, stdout, stderr } = await runScript('fit-rank', '--dir', join(SHARED_DIR, 'corpora/checkthat2020'), '--verify');
+    expect(stderr).toBe('');
+    expect(stdout).toContain("lib/matching/rank.ts's weights are what this script fits");
+    expect(code).toBe(0);
+  }, 300_000);
 
   it('marks nothing on 32 real pages written before 2025', () => {
     const real = score('score.mjs', [join(SHARED_DIR, 'corpora/realnews-sample')]);
