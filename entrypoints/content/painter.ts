@@ -77,9 +77,14 @@ const LAYER_STYLES = `
   .box { position: absolute; overflow: hidden; pointer-events: none; user-select: none; }
 `;
 
-/** Where one mark is drawn: its boxes, relative to the layer, as "x,y,w,h" joined, for comparing. */
-type Boxes = { x: number; y: number; width: number; height: number }[];
-const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height}`).join(';');
+/** Where one mark is drawn: its boxes, relative to the layer, each the height of its text, and
+ * compared as "x,y,w,h,room" joined. `room`, where a box that clips the text ends close below it,
+ * is how far down from the box's top anything of it may show. */
+type Boxes = { x: number; y: number; width: number; height: number; room?: number }[];
+const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height},${b.room ?? ''}`).join(';');
+/** More than any line reaches under the text (`lib/mark-style.ts`: the tallest, a 3 px wave, is
+ * 10.5 px, and a third claim's starts 24 px down): a clip further below cannot cut a line. */
+const LINE_REACH = 48;
 
 interface Drawn {
   mention: PaintedMention;
@@ -361,15 +366,19 @@ export class OverlayPainter implements Painter {
       if (right - left < 1 || bottom - top < 1) continue;
       // A line cut by a clip keeps its own height, so its line sits under the text, not at the cut.
       if (bottom < rect.bottom) continue;
-      boxes.push({ x: Math.round(left - origin.left), y: Math.round(top - origin.top), width: Math.round(right - left), height: Math.round(rect.bottom - top) });
+      const box: Boxes[number] = { x: Math.round(left - origin.left), y: Math.round(top - origin.top), width: Math.round(right - left), height: Math.round(rect.bottom - top) };
+      // The line is drawn under the text, in the box's padding: where the text's scroll box ends
+      // just below it (a one-line teaser, a clamped summary), the line must end there too.
+      if (clip.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor(clip.bottom - top));
+      boxes.push(box);
     }
     return boxes;
   }
 
-  private box({ x, y, width, height }: Boxes[number]): HTMLElement {
+  private box({ x, y, width, height, room }: Boxes[number]): HTMLElement {
     const box = this.document.createElement('div');
     box.className = 'box';
-    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;`;
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${room === undefined ? '' : ` clip-path: inset(0 0 calc(100% - ${room}px) 0);`}`;
     return box;
   }
 }

@@ -178,6 +178,43 @@ describe('keyboard', () => {
   });
 });
 
+describe('drawing', () => {
+  it('ends a line where a box that clips its text ends', async () => {
+    const start = 'During the call, it says';
+    const purple = '#7e22ce'; // Misattributed: dashed
+    const unclipped = await open('pages/late-april.html');
+    await unclipped.waitForMarks(5);
+    // Drawn under the text, in the verdict's colour, while nothing clips it.
+    expect((await unclipped.lineRows(start, purple)).rows.length).toBeGreaterThan(0);
+    await unclipped.page.close();
+    // Now that sentence on one line, in a box that hides what overflows it and ends less than a
+    // pixel under the letters, as a one-line teaser does: the line drawn below the text is cut there.
+    const tab = await session.browser.context.newPage();
+    await tab.addInitScript((start) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+        paragraph.style.cssText = 'white-space: nowrap; overflow: hidden;';
+        const range = document.createRange();
+        range.selectNodeContents(paragraph);
+        const textBottom = Math.max(...[...range.getClientRects()].map((rect) => rect.bottom));
+        paragraph.style.height = `${Math.ceil(textBottom - paragraph.getBoundingClientRect().top)}px`;
+        paragraph.id = 'teaser';
+      });
+    }, start);
+    await tab.goto(`${session.server.url}pages/late-april.html`);
+    const page = new NewsPage(tab);
+    await page.waitForMarks(5);
+    await tab.getByText(start).first().scrollIntoViewIfNeeded();
+    await tab.waitForTimeout(300);
+    const clipBottom = await tab.evaluate(() => document.getElementById('teaser')!.getBoundingClientRect().bottom);
+    const box = (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes[0]!;
+    // Still marked: the text itself is not cut.
+    expect(box.height).toBeGreaterThan(10);
+    const below = await page.colourRows({ x: Math.ceil(box.x), y: Math.ceil(clipBottom), width: Math.floor(box.width) - 1, height: 8 }, purple);
+    expect(below.found).toEqual([]);
+  });
+});
+
 describe('opening a card', () => {
   /** The first mark's first line on hover.html, in the middle of the view. */
   async function firstLine(page: NewsPage) {

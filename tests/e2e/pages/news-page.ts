@@ -52,12 +52,17 @@ export class NewsPage {
     if (!boxes.length) throw new Error(`no mark on "${start}"`);
     const box = boxes.reduce((tallest, one) => (one.height > tallest.height ? one : tallest));
     const first = Math.min(...boxes.map((one) => one.height));
-    const png = await this.page.screenshot({ clip: { x: Math.ceil(box.x), y: Math.ceil(box.y), width: Math.floor(box.width) - 1, height: Math.floor(box.height) } });
+    const { found, widest } = await this.colourRows({ x: Math.ceil(box.x), y: Math.ceil(box.y), width: Math.floor(box.width) - 1, height: Math.floor(box.height) }, colour);
+    return { height: Math.floor(first), width: Math.floor(box.width) - 1, rows: found, widest };
+  }
+
+  /** The rows of a part of the view (CSS pixels) that hold the colour, as a screenshot shows it. */
+  async colourRows(clip: { x: number; y: number; width: number; height: number }, colour: string): Promise<{ found: number[]; widest: number }> {
+    const png = await this.page.screenshot({ clip });
     // Decoded by the browser itself, in a blank page that no page policy restricts.
     const decoder = await this.page.context().newPage();
     try {
-      const { found, widest } = await decoder.evaluate(colourRowsInPng, { data: png.toString('base64'), colour });
-      return { height: Math.floor(first), width: Math.floor(box.width) - 1, rows: found, widest };
+      return await decoder.evaluate(colourRowsInPng, { data: png.toString('base64'), colour });
     } finally {
       await decoder.close();
     }
