@@ -27,6 +27,8 @@ export interface LaunchOptions {
   locale?: string;
   /** The unpacked extension to load; the Chrome build by default. */
   extensionDir?: string;
+  /** Device pixels per CSS pixel, as a screen's scaling or the browser's zoom sets it; 1 when absent. */
+  deviceScaleFactor?: number;
 }
 
 /** The flags every Chromium Claimlight starts needs here, with or without the extension. */
@@ -55,6 +57,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : [])],
   });

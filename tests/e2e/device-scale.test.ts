@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawnMarks } from '../../scripts/lib/closed-roots';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
+import { serveDirectory } from '../../scripts/lib/serve';
+import { NewsPage } from './pages/news-page';
+
+// Marks are drawn by gradients sized in CSS pixels: on a screen scaled by 125% or 150% (or at that
+// browser zoom) a 2-px dash or a 1.5-px wave falls between device pixels, where a line could blur
+// away or vanish. The lines of the verdicts a reader marks must still be drawn there, in their
+// colour. (The faint 1-px dotted line of the others is drawn too, but at 125% it straddles two
+// rows of device pixels and reads paler, so it is not held to its colour here.)
+const PAGE = 'pages/late-april.html';
+/** A sentence of late-april.html per look, and the colour its line is drawn in. The wave is the
+ * second claim on its words, drawn below the first's dashes. */
+const LOOKS = [
+  { look: 'dashed (Misattributed)', start: 'During the call, it says', colour: '#7e22ce' },
+  { look: 'wavy (Imprecise)', start: 'Zelensky, it adds', colour: '#b45309' },
+];
+/** The room a dashed line takes under the text (CSS px, `lib/mark-style.ts`): `lineRows` gives the
+ * height of a sentence's shortest box, a dashed line's on both sentences, so the text ends this
+ * far above its bottom. Only lines are drawn below the text: the letters' edges cannot pass for one. */
+const DASHED_ROOM = 2;
+
+describe.each([1.25, 1.5])('at %s device pixels per CSS pixel', (scale) => {
+  let browser: ExtensionBrowser;
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  beforeAll(async () => {
+    server = await serveDirectory('tests/fixtures');
+    browser = await launchWithExtension({ deviceScaleFactor: scale });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws every look of line under its text', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(server.url + PAGE);
+    const page = new NewsPage(tab);
+    await page.waitForMarks(5);
+    expect(await tab.evaluate(() => window.devicePixelRatio)).toBe(scale);
+    for (const { look, start, colour } of LOOKS) {
+      const { rows, height } = await page.lineRows(start, colour);
+      // Rows of the screenshot (device pixels) under the text that hold the line's colour.
+      const under = rows.filter((row) => row >= Math.floor((height - DASHED_ROOM) * scale));
+      expect(under.length, look).toBeGreaterThan(0);
+    }
+    // Still one mark per claim on those sentences, none lost to the scale.
+    expect((await drawnMarks(tab)).filter((m) => LOOKS.some(({ start }) => m.text.startsWith(start))).length).toBe(3);
+  });
+});
