@@ -129,8 +129,10 @@ export class OverlayPainter implements Painter {
   private rules = markStyleSheet(DEFAULT_SETTINGS);
   private drawn: Drawn[] = [];
   private focused: Drawn | null = null;
-  /** Where each mention's text sits, found once per range. */
+  /** Where each mention's text sits, found once per range, and again after the page's layout
+   * changed size (`restyled`): a section folded after load starts to clip its text. */
   private places = new WeakMap<Range, TextPlace>();
+  private restyled = false;
   /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
   private pinned = false;
   private frame = 0;
@@ -307,7 +309,7 @@ export class OverlayPainter implements Painter {
       },
       options,
     );
-    this.document.defaultView?.addEventListener('resize', () => this.relayout(), options);
+    this.document.defaultView?.addEventListener('resize', () => this.restyle(), options);
     this.document.fonts?.addEventListener('loadingdone', () => this.relayout(), { signal: listening.signal });
     // Images and embeds that load late push text down without a DOM change.
     this.document.addEventListener('load', () => this.relayout(), options);
@@ -316,12 +318,19 @@ export class OverlayPainter implements Painter {
       let first = true;
       this.resizes = new ResizeObserver(() => {
         if (first) first = false;
-        else this.relayout();
+        else this.restyle();
       });
       this.resizes.observe(documentElement);
       if (this.document.body) this.resizes.observe(this.document.body);
     }
     return true;
+  }
+
+  /** The page's layout changed size: a box may have started or stopped clipping marked text, or
+   * holding it in place. Found again in the next frame, before the marks are measured. */
+  private restyle(): void {
+    this.restyled = true;
+    this.relayout();
   }
 
   private focusPinned(): boolean {
@@ -332,8 +341,14 @@ export class OverlayPainter implements Painter {
   private draw(): void {
     const host = this.host;
     if (!host) return;
-    const origin = host.getBoundingClientRect();
     const all = this.focused ? [...this.drawn, this.focused] : this.drawn;
+    if (this.restyled) {
+      this.restyled = false;
+      const cache: StyleCache = new Map();
+      for (const drawn of all) this.places.set(drawn.mention.range, placeOf(drawn.mention.range.commonAncestorContainer, cache));
+      this.pinned = this.drawn.some((drawn) => this.places.get(drawn.mention.range)!.pinned);
+    }
+    const origin = host.getBoundingClientRect();
     const measured = all.map((drawn) => this.measure(drawn.mention.range, origin));
     all.forEach((drawn, i) => {
       const boxes = measured[i]!;

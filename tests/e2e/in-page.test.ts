@@ -213,6 +213,25 @@ describe('drawing', () => {
     const below = await page.colourRows({ x: Math.ceil(box.x), y: Math.ceil(clipBottom), width: Math.floor(box.width) - 1, height: 8 }, purple);
     expect(below.found).toEqual([]);
   });
+  it('stops drawing a mark whose text a box folds away after load', async () => {
+    const page = await open('pages/late-april.html');
+    await page.waitForMarks(5);
+    const start = 'During the call, it says';
+    const boxesOf = async () => (await drawnMarks(page.page)).find((m) => m.text.startsWith(start))!.boxes;
+    expect((await boxesOf()).length).toBeGreaterThan(0);
+    // A "show less" folds the paragraph to nothing: its text overflows a box that hides it.
+    await page.page.evaluate((start) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      paragraph.style.cssText = 'max-height: 0; overflow: hidden; margin: 0;';
+    }, start);
+    await expect.poll(boxesOf).toEqual([]);
+    // Unfolded, it is drawn again.
+    await page.page.evaluate((start) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      paragraph.style.cssText = '';
+    }, start);
+    await expect.poll(async () => (await boxesOf()).length).toBeGreaterThan(0);
+  });
 });
 
 describe('opening a card', () => {
