@@ -149,8 +149,9 @@ function drawnDeclarations(line: MarkLine, color: string, thickness: number, tin
   const list = (key: keyof Layer) => layers.map((layer) => layer[key]).join(', ');
   // The custom property names the look, for people and tests reading the style; it draws nothing.
   // The padding is the room the line is drawn in, just under the text, and further down by
-  // `--claimlight-layer` for a second and a third claim on the same words.
-  return `--claimlight-line: ${line} ${color} ${px(thickness)}; background-image: ${list('image')}; background-size: ${list('size')}; background-position: ${list('position')}; background-repeat: ${list('repeat')}; background-origin: ${list('origin')}; background-color: transparent; padding-bottom: calc(${px(lineHeight(line, thickness))} + var(--claimlight-layer, 0px)); box-decoration-break: clone; -webkit-box-decoration-break: clone;`;
+  // `--claimlight-layer` for a second and a third claim on the same words; no more than
+  // `--claimlight-room`, which the painter sets where a box that clips the text ends closer.
+  return `--claimlight-line: ${line} ${color} ${px(thickness)}; background-image: ${list('image')}; background-size: ${list('size')}; background-position: ${list('position')}; background-repeat: ${list('repeat')}; background-origin: ${list('origin')}; background-color: transparent; padding-bottom: min(calc(${px(lineHeight(line, thickness))} + var(--claimlight-layer, 0px)), var(--claimlight-room, 1000px)); box-decoration-break: clone; -webkit-box-decoration-break: clone;`;
 }
 
 /** A look as CSS declarations, for a stylesheet rule or a style attribute. */

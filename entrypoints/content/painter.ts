@@ -65,6 +65,9 @@ const HOST_STYLE = [
   // not take an out-of-flow box for a relayout boundary, so drawing boxes starts a layout at the
   // document (traced), but one that lays out only what changed: the boxes, not the page's own.
   'contain: size layout style',
+  // The marks' own custom properties start here, whatever the page sets on its root.
+  '--claimlight-layer: 0px',
+  '--claimlight-room: 1000px',
 ]
   .map((declaration) => `${declaration} !important;`)
   .join(' ');
@@ -79,7 +82,7 @@ const LAYER_STYLES = `
 
 /** Where one mark is drawn: its boxes, relative to the layer, each the height of its text, and
  * compared as "x,y,w,h,room" joined. `room`, where a box that clips the text ends close below it,
- * is how far down from the box's top anything of it may show. */
+ * is how far down from the box's (rounded) top anything of it may show. */
 type Boxes = { x: number; y: number; width: number; height: number; room?: number }[];
 const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height},${b.room ?? ''}`).join(';');
 /** More than any line reaches under the text (`lib/mark-style.ts`: the tallest, a 3 px wave, is
@@ -95,12 +98,14 @@ interface Drawn {
 /** Where a mention's text sits: the boxes that clip it, and whether it stays put on screen while the
  * window scrolls (in a fixed or sticky box), so that it moves against the document. */
 interface TextPlace {
-  clips: Element[];
+  /** The boxes that clip the text, each in the directions it clips: `overflow-x: clip` (with
+   * `overflow-y: visible`) cuts nothing above or below. */
+  clips: { element: Element; x: boolean; y: boolean }[];
   pinned: boolean;
 }
 
-/** How each element styles overflow and position, read once per paint. */
-type StyleCache = Map<Element, { clips: boolean; pinned: boolean }>;
+/** How each element styles overflow and position, read once per pass over the marks. */
+type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean }>;
 
 function placeOf(node: Node, cache: StyleCache): TextPlace {
   const place: TextPlace = { clips: [], pinned: false };
@@ -109,10 +114,10 @@ function placeOf(node: Node, cache: StyleCache): TextPlace {
     let styled = cache.get(element);
     if (!styled) {
       const style = getComputedStyle(element);
-      styled = { clips: style.overflowX !== 'visible' || style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky' };
+      styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky' };
       cache.set(element, styled);
     }
-    if (styled.clips && element !== node.ownerDocument?.body) place.clips.push(element);
+    if ((styled.x || styled.y) && element !== node.ownerDocument?.body) place.clips.push({ element, x: styled.x, y: styled.y });
     if (styled.pinned) place.pinned = true;
   }
   return place;
@@ -129,8 +134,9 @@ export class OverlayPainter implements Painter {
   private rules = markStyleSheet(DEFAULT_SETTINGS);
   private drawn: Drawn[] = [];
   private focused: Drawn | null = null;
-  /** Where each mention's text sits, found once per range, and again after the page's layout
-   * changed size (`restyled`): a section folded after load starts to clip its text. */
+  /** Where each mention's text sits: found when a range is first painted, and again (`restyled`)
+   * when the page's layout changes size and at every guard, each second: a section folded after
+   * load starts to clip its text. */
   private places = new WeakMap<Range, TextPlace>();
   private restyled = false;
   /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
@@ -251,6 +257,9 @@ export class OverlayPainter implements Painter {
       this.document.documentElement.append(host);
       repaired = true;
     }
+    // A box folded, or made to clip or stay put, inside a part of the page whose size did not
+    // change (a panel, a dialog, an app's own scrolling pane) reports no resize: found here.
+    this.restyled = true;
     this.draw();
     return repaired;
   }
@@ -345,6 +354,8 @@ export class OverlayPainter implements Painter {
     if (this.restyled) {
       this.restyled = false;
       const cache: StyleCache = new Map();
+      // Marks not drawn now (a verdict the reader hid) find theirs again when drawn.
+      this.places = new WeakMap();
       for (const drawn of all) this.places.set(drawn.mention.range, placeOf(drawn.mention.range.commonAncestorContainer, cache));
       this.pinned = this.drawn.some((drawn) => this.places.get(drawn.mention.range)!.pinned);
     }
@@ -366,9 +377,13 @@ export class OverlayPainter implements Painter {
     if (!element?.isConnected) return [];
     if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return [];
     let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
-    for (const ancestor of this.places.get(range)?.clips ?? []) {
+    for (const { element: ancestor, x, y } of this.places.get(range)?.clips ?? []) {
+      // Overflow is cut at the padding box's edge: inside borders and scroll bars.
       const r = ancestor.getBoundingClientRect();
-      clip = { left: Math.max(clip.left, r.left), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right), bottom: Math.min(clip.bottom, r.bottom) };
+      const left = r.left + ancestor.clientLeft;
+      const top = r.top + ancestor.clientTop;
+      if (x) clip = { ...clip, left: Math.max(clip.left, left), right: Math.min(clip.right, left + ancestor.clientWidth) };
+      if (y) clip = { ...clip, top: Math.max(clip.top, top), bottom: Math.min(clip.bottom, top + ancestor.clientHeight) };
     }
     const boxes: Boxes = [];
     for (const rect of range.getClientRects()) {
@@ -384,7 +399,7 @@ export class OverlayPainter implements Painter {
       const box: Boxes[number] = { x: Math.round(left - origin.left), y: Math.round(top - origin.top), width: Math.round(right - left), height: Math.round(rect.bottom - top) };
       // The line is drawn under the text, in the box's padding: where the text's scroll box ends
       // just below it (a one-line teaser, a clamped summary), the line must end there too.
-      if (clip.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor(clip.bottom - top));
+      if (clip.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor(clip.bottom - origin.top) - box.y);
       boxes.push(box);
     }
     return boxes;
@@ -393,7 +408,12 @@ export class OverlayPainter implements Painter {
   private box({ x, y, width, height, room }: Boxes[number]): HTMLElement {
     const box = this.document.createElement('div');
     box.className = 'box';
-    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${room === undefined ? '' : ` clip-path: inset(0 0 calc(100% - ${room}px) 0);`}`;
+    // Near a clip, the line is drawn in the room left under the text (`--claimlight-room` caps the
+    // padding it is drawn in, so a line with no room left lies over the letters' lowest pixels
+    // rather than vanishing), and nothing of the box shows past the clip's edge. Only the bottom
+    // is cut: the focus's outline, around the box, stays whole.
+    const near = room === undefined ? '' : ` --claimlight-room: ${Math.max(0, room - height)}px; clip-path: inset(-8px -8px calc(100% - ${room}px) -8px);`;
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${near}`;
     return box;
   }
 }

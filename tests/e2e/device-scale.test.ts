@@ -33,7 +33,7 @@ describe.each([1.25, 1.5])('at %s device pixels per CSS pixel', (scale) => {
     await server?.close();
   });
 
-  it('draws every look of line under its text', async () => {
+  it('draws the dashed and the wavy line under their text', async () => {
     const tab = await browser.context.newPage();
     await tab.goto(server.url + PAGE);
     const page = new NewsPage(tab);
@@ -46,6 +46,6 @@ describe.each([1.25, 1.5])('at %s device pixels per CSS pixel', (scale) => {
       expect(under.length, look).toBeGreaterThan(0);
     }
     // Still one mark per claim on those sentences, none lost to the scale.
-    expect((await drawnMarks(tab)).filter((m) => LOOKS.some(({ start }) => m.text.startsWith(start))).length).toBe(3);
+    expect((await drawnMarks(tab)).filter((m) => m.boxes.length && LOOKS.some(({ start }) => m.text.startsWith(start))).length).toBe(3);
   });
 });

@@ -208,10 +208,39 @@ describe('drawing', () => {
     await tab.waitForTimeout(300);
     const clipBottom = await tab.evaluate(() => document.getElementById('teaser')!.getBoundingClientRect().bottom);
     const box = (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes[0]!;
-    // Still marked: the text itself is not cut.
-    expect(box.height).toBeGreaterThan(10);
     const below = await page.colourRows({ x: Math.ceil(box.x), y: Math.ceil(clipBottom), width: Math.floor(box.width) - 1, height: 8 }, purple);
     expect(below.found).toEqual([]);
+    // Still drawn, in the little room left: over the letters' lowest pixels, inside the box.
+    const inside = await page.colourRows({ x: Math.ceil(box.x), y: Math.ceil(box.y), width: Math.floor(box.width) - 1, height: Math.floor(clipBottom - Math.ceil(box.y)) }, purple);
+    expect(inside.found.length).toBeGreaterThan(0);
+    expect(inside.widest).toBeGreaterThan(box.width * 0.4);
+    // The keyboard's focus on it keeps its whole outline: only the bottom is cut at the clip.
+    for (let i = 0; i < 3; i++) await command(tab, 'next');
+    expect(await page.focusedText()).toMatch(/^During the call, it says/);
+    await tab.waitForTimeout(300);
+    const focus = (await inClosedRoots(tab, (root) => [...root.querySelectorAll<HTMLElement>('.focus > .box')].map((b) => { const r = b.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width }; }), null)).flat()[0]!;
+    const outline = await page.colourRows({ x: Math.ceil(focus.x), y: Math.floor(focus.y) - 3, width: Math.floor(focus.width) - 1, height: 3 }, '#111111');
+    expect(outline.widest).toBeGreaterThan(focus.width * 0.8);
+  });
+
+  it('cuts no line under a box that clips only sideways', async () => {
+    // `overflow-x: clip` leaves overflow-y visible: the article ends at the last sentence's text,
+    // and that sentence's two lines (dashes, and a wave further down) still show in full below it.
+    const tab = await session.browser.context.newPage();
+    await tab.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const article = document.querySelector('article')!;
+        article.style.cssText = 'overflow-x: clip;';
+        article.lastElementChild!.remove();
+        (article.lastElementChild as HTMLElement).style.marginBottom = '0';
+      });
+    });
+    await tab.goto(`${session.server.url}pages/late-april.html`);
+    const page = new NewsPage(tab);
+    await page.waitForMarks(5);
+    const wave = await page.lineRows('Zelensky, it adds', '#b45309');
+    expect(wave.rows.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...wave.rows)).toBeGreaterThan(wave.height);
   });
   it('stops drawing a mark whose text a box folds away after load', async () => {
     const page = await open('pages/late-april.html');
@@ -231,6 +260,30 @@ describe('drawing', () => {
       paragraph.style.cssText = '';
     }, start);
     await expect.poll(async () => (await boxesOf()).length).toBeGreaterThan(0);
+  });
+
+  it('stops drawing a mark folded away inside a pane whose size does not change', async () => {
+    // An app's own scrolling pane: the page itself never changes size, so nothing reports a
+    // resize; the painter's guard, each second, finds the fold.
+    const tab = await session.browser.context.newPage();
+    await tab.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.style.cssText = 'height: 100%; overflow: hidden;';
+        document.body.style.cssText = 'height: 100%; margin: 0; overflow: hidden;';
+        document.querySelector('main')!.setAttribute('style', 'height: 100%; overflow: auto;');
+      });
+    });
+    await tab.goto(`${session.server.url}pages/late-april.html`);
+    const page = new NewsPage(tab);
+    await page.waitForMarks(5);
+    const start = 'During the call, it says';
+    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    expect((await boxesOf()).length).toBeGreaterThan(0);
+    await tab.evaluate((start) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      paragraph.style.cssText = 'max-height: 0; overflow: hidden; margin: 0;';
+    }, start);
+    await expect.poll(boxesOf, { timeout: 3_000 }).toEqual([]);
   });
 });
 

@@ -88,7 +88,7 @@ describe('markStyleSheet', () => {
         for (const position of positions.slice(0, -1)) expect(position).toMatch(/^left (0|[\d.]+px) bottom (0|[\d.]+px)$/);
         expect(origins.slice(0, -1).every((origin) => origin === 'padding-box')).toBe(true);
         // The room the line is drawn in, under the text: as tall as the line.
-        expect(rule['padding-bottom']).toMatch(/^calc\([\d.]+px \+ var\(--claimlight-layer, 0px\)\)$/);
+        expect(rule['padding-bottom']).toMatch(/^min\(calc\([\d.]+px \+ var\(--claimlight-layer, 0px\)\), var\(--claimlight-room, 1000px\)\)$/);
       }
     });
 
@@ -103,7 +103,7 @@ describe('markStyleSheet', () => {
       expect(rule['background-size']!.split(', ').slice(0, 2)).toEqual(['10px 3.5px', '10px 3.5px']);
       expect(rule['background-position']!.split(', ').slice(0, 2)).toEqual(['left 0 bottom 3.5px', 'left 5px bottom 0']);
       // The room under the text is the wave's whole height: it does not rise into the letters.
-      expect(rule['padding-bottom']).toBe('calc(7px + var(--claimlight-layer, 0px))');
+      expect(rule['padding-bottom']).toBe('min(calc(7px + var(--claimlight-layer, 0px)), var(--claimlight-room, 1000px))');
     });
 
     it('puts a second and a third claim\'s line further down than the first, below the tallest line it could have', () => {
