@@ -38,6 +38,11 @@ for (const name of dropped) {
   console.error(`fit-rank: --drop: unknown signal "${name}"; the signals are ${FEATURE_NAMES.join(', ')}`);
   process.exit(2);
 }
+if (values.verify && dropped.size) {
+  // A fit without some signals is an ablation, never the weights shipped.
+  console.error('fit-rank: --verify checks the shipped weights, which use every signal; it cannot be combined with --drop');
+  process.exit(2);
+}
 const used = FEATURE_NAMES.map((name, i) => ({ name, i })).filter(({ name }) => !dropped.has(name));
 
 const readJsonl = (file: string): ClaimText[] =>
