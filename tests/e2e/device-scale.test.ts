@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawnMarks } from '../../scripts/lib/closed-roots';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
-import { serveDirectory } from '../../scripts/lib/serve';
-import { NewsPage } from './pages/news-page';
+import { useExtensionSession } from './pages/session';
 
 // Marks are drawn by gradients sized in CSS pixels: on a screen scaled by 125% or 150% (or at that
 // browser zoom) a 2-px dash or a 1.5-px wave falls between device pixels, where a line could blur
@@ -22,21 +20,11 @@ const LOOKS = [
 const DASHED_ROOM = 2;
 
 describe.each([1.25, 1.5])('at %s device pixels per CSS pixel', (scale) => {
-  let browser: ExtensionBrowser;
-  let server: Awaited<ReturnType<typeof serveDirectory>>;
-  beforeAll(async () => {
-    server = await serveDirectory('tests/fixtures');
-    browser = await launchWithExtension({ deviceScaleFactor: scale });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession('tests/fixtures', { deviceScaleFactor: scale });
 
   it('draws the dashed and the wavy line under their text', async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url + PAGE);
-    const page = new NewsPage(tab);
+    const page = await session.open(PAGE);
+    const tab = page.page;
     await page.waitForMarks(5);
     expect(await tab.evaluate(() => window.devicePixelRatio)).toBe(scale);
     for (const { look, start, colour } of LOOKS) {
@@ -47,5 +35,6 @@ describe.each([1.25, 1.5])('at %s device pixels per CSS pixel', (scale) => {
     }
     // Still one mark per claim on those sentences, none lost to the scale.
     expect((await drawnMarks(tab)).filter((m) => m.boxes.length && LOOKS.some(({ start }) => m.text.startsWith(start))).length).toBe(3);
+    expect(session.pageErrors).toEqual([]);
   });
 });

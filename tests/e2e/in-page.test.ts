@@ -189,20 +189,20 @@ describe('drawing', () => {
     await unclipped.page.close();
     // Now that sentence on one line, in a box that hides what overflows it and ends less than a
     // pixel under the letters, as a one-line teaser does: the line drawn below the text is cut there.
-    const tab = await session.browser.context.newPage();
-    await tab.addInitScript((start) => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
-        paragraph.style.cssText = 'white-space: nowrap; overflow: hidden;';
-        const range = document.createRange();
-        range.selectNodeContents(paragraph);
-        const textBottom = Math.max(...[...range.getClientRects()].map((rect) => rect.bottom));
-        paragraph.style.height = `${Math.ceil(textBottom - paragraph.getBoundingClientRect().top)}px`;
-        paragraph.id = 'teaser';
-      });
-    }, start);
-    await tab.goto(`${session.server.url}pages/late-april.html`);
-    const page = new NewsPage(tab);
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript((start) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+          paragraph.style.cssText = 'white-space: nowrap; overflow: hidden;';
+          const range = document.createRange();
+          range.selectNodeContents(paragraph);
+          const textBottom = Math.max(...[...range.getClientRects()].map((rect) => rect.bottom));
+          paragraph.style.height = `${Math.ceil(textBottom - paragraph.getBoundingClientRect().top)}px`;
+          paragraph.id = 'teaser';
+        });
+      }, start),
+    );
+    const tab = page.page;
     await page.waitForMarks(5);
     await tab.getByText(start).first().scrollIntoViewIfNeeded();
     await tab.waitForTimeout(300);
@@ -226,17 +226,16 @@ describe('drawing', () => {
   it('cuts no line under a box that clips only sideways', async () => {
     // `overflow-x: clip` leaves overflow-y visible: the article ends at the last sentence's text,
     // and that sentence's two lines (dashes, and a wave further down) still show in full below it.
-    const tab = await session.browser.context.newPage();
-    await tab.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const article = document.querySelector('article')!;
-        article.style.cssText = 'overflow-x: clip;';
-        article.lastElementChild!.remove();
-        (article.lastElementChild as HTMLElement).style.marginBottom = '0';
-      });
-    });
-    await tab.goto(`${session.server.url}pages/late-april.html`);
-    const page = new NewsPage(tab);
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const article = document.querySelector('article')!;
+          article.style.cssText = 'overflow-x: clip;';
+          article.lastElementChild!.remove();
+          (article.lastElementChild as HTMLElement).style.marginBottom = '0';
+        });
+      }),
+    );
     await page.waitForMarks(5);
     const wave = await page.lineRows('Zelensky, it adds', '#b45309');
     expect(wave.rows.length).toBeGreaterThanOrEqual(2);
@@ -265,16 +264,16 @@ describe('drawing', () => {
   it('stops drawing a mark folded away inside a pane whose size does not change', async () => {
     // An app's own scrolling pane: the page itself never changes size, so nothing reports a
     // resize; the painter's guard, each second, finds the fold.
-    const tab = await session.browser.context.newPage();
-    await tab.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => {
-        document.documentElement.style.cssText = 'height: 100%; overflow: hidden;';
-        document.body.style.cssText = 'height: 100%; margin: 0; overflow: hidden;';
-        document.querySelector('main')!.setAttribute('style', 'height: 100%; overflow: auto;');
-      });
-    });
-    await tab.goto(`${session.server.url}pages/late-april.html`);
-    const page = new NewsPage(tab);
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          document.documentElement.style.cssText = 'height: 100%; overflow: hidden;';
+          document.body.style.cssText = 'height: 100%; margin: 0; overflow: hidden;';
+          document.querySelector('main')!.setAttribute('style', 'height: 100%; overflow: auto;');
+        });
+      }),
+    );
+    const tab = page.page;
     await page.waitForMarks(5);
     const start = 'During the call, it says';
     const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
