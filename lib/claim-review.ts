@@ -44,7 +44,8 @@ export function isFactCheckApiClaim(value: unknown): boolean {
   return !!node && typeof node.text === 'string' && Array.isArray(node.claimReview);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+// A Map, not an object: "&constructor;" must stay as written, not become the object's method.
+const ENTITIES = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }));
 
 /** Decodes HTML entities, drops tags and folds white space: published text often carries all three. */
 export function cleanText(value: unknown): string | undefined {
@@ -57,7 +58,7 @@ export function cleanText(value: unknown): string | undefined {
         const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
         return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole;
       }
-      return ENTITIES[code.toLowerCase()] ?? whole;
+      return ENTITIES.get(code.toLowerCase()) ?? whole;
     })
     .replace(/\s+/g, ' ')
     .trim();

@@ -66,13 +66,14 @@ const FIELDS = Object.keys(BOOST);
 
 // Number words index beside their digits, both ways, so "ninety", "90" and a typo of either
 // ("ninty" is one edit from "ninety") all reach a claim that writes "90-minute call".
-const NUMBER_WORDS: Record<string, string> = {
+// A Map, not an object: a search for "constructor" must not find the object's own method.
+const NUMBER_WORDS = new Map(Object.entries({
   zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
   ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
   seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
   sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100', thousand: '1000', million: '1000000',
-};
-const DIGITS_TO_WORD = new Map(Object.entries(NUMBER_WORDS).map(([word, digits]) => [digits, word]));
+}));
+const DIGITS_TO_WORD = new Map([...NUMBER_WORDS].map(([word, digits]) => [digits, word]));
 
 /** Folds one token to the form it is indexed and searched by; null drops it (a function word). */
 function processTerm(term: string): string | string[] | null {
@@ -80,7 +81,7 @@ function processTerm(term: string): string | string[] | null {
     .replace(/'/g, '')
     .replace(/,(?=\d{3}\b)/g, '');
   if (!folded || STOPWORDS.has(folded)) return null;
-  const digits = NUMBER_WORDS[folded];
+  const digits = NUMBER_WORDS.get(folded);
   if (digits) return [folded, digits];
   const word = DIGITS_TO_WORD.get(folded);
   return word ? [folded, word] : folded;

@@ -33,8 +33,12 @@ export const STOPWORDS = new Set(
 // "one", "say" and "tell" are so common in reporting that they say nothing about a claim; "no"
 // and "not" are dropped as evidence too, since cues are about topic, not polarity.
 
+/** A word table as a Map: looked up in a plain object, a page's "constructor" or "toString" found
+ * the object's own methods, and a function became the word's form. */
+const table = <V>(entries: Record<string, V>): ReadonlyMap<string, V> => new Map(Object.entries(entries));
+
 // Irregular forms the Porter stemmer cannot join to their base word.
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = table({
   spoke: 'speak', spoken: 'speak', met: 'meet', held: 'hold', began: 'begin', begun: 'begin', came: 'come',
   gave: 'give', given: 'give', went: 'go', gone: 'go', left: 'leave', sought: 'seek', brought: 'bring',
   took: 'take', taken: 'take', won: 'win', fell: 'fall', fallen: 'fall', made: 'make', thought: 'think',
@@ -47,10 +51,10 @@ const IRREGULAR: Record<string, string> = {
   forgave: 'forgive', undertook: 'undertake', overtook: 'overtake', beat: 'beat', beaten: 'beat',
   men: 'man', women: 'woman', people: 'person', children: 'child', lives: 'life', wives: 'wife',
   better: 'good', best: 'good', worse: 'bad', worst: 'bad',
-};
+});
 
 // British spellings folded to American, so either matches a cue written in the other.
-const BRITISH: Record<string, string> = {
+const BRITISH = table({
   defence: 'defense', offence: 'offense', licence: 'license', programme: 'program', centre: 'center',
   metre: 'meter', theatre: 'theater', fibre: 'fiber', calibre: 'caliber', colour: 'color', honour: 'honor',
   favour: 'favor', labour: 'labor', neighbour: 'neighbor', behaviour: 'behavior', rumour: 'rumor',
@@ -61,7 +65,7 @@ const BRITISH: Record<string, string> = {
   cancelled: 'canceled', cancelling: 'canceling', labelled: 'labeled', modelled: 'modeled', fuelled: 'fueled',
   counselled: 'counseled', signalled: 'signaled', signalling: 'signaling', levelled: 'leveled', rouble: 'ruble',
   judgement: 'judgment', ageing: 'aging', enrol: 'enroll', fulfil: 'fulfill', practise: 'practice',
-};
+});
 // Verbs written -ise in Britain and -ize in America; -ise words outside this list ("rise",
 // "promise", "exercise") are left alone.
 const IZE_STEMS = new Set(
@@ -73,11 +77,11 @@ const IZE_STEMS = new Set(
   evangel formal galvan global harmon hypothes immun item jeopard liber magnet metabol monopol`.split(/\s+/),
 );
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = table({
   zero: 0, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 // "one" is left out: it is far more often a pronoun ("the one who") than a count.
 
 /** Folds case, accents and typographic variants; the result may differ in length from the input. */
@@ -91,9 +95,9 @@ export function foldWord(word: string): string {
 
 function lemmatize(word: string): string {
   const base = word.replace(/'s$|'$/, '').replace(/'/g, '');
-  const irregular = IRREGULAR[base];
+  const irregular = IRREGULAR.get(base);
   if (irregular) return irregular;
-  const british = BRITISH[base];
+  const british = BRITISH.get(base);
   if (british) return british;
   const ise = /^(\w+?)is(e|es|ed|ing|ation|ations)$/.exec(base);
   if (ise && IZE_STEMS.has(ise[1]!)) return `${ise[1]}iz${ise[2]}`;
@@ -174,7 +178,7 @@ function charClass(text: string, i: number): number {
 }
 
 // Country initialisms written in capitals; "US" must not become the pronoun "us".
-const INITIALISMS: Record<string, string> = { US: 'usa', USA: 'usa', UK: 'uk', EU: 'eu', UN: 'un' };
+const INITIALISMS = table({ US: 'usa', USA: 'usa', UK: 'uk', EU: 'eu', UN: 'un' });
 
 interface WordForm {
   norm: string;
@@ -192,10 +196,10 @@ const MAX_FORMS = 50_000;
 function formOf(raw: string): WordForm {
   const cached = FORMS.get(raw);
   if (cached) return cached;
-  const initialism = INITIALISMS[raw.replace(/\./g, '')];
+  const initialism = INITIALISMS.get(raw.replace(/\./g, ''));
   let norm = initialism ?? lemmatize(foldWord(raw));
   if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
-  const number = NUMBER_WORDS[norm];
+  const number = NUMBER_WORDS.get(norm);
   if (number !== undefined) norm = String(number);
   const stop = STOPWORDS.has(norm);
   const form: WordForm = { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, ...(number !== undefined ? { number } : {}) };

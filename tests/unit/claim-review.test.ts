@@ -80,6 +80,8 @@ describe('ClaimReview import', () => {
 
   it('decodes HTML entities and drops tags in text', () => {
     expect(cleanText('Rishi&#039;s &quot;plan&quot;<br />&amp; more')).toBe('Rishi\'s "plan" & more');
+    // Not an entity's name: left as written, not replaced by an object's method.
+    expect(cleanText('A &constructor; and &toString;')).toBe('A &constructor; and &toString;');
     const result = parse(review({ claimReviewed: 'Sunak praises Singh&#039;s ideas' }));
     expect(result.ok && result.value.pack.claims[0]!.text).toBe("Sunak praises Singh's ideas");
   });

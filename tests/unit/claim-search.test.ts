@@ -132,6 +132,13 @@ describe('createClaimSearch', () => {
     expect(search.get(claimKey({ packId: 'p', id: 'a' }))?.text).toBe('First');
   });
 
+  it('indexes and finds a claim that writes the name of an object\'s own method', () => {
+    // "constructor" used to reach the number-word table's method and stop the whole index.
+    const search = createClaimSearch([claim('a', { text: 'A Formula One constructor broke the rules' }), claim('b', { text: 'Nothing valueOf here' })]);
+    expect(search.search('constructor').map((hit) => hit.claim.id)).toEqual(['a']);
+    expect(search.search('valueOf').map((hit) => hit.claim.id)).toEqual(['b']);
+  });
+
   it('gives nothing for a query of function words only', () => {
     expect(bundledSearch.search('the of and')).toEqual([]);
   });

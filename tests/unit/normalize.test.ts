@@ -54,6 +54,16 @@ describe('tokenize', () => {
   it('marks function words as stop words', () => {
     expect(tokenize('the call of the day').map((t) => t.stop)).toEqual([true, false, true, true, false]);
   });
+
+  it('reads the names of an object\'s own methods as the words they are', () => {
+    // Looked up in plain objects, these found the methods, and a function became the word's form.
+    const words = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__proto__'];
+    for (const token of tokenize(words.join(' '))) {
+      expect(typeof token.norm).toBe('string');
+      expect(token.stem).toMatch(/^[a-z_]+$/);
+    }
+    expect(tokenize('A Formula One constructor').map((t) => t.stem)).toEqual(['a', 'formula', 'one', 'constructor']);
+  });
 });
 
 describe('nextWord', () => {
