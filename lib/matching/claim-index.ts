@@ -137,42 +137,21 @@ export interface IndexOptions {
   knowledge?: Partial<Knowledge>;
 }
 
-// The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
-function evidenceTexts(claim: MatchableClaim): string[] {
-  return [claim.text, claim.headline ?? '', claim.claimant ?? '', ...claimOwnTexts(claim)];
-}
-
-/** The texts written in sentence case: a headline capitalises every word ("Did 122 Prisoners
- * Return?"), so it says nothing about which words are names. */
-function sentenceCaseTexts(claim: MatchableClaim): string[] {
-  return [claim.text, ...claimOwnTexts(claim)];
-}
-
 /** Share of a stem's uses inside sentences that must be capitalised for it to count as a name:
  * "President" before a name and "the president" elsewhere make "presid" a word, not a name. */
 const NAME_SHARE = 0.8;
 
-/** The stems the claims' own texts write as names ("Peskov", "Munich"): capitalised where they
- * stand inside a sentence, nearly every time. */
-function namedStems(claims: readonly MatchableClaim[], canonical: (stem: string) => string): Set<string> {
-  const capitalised = new Map<string, number>();
-  const lower = new Map<string, number>();
-  for (const claim of claims) {
-    for (const text of sentenceCaseTexts(claim)) {
-      const tokens = tokenize(text);
-      tokens.forEach((token, i) => {
-        if (token.stop || /^\d/.test(token.norm)) return;
-        // A sentence's first word is capitalised whatever it is.
-        if (i === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start))) return;
-        const stem = canonical(token.stem);
-        const counts = /\p{Lu}/u.test(text.charAt(token.start)) ? capitalised : lower;
-        counts.set(stem, (counts.get(stem) ?? 0) + 1);
-      });
-    }
-  }
-  const names = new Set<string>();
-  for (const [stem, count] of capitalised) if (count >= NAME_SHARE * (count + (lower.get(stem) ?? 0))) names.add(stem);
-  return names;
+/** Counts how often a text writes each stem capitalised inside a sentence, and how often not
+ * (`readClaimTexts`). */
+function countCapitals(text: string, tokens: readonly Token[], canonical: (stem: string) => string, capitalised: Map<string, number>, lower: Map<string, number>): void {
+  tokens.forEach((token, i) => {
+    if (token.stop || /^\d/.test(token.norm)) return;
+    // A sentence's first word is capitalised whatever it is.
+    if (i === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start))) return;
+    const stem = canonical(token.stem);
+    const counts = /\p{Lu}/u.test(text.charAt(token.start)) ? capitalised : lower;
+    counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  });
 }
 
 /**
@@ -191,42 +170,58 @@ const TITLE_WORDS = 3;
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
 const isCapitalised = (text: string, token: Token) => /\p{Lu}/u.test(text.charAt(token.start));
 
-/**
- * Titles mined from the pack's own texts: where a text writes a person's full name (two
- * capitalised words) after a few plain words, each pair of adjacent words among those is a title
- * of the person ("Russian President Vladimir Putin" makes "russia presid" stand for Putin). Titles
- * stop at function words, punctuation, numbers and dates; a title the pack gives to two people is
- * no alias.
- */
-function minedAliases(claims: readonly MatchableClaim[], canonical: (stem: string) => string): Map<string, string> {
-  const found = new Map<string, string | null>();
-  for (const claim of claims) {
-    // Not a headline: it capitalises every word, so any two make a "name" ("Did Zika Mosquito
-    // Business..." made "zika mosquito" a title of "busi").
-    for (const text of sentenceCaseTexts(claim)) {
-      const tokens = tokenize(text);
-      for (let i = 2; i < tokens.length; i++) {
-        const surname = tokens[i]!;
-        const first = tokens[i - 1]!;
-        if (surname.stop || first.stop || !isCapitalised(text, surname) || !isCapitalised(text, first) || text.slice(first.end, surname.start) !== ' ') continue;
-        const name = canonical(surname.stem);
-        const title: string[] = [];
-        for (let j = i - 2; j >= 0 && title.length < TITLE_WORDS; j--) {
-          const t = tokens[j]!;
-          if (t.stop || /^\d/.test(t.norm) || CALENDAR_WORD.test(t.norm) || !/^[\s-]+$/.test(text.slice(t.end, tokens[j + 1]!.start))) break;
-          title.unshift(canonical(t.stem));
-        }
-        for (let k = 1; k < title.length; k++) {
-          const pair = `${title[k - 1]} ${title[k]}`;
-          const held = found.get(pair);
-          found.set(pair, held === undefined || held === name ? name : null);
-        }
-      }
+/** Adds the titles a text gives people to `found`, title -> name, or null for a title two names
+ * share (`readClaimTexts`). */
+function findTitles(text: string, tokens: readonly Token[], canonical: (stem: string) => string, found: Map<string, string | null>): void {
+  for (let i = 2; i < tokens.length; i++) {
+    const surname = tokens[i]!;
+    const first = tokens[i - 1]!;
+    if (surname.stop || first.stop || !isCapitalised(text, surname) || !isCapitalised(text, first) || text.slice(first.end, surname.start) !== ' ') continue;
+    const name = canonical(surname.stem);
+    const title: string[] = [];
+    for (let j = i - 2; j >= 0 && title.length < TITLE_WORDS; j--) {
+      const t = tokens[j]!;
+      if (t.stop || /^\d/.test(t.norm) || CALENDAR_WORD.test(t.norm) || !/^[\s-]+$/.test(text.slice(t.end, tokens[j + 1]!.start))) break;
+      title.unshift(canonical(t.stem));
+    }
+    for (let k = 1; k < title.length; k++) {
+      const pair = `${title[k - 1]} ${title[k]}`;
+      const held = found.get(pair);
+      found.set(pair, held === undefined || held === name ? name : null);
     }
   }
+}
+
+/**
+ * What the claims' own texts, written in sentence case (not a headline, which capitalises every
+ * word), say of the pack's names, read once for both uses:
+ *  - the stems they write as names ("Peskov", "Munich"): capitalised where they stand inside a
+ *    sentence, nearly every time (`NAME_SHARE`);
+ *  - titles of people (`aliases`): where a text writes a person's full name (two capitalised
+ *    words) after a few plain words, each pair of adjacent words among those is a title of the
+ *    person ("Russian President Vladimir Putin" makes "russia presid" stand for Putin). Titles
+ *    stop at function words, punctuation, numbers and dates; a title the pack gives to two people
+ *    is no alias. (A headline's every word capitalised made "zika mosquito" a title of "busi".)
+ * And each claim's own texts (`claimOwnTexts`), which the index reads again.
+ */
+function readClaimTexts(claims: readonly MatchableClaim[], canonical: (stem: string) => string, mineAliases: boolean): { names: Set<string>; aliases: Map<string, string>; ownTexts: string[][] } {
+  const capitalised = new Map<string, number>();
+  const lower = new Map<string, number>();
+  const found = new Map<string, string | null>();
+  const ownTexts = claims.map((claim) => {
+    const own = claimOwnTexts(claim);
+    for (const text of [claim.text, ...own]) {
+      const tokens = tokenize(text);
+      countCapitals(text, tokens, canonical, capitalised, lower);
+      if (mineAliases) findTitles(text, tokens, canonical, found);
+    }
+    return own;
+  });
+  const names = new Set<string>();
+  for (const [stem, count] of capitalised) if (count >= NAME_SHARE * (count + (lower.get(stem) ?? 0))) names.add(stem);
   const aliases = new Map<string, string>();
   for (const [title, name] of found) if (name) aliases.set(title, name);
-  return aliases;
+  return { names, aliases, ownTexts };
 }
 
 /** A 32-bit hash (FNV-1a) of a pair of stems, for word order: two different pairs share one about
@@ -347,8 +342,8 @@ function ownStatementStems(claim: CompiledClaim, canonical: (stem: string) => st
 /** The distinct stems of each item of a claim's record that may state it. The summary is left out:
  * it tells the whole record, not the claim once more. So is an item too short to state a claim (a
  * source named "Facebook post") or too long to be one telling. */
-function recordItemStems(claim: CompiledClaim, canonical: (stem: string) => string): string[][] {
-  return claimOwnTexts(claim.claim)
+function recordItemStems(claim: CompiledClaim, canonical: (stem: string) => string, own = claimOwnTexts(claim.claim)): string[][] {
+  return own
     .slice(1)
     .map((one) => [...new Set(stemsOf(one, canonical))])
     .filter((stems) => stems.length >= MIN_STATEMENT_WORDS && stems.length <= MAX_STATEMENT_WORDS);
@@ -366,13 +361,13 @@ function recordWeightOf(claim: CompiledClaim, weight: (stem: string) => number):
 
 /** The record statements of every claim, indexed by stem (`RecordIndex`): the items that say
  * something other than the claim's text and headline, weighed as `statementsOf` weighs them. */
-function recordIndex(claims: readonly CompiledClaim[], canonical: (stem: string) => string, weight: (stem: string) => number): RecordIndex {
+function recordIndex(claims: readonly CompiledClaim[], canonical: (stem: string) => string, weight: (stem: string) => number, ownTexts: readonly string[][]): RecordIndex {
   const lists = new Map<string, { statements: number[]; weights: number[] }>();
   const owner: number[] = [];
   const totals: number[] = [];
   for (const claim of claims) {
     // Most claims of an imported feed have no record: their own texts are not read again for them.
-    const items = recordItemStems(claim, canonical);
+    const items = recordItemStems(claim, canonical, ownTexts[claim.position]);
     if (!items.length) continue;
     const own = ownStatementStems(claim, canonical);
     if (!own[0]!.length) continue;
@@ -425,8 +420,7 @@ const asWritten = (stem: string) => stem;
 export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: IndexOptions = {}): ClaimIndex<C> {
   const knowledge = { ...ALL_KNOWLEDGE, ...options.knowledge };
   const canonical = knowledge.places ? canonicalStem : asWritten;
-  const names = namedStems(claims, canonical);
-  const aliases = knowledge.aliases ? minedAliases(claims, canonical) : new Map<string, string>();
+  const { names, aliases, ownTexts } = readClaimTexts(claims, canonical, knowledge.aliases);
   const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`, canonical));
   const df = new Map<string, number>();
   for (const stems of primaryStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
@@ -457,7 +451,8 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     const bigrams = Int32Array.from(keys).sort();
     const cues = options.ignoreCues ? null : compileCues(claim.cues, names);
     const secondary = new Set<string>();
-    for (const text of evidenceTexts(claim).slice(2)) for (const stem of stemsOf(text, canonical)) secondary.add(stem);
+    // The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
+    for (const text of [claim.claimant ?? '', ...ownTexts[at]!]) for (const stem of stemsOf(text, canonical)) secondary.add(stem);
     if (cues) {
       for (const alternative of [...cues.groups.flat(), ...cues.phrases]) for (const stem of alternative) secondary.add(stem);
       const anchors = new Set(cues.groups.flatMap((group) => group.map(anchorOf).filter((a): a is string => !!a)));
@@ -527,6 +522,6 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     knowledge,
     canonical,
     statements: statementsOf(canonical, weight),
-    records: recordIndex(compiled, canonical, weight),
+    records: recordIndex(compiled, canonical, weight, ownTexts),
   };
 }
