@@ -47,12 +47,26 @@ export function isFactCheckApiClaim(value: unknown): boolean {
 // A Map, not an object: "&constructor;" must stay as written, not become the object's method.
 const ENTITIES = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }));
 
+/** The text with each tag ("<" to the next ">") as a space. Read with `indexOf`: the expression
+ * /<[^>]*>/g looked for the end of every "<" that has none, for seconds on a hostile feed. */
+function withoutTags(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', at)) {
+    const close = text.indexOf('>', open + 1);
+    // No ">" after this "<": none after any later one either.
+    if (close < 0) break;
+    out += `${text.slice(at, open)} `;
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
 /** Decodes HTML entities, drops tags and folds white space: published text often carries all three. */
 export function cleanText(value: unknown): string | undefined {
   const raw = Array.isArray(value) ? value.filter((x) => typeof x === 'string').join(' ') : value;
   if (typeof raw !== 'string') return undefined;
-  const text = raw
-    .replace(/<[^>]*>/g, ' ')
+  const text = withoutTags(raw)
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
       if (code[0] === '#') {
         const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);

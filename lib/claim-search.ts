@@ -90,11 +90,16 @@ function processTerm(term: string): string | string[] | null {
 // Words are split on anything that is not a letter or digit; "90-minute" gives "90" and "minute".
 const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
 
+/** The longest word the search matches with typing mistakes. */
+const MAX_FUZZY_LETTERS = 40;
+
 const SEARCH_OPTIONS: SearchOptions = {
   boost: BOOST,
   // One edit in five letters: "ninty" finds "ninety", "negociations" finds "negotiations". Words of
   // three letters or fewer are left exact, since one edit there ("call" → "all") changes the word.
-  fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+  // A word longer than any word is typed by mistake or on purpose: matched exactly, since a fuzzy
+  // match costs the square of its length (a 40,000-letter "word" took seconds and 900 MB).
+  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
   // "minute" reaches "minutes".
   prefix: (term) => term.length > 1,

@@ -201,7 +201,8 @@ function formOf(raw: string): WordForm {
   if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
   const number = NUMBER_WORDS.get(norm);
   if (number !== undefined) norm = String(number);
-  const stop = STOPWORDS.has(norm);
+  // A word that folds to nothing (a halfwidth kana sound mark alone) is no evidence either.
+  const stop = norm === '' || STOPWORDS.has(norm);
   const form: WordForm = { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, ...(number !== undefined ? { number } : {}) };
   if (FORMS.size >= MAX_FORMS) FORMS.clear();
   FORMS.set(raw, form);
@@ -212,12 +213,13 @@ function formOf(raw: string): WordForm {
 // and its random letters would weigh as the rarest words of all.
 const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
 
-/** Where the links in a text end, by where they start; empty for most texts. */
-function linkSpans(text: string): Map<number, number> | null {
+/** Where the links in a text start and end, in reading order (start, end, start, end...); null
+ * for most texts. */
+function linkSpans(text: string): number[] | null {
   if (!text.includes('http') && !text.includes('www.') && !text.includes('pic.twitter')) return null;
-  const spans = new Map<number, number>();
-  for (const match of text.matchAll(LINK)) spans.set(match.index!, match.index! + match[0].length);
-  return spans.size ? spans : null;
+  const spans: number[] = [];
+  for (const match of text.matchAll(LINK)) spans.push(match.index!, match.index! + match[0].length);
+  return spans.length ? spans : null;
 }
 
 // Where a word run together from several splits: "AustralianFires", "CBCNews", "Trump2020", "2020Election".
@@ -243,14 +245,16 @@ const AT = 64;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const links = linkSpans(text);
-  let linkEnd = -1;
+  // The first link that does not end before the word: words and links both come in reading order,
+  // so each is passed once (testing every link at every word took seconds on a page of links).
+  let link = 0;
   for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) {
     const { start } = word;
-    const raw = text.slice(start, word.end);
     if (links) {
-      for (const [from, to] of links) if (from <= start && start < to) linkEnd = to;
-      if (start < linkEnd) continue;
+      while (link < links.length && links[link + 1]! <= start) link += 2;
+      if (link < links.length && links[link]! <= start) continue;
     }
+    const raw = text.slice(start, word.end);
     const before = start > 0 ? text.charCodeAt(start - 1) : 0;
     if ((before === HASH || before === AT) && raw.length > 3) {
       const parts = compoundParts(raw);

@@ -88,17 +88,43 @@ export function checkPackSize(bytes: number): string | null {
     : null;
 }
 
-const LD_JSON_SCRIPT = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+const SCRIPT_START = /<script\b/gi;
+const LD_JSON_TYPE = /type\s*=\s*["']?application\/ld\+json["']?/i;
+const SCRIPT_END = /<\/script\s*>/gi;
+
+/**
+ * The contents of the page's `<script type="application/ld+json">` elements, in order. Read a tag
+ * at a time: as one expression (/<script\b[^>]*type=…[^>]*>([\s\S]*?)<\/script\s*>/gi), every
+ * "<script" without its ">" or its end tag was read to the end of the file, for hours on a
+ * hostile 16 MB one.
+ */
+export function ldJsonScripts(text: string): string[] {
+  const found: string[] = [];
+  SCRIPT_START.lastIndex = 0;
+  for (let start = SCRIPT_START.exec(text); start; start = SCRIPT_START.exec(text)) {
+    const tagEnd = text.indexOf('>', start.index);
+    // A "<script" with no ">" after it: no later one has one either.
+    if (tagEnd < 0) break;
+    if (!LD_JSON_TYPE.test(text.slice(start.index, tagEnd))) continue;
+    SCRIPT_END.lastIndex = tagEnd + 1;
+    const end = SCRIPT_END.exec(text);
+    // No end tag after this script: none after any later one either.
+    if (!end) break;
+    found.push(text.slice(tagEnd + 1, end.index));
+    SCRIPT_START.lastIndex = end.index + end[0].length;
+  }
+  return found;
+}
 
 /** Reads the JSON-LD blocks of an HTML page (or of lines that each hold one script element). */
 function parseLdJsonScripts(text: string): Result<unknown[], string[]> {
   const blocks: unknown[] = [];
   const problems: string[] = [];
   let index = 0;
-  for (const match of text.matchAll(LD_JSON_SCRIPT)) {
+  for (const script of ldJsonScripts(text)) {
     index++;
     try {
-      blocks.push(JSON.parse(match[1] ?? ''));
+      blocks.push(JSON.parse(script));
     } catch (e) {
       problems.push(`JSON-LD block ${index}: not valid JSON (${(e as Error).message})`);
     }

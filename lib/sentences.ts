@@ -34,7 +34,19 @@ function joinsNext(segment: string, next: string): boolean {
 // A block of these characters, with at most a run of sentence ends (and closing quotes) at its end,
 // is one sentence: none of them starts a new one in Unicode's rules (UAX #29), so the segmenter,
 // dear on a long page, is not asked. Line and paragraph separators are left out: they end one.
-const ONE_SENTENCE = /^[\p{L}\p{M}\p{N}\t \u00a0,;:'"“”‘’()\-–—\/&%$#@+*=]*[.!?]*["”’)]*\s*$/u;
+// In two steps, the run of plain characters and then what may end it: as one expression, the
+// quotes and spaces that both parts take made a long run of them followed by anything else
+// backtrack for seconds. The run is taken whole, which loses nothing: it holds no sentence end,
+// so a tail the expression could have started inside it can start after it.
+const SENTENCE_BODY = /[\p{L}\p{M}\p{N}\t \u00a0,;:'"“”‘’()\-–—\/&%$#@+*=]*/uy;
+const SENTENCE_TAIL = /[.!?]*["”’)]*\s*$/uy;
+
+function isOneSentence(text: string): boolean {
+  SENTENCE_BODY.lastIndex = 0;
+  SENTENCE_BODY.test(text);
+  SENTENCE_TAIL.lastIndex = SENTENCE_BODY.lastIndex;
+  return SENTENCE_TAIL.test(text);
+}
 
 /** The first character at or after `at`, and before `end`, that is not white space (`end` when none is). */
 function skipSpace(text: string, at: number, end: number): number {
@@ -44,7 +56,7 @@ function skipSpace(text: string, at: number, end: number): number {
 
 /** The sentences of a block, in order; an empty or blank block has none. */
 export function splitSentences(text: string): SentenceSpan[] {
-  if (ONE_SENTENCE.test(text)) {
+  if (isOneSentence(text)) {
     const end = text.trimEnd().length;
     const start = skipSpace(text, 0, end);
     return start < end ? [{ start, end }] : [];

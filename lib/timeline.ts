@@ -47,9 +47,61 @@ export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
-// Quoted words are the speaker's tense, not the writer's: a quote's two ends, and a quote that
-// began in a sentence before (up to its closing mark) or goes on into the next (from its opening one).
-const QUOTED = /“[^”]*”|"[^"]*"|^[^“”]*”|“[^“”]*$/gu;
+/** The first place at or after a position where a character is, or -1: asked at positions that
+ * only grow, it reads the text once (`indexOf` from each opening quote read it to the end for
+ * every quote a page left open). */
+function nextOf(text: string, character: string): (from: number) => number {
+  let from = Number.POSITIVE_INFINITY;
+  let found = -1;
+  return (at) => {
+    // The last answer holds for any place between where it was asked and what it found.
+    if (from <= at && (found === -1 || found >= at)) return found;
+    from = at;
+    return (found = text.indexOf(character, at));
+  };
+}
+
+/**
+ * A sentence with its quoted words blanked out: they are the speaker's tense, not the writer's. A
+ * quote's two ends, and a quote that began in a sentence before (up to its closing mark) or goes on
+ * into the next (from its opening one). What `text.replace(/“[^”]*”|"[^"]*"|^[^“”]*”|“[^“”]*$/gu,
+ * ' ')` gives, read in one pass: that expression looked for the end of every quote a page left open
+ * from its start, for seconds on a hostile page.
+ */
+export function withoutQuotes(text: string): string {
+  const nextClose = nextOf(text, '”');
+  const nextOpen = nextOf(text, '“');
+  const nextStraight = nextOf(text, '"');
+  let out = '';
+  let at = 0;
+  let copied = 0;
+  const blank = (from: number, to: number) => {
+    out += `${text.slice(copied, from)} `;
+    copied = at = to;
+  };
+  // A closing mark before any opening one ends a quote that began before the sentence.
+  const firstClose = nextClose(0);
+  const firstOpen = nextOpen(0);
+  if (text[0] !== '“' && text[0] !== '"' && firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) blank(0, firstClose + 1);
+  else if (text[0] === '"' && nextStraight(1) < 0 && firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen)) blank(0, firstClose + 1);
+  while (at < text.length) {
+    const open = nextOpen(at);
+    const straight = nextStraight(at);
+    const start = open < 0 ? straight : straight < 0 ? open : Math.min(open, straight);
+    if (start < 0) break;
+    if (start === open) {
+      const close = nextClose(start + 1);
+      if (close >= 0) blank(start, close + 1);
+      else if (nextOpen(start + 1) < 0) blank(start, text.length);
+      else at = start + 1;
+    } else {
+      const end = nextStraight(start + 1);
+      if (end >= 0) blank(start, end + 1);
+      else at = start + 1;
+    }
+  }
+  return out + text.slice(copied);
+}
 // "has/have (not, never, already…) been/done": a modal before it ("would have said", "might never
 // have agreed", "to have been") is no present perfect. A participle is "been", a regular one in -ed
 // of four letters or more ("has used"; "has red funnels" is none), or a common irregular.
@@ -62,7 +114,9 @@ const PRESENT_PERFECT =
  * story has gone back to. A look back tells its events in the past ("had agreed", "dismissed").
  */
 export function speaksFromNow(sentence: string): boolean {
-  return PRESENT_PERFECT.test(sentence.replace(QUOTED, ' '));
+  // Runs of white space as one space (what `\s+` reads them as): the look-behind read a long run
+  // back from each of its places.
+  return PRESENT_PERFECT.test(withoutQuotes(sentence).replace(/\s+/g, ' '));
 }
 
 // Most sentences name no date; one cheap test spares them the five patterns below. Each pattern
@@ -74,13 +128,17 @@ const MAYBE_DATE = /\d{4}|\b(?:J(?:[aA][nN]|[uU][nNlL])|F[eE][bB]|M[aA][rRyY]|A(
 export function namedDates(sentence: string): NamedDate[] {
   if (!MAYBE_DATE.test(sentence)) return [];
   const found: NamedDate[] = [];
-  const taken: [number, number][] = [];
+  // Which characters a date already found holds: the five patterns' matches are each in reading
+  // order, but not one after another, and a list of them was read through for every match.
+  const taken = new Uint8Array(sentence.length);
   const add = (match: RegExpMatchArray, date: Omit<NamedDate, 'text'>) => {
     const start = match.index!;
     const end = start + match[0].length;
-    if (taken.some(([a, b]) => start < b && end > a)) return;
+    if (taken.subarray(start, end).includes(1)) return;
     if (date.month === 0) return;
-    taken.push([start, end]);
+    // A day the month does not have is no date (a day with no year may be 29 February).
+    if (date.day !== undefined && !isDay(date.year ?? 2024, date.month!, date.day)) return;
+    taken.fill(1, start, end);
     const since = /^since\b/i.test(match[0]);
     found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
   };
@@ -100,7 +158,21 @@ export function namedDates(sentence: string): NamedDate[] {
   return found;
 }
 
-const utc = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day);
+/** UTC midnight of a day; a day or month past its end rolls over ("month 13" is next January).
+ * Not `Date.UTC`, which reads the years 0 to 99 as 1900 to 1999. */
+function utc(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+/** Whether a day exists: "February 31" and "0 February" are no dates, whatever they roll over to. */
+function isDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(utc(year, month + 1, 1) - DAY).getUTCDate();
+}
+
+/** The earliest year a page or a pack's date is read as: "0000-01-01" says the date is not known. */
+const FIRST_YEAR = 1000;
 
 /**
  * The days a named date covers. A month with no year is placed in the latest year that does not
@@ -126,8 +198,9 @@ export function intervalOf(date: NamedDate, reference: number): Interval {
 export function parseDate(value: string | null | undefined): number | null {
   const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value ?? '');
   if (!match) return null;
-  const time = utc(Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1));
-  return Number.isNaN(time) ? null : time;
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
+  if (year < FIRST_YEAR || !isDay(year, month, day)) return null;
+  return utc(year, month, day);
 }
 
 const DATE_SELECTORS = [

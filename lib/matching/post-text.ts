@@ -24,7 +24,9 @@ export interface YearMonth {
 }
 
 // Embedded tweets end "— Name (@handle) Month D, YYYY"; some use a hyphen or a two-digit year.
-const SIGNATURE = /\s+[—–-]+\s*([^—–()]{0,80}?)\s*\(@\w+\)([^()]*)$/u;
+// It starts where a run of white space starts: the leftmost match does anyway, and tried from each
+// place inside a long run, the run was read again from each (seconds for a post of spaces).
+const SIGNATURE = /(?<!\s)\s+[—–-]+\s*([^—–()]{0,80}?)\s*\(@\w+\)([^()]*)$/u;
 // A link can be glued to the word before it ("#Hanukkahpic.twitter.com/…"), so no \b here.
 const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
 
