@@ -136,14 +136,15 @@ describe('matching quality', () => {
 
   // Pages about another fact-checker's claims, against its whole feed (10,375 claims), each set's
   // first read (see their READMEs) was 0.533 with 6 marks on its negative pages and 0.472 with 19.
-  // eval-feed's figures have chosen between fits since (see its README); train-feed is fitted on: it reads 0.467 with 15 (the bar, held to
-  // no mark on the training real pages, rose), and eval-feed 0.548 with 1. eval-feed-2, written
+  // eval-feed's figures have chosen between fits since (see its README); train-feed is fitted on: it read 0.467 with 15 (the bar, held to
+  // no mark on the training real pages, rose), and 0.464 with 16 since the lexicon lost a bogus stem
+  // (bee4a08: "constructor" had been read as the source of Object); eval-feed 0.548 with 1. eval-feed-2, written
   // later to fit on and held out instead (its README says why), read 0.497 with 4 at first (0.526
   // with 8 under the model before the fit on train-feed).
   it.each([
     ['eval-feed', 105, 0.54, 1],
     ['eval-feed-2', 113, 0.49, 4],
-    ['train-feed', 101, 0.46, 15],
+    ['train-feed', 101, 0.46, 16],
   ])('keeps the pages about the CheckThat! feed’s claims (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
