@@ -11,6 +11,7 @@ import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
 import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
+import { isDay } from './timeline';
 import { VERDICT_LABELS, verdictFromRating } from './verdicts';
 
 type Json = Record<string, unknown>;
@@ -90,7 +91,8 @@ function readDate(value: unknown): string | undefined {
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return undefined;
   const [, y, m, d] = match;
-  return Number(m) >= 1 && Number(m) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${y}-${m}-${d}` : undefined;
+  // A day the month does not have ("2025-02-31") is no date: the claim is kept, undated.
+  return isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
 }
 
 function readNumber(value: unknown): number | undefined {

@@ -89,23 +89,31 @@ export function checkPackSize(bytes: number): string | null {
 }
 
 const SCRIPT_START = /<script\b/gi;
-const LD_JSON_TYPE = /type\s*=\s*["']?application\/ld\+json["']?/i;
+const LD_JSON_TYPE = /type\s*=\s*["']?application\/ld\+json["']?/gi;
 const SCRIPT_END = /<\/script\s*>/gi;
 
 /**
- * The contents of the page's `<script type="application/ld+json">` elements, in order. Read a tag
- * at a time: as one expression (/<script\b[^>]*type=…[^>]*>([\s\S]*?)<\/script\s*>/gi), every
- * "<script" without its ">" or its end tag was read to the end of the file, for hours on a
- * hostile 16 MB one.
+ * The contents of the page's `<script type="application/ld+json">` elements, in order: what
+ * /<script\b[^>]*type=…[^>]*>([\s\S]*?)<\/script\s*>/gi finds, read a tag at a time. As one
+ * expression, every "<script" without its ">" or its end tag was read to the end of the file, for
+ * hours on a hostile 16 MB one. Here each tag (a "<script" to the next ">") is read once, however
+ * many "<script" it holds: a "<script" is of JSON-LD when the tag writes the type after it.
  */
 export function ldJsonScripts(text: string): string[] {
   const found: string[] = [];
+  // The tag the last "<script" is in: where it ends, and where its last type attribute starts.
+  let tagEnd = -1;
+  let typeAt = -1;
   SCRIPT_START.lastIndex = 0;
   for (let start = SCRIPT_START.exec(text); start; start = SCRIPT_START.exec(text)) {
-    const tagEnd = text.indexOf('>', start.index);
-    // A "<script" with no ">" after it: no later one has one either.
-    if (tagEnd < 0) break;
-    if (!LD_JSON_TYPE.test(text.slice(start.index, tagEnd))) continue;
+    if (start.index > tagEnd) {
+      tagEnd = text.indexOf('>', start.index);
+      // A "<script" with no ">" after it: no later one has one either.
+      if (tagEnd < 0) break;
+      typeAt = -1;
+      for (const type of text.slice(start.index, tagEnd).matchAll(LD_JSON_TYPE)) typeAt = start.index + type.index!;
+    }
+    if (typeAt < start.index) continue;
     SCRIPT_END.lastIndex = tagEnd + 1;
     const end = SCRIPT_END.exec(text);
     // No end tag after this script: none after any later one either.

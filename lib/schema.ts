@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { MAX_URL_LENGTH, parseLink } from './links';
+import { isDay } from './timeline';
 
 // The verdicts are named in verdicts.ts, which the content script reads without this module's schemas.
 import { VERDICTS } from './verdicts';
@@ -73,6 +74,10 @@ const text = (max: number) =>
 const partialDate = v.pipe(
   v.string('must be a date'),
   v.regex(PARTIAL_DATE, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'),
+  v.check((date) => {
+    const [year, month, day] = date.split('-').map(Number);
+    return day === undefined || isDay(year!, month!, day);
+  }, 'must be a day that exists (2025-02-31 is not one)'),
 );
 
 const id = v.pipe(

@@ -136,9 +136,10 @@ export function namedDates(sentence: string): NamedDate[] {
     const end = start + match[0].length;
     if (taken.subarray(start, end).includes(1)) return;
     if (date.month === 0) return;
-    // A day the month does not have is no date (a day with no year may be 29 February).
-    if (date.day !== undefined && !isDay(date.year ?? 2024, date.month!, date.day)) return;
     taken.fill(1, start, end);
+    // A day the month does not have is no date (a day with no year may be 29 February); nor is any
+    // part of it ("on February" of "on February 31, 2025" is no month of the current year).
+    if (date.day !== undefined && !isDay(date.year ?? 2024, date.month!, date.day)) return;
     const since = /^since\b/i.test(match[0]);
     found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
   };
@@ -167,7 +168,7 @@ function utc(year: number, month: number, day: number): number {
 }
 
 /** Whether a day exists: "February 31" and "0 February" are no dates, whatever they roll over to. */
-function isDay(year: number, month: number, day: number): boolean {
+export function isDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(utc(year, month + 1, 1) - DAY).getUTCDate();
 }
 
@@ -255,7 +256,7 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
  */
 export function staleNotice(page: number | null, claimDates: readonly (string | undefined)[]): string | null {
   if (page === null) return null;
-  const events = claimDates.filter((date): date is string => !!date && /^\d{4}-\d{2}-\d{2}$/.test(date)).map((date) => parseDate(date)!);
+  const events = claimDates.filter((date): date is string => !!date && /^\d{4}-\d{2}-\d{2}$/.test(date)).flatMap((date) => parseDate(date) ?? []);
   if (!events.length) return null;
   const latest = Math.max(...events);
   if (page - latest <= STALE_AFTER_DAYS * DAY) return null;

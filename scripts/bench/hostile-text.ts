@@ -37,6 +37,7 @@ const SHAPES: Shape[] = [
   { name: 'one block of spaced words (extractBlocks)', text: (n) => `<p>${repeat('ab  ', n)}<br>end</p>`, read: (html) => extractBlocks(parseHTML(`<html><body>${html}</body></html>`).document.documentElement, { wholeBlocks: true }) },
   { name: '"<" with no ">" (ClaimReview text)', text: (n) => repeat('<', n), read: cleanText },
   { name: 'script tags that never close (pack file)', text: (n) => repeat('<script ', n), read: (text) => parsePackText(text, { fileName: 'page.html' }) },
+  { name: 'script tags in one tag (pack file)', text: (n) => `${repeat('<script ', n)}>`, read: (text) => parsePackText(text, { fileName: 'page.html' }) },
   { name: 'a post of spaces (cleanPost)', text: (n) => `${repeat(' ', n)}x`, read: cleanPost },
   { name: 'a word as long as the text (popup search)', text: (n) => repeat('a', n), read: (text) => search.search(text) },
 ];

@@ -78,6 +78,12 @@ describe('ClaimReview import', () => {
     expect(result.ok && result.value.pack.claims.map((c) => c.text)).toEqual(['The harbour bridge will close all summer.', 'Ferry fares doubled.']);
   });
 
+  it('keeps a claim whose date is a day the month does not have, undated', () => {
+    const result = parse(review({ itemReviewed: { '@type': 'Claim', datePublished: '2026-02-30' } }));
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.pack.claims[0]!.claimDate).toBeUndefined();
+  });
+
   it('decodes HTML entities and drops tags in text', () => {
     expect(cleanText('Rishi&#039;s &quot;plan&quot;<br />&amp; more')).toBe('Rishi\'s "plan" & more');
     // Not an entity's name: left as written, not replaced by an object's method.

@@ -57,10 +57,10 @@ describe('tokenize', () => {
 
   it('reads the names of an object\'s own methods as the words they are', () => {
     // Looked up in plain objects, these found the methods, and a function became the word's form.
-    const words = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__proto__'];
+    const words = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'];
     for (const token of tokenize(words.join(' '))) {
       expect(typeof token.norm).toBe('string');
-      expect(token.stem).toMatch(/^[a-z_]+$/);
+      expect(token.stem).toMatch(/^[a-z]+$/);
     }
     expect(tokenize('A Formula One constructor').map((t) => t.stem)).toEqual(['a', 'formula', 'one', 'constructor']);
   });

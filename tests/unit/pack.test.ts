@@ -25,6 +25,8 @@ describe('parseFactPack', () => {
       ['an empty summary', packWithClaim(1, { summary: '   ' }), 'claim 2 (`ferry-fares-doubled`): summary: must not be empty'],
       ['a malformed date', packWithClaim(0, { claimDate: '1 May 2026' }),
         'claim 1 (`harbour-bridge-closed`): claimDate: must be a date written YYYY, YYYY-MM or YYYY-MM-DD'],
+      ['a day the month does not have', packWithClaim(0, { claimDate: '2026-04-31' }),
+        'claim 1 (`harbour-bridge-closed`): claimDate: must be a day that exists (2025-02-31 is not one)'],
       ['a source with no outlet', packWithClaim(0, { context: [{ text: 'x', sources: [{ url: 'https://example.org' }] }] }),
         'claim 1 (`harbour-bridge-closed`): context[0].sources[0].outlet: is missing'],
       ['a context item with no source', packWithClaim(0, { context: [{ text: 'x', sources: [] }] }),

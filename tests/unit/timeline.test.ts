@@ -108,6 +108,12 @@ describe('staleNotice', () => {
     expect(staleNotice(day('2025-04-28'), ['2025-02-12', '2025-04-20'])).toBeNull();
   });
 
+  it('leaves out a stored claim dated to a day that does not exist', () => {
+    // Packs stored before such dates were refused may hold one: it is no event, and no 1 January 1970.
+    expect(staleNotice(day('2025-04-28'), ['2025-02-30', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
+    expect(staleNotice(day('2025-04-28'), ['2025-04-31'])).toBeNull();
+  });
+
   it('counts only claims dated to the day, and needs the page’s date', () => {
     expect(staleNotice(day('2025-04-28'), ['2014', '2022-02', undefined])).toBeNull();
     expect(staleNotice(null, ['2025-02-12'])).toBeNull();
