@@ -102,6 +102,7 @@ export function withoutQuotes(text: string): string {
   }
   return out + text.slice(copied);
 }
+
 // "has/have (not, never, already…) been/done": a modal before it ("would have said", "might never
 // have agreed", "to have been") is no present perfect. A participle is "been", a regular one in -ed
 // of four letters or more ("has used"; "has red funnels" is none), or a common irregular.
