@@ -170,8 +170,7 @@ export class OverlayPainter implements Painter {
     };
     this.drawn = mentions.map((mention) => {
       const layer = layerOf(mention.range);
-      if (!this.places.has(mention.range)) this.places.set(mention.range, placeOf(mention.range.commonAncestorContainer, cache));
-      if (this.places.get(mention.range)!.pinned) this.pinned = true;
+      if (this.placeFor(mention.range, cache).pinned) this.pinned = true;
       const kept = before.get(mention.range);
       if (kept && kept.mention.verdict === mention.verdict && !kept.mention.faint === !mention.faint && (kept.group.dataset.layer ?? '0') === String(layer)) {
         before.delete(mention.range);
@@ -203,7 +202,7 @@ export class OverlayPainter implements Painter {
     this.focused?.group.remove();
     this.focused = null;
     if (!range || !this.ensureLayer()) return;
-    if (!this.places.has(range)) this.places.set(range, placeOf(range.commonAncestorContainer, new Map()));
+    this.placeFor(range, new Map());
     const group = this.document.createElement('div');
     group.className = 'focus';
     group.setAttribute('aria-hidden', 'true');
@@ -342,6 +341,13 @@ export class OverlayPainter implements Painter {
     this.relayout();
   }
 
+  /** Where a range's text sits, found the first time it is asked for. */
+  private placeFor(range: Range, cache: StyleCache): TextPlace {
+    let place = this.places.get(range);
+    if (!place) this.places.set(range, (place = placeOf(range.commonAncestorContainer, cache)));
+    return place;
+  }
+
   private focusPinned(): boolean {
     return !!this.focused && !!this.places.get(this.focused.mention.range)?.pinned;
   }
@@ -356,8 +362,8 @@ export class OverlayPainter implements Painter {
       const cache: StyleCache = new Map();
       // Marks not drawn now (a verdict the reader hid) find theirs again when drawn.
       this.places = new WeakMap();
-      for (const drawn of all) this.places.set(drawn.mention.range, placeOf(drawn.mention.range.commonAncestorContainer, cache));
-      this.pinned = this.drawn.some((drawn) => this.places.get(drawn.mention.range)!.pinned);
+      for (const drawn of all) this.placeFor(drawn.mention.range, cache);
+      this.pinned = this.drawn.some((drawn) => this.placeFor(drawn.mention.range, cache).pinned);
     }
     const origin = host.getBoundingClientRect();
     const measured = all.map((drawn) => this.measure(drawn.mention.range, origin));
