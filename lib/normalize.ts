@@ -210,8 +210,10 @@ function formOf(raw: string): WordForm {
 }
 
 // A link written out in the text ("pic.twitter.com/Gh0Aks7t7s", "https://t.co/…"): not words,
-// and its random letters would weigh as the rarest words of all.
-const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
+// and its random letters would weigh as the rarest words of all. A link can be glued to the word
+// before it ("#Hanukkahpic.twitter.com/…"), so no \b here. Global: read with matchAll and replace,
+// which start from the text's beginning whatever a last use left in lastIndex.
+export const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
 
 /** Where the links in a text start and end, in reading order (start, end, start, end...); null
  * for most texts. */

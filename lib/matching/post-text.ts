@@ -4,7 +4,7 @@
  * indexed, and the dates a claim names. Pure string functions, so the extension and the CLI share
  * them; scoring and ranking are `rank.ts`'s job. Words are the engine's own tokens (`lib/normalize.ts`).
  */
-import { compoundParts, tokenize, type Token } from '../normalize';
+import { compoundParts, LINK, tokenize, type Token } from '../normalize';
 import { monthNumber } from '../timeline';
 
 /** A post split into what it says, who signed it and when. */
@@ -27,8 +27,6 @@ export interface YearMonth {
 // It starts where a run of white space starts: the leftmost match does anyway, and tried from each
 // place inside a long run, the run was read again from each (seconds for a post of spaces).
 const SIGNATURE = /(?<!\s)\s+[—–-]+\s*([^—–()]{0,80}?)\s*\(@\w+\)([^()]*)$/u;
-// A link can be glued to the word before it ("#Hanukkahpic.twitter.com/…"), so no \b here.
-const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
 
 /** Removes what a post carries besides its words: signature, links, "RT", "@" and "#" marks. */
 export function cleanPost(text: string): CleanedPost {
