@@ -1,15 +1,18 @@
-// Scores `npm run scan` on a labelled set of pages about another fact-checker's claims: the 10,375
-// CheckThat! 2020 claims (Snopes), imported as one cue-less ClaimReview pack the way
-// ../shared/eval/imported.mjs builds it, a store the size a reader who subscribes to a feed has.
-// The set's gold.json names CheckThat! claim ids; the importer gives claims ids of its own, so the
-// team's scorer (../shared/eval/score.mjs) runs on a copy of the set whose gold names those.
+// Scores `npm run scan` on a labelled set of pages about other fact-checkers' claims, in a store
+// the size a reader who subscribes to a large feed has: the 10,375 CheckThat! 2020 claims (Snopes),
+// imported as one cue-less ClaimReview pack the way ../shared/eval/imported.mjs builds it, and the
+// set's own feeds (`SET/feeds/*.json`, ClaimReview as other fact-checkers publish it) where it has them.
+// The set's gold.json names CheckThat! claim ids, or a feed's reviews by their `url`; the importer
+// gives claims ids of its own, so the team's scorer (../shared/eval/score.mjs) runs on a copy of the
+// set whose gold names those.
 //
 //   npx tsx scripts/score-feed.ts tests/fixtures/eval-feed [--shared ../shared] [--json]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePackText } from '../lib/pack';
 import { checkThatIdOf, importedCheckThat } from './lib/eval-sets';
 
 type Gold = Record<string, { claim: string; sentence: string }[]>;
@@ -36,12 +39,27 @@ function main(): number {
   const shared = resolve(values.shared);
   const { reviews, claims } = importedCheckThat(join(shared, 'corpora/checkthat2020'));
   const importedId = new Map(claims.map((claim) => [checkThatIdOf(claim), claim.id]));
+  // The set's own feeds, each imported as the settings page imports a file; their reviews are named
+  // in gold.json by their url, which the importer keeps as each claim's first source.
+  const feedDir = join(setDir, 'feeds');
+  const feeds = existsSync(feedDir) ? readdirSync(feedDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(feedDir, f)) : [];
+  for (const feed of feeds) {
+    const parsed = parsePackText(readFileSync(feed, 'utf8'), { fileName: basename(feed) });
+    if (!parsed.ok) throw new Error(`${feed}: not a usable feed:\n  ${parsed.error.slice(0, 5).join('\n  ')}`);
+    for (const claim of parsed.value.pack.claims) {
+      const url = claim.context[0]?.sources[0]?.url;
+      if (url) importedId.set(url, claim.id);
+    }
+  }
   const gold = JSON.parse(readFileSync(join(setDir, 'gold.json'), 'utf8')) as Gold;
   const translated: Gold = {};
   for (const [page, mentions] of Object.entries(gold)) {
     translated[page] = mentions.map((m) => {
       const id = importedId.get(m.claim);
-      if (!id) throw new Error(`${setDir}/gold.json: ${page} names claim ${m.claim}, which CheckThat! does not hold`);
+      if (!id) {
+        const where = /^https?:/.test(m.claim) ? 'no review in the set’s feeds/ has as its url' : 'CheckThat! does not hold';
+        throw new Error(`${setDir}/gold.json: ${page} names claim ${m.claim}, which ${where}`);
+      }
       return { ...m, claim: id };
     });
   }
@@ -55,11 +73,11 @@ function main(): number {
     writeFileSync(join(set, 'gold.json'), JSON.stringify(translated));
     symlinkSync(resolve(setDir, 'pages'), join(set, 'pages'), 'junction');
     // The scorer says what went wrong on its standard output (a scan that failed), and exits 1.
-    const scored = spawnSync(process.execPath, [join(shared, 'eval/score.mjs'), set, ...(values.json ? ['--json'] : []), '--', '--pack', pack], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+    const scored = spawnSync(process.execPath, [join(shared, 'eval/score.mjs'), set, ...(values.json ? ['--json'] : []), '--', '--pack', pack, ...feeds.flatMap((feed) => ['--pack', resolve(feed)])], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
     if (scored.error) throw scored.error;
-    // Claims as the set names them, by their CheckThat! ids.
-    const checkThatId = new Map([...importedId].map(([ct, id]) => [id, ct]));
-    process.stdout.write(scored.stdout.replace(/\bcr-[0-9a-f]+\b/g, (id) => `checkthat:${checkThatId.get(id) ?? id}`));
+    // Claims as the set names them: by their CheckThat! ids, or a feed's by its review's url.
+    const namedAs = new Map([...importedId].map(([named, id]) => [id, /^https?:/.test(named) ? named : `checkthat:${named}`]));
+    process.stdout.write(scored.stdout.replace(/\bcr-[0-9a-f]+\b/g, (id) => namedAs.get(id) ?? id));
     if (scored.status !== 0) return scored.status ?? 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
