@@ -163,6 +163,17 @@ describe('matching quality', () => {
       const bad = await runScript('score-feed', set, '--shared', SHARED_DIR);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain('a.html names claim no-such-claim, which CheckThat! does not hold');
+      // A set with feeds of its own names their reviews by url.
+      mkdirSync(join(set, 'feeds'));
+      writeFileSync(join(set, 'feeds', 'f.json'), JSON.stringify([{ '@type': 'ClaimReview', url: 'https://checks.example/one', claimReviewed: 'The harbour bridge will close for a year.', reviewRating: { alternateName: 'False' } }]));
+      writeFileSync(join(set, 'gold.json'), JSON.stringify({ 'a.html': [{ claim: 'https://checks.example/two', sentence: 'Nothing here.' }] }));
+      const unknownReview = await runScript('score-feed', set, '--shared', SHARED_DIR);
+      expect(unknownReview.code).not.toBe(0);
+      expect(unknownReview.stderr).toContain('a.html names claim https://checks.example/two, which no review in the set’s feeds/ has as its url');
+      writeFileSync(join(set, 'feeds', 'f.json'), '[{"@type": "ClaimReview"}]');
+      const badFeed = await runScript('score-feed', set, '--shared', SHARED_DIR);
+      expect(badFeed.code).not.toBe(0);
+      expect(badFeed.stderr).toContain('f.json: not a usable feed');
       const usage = await runScript('score-feed');
       expect(usage.code).toBe(2);
       expect(usage.stderr).toContain('usage: npx tsx scripts/score-feed.ts SET_DIR');

@@ -56,4 +56,16 @@ describe('our own words', () => {
   it.each(pagesOf(['eval-feed', 'eval-feed-2', 'train-feed']))('%s copies no CheckThat! claim or title', (page) => {
     expect(paragraphsOf(page).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)))).toEqual([]);
   });
+
+  // The pages about the reviews of eval-review's own feeds may not copy what a review says either.
+  const reviewRuns = new Set(
+    readdirSync('tests/fixtures/eval-review/feeds').flatMap((feed) =>
+      (JSON.parse(readFileSync(`tests/fixtures/eval-review/feeds/${feed}`, 'utf8')) as { claimReviewed: string; headline?: string; reviewBody?: string }[]).flatMap((review) =>
+        [review.claimReviewed, review.headline ?? '', review.reviewBody ?? ''].flatMap((text) => [...runsOf(text)]),
+      ),
+    ),
+  );
+  it.each(pagesOf(['eval-review']))('%s copies no review of its feeds, nor a CheckThat! claim or title', (page) => {
+    expect(paragraphsOf(page).filter((p) => [...runsOf(unquoted(p))].some((run) => reviewRuns.has(run) || checkThatRuns.has(run)))).toEqual([]);
+  });
 });
