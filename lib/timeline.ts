@@ -233,12 +233,23 @@ export function pageDate(document: Document): number | null {
   return parseDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));
 }
 
-/** When a claim can be mentioned as current: a day's claim is news for weeks, a month's state lasts. */
-export function claimWindow(claimDate: string | undefined): Interval | null {
+/**
+ * When a claim can be mentioned. Never on a page written before it was made (a day-precise date
+ * gets ten days' slack, for a claim dated by the report that carried it). After that it depends on
+ * what the claim is:
+ *  - one that judges how a report told events (`boundToEvents`: the claim has a `telling`) is
+ *    about those events: a day's events are news for weeks, after which a page must go back to
+ *    them, or it is about the same people in another event; a month's state lasts;
+ *  - any other claim is a statement, dated by when it was made (a ClaimReview's
+ *    `itemReviewed.datePublished`), and carries its verdict wherever it is repeated, however much
+ *    later: a governor's figure checked in January is the same claim in September's campaign.
+ */
+export function claimWindow(claimDate: string | undefined, boundToEvents: boolean): Interval | null {
   const start = parseDate(claimDate);
   if (start === null || !claimDate) return null;
   const dayPrecise = /^\d{4}-\d{2}-\d{2}$/.test(claimDate);
-  return dayPrecise ? { from: start - 10 * DAY, to: start + 40 * DAY } : { from: start, to: Number.POSITIVE_INFINITY };
+  const from = dayPrecise ? start - 10 * DAY : start;
+  return { from, to: dayPrecise && boundToEvents ? start + 40 * DAY : Number.POSITIVE_INFINITY };
 }
 
 /** True when two intervals share a day. */
@@ -252,12 +263,14 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 /**
  * The notice a reader gets when a page is dated well after the events of the claims it mentions
  * ("This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025."), or null. Only
- * claims dated to the day count as events: a claim dated "2014" is background, not the news.
- * The latest event decides, so a page that also reports something recent is not old news.
+ * claims about events count (those that judge how a report told them, `claimWindow` says why), and
+ * only those dated to the day: a claim dated "2014" is background, not the news, and a checked
+ * statement repeated months after it was made is not old news. The latest event decides, so a
+ * page that also reports something recent is not old news.
  */
-export function staleNotice(page: number | null, claimDates: readonly (string | undefined)[]): string | null {
+export function staleNotice(page: number | null, claims: readonly { claimDate?: string; telling?: unknown }[]): string | null {
   if (page === null) return null;
-  const events = claimDates.filter((date): date is string => !!date && /^\d{4}-\d{2}-\d{2}$/.test(date)).flatMap((date) => parseDate(date) ?? []);
+  const events = claims.flatMap(({ claimDate, telling }) => (telling && claimDate && /^\d{4}-\d{2}-\d{2}$/.test(claimDate) ? (parseDate(claimDate) ?? []) : []));
   if (!events.length) return null;
   const latest = Math.max(...events);
   if (page - latest <= STALE_AFTER_DAYS * DAY) return null;

@@ -213,7 +213,7 @@ export class PageController {
 
   /** Says so when the page is dated well after the events of the claims it mentions. */
   notice(): string | null {
-    return staleNotice(this.mentions.pageDate, this.mentions.list().map((m) => m.claim.claimDate));
+    return staleNotice(this.mentions.pageDate, this.mentions.list().map((m) => m.claim));
   }
 
   /** The mentions on the page in reading order, then the claims it may be about (not marked), as the popup lists them. */

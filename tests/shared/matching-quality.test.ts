@@ -141,11 +141,16 @@ describe('matching quality', () => {
   // (bee4a08: "constructor" had been read as the source of Object); eval-feed 0.548 with 1. eval-feed-2, written
   // later to fit on and held out instead (its README says why), read 0.497 with 4 at first (0.526
   // with 8 under the model before the fit on train-feed).
+  // eval-review's pages are about the claims of three other fact-checkers' feeds, dated when they
+  // were said, scored in a store that also holds the CheckThat! feed: 0.260 (R 0.157) at first,
+  // when a statement was held to the 40 days after it was made; 0.673 since it carries its verdict
+  // wherever it is repeated (its README).
   it.each([
     ['eval-feed', 105, 0.54, 1],
     ['eval-feed-2', 113, 0.49, 4],
     ['train-feed', 101, 0.46, 16],
-  ])('keeps the pages about the CheckThat! feed’s claims (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
+    ['eval-review', 108, 0.67, 4],
+  ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const measured = (JSON.parse(stdout) as { summary: Record<string, number> }).summary;

@@ -77,6 +77,19 @@ describe('findMentions', () => {
     expect(claimsIn(now, AUG_20)).toEqual([]);
   });
 
+  it('finds a checked statement repeated months after it was made, where a claim about a report’s events would be old news', () => {
+    const statement = { id: 'reservoir-low', text: 'The Dunmore reservoir is at its lowest level in fifty years.', claimant: 'Mayor Ines Ortega', claimDate: '2024-03-05', verdict: 'imprecise' as const };
+    const event = { ...statement, telling: { report: { title: 'Dunmore Courier, 5 March 2024' } } };
+    const page = ['Mayor Ines Ortega has repeated her warning that the Dunmore reservoir is at its lowest level in fifty years.'];
+    const found = (claim: typeof statement, pageDate: number) => findMentions(page.map((text) => ({ text })), buildClaimIndex([claim]), { pageDate }).map((m) => m.claimId);
+    const october = Date.UTC(2024, 9, 1);
+    expect(found(statement, Date.UTC(2024, 2, 6))).toEqual(['reservoir-low']);
+    expect(found(statement, october)).toEqual(['reservoir-low']);
+    expect(found(event, october)).toEqual([]);
+    // Not on a page written before it was said.
+    expect(found(statement, Date.UTC(2023, 9, 1))).toEqual([]);
+  });
+
   it('finds nothing on a page written before the claims were made', () => {
     expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], Date.UTC(2023, 5, 1))).toEqual([]);
     expect(claimsIn(['Russia annexed Crimea in 2014 and invaded in full in 2022.'], AUG_20)).toEqual(['background-2014-2022']);

@@ -70,10 +70,18 @@ describe('intervalOf', () => {
 
 describe('claimWindow', () => {
   it('keeps a dated event current for weeks and a monthly state open-ended', () => {
-    const event = claimWindow('2025-02-12')!;
+    const event = claimWindow('2025-02-12', true)!;
     expect([iso(event.from), iso(event.to)]).toEqual(['2025-02-02', '2025-03-24']);
-    expect(claimWindow('2025-02')!.to).toBe(Number.POSITIVE_INFINITY);
-    expect(claimWindow(undefined)).toBeNull();
+    expect(claimWindow('2025-02', true)!.to).toBe(Number.POSITIVE_INFINITY);
+    expect(claimWindow(undefined, true)).toBeNull();
+  });
+
+  it('keeps a statement mentionable from the day it was made on, however much later', () => {
+    const statement = claimWindow('2024-01-23', false)!;
+    expect(iso(statement.from)).toBe('2024-01-13');
+    expect(statement.to).toBe(Number.POSITIVE_INFINITY);
+    expect(iso(claimWindow('2024-01', false)!.from)).toBe('2024-01-01');
+    expect(claimWindow(undefined, false)).toBeNull();
   });
 });
 
@@ -96,27 +104,35 @@ describe('pageDate', () => {
 
 describe('staleNotice', () => {
   const day = (iso: string) => parseDate(iso)!;
+  // Claims that judge how a report told events, as the bundled pack's do.
+  const telling = { report: { title: 'The report' } };
+  const events = (...dates: (string | undefined)[]) => dates.map((claimDate) => ({ claimDate, telling }));
 
   it('says when a page is dated more than 30 days after the events it reports', () => {
-    expect(staleNotice(day('2025-04-28'), ['2025-02-12', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
-    expect(staleNotice(day('2025-04-28'), ['2025-02-03', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 3\u2009–\u200912 Feb 2025.');
+    expect(staleNotice(day('2025-04-28'), events('2025-02-12', '2025-02-12'))).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
+    expect(staleNotice(day('2025-04-28'), events('2025-02-03', '2025-02-12'))).toBe('This page is dated 28 Apr 2025; the events it reports are from 3\u2009–\u200912 Feb 2025.');
   });
 
   it('says nothing within 30 days, or when a recent event is among them', () => {
-    expect(staleNotice(day('2025-03-14'), ['2025-02-12'])).toBeNull();
-    expect(staleNotice(day('2025-02-13'), ['2025-02-12'])).toBeNull();
-    expect(staleNotice(day('2025-04-28'), ['2025-02-12', '2025-04-20'])).toBeNull();
+    expect(staleNotice(day('2025-03-14'), events('2025-02-12'))).toBeNull();
+    expect(staleNotice(day('2025-02-13'), events('2025-02-12'))).toBeNull();
+    expect(staleNotice(day('2025-04-28'), events('2025-02-12', '2025-04-20'))).toBeNull();
   });
 
   it('leaves out a stored claim dated to a day that does not exist', () => {
     // Packs stored before such dates were refused may hold one: it is no event, and no 1 January 1970.
-    expect(staleNotice(day('2025-04-28'), ['2025-02-30', '2025-02-12'])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
-    expect(staleNotice(day('2025-04-28'), ['2025-04-31'])).toBeNull();
+    expect(staleNotice(day('2025-04-28'), events('2025-02-30', '2025-02-12'))).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
+    expect(staleNotice(day('2025-04-28'), events('2025-04-31'))).toBeNull();
+  });
+
+  it('counts no checked statement, however old: a page that repeats one is not old news', () => {
+    expect(staleNotice(day('2024-09-10'), [{ claimDate: '2024-01-16' }])).toBeNull();
+    expect(staleNotice(day('2025-04-28'), [{ claimDate: '2024-01-16' }, ...events('2025-02-12')])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
   });
 
   it('counts only claims dated to the day, and needs the page’s date', () => {
-    expect(staleNotice(day('2025-04-28'), ['2014', '2022-02', undefined])).toBeNull();
-    expect(staleNotice(null, ['2025-02-12'])).toBeNull();
+    expect(staleNotice(day('2025-04-28'), events('2014', '2022-02', undefined))).toBeNull();
+    expect(staleNotice(null, events('2025-02-12'))).toBeNull();
   });
 });
 
