@@ -51,6 +51,20 @@ export function checkThatClaims(dir: string): MatchableClaim[] {
   return importedCheckThat(dir).claims.map((claim) => ({ ...claim, id: checkThatIdOf(claim) }));
 }
 
+/** The claims of a labelled set's own ClaimReview feeds (`SET/feeds/*.json`), each imported as
+ * the settings page imports a file and named by its review's url, as the set's gold names them. */
+export function reviewFeedClaims(setDir: string): Claim[] {
+  const dir = join(setDir, 'feeds');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .flatMap((file) => {
+      const parsed = parsePackText(readFileSync(join(dir, file), 'utf8'), { fileName: file });
+      if (!parsed.ok) throw new Error(`${join(dir, file)}: ${parsed.error.join('; ')}`);
+      return parsed.value.pack.claims.map((claim) => ({ ...claim, id: claim.context[0]!.sources[0]!.url }));
+    });
+}
+
 /** A CheckThat! split's posts, each as the one block the eval scans it as. */
 export function checkThatPosts(dir: string, split: string): { id: string; text: string }[] {
   return readJsonl<{ id: string | number; text: string }>(join(dir, `queries-${split}.jsonl`)).map((q) => ({ id: String(q.id), text: q.text.replace(/\s+/g, ' ').trim() }));

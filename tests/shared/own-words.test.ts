@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -57,15 +57,18 @@ describe('our own words', () => {
     expect(paragraphsOf(page).filter((p) => [...runsOf(unquoted(p))].some((run) => checkThatRuns.has(run)))).toEqual([]);
   });
 
-  // The pages about the reviews of eval-review's own feeds may not copy what a review says either.
-  const reviewRuns = new Set(
-    readdirSync('tests/fixtures/eval-review/feeds').flatMap((feed) =>
-      (JSON.parse(readFileSync(`tests/fixtures/eval-review/feeds/${feed}`, 'utf8')) as { claimReviewed: string; headline?: string; reviewBody?: string }[]).flatMap((review) =>
-        [review.claimReviewed, review.headline ?? '', review.reviewBody ?? ''].flatMap((text) => [...runsOf(text)]),
+  // The pages about other fact-checkers' own feeds may not copy what a review of their set says either.
+  const REVIEW_SETS = ['eval-review', 'eval-review-2', 'eval-review-3'].filter((set) => existsSync(`tests/fixtures/${set}/feeds`));
+  const reviewRunsOf = (set: string) =>
+    new Set(
+      readdirSync(`tests/fixtures/${set}/feeds`).flatMap((feed) =>
+        (JSON.parse(readFileSync(`tests/fixtures/${set}/feeds/${feed}`, 'utf8')) as { claimReviewed: string; headline?: string; reviewBody?: string }[]).flatMap((review) =>
+          [review.claimReviewed, review.headline ?? '', review.reviewBody ?? ''].flatMap((text) => [...runsOf(text)]),
+        ),
       ),
-    ),
-  );
-  it.each(pagesOf(['eval-review']))('%s copies no review of its feeds, nor a CheckThat! claim or title', (page) => {
+    );
+  it.each(REVIEW_SETS.flatMap((set) => pagesOf([set]).map((page) => [page, set] as const)))('%s copies no review of its set’s feeds, nor a CheckThat! claim or title', (page, set) => {
+    const reviewRuns = reviewRunsOf(set);
     expect(paragraphsOf(page).filter((p) => [...runsOf(unquoted(p))].some((run) => reviewRuns.has(run) || checkThatRuns.has(run)))).toEqual([]);
   });
 });
