@@ -236,11 +236,10 @@ export function pageDate(document: Document): number | null {
 /**
  * When a claim can be mentioned. Never on a page written before it was made (a day-precise date
  * gets ten days' slack, for a claim dated by the report that carried it). After that it depends on
- * what the claim is:
- *  - one that judges how a report told events (`boundToEvents`: the claim has a `telling`) is
- *    about those events: a day's events are news for weeks, after which a page must go back to
- *    them, or it is about the same people in another event; a month's state lasts;
- *  - any other claim is a statement, dated by when it was made (a ClaimReview's
+ * what the claim is (`isStatement`):
+ *  - a claim about events (`boundToEvents`) is news for weeks from its day, after which a page
+ *    must go back to it, or it is about the same people in another event; a month's state lasts;
+ *  - a checked statement is dated by when it was made (a ClaimReview's
  *    `itemReviewed.datePublished`), and carries its verdict wherever it is repeated, however much
  *    later: a governor's figure checked in January is the same claim in September's campaign.
  */
@@ -255,6 +254,22 @@ export function claimWindow(claimDate: string | undefined, boundToEvents: boolea
 /** True when two intervals share a day. */
 export const overlaps = (a: Interval, b: Interval) => a.from <= b.to && b.from <= a.to;
 
+/**
+ * Whether a claim is a checked statement rather than an account of events: a fact-checker's review
+ * rated it in its own words (`ratingLabel`, as every imported review with a named rating has), and
+ * it judges no report's telling. A pack's own claims (ours, the bundled one) carry no rating label,
+ * and a claim with a `telling` is about how a report told events: both keep the events' window.
+ */
+export function isStatement(claim: { ratingLabel?: string; telling?: unknown }): boolean {
+  return !claim.telling && !!claim.ratingLabel;
+}
+
+/** The page's "old news" notice as a claim's card shows it: not on a checked statement's card, which
+ * the page may repeat however long after it was made (`staleNotice` leaves such claims out too). */
+export function cardNotice(claim: { ratingLabel?: string; telling?: unknown }, pageNotice: string | null): string | undefined {
+  return pageNotice === null || isStatement(claim) ? undefined : pageNotice;
+}
+
 /** How long after the events it reports a page is old news: a report a month on is a look back. */
 export const STALE_AFTER_DAYS = 30;
 
@@ -263,14 +278,13 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 /**
  * The notice a reader gets when a page is dated well after the events of the claims it mentions
  * ("This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025."), or null. Only
- * claims about events count (those that judge how a report told them, `claimWindow` says why), and
- * only those dated to the day: a claim dated "2014" is background, not the news, and a checked
- * statement repeated months after it was made is not old news. The latest event decides, so a
- * page that also reports something recent is not old news.
+ * claims about events count (not checked statements, `isStatement`: one repeated months after it
+ * was made is not old news), and only those dated to the day: a claim dated "2014" is background,
+ * not the news. The latest event decides, so a page that also reports something recent is not old news.
  */
-export function staleNotice(page: number | null, claims: readonly { claimDate?: string; telling?: unknown }[]): string | null {
+export function staleNotice(page: number | null, claims: readonly { claimDate?: string; ratingLabel?: string; telling?: unknown }[]): string | null {
   if (page === null) return null;
-  const events = claims.flatMap(({ claimDate, telling }) => (telling && claimDate && /^\d{4}-\d{2}-\d{2}$/.test(claimDate) ? (parseDate(claimDate) ?? []) : []));
+  const events = claims.flatMap((claim) => (!isStatement(claim) && claim.claimDate && /^\d{4}-\d{2}-\d{2}$/.test(claim.claimDate) ? (parseDate(claim.claimDate) ?? []) : []));
   if (!events.length) return null;
   const latest = Math.max(...events);
   if (page - latest <= STALE_AFTER_DAYS * DAY) return null;

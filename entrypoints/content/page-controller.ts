@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
-import { staleNotice } from '@/lib/timeline';
+import { cardNotice, staleNotice } from '@/lib/timeline';
 import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withReport, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
@@ -380,7 +380,7 @@ export class PageController {
         this.refresh();
       },
       onClose: () => this.leaveCard(mention),
-      notice: this.notice() ?? undefined,
+      notice: cardNotice(mention.claim, this.notice()),
       place: this.placeOf(mention, opened),
     });
   }

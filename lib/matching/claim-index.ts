@@ -9,13 +9,13 @@
 import { tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
 import type { Claim } from '../schema';
-import { claimWindow, type Interval } from '../timeline';
+import { claimWindow, isStatement, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
 import { backgroundWeight, canonicalStem, synonymsOf } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
 export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'verdict'> &
-  Partial<Pick<Claim, 'summary' | 'context' | 'cues' | 'claimDate' | 'claimant' | 'headline' | 'telling'>> & { packId?: string };
+  Partial<Pick<Claim, 'summary' | 'context' | 'cues' | 'claimDate' | 'claimant' | 'headline' | 'ratingLabel' | 'telling'>> & { packId?: string };
 
 /** A claim compiled for matching. */
 export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
@@ -476,7 +476,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       numbers: orNone(new Set(stems.filter((s) => /^\d/.test(s)))),
       secondary: orNone(secondary),
       cues,
-      window: claimWindow(claim.claimDate, !!claim.telling),
+      window: claimWindow(claim.claimDate, !isStatement(claim)),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),
     };
   });

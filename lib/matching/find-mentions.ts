@@ -2,9 +2,10 @@
  * Stage 4 of matching: decide. Each candidate pair's features (`features.ts`) go through the fitted
  * model (`model.ts`) to a probability that the sentence states the claim. Above the strict bar the
  * sentence is marked; above the looser one the claim is only listed as possibly related. A pair
- * must also fit the claim's time (`lib/timeline.ts`): a sentence about another month, or a page
- * written before the claim was made, does not mention it. And a claim that names people, places or
- * bodies is judged only where one of them is named nearby (`namesNearby`).
+ * must also fit the claim's time (`lib/timeline.ts`): a page written before the claim was made does
+ * not mention it, and for a claim about the events of a day (not a checked statement, which may be
+ * repeated at any time after), neither does a sentence about another month. And a claim that names
+ * people, places or bodies is judged only where one of them is named nearby (`namesNearby`).
  */
 import { tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
@@ -95,10 +96,13 @@ interface SentenceTime {
 }
 
 /**
- * Whether a sentence is about the claim's time. Dates the sentence names decide (except those the
- * claim itself names). Otherwise a page written while the claim was news is read as current, and a
- * later page must have brought its narrative back to the claim's time, in a sentence that does not
- * speak from the page's own present (`speaksFromNow`).
+ * Whether a sentence is about the claim's time. Only a claim whose window ends is judged (one about
+ * the events of a day, `claimWindow`): an undated claim, a month's state and a checked statement fit
+ * any sentence, the page's date having already been checked against the window's start. For the
+ * rest, dates the sentence names decide (except those the claim itself names). Otherwise a page
+ * written while the claim was news is read as current, and a later page must have brought its
+ * narrative back to the claim's time, in a sentence that does not speak from the page's own
+ * present (`speaksFromNow`).
  */
 function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const window = claim.window;

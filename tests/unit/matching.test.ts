@@ -78,14 +78,19 @@ describe('findMentions', () => {
   });
 
   it('finds a checked statement repeated months after it was made, where a claim about a report’s events would be old news', () => {
-    const statement = { id: 'reservoir-low', text: 'The Dunmore reservoir is at its lowest level in fifty years.', claimant: 'Mayor Ines Ortega', claimDate: '2024-03-05', verdict: 'imprecise' as const };
+    const statement = { id: 'reservoir-low', text: 'The Dunmore reservoir is at its lowest level in fifty years.', claimant: 'Mayor Ines Ortega', claimDate: '2024-03-05', verdict: 'imprecise' as const, ratingLabel: 'Half True' };
     const event = { ...statement, telling: { report: { title: 'Dunmore Courier, 5 March 2024' } } };
+    // A pack's own claim, with no review's rating: an account of that week's events.
+    const { ratingLabel: _, ...ownClaim } = statement;
     const page = ['Mayor Ines Ortega has repeated her warning that the Dunmore reservoir is at its lowest level in fifty years.'];
-    const found = (claim: typeof statement, pageDate: number) => findMentions(page.map((text) => ({ text })), buildClaimIndex([claim]), { pageDate }).map((m) => m.claimId);
+    const found = (claim: Omit<typeof statement, 'ratingLabel'> & { ratingLabel?: string }, pageDate: number) => findMentions(page.map((text) => ({ text })), buildClaimIndex([claim]), { pageDate }).map((m) => m.claimId);
     const october = Date.UTC(2024, 9, 1);
     expect(found(statement, Date.UTC(2024, 2, 6))).toEqual(['reservoir-low']);
     expect(found(statement, october)).toEqual(['reservoir-low']);
+    expect(found(event, Date.UTC(2024, 2, 6))).toEqual(['reservoir-low']);
     expect(found(event, october)).toEqual([]);
+    expect(found(ownClaim, Date.UTC(2024, 2, 6))).toEqual(['reservoir-low']);
+    expect(found(ownClaim, october)).toEqual([]);
     // Not on a page written before it was said.
     expect(found(statement, Date.UTC(2023, 9, 1))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { claimWindow, intervalOf, namedDates, pageDate, parseDate, speaksFromNow, staleNotice } from '@/lib/timeline';
+import { cardNotice, claimWindow, intervalOf, isStatement, namedDates, pageDate, parseDate, speaksFromNow, staleNotice } from '@/lib/timeline';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -76,7 +76,7 @@ describe('claimWindow', () => {
     expect(claimWindow(undefined, true)).toBeNull();
   });
 
-  it('keeps a statement mentionable from the day it was made on, however much later', () => {
+  it('keeps a statement mentionable from ten days before the day it was made, however much later', () => {
     const statement = claimWindow('2024-01-23', false)!;
     expect(iso(statement.from)).toBe('2024-01-13');
     expect(statement.to).toBe(Number.POSITIVE_INFINITY);
@@ -126,13 +126,32 @@ describe('staleNotice', () => {
   });
 
   it('counts no checked statement, however old: a page that repeats one is not old news', () => {
-    expect(staleNotice(day('2024-09-10'), [{ claimDate: '2024-01-16' }])).toBeNull();
-    expect(staleNotice(day('2025-04-28'), [{ claimDate: '2024-01-16' }, ...events('2025-02-12')])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
+    const statement = { claimDate: '2024-01-16', ratingLabel: 'Half True' };
+    expect(staleNotice(day('2024-09-10'), [statement])).toBeNull();
+    expect(staleNotice(day('2025-04-28'), [statement, ...events('2025-02-12')])).toBe('This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.');
+    // A pack's own claim with neither a rating label nor a telling is an account of events.
+    expect(staleNotice(day('2024-09-10'), [{ claimDate: '2024-01-16' }])).toBe('This page is dated 10 Sept 2024; the events it reports are from 16 Jan 2024.');
   });
 
   it('counts only claims dated to the day, and needs the page’s date', () => {
     expect(staleNotice(day('2025-04-28'), events('2014', '2022-02', undefined))).toBeNull();
     expect(staleNotice(null, events('2025-02-12'))).toBeNull();
+  });
+});
+
+describe('isStatement', () => {
+  it('reads a claim a review rated in its own words, judging no telling, as a statement', () => {
+    expect(isStatement({ ratingLabel: 'Pants on Fire' })).toBe(true);
+    expect(isStatement({ ratingLabel: 'False', telling: { report: { title: 'The report' } } })).toBe(false);
+    expect(isStatement({})).toBe(false);
+  });
+
+  it('keeps the page’s old-news notice off a statement’s card', () => {
+    const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
+    expect(cardNotice({ telling: { report: { title: 'The report' } } }, notice)).toBe(notice);
+    expect(cardNotice({}, notice)).toBe(notice);
+    expect(cardNotice({ ratingLabel: 'Half True' }, notice)).toBeUndefined();
+    expect(cardNotice({}, null)).toBeUndefined();
   });
 });
 
