@@ -211,15 +211,18 @@ function formOf(raw: string): WordForm {
 
 // A link written out in the text ("pic.twitter.com/Gh0Aks7t7s", "https://t.co/…"): not words,
 // and its random letters would weigh as the rarest words of all. A link can be glued to the word
-// before it ("#Hanukkahpic.twitter.com/…"), so no \b here. Global: read with matchAll and replace,
-// which start from the text's beginning whatever a last use left in lastIndex.
+// before it ("#Hanukkahpic.twitter.com/…"), so no \b here. Global, for replace (which starts from
+// the text's beginning) and matchAll (which starts from lastIndex: `linkSpans` sets it first).
 export const LINK = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S*/giu;
+// Whether a text may hold a link at all, in any case, as LINK reads them: most texts hold none.
+const MAY_LINK = /http|www\.|pic\.twitter/i;
 
 /** Where the links in a text start and end, in reading order (start, end, start, end...); null
  * for most texts. */
 function linkSpans(text: string): number[] | null {
-  if (!text.includes('http') && !text.includes('www.') && !text.includes('pic.twitter')) return null;
+  if (!MAY_LINK.test(text)) return null;
   const spans: number[] = [];
+  LINK.lastIndex = 0;
   for (const match of text.matchAll(LINK)) spans.push(match.index!, match.index! + match[0].length);
   return spans.length ? spans : null;
 }
