@@ -38,7 +38,7 @@ const TRAINING_PAGES = ['tests/fixtures/eval-extra'];
  * tried here too: the bar rose to 0.51, eval-feed fell from 0.548 to 0.523 and CheckThat! dev
  * recall to 0.500; it is held out, not fitted on. */
 const FEED_TRAINING_PAGES = ['tests/fixtures/train-feed'];
-/** Sets about other fact-checkers' own ClaimReview feeds whose figures have chosen between engines
+/** Sets about other fact-checkers' own ClaimReview feeds whose figures and errors have been read
  * (see their READMEs): reported with --report beside the dev splits, never fitted on. Fitting on a
  * third such set (now tests/fixtures/eval-review-3) was tried: see its README. */
 const SELECTION_REVIEW_PAGES = ['tests/fixtures/eval-review'];
@@ -297,7 +297,7 @@ function main(): void {
       pageSet('dev pages, cues ignored', join(devDir, 'pages'), devPages, devGold, withoutCues),
       pageSet('real pages (odd), feed', realnews, oddPages, {}, snopes),
       pageSet('real pages (odd), bundled pack', realnews, oddPages, {}, withCues),
-      labelledPages('eval-review, feeds beside the CheckThat! feed (a selection set)', SELECTION_REVIEW_PAGES, buildClaimIndex([...checkThat, ...SELECTION_REVIEW_PAGES.flatMap(reviewFeedClaims)], { knowledge })),
+      labelledPages('eval-review, feeds beside the CheckThat! feed (a dev set)', SELECTION_REVIEW_PAGES, buildClaimIndex([...checkThat, ...SELECTION_REVIEW_PAGES.flatMap(reviewFeedClaims)], { knowledge })),
     ]);
   };
   if (values.report) {

@@ -48,7 +48,10 @@ function main(): number {
     if (!parsed.ok) throw new Error(`${feed}: not a usable feed:\n  ${parsed.error.slice(0, 5).join('\n  ')}`);
     for (const claim of parsed.value.pack.claims) {
       const url = claim.context[0]?.sources[0]?.url;
-      if (url) importedId.set(url, claim.id);
+      if (!url) continue;
+      // One article may check two claims; the gold could not tell them apart by its url.
+      if (importedId.has(url)) throw new Error(`${feed}: two reviews have the url ${url}, which the set's gold names claims by`);
+      importedId.set(url, claim.id);
     }
   }
   const gold = JSON.parse(readFileSync(join(setDir, 'gold.json'), 'utf8')) as Gold;
@@ -57,7 +60,7 @@ function main(): number {
     translated[page] = mentions.map((m) => {
       const id = importedId.get(m.claim);
       if (!id) {
-        const where = /^https?:/.test(m.claim) ? 'no review in the set’s feeds/ has as its url' : 'CheckThat! does not hold';
+        const where = !/^https?:/.test(m.claim) ? 'CheckThat! does not hold' : feeds.length ? 'no review in the set’s feeds/ has as its url' : 'no review holds: the set has no feeds/';
         throw new Error(`${setDir}/gold.json: ${page} names claim ${m.claim}, which ${where}`);
       }
       return { ...m, claim: id };
@@ -77,7 +80,7 @@ function main(): number {
     if (scored.error) throw scored.error;
     // Claims as the set names them: by their CheckThat! ids, or a feed's by its review's url.
     const namedAs = new Map([...importedId].map(([named, id]) => [id, /^https?:/.test(named) ? named : `checkthat:${named}`]));
-    process.stdout.write(scored.stdout.replace(/\bcr-[0-9a-f]+\b/g, (id) => namedAs.get(id) ?? id));
+    process.stdout.write(scored.stdout.replace(/\b(?:cr|fc)-[0-9a-f]+\b/g, (id) => namedAs.get(id) ?? id));
     if (scored.status !== 0) return scored.status ?? 1;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -61,7 +61,11 @@ export function reviewFeedClaims(setDir: string): Claim[] {
     .flatMap((file) => {
       const parsed = parsePackText(readFileSync(join(dir, file), 'utf8'), { fileName: file });
       if (!parsed.ok) throw new Error(`${join(dir, file)}: ${parsed.error.join('; ')}`);
-      return parsed.value.pack.claims.map((claim) => ({ ...claim, id: claim.context[0]!.sources[0]!.url }));
+      return parsed.value.pack.claims.map((claim) => {
+        const url = claim.context[0]?.sources[0]?.url;
+        if (!url) throw new Error(`${join(dir, file)}: the review of "${claim.text.slice(0, 60)}" has no url, which a set's gold names its claims by`);
+        return { ...claim, id: url };
+      });
     });
 }
 

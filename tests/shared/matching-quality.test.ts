@@ -172,7 +172,14 @@ describe('matching quality', () => {
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain('a.html names claim no-such-claim, which CheckThat! does not hold');
       // A set with feeds of its own names their reviews by url.
+      writeFileSync(join(set, 'gold.json'), JSON.stringify({ 'a.html': [{ claim: 'https://checks.example/two', sentence: 'Nothing here.' }] }));
+      const noFeeds = await runScript('score-feed', set, '--shared', SHARED_DIR);
+      expect(noFeeds.stderr).toContain('names claim https://checks.example/two, which no review holds: the set has no feeds/');
       mkdirSync(join(set, 'feeds'));
+      const twice = { '@type': 'ClaimReview', url: 'https://checks.example/both', claimReviewed: 'The ferry fare will double in May.', reviewRating: { alternateName: 'False' } };
+      writeFileSync(join(set, 'feeds', 'f.json'), JSON.stringify([twice, { ...twice, claimReviewed: 'The ferry will stop running in winter.' }]));
+      const shared = await runScript('score-feed', set, '--shared', SHARED_DIR);
+      expect(shared.stderr).toContain('two reviews have the url https://checks.example/both');
       writeFileSync(join(set, 'feeds', 'f.json'), JSON.stringify([{ '@type': 'ClaimReview', url: 'https://checks.example/one', claimReviewed: 'The harbour bridge will close for a year.', reviewRating: { alternateName: 'False' } }]));
       writeFileSync(join(set, 'gold.json'), JSON.stringify({ 'a.html': [{ claim: 'https://checks.example/two', sentence: 'Nothing here.' }] }));
       const unknownReview = await runScript('score-feed', set, '--shared', SHARED_DIR);
