@@ -79,6 +79,31 @@ describe('findMentions through the background', () => {
     expect(deleted.ok && deleted.value.mentions).toEqual([]);
   });
 
+  it('finds an imported review’s claim on a page written months after it was made, and gives it no old-news verdict', async () => {
+    const { page, ui } = await setup();
+    // Written for this test: a fact-checker's review, as its page publishes it, dated when the claim was made.
+    const review = {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: 'https://checks.example/reservoir-lowest-fifty-years',
+      datePublished: '2024-03-12',
+      claimReviewed: 'The Dunmore reservoir is at its lowest level in fifty years.',
+      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Ines Ortega' }, datePublished: '2024-03-05' },
+      reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Misleading' },
+    };
+    expect((await ui.call('importPack', { text: JSON.stringify([review]), fileName: 'checks.json' })).ok).toBe(true);
+    const blocks = ['Mayor Ines Ortega has repeated her warning that the Dunmore reservoir is at its lowest level in fifty years.'];
+    const mentioned = async (pageDate: number) => {
+      const reply = await page.call('findMentions', { blocks, pageDate });
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value.mentions.map((m) => [reply.value.claims[m.claimKey]!.text, m.verdict]);
+    };
+    // Seven months on, with the review's own verdict ("Misleading" reads as imprecise).
+    expect(await mentioned(Date.UTC(2024, 9, 1))).toEqual([[review.claimReviewed, 'imprecise']]);
+    // Not on a page written before it was said.
+    expect(await mentioned(Date.UTC(2023, 9, 1))).toEqual([]);
+  });
+
   it('refuses a page too large to match', async () => {
     const { page } = await setup();
     const reply = await page.call('findMentions', { blocks: ['x'.repeat(200_001)], pageDate: null });
