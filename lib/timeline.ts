@@ -233,6 +233,9 @@ export function pageDate(document: Document): number | null {
   return parseDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));
 }
 
+/** A claim date written to the day (YYYY-MM-DD), not only to a month or a year. */
+const DATED_TO_THE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * When a claim can be mentioned. Never on a page written before it was made (a day-precise date
  * gets ten days' slack, for a claim dated by the report that carried it). After that it depends on
@@ -246,7 +249,7 @@ export function pageDate(document: Document): number | null {
 export function claimWindow(claimDate: string | undefined, boundToEvents: boolean): Interval | null {
   const start = parseDate(claimDate);
   if (start === null || !claimDate) return null;
-  const dayPrecise = /^\d{4}-\d{2}-\d{2}$/.test(claimDate);
+  const dayPrecise = DATED_TO_THE_DAY.test(claimDate);
   const from = dayPrecise ? start - 10 * DAY : start;
   return { from, to: dayPrecise && boundToEvents ? start + 40 * DAY : Number.POSITIVE_INFINITY };
 }
@@ -284,7 +287,7 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
  */
 export function staleNotice(page: number | null, claims: readonly { claimDate?: string; ratingLabel?: string; telling?: unknown }[]): string | null {
   if (page === null) return null;
-  const events = claims.flatMap((claim) => (!isStatement(claim) && claim.claimDate && /^\d{4}-\d{2}-\d{2}$/.test(claim.claimDate) ? (parseDate(claim.claimDate) ?? []) : []));
+  const events = claims.flatMap((claim) => (!isStatement(claim) && claim.claimDate && DATED_TO_THE_DAY.test(claim.claimDate) ? (parseDate(claim.claimDate) ?? []) : []));
   if (!events.length) return null;
   const latest = Math.max(...events);
   if (page - latest <= STALE_AFTER_DAYS * DAY) return null;
