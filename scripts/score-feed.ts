@@ -8,12 +8,11 @@
 //
 //   npx tsx scripts/score-feed.ts tests/fixtures/eval-feed [--shared ../shared] [--json]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePackText } from '../lib/pack';
-import { checkThatIdOf, importedCheckThat } from './lib/eval-sets';
+import { checkThatIdOf, importedCheckThat, readReviewFeeds } from './lib/eval-sets';
 
 type Gold = Record<string, { claim: string; sentence: string }[]>;
 
@@ -39,21 +38,9 @@ function main(): number {
   const shared = resolve(values.shared);
   const { reviews, claims } = importedCheckThat(join(shared, 'corpora/checkthat2020'));
   const importedId = new Map(claims.map((claim) => [checkThatIdOf(claim), claim.id]));
-  // The set's own feeds, each imported as the settings page imports a file; their reviews are named
-  // in gold.json by their url, which the importer keeps as each claim's first source.
-  const feedDir = join(setDir, 'feeds');
-  const feeds = existsSync(feedDir) ? readdirSync(feedDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(feedDir, f)) : [];
-  for (const feed of feeds) {
-    const parsed = parsePackText(readFileSync(feed, 'utf8'), { fileName: basename(feed) });
-    if (!parsed.ok) throw new Error(`${feed}: not a usable feed:\n  ${parsed.error.slice(0, 5).join('\n  ')}`);
-    for (const claim of parsed.value.pack.claims) {
-      const url = claim.context[0]?.sources[0]?.url;
-      if (!url) continue;
-      // One article may check two claims; the gold could not tell them apart by its url.
-      if (importedId.has(url)) throw new Error(`${feed}: two reviews have the url ${url}, which the set's gold names claims by`);
-      importedId.set(url, claim.id);
-    }
-  }
+  // The set's own feeds; gold.json names their reviews by url.
+  const { files: feeds, claims: reviewed } = readReviewFeeds(setDir);
+  for (const { claim, url } of reviewed) if (url) importedId.set(url, claim.id);
   const gold = JSON.parse(readFileSync(join(setDir, 'gold.json'), 'utf8')) as Gold;
   const translated: Gold = {};
   for (const [page, mentions] of Object.entries(gold)) {

@@ -1,7 +1,7 @@
 // Readers for the labelled sets the matcher is fitted and checked on (../shared and
 // tests/fixtures), shared by scripts/fit-match.ts and scripts/pair-digest.ts.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { extractBlocks, type TextBlock } from '../../lib/extract';
 import { decide, matchBlocks, type BlockMatches, type ClaimIndex, type MatchableClaim, type ScoredPair } from '../../lib/matching';
 import { parsePackText } from '../../lib/pack';
@@ -51,22 +51,34 @@ export function checkThatClaims(dir: string): MatchableClaim[] {
   return importedCheckThat(dir).claims.map((claim) => ({ ...claim, id: checkThatIdOf(claim) }));
 }
 
-/** The claims of a labelled set's own ClaimReview feeds (`SET/feeds/*.json`), each imported as
- * the settings page imports a file and named by its review's url, as the set's gold names them. */
-export function reviewFeedClaims(setDir: string): Claim[] {
+/** A labelled set's own ClaimReview feeds (`SET/feeds/*.json`; none without the folder), each
+ * imported as the settings page imports a file, and their claims with the url of their review,
+ * which the set's gold names them by. Two reviews with one url could not be told apart there. */
+export function readReviewFeeds(setDir: string): { files: string[]; claims: { claim: Claim; url: string | undefined }[] } {
   const dir = join(setDir, 'feeds');
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .flatMap((file) => {
-      const parsed = parsePackText(readFileSync(join(dir, file), 'utf8'), { fileName: file });
-      if (!parsed.ok) throw new Error(`${join(dir, file)}: ${parsed.error.join('; ')}`);
-      return parsed.value.pack.claims.map((claim) => {
-        const url = claim.context[0]?.sources[0]?.url;
-        if (!url) throw new Error(`${join(dir, file)}: the review of "${claim.text.slice(0, 60)}" has no url, which a set's gold names its claims by`);
-        return { ...claim, id: url };
-      });
+  const files = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).sort().map((file) => join(dir, file)) : [];
+  const urls = new Set<string>();
+  const claims = files.flatMap((file) => {
+    const parsed = parsePackText(readFileSync(file, 'utf8'), { fileName: basename(file) });
+    if (!parsed.ok) throw new Error(`${file}: not a usable feed:\n  ${parsed.error.slice(0, 5).join('\n  ')}`);
+    return parsed.value.pack.claims.map((claim) => {
+      const url = claim.context[0]?.sources[0]?.url;
+      if (url && urls.has(url)) throw new Error(`${file}: two reviews have the url ${url}, which the set's gold names claims by`);
+      if (url) urls.add(url);
+      return { claim, url };
     });
+  });
+  return { files, claims };
+}
+
+/** The claims of a labelled set's own feeds (`readReviewFeeds`), each named by its review's url. */
+export function reviewFeedClaims(setDir: string): Claim[] {
+  const { files, claims } = readReviewFeeds(setDir);
+  if (!files.length) throw new Error(`${join(setDir, 'feeds')}: no feeds to read`);
+  return claims.map(({ claim, url }) => {
+    if (!url) throw new Error(`${join(setDir, 'feeds')}: the review of "${claim.text.slice(0, 60)}" has no url, which a set's gold names its claims by`);
+    return { ...claim, id: url };
+  });
 }
 
 /** A CheckThat! split's posts, each as the one block the eval scans it as. */
