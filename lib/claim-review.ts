@@ -12,7 +12,7 @@ import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
 import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { isDay } from './timeline';
-import { VERDICT_LABELS, verdictFromRating } from './verdicts';
+import { numericRatingLabel, VERDICT_LABELS, verdictFromRating } from './verdicts';
 
 type Json = Record<string, unknown>;
 
@@ -220,8 +220,10 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   }
   const item = asObject(asList(node.itemReviewed)[0]) ?? {};
   const rating = asObject(asList(node.reviewRating)[0]) ?? {};
-  const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name), LIMITS.shortText);
-  const verdict = verdictFromRating(label, readNumber(rating.ratingValue), readNumber(rating.bestRating), readNumber(rating.worstRating));
+  const [value, best, worst] = [readNumber(rating.ratingValue), readNumber(rating.bestRating), readNumber(rating.worstRating)];
+  // A rating given only in numbers is still the fact-checker's rating (`numericRatingLabel`).
+  const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name), LIMITS.shortText) ?? numericRatingLabel(value, best, worst);
+  const verdict = verdictFromRating(label, value, best, worst);
   // The publisher first: a review's author is often the person who wrote it, and the reader knows
   // the fact-checker by its organisation.
   const outlet = readNames(node.publisher) ?? readNames(node.author) ?? (url ? hostOf(url) : 'an unnamed fact-checker');

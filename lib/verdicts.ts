@@ -120,12 +120,29 @@ function normalizeLabel(label: string): string {
     .trim();
 }
 
+/** How a rating given only in numbers is written as its label: "2 on a scale of 1 to 5". */
+const NUMERIC_LABEL = /^(-?\d+(?:\.\d+)?) on a scale of (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$/;
+
+/**
+ * The label of a rating a review gives only in numbers (schema.org's `ratingValue` between
+ * `worstRating` and `bestRating`), or undefined when the numbers do not make a rating. A rating is a
+ * rating however it is written: the claim it rates is a checked statement (`isStatement`), and the
+ * card says how the fact-checker rated it. `verdictFromRating` reads the label back.
+ */
+export function numericRatingLabel(value?: number, best?: number, worst?: number): string | undefined {
+  if (value === undefined || best === undefined || worst === undefined || best <= worst || value < worst || value > best) return undefined;
+  return `${value} on a scale of ${worst} to ${best}`;
+}
+
 /**
  * Maps a fact-checker's rating label to a verdict. A long label such as "FALSO: the images show…"
- * is judged by its first words. Numbers are used only when there is no label, as a position between
- * worst and best. Returns `unrated` when neither says anything Claimlight can place.
+ * is judged by its first words. Numbers are used only when there is no label (or the label is one
+ * `numericRatingLabel` wrote), as a position between worst and best. Returns `unrated` when neither
+ * says anything Claimlight can place.
  */
 export function verdictFromRating(label: string | undefined, value?: number, best?: number, worst?: number): Verdict {
+  const numeric = label === undefined ? null : NUMERIC_LABEL.exec(label.trim());
+  if (numeric) return verdictFromRating(undefined, Number(numeric[1]), Number(numeric[3]), Number(numeric[2]));
   if (label) {
     const normal = normalizeLabel(label);
     const whole = verdictOfLabel(normal);
@@ -137,9 +154,8 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
     }
     return 'unrated';
   }
-  if (value === undefined || best === undefined || worst === undefined || best <= worst) return 'unrated';
-  if (value < worst || value > best) return 'unrated';
-  const position = (value - worst) / (best - worst);
+  if (numericRatingLabel(value, best, worst) === undefined) return 'unrated';
+  const position = (value! - worst!) / (best! - worst!);
   if (position <= 0.2) return 'false';
   if (position < 0.8) return 'imprecise';
   return 'accurate';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, packToClaimReview, readUrl } from '@/lib/claim-review';
 import { parseFactPack, parsePackText } from '@/lib/pack';
 import { claimOwnTexts } from '@/lib/review-notes';
-import { verdictFromRating } from '@/lib/verdicts';
+import { isStatement } from '@/lib/timeline';
+import { numericRatingLabel, verdictFromRating } from '@/lib/verdicts';
 import { samplePack } from '../helpers/packs';
 
 // Reviews written for these tests, in the shapes fact-checkers publish.
@@ -49,6 +50,22 @@ describe('ClaimReview import', () => {
       expect(claim.context[0]!.sources).toEqual([{ url: 'https://checker.example/reviews/bridge', outlet: 'Harbour Check', published: '2026-05-02' }]);
       expect(parseFactPack(pack).ok).toBe(true);
     });
+  });
+
+  it('gives a rating written only in numbers as the fact-checker’s rating, not as none, and makes its claim a checked statement', () => {
+    const result = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1 } }));
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    const claim = result.value.pack.claims[0]!;
+    expect(claim).toMatchObject({ verdict: 'false', ratingLabel: '1 on a scale of 1 to 5' });
+    expect(claim.summary).toBe('Rated “1 on a scale of 1 to 5” by Harbour Check on 2026-05-02.');
+    expect(isStatement(claim)).toBe(true);
+    // Exported and imported again, it keeps its verdict.
+    const again = parse(packToClaimReview(result.value.pack));
+    expect(again.ok && again.value.pack.claims[0]).toMatchObject({ verdict: 'false', ratingLabel: '1 on a scale of 1 to 5' });
+    // Numbers that make no rating are no rating.
+    const none = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 5, worstRating: 1 } }));
+    expect(none.ok && none.value.pack.claims[0]).toMatchObject({ verdict: 'unrated', summary: 'Reviewed by Harbour Check, with no rating given on 2026-05-02.' });
+    expect(none.ok && isStatement(none.value.pack.claims[0]!)).toBe(false);
   });
 
   it('keeps the review’s own headline as evidence when it words the claim otherwise, and writes it back', () => {
@@ -176,6 +193,18 @@ describe('verdictFromRating', () => {
     [1, 5, 1, 'false'], [3, 5, 1, 'imprecise'], [5, 5, 1, 'accurate'], [-1, -1, -1, 'unrated'], [7, 5, 1, 'unrated'], [undefined, 5, 1, 'unrated'],
   ])('maps the number %s of %s..%s (no label) to %s', (value, best, worst, verdict) => {
     expect(verdictFromRating(undefined, value, best, worst)).toBe(verdict);
+  });
+
+  it('reads back the label a rating given only in numbers is written as', () => {
+    expect(numericRatingLabel(2, 5, 1)).toBe('2 on a scale of 1 to 5');
+    expect(numericRatingLabel(0.5, 1, 0)).toBe('0.5 on a scale of 0 to 1');
+    expect(verdictFromRating('1 on a scale of 1 to 5')).toBe('false');
+    expect(verdictFromRating('3 on a scale of 1 to 5')).toBe('imprecise');
+    expect(verdictFromRating('9 on a scale of 0 to 10')).toBe('accurate');
+    // Numbers that make no rating give no label.
+    expect(numericRatingLabel(7, 5, 1)).toBeUndefined();
+    expect(numericRatingLabel(1, 1, 1)).toBeUndefined();
+    expect(numericRatingLabel(2, 5, undefined)).toBeUndefined();
   });
 });
 
