@@ -220,7 +220,8 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   }
   const item = asObject(asList(node.itemReviewed)[0]) ?? {};
   const rating = asObject(asList(node.reviewRating)[0]) ?? {};
-  const [value, best, worst] = [readNumber(rating.ratingValue), readNumber(rating.bestRating), readNumber(rating.worstRating)];
+  // schema.org: an omitted bestRating is 5, an omitted worstRating 1.
+  const [value, best, worst] = [readNumber(rating.ratingValue), readNumber(rating.bestRating) ?? 5, readNumber(rating.worstRating) ?? 1];
   // A rating given only in numbers is still the fact-checker's rating (`numericRatingLabel`).
   const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name), LIMITS.shortText) ?? numericRatingLabel(value, best, worst);
   const verdict = verdictFromRating(label, value, best, worst);

@@ -62,6 +62,9 @@ describe('ClaimReview import', () => {
     // Exported and imported again, it keeps its verdict.
     const again = parse(packToClaimReview(result.value.pack));
     expect(again.ok && again.value.pack.claims[0]).toMatchObject({ verdict: 'false', ratingLabel: '1 on a scale of 1 to 5' });
+    // schema.org's scale when the review leaves it out: 1 to 5.
+    const bare = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: '5' } }));
+    expect(bare.ok && bare.value.pack.claims[0]).toMatchObject({ verdict: 'accurate', ratingLabel: '5 on a scale of 1 to 5' });
     // Numbers that make no rating are no rating.
     const none = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 5, worstRating: 1 } }));
     expect(none.ok && none.value.pack.claims[0]).toMatchObject({ verdict: 'unrated', summary: 'Reviewed by Harbour Check, with no rating given on 2026-05-02.' });
