@@ -243,7 +243,11 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     });
   }
   const body = cleanText(node.reviewBody) ?? cleanText(node.description);
-  const summary = clip([ratedSentence(label, outlet, published), body].filter(Boolean).join(' '), LIMITS.longText);
+  // The rating's own reason ("The video is from 2019, not this year"), where the review gives one
+  // in words (a number there, as one publisher writes, says nothing) and its body does not already.
+  const reason = cleanText(rating.ratingExplanation);
+  const explained = reason && !body?.includes(reason) ? reason : undefined;
+  const summary = clip([ratedSentence(label, outlet, published), explained, body].filter(Boolean).join(' '), LIMITS.longText);
   const language = cleanText(node.inLanguage);
   if (language) into.languages.push(language);
   into.publishers.push(outlet);

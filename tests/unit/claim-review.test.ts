@@ -71,6 +71,22 @@ describe('ClaimReview import', () => {
     expect(none.ok && isStatement(none.value.pack.claims[0]!)).toBe(false);
   });
 
+  it('keeps the rating’s own reason, written in words, in what the record shows', () => {
+    const reason = 'The closure lasts six weeks, from July to mid-August.';
+    const explained = parse(review({ reviewRating: { '@type': 'Rating', alternateName: 'Misleading', ratingExplanation: reason } }));
+    expect(explained.ok && explained.value.pack.claims[0]!.summary).toBe(`Rated “Misleading” by Harbour Check on 2026-05-02. ${reason}`);
+    // Not twice when the body says it already, and not a number (one publisher writes 5 there).
+    const both = parse(review({ reviewBody: `Council notices show otherwise. ${reason}`, reviewRating: { '@type': 'Rating', alternateName: 'Misleading', ratingExplanation: reason } }));
+    expect(both.ok && both.value.pack.claims[0]!.summary).toBe(`Rated “Misleading” by Harbour Check on 2026-05-02. Council notices show otherwise. ${reason}`);
+    const numbered = parse(review({ reviewRating: { '@type': 'Rating', alternateName: 'Misleading', ratingExplanation: 5 } }));
+    expect(numbered.ok && numbered.value.pack.claims[0]!.summary).toBe('Rated “Misleading” by Harbour Check on 2026-05-02.');
+    // It is evidence the matcher reads, and it comes back whole from an export.
+    if (!explained.ok) return;
+    expect(claimOwnTexts(explained.value.pack.claims[0]!)[0]).toBe(reason);
+    const again = parse(packToClaimReview(explained.value.pack));
+    expect(again.ok && again.value.pack.claims).toEqual(explained.value.pack.claims);
+  });
+
   it('keeps the review’s own headline as evidence when it words the claim otherwise, and writes it back', () => {
     const result = parse(review({ headline: 'Is the Harbour Bridge Shutting for the Summer?' }));
     expect(result.ok && result.value.pack.claims[0]!.headline).toBe('Is the Harbour Bridge Shutting for the Summer?');
