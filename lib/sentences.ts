@@ -24,7 +24,9 @@ const JOIN_BEFORE_LOWER = new Set(
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 function joinsNext(segment: string, next: string): boolean {
-  const match = /(?:^|[\s(“"'])((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
+  // An apostrophe after a letter ends a contraction ("didn't."), not an opening quote: the "t" after
+  // it is no initial.
+  const match = /(?:^|[\s(“"]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
   const word = match[1]!.toLowerCase().replace(/\.$/, '');
   if (ALWAYS_JOIN.has(word) || /^[a-z]$/.test(word)) return true;

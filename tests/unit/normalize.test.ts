@@ -122,6 +122,9 @@ describe('splitSentences', () => {
     ['abbreviated months before a day', 'It was Feb. 12, 2025. Talks began.', ['It was Feb. 12, 2025.', 'Talks began.']],
     ['"no." at the end of a sentence', 'Trump said no. He left.', ['Trump said no.', 'He left.']],
     ['quotes', 'He said: “It is over.” Then silence.', ['He said: “It is over.”', 'Then silence.']],
+    // A contraction's last letter is no initial: a fact-check's short denial is a sentence of its own.
+    ['a contraction at the end of a sentence', "Did ridership halve? It didn't. Counts show a 16% fall. They can't.", ['Did ridership halve?', "It didn't.", 'Counts show a 16% fall.', "They can't."]],
+    ['an initial after an opening quote', "He wrote 'J. Smith was here.' Then left.", ["He wrote 'J. Smith was here.'", 'Then left.']],
     // What follows an abbreviation is read past any white space, and a letter outside the BMP whole.
     ['spaces and lines after an abbreviation', 'It was Feb.\u00a0\n 12, 2025. Talks began.', ['It was Feb.\u00a0\n 12, 2025.', 'Talks began.']],
     ['a lower-case letter outside the BMP', 'It cost approx. 𝑛 dollars. Then it rose.', ['It cost approx. 𝑛 dollars.', 'Then it rose.']],
