@@ -2,7 +2,7 @@
 // finds in a text as [start, end] pairs: tests check that both find the same.
 import { nextWord } from '@/lib/normalize';
 
-const WORD = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const WORD = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}][\p{L}\p{N}\p{M}\p{Cf}]*(?:['’]\p{L}[\p{L}\p{M}\p{Cf}]*)*/gu;
 
 export const wordsByExpression = (text: string): number[][] => [...text.matchAll(WORD)].map((m) => [m.index!, m.index! + m[0].length]);
 

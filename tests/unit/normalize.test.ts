@@ -75,6 +75,17 @@ describe('tokenize', () => {
   });
 });
 
+describe('tokenize: what a page hides inside its words', () => {
+  it('reads a word hyphenated with soft hyphens, broken by a zero-width space or written with combining accents as the word', () => {
+    expect(norms('nego\u00adtiations with Zelen\u00adsky')).toEqual(norms('negotiations with Zelensky'));
+    expect(norms('Peskov\u200b said')).toEqual(norms('Peskov said'));
+    expect(norms('the e\u0301lection in Bogota\u0301')).toEqual(norms('the élection in Bogotá'));
+    // The token still spans the word as the page wrote it, for the mark.
+    const text = 'nego\u00adtiations began';
+    expect(tokenize(text)[0]).toMatchObject({ start: 0, end: 13 });
+  });
+});
+
 describe('nextWord', () => {
 
   it.each([
@@ -82,6 +93,7 @@ describe('nextWord', () => {
     ['numbers', '1,250.5 people, 3.4.5, 12. and 7,a 2020Election 99,'],
     ['apostrophes', "don't Kremlin’s rock'n2 o'' ’tis l'É 'quoted'"],
     ['other scripts', 'Zelenskyy Зеленський 習近平 ٣٤ x² 𝑛𝑚 Ǆemal ﬁne'],
+    ['invisible characters and combining accents', 'nego\u00adtiations Zelen\u200bsky e\u0301lection \u00adlead 7\u0301 don\u00ad\'t'],
     ['lone surrogates', 'a\ud835b \udc5b c\ud835'],
   ])('finds what the expression finds: %s', (_, text) => {
     expect(wordsByScanner(text)).toEqual(wordsByExpression(text));
@@ -103,7 +115,7 @@ describe('nextWord', () => {
       }
     }
     // Random texts over the characters where the rules differ, from a fixed seed.
-    const alphabet = ['a', 'Z', 'É', 'é', '7', '0', '.', ',', "'", '’', ' ', '-', '²', '٣', '𝑛', '𝐀', 'Ǆ', '\ud835', '\udc00', 'ß', 'İ'];
+    const alphabet = ['a', 'Z', 'É', 'é', '7', '0', '.', ',', "'", '’', ' ', '-', '²', '٣', '𝑛', '𝐀', 'Ǆ', '\ud835', '\udc00', 'ß', 'İ', '\u00ad', '\u200b', '\u0301'];
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 3000; i++) {
