@@ -138,6 +138,15 @@ describe('findMentions', () => {
     expect(find('The hurricane closed schools across Houston.')).toEqual([]);
   });
 
+  it('finds a claim in words a page hyphenates with soft hyphens or writes with combining accents', () => {
+    const imported = buildClaimIndex([{ id: 'a', text: 'A shark was photographed swimming on a flooded Houston highway after the hurricane.', verdict: 'false' }]);
+    const find = (text: string) => findMentions([{ text }], imported).map((m) => [m.claimId, m.text]);
+    const hidden = 'Viral photo shows a shark swim\u00adming on a flood\u00aded high\u200bway in Hous\u00adton after the hurri\u00adcane.';
+    expect(find(hidden)).toEqual([['a', hidden]]);
+    const accents = buildClaimIndex([{ id: 'b', text: 'The mayor of Bogotá banned fireworks for New Year.', verdict: 'false' }]);
+    expect(findMentions([{ text: 'Bogota\u0301’s mayor has banned fireworks this New Year.' }], accents).map((m) => m.claimId)).toEqual(['b']);
+  });
+
   it('never judges a sentence on one shared word, or on numbers alone', () => {
     const imported = buildClaimIndex([{ id: 'a', text: 'A shark was photographed swimming on a flooded Houston highway in 2017.', verdict: 'false' }]);
     expect(scorePairs([{ text: 'Sharks are fish.' }], imported)).toEqual([]);
