@@ -90,7 +90,7 @@ export function foldWord(word: string): string {
     .normalize('NFKD')
     .replace(/[\p{M}\p{Cf}]/gu, '')
     .toLowerCase()
-    .replace(/[’‘`´]/g, "'");
+    .replace(/[’‘`´ʼ]/g, "'");
 }
 
 function lemmatize(word: string): string {

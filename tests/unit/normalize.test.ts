@@ -76,10 +76,12 @@ describe('tokenize', () => {
 });
 
 describe('tokenize: what a page hides inside its words', () => {
-  it('reads a word hyphenated with soft hyphens, broken by a zero-width space or written with combining accents as the word', () => {
+  it('reads a word hyphenated with soft hyphens, broken by a zero-width space, written with combining accents or with a modifier apostrophe as the word', () => {
     expect(norms('nego\u00adtiations with Zelen\u00adsky')).toEqual(norms('negotiations with Zelensky'));
     expect(norms('Peskov\u200b said')).toEqual(norms('Peskov said'));
     expect(norms('the e\u0301lection in Bogota\u0301')).toEqual(norms('the élection in Bogotá'));
+    // The modifier letter apostrophe (U+02BC), which Ukrainian keyboards type, is an apostrophe.
+    expect(norms('Ukraine\u02bcs president won\u02bct')).toEqual(norms('Ukraine’s president won’t'));
     // The token still spans the word as the page wrote it, for the mark.
     const text = 'nego\u00adtiations began';
     expect(tokenize(text)[0]).toMatchObject({ start: 0, end: 13 });
