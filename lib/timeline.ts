@@ -205,20 +205,30 @@ export function parseDate(value: string | null | undefined): number | null {
   return utc(year, month, day);
 }
 
+// Meta names are matched whatever their case ("DC.Date", "dc.date"): publishers write both.
 const DATE_SELECTORS = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
+  'meta[property="article:published_time" i]',
+  'meta[name="article:published_time" i]',
   'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
+  'meta[name="date" i]',
+  'meta[name="pubdate" i]',
+  'meta[name="publishdate" i]',
+  'meta[name="publish-date" i]',
+  'meta[name="parsely-pub-date" i]',
+  'meta[name="sailthru.date" i]',
+  'meta[name="dc.date" i]',
+  'meta[name="dc.date.issued" i]',
 ];
 
+/** Elements that mark the article's own date, in the order they are trusted: a `<time>` or other
+ * element the page's microdata calls `datePublished`, then the first `<time>` of the article. */
+const TIME_SELECTORS = ['time[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'article time[datetime]', 'main time[datetime]'];
+
 /**
- * The page's publication date from its markup: meta tags, JSON-LD `datePublished`, or the first
- * `<time datetime>`; `null` when the page does not say.
+ * The page's publication date from its markup: meta tags, JSON-LD `datePublished`, the element its
+ * microdata calls `datePublished`, the first `<time datetime>` of its article, or else of the page;
+ * `null` when the page does not say. The article's own comes before the page's first, which is
+ * often a related story's or a live ticker's, older or newer than this one.
  */
 export function pageDate(document: Document): number | null {
   for (const selector of DATE_SELECTORS) {
@@ -228,6 +238,11 @@ export function pageDate(document: Document): number | null {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '');
     const value = parseDate(match?.[1]);
+    if (value !== null) return value;
+  }
+  for (const selector of TIME_SELECTORS) {
+    const element = document.querySelector(selector);
+    const value = parseDate(element?.getAttribute('datetime') ?? element?.getAttribute('content'));
     if (value !== null) return value;
   }
   return parseDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));

@@ -90,6 +90,12 @@ describe('pageDate', () => {
     ['a meta tag', '<meta property="article:published_time" content="2025-02-13T07:40:00+01:00">', '2025-02-13'],
     ['JSON-LD', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-08-20T06:00:00-04:00"}</script>', '2025-08-20'],
     ['a time element', '<body><time datetime="2025-06-27">27 June</time></body>', '2025-06-27'],
+    ['a meta name in other case', '<meta name="DC.Date" content="2024-09-14">', '2024-09-14'],
+    ['Parse.ly’s meta tag', '<meta name="parsely-pub-date" content="2024-09-14T08:00:00Z">', '2024-09-14'],
+    ['microdata on a time element', '<body><time datetime="2019-03-02">a related story</time><article><time itemprop="datePublished" datetime="2024-09-14">14 Sept</time></article></body>', '2024-09-14'],
+    ['microdata with content', '<body><span itemprop="datePublished" content="2024-09-14">14 Sept</span></body>', '2024-09-14'],
+    // A related story's date in the header comes before the article's own in the page.
+    ['the article’s own time element', '<body><header><time datetime="2019-03-02">Most read</time></header><article><p>By A. Writer</p><time datetime="2024-09-14">14 Sept</time></article></body>', '2024-09-14'],
   ])('reads %s', (_, html, expected) => {
     const { document } = parseHTML(`<!doctype html><html><head>${html}</head></html>`);
     expect(iso(pageDate(document as unknown as Document)!)).toBe(expected);
