@@ -224,8 +224,48 @@ const DATE_SELECTORS = [
  * element the page's microdata calls `datePublished`, then the first `<time>` of the article. */
 const TIME_SELECTORS = ['time[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'article time[datetime]', 'main time[datetime]'];
 
+/** What JSON-LD calls the article itself (NewsArticle, BlogPosting, ReportageNewsArticle, …). */
+const ARTICLE_TYPE = /Article$|^BlogPosting$|^LiveBlogPosting$|^Report$/;
+/** How deep into a JSON-LD block an article is looked for: pages nest it in @graph or mainEntity. */
+const MAX_LD_DEPTH = 6;
+const MAX_LD_CHARS = 200_000;
+
+/** The `datePublished` of the article a JSON-LD block describes, before any other item's (a
+ * related story's in an ItemList, the site's WebPage); undefined for a block that is not JSON or
+ * holds no article. */
+function articleDateIn(text: string): string | undefined {
+  // A block bigger than any article's markup is not parsed on the page's main thread.
+  if (text.length > MAX_LD_CHARS) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const find = (node: unknown, depth: number): string | undefined => {
+    if (!node || typeof node !== 'object' || depth > MAX_LD_DEPTH) return undefined;
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        const found = find(item, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const record = node as Record<string, unknown>;
+    const types = ([] as unknown[]).concat(record['@type'] ?? []);
+    if (typeof record.datePublished === 'string' && types.some((type) => typeof type === 'string' && ARTICLE_TYPE.test(type))) return record.datePublished;
+    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage']) {
+      const found = find(record[key], depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(data, 0);
+}
+
 /**
- * The page's publication date from its markup: meta tags, JSON-LD `datePublished`, the element its
+ * The page's publication date from its markup: meta tags, JSON-LD `datePublished` (the article's
+ * before any other item's), the element its
  * microdata calls `datePublished`, the first `<time datetime>` of its article, or else of the page;
  * `null` when the page does not say. The article's own comes before the page's first, which is
  * often a related story's or a live ticker's, older or newer than this one.
@@ -235,8 +275,13 @@ export function pageDate(document: Document): number | null {
     const value = parseDate(document.querySelector(selector)?.getAttribute('content'));
     if (value !== null) return value;
   }
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(script.textContent ?? '');
+  const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => script.textContent ?? '');
+  for (const text of scripts) {
+    const value = parseDate(articleDateIn(text));
+    if (value !== null) return value;
+  }
+  for (const text of scripts) {
+    const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(text);
     const value = parseDate(match?.[1]);
     if (value !== null) return value;
   }

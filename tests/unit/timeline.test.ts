@@ -91,6 +91,8 @@ describe('pageDate', () => {
     ['JSON-LD', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-08-20T06:00:00-04:00"}</script>', '2025-08-20'],
     ['a time element', '<body><time datetime="2025-06-27">27 June</time></body>', '2025-06-27'],
     ['a meta name in other case', '<meta name="DC.Date" content="2024-09-14">', '2024-09-14'],
+    ['the article’s JSON-LD date, not a related story’s', '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"NewsArticle","datePublished":"2019-03-02"}}]},{"@type":"WebPage","datePublished":"2019-01-01","mainEntity":{"@type":["NewsArticle"],"datePublished":"2024-09-14T08:00:00Z"}}]}</script>', '2024-09-14'],
+    ['JSON-LD that does not parse', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-09-14", }</script>', '2024-09-14'],
     ['Parse.ly’s meta tag', '<meta name="parsely-pub-date" content="2024-09-14T08:00:00Z">', '2024-09-14'],
     ['microdata on a time element', '<body><time datetime="2019-03-02">a related story</time><article><time itemprop="datePublished" datetime="2024-09-14">14 Sept</time></article></body>', '2024-09-14'],
     ['microdata with content', '<body><span itemprop="datePublished" content="2024-09-14">14 Sept</span></body>', '2024-09-14'],
