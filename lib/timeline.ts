@@ -198,9 +198,11 @@ export function intervalOf(date: NamedDate, reference: number): Interval {
 
 /** Parses an ISO-style date ("2025-02-12", "2025-02", "2025-02-12T19:58:00-05:00") to a UTC midnight. */
 export function parseDate(value: string | null | undefined): number | null {
-  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value ?? '');
+  // ISO's forms, and the compact one some pages' meta tags write ("20240305"); a year must not run
+  // on into more digits, which would read "20240305" as 2024 itself.
+  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?(?!\d)|(\d{2})(\d{2})(?!\d)|(?!\d))/.exec(value ?? '');
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? match[4] ?? 1), Number(match[3] ?? match[5] ?? 1)];
   if (year < FIRST_YEAR || !isDay(year, month, day)) return null;
   return utc(year, month, day);
 }

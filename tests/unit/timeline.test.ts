@@ -107,6 +107,12 @@ describe('pageDate', () => {
     const { document } = parseHTML('<!doctype html><p>Undated</p>');
     expect(pageDate(document as unknown as Document)).toBeNull();
     expect(parseDate('soon')).toBeNull();
+    // A year runs on into no more digits: a compact date is read whole, a longer number is none.
+    expect(iso(parseDate('20240305')!)).toBe('2024-03-05');
+    expect(iso(parseDate('2024-03-05T10:00:00+0200')!)).toBe('2024-03-05');
+    expect(iso(parseDate('2024')!)).toBe('2024-01-01');
+    expect(parseDate('202403051200')).toBeNull();
+    expect(parseDate('20241305')).toBeNull();
   });
 });
 
