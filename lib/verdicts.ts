@@ -130,8 +130,14 @@ const NUMERIC_LABEL = /^(-?\d+(?:\.\d+)?) on a scale of (-?\d+(?:\.\d+)?) to (-?
  * card says how the fact-checker rated it. `verdictFromRating` reads the label back.
  */
 export function numericRatingLabel(value?: number, best?: number, worst?: number): string | undefined {
-  if (value === undefined || best === undefined || worst === undefined || best <= worst || value < worst || value > best) return undefined;
-  return `${value} on a scale of ${worst} to ${best}`;
+  return scalePosition(value, best, worst) === null ? undefined : `${value} on a scale of ${worst} to ${best}`;
+}
+
+/** Where a value falls between worst (0) and best (1); null when the numbers make no scale or the
+ * value is off it. */
+function scalePosition(value?: number, best?: number, worst?: number): number | null {
+  if (value === undefined || best === undefined || worst === undefined || best <= worst || value < worst || value > best) return null;
+  return (value - worst) / (best - worst);
 }
 
 /**
@@ -154,8 +160,8 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
     }
     return 'unrated';
   }
-  if (numericRatingLabel(value, best, worst) === undefined) return 'unrated';
-  const position = (value! - worst!) / (best! - worst!);
+  const position = scalePosition(value, best, worst);
+  if (position === null) return 'unrated';
   if (position <= 0.2) return 'false';
   if (position < 0.8) return 'imprecise';
   return 'accurate';
