@@ -109,9 +109,10 @@ function lemmatize(word: string): string {
  *   /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}][\p{L}\p{N}\p{M}\p{Cf}]*(?:['’]\p{L}[\p{L}\p{M}\p{Cf}]*)*\/gu
  * finds it: an initialism ("U.S."), a number with decimal or thousands separators, or a run of
  * letters and digits with inner apostrophes ("don't"), combining accents ("e\u0301lection") and
- * invisible characters ("nego\u00adtiations": pages hyphenate long words with soft hyphens). Read character by character instead: the
- * expression's match objects made the tokenizer the dearest step of a page's pass. A test checks
- * that both find the same words in every text of the corpora and in random ones.
+ * invisible characters ("nego\u00adtiations": pages hyphenate long words with soft hyphens). Read
+ * character by character instead: the expression's match objects made the tokenizer the dearest
+ * step of a page's pass. A test checks that both find the same words in every text of the corpora
+ * and in random ones.
  */
 export function nextWord(text: string, from: number): { start: number; end: number } | null {
   const n = text.length;

@@ -267,10 +267,10 @@ function articleDateIn(text: string): string | undefined {
 
 /**
  * The page's publication date from its markup: meta tags, JSON-LD `datePublished` (the article's
- * before any other item's), the element its
- * microdata calls `datePublished`, the first `<time datetime>` of its article, or else of the page;
- * `null` when the page does not say. The article's own comes before the page's first, which is
- * often a related story's or a live ticker's, older or newer than this one.
+ * before any other item's), the element its microdata calls `datePublished`, the first `<time
+ * datetime>` of its article, or else of the page; `null` when the page does not say. The article's
+ * own comes before the page's first, which is often a related story's or a live ticker's, older or
+ * newer than this one.
  */
 export function pageDate(document: Document): number | null {
   for (const selector of DATE_SELECTORS) {
