@@ -319,19 +319,22 @@ export function claimWindow(claimDate: string | undefined, boundToEvents: boolea
 /** True when two intervals share a day. */
 export const overlaps = (a: Interval, b: Interval) => a.from <= b.to && b.from <= a.to;
 
+/** What a claim says of itself that tells a checked statement from an account of events. */
+export type StatementFields = { ratingLabel?: string; telling?: unknown };
+
 /**
  * Whether a claim is a checked statement rather than an account of events: a fact-checker's review
  * rated it in its own words (`ratingLabel`, as every imported review with a named rating has), and
  * it judges no report's telling. A pack's own claims (ours, the bundled one) carry no rating label,
  * and a claim with a `telling` is about how a report told events: both keep the events' window.
  */
-export function isStatement(claim: { ratingLabel?: string; telling?: unknown }): boolean {
+export function isStatement(claim: StatementFields): boolean {
   return !claim.telling && !!claim.ratingLabel;
 }
 
 /** The page's "old news" notice as a claim's card shows it: not on a checked statement's card, which
  * the page may repeat however long after it was made (`staleNotice` leaves such claims out too). */
-export function cardNotice(claim: { ratingLabel?: string; telling?: unknown }, pageNotice: string | null): string | undefined {
+export function cardNotice(claim: StatementFields, pageNotice: string | null): string | undefined {
   return pageNotice === null || isStatement(claim) ? undefined : pageNotice;
 }
 
@@ -347,7 +350,7 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
  * was made is not old news), and only those dated to the day: a claim dated "2014" is background,
  * not the news. The latest event decides, so a page that also reports something recent is not old news.
  */
-export function staleNotice(page: number | null, claims: readonly { claimDate?: string; ratingLabel?: string; telling?: unknown }[]): string | null {
+export function staleNotice(page: number | null, claims: readonly (StatementFields & { claimDate?: string })[]): string | null {
   if (page === null) return null;
   const events = claims.flatMap((claim) => (!isStatement(claim) && claim.claimDate && DATED_TO_THE_DAY.test(claim.claimDate) ? (parseDate(claim.claimDate) ?? []) : []));
   if (!events.length) return null;
