@@ -258,6 +258,8 @@ export function tokenize(text: string): Token[] {
   // The first link that does not end before the word: words and links both come in reading order,
   // so each is passed once (testing every link at every word took seconds on a page of links).
   let link = 0;
+  // The last token, when it is a tens word ("twenty"), which a unit after it joins.
+  let tensWord: Token | null = null;
   for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) {
     const { start } = word;
     if (links) {
@@ -278,14 +280,19 @@ export function tokenize(text: string): Token[] {
     }
     const form = formOf(raw);
     const previous = tokens[tokens.length - 1];
-    // "twenty-eight" and "twenty eight" are one number.
-    if (form.number !== undefined && form.number < 10 && previous && /^[2-9]0$/.test(previous.norm) && start - previous.end <= 1) {
-      previous.norm = String(Number(previous.norm) + form.number);
+    // "twenty-eight", "twenty eight" and "twenty-one" are one number; "20 five-star hotels" and
+    // "a 30 seven-day wait" are not: only a tens word written out takes a unit after it.
+    const unit = form.number ?? (form.norm === 'one' ? 1 : undefined);
+    if (unit !== undefined && unit > 0 && unit < 10 && previous && previous === tensWord && start - previous.end <= 1) {
+      previous.norm = String(Number(previous.norm) + unit);
       previous.stem = previous.norm;
       previous.end = start + raw.length;
+      tensWord = null;
       continue;
     }
-    tokens.push({ start, end: start + raw.length, norm: form.norm, stem: form.stem, stop: form.stop });
+    const token = { start, end: start + raw.length, norm: form.norm, stem: form.stem, stop: form.stop };
+    tokens.push(token);
+    tensWord = form.number !== undefined && form.number >= 20 && form.number % 10 === 0 ? token : null;
   }
   return tokens;
 }

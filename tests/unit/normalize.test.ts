@@ -23,6 +23,8 @@ describe('tokenize', () => {
     ['-ise words that are not British spellings', 'rise promise exercise', ['rise', 'promise', 'exercise']],
     ['irregular verbs', 'spoke met held began sought', ['speak', 'meet', 'hold', 'begin', 'seek']],
     ['number words', 'ninety-minute twenty eight seven', ['90', 'minute', '28', '7']],
+    ['"one" after a tens word', 'twenty-one thirty one', ['21', '31']],
+    ['a unit word after tens in digits, which is a count of its own', '20 five-star hotels, a 30 seven-day wait', ['20', '5', 'star', 'hotels', 'a', '30', '7', 'day', 'wait']],
     ['digits with separators', '1,200 1.5 2014', ['1200', '1.5', '2014']],
     ['the country, not the pronoun', 'US U.S. us', ['usa', 'usa', 'us']],
   ])('folds %s', (_, text, expected) => {
