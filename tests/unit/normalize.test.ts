@@ -137,6 +137,11 @@ describe('splitSentences', () => {
     ['initialisms', 'The U.S. envoy arrived. The U.K. did not.', ['The U.S. envoy arrived.', 'The U.K. did not.']],
     ['abbreviated months before a day', 'It was Feb. 12, 2025. Talks began.', ['It was Feb. 12, 2025.', 'Talks began.']],
     ['"no." at the end of a sentence', 'Trump said no. He left.', ['Trump said no.', 'He left.']],
+    [
+      'a time of day before a weekday or a time zone, and at the end of a sentence',
+      'Dr. Fauci spoke at 3 p.m. Tuesday and at 8 p.m. ET on Friday. He left at 4 p.m. The crowd stayed.',
+      ['Dr. Fauci spoke at 3 p.m. Tuesday and at 8 p.m. ET on Friday.', 'He left at 4 p.m.', 'The crowd stayed.'],
+    ],
     ['quotes', 'He said: “It is over.” Then silence.', ['He said: “It is over.”', 'Then silence.']],
     // A contraction's last letter is no initial: a fact-check's short denial is a sentence of its own.
     ['a contraction at the end of a sentence', "Did ridership halve? It didn't. Counts show a 16% fall. They can't.", ['Did ridership halve?', "It didn't.", 'Counts show a 16% fall.', "They can't."]],
