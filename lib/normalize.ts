@@ -281,7 +281,9 @@ export function tokenize(text: string): Token[] {
     const form = formOf(raw);
     const previous = tokens[tokens.length - 1];
     // "twenty-eight", "twenty eight" and "twenty-one" are one number; "20 five-star hotels" and
-    // "a 30 seven-day wait" are not: only a tens word written out takes a unit after it.
+    // "a 30 seven-day wait" are not: only a tens word written out takes a unit after it. ("Thirty
+    // one-year-olds" reads as 31, as "twenty five-star hotels" read as 25 before: words alone
+    // cannot tell them apart, and the number is far the likelier.)
     const unit = form.number ?? (form.norm === 'one' ? 1 : undefined);
     if (unit !== undefined && unit > 0 && unit < 10 && previous && previous === tensWord && start - previous.end <= 1) {
       previous.norm = String(Number(previous.norm) + unit);

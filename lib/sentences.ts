@@ -22,8 +22,9 @@ const JOIN_BEFORE_LOWER = new Set(
 );
 
 // What follows a time of day within its sentence, capital though it is: "at 3 p.m. Tuesday", "8 p.m.
-// ET". Any other capital after "a.m." or "p.m." starts a sentence ("He left at 4 p.m. The crowd stayed").
-const AFTER_TIME_OF_DAY = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[ECMP][SD]?T|GMT|BST|UTC|CET)\b/;
+// ET". Any other capital after "a.m." or "p.m." starts a sentence ("He left at 4 p.m. The crowd stayed"),
+// and so do bare CT, MT and PT, which begin sentences far more often ("at 9 a.m. CT scans showed").
+const AFTER_TIME_OF_DAY = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|E[SD]?T|[CMP][SD]T|GMT|BST|UTC|CET)\b/;
 /** How much of the text after a sentence end `joinsNext` reads: enough for "Wednesday" and a character. */
 const NEXT_READ = 10;
 
