@@ -22,11 +22,13 @@ const JOIN_BEFORE_LOWER = new Set(
 );
 
 // What follows a time of day within its sentence, capital though it is: "at 3 p.m. Tuesday", "8 p.m.
-// ET". Any other capital after "a.m." or "p.m." starts a sentence ("He left at 4 p.m. The crowd stayed"),
+// ET", and the date after the time that news agencies write ("at 2 p.m. Jan. 6", "10 a.m. March 3").
+// Any other capital after "a.m." or "p.m." starts a sentence ("He left at 4 p.m. The crowd stayed"),
 // and so do bare CT, MT and PT, which begin sentences far more often ("at 9 a.m. CT scans showed").
-const AFTER_TIME_OF_DAY = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|E[SD]?T|[CMP][SD]T|GMT|BST|UTC|CET)\b/;
-/** How much of the text after a sentence end `joinsNext` reads: enough for "Wednesday" and a character. */
-const NEXT_READ = 10;
+const AFTER_TIME_OF_DAY =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|E[SD]?T|[CMP][SD]T|GMT|BST|UTC|CET)\b|^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December) \d/;
+/** How much of the text after a sentence end `joinsNext` reads: enough for "September 3". */
+const NEXT_READ = 12;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 

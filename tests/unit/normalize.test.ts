@@ -148,6 +148,11 @@ describe('splitSentences', () => {
       'Polls open at 7 a.m. Wednesday, 9 a.m. EST, 10 a.m. PDT and 2 p.m. GMT. Results came at 9 p.m. ETA apps were busy. He landed at 9 a.m. CT scans showed no injury.',
       ['Polls open at 7 a.m. Wednesday, 9 a.m. EST, 10 a.m. PDT and 2 p.m. GMT.', 'Results came at 9 p.m.', 'ETA apps were busy.', 'He landed at 9 a.m.', 'CT scans showed no injury.'],
     ],
+    [
+      'a date after a time of day, as news agencies write it, but not a month that starts a sentence',
+      'The vote is set for 2 p.m. Jan. 6 and the count for 10 a.m. September 30. It ended at 5 p.m. March was over.',
+      ['The vote is set for 2 p.m. Jan. 6 and the count for 10 a.m. September 30.', 'It ended at 5 p.m.', 'March was over.'],
+    ],
     ['quotes', 'He said: “It is over.” Then silence.', ['He said: “It is over.”', 'Then silence.']],
     // A contraction's last letter is no initial: a fact-check's short denial is a sentence of its own.
     ['a contraction at the end of a sentence', "Did ridership halve? It didn't. Counts show a 16% fall. They can't.", ['Did ridership halve?', "It didn't.", 'Counts show a 16% fall.', "They can't."]],
