@@ -23,7 +23,6 @@ describe('tokenize', () => {
     ['-ise words that are not British spellings', 'rise promise exercise', ['rise', 'promise', 'exercise']],
     ['irregular verbs', 'spoke met held began sought', ['speak', 'meet', 'hold', 'begin', 'seek']],
     ['number words', 'ninety-minute twenty eight seven', ['90', 'minute', '28', '7']],
-    ['"one" after a tens word', 'twenty-one thirty one', ['21', '31']],
     ['a unit word after tens in digits, which is a count of its own', '20 five-star hotels, a 30 seven-day wait', ['20', '5', 'star', 'hotels', 'a', '30', '7', 'day', 'wait']],
     ['a unit word after a word that is no tens, or a zero', 'ten five twenty zero', ['10', '5', '20', '0']],
     ['digits with separators', '1,200 1.5 2014', ['1200', '1.5', '2014']],
@@ -138,21 +137,6 @@ describe('splitSentences', () => {
     ['initialisms', 'The U.S. envoy arrived. The U.K. did not.', ['The U.S. envoy arrived.', 'The U.K. did not.']],
     ['abbreviated months before a day', 'It was Feb. 12, 2025. Talks began.', ['It was Feb. 12, 2025.', 'Talks began.']],
     ['"no." at the end of a sentence', 'Trump said no. He left.', ['Trump said no.', 'He left.']],
-    [
-      'a time of day before a weekday or a time zone, and at the end of a sentence',
-      'Dr. Fauci spoke at 3 p.m. Tuesday and at 8 p.m. ET on Friday. He left at 4 p.m. The crowd stayed.',
-      ['Dr. Fauci spoke at 3 p.m. Tuesday and at 8 p.m. ET on Friday.', 'He left at 4 p.m.', 'The crowd stayed.'],
-    ],
-    [
-      'every weekday and zone after either time of day, but not a word that only begins like one',
-      'Polls open at 7 a.m. Wednesday, 9 a.m. EST, 10 a.m. PDT and 2 p.m. GMT. Results came at 9 p.m. ETA apps were busy. He landed at 9 a.m. CT scans showed no injury.',
-      ['Polls open at 7 a.m. Wednesday, 9 a.m. EST, 10 a.m. PDT and 2 p.m. GMT.', 'Results came at 9 p.m.', 'ETA apps were busy.', 'He landed at 9 a.m.', 'CT scans showed no injury.'],
-    ],
-    [
-      'a date after a time of day, as news agencies write it, but not a month that starts a sentence',
-      'The vote is set for 2 p.m. Jan. 6 and the count for 10 a.m. September 30. It ended at 5 p.m. March was over.',
-      ['The vote is set for 2 p.m. Jan. 6 and the count for 10 a.m. September 30.', 'It ended at 5 p.m.', 'March was over.'],
-    ],
     ['quotes', 'He said: “It is over.” Then silence.', ['He said: “It is over.”', 'Then silence.']],
     // A contraction's last letter is no initial: a fact-check's short denial is a sentence of its own.
     ['a contraction at the end of a sentence', "Did ridership halve? It didn't. Counts show a 16% fall. They can't.", ['Did ridership halve?', "It didn't.", 'Counts show a 16% fall.', "They can't."]],
