@@ -285,9 +285,8 @@ export function tokenize(text: string): Token[] {
     // "one", a pronoun far more often than a count: reading it as 21 gives the lexicon vectors for
     // 21, 31, 41 and 51 from GloVe's "twenty-one" and its kind, and the refit that follows put one
     // more mark each on eval-feed's and train-feed's pages that mention no claim.)
-    const unit = form.number;
-    if (unit !== undefined && unit > 0 && unit < 10 && previous && previous === tensWord && start - previous.end <= 1) {
-      previous.norm = String(Number(previous.norm) + unit);
+    if (form.number !== undefined && form.number > 0 && form.number < 10 && previous && previous === tensWord && start - previous.end <= 1) {
+      previous.norm = String(Number(previous.norm) + form.number);
       previous.stem = previous.norm;
       previous.end = start + raw.length;
       tensWord = null;

@@ -223,8 +223,9 @@ const DATE_SELECTORS = [
 ];
 
 /** Elements that mark the article's own date, in the order they are trusted: a `<time>` or other
- * element the page's microdata calls `datePublished`, then the first `<time>` of the article. */
-const TIME_SELECTORS = ['time[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'article time[datetime]', 'main time[datetime]'];
+ * element the page's microdata calls `datePublished`, then the first `<time>` of the article, and
+ * last the page's first `<time>`. */
+const TIME_SELECTORS = ['time[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'article time[datetime]', 'main time[datetime]', 'time[datetime]'];
 
 /** What JSON-LD calls the article itself (NewsArticle, BlogPosting, ReportageNewsArticle, …). */
 const ARTICLE_TYPE = /Article$|^BlogPosting$|^LiveBlogPosting$|^Report$/;
@@ -292,7 +293,7 @@ export function pageDate(document: Document): number | null {
     const value = parseDate(element?.getAttribute('datetime') ?? element?.getAttribute('content'));
     if (value !== null) return value;
   }
-  return parseDate(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return null;
 }
 
 /** A claim date written to the day (YYYY-MM-DD), not only to a month or a year. */

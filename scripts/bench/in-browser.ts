@@ -197,16 +197,16 @@ async function claimlightTasks(context: BrowserContext, url: string, extensionId
   const tasks: TracedTask[] = [];
   for (const thread of byThread.values()) {
     const runsOurs = thread.filter((e) => e.args?.data?.url?.startsWith(ours));
-    // Our script's own time: the evaluations and calls that name our files (they do not nest in
-    // one another within a task: a call made from our script is part of the call that started it).
-    const script = runsOurs.filter((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule') && e.dur);
+    // Our script's own time: the evaluations, calls and module compiles that name our files (a call
+    // made from our script is part of the call that started it, so calls never nest in one another).
+    const script = runsOurs.filter((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compileModule') && e.dur);
     for (const task of thread.filter((e) => e.name === 'RunTask' && e.dur)) {
       const inside = (e: TraceEvent) => e.ts >= task.ts && e.ts < task.ts + task.dur!;
       if (!runsOurs.some(inside)) continue;
       let scriptMs = 0;
       let reached = -Infinity;
       for (const e of script.filter(inside).sort((a, b) => a.ts - b.ts)) {
-        // Counted once where events overlap (a module's evaluation inside a script's).
+        // Counted once where events overlap (a module compiled while a script runs).
         const from = Math.max(e.ts, reached);
         const to = e.ts + e.dur!;
         if (to > from) scriptMs += (to - from) / 1000;
@@ -231,14 +231,22 @@ async function tracedLoads(url: string): Promise<TracedTask[]> {
   }
 }
 
+/** What one page cost, with Claimlight and without. */
+export interface PageFigures {
+  name: string;
+  without: LoadFigures;
+  with: LoadFigures;
+  claimlightTasks: TracedTask[];
+}
+
 /** Loads each page with and without Claimlight and returns both sets of figures. */
-export async function measureInBrowser(pages: { name: string; html?: string; path?: string }[]): Promise<{ name: string; without: LoadFigures; with: LoadFigures; claimlightTasks: TracedTask[] }[]> {
+export async function measureInBrowser(pages: { name: string; html?: string; path?: string }[]): Promise<PageFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-'));
   for (const page of pages) if (page.html) writeFileSync(join(dir, `${page.name}.html`), page.html);
   const generated = await serveDirectory(dir);
   const fixtures = await serveDirectory('tests/fixtures');
   const urlOf = (page: { name: string; path?: string }) => (page.path ? fixtures.url + page.path : `${generated.url}${page.name}.html`);
-  const results: { name: string; without: LoadFigures; with: LoadFigures; claimlightTasks: TracedTask[] }[] = [];
+  const results: PageFigures[] = [];
   const plain = await chromium.launch({
     executablePath: findChrome()!,
     headless: true,
