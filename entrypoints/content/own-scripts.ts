@@ -9,7 +9,8 @@
  * thread in the task that starts it, on every page. A module imported from the extension is parsed
  * on a background thread the first time and read from V8's code cache after that, and it runs in a
  * task of its own. The card's code waits until the pointer first comes onto a mark: a reader who
- * only reads never loads it.
+ * only reads never loads it. For the same reason the loader is built without the polyfill's
+ * wrapper around `browser` (wxt.config.ts): it needs no promise from it.
  *
  * Each script leaves what it provides on the global object of the world it runs in, which is this
  * content script's: page script runs in another world and can neither see nor replace it. The
