@@ -133,19 +133,16 @@ async function main(): Promise<number> {
         (window as unknown as { gc(): void }).gc();
         const names = Object.keys(passes) as (keyof typeof passes)[];
         const taken = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof passes, number[]>;
-        const first = Object.fromEntries(
-          names.map((name) => {
-            const start = performance.now();
-            passes[name]();
-            return [name, performance.now() - start];
-          }),
-        ) as Record<keyof typeof passes, number>;
+        const timeOnce = (name: keyof typeof passes) => {
+          const start = performance.now();
+          passes[name]();
+          return performance.now() - start;
+        };
+        const first = Object.fromEntries(names.map((name) => [name, timeOnce(name)])) as Record<keyof typeof passes, number>;
         for (let round = 0; round < runs + warmRounds + runs; round++) {
           names.forEach((_, k) => {
             const name = names[(round + k) % names.length]!;
-            const start = performance.now();
-            passes[name]();
-            taken[name].push(performance.now() - start);
+            taken[name].push(timeOnce(name));
           });
         }
         // The figures the bar is read on: the rounds right after the first pass, as ever. The warm
@@ -287,7 +284,7 @@ async function main(): Promise<number> {
     const longest = (tasks: number[]) => (tasks.length ? `${Math.max(...tasks).toFixed(0)} ms longest` : 'none');
     console.log(`  ${name}: ${withIt.marks} marks`);
     console.log(`    long tasks (>= 50 ms): ${withIt.longTasks.length} with (${longest(withIt.longTasks)}), ${without.longTasks.length} without (${longest(without.longTasks)})`);
-    console.log(`    longest task running Claimlight's script (traced; 3 loads in a browser just started, the first its first run there; in brackets, Claimlight's script's own part, the rest being the page's style, layout and paint in that task, and the time the thread was on a CPU): ${claimlightTasks.map((t) => `${ms(t.ms)} (${ms(t.scriptMs)}; ${ms(t.cpuMs)} on a CPU)`).join(', ')}`);
+    console.log(`    longest task running Claimlight's script (traced; 3 loads in a browser just started, the first its first run there; in brackets, Claimlight's script's own part, the rest being the page's style, layout and paint in that task, and the time the thread was on a CPU): ${claimlightTasks.map((t) => `${ms(t.ms)} (${ms(t.scriptMs)}; ${t.cpuMs === null ? 'no thread time traced' : `${ms(t.cpuMs)} on a CPU`})`).join(', ')}`);
     console.log(`    longest stall after load (10 ms heartbeat, worst of the loads): ${ms(withIt.stallMs)} with, ${ms(without.stallMs)} without`);
     console.log(`    main-thread script time: ${ms(withIt.scriptMs)} with, ${ms(without.scriptMs)} without, so ${ms(withIt.scriptMs - without.scriptMs)} for Claimlight (all tasks: ${ms(withIt.taskMs)} with, ${ms(without.taskMs)} without)`);
     console.log(`    scrolling through it (40 frames of 300 px): ${ms(withIt.scrollTaskMs)} of main-thread tasks with, ${ms(without.scrollTaskMs)} without; longest frame ${ms(withIt.scrollFrameMs)} with, ${ms(without.scrollFrameMs)} without`);
