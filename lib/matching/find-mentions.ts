@@ -303,6 +303,10 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         // A claim with cues is left to them: its cue words may say what happened in other words.
         if (stemSet.size <= SHORT_SENTENCE_WORDS && carried.events < 1 && !claim.cues) return;
         if (!timeFits(claim, time)) return;
+        // (Leaving out a sentence that gives figures of its own but none of the claim's, years
+        // aside, as a correction rather than a mention, was tried: it took 20 of eval-review-3's
+        // 57 wrong marks away but more of its mentions, F1 0.637 -> 0.621; eval-review 0.673 ->
+        // 0.654 and eval-extra-4 with cues 0.769 -> 0.747, against eval-review-2 0.606 -> 0.621.)
         // Margins are taken over other claims: another record of this one (a twin) is no rival.
         const isTwin = (other: number) => twinsAt(index, twins, claim.position, other);
         let bestOther = 0;
@@ -422,7 +426,9 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
 }
 
 /** True when the sentence names someone or somewhere the claim's record does not know: then "he"
- * or "there" may well be about them. */
+ * or "there" may well be about them. (The weighed share of such names was tried as a feature of
+ * the model: it fitted to a weight of -0.49 and changed none of the figures `fit-match --report`
+ * prints.) */
 function namesOthers(sentence: PreparedSentence, claim: CompiledClaim, index: ClaimIndex): boolean {
   return sentence.tokens.some((token, i) => {
     if (token.stop || NOT_NAMES.has(token.norm) || (i === 0 && !index.names.has(token.stem))) return false;
@@ -467,7 +473,10 @@ export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[]
       // report ("Trump then phoned Zelensky and briefed him") names the people of all of them, and
       // only such a word says it states this one too. A claim one of whose cue groups the sentence
       // shows is exempt: its pack's editor wrote those words to find it. (Requiring every group was
-      // tried: the sets with cues came out even, 0.724 against 0.726 pooled.)
+      // tried: the sets with cues came out even, 0.724 against 0.726 pooled. Letting a word of the
+      // claim's record, not its text, tell it apart too was tried: the dev pages with cues ignored
+      // rose from 0.819 to 0.833, but eval-extra-2 with cues ignored fell from 0.795 to 0.778 and
+      // eval-extra-3 from 0.750 / 0.650 to 0.742 / 0.627.)
       const toldApart = !marked.length || pair.found.length > 0 || pair.events.some((stem) => !marked.some((other) => other.primary.has(stem)));
       if (p >= strict && toldApart && marked.length < MAX_PER_SENTENCE && !marked.some((other) => sameClaim(other, pair.claim))) {
         mentions.push(mention);
