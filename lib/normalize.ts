@@ -246,6 +246,11 @@ export function compoundParts(word: string): { start: number; word: string }[] {
   return parts;
 }
 
+/** Words that multiply the count before them into one number. */
+const SCALES = table({ hundred: 100, thousand: 1000 });
+const PERCENT_SIGN = 37;
+const PERCENT = formOf('percent');
+
 const HASH = 35;
 const AT = 64;
 
@@ -260,6 +265,9 @@ export function tokenize(text: string): Token[] {
   let link = 0;
   // The last token, when it is a tens word ("twenty"), which a unit after it joins.
   let tensWord: Token | null = null;
+  // The last token, when it is a number made with "hundred" or "thousand", which "and" and a
+  // count after it may complete.
+  let scaled: Token | null = null;
   for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) {
     const { start } = word;
     if (links) {
@@ -280,6 +288,41 @@ export function tokenize(text: string): Token[] {
     }
     const form = formOf(raw);
     const previous = tokens[tokens.length - 1];
+    const adjacent = previous !== undefined && start - previous.end <= 1;
+    // "nine hundred", "fifteen hundred", "ten thousand", "a hundred": one number, as "900",
+    // "1,500", "10,000" and "100" are. (Millions and more are left as words: "2 million" is how
+    // figures that large are written, in digits or not, and both give the same tokens.)
+    const scale = SCALES.get(form.norm);
+    if (scale !== undefined && adjacent) {
+      const count = /^\d+$/.test(previous.norm) ? Number(previous.norm) : previous.norm === 'a' || previous.norm === 'one' ? 1 : 0;
+      if (count > 0 && (scale > 100 || count < 100)) {
+        previous.norm = String(count * scale);
+        previous.stem = previous.norm;
+        previous.stop = false;
+        previous.end = start + raw.length;
+        scaled = previous;
+        tensWord = null;
+        continue;
+      }
+    }
+    // "a hundred and ten": a count under a hundred after "and" completes the number before it.
+    const beforeAnd = tokens[tokens.length - 2];
+    if (form.number !== undefined && form.number > 0 && form.number < 100 && adjacent && previous.norm === 'and' && beforeAnd === scaled && Number(scaled.norm) % 100 === 0 && previous.start - scaled.end <= 1) {
+      tokens.pop();
+      scaled.norm = String(Number(scaled.norm) + form.number);
+      scaled.stem = scaled.norm;
+      scaled.end = start + raw.length;
+      tensWord = form.number >= 20 && form.number % 10 === 0 ? scaled : null;
+      scaled = null;
+      continue;
+    }
+    // "per cent" is "percent", as "%" after a number is (below).
+    if (form.norm === 'cent' && adjacent && previous.norm === 'per') {
+      previous.norm = PERCENT.norm;
+      previous.stem = PERCENT.stem;
+      previous.end = start + raw.length;
+      continue;
+    }
     // "twenty-eight" and "twenty eight" are one number; "20 five-star hotels" and "a 30 seven-day
     // wait" are not: only a tens word written out takes a unit after it. ("Twenty-one" stays 20 and
     // "one", a pronoun far more often than a count: reading it as 21 gives the lexicon vectors for
@@ -295,6 +338,7 @@ export function tokenize(text: string): Token[] {
     const token = { start, end: start + raw.length, norm: form.norm, stem: form.stem, stop: form.stop };
     tokens.push(token);
     tensWord = form.number !== undefined && form.number >= 20 && form.number % 10 === 0 ? token : null;
+    if (text.charCodeAt(token.end) === PERCENT_SIGN && /^\d/.test(token.norm)) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
   }
   return tokens;
 }

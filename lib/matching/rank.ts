@@ -57,14 +57,14 @@ export interface Candidate {
  * standardised features, then scaled back to raw values. Rerun that script after changing a signal.
  */
 export const FEATURE_WEIGHTS: Record<FeatureName, number> = {
-  words: 0.199,
-  wordCosine: 5.63,
-  chars: 0.00668,
-  charCosine: 15.7,
-  claimLength: 0.0522,
-  sameMonth: 2.52,
-  sameYear: 0.527,
-  otherYear: -0.636,
+  words: 0.186,
+  wordCosine: 6.11,
+  chars: 0.0073,
+  charCosine: 14.9,
+  claimLength: 0.0533,
+  sameMonth: 2.4,
+  sameYear: 0.641,
+  otherYear: -0.616,
 };
 
 const WEIGHT_LIST = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);

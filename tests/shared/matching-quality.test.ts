@@ -57,11 +57,14 @@ describe('matching quality', () => {
     expect(imported.negMarks).toBeLessThanOrEqual(1);
   }, 300_000);
 
-  // 0.8419 until the ranker's weights were refitted after the tokenizer learned hashtags (56d4389).
-  it('ranks CheckThat! 2020 dev claims at MAP@5 0.843 or better', () => {
+  // 0.8419 until the ranker's weights were refitted after the tokenizer learned hashtags (56d4389);
+  // 0.8435 then, and 0.8414 since the weights were refitted after it learned numbers written in
+  // words and "%" as "percent": three dev tweets moved (rank 3 to 5, 5 to none, 3 to 4), none with
+  // a figure in it, by the weights' shift alone; train's 5-fold figure rose from 0.8886 to 0.8889.
+  it('ranks CheckThat! 2020 dev claims at MAP@5 0.841 or better', () => {
     const checkthat = score('map5.mjs', [join(SHARED_DIR, 'corpora/checkthat2020'), 'dev']);
     expect(checkthat.queries).toBe(197);
-    expect(checkthat.map5).toBeGreaterThanOrEqual(0.843);
+    expect(checkthat.map5).toBeGreaterThanOrEqual(0.841);
   }, 120_000);
 
   // A change to the tokenizer reaches the ranker's signals too (56d4389 changed them and left the
@@ -145,14 +148,16 @@ describe('matching quality', () => {
   // were said, scored in a store that also holds the CheckThat! feed: 0.260 (R 0.157) at first,
   // when a statement was held to the 40 days after it was made; 0.673 since it carries its verdict
   // wherever it is repeated (its README). eval-review-2 and -3, six more such feeds, are held out:
-  // read at that engine only (0.345 and 0.242 under the one before).
+  // read at that engine only (0.345 and 0.242 under the one before). Since the tokenizer reads
+  // "ten thousand" as 10000 and "per cent" and "%" as "percent": eval-feed 0.566, eval-feed-2
+  // 0.495, eval-review-2 0.610 with 7, eval-review-3 0.648 (0.548, 0.497, 0.606 with 8, 0.637).
   it.each([
-    ['eval-feed', 105, 0.54, 1],
+    ['eval-feed', 105, 0.56, 1],
     ['eval-feed-2', 113, 0.49, 4],
     ['train-feed', 101, 0.46, 16],
     ['eval-review', 108, 0.67, 4],
-    ['eval-review-2', 108, 0.6, 8],
-    ['eval-review-3', 114, 0.63, 10],
+    ['eval-review-2', 108, 0.609, 7],
+    ['eval-review-3', 114, 0.64, 10],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);

@@ -26,9 +26,26 @@ describe('tokenize', () => {
     ['a unit word after tens in digits, which is a count of its own', '20 five-star hotels, a 30 seven-day wait', ['20', '5', 'star', 'hotels', 'a', '30', '7', 'day', 'wait']],
     ['a unit word after a word that is no tens, or a zero', 'ten five twenty zero', ['10', '5', '20', '0']],
     ['digits with separators', '1,200 1.5 2014', ['1200', '1.5', '2014']],
+    ['counts of hundreds and thousands, as digits write them', 'fifteen hundred, ten thousand, 10 thousand, five hundred thousand', ['1500', '10000', '10000', '500000']],
+    ['"a" or "one" hundred, and a count after "and"', 'a hundred and ten, one thousand and five, a hundred and twenty-five', ['110', '1005', '125']],
+    ['hundreds, thousands and millions that are no figure of their own', 'thousands of the hundred days, and 2 million', ['thousands', 'of', 'the', 'hundred', 'days', 'and', '2', 'million']],
+    ['per cent and % as percent', '40 per cent, 40% and 40 percent', ['40', 'percent', '40', 'percent', 'and', '40', 'percent']],
     ['the country, not the pronoun', 'US U.S. us', ['usa', 'usa', 'us']],
   ])('folds %s', (_, text, expected) => {
     expect(norms(text)).toEqual(expected);
+  });
+
+  it('spans a number written in words over all its words, and "%" as its own percent', () => {
+    const text = 'Rates rose a hundred and ten per cent, or 40%.';
+    expect(tokenize(text).map((t) => [text.slice(t.start, t.end), t.stem])).toEqual([
+      ['Rates', 'rate'],
+      ['rose', 'rise'],
+      ['a hundred and ten', '110'],
+      ['per cent', 'percent'],
+      ['or', 'or'],
+      ['40', '40'],
+      ['%', 'percent'],
+    ]);
   });
 
   it('stems inflections to one form', () => {
