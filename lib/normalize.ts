@@ -77,6 +77,9 @@ const IZE_STEMS = new Set(
   evangel formal galvan global harmon hypothes immun item jeopard liber magnet metabol monopol`.split(/\s+/),
 );
 
+/** Words that multiply the count before them into one number. */
+const SCALES = table({ hundred: 100, thousand: 1000 });
+
 const NUMBER_WORDS = table({
   zero: 0, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
@@ -191,6 +194,8 @@ interface WordForm {
   stop: boolean;
   /** The value of a number word ("seven"), for joining "twenty-seven". */
   number?: number;
+  /** What a word of scale ("hundred") multiplies the count before it by. */
+  scale?: number;
 }
 
 // A page repeats a few thousand distinct words many times; folding and stemming each once saves
@@ -208,7 +213,8 @@ function formOf(raw: string): WordForm {
   if (number !== undefined) norm = String(number);
   // A word that folds to nothing (a halfwidth kana sound mark alone) is no evidence either.
   const stop = norm === '' || STOPWORDS.has(norm);
-  const form: WordForm = { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, ...(number !== undefined ? { number } : {}) };
+  const scale = SCALES.get(norm);
+  const form: WordForm = { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, ...(number !== undefined ? { number } : {}), ...(scale !== undefined ? { scale } : {}) };
   if (FORMS.size >= MAX_FORMS) FORMS.clear();
   FORMS.set(raw, form);
   return form;
@@ -246,8 +252,6 @@ export function compoundParts(word: string): { start: number; word: string }[] {
   return parts;
 }
 
-/** Words that multiply the count before them into one number. */
-const SCALES = table({ hundred: 100, thousand: 1000 });
 const PERCENT_SIGN = 37;
 const PERCENT = formOf('percent');
 // (A currency's sign before a number read as its word, "$300" as "dollar 300", was tried the same
@@ -295,7 +299,7 @@ export function tokenize(text: string): Token[] {
     // "nine hundred", "fifteen hundred", "ten thousand", "a hundred": one number, as "900",
     // "1,500", "10,000" and "100" are. (Millions and more are left as words: "2 million" is how
     // figures that large are written, in digits or not, and both give the same tokens.)
-    const scale = SCALES.get(form.norm);
+    const { scale } = form;
     if (scale !== undefined && adjacent) {
       const count = /^\d+$/.test(previous.norm) ? Number(previous.norm) : previous.norm === 'a' || previous.norm === 'one' ? 1 : 0;
       if (count > 0 && (scale > 100 || count < 100)) {
@@ -331,7 +335,7 @@ export function tokenize(text: string): Token[] {
     // "one", a pronoun far more often than a count: reading it as 21 gives the lexicon vectors for
     // 21, 31, 41 and 51 from GloVe's "twenty-one" and its kind, and the refit that follows put one
     // more mark each on eval-feed's and train-feed's pages that mention no claim.)
-    if (form.number !== undefined && form.number > 0 && form.number < 10 && previous && previous === tensWord && start - previous.end <= 1) {
+    if (form.number !== undefined && form.number > 0 && form.number < 10 && adjacent && previous === tensWord) {
       previous.norm = String(Number(previous.norm) + form.number);
       previous.stem = previous.norm;
       previous.end = start + raw.length;
@@ -341,7 +345,7 @@ export function tokenize(text: string): Token[] {
     const token = { start, end: start + raw.length, norm: form.norm, stem: form.stem, stop: form.stop };
     tokens.push(token);
     tensWord = form.number !== undefined && form.number >= 20 && form.number % 10 === 0 ? token : null;
-    if (text.charCodeAt(token.end) === PERCENT_SIGN && /^\d/.test(token.norm)) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
+    if (text.charCodeAt(token.end) === PERCENT_SIGN && isDigit(token.norm.charCodeAt(0))) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
   }
   return tokens;
 }
