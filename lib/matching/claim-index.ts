@@ -6,7 +6,7 @@
  * The inverted index from stem to claims makes the cost of a page grow with its words, not with
  * the number of claims. Finding candidates is `candidates.ts`'s job, scoring `features.ts`'s.
  */
-import { tokenize, type Token } from '../normalize';
+import { forgetWordForms, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
@@ -511,6 +511,9 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
   // one in more than COMMON_CLAIMS of a large store.
   const commonAbove = Math.max(50, Math.min(COMMON_CLAIMS, claims.length / 100));
   const common = new Map([...df].filter(([, count]) => count > commonAbove).map(([stem], i) => [stem, i]));
+  const records = recordIndex(compiled, canonical, weight, ownTexts);
+  // The claims' words are read; the tokenizer's cache of word forms is for pages' words.
+  forgetWordForms();
   return {
     claims: compiled,
     primaryWeights: Float64Array.from(compiled, (claim) => claim.primaryWeight),
@@ -527,6 +530,6 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     knowledge,
     canonical,
     statements: statementsOf(canonical, weight),
-    records: recordIndex(compiled, canonical, weight, ownTexts),
+    records,
   };
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentStems, LINK, tokenize } from '@/lib/normalize';
+import { buildClaimIndex, findMentions } from '@/lib/matching';
+import { contentStems, LINK, tokenize, wordFormsCached } from '@/lib/normalize';
 import { cleanPost } from '@/lib/matching/post-text';
 import { segmentSentences, splitSentences } from '@/lib/sentences';
 import { wordsByExpression, wordsByScanner } from '../helpers/words';
@@ -91,6 +92,16 @@ describe('tokenize', () => {
       expect(token.stem).toMatch(/^[a-z]+$/);
     }
     expect(tokenize('A Formula One constructor').map((t) => t.stem)).toEqual(['a', 'formula', 'one', 'constructor']);
+  });
+
+  it('keeps its cache of word forms to the pages it reads: building a claim index leaves none of the claims\' words there, and reads the same after', () => {
+    const claims = ['Zorblat wardens ferried quintuple anvils', 'Glimmerwick ledgers doubled overnight'].map((text, i) => ({ id: `c${i}`, text, verdict: 'false' as const }));
+    const before = tokenize('Zorblat wardens ferried quintuple anvils across the bay');
+    const index = buildClaimIndex(claims);
+    expect(wordFormsCached()).toBe(0);
+    expect(tokenize('Zorblat wardens ferried quintuple anvils across the bay')).toEqual(before);
+    expect(wordFormsCached()).toBeGreaterThan(0);
+    expect(findMentions([{ text: 'The Zorblat wardens ferried quintuple anvils across the bay.' }], index).map((m) => m.claimId)).toEqual(['c0']);
   });
 });
 
