@@ -94,7 +94,7 @@ describe('tokenize', () => {
     expect(tokenize('A Formula One constructor').map((t) => t.stem)).toEqual(['a', 'formula', 'one', 'constructor']);
   });
 
-  it('keeps its cache of word forms to the pages it reads: building a claim index leaves none of the claims\' words there, and reads the same after', () => {
+  it('keeps its cache of word forms to the pages it reads: building a claim index sets the claims\' words aside, and it reads the same after', () => {
     const claims = ['Zorblat wardens ferried quintuple anvils', 'Glimmerwick ledgers doubled overnight'].map((text, i) => ({ id: `c${i}`, text, verdict: 'false' as const }));
     const before = tokenize('Zorblat wardens ferried quintuple anvils across the bay');
     const index = buildClaimIndex(claims);
