@@ -118,10 +118,20 @@ function lemmatize(word: string): string {
  * and in random ones.
  */
 export function nextWord(text: string, from: number): { start: number; end: number } | null {
+  const start = scanWord(text, from);
+  return start < 0 ? null : { start, end: scannedEnd };
+}
+
+/** Where `scanWord` found the last word to end. */
+let scannedEnd = 0;
+
+/** `nextWord` without an object a word: the word's start (-1 when there is none), its end left in
+ * `scannedEnd`. The tokenizer reads every word of a page through it. */
+function scanWord(text: string, from: number): number {
   const n = text.length;
   let start = from;
   while (start < n && !(charClass(text, start) & LETTER_OR_DIGIT)) start += width(text, start);
-  if (start >= n) return null;
+  if (start >= n) return -1;
   // An initialism: at least two capitals, each followed by a full stop.
   let end = start;
   let capitals = 0;
@@ -129,7 +139,10 @@ export function nextWord(text: string, from: number): { start: number; end: numb
     end += width(text, end) + 1;
     capitals++;
   }
-  if (capitals >= 2) return { start, end };
+  if (capitals >= 2) {
+    scannedEnd = end;
+    return start;
+  }
   // A number: ASCII digits, with more after each separator that a digit follows.
   end = start;
   if (isDigit(text.charCodeAt(end))) {
@@ -138,7 +151,8 @@ export function nextWord(text: string, from: number): { start: number; end: numb
       end++;
       while (isDigit(text.charCodeAt(end))) end++;
     }
-    return { start, end };
+    scannedEnd = end;
+    return start;
   }
   // Letters and digits, then letters after each inner apostrophe. A combining accent or an
   // invisible character inside a word (a soft hyphen, a zero-width space) is part of it.
@@ -147,7 +161,8 @@ export function nextWord(text: string, from: number): { start: number; end: numb
     end++;
     while (end < n && charClass(text, end) & (LETTER | IN_WORD)) end += width(text, end);
   }
-  return { start, end };
+  scannedEnd = end;
+  return start;
 }
 
 const FULL_STOP = 46;
@@ -161,19 +176,23 @@ const UPPER = 4;
 const IN_WORD = 8;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 /** Code units of the character at `i`: two for one outside the BMP. */
-const width = (text: string, i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+const width = (text: string, i: number) => {
+  // Only a high surrogate can start a character outside the BMP: most need no code point read.
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && text.codePointAt(i)! > 0xffff ? 2 : 1;
+};
 /** The classes of characters beyond ASCII, as found: a page uses few of them. Bounded, as the
  * word forms are, so a page of endless distinct characters cannot grow it without end. */
 const CLASSES = new Map<number, number>();
+/** The classes of ASCII characters, by code. */
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, code) =>
+  code >= 97 && code <= 122 ? LETTER | LETTER_OR_DIGIT : code >= 65 && code <= 90 ? LETTER | LETTER_OR_DIGIT | UPPER : isDigit(code) ? LETTER_OR_DIGIT : 0,
+);
 const MAX_CLASSES = 10_000;
 
 function charClass(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 128) {
-    if (code >= 97 && code <= 122) return LETTER | LETTER_OR_DIGIT;
-    if (code >= 65 && code <= 90) return LETTER | LETTER_OR_DIGIT | UPPER;
-    return isDigit(code) ? LETTER_OR_DIGIT : 0;
-  }
+  if (code < 128) return ASCII_CLASSES[code]!;
   const point = text.codePointAt(i)!;
   let found = CLASSES.get(point);
   if (found === undefined) {
@@ -193,9 +212,9 @@ interface WordForm {
   stem: string;
   stop: boolean;
   /** The value of a number word ("seven"), for joining "twenty-seven". */
-  number?: number;
+  number: number | undefined;
   /** What a word of scale ("hundred") multiplies the count before it by. */
-  scale?: number;
+  scale: number | undefined;
 }
 
 // A page repeats a few thousand distinct words many times; folding and stemming each once saves
@@ -219,7 +238,8 @@ function formOf(raw: string): WordForm {
   // A word that folds to nothing (a halfwidth kana sound mark alone) is no evidence either.
   const stop = norm === '' || STOPWORDS.has(norm);
   const scale = SCALES.get(norm);
-  return remember(raw, { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, ...(number !== undefined ? { number } : {}), ...(scale !== undefined ? { scale } : {}) });
+  // Every form has the same fields, so reading them is one shape's lookup, not several.
+  return remember(raw, { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, number, scale });
 }
 
 function remember(raw: string, form: WordForm): WordForm {
@@ -302,13 +322,14 @@ export function tokenize(text: string): Token[] {
   // The last token, when it is a number made with "hundred" or "thousand", which "and" and a
   // count after it may complete.
   let scaled: Token | null = null;
-  for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) {
-    const { start } = word;
+  let end = 0;
+  for (let start = scanWord(text, 0); start >= 0; start = scanWord(text, end)) {
+    end = scannedEnd;
     if (links) {
       while (link < links.length && links[link + 1]! <= start) link += 2;
       if (link < links.length && links[link]! <= start) continue;
     }
-    const raw = text.slice(start, word.end);
+    const raw = text.slice(start, end);
     const before = start > 0 ? text.charCodeAt(start - 1) : 0;
     if ((before === HASH || before === AT) && raw.length > 3) {
       const parts = compoundParts(raw);
