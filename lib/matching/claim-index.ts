@@ -147,12 +147,26 @@ function countCapitals(text: string, tokens: readonly Token[], canonical: (stem:
   tokens.forEach((token, i) => {
     if (token.stop || /^\d/.test(token.norm)) return;
     // A sentence's first word is capitalised whatever it is.
-    if (i === 0 || /[.!?:"“‘(]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start))) return;
+    if (i === 0 || startsSentence(text, tokens[i - 1]!.end, token.start)) return;
     const stem = canonical(token.stem);
     const counts = /\p{Lu}/u.test(text.charAt(token.start)) ? capitalised : lower;
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   });
 }
+
+/** Whether the text between two words ends in what opens a sentence or a quotation (".", "!",
+ * "?", ":", a quotation mark, a bracket) and white space: /[.!?:"“‘(]\s*$/ on that text, read back
+ * from its end rather than run on a copy of it for every word of every claim. */
+export function startsSentence(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isWhiteSpace(text.charCodeAt(i))) i--;
+  return i >= from && SENTENCE_OPENERS.has(text.charCodeAt(i));
+}
+
+const SENTENCE_OPENERS = new Set([...'.!?:"“‘('].map((c) => c.charCodeAt(0)));
+/** What \s matches in a JavaScript regular expression. */
+export const isWhiteSpace = (code: number) =>
+  (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 /**
  * A stem in more claims than this is common in any store (`candidates.ts` walks only the rarer
@@ -213,24 +227,30 @@ function findTitles(text: string, tokens: readonly Token[], canonical: (stem: st
  *    is no alias. (A headline's every word capitalised made "zika mosquito" a title of "busi".)
  * And each claim's own texts (`claimOwnTexts`), which the index reads again.
  */
-function readClaimTexts(claims: readonly MatchableClaim[], canonical: (stem: string) => string, mineAliases: boolean): { names: Set<string>; aliases: Map<string, string>; ownTexts: string[][] } {
+function readClaimTexts(claims: readonly MatchableClaim[], canonical: (stem: string) => string, mineAliases: boolean): { names: Set<string>; aliases: Map<string, string>; ownTexts: string[][]; textStems: string[][] } {
   const capitalised = new Map<string, number>();
   const lower = new Map<string, number>();
   const found = new Map<string, string | null>();
+  const read = (text: string): Token[] => {
+    const tokens = tokenize(text);
+    countCapitals(text, tokens, canonical, capitalised, lower);
+    if (mineAliases) findTitles(text, tokens, canonical, found);
+    return tokens;
+  };
+  // The content stems of each claim's text, kept: most claims have no headline, and their text's
+  // stems are their primary stems, which the index would otherwise tokenize the text again for.
+  const textStems: string[][] = [];
   const ownTexts = claims.map((claim) => {
+    textStems.push(contentStemsOf(read(claim.text), canonical));
     const own = claimOwnTexts(claim);
-    for (const text of [claim.text, ...own]) {
-      const tokens = tokenize(text);
-      countCapitals(text, tokens, canonical, capitalised, lower);
-      if (mineAliases) findTitles(text, tokens, canonical, found);
-    }
+    for (const text of own) read(text);
     return own;
   });
   const names = new Set<string>();
   for (const [stem, count] of capitalised) if (count >= NAME_SHARE * (count + (lower.get(stem) ?? 0))) names.add(stem);
   const aliases = new Map<string, string>();
   for (const [title, name] of found) if (name) aliases.set(title, name);
-  return { names, aliases, ownTexts };
+  return { names, aliases, ownTexts, textStems };
 }
 
 /** A 32-bit hash (FNV-1a) of a pair of stems, for word order: two different pairs share one about
@@ -274,9 +294,11 @@ const orNone = <T>(set: Set<T>): Set<T> => (set.size ? set : (NONE as Set<T>));
 
 /** Content stems of a text, in order, as the engine compares them. */
 function stemsOf(text: string, canonical: (stem: string) => string): string[] {
-  return tokenize(text)
-    .filter((t) => !t.stop)
-    .map((t) => canonical(t.stem));
+  return contentStemsOf(tokenize(text), canonical);
+}
+
+function contentStemsOf(tokens: readonly Token[], canonical: (stem: string) => string): string[] {
+  return tokens.filter((t) => !t.stop).map((t) => canonical(t.stem));
 }
 
 function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
@@ -445,8 +467,9 @@ const asWritten = (stem: string) => stem;
 export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: IndexOptions = {}): ClaimIndex<C> {
   const knowledge = { ...ALL_KNOWLEDGE, ...options.knowledge };
   const canonical = knowledge.places ? canonicalStem : asWritten;
-  const { names, aliases, ownTexts } = readClaimTexts(claims, canonical, knowledge.aliases);
-  const primaryStems = claims.map((claim) => stemsOf(`${claim.headline ?? ''}\n${claim.text}`, canonical));
+  const { names, aliases, ownTexts, textStems } = readClaimTexts(claims, canonical, knowledge.aliases);
+  // A claim with a headline has the two read as one text, a line apart.
+  const primaryStems = claims.map((claim, at) => (claim.headline ? stemsOf(`${claim.headline}\n${claim.text}`, canonical) : textStems[at]!));
   const df = new Map<string, number>();
   for (const stems of primaryStems) for (const stem of new Set(stems)) df.set(stem, (df.get(stem) ?? 0) + 1);
   const weight = stemWeights(df, claims.length);

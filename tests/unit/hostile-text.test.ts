@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '@/lib/claim-review';
 import { createClaimSearch } from '@/lib/claim-search';
 import { extractBlocks } from '@/lib/extract';
+import { isWhiteSpace, startsSentence } from '@/lib/matching/claim-index';
 import { cleanPost } from '@/lib/matching/post-text';
 import { tokenize } from '@/lib/normalize';
 import { ldJsonScripts, parsePackText } from '@/lib/pack';
@@ -37,6 +38,24 @@ describe('tokenize beside links', () => {
         const tokens = tokenize(text);
         expect(tokens.some((t) => inside(t.start))).toBe(false);
         expect(tokens).toHaveLength(outside);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('a claim word\'s place after a sentence\'s start (names in a pack\'s texts)', () => {
+  it('reads white space as \\s does, for every UTF-16 code unit', () => {
+    for (let code = 0; code < 0x10000; code++) expect(isWhiteSpace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
+  });
+
+  it('finds what the expression on the text between two words found', () => {
+    const opener = /[.!?:"“‘(]\s*$/;
+    fc.assert(
+      fc.property(textOf(['.', '!', '?', ':', '"', '“', '‘', '(', ' ', '\u00a0', '\n', '\u3000', 'a', ',', ')', '”', '\ud83d\ude00']), fc.nat(), fc.nat(), (text, a, b) => {
+        const from = text.length ? a % (text.length + 1) : 0;
+        const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+        expect(startsSentence(text, from, to)).toBe(opener.test(text.slice(from, to)));
       }),
       RUNS,
     );
