@@ -141,6 +141,11 @@ export interface IndexOptions {
  * "President" before a name and "the president" elsewhere make "presid" a word, not a name. */
 const NAME_SHARE = 0.8;
 
+/** A capital letter. Kept here, not written where it is used: esbuild turns an expression with a
+ * Unicode property into a `new RegExp(...)` call for every browser it builds for, and written
+ * inside a function that call makes the expression again on every word. */
+const CAPITAL = /\p{Lu}/u;
+
 /** Counts how often a text writes each stem capitalised inside a sentence, and how often not
  * (`readClaimTexts`). */
 function countCapitals(text: string, tokens: readonly Token[], canonical: (stem: string) => string, capitalised: Map<string, number>, lower: Map<string, number>): void {
@@ -149,7 +154,7 @@ function countCapitals(text: string, tokens: readonly Token[], canonical: (stem:
     // A sentence's first word is capitalised whatever it is.
     if (i === 0 || startsSentence(text, tokens[i - 1]!.end, token.start)) return;
     const stem = canonical(token.stem);
-    const counts = /\p{Lu}/u.test(text.charAt(token.start)) ? capitalised : lower;
+    const counts = CAPITAL.test(text.charAt(token.start)) ? capitalised : lower;
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   });
 }
@@ -182,7 +187,7 @@ const MAX_CACHED_WEIGHTS = 200_000;
 /** How many words before a person's name may form their title ("Kremlin spokesman Dmitry Peskov"). */
 const TITLE_WORDS = 3;
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
-const isCapitalised = (text: string, token: Token) => /\p{Lu}/u.test(text.charAt(token.start));
+const isCapitalised = (text: string, token: Token) => CAPITAL.test(text.charAt(token.start));
 
 /** Adds the titles a text gives people to `found`, title -> name, or null for a title two names
  * share (`readClaimTexts`). */
