@@ -100,11 +100,15 @@ const SCRIPTS: [string, RegExp][] = [
   ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u],
 ];
 
+/** A letter: made once here, since esbuild writes an expression with a Unicode property as a
+ * `new RegExp(...)` call, which inside the loop below made it again for every character. */
+const LETTER = /\p{L}/u;
+
 /** The writing systems of a text's letters (digits, dots and hyphens belong to none). */
 function scriptsOf(text: string): Set<string> {
   const seen = new Set<string>();
   for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
+    if (!LETTER.test(char)) continue;
     seen.add(SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other');
   }
   return seen;
