@@ -6,7 +6,7 @@
  * The inverted index from stem to claims makes the cost of a page grow with its words, not with
  * the number of claims. Finding candidates is `candidates.ts`'s job, scoring `features.ts`'s.
  */
-import { retireWordForms, tokenize, type Token } from '../normalize';
+import { retireWordForms, startsWithDigit, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
@@ -150,7 +150,7 @@ const CAPITAL = /\p{Lu}/u;
  * (`readClaimTexts`). */
 function countCapitals(text: string, tokens: readonly Token[], canonical: (stem: string) => string, capitalised: Map<string, number>, lower: Map<string, number>): void {
   tokens.forEach((token, i) => {
-    if (token.stop || /^\d/.test(token.norm)) return;
+    if (token.stop || startsWithDigit(token.norm)) return;
     // A sentence's first word is capitalised whatever it is.
     if (i === 0 || startsSentence(text, tokens[i - 1]!.end, token.start)) return;
     const stem = canonical(token.stem);
@@ -200,7 +200,7 @@ function findTitles(text: string, tokens: readonly Token[], canonical: (stem: st
     const title: string[] = [];
     for (let j = i - 2; j >= 0 && title.length < TITLE_WORDS; j--) {
       const t = tokens[j]!;
-      if (t.stop || /^\d/.test(t.norm) || CALENDAR_WORD.test(t.norm) || !/^[\s-]+$/.test(text.slice(t.end, tokens[j + 1]!.start))) break;
+      if (t.stop || startsWithDigit(t.norm) || CALENDAR_WORD.test(t.norm) || !/^[\s-]+$/.test(text.slice(t.end, tokens[j + 1]!.start))) break;
       title.unshift(canonical(t.stem));
     }
     // (Taking a title only where it ends in a noun WordNet files as a person in one of its two
@@ -491,7 +491,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     for (const [stem, w] of primary) {
       primaryWeight += w;
       squares += w * w;
-      if (names.has(stem) && !/^\d/.test(stem)) {
+      if (names.has(stem) && !startsWithDigit(stem)) {
         claimNames.add(stem);
         nameWeight += w;
       }
@@ -526,7 +526,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       names: orNone(claimNames),
       nameWeight,
       bigrams,
-      numbers: orNone(new Set(stems.filter((s) => /^\d/.test(s)))),
+      numbers: orNone(new Set(stems.filter(startsWithDigit))),
       secondary: orNone(secondary),
       cues,
       window: claimWindow(claim.claimDate, !isStatement(claim)),

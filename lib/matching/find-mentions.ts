@@ -7,7 +7,7 @@
  * repeated at any time after), neither does a sentence about another month. And a claim that names
  * people, places or bodies is judged only where one of them is named nearby (`namesNearby`).
  */
-import { tokenize, type Token } from '../normalize';
+import { startsWithDigit, tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
 import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
@@ -374,7 +374,7 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
     stems.set(stem, w);
     totalWeight += w;
     squares += w * w;
-    if (/^\d/.test(stem)) numbers.add(stem);
+    if (startsWithDigit(stem)) numbers.add(stem);
   }
   // A heading of a few words gives no context to tell a word's senses apart ("post" is also a
   // "detail" in WordNet): its words count only as written.

@@ -8,6 +8,7 @@
  */
 import lexicon from '../../data/lexicon.json';
 import synonyms from '../../data/synonyms.json';
+import { startsWithDigit } from '../normalize';
 
 /** The stems with a frequency rank, commonest first (0 = commonest). */
 const RANK = new Map<string, number>(lexicon.stems.map((stem, i) => [stem, i]));
@@ -51,7 +52,7 @@ function nearPairs(base64: string): { FIRST: Uint32Array; NEAR: Uint16Array; NEA
 /** How telling a stem is in general news text: about the log of its frequency rank, from ~1 for
  * the commonest words to ~9 for those the lexicon has never seen. Numbers count as fairly telling. */
 export function backgroundWeight(stem: string): number {
-  if (/^\d/.test(stem)) return stem.length >= 3 ? 6 : 4.5;
+  if (startsWithDigit(stem)) return stem.length >= 3 ? 6 : 4.5;
   const rank = RANK.get(stem) ?? lexicon.stems.length * 2;
   return Math.log(2 + rank / 10);
 }
