@@ -5,6 +5,7 @@
  * Splitting text into sentences is `lib/sentences.ts`'s job; deciding what matches, `lib/matching/`'s.
  */
 import { stemmer } from 'stemmer';
+import { SetAsideCache } from './set-aside-cache';
 
 /** One word of a text: where it is, its folded form, and the stem it is compared by. */
 export interface Token {
@@ -222,52 +223,42 @@ interface WordForm {
 
 // A page repeats a few thousand distinct words many times; folding and stemming each once saves
 // most of the tokenizer's time. Bounded so a hostile page of unique words cannot grow it forever.
-let forms = new Map<string, WordForm>();
-/** The forms the cache held when it was last retired (`retireWordForms`): found there, a form
- * comes back into the cache without being made again. */
-let retired = new Map<string, WordForm>();
 const MAX_FORMS = 50_000;
+const FORMS = new SetAsideCache<string, WordForm>(MAX_FORMS);
 
 function formOf(raw: string): WordForm {
-  const cached = forms.get(raw);
+  const cached = FORMS.get(raw);
   if (cached) return cached;
-  const known = retired.get(raw);
-  if (known) return remember(raw, known);
   const initialism = INITIALISMS.get(raw.replace(/\./g, ''));
   let norm = initialism ?? lemmatize(foldWord(raw));
-  if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
+  if (startsWithDigit(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
   const number = NUMBER_WORDS.get(norm);
   if (number !== undefined) norm = String(number);
   // A word that folds to nothing (a halfwidth kana sound mark alone) is no evidence either.
   const stop = norm === '' || STOPWORDS.has(norm);
   const scale = SCALES.get(norm);
   // Every form has the same fields, so reading them is one shape's lookup, not several.
-  return remember(raw, { norm, stem: /^\d/.test(norm) || stop ? norm : stemmer(norm), stop, number, scale });
-}
-
-function remember(raw: string, form: WordForm): WordForm {
-  if (forms.size >= MAX_FORMS) forms.clear();
-  forms.set(raw, form);
+  const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale };
+  FORMS.set(raw, form);
   return form;
 }
 
 /**
- * Starts the cache of word forms afresh, keeping the forms it held aside, to be taken back one by
- * one as they are read again. Building a claim index reads each claim's words once, and a store of
- * 10,000 claims left some 30,000 forms in the cache that a page's words were then looked up among:
+ * Starts the cache of word forms afresh, setting the forms it held aside, to be taken back one by
+ * one as they are read again (`SetAsideCache`). Building a claim index reads each claim's words
+ * once, and a store of 10,000 claims left some 30,000 forms in the cache that a page's words were then looked up among:
  * a page pass ran 4 to 10% slower than among the page's own few thousand (timed in turns in one
  * Node process on the bench page). Emptied instead, the cache made the first pass after a build
  * 30 to 40 ms slower, making again the forms of the page's words that the claims share with it.
  * The index calls this when it is built.
  */
 export function retireWordForms(): void {
-  retired = forms;
-  forms = new Map();
+  FORMS.setAside();
 }
 
-/** How many word forms the cache holds (not those retired), for tests. */
+/** How many word forms the cache holds (not those set aside), for tests. */
 export function wordFormsCached(): number {
-  return forms.size;
+  return FORMS.size;
 }
 
 // A link written out in the text ("pic.twitter.com/Gh0Aks7t7s", "https://t.co/…"): not words,
@@ -357,7 +348,7 @@ export function tokenize(text: string): Token[] {
         previous.norm = String(count * scale);
         previous.stem = previous.norm;
         previous.stop = false;
-        previous.end = start + raw.length;
+        previous.end = end;
         scaled = previous;
         tensWord = null;
         continue;
@@ -369,7 +360,7 @@ export function tokenize(text: string): Token[] {
       tokens.pop();
       scaled.norm = String(Number(scaled.norm) + form.number);
       scaled.stem = scaled.norm;
-      scaled.end = start + raw.length;
+      scaled.end = end;
       tensWord = form.number >= 20 && form.number % 10 === 0 ? scaled : null;
       scaled = null;
       continue;
@@ -378,7 +369,7 @@ export function tokenize(text: string): Token[] {
     if (form.norm === 'cent' && adjacent && previous.norm === 'per') {
       previous.norm = PERCENT.norm;
       previous.stem = PERCENT.stem;
-      previous.end = start + raw.length;
+      previous.end = end;
       continue;
     }
     // "twenty-eight" and "twenty eight" are one number; "20 five-star hotels" and "a 30 seven-day
@@ -389,14 +380,14 @@ export function tokenize(text: string): Token[] {
     if (form.number !== undefined && form.number > 0 && form.number < 10 && adjacent && previous === tensWord) {
       previous.norm = String(Number(previous.norm) + form.number);
       previous.stem = previous.norm;
-      previous.end = start + raw.length;
+      previous.end = end;
       tensWord = null;
       continue;
     }
-    const token = { start, end: start + raw.length, norm: form.norm, stem: form.stem, stop: form.stop };
+    const token = { start, end, norm: form.norm, stem: form.stem, stop: form.stop };
     tokens.push(token);
     tensWord = form.number !== undefined && form.number >= 20 && form.number % 10 === 0 ? token : null;
-    if (text.charCodeAt(token.end) === PERCENT_SIGN && isDigit(token.norm.charCodeAt(0))) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
+    if (text.charCodeAt(token.end) === PERCENT_SIGN && startsWithDigit(token.norm)) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
   }
   return tokens;
 }

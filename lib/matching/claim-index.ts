@@ -8,6 +8,7 @@
  */
 import { retireWordForms, startsWithDigit, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
+import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
@@ -322,32 +323,22 @@ function toPostings(lists: Map<string, number[]>): Map<string, Int32Array> {
 function stemWeights(df: ReadonlyMap<string, number>, n: number): ((stem: string) => number) & { retire(): void } {
   // A small pack says little about which words are common: lean on general text until it is large.
   const packShare = n / (n + 300);
-  let weights = new Map<string, number>();
-  // The weights held when the index was built, taken back as pages ask for them (`retireWordForms`
-  // says why).
-  let retired = new Map<string, number>();
+  // A page's own words are weighed too; a page of endless unique words must not grow this forever.
+  // The claims' weights are set aside once the index is built (`retireWordForms` says why).
+  const weights = new SetAsideCache<string, number>(MAX_CACHED_WEIGHTS);
   const weigh = (stem: string): number => {
     let w = weights.get(stem);
     if (w === undefined) {
-      // A page's own words are weighed too; a page of endless unique words must not grow this forever.
-      if (weights.size >= MAX_CACHED_WEIGHTS) weights.clear();
-      w = retired.get(stem);
-      if (w === undefined) {
-        const count = df.get(stem) ?? 0;
-        const packIdf = Math.log(1 + n / (count + 0.5));
-        // A word in a large part of the pack ("Ukraine" in a pack about Ukraine) picks no claim out.
-        const spread = 1 / (1 + (3 * count) / Math.max(1, n));
-        w = ((1 - packShare) * backgroundWeight(stem) + packShare * packIdf) * spread;
-      }
+      const count = df.get(stem) ?? 0;
+      const packIdf = Math.log(1 + n / (count + 0.5));
+      // A word in a large part of the pack ("Ukraine" in a pack about Ukraine) picks no claim out.
+      const spread = 1 / (1 + (3 * count) / Math.max(1, n));
+      w = ((1 - packShare) * backgroundWeight(stem) + packShare * packIdf) * spread;
       weights.set(stem, w);
     }
     return w;
   };
-  const retire = () => {
-    retired = weights;
-    weights = new Map();
-  };
-  return Object.assign(weigh, { retire });
+  return Object.assign(weigh, { retire: () => weights.setAside() });
 }
 
 /** How many claims' statements an index keeps made. */
