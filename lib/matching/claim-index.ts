@@ -360,7 +360,7 @@ function statementsOf(canonical: (stem: string) => string, weight: (stem: string
       if (made.size >= MAX_CACHED_STATEMENTS) made.clear();
       const own = ownStatementStems(claim, canonical);
       const told = new Map<string, string[]>();
-      for (const stems of [...own, ...recordItemStems(claim, canonical)]) if (stems.length) told.set(statementKey(stems), stems);
+      for (const stems of [...own, ...clauseStems(claim, canonical), ...recordItemStems(claim, canonical)]) if (stems.length) told.set(statementKey(stems), stems);
       if (own[0]!.length && told.size > 1) {
         const recordWeight = recordWeightOf(claim, weight);
         statements = [...told.values()].map((stems) => statement(stems, claim, recordWeight));
@@ -380,6 +380,25 @@ function statementsOf(canonical: (stem: string) => string, weight: (stem: string
 function ownStatementStems(claim: CompiledClaim, canonical: (stem: string) => string): string[][] {
   const { headline, text } = claim.claim;
   return [text, headline ?? ''].map((one) => [...new Set(stemsOf(one, canonical))]);
+}
+
+/**
+ * The stems of each clause of a claim's text that reports several things in parallel ("the
+ * statement demanded that A, that B, and that C"), each with the words that introduce them ("the
+ * statement demanded that B"): a page often repeats one demand of a list, and a quarter of the
+ * whole is less than most of one. Only where the first clause is itself a "that" clause: a "that"
+ * after a noun ("a fence, that Trump said can't be climbed") tells what the noun is, not a new thing.
+ */
+const CLAUSE_BREAK = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?=that\s)/;
+const CLAUSE_HEAD = /^(.*?\b)that\s/;
+function clauseStems(claim: CompiledClaim, canonical: (stem: string) => string): string[][] {
+  const parts = claim.claim.text.split(CLAUSE_BREAK);
+  if (parts.length < 2) return [];
+  const head = CLAUSE_HEAD.exec(parts[0]!)?.[1];
+  if (head === undefined) return [];
+  return parts
+    .map((part, i) => [...new Set(stemsOf(i ? head + part : part, canonical))])
+    .filter((stems) => stems.length >= MIN_STATEMENT_WORDS);
 }
 
 /** The distinct stems of each item of a claim's record that may state it. The summary is left out:

@@ -232,6 +232,24 @@ describe('findMentions', () => {
     }
   });
 
+  it('reads each of the parallel "that" clauses of a claim as one more statement of it, with the words that introduce them', () => {
+    const feature = (name: string, pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf(name as never)]!;
+    const text = 'The harbour council demanded that fishing boats be inspected every spring, that ferry fares be frozen, and that the lighthouse keepers be paid overtime.';
+    const built = buildClaimIndex([{ id: 'a', text, verdict: 'false' }]);
+    const clauses = built.statements(built.claims[0]!).map((s) => [...s.stems].sort().join(' '));
+    const stemsOf = (one: string) => [...new Set(tokenize(one).filter((t) => !t.stop).map((t) => built.canonical(t.stem)))].sort().join(' ');
+    expect(clauses).toContain(stemsOf('The harbour council demanded that ferry fares be frozen'));
+    expect(clauses).toContain(stemsOf('The harbour council demanded that the lighthouse keepers be paid overtime'));
+    const pair = scorePairs([{ text: 'The harbour council wants ferry fares frozen.' }], built).find((p) => p.claim.claim.id === 'a')!;
+    expect(feature('coverage', pair)).toBeLessThan(0.5);
+    expect(feature('bestStatement', pair)).toBeGreaterThan(0.7);
+    // A "that" after a noun says what the noun is: a claim is not cut there.
+    for (const one of ['A photograph shows a harbour crane, or tower crane, that was built in 1933.', 'The council said fares would rise.']) {
+      const single = buildClaimIndex([{ id: 'b', text: one, verdict: 'false' }]);
+      expect(single.statements(single.claims[0]!)).toEqual([]);
+    }
+  });
+
   it('reads the heaviest word of what happened that a sentence carries, names and numbers aside', () => {
     const feature = (pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf('heaviestEvent')]!;
     const built = buildClaimIndex([{ id: 'a', text: 'A shark swam along a flooded Houston highway on 27 August.', verdict: 'false' }]);
