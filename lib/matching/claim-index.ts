@@ -8,6 +8,7 @@
  */
 import { retireWordForms, startsWithDigit, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
+import { splitSentences } from '../sentences';
 import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
@@ -75,8 +76,9 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   /** The knowledge in use, and the stem a word is compared by under it. */
   knowledge: Knowledge;
   canonical: (stem: string) => string;
-  /** A claim's statements, each alone: its text, its review's headline and its record's items, for a
-   * claim told more than once (`statementsOf`); none for a claim told once. */
+  /** A claim's statements, each alone: its text, its review's headline, its text's parallel "that"
+   * clauses and its record's items, for a claim told more than once (`statementsOf`); none for a
+   * claim told once. */
   statements: (claim: CompiledClaim) => readonly Statement[];
   /** The record's items that are statements, for candidate search (`recordIndex`). */
   records: RecordIndex;
@@ -347,9 +349,9 @@ const MAX_CACHED_STATEMENTS = 20_000;
 /**
  * The stems of each of a claim's statements apart: its text, its review's headline, each of its
  * text's parallel "that" clauses (`clauseStems`), and each item of its record (a review's title,
- * what a source says; `claimOwnTexts`), for a claim told more than once. A post may repeat any one of them ("Did 122 prisoners return to the battlefield?" or "122
- * detainees released from Guantanamo have re-engaged"), and half of one is more than a quarter of
- * all. Made when a page's sentence first comes close to the claim, not for every claim of the
+ * what a source says; `claimOwnTexts`), for a claim told more than once. A post may repeat any one
+ * of them ("Did 122 prisoners return to the battlefield?" or "122 detainees released from
+ * Guantanamo have re-engaged"), and half of one is more than a quarter of all. Made when a page's sentence first comes close to the claim, not for every claim of the
  * store: kept for all, they would double a large store's index.
  */
 function statementsOf(canonical: (stem: string) => string, weight: (stem: string) => number): (claim: CompiledClaim) => readonly Statement[] {
@@ -386,19 +388,41 @@ function ownStatementStems(claim: CompiledClaim, canonical: (stem: string) => st
  * The stems of each clause of a claim's text that reports several things in parallel ("the
  * statement demanded that A, that B, and that C"), each with the words that introduce them ("the
  * statement demanded that B"): a page often repeats one demand of a list, and a quarter of the
- * whole is less than most of one. Only where the first clause is itself a "that" clause: a "that"
- * after a noun ("a fence, that Trump said can't be climbed") tells what the noun is, not a new thing.
+ * whole is less than most of one. Sentence by sentence, and only where the words before the first
+ * "that" report what someone said, showed or thought (`REPORTING`): a "that" after "so" or "now"
+ * tells why, not what was said. (A "that" after a noun that follows such a verb, "shows a crane
+ * that was built in 1933", is not told apart: parallel "that" clauses after one are rare.)
+ * A clause must add two words of its own to the words that introduce it: otherwise a long opening
+ * ("a viral post shared thousands of times claims that") would be most of every clause.
  */
-const CLAUSE_BREAK = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?=that\s)/;
-const CLAUSE_HEAD = /^(.*?\b)that\s/;
+const CLAUSE_BREAK = /(?:[,;]\s*(?:and\s+)?|\sand\s+)(?=that\s)/i;
+const CLAUSE_HEAD = /^([\s\S]*?\b)that\s/i;
+const MIN_CLAUSE_WORDS = 2;
+/** Verbs that report what was said, written, shown or thought, as the tokenizer stems them. */
+const REPORTING = new Set(
+  `say said says claim demand state insist confirm argue show report announce warn suggest believe note add assert allege
+  declare reveal indicate explain promise tell told agree deny denied acknowledge admit predict think thought hope fear
+  ensure urge propose recommend tweet post write wrote find found conclude estimate decide decided ask asked`
+    .split(/\s+/)
+    .flatMap((word) => tokenize(word).map((token) => token.stem)),
+);
 function clauseStems(claim: CompiledClaim, canonical: (stem: string) => string): string[][] {
-  const parts = claim.claim.text.split(CLAUSE_BREAK);
-  if (parts.length < 2) return [];
-  const head = CLAUSE_HEAD.exec(parts[0]!)?.[1];
-  if (head === undefined) return [];
-  return parts
-    .map((part, i) => [...new Set(stemsOf(i ? head + part : part, canonical))])
-    .filter((stems) => stems.length >= MIN_STATEMENT_WORDS);
+  const text = claim.claim.text;
+  const clauses: string[][] = [];
+  for (const span of splitSentences(text)) {
+    const parts = text.slice(span.start, span.end).split(CLAUSE_BREAK);
+    if (parts.length < 2) continue;
+    const head = CLAUSE_HEAD.exec(parts[0]!)?.[1];
+    if (head === undefined || !tokenize(head.slice(head.lastIndexOf(',') + 1)).some((token) => REPORTING.has(token.stem))) continue;
+    const opening = new Set(stemsOf(head, canonical));
+    for (const [i, part] of parts.entries()) {
+      const stems = [...new Set(stemsOf(i ? head + part : part, canonical))];
+      let own = 0;
+      for (const stem of stems) if (!opening.has(stem)) own++;
+      if (own >= MIN_CLAUSE_WORDS && stems.length >= MIN_STATEMENT_WORDS && stems.length <= MAX_STATEMENT_WORDS) clauses.push(stems);
+    }
+  }
+  return clauses;
 }
 
 /** The distinct stems of each item of a claim's record that may state it. The summary is left out:

@@ -243,11 +243,24 @@ describe('findMentions', () => {
     const pair = scorePairs([{ text: 'The harbour council wants ferry fares frozen.' }], built).find((p) => p.claim.claim.id === 'a')!;
     expect(feature('coverage', pair)).toBeLessThan(0.5);
     expect(feature('bestStatement', pair)).toBeGreaterThan(0.7);
-    // A "that" after a noun says what the noun is: a claim is not cut there.
-    for (const one of ['A photograph shows a harbour crane, or tower crane, that was built in 1933.', 'The council said fares would rise.']) {
+    // Not cut: a "that" after a noun with no "that" clause before it, after "so" or "now", and a
+    // clause that adds fewer than two words to the words that introduce it.
+    for (const one of [
+      'A photograph shows a harbour crane, or tower crane, that was built in 1933.',
+      'The harbour council dredged the channel so that ferries can dock, and that the fish market stays open.',
+      'Now that the ferry fares are frozen, that harbour council meets less often.',
+    ]) {
       const single = buildClaimIndex([{ id: 'b', text: one, verdict: 'false' }]);
       expect(single.statements(single.claims[0]!)).toEqual([]);
     }
+    const opening = 'A viral post shared thousands of times across the harbour towns claims';
+    const long = buildClaimIndex([{ id: 'd', text: `${opening} that ferries sink, that fares rise, that they do.`, verdict: 'false' }]);
+    const told = long.statements(long.claims[0]!).map((s) => [...s.stems].sort().join(' '));
+    expect(told).toContain(stemsOf(`${opening} that ferries sink`));
+    expect(told).not.toContain(stemsOf(opening));
+    // Sentence by sentence: a clause of the second sentence is introduced by its own words.
+    const two = buildClaimIndex([{ id: 'c', text: 'The mayor said that taxes will rise. Harbour critics claimed that ferry fares fall sharply, That city buses stop running at night.', verdict: 'false' }]);
+    expect(two.statements(two.claims[0]!).map((s) => [...s.stems].sort().join(' '))).toContain(stemsOf('Harbour critics claimed that city buses stop running at night'));
   });
 
   it('reads the heaviest word of what happened that a sentence carries, names and numbers aside', () => {
