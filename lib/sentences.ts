@@ -15,6 +15,13 @@ const ALWAYS_JOIN = new Set(
   `mr mrs ms dr st prof gen sen rep gov lt col sgt capt cmdr adm maj pres rev hon amb insp supt
   u.s u.k u.n e.u d.c u.s.a`.split(/\s+/),
 );
+/** Whether a word written with a period after it ("Gov", "Dr", "U.S", "J") is a title or an
+ * initial, after which a name or a noun follows rather than a new sentence. */
+export function isTitleOrInitial(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ALWAYS_JOIN.has(lower) || /^[a-z]$/.test(lower);
+}
+
 // Abbreviations that can also end a sentence: joined only when a digit or a lower-case word follows
 // ("Feb. 12", "No. 10", "5 p.m. on Friday", but "Trump said no. He left").
 const JOIN_BEFORE_LOWER = new Set(

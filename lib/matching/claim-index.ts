@@ -8,7 +8,7 @@
  */
 import { retireWordForms, startsWithDigit, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
-import { splitSentences } from '../sentences';
+import { isTitleOrInitial, splitSentences } from '../sentences';
 import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
@@ -154,13 +154,23 @@ const CAPITAL = /\p{Lu}/u;
 function countCapitals(text: string, tokens: readonly Token[], canonical: (stem: string) => string, capitalised: Map<string, number>, lower: Map<string, number>): void {
   tokens.forEach((token, i) => {
     if (token.stop || startsWithDigit(token.norm)) return;
+    // A title cut short ("Gov.", "Sen.", "Dr.") is no name, and what follows it is no sentence's
+    // first word: "Gov. Whitcomb" makes Whitcomb a name, as "Governor Whitcomb" would.
+    if (isAbbreviatedTitle(text, token)) return;
+    const previous = tokens[i - 1];
     // A sentence's first word is capitalised whatever it is.
-    if (i === 0 || startsSentence(text, tokens[i - 1]!.end, token.start)) return;
+    if (!previous || (startsSentence(text, previous.end, token.start) && !isAbbreviatedTitle(text, previous))) return;
     const stem = canonical(token.stem);
     const counts = CAPITAL.test(text.charAt(token.start)) ? capitalised : lower;
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   });
 }
+
+/** Whether a token is a title or an initial written with a period after it ("Gov.", "J."). */
+function isAbbreviatedTitle(text: string, token: Token): boolean {
+  return text.charCodeAt(token.end) === PERIOD && isTitleOrInitial(text.slice(token.start, token.end));
+}
+const PERIOD = 46;
 
 /** Whether the text between two words ends in what opens a sentence or a quotation (".", "!",
  * "?", ":", a quotation mark, a bracket) and white space: /[.!?:"“‘(]\s*$/ on that text, read back

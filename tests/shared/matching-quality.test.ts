@@ -54,8 +54,9 @@ describe('matching quality', () => {
     // gain, though eval-feed-2, written after, loses 0.029 of F1 in recall); 0.530 at 0.938 with 3
     // marks since a claim's parallel "that" clauses are statements of it: the refit's bar fell from
     // 0.46 to 0.44, the training real pages' best pair having fallen below it, and two odd (held
-    // out) pages' pairs at 0.44 and 0.46 pass it.
-    expect(imported.recall).toBeGreaterThanOrEqual(0.53);
+    // out) pages' pairs at 0.44 and 0.46 pass it; 0.525 since a title cut short ("Gov.") is no
+    // name (one post's pair sits at the bar, 0.440, and the refit moved the bar's last digits).
+    expect(imported.recall).toBeGreaterThanOrEqual(0.52);
     expect(imported.precision).toBeGreaterThanOrEqual(0.93);
     expect(imported.negPages).toBe(32);
     expect(imported.negMarks).toBeLessThanOrEqual(3);
@@ -159,12 +160,13 @@ describe('matching quality', () => {
   // 0.495, eval-review-2 0.610 with 7, eval-review-3 0.648 (0.548, 0.497, 0.606 with 8, 0.637).
   // Since a claim's parallel "that" clauses are statements of it (the refit's bar fell from 0.46 to
   // 0.44): eval-feed 0.571 with 2, eval-feed-2 0.519, train-feed 0.468 with 17, eval-review 0.676,
-  // eval-review-2 0.620, eval-review-3 0.648.
+  // eval-review-2 0.620, eval-review-3 0.648. eval-review 0.687 since a title cut short ("Gov.
+  // Whitcomb") is no name and the name after it is one.
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
     ['train-feed', 101, 0.46, 17],
-    ['eval-review', 108, 0.67, 4],
+    ['eval-review', 108, 0.68, 4],
     ['eval-review-2', 108, 0.615, 7],
     ['eval-review-3', 114, 0.64, 10],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {

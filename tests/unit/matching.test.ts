@@ -409,6 +409,18 @@ describe('buildClaimIndex', () => {
     expect(built.names.has('tax')).toBe(false);
   });
 
+  it('reads a title cut short ("Gov.", "Sen.") or an initial as no name, and the name after it as one', () => {
+    const built = buildClaimIndex([
+      { id: 'a', text: 'Says Gov. Whitcomb cut the ferry tax, and Sen. Okafor and J. Tamsin voted for it.', verdict: 'false' },
+      { id: 'b', text: 'Whitcomb said the ferry tax was cut.', verdict: 'false' },
+    ]);
+    for (const name of ['whitcomb', 'okafor', 'tamsin']) expect(built.names.has(name)).toBe(true);
+    for (const title of ['gov', 'sen', 'j']) expect(built.names.has(title)).toBe(false);
+    // So a sentence that names Whitcomb without the title is judged against claim a.
+    const pair = scorePairs([{ text: 'Whitcomb cut the ferry tax, Okafor and Tamsin agreed.' }], built).find((p) => p.claim.claim.id === 'a');
+    expect(pair).toBeDefined();
+  });
+
   it('counts a stem as common in one claim in a hundred, or in more than 256 claims of a large store', () => {
     const small = buildClaimIndex(Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, text: `${i < 60 ? 'zebra' : 'giraffe'} number ${i}`, verdict: 'false' as const })));
     expect(small.common.has('zebra')).toBe(true);
