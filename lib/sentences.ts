@@ -15,6 +15,12 @@ const ALWAYS_JOIN = new Set(
   `mr mrs ms dr st prof gen sen rep gov lt col sgt capt cmdr adm maj pres rev hon amb insp supt
   u.s u.k u.n e.u d.c u.s.a`.split(/\s+/),
 );
+/** Whether a word is a title that is written cut short ("Gov", "Dr", "Sen"), with or without a
+ * period: a name follows it, and it is none. */
+export function isShortTitle(word: string): boolean {
+  return ALWAYS_JOIN.has(word.toLowerCase());
+}
+
 /** Whether a word written with a period after it ("Gov", "Dr", "U.S", "J") is a title or an
  * initial, after which a name or a noun follows rather than a new sentence. */
 export function isTitleOrInitial(word: string): boolean {

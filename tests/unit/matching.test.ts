@@ -411,11 +411,12 @@ describe('buildClaimIndex', () => {
 
   it('reads a title cut short ("Gov.", "Sen.") or an initial as no name, and the name after it as one', () => {
     const built = buildClaimIndex([
-      { id: 'a', text: 'Says Gov. Whitcomb cut the ferry tax, and Sen. Okafor and J. Tamsin voted for it.', verdict: 'false' },
+      { id: 'a', text: 'Says Gov. Whitcomb cut the ferry tax, and Sen. Okafor and J. Tamsin voted for it, as Dr Ouma did.', verdict: 'false' },
       { id: 'b', text: 'Whitcomb said the ferry tax was cut.', verdict: 'false' },
     ]);
     for (const name of ['whitcomb', 'okafor', 'tamsin']) expect(built.names.has(name)).toBe(true);
-    for (const title of ['gov', 'sen', 'j']) expect(built.names.has(title)).toBe(false);
+    for (const title of ['gov', 'sen', 'j', 'dr']) expect(built.names.has(title)).toBe(false);
+    expect(built.names.has('ouma')).toBe(true);
     // So a sentence that names Whitcomb without the title is judged against claim a.
     const pair = scorePairs([{ text: 'Whitcomb cut the ferry tax, Okafor and Tamsin agreed.' }], built).find((p) => p.claim.claim.id === 'a');
     expect(pair).toBeDefined();
