@@ -364,8 +364,9 @@ const MAX_CACHED_STATEMENTS = 20_000;
  * text's parallel "that" clauses (`clauseStems`), and each item of its record (a review's title,
  * what a source says; `claimOwnTexts`), for a claim told more than once. A post may repeat any one
  * of them ("Did 122 prisoners return to the battlefield?" or "122 detainees released from
- * Guantanamo have re-engaged"), and half of one is more than a quarter of all. Made when a page's sentence first comes close to the claim, not for every claim of the
- * store: kept for all, they would double a large store's index.
+ * Guantanamo have re-engaged"), and half of one is more than a quarter of all. Made when a page's
+ * sentence first comes close to the claim, not for every claim of the store: kept for all, they
+ * would double a large store's index.
  */
 function statementsOf(canonical: (stem: string) => string, weight: (stem: string) => number): (claim: CompiledClaim) => readonly Statement[] {
   const made = new Map<CompiledClaim, Statement[]>();
