@@ -305,6 +305,14 @@ const PERCENT = formOf('percent');
 // way: refitted, eval-feed fell from 0.566 to 0.557 and eval-review-3 from 0.648 to 0.640 with one
 // more mark on its negative pages, and the odd real pages took a second mark.)
 
+/** A figure's scale written short after its digits, and the word it stands for. */
+const SCALE_SUFFIXES = new Map<string, WordForm>([
+  ['m', formOf('million')],
+  ['bn', formOf('billion')],
+  ['tn', formOf('trillion')],
+  ['trn', formOf('trillion')],
+]);
+
 const HASH = 35;
 const AT = 64;
 
@@ -378,6 +386,14 @@ export function tokenize(text: string): Token[] {
     // bar rose to 0.46, CheckThat! dev F1 0.677 -> 0.658, eval-extra without cues 0.661 -> 0.650;
     // the two sentences of eval-extra it was for ("ran close to 90 minutes") stayed unjudged, the
     // claim's only name, Peskov, being nowhere near them.)
+    // "£5bn", "4.2m", "$6tn": the figure's scale written short, read as the word ("billion").
+    if (previous !== undefined && start === previous.end && startsWithDigit(previous.norm)) {
+      const scaleWord = SCALE_SUFFIXES.get(form.norm);
+      if (scaleWord) {
+        tokens.push({ start, end, norm: scaleWord.norm, stem: scaleWord.stem, stop: false });
+        continue;
+      }
+    }
     // "per cent" is "percent", as "%" after a number is (below).
     if (form.norm === 'cent' && adjacent && previous.norm === 'per') {
       previous.norm = PERCENT.norm;

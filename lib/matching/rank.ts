@@ -60,13 +60,13 @@ export interface Candidate {
  */
 export const FEATURE_WEIGHTS: Record<FeatureName, number> = {
   words: 0.186,
-  wordCosine: 6.11,
+  wordCosine: 6.15,
   chars: 0.0073,
-  charCosine: 14.9,
-  claimLength: 0.0533,
+  charCosine: 14.8,
+  claimLength: 0.0524,
   sameMonth: 2.4,
-  sameYear: 0.641,
-  otherYear: -0.616,
+  sameYear: 0.643,
+  otherYear: -0.613,
 };
 
 const WEIGHT_LIST = FEATURE_NAMES.map((name) => FEATURE_WEIGHTS[name]);

@@ -31,6 +31,7 @@ describe('tokenize', () => {
     ['"a" or "one" hundred, and a count after "and"', 'a hundred and ten, one thousand and five, a hundred and twenty-five', ['110', '1005', '125']],
     ['hundreds, thousands and millions that are no figure of their own', 'thousands of the hundred days, and 2 million', ['thousands', 'of', 'the', 'hundred', 'days', 'and', '2', 'million']],
     ['per cent and % as percent', '40 per cent, 40% and 40 percent', ['40', 'percent', '40', 'percent', 'and', '40', 'percent']],
+    ['a scale written short after the digits as its word', '£5bn, 4.2m, $6tn, 5 bn and a m', ['5', 'billion', '4.2', 'million', '6', 'trillion', '5', 'bn', 'and', 'a', 'm']],
     ['the country, not the pronoun', 'US U.S. us', ['usa', 'usa', 'us']],
   ])('folds %s', (_, text, expected) => {
     expect(norms(text)).toEqual(expected);
