@@ -242,13 +242,13 @@ function formOf(raw: string): WordForm {
   // A word that folds to nothing (a halfwidth kana sound mark alone) is no evidence either.
   const stop = norm === '' || STOPWORDS.has(norm);
   const scale = SCALES.get(norm);
-  // Every form has the same fields, so reading them is one shape's lookup, not several.
   // (Porter2, the Snowball English stemmer, npm porter2, was tried in place of Porter: it keeps
   // "news" from "new" and "generous" from "general". Lexicon and synonyms rebuilt, refitted: the
   // sets about the bundled pack gained, the dev pages without cues 0.833 -> 0.847, eval-extra-3
   // 0.750 / 0.642 -> 0.764 / 0.650, eval-extra-5 without cues 0.645 -> 0.662, while the sets about
   // other fact-checkers' feeds lost, eval-review 0.687 -> 0.681, eval-review-2 0.620 -> 0.610,
   // eval-feed-2 0.519 -> 0.508 with one more mark on its negative pages. Even, so not kept.)
+  // Every form has the same fields, so reading them is one shape's lookup, not several.
   const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale };
   FORMS.set(raw, form);
   return form;

@@ -23,10 +23,30 @@ export function isShortTitle(word: string): boolean {
 
 /** Whether a word written with a period after it ("Gov", "Dr", "U.S", "J") is a title or an
  * initial, after which a name or a noun follows rather than a new sentence. */
-export function isTitleOrInitial(word: string): boolean {
-  const lower = word.toLowerCase();
-  return ALWAYS_JOIN.has(lower) || /^[a-z]$/.test(lower);
+function isTitleOrInitial(word: string): boolean {
+  return isShortTitle(word) || /^[a-z]$/i.test(word);
 }
+
+/** Whether a word (its span in \`text\`) is a title or an initial written with a period after it
+ * ("Gov.", "J."): the period ends no sentence. */
+export function isAbbreviatedTitle(text: string, word: { start: number; end: number }): boolean {
+  return text.charCodeAt(word.end) === FULL_STOP && isTitleOrInitial(text.slice(word.start, word.end));
+}
+const FULL_STOP = 46;
+
+/** Whether the text between two words ends in what opens a sentence or a quotation (".", "!",
+ * "?", ":", a quotation mark, a bracket) and white space: /[.!?:"“‘(]\s*$/ on that text, read back
+ * from its end rather than run on a copy of it for every word of every claim. */
+export function startsSentence(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isWhiteSpace(text.charCodeAt(i))) i--;
+  return i >= from && SENTENCE_OPENERS.has(text.charCodeAt(i));
+}
+
+const SENTENCE_OPENERS = new Set([...'.!?:"“‘('].map((c) => c.charCodeAt(0)));
+/** What \s matches in a JavaScript regular expression. */
+export const isWhiteSpace = (code: number) =>
+  (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 // Abbreviations that can also end a sentence: joined only when a digit or a lower-case word follows
 // ("Feb. 12", "No. 10", "5 p.m. on Friday", but "Trump said no. He left").
@@ -42,7 +62,7 @@ function joinsNext(segment: string, next: string): boolean {
   const match = /(?:^|[\s(“"]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
   const word = match[1]!.toLowerCase().replace(/\.$/, '');
-  if (ALWAYS_JOIN.has(word) || /^[a-z]$/.test(word)) return true;
+  if (isTitleOrInitial(word)) return true;
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 
@@ -65,7 +85,7 @@ function isOneSentence(text: string): boolean {
 
 /** The first character at or after `at`, and before `end`, that is not white space (`end` when none is). */
 function skipSpace(text: string, at: number, end: number): number {
-  while (at < end && /\s/.test(text[at]!)) at++;
+  while (at < end && isWhiteSpace(text.charCodeAt(at))) at++;
   return at;
 }
 

@@ -8,7 +8,7 @@
  */
 import { retireWordForms, startsWithDigit, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
-import { isShortTitle, isTitleOrInitial, splitSentences } from '../sentences';
+import { isAbbreviatedTitle, isShortTitle, splitSentences, startsSentence } from '../sentences';
 import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
@@ -171,26 +171,6 @@ function countCapitals(text: string, tokens: readonly Token[], canonical: (stem:
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   });
 }
-
-/** Whether a token is a title or an initial written with a period after it ("Gov.", "J."). */
-function isAbbreviatedTitle(text: string, token: Token): boolean {
-  return text.charCodeAt(token.end) === PERIOD && isTitleOrInitial(text.slice(token.start, token.end));
-}
-const PERIOD = 46;
-
-/** Whether the text between two words ends in what opens a sentence or a quotation (".", "!",
- * "?", ":", a quotation mark, a bracket) and white space: /[.!?:"“‘(]\s*$/ on that text, read back
- * from its end rather than run on a copy of it for every word of every claim. */
-export function startsSentence(text: string, from: number, to: number): boolean {
-  let i = to - 1;
-  while (i >= from && isWhiteSpace(text.charCodeAt(i))) i--;
-  return i >= from && SENTENCE_OPENERS.has(text.charCodeAt(i));
-}
-
-const SENTENCE_OPENERS = new Set([...'.!?:"“‘('].map((c) => c.charCodeAt(0)));
-/** What \s matches in a JavaScript regular expression. */
-export const isWhiteSpace = (code: number) =>
-  (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 /**
  * A stem in more claims than this is common in any store (`candidates.ts` walks only the rarer

@@ -326,14 +326,14 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   return pairs;
 }
 
-/** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
- * names; true for a claim that names nobody. */
 // (Judging a claim whose every name is written in capitals, "GDP", "RSV", "NATO", without one near
 // was tried: "She also says she has halved the budget deficit" is judged against a claim that
 // names GDP. Refitted, the training sets and the dev splits gained, CheckThat! dev F1 0.673 ->
 // 0.682, eval-review 0.687 -> 0.692, but the sets held out split: eval-review-2 0.620 -> 0.632,
 // eval-feed-2 0.519 -> 0.527, against eval-review-3 0.650 -> 0.642, eval-feed 0.571 -> 0.564,
 // eval-extra-4 0.783 -> 0.769, and three sets took a mark more on their pages about no claim.)
+/** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
+ * names; true for a claim that names nobody. */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
   if (!claim.names.size) return true;
   for (const stem of claim.names) if (view.nearby(stem) || blockStems.has(stem)) return true;

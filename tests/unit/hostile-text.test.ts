@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '@/lib/claim-review';
 import { createClaimSearch } from '@/lib/claim-search';
 import { extractBlocks } from '@/lib/extract';
-import { isWhiteSpace, startsSentence } from '@/lib/matching/claim-index';
+import { isWhiteSpace, startsSentence } from '@/lib/sentences';
 import { cleanPost } from '@/lib/matching/post-text';
 import { tokenize } from '@/lib/normalize';
 import { ldJsonScripts, parsePackText } from '@/lib/pack';
