@@ -46,7 +46,7 @@ describe('our own words', () => {
     expect(texts.filter((text) => copiedFrom(text).length)).toEqual([]);
   });
 
-  it.each(['tests/fixtures/demo/index.html', ...pagesOf(['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5'])])(
+  it.each(['tests/fixtures/demo/index.html', ...pagesOf(['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5', 'eval-extra-6'])])(
     '%s copies no sentence of the article or the fact sheet',
     (page) => {
     expect(paragraphsOf(page).filter((p) => copiedFrom(p).length)).toEqual([]);
@@ -58,7 +58,7 @@ describe('our own words', () => {
   });
 
   // The pages about other fact-checkers' own feeds may not copy what a review of their set says either.
-  const REVIEW_SETS = ['eval-review', 'eval-review-2', 'eval-review-3'];
+  const REVIEW_SETS = ['eval-review', 'eval-review-2', 'eval-review-3', 'eval-review-4'];
   const reviewRunsOf = (set: string) =>
     new Set(
       readdirSync(`tests/fixtures/${set}/feeds`).filter((feed) => feed.endsWith('.json')).flatMap((feed) =>
