@@ -334,8 +334,8 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 // eval-extra-4 0.783 -> 0.769, and three sets took a mark more on their pages about no claim.)
 // (Six ways of asking less of the nearby names were tried on 5 December 2026, each refitted, and
 // read on the held-out sets pooled: eval-extra-2 to -6 with cues and without, eval-feed, -2,
-// eval-review-2, -3 and -4, 1,197 mentions, F1 0.661 as it is, and 0.673 on the two sets written
-// that day after the rule was first weighed):
+// eval-review-2, -3 and -4, 1,197 mentions, F1 0.661 as it is; and on the two sets of them
+// written that day while the first trials ran, eval-extra-6 and eval-review-4, 0.673):
 //  - a people's adjective ("the British economy") asked for as no name: the bar fell to 0.43, the
 //    pool read 0.659, the new sets 0.668, the odd real pages 4 marks (3 now);
 //  - a name anywhere earlier on the page: the bar rose to 0.71, CheckThat! dev F1 0.673 -> 0.561;
@@ -345,10 +345,10 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 //  - no name asked for where the sentence writes three of the claim's words of what happened,
 //    three fifths of their weight: the pool 0.662, the new sets 0.672;
 //  - the same for a question ("Did the rail strikes really cost the economy five billion
-//    pounds?"), with two such words, half their weight: the pool 0.663, the new sets 0.680, six
-//    held-out sets up by a mention or two and eval-extra-4 down one, but the training sets fell
-//    (eval-extra without cues 0.661 -> 0.650) and eval-review 0.687 -> 0.681, so the fit would not
-//    choose it;
+//    pounds?"), with two such words, half their weight: the pool 0.663, the new sets 0.680, five
+//    held-out readings better by a mention found or a mark fewer, eval-extra-4 with cues worse by
+//    a mention; but the training sets fell (eval-extra without cues 0.661 -> 0.650) and
+//    eval-review 0.687 -> 0.681, so the fit would not choose it;
 //  - the rule made a feature of the model instead of a gate: the bar rose to 0.60, eval-review
 //    rose 0.687 -> 0.738 and eval-review-2 0.620 -> 0.702, but CheckThat! dev recall fell to 0.455,
 //    under #11's 0.50, and eval-feed-2 0.519 -> 0.422.)
