@@ -357,6 +357,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 //  - the rule made a feature of the model instead of a gate: the bar rose to 0.60, eval-review
 //    rose 0.687 -> 0.738 and eval-review-2 0.620 -> 0.702, but CheckThat! dev recall fell to 0.455,
 //    under #11's 0.50, and eval-feed-2 0.519 -> 0.422.)
+// (Reading the names of the sentence just before as the sentence's own, where it points back ("he",
+// "there") and names nobody new, as cues may borrow one (`mayBorrow`), was tried for every claim on
+// 5 December 2026, refitted: the training sets rose (eval-extra without cues 0.661 -> 0.672) and
+// CheckThat! dev F1 0.673 -> 0.682, but the bar fell to 0.42, the dev pages took a wrong mark both
+// ways (without cues 0.833 -> 0.824), the held-out sets pooled read 0.658 (13 mentions more, 35
+// wrong marks more), and borrowing one name only marked a page about no claim.)
 /** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
  * names; true for a claim that names nobody. */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
