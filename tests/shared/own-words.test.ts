@@ -58,7 +58,7 @@ describe('our own words', () => {
   });
 
   // The pages about other fact-checkers' own feeds may not copy what a review of their set says either.
-  const REVIEW_SETS = ['eval-review', 'eval-review-2', 'eval-review-3', 'eval-review-4'];
+  const REVIEW_SETS = ['eval-review', 'eval-review-2', 'eval-review-3', 'eval-review-4', 'eval-review-5'];
   const reviewRunsOf = (set: string) =>
     new Set(
       readdirSync(`tests/fixtures/${set}/feeds`).filter((feed) => feed.endsWith('.json')).flatMap((feed) =>
