@@ -362,7 +362,8 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 // 5 December 2026, refitted: the training sets rose (eval-extra without cues 0.661 -> 0.672) and
 // CheckThat! dev F1 0.673 -> 0.682, but the bar fell to 0.42, the dev pages took a wrong mark both
 // ways (without cues 0.833 -> 0.824), the held-out sets pooled read 0.658 (13 mentions more, 35
-// wrong marks more), and borrowing one name only marked a page about no claim.)
+// wrong marks more), and borrowing one name only marked a page about no claim; eval-review-5,
+// written after, read 0.588 -> 0.570.)
 // (Counting the first words of a claim's name of several capitalised words ("Washington" of "the
 // Washington Post", "Senate" of "Senate Majority Leader Mitch McConnell") only where the sentence
 // writes the word after them too was tried on 5 December 2026, refitted: CheckThat! dev F1 fell
