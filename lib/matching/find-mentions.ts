@@ -357,6 +357,16 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 //  - the rule made a feature of the model instead of a gate: the bar rose to 0.60, eval-review
 //    rose 0.687 -> 0.738 and eval-review-2 0.620 -> 0.702, but CheckThat! dev recall fell to 0.455,
 //    under #11's 0.50, and eval-feed-2 0.519 -> 0.422.)
+// (Most misses on the held-out sets have no pair to score: of the 466 that eval-extra-2 to -6 with
+// cues and without, eval-feed, -2 and eval-review-2 to -4 miss, 127 fail this gate and 82 are not
+// among their block's candidates, against 222 scored under the bar. Asking no name of the frame a
+// claim is told in ("WhatsApp message says", "Facebook posts claim": a name just before the
+// frame's noun, that the claim does not write again after its verb) was tried on 5 December 2026,
+// refitted: every set but eval-review-3, whose misses had suggested it, read the same or worse
+// (eval-review-3 0.650 -> 0.672 with three marks more on its pages about no claim, eval-review-5
+// 0.588 -> 0.586); the held-out sets pooled with eval-review-5, 0.654 -> 0.655. Asking none of any
+// name before the verb marked the bundled pack's speakers' claims on other sentences: the dev
+// pages with cues 0.979 -> 0.957, the pool 0.645.)
 // (Reading the names of the sentence just before as the sentence's own, where it points back ("he",
 // "there") and names nobody new, as cues may borrow one (`mayBorrow`), was tried for every claim on
 // 5 December 2026, refitted: the training sets rose (eval-extra without cues 0.661 -> 0.672) and
