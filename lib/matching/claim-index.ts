@@ -39,6 +39,9 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   numbers: Set<string>;
   /** Stems of everything else the pack says of the claim: summary, context, claimant, cues. */
   secondary: Set<string>;
+  /** For a fact-checker's rated statement, the figures its review's summary gives that the claim
+   * does not ("rose 6.8%, to €1,742"): what is true instead of the claim (`pairFeatures`). */
+  recordFigures: Set<string>;
   cues: CompiledCues | null;
   window: Interval | null;
   /** Years the claim itself names ("2014"), which a sentence may name without changing its time. */
@@ -567,6 +570,11 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     const secondary = new Set<string>();
     // The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
     for (const text of [claim.claimant ?? '', ...ownTexts[at]!]) for (const stem of stemsOf(text, canonical)) secondary.add(stem);
+    // The summary comes first among the claim's own texts. A report's telling (the bundled pack's
+    // claims) has a record about the same events, which a page retells as a mention; a rated
+    // statement's review tells what is true instead, and a page that gives its figures is rebutting.
+    const recordFigures = new Set<string>();
+    if (isStatement(claim)) for (const stem of stemsOf(ownTexts[at]![0] ?? '', canonical)) if (startsWithDigit(stem) && !primary.has(stem)) recordFigures.add(stem);
     if (cues) {
       for (const alternative of [...cues.groups.flat(), ...cues.phrases]) for (const stem of alternative) secondary.add(stem);
       const anchors = new Set(cues.groups.flatMap((group) => group.map(anchorOf).filter((a): a is string => !!a)));
@@ -589,6 +597,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       bigrams,
       numbers: orNone(new Set(stems.filter(startsWithDigit))),
       secondary: orNone(secondary),
+      recordFigures: orNone(recordFigures),
       cues,
       window: claimWindow(claim.claimDate, !isStatement(claim)),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),

@@ -232,6 +232,33 @@ describe('findMentions', () => {
     }
   });
 
+  it('does not take a checked statement’s review body as what a sentence means where the sentence gives the review’s figures and not the claim’s', () => {
+    const feature = (name: string, pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf(name as never)]!;
+    const statement = {
+      id: 'a',
+      text: 'Ferry fares in Dunmore fell by 12 percent last year.',
+      claimant: 'Mayor Ines Ortega',
+      verdict: 'false' as const,
+      ratingLabel: 'False',
+      summary: 'Harbour authority tables show the average Dunmore ferry fare rose 7 percent, to 4.80 euros, in 2023.',
+    };
+    const pairOf = (claim: typeof statement | Omit<typeof statement, 'ratingLabel'>, text: string) => scorePairs([{ text }], buildClaimIndex([claim])).find((p) => p.claim.claim.id === 'a')!;
+    const finding = 'Harbour authority tables show the Dunmore ferry fare went up 7 percent in 2023.';
+    const checked = pairOf(statement, finding);
+    // The review's figures say what is true instead: its words explain no more than the claim's own.
+    expect(feature('explainedByRecord', checked)).toBe(feature('explained', checked));
+    // A claim of our own format (no rating of a fact-checker's) keeps its whole record as evidence.
+    const { ratingLabel: _, ...ownClaim } = statement;
+    const own = pairOf(ownClaim, finding);
+    expect(feature('explainedByRecord', own)).toBeGreaterThan(feature('explained', own) + 0.2);
+    // A sentence that gives the claim's own figure states it, whatever figure of the review it adds.
+    const denial = pairOf(statement, 'The mayor said Dunmore ferry fares fell 12 percent, but harbour authority tables show a rise of 7 percent.');
+    expect(feature('explainedByRecord', denial)).toBeGreaterThan(feature('explained', denial) + 0.1);
+    // And one that gives no figure of the review's is read with the review's words, as before.
+    const retold = pairOf(statement, 'The mayor keeps saying harbour ferry fares in Dunmore came down by twelve percent.');
+    expect(feature('explainedByRecord', retold)).toBeGreaterThan(feature('explained', retold));
+  });
+
   it('reads each of the parallel "that" clauses of a claim as one more statement of it, with the words that introduce them', () => {
     const feature = (name: string, pair: { features: number[] }) => pair.features[FEATURE_NAMES.indexOf(name as never)]!;
     const text = 'The harbour council demanded that fishing boats be inspected every spring, that ferry fares be frozen, and that the lighthouse keepers be paid overtime.';
