@@ -42,6 +42,9 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   /** For a fact-checker's rated statement, the figures its review's summary gives that the claim
    * does not ("rose 6.8%, to €1,742"): what is true instead of the claim (`pairFeatures`). */
   recordFigures: Set<string>;
+  /** For a rated statement, the names of whoever made it (its claimant), which the nearby-names
+   * rule takes as the claim's own (`namesNearby`). */
+  claimantNames: Set<string>;
   cues: CompiledCues | null;
   window: Interval | null;
   /** Years the claim itself names ("2014"), which a sentence may name without changing its time. */
@@ -570,6 +573,18 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     const secondary = new Set<string>();
     // The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
     for (const text of [claim.claimant ?? '', ...ownTexts[at]!]) for (const stem of stemsOf(text, canonical)) secondary.add(stem);
+    // Who made a rated statement: its text seldom says ("Average rents fell by 4%"), a telling's
+    // names its actors. A claimant's first word counts only where the pack writes it as a name
+    // ("Facebook posts", not "Viral posts on X").
+    const claimantNames = new Set<string>();
+    if (isStatement(claim) && claim.claimant) {
+      const claimant = claim.claimant;
+      tokenize(claimant).forEach((t, i) => {
+        if (t.stop || startsWithDigit(t.norm) || !CAPITAL.test(claimant.charAt(t.start))) return;
+        const stem = canonical(t.stem);
+        if (i > 0 || names.has(stem)) claimantNames.add(stem);
+      });
+    }
     // The summary comes first among the claim's own texts. A report's telling (the bundled pack's
     // claims) has a record about the same events, which a page retells as a mention; a rated
     // statement's review tells what is true instead, and a page that gives its figures is rebutting.
@@ -598,6 +613,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       numbers: orNone(new Set(stems.filter(startsWithDigit))),
       secondary: orNone(secondary),
       recordFigures: orNone(recordFigures),
+      claimantNames: orNone(claimantNames),
       cues,
       window: claimWindow(claim.claimDate, !isStatement(claim)),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),

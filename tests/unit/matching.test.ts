@@ -348,6 +348,22 @@ describe('findMentions', () => {
     expect(pairsFor(['Their phone conversation lasted an hour and a half, the Kremlin said.'], index)).toEqual([]);
   });
 
+  it('takes the name of whoever made a rated statement as one of its names nearby', () => {
+    const statement = { id: 'a', text: 'Average rents in Lisbrook fell by 4 percent over the past year.', claimant: 'Declan Furrow', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const judged = (claim: object, texts: string[]) => scorePairs(texts.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).some((p) => p.claim.claim.id === 'a');
+    const page = ['The housing minister was on the radio again this morning.', 'Furrow repeated that average rents had fallen four percent in a year.'];
+    // A checked statement seldom names who said it: its claimant is a name of it.
+    expect(judged(statement, page)).toBe(true);
+    // Without him nearby the rule holds as before, and without a rating the claim is a telling of
+    // our own format, whose text names its actors.
+    expect(judged(statement, [page[0]!, 'The minister repeated that average rents had fallen four percent in a year.'])).toBe(false);
+    const { ratingLabel: _, ...ownClaim } = statement;
+    expect(judged(ownClaim, page)).toBe(false);
+    // A claimant's first word is a name only where the pack writes it as one: "Viral posts" is not.
+    const viral = { ...statement, claimant: 'Viral posts on X' };
+    expect(judged(viral, ['A viral post repeated that average rents had fallen four percent in a year.'])).toBe(false);
+  });
+
   it('works out whether two claims are twins once per pair, whichever order they come in', () => {
     const claim = (id: string, text: string) => ({ id, text, verdict: 'false' as const, summary: 'A summary.', context: [] });
     const store = buildClaimIndex([
