@@ -140,6 +140,26 @@ function readNames(value: unknown): string | undefined {
   return clip([...new Set(names)].join(', ') || undefined, LIMITS.shortText);
 }
 
+/** Who made a claim, as a reader would want them named: each author's name with the role it gives
+ * (`jobTitle`: "Declan Furlong (Minister for Housing)"), as our own packs write a claimant. A page
+ * often names a speaker by role alone ("the housing minister said"), and the matcher reads the
+ * claimant's names (`lib/matching`). */
+function readClaimants(value: unknown): string | undefined {
+  const people = asList(value)
+    .map((item) => {
+      if (typeof item === 'string') return cleanText(item);
+      const node = asObject(item);
+      const name = cleanText(node?.name);
+      if (!name) return undefined;
+      const roles = asList(node?.jobTitle)
+        .map((role) => (typeof role === 'string' ? cleanText(role) : cleanText(asObject(role)?.name)))
+        .filter((role): role is string => !!role && role !== name);
+      return roles.length ? `${name} (${[...new Set(roles)].join(', ')})` : name;
+    })
+    .filter((name): name is string => !!name);
+  return clip([...new Set(people)].join(', ') || undefined, LIMITS.shortText);
+}
+
 /** A stable short id from text (FNV-1a, 32 bits, as 8 hex digits). */
 export function hashId(text: string): string {
   let hash = 0x811c9dc5;
@@ -255,7 +275,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     id: `cr-${hashId(`${url ?? ''}\n${text}`)}`,
     text,
     ...optional('headline', headlineOf(node, text)),
-    claimant: readNames(item.author),
+    claimant: readClaimants(item.author),
     claimDate: readDate(item.datePublished),
     verdict,
     ratingLabel: label,

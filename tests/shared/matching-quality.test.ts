@@ -170,17 +170,19 @@ describe('matching quality', () => {
   // claim's is not read with the review's words (features.ts): eval-review 0.685, eval-review-2
   // 0.624, -3 0.661 with 8, -4 0.599, -5 0.601, -6 0.590. Since a rated statement's claimant
   // counts as one of its names nearby (find-mentions.ts): eval-review 0.709 with 5, -2 0.683, -3
-  // 0.669 with 11, -4 0.612, -5 0.653, -6 0.690 with 8.
+  // 0.669 with 11, -4 0.612, -5 0.653, -6 0.690 with 8. Since the importer keeps a claimant's role
+  // (`jobTitle`, claim-review.ts), which names them too: eval-review 0.709, -2 0.702 with 8, -4
+  // 0.624, -5 0.679 with 14, -6 0.718 with 10 (-3's feeds give no roles).
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
     ['train-feed', 101, 0.46, 17],
     ['eval-review', 108, 0.705, 5],
-    ['eval-review-2', 108, 0.68, 7],
+    ['eval-review-2', 108, 0.70, 8],
     ['eval-review-3', 114, 0.665, 11],
-    ['eval-review-4', 119, 0.61, 18],
-    ['eval-review-5', 120, 0.65, 13],
-    ['eval-review-6', 105, 0.685, 8],
+    ['eval-review-4', 119, 0.62, 18],
+    ['eval-review-5', 120, 0.675, 14],
+    ['eval-review-6', 105, 0.715, 10],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);

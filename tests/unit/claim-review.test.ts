@@ -52,6 +52,25 @@ describe('ClaimReview import', () => {
     });
   });
 
+  it('names a claimant with the role the review gives them, as one string, and keeps it through export', () => {
+    const claimantOf = (author: unknown) => {
+      const result = parse(review({ itemReviewed: { '@type': 'Claim', author } }));
+      if (!result.ok) throw new Error(result.error.join('\n'));
+      return result.value.pack.claims[0]!.claimant;
+    };
+    expect(claimantOf({ '@type': 'Person', name: 'Declan Furrow', jobTitle: 'Minister for Housing' })).toBe('Declan Furrow (Minister for Housing)');
+    // Several roles, a role given as a DefinedTerm, a blank one, one that repeats the name.
+    expect(claimantOf({ '@type': 'Person', name: 'Ines Ortega', jobTitle: ['Mayor of Dunmore', { '@type': 'DefinedTerm', name: 'Harbour board chair' }, '  '] })).toBe('Ines Ortega (Mayor of Dunmore, Harbour board chair)');
+    expect(claimantOf({ '@type': 'Organization', name: 'Harbour Trust', jobTitle: 'Harbour Trust' })).toBe('Harbour Trust');
+    expect(claimantOf([{ '@type': 'Person', name: 'Ines Ortega', jobTitle: 'Mayor' }, 'A councillor'])).toBe('Ines Ortega (Mayor), A councillor');
+    // Exported as the author's name and read again, the claimant is the same string.
+    const pack = parse(review({ itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Declan Furrow', jobTitle: 'Minister for Housing' } } }));
+    if (!pack.ok) throw new Error(pack.error.join('\n'));
+    const again = parse(packToClaimReview(pack.value.pack));
+    if (!again.ok) throw new Error(again.error.join('\n'));
+    expect(again.value.pack.claims[0]!.claimant).toBe('Declan Furrow (Minister for Housing)');
+  });
+
   it('gives a rating written only in numbers as the fact-checker’s rating, not as none, and makes its claim a checked statement', () => {
     const result = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1 } }));
     if (!result.ok) throw new Error(result.error.join('\n'));

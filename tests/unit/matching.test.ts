@@ -357,6 +357,9 @@ describe('findMentions', () => {
     // Without him nearby the rule holds as before, and without a rating the claim is a telling of
     // our own format, whose text names its actors.
     expect(judged(statement, [page[0]!, 'The minister repeated that average rents had fallen four percent in a year.'])).toBe(false);
+    // The role a review gives the claimant names them too ("the housing minister").
+    const withRole = { ...statement, claimant: 'Declan Furrow (Minister for Housing)' };
+    expect(judged(withRole, ['It was a long morning.', 'The housing minister repeated that average rents had fallen four percent in a year.'])).toBe(true);
     const { ratingLabel: _, ...ownClaim } = statement;
     expect(judged(ownClaim, page)).toBe(false);
     // A claimant's first word is a name only where the pack writes it as one: "Viral posts" is not.
