@@ -387,7 +387,11 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 // bundled pack's claims are tellings, for which counting the claimant fitted worse), so the model
 // and the pair-digest sets are unchanged. The review sets: eval-review 0.685 -> 0.709, -2 0.624 ->
 // 0.683, -3 0.661 -> 0.669, -4 0.599 -> 0.612, and the two unread, -5 0.601 -> 0.653 and -6 0.590
-// -> 0.690: 51 mentions more for 23 wrong marks more, 6 of them on their pages about no claim.)
+// -> 0.690: 51 mentions more for 23 wrong marks more, 6 of them on their pages about no claim.
+// Two further uses of the claimant were tried that day and not kept: a claim brought in as a
+// candidate of any block that names its claimant (one mention more, three wrong marks more), and
+// its names counted as present for `namesMissing` where the claimant is nearby (eval-review-2
+// 0.683 -> 0.663, -5 0.653 -> 0.643).)
 /** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
  * names, or for a rated statement who made it; true for a claim that names nobody. */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
@@ -543,6 +547,10 @@ export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[]
       // claim's record, not its text, tell it apart too was tried: the dev pages with cues ignored
       // rose from 0.819 to 0.833, but eval-extra-2 with cues ignored fell from 0.795 to 0.778 and
       // eval-extra-3 from 0.750 / 0.650 to 0.742 / 0.627.)
+      // (Marking a question that asks whether a claim is "really" or "actually" so, or "true", at a
+      // lower bar where the claim is its likeliest was tried on 6 December 2026: at 0.3, 0.2 and the
+      // loose bar, 3 or 4 mentions more on the held-out sets pooled (1,422), 0 or 1 wrong mark
+      // more, 0.678 -> 0.680: too few questions to carry a rule.)
       const toldApart = !marked.length || pair.found.length > 0 || pair.events.some((stem) => !marked.some((other) => other.primary.has(stem)));
       if (p >= strict && toldApart && marked.length < MAX_PER_SENTENCE && !marked.some((other) => sameClaim(other, pair.claim))) {
         mentions.push(mention);
