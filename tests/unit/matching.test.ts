@@ -254,9 +254,16 @@ describe('findMentions', () => {
     // A sentence that gives the claim's own figure states it, whatever figure of the review it adds.
     const denial = pairOf(statement, 'The mayor said Dunmore ferry fares fell 12 percent, but harbour authority tables show a rise of 7 percent.');
     expect(feature('explainedByRecord', denial)).toBeGreaterThan(feature('explained', denial) + 0.1);
-    // And one that gives no figure of the review's is read with the review's words, as before.
+    // And one that gives no figure of the review's is read with the review's words, as before...
     const retold = pairOf(statement, 'The mayor keeps saying harbour ferry fares in Dunmore came down by twelve percent.');
     expect(feature('explainedByRecord', retold)).toBeGreaterThan(feature('explained', retold));
+    // ...but they explain no more of it than the claim's own words do: a sentence told mostly in the
+    // review's words tells its findings.
+    const findings = 'Harbour authority tables show the average Dunmore ferry fare.';
+    const told = pairOf(statement, findings);
+    expect(feature('explainedByRecord', told)).toBeCloseTo(2 * feature('explained', told), 9);
+    const ownTold = pairOf(ownClaim, findings);
+    expect(feature('explainedByRecord', ownTold)).toBeGreaterThan(2 * feature('explained', ownTold) + 0.2);
   });
 
   it('reads each of the parallel "that" clauses of a claim as one more statement of it, with the words that introduce them', () => {
