@@ -145,20 +145,31 @@ function readNames(value: unknown): string | undefined {
  * often names a speaker by role alone ("the housing minister said"), and the matcher reads the
  * claimant's names (`lib/matching`). */
 function readClaimants(value: unknown): string | undefined {
-  const people = asList(value)
-    .map((item) => {
-      if (typeof item === 'string') return cleanText(item);
-      const node = asObject(item);
-      const name = cleanText(node?.name);
-      if (!name) return undefined;
-      const roles = asList(node?.jobTitle)
-        .map((role) => (typeof role === 'string' ? cleanText(role) : cleanText(asObject(role)?.name)))
-        .filter((role): role is string => !!role && role !== name);
-      return roles.length ? `${name} (${[...new Set(roles)].join(', ')})` : name;
-    })
-    .filter((name): name is string => !!name);
-  return clip([...new Set(people)].join(', ') || undefined, LIMITS.shortText);
+  // Each person once, by name, with the roles any listing of them gives (a handful at most: a
+  // file may list thousands).
+  const people = new Map<string, { name: string; roles: string[] }>();
+  for (const item of asList(value).slice(0, MAX_CLAIMANTS)) {
+    const node = typeof item === 'string' ? undefined : asObject(item);
+    const name = typeof item === 'string' ? cleanText(item) : cleanText(node?.name);
+    if (!name) continue;
+    const key = name.toLowerCase();
+    let person = people.get(key);
+    if (!person) people.set(key, (person = { name, roles: [] }));
+    for (const role of asList(node?.jobTitle).slice(0, MAX_ROLES)) {
+      const text = typeof role === 'string' ? cleanText(role) : cleanText(asObject(role)?.name);
+      if (text && text.toLowerCase() !== key && !person.roles.some((held) => held.toLowerCase() === text.toLowerCase())) person.roles.push(text);
+    }
+  }
+  const written = [...people.values()].map(({ name, roles }) => {
+    // A role that does not fit is left out rather than cut inside its brackets.
+    const withRoles = roles.length ? `${name} (${roles.join(', ')})` : name;
+    return withRoles.length <= LIMITS.shortText ? withRoles : name;
+  });
+  return clip(written.join(', ') || undefined, LIMITS.shortText);
 }
+
+const MAX_CLAIMANTS = 10;
+const MAX_ROLES = 5;
 
 /** A stable short id from text (FNV-1a, 32 bits, as 8 hex digits). */
 export function hashId(text: string): string {
@@ -398,6 +409,13 @@ function importedReview(claim: FactPack['claims'][number]): Source | null {
   return source && first!.text === reviewItemText(source.outlet) ? source : null;
 }
 
+/** A claimant as schema.org's Person: one person with a role in brackets ("Declan Furlong
+ * (Minister for Housing)", as `readClaimants` writes it) gives the role as their `jobTitle`. */
+function claimantNode(claimant: string): Json {
+  const withRole = /^([^(),]+?) \(([^()]+)\)$/.exec(claimant);
+  return withRole ? { '@type': 'Person', name: withRole[1], jobTitle: withRole[2] } : { '@type': 'Person', name: claimant };
+}
+
 /**
  * Writes a pack as schema.org ClaimReview JSON-LD: one `@graph` with a node per claim. A claim
  * imported from a review gets that review back (its address, date and author, its body without the
@@ -424,7 +442,7 @@ export function packToClaimReview(pack: FactPack): Json {
         ...(body ? { reviewBody: body } : {}),
         itemReviewed: {
           '@type': 'Claim',
-          ...(claim.claimant ? { author: { '@type': 'Person', name: claim.claimant } } : {}),
+          ...(claim.claimant ? { author: claimantNode(claim.claimant) } : {}),
           ...(claim.claimDate ? { datePublished: claim.claimDate } : {}),
         },
         citation: (review ? claim.context.slice(1) : claim.context).flatMap((item) =>

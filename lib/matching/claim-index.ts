@@ -570,26 +570,35 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     for (let i = 1; i < stems.length; i++) keys.add(pairKey(stems[i - 1]!, stems[i]!));
     const bigrams = Int32Array.from(keys).sort();
     const cues = options.ignoreCues ? null : compileCues(claim.cues, names);
+    const statement = isStatement(claim);
     const secondary = new Set<string>();
-    // The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
-    for (const text of [claim.claimant ?? '', ...ownTexts[at]!]) for (const stem of stemsOf(text, canonical)) secondary.add(stem);
-    // Who made a rated statement: its text seldom says ("Average rents fell by 4%"), a telling's
-    // names its actors. A claimant's first word counts only where the pack writes it as a name
-    // ("Facebook posts", not "Viral posts on X").
-    const claimantNames = new Set<string>();
-    if (isStatement(claim) && claim.claimant) {
-      const claimant = claim.claimant;
-      tokenize(claimant).forEach((t, i) => {
-        if (t.stop || startsWithDigit(t.norm) || !CAPITAL.test(claimant.charAt(t.start))) return;
-        const stem = canonical(t.stem);
-        if (i > 0 || names.has(stem)) claimantNames.add(stem);
-      });
-    }
     // The summary comes first among the claim's own texts. A report's telling (the bundled pack's
     // claims) has a record about the same events, which a page retells as a mention; a rated
     // statement's review tells what is true instead, and a page that gives its figures is rebutting.
     const recordFigures = new Set<string>();
-    if (isStatement(claim)) for (const stem of stemsOf(ownTexts[at]![0] ?? '', canonical)) if (startsWithDigit(stem) && !primary.has(stem)) recordFigures.add(stem);
+    // The importer's lines about who rated a claim are not evidence of it (`claimOwnTexts`).
+    ownTexts[at]!.forEach((text, i) => {
+      for (const stem of stemsOf(text, canonical)) {
+        secondary.add(stem);
+        if (statement && i === 0 && startsWithDigit(stem) && !primary.has(stem)) recordFigures.add(stem);
+      }
+    });
+    // Who made a rated statement: its text seldom says ("Average rents fell by 4%"), a telling's
+    // names its actors. Each capitalised word of its claimant counts, the role a review gives too
+    // ("Declan Furlong (Minister for Housing)": "the housing minister said"). Words as common as
+    // "Housing" open the rule wide for such a claim, but leaving roles out, or their first words,
+    // or every word the pack also writes in lower case, read worse (see find-mentions.ts). The
+    // string's first word counts only where the pack writes it as a name ("Facebook posts", not
+    // "Viral posts on X"), and a single letter ("X") not at all.
+    const claimantNames = new Set<string>();
+    const claimant = claim.claimant ?? '';
+    (claimant ? tokenize(claimant) : []).forEach((t, i) => {
+      if (t.stop) return;
+      const stem = canonical(t.stem);
+      secondary.add(stem);
+      if (!statement || t.norm.length < 2 || startsWithDigit(t.norm) || !CAPITAL.test(claimant.charAt(t.start))) return;
+      if (i > 0 || names.has(stem)) claimantNames.add(stem);
+    });
     if (cues) {
       for (const alternative of [...cues.groups.flat(), ...cues.phrases]) for (const stem of alternative) secondary.add(stem);
       const anchors = new Set(cues.groups.flatMap((group) => group.map(anchorOf).filter((a): a is string => !!a)));

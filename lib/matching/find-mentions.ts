@@ -391,7 +391,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 // Two further uses of the claimant were tried that day and not kept: a claim brought in as a
 // candidate of any block that names its claimant (one mention more, three wrong marks more), and
 // its names counted as present for `namesMissing` where the claimant is nearby (eval-review-2
-// 0.683 -> 0.663, -5 0.653 -> 0.643).)
+// 0.683 -> 0.663, -5 0.653 -> 0.643). Narrower claimant names were tried once roles were read
+// too (the review sets pooled 0.686 as it is): no role words, 0.673; not the first word of each
+// part, a role's "Minister" among them, eval-review-4 0.626 -> 0.616 and -6 0.728 -> 0.699; only
+// words the pack never writes in lower case, eval-review-2 0.706 -> 0.663, -6 0.728 -> 0.703.
+// Broad as they are (a role's "Housing" opens the rule wherever "housing" is near), the words of
+// the claimant and role stay.)
 /** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
  * names, or for a rated statement who made it; true for a claim that names nobody. */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {

@@ -61,12 +61,21 @@ describe('ClaimReview import', () => {
     expect(claimantOf({ '@type': 'Person', name: 'Declan Furrow', jobTitle: 'Minister for Housing' })).toBe('Declan Furrow (Minister for Housing)');
     // Several roles, a role given as a DefinedTerm, a blank one, one that repeats the name.
     expect(claimantOf({ '@type': 'Person', name: 'Ines Ortega', jobTitle: ['Mayor of Dunmore', { '@type': 'DefinedTerm', name: 'Harbour board chair' }, '  '] })).toBe('Ines Ortega (Mayor of Dunmore, Harbour board chair)');
-    expect(claimantOf({ '@type': 'Organization', name: 'Harbour Trust', jobTitle: 'Harbour Trust' })).toBe('Harbour Trust');
+    expect(claimantOf({ '@type': 'Organization', name: 'Harbour Trust', jobTitle: 'harbour trust' })).toBe('Harbour Trust');
     expect(claimantOf([{ '@type': 'Person', name: 'Ines Ortega', jobTitle: 'Mayor' }, 'A councillor'])).toBe('Ines Ortega (Mayor), A councillor');
-    // Exported as the author's name and read again, the claimant is the same string.
+    // One person listed twice is named once, with every role any listing gives, each once.
+    expect(claimantOf([{ '@type': 'Person', name: 'Ines Ortega', jobTitle: ['Mayor', 'mayor'] }, 'Ines Ortega', { '@type': 'Person', name: 'ines ortega', jobTitle: 'Harbour board chair' }])).toBe('Ines Ortega (Mayor, Harbour board chair)');
+    // Roles that are not text are left out; a file's thousands of roles are not all read; a role
+    // that would not fit is left out rather than cut inside its brackets.
+    expect(claimantOf({ '@type': 'Person', name: 'Ines Ortega', jobTitle: [42, true, { '@type': 'DefinedTerm' }, null] })).toBe('Ines Ortega');
+    expect(claimantOf({ '@type': 'Person', name: 'Ines Ortega', jobTitle: Array.from({ length: 100_000 }, (_, i) => `Role ${i}`) })).toBe('Ines Ortega (Role 0, Role 1, Role 2, Role 3, Role 4)');
+    expect(claimantOf({ '@type': 'Person', name: 'Ines Ortega', jobTitle: 'Chair '.repeat(80) })).toBe('Ines Ortega');
+    // Exported, the role is the author's jobTitle again, and read back the claimant is the same string.
     const pack = parse(review({ itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Declan Furrow', jobTitle: 'Minister for Housing' } } }));
     if (!pack.ok) throw new Error(pack.error.join('\n'));
-    const again = parse(packToClaimReview(pack.value.pack));
+    const exported = packToClaimReview(pack.value.pack) as { '@graph': { itemReviewed: { author: unknown } }[] };
+    expect(exported['@graph'][0]!.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Declan Furrow', jobTitle: 'Minister for Housing' });
+    const again = parse(exported);
     if (!again.ok) throw new Error(again.error.join('\n'));
     expect(again.value.pack.claims[0]!.claimant).toBe('Declan Furrow (Minister for Housing)');
   });

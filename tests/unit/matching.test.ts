@@ -245,7 +245,7 @@ describe('findMentions', () => {
     const pairOf = (claim: typeof statement | Omit<typeof statement, 'ratingLabel'>, text: string) => scorePairs([{ text }], buildClaimIndex([claim])).find((p) => p.claim.claim.id === 'a')!;
     const finding = 'Harbour authority tables show the Dunmore ferry fare went up 7 percent in 2023.';
     const checked = pairOf(statement, finding);
-    // The review's figures say what is true instead: its words explain no more than the claim's own.
+    // The review's figures say what is true instead: its words explain nothing there, only the claim's own.
     expect(feature('explainedByRecord', checked)).toBe(feature('explained', checked));
     // A claim of our own format (no rating of a fact-checker's) keeps its whole record as evidence.
     const { ratingLabel: _, ...ownClaim } = statement;
