@@ -174,7 +174,9 @@ describe('matching quality', () => {
   // (`jobTitle`, claim-review.ts), which names them too: eval-review 0.709, -2 0.702 with 8, -4
   // 0.624, -5 0.679 with 14, -6 0.718 with 10 (-3's feeds give no roles). Since a review's words
   // explain no more of a sentence than its claim's own (features.ts): eval-review 0.708 with 3, -2
-  // 0.706 with 6, -3 0.681, -4 0.626 with 13, -5 0.676, -6 0.728.
+  // 0.706 with 6, -3 0.681, -4 0.626 with 13, -5 0.676, -6 0.728. eval-review-7, three more feeds
+  // written after those rules were chosen, read 0.743 with 10 at first (0.551 with 9 under the
+  // matcher before them).
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
@@ -185,6 +187,7 @@ describe('matching quality', () => {
     ['eval-review-4', 119, 0.62, 13],
     ['eval-review-5', 120, 0.67, 14],
     ['eval-review-6', 105, 0.725, 10],
+    ['eval-review-7', 113, 0.74, 10],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
