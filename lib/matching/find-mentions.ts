@@ -396,7 +396,10 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
 // part, a role's "Minister" among them, eval-review-4 0.626 -> 0.616 and -6 0.728 -> 0.699; only
 // words the pack never writes in lower case, eval-review-2 0.706 -> 0.663, -6 0.728 -> 0.703.
 // Broad as they are (a role's "Housing" opens the rule wherever "housing" is near), the words of
-// the claimant and role stay.)
+// the claimant and role stay. Nor was asking no name of a rated statement with a claimant whose
+// names are all countries or regions (WordNet's places: "one in five in England") kept: 6 mentions
+// and 3 wrong marks more, all on eval-review-2 and -3, whose misses had suggested it, and nothing
+// on eval-review-7, written after.)
 /** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
  * names, or for a rated statement who made it; true for a claim that names nobody. */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
