@@ -76,5 +76,5 @@ describe('npm run pack', () => {
     expect(refused.stderr).toMatch(/missing\.csv: cannot read it \(ENOENT\)/);
     const usage = await runScript('pack', 'make');
     expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'pack: unknown command "make"']);
-  });
+  }, 60_000);
 });

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/run-script';
 
 // The scan CLI as a user runs it; each call starts Node, so the cases share as few runs as they can.
+// A run takes a second or two on a busy two-core machine, so a case of several runs gets more time
+// than Vitest's five seconds (one of three runs timed out there while other work ran).
 const scan = (...args: string[]) => runScript('scan', ...args);
+const CLI_TIMEOUT = 60_000;
 
 const temp = mkdtempSync(join(tmpdir(), 'claimlight-scan-'));
 
@@ -19,7 +22,7 @@ describe('npm run scan', () => {
     const expected = JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8'));
     expect(report.pages[0]!.mentions.map(({ claimId, text }) => ({ claimId, text }))).toEqual(expected);
     for (const mention of report.pages[0]!.mentions) expect(mention.score).toBeGreaterThan(0);
-  });
+  }, CLI_TIMEOUT);
 
   it('lists mentions for people, scans folders, and reports bad files without stopping', async () => {
     writeFileSync(join(temp, 'good.html'), '<html><head><meta property="article:published_time" content="2025-02-12"></head><body><p>Peskov said the call lasted an hour and a half.</p></body></html>');
@@ -30,7 +33,7 @@ describe('npm run scan', () => {
     expect(stderr).toContain(`scan: ${join(temp, 'binary.html')}: not an HTML file (it holds binary data)`);
     expect(stderr).toContain(`scan: ${join(temp, 'missing.html')}: no such file or folder`);
     expect(stdout).toMatch(/1 page scanned, 1 mention, 2 failed/);
-  });
+  }, CLI_TIMEOUT);
 
   it('uses a pack given with --pack instead of the bundled one, and refuses a bad pack', async () => {
     const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'p', title: 'P', version: '1', publisher: 'Us', language: 'en', created: '2026-01-01', claims: [
@@ -51,7 +54,7 @@ describe('npm run scan', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a usable fact pack');
     expect(bad.stderr).toContain('claim 1 (`ferry`): verdict: must be one of');
-  });
+  }, CLI_TIMEOUT);
 
   it('prints each mention’s pack id and first source, and ignores every cue with --no-cues', async () => {
     const pack = { format: 'claimlight-pack', formatVersion: 1, id: 'harbour', title: 'Harbour', version: '1', publisher: 'Us', language: 'en', created: '2026-01-01', claims: [
@@ -71,19 +74,19 @@ describe('npm run scan', () => {
     ]);
     const noCues = JSON.parse((await scan('--json', '--no-cues', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
     expect(noCues.pages[0].mentions).toEqual([]);
-  });
+  }, CLI_TIMEOUT);
 
   it('scans a saved fragment with several top-level elements, not just its first', async () => {
     writeFileSync(join(temp, 'fragment.html'), '<h1>Calls</h1><p>Weather next.</p><p>Peskov said the call lasted an hour and a half.</p>');
     const { code, stdout } = await scan('--json', join(temp, 'fragment.html'));
     expect(code).toBe(0);
     expect(JSON.parse(stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['call-duration-90-minutes']);
-  });
+  }, CLI_TIMEOUT);
 
   it('explains its arguments', async () => {
     const { code, stderr } = await scan('--sensitivity', '7', 'x.html');
     expect(code).toBe(2);
     expect(stderr).toContain('--sensitivity takes a number from 0 (precise) to 1 (broad)');
     expect(stderr).toContain('usage: npm run scan --');
-  });
+  }, CLI_TIMEOUT);
 });
