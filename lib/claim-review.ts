@@ -132,10 +132,13 @@ function reviewLink(value: unknown): { url: string | null; hides: string | null 
   return { url: repaired.length > LIMITS.url ? null : link.url, hides: null };
 }
 
+/** A schema.org value given as text or as a thing with a `name` (a Person, a DefinedTerm). */
+const nameOf = (item: unknown): string | undefined => (typeof item === 'string' ? cleanText(item) : cleanText(asObject(item)?.name));
+
 /** The names in a schema.org `author`/`publisher` value: an object, a string or a list of them. */
 function readNames(value: unknown): string | undefined {
   const names = asList(value)
-    .map((item) => (typeof item === 'string' ? cleanText(item) : cleanText(asObject(item)?.name)))
+    .map(nameOf)
     .filter((name): name is string => !!name);
   return clip([...new Set(names)].join(', ') || undefined, LIMITS.shortText);
 }
@@ -149,14 +152,13 @@ function readClaimants(value: unknown): string | undefined {
   // file may list thousands).
   const people = new Map<string, { name: string; roles: string[] }>();
   for (const item of asList(value).slice(0, MAX_CLAIMANTS)) {
-    const node = typeof item === 'string' ? undefined : asObject(item);
-    const name = typeof item === 'string' ? cleanText(item) : cleanText(node?.name);
+    const name = nameOf(item);
     if (!name) continue;
     const key = name.toLowerCase();
     let person = people.get(key);
     if (!person) people.set(key, (person = { name, roles: [] }));
-    for (const role of asList(node?.jobTitle).slice(0, MAX_ROLES)) {
-      const text = typeof role === 'string' ? cleanText(role) : cleanText(asObject(role)?.name);
+    for (const role of asList(asObject(item)?.jobTitle).slice(0, MAX_ROLES)) {
+      const text = nameOf(role);
       if (text && text.toLowerCase() !== key && !person.roles.some((held) => held.toLowerCase() === text.toLowerCase())) person.roles.push(text);
     }
   }

@@ -624,7 +624,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       recordFigures: orNone(recordFigures),
       claimantNames: orNone(claimantNames),
       cues,
-      window: claimWindow(claim.claimDate, !isStatement(claim)),
+      window: claimWindow(claim.claimDate, !statement),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),
     };
   });
