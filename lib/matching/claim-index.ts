@@ -13,6 +13,7 @@ import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
+import { figuresIn } from './figures';
 import { backgroundWeight, canonicalStem, synonymsOf } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
@@ -45,6 +46,10 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   /** For a rated statement, the names of whoever made it (its claimant), which the nearby-names
    * rule takes as the claim's own (`namesNearby`). */
   claimantNames: Set<string>;
+  /** For a rated statement, the figures its own words give, read generously and years left out
+   * (`figures.ts`): a sentence that gives figures and none of these tells something else
+   * (`figuresDiffer`). Empty for other claims. */
+  figures: readonly number[];
   cues: CompiledCues | null;
   window: Interval | null;
   /** Years the claim itself names ("2014"), which a sentence may name without changing its time. */
@@ -529,6 +534,8 @@ function statement(stems: string[], claim: CompiledClaim, recordWeight: (stem: s
   return { stems, weights, total };
 }
 
+const NO_FIGURES: readonly number[] = [];
+
 /** A stem compared as it is (outside `buildClaimIndex`, for the reason `stemWeights` gives). */
 const asWritten = (stem: string) => stem;
 
@@ -623,6 +630,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       secondary: orNone(secondary),
       recordFigures: orNone(recordFigures),
       claimantNames: orNone(claimantNames),
+      figures: statement && claim.claimant && stems.some(startsWithDigit) ? figuresIn(tokenize(ownText)) : NO_FIGURES,
       cues,
       window: claimWindow(claim.claimDate, !statement),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),

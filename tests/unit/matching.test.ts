@@ -374,6 +374,28 @@ describe('findMentions', () => {
     expect(judged(viral, ['A viral post repeated that average rents had fallen four percent in a year.'])).toBe(false);
   });
 
+  it('lists, and does not mark, a sentence that gives other figures than a rated statement someone made', () => {
+    const statement = { id: 'a', text: 'Violent crime in Carrowick has risen 40 percent since 2022.', claimant: 'Lorraine Pettibone (State Senator)', verdict: 'false' as const, ratingLabel: 'Mostly False' };
+    const finding = 'Violent crime in Carrowick did rise after 2022, but by about nine percent, police figures show.';
+    const retold = 'She told the crowd that violent crime in Carrowick had gone up forty percent in two years.';
+    const page = ['Senator Lorraine Pettibone spoke in Carrowick on Monday.', finding, retold];
+    const marked = (claim: object, texts = page) => matchBlocks(texts.map((text) => ({ text })), buildClaimIndex([claim as typeof statement]), {});
+    // The finding tells what is true instead of the senator's figure; the sentence that gives her
+    // figure, in words, states her claim.
+    expect(marked(statement).mentions.map((m) => m.text)).toEqual([retold]);
+    // Alone on a page, the finding is listed as possibly related.
+    const alone = marked(statement, [page[0]!, finding]);
+    expect(alone.mentions).toEqual([]);
+    expect(alone.related.map((m) => m.text)).toEqual([finding]);
+    // A claim nobody is on record as making (the CheckThat! feed's: a fact-checker's account, whose
+    // figures are details) and a telling of our own format are read as before: the finding is marked.
+    const { ratingLabel: _, ...ownClaim } = statement;
+    for (const claim of [{ ...statement, claimant: undefined }, ownClaim]) expect(marked(claim).mentions.map((m) => m.text)).toEqual([finding, retold]);
+    // A year alone is no figure of the claim's: a sentence that dates it is read as before.
+    const dated = { ...statement, text: 'Violent crime in Carrowick has risen sharply since 2022.' };
+    expect(marked(dated, [page[0]!, finding]).mentions.map((m) => m.text)).toEqual([finding]);
+  });
+
   it('works out whether two claims are twins once per pair, whichever order they come in', () => {
     const claim = (id: string, text: string) => ({ id, text, verdict: 'false' as const, summary: 'A summary.', context: [] });
     const store = buildClaimIndex([
