@@ -176,18 +176,23 @@ describe('matching quality', () => {
   // explain no more of a sentence than its claim's own (features.ts): eval-review 0.708 with 3, -2
   // 0.706 with 6, -3 0.681, -4 0.626 with 13, -5 0.676, -6 0.728. eval-review-7, three more feeds
   // written after those rules were chosen, read 0.743 with 10 at first (0.551 with 9 under the
-  // matcher before them).
+  // matcher before them). Since a sentence that gives other figures than a rated statement someone
+  // made is listed, not marked (find-mentions.ts): eval-review 0.714 with 3, -2 0.722 with 3, -3
+  // 0.697 with 8, -4 0.646 with 7, -5 0.724 with 8, -6 0.778 with 4, and the held-out -7 0.785
+  // with 9. eval-review-8, three more feeds written while that rule was made and read only once it
+  // was chosen, read 0.694 with 9 at first (0.667 with 13 without the rule).
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
     ['train-feed', 101, 0.46, 17],
-    ['eval-review', 108, 0.705, 3],
-    ['eval-review-2', 108, 0.70, 6],
-    ['eval-review-3', 114, 0.675, 11],
-    ['eval-review-4', 119, 0.62, 13],
-    ['eval-review-5', 120, 0.67, 14],
-    ['eval-review-6', 105, 0.725, 10],
-    ['eval-review-7', 113, 0.74, 10],
+    ['eval-review', 108, 0.71, 3],
+    ['eval-review-2', 108, 0.72, 3],
+    ['eval-review-3', 114, 0.695, 8],
+    ['eval-review-4', 119, 0.64, 7],
+    ['eval-review-5', 120, 0.72, 8],
+    ['eval-review-6', 105, 0.775, 4],
+    ['eval-review-7', 113, 0.78, 9],
+    ['eval-review-8', 114, 0.69, 9],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
