@@ -180,7 +180,9 @@ describe('matching quality', () => {
   // made is listed, not marked (find-mentions.ts): eval-review 0.714 with 3, -2 0.722 with 3, -3
   // 0.697 with 8, -4 0.646 with 7, -5 0.724 with 8, -6 0.778 with 4, and the held-out -7 0.785
   // with 9. eval-review-8, three more feeds written while that rule was made and read only once it
-  // was chosen, read 0.694 with 9 at first (0.667 with 13 without the rule).
+  // was chosen, read 0.694 with 9 at first (0.667 with 13 without the rule). Since a sentence whose
+  // only words of a rated statement are its claimant's name and role is not judged: -4 0.664 with 3,
+  // -5 0.730 with 7, -6 0.776, the held-out -7 0.788 and -8 0.694 (find-mentions.ts).
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
@@ -188,10 +190,10 @@ describe('matching quality', () => {
     ['eval-review', 108, 0.71, 3],
     ['eval-review-2', 108, 0.72, 3],
     ['eval-review-3', 114, 0.695, 8],
-    ['eval-review-4', 119, 0.64, 7],
-    ['eval-review-5', 120, 0.72, 8],
-    ['eval-review-6', 105, 0.775, 4],
-    ['eval-review-7', 113, 0.78, 9],
+    ['eval-review-4', 119, 0.66, 3],
+    ['eval-review-5', 120, 0.725, 7],
+    ['eval-review-6', 105, 0.77, 4],
+    ['eval-review-7', 113, 0.785, 9],
     ['eval-review-8', 114, 0.69, 9],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');

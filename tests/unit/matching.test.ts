@@ -374,6 +374,25 @@ describe('findMentions', () => {
     expect(judged(viral, ['A viral post repeated that average rents had fallen four percent in a year.'])).toBe(false);
   });
 
+  it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
+    const statement = {
+      id: 'a',
+      text: 'Parlance AI’s chatbot will replace 40 percent of call-centre jobs by 2026.',
+      headline: 'No evidence for Parlance founder’s prediction on call-centre jobs',
+      claimant: 'Tobias Renquist (Founder, Parlance AI)',
+      verdict: 'false' as const,
+      ratingLabel: 'No evidence',
+    };
+    const aboutHim = 'Tobias Renquist, the founder of Parlance AI, appeared by video link from the company’s offices.';
+    const hisClaim = 'Renquist has predicted that his chatbot will take four in ten call-centre jobs.';
+    const judged = (claim: object) => scorePairs([aboutHim, hisClaim].map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).map((p) => p.text);
+    // "Founder" and "Parlance" are words of the claim's headline, but they say who, not what.
+    expect(judged(statement)).toEqual([hisClaim]);
+    // A telling of our own format has no claimant to tell apart: its words are all the claim's.
+    const { ratingLabel: _, ...ownClaim } = statement;
+    expect(judged(ownClaim)).toEqual([aboutHim, hisClaim]);
+  });
+
   it('lists, and does not mark, a sentence that gives other figures than a rated statement someone made', () => {
     const statement = { id: 'a', text: 'Violent crime in Carrowick has risen 40 percent since 2022.', claimant: 'Lorraine Pettibone (State Senator)', verdict: 'false' as const, ratingLabel: 'Mostly False' };
     const finding = 'Violent crime in Carrowick did rise after 2022, but by about nine percent, police figures show.';
