@@ -46,6 +46,10 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   /** For a rated statement, the names of whoever made it (its claimant), which the nearby-names
    * rule takes as the claim's own (`namesNearby`). */
   claimantNames: Set<string>;
+  /** Of those, the claimant's own name without the role the review gives them ("Declan Furlong",
+   * not "Minister for Housing"): named anywhere on a page, it says the page is about them
+   * (`scorePairs`), where a role's words ("Health", "Minister") would be named on any page. */
+  claimantOwnNames: Set<string>;
   /** For a rated statement, the figures its own words give, read generously and years left out
    * (`figures.ts`): a sentence that gives figures and none of these tells something else
    * (`figuresDiffer`). Empty for other claims. */
@@ -598,13 +602,19 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     // string's first word counts only where the pack writes it as a name ("Facebook posts", not
     // "Viral posts on X"), and a single letter ("X") not at all.
     const claimantNames = new Set<string>();
+    const claimantOwnNames = new Set<string>();
     const claimant = claim.claimant ?? '';
+    // The importer writes a claimant's role after their name, in brackets (`readClaimants`).
+    const roleAt = claimant.indexOf('(');
     (claimant ? tokenize(claimant) : []).forEach((t, i) => {
       if (t.stop) return;
       const stem = canonical(t.stem);
       secondary.add(stem);
       if (!statement || t.norm.length < 2 || startsWithDigit(t.norm) || !CAPITAL.test(claimant.charAt(t.start))) return;
-      if (i > 0 || names.has(stem)) claimantNames.add(stem);
+      if (i > 0 || names.has(stem)) {
+        claimantNames.add(stem);
+        if (roleAt < 0 || t.start < roleAt) claimantOwnNames.add(stem);
+      }
     });
     if (cues) {
       for (const alternative of [...cues.groups.flat(), ...cues.phrases]) for (const stem of alternative) secondary.add(stem);
@@ -630,6 +640,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       secondary: orNone(secondary),
       recordFigures: orNone(recordFigures),
       claimantNames: orNone(claimantNames),
+      claimantOwnNames: orNone(claimantOwnNames),
       figures: statement && claim.claimant && stems.some(startsWithDigit) ? figuresIn(tokenize(ownText)) : NO_FIGURES,
       cues,
       window: claimWindow(claim.claimDate, !statement),

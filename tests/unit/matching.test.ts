@@ -374,6 +374,24 @@ describe('findMentions', () => {
     expect(judged(viral, ['A viral post repeated that average rents had fallen four percent in a year.'])).toBe(false);
   });
 
+  it('asks a rated statement someone made for its names anywhere on the page, not only nearby', () => {
+    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const asked = 'Is it true that one in five of us is on a hospital waiting list?';
+    const between = ['The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'];
+    const judged = (claim: object, page: string[]) => scorePairs(page.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).map((p) => p.text);
+    // A page about Calderbridge names it once and then writes "us"; before the question or after it.
+    expect(judged(statement, ['News from Calderbridge this week.', ...between, asked])).toEqual([asked]);
+    expect(judged(statement, [asked, ...between, 'Our reporters cover Calderbridge.'])).toEqual([asked]);
+    // Naming the claimant does too; the role the review gives them is named on any page.
+    expect(judged(statement, ['News from Ashdown this week.', ...between, asked])).toEqual([asked]);
+    expect(judged(statement, ['News from the Health Secretary this week.', ...between, asked])).toEqual([]);
+    // A page about another town is not about this claim.
+    expect(judged(statement, ['News from Riverton this week.', ...between, asked])).toEqual([]);
+    // A claim of our own format asks for its names nearby, as before.
+    const { ratingLabel: _, ...ownClaim } = statement;
+    expect(judged(ownClaim, ['News from Calderbridge this week.', ...between, asked])).toEqual([]);
+  });
+
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
     const statement = {
       id: 'a',
