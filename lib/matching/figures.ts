@@ -5,6 +5,9 @@
  * figures rule for rated statements reads them (`figuresDiffer`): the tokenizer keeps its stricter
  * reading, which the fitted models were made with ("one" stays a pronoun there, `normalize.ts`).
  * Years are not figures here: a sentence dates a claim with them without restating it.
+ * (The model's `numbers` feature read with these figures, for every claim, was tried on 6 December
+ * 2026, refitted: the bar rose to 0.47, CheckThat! dev recall fell 0.525 -> 0.515, eval-feed 0.571
+ * -> 0.538, and the held-out sets pooled read 0.711 against 0.714.)
  */
 import type { Token } from '../normalize';
 

@@ -207,6 +207,21 @@ describe('matching quality', () => {
     expect(measured.falseMarksOnNegativePages).toBeLessThanOrEqual(negativeMarks);
   }, 120_000);
 
+  // The rules for rated statements are chosen on pages about their feeds; this counts what they
+  // mark elsewhere. Every review set's feeds in one store, each set's claims looked for on the other
+  // sets' pages, the bundled pack's and the CheckThat! feed's pages and the 32 real news pages: all
+  // such marks are wrong. 13 on 215 pages on 6 December 2026, after the rule that asks a statement's
+  // names anywhere on the page (asking none at all read 36, one on a real page).
+  it('keeps fact-checkers’ feeds to the pages about them: at most 13 marks on pages about other things, none on real news pages', async () => {
+    const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
+    expect(code, stderr).toBe(0);
+    const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number } };
+    expect(summary.feeds).toBeGreaterThanOrEqual(8);
+    expect(summary.pages).toBeGreaterThanOrEqual(215);
+    expect(summary.marks).toBeLessThanOrEqual(13);
+    expect(summary.realPages).toBe(0);
+  }, 120_000);
+
   it('says which claim a feed set names that the CheckThat! feed does not hold, and how to run the scorer', async () => {
     const set = mkdtempSync(join(tmpdir(), 'claimlight-feed-set-'));
     try {
