@@ -43,12 +43,12 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   /** For a fact-checker's rated statement, the figures its review's summary gives that the claim
    * does not ("rose 6.8%, to €1,742"): what is true instead of the claim (`pairFeatures`). */
   recordFigures: Set<string>;
-  /** For a rated statement, the names of whoever made it (its claimant), which the nearby-names
-   * rule takes as the claim's own (`namesNearby`). */
+  /** For a rated statement, the words that say who made it (its claimant, with the role the review
+   * gives them): who, not what it says (`scorePairs`). */
   claimantNames: Set<string>;
-  /** Of those, the claimant's own name without the role the review gives them ("Declan Furlong",
-   * not "Minister for Housing"): named anywhere on a page, it says the page is about them
-   * (`scorePairs`), where a role's words ("Health", "Minister") would be named on any page. */
+  /** Of those, the claimant's own name without their role ("Declan Furlong", not "Minister for
+   * Housing"), which the nearby-names rules take as one of the claim's names (`namesNearby`,
+   * `namedOnPage`), where a role's words ("Health", "Minister") would be named on any page. */
   claimantOwnNames: Set<string>;
   /** For a rated statement, the figures its own words give, read generously and years left out
    * (`figures.ts`): a sentence that gives figures and none of these tells something else
@@ -595,12 +595,11 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       }
     });
     // Who made a rated statement: its text seldom says ("Average rents fell by 4%"), a telling's
-    // names its actors. Each capitalised word of its claimant counts, the role a review gives too
-    // ("Declan Furlong (Minister for Housing)": "the housing minister said"). Words as common as
-    // "Housing" open the rule wide for such a claim, but leaving roles out, or their first words,
-    // or every word the pack also writes in lower case, read worse (see find-mentions.ts). The
-    // string's first word counts only where the pack writes it as a name ("Facebook posts", not
-    // "Viral posts on X"), and a single letter ("X") not at all.
+    // names its actors. Each capitalised word of its claimant says who, the role a review gives too
+    // ("Declan Furlong (Minister for Housing)"); their own name, before the role, names the claim
+    // (see find-mentions.ts for what each is used for and what was tried). The string's first word
+    // counts only where the pack writes it as a name ("Facebook posts", not "Viral posts on X"),
+    // and a single letter ("X") not at all.
     const claimantNames = new Set<string>();
     const claimantOwnNames = new Set<string>();
     const claimant = claim.claimant ?? '';

@@ -466,13 +466,19 @@ function namedOnPage(claim: CompiledClaim, pageWords: readonly ReadonlySet<strin
 // names are all countries or regions (WordNet's places: "one in five in England") kept: 6 mentions
 // and 3 wrong marks more, all on eval-review-2 and -3, whose misses had suggested it, and nothing
 // on eval-review-7, written after.)
+// (Since a rated statement may name its names anywhere on the page (`namedOnPage`), later on 6
+// December 2026, its claimant's role no longer counts here, only their own name: the role did the
+// work that the page-wide rule does now, and its words ("Health", "Minister") are near on pages
+// about any country. The selection sets pooled 0.695 -> 0.694 (2 mentions fewer), eval-review-8
+// 0.722 -> 0.717, eval-review-7 as it was; the marks the review sets' feeds make on pages about
+// other things (`scripts/score-cross-feeds.ts`) 13 -> 5.)
 /** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
- * names, or for a rated statement who made it; true for a claim that names nobody. (A rated
- * statement with a claimant that fails it may still stand: `namedOnPage`.) */
+ * names, or for a rated statement its claimant by name (their role aside); true for a claim that
+ * names nobody. (A rated statement with a claimant that fails it may still stand: `namedOnPage`.) */
 function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
   if (!claim.names.size) return true;
   for (const stem of claim.names) if (view.nearby(stem) || blockStems.has(stem)) return true;
-  for (const stem of claim.claimantNames) if (view.nearby(stem) || blockStems.has(stem)) return true;
+  for (const stem of claim.claimantOwnNames) if (view.nearby(stem) || blockStems.has(stem)) return true;
   return false;
 }
 

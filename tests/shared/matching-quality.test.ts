@@ -185,19 +185,20 @@ describe('matching quality', () => {
   // -5 0.730 with 7, -6 0.776, the held-out -7 0.788 and -8 0.694 (find-mentions.ts). Since such a
   // statement may name its names or its claimant anywhere on the page (`namedOnPage`): eval-review
   // 0.726, -2 0.759, -3 0.750, -4 0.681, -5 0.725 with 8, -6 0.800, and the held-out -7 0.810 and
-  // -8 0.722, their negative pages' marks as they were.
+  // -8 0.722, their negative pages' marks as they were. Since a claimant's role no longer names
+  // them nearby (only their own name does): -2 0.752, -4 0.675, -8 0.717, the rest as they were.
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
     ['train-feed', 101, 0.46, 17],
     ['eval-review', 108, 0.72, 3],
-    ['eval-review-2', 108, 0.755, 3],
+    ['eval-review-2', 108, 0.75, 3],
     ['eval-review-3', 114, 0.745, 8],
-    ['eval-review-4', 119, 0.675, 3],
+    ['eval-review-4', 119, 0.67, 3],
     ['eval-review-5', 120, 0.72, 8],
     ['eval-review-6', 105, 0.795, 4],
     ['eval-review-7', 113, 0.805, 9],
-    ['eval-review-8', 114, 0.72, 9],
+    ['eval-review-8', 114, 0.715, 9],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -211,14 +212,15 @@ describe('matching quality', () => {
   // mark elsewhere. Every review set's feeds in one store, each set's claims looked for on the other
   // sets' pages, the bundled pack's and the CheckThat! feed's pages and the 32 real news pages: all
   // such marks are wrong. 13 on 215 pages on 6 December 2026, after the rule that asks a statement's
-  // names anywhere on the page (asking none at all read 36, one on a real page).
-  it('keeps fact-checkers’ feeds to the pages about them: at most 13 marks on pages about other things, none on real news pages', async () => {
+  // names anywhere on the page (asking none at all read 36, one on a real page); 5 since a
+  // claimant's role no longer names them nearby.
+  it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number } };
     expect(summary.feeds).toBeGreaterThanOrEqual(8);
     expect(summary.pages).toBeGreaterThanOrEqual(215);
-    expect(summary.marks).toBeLessThanOrEqual(13);
+    expect(summary.marks).toBeLessThanOrEqual(5);
     expect(summary.realPages).toBe(0);
   }, 120_000);
 

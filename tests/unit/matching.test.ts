@@ -364,9 +364,12 @@ describe('findMentions', () => {
     // Without him nearby the rule holds as before, and without a rating the claim is a telling of
     // our own format, whose text names its actors.
     expect(judged(statement, [page[0]!, 'The minister repeated that average rents had fallen four percent in a year.'])).toBe(false);
-    // The role a review gives the claimant names them too ("the housing minister").
+    // The role a review gives the claimant does not name them: its words are near on pages about
+    // any country. A page that names him, or the claim's town, anywhere is about them (`namedOnPage`).
     const withRole = { ...statement, claimant: 'Declan Furrow (Minister for Housing)' };
-    expect(judged(withRole, ['It was a long morning.', 'The housing minister repeated that average rents had fallen four percent in a year.'])).toBe(true);
+    const byRole = 'The housing minister repeated that average rents had fallen four percent in a year.';
+    expect(judged(withRole, ['It was a long morning.', byRole])).toBe(false);
+    expect(judged(withRole, ['Declan Furrow was in a hurry.', 'It was a long morning.', 'Nobody asked about schools.', 'The sun came out at noon.', byRole])).toBe(true);
     const { ratingLabel: _, ...ownClaim } = statement;
     expect(judged(ownClaim, page)).toBe(false);
     // A claimant's first word is a name only where the pack writes it as one: "Viral posts" is not.
