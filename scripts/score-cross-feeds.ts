@@ -5,7 +5,9 @@
 // feed's labelled pages, the dev pages and the 32 real news pages of ../shared. Each set's feeds
 // are about invented places and people of their own, so every such mark is wrong. The review sets
 // score how well a feed's claims are found on pages about them (`score-feed.ts`); this, how well
-// the rules that help there keep to those pages.
+// the rules that help there keep to those pages. Those feeds name invented places, which no other
+// page names; so it also scans the 32 real pages with the CheckThat! claims (real places and people)
+// given a claimant, as a real feed of statements someone made has them: every mark there is wrong.
 //
 //   npx tsx scripts/score-cross-feeds.ts [--shared ../shared] [--json]
 import { readdirSync } from 'node:fs';
@@ -63,13 +65,22 @@ function main(): number {
       }
     }
   }
-  const summary = { feeds: reviewSets.length, claims: feeds.length, pages, marks: marks.length, realPages: marks.filter((m) => m.page.startsWith('realnews-sample/')).length };
+  // The CheckThat! claims as statements someone made (a claimant nobody on the pages is named).
+  const statements = buildClaimIndex(checkThatClaims(join(shared, 'corpora/checkthat2020')).map((claim) => ({ ...claim, claimant: 'Dana Whitfield (Senator)' })));
+  const realDir = join(shared, 'corpora/realnews-sample/pages');
+  const statementMarks: CrossMark[] = [];
+  for (const file of htmlIn(realDir)) {
+    const page = readPage(join(realDir, file));
+    for (const mention of findMentions(page.blocks, statements, { pageDate: page.date })) statementMarks.push({ page: `realnews-sample/${file}`, claim: mention.claimId, from: 'checkthat2020 as statements', text: mention.text });
+  }
+  const summary = { feeds: reviewSets.length, claims: feeds.length, pages, marks: marks.length, realPages: marks.filter((m) => m.page.startsWith('realnews-sample/')).length, statementMarks: statementMarks.length };
   if (values.json) {
-    console.log(JSON.stringify({ summary, marks }, null, 2));
+    console.log(JSON.stringify({ summary, marks, statementMarks }, null, 2));
     return 0;
   }
-  for (const m of marks) console.log(`${m.page}: ${m.claim} (${m.from})\n  ${m.text.slice(0, 140)}`);
+  for (const m of [...marks, ...statementMarks]) console.log(`${m.page}: ${m.claim} (${m.from})\n  ${m.text.slice(0, 140)}`);
   console.log(`the ${summary.claims} claims of ${summary.feeds} review sets' feeds, on ${pages} pages not about them: ${marks.length} wrong marks, ${summary.realPages} of them on real news pages`);
+  console.log(`the CheckThat! claims as statements someone made, on the 32 real news pages: ${statementMarks.length} wrong marks`);
   return 0;
 }
 

@@ -13,7 +13,7 @@ import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
-import { figuresIn } from './figures';
+import { figureReadings } from './figures';
 import { backgroundWeight, canonicalStem, synonymsOf } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
@@ -45,14 +45,15 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   recordFigures: Set<string>;
   /** For a rated statement, the words that say who made it (its claimant, with the role the review
    * gives them): who, not what it says (`scorePairs`). */
-  claimantNames: Set<string>;
+  claimantWords: Set<string>;
   /** Of those, the claimant's own name without their role ("Declan Furlong", not "Minister for
    * Housing"), which the nearby-names rules take as one of the claim's names (`namesNearby`,
-   * `namedOnPage`), where a role's words ("Health", "Minister") would be named on any page. */
-  claimantOwnNames: Set<string>;
-  /** For a rated statement, the figures its own words give, read generously and years left out
-   * (`figures.ts`): a sentence that gives figures and none of these tells something else
-   * (`figuresDiffer`). Empty for other claims. */
+   * `namedInOpening`), where a role's words ("Health", "Minister") would be named on any page. */
+  claimantNames: Set<string>;
+  /** For a rated statement someone made, the figures its text may be writing, read generously and
+   * years left out (`figureReadings`; not its headline's, which often gives the true figure): a
+   * sentence that gives figures and none of these tells something else (`figuresDiffer`). Empty
+   * for other claims. */
   figures: readonly number[];
   cues: CompiledCues | null;
   window: Interval | null;
@@ -539,6 +540,21 @@ function statement(stems: string[], claim: CompiledClaim, recordWeight: (stem: s
 }
 
 const NO_FIGURES: readonly number[] = [];
+const orNoFigures = (figures: number[]): readonly number[] => (figures.length ? figures : NO_FIGURES);
+
+/** Whether a place in a claimant string is inside brackets: the role the importer writes after a
+ * name. */
+function roleSpans(claimant: string): (at: number) => boolean {
+  const depth = new Int8Array(claimant.length);
+  let open = 0;
+  for (let i = 0; i < claimant.length; i++) {
+    const c = claimant.charCodeAt(i);
+    if (c === 40 /* ( */) open = Math.min(open + 1, 100);
+    depth[i] = open;
+    if (c === 41 /* ) */ && open > 0) open--;
+  }
+  return (at) => depth[at]! > 0;
+}
 
 /** A stem compared as it is (outside `buildClaimIndex`, for the reason `stemWeights` gives). */
 const asWritten = (stem: string) => stem;
@@ -600,19 +616,20 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     // (see find-mentions.ts for what each is used for and what was tried). The string's first word
     // counts only where the pack writes it as a name ("Facebook posts", not "Viral posts on X"),
     // and a single letter ("X") not at all.
+    const claimantWords = new Set<string>();
     const claimantNames = new Set<string>();
-    const claimantOwnNames = new Set<string>();
     const claimant = claim.claimant ?? '';
-    // The importer writes a claimant's role after their name, in brackets (`readClaimants`).
-    const roleAt = claimant.indexOf('(');
+    // The importer writes each claimant's role after their name, in brackets, and several claimants
+    // one after another ("Ann Lee (Minister for Housing), Tom Hart (Senator)", `readClaimants`).
+    const inRole = roleSpans(claimant);
     (claimant ? tokenize(claimant) : []).forEach((t, i) => {
       if (t.stop) return;
       const stem = canonical(t.stem);
       secondary.add(stem);
       if (!statement || t.norm.length < 2 || startsWithDigit(t.norm) || !CAPITAL.test(claimant.charAt(t.start))) return;
       if (i > 0 || names.has(stem)) {
-        claimantNames.add(stem);
-        if (roleAt < 0 || t.start < roleAt) claimantOwnNames.add(stem);
+        claimantWords.add(stem);
+        if (!inRole(t.start)) claimantNames.add(stem);
       }
     });
     if (cues) {
@@ -638,9 +655,9 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       numbers: orNone(new Set(stems.filter(startsWithDigit))),
       secondary: orNone(secondary),
       recordFigures: orNone(recordFigures),
+      claimantWords: orNone(claimantWords),
       claimantNames: orNone(claimantNames),
-      claimantOwnNames: orNone(claimantOwnNames),
-      figures: statement && claim.claimant && stems.some(startsWithDigit) ? figuresIn(tokenize(ownText)) : NO_FIGURES,
+      figures: statement && claim.claimant ? orNoFigures(figureReadings(tokenize(claim.text))) : NO_FIGURES,
       cues,
       window: claimWindow(claim.claimDate, !statement),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),

@@ -187,18 +187,23 @@ describe('matching quality', () => {
   // 0.726, -2 0.759, -3 0.750, -4 0.681, -5 0.725 with 8, -6 0.800, and the held-out -7 0.810 and
   // -8 0.722, their negative pages' marks as they were. Since a claimant's role no longer names
   // them nearby (only their own name does): -2 0.752, -4 0.675, -8 0.717, the rest as they were.
+  // After a helper's review of those rules (figures read more carefully; a sentence with no word of
+  // what happened left to the other rules) and with the names asked in the page's opening rather
+  // than anywhere (`namedInOpening`: anywhere made real statements mark real pages): eval-review
+  // 0.730, -2 0.719 with 1, -3 0.713, -4 0.693 with 4, -5 0.716 with 6, -6 0.798 with 3, and the
+  // held-out -7 0.765 with 8 and -8 0.705.
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
     ['train-feed', 101, 0.46, 17],
-    ['eval-review', 108, 0.72, 3],
-    ['eval-review-2', 108, 0.75, 3],
-    ['eval-review-3', 114, 0.745, 8],
-    ['eval-review-4', 119, 0.67, 3],
-    ['eval-review-5', 120, 0.72, 8],
-    ['eval-review-6', 105, 0.795, 4],
-    ['eval-review-7', 113, 0.805, 9],
-    ['eval-review-8', 114, 0.715, 9],
+    ['eval-review', 108, 0.725, 3],
+    ['eval-review-2', 108, 0.715, 1],
+    ['eval-review-3', 114, 0.71, 8],
+    ['eval-review-4', 119, 0.69, 4],
+    ['eval-review-5', 120, 0.715, 6],
+    ['eval-review-6', 105, 0.795, 3],
+    ['eval-review-7', 113, 0.76, 8],
+    ['eval-review-8', 114, 0.70, 9],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -213,15 +218,18 @@ describe('matching quality', () => {
   // sets' pages, the bundled pack's and the CheckThat! feed's pages and the 32 real news pages: all
   // such marks are wrong. 13 on 215 pages on 6 December 2026, after the rule that asks a statement's
   // names anywhere on the page (asking none at all read 36, one on a real page); 5 since a
-  // claimant's role no longer names them nearby.
-  it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages', async () => {
+  // claimant's role no longer names them nearby. Those feeds name invented places; the CheckThat!
+  // claims given a claimant, as a real feed of statements has them, make 4 marks on the 32 real
+  // pages since that rule asks for the names in the page's opening (9 when anywhere).
+  it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages, and 4 from real statements', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
-    const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number } };
+    const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number; statementMarks: number } };
     expect(summary.feeds).toBeGreaterThanOrEqual(8);
     expect(summary.pages).toBeGreaterThanOrEqual(215);
     expect(summary.marks).toBeLessThanOrEqual(5);
     expect(summary.realPages).toBe(0);
+    expect(summary.statementMarks).toBeLessThanOrEqual(4);
   }, 120_000);
 
   it('says which claim a feed set names that the CheckThat! feed does not hold, and how to run the scorer', async () => {

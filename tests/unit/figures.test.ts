@@ -1,41 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { figuresIn, shareAFigure } from '@/lib/matching/figures';
+import { figureReadings, shareAFigure, statedFigures } from '@/lib/matching/figures';
 import { tokenize } from '@/lib/normalize';
 
-const figures = (text: string) => figuresIn(tokenize(text));
+const stated = (text: string) => statedFigures(tokenize(text));
+const readings = (text: string) => figureReadings(tokenize(text));
 
-describe('the figures a text gives, read generously', () => {
-  it('reads figures in digits and words, years left out', () => {
-    expect(figures('Rents rose 6.8% in 2022, to 1,742 euros a month.')).toEqual([6.8, 1742]);
-    expect(figures('Some twelve thousand homes were started in 2023.')).toEqual([12000]);
-    expect(figures('The council met on Tuesday.')).toEqual([]);
+describe('the figures a text gives', () => {
+  it('reads figures in digits and number words, years left out', () => {
+    expect(stated('Rents rose 6.8% in 2022, to 1,742 euros a month.')).toEqual([6.8, 1742]);
+    expect(stated('Some twelve thousand homes were started in 2023.')).toEqual([12000]);
+    expect(stated('The council met on Tuesday.')).toEqual([]);
   });
 
+  it('takes four digits from 1900 to 2099 for a year, and nothing else', () => {
+    // "2,000" and "two thousand" are how counts are written; a year is written 2000.
+    expect(stated('The plant will create 2,000 jobs.')).toEqual([2000]);
+    expect(stated('The plant will create two thousand jobs.')).toEqual([2000]);
+    expect(stated('The plant opened in 2000 with 1950 staff.')).toEqual([]);
+    expect(readings('Four in 2022 were late.')).toEqual([4]);
+  });
+
+  it('does not take an ordinal, a share or a multiple alone for a figure the text gives', () => {
+    expect(stated('She first said crime had doubled in the second half.')).toEqual([]);
+    expect(readings('She first said crime had doubled in the second half.')).toEqual(expect.arrayContaining([1, 2, 100, 50]));
+  });
+});
+
+describe('the figures a text may be writing, read generously', () => {
   it('joins what the tokenizer leaves apart: "twenty-one", "three thousand one hundred", "one point two"', () => {
     // The tokenizer keeps "one" a pronoun (normalize.ts): "twenty-one" reaches here as 20 and "one".
-    expect(figures('twenty-one lakh farmers')).toContain(21);
-    expect(figures('three thousand one hundred rupees a quintal')).toContain(3100);
-    expect(figures('one point two million passengers')).toContain(1.2);
-    expect(figures('six point one trillion dollars')).toContain(6.1);
+    expect(readings('twenty-one lakh farmers')).toContain(21);
+    expect(readings('three thousand one hundred rupees a quintal')).toContain(3100);
+    expect(readings('one point two million passengers')).toContain(1.2);
+    expect(readings('six point one trillion dollars')).toContain(6.1);
     // "one" alone is no figure.
-    expect(figures('the one who said it')).toEqual([]);
+    expect(readings('the one who said it')).toEqual([]);
   });
 
   it('reads shares and multiples as percentages too', () => {
-    expect(figures('four in ten call-centre workers')).toContain(40);
-    expect(figures('nine out of every ten leaking pipes')).toContain(90);
-    expect(figures('two in every five roles')).toContain(40);
-    expect(figures('his bill had gone up by a third')).toContain(33);
-    expect(figures('three-quarters of the time')).toContain(75);
-    expect(figures('cases were halved')).toContain(50);
-    expect(figures('prices tripled')).toEqual(expect.arrayContaining([3, 200]));
-    expect(figures('for the fifth month running')).toContain(5);
+    expect(readings('four in ten call-centre workers')).toContain(40);
+    expect(readings('nine out of every ten leaking pipes')).toContain(90);
+    expect(readings('two in every five roles')).toContain(40);
+    expect(readings('one in a thousand')).toContain(0.1);
+    expect(readings('1 in 1,000 recipients')).toContain(0.1);
+    expect(readings('his bill had gone up by a third')).toContain(33);
+    expect(readings('murders dropped by a fifth')).toContain(20);
+    expect(readings('three-quarters of the time')).toContain(75);
+    expect(readings('cases were halved')).toContain(50);
+    expect(readings('prices tripled')).toEqual(expect.arrayContaining([3, 200]));
+    expect(readings('for the fifth month running')).toContain(5);
   });
 
   it('takes two figures within a tenth of each other for one written round', () => {
     expect(shareAFigure([600000], [593000])).toBe(true);
     expect(shareAFigure([1100], [1000])).toBe(true);
     expect(shareAFigure([40], [40])).toBe(true);
+    expect(shareAFigure([0], [0])).toBe(true);
     expect(shareAFigure([40], [9])).toBe(false);
     expect(shareAFigure([12], [11.26, 14])).toBe(true);
     expect(shareAFigure([4], [7])).toBe(false);

@@ -355,7 +355,7 @@ describe('findMentions', () => {
     expect(pairsFor(['Their phone conversation lasted an hour and a half, the Kremlin said.'], index)).toEqual([]);
   });
 
-  it('takes the name of whoever made a rated statement as one of its names nearby', () => {
+  it('takes the name, not the role, of whoever made a rated statement as one of its names', () => {
     const statement = { id: 'a', text: 'Average rents in Lisbrook fell by 4 percent over the past year.', claimant: 'Declan Furrow', verdict: 'false' as const, ratingLabel: 'Misleading' };
     const judged = (claim: object, texts: string[]) => scorePairs(texts.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).some((p) => p.claim.claim.id === 'a');
     const page = ['The housing minister was on the radio again this morning.', 'Furrow repeated that average rents had fallen four percent in a year.'];
@@ -365,26 +365,36 @@ describe('findMentions', () => {
     // our own format, whose text names its actors.
     expect(judged(statement, [page[0]!, 'The minister repeated that average rents had fallen four percent in a year.'])).toBe(false);
     // The role a review gives the claimant does not name them: its words are near on pages about
-    // any country. A page that names him, or the claim's town, anywhere is about them (`namedOnPage`).
+    // any country. A page whose opening names him, or the claim's town, is about them (`namedInOpening`).
     const withRole = { ...statement, claimant: 'Declan Furrow (Minister for Housing)' };
     const byRole = 'The housing minister repeated that average rents had fallen four percent in a year.';
     expect(judged(withRole, ['It was a long morning.', byRole])).toBe(false);
     expect(judged(withRole, ['Declan Furrow was in a hurry.', 'It was a long morning.', 'Nobody asked about schools.', 'The sun came out at noon.', byRole])).toBe(true);
     const { ratingLabel: _, ...ownClaim } = statement;
     expect(judged(ownClaim, page)).toBe(false);
+    // Several claimants, each with a role, as the importer writes them: each name counts, no role.
+    const two = buildClaimIndex([{ ...statement, claimant: 'Ann Lee (Minister for Housing), Tom Hart (Senator, Lisbrook (North))' }]).claims[0]!;
+    // ("Ann", the string's first word, only where the pack writes it as a name: see below.)
+    expect([...two.claimantNames].sort()).toEqual(['hart', 'lee', 'tom']);
+    expect([...two.claimantWords]).toEqual(expect.arrayContaining(['minist', 'senat', 'north']));
     // A claimant's first word is a name only where the pack writes it as one: "Viral posts" is not.
     const viral = { ...statement, claimant: 'Viral posts on X' };
     expect(judged(viral, ['A viral post repeated that average rents had fallen four percent in a year.'])).toBe(false);
   });
 
-  it('asks a rated statement someone made for its names anywhere on the page, not only nearby', () => {
+  it('asks a rated statement someone made for its names in the page’s opening, not only nearby', () => {
     const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
     const asked = 'Is it true that one in five of us is on a hospital waiting list?';
     const between = ['The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'];
     const judged = (claim: object, page: string[]) => scorePairs(page.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).map((p) => p.text);
-    // A page about Calderbridge names it once and then writes "us"; before the question or after it.
+    // A page about Calderbridge names it as it opens and then writes "us", the question among its
+    // first lines or further down.
     expect(judged(statement, ['News from Calderbridge this week.', ...between, asked])).toEqual([asked]);
-    expect(judged(statement, [asked, ...between, 'Our reporters cover Calderbridge.'])).toEqual([asked]);
+    expect(judged(statement, [asked, 'Our reporters in Calderbridge looked at the figures.', ...between])).toEqual([asked]);
+    // A page that names the town only once it is well under way is about something else first:
+    // "U.S." or a president is named somewhere on most news pages.
+    const opening = ['Tuesday’s council meeting covered roads, parking, libraries, parks, bins, buses, schools and swimming pools.', 'Members argued over potholes, street lights, cycle lanes, bus shelters, benches and bridges.', 'Officers reported on recycling rates, composting, litter picks, graffiti, fly-tipping and dog fouling.', 'The mayor thanked volunteers, gardeners, lifeguards, librarians, wardens and caretakers for their work.', 'Next month’s agenda lists markets, festivals, allotments, cemeteries, toilets, fountains and playgrounds.', 'Residents may write to clerks, auditors, planners, surveyors and engineers before Friday.'];
+    expect(judged(statement, [...opening, asked, 'A reader in Calderbridge asked us about it.'])).toEqual([]);
     // Naming the claimant does too; the role the review gives them is named on any page.
     expect(judged(statement, ['News from Ashdown this week.', ...between, asked])).toEqual([asked]);
     expect(judged(statement, ['News from the Health Secretary this week.', ...between, asked])).toEqual([]);
@@ -431,6 +441,9 @@ describe('findMentions', () => {
     // figures are details) and a telling of our own format are read as before: the finding is marked.
     const { ratingLabel: _, ...ownClaim } = statement;
     for (const claim of [{ ...statement, claimant: undefined }, ownClaim]) expect(marked(claim).mentions.map((m) => m.text)).toEqual([finding, retold]);
+    // An ordinal or a share is no figure the sentence gives: "she first said" retells the claim.
+    const firstSaid = 'She first said that violent crime in Carrowick had soared since 2022.';
+    expect(marked(statement, [page[0]!, firstSaid]).mentions.map((m) => m.text)).toEqual([firstSaid]);
     // A year alone is no figure of the claim's: a sentence that dates it is read as before.
     const dated = { ...statement, text: 'Violent crime in Carrowick has risen sharply since 2022.' };
     expect(marked(dated, [page[0]!, finding]).mentions.map((m) => m.text)).toEqual([finding]);
