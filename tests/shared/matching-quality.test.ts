@@ -191,7 +191,8 @@ describe('matching quality', () => {
   // what happened left to the other rules) and with the names asked in the page's opening rather
   // than anywhere (`namedInOpening`: anywhere made real statements mark real pages): eval-review
   // 0.730, -2 0.719 with 1, -3 0.713, -4 0.693 with 4, -5 0.716 with 6, -6 0.798 with 3, and the
-  // held-out -7 0.765 with 8 and -8 0.705.
+  // held-out -7 0.765 with 8 and -8 0.705. eval-review-9, three more feeds written once all those
+  // rules were chosen, read 0.793 with 2 at its one read (0.733 with 6 under the matcher before them).
   it.each([
     ['eval-feed', 105, 0.57, 2],
     ['eval-feed-2', 113, 0.51, 4],
@@ -204,6 +205,7 @@ describe('matching quality', () => {
     ['eval-review-6', 105, 0.795, 3],
     ['eval-review-7', 113, 0.76, 8],
     ['eval-review-8', 114, 0.70, 9],
+    ['eval-review-9', 108, 0.79, 2],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages', async (set, gold, f1, negativeMarks) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -220,13 +222,14 @@ describe('matching quality', () => {
   // names anywhere on the page (asking none at all read 36, one on a real page); 5 since a
   // claimant's role no longer names them nearby. Those feeds name invented places; the CheckThat!
   // claims given a claimant, as a real feed of statements has them, make 4 marks on the 32 real
-  // pages since that rule asks for the names in the page's opening (9 when anywhere).
+  // pages since that rule asks for the names in the page's opening (9 when anywhere). With
+  // eval-review-9's feeds and pages too: 5 on 227 pages.
   it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages, and 4 from real statements', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number; statementMarks: number } };
-    expect(summary.feeds).toBeGreaterThanOrEqual(8);
-    expect(summary.pages).toBeGreaterThanOrEqual(215);
+    expect(summary.feeds).toBeGreaterThanOrEqual(9);
+    expect(summary.pages).toBeGreaterThanOrEqual(227);
     expect(summary.marks).toBeLessThanOrEqual(5);
     expect(summary.realPages).toBe(0);
     expect(summary.statementMarks).toBeLessThanOrEqual(4);
