@@ -208,9 +208,9 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
       if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
       return ok(await summarizeStore(db));
     },
-    async findMentions({ blocks, pageDate, sensitivity }) {
+    async findMentions({ blocks, pageDate, sensitivity, opening }) {
       try {
-        return ok(await matcher.find(blocks, pageDate, sensitivity));
+        return ok(await matcher.find(blocks, pageDate, sensitivity, opening));
       } catch (e) {
         return err(storageError(e));
       }

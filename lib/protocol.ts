@@ -81,7 +81,7 @@ export interface ContentToBackground {
   contentScriptStarted: { request: { url: string }; reply: StoreSummary };
   /** Finds the mentions of stored claims in a page's text blocks (matching runs in the
    * background, where one index serves every tab). */
-  findMentions: { request: { blocks: string[]; pageDate: number | null; sensitivity?: number }; reply: FoundMentions };
+  findMentions: { request: { blocks: string[]; pageDate: number | null; sensitivity?: number; opening?: string[] }; reply: FoundMentions };
   /** What the page's mentions now come to (for the toolbar badge). */
   mentionsShown: { request: PageVerdicts; reply: { shown: true } };
 }
@@ -131,7 +131,24 @@ export const FIND_LIMITS = {
   blockChars: 200_000,
   /** Blocks of one request. */
   blocks: 50_000,
+  /** The page's opening sent with a part of a page (`pageOpening`): its blocks, and characters. */
+  openingBlocks: 200,
+  openingChars: 4_000,
 } as const;
+
+/** The first blocks of a page, up to `FIND_LIMITS.openingChars` characters in all (the last one cut):
+ * the page's opening, which a part of the page scanned on its own is sent with, for the matcher to
+ * read the page's subject from (`MatchOptions.opening`). */
+export function pageOpening(blocks: readonly string[]): string[] {
+  const opening: string[] = [];
+  let room: number = FIND_LIMITS.openingChars;
+  for (const block of blocks) {
+    if (room <= 0 || opening.length >= FIND_LIMITS.openingBlocks) break;
+    opening.push(block.slice(0, room));
+    room -= block.length;
+  }
+  return opening;
+}
 
 /** A content script's page text as `findMentions` requests within `FIND_LIMITS`: each block cut to
  * the character limit (its mentions keep their offsets), and the blocks grouped, in order, into
@@ -191,6 +208,7 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
     blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.blockChars))), v.maxLength(FIND_LIMITS.blocks)),
     pageDate: v.nullable(v.number()),
     sensitivity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    opening: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.openingChars))), v.maxLength(FIND_LIMITS.openingBlocks))),
   }),
   mentionsShown: v.strictObject({
     count: v.pipe(v.number(), v.integer(), v.minValue(0)),

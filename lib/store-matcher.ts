@@ -31,8 +31,8 @@ export class StoreMatcher {
 
   /** The mentions in the blocks and the claims they only may be about, with the record of every
    * claim either names. */
-  async find(blocks: string[], pageDate: number | null, sensitivity?: number): Promise<FoundMentions> {
-    const found = matchBlocks(blocks.map((text) => ({ text })), await this.load(), { pageDate, sensitivity });
+  async find(blocks: string[], pageDate: number | null, sensitivity?: number, opening?: string[]): Promise<FoundMentions> {
+    const found = matchBlocks(blocks.map((text) => ({ text })), await this.load(), { pageDate, sensitivity, ...(opening ? { opening } : {}) });
     const records: Record<string, ClaimForCard> = {};
     const crossing = (m: Mention<ClaimForCard>): MentionFound => {
       const key = claimKey(m.claim);

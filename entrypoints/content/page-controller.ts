@@ -65,8 +65,8 @@ export class PageController {
     private readonly client: Client,
     private readonly dismissals: DismissalStore,
   ) {
-    this.mentions = new PageMentions(document, async (blocks, pageDate) => {
-      const found = await client.call('findMentions', { blocks, pageDate, sensitivity: this.settings.sensitivity });
+    this.mentions = new PageMentions(document, async (blocks, pageDate, opening) => {
+      const found = await client.call('findMentions', { blocks, pageDate, sensitivity: this.settings.sensitivity, ...(opening ? { opening } : {}) });
       return found.ok ? found.value : null;
     });
     this.mentions.drawWhere((m) => this.settings.othersFaint || this.isMarked(m));

@@ -6,7 +6,7 @@
  */
 import { extractBlocksInSlices, locateOffset, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
-import { batchBlocks, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
+import { batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
 import { pageDate } from '@/lib/timeline';
 import type { MentionVerdict } from '@/lib/verdicts';
@@ -51,8 +51,9 @@ const SLICING: Slicing = {
   },
 };
 
-/** Sends text blocks to the matcher; `null` when it could not answer. */
-export type FindMentions = (blocks: string[], pageDate: number | null) => Promise<FoundMentions | null>;
+/** Sends text blocks to the matcher, with the page's opening where the blocks are a part of the
+ * page (`pageOpening`); `null` when it could not answer. */
+export type FindMentions = (blocks: string[], pageDate: number | null, opening?: string[]) => Promise<FoundMentions | null>;
 
 // An element a reader cannot see though no attribute says so (a class that hides it): checked only
 // for the few elements that hold a mention, since a style lookup per element would be slow.
@@ -91,6 +92,9 @@ export class PageMentions {
   private fullScan: Promise<void> | null = null;
   /** The page's date, read afresh by each full scan (`scanAll`), which comes before any partial one. */
   private date: number | null = null;
+  /** The page's opening as the last full scan read it, sent with every part of the page scanned
+   * after it: the matcher reads a rated statement's names there (`namedInOpening`). */
+  private opening: string[] | undefined = undefined;
 
   /** The page's own date, as the last full scan read it. */
   get pageDate(): number | null {
@@ -148,7 +152,7 @@ export class PageMentions {
     if (!blocks.length) return joined;
     let answered = false;
     for (const batch of batchBlocks(blocks.map((b) => b.text))) {
-      const found = await this.find(batch.blocks, this.date);
+      const found = await this.find(batch.blocks, this.date, this.opening);
       if (!found) continue;
       answered = true;
       const shift = <M extends { block: number }>(m: M): M => ({ ...m, block: m.block + batch.first });
@@ -167,7 +171,7 @@ export class PageMentions {
       this.related = [];
       this.dismissed.clear();
       this.date = pageDate(this.document);
-      await this.scanRoots([this.document.documentElement], generation);
+      await this.scanRoots([this.document.documentElement], generation, true);
     })();
     this.fullScan = run;
     try {
@@ -188,10 +192,11 @@ export class PageMentions {
     await this.scanRoots(roots, this.generation);
   }
 
-  private async scanRoots(roots: Element[], generation: number): Promise<void> {
+  private async scanRoots(roots: Element[], generation: number, wholePage = false): Promise<void> {
     // Concatenated, not pushed as arguments: a page of a million blocks would overflow the stack.
     let blocks: TextBlock[] = [];
     for (const root of roots) if (root.isConnected) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING, { wholeBlocks: true }));
+    if (wholePage) this.opening = pageOpening(blocks.map((block) => block.text));
     const found = await this.findInBatches(blocks);
     // A whole-page scan started since: what this one found is out of date.
     if (!found || generation !== this.generation) return;

@@ -41,6 +41,10 @@ export interface MatchOptions {
   sensitivity?: number;
   /** The page's publication date (UTC ms): the time of sentences that name none. */
   pageDate?: number | null;
+  /** The texts of the page's first blocks, where the blocks given are only a part of the page (a
+   * part scanned again after a change, a later batch): the page's opening, which `namedInOpening`
+   * reads. Without it, the blocks' own first words are the opening. */
+  opening?: readonly string[];
 }
 
 /** A scored (sentence, claim) pair, before the decision. */
@@ -247,11 +251,17 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   // nowhere near them, which stand only if the opening names them (`namedInOpening`).
   const opening = new Set<string>();
   const notNamedNearby = new Set<ScoredPair<C>>();
+  const openingGiven = options.opening !== undefined;
+  for (const text of options.opening ?? []) {
+    if (opening.size >= OPENING_WORDS) break;
+    const words = indexWords(tokenize(text), index);
+    for (const stem of contentStemSet(words, 0, words.stems.length)) opening.add(stem);
+  }
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
     const words = indexWords(tokens, index);
     const blockStems = contentStemSet(words, 0, tokens.length);
-    if (opening.size < OPENING_WORDS) for (const stem of blockStems) opening.add(stem);
+    if (!openingGiven && opening.size < OPENING_WORDS) for (const stem of blockStems) opening.add(stem);
     const retrieved = candidateClaims(index, blockStems, scratch);
     const candidates = retrieved.candidates.filter((c) => {
       const claim = index.claims[c.claim]!;
@@ -387,8 +397,9 @@ const OPENING_WORDS = 60;
  * by name (not by the role the review gives them): for such a claim the nearby-names rule
  * (`namesNearby`) asks only this. A page about a country's or a city's claims names them as it
  * opens and then writes "this country", "the city", "the minister" ("Is it true that one in five
- * of us is on a hospital waiting list?"). The page is the blocks given: a part of a page scanned
- * again after a change (`PageMentions.scan`) is judged on its own, and its own opening.
+ * of us is on a hospital waiting list?"). A part of a page scanned again after a change
+ * (`PageMentions.scan`), or a later batch of a giant page, comes with the page's opening
+ * (`MatchOptions.opening`), so that it is judged as the whole page was.
  *
  * A rule for the reason the figures rule of `scorePairs` gives: no training set has a claimant, so
  * the model and every pair-digest set are unchanged. On 6 December 2026, on the selection sets

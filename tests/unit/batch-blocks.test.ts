@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchBlocks, FIND_LIMITS, REQUEST_SCHEMAS } from '@/lib/protocol';
+import { batchBlocks, FIND_LIMITS, pageOpening, REQUEST_SCHEMAS } from '@/lib/protocol';
 import * as v from 'valibot';
 
 describe('batchBlocks: a page as findMentions requests within the limits', () => {
@@ -30,5 +30,18 @@ describe('batchBlocks: a page as findMentions requests within the limits', () =>
     for (const batch of batches) {
       expect(v.safeParse(REQUEST_SCHEMAS.findMentions, { blocks: batch.blocks, pageDate: null }).success).toBe(true);
     }
+  });
+
+  it('sends a part of a page with the page’s opening: its first blocks, within the limits the background accepts', () => {
+    expect(pageOpening(['Calderbridge news', 'Waiting lists', 'The council met.'])).toEqual(['Calderbridge news', 'Waiting lists', 'The council met.']);
+    // The last block is cut, and none comes after it, once the characters are spent.
+    const long = 'x'.repeat(FIND_LIMITS.openingChars);
+    expect(pageOpening(['A headline', long, 'More'])).toEqual(['A headline', long.slice(0, FIND_LIMITS.openingChars - 'A headline'.length)]);
+    expect(pageOpening(Array.from({ length: 1_000 }, () => 'a'))).toHaveLength(FIND_LIMITS.openingBlocks);
+    expect(pageOpening([])).toEqual([]);
+    const request = (opening: string[]) => v.safeParse(REQUEST_SCHEMAS.findMentions, { blocks: ['A block.'], pageDate: null, opening }).success;
+    expect(request(pageOpening(['y'.repeat(FIND_LIMITS.openingChars * 3), 'z']))).toBe(true);
+    expect(request(['y'.repeat(FIND_LIMITS.openingChars + 1)])).toBe(false);
+    expect(request(Array.from({ length: FIND_LIMITS.openingBlocks + 1 }, () => 'a'))).toBe(false);
   });
 });

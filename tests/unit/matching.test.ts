@@ -395,6 +395,12 @@ describe('findMentions', () => {
     // "U.S." or a president is named somewhere on most news pages.
     const opening = ['Tuesday’s council meeting covered roads, parking, libraries, parks, bins, buses, schools and swimming pools.', 'Members argued over potholes, street lights, cycle lanes, bus shelters, benches and bridges.', 'Officers reported on recycling rates, composting, litter picks, graffiti, fly-tipping and dog fouling.', 'The mayor thanked volunteers, gardeners, lifeguards, librarians, wardens and caretakers for their work.', 'Next month’s agenda lists markets, festivals, allotments, cemeteries, toilets, fountains and playgrounds.', 'Residents may write to clerks, auditors, planners, surveyors and engineers before Friday.'];
     expect(judged(statement, [...opening, asked, 'A reader in Calderbridge asked us about it.'])).toEqual([]);
+    // A part of a page scanned on its own (after a change) is told how the page opens.
+    const part = [...between, asked].map((text) => ({ text }));
+    const index = buildClaimIndex([statement]);
+    expect(scorePairs(part, index).map((p) => p.text)).toEqual([]);
+    expect(scorePairs(part, index, { opening: ['News from Calderbridge this week.'] }).map((p) => p.text)).toEqual([asked]);
+    expect(scorePairs([{ text: 'News from Calderbridge this week.' }, ...part], index, { opening: ['News from Riverton this week.'] }).map((p) => p.text)).toEqual([]);
     // Naming the claimant does too; the role the review gives them is named on any page.
     expect(judged(statement, ['News from Ashdown this week.', ...between, asked])).toEqual([asked]);
     expect(judged(statement, ['News from the Health Secretary this week.', ...between, asked])).toEqual([]);

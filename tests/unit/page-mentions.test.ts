@@ -67,4 +67,23 @@ describe('PageMentions', () => {
     await Promise.all([first, second]);
     expect(mentions.list()).toEqual([]);
   });
+
+  it('sends every part of the page scanned after a change with the page’s opening, as the last full scan read it', async () => {
+    document.body.innerHTML = `<main><h1>Calderbridge council report</h1><p>${CLAIM}</p></main>`;
+    const asked: (string[] | undefined)[] = [];
+    const find = async (_blocks: string[], _date: number | null, opening?: string[]) => {
+      asked.push(opening);
+      return { mentions: [], related: [], claims: {} };
+    };
+    const mentions = new PageMentions(document, find);
+    await mentions.scanAll();
+    const added = document.createElement('p');
+    added.textContent = 'Is it true that the bridge will close?';
+    document.querySelector('main')!.append(added);
+    await mentions.scan([added]);
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toEqual(['Calderbridge council report', CLAIM]);
+    // The changed paragraph alone is not the page: the matcher is told how the page opens.
+    expect(asked[1]).toEqual(asked[0]);
+  });
 });
