@@ -403,8 +403,8 @@ const OPENING_WORDS = 60;
  *
  * A rule for the reason the figures rule of `scorePairs` gives: no training set has a claimant, so
  * the model and every pair-digest set are unchanged. On 6 December 2026, on the selection sets
- * (eval-review-2 to -6, eval-feed and -feed-2), with the other rules in place: 0.658 without it,
- * 0.683 with it; then eval-review-7 0.728 -> 0.765 and eval-review-8 0.684 -> 0.705. Names anywhere
+ * (eval-review-2 to -6, eval-feed and -feed-2), with the other rules in place: 0.663 without it,
+ * 0.683 with it; then eval-review-7 0.721 -> 0.765 and eval-review-8 0.692 -> 0.705. Names anywhere
  * on the page read 0.698 there (0.808 and 0.728), and kept the marks the review sets' feeds make on
  * pages about other things (`scripts/score-cross-feeds.ts`) where they were, but those feeds name
  * invented places: the CheckThat! claims given a claimant, as a real feed of statements has, made 9
