@@ -10,7 +10,7 @@
  * 2026, refitted: the bar rose to 0.47, CheckThat! dev recall fell 0.525 -> 0.515, eval-feed 0.571
  * -> 0.538, and the held-out sets pooled read 0.711 against 0.714.)
  */
-import type { Token } from '../normalize';
+import { startsWithDigit, type Token } from '../normalize';
 
 /** How far apart two figures may be and still be the same one, written round ("about 600,000" for
  * 593,000; "more than a thousand" for 1,100). */
@@ -25,7 +25,7 @@ const MULTIPLES = new Map(Object.entries({ doubl: 2, tripl: 3, quadrupl: 4 }));
 
 /** A token's value when it is a number, else null. */
 function valueOf(token: Token | undefined): number | null {
-  if (!token || !/^\d/.test(token.norm)) return null;
+  if (!token || !startsWithDigit(token.norm)) return null;
   const value = Number(token.norm.replace(/,/g, ''));
   return Number.isFinite(value) ? value : null;
 }

@@ -338,8 +338,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         // pooled, with 1 mention and 2 wrong marks more; every word of the claimant, not only its
         // capitalised ones, the same as this.) A sentence with no word of what happened at all is
         // left to the other rules (dropping it too read the same).
-        const events = eventWordsIn(claim, stemSet);
-        if (claim.claimantWords.size && events.length > 0 && events.every((stem) => claim.claimantWords.has(stem))) return;
+        // (Worked out here only for such a claim: for the rest, only for the pairs that are kept.)
+        let events: string[] | null = null;
+        if (claim.claimantWords.size) {
+          events = eventWordsIn(claim, stemSet);
+          if (events.length > 0 && events.every((stem) => claim.claimantWords.has(stem))) return;
+        }
         // Margins are taken over other claims: another record of this one (a twin) is no rival.
         const isTwin = (other: number) => twinsAt(index, twins, claim.position, other);
         let bestOther = 0;
@@ -375,9 +379,9 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         // makes a sentence one that gives figures, "2,000" is no year, and the headline's figures
         // are left out; with the other rules in place the selection sets pooled 0.694 -> 0.698,
         // eval-review-7 0.810 -> 0.808, eval-review-8 0.717 -> 0.728.)
-        if (claim.figures.length) sentenceFigures ??= { stated: statedFigures(sentenceTokens), readings: figureReadings(sentenceTokens) };
-        const figuresDiffer = !!sentenceFigures && claim.figures.length > 0 && sentenceFigures.stated.length > 0 && !shareAFigure(claim.figures, sentenceFigures.readings);
-        const pair: ScoredPair<C> = { claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found, events, figuresDiffer };
+        const figures = claim.figures.length ? (sentenceFigures ??= { stated: statedFigures(sentenceTokens), readings: figureReadings(sentenceTokens) }) : null;
+        const figuresDiffer = !!figures && figures.stated.length > 0 && !shareAFigure(claim.figures, figures.readings);
+        const pair: ScoredPair<C> = { claim, block: blockIndex, start: span.start, end: span.end, text, features: scored.features, matched: scored.matched, found: scored.found, events: events ?? eventWordsIn(claim, stemSet), figuresDiffer };
         pairs.push(pair);
         if (!named) notNamedNearby.add(pair);
       });
