@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
+import { readClaimantParts, writeClaimants } from './claimant';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
@@ -162,12 +163,7 @@ function readClaimants(value: unknown): string | undefined {
       if (text && text.toLowerCase() !== key && !person.roles.some((held) => held.toLowerCase() === text.toLowerCase())) person.roles.push(text);
     }
   }
-  const written = [...people.values()].map(({ name, roles }) => {
-    // A role that does not fit is left out rather than cut inside its brackets.
-    const withRoles = roles.length ? `${name} (${roles.join(', ')})` : name;
-    return withRoles.length <= LIMITS.shortText ? withRoles : name;
-  });
-  return clip(written.join(', ') || undefined, LIMITS.shortText);
+  return clip(writeClaimants([...people.values()], LIMITS.shortText) || undefined, LIMITS.shortText);
 }
 
 const MAX_CLAIMANTS = 10;
@@ -411,11 +407,14 @@ function importedReview(claim: FactPack['claims'][number]): Source | null {
   return source && first!.text === reviewItemText(source.outlet) ? source : null;
 }
 
-/** A claimant as schema.org's Person: one person with a role in brackets ("Declan Furlong
- * (Minister for Housing)", as `readClaimants` writes it) gives the role as their `jobTitle`. */
-function claimantNode(claimant: string): Json {
-  const withRole = /^([^(),]+?) \(([^()]+)\)$/.exec(claimant);
-  return withRole ? { '@type': 'Person', name: withRole[1], jobTitle: withRole[2] } : { '@type': 'Person', name: claimant };
+/** A claimant as schema.org's `author`: a Person for each one the string names, with the role in
+ * their brackets ("Declan Furlong (Minister for Housing)", as `readClaimants` writes it) as their
+ * `jobTitle`; one Person alone, several as a list. Read back, the claimant is the same string, but
+ * for the space `readClaimants` writes after each comma ("Facebook,Twitter" from the Fact Check
+ * Tools API comes back as "Facebook, Twitter"). */
+function claimantNode(claimant: string): Json | Json[] {
+  const people = readClaimantParts(claimant).map(({ name, role }): Json => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) }));
+  return people.length === 1 ? people[0]! : people.length ? people : { '@type': 'Person', name: claimant };
 }
 
 /**

@@ -6,6 +6,7 @@
  * The inverted index from stem to claims makes the cost of a page grow with its words, not with
  * the number of claims. Finding candidates is `candidates.ts`'s job, scoring `features.ts`'s.
  */
+import { roleSpans } from '../claimant';
 import { retireWordForms, startsWithDigit, tokenize, type Token } from '../normalize';
 import { claimOwnTexts } from '../review-notes';
 import { isAbbreviatedTitle, isShortTitle, splitSentences, startsSentence } from '../sentences';
@@ -541,20 +542,6 @@ function statement(stems: string[], claim: CompiledClaim, recordWeight: (stem: s
 
 const NO_FIGURES: readonly number[] = [];
 const orNoFigures = (figures: number[]): readonly number[] => (figures.length ? figures : NO_FIGURES);
-
-/** Whether a place in a claimant string is inside brackets: the role the importer writes after a
- * name. */
-function roleSpans(claimant: string): (at: number) => boolean {
-  const depth = new Int8Array(claimant.length);
-  let open = 0;
-  for (let i = 0; i < claimant.length; i++) {
-    const c = claimant.charCodeAt(i);
-    if (c === 40 /* ( */) open = Math.min(open + 1, 100);
-    depth[i] = open;
-    if (c === 41 /* ) */ && open > 0) open--;
-  }
-  return (at) => depth[at]! > 0;
-}
 
 /** A stem compared as it is (outside `buildClaimIndex`, for the reason `stemWeights` gives). */
 const asWritten = (stem: string) => stem;

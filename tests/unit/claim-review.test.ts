@@ -80,6 +80,35 @@ describe('ClaimReview import', () => {
     expect(again.value.pack.claims[0]!.claimant).toBe('Declan Furrow (Minister for Housing)');
   });
 
+  it('exports a claimant string that names several people as one Person each, and reads it back the same', () => {
+    const authorOf = (claimant: string) => {
+      const pack = samplePack();
+      const exported = packToClaimReview({ ...pack, claims: [{ ...pack.claims[0]!, claimant }] } as never) as { '@graph': { itemReviewed: { author: unknown } }[] };
+      const author = exported['@graph'][0]!.itemReviewed.author;
+      const again = parse(exported);
+      if (!again.ok) throw new Error(again.error.join('\n'));
+      return { author, again: again.value.pack.claims[0]!.claimant };
+    };
+    // Two people, the first with a role: two Persons (before, one Person named with the whole string).
+    expect(authorOf('Ines Ortega (Mayor of Dunmore), A councillor')).toEqual({
+      author: [{ '@type': 'Person', name: 'Ines Ortega', jobTitle: 'Mayor of Dunmore' }, { '@type': 'Person', name: 'A councillor' }],
+      again: 'Ines Ortega (Mayor of Dunmore), A councillor',
+    });
+    // A comma inside a role stays in it: it may be one role's own ("Housing, Local Government").
+    expect(authorOf('Declan Furrow (Minister for Housing, Local Government), Tom Hart (Senator)')).toEqual({
+      author: [
+        { '@type': 'Person', name: 'Declan Furrow', jobTitle: 'Minister for Housing, Local Government' },
+        { '@type': 'Person', name: 'Tom Hart', jobTitle: 'Senator' },
+      ],
+      again: 'Declan Furrow (Minister for Housing, Local Government), Tom Hart (Senator)',
+    });
+    // The Fact Check Tools API writes some claimants with bare commas: read back, they are spaced.
+    expect(authorOf('Facebook,WhatsApp')).toEqual({ author: [{ '@type': 'Person', name: 'Facebook' }, { '@type': 'Person', name: 'WhatsApp' }], again: 'Facebook, WhatsApp' });
+    // No role, or a string that is all brackets: one Person, by the string as written.
+    expect(authorOf('Social media posts')).toEqual({ author: { '@type': 'Person', name: 'Social media posts' }, again: 'Social media posts' });
+    expect(authorOf('(unknown)')).toEqual({ author: { '@type': 'Person', name: '(unknown)' }, again: '(unknown)' });
+  });
+
   it('gives a rating written only in numbers as the fact-checker’s rating, not as none, and makes its claim a checked statement', () => {
     const result = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1 } }));
     if (!result.ok) throw new Error(result.error.join('\n'));
