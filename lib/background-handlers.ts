@@ -46,6 +46,16 @@ export interface BackgroundDeps {
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
 const noSuchFeed = () => err<ProtocolError>({ code: 'not-found', message: 'There is no such feed.' });
 
+/** A handler's work on the store, whose failure (a full disk, a closed database) is told in words
+ * the reader can act on, not as the exception's own text. */
+async function onStore<T>(work: () => Promise<Result<T, ProtocolError>>): Promise<Result<T, ProtocolError>> {
+  try {
+    return await work();
+  } catch (e) {
+    return err(storageError(e));
+  }
+}
+
 function fileNameFor(pack: FactPack, format: 'claimlight' | 'claimreview'): string {
   const slug = pack.id.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
   return format === 'claimreview' ? `${slug}.claimreview.json` : `${slug}.claimlight.json`;
@@ -122,9 +132,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
   return {
     importWithProgress,
     refreshDueFeeds,
-    async listFeeds() {
-      return ok(await db.feeds.orderBy('id').toArray());
-    },
+    listFeeds: () => onStore(async () => ok(await db.feeds.orderBy('id').toArray())),
     async addFeed({ source, intervalMinutes }) {
       try {
         const added = await addFeed(db, source, { ...(await feedDeps(feedIdOf(source))), ...(intervalMinutes ? { intervalMinutes } : {}) });
@@ -135,48 +143,43 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         return err(storageError(e));
       }
     },
-    async refreshFeed({ feedId }) {
-      if (!(await db.feeds.get(feedId))) return noSuchFeed();
-      try {
+    refreshFeed: ({ feedId }) =>
+      onStore(async () => {
+        if (!(await db.feeds.get(feedId))) return noSuchFeed();
         return ok(await refreshing(feedId));
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
-    async setFeedPaused({ feedId, paused }) {
-      const feed = await db.feeds.get(feedId);
-      if (!feed) return noSuchFeed();
-      // Resumed, a feed is due at once if its time passed while it was paused.
-      const next = { ...feed, paused };
-      await db.feeds.put(next);
-      await onStoreChanged?.();
-      return ok(next);
-    },
-    async removeFeed({ feedId }) {
-      const feed = await db.feeds.get(feedId);
-      if (!feed) return noSuchFeed();
-      try {
+      }),
+    setFeedPaused: ({ feedId, paused }) =>
+      onStore(async () => {
+        // Resumed, a feed is due at once if its time passed while it was paused.
+        const next = await db.transaction('rw', db.feeds, async () => {
+          const feed = await db.feeds.get(feedId);
+          if (!feed) return null;
+          await db.feeds.put({ ...feed, paused });
+          return { ...feed, paused };
+        });
+        if (!next) return noSuchFeed();
+        await onStoreChanged?.();
+        return ok(next);
+      }),
+    removeFeed: ({ feedId }) =>
+      onStore(async () => {
+        const feed = await db.feeds.get(feedId);
+        if (!feed) return noSuchFeed();
         await removeFeed(db, feedId);
         await changed();
         await releaseOrigins([feed.source]);
         return ok({ removed: true as const });
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
-    async getStoreSummary() {
-      return ok(await summarizeStore(db));
-    },
-    async listPacks() {
-      return ok(await listPacks(db));
-    },
+      }),
+    getStoreSummary: () => onStore(async () => ok(await summarizeStore(db))),
+    listPacks: () => onStore(async () => ok(await listPacks(db))),
     importPack: ({ text, fileName }) => importWithProgress(text, fileName),
-    async exportPack({ packId, format }) {
-      const pack = await readPack(db, packId);
-      if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
-      const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
-      return ok({ fileName: fileNameFor(pack, format), text: `${JSON.stringify(body, null, 2)}\n` });
-    },
+    exportPack: ({ packId, format }) =>
+      onStore(async () => {
+        const pack = await readPack(db, packId);
+        if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
+        const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
+        return ok({ fileName: fileNameFor(pack, format), text: `${JSON.stringify(body, null, 2)}\n` });
+      }),
     async deletePack({ packId }) {
       try {
         if (await db.feeds.where('packId').equals(packId).count()) {
@@ -206,7 +209,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     },
     async contentScriptStarted({ url }, sender) {
       if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
-      return ok(await summarizeStore(db));
+      return onStore(async () => ok(await summarizeStore(db)));
     },
     async findMentions({ blocks, pageDate, sensitivity, opening }) {
       try {

@@ -197,18 +197,24 @@ export class ReservedPackIdError extends Error {
 
 /**
  * Stores an imported pack in one transaction: a pack with the same id is replaced whole, and a
- * failure part-way leaves the store exactly as it was.
+ * failure part-way leaves the store exactly as it was. The bundled pack's id is refused, and so is
+ * a feed's pack's unless the feed's own refresh writes it (`forFeed`): a feed's pack exported and
+ * imported again would otherwise take the feed's place, until its next refresh wrote over it.
  */
 export async function importPack(
   db: ClaimlightDb,
   parsed: ParsedPack,
-  options: { now?: Date; onProgress?: (done: number, total: number) => void } = {},
+  options: { now?: Date; onProgress?: (done: number, total: number) => void; forFeed?: boolean } = {},
 ): Promise<ImportReport> {
   const { pack } = parsed;
-  return db.transaction('rw', db.packs, db.claims, async () => {
+  return db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
     const existing = await db.packs.get(pack.id);
     if (existing?.origin === 'bundled') {
       throw new ReservedPackIdError(`The pack id "${pack.id}" belongs to the bundled pack; give the imported pack another id.`);
+    }
+    const feed = options.forFeed ? undefined : await db.feeds.where('packId').equals(pack.id).first();
+    if (feed) {
+      throw new ReservedPackIdError(`The pack id "${pack.id}" belongs to the feed "${feed.title}"; give the imported pack another id, or remove the feed first.`);
     }
     if (existing) await claimsOf(db, pack.id).delete();
     await db.packs.put(headerOf(pack, 'user', parsed.format, options.now ?? new Date()));
@@ -293,8 +299,12 @@ export async function summarizeStore(db: ClaimlightDb): Promise<StoreSummary> {
 export function describeStorageError(error: unknown): string {
   const name = (error as { name?: string })?.name ?? '';
   const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+  // Where IndexedDB fails a bulk write's requests themselves (not the transaction), Dexie's
+  // BulkError holds each request's error in `failures`.
+  const failures = (error as { failures?: unknown })?.failures;
+  const failedFor = (wanted: string) => Array.isArray(failures) && failures.some((f) => (f as { name?: string } | null)?.name === wanted);
   if (name === 'ReservedPackIdError') return (error as Error).message;
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError' || failedFor('QuotaExceededError')) {
     return 'Your browser has no room left for Claimlight’s data. Free some disk space or delete a fact pack, then try again. Nothing was changed.';
   }
   if (name === 'VersionError' || name === 'UpgradeError') {

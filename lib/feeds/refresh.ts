@@ -9,7 +9,7 @@ import { hashId } from '../claim-review';
 import { parsePackText } from '../pack';
 import { err, ok, type Result } from '../result';
 import type { Claim } from '../schema';
-import { importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
+import { describeStorageError, importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
 import { fetchFactCheckSearch } from './factcheck';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
 import { sourceName } from './names';
@@ -80,20 +80,22 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const feed = await db.feeds.get(feedId);
   if (!feed) throw new Error(`No feed ${feedId}.`);
   const failed = async (message: string): Promise<RefreshOutcome> => {
-    const failures = feed.failures + 1;
-    const next: StoredFeed = { ...feed, lastChecked: now, lastError: message, failingSince: feed.failingSince ?? now, failures, nextCheck: nextCheckAfter(now, feed.intervalMinutes, failures) };
     // Only the record changes: the last good claims stay.
-    await db.feeds.put(next);
-    return { feed: next, change: null };
+    const next = await db.transaction('rw', db.feeds, () =>
+      updateRecord(db, feedId, (current) => {
+        const failures = current.failures + 1;
+        return { lastChecked: now, lastError: message, failingSince: current.failingSince ?? now, failures, nextCheck: nextCheckAfter(now, current.intervalMinutes, failures) };
+      }),
+    );
+    return { feed: next ?? feed, change: null };
   };
   const fetched = await fetchText(feed, deps);
   if (!fetched.ok) return failed(fetched.error);
-  const healthy = { lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, feed.intervalMinutes, 0), lastError: undefined, failingSince: undefined };
+  const healthy = (current: StoredFeed) => ({ lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, current.intervalMinutes, 0), lastError: undefined, failingSince: undefined });
   if (fetched.value === null) {
     // A 304: the pack is as it was; only the record says the feed was asked.
-    const next: StoredFeed = { ...feed, ...healthy };
-    await db.feeds.put(next);
-    return { feed: next, change: null };
+    const next = await db.transaction('rw', db.feeds, () => updateRecord(db, feedId, healthy));
+    return { feed: next ?? feed, change: null };
   }
   const parsed = parsePackText(fetched.value.text, { fileName: sourceName(feed.source), today: new Date(now) });
   if (!parsed.ok) {
@@ -102,23 +104,49 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   }
   const pack = { ...parsed.value.pack, id: feed.packId };
   const validators = { etag: fetched.value.etag, lastModified: fetched.value.lastModified };
-  return db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
+  const stored = db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
+    // Unsubscribed while it was fetched: its claims went with it, and they stay gone.
+    if (!(await db.feeds.get(feedId))) return { feed, change: null };
     const before = await db.claims.where('packId').equals(feed.packId).toArray();
     const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
-    if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
-    const next: StoredFeed = {
-      ...feed,
-      ...healthy,
+    if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
+    const next = await updateRecord(db, feedId, (current) => ({
+      ...healthy(current),
       ...validators,
       title: pack.title,
       publisher: pack.publisher,
       claimCount: pack.claims.length,
       ...(same ? {} : { lastChanged: now, lastChange: change }),
-    };
-    await db.feeds.put(next);
-    return { feed: next, change: same ? null : change };
+    }));
+    return { feed: next ?? feed, change: same ? null : change };
   });
+  try {
+    return await stored;
+  } catch (e) {
+    // A store that cannot take the new pack (a full disk) fails the refresh as a server's error
+    // would: the last good claims stay (the transaction wrote nothing), the record says why, and
+    // the next check backs off, rather than the feed being fetched again at once to fail the same
+    // way. Where even the record cannot be written, the store's own error is what the caller gets.
+    try {
+      return await failed(describeStorageError(e));
+    } catch {
+      throw e;
+    }
+  }
+}
+
+/**
+ * Writes what a refresh learnt onto the feed's record as it is now, in the caller's transaction, not
+ * onto the copy read before the fetch: a feed removed meanwhile stays removed (`null`), and a pause,
+ * a new interval or another refresh's result written meanwhile is kept.
+ */
+async function updateRecord(db: ClaimlightDb, feedId: string, learnt: (current: StoredFeed) => Partial<StoredFeed>): Promise<StoredFeed | null> {
+  const current = await db.feeds.get(feedId);
+  if (!current) return null;
+  const next: StoredFeed = { ...current, ...learnt(current) };
+  await db.feeds.put(next);
+  return next;
 }
 
 /** Subscribes to a source: stores its record (due at once) and refreshes it. A source already

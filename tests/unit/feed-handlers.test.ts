@@ -35,6 +35,43 @@ async function setup(body: () => Response) {
 const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
 
 describe('feeds through the background', () => {
+  it('refuses to import a file over a feed\'s pack (its export, edited), keeping the feed\'s claims', async () => {
+    const { ui } = await setup(() => json([review(1), review(2)]));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    const before = await db.claims.where('packId').equals(id).toArray();
+    const exported = await ui.call('exportPack', { packId: id, format: 'claimlight' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const edited = JSON.parse(exported.value.text);
+    edited.title = 'My own notes';
+    edited.claims = edited.claims.slice(0, 1);
+    const imported = await ui.call('importPack', { text: JSON.stringify(edited), fileName: 'notes.json' });
+    expect(imported).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/belongs to the feed "Fact-checks by Harbour Checks"; give the imported pack another id, or remove the feed first/) } });
+    expect(await db.claims.where('packId').equals(id).toArray()).toEqual(before);
+    expect((await db.packs.get(id))!.title).toBe('Fact-checks by Harbour Checks');
+  });
+
+  it('says in words when the store cannot be written, for every feed and pack request', async () => {
+    const { ui } = await setup(() => json([review(1)]));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    const full = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.feeds, 'put').mockImplementation(full as never);
+    expect(await ui.call('setFeedPaused', { feedId: feedIdOf({ kind: 'url', url: FEED }), paused: true })).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Your browser has no room left/) } });
+    const closed = () => Promise.reject(Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }));
+    vi.spyOn(db.feeds, 'orderBy').mockImplementation(() => ({ toArray: closed }) as never);
+    vi.spyOn(db.packs, 'toArray').mockImplementation(closed as never);
+    vi.spyOn(db.packs, 'count').mockImplementation(closed as never);
+    vi.spyOn(db.packs, 'get').mockImplementation(closed as never);
+    for (const reply of [
+      await ui.call('listFeeds', {}),
+      await ui.call('listPacks', {}),
+      await ui.call('getStoreSummary', {}),
+      await ui.call('exportPack', { packId: 'x', format: 'claimreview' }),
+    ]) {
+      expect(reply).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/closed while it was in use/) } });
+    }
+  });
+
   it('subscribes from an extension page only, and the page then matches the feed\'s claims', async () => {
     const { ui, page, hooks } = await setup(() => json([review(1)]));
     expect(await page.call('addFeed', { source: { kind: 'url', url: FEED } })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });

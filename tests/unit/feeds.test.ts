@@ -164,11 +164,59 @@ describe('refreshing a feed', () => {
     const before = await dumpStore(db);
     answer = () => json(reviews([[3, 'False'], [4, 'False'], [5, 'False']]));
     const disk = fillDiskAtBatch(db, 1);
-    await expect(refreshFeed(db, feedIdOf(source), { fetch, now: () => 1 })).rejects.toThrow();
+    // Told as a failure of the feed, as a server's error would be: the record says why and the next
+    // check backs off (it was left due, and fetched again and again, while the disk stayed full).
+    const full = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 1 });
     expect(disk.batches()).toBe(1);
     disk.restore();
     expect(await dumpStore(db)).toEqual(before);
-    expect((await db.feeds.get(feedIdOf(source)))!.lastChecked).toBe(0);
+    expect(full.change).toBeNull();
+    expect(await db.feeds.get(feedIdOf(source))).toMatchObject({ lastChecked: 1, failures: 1, failingSince: 1, nextCheck: 1 + 15 * MINUTE, lastError: expect.stringMatching(/no room left/), claimCount: 2 });
+  });
+
+  /** A fetch that answers only when let go, so that the store can change while a refresh waits. */
+  function gatedServer(answer: () => Response | Promise<Response>) {
+    let letGo = () => {};
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    const { fetch } = server(async () => {
+      await gate;
+      return answer();
+    });
+    return { fetch, letGo };
+  }
+
+  it.each([
+    ['a new copy of the feed', () => json(reviews([[1, 'False'], [2, 'False'], [3, 'True']]))],
+    ['an error', () => new Response('down', { status: 503 })],
+    ['a 304', () => new Response(null, { status: 304 })],
+  ])('leaves a feed removed while its refresh waits for %s removed, claims and all', async (_, answer) => {
+    db = freshDb();
+    await addFeed(db, source, { fetch: server(() => json(reviews([[1, 'False']]), { etag: '"v1"' })).fetch, now: () => 0 });
+    const { fetch, letGo } = gatedServer(answer);
+    const refreshing = refreshFeed(db, feedIdOf(source), { fetch, now: () => 1 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await removeFeed(db, feedIdOf(source))).toBe(true);
+    letGo();
+    expect((await refreshing).change).toBeNull();
+    expect({ feeds: await db.feeds.count(), packs: await db.packs.count(), claims: await db.claims.count() }).toEqual({ feeds: 0, packs: 0, claims: 0 });
+  });
+
+  it('keeps a pause and a new interval set while a refresh waits, and writes only what the refresh learnt', async () => {
+    db = freshDb();
+    await addFeed(db, source, { fetch: server(() => json(reviews([[1, 'False']]))).fetch, now: () => 0 });
+    for (const answer of [() => json(reviews([[1, 'False'], [2, 'False']])), () => new Response('down', { status: 503 })]) {
+      const { fetch, letGo } = gatedServer(answer);
+      const refreshing = refreshFeed(db, feedIdOf(source), { fetch, now: () => 10 * MINUTE });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await db.feeds.update(feedIdOf(source), { paused: true, intervalMinutes: 24 * 60 });
+      letGo();
+      const { feed } = await refreshing;
+      expect(feed).toMatchObject({ paused: true, intervalMinutes: 24 * 60, lastChecked: 10 * MINUTE, claimCount: 2 });
+      expect(await db.feeds.get(feedIdOf(source))).toEqual(feed);
+      await db.feeds.update(feedIdOf(source), { paused: false });
+    }
+    // The failure's back-off read the new interval's record: 15 minutes after one failure.
+    expect(await db.feeds.get(feedIdOf(source))).toMatchObject({ failures: 1, nextCheck: 25 * MINUTE });
   });
 
   it('unsubscribes: the feed and its claims go together', async () => {

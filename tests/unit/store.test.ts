@@ -185,6 +185,9 @@ describe('describeStorageError', () => {
   it.each([
     [{ name: 'QuotaExceededError' }, /no room left/],
     [{ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, /no room left/],
+    // Dexie's BulkError, where IndexedDB failed the bulk write's requests themselves.
+    [{ name: 'BulkError', failures: [{ name: 'QuotaExceededError' }, null] }, /no room left/],
+    [{ name: 'BulkError', failures: [{ name: 'ConstraintError' }] }, /could not save.*\(BulkError\)/],
     [{ name: 'VersionError' }, /newer version of Claimlight/],
     [{ name: 'DatabaseClosedError' }, /closed while it was in use/],
     [{ name: 'Weird' }, /could not save.*\(Weird\)/],
