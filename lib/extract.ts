@@ -160,6 +160,14 @@ function skips(element: Element, options: ExtractOptions): boolean {
   return SKIPPED.has(element.localName) || isHiddenByAttributes(element) || (options.isHidden?.(element) ?? false);
 }
 
+/** True when extraction never reads this element: it, or an element around it, is one the walk
+ * skips (an editor, code, a form field, navigation, a hidden part). A part of the page scanned on
+ * its own after a change starts below the walk's root, where the walk never saw those elements. */
+export function isInsideSkipped(element: Element, options: ExtractOptions = {}): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) if (skips(at, options)) return true;
+  return false;
+}
+
 const isBlock = (node: Node) => node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName);
 
 /** Any element that would make a block differ from its `textContent`: one that is not a plain

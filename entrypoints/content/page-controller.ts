@@ -116,7 +116,8 @@ export class PageController {
       if (!event.isTrusted || event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || this.host?.current || this.marksHidden) return;
       const mention = this.mentions.drawn()[this.focused];
       const active = document.activeElement;
-      if (!mention || !active || active.closest('a[href], button, input, select, textarea, summary, [contenteditable]')) return;
+      // Focus on the page itself (a click on blank space) means the reader left the mention.
+      if (!mention || !active || active === document.body || active === document.documentElement || active.closest('a[href], button, input, select, textarea, summary, [contenteditable]')) return;
       if (!active.contains(mention.range.startContainer)) return;
       event.preventDefault();
       this.openCard(mention, 'keyboard');
@@ -190,7 +191,8 @@ export class PageController {
 
   /** Moves to the next or previous mention and opens its card as a dialog. */
   focus(direction: 'next' | 'previous'): { index: number; total: number } {
-    const list = this.mentions.drawn();
+    // Off on this site, or the marks hidden from the popup: the command finds nothing to go to.
+    const list = this.active && !this.marksHidden ? this.mentions.drawn() : [];
     if (!list.length) return { index: -1, total: 0 };
     const step = direction === 'previous' ? -1 : 1;
     this.focused = (((this.focused + step) % list.length) + list.length) % list.length;
@@ -226,7 +228,7 @@ export class PageController {
 
   /** Scrolls to a mention by id and opens its card; false when there is no such mention. */
   revealById(id: number): boolean {
-    const mention = this.mentions.list().find((m) => m.id === id);
+    const mention = this.active ? this.mentions.list().find((m) => m.id === id) : undefined;
     if (!mention) return false;
     // A mention the reader chose not to mark is still revealed; the keyboard's place stays put then.
     const index = this.mentions.drawn().indexOf(mention);
@@ -307,7 +309,9 @@ export class PageController {
   }
 
   private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard', at?: { x: number; y: number }): void {
-    if (!this.ctx.isValid) return;
+    // Not for a mention the page has dropped since it was asked for (a preview's dwell can outlast
+    // it), nor on a site switched off while a scan or the card's code was under way.
+    if (!this.ctx.isValid || !this.active || !this.mentions.list().includes(mention)) return;
     if (!this.host) {
       // The card's code may take a moment to load: the last card asked for meanwhile is the one
       // opened, and none is if the reader moved on (the pointer left, a click elsewhere, marks hidden).

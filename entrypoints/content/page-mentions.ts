@@ -4,7 +4,7 @@
  * "which mention is under this point of text?". Matching is done by the background (one index for
  * every tab); drawing is the painter's job.
  */
-import { extractBlocksInSlices, locateOffset, type Slicing, type TextBlock } from '@/lib/extract';
+import { extractBlocksInSlices, isInsideSkipped, locateOffset, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
 import { batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
@@ -135,8 +135,9 @@ export class PageMentions {
     return new Set(this.mentions.map((m) => m.claimKey)).size;
   }
 
-  /** Forgets every mention (Claimlight was switched off here). */
+  /** Forgets every mention (Claimlight was switched off here); a scan under way finds none. */
   clear(): void {
+    this.generation++;
     this.mentions = [];
     this.related = [];
     this.index();
@@ -195,7 +196,9 @@ export class PageMentions {
   private async scanRoots(roots: Element[], generation: number, wholePage = false): Promise<void> {
     // Concatenated, not pushed as arguments: a page of a million blocks would overflow the stack.
     let blocks: TextBlock[] = [];
-    for (const root of roots) if (root.isConnected) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING, { wholeBlocks: true }));
+    // A part that changed inside an editor, a code block or a menu is not read, as the whole page's
+    // walk would not read it.
+    for (const root of roots) if (root.isConnected && !isInsideSkipped(root)) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING, { wholeBlocks: true }));
     if (wholePage) this.opening = pageOpening(blocks.map((block) => block.text));
     const found = await this.findInBatches(blocks);
     // A whole-page scan started since: what this one found is out of date.

@@ -319,6 +319,23 @@ describe('opening a card', () => {
     expect(await page.cardOpen()).toBe(false);
   });
 
+  it('previews nothing when the page takes the mark\'s text away while the pointer rests on it', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const [mark] = await drawnMarks(page.page);
+    await page.hoverMark(mark!.text.slice(0, 20));
+    // A ticker swaps its item out before the dwell ends.
+    await page.page.evaluate((start) => [...document.querySelectorAll('p')].find((p) => p.textContent!.replace(/\s+/g, ' ').includes(start))!.remove(), mark!.text.slice(0, 20));
+    // Not even for a moment: the page prunes the gone mark when it is idle, which may come after the dwell.
+    const seen: boolean[] = [];
+    for (let i = 0; i < 20; i++) {
+      seen.push((await page.previewText()) !== null || (await page.cardOpen()));
+      await page.page.waitForTimeout(50);
+    }
+    expect(seen.some(Boolean)).toBe(false);
+    await page.waitForMarks(2);
+  });
+
   it('opens the card asked for last while the card\'s code loads, and none once the pointer has left', async () => {
     /** Opens hover.html with the card's code held back until `release` is called. */
     const heldBack = async () => {
@@ -425,8 +442,25 @@ describe('moving between mentions in the card', () => {
       return !!active && active !== document.body && !!(element.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) && !element.hasAttribute('tabindex');
     });
     expect(after).toBe(true);
+    // Focus back on the page itself (a click on blank space): Enter is the page's again, not the
+    // mention's the keyboard last left.
+    await page.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await page.page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.page.keyboard.press('Enter');
+    await page.page.waitForTimeout(300);
+    expect(await page.cardOpen()).toBe(false);
     // And the next mention after it is the fifth.
     expect((await command(page.page, 'next')).index).toBe(4);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    // With the marks hidden from the popup, the command goes nowhere and opens no card, the card's
+    // code loaded or not.
+    const tabId = await tabIdOf(page.page);
+    await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:setMarksHidden', payload: { hidden: true } }), tabId);
+    await page.waitForMarks(0);
+    expect(await command(page.page, 'next')).toEqual({ index: -1, total: 0 });
+    await page.page.waitForTimeout(300);
+    expect(await page.cardOpen()).toBe(false);
   });
 });
 

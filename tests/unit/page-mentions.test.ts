@@ -32,6 +32,16 @@ function heldMatcher() {
   return { find, releaseAll, pending: () => waiting.length };
 }
 
+/** Answers the matcher's questions until the scan is done. */
+async function answered(matcher: ReturnType<typeof heldMatcher>, scan: Promise<void>): Promise<void> {
+  let done = false;
+  void scan.then(() => (done = true));
+  while (!done) {
+    await tick();
+    await matcher.releaseAll();
+  }
+}
+
 describe('PageMentions', () => {
   it('does not let a whole-page scan that read the page earlier overwrite what a later change added', async () => {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
@@ -50,6 +60,50 @@ describe('PageMentions', () => {
     await matcher.releaseAll();
     await partial;
     expect(mentions.list().map((m) => m.text)).toEqual([CLAIM, CLAIM]);
+  });
+
+  it.each([
+    ['an editor', '<div contenteditable="true"><p id="t">x</p></div>'],
+    ['a code block', '<pre><code id="t">x</code></pre>'],
+    ['a form field', '<form><textarea id="t">x</textarea></form>'],
+    ['a menu', '<nav><ul><li id="t">x</li></ul></nav>'],
+    ['a part hidden from readers', '<section aria-hidden="true"><p id="t">x</p></section>'],
+  ])('does not read a part that changed inside %s, as the whole page\'s walk does not', async (_, html) => {
+    document.body.innerHTML = `<main><p>Harbour news.</p>${html}</main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    await answered(matcher, mentions.scanAll());
+    // The reader types the claim into the editor; the page's highlighter redraws its code.
+    const changed = document.getElementById('t')!;
+    changed.textContent = CLAIM;
+    await answered(matcher, mentions.scan([changed]));
+    expect(mentions.list()).toEqual([]);
+    // The same text in the article is read.
+    const paragraph = document.querySelector('main > p')!;
+    paragraph.textContent = CLAIM;
+    await answered(matcher, mentions.scan([paragraph]));
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
+  });
+
+  it('finds nothing from a scan under way when Claimlight is switched off here meanwhile', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    const whole = mentions.scanAll();
+    await tick();
+    expect(matcher.pending()).toBe(1);
+    mentions.clear();
+    await answered(matcher, whole);
+    expect(mentions.list()).toEqual([]);
+    // And a part scanned after a change, asked before the switch, answers into nothing too.
+    await answered(matcher, mentions.scanAll());
+    expect(mentions.list()).toHaveLength(1);
+    const partial = mentions.scan([document.querySelector('p')!]);
+    await tick();
+    expect(matcher.pending()).toBe(1);
+    mentions.clear();
+    await answered(matcher, partial);
+    expect(mentions.list()).toEqual([]);
   });
 
   it('drops the answer of a whole-page scan overtaken by a newer one', async () => {

@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardHost, OpenCard } from '@/entrypoints/content/card-host';
+import { provideOwnScript } from '@/entrypoints/content/own-scripts';
+import { PageController } from '@/entrypoints/content/page-controller';
+import type { Client, FoundMentions } from '@/lib/protocol';
+import { ok } from '@/lib/result';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { NO_DISMISSALS } from '@/lib/dismissals';
+
+// The page's controller with a matcher that answers when the test says so and a card host that
+// records what it was asked to show, so the test sees which cards open and when.
+const CLAIM = 'The harbour bridge will close all summer.';
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup() {
+  const abort = new AbortController();
+  const ctx = {
+    isValid: true,
+    signal: abort.signal,
+    setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
+    setInterval: (run: () => void, ms: number) => setInterval(run, ms),
+    onInvalidated: () => () => undefined,
+  } as unknown as ContentScriptContext;
+  const waiting: (() => void)[] = [];
+  const client = {
+    call: async (name: string, payload: { blocks?: string[] }) => {
+      if (name !== 'findMentions') return ok({});
+      return new Promise((resolve) =>
+        waiting.push(() =>
+          resolve(
+            ok<FoundMentions>({
+              mentions: payload.blocks!.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }] : [])),
+              related: [],
+              claims: { 'p/bridge': { id: 'bridge', text: CLAIM, verdict: 'false', summary: 'It closes on weekends.', context: [], cues: { phrases: [], terms: [] }, packId: 'p', packTitle: 'P' } },
+            }),
+          ),
+        ),
+      );
+    },
+  } as unknown as Client;
+  const shown: OpenCard['opened'][] = [];
+  const host = {
+    current: null as OpenCard | null,
+    element: null,
+    show(card: OpenCard) {
+      this.current = card;
+      shown.push(card.opened);
+    },
+    hide() {
+      this.current = null;
+    },
+    guard() {},
+  };
+  provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
+  const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => undefined });
+  const answer = async () => {
+    for (let i = 0; i < 20; i++) {
+      await tick();
+      while (waiting.length) waiting.shift()!();
+    }
+  };
+  return { controller, shown, answer, pending: () => waiting.length, stop: () => abort.abort() };
+}
+
+let stop = () => {};
+afterEach(() => stop());
+
+describe('PageController', () => {
+  it('finds nothing and opens no card on a site switched off while its scan was under way', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup();
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await tick();
+    await page.controller.applySettings({ ...DEFAULT_SETTINGS, siteRules: [{ pattern: location.hostname, mode: 'never' }] });
+    await page.answer();
+    await started;
+    expect(page.controller.summaries()).toEqual([]);
+    expect(page.controller.focus('next')).toEqual({ index: -1, total: 0 });
+    expect(page.controller.revealById(1)).toBe(false);
+    await page.answer();
+    expect(page.shown).toEqual([]);
+    expect(document.querySelector('claimlight-marks')).toBeNull();
+  });
+
+  it('goes nowhere from the keyboard while the marks are hidden, whether or not the card’s code has loaded', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup();
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await page.answer();
+    await started;
+    expect(page.controller.summaries()).toHaveLength(1);
+    // Once: the card's code loads and the card opens.
+    expect(page.controller.focus('next')).toEqual({ index: 0, total: 1 });
+    await page.answer();
+    expect(page.shown).toEqual(['keyboard']);
+    page.controller.hideMarks(true);
+    expect(page.controller.focus('next')).toEqual({ index: -1, total: 0 });
+    await page.answer();
+    expect(page.shown).toEqual(['keyboard']);
+    // Shown again, the command works again.
+    page.controller.hideMarks(false);
+    expect(page.controller.focus('next')).toEqual({ index: 0, total: 1 });
+    expect(page.shown).toEqual(['keyboard', 'keyboard']);
+  });
+});
