@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { createClaimSearch, highlightRuns, type ClaimHit } from '@/lib/claim-search';
+import { createClaimSearch, DEFAULT_LIMIT, highlightRuns, type ClaimHit } from '@/lib/claim-search';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS, type Verdict } from '@/lib/schema';
 import { BY_SEVERITY, VERDICT_LABELS } from '@/lib/verdicts';
@@ -69,10 +69,15 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   const listRef = useRef<HTMLUListElement>(null);
 
   const index = useMemo(() => (claims ? createClaimSearch(claims) : null), [claims]);
-  const hits = useMemo(
-    () => index?.search(query, { ...(verdict ? { verdict } : {}), ...(packId ? { packId } : {}) }) ?? [],
+  // Every result, and how many of them are listed: a verdict of a large feed holds thousands of
+  // claims, listed a page at a time ("Show more") and counted whole.
+  const found = useMemo(
+    () => index?.search(query, { ...(verdict ? { verdict } : {}), ...(packId ? { packId } : {}) }, Number.MAX_SAFE_INTEGER) ?? [],
     [index, query, verdict, packId],
   );
+  const [listed, setListed] = useState(DEFAULT_LIMIT);
+  useEffect(() => setListed(DEFAULT_LIMIT), [found]);
+  const hits = useMemo(() => found.slice(0, listed), [found, listed]);
   const verdictCounts = useMemo(() => {
     const counts = new Map<Verdict, number>();
     for (const claim of claims ?? []) counts.set(claim.verdict, (counts.get(claim.verdict) ?? 0) + 1);
@@ -149,14 +154,13 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
         </ul>
       </>
     );
-  } else if (!showList) {
-    message = (
-      <p class="claimlight-popup__hint">
-        {query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}
-        {filtered ? ' with these filters.' : '.'}
-      </p>
-    );
   }
+  // Said to screen readers as it changes: how many were found (and listed), or, shown to everyone,
+  // that none were.
+  const noMatch = Boolean(index) && !showList && Boolean(query.trim() || filtered);
+  let status = '';
+  if (showList) status = found.length > hits.length ? `${plural(found.length, 'claim')} found, ${hits.length} listed` : `${plural(found.length, 'claim')} found`;
+  else if (noMatch) status = `${query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}${filtered ? ' with these filters.' : '.'}`;
 
   return (
     <div class="claimlight-popup__search">
@@ -213,8 +217,8 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
           </select>
         </label>
       </div>
-      <p class="claimlight-visually-hidden" role="status">
-        {showList ? `${plural(hits.length, 'claim')} found` : ''}
+      <p class={noMatch ? 'claimlight-popup__hint' : 'claimlight-visually-hidden'} role="status">
+        {status}
       </p>
       {message}
       <ul ref={listRef} id={`${id}-results`} role="listbox" aria-label="Matching claims" class="claimlight-popup__results" hidden={!showList}>
@@ -222,6 +226,16 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
           <ResultOption key={hit.key} hit={hit} id={optionId(i)} active={i === active} onChoose={() => setOpenKey(hit.key)} />
         ))}
       </ul>
+      {found.length > hits.length && (
+        <p class="claimlight-popup__more">
+          <span>
+            {hits.length} of {plural(found.length, 'claim')}
+          </span>
+          <button type="button" onClick={() => setListed((n) => n + DEFAULT_LIMIT)}>
+            Show {Math.min(DEFAULT_LIMIT, found.length - hits.length)} more
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * browser's confirm(), which cannot be styled or labelled. The browser's modal dialog gives focus
  * to it, keeps Tab inside it, and cancels it on Escape.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 
 export interface ConfirmRequest {
   question: string;
@@ -15,6 +15,8 @@ export interface ConfirmRequest {
 
 export function ConfirmDialog({ request, onCancel }: { request: ConfirmRequest | null; onCancel(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Each dialog its own id: the settings page has one for packs and one for feeds.
+  const questionId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -25,13 +27,13 @@ export function ConfirmDialog({ request, onCancel }: { request: ConfirmRequest |
     <dialog
       ref={ref}
       class="confirm"
-      aria-labelledby="confirm-question"
+      aria-labelledby={questionId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
       }}
     >
-      <p id="confirm-question">{request?.question}</p>
+      <p id={questionId}>{request?.question}</p>
       <div class="confirm__actions">
         <button type="button" onClick={onCancel}>
           Cancel

@@ -46,11 +46,19 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
   async function runImport(text: string, fileName?: string) {
     setBusy(true);
     setStatus(null);
-    const result = importer
-      ? await importer(text, fileName, (done, total) => setProgress({ done, total }))
-      : await client.call('importPack', { text, ...(fileName ? { fileName } : {}) });
-    setBusy(false);
-    setProgress(null);
+    let result: Awaited<ReturnType<PackImporter>>;
+    try {
+      result = importer
+        ? await importer(text, fileName, (done, total) => setProgress({ done, total }))
+        : await client.call('importPack', { text, ...(fileName ? { fileName } : {}) });
+    } catch {
+      // The background could not be reached (the extension was updated or reloaded under the page):
+      // nothing was stored, and the form is free again.
+      result = { ok: false, error: { code: 'internal', message: 'Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.' } };
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
     if (!result.ok) {
       setStatus(failure(result.error));
       return;
@@ -115,13 +123,21 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     await refresh();
   }
 
-  function onReset() {
-    setAsking({ question: 'Delete every imported pack and restore the bundled pack?', confirmLabel: 'Reset', onConfirm: () => void reset() });
+  async function onReset() {
+    // A reset ends every subscription too (the feeds' packs are imported packs): the question says so.
+    const listed = await client.call('listFeeds', {});
+    const count = listed.ok ? listed.value.length : null;
+    const feeds = count === null ? 'every feed' : count === 1 ? 'your feed' : `your ${count} feeds`;
+    setAsking({
+      question: count === 0 ? 'Delete every imported pack and restore the bundled pack?' : `Delete every imported pack, unsubscribe from ${feeds}, and restore the bundled pack?`,
+      confirmLabel: 'Reset',
+      onConfirm: () => void reset(count === 0 ? '' : `, and you were unsubscribed from ${feeds}`),
+    });
   }
 
-  async function reset() {
+  async function reset(feedsRemoved: string) {
     const result = await client.call('resetStore', {});
-    setStatus(result.ok ? { kind: 'ok', text: 'Restored the bundled pack; imported packs were deleted.' } : failure(result.error));
+    setStatus(result.ok ? { kind: 'ok', text: `Restored the bundled pack; imported packs were deleted${feedsRemoved}.` } : failure(result.error));
     await refresh();
   }
 

@@ -82,7 +82,8 @@ export function PopupApp(props: PopupAppProps) {
   const id = useId();
   const [view, setView] = useState<View>(props.initialView ?? 'search');
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const mentionCount = Array.isArray(props.pageMentions) && props.siteEnabled ? props.pageMentions.length : null;
+  // The tab counts the mentions marked on the page, as its list does; the possibly related are not mentions.
+  const mentionCount = Array.isArray(props.pageMentions) && props.siteEnabled ? props.pageMentions.filter((m) => !m.related).length : null;
 
   function onTabKeyDown(event: KeyboardEvent, index: number) {
     const last = VIEWS.length - 1;

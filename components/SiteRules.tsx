@@ -31,7 +31,7 @@ export function SiteRules({ rules, onChange }: { rules: SiteRule[]; onChange: (n
       <h3 id="site-rules-heading">Site rules</h3>
       <p class="hint" id="site-rules-hint">
         <strong>Always</strong> marks claims on a site even while Claimlight is switched off; <strong>Never</strong> keeps a site
-        free of marks. Never wins when two rules match.
+        free of marks. A rule for the site itself wins over one for its whole domain; between two as close, Never wins.
       </p>
       {rules.length === 0 ? (
         <p class="empty">No site rules yet.</p>

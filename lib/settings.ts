@@ -49,19 +49,50 @@ export const DEFAULT_SETTINGS: Settings = {
   sensitivity: 0.5,
 };
 
-const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?$/;
+const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
-/** Normalises a pattern a reader typed ("https://www.Example.com/x" → "www.example.com"); null if unusable. */
+/**
+ * Normalises a pattern a reader typed or pasted ("https://www.Example.com:8080/x?y#z" →
+ * "www.example.com"); null if unusable. The port goes, since a rule is checked against the page's
+ * host name, which has none; a host in another script is written as the browser writes it
+ * ("bücher.de" → "xn--bcher-kva.de").
+ */
 export function normalizeHostPattern(input: string): string | null {
-  let pattern = input.trim().toLowerCase();
-  pattern = pattern.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+  const typed = input.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const wildcard = typed.startsWith('*.');
+  const rest = (wildcard ? typed.slice(2) : typed).replace(/[/?#].*$/s, '');
+  if (!rest || /[\s@\\]/.test(rest)) return null;
+  let host: string;
+  try {
+    host = new URL(`http://${rest}`).hostname;
+  } catch {
+    return null;
+  }
+  const pattern = `${wildcard ? '*.' : ''}${host}`;
   return HOST_PATTERN.test(pattern) ? pattern : null;
 }
 
+/** Site rules from storage, each pattern normalised as the form would write it today (a rule saved
+ * with a port by an older Claimlight is kept, for its host); one that cannot be read is dropped on
+ * its own, not with the others, and of two rules for one pattern the later stays. */
+const SITE_RULES = v.pipe(
+  v.array(v.object({ pattern: v.string(), mode: v.picklist(['always', 'never']) })),
+  v.transform((rules) => {
+    const byPattern = new Map<string, SiteRule>();
+    for (const { pattern, mode } of rules) {
+      const normal = normalizeHostPattern(pattern);
+      if (!normal) continue;
+      byPattern.delete(normal);
+      byPattern.set(normal, { pattern: normal, mode });
+    }
+    return [...byPattern.values()];
+  }),
+);
+
 const FIELDS = {
   enabled: v.boolean(),
-  siteRules: v.array(v.object({ pattern: v.pipe(v.string(), v.check((p) => normalizeHostPattern(p) === p)), mode: v.picklist(['always', 'never']) })),
+  siteRules: SITE_RULES,
   markStyle: v.picklist(['underline', 'background']),
   highContrast: v.boolean(),
   colors: v.record(v.picklist(MENTION_VERDICTS), v.pipe(v.string(), v.regex(COLOR))),
@@ -103,12 +134,25 @@ export function hostMatches(pattern: string, host: string): boolean {
   return h === pattern;
 }
 
-/** Whether Claimlight runs on a host: a matching "never" rule wins, then "always", then the switch. */
+/** How closely a pattern names a host: the host itself over any "*." pattern, and a longer domain
+ * over a shorter one ("*.news.example.com" over "*.example.com"). */
+const specificity = (pattern: string) => (pattern.startsWith('*.') ? pattern.length : Number.MAX_SAFE_INTEGER);
+
+/** Whether Claimlight runs on a host: the most specific rule that matches it decides (a rule for the
+ * site itself over one for its whole domain), "never" where two as specific disagree; with no rule,
+ * the main switch. */
 export function isEnabledOn(settings: Settings, host: string): boolean {
-  const rules = settings.siteRules.filter((rule) => hostMatches(rule.pattern, host));
-  if (rules.some((rule) => rule.mode === 'never')) return false;
-  if (rules.some((rule) => rule.mode === 'always')) return true;
-  return settings.enabled;
+  let decided: boolean | null = null;
+  let closest = -1;
+  for (const rule of settings.siteRules) {
+    if (!hostMatches(rule.pattern, host)) continue;
+    const at = specificity(rule.pattern);
+    if (at > closest) {
+      closest = at;
+      decided = rule.mode === 'always';
+    } else if (at === closest && rule.mode === 'never') decided = false;
+  }
+  return decided ?? settings.enabled;
 }
 
 /** The settings with a host switched on or off by a rule of its own (the popup's site switch). */
@@ -116,8 +160,10 @@ export function withSiteSwitched(settings: Settings, host: string, on: boolean):
   const pattern = normalizeHostPattern(host);
   if (!pattern) return settings;
   const siteRules = settings.siteRules.filter((rule) => rule.pattern !== pattern);
-  // A site that is on by default needs no rule; one that is off by default needs "always".
-  if (!on) siteRules.push({ pattern, mode: 'never' });
-  else if (!settings.enabled) siteRules.push({ pattern, mode: 'always' });
-  return { ...settings, siteRules };
+  // Switched off, a site gets a rule of its own. Switched on, it needs none where it is on without
+  // one; where it would be off (by the main switch, or by a rule for its whole domain), it gets
+  // "always", which as the closer rule wins.
+  const without = { ...settings, siteRules };
+  if (!on || !isEnabledOn(without, host)) siteRules.push({ pattern, mode: on ? 'always' : 'never' });
+  return without;
 }

@@ -54,9 +54,28 @@ describe('ClaimSearch', () => {
     expect(box().getAttribute('aria-activedescendant')).toBe(results()[1]!.id);
   });
 
-  it('announces how many claims were found', () => {
+  it('announces how many claims were found, and that none were', () => {
     render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
     fireEvent.input(box(), { target: { value: 'reopened' } });
     expect(screen.getByRole('status').textContent).toBe('1 claim found');
+    fireEvent.input(box(), { target: { value: 'zzzzqqq' } });
+    expect(screen.getByRole('status').textContent).toBe('No claims match “zzzzqqq”.');
+  });
+
+  it('lists a verdict of a large feed a page at a time, saying how many there are in all', () => {
+    const many = Array.from({ length: 120 }, (_, i) => claim(`c${i}`, `Harbour claim number ${i} about the ferry.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.click(within(screen.getByRole('list', { name: 'Browse by verdict' })).getByRole('button'));
+    expect(results()).toHaveLength(50);
+    expect(screen.getByRole('status').textContent).toBe('120 claims found, 50 listed');
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(results()).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more' }));
+    expect(results()).toHaveLength(120);
+    expect(screen.getByRole('status').textContent).toBe('120 claims found');
+    expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+    // A new search starts from the first page again.
+    fireEvent.input(box(), { target: { value: 'ferry' } });
+    expect(results()).toHaveLength(50);
   });
 });

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedManager } from '@/components/FeedManager';
+import { PackManager } from '@/components/PackManager';
 import { feedOrigin } from '@/lib/feeds/names';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -22,7 +23,7 @@ const review = (n: number) => ({
   claimReviewed: `Claim ${n} about the ferry.`, author: { '@type': 'Organization', name: 'Harbour Checks' }, reviewRating: { '@type': 'Rating', alternateName: 'False' },
 });
 
-async function renderFeeds(answer: () => Response, granted = true) {
+async function renderFeeds(answer: () => Response, granted = true, withPacks = false) {
   db = freshDb();
   await installBundledPack(db, bundled);
   const fetch = vi.fn(async () => answer()) as unknown as typeof globalThis.fetch;
@@ -31,7 +32,12 @@ async function renderFeeds(answer: () => Response, granted = true) {
   const requestOrigin = vi.fn(async () => granted);
   let key = '';
   const apiKey = { read: async () => key, write: vi.fn(async (k: string) => void (key = k)) };
-  render(<FeedManager client={client} requestOrigin={requestOrigin} apiKey={apiKey} />);
+  render(
+    <>
+      {withPacks && <PackManager client={client} />}
+      <FeedManager client={client} requestOrigin={requestOrigin} apiKey={apiKey} />
+    </>,
+  );
   await screen.findByText('No feeds yet.');
   return { requestOrigin, apiKey };
 }
@@ -42,6 +48,26 @@ const subscribe = (url: string) => {
 };
 
 describe('FeedManager', () => {
+  it('sits beside the packs on the settings page: each question names its own dialog, and a reset says it ends the subscriptions', async () => {
+    await renderFeeds(() => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }), true, true);
+    subscribe('https://checks.example/feed.json');
+    await screen.findByText(/^Subscribed to/);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove: Fact-checks by Harbour Checks' }));
+    const named = (question: string) => {
+      const dialog = screen.getByText(question).closest('dialog')!;
+      return document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent;
+    };
+    expect(named('Remove the feed “Fact-checks by Harbour Checks” (checks.example) and its 1 claim?')).toBe('Remove the feed “Fact-checks by Harbour Checks” (checks.example) and its 1 claim?');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Cancel' }).find((b) => b.closest('dialog')!.hasAttribute('open'))!);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to the bundled pack' }));
+    const question = 'Delete every imported pack, unsubscribe from your feed, and restore the bundled pack?';
+    await screen.findByText(question);
+    expect(named(question)).toBe(question);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reset' }));
+    await screen.findByText('Restored the bundled pack; imported packs were deleted, and you were unsubscribed from your feed.');
+    expect(await db.feeds.count()).toBe(0);
+  });
+
   it('asks for the feed\'s origin, subscribes, and shows the feed with its publisher, claims and last check', async () => {
     const { requestOrigin } = await renderFeeds(() => new Response(JSON.stringify([review(1), review(2)]), { headers: { 'content-type': 'application/json' } }));
     subscribe('https://checks.example/feed.json');

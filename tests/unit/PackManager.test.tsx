@@ -117,6 +117,24 @@ describe('PackManager', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('frees the form and says so when the background cannot be reached during an import', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, bundled });
+    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+    const client = createClient(async (message) => routeMessage(message, sender, handlers));
+    const importer: PackImporter = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    render(<PackManager client={client} importer={importer} />);
+    await screen.findByText('28 claims in 1 pack');
+    paste(JSON.stringify(samplePack()));
+    expect((await screen.findByRole('alert')).textContent).toContain('Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.');
+    expect(screen.queryByText('Reading the file…')).toBeNull();
+    expect((document.querySelector('input[type=file]') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByText('28 claims in 1 pack')).toBeTruthy();
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     await renderManager();
     const input = document.querySelector('input[type=file]') as HTMLInputElement;

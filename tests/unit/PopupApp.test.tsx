@@ -163,6 +163,11 @@ describe('PopupApp', () => {
       expect(screen.getByRole('tab', { name: /On this page/ }).textContent).toContain('2');
     });
 
+    it('counts no possibly related claim on its tab, as its list marks none', () => {
+      renderPopup({ pageMentions: [{ ...mentions[0]!, related: true }] });
+      expect(screen.getByRole('tab', { name: /On this page/ }).textContent).toBe('On this page, 0');
+    });
+
     it('lists the mentions in reading order and reveals the one chosen', () => {
       const props = renderPopup();
       openPageView();

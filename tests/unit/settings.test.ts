@@ -33,7 +33,17 @@ describe('site rules', () => {
   it.each([
     ['https://www.Example.com/news/1', 'www.example.com'],
     ['*.example.co.uk', '*.example.co.uk'],
-    ['127.0.0.1:8080', '127.0.0.1:8080'],
+    // The port goes: a rule is checked against the page's host name, which has none.
+    ['127.0.0.1:8080', '127.0.0.1'],
+    ['http://localhost:8080/news/1', 'localhost'],
+    // A query or fragment goes with the path; a host in another script is written in punycode.
+    ['https://example.com?utm_source=x', 'example.com'],
+    ['example.com#top', 'example.com'],
+    ['bücher.de', 'xn--bcher-kva.de'],
+    ['*.Bücher.de/', '*.xn--bcher-kva.de'],
+    ['https://user@example.com/', null],
+    ['', null],
+    ['*.', null],
     ['not a host', null],
     ['javascript:alert(1)', null],
   ])('normalises %j to %j', (input, pattern) => {
@@ -50,11 +60,31 @@ describe('site rules', () => {
     expect(hostMatches(pattern, host)).toBe(expected);
   });
 
-  it('lets a "never" rule win, then "always", then the main switch', () => {
+  it('lets the closest rule decide, "never" between two as close, then the main switch', () => {
     const rules = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: '*.news.example', mode: 'always' as const }, { pattern: 'blog.news.example', mode: 'never' as const }] };
     expect(isEnabledOn(rules, 'blog.news.example')).toBe(false);
     expect(isEnabledOn({ ...rules, enabled: false }, 'www.news.example')).toBe(true);
     expect(isEnabledOn({ ...rules, enabled: false }, 'other.example')).toBe(false);
+    // A rule for the site itself beats one for its whole domain, and a narrower domain a wider one.
+    const domain = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: '*.example.com', mode: 'never' as const }, { pattern: '*.news.example.com', mode: 'always' as const }, { pattern: 'shop.example.com', mode: 'always' as const }] };
+    expect(['example.com', 'shop.example.com', 'live.news.example.com', 'blog.example.com'].map((host) => isEnabledOn(domain, host))).toEqual([false, true, true, false]);
+    // Two rules as close that disagree: never.
+    expect(isEnabledOn({ ...DEFAULT_SETTINGS, siteRules: [{ pattern: '*.example.com', mode: 'always' }, { pattern: '*.example.com', mode: 'never' }] }, 'a.example.com')).toBe(false);
+  });
+
+  it('switches on a site that a rule for its whole domain keeps off, from the popup', () => {
+    const settings = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: '*.example.com', mode: 'never' as const }] };
+    const on = withSiteSwitched(settings, 'news.example.com', true);
+    expect(isEnabledOn(on, 'news.example.com')).toBe(true);
+    expect(isEnabledOn(on, 'blog.example.com')).toBe(false);
+    expect(isEnabledOn(withSiteSwitched(on, 'news.example.com', false), 'news.example.com')).toBe(false);
+  });
+
+  it('keeps a stored rule with a port (older Claimlight wrote them) for its host, and drops only a rule that cannot be read', () => {
+    const { settings, warnings } = repairSettings({ siteRules: [{ pattern: 'localhost:8080', mode: 'never' }, { pattern: 'not a host', mode: 'never' }, { pattern: 'Example.com', mode: 'always' }, { pattern: 'example.com', mode: 'never' }] });
+    expect(settings.siteRules).toEqual([{ pattern: 'localhost', mode: 'never' }, { pattern: 'example.com', mode: 'never' }]);
+    expect(warnings).toEqual([]);
+    expect(isEnabledOn(settings, new URL('http://localhost:8080/news/1').hostname)).toBe(false);
   });
 
   it('switches a site off and on again with a rule of its own', () => {
