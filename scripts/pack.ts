@@ -4,6 +4,7 @@
 // problem; each problem is printed with its file and record.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { checkPackSize } from '../lib/pack';
 import { buildPack } from '../lib/pack-build';
 
 const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]';
@@ -44,13 +45,29 @@ function main(argv: string[]): number {
     }
   }
   const id = options.id ?? basename(options.out).replace(/\.(claimlight\.)?json$/i, '').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  if (!id) {
+    console.error(`pack: cannot make a pack id of the file name "${basename(options.out)}"; give one with --id (letters, digits, . _ : -)`);
+    return 2;
+  }
   const built = buildPack(read, { id, today: new Date().toISOString().slice(0, 10), ...(options.title ? { title: options.title } : {}), ...(options.publisher ? { publisher: options.publisher } : {}) });
   if (!built.ok) {
     console.error(`pack: nothing written; ${built.error.length} problem${built.error.length === 1 ? '' : 's'}:`);
     for (const problem of built.error) console.error(`  ${problem}`);
     return 1;
   }
-  writeFileSync(options.out, `${JSON.stringify(built.value.pack, null, 2)}\n`);
+  // A pack readers cannot import is not written: the same limit as the settings page's.
+  const text = `${JSON.stringify(built.value.pack, null, 2)}\n`;
+  const tooBig = checkPackSize(Buffer.byteLength(text));
+  if (tooBig) {
+    console.error(`pack: nothing written; ${tooBig}`);
+    return 1;
+  }
+  try {
+    writeFileSync(options.out, text);
+  } catch (e) {
+    console.error(`pack: ${options.out}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return 1;
+  }
   for (const line of built.value.report) console.log(line);
   const { pack } = built.value;
   console.log(`wrote ${options.out}: "${pack.title}" (id ${pack.id}), ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'}, format ${pack.formatVersion}`);

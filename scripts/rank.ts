@@ -67,7 +67,8 @@ function readRecords(path: string): TextRecord[] {
   }
   const records: TextRecord[] = [];
   const problems: string[] = [];
-  content.split('\n').forEach((raw, i) => {
+  // A byte-order mark, as some editors write one, is not part of the first record.
+  content.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (!line.trim()) return;
     let value: unknown;
@@ -92,11 +93,13 @@ function readRecords(path: string): TextRecord[] {
   return records;
 }
 
-function expectClaims(records: TextRecord[], path: string): void {
-  if (!records.length) throw new InputError(`${path} holds no claims`);
+/** Each record once by id, and at least one: a scorer reading the output by id could not tell two
+ * queries (or claims) of one id apart. */
+function expectRecords(records: TextRecord[], path: string, what: 'claim' | 'query'): void {
+  if (!records.length) throw new InputError(`${path} holds no ${what === 'claim' ? 'claims' : 'queries'}`);
   const seen = new Set<string>();
   for (const { id } of records) {
-    if (seen.has(id)) throw new InputError(`${path}: claim id "${id}" appears more than once`);
+    if (seen.has(id)) throw new InputError(`${path}: ${what} id "${id}" appears more than once`);
     seen.add(id);
   }
 }
@@ -107,8 +110,9 @@ function main(): void {
   let queries: TextRecord[];
   try {
     claims = readRecords(args.claims);
-    expectClaims(claims, args.claims);
+    expectRecords(claims, args.claims, 'claim');
     queries = readRecords(args.queries);
+    expectRecords(queries, args.queries, 'query');
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     console.error(`rank: ${e.message}`);

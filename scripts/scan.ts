@@ -2,7 +2,7 @@
 // pipeline (lib/page-scan.ts: the extraction and matching the extension runs) over saved HTML pages and prints the
 // mentions it finds. A PATH is an .html file or a folder of them. Bad files are reported on stderr
 // with their path; the others are still scanned; the exit code is 1 when anything failed.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/matching';
@@ -10,7 +10,7 @@ import { judgeMention } from '../lib/mention-verdict';
 import { parsePackText } from '../lib/pack';
 import { scanDocument } from '../lib/page-scan';
 import { VERDICT_LABELS } from '../lib/verdicts';
-import { parseSavedPage } from './lib/saved-page';
+import { decodePage, parseSavedPage } from './lib/saved-page';
 
 const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...';
 
@@ -34,7 +34,9 @@ function parseArgs(argv: string[]): Args | string {
       if (!file) return '--pack needs a file';
       args.packs.push(file);
     } else if (arg === '--sensitivity') {
-      const value = Number(argv[++i]);
+      // Written as a decimal: Number() would take "" and " " for 0, and "0x1" for 1.
+      const written = argv[++i] ?? '';
+      const value = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(written) ? Number(written) : Number.NaN;
       if (!(value >= 0 && value <= 1)) return '--sensitivity takes a number from 0 (precise) to 1 (broad)';
       args.sensitivity = value;
     } else if (arg === '-h' || arg === '--help') return '';
@@ -60,19 +62,53 @@ function loadClaims(packFiles: string[]): MatchableClaim[] {
     }
     const parsed = parsePackText(text, { fileName: file });
     if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).join('\n  ')}`);
+    // What the importer left out or changed, as the settings page would say it.
+    for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${warning}`);
+    if (parsed.value.warnings.length > 20) console.error(`scan: ${file}: and ${parsed.value.warnings.length - 20} more warnings`);
     return parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id }));
   });
 }
 
-/** The .html files a PATH names: itself, or the ones in its folder tree, sorted. */
+/** Folders a scan of a tree never goes into: tools' and version control's, not saved pages. */
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+/**
+ * The .html files a PATH names: itself, or the ones in its folder tree, sorted. The walk follows
+ * no link to a folder (a link to its parent made it loop until memory ran out) and goes into no
+ * hidden folder (.git, .output) or node_modules; a folder is never taken for a page, whatever its
+ * name. Throws, with a sentence, for a folder that holds no page.
+ */
 function htmlFiles(path: string): string[] {
   const stat = statSync(path);
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.html?$/i.test(name))
-    .sort()
-    .map((name) => join(path, name));
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const walk = (folder: string, under: string) => {
+    // A folder reached twice (a hard link, a bind mount) is read once.
+    const real = realpathSync(folder);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const name = under ? `${under}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(join(folder, entry.name), name);
+      else if (/\.html?$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(join(folder, entry.name))))) found.push(name);
+    }
+  };
+  walk(path, '');
+  if (!found.length) throw new Error('no .html pages in this folder');
+  return found.sort().map((name) => join(path, name));
 }
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** A file named on the command line is scanned when it is named as a page, or reads as one. */
+const looksLikeHtml = (file: string, text: string) => /\.html?$/i.test(file) || /^\s*</.test(text);
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
@@ -95,14 +131,15 @@ function main(): number {
     try {
       files = htmlFiles(path);
     } catch (e) {
-      console.error(`scan: ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      console.error(`scan: ${path}: ${code === 'ENOENT' ? 'no such file or folder' : code ? `cannot read it (${code})` : (e as Error).message}`);
       failed++;
       continue;
     }
     for (const file of files) {
       try {
-        const html = readFileSync(file, 'utf8');
-        if (html.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
+        const html = decodePage(readFileSync(file));
+        if (!looksLikeHtml(file, html)) throw new Error('not a saved HTML page (its name does not end in .html and it does not start with a tag)');
         const scan = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
         // What each mention is shown as on this page: the claim's verdict, or context (lib/mention-verdict.ts).
         const mentions = scan.mentions.map((m) => ({ ...m, ...judgeMention(m.claim, m.text, scan.pageDate) }));
@@ -139,4 +176,9 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
+// A reader that stops early (`npm run scan -- … | head`) ends the scan, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = main();

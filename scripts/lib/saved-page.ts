@@ -10,3 +10,60 @@ export function parseSavedPage(html: string): Document {
   const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as Document;
 }
+
+/** Where a page's bytes say which encoding they are in: a byte-order mark, else a <meta charset>
+ * (or http-equiv) in the first 1,024 bytes, as browsers look for it. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+}
+
+// What windows-1252 puts at 0x80-0x9f, where ISO-8859-1 has control characters (0 where it has none).
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** windows-1252 as the web reads it ("latin1", "ascii" and "iso-8859-1" are its labels). Node 20's
+ * TextDecoder reads it as ISO-8859-1, so "–" (0x96) came out as a control character. */
+function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80] || b : b));
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
+}
+
+/**
+ * A saved page's text: by its byte-order mark; else as UTF-8 where the bytes are UTF-8 (a page saved
+ * again as UTF-8 often keeps the <meta charset> of the site it came from); else in the encoding it
+ * declares ("windows-1252" pages of older sites), or windows-1252, the web's fallback. Throws, with
+ * a sentence, for an encoding the platform does not know or for binary data.
+ */
+export function decodePage(bytes: Uint8Array): string {
+  const declared = declaredEncoding(bytes);
+  let text: string | null = null;
+  if (!declared?.startsWith('utf-16')) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = null;
+    }
+  }
+  if (text === null) {
+    const encoding = declared && declared !== 'utf-8' && declared !== 'utf8' ? declared : 'windows-1252';
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(encoding);
+    } catch {
+      throw new Error(`the page says it is in "${encoding}", an encoding this scan cannot read; save it as UTF-8`);
+    }
+    text = decoder.encoding === 'windows-1252' ? windows1252(bytes) : decoder.decode(bytes);
+  }
+  if (text.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
+  return text;
+}

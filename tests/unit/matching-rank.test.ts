@@ -183,7 +183,11 @@ describe('rank CLI', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ query: 'q1', ranked: ['minecraft', expect.any(String)] });
     expect(lines[1]).toMatchObject({ query: '7', ranked: ['wakanda', expect.any(String)] });
-  }, 30_000);
+    // A file an editor saved with a byte-order mark reads the same.
+    const marked = write('queries-bom.jsonl', [`\uFEFF${JSON.stringify({ id: 'q1', text: 'Minecraft is NOT shutting down in 2020' })}`]);
+    const again = await runScript('rank', '--claims', claims, '--queries', marked, '--top', '2');
+    expect([again.code, again.stderr, JSON.parse(again.stdout.trim())]).toEqual([0, '', lines[0]]);
+  }, 60_000);
 
   describe('when an input is wrong', () => {
     it.each([
@@ -192,6 +196,8 @@ describe('rank CLI', () => {
       ['a record without text', () => ['--claims', write('c.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('notext.jsonl', ['{"id":"q"}'])], /notext\.jsonl:1: needs an "id" \(a string or a number\) and a string "text"/],
       ['an empty claims file', () => ['--claims', write('none.jsonl', ['']), '--queries', write('q3.jsonl', ['{"id":"q","text":"a"}'])], /none\.jsonl holds no claims/],
       ['a repeated claim id', () => ['--claims', write('twice.jsonl', ['{"id":"1","text":"a"}', '{"id":"1","text":"b"}']), '--queries', write('q2.jsonl', ['{"id":"q","text":"a"}'])], /twice\.jsonl: claim id "1" appears more than once/],
+      ['an empty queries file', () => ['--claims', write('c2.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('noq.jsonl', ['', ' '])], /noq\.jsonl holds no queries/],
+      ['a repeated query id', () => ['--claims', write('c3.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('qtwice.jsonl', ['{"id":"q","text":"a"}', '{"id":"q","text":"b"}'])], /qtwice\.jsonl: query id "q" appears more than once/],
     ])('exits 1 with a one-line reason for %s', async (_, args, message) => {
       const { code: status, stdout, stderr } = await runScript('rank', ...args());
       expect(status).toBe(1);

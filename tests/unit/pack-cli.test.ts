@@ -77,4 +77,21 @@ describe('npm run pack', () => {
     const usage = await runScript('pack', 'make');
     expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'pack: unknown command "make"']);
   }, 60_000);
+
+  it('says so when it cannot write the pack, cannot name it, or would make one too big to import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
+    writeFileSync(join(dir, 'checks.csv'), CSV);
+    const unwritable = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, 'no-such-folder', 'x.json'));
+    expect([unwritable.code, unwritable.stderr.trim()]).toEqual([1, `pack: ${join(dir, 'no-such-folder', 'x.json')}: cannot write it (ENOENT)`]);
+    const unnamed = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, 'ü.json'));
+    expect([unnamed.code, unnamed.stderr.trim()]).toEqual([2, 'pack: cannot make a pack id of the file name "ü.json"; give one with --id (letters, digits, . _ : -)']);
+    // 9,000 reviews with long summaries: a pack past the 16 MB that the settings page imports.
+    const long = 'The operator says fares rose by eight percent over the year, not double, and publishes each month\'s tariff. '.repeat(16);
+    const rows = Array.from({ length: 9_000 }, (_, i) => `"Ferry fares doubled on route ${i}.",False,"${long}",https://checks.example/ferry-${i},Harbour Checks,2026-11-18,`);
+    writeFileSync(join(dir, 'big.csv'), [CSV.split('\r\n')[0], ...rows].join('\r\n'));
+    const big = await runScript('pack', 'build', join(dir, 'big.csv'), '--out', join(dir, 'big.json'));
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/^pack: nothing written; The file is \d+\.\d MB; Claimlight imports fact packs of up to 16\.0 MB\. Split it into smaller packs\./);
+    expect(() => readFileSync(join(dir, 'big.json'))).toThrow();
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +88,41 @@ describe('npm run scan', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--sensitivity takes a number from 0 (precise) to 1 (broad)');
     expect(stderr).toContain('usage: npm run scan --');
+    // An empty value is no 0 (Number("") is), nor is "0x1" a 1.
+    for (const value of ['', ' ', '0x1']) expect((await scan('--sensitivity', value, 'x.html')).code).toBe(2);
+  }, CLI_TIMEOUT);
+
+  it('walks a folder without following links to folders or going into hidden ones, and reads pages in their own encoding', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'claimlight-tree-'));
+    const page = '<html><body><p>Peskov said the call lasted an hour and a half.</p></body></html>';
+    mkdirSync(join(tree, 'a'));
+    writeFileSync(join(tree, 'a', 'page.html'), page);
+    // Two links to the parent: followed, they made the walk loop until memory ran out.
+    symlinkSync('..', join(tree, 'a', 'up'));
+    symlinkSync('..', join(tree, 'a', 'up2'));
+    for (const folder of ['.git', 'node_modules', 'named.html']) {
+      mkdirSync(join(tree, folder));
+      writeFileSync(join(tree, folder, folder === 'named.html' ? 'inside.html' : 'copy.html'), page);
+    }
+    // An older site's page in windows-1252, as its <meta> says: "café – fares".
+    writeFileSync(join(tree, 'legacy.html'), Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>caf'), Buffer.from([0xe9, 0x20, 0x96]), Buffer.from(' fares</p></body></html>')]));
+    const { code, stdout } = await scan('--json', tree);
+    expect(code).toBe(0);
+    const pages = (JSON.parse(stdout) as { pages: { file: string }[] }).pages.map((p) => p.file.slice(tree.length + 1));
+    expect(pages).toEqual(['a/page.html', 'legacy.html', 'named.html/inside.html']);
+    const { decodePage } = await import('../../scripts/lib/saved-page');
+    expect(decodePage(readFileSync(join(tree, 'legacy.html')))).toContain('café – fares');
+    expect(decodePage(Buffer.from('\ufeff<p>naïve</p>', 'utf16le'))).toBe('<p>naïve</p>');
+    expect(() => decodePage(Buffer.from('<meta charset="x-unheard-of"><p>caf\xe9</p>', 'latin1'))).toThrow(/"x-unheard-of", an encoding this scan cannot read/);
+  }, CLI_TIMEOUT);
+
+  it('says when a folder holds no page, and refuses a file that is not one', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'claimlight-empty-'));
+    writeFileSync(join(temp, 'notes.txt'), 'Peskov said the call lasted an hour and a half.');
+    const { code, stdout, stderr } = await scan(empty, join(temp, 'notes.txt'));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`scan: ${empty}: no .html pages in this folder`);
+    expect(stderr).toContain(`scan: ${join(temp, 'notes.txt')}: not a saved HTML page (its name does not end in .html and it does not start with a tag)`);
+    expect(stdout).toMatch(/0 pages scanned, 0 mentions, 2 failed/);
   }, CLI_TIMEOUT);
 });
