@@ -7,11 +7,12 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
 import { mainSource } from '@/lib/claim-review';
 import { firstSentence } from './MentionPreview';
-import { readLink } from '@/lib/links';
+import { LOOKALIKE_WORDS, readLink } from '@/lib/links';
+import { sliceWhole } from '@/lib/normalize';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
-import { ContextList } from './ContextList';
+import { ContextList, HostWarning } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -142,7 +143,7 @@ export function mentionExcerpt(sentence: string, matched: string[], max = MENTIO
   start = Math.max(0, end - max);
   if (start > 0) start = text.indexOf(' ', start) + 1 || start;
   if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
-  const cut = text.slice(start, end).trim();
+  const cut = sliceWhole(text, start, end).trim();
   // "immediately,…" reads worse than "immediately…", so a clause mark before the cut goes.
   return `${start > 0 ? '…' : ''}${end < text.length ? cut.replace(/[,;:]+$/, '') + '…' : cut}`;
 }
@@ -276,14 +277,23 @@ function TellingNote({ claim, verdict, repeats }: { claim: ClaimForCard; verdict
   const telling = claim.telling;
   if (!telling) return null;
   const { title, url, published } = telling.report;
+  // Checked as every link of the card is, and shown with where it goes: a pack's title for the
+  // report could name another site than its link's.
+  const link = url ? readLink(url) : null;
   const report = (
     <>
-      {url ? (
-        <a href={url} target="_blank" rel="noopener noreferrer">
-          {title}
-        </a>
+      {link?.ok ? (
+        <>
+          <a href={link.url} target="_blank" rel="noopener noreferrer" aria-label={`${title}, at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''} (opens in a new tab)`}>
+            <bdi>{title}</bdi>
+          </a>
+          <span class="claimlight-card__host"> {link.host}</span>
+          <HostWarning link={link} classPrefix="claimlight-card" />
+        </>
       ) : (
-        <cite>{title}</cite>
+        <cite>
+          <bdi>{title}</bdi>
+        </cite>
       )}
       {published && (
         <>
@@ -332,11 +342,12 @@ function MainSourceLink({ claim }: { claim: ClaimForCard }) {
         href={link.url}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={`${label}: ${main.source.outlet}${when ? `, ${when}` : ''}, at ${link.host}${link.mixedScripts ? ', a web address that mixes alphabets' : ''} (opens in a new tab)`}
+        aria-label={`${label}: ${main.source.outlet}${when ? `, ${when}` : ''}, at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''} (opens in a new tab)`}
       >
         {label}
         {/* Where the link really goes, as every source link in the card shows it. */}
         <span class="claimlight-card__host"> {link.host}</span>
+        <HostWarning link={link} classPrefix="claimlight-card" />
       </a>
       {' · '}
       {main.source.outlet}

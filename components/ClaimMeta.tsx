@@ -10,7 +10,8 @@ export function ClaimMeta({ claim, classPrefix }: { claim: Pick<Claim, 'claimant
   if (!claim.claimant && !date) return null;
   return (
     <p class={`${classPrefix}__meta`}>
-      {claim.claimant}
+      {/* Isolated, so that a name written right to left cannot reorder the date beside it. */}
+      {claim.claimant && <bdi>{claim.claimant}</bdi>}
       {claim.claimant && date && <span aria-hidden="true"> · </span>}
       {date && <time dateTime={claim.claimDate}>{date}</time>}
     </p>

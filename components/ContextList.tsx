@@ -3,13 +3,28 @@
  * them. Sources open in a new tab without access to the opener, and only http(s) URLs become links.
  */
 import type { ContextItem } from '@/lib/schema';
-import { readLink } from '@/lib/links';
+import { LOOKALIKE_WORDS, readLink, type Lookalike } from '@/lib/links';
 import type { Source } from '@/lib/schema';
 import { formatPartialDate } from '@/lib/partial-date';
 
+/** Beside a look-alike host, what makes it one ("mixes alphabets"), with a tooltip that says more. */
+export function HostWarning({ link, classPrefix }: { link: { lookalike: Lookalike | null }; classPrefix: string }) {
+  if (!link.lookalike) return null;
+  const words = LOOKALIKE_WORDS[link.lookalike];
+  return (
+    <span class={`${classPrefix}__host-warning`} title={words.title}>
+      {' '}
+      {words.short}
+    </span>
+  );
+}
+
 function SourceLink({ source, classPrefix }: { source: Source; classPrefix: string }) {
   const date = source.published ? formatPartialDate(source.published) : undefined;
-  const outlet = <span class={`${classPrefix}__outlet`}>{source.outlet}</span>;
+  // Isolated, so that an outlet written right to left cannot reorder the host and date after it.
+  const outlet = (
+    <bdi class={`${classPrefix}__outlet`}>{source.outlet}</bdi>
+  );
   const dated = date && <span class={`${classPrefix}__source-date`}> · {date}</span>;
   // Packs are validated on import, but the card is the last stop before the page, so a URL that is
   // not http(s) (javascript:, data:) or hides where it goes is shown as plain text rather than trusted.
@@ -28,16 +43,12 @@ function SourceLink({ source, classPrefix }: { source: Source; classPrefix: stri
       href={link.url}
       target="_blank"
       rel="noopener noreferrer"
-      aria-label={`${source.outlet}${date ? `, ${date}` : ''}, at ${link.host}${link.mixedScripts ? ', a web address that mixes alphabets' : ''} (opens in a new tab)`}
+      aria-label={`${source.outlet}${date ? `, ${date}` : ''}, at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''} (opens in a new tab)`}
     >
       {outlet}
       {/* The pack names the outlet; the host is where the link really goes. */}
       <span class={`${classPrefix}__host`}> {link.host}</span>
-      {link.mixedScripts && (
-        <span class={`${classPrefix}__host-warning`} title="This web address mixes letters of different alphabets, as look-alike addresses do.">
-          {' '}mixes alphabets
-        </span>
-      )}
+      <HostWarning link={link} classPrefix={classPrefix} />
       {/* One unbreakable tail, so "12 Feb 2025 ↗" never splits across lines. */}
       <span class={`${classPrefix}__source-tail`}>
         {dated}

@@ -5,6 +5,7 @@
  */
 import { mainSource } from '@/lib/claim-review';
 import { formatPartialDate } from '@/lib/partial-date';
+import { sliceWhole } from '@/lib/normalize';
 import type { ClaimForCard } from '@/lib/protocol';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { verdictColourVars } from './verdict-style';
@@ -15,7 +16,7 @@ export function firstSentence(text: string): string {
   // Escaped, not written: the content script must be pure ASCII, and esbuild leaves regex literals as they are.
   const match = /^.+?[.!?](?=\s+[A-Z\u201c"\u2018'(]|\s*$)/su.exec(text.trim());
   const sentence = match ? match[0] : text.trim();
-  return sentence.length > 160 ? `${sentence.slice(0, 159).replace(/\s+\S*$/, '')}…` : sentence;
+  return sentence.length > 160 ? `${sliceWhole(sentence, 0, 159).replace(/\s+\S*$/, '')}…` : sentence;
 }
 
 export interface MentionPreviewProps {

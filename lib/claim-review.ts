@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
 import { readClaimantParts, writeClaimants } from './claimant';
+import { sliceWhole } from './normalize';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
@@ -83,7 +84,7 @@ export function cleanText(value: unknown): string | undefined {
 
 function clip(text: string | undefined, max: number): string | undefined {
   if (!text) return undefined;
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return text.length <= max ? text : `${sliceWhole(text, 0, max - 1).trimEnd()}…`;
 }
 
 /** Reads a date such as "2022-01-28 18:35" or "2019-06-05T10:00:00+00:00" down to its day. */
@@ -92,8 +93,9 @@ function readDate(value: unknown): string | undefined {
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!match) return undefined;
   const [, y, m, d] = match;
-  // A day the month does not have ("2025-02-31") is no date: the claim is kept, undated.
-  return isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
+  // A day the month does not have ("2025-02-31") is no date: the claim is kept, undated. So is a
+  // year before 1000: feeds write "0000-01-01" for a date they do not know.
+  return Number(y) >= 1000 && isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
 }
 
 function readNumber(value: unknown): number | undefined {

@@ -6,16 +6,27 @@
  */
 import { toUnicode } from 'punycode/punycode.es6.js';
 
+/** The two ways a host's Unicode form passes for another host. */
+export type Lookalike = 'mixed-scripts' | 'punctuation';
+
+/** What the card says of a look-alike host: beside it, in its tooltip, and to screen readers. */
+export const LOOKALIKE_WORDS: Record<Lookalike, { short: string; title: string; spoken: string }> = {
+  'mixed-scripts': { short: 'mixes alphabets', title: 'This web address mixes letters of different alphabets, as look-alike addresses do.', spoken: 'a web address that mixes alphabets' },
+  punctuation: { short: 'look-alike characters', title: 'This web address holds characters drawn like a slash, a dot or other punctuation, as look-alike addresses do.', spoken: 'a web address with look-alike characters' },
+};
+
 /** A link as it will be followed, or why it is refused. */
 export type Link =
   | {
       ok: true;
       /** The URL as the browser's parser writes it: scheme and host lower-case, host in punycode. */
       url: string;
-      /** The host as a reader should see it: its Unicode form, or punycode when that form mixes scripts. */
+      /** The host as a reader should see it: its Unicode form, or punycode when that form is a look-alike. */
       host: string;
-      /** The host's Unicode form mixes writing systems ("rеuters.com" with a Cyrillic "е"). */
-      mixedScripts: boolean;
+      /** Why the host's Unicode form would deceive, when it would: it mixes writing systems
+       * ("rеuters.com" with a Cyrillic "е"), or it holds a character drawn like punctuation
+       * ("reuters.com∕world.evil.example" with a division slash). Null for an honest host. */
+      lookalike: Lookalike | null;
     }
   | {
       ok: false;
@@ -66,8 +77,8 @@ export function readLink(written: string): Link {
   if (!parsed.ok) return parsed;
   const { hostname, href } = parsed.url;
   const unicode = unicodeHost(hostname);
-  const mixedScripts = mixesScripts(unicode);
-  return { ok: true, url: href, host: mixedScripts ? hostname : unicode, mixedScripts };
+  const lookalike: Lookalike | null = mixesScripts(unicode) ? 'mixed-scripts' : drawsPunctuation(unicode) ? 'punctuation' : null;
+  return { ok: true, url: href, host: lookalike ? hostname : unicode, lookalike };
 }
 
 /** The URL a link is stored as, or null when it is refused. */
@@ -99,6 +110,17 @@ const SCRIPTS: [string, RegExp][] = [
   ['Thai', /\p{Script=Thai}/u],
   ['CJK', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u],
 ];
+
+/** A character of a host outside ASCII that is neither a letter nor a mark: in a host name, such
+ * characters are drawn like the punctuation of an address ("∕", "⁄", "·", "۰"), as browsers' IDN
+ * rules know. Made once, for the reason `LETTER` gives. */
+const NOT_LETTER_OR_MARK = /[^\p{L}\p{M}]/u;
+
+/** True when a host's Unicode form holds a character outside ASCII that is not a letter or mark. */
+export function drawsPunctuation(host: string): boolean {
+  for (const char of host) if (char.charCodeAt(0) > 0x7f && NOT_LETTER_OR_MARK.test(char)) return true;
+  return false;
+}
 
 /** A letter: made once here, since esbuild writes an expression with a Unicode property as a
  * `new RegExp(...)` call, which inside the loop below made it again for every character. */

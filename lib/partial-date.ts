@@ -34,9 +34,11 @@ export function formatPartialDate(date: string, locale?: string): string {
   if (!month) return year!;
   const m = Number(month);
   if (m < 1 || m > 12) return date;
-  const time = Date.UTC(Number(year), m - 1, day ? Number(day) : 1);
-  if (day && new Date(time).getUTCDate() !== Number(day)) return date;
-  return formatter(locale, day ? DAY : MONTH).format(time);
+  // setUTCFullYear, not Date.UTC, which reads the years 0-99 as 1900-1999.
+  const at = new Date(0);
+  at.setUTCFullYear(Number(year), m - 1, day ? Number(day) : 1);
+  if (day && at.getUTCDate() !== Number(day)) return date;
+  return formatter(locale, day ? DAY : MONTH).format(at);
 }
 
 /** Writes a moment (an ISO timestamp) as the day it fell on where the reader is, the same way as

@@ -63,9 +63,14 @@ export function isHttpUrl(value: string): boolean {
   return parseLink(value).ok;
 }
 
+/** Characters that override or embed a direction ("\u202e" draws what follows backwards): in a
+ * pack's text they could make an outlet's name, a host or a date read as something else. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 const text = (max: number) =>
   v.pipe(
     v.string('must be text'),
+    v.transform((value) => value.replace(BIDI_CONTROLS, '')),
     v.trim(),
     v.nonEmpty('must not be empty'),
     v.maxLength(max, `must be at most ${max} characters`),

@@ -120,6 +120,18 @@ function normalizeLabel(label: string): string {
     .trim();
 }
 
+/** Words that qualify the rating before them ("but" in English, Spanish, Portuguese, French, German, Italian). */
+const QUALIFIERS = new Set(['but', 'however', 'yet', 'pero', 'mas', 'porem', 'mais', 'aber', 'ma']);
+
+/** The verdict of a label's first one to four words that make one, if any. */
+function leadVerdict(words: readonly string[]): Verdict | undefined {
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const lead = verdictOfLabel(words.slice(0, n).join(' '));
+    if (lead) return lead;
+  }
+  return undefined;
+}
+
 /** How a rating given only in numbers is written as its label: "2 on a scale of 1 to 5". */
 const NUMERIC_LABEL = /^(-?\d+(?:\.\d+)?) on a scale of (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)$/;
 
@@ -156,7 +168,14 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
     const words = normal.split(' ');
     for (let n = Math.min(4, words.length); n >= 1; n--) {
       const lead = verdictOfLabel(words.slice(0, n).join(' '));
-      if (lead) return lead;
+      if (!lead) continue;
+      const rest = words.slice(n);
+      // "True, but misleading", "Verdadero, pero…", "Verdadeiro, mas…": a true rating qualified
+      // is not "Accurate" (Chequeado and Lupa rate so).
+      if (lead === 'accurate' && rest.length && QUALIFIERS.has(rest[0]!)) return 'imprecise';
+      // "Old hoax": old, and false.
+      if (lead === 'accurate-but-misdated' && rest.length && leadVerdict(rest) === 'false') return 'false';
+      return lead;
     }
     return 'unrated';
   }

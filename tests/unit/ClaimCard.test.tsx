@@ -362,6 +362,15 @@ describe('VERDICT_STYLES', () => {
   });
 });
 
+describe('text written right to left', () => {
+  it('isolates the claimant and each outlet, so that neither can reorder the date or host beside it', () => {
+    const claim = { ...peskov, claimant: 'مجلس المدينة', context: [{ ...peskov.context[0]!, sources: [{ ...peskov.context[0]!.sources[0]!, outlet: 'חדשות הנמל' }] }, ...peskov.context.slice(1)] };
+    const { dialog } = renderCard({ claim });
+    const isolated = [...dialog.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(isolated).toEqual(expect.arrayContaining(['مجلس المدينة', 'חדשות הנמל']));
+  });
+});
+
 describe('formatPartialDate', () => {
   it.each([
     ['2025-02-12', '12 Feb 2025'],
@@ -372,6 +381,9 @@ describe('formatPartialDate', () => {
     ['2025-13', '2025-13'],
     ['2025-02-30', '2025-02-30'],
     ['last week', 'last week'],
+    // Date.UTC reads the years 0-99 as 1900-1999; these are written as they are.
+    ['0050-03-01', '1 Mar 50'],
+    ['0099-12', 'Dec 99'],
   ])('writes %s as %s in the tests\' locale, British English', (date, expected) => {
     expect(formatPartialDate(date)).toBe(expected);
   });
@@ -450,7 +462,19 @@ describe('a verdict on how one report told the story', () => {
   it('links the report where the pack gives its address, and says nothing of a telling for a claim in the world', () => {
     const linked = { ...summit, telling: { ...summit.telling!, report: { ...summit.telling!.report, url: 'https://news.example/story' } } };
     const { dialog } = renderCard({ claim: linked, verdict: 'imprecise' });
-    expect(within(dialog).getByRole('link', { name: 'Trump Announces Start of Ukraine War Talks Following Call with Putin' }).getAttribute('href')).toBe('https://news.example/story');
+    expect(within(dialog).getByRole('link', { name: 'Trump Announces Start of Ukraine War Talks Following Call with Putin, at news.example (opens in a new tab)' }).getAttribute('href')).toBe('https://news.example/story');
+    cleanup();
+    // A title that names another site than its link's: the card shows where the link goes, and
+    // a link the card would not follow is no link.
+    cleanup();
+    const elsewhere = { ...summit, telling: { ...summit.telling!, report: { ...summit.telling!.report, title: 'reuters.com – Trump announces talks', url: 'https://evil.example/story' } } };
+    const shown = renderCard({ claim: elsewhere, verdict: 'imprecise' });
+    expect(shown.dialog.querySelector('.claimlight-card__telling')?.textContent).toContain('reuters.com – Trump announces talks evil.example');
+    cleanup();
+    const scripted = { ...summit, telling: { ...summit.telling!, report: { ...summit.telling!.report, url: 'javascript:alert(1)' } } };
+    const refused = renderCard({ claim: scripted, verdict: 'imprecise' });
+    expect(refused.dialog.querySelector('.claimlight-card__telling a')).toBeNull();
+    expect(refused.dialog.querySelector('.claimlight-card__telling cite')?.textContent).toBe('Trump Announces Start of Ukraine War Talks Following Call with Putin');
     cleanup();
     const world = { ...summit, telling: undefined };
     const again = renderCard({ claim: world, verdict: 'imprecise' });

@@ -30,6 +30,9 @@ describe('firstSentence', () => {
     const long = firstSentence(`${'word '.repeat(60)}end.`);
     expect(long.length).toBeLessThanOrEqual(160);
     expect(long.endsWith('word…')).toBe(true);
+    // A long text with no spaces, of characters outside the Basic Plane: cut between two of them.
+    const cut = firstSentence('\u{2000B}'.repeat(100));
+    expect(cut).toBe(`${'\u{2000B}'.repeat(79)}…`);
   });
 });
 

@@ -255,12 +255,34 @@ describe('Fact Check Tools import', () => {
   });
 });
 
+describe('untrusted text and dates in a review', () => {
+  it('drops the characters that turn text around, and a year before 1000 that feeds write for "not known"', () => {
+    const result = parse(
+      review({
+        author: { '@type': 'Organization', name: 'Harbour Check\u202e' },
+        itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: '\u2067City council\u2069' }, datePublished: '0000-01-01T00:00:00Z' },
+      }),
+    );
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    const [claim] = result.value.pack.claims;
+    expect(claim!.claimant).toBe('City council');
+    expect(claim!.claimDate).toBeUndefined();
+    expect(claim!.context[0]!.sources[0]!.outlet).toBe('Harbour Check');
+    // Our own format's text fields are read the same way.
+    const own = parsePackText(JSON.stringify({ ...samplePack(), title: 'Ferry \u202enotes' }));
+    expect(own.ok && own.value.pack.title).toBe('Ferry notes');
+  });
+});
+
 describe('verdictFromRating', () => {
   it.each([
     ['False', 'false'], ['Pants on Fire!', 'false'], ['Faux', 'false'], ['Falso.', 'false'], ['really_false', 'false'],
     ['FALSO: As imagens mostram outra cidade', 'false'], ['Engañoso', 'imprecise'], ['não_é_bem_assim', 'imprecise'],
     ['Half True', 'imprecise'], ['Mostly True', 'accurate'], ['Miscaptioned', 'misattributed'], ['Unproven', 'unverified'],
     ['證據不足', 'unverified'], ['錯誤', 'false'], ['Satire', 'opinion'], ['Mixture', 'disputed'], ['Will military drills end?', 'unrated'],
+    // A true rating qualified is not "Accurate" (Chequeado's and Lupa's scales); an old hoax is false.
+    ['Verdadero, pero', 'imprecise'], ['Verdadeiro, mas', 'imprecise'], ['True, but misleading', 'imprecise'], ['True: the figures match', 'accurate'],
+    ['Old hoax', 'false'], ['Old video', 'accurate-but-misdated'], ['Outdated', 'accurate-but-misdated'],
   ])('maps the label %j to %s', (label, verdict) => {
     expect(verdictFromRating(label)).toBe(verdict);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixesScripts, normalizeLink, readLink } from '@/lib/links';
+import { drawsPunctuation, mixesScripts, normalizeLink, readLink } from '@/lib/links';
 import { parsePackText } from '@/lib/pack';
 import { LIMITS } from '@/lib/schema';
 import { samplePack } from '../helpers/packs';
@@ -27,19 +27,30 @@ describe('links as written in a pack', () => {
     ['no slashes after the scheme', 'https:evil.example', 'https://evil.example/', 'evil.example'],
     ['capitals and the default port', 'HTTPS://Reuters.COM:443/Story', 'https://reuters.com/Story', 'reuters.com'],
   ])('stores %s as the browser follows it, and shows the real host', (_, written, url, host) => {
-    expect(readLink(written)).toEqual({ ok: true, url, host, mixedScripts: false });
+    expect(readLink(written)).toEqual({ ok: true, url, host, lookalike: null });
   });
 
   it('stores a look-alike host in punycode and flags it, showing the form that cannot pass for the real one', () => {
     // "rеuters.com" with a Cyrillic "е".
-    expect(readLink('https://r\u0435uters.com/world')).toEqual({ ok: true, url: 'https://xn--ruters-3of.com/world', host: 'xn--ruters-3of.com', mixedScripts: true });
+    expect(readLink('https://r\u0435uters.com/world')).toEqual({ ok: true, url: 'https://xn--ruters-3of.com/world', host: 'xn--ruters-3of.com', lookalike: 'mixed-scripts' });
     // Written in punycode already: the same host, the same flag.
-    expect(readLink('https://xn--ruters-3of.com/world')).toMatchObject({ mixedScripts: true, host: 'xn--ruters-3of.com' });
+    expect(readLink('https://xn--ruters-3of.com/world')).toMatchObject({ lookalike: 'mixed-scripts', host: 'xn--ruters-3of.com' });
+  });
+
+  it('stores a host with a character drawn like punctuation in punycode and flags it', () => {
+    // A division slash: "reuters.com∕world∕evil.example" reads as a page of reuters.com.
+    for (const char of ['\u2215', '\u2044', '\u29f8', '\u00b7', '\u06f0']) {
+      const link = readLink(`https://reuters.com${char}world${char}evil.example/x`);
+      expect(link).toMatchObject({ ok: true, lookalike: 'punctuation' });
+      expect(link.ok && link.host.startsWith('reuters.xn--')).toBe(true);
+    }
+    expect(drawsPunctuation('münchen.example')).toBe(false);
+    expect(drawsPunctuation('日本語.jp')).toBe(false);
   });
 
   it('shows a host written in one script in that script', () => {
-    expect(readLink('https://münchen.example/')).toEqual({ ok: true, url: 'https://xn--mnchen-3ya.example/', host: 'münchen.example', mixedScripts: false });
-    expect(readLink('https://пример.рф/')).toMatchObject({ ok: true, host: 'пример.рф', mixedScripts: false });
+    expect(readLink('https://münchen.example/')).toEqual({ ok: true, url: 'https://xn--mnchen-3ya.example/', host: 'münchen.example', lookalike: null });
+    expect(readLink('https://пример.рф/')).toMatchObject({ ok: true, host: 'пример.рф', lookalike: null });
   });
 
   it.each([

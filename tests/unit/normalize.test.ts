@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildClaimIndex, findMentions } from '@/lib/matching';
-import { contentStems, LINK, tokenize, wordFormsCached } from '@/lib/normalize';
+import { contentStems, LINK, sliceWhole, tokenize, wordFormsCached } from '@/lib/normalize';
 import { cleanPost } from '@/lib/matching/post-text';
 import { segmentSentences, splitSentences } from '@/lib/sentences';
 import { wordsByExpression, wordsByScanner } from '../helpers/words';
@@ -199,5 +199,16 @@ describe('splitSentences', () => {
     const alphabet = ['a', 'B', 'é', '7', ' ', '\u00a0', '\t', '\n', '\u2029', '.', '!', '?', '…', '。', ',', ';', ':', '"', '“', '”', '’', "'", '(', ')', '-', '—', '/', '%', 'Mr', 'U.S', 'É'];
     const fixed = ['A plain sentence, with “quotes” and (brackets) — and a dash.', 'He said “no.”  ', '  Leading space and no end', 'Two? Sentences.'];
     for (const text of [...randomTexts(alphabet, 3000, 16, 5), ...fixed]) expect(splitSentences(text), JSON.stringify(text)).toEqual(segmentSentences(text));
+  });
+});
+
+describe('sliceWhole', () => {
+  it('never cuts a character outside the Basic Plane in two', () => {
+    const text = 'a\u{1F600}b\u{2000B}';
+    expect(sliceWhole(text, 0, 2)).toBe('a');
+    expect(sliceWhole(text, 2)).toBe('b\u{2000B}');
+    expect(sliceWhole(text, 0, 3)).toBe('a\u{1F600}');
+    expect(sliceWhole(text, 1, 2)).toBe('');
+    expect(sliceWhole('plain text', 2, 6)).toBe('ain ');
   });
 });
