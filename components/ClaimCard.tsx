@@ -8,7 +8,7 @@ import type { ClaimForCard } from '@/lib/protocol';
 import { mainSource } from '@/lib/claim-review';
 import { firstSentence } from './MentionPreview';
 import { LOOKALIKE_WORDS, readLink } from '@/lib/links';
-import { sliceWhole } from '@/lib/normalize';
+import { sliceWhole } from '@/lib/whole-characters';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';

@@ -5,7 +5,7 @@
  */
 import { mainSource } from '@/lib/claim-review';
 import { formatPartialDate } from '@/lib/partial-date';
-import { sliceWhole } from '@/lib/normalize';
+import { sliceWhole } from '@/lib/whole-characters';
 import type { ClaimForCard } from '@/lib/protocol';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { verdictColourVars } from './verdict-style';

@@ -27,6 +27,8 @@ export interface PopupData {
   pageNotice?: string;
   /** Whether the reader hid the marks on the tab's page. */
   marksHidden?: boolean;
+  /** Why the last switch for the site was not saved, while it was not. */
+  siteError?: string | undefined;
 }
 
 /** What the popup can ask for. */
@@ -52,7 +54,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'page', label: 'On this page' },
 ];
 
-function SiteSwitch({ host, on, onChange }: { host: string | null; on: boolean; onChange(on: boolean): void }) {
+function SiteSwitch({ host, on, onChange, error }: { host: string | null; on: boolean; onChange(on: boolean): void; error?: string | undefined }) {
   const id = useId();
   return (
     <div class="claimlight-popup__site">
@@ -73,6 +75,11 @@ function SiteSwitch({ host, on, onChange }: { host: string | null; on: boolean; 
       <span id={`${id}-host`} class="claimlight-popup__host">
         {host ?? 'Not available here'}
       </span>
+      {error && (
+        <p role="alert" class="claimlight-popup__error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -107,7 +114,7 @@ export function PopupApp(props: PopupAppProps) {
           <span aria-hidden="true">⚙ </span>Settings
         </button>
       </header>
-      <SiteSwitch host={props.siteHost} on={props.siteEnabled} onChange={props.onSiteSwitched} />
+      <SiteSwitch host={props.siteHost} on={props.siteEnabled} onChange={props.onSiteSwitched} error={props.siteError} />
 
       <div role="tablist" aria-label="Popup views" class="claimlight-popup__tabs">
         {VIEWS.map((tab, i) => (

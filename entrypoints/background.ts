@@ -112,6 +112,8 @@ export default defineBackground(() => {
         url: sender.url,
         fromThisExtension: sender.id === browser.runtime.id,
         fromExtensionPage: !!sender.url?.startsWith(extensionOrigin),
+        // Chrome says whether the sending document is the one its tab shows (`documentLifecycle`).
+        ...((sender as { documentLifecycle?: string }).documentLifecycle ? { documentActive: (sender as { documentLifecycle?: string }).documentLifecycle === 'active' } : {}),
       },
       afterReady,
     ),

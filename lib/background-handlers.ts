@@ -219,7 +219,9 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
       }
     },
     async mentionsShown(page, sender) {
-      if (sender.tabId !== undefined) await onMentionsShown?.(sender.tabId, page);
+      // A page being prerendered in a tab has not replaced the page the tab shows: its mentions are
+      // not the tab's yet (it reports again when it is shown).
+      if (sender.tabId !== undefined && sender.documentActive !== false) await onMentionsShown?.(sender.tabId, page);
       return ok({ shown: true as const });
     },
   };

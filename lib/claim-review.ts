@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
 import { readClaimantParts, writeClaimants } from './claimant';
-import { sliceWhole } from './normalize';
+import { sliceWhole } from './whole-characters';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';

@@ -5,6 +5,7 @@
  * reports as a file. The content script hides what they name; this file only keeps the list.
  */
 import * as v from 'valibot';
+import { sliceWhole } from './whole-characters';
 
 /** The storage.local key of the list. */
 export const DISMISSALS_KEY = 'claimlight:dismissed';
@@ -50,7 +51,17 @@ export interface Dismissals {
 
 export const NO_DISMISSALS: Dismissals = { onPage: [], everywhere: [], reports: [] };
 
-const Text = v.pipe(v.string(), v.maxLength(5_000));
+/** The longest text a record keeps: a run-on sentence, a page's long address. */
+const MAX_TEXT = 5_000;
+
+/** A text as a record keeps it: cut to `MAX_TEXT`. Records are written cut, and compared cut, so a
+ * match on a sentence longer than that is remembered (it was written whole, then thrown away when
+ * read back, so its mark came back after a reload). */
+const fit = (text: string) => (text.length <= MAX_TEXT ? text : sliceWhole(text, 0, MAX_TEXT));
+const fitted = <T extends object>(record: T): T =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? fit(value) : value])) as T;
+
+const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const PageDismissalSchema = v.object({ page: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
 const ClaimDismissalSchema = v.object({ claimKey: Text, claimText: Text, at: Text });
 const ReportSchema = v.object({ url: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
@@ -70,17 +81,18 @@ export function dismissalsFrom(value: unknown): Dismissals {
 export function pageKeyOf(url: string): string {
   try {
     const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
+    return fit(`${parsed.origin}${parsed.pathname}`);
   } catch {
-    return url;
+    return fit(url);
   }
 }
 
 const sameMatch = (a: { page: string; claimKey: string; text: string }, b: { page: string; claimKey: string; text: string }) =>
-  a.page === b.page && a.claimKey === b.claimKey && a.text === b.text;
+  fit(a.page) === fit(b.page) && a.claimKey === b.claimKey && fit(a.text) === fit(b.text);
 
 /** The list with one more rejected match (once only), the oldest dropped past the limit. */
-export function withPageDismissal(list: Dismissals, dismissal: PageDismissal): Dismissals {
+export function withPageDismissal(list: Dismissals, match: PageDismissal): Dismissals {
+  const dismissal = fitted(match);
   const onPage = [...list.onPage.filter((d) => !sameMatch(d, dismissal)), dismissal];
   return { ...list, onPage: onPage.slice(-MAX_DISMISSALS) };
 }
@@ -91,7 +103,8 @@ export function withoutPageDismissal(list: Dismissals, match: { page: string; cl
 }
 
 /** The list with a claim marked nowhere. */
-export function withClaimDismissal(list: Dismissals, dismissal: ClaimDismissal): Dismissals {
+export function withClaimDismissal(list: Dismissals, claim: ClaimDismissal): Dismissals {
+  const dismissal = fitted(claim);
   const everywhere = [...list.everywhere.filter((d) => d.claimKey !== dismissal.claimKey), dismissal];
   return { ...list, everywhere: everywhere.slice(-MAX_DISMISSALS) };
 }
@@ -102,7 +115,8 @@ export function withoutClaimDismissal(list: Dismissals, claimKey: string): Dismi
 }
 
 /** The list with one more report (once per page, claim and sentence). */
-export function withReport(list: Dismissals, report: WrongMatchReport): Dismissals {
+export function withReport(list: Dismissals, written: WrongMatchReport): Dismissals {
+  const report = fitted(written);
   const same = (r: WrongMatchReport) => r.url === report.url && r.claimKey === report.claimKey && r.text === report.text;
   return { ...list, reports: [...list.reports.filter((r) => !same(r)), report].slice(-MAX_DISMISSALS) };
 }
@@ -118,7 +132,7 @@ export interface Hidden {
   claims: ReadonlySet<string>;
 }
 
-export const matchKey = (claimKey: string, text: string) => `${claimKey}\n${text}`;
+export const matchKey = (claimKey: string, text: string) => `${claimKey}\n${fit(text)}`;
 
 export function hiddenOn(list: Dismissals, page: string): Hidden {
   return {

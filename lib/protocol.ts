@@ -131,6 +131,12 @@ export const FIND_LIMITS = {
   blockChars: 200_000,
   /** Blocks of one request. */
   blocks: 50_000,
+  /** Characters of one request's blocks in all: matching one request holds up the background (every
+   * tab, the popup, the settings page) until it is done, so a page a hostile script fills with
+   * claim-like text is matched a bounded piece at a time. A 10,000-word article is about 60,000. */
+  requestChars: 1_000_000,
+  /** Mentions, and possibly related claims, in one reply. */
+  mentions: 1_000,
   /** The page's opening sent with a part of a page (`pageOpening`): its blocks, and characters. */
   openingBlocks: 200,
   openingChars: 4_000,
@@ -156,7 +162,8 @@ export function pageOpening(blocks: readonly string[]): string[] {
  * first block is in the page's list. The matcher reads a page's blocks as one story (names and
  * dates carry from block to block), so batches are as large as a request may be: only a page
  * beyond the limits is split. */
-export function batchBlocks(texts: readonly string[], maxBlocks: number = FIND_LIMITS.blocks, maxChars = 16_000_000): { first: number; blocks: string[] }[] {
+export function batchBlocks(texts: readonly string[], maxBlocks: number = FIND_LIMITS.blocks, maxChars: number = FIND_LIMITS.requestChars): { first: number; blocks: string[] }[] {
+  maxChars = Math.min(maxChars, FIND_LIMITS.requestChars);
   const batches: { first: number; blocks: string[] }[] = [];
   let current: { first: number; blocks: string[] } | null = null;
   let chars = 0;
@@ -205,7 +212,11 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
   removeFeed: v.strictObject({ feedId: v.pipe(v.string(), v.maxLength(200)) }),
   contentScriptStarted: v.strictObject({ url: v.pipe(v.string(), v.maxLength(8_192)) }),
   findMentions: v.strictObject({
-    blocks: v.pipe(v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.blockChars))), v.maxLength(FIND_LIMITS.blocks)),
+    blocks: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.blockChars))),
+      v.maxLength(FIND_LIMITS.blocks),
+      v.check((blocks) => blocks.reduce((n, block) => n + block.length, 0) <= FIND_LIMITS.requestChars, `must hold at most ${FIND_LIMITS.requestChars} characters in all`),
+    ),
     pageDate: v.nullable(v.number()),
     sensitivity: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
     opening: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(FIND_LIMITS.openingChars))), v.maxLength(FIND_LIMITS.openingBlocks))),
@@ -292,6 +303,9 @@ export interface SenderInfo {
   fromExtensionPage: boolean;
   /** True when the sender is this extension (its pages or its content scripts). */
   fromThisExtension: boolean;
+  /** False for a content script in a document the tab is not showing (a page being prerendered,
+   * or kept in the back/forward cache); unknown where the browser does not say (Firefox). */
+  documentActive?: boolean;
 }
 
 /**

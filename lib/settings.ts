@@ -167,3 +167,12 @@ export function withSiteSwitched(settings: Settings, host: string, on: boolean):
   if (!on || !isEnabledOn(without, host)) siteRules.push({ pattern, mode: on ? 'always' : 'never' });
   return without;
 }
+
+/** Why the browser refused to store the settings, in words a reader can act on. storage.sync holds
+ * one item of at most 8 KB, which about 170 site rules fill, and takes only so many writes a minute. */
+export function describeSettingsError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/QUOTA_BYTES/.test(message)) return 'the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.';
+  if (/MAX_WRITE_OPERATIONS/.test(message)) return 'the browser takes only so many changes a minute; wait a minute, then try again.';
+  return `the browser refused it (${message}).`;
+}

@@ -4,7 +4,7 @@
  */
 import { buildClaimIndex, matchBlocks, type ClaimIndex, type Mention } from './matching';
 import { judgeMention } from './mention-verdict';
-import { claimKey, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
+import { claimKey, FIND_LIMITS, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
 import { claimsForCard, type ClaimlightDb } from './store';
 
 /** Answers "which stored claims does this page mention?", keeping the index between calls. */
@@ -40,6 +40,8 @@ export class StoreMatcher {
       const judged = judgeMention(m.claim, m.text, pageDate);
       return { claimKey: key, block: m.block, start: m.start, end: m.end, score: m.score, cues: m.cues, ...judged };
     };
-    return { mentions: found.mentions.map(crossing), related: found.related.map(crossing), claims: records };
+    // A reply has room for the mentions of any page Claimlight can mark; past that, the first in
+    // reading order (a page built to be all mentions would otherwise make a reply of megabytes).
+    return { mentions: found.mentions.slice(0, FIND_LIMITS.mentions).map(crossing), related: found.related.slice(0, FIND_LIMITS.mentions).map(crossing), claims: records };
   }
 }

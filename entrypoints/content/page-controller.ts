@@ -123,6 +123,15 @@ export class PageController {
       this.openCard(mention, 'keyboard');
     }, { signal: this.ctx.signal });
     this.ctx.onInvalidated(() => this.painter.clear());
+    // The browser clears a tab's badge whenever the tab commits a page, a page brought back from the
+    // back/forward cache included, and a prerendered page's report was not taken for the tab's: when
+    // the page is shown, it tells the badge again.
+    const reportAgain = () => {
+      this.reported = '';
+      if (this.active) this.report(this.mentions.list());
+    };
+    window.addEventListener('pageshow', (event) => event.persisted && reportAgain(), { signal: this.ctx.signal });
+    document.addEventListener('prerenderingchange', reportAgain, { signal: this.ctx.signal });
     // Each second the marks are measured again (text can move without an event saying so), and
     // Claimlight's layers are put back if page script took them out.
     this.ctx.setInterval(() => {

@@ -8,7 +8,7 @@ import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol'
 import { DISMISSALS_KEY, dismissalsFrom, type Dismissals } from '@/lib/dismissals';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import type { FeedProgress } from '@/components/FeedManager';
-import { SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
+import { SETTINGS_KEY, describeSettingsError, settingsFrom, type Settings } from '@/lib/settings';
 import './style.css';
 
 // storage.sync takes at most 120 writes a minute, and a dragged slider or colour picker sends
@@ -83,7 +83,7 @@ function Options() {
       setSaveError(null);
     } catch (error) {
       log.error('Could not save the settings', error);
-      setSaveError(`Your last change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(`Your last change was not saved: ${describeSettingsError(error)}`);
     } finally {
       writing.current--;
     }
@@ -105,7 +105,7 @@ function Options() {
       await browser.storage.local.set({ [DISMISSALS_KEY]: next });
     } catch (error) {
       log.error('Could not save the hidden matches', error);
-      setSaveError(`Your last change was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(`Your last change was not saved: ${describeSettingsError(error)}`);
     }
   }
 

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '@/components/PopupApp';
 import { askAgainOnce, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
-import { SETTINGS_KEY, isEnabledOn, settingsFrom, type Settings, withSiteSwitched } from '@/lib/settings';
+import { SETTINGS_KEY, describeSettingsError, isEnabledOn, settingsFrom, type Settings, withSiteSwitched } from '@/lib/settings';
 import { ClaimlightDb, claimsForCard, describeStorageError, listPacks } from '@/lib/store';
 import '@/components/ClaimCard.css';
 import './style.css';
@@ -74,8 +74,14 @@ async function switchSite(on: boolean) {
   const host = data.siteHost;
   if (!host) return;
   const next = withSiteSwitched(await readSettings(), host, on);
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-  paint({ siteEnabled: isEnabledOn(next, host), pageMentions: 'loading' });
+  try {
+    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  } catch (error) {
+    // The switch stays as it was, and says why.
+    paint({ siteError: `Not saved: ${describeSettingsError(error)}` });
+    return;
+  }
+  paint({ siteEnabled: isEnabledOn(next, host), pageMentions: 'loading', siteError: undefined });
   // The content script rescans when it sees the settings change; ask again once it has had time.
   setTimeout(() => void readMentions(), 600);
 }

@@ -24,12 +24,15 @@ describe('batchBlocks: a page as findMentions requests within the limits', () =>
   });
 
   it('makes requests the background accepts, whatever the page', () => {
-    const page = [...Array.from({ length: FIND_LIMITS.blocks + 10 }, () => 'w'), 'y'.repeat(FIND_LIMITS.blockChars * 2)];
+    const page = [...Array.from({ length: FIND_LIMITS.blocks + 10 }, () => 'w'), 'y'.repeat(FIND_LIMITS.blockChars * 2), ...Array.from({ length: 8 }, () => 'z'.repeat(FIND_LIMITS.blockChars))];
     const batches = batchBlocks(page);
     expect(batches.reduce((n, b) => n + b.blocks.length, 0)).toBe(page.length);
     for (const batch of batches) {
       expect(v.safeParse(REQUEST_SCHEMAS.findMentions, { blocks: batch.blocks, pageDate: null }).success).toBe(true);
     }
+    // Nine blocks of the longest kind come to more characters than one request holds.
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batchBlocks(page, FIND_LIMITS.blocks, Number.POSITIVE_INFINITY)).toEqual(batches);
   });
 
   it('sends a part of a page with the page’s opening: its first blocks, within the limits the background accepts', () => {

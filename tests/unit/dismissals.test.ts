@@ -32,6 +32,18 @@ describe('dismissals', () => {
     expect([...hiddenOn(list, 'https://news.example/elsewhere').claims]).toEqual(['bundled/other']);
   });
 
+  it('remembers a match on a run-on sentence of a page with a long address, over a reload', () => {
+    const longPage = `https://news.example/${'live-updates/'.repeat(500)}`;
+    const sentence = `${'And the talks went on, '.repeat(300)}and the call lasted an hour and a half.`;
+    const stored = withReport(withPageDismissal(NO_DISMISSALS, { ...match, page: pageKeyOf(longPage), text: sentence }), { url: `${longPage}?x=1`, claimKey: match.claimKey, claimText: match.claimText, text: sentence, at: match.at });
+    // Read back as the next visit reads it: the records are kept (they were thrown away as too long).
+    const read = dismissalsFrom(structuredClone(stored));
+    expect(read.onPage).toHaveLength(1);
+    expect(read.reports).toHaveLength(1);
+    expect(hiddenOn(read, pageKeyOf(longPage)).matches.has(matchKey(match.claimKey, sentence))).toBe(true);
+    expect(withoutPageDismissal(read, { page: pageKeyOf(longPage), claimKey: match.claimKey, text: sentence }).onPage).toEqual([]);
+  });
+
   it('keeps one record per match, takes one back, and drops the oldest past the limit', () => {
     const twice = withPageDismissal(withPageDismissal(NO_DISMISSALS, match), { ...match, at: 'later' });
     expect(twice.onPage).toHaveLength(1);

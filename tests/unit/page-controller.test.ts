@@ -24,8 +24,10 @@ function setup() {
     onInvalidated: () => () => undefined,
   } as unknown as ContentScriptContext;
   const waiting: (() => void)[] = [];
+  const reports: unknown[] = [];
   const client = {
     call: async (name: string, payload: { blocks?: string[] }) => {
+      if (name === 'mentionsShown') reports.push(payload);
       if (name !== 'findMentions') return ok({});
       return new Promise((resolve) =>
         waiting.push(() =>
@@ -61,11 +63,22 @@ function setup() {
       while (waiting.length) waiting.shift()!();
     }
   };
-  return { controller, shown, answer, pending: () => waiting.length, stop: () => abort.abort() };
+  return { controller, shown, reports, answer, pending: () => waiting.length, stop: () => abort.abort() };
 }
 
 let stop = () => {};
 afterEach(() => stop());
+
+/** The controller on a page, started, its first scan answered. */
+async function startedOn(html: string) {
+  document.body.innerHTML = html;
+  const page = setup();
+  stop = page.stop;
+  const started = page.controller.start(DEFAULT_SETTINGS);
+  await page.answer();
+  await started;
+  return page;
+}
 
 describe('PageController', () => {
   it('finds nothing and opens no card on a site switched off while its scan was under way', async () => {
@@ -85,13 +98,19 @@ describe('PageController', () => {
     expect(document.querySelector('claimlight-marks')).toBeNull();
   });
 
+  it('tells the badge again when the page comes back from the back/forward cache or a prerendered page is shown', async () => {
+    const page = await startedOn(`<main><p>${CLAIM}</p></main>`);
+    expect(page.reports).toEqual([{ count: 1, problems: 1, worst: 'false' }]);
+    // The browser cleared the tab's badge when it showed the page again; the mentions did not change.
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    document.dispatchEvent(new Event('prerenderingchange'));
+    // A page loaded afresh reports from its scan, not from this.
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    expect(page.reports).toEqual([{ count: 1, problems: 1, worst: 'false' }, { count: 1, problems: 1, worst: 'false' }, { count: 1, problems: 1, worst: 'false' }]);
+  });
+
   it('goes nowhere from the keyboard while the marks are hidden, whether or not the card’s code has loaded', async () => {
-    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
-    const page = setup();
-    stop = page.stop;
-    const started = page.controller.start(DEFAULT_SETTINGS);
-    await page.answer();
-    await started;
+    const page = await startedOn(`<main><p>${CLAIM}</p></main>`);
     expect(page.controller.summaries()).toHaveLength(1);
     // Once: the card's code loads and the card opens.
     expect(page.controller.focus('next')).toEqual({ index: 0, total: 1 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageVerdicts } from '@/lib/badge';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
+import { createClient, FIND_LIMITS, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
 import { freshDb, packWithClaim } from '../helpers/packs';
 
@@ -20,7 +20,7 @@ async function setup() {
   const shown: [number, PageVerdicts][] = [];
   const handlers = createBackgroundHandlers({ db, bundled, onMentionsShown: (tabId, page) => void shown.push([tabId, page]) });
   const from = (sender: SenderInfo) => createClient(async (message) => routeMessage(structuredClone(message), sender, handlers));
-  return { page: from(tab), ui: from(options), shown };
+  return { page: from(tab), ui: from(options), prerendering: from({ ...tab, documentActive: false }), shown };
 }
 
 describe('findMentions through the background', () => {
@@ -108,12 +108,31 @@ describe('findMentions through the background', () => {
     const { page } = await setup();
     const reply = await page.call('findMentions', { blocks: ['x'.repeat(200_001)], pageDate: null });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    // Blocks each within the limit, but more text in all than one request may hold: matching it
+    // would hold up the background for every tab.
+    const many = await page.call('findMentions', { blocks: Array.from({ length: 6 }, () => 'x'.repeat(FIND_LIMITS.blockChars)), pageDate: null });
+    expect(many).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
+
+  it('answers a page built to be all mentions with the first of them in reading order, within a reply\'s room', async () => {
+    const { page } = await setup();
+    const sentence = 'Peskov said the call lasted almost an hour and a half.';
+    const reply = await page.call('findMentions', { blocks: Array.from({ length: FIND_LIMITS.mentions + 200 }, () => sentence), pageDate: FEB_13 });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.mentions).toHaveLength(FIND_LIMITS.mentions);
+    expect(reply.value.mentions.map((m) => m.block)).toEqual(Array.from({ length: FIND_LIMITS.mentions }, (_, i) => i));
+  }, 30_000);
 
   it('passes what the mentions on a tab come to on to the badge', async () => {
     const { page, ui, shown } = await setup();
     expect(await page.call('mentionsShown', { count: 4, problems: 1, worst: 'false' })).toEqual({ ok: true, value: { shown: true } });
     expect(shown).toEqual([[3, { count: 4, problems: 1, worst: 'false' }]]);
     expect(await ui.call('mentionsShown', { count: 1, problems: 0, worst: 'accurate' })).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('takes no badge from a page the tab does not show yet (prerendered)', async () => {
+    const { prerendering, shown } = await setup();
+    expect(await prerendering.call('mentionsShown', { count: 2, problems: 2, worst: 'false' })).toEqual({ ok: true, value: { shown: true } });
+    expect(shown).toEqual([]);
   });
 });

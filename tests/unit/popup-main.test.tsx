@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
+
+// The popup entrypoint renders on import, against the fake browser: a tab on a news site whose
+// content script does not answer, and storage.sync as the test makes it.
+async function openPopup() {
+  document.body.innerHTML = '<div id="app"></div>';
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, url: 'https://news.example/story', active: true } as never]);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+  vi.resetModules();
+  await import('@/entrypoints/popup/main');
+}
+
+afterEach(() => {
+  render(null, document.getElementById('app')!);
+  document.body.innerHTML = '';
+});
+
+describe('popup entrypoint', () => {
+  it('keeps the site switch as it was and says why when the browser will not store the change', async () => {
+    // About 170 site rules fill the 8 KB that storage.sync keeps for one item.
+    const rules = Array.from({ length: 170 }, (_, i) => ({ pattern: `site-number-${i}.example`, mode: 'never' as const }));
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, siteRules: rules } });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    await openPopup();
+    const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toBe('Not saved: the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+  });
+});
