@@ -27,6 +27,9 @@ describe('popup entrypoint', () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, siteRules: rules } });
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
     await openPopup();
+    // Everything the popup reads on opening is read: the store (empty here) and the tab (no answer).
+    await screen.findByText('No fact packs yet.');
+    await screen.findByText('Claimlight can\'t run on this page.', {}, { timeout: 5_000 });
     const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
     fireEvent.click(toggle);
