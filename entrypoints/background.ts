@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { feedAlarm } from '@/lib/feeds/alarm';
+import { feedOrigin } from '@/lib/feeds/names';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -32,6 +33,10 @@ export default defineBackground(() => {
     bundled,
     feeds: {
       fetch: (input, init) => fetch(input, init),
+      allowed: async (url) => {
+        const origin = feedOrigin({ kind: 'url', url });
+        return !origin || (await browser.permissions.contains({ origins: [origin] }));
+      },
       apiKey: async () => {
         const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];
         return typeof stored === 'string' && stored ? stored : undefined;
@@ -44,6 +49,7 @@ export default defineBackground(() => {
       await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
       await scheduleFeeds();
     },
+    onFeedChecked: () => scheduleFeeds().then(() => undefined),
     async onOriginUnused(origin) {
       await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => log.debug('could not give back', origin, e));
     },

@@ -35,10 +35,20 @@ export interface BackgroundDeps {
   onMentionsShown?: (tabId: number, page: PageVerdicts) => Promise<void> | void;
   /** What feeds are fetched with (the background's `fetch`, a test's fake), the clock, and the
    * reader's Fact Check Tools key. */
-  feeds?: { fetch: typeof fetch; now?: () => number; apiKey?: () => Promise<string | undefined>; onProgress?: (feedId: string, done: number, total: number) => void };
+  feeds?: {
+    fetch: typeof fetch;
+    now?: () => number;
+    apiKey?: () => Promise<string | undefined>;
+    onProgress?: (feedId: string, done: number, total: number) => void;
+    /** Whether the browser still lets Claimlight read from an address's origin. */
+    allowed?: (url: string) => Promise<boolean>;
+  };
   /** The store's claims changed (an import, a deletion, a feed's refresh): open tabs scan again,
    * and the feeds' alarm is set again. */
   onStoreChanged?: () => Promise<void> | void;
+  /** A feed was checked and its claims stayed as they were (unchanged, or the check failed): only
+   * when it is due next moved, so the feeds' alarm is set again. */
+  onFeedChecked?: () => Promise<void> | void;
   /** No feed is read from this origin any longer: its permission can be given back. */
   onOriginUnused?: (origin: string) => Promise<void> | void;
 }
@@ -69,7 +79,7 @@ export type ImportWithProgress = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
-export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
+export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
   const matcher = new StoreMatcher(db);
   const changed = async () => {
     matcher.invalidate();
@@ -82,6 +92,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     const progress = feeds.onProgress;
     return {
       fetch: feeds.fetch,
+      ...(feeds.allowed ? { allowed: feeds.allowed } : {}),
       ...(feeds.now ? { now: feeds.now } : {}),
       ...(apiKey ? { apiKey } : {}),
       ...(progress ? { onProgress: (done: number, total: number) => progress(feedId, done, total) } : {}),
@@ -90,7 +101,9 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
   /** Runs a refresh; a changed pack tells the tabs. */
   const refreshing = async (feedId: string): Promise<RefreshOutcome> => {
     const outcome = await refreshFeed(db, feedId, await feedDeps(feedId));
+    // A failed first check is due again in 15 minutes: the alarm must say so, changed or not.
     if (outcome.change) await changed();
+    else await onFeedChecked?.();
     return outcome;
   };
   /** Gives back the permission of each origin that no stored feed is read from any longer. */
@@ -138,6 +151,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         const added = await addFeed(db, source, { ...(await feedDeps(feedIdOf(source))), ...(intervalMinutes ? { intervalMinutes } : {}) });
         if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
         if (added.value.change) await changed();
+        else await onFeedChecked?.();
         return ok(added.value);
       } catch (e) {
         return err(storageError(e));

@@ -23,8 +23,13 @@ export interface FeedAlarmDeps {
 export const OVERDUE_DELAY_MS = 1_000;
 
 export function feedAlarm({ alarms, feeds, refreshDue, now = Date.now }: FeedAlarmDeps) {
+  /** The refresh of the due feeds under way. While it runs the alarm is left alone: the feeds it
+   * has not reached yet are still due, so setting the alarm (as each changed feed asks) would fire
+   * it again in a second and fetch them twice. It sets the alarm once, when it is done. */
+  let running: Promise<unknown> | null = null;
   const schedule = async (): Promise<number | null> => {
-    const wake = nextWake(await feeds());
+    if (running) return null;
+    const wake = nextWake(await feeds(), now());
     if (wake === null) {
       await alarms.clear(FEEDS_ALARM);
       return null;
@@ -38,9 +43,13 @@ export function feedAlarm({ alarms, feeds, refreshDue, now = Date.now }: FeedAla
     /** Handles an alarm: ours refreshes the due feeds and sets the next one; others are not ours. */
     async onAlarm(alarm: { name: string }): Promise<boolean> {
       if (alarm.name !== FEEDS_ALARM) return false;
+      // Fired again while the last refresh runs (a worker woken by it set it too): that one will do.
+      if (running) return true;
+      running = refreshDue();
       try {
-        await refreshDue();
+        await running;
       } finally {
+        running = null;
         await schedule();
       }
       return true;

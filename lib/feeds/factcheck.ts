@@ -32,10 +32,13 @@ export async function fetchFactCheckSearch(
   options: FetchOptions & { maxPages?: number; endpoint?: string },
 ): Promise<Result<string, string>> {
   const claims: unknown[] = [];
+  const asked = new Set<string>();
   let token: string | undefined;
+  // The key is kept out of every message, however a message might come to hold it.
+  const withoutKey = (message: string) => message.replaceAll(key, '…').replaceAll(encodeURIComponent(key), '…');
   for (let page = 0; page < (options.maxPages ?? MAX_FACTCHECK_PAGES); page++) {
     const fetched = await fetchFeed(factCheckUrl(source, key, token, options.endpoint), {}, options);
-    if (!fetched.ok) return err(fetched.error.replace(key, '…'));
+    if (!fetched.ok) return err(withoutKey(fetched.error));
     if (fetched.value.status !== 'fetched') return err('Fact Check Tools answered a search with "not modified".');
     let body: { claims?: unknown; nextPageToken?: unknown };
     try {
@@ -46,7 +49,10 @@ export async function fetchFactCheckSearch(
     if (body.claims !== undefined && !Array.isArray(body.claims)) return err('Fact Check Tools sent a page whose "claims" is not a list.');
     claims.push(...((body.claims as unknown[] | undefined) ?? []));
     token = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
-    if (!token) break;
+    // A page that points back to one already read would be read again and again, each at the cost
+    // of the reader's quota.
+    if (!token || asked.has(token)) break;
+    asked.add(token);
   }
   return ok(JSON.stringify({ claims }));
 }

@@ -23,6 +23,9 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** The largest answer read. */
   maxBytes?: number;
+  /** Whether Claimlight may still read from this address's origin (the browser's host permission,
+   * which the reader can take back in the browser's own settings). Asked when the fetch fails. */
+  allowed?: (url: string) => Promise<boolean>;
 }
 
 export const FEED_TIMEOUT_MS = 30_000;
@@ -33,11 +36,26 @@ const ACCEPTED_TYPE = /^(application\/(json|ld\+json|[\w.+-]+\+json|xhtml\+xml)|
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+/** The decoder for a response, by the charset its Content-Type names (a feed of an older site in
+ * ISO-8859-1), else UTF-8; a byte-order mark, where there is one, is taken off. */
+function decoderFor(contentType: string): TextDecoder {
+  const label = /;\s*charset\s*=\s*"?([\w:.-]+)/i.exec(contentType)?.[1];
+  if (label) {
+    try {
+      return new TextDecoder(label);
+    } catch {
+      // A charset nobody knows: read it as UTF-8, as browsers do.
+    }
+  }
+  return new TextDecoder();
+}
+
 /** Reads a body up to `maxBytes`; null when it is longer. */
 async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
+  const decoder = decoderFor(response.headers.get('content-type') ?? '');
   if (!response.body) {
-    const text = await response.text();
-    return new TextEncoder().encode(text).byteLength > maxBytes ? null : text;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return bytes.byteLength > maxBytes ? null : decoder.decode(bytes);
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -58,8 +76,16 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return decoder.decode(all);
 }
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
 
 /** Fetches a feed's URL; `unchanged` on a 304, else its text, or why it could not. */
 export async function fetchFeed(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, string>> {
@@ -77,7 +103,16 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
       response = await options.fetch(url, { headers, signal: controller.signal, credentials: 'omit', redirect: 'follow', cache: 'no-cache' });
     } catch (e) {
       if (controller.signal.aborted) return err(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      // Without the permission, the browser fails the fetch as it fails one to a server that is down.
+      if (options.allowed && !(await options.allowed(url).catch(() => true))) {
+        return err(`Claimlight is no longer allowed to read from ${host}: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it.`);
+      }
       return err(`Could not reach ${host}: the server is down, the address is wrong, or this device is offline (${(e as Error).message}).`);
+    }
+    // The reader allowed the feed's origin, not wherever it sends us: a feed that moved elsewhere
+    // is not read from there.
+    if (response.redirected && response.url && originOf(response.url) !== originOf(url)) {
+      return err(`The feed has moved to ${response.url}. Subscribe to that address to follow it there.`);
     }
     if (response.status === 304) return ok({ status: 'unchanged' });
     if (!response.ok) return err(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);

@@ -46,13 +46,20 @@ export function nextCheckAfter(now: number, intervalMinutes: number, failures: n
   return now + wait * MINUTE;
 }
 
+/** When a feed is due, as of `now`. A next check further off than the feed's own interval can only
+ * have been written by a clock that was ahead (and has since been put right), or before the reader
+ * shortened the interval: the feed is due now, not in a year. */
+function dueAt(feed: FeedTiming, now: number): number {
+  return feed.nextCheck > now + clampInterval(feed.intervalMinutes) * MINUTE ? now : feed.nextCheck;
+}
+
 /** The feeds due at `now`, the longest overdue first; paused feeds never are. */
 export function dueFeeds<F extends FeedTiming>(feeds: readonly F[], now: number): F[] {
-  return feeds.filter((feed) => !feed.paused && feed.nextCheck <= now).sort((a, b) => a.nextCheck - b.nextCheck);
+  return feeds.filter((feed) => !feed.paused && dueAt(feed, now) <= now).sort((a, b) => dueAt(a, now) - dueAt(b, now));
 }
 
 /** When the next feed is due, for the one alarm that wakes the background; null when none is. */
-export function nextWake(feeds: readonly FeedTiming[]): number | null {
-  const times = feeds.filter((feed) => !feed.paused).map((feed) => feed.nextCheck);
+export function nextWake(feeds: readonly FeedTiming[], now = Date.now()): number | null {
+  const times = feeds.filter((feed) => !feed.paused).map((feed) => dueAt(feed, now));
   return times.length ? Math.min(...times) : null;
 }

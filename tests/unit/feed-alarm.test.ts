@@ -60,4 +60,26 @@ describe('the feeds alarm', () => {
     expect(alarms.set.has(FEEDS_ALARM)).toBe(false);
     expect(await paused.onAlarm({ name: 'someone-else' })).toBe(false);
   });
+
+  it('sets no alarm while a refresh runs, ignores the alarm firing again meanwhile, and sets it once when done', async () => {
+    let release = () => {};
+    const refreshDue = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+    const created: number[] = [];
+    const alarm = feedAlarm({
+      alarms: { create: (_, { when }) => void created.push(when), clear: () => undefined },
+      // Two feeds overdue: the one not reached yet stays due while the refresh runs.
+      feeds: async () => [{ intervalMinutes: 60, failures: 0, paused: false, nextCheck: 0 }],
+      refreshDue,
+      now: () => 10 * MINUTE,
+    });
+    const first = alarm.onAlarm({ name: FEEDS_ALARM });
+    // A changed feed asks for the alarm again (onStoreChanged), and the alarm fires again.
+    expect(await alarm.schedule()).toBeNull();
+    expect(await alarm.onAlarm({ name: FEEDS_ALARM })).toBe(true);
+    expect(created).toEqual([]);
+    expect(refreshDue).toHaveBeenCalledTimes(1);
+    release();
+    await first;
+    expect(created).toHaveLength(1);
+  });
 });

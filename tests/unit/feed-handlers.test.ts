@@ -35,6 +35,22 @@ async function setup(body: () => Response) {
 const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } });
 
 describe('feeds through the background', () => {
+  it('sets the feeds\' alarm again after a check that changed nothing or failed, as after one that changed the claims', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const onFeedChecked = vi.fn();
+    const onStoreChanged = vi.fn();
+    const fetch = vi.fn(async () => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof globalThis.fetch;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch, now: () => 1_000 }, onFeedChecked, onStoreChanged });
+    const ui = createClient(async (message) => routeMessage(structuredClone(message), options, handlers));
+    // The first check fails: the feed is due again in 15 minutes, and the alarm must say so.
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    expect(onFeedChecked).toHaveBeenCalledTimes(1);
+    await ui.call('refreshFeed', { feedId: feedIdOf({ kind: 'url', url: FEED }) });
+    expect(onFeedChecked).toHaveBeenCalledTimes(2);
+    expect(onStoreChanged).toHaveBeenCalledTimes(0);
+  });
+
   it('refuses to import a file over a feed\'s pack (its export, edited), keeping the feed\'s claims', async () => {
     const { ui } = await setup(() => json([review(1), review(2)]));
     await ui.call('addFeed', { source: { kind: 'url', url: FEED } });

@@ -57,6 +57,11 @@ describe('feed schedule', () => {
       { id: 'd', intervalMinutes: 60, failures: 0, paused: false, nextCheck: 500 },
     ];
     expect(dueFeeds(feeds, 100).map((f) => f.id)).toEqual(['b', 'a']);
+    // A next check further off than the feed's own interval was written by a clock that was ahead:
+    // the feed is due now, not in a year.
+    const ahead = { id: 'e', intervalMinutes: 6 * 60, failures: 0, paused: false, nextCheck: 100 + 365 * 24 * 60 * MINUTE };
+    expect(dueFeeds([ahead], 100).map((f) => f.id)).toEqual(['e']);
+    expect(nextWake([ahead], 100)).toBe(100);
     expect(nextWake(feeds)).toBe(10);
     expect(nextWake([feeds[2]!])).toBeNull();
   });
@@ -84,6 +89,40 @@ describe('fetchFeed', () => {
   ])('refuses %s in plain words', async (_, answer, message) => {
     const { fetch } = server(answer);
     expect(await fetchFeed(FEED_URL, {}, { fetch, maxBytes: 1000 })).toEqual({ ok: false, error: message });
+  });
+
+  it('does not follow a feed that moved to another site, and says where it went', async () => {
+    const moved = server(() => {
+      const response = json('[]');
+      Object.defineProperties(response, { redirected: { value: true }, url: { value: 'https://elsewhere.example/feed.json' } });
+      return response;
+    });
+    expect(await fetchFeed(FEED_URL, {}, { fetch: moved.fetch })).toEqual({ ok: false, error: 'The feed has moved to https://elsewhere.example/feed.json. Subscribe to that address to follow it there.' });
+    // Moved within its own site: read as before.
+    const within = server(() => {
+      const response = json('[]');
+      Object.defineProperties(response, { redirected: { value: true }, url: { value: 'https://checks.example/v2/feed.json' } });
+      return response;
+    });
+    expect(await fetchFeed(FEED_URL, {}, { fetch: within.fetch })).toMatchObject({ ok: true, value: { status: 'fetched', text: '[]' } });
+  });
+
+  it('says so when the reader took the permission back, rather than blaming the server', async () => {
+    const refused = server(() => Promise.reject(new TypeError('Failed to fetch')));
+    const allowed = vi.fn(async () => false);
+    expect(await fetchFeed(FEED_URL, {}, { fetch: refused.fetch, allowed })).toEqual({
+      ok: false,
+      error: "Claimlight is no longer allowed to read from checks.example: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it.",
+    });
+    expect(allowed).toHaveBeenCalledWith(FEED_URL);
+    expect(await fetchFeed(FEED_URL, {}, { fetch: refused.fetch, allowed: async () => true })).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not reach checks\.example/) });
+  });
+
+  it('reads a feed in the charset its server names', async () => {
+    const latin = server(() => new Response(Buffer.from('[{"claimReviewed":"Le ferry coûte deux fois plus cher à Québec."}]', 'latin1'), { headers: { 'content-type': 'application/json; charset=iso-8859-1' } }));
+    expect(await fetchFeed(FEED_URL, {}, { fetch: latin.fetch })).toMatchObject({ ok: true, value: { text: expect.stringContaining('coûte deux fois plus cher à Québec') } });
+    const unknown = server(() => new Response('["naïve"]', { headers: { 'content-type': 'application/json; charset=x-made-up' } }));
+    expect(await fetchFeed(FEED_URL, {}, { fetch: unknown.fetch })).toMatchObject({ ok: true, value: { text: '["naïve"]' } });
   });
 
   it('says when the server is down, and when it does not answer in time', async () => {
@@ -248,6 +287,11 @@ describe('refreshing a feed', () => {
     expect(JSON.stringify(await db.feeds.toArray())).not.toContain('SECRET');
     const noKey = await refreshFeed(db, feedIdOf(search), { fetch });
     expect(noKey.feed.lastError).toMatch(/needs a Fact Check Tools API key/);
+    // A page that points back to one already read ends the search, rather than costing the reader's
+    // quota the search's ten pages.
+    const looping = server((url) => page(new URL(url).searchParams.get('pageToken') === 'p2' ? 2 : 1, 'p2'));
+    await refreshFeed(db, feedIdOf(search), { fetch: looping.fetch, apiKey: 'SECRET' });
+    expect(looping.requests.map((r) => new URL(r.url).searchParams.get('pageToken'))).toEqual([null, 'p2']);
   });
 });
 
