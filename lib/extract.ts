@@ -84,7 +84,11 @@ class Block implements TextBlock {
     if (!this.map) {
       const walk = new BlockWalk(this.element!, {});
       walk.advance(Number.POSITIVE_INFINITY);
-      this.map = walk.blocks()[0]?.segments ?? [];
+      const walked = walk.blocks()[0];
+      // The map is made when a mention is found, after the matcher's answer: if the page changed the
+      // block meanwhile, its offsets no longer point at the words matched, and no mark is better than
+      // one on other words (the change brings a rescan of the block).
+      this.map = walked && walked.text === this.text ? walked.segments : [];
     }
     return this.map;
   }

@@ -6,6 +6,7 @@
  */
 import { extractBlocks, type ExtractOptions, type TextBlock } from './extract';
 import { findMentions, type ClaimIndex, type Mention } from './matching';
+import { pageOpening } from './protocol';
 import { pageDate } from './timeline';
 
 /** A scanned page: its text blocks (to map mentions back to the DOM) and the mentions found. */
@@ -25,5 +26,8 @@ export function scanDocument(
   const root = document.documentElement;
   const blocks = root ? extractBlocks(root, options) : [];
   const date = pageDate(document);
-  return { blocks, mentions: findMentions(blocks, index, { sensitivity: options.sensitivity, pageDate: date }), pageDate: date };
+  // The page's opening as the extension sends it (`pageOpening`): the matcher reads a rated
+  // statement's names there, and the CLI must read what the extension reads.
+  const opening = pageOpening(blocks.map((block) => block.text));
+  return { blocks, mentions: findMentions(blocks, index, { sensitivity: options.sensitivity, pageDate: date, opening }), pageDate: date };
 }

@@ -54,6 +54,12 @@ const JOIN_BEFORE_LOWER = new Set(
   'jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx inc corp co ltd dept est fig vol jr sr a.m p.m'.split(' '),
 );
 
+// Words that open sentences and do not follow an initialism inside one ("the U.S. The", but "the
+// U.S. State Department"), for `joinsNext`.
+const OPENS_SENTENCE = new Set(
+  'The He She It They We I But And A An This That These Those There His Her Its Their Our Yet So However Meanwhile Then Now When While After Before If What Why How Who In On At'.split(' '),
+);
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 function joinsNext(segment: string, next: string): boolean {
@@ -62,7 +68,11 @@ function joinsNext(segment: string, next: string): boolean {
   const match = /(?:^|[\s(“"]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
   const word = match[1]!.toLowerCase().replace(/\.$/, '');
-  if (isTitleOrInitial(word)) return true;
+  // An initial or "St." can end a sentence ("Part B. It does not…", "Downing St. He…"): a word that
+  // opens sentences after it says one did. A title ("Dr.", "Gov.") never ends one. (An initialism
+  // would too, "the U.S. The Kremlin…", but ICU keeps that together itself: "U.S." is among its
+  // English abbreviations, so no segment ends there for this to mend.)
+  if (isTitleOrInitial(word)) return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(/^[A-Za-z]+/.exec(next)?.[0] ?? ''));
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 

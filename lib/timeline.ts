@@ -20,6 +20,7 @@ export const MONTH_WORDS = {
   whole: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   short: ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec'],
 } as const;
+const SHORT_MONTH: ReadonlySet<string> = new Set(MONTH_WORDS.short.filter((word) => !(MONTH_WORDS.whole as readonly string[]).includes(word)));
 // Each month by its first three letters, in order, for `monthNumber`.
 const MONTHS = MONTH_WORDS.whole.map((word) => word.slice(0, 3).toLowerCase());
 const MONTH_NAME = `(${[...MONTH_WORDS.whole, ...MONTH_WORDS.short.map((word) => String.raw`${word}\.?`)].join('|')})`;
@@ -154,6 +155,10 @@ export function namedDates(sentence: string): NamedDate[] {
   for (const m of sentence.matchAll(LED_MONTH)) {
     const name = m[1]!;
     if (name[0] !== name[0]!.toUpperCase()) continue;
+    // "from Mar-a-Lago", "in Jan Egeland's": a name, not a month. A month cut short is taken only
+    // before a year, or before no word at all.
+    const after = sentence.slice(m.index + m[0].length);
+    if (after.startsWith('-') || (!m[2] && SHORT_MONTH.has(name.replace(/\.$/, '')) && /^\s+\p{L}/u.test(after))) continue;
     add(m, { month: monthNumber(name), year: m[2] ? Number(m[2]) : undefined });
   }
   for (const m of sentence.matchAll(LED_YEAR)) add(m, { year: Number(m[1]) });
@@ -198,11 +203,12 @@ export function intervalOf(date: NamedDate, reference: number): Interval {
 
 /** Parses an ISO-style date ("2025-02-12", "2025-02", "2025-02-12T19:58:00-05:00") to a UTC midnight. */
 export function parseDate(value: string | null | undefined): number | null {
-  // ISO's forms, and the compact one some pages' meta tags write ("20240305"); a year must not run
-  // on into more digits, which would read "20240305" as 2024 itself.
-  const match = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?(?!\d)|(\d{2})(\d{2})(?!\d)|(?!\d))/.exec(value ?? '');
+  // ISO's forms, the compact one some pages' meta tags write ("20240305"), and the slashed, dotted
+  // or unpadded ones others write ("2025/02/13", "2025.2.5"). A year alone is taken only where
+  // nothing but a time or the end follows it: "2025-W07" is no date, rather than 1 January.
+  const match = /^\s*(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?![\d/.-])|(\d{2})(\d{2})(?!\d)|(?=$|[T\s]))/.exec(value ?? '');
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2] ?? match[4] ?? 1), Number(match[3] ?? match[5] ?? 1)];
+  const [year, month, day] = [Number(match[1]), Number(match[3] ?? match[5] ?? 1), Number(match[4] ?? match[6] ?? 1)];
   if (year < FIRST_YEAR || !isDay(year, month, day)) return null;
   return utc(year, month, day);
 }

@@ -7,7 +7,9 @@ import { parseHTML } from 'linkedom';
  * the elements after it, so a saved fragment ("<p>…</p><p>…</p>") is parsed as the body of a page.
  */
 export function parseSavedPage(html: string): Document {
-  const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  // A page, not a fragment, when it starts with <html> (after a doctype, an XML declaration or
+  // comments): "<html" inside a fragment's comment or script made it lose all but its first element.
+  const whole = /^\s*(?:<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as Document;
 }
 

@@ -199,7 +199,9 @@ describe('matching quality', () => {
     ['train-feed', 101, 0.46, 17],
     ['eval-review', 108, 0.725, 3],
     ['eval-review-2', 108, 0.715, 1],
-    ['eval-review-3', 114, 0.71, 8],
+    // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
+    // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
+    ['eval-review-3', 114, 0.705, 8],
     ['eval-review-4', 119, 0.69, 4],
     ['eval-review-5', 120, 0.715, 6],
     ['eval-review-6', 105, 0.795, 3],

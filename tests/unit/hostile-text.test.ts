@@ -125,6 +125,13 @@ describe('parseDate', () => {
     expect(parseDate('2025-12')).toBe(Date.UTC(2025, 11, 1));
     expect(parseDate('1066')).toBe(Date.UTC(1066, 0, 1));
   });
+
+  it('reads slashed, dotted and unpadded dates as their day, and what is no date as none (not 1 January)', () => {
+    for (const value of ['2025/02/13', '2025.02.13', '2025-2-13', '2025/2/13 08:00']) expect(parseDate(value)).toBe(Date.UTC(2025, 1, 13));
+    expect(parseDate('2025-02-5')).toBe(Date.UTC(2025, 1, 5));
+    expect(parseDate('2025 Feb 13')).toBe(Date.UTC(2025, 0, 1));
+    for (const value of ['2025-W07', '2025/02-13', '2025,02,13']) expect(parseDate(value)).toBeNull();
+  });
 });
 
 describe('extractBlocks on a long block of spaced words', () => {

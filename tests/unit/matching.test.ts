@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor, type ClaimIndex } from '@/lib/matching';
+import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor, type ClaimIndex, type MatchableClaim } from '@/lib/matching';
 import { candidateClaims, candidateScratch } from '@/lib/matching/candidates';
 import { looseFloor } from '@/lib/matching/model';
 import { twinsAt } from '@/lib/matching/find-mentions';
@@ -728,5 +728,15 @@ describe('scanDocument', () => {
     const scan = scanDocument(document as unknown as Document, index);
     expect(scan.pageDate).toBe(Date.UTC(2025, 1, 12));
     expect(scan.mentions.map((m) => [m.claimId, m.block])).toEqual([['call-duration-90-minutes', 0]]);
+  });
+
+  it('reads a rated statement\'s names in the page\'s opening as the extension sends it, cut at its length', () => {
+    const statements = buildClaimIndex([{ id: 'wait', text: 'The hospital waiting list in Calderbridge is the longest in the region.', verdict: 'false', ratingLabel: 'False', claimant: 'Dana Whitfield (Mayor)', summary: 'It is fourth of six.', context: [], cues: { phrases: [], terms: [] } } as MatchableClaim]);
+    // The town is named only past the opening's 4,000 characters.
+    const intro = `${'The council met on Tuesday and talked about roads and parking. '.repeat(70)}All of this was in Calderbridge.`;
+    const html = (first: string) => parseHTML(`<!doctype html><html><head><meta property="article:published_time" content="2026-06-01"></head><body><p>${first}</p><p>Weather next.</p><p>Sport news follows below for readers.</p><p>Does the town really have the longest hospital waiting list in the region?</p></body></html>`).document as unknown as Document;
+    expect(scanDocument(html(intro), statements).mentions).toEqual([]);
+    // Named within it, the question is marked.
+    expect(scanDocument(html(`All of this was in Calderbridge. ${intro}`), statements).mentions.map((m) => m.text)).toEqual(['Does the town really have the longest hospital waiting list in the region?']);
   });
 });

@@ -174,6 +174,10 @@ describe('splitSentences', () => {
     // What follows an abbreviation is read past any white space, and a letter outside the BMP whole.
     ['spaces and lines after an abbreviation', 'It was Feb.\u00a0\n 12, 2025. Talks began.', ['It was Feb.\u00a0\n 12, 2025.', 'Talks began.']],
     ['a lower-case letter outside the BMP', 'It cost approx. 𝑛 dollars. Then it rose.', ['It cost approx. 𝑛 dollars.', 'Then it rose.']],
+    // An initial or "St." that ends a sentence, before a word that opens one. (ICU itself keeps
+    // "the U.S. The Kremlin…" together: "U.S." is among its English abbreviations.)
+    ['a single capital at the end of a sentence', 'The cap covers Part B. It does not cover private plans. George W. Bush signed it.', ['The cap covers Part B.', 'It does not cover private plans.', 'George W. Bush signed it.']],
+    ['"St." at the end of a sentence', 'He works in Downing St. He left at noon. St. Paul is near.', ['He works in Downing St.', 'He left at noon.', 'St. Paul is near.']],
   ])('handles %s', (_, text, expected) => {
     expect(split(text)).toEqual(expected);
   });

@@ -77,7 +77,8 @@ describe('npm run scan', () => {
   }, CLI_TIMEOUT);
 
   it('scans a saved fragment with several top-level elements, not just its first', async () => {
-    writeFileSync(join(temp, 'fragment.html'), '<h1>Calls</h1><p>Weather next.</p><p>Peskov said the call lasted an hour and a half.</p>');
+    // "<html" in a comment or a script is no sign that the fragment is a whole page.
+    writeFileSync(join(temp, 'fragment.html'), '<h1>Calls</h1><!-- saved from <html> --><p>Weather next.</p><script>var s = "<html>";</script><p>Peskov said the call lasted an hour and a half.</p>');
     const { code, stdout } = await scan('--json', join(temp, 'fragment.html'));
     expect(code).toBe(0);
     expect(JSON.parse(stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['call-duration-90-minutes']);

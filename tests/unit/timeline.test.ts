@@ -19,6 +19,10 @@ describe('namedDates', () => {
     ['Nothing moved until JuLy.', [{ month: 7 }]],
     ['They met on 3 Dec. and again later.', [{ day: 3, month: 12 }]],
     ['She may decide on the market in a decade.', []],
+    // Names that start like a month cut short: no month.
+    ['Trump spoke from Mar-a-Lago on Tuesday.', []],
+    ['The letter was signed in Jan Egeland\'s office.', []],
+    ['Prices fell in Mar 2025 and again in Jan.', [{ month: 3, year: 2025 }, { month: 1 }]],
   ])('finds the dates in %j', (sentence, expected) => {
     expect(namedDates(sentence).map(({ text: _, ...date }) => date)).toEqual(expected);
   });
