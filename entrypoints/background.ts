@@ -35,7 +35,11 @@ export default defineBackground(() => {
       fetch: (input, init) => fetch(input, init),
       allowed: async (url) => {
         const origin = feedOrigin({ kind: 'url', url });
-        return !origin || (await browser.permissions.contains({ origins: [origin] }));
+        if (!origin) return true;
+        // A pattern with a port ("http://127.0.0.1:8080/*") is not held where the host is granted for
+        // every port: either form allows the fetch, so only neither says the permission is gone.
+        const portless = origin.replace(/:\d+\/\*$/, '/*');
+        return (await browser.permissions.contains({ origins: [origin] })) || (portless !== origin && (await browser.permissions.contains({ origins: [portless] })));
       },
       apiKey: async () => {
         const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];

@@ -69,6 +69,18 @@ async function answerPermissionPrompt(page: Page, granted: boolean): Promise<voi
   }, granted);
 }
 
+/**
+ * Answers, in the background, whether it holds the permission for the feed's origin, as the prompt
+ * was answered: the prompt above is answered in the page, so the browser itself never granted
+ * anything (the test server's CORS headers let the fetch through). A background worker started
+ * again asks the browser once more.
+ */
+async function holdPermission(held: boolean): Promise<void> {
+  await session.browser.serviceWorker.evaluate((held) => {
+    Object.defineProperty(chrome.permissions, 'contains', { value: async () => held, configurable: true });
+  }, held);
+}
+
 /** Presses "Refresh now" and gives the status line it leads to (each test step's differs from the last). */
 async function refresh(page: Page) {
   const before = await feedStatus(page);
@@ -93,6 +105,7 @@ describe('a fact-checker\'s feed', () => {
     expect(feed.requests).toBe(0);
     // Granted, for this feed's origin alone.
     await answerPermissionPrompt(ui, true);
+    await holdPermission(true);
     await ui.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await expect.poll(() => feedStatus(ui)).toBe('Subscribed to Fact-checks by Harbour Checks: 1 new.');
     expect(await ui.evaluate(() => (window as unknown as { askedOrigins: string[] }).askedOrigins)).toEqual([`${new URL(feedUrl).origin}/*`]);
@@ -133,6 +146,12 @@ describe('a fact-checker\'s feed', () => {
       expect(await row.textContent()).toMatch(/Failing since .* Its last good claims stay\./);
       expect((await news.marks()).length).toBe(1);
     }
+    // The reader took the permission back in the browser's settings: the feed says so, rather than
+    // that the server is down.
+    await holdPermission(false);
+    feed.mode = 'down';
+    expect(await refresh(ui)).toMatch(/^Fact-checks by Harbour Checks: Claimlight is no longer allowed to read from 127\.0\.0\.1:\d+: the permission was taken back in the browser's settings\./);
+    await holdPermission(true);
     feed.mode = 'serve';
     await ui.close();
     await news.page.close();
