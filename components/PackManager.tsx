@@ -125,8 +125,8 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
 
   async function onReset() {
     // A reset ends every subscription too (the feeds' packs are imported packs): the question says so.
-    const listed = await client.call('listFeeds', {});
-    const count = listed.ok ? listed.value.length : null;
+    const listed = await client.call('listFeeds', {}).catch(() => null);
+    const count = listed?.ok ? listed.value.length : null;
     const feeds = count === null ? 'every feed' : count === 1 ? 'your feed' : `your ${count} feeds`;
     setAsking({
       question: count === 0 ? 'Delete every imported pack and restore the bundled pack?' : `Delete every imported pack, unsubscribe from ${feeds}, and restore the bundled pack?`,

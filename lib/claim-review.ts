@@ -416,7 +416,10 @@ function importedReview(claim: FactPack['claims'][number]): Source | null {
  * Tools API comes back as "Facebook, Twitter"). */
 function claimantNode(claimant: string): Json | Json[] {
   const people = readClaimantParts(claimant).map(({ name, role }): Json => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) }));
-  return people.length === 1 ? people[0]! : people.length ? people : { '@type': 'Person', name: claimant };
+  // More people than the importer reads back (`MAX_CLAIMANTS`) go as one, by the string as written,
+  // so that none is lost on the way back.
+  if (people.length === 1) return people[0]!;
+  return people.length && people.length <= MAX_CLAIMANTS ? people : { '@type': 'Person', name: claimant };
 }
 
 /**

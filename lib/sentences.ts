@@ -60,6 +60,10 @@ const OPENS_SENTENCE = new Set(
   'The He She It They We I But And A An This That These Those There His Her Its Their Our Yet So However Meanwhile Then Now When While After Before If What Why How Who In On At'.split(' '),
 );
 
+/** How much of what follows a segment `joinsNext` reads: the longest word of `OPENS_SENTENCE`, and one
+ * more character to see that the word ends there. */
+const NEXT_WORD_CHARS = 10;
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 function joinsNext(segment: string, next: string): boolean {
@@ -68,11 +72,13 @@ function joinsNext(segment: string, next: string): boolean {
   const match = /(?:^|[\s(“"]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
   const word = match[1]!.toLowerCase().replace(/\.$/, '');
-  // An initial or "St." can end a sentence ("Part B. It does not…", "Downing St. He…"): a word that
-  // opens sentences after it says one did. A title ("Dr.", "Gov.") never ends one. (An initialism
-  // would too, "the U.S. The Kremlin…", but ICU keeps that together itself: "U.S." is among its
-  // English abbreviations, so no segment ends there for this to mend.)
-  if (isTitleOrInitial(word)) return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(/^[A-Za-z]+/.exec(next)?.[0] ?? ''));
+  // An initialism, an initial or "St." can end a sentence ("weapons from the U.S. The Kremlin…",
+  // "under Part B. It does not…", "Downing St. He…"): a whole word that opens sentences after it
+  // says one did ("the U.S. Attorney's Office" goes on). A title ("Dr.", "Gov.") never ends one.
+  if (isTitleOrInitial(word)) {
+    const nextWord = /^[A-Za-z]+(?![A-Za-z])/.exec(next)?.[0] ?? '';
+    return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(nextWord));
+  }
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 
@@ -137,10 +143,11 @@ function mended(text: string, ends: readonly number[]): SentenceSpan[] {
     const trimmedEnd = index + segment.trimEnd().length;
     index = end;
     // Merge when the segment ends in an abbreviation and the text goes on ("Feb. 12", "U.S. envoy").
-    // Only the next character is read (two code units, for one outside the BMP): slicing the rest
-    // of the block for each sentence cost time in the square of its length.
+    // Only the next word's first characters are read (enough for `OPENS_SENTENCE`'s words, and two
+    // code units for a letter outside the BMP): slicing the rest of the block for each sentence cost
+    // time in the square of its length.
     const after = skipSpace(text, end, text.length);
-    if (after < text.length && joinsNext(segment, text.slice(after, after + 2))) {
+    if (after < text.length && joinsNext(segment, text.slice(after, after + NEXT_WORD_CHARS))) {
       pendingStart = start;
       continue;
     }

@@ -76,11 +76,15 @@ export function normalizeHostPattern(input: string): string | null {
 /** Site rules from storage, each pattern normalised as the form would write it today (a rule saved
  * with a port by an older Claimlight is kept, for its host); one that cannot be read is dropped on
  * its own, not with the others, and of two rules for one pattern the later stays. */
+const SITE_RULE = v.object({ pattern: v.string(), mode: v.picklist(['always', 'never']) });
 const SITE_RULES = v.pipe(
-  v.array(v.object({ pattern: v.string(), mode: v.picklist(['always', 'never']) })),
+  v.array(v.unknown()),
   v.transform((rules) => {
     const byPattern = new Map<string, SiteRule>();
-    for (const { pattern, mode } of rules) {
+    for (const rule of rules) {
+      const read = v.safeParse(SITE_RULE, rule);
+      if (!read.success) continue;
+      const { pattern, mode } = read.output;
       const normal = normalizeHostPattern(pattern);
       if (!normal) continue;
       byPattern.delete(normal);
@@ -168,11 +172,16 @@ export function withSiteSwitched(settings: Settings, host: string, on: boolean):
   return without;
 }
 
-/** Why the browser refused to store the settings, in words a reader can act on. storage.sync holds
- * one item of at most 8 KB, which about 170 site rules fill, and takes only so many writes a minute. */
-export function describeSettingsError(error: unknown): string {
+/** Why the browser refused to store a change, in words a reader can act on. storage.sync (the
+ * settings) holds one item of at most 8 KB, which about 170 site rules fill, and takes only so many
+ * writes a minute; storage.local (the hidden matches) is full only when the device's disk is. */
+export function describeSettingsError(error: unknown, area: 'sync' | 'local' = 'sync'): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES/.test(message)) return 'the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.';
-  if (/MAX_WRITE_OPERATIONS/.test(message)) return 'the browser takes only so many changes a minute; wait a minute, then try again.';
+  if (/QUOTA_BYTES/.test(message)) {
+    return area === 'sync'
+      ? 'the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.'
+      : 'the browser has no room left for Claimlight\u2019s data on this device; free some disk space, then try again.';
+  }
+  if (area === 'sync' && /MAX_WRITE_OPERATIONS/.test(message)) return 'the browser takes only so many changes a minute; wait a minute, then try again.';
   return `the browser refused it (${message}).`;
 }

@@ -156,9 +156,9 @@ export function namedDates(sentence: string): NamedDate[] {
     const name = m[1]!;
     if (name[0] !== name[0]!.toUpperCase()) continue;
     // "from Mar-a-Lago", "in Jan Egeland's": a name, not a month. A month cut short is taken only
-    // before a year, or before no word at all.
+    // before a year, or before no word at all ("from January-March" is two months).
     const after = sentence.slice(m.index + m[0].length);
-    if (after.startsWith('-') || (!m[2] && SHORT_MONTH.has(name.replace(/\.$/, '')) && /^\s+\p{L}/u.test(after))) continue;
+    if (SHORT_MONTH.has(name.replace(/\.$/, '')) && (/^-\p{Ll}/u.test(after) || (!m[2] && /^\s+\p{L}/u.test(after)))) continue;
     add(m, { month: monthNumber(name), year: m[2] ? Number(m[2]) : undefined });
   }
   for (const m of sentence.matchAll(LED_YEAR)) add(m, { year: Number(m[1]) });
@@ -206,7 +206,8 @@ export function parseDate(value: string | null | undefined): number | null {
   // ISO's forms, the compact one some pages' meta tags write ("20240305"), and the slashed, dotted
   // or unpadded ones others write ("2025/02/13", "2025.2.5"). A year alone is taken only where
   // nothing but a time or the end follows it: "2025-W07" is no date, rather than 1 January.
-  const match = /^\s*(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?![\d/.-])|(\d{2})(\d{2})(?!\d)|(?=$|[T\s]))/.exec(value ?? '');
+  // A time zone ("-05:00") or a second date ("/2025-02-14") may follow a whole day.
+  const match = /^\s*(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2})(?!\d)|(?![\d/.-]))|(\d{2})(\d{2})(?!\d)|(?=$|[T\s]))/.exec(value ?? '');
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[3] ?? match[5] ?? 1), Number(match[4] ?? match[6] ?? 1)];
   if (year < FIRST_YEAR || !isDay(year, month, day)) return null;

@@ -169,6 +169,7 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
     for (let n = Math.min(4, words.length); n >= 1; n--) {
       const lead = verdictOfLabel(words.slice(0, n).join(' '));
       if (!lead) continue;
+      // The words after the longest lead that makes a verdict ("but misleading", "hoax").
       const rest = words.slice(n);
       // "True, but misleading", "Verdadero, pero…", "Verdadeiro, mas…": a true rating qualified
       // is not "Accurate" (Chequeado and Lupa rate so).

@@ -105,7 +105,7 @@ function Options() {
       await browser.storage.local.set({ [DISMISSALS_KEY]: next });
     } catch (error) {
       log.error('Could not save the hidden matches', error);
-      setSaveError(`Your last change was not saved: ${describeSettingsError(error)}`);
+      setSaveError(`Your last change was not saved: ${describeSettingsError(error, 'local')}`);
     }
   }
 

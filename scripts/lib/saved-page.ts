@@ -9,18 +9,22 @@ import { parseHTML } from 'linkedom';
 export function parseSavedPage(html: string): Document {
   // A page, not a fragment, when it starts with <html> (after a doctype, an XML declaration or
   // comments): "<html" inside a fragment's comment or script made it lose all but its first element.
-  const whole = /^\s*(?:<!--[\s\S]*?-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  // Each comment is matched to its own end only ("(?:(?!-->)…)*", not a lazy run that may reach a
+  // later "-->"), or a fragment of many comments, as block editors save them, took exponential time.
+  const whole = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as Document;
 }
 
 /** Where a page's bytes say which encoding they are in: a byte-order mark, else a <meta charset>
- * (or http-equiv) in the first 1,024 bytes, as browsers look for it. */
+ * (or http-equiv) in the first 1,024 bytes, as browsers look for it. A <meta> that says UTF-16 is
+ * read as UTF-8, as the HTML standard reads it: a page whose <meta> can be read at all is not UTF-16. */
 function declaredEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+  const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+  return meta?.startsWith('utf-16') ? 'utf-8' : meta;
 }
 
 // What windows-1252 puts at 0x80-0x9f, where ISO-8859-1 has control characters (0 where it has none).

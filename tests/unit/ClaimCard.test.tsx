@@ -463,7 +463,6 @@ describe('a verdict on how one report told the story', () => {
     const linked = { ...summit, telling: { ...summit.telling!, report: { ...summit.telling!.report, url: 'https://news.example/story' } } };
     const { dialog } = renderCard({ claim: linked, verdict: 'imprecise' });
     expect(within(dialog).getByRole('link', { name: 'Trump Announces Start of Ukraine War Talks Following Call with Putin, at news.example (opens in a new tab)' }).getAttribute('href')).toBe('https://news.example/story');
-    cleanup();
     // A title that names another site than its link's: the card shows where the link goes, and
     // a link the card would not follow is no link.
     cleanup();

@@ -104,6 +104,9 @@ describe('ClaimReview import', () => {
     });
     // The Fact Check Tools API writes some claimants with bare commas: read back, they are spaced.
     expect(authorOf('Facebook,WhatsApp')).toEqual({ author: [{ '@type': 'Person', name: 'Facebook' }, { '@type': 'Person', name: 'WhatsApp' }], again: 'Facebook, WhatsApp' });
+    // More people than the importer reads back: one Person, by the string as written, so none is lost.
+    const eleven = 'Facebook, Instagram, TikTok, X, YouTube, Telegram, WhatsApp, Threads, Reddit, Truth Social, Bluesky';
+    expect(authorOf(eleven)).toEqual({ author: { '@type': 'Person', name: eleven }, again: eleven });
     // No role, or a string that is all brackets: one Person, by the string as written.
     expect(authorOf('Social media posts')).toEqual({ author: { '@type': 'Person', name: 'Social media posts' }, again: 'Social media posts' });
     expect(authorOf('(unknown)')).toEqual({ author: { '@type': 'Person', name: '(unknown)' }, again: '(unknown)' });

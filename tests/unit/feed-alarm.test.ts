@@ -67,7 +67,7 @@ describe('the feeds alarm', () => {
     const created: number[] = [];
     const alarm = feedAlarm({
       alarms: { create: (_, { when }) => void created.push(when), clear: () => undefined },
-      // Two feeds overdue: the one not reached yet stays due while the refresh runs.
+      // A feed overdue, and still due while the refresh runs (it has not reached it yet).
       feeds: async () => [{ intervalMinutes: 60, failures: 0, paused: false, nextCheck: 0 }],
       refreshDue,
       now: () => 10 * MINUTE,

@@ -130,6 +130,9 @@ describe('parseDate', () => {
     for (const value of ['2025/02/13', '2025.02.13', '2025-2-13', '2025/2/13 08:00']) expect(parseDate(value)).toBe(Date.UTC(2025, 1, 13));
     expect(parseDate('2025-02-5')).toBe(Date.UTC(2025, 1, 5));
     expect(parseDate('2025 Feb 13')).toBe(Date.UTC(2025, 0, 1));
+    // A time zone or a second date after a whole day (xsd:date, an ISO interval) leaves the day.
+    expect(parseDate('2024-03-05-05:00')).toBe(Date.UTC(2024, 2, 5));
+    expect(parseDate('2025-02-12/2025-02-14')).toBe(Date.UTC(2025, 1, 12));
     for (const value of ['2025-W07', '2025/02-13', '2025,02,13']) expect(parseDate(value)).toBeNull();
   });
 });

@@ -174,8 +174,11 @@ describe('splitSentences', () => {
     // What follows an abbreviation is read past any white space, and a letter outside the BMP whole.
     ['spaces and lines after an abbreviation', 'It was Feb.\u00a0\n 12, 2025. Talks began.', ['It was Feb.\u00a0\n 12, 2025.', 'Talks began.']],
     ['a lower-case letter outside the BMP', 'It cost approx. 𝑛 dollars. Then it rose.', ['It cost approx. 𝑛 dollars.', 'Then it rose.']],
-    // An initial or "St." that ends a sentence, before a word that opens one. (ICU itself keeps
-    // "the U.S. The Kremlin…" together: "U.S." is among its English abbreviations.)
+    // An initialism, an initial or "St." that ends a sentence, before a whole word that opens one;
+    // a word that only starts like one ("Attorney's", "Anthony's", "Interior") goes on.
+    ['an initialism at the end of a sentence', 'Kyiv relies on weapons from the U.S. The Kremlin objects. The U.S. State Department agrees.', ['Kyiv relies on weapons from the U.S.', 'The Kremlin objects.', 'The U.S. State Department agrees.']],
+    ['words that start like a sentence opener', "Prosecutors at the U.S. Attorney's Office said so. He was taken to St. Anthony's Hospital. The U.S. Interior Department said so. Judge Emily A. Hewitt ruled.", ["Prosecutors at the U.S. Attorney's Office said so.", "He was taken to St. Anthony's Hospital.", 'The U.S. Interior Department said so.', 'Judge Emily A. Hewitt ruled.']],
+    ['a three-letter opener after an initial', 'The cap covers Part B. The plan does not.', ['The cap covers Part B.', 'The plan does not.']],
     ['a single capital at the end of a sentence', 'The cap covers Part B. It does not cover private plans. George W. Bush signed it.', ['The cap covers Part B.', 'It does not cover private plans.', 'George W. Bush signed it.']],
     ['"St." at the end of a sentence', 'He works in Downing St. He left at noon. St. Paul is near.', ['He works in Downing St.', 'He left at noon.', 'St. Paul is near.']],
   ])('handles %s', (_, text, expected) => {

@@ -115,6 +115,13 @@ describe('npm run scan', () => {
     expect(decodePage(readFileSync(join(tree, 'legacy.html')))).toContain('café – fares');
     expect(decodePage(Buffer.from('\ufeff<p>naïve</p>', 'utf16le'))).toBe('<p>naïve</p>');
     expect(() => decodePage(Buffer.from('<meta charset="x-unheard-of"><p>caf\xe9</p>', 'latin1'))).toThrow(/"x-unheard-of", an encoding this scan cannot read/);
+    // A <meta> that says UTF-16 on a page whose <meta> can be read: UTF-8, as the HTML standard reads it.
+    expect(decodePage(Buffer.from('<meta charset="utf-16"><p>naïve</p>', 'utf8'))).toBe('<meta charset="utf-16"><p>naïve</p>');
+    // A fragment of many comments, as block editors save posts: told from a page (the lazy comment
+    // pattern backtracked in time doubling with each comment, hours for this one).
+    const { parseSavedPage } = await import('../../scripts/lib/saved-page');
+    const post = Array.from({ length: 40 }, (_, i) => `<!-- wp:paragraph --><p>Paragraph ${i}.</p><!-- /wp:paragraph -->`).join('\n');
+    expect(parseSavedPage(post).querySelectorAll('p')).toHaveLength(40);
   }, CLI_TIMEOUT);
 
   it('says when a folder holds no page, and refuses a file that is not one', async () => {

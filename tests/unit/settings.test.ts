@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, hostMatches, isEnabledOn, normalizeHostPattern, repairSettings, withSiteSwitched } from '@/lib/settings';
+import { DEFAULT_SETTINGS, describeSettingsError, hostMatches, isEnabledOn, normalizeHostPattern, repairSettings, withSiteSwitched } from '@/lib/settings';
 
 describe('repairSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -81,7 +81,7 @@ describe('site rules', () => {
   });
 
   it('keeps a stored rule with a port (older Claimlight wrote them) for its host, and drops only a rule that cannot be read', () => {
-    const { settings, warnings } = repairSettings({ siteRules: [{ pattern: 'localhost:8080', mode: 'never' }, { pattern: 'not a host', mode: 'never' }, { pattern: 'Example.com', mode: 'always' }, { pattern: 'example.com', mode: 'never' }] });
+    const { settings, warnings } = repairSettings({ siteRules: [{ pattern: 'localhost:8080', mode: 'never' }, { pattern: 'not a host', mode: 'never' }, { pattern: 'b.example', mode: 'sometimes' }, 'junk', null, { pattern: 'Example.com', mode: 'always' }, { pattern: 'example.com', mode: 'never' }] });
     expect(settings.siteRules).toEqual([{ pattern: 'localhost', mode: 'never' }, { pattern: 'example.com', mode: 'never' }]);
     expect(warnings).toEqual([]);
     expect(isEnabledOn(settings, new URL('http://localhost:8080/news/1').hostname)).toBe(false);
@@ -93,5 +93,13 @@ describe('site rules', () => {
     const on = withSiteSwitched(off, 'news.example', true);
     expect(on.siteRules).toEqual([]);
     expect(isEnabledOn(withSiteSwitched({ ...DEFAULT_SETTINGS, enabled: false }, 'news.example', true), 'news.example')).toBe(true);
+  });
+
+  it('says why a change was not stored, for the settings (storage.sync) and the hidden matches (storage.local)', () => {
+    const full = new Error('QUOTA_BYTES quota exceeded');
+    expect(describeSettingsError(full)).toMatch(/more than the browser keeps for an extension \(8 KB\); remove some site rules/);
+    expect(describeSettingsError(full, 'local')).toMatch(/no room left for Claimlight.s data on this device/);
+    expect(describeSettingsError(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'))).toMatch(/only so many changes a minute/);
+    expect(describeSettingsError('odd')).toBe('the browser refused it (odd).');
   });
 });

@@ -23,6 +23,7 @@ describe('namedDates', () => {
     ['Trump spoke from Mar-a-Lago on Tuesday.', []],
     ['The letter was signed in Jan Egeland\'s office.', []],
     ['Prices fell in Mar 2025 and again in Jan.', [{ month: 3, year: 2025 }, { month: 1 }]],
+    ['Prices rose from January-March 2025.', [{ month: 3, year: 2025 }, { month: 1 }]],
   ])('finds the dates in %j', (sentence, expected) => {
     expect(namedDates(sentence).map(({ text: _, ...date }) => date)).toEqual(expected);
   });
