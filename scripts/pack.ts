@@ -25,6 +25,10 @@ function main(argv: string[]): number {
         console.error(`pack: ${arg} needs a value\n${USAGE}`);
         return 2;
       }
+      if (options[arg.slice(2)] !== undefined) {
+        console.error(`pack: ${arg} is given more than once\n${USAGE}`);
+        return 2;
+      }
       options[arg.slice(2)] = value;
     } else if (arg.startsWith('--')) {
       console.error(`pack: unknown option ${arg}\n${USAGE}`);

@@ -44,6 +44,10 @@ function readArguments(argv: string[]): { claims: string; queries: string; top: 
   } catch (e) {
     usageError((e as Error).message);
   }
+  // Given twice, an option's first value would be dropped without a word: which one was meant?
+  for (const name of ['claims', 'queries', 'top']) {
+    if (argv.filter((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)).length > 1) usageError(`--${name} is given more than once`);
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);

@@ -34,6 +34,7 @@ function parseArgs(argv: string[]): Args | string {
       if (!file) return '--pack needs a file';
       args.packs.push(file);
     } else if (arg === '--sensitivity') {
+      if (argv.indexOf(arg) !== i) return '--sensitivity is given more than once';
       // Written as a decimal: Number() would take "" and " " for 0, and "0x1" for 1.
       const written = argv[++i] ?? '';
       const value = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(written) ? Number(written) : Number.NaN;

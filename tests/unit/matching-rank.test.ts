@@ -214,6 +214,7 @@ describe('rank CLI', () => {
       ['a --top of 0', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', '0'], /--top must be a whole number/],
       ['a --top that is not a number', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', 'five'], /--top must be a whole number/],
       ['an unknown option', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--k', '3'], /Unknown option '--k'/],
+      ['an option given twice', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', '2', '--top=3'], /--top is given more than once/],
     ])('exits 2 and prints usage for %s', async (_, args, message) => {
       const { code: status, stderr } = await runScript('rank', ...args);
       expect(status).toBe(2);

@@ -83,6 +83,8 @@ describe('npm run pack', () => {
     writeFileSync(join(dir, 'checks.csv'), CSV);
     const unwritable = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, 'no-such-folder', 'x.json'));
     expect([unwritable.code, unwritable.stderr.trim()]).toEqual([1, `pack: ${join(dir, 'no-such-folder', 'x.json')}: cannot write it (ENOENT)`]);
+    const twice = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, 'a.json'), '--out', join(dir, 'b.json'));
+    expect([twice.code, twice.stderr.split('\n')[0]]).toEqual([2, 'pack: --out is given more than once']);
     const unnamed = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, 'ü.json'));
     expect([unnamed.code, unnamed.stderr.trim()]).toEqual([2, 'pack: cannot make a pack id of the file name "ü.json"; give one with --id (letters, digits, . _ : -)']);
     // 9,000 reviews with long summaries: a pack past the 16 MB that the settings page imports.

@@ -91,6 +91,9 @@ describe('npm run scan', () => {
     expect(stderr).toContain('usage: npm run scan --');
     // An empty value is no 0 (Number("") is), nor is "0x1" a 1.
     for (const value of ['', ' ', '0x1']) expect((await scan('--sensitivity', value, 'x.html')).code).toBe(2);
+    // Given twice, which was meant is not known: refused rather than the first dropped.
+    const twice = await scan('--sensitivity', '0.2', '--sensitivity', '0.8', 'x.html');
+    expect([twice.code, twice.stderr.split('\n')[0]]).toEqual([2, 'scan: --sensitivity is given more than once']);
   }, CLI_TIMEOUT);
 
   it('walks a folder without following links to folders or going into hidden ones, and reads pages in their own encoding', async () => {
