@@ -9,7 +9,7 @@ import { hashId } from '../claim-review';
 import { parsePackText } from '../pack';
 import { err, ok, type Result } from '../result';
 import type { Claim } from '../schema';
-import { describeStorageError, importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
+import { deletePack, describeStorageError, importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
 import { fetchFactCheckSearch } from './factcheck';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
 import { sourceName } from './names';
@@ -97,6 +97,18 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const next = await db.transaction('rw', db.feeds, () => updateRecord(db, feedId, healthy));
     return { feed: next ?? feed, change: null };
   }
+  if (feed.source.kind === 'factcheck' && isEmptySearch(fetched.value.text)) {
+    // A search that matches no review today is a feed with no claims, not a failing one: what it
+    // held before is withdrawn, and it is asked again on its interval.
+    return db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
+      if (!(await db.feeds.get(feedId))) return { feed, change: null };
+      const withdrawn = await db.claims.where('packId').equals(feed.packId).count();
+      if (withdrawn) await deletePack(db, feed.packId);
+      const change = withdrawn ? { added: 0, updated: 0, withdrawn } : null;
+      const next = await updateRecord(db, feedId, (current) => ({ ...healthy(current), claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
+      return { feed: next ?? feed, change };
+    });
+  }
   const parsed = parsePackText(fetched.value.text, { fileName: sourceName(feed.source), today: new Date(now) });
   if (!parsed.ok) {
     const [first, ...rest] = parsed.error;
@@ -133,6 +145,16 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     } catch {
       throw e;
     }
+  }
+}
+
+/** Whether a Fact Check Tools search's answer (`fetchFactCheckSearch`'s document) holds no claim. */
+function isEmptySearch(text: string): boolean {
+  try {
+    const claims = (JSON.parse(text) as { claims?: unknown }).claims;
+    return Array.isArray(claims) && claims.length === 0;
+  } catch {
+    return false;
   }
 }
 

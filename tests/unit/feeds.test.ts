@@ -292,6 +292,14 @@ describe('refreshing a feed', () => {
     const looping = server((url) => page(new URL(url).searchParams.get('pageToken') === 'p2' ? 2 : 1, 'p2'));
     await refreshFeed(db, feedIdOf(search), { fetch: looping.fetch, apiKey: 'SECRET' });
     expect(looping.requests.map((r) => new URL(r.url).searchParams.get('pageToken'))).toEqual([null, 'p2']);
+    // A search that matches nothing today is a healthy feed with no claims, not a failing one.
+    const none = server(() => new Response(JSON.stringify({}), { headers: { 'content-type': 'application/json' } }));
+    const empty = await refreshFeed(db, feedIdOf(search), { fetch: none.fetch, apiKey: 'SECRET', now: () => 5 * MINUTE });
+    expect(empty.change).toEqual({ added: 0, updated: 0, withdrawn: 2 });
+    expect(empty.feed).toMatchObject({ failures: 0, lastError: undefined, claimCount: 0, lastChanged: 5 * MINUTE });
+    expect(await db.claims.where('packId').equals(feedIdOf(search)).count()).toBe(0);
+    const again = await refreshFeed(db, feedIdOf(search), { fetch: none.fetch, apiKey: 'SECRET', now: () => 10 * MINUTE });
+    expect([again.change, again.feed.failures, again.feed.lastChecked]).toEqual([null, 0, 10 * MINUTE]);
   });
 });
 
