@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/settings';
+import { settingsBytes, type Settings } from '@/lib/settings';
 import { VerdictMarks } from './VerdictMarks';
 import { MarkLookPreview } from './MarkLookPreview';
 import { SensitivityPreview } from './SensitivityPreview';
@@ -40,7 +40,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
         <p class="hint" id="enabled-hint">
           {settings.enabled ? 'On for every site, except sites set to Never below.' : 'Off, except on sites set to Always below.'}
         </p>
-        <SiteRules rules={settings.siteRules} onChange={(rules) => set('siteRules', rules)} />
+        <SiteRules rules={settings.siteRules} onChange={(rules) => set('siteRules', rules)} bytesUsed={settingsBytes(settings)} />
       </section>
 
       <section aria-labelledby="look-heading" class="settings-look">

@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
-import { normalizeHostPattern, type SiteRule } from '@/lib/settings';
+import { normalizeHostPattern, SYNC_ITEM_BYTES, type SiteRule } from '@/lib/settings';
 
 const MODE_WORDS: Record<SiteRule['mode'], string> = { always: 'Always', never: 'Never' };
 
-/** The per-site rules: lists them, adds one from a typed pattern, removes each. Controlled. */
-export function SiteRules({ rules, onChange }: { rules: SiteRule[]; onChange: (next: SiteRule[]) => void }) {
+/** Past this share of the item the browser keeps the settings in, the list says so before it fills. */
+const NEARLY_FULL = 0.85;
+
+/** The per-site rules: lists them, adds one from a typed pattern, removes each. Controlled.
+ * `bytesUsed`: what the whole settings take of the browser's one item for them (`settingsBytes`). */
+export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[]; onChange: (next: SiteRule[]) => void; bytesUsed?: number }) {
   const [typed, setTyped] = useState('');
   const [mode, setMode] = useState<SiteRule['mode']>('never');
   const [error, setError] = useState<string | null>(null);
@@ -81,6 +85,12 @@ export function SiteRules({ rules, onChange }: { rules: SiteRule[]; onChange: (n
       <p class="hint" id="site-pattern-help">
         example.com, or *.example.com for every subdomain. A pasted address is cut down to its host.
       </p>
+      {bytesUsed > NEARLY_FULL * SYNC_ITEM_BYTES && (
+        <p class="hint" role="status">
+          Your settings take {(bytesUsed / 1024).toFixed(1)} KB of the {SYNC_ITEM_BYTES / 1024} KB the browser keeps for them, most of it site
+          rules. Remove some before adding many more, or the browser will refuse to save them.
+        </p>
+      )}
       {error && (
         <p class="field-error" id="site-pattern-error" role="alert">
           {error}

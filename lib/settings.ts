@@ -185,3 +185,11 @@ export function describeSettingsError(error: unknown, area: 'sync' | 'local' = '
   if (area === 'sync' && /MAX_WRITE_OPERATIONS/.test(message)) return 'the browser takes only so many changes a minute; wait a minute, then try again.';
   return `the browser refused it (${message}).`;
 }
+
+/** What storage.sync keeps in one item (Chrome's QUOTA_BYTES_PER_ITEM): the settings are one. */
+export const SYNC_ITEM_BYTES = 8_192;
+
+/** The bytes the settings take as storage.sync counts them: the key and the value's JSON. */
+export function settingsBytes(settings: Settings): number {
+  return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(settings)).byteLength;
+}

@@ -79,6 +79,14 @@ describe('SettingsForm', () => {
       expect(changes).toEqual([]);
     });
 
+    it('says when the rules near the 8 KB the browser keeps for the settings, and not before', () => {
+      renderForm({ siteRules: Array.from({ length: 20 }, (_, i) => ({ pattern: `site-number-${i}.example`, mode: 'never' as const })) });
+      expect(screen.queryByText(/the browser keeps for them/)).toBeNull();
+      cleanup();
+      renderForm({ siteRules: Array.from({ length: 150 }, (_, i) => ({ pattern: `site-number-${i}.example`, mode: 'never' as const })) });
+      expect(screen.getByText(/Your settings take \d+\.\d KB of the 8 KB the browser keeps for them/).getAttribute('role')).toBe('status');
+    });
+
     it('removes one rule and keeps the others', () => {
       const { last } = renderForm({
         siteRules: [
