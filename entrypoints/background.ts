@@ -114,18 +114,19 @@ export default defineBackground(() => {
       post({ kind: 'done', result });
     });
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) =>
-    routeMessage(
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Chrome says whether the sending document is the one its tab shows; Firefox does not.
+    const lifecycle = (sender as { documentLifecycle?: string }).documentLifecycle;
+    return routeMessage(
       message,
       {
         tabId: sender.tab?.id,
         url: sender.url,
         fromThisExtension: sender.id === browser.runtime.id,
         fromExtensionPage: !!sender.url?.startsWith(extensionOrigin),
-        // Chrome says whether the sending document is the one its tab shows (`documentLifecycle`).
-        ...((sender as { documentLifecycle?: string }).documentLifecycle ? { documentActive: (sender as { documentLifecycle?: string }).documentLifecycle === 'active' } : {}),
+        ...(lifecycle ? { documentActive: lifecycle === 'active' } : {}),
       },
       afterReady,
-    ),
-  );
+    );
+  });
 });

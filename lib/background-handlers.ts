@@ -98,14 +98,15 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
       ...(progress ? { onProgress: (done: number, total: number) => progress(feedId, done, total) } : {}),
     };
   };
-  /** Runs a refresh; a changed pack tells the tabs. */
-  const refreshing = async (feedId: string): Promise<RefreshOutcome> => {
-    const outcome = await refreshFeed(db, feedId, await feedDeps(feedId));
-    // A failed first check is due again in 15 minutes: the alarm must say so, changed or not.
+  /** After a feed's check: a changed pack tells the tabs (and sets the alarm); any other outcome
+   * sets the alarm alone, since a failed first check is due again in 15 minutes. */
+  const checked = async (outcome: RefreshOutcome): Promise<RefreshOutcome> => {
     if (outcome.change) await changed();
     else await onFeedChecked?.();
     return outcome;
   };
+  /** Runs a refresh, and tells what follows from it (`checked`). */
+  const refreshing = async (feedId: string): Promise<RefreshOutcome> => checked(await refreshFeed(db, feedId, await feedDeps(feedId)));
   /** Gives back the permission of each origin that no stored feed is read from any longer. */
   const releaseOrigins = async (sources: readonly FeedSource[]) => {
     const used = new Set((await db.feeds.toArray()).map((feed) => feedOrigin(feed.source)));
@@ -134,29 +135,22 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         details: parsed.error.slice(0, 200),
       });
     }
-    try {
+    return onStore(async () => {
       const report = await importPack(db, parsed.value, { onProgress });
       await changed();
       return ok(report);
-    } catch (e) {
-      return err(storageError(e));
-    }
+    });
   };
   return {
     importWithProgress,
     refreshDueFeeds,
     listFeeds: () => onStore(async () => ok(await db.feeds.orderBy('id').toArray())),
-    async addFeed({ source, intervalMinutes }) {
-      try {
+    addFeed: ({ source, intervalMinutes }) =>
+      onStore(async () => {
         const added = await addFeed(db, source, { ...(await feedDeps(feedIdOf(source))), ...(intervalMinutes ? { intervalMinutes } : {}) });
         if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
-        if (added.value.change) await changed();
-        else await onFeedChecked?.();
-        return ok(added.value);
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
+        return ok(await checked(added.value));
+      }),
     refreshFeed: ({ feedId }) =>
       onStore(async () => {
         if (!(await db.feeds.get(feedId))) return noSuchFeed();
@@ -194,20 +188,17 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
         return ok({ fileName: fileNameFor(pack, format), text: `${JSON.stringify(body, null, 2)}\n` });
       }),
-    async deletePack({ packId }) {
-      try {
+    deletePack: ({ packId }) =>
+      onStore(async () => {
         if (await db.feeds.where('packId').equals(packId).count()) {
           return err({ code: 'invalid-pack', message: 'This pack comes from a feed: remove the feed to remove its claims.' });
         }
         if (!(await deletePack(db, packId))) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
         await changed();
         return ok({ deleted: true as const });
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
-    async resetStore() {
-      try {
+      }),
+    resetStore: () =>
+      onStore(async () => {
         // The feeds go with their packs, in the same transaction, and so do their origins' permissions.
         const sources = (await db.feeds.toArray()).map((feed) => feed.source);
         await db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
@@ -217,21 +208,12 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         await changed();
         await releaseOrigins(sources);
         return ok(await summarizeStore(db));
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
+      }),
     async contentScriptStarted({ url }, sender) {
       if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
       return onStore(async () => ok(await summarizeStore(db)));
     },
-    async findMentions({ blocks, pageDate, sensitivity, opening }) {
-      try {
-        return ok(await matcher.find(blocks, pageDate, sensitivity, opening));
-      } catch (e) {
-        return err(storageError(e));
-      }
-    },
+    findMentions: ({ blocks, pageDate, sensitivity, opening }) => onStore(async () => ok(await matcher.find(blocks, pageDate, sensitivity, opening))),
     async mentionsShown(page, sender) {
       // A page being prerendered in a tab has not replaced the page the tab shows: its mentions are
       // not the tab's yet (it reports again when it is shown).
