@@ -7,12 +7,12 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
 import { mainSource } from '@/lib/claim-review';
 import { firstSentence } from './MentionPreview';
-import { LOOKALIKE_WORDS, readLink } from '@/lib/links';
+import { readLink } from '@/lib/links';
 import { sliceWhole } from '@/lib/whole-characters';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
-import { ContextList, HostWarning } from './ContextList';
+import { ContextList, HostWarning, spokenHost } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -284,7 +284,7 @@ function TellingNote({ claim, verdict, repeats }: { claim: ClaimForCard; verdict
     <>
       {link?.ok ? (
         <>
-          <a href={link.url} target="_blank" rel="noopener noreferrer" aria-label={`${title}, at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''} (opens in a new tab)`}>
+          <a href={link.url} target="_blank" rel="noopener noreferrer" aria-label={`${title}, ${spokenHost(link)} (opens in a new tab)`}>
             <bdi>{title}</bdi>
           </a>
           <span class="claimlight-card__host"> {link.host}</span>
@@ -342,7 +342,7 @@ function MainSourceLink({ claim }: { claim: ClaimForCard }) {
         href={link.url}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={`${label}: ${main.source.outlet}${when ? `, ${when}` : ''}, at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''} (opens in a new tab)`}
+        aria-label={`${label}: ${main.source.outlet}${when ? `, ${when}` : ''}, ${spokenHost(link)} (opens in a new tab)`}
       >
         {label}
         {/* Where the link really goes, as every source link in the card shows it. */}

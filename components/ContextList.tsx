@@ -7,6 +7,12 @@ import { LOOKALIKE_WORDS, readLink, type Lookalike } from '@/lib/links';
 import type { Source } from '@/lib/schema';
 import { formatPartialDate } from '@/lib/partial-date';
 
+/** Where a link goes, as a screen reader says it: "at reuters.com", and what makes the host a
+ * look-alike where it is one. */
+export function spokenHost(link: { host: string; lookalike: Lookalike | null }): string {
+  return `at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''}`;
+}
+
 /** Beside a look-alike host, what makes it one ("mixes alphabets"), with a tooltip that says more. */
 export function HostWarning({ link, classPrefix }: { link: { lookalike: Lookalike | null }; classPrefix: string }) {
   if (!link.lookalike) return null;
@@ -43,7 +49,7 @@ function SourceLink({ source, classPrefix }: { source: Source; classPrefix: stri
       href={link.url}
       target="_blank"
       rel="noopener noreferrer"
-      aria-label={`${source.outlet}${date ? `, ${date}` : ''}, at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''} (opens in a new tab)`}
+      aria-label={`${source.outlet}${date ? `, ${date}` : ''}, ${spokenHost(link)} (opens in a new tab)`}
     >
       {outlet}
       {/* The pack names the outlet; the host is where the link really goes. */}

@@ -13,7 +13,7 @@ import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
 import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
-import { isDay } from './timeline';
+import { FIRST_YEAR, isDay } from './timeline';
 import { numericRatingLabel, VERDICT_LABELS, verdictFromRating } from './verdicts';
 
 type Json = Record<string, unknown>;
@@ -95,7 +95,7 @@ function readDate(value: unknown): string | undefined {
   const [, y, m, d] = match;
   // A day the month does not have ("2025-02-31") is no date: the claim is kept, undated. So is a
   // year before 1000: feeds write "0000-01-01" for a date they do not know.
-  return Number(y) >= 1000 && isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
+  return Number(y) >= FIRST_YEAR && isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
 }
 
 function readNumber(value: unknown): number | undefined {

@@ -24,6 +24,14 @@ function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptio
   return format;
 }
 
+/** UTC midnight of a day; a day or month past its end rolls over ("month 13" is next January).
+ * Not `Date.UTC`, which reads the years 0 to 99 as 1900 to 1999. */
+export function utc(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
 /** Writes a pack date ("2025-02-12", "2025-02", "2025") as the locale writes a day, a month or a
  * year ("12 Feb 2025", "Feb 2025", "2025" in British English); anything else as it is. `locale`
  * defaults to the browser's. */
@@ -34,10 +42,8 @@ export function formatPartialDate(date: string, locale?: string): string {
   if (!month) return year!;
   const m = Number(month);
   if (m < 1 || m > 12) return date;
-  // setUTCFullYear, not Date.UTC, which reads the years 0-99 as 1900-1999.
-  const at = new Date(0);
-  at.setUTCFullYear(Number(year), m - 1, day ? Number(day) : 1);
-  if (day && at.getUTCDate() !== Number(day)) return date;
+  const at = utc(Number(year), m, day ? Number(day) : 1);
+  if (day && new Date(at).getUTCDate() !== Number(day)) return date;
   return formatter(locale, day ? DAY : MONTH).format(at);
 }
 

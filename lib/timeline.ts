@@ -5,7 +5,7 @@
  * publication date from its markup is here too; matching words is `lib/matching/`'s job.
  */
 
-import { formatDayRange, formatPartialDate } from './partial-date';
+import { formatDayRange, formatPartialDate, utc } from './partial-date';
 
 /** A span of days, as UTC midnights in milliseconds, inclusive. */
 export interface Interval {
@@ -165,13 +165,6 @@ export function namedDates(sentence: string): NamedDate[] {
   return found;
 }
 
-/** UTC midnight of a day; a day or month past its end rolls over ("month 13" is next January).
- * Not `Date.UTC`, which reads the years 0 to 99 as 1900 to 1999. */
-function utc(year: number, month: number, day: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime();
-}
 
 /** Whether a day exists: "February 31" and "0 February" are no dates, whatever they roll over to. */
 export function isDay(year: number, month: number, day: number): boolean {
@@ -179,7 +172,7 @@ export function isDay(year: number, month: number, day: number): boolean {
 }
 
 /** The earliest year a page or a pack's date is read as: "0000-01-01" says the date is not known. */
-const FIRST_YEAR = 1000;
+export const FIRST_YEAR = 1000;
 
 /**
  * The days a named date covers. A month with no year is placed in the latest year that does not
