@@ -75,8 +75,9 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
     () => index?.search(query, { ...(verdict ? { verdict } : {}), ...(packId ? { packId } : {}) }, Number.MAX_SAFE_INTEGER) ?? [],
     [index, query, verdict, packId],
   );
-  const [listed, setListed] = useState(DEFAULT_LIMIT);
-  useEffect(() => setListed(DEFAULT_LIMIT), [found]);
+  // How many are listed, for the results it was set for: new results start from the first page.
+  const [shown, setShown] = useState<{ of: typeof found; listed: number } | null>(null);
+  const listed = shown?.of === found ? shown.listed : DEFAULT_LIMIT;
   const hits = useMemo(() => found.slice(0, listed), [found, listed]);
   const verdictCounts = useMemo(() => {
     const counts = new Map<Verdict, number>();
@@ -231,7 +232,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
           <span>
             {hits.length} of {plural(found.length, 'claim')}
           </span>
-          <button type="button" onClick={() => setListed((n) => n + DEFAULT_LIMIT)}>
+          <button type="button" onClick={() => setShown({ of: found, listed: listed + DEFAULT_LIMIT })}>
             Show {Math.min(DEFAULT_LIMIT, found.length - hits.length)} more
           </button>
         </p>
