@@ -30,17 +30,25 @@ export function writeClaimants(people: readonly Claimant[], limit: number): stri
     .join(', ');
 }
 
-/** Whether a place in a claimant string is inside brackets: a role, not a name. Brackets left open
- * run to the end; a closing one with none open is text. */
-export function roleSpans(claimant: string): (at: number) => boolean {
-  const depth = new Int8Array(claimant.length);
+/** Each place's bracket depth in a claimant string: an opening bracket counts itself, a closing one
+ * the brackets it closes; a closing bracket with none open is text (0). A claimant string is short
+ * text (`LIMITS.shortText`), so its depth fits. */
+function bracketDepths(claimant: string): Uint16Array {
+  const depth = new Uint16Array(claimant.length);
   let open = 0;
   for (let i = 0; i < claimant.length; i++) {
     const c = claimant.charCodeAt(i);
-    if (c === 40 /* ( */) open = Math.min(open + 1, 100);
+    if (c === 40 /* ( */) open = Math.min(open + 1, 0xffff);
     depth[i] = open;
     if (c === 41 /* ) */ && open > 0) open--;
   }
+  return depth;
+}
+
+/** Whether a place in a claimant string is inside brackets: a role, not a name. Brackets left open
+ * run to the end; a closing one with none open is text. */
+export function roleSpans(claimant: string): (at: number) => boolean {
+  const depth = bracketDepths(claimant);
   return (at) => depth[at]! > 0;
 }
 
@@ -48,11 +56,11 @@ export function roleSpans(claimant: string): (at: number) => boolean {
  * (a comma inside a role, "Minister for Housing, Local Government", stays in it), each with the
  * text in its brackets as its role. A part that is all role, or empty, is left out. */
 export function readClaimantParts(claimant: string): ClaimantPart[] {
+  const depth = bracketDepths(claimant);
   const parts: ClaimantPart[] = [];
   let name = '';
   let roles: string[] = [];
   let role = '';
-  let open = 0;
   const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
   const finish = () => {
     const written = roles.map(tidy).filter(Boolean);
@@ -60,21 +68,24 @@ export function readClaimantParts(claimant: string): ClaimantPart[] {
     name = '';
     roles = [];
   };
-  for (const c of claimant) {
-    if (c === '(') {
+  for (let i = 0; i < claimant.length; i++) {
+    const c = claimant[i]!;
+    if (depth[i] === 0) {
+      if (c === ',') finish();
+      else name += c;
+    } else if (depth[i] === 1 && c === '(') {
       // The outer brackets are not part of the role; brackets inside it are.
-      if (open++ > 0) role += c;
-    } else if (c === ')' && open > 0) {
-      if (--open > 0) role += c;
-      else {
-        roles.push(role);
-        role = '';
-      }
-    } else if (open > 0) role += c;
-    else if (c === ',') finish();
-    else name += c;
+      role = '';
+    } else if (depth[i] === 1 && c === ')') {
+      roles.push(role);
+      role = '';
+    } else role += c;
   }
-  if (open > 0) roles.push(role);
+  // A bracket left open runs to the end: still open after the last character (a closing bracket's
+  // depth counts the bracket it closes).
+  const last = claimant.length - 1;
+  const openAtEnd = last < 0 ? 0 : depth[last]! - (claimant[last] === ')' && depth[last]! > 0 ? 1 : 0);
+  if (openAtEnd > 0) roles.push(role);
   finish();
   return parts;
 }
