@@ -25,12 +25,13 @@ export function factCheckUrl(source: Extract<FeedSource, { kind: 'factcheck' }>,
   return url.toString();
 }
 
-/** Every page of a search, up to `maxPages`, as one `{ claims: [...] }` document's text. */
+/** Every page of a search, up to `maxPages`, as one `{ claims: [...] }` document's text, and how
+ * many claims it holds. */
 export async function fetchFactCheckSearch(
   source: Extract<FeedSource, { kind: 'factcheck' }>,
   key: string,
   options: FetchOptions & { maxPages?: number; endpoint?: string },
-): Promise<Result<string, string>> {
+): Promise<Result<{ text: string; claims: number }, string>> {
   const claims: unknown[] = [];
   const asked = new Set<string>();
   let token: string | undefined;
@@ -54,5 +55,5 @@ export async function fetchFactCheckSearch(
     if (!token || asked.has(token)) break;
     asked.add(token);
   }
-  return ok(JSON.stringify({ claims }));
+  return ok({ text: JSON.stringify({ claims }), claims: claims.length });
 }

@@ -60,11 +60,14 @@ export interface RefreshOutcome {
   change: FeedChange | null;
 }
 
-async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<{ text: string; etag?: string; lastModified?: string } | null, string>> {
+/** A feed's document as fetched: its text, its validators, and (for a search) whether it found nothing. */
+type Fetched = { text: string; etag?: string; lastModified?: string; nothingFound?: boolean };
+
+async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fetched | null, string>> {
   if (feed.source.kind === 'factcheck') {
     if (!deps.apiKey) return err('This feed needs a Fact Check Tools API key; add yours in the feed settings.');
-    const text = await fetchFactCheckSearch(feed.source, deps.apiKey, { ...deps, ...(deps.factCheckEndpoint ? { endpoint: deps.factCheckEndpoint } : {}) });
-    return text.ok ? ok({ text: text.value }) : text;
+    const found = await fetchFactCheckSearch(feed.source, deps.apiKey, { ...deps, ...(deps.factCheckEndpoint ? { endpoint: deps.factCheckEndpoint } : {}) });
+    return found.ok ? ok({ text: found.value.text, nothingFound: found.value.claims === 0 }) : found;
   }
   const fetched = await fetchFeed(feed.source.url, { etag: feed.etag, lastModified: feed.lastModified }, deps);
   if (!fetched.ok) return fetched;
@@ -97,7 +100,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const next = await db.transaction('rw', db.feeds, () => updateRecord(db, feedId, healthy));
     return { feed: next ?? feed, change: null };
   }
-  if (feed.source.kind === 'factcheck' && isEmptySearch(fetched.value.text)) {
+  if (fetched.value.nothingFound) {
     // A search that matches no review today is a feed with no claims, not a failing one: what it
     // held before is withdrawn, and it is asked again on its interval.
     return db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
@@ -145,16 +148,6 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     } catch {
       throw e;
     }
-  }
-}
-
-/** Whether a Fact Check Tools search's answer (`fetchFactCheckSearch`'s document) holds no claim. */
-function isEmptySearch(text: string): boolean {
-  try {
-    const claims = (JSON.parse(text) as { claims?: unknown }).claims;
-    return Array.isArray(claims) && claims.length === 0;
-  } catch {
-    return false;
   }
 }
 
