@@ -9,7 +9,7 @@ import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type Refr
 import { dueFeeds } from './feeds/schedule';
 import { log } from './log';
 import { packToClaimReview } from './claim-review';
-import { parsePackText } from './pack';
+import { packFileText, parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
 import { StoreMatcher } from './store-matcher';
 import { err, ok, type Result } from './result';
@@ -186,7 +186,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         const pack = await readPack(db, packId);
         if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
         const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
-        return ok({ fileName: fileNameFor(pack, format), text: `${JSON.stringify(body, null, 2)}\n` });
+        return ok({ fileName: fileNameFor(pack, format), text: packFileText(body) });
       }),
     deletePack: ({ packId }) =>
       onStore(async () => {

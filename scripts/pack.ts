@@ -4,7 +4,7 @@
 // problem; each problem is printed with its file and record.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { checkPackSize } from '../lib/pack';
+import { checkPackSize, packFileText } from '../lib/pack';
 import { buildPack } from '../lib/pack-build';
 
 const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]';
@@ -60,7 +60,7 @@ function main(argv: string[]): number {
     return 1;
   }
   // A pack readers cannot import is not written: the same limit as the settings page's.
-  const text = `${JSON.stringify(built.value.pack, null, 2)}\n`;
+  const text = packFileText(built.value.pack);
   const tooBig = checkPackSize(Buffer.byteLength(text));
   if (tooBig) {
     console.error(`pack: nothing written; ${tooBig}`);

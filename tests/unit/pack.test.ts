@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, checkPackSize, parseFactPack, parsePackText } from '@/lib/pack';
+import { MAX_PACK_BYTES, checkPackSize, packFileText, parseFactPack, parsePackText } from '@/lib/pack';
 import { packWithClaim, samplePack } from '../helpers/packs';
 
 const errorsOf = (result: ReturnType<typeof parsePackText>) => (result.ok ? [] : result.error);
@@ -91,6 +91,20 @@ describe('parseFactPack', () => {
     pack.claims[0] = { ...pack.claims[0]!, verdict: 'nope', text: '' } as never;
     const result = parseFactPack(pack);
     expect(result.ok ? 0 : result.error.length).toBe(2);
+  });
+});
+
+describe('packFileText', () => {
+  it('indents a pack file while that fits the import limit', () => {
+    expect(packFileText({ id: 'a', claims: [] })).toBe('{\n  "id": "a",\n  "claims": []\n}\n');
+  });
+
+  it('writes compact a pack that indented would be too large to import again', () => {
+    // 4 million short items: about 8 MB compact, over 20 MB indented.
+    const body = { claims: new Array<number>(4_000_000).fill(0) };
+    const text = packFileText(body);
+    expect(text).toBe(`${JSON.stringify(body)}\n`);
+    expect(checkPackSize(new TextEncoder().encode(text).byteLength)).toBeNull();
   });
 });
 
