@@ -11,8 +11,8 @@ import { readClaimantParts, writeClaimants } from './claimant';
 import { sliceWhole } from './whole-characters';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
-import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn } from './review-notes';
-import { ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
+import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn, withoutRatedLines } from './review-notes';
+import { CLAIM_ID, ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { FIRST_YEAR, isDay } from './timeline';
 import { numericRatingLabel, VERDICT_LABELS, verdictFromRating } from './verdicts';
 
@@ -191,6 +191,8 @@ interface Converted {
   warnings: string[];
   languages: string[];
   publishers: string[];
+  /** The reviews that gave each `identifier` taken as an id (`reviewId`), by address and text. */
+  identified: Map<string, string>;
 }
 
 /**
@@ -225,6 +227,26 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
 function headlineOf(node: Json, text: string): string | undefined {
   const headline = clip(cleanText(node.headline) ?? cleanText(node.name), LIMITS.claimText);
   return headline && headline !== text ? headline : undefined;
+}
+
+/**
+ * A review's claim id: its schema.org `identifier` where it gives one that is a valid id and not
+ * one an earlier review of the file took (Claimlight's own ClaimReview export writes each claim's
+ * id there, so that importing it again keeps the ids, and the hidden matches keyed by them), else
+ * one made from its address and text. Two claims of the same wording, checked twice, used to come
+ * back from an export as one.
+ */
+function reviewId(node: Json, url: string | null | undefined, text: string, identified: Map<string, string>): string {
+  const review = `${url ?? ''}\n${text}`;
+  const identifier = node.identifier;
+  const id = typeof identifier === 'number' && Number.isSafeInteger(identifier) && identifier >= 0 ? String(identifier) : typeof identifier === 'string' ? identifier.trim() : '';
+  if (id && id.length <= LIMITS.id && CLAIM_ID.test(id)) {
+    const earlier = identified.get(id);
+    // The same review listed twice keeps its id, and is one claim (`addClaim`).
+    if (earlier === undefined) identified.set(id, review);
+    if (earlier === undefined || earlier === review) return id;
+  }
+  return `cr-${hashId(review)}`;
 }
 
 function convertClaimReview(node: Json, index: number, into: Converted, seen: Set<string>): void {
@@ -278,12 +300,16 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   // in words (a number there, as one publisher writes, says nothing) and its body does not already.
   const reason = cleanText(rating.ratingExplanation);
   const explained = reason && !body?.includes(reason) ? reason : undefined;
-  const summary = clip([ratedSentence(label, outlet, published), explained, body].filter(Boolean).join(' '), LIMITS.longText);
+  // The line saying who rated it goes first, unless the review's own words would then not fit:
+  // the card names the rating and the outlet anyway, and cutting the review's words loses them.
+  const reviewWords = [explained, body].filter(Boolean).join(' ');
+  const rated = ratedSentence(label, outlet, published);
+  const summary = clip(rated.length + 1 + reviewWords.length > LIMITS.longText ? reviewWords : [rated, reviewWords].filter(Boolean).join(' '), LIMITS.longText);
   const language = cleanText(node.inLanguage);
   if (language) into.languages.push(language);
   into.publishers.push(outlet);
   addClaim(into, seen, record, {
-    id: `cr-${hashId(`${url ?? ''}\n${text}`)}`,
+    id: reviewId(node, url, text, into.identified),
     text,
     ...optional('headline', headlineOf(node, text)),
     claimant: readClaimants(item.author),
@@ -379,7 +405,7 @@ function overLimit(count: number, kind: 'ClaimReview' | 'Fact Check Tools'): str
   return `The ${kind} data holds ${count.toLocaleString('en')} ${items}; Claimlight takes at most ${LIMITS.claimsPerPack.toLocaleString('en')} from one file. Split it into smaller files and import each.`;
 }
 
-const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [] });
+const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [], identified: new Map() });
 
 /** Builds a pack from ClaimReview nodes; fails with every record that has no usable claim. */
 export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}): Result<ParsedPack, string[]> {
@@ -415,11 +441,27 @@ function importedReview(claim: FactPack['claims'][number]): Source | null {
  * for the space `readClaimants` writes after each comma ("Facebook,Twitter" from the Fact Check
  * Tools API comes back as "Facebook, Twitter"). */
 function claimantNode(claimant: string): Json | Json[] {
-  const people = readClaimantParts(claimant).map(({ name, role }): Json => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) }));
+  const parts = readClaimantParts(claimant);
+  // A claimant the parts do not write again as it is, spaces aside ("Ministers at the Paris
+  // (Weimar+) meeting", whose brackets are inside the name), goes as one Person, by the string as
+  // written: read back from its parts, it came back as "Ministers at the Paris meeting (Weimar+)".
+  const unspaced = (text: string) => text.replace(/\s+/g, '');
+  if (unspaced(writeClaimants(parts.map(({ name, role }) => ({ name, roles: role ? [role] : [] })), LIMITS.shortText)) !== unspaced(claimant)) return { '@type': 'Person', name: exportedText(claimant) };
+  const people = parts.map(({ name, role }): Json => ({ '@type': 'Person', name: exportedText(name), ...(role ? { jobTitle: exportedText(role) } : {}) }));
   // More people than the importer reads back (`MAX_CLAIMANTS`) go as one, by the string as written,
   // so that none is lost on the way back.
   if (people.length === 1) return people[0]!;
-  return people.length && people.length <= MAX_CLAIMANTS ? people : { '@type': 'Person', name: claimant };
+  return people.length && people.length <= MAX_CLAIMANTS ? people : { '@type': 'Person', name: exportedText(claimant) };
+}
+
+/**
+ * A text as the export writes it: as it is, unless the importer's reading of published text
+ * (`cleanText`: tags dropped, entities decoded) would change it, as it would "pay <5 euros and >10"
+ * or "&amp;": then with `&`, `<` and `>` written as entities, which that reading turns back.
+ */
+function exportedText(text: string): string {
+  if (cleanText(text) === text.replace(/\s+/g, ' ').trim()) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -433,19 +475,20 @@ export function packToClaimReview(pack: FactPack): Json {
     '@context': 'https://schema.org',
     '@graph': pack.claims.map((claim) => {
       const review = importedReview(claim);
-      const rated = review ? ratedSentence(claim.ratingLabel, review.outlet, review.published) : '';
-      const body = review && claim.summary.startsWith(rated) ? claim.summary.slice(rated.length).trim() : claim.summary;
+      // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
+      // and a claim exported, imported and exported again used to gain one each time.
+      const body = withoutRatedLines(claim.summary, [review?.outlet ?? pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
       return {
         '@type': 'ClaimReview',
         identifier: claim.id,
         ...(review ? { url: review.url } : {}),
-        claimReviewed: claim.text,
-        ...(claim.headline ? { headline: claim.headline } : {}),
+        claimReviewed: exportedText(claim.text),
+        ...(claim.headline ? { headline: exportedText(claim.headline) } : {}),
         datePublished: review ? (review.published ?? pack.created) : pack.created,
         inLanguage: pack.language,
-        author: { '@type': 'Organization', name: review ? review.outlet : pack.publisher },
-        reviewRating: { '@type': 'Rating', alternateName: claim.ratingLabel ?? VERDICT_LABELS[claim.verdict] },
-        ...(body ? { reviewBody: body } : {}),
+        author: { '@type': 'Organization', name: exportedText(review ? review.outlet : pack.publisher) },
+        reviewRating: { '@type': 'Rating', alternateName: exportedText(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) },
+        ...(body ? { reviewBody: exportedText(body) } : {}),
         itemReviewed: {
           '@type': 'Claim',
           ...(claim.claimant ? { author: claimantNode(claim.claimant) } : {}),
@@ -454,9 +497,9 @@ export function packToClaimReview(pack: FactPack): Json {
         citation: (review ? claim.context.slice(1) : claim.context).flatMap((item) =>
           item.sources.map((source) => ({
             '@type': 'CreativeWork',
-            name: item.text,
+            name: exportedText(item.text),
             url: source.url,
-            publisher: { '@type': 'Organization', name: source.outlet },
+            publisher: { '@type': 'Organization', name: exportedText(source.outlet) },
             ...(source.published ? { datePublished: source.published } : {}),
           })),
         ),

@@ -36,7 +36,7 @@ const RATED_REST = /^(?:.+? on \d{4}-\d{2}-\d{2}\.(?=\s|$)|.+?\.(?=\s|$))/u;
 
 /** The summary without the importer's "Rated … by …" lines, which it writes at the start, one per
  * review. The record's outlets are read first, so an outlet's own dots do not end its line. */
-function withoutRatedLines(summary: string, outlets: readonly string[]): string {
+export function withoutRatedLines(summary: string, outlets: readonly string[]): string {
   let rest = summary.trim();
   for (let start = RATED_START.exec(rest); start; start = RATED_START.exec(rest)) {
     const after = rest.slice(start[0].length);

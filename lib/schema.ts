@@ -27,7 +27,9 @@ export const LIMITS = {
 } as const;
 
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+/** What a pack's or a claim's id may be: letters, digits and `._:-`, starting with a letter or digit. */
+export const CLAIM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const ID = CLAIM_ID;
 
 /** Writes a valibot issue path as `context[0].sources[1].url`. */
 export function formatIssuePath(issue: v.BaseIssue<unknown>): string {

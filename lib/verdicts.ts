@@ -89,14 +89,18 @@ const LABEL_TO_VERDICT: [Verdict, string[]][] = [
     'false', 'pants on fire', 'fake', 'really false', 'totally false', 'incorrect', 'wrong', 'hoax', 'fabricated',
     'altered', 'doctored', 'scam', 'falso', 'falsa', 'faux', 'fausse', 'fals', 'falsch', 'nepravda', 'sahte',
     'bohong', 'salah', 'palsu', '錯誤', '错误', '虚假', 'غير صحيح', 'زائف', 'خطأ', 'झूठ', 'फर्जी', 'भ्रामक दावा',
+    'неправда', 'ложь', 'фейк', 'фальшивка', 'не соответствует действительности', 'faux et trompeur',
   ]],
   ['imprecise', [
     'misleading', 'mostly false', 'half true', 'half-true', 'partly false', 'partially false', 'missing context',
     'false context', 'lacks context', 'needs context', 'exaggerated', 'exaggeration', 'distorted', 'inaccurate',
     'imprecise', 'out of context', 'enganoso', 'enganosa', 'engañoso', 'exagerado', 'impreciso', 'trompeur',
     'nao e bem assim', 'distorcido', 'sin contexto', 'fuera de contexto', 'irrefuhrend', 'misleading claim',
+    'teilweise falsch', 'größtenteils falsch', 'teilweise richtig', 'fehlender kontext', 'fehlender zusammenhang',
+    'manque de contexte', 'partiellement faux', 'plutot faux', 'sorti de son contexte', 'parcialmente falso',
+    'частично неправда', 'полуправда', 'манипуляция', 'вырвано из контекста', '误导', '誤導', '部分错误', '部分錯誤',
   ]],
-  ['accurate', ['true', 'mostly true', 'correct', 'accurate', 'verdadeiro', 'verdadero', 'vrai', 'wahr', 'correct attribution', 'legit']],
+  ['accurate', ['true', 'mostly true', 'correct', 'accurate', 'verdadeiro', 'verdadero', 'vrai', 'wahr', 'richtig', 'правда', 'correct attribution', 'legit']],
   ['misattributed', ['misattributed', 'miscaptioned', 'wrong attribution', 'incorrect attribution', 'fake quote']],
   ['accurate-but-misdated', ['outdated', 'old', 'misdated', 'old footage', 'old video', 'old photo']],
   ['disputed', ['mixture', 'mixed', 'disputed', 'contested', 'controversial', 'contradictory']],
@@ -108,7 +112,17 @@ const LABEL_TO_VERDICT: [Verdict, string[]][] = [
 // module for the verdicts' names only, and folding every label cost a page's load about 12 ms.
 let verdictByLabel: Map<string, Verdict> | null = null;
 const verdictOfLabel = (normal: string): Verdict | undefined =>
-  (verdictByLabel ??= new Map(LABEL_TO_VERDICT.flatMap(([verdict, labels]) => labels.map((label) => [normalizeLabel(label), verdict] as const)))).get(normal);
+  (verdictByLabel ??= labelMap()).get(normal);
+
+/** The labels above, and each verdict's own name as the card shows it ("Accurate but misdated"):
+ * a ClaimReview file Claimlight exported gives a claim rated by no fact-checker that name as its
+ * label, and importing it again must read it back as the same verdict, not as a qualified
+ * "accurate" (which reads as imprecise). */
+function labelMap(): Map<string, Verdict> {
+  const map = new Map(LABEL_TO_VERDICT.flatMap(([verdict, labels]) => labels.map((label) => [normalizeLabel(label), verdict] as const)));
+  for (const [verdict, name] of Object.entries(VERDICT_LABELS) as [Verdict, string][]) map.set(normalizeLabel(name), verdict);
+  return map;
+}
 
 function normalizeLabel(label: string): string {
   return label

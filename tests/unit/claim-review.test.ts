@@ -386,3 +386,74 @@ describe('what an imported claim says of itself (claimOwnTexts)', () => {
     expect(claimOwnTexts({ summary: 'Rated “False” by Snopes.com. The ferry still runs.' })[0]).toBe('The ferry still runs.');
   });
 });
+
+describe('a ClaimReview export, imported again', () => {
+  const exportedAndBack = (pack: unknown) => {
+    const ours = parseFactPack(pack);
+    if (!ours.ok) throw new Error(ours.error.join('\n'));
+    const back = parse(packToClaimReview(ours.value));
+    if (!back.ok) throw new Error(back.error.join('\n'));
+    return { ours: ours.value, back: back.value };
+  };
+
+  it('keeps every verdict, each verdict’s own name read back as it (“Accurate but misdated” is no qualified “accurate”)', () => {
+    const base = samplePack();
+    const verdicts = ['accurate', 'accurate-but-misdated', 'imprecise', 'false', 'misattributed', 'disputed', 'unverified', 'opinion', 'unrated'] as const;
+    const { ours, back } = exportedAndBack({ ...base, claims: verdicts.map((verdict, i) => ({ ...base.claims[1]!, id: `c${i}`, text: `Claim number ${i} about ferries.`, verdict })) });
+    expect(back.pack.claims.map((c) => c.verdict)).toEqual(ours.claims.map((c) => c.verdict));
+  });
+
+  it('keeps the claims’ ids (`identifier`), and two claims of the same wording apart', () => {
+    const base = samplePack();
+    const { back } = exportedAndBack({
+      ...base,
+      claims: [
+        { ...base.claims[1]!, id: 'fares-2025', verdict: 'false', summary: 'In 2025 fares rose by 8 percent.' },
+        { ...base.claims[1]!, id: 'fares-2026', verdict: 'accurate', summary: 'In 2026 fares did double.' },
+      ],
+    });
+    expect(back.warnings).toEqual([]);
+    expect(back.pack.claims.map((c) => [c.id, c.verdict])).toEqual([
+      ['fares-2025', 'false'],
+      ['fares-2026', 'accurate'],
+    ]);
+  });
+
+  it('keeps a review listed twice as one claim, and an identifier two reviews give apart', () => {
+    const listed = parse([review({ identifier: '366056' }), review({ identifier: '366056' }), review({ identifier: '366056', claimReviewed: 'The ferry will run all winter.' }), review({ identifier: 'not an id!' })]);
+    if (!listed.ok) throw new Error(listed.error.join('\n'));
+    const ids = listed.value.pack.claims.map((c) => c.id);
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toBe('366056');
+    expect(ids[1]).toMatch(/^cr-[0-9a-f]{8}$/);
+    expect(ids[2]).toMatch(/^cr-[0-9a-f]{8}$/);
+  });
+
+  it('keeps texts that hold “<”, “>” or an entity as written, and claimants whose brackets are inside the name', () => {
+    const base = samplePack();
+    const text = 'Under-18s pay <5 euros and over-65s pay >10 euros.';
+    const summary = 'The fare table says &amp; for “and”; children under 5 <b>ride free</b>.';
+    const claimant = 'Foreign ministers at the Paris (Weimar+) meeting';
+    const { back } = exportedAndBack({ ...base, claims: [{ ...base.claims[1]!, text, summary, claimant }] });
+    expect(back.pack.claims[0]!.text).toBe(text);
+    expect(back.pack.claims[0]!.summary.endsWith(summary)).toBe(true);
+    expect(back.pack.claims[0]!.claimant).toBe(claimant);
+    // Text that needs nothing is written as it is, for other readers of the file.
+    expect(JSON.stringify(packToClaimReview(exportedAndBack(samplePack()).ours))).not.toMatch(/&amp;|&lt;/);
+  });
+
+  it('gives the same summary after a second export and import: the “Rated …” line is not stacked', () => {
+    const once = exportedAndBack(samplePack()).back;
+    const twice = parse(packToClaimReview(once.pack));
+    if (!twice.ok) throw new Error(twice.error.join('\n'));
+    expect(twice.value.pack.claims.map((c) => c.summary)).toEqual(once.pack.claims.map((c) => c.summary));
+    expect(once.pack.claims[0]!.summary.match(/Rated “/g)).toHaveLength(1);
+  });
+
+  it('keeps a review body of the full allowed length whole, leaving out the “Rated …” line that would not fit', () => {
+    const base = samplePack();
+    const summary = `${'The fare table lists every route. '.repeat(147)}The end.`.slice(-5_000);
+    const { back } = exportedAndBack({ ...base, claims: [{ ...base.claims[1]!, summary }] });
+    expect(back.pack.claims[0]!.summary).toBe(summary);
+  });
+});

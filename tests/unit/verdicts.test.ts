@@ -18,3 +18,22 @@ describe('verdictFromRating', () => {
     expect(normalize.mock.calls.length).toBe(first + 1);
   });
 });
+
+describe('rating labels of fact-checkers who write in other languages', () => {
+  it.each([
+    ['Неправда', 'false'],
+    ['Ложь', 'false'],
+    ['Фейк', 'false'],
+    ['Правда', 'accurate'],
+    ['Richtig', 'accurate'],
+    ['Teilweise falsch', 'imprecise'],
+    ['Größtenteils falsch', 'imprecise'],
+    ['Fehlender Kontext', 'imprecise'],
+    ['Manque de contexte', 'imprecise'],
+    ['误导', 'imprecise'],
+    ['部分錯誤', 'imprecise'],
+  ])('reads %s as %s, not as unrated', async (label, verdict) => {
+    const { verdictFromRating } = await import('@/lib/verdicts');
+    expect(verdictFromRating(label)).toBe(verdict);
+  });
+});
