@@ -174,6 +174,10 @@ export async function installBundledPack(db: ClaimlightDb, pack: FactPack, now =
       await claimsOf(db, old.id).delete();
       await db.packs.delete(old.id);
     }
+    // A pack the reader imported under the id an update now bundles (the next seed pack, taken
+    // early) is replaced whole: its claims used to stay under the bundled pack's header, marked
+    // on pages and exported with it.
+    await claimsOf(db, pack.id).delete();
     await db.packs.put(headerOf(pack, 'bundled', 'claimlight', now));
     await writeClaims(db, pack);
     return bundled.length ? 'updated' : 'installed';

@@ -55,6 +55,15 @@ describe('installBundledPack', () => {
     expect(await db.claims.where('packId').equals(bundled.id).count()).toBe(28);
     expect(await readPack(db, 'sample-pack')).toEqual(userBefore);
   });
+
+  it('replaces whole a pack the reader imported under the id an update now bundles', async () => {
+    db = freshDb();
+    await importPack(db, parsed(samplePack({ id: 'next-seed' })));
+    await installBundledPack(db, { ...bundled, id: 'next-seed' });
+    expect((await db.packs.get('next-seed'))?.origin).toBe('bundled');
+    expect((await readPack(db, 'next-seed'))?.claims.map((c) => c.id)).toEqual(bundled.claims.map((c) => c.id));
+    expect(await summarizeStore(db)).toEqual({ packCount: 1, claimCount: 28 });
+  });
 });
 
 describe('importPack', () => {
