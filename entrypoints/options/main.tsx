@@ -61,14 +61,27 @@ function Options() {
   const writing = useRef(0);
   // Set when another page changed the settings while ours were unsaved: read them again once saved.
   const missed = useRef(false);
+  // Set while the stored settings could not be read: the page shows the defaults, and writes none
+  // of its changes, which would replace the reader's settings with the defaults and that change.
+  const unread = useRef(false);
+  const read = useRef(false);
 
   async function reload() {
     try {
       const stored = await browser.storage.sync.get(SETTINGS_KEY);
       if (!pending.current && !writing.current) setSettings(settingsFrom(stored[SETTINGS_KEY]));
+      read.current = true;
+      if (unread.current) {
+        unread.current = false;
+        setSaveError(null);
+      }
     } catch (error) {
       log.error('Could not read the settings', error);
-      setSettings((current) => current ?? settingsFrom(undefined));
+      // Once read, the page keeps what it read; never read, it shows the defaults and saves nothing.
+      if (read.current) return;
+      unread.current = true;
+      setSettings(settingsFrom(undefined));
+      setSaveError(`Claimlight could not read your settings (${error instanceof Error ? error.message : String(error)}), so changes here are not saved; reload the page to try again.`);
     }
   }
 
@@ -77,6 +90,7 @@ function Options() {
     if (!next) return;
     clearTimeout(next.timer);
     pending.current = null;
+    if (unread.current) return;
     writing.current++;
     try {
       await browser.storage.sync.set({ [SETTINGS_KEY]: next.value });

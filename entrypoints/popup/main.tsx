@@ -73,7 +73,15 @@ async function reveal(id: number) {
 async function switchSite(on: boolean) {
   const host = data.siteHost;
   if (!host) return;
-  const next = withSiteSwitched(await readSettings(), host, on);
+  let next: Settings;
+  try {
+    // Read strictly here: the defaults taken for a failed read, written back with one site rule,
+    // used to replace the reader's rules, colours and sensitivity.
+    next = withSiteSwitched(settingsFrom((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]), host, on);
+  } catch (error) {
+    paint({ siteError: `Not saved: Claimlight could not read your settings (${error instanceof Error ? error.message : String(error)}); try again.` });
+    return;
+  }
   try {
     await browser.storage.sync.set({ [SETTINGS_KEY]: next });
   } catch (error) {

@@ -32,6 +32,21 @@ describe('options entrypoint', () => {
     expect(screen.getByRole('slider', { name: 'Sensitivity' }).getAttribute('aria-valuetext')).toBe('Broad');
   });
 
+  it('saves no change, and says so, while the stored settings cannot be read: the defaults used to be written over them', async () => {
+    const saved = { ...DEFAULT_SETTINGS, sensitivity: 0.8, markStyle: 'background' as const };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: saved });
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('An unexpected error occurred'));
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    await openOptions();
+    await screen.findByText(/Claimlight could not read your settings \(An unexpected error occurred\), so changes here are not saved/);
+    fireEvent.click(await screen.findByRole('switch'));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(set).not.toHaveBeenCalled();
+    get.mockRestore();
+    set.mockRestore();
+    expect(await stored()).toEqual(saved);
+  });
+
   it('writes a change to storage.sync', async () => {
     await openOptions();
     fireEvent.click(await screen.findByRole('switch'));

@@ -16,6 +16,7 @@ async function openPopup() {
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   render(null, document.getElementById('app')!);
   document.body.innerHTML = '';
 });
@@ -35,5 +36,20 @@ describe('popup entrypoint', () => {
     fireEvent.click(toggle);
     expect((await screen.findByRole('alert')).textContent).toBe('Not saved: the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.');
     expect(toggle.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('writes nothing, and says why, when the settings could not be read: the defaults used to be written over them', async () => {
+    const saved = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: 'blog.example', mode: 'never' as const }], sensitivity: 0.8, markStyle: 'background' as const };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: saved });
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('An unexpected error occurred'));
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    await openPopup();
+    await screen.findByText('Claimlight can\'t run on this page.', {}, { timeout: 5_000 });
+    const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toBe('Not saved: Claimlight could not read your settings (An unexpected error occurred); try again.');
+    expect(set).not.toHaveBeenCalled();
+    get.mockRestore();
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(saved);
   });
 });
