@@ -18,6 +18,7 @@ beforeEach(() => {
   fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ ok: true, value: [] })) as never;
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   render(null, document.getElementById('app')!);
   document.body.innerHTML = '';
 });
@@ -43,7 +44,6 @@ describe('options entrypoint', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(set).not.toHaveBeenCalled();
     get.mockRestore();
-    set.mockRestore();
     expect(await stored()).toEqual(saved);
   });
 
