@@ -5,6 +5,7 @@
  * Splitting text into sentences is `lib/sentences.ts`'s job; deciding what matches, `lib/matching/`'s.
  */
 import { stemmer } from 'stemmer';
+import { MIN_FUNCTION_WORDS, functionWordKey, functionWordLanguages, textLanguage } from './function-words';
 import { SetAsideCache } from './set-aside-cache';
 
 /** One word of a text: where it is, its folded form, and the stem it is compared by. */
@@ -231,6 +232,8 @@ interface WordForm {
   number: number | undefined;
   /** What a word of scale ("hundred") multiplies the count before it by. */
   scale: number | undefined;
+  /** The languages other than English whose function word it is (`function-words.ts`), if any. */
+  foreign: readonly number[] | undefined;
 }
 
 // A page repeats a few thousand distinct words many times; folding and stemming each once saves
@@ -242,7 +245,8 @@ function formOf(raw: string): WordForm {
   const cached = FORMS.get(raw);
   if (cached) return cached;
   const initialism = INITIALISMS.get(raw.replace(/\./g, ''));
-  let norm = initialism ?? lemmatize(foldWord(raw));
+  const folded = foldWord(raw);
+  let norm = initialism ?? lemmatize(folded);
   if (startsWithDigit(norm)) norm = norm.replace(/,(?=\d{3}\b)/g, '');
   const number = NUMBER_WORDS.get(norm);
   if (number !== undefined) norm = String(number);
@@ -256,7 +260,9 @@ function formOf(raw: string): WordForm {
   // other fact-checkers' feeds lost, eval-review 0.687 -> 0.681, eval-review-2 0.620 -> 0.610,
   // eval-feed-2 0.519 -> 0.508 with one more mark on its negative pages. Even, so not kept.)
   // Every form has the same fields, so reading them is one shape's lookup, not several.
-  const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale };
+  // (One of our own function words needs no other language to be one.)
+  const foreign = stop || initialism || startsWithDigit(norm) ? undefined : functionWordLanguages(functionWordKey(folded), foldWord);
+  const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale, foreign };
   FORMS.set(raw, form);
   return form;
 }
@@ -342,6 +348,10 @@ export function tokenize(text: string): Token[] {
   // The last token, when it is a number made with "hundred" or "thousand", which "and" and a
   // count after it may complete.
   let scaled: Token | null = null;
+  // The tokens that are function words of another language, with those languages
+  // (`function-words.ts`): few in an English text, most of the short words in one of those languages.
+  const foreignTokens: Token[] = [];
+  const foreignLanguages: (readonly number[])[] = [];
   let end = 0;
   for (let start = scanWord(text, 0); start >= 0; start = scanWord(text, end)) {
     end = scannedEnd;
@@ -356,7 +366,12 @@ export function tokenize(text: string): Token[] {
       if (parts.length > 1) {
         for (const part of parts) {
           const form = formOf(part.word);
-          tokens.push({ start: start + part.start, end: start + part.start + part.word.length, norm: form.norm, stem: form.stem, stop: form.stop });
+          const token = { start: start + part.start, end: start + part.start + part.word.length, norm: form.norm, stem: form.stem, stop: form.stop };
+          tokens.push(token);
+          if (form.foreign) {
+            foreignTokens.push(token);
+            foreignLanguages.push(form.foreign);
+          }
         }
         continue;
       }
@@ -427,10 +442,31 @@ export function tokenize(text: string): Token[] {
     }
     const token = { start, end, norm: form.norm, stem: form.stem, stop: form.stop };
     tokens.push(token);
+    if (form.foreign) {
+      foreignTokens.push(token);
+      foreignLanguages.push(form.foreign);
+    }
     tensWord = form.number !== undefined && form.number >= 20 && form.number % 10 === 0 ? token : null;
     if (text.charCodeAt(token.end) === PERCENT_SIGN && startsWithDigit(token.norm)) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
   }
+  if (foreignTokens.length >= MIN_FUNCTION_WORDS) markForeignFunctionWords(tokens, foreignTokens, foreignLanguages);
   return tokens;
+}
+
+/** In a text written in another language than English, its function words (`function-words.ts`)
+ * are function words, as English ones are in English. The language is told by the words that can
+ * be nothing else: single Latin letters ("a", "h") and our own function words ("in", "on") are in
+ * many lists, and a heading's "Giant rabbit shows a 17-lb." is no Spanish. (Russian's "в" and "и"
+ * are told.) */
+function markForeignFunctionWords(tokens: readonly Token[], foreignTokens: readonly Token[], foreignLanguages: readonly (readonly number[])[]): void {
+  const telling = foreignTokens.flatMap((token, i) => (/^[a-z]$/.test(token.norm) ? [] : [{ word: token.norm, languages: foreignLanguages[i]! }]));
+  let english = 0;
+  for (const token of tokens) if (token.stop) english++;
+  const language = textLanguage(telling, english);
+  if (language < 0) return;
+  foreignTokens.forEach((token, i) => {
+    if (foreignLanguages[i]!.includes(language)) token.stop = true;
+  });
 }
 
 /** The stems of a text's content words, in order: the form cues and claims are indexed by. */

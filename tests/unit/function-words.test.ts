@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { buildClaimIndex } from '@/lib/matching';
+import { tokenize } from '@/lib/normalize';
+import { parsePackText } from '@/lib/pack';
+import { scanDocument } from '@/lib/page-scan';
+import { parseSavedPage } from '../../scripts/lib/saved-page';
+
+// Claims and pages written for these tests, in the languages of fact-checkers' feeds.
+const review = (n: number, text: string, rating: string, inLanguage: string) => ({
+  '@context': 'https://schema.org',
+  '@type': 'ClaimReview',
+  url: `https://checker.example/${n}`,
+  claimReviewed: text,
+  inLanguage,
+  datePublished: '2025-03-01',
+  author: { '@type': 'Organization', name: 'Checker' },
+  reviewRating: { '@type': 'Rating', alternateName: rating },
+  itemReviewed: { '@type': 'Claim', datePublished: '2025-02-20' },
+});
+const page = (body: string) => `<html><head><meta property="article:published_time" content="2025-02-25"></head><body><article>${body}</article></body></html>`;
+
+function marks(reviews: object[], body: string): string[] {
+  const parsed = parsePackText(JSON.stringify(reviews), { fileName: 'feed.json' });
+  if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+  const index = buildClaimIndex(parsed.value.pack.claims.map((c) => ({ ...c, packId: parsed.value.pack.id })));
+  return scanDocument(parseSavedPage(page(body)), index).mentions.map((m) => m.claim.text);
+}
+
+const stops = (text: string) => tokenize(text).filter((t) => t.stop).map((t) => t.norm);
+
+describe('function words of other languages', () => {
+  it('are function words in a text written in that language, and telling words in English', () => {
+    expect(stops('Die Stadt hat gesagt, dass die neue Brücke im nächsten Jahr geöffnet werden soll.')).toEqual(expect.arrayContaining(['die', 'hat', 'dass', 'im', 'werden', 'soll']));
+    expect(stops('Синоптики сказали, что в воскресенье не будет ветра.')).toEqual(expect.arrayContaining(['что', 'в', 'не', 'будет']));
+    // "war", "die" and "also" are German function words; here they are what the sentence is about.
+    expect(stops('Veterans of the war also die younger, the report says.')).not.toEqual(expect.arrayContaining(['war']));
+    expect(stops('Veterans of the war also die younger, the report says.')).not.toContain('die');
+    // A name or an address repeats a foreign word or two: that is no text in another language.
+    expect(stops('Hillary Clinton meets Osama bin Laden: Osama bin Laden owns Snapple.')).not.toContain('bin');
+    expect(stops('Rond-Point SRL, Rue de la Loi 42, 1040 Brussels.')).not.toContain('de');
+  });
+
+  it.each([
+    ['de', 'Die Regierung hat gesagt, dass die Steuern für die Rentner im nächsten Jahr verdoppelt werden', 'Falsch',
+      '<p>Die Stadt hat gesagt, dass die neue Brücke im nächsten Jahr für den Verkehr geöffnet werden soll. Die Bauarbeiten sind fast fertig.</p>'],
+    ['fr', 'Le gouvernement a dit que les impôts des retraités vont doubler l’année prochaine', 'Faux',
+      '<p>Le maire a dit que les travaux du pont vont se terminer l’année prochaine. Les habitants du quartier sont contents.</p>'],
+    ['pt', 'O governo disse que os impostos dos aposentados vão dobrar no próximo ano', 'Falso',
+      '<p>O prefeito disse que as obras da ponte vão terminar no próximo ano. Os moradores do bairro estão felizes.</p>'],
+    ['es', 'El gobierno dijo que la inflación de los alimentos subió un 40% en un año', 'Falso',
+      '<p>El gobierno de la ciudad dijo que la nueva línea de metro abrirá en un año. Los vecinos de la zona esperan que las obras terminen pronto.</p>'],
+  ])('leave a page in %s about something else unmarked (it was marked from its function words alone)', (lang, claim, rating, body) => {
+    expect(marks([review(1, claim, rating, lang)], body)).toEqual([]);
+  });
+
+  it('leave a Russian weather report unmarked by a feed about mobilisation and the price of bread', () => {
+    const feed = [
+      review(1, 'Вакцина от коронавируса вызывает бесплодие у женщин', 'Неправда', 'ru'),
+      review(2, 'В России и на Украине цены на хлеб выросли в два раза', 'Неправда', 'ru'),
+      review(3, 'Путин сказал, что в Москве не будет мобилизации', 'Неправда', 'ru'),
+    ];
+    expect(marks(feed, '<p>В субботу в Москве и на юге страны прошел сильный дождь. Синоптики сказали, что в воскресенье в городе будет тепло и на улицах не будет ветра.</p><p>В России и в Европе на выходных ожидается похолодание, и в понедельник в ряде регионов будет снег.</p>')).toEqual([]);
+  });
+
+  it.each([
+    ['es', 'El gobierno dijo que la inflación de los alimentos subió un 40% en un año', '<p>La oposición volvió a repetir el martes que la inflación de los alimentos subió un 40% en un año, una cifra que el instituto de estadística no confirma.</p>'],
+    ['de', 'Die Regierung hat gesagt, dass die Steuern für die Rentner im nächsten Jahr verdoppelt werden', '<p>In sozialen Netzwerken heißt es, die Regierung habe gesagt, dass die Steuern für Rentner im nächsten Jahr verdoppelt werden.</p>'],
+    ['ru', 'Путин сказал, что в Москве не будет мобилизации', '<p>В соцсетях пишут, что Путин сказал, что в Москве не будет мобилизации.</p>'],
+  ])('still mark, in %s, a sentence that tells the claim', (lang, claim, body) => {
+    expect(marks([review(1, claim, 'Falso', lang)], body)).toEqual([claim]);
+  });
+});
