@@ -33,21 +33,31 @@ export interface ExtractOptions {
    * plain (`isPlainBlock`). For browsers, where that is native and touches no node from script;
    * a DOM written in JavaScript answers slower than the walk, and on deep nesting far slower. */
   wholeBlocks?: boolean;
+  /** The CSS display of a custom element (`<x-tooltip>`), where the DOM can tell: a page's styles
+   * may make one a block. Without it, a custom element is inline, as CSS has it by default. */
+  displayOf?: (element: Element) => string;
 }
 
 // Inline elements continue the current block; every other element starts and ends one. The list
-// follows the labelling rules of the eval set (../shared/eval/dev/check.mjs).
-/** Elements that continue the block around them rather than starting one. */
+// follows the labelling rules of the eval set (../shared/eval/dev/check.mjs), with the old inline
+// tags pages still use.
+/** Elements whose text continues the block around them rather than starting one. */
 export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(
-  'a abbr b bdi bdo cite data del dfn em font i ins mark q s small span strong sub sup time u var wbr label'.split(' '),
+  'a abbr b bdi bdo cite data del dfn em font i ins mark q s small span strong sub sup time u var wbr label acronym big nobr tt strike ruby rb'.split(' '),
 );
 const INLINE = INLINE_ELEMENTS;
+
+/** Inline elements whose own text, if any, is not read (`SKIPPED`), but which do not end the block
+ * around them either: an emoji or flag image, an icon in a link, inline code, a glossary button, a
+ * ruby annotation. Each used to cut its sentence in two, so a claim around one was marked over a
+ * part of its sentence, or not at all. */
+const INLINE_BOXES: ReadonlySet<string> = new Set('img picture svg math button input select output meter progress code kbd samp rt rp'.split(' '));
 
 // Never read: not text a reader sees, code the page shows as code, or places where a mark would
 // break the page (form fields, editors, navigation menus, Claimlight's own UI).
 const SKIPPED = new Set(
   `head script style noscript template svg math iframe object embed canvas video audio select option
-  textarea input button code pre kbd samp nav dialog`.split(/\s+/),
+  textarea input button code pre kbd samp nav dialog rt rp picture`.split(/\s+/),
 );
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
@@ -172,12 +182,21 @@ export function isInsideSkipped(element: Element, options: ExtractOptions = {}):
   return false;
 }
 
-const isBlock = (node: Node) => node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName);
+/** Whether an element starts and ends a block. A custom element is inline unless the page's
+ * styles say otherwise (`displayOf`); Claimlight's own are skipped whatever they are. */
+function isBlock(node: Node, options: ExtractOptions): boolean {
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const name = (node as Element).localName;
+  if (INLINE.has(name) || INLINE_BOXES.has(name)) return false;
+  if (!name.includes('-')) return true;
+  const display = options.displayOf?.(node as Element);
+  return display !== undefined && !/^(?:inline|contents|none)/.test(display);
+}
 
 /** Any element that would make a block differ from its `textContent`: one that is not a plain
- * inline element (blocks, line breaks, skipped and unknown elements) or whose attributes may hide
+ * inline element or an image (blocks, line breaks, skipped and unknown elements) or whose attributes may hide
  * it (`isHiddenByAttributes`, `style` included whatever it says). */
-const NOT_PLAIN_INLINE = `:not(${[...INLINE].join(', ')}), [hidden], [aria-hidden], [role], [contenteditable], [data-claimlight-ui], [style]`;
+const NOT_PLAIN_INLINE = `:not(${[...INLINE, 'img'].join(', ')}), [hidden], [aria-hidden], [role], [contenteditable], [data-claimlight-ui], [style]`;
 
 /**
  * True when a block element can be read whole (`addWholeBlock`): everything inside it is plain
@@ -231,7 +250,7 @@ class BlockWalk {
       else if (node.nodeType === ELEMENT_NODE) {
         // A block element ends the block before it; a skipped one is passed over whole, and one of
         // plain inline text is read whole. (A computed-style check needs each element: no shortcut.)
-        const block = isBlock(node);
+        const block = isBlock(node, options);
         if (block) builder.endBlock();
         enter = node.firstChild !== null && !skips(node as Element, options);
         if (enter && block && options.wholeBlocks && !options.isHidden && isPlainBlock(node as Element)) {
@@ -248,7 +267,7 @@ class BlockWalk {
       // Leave this node; climbing out of a block element ends the block inside it.
       while (node && node !== root && !node.nextSibling) {
         node = node.parentNode;
-        if (node && node !== root && isBlock(node)) builder.endBlock();
+        if (node && node !== root && isBlock(node, options)) builder.endBlock();
       }
       node = node && node !== root ? node.nextSibling : null;
     }

@@ -4,7 +4,7 @@
  * "which mention is under this point of text?". Matching is done by the background (one index for
  * every tab); drawing is the painter's job.
  */
-import { extractBlocksInSlices, isInsideSkipped, locateOffset, type Slicing, type TextBlock } from '@/lib/extract';
+import { extractBlocksInSlices, isInsideSkipped, locateOffset, type ExtractOptions, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
 import { batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
@@ -50,6 +50,10 @@ const SLICING: Slicing = {
     return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
   },
 };
+
+/** How the content script reads a page: plain blocks whole (`wholeBlocks`), and a custom element
+ * as a block only where the page's styles display it as one (CSS makes it inline by default). */
+const EXTRACT_OPTIONS: ExtractOptions = { wholeBlocks: true, displayOf: (element) => getComputedStyle(element).display };
 
 /** Sends text blocks to the matcher, with the page's opening where the blocks are a part of the
  * page (`pageOpening`); `null` when it could not answer. */
@@ -198,7 +202,7 @@ export class PageMentions {
     let blocks: TextBlock[] = [];
     // A part that changed inside an editor, a code block or a menu is not read, as the whole page's
     // walk would not read it.
-    for (const root of roots) if (root.isConnected && !isInsideSkipped(root)) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING, { wholeBlocks: true }));
+    for (const root of roots) if (root.isConnected && !isInsideSkipped(root)) blocks = blocks.concat(await extractBlocksInSlices(root, SLICING, EXTRACT_OPTIONS));
     if (wholePage) this.opening = pageOpening(blocks.map((block) => block.text));
     const found = await this.findInBatches(blocks);
     // A whole-page scan started since: what this one found is out of date.

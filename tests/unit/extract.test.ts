@@ -39,6 +39,25 @@ describe.each(parsers)('extractBlocks (%s)', (_, parse) => {
     ]);
   });
 
+  it.each([
+    ['an inline image (an emoji or a flag)', 'The ferry <img src="ship.png" alt="ship"> left at noon.', 'The ferry left at noon.'],
+    ['an icon in a link', 'The <a href="/f"><svg><title>icon</title></svg>ferry</a> left at noon.', 'The ferry left at noon.'],
+    ['a custom element (a tooltip)', 'The <x-term>ferry</x-term> left at noon.', 'The ferry left at noon.'],
+    ['a picture', 'The ferry <picture><source srcset="a.webp"><img src="a.png"></picture> left at noon.', 'The ferry left at noon.'],
+    ['inline code', 'The <code>ferry</code> left at noon.', 'The left at noon.'],
+    ['a glossary button', 'The <button>ferry</button> left at noon.', 'The left at noon.'],
+    ['old inline tags', 'The <nobr>ferry</nobr> <tt>left</tt> at <big>noon</big>.', 'The ferry left at noon.'],
+    ['a ruby annotation', 'The <ruby>ferry<rt>boat</rt></ruby> left at noon.', 'The ferry left at noon.'],
+  ])('keeps a sentence holding %s in one block, its text left out where it is not prose', (_what, inner, text) => {
+    expect(texts(extract(`<p>${inner}</p>`)).map((t) => t.replace(/\s+/g, ' '))).toEqual([text]);
+  });
+
+  it('reads a custom element as a block where the page displays it as one', () => {
+    const document = parse('<!doctype html><html><body><x-para>The ferry left.</x-para><x-para>It was late.</x-para><x-term>A</x-term> <x-term>term.</x-term></body></html>');
+    const displayOf = (element: Element) => (element.localName === 'x-para' ? 'block' : 'inline');
+    expect(texts(extractBlocks(document.body, { displayOf }))).toEqual(['The ferry left.', 'It was late.', 'A term.']);
+  });
+
   it('collapses white space, including new lines and non-breaking spaces', () => {
     expect(texts(extract('<p>\n  Kremlin \t spokesman&nbsp;&nbsp;Dmitry\n Peskov  </p>'))).toEqual(['Kremlin spokesman Dmitry Peskov']);
   });
