@@ -190,7 +190,16 @@ function isBlock(node: Node, options: ExtractOptions): boolean {
   if (INLINE.has(name) || INLINE_BOXES.has(name)) return false;
   if (!name.includes('-')) return true;
   const display = options.displayOf?.(node as Element);
-  return display !== undefined && !/^(?:inline|contents|none)/.test(display);
+  // (No display to read, as in a DOM without styles, is CSS's default: inline.)
+  return !!display && !/^(?:inline|contents|none)/.test(display);
+}
+
+/** The nearest element around a node (itself, for an element) that starts and ends a block, where
+ * a sentence of its text can end: what to read again when the text inside it changes or shows. */
+export function enclosingBlock(node: Node, options: ExtractOptions = {}): Element | null {
+  let element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element && !isBlock(element, options) && element.parentElement) element = element.parentElement;
+  return element;
 }
 
 /** Any element that would make a block differ from its `textContent`: one that is not a plain

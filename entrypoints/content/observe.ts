@@ -4,7 +4,7 @@
  * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan: each is an
  * element named `claimlight-…`, which extraction skips too.
  */
-import { INLINE_ELEMENTS as INLINE } from '@/lib/extract';
+import { enclosingBlock, type ExtractOptions } from '@/lib/extract';
 
 /** What the watcher reports. */
 export interface ChangeEvents {
@@ -16,6 +16,8 @@ export interface ChangeEvents {
   textChanged(nodes: ReadonlySet<Node>): void;
   /** The page's content changed in any way: what is drawn over it may have moved. */
   moved(): void;
+  /** A class or a style changed somewhere: text that was hidden may show now. */
+  restyled(): void;
 }
 
 /** One of Claimlight's layers (or an element named like them, which extraction skips anyway): known
@@ -23,11 +25,24 @@ export interface ChangeEvents {
 const isOwn = (node: Node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).localName.startsWith('claimlight-');
 
 
+/** Blocks as extraction reads them, a custom element by how the page displays it. */
+const BLOCKS: ExtractOptions = { displayOf: (element) => getComputedStyle(element).display };
+
 /** The nearest ancestor that is a block, where a sentence's text can end. */
-function blockOf(node: Node): Element | null {
-  let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (element && INLINE.has(element.localName) && element.parentElement) element = element.parentElement;
-  return element;
+const blockOf = (node: Node) => enclosingBlock(node, BLOCKS);
+
+/** Attributes whose change may show text the page hid: the three that hide it by themselves (text
+ * they hide is not read, or read and not marked), and a class or style, which may (a "read more"). */
+const SHOWING = ['hidden', 'aria-hidden', 'open', 'class', 'style'];
+
+/** Whether a change of `hidden`, `aria-hidden` or `open` showed the element's text (a consent
+ * dialog giving the article back, a folded section opened). */
+function shows(record: MutationRecord): boolean {
+  const element = record.target as Element;
+  // (A record of `hidden` is of its taking away or its setting: only the first shows anything.)
+  if (record.attributeName === 'hidden') return !element.hasAttribute('hidden');
+  if (record.attributeName === 'aria-hidden') return record.oldValue === 'true' && element.getAttribute('aria-hidden') !== 'true';
+  return record.oldValue === null && element.hasAttribute('open');
 }
 
 // Idle callbacks wait for a quiet moment, but never longer than this.
@@ -62,8 +77,19 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
   const handle = (records: MutationRecord[]) => {
     const rewritten = new Set<Node>();
     let pageChanged = false;
+    let restyled = false;
     for (const record of records) {
       if (isOwn(record.target)) continue;
+      if (record.type === 'attributes') {
+        if (record.attributeName === 'class' || record.attributeName === 'style') {
+          restyled = true;
+        } else if (shows(record)) {
+          const block = blockOf(record.target);
+          if (block) pending.add(block);
+          pageChanged = true;
+        }
+        continue;
+      }
       // Adding or removing one of our own layers is not a change of the page's.
       if (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOwn)) continue;
       pageChanged = true;
@@ -84,13 +110,15 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     // Runs before the next paint, so a mark never shows over text it no longer matches.
     if (rewritten.size) events.textChanged(rewritten);
     if (pageChanged) events.moved();
+    // (Not a move: classes and styles change with every frame of a page's animations.)
+    if (restyled) events.restyled();
     if ((pending.size || removed) && !scheduled) {
       scheduled = true;
       idle(flush);
     }
   };
   const observer = new MutationObserver(handle);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: SHOWING, attributeOldValue: true });
   signal.addEventListener('abort', () => observer.disconnect());
   return {
     quietly(change) {

@@ -281,6 +281,11 @@ export class PageController {
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
         removed: () => this.active && this.mentions.prune() && this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && this.refresh(),
+        restyled: () => {
+          if (!this.active) return;
+          const shown = this.mentions.shown();
+          if (shown.length) void this.mentions.scan(shown).then(() => (this.active ? this.refresh() : undefined));
+        },
       },
       AbortSignal.any([this.ctx.signal, this.watching.signal]),
     );

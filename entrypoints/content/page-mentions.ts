@@ -4,7 +4,7 @@
  * "which mention is under this point of text?". Matching is done by the background (one index for
  * every tab); drawing is the painter's job.
  */
-import { extractBlocksInSlices, isInsideSkipped, locateOffset, type ExtractOptions, type Slicing, type TextBlock } from '@/lib/extract';
+import { enclosingBlock, extractBlocksInSlices, isInsideSkipped, locateOffset, type ExtractOptions, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
 import { batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
@@ -54,6 +54,9 @@ const SLICING: Slicing = {
 /** How the content script reads a page: plain blocks whole (`wholeBlocks`), and a custom element
  * as a block only where the page's styles display it as one (CSS makes it inline by default). */
 const EXTRACT_OPTIONS: ExtractOptions = { wholeBlocks: true, displayOf: (element) => getComputedStyle(element).display };
+/** How many mentions in hidden text are kept to mark once shown: a page of endless hidden copies
+ * must not grow the list, nor the check each change of a class makes. */
+const MAX_HELD_BACK = 100;
 
 /** Sends text blocks to the matcher, with the page's opening where the blocks are a part of the
  * page (`pageOpening`); `null` when it could not answer. */
@@ -85,6 +88,9 @@ function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
 export class PageMentions {
   private mentions: PageMention[] = [];
   private related: RelatedMention[] = [];
+  /** Where mentions were found in text the page did not show (a folded section, a "read more"):
+   * the first text node of each, and the block to read again once it shows (`shown`). */
+  private heldBack: { node: Text; block: Element }[] = [];
   private byNode = new Map<Text, PageMention[]>();
   /** Matches rejected since this page was opened. */
   private dismissed = new Set<string>();
@@ -144,6 +150,7 @@ export class PageMentions {
     this.generation++;
     this.mentions = [];
     this.related = [];
+    this.heldBack = [];
     this.index();
   }
 
@@ -210,6 +217,7 @@ export class PageMentions {
     const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n)));
     const kept = this.mentions.filter(stays);
     const relatedKept = this.related.filter(stays);
+    this.heldBack = this.heldBack.filter(({ node }) => stays({ nodes: [node] }));
     for (const loose of found.related) {
       const block = blocks[loose.block];
       const claim = found.claims[loose.claimKey];
@@ -225,7 +233,12 @@ export class PageMentions {
       try {
         const start = locateOffset(block, mention.start, 'start');
         const end = locateOffset(block, mention.end, 'end');
-        if (!start || !end || !isRendered(start.node)) continue;
+        if (!start || !end) continue;
+        if (!isRendered(start.node)) {
+          const block = enclosingBlock(start.node, EXTRACT_OPTIONS);
+          if (block && this.heldBack.length < MAX_HELD_BACK) this.heldBack.push({ node: start.node, block });
+          continue;
+        }
         const text = block.text.slice(mention.start, mention.end);
         if (this.isHidden(mention.claimKey, text)) continue;
         const range = this.document.createRange();
@@ -256,6 +269,19 @@ export class PageMentions {
       .sort((a, b) => orderOf(a.nodes[0]!, b.nodes[0]!))
       .filter((r) => !marked.has(r.claimKey) && !listed.has(r.claimKey) && !!listed.add(r.claimKey));
     this.index();
+  }
+
+  /**
+   * The blocks of mentions found in text the page did not show, that it shows now (a class or a
+   * style changed): to be read again, as a change of their text would be. They used to stay
+   * unmarked for the page's life.
+   */
+  shown(): Element[] {
+    if (!this.heldBack.length) return [];
+    const shown = this.heldBack.filter(({ node }) => node.isConnected && isRendered(node));
+    if (!shown.length) return [];
+    this.heldBack = this.heldBack.filter((held) => !shown.includes(held) && held.node.isConnected);
+    return [...new Set(shown.map(({ block }) => block))];
   }
 
   /** Drops mentions whose text has left the page; true when any went. */

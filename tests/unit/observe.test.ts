@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 function watch() {
-  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn() } satisfies ChangeEvents;
+  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), restyled: vi.fn() } satisfies ChangeEvents;
   const watcher = observeChanges(document, events, controller.signal);
   return { events, watcher };
 }
@@ -22,6 +22,43 @@ describe('observeChanges', () => {
     p.innerHTML = 'The ferry <em>fares</em> doubled.';
     document.body.append(p);
     await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
+  });
+
+  it('reports a part the page shows by taking away its aria-hidden or hidden, or by opening it, as its block', async () => {
+    document.body.innerHTML = '<main id="m" aria-hidden="true"><p>The ferry fares doubled.</p></main><div id="d" hidden><p>Fares rose.</p></div><details id="s"><summary>More</summary><p>Fares fell.</p></details>';
+    const { events } = watch();
+    document.getElementById('m')!.removeAttribute('aria-hidden');
+    document.getElementById('d')!.removeAttribute('hidden');
+    document.getElementById('s')!.setAttribute('open', '');
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalled());
+    expect(new Set(events.changed.mock.calls.flat(2))).toEqual(new Set(['m', 'd', 's'].map((id) => document.getElementById(id))));
+  });
+
+  it('reports nothing to read again when the page hides a part, or sets aria-hidden to what it was', async () => {
+    document.body.innerHTML = '<main id="m" aria-hidden="false"><p>The ferry fares doubled.</p></main><details id="s" open><p>Fares fell.</p></details>';
+    const { events } = watch();
+    document.getElementById('m')!.setAttribute('aria-hidden', 'true');
+    document.getElementById('m')!.setAttribute('hidden', '');
+    document.getElementById('s')!.removeAttribute('open');
+    await new Promise((done) => setTimeout(done, 120));
+    expect(events.changed).not.toHaveBeenCalled();
+  });
+
+  it('says the page was restyled when a class or a style changes, and nothing else', async () => {
+    document.body.innerHTML = '<article id="a" class="collapsed"><p>The ferry fares doubled.</p></article>';
+    const { events } = watch();
+    document.getElementById('a')!.classList.remove('collapsed');
+    await vi.waitFor(() => expect(events.restyled).toHaveBeenCalled());
+    await new Promise((done) => setTimeout(done, 120));
+    expect(events.changed).not.toHaveBeenCalled();
+    expect(events.moved).not.toHaveBeenCalled();
+  });
+
+  it('reports a change inside a custom element or inline code as the block around it', async () => {
+    document.body.innerHTML = '<p id="p">The <x-term id="t">ferry</x-term> fares <code id="c">doubled</code>.</p>';
+    const { events } = watch();
+    document.getElementById('t')!.firstChild!.textContent = 'bus';
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([document.getElementById('p')]));
   });
 
   it('reports an inline element the page adds as the block around it', async () => {
@@ -47,7 +84,7 @@ describe('observeChanges', () => {
 
   it('says the page moved when its content changes, and not when Claimlight adds or removes its own layers', async () => {
     const layers = [document.createElement('claimlight-marks-test'), document.createElement('claimlight-ui-test')];
-    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn() } satisfies ChangeEvents;
+    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), restyled: vi.fn() } satisfies ChangeEvents;
     observeChanges(document, events, controller.signal);
     document.documentElement.append(...layers);
     layers[0]!.append(document.createElement('div'));
