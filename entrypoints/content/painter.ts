@@ -52,6 +52,10 @@ export interface Painter {
 const HOST_STYLE = [
   'all: initial',
   'display: block',
+  // Not the page's text: selecting the whole page and copying it took the announcement along
+  // ("Claimlight: 1 claim found on this page").
+  'user-select: none',
+  '-webkit-user-select: none',
   'position: absolute',
   'inset: 0 auto auto 0',
   'width: 0',

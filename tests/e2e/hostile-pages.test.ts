@@ -48,6 +48,19 @@ const session = useExtensionSession(() => {
 });
 const { open } = session;
 
+describe('reading the page', () => {
+  it('copies the page’s text only, nothing of Claimlight’s, when the reader selects the whole page and copies it', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.page.keyboard.press('Control+A');
+    await page.page.keyboard.press('Control+C');
+    const copied = await page.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Readers wrote in all week.');
+    expect(copied).not.toContain('Claimlight');
+  });
+});
+
 describe('hostile pages', () => {
   it('marks the claim among 100,000 text nodes and leaves the text as it was', async () => {
     const page = await open('text-nodes.html');
