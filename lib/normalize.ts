@@ -98,12 +98,19 @@ const NUMBER_WORDS = table({
 
 /** Folds case, accents and typographic variants; the result may differ in length from the input. */
 export function foldWord(word: string): string {
-  return word
+  const folded = word
     .normalize('NFKD')
     .replace(/[\p{M}\p{Cf}]/gu, '')
     .toLowerCase()
     .replace(/[’‘`´ʼ]/g, "'");
+  // Letters no decomposition folds, written so where a keyboard lacks them ("Strasse", "Soren",
+  // "Lukasz"): rare, so most words skip the replace.
+  return UNFOLDED.test(folded) ? folded.replace(UNFOLDED_ALL, (letter) => LETTER_FOLDS[letter]!) : folded;
 }
+
+const LETTER_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
+const UNFOLDED = /[ßæœøłđı]/;
+const UNFOLDED_ALL = /[ßæœøłđı]/g;
 
 // (Reading a contraction as its pronoun, "I'll", "we'll", "she'll" as "i", "we", "she" rather than
 // "ill", "well", "shell", and "I'm" as "i" rather than the name "im", was tried: refitted, the page
