@@ -77,18 +77,84 @@ const DIGITS_TO_WORD = new Map([...NUMBER_WORDS].map(([word, digits]) => [digits
 
 /** Folds one token to the form it is indexed and searched by; null drops it (a function word). */
 function processTerm(term: string): string | string[] | null {
+  // (`foldWord` reads "ß" as "ss": "Strasse" and "gross" are how it is typed without a German keyboard.)
   const folded = foldWord(term)
     .replace(/'/g, '')
     .replace(/,(?=\d{3}\b)/g, '');
-  if (!folded || STOPWORDS.has(folded)) return null;
+  if (!folded || (STOPWORDS.has(folded) && !isCapitals(term))) return null;
   const digits = NUMBER_WORDS.get(folded);
   if (digits) return [folded, digits];
   const word = DIGITS_TO_WORD.get(folded);
   return word ? [folded, word] : folded;
 }
 
+/** Whether a word of two or more letters is written all in capitals: a function word written so is
+ * a name ("WHO" the World Health Organization, "IT"), not the word. One capital ("A", "I")
+ * starts a sentence as often as it names anything. */
+const isCapitals = (word: string) => word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+
+// A number then a percent sign, or "per cent": both read as the word "percent", since the sign is
+// not a letter and would be lost ("40%" found only claims with a 40 in them), and "per cent" is
+// two words where a query has one. (Digits and signs listed rather than \p{N} with the u flag: that
+// read every field of every claim several times slower when the index is built.)
+const PERCENT = /([0-9０-９٠-٩۰-۹])\s*[%％٪]|\bper[\s-]+cent\b/gi;
+const readPercent = (_: string, digit: string | undefined) => (digit ? `${digit} percent` : 'percent');
+
+// Chinese and Japanese put no spaces between words: a run of their characters is split into the
+// words inside it, so that "疫苗" finds "新冠疫苗会导致女性不孕". (The segmenter knows no Korean words
+// and leaves a run of Hangul whole; Korean is spaced, and a prefix finds a noun before its particle.)
+// Script extensions, not scripts: the long-vowel mark "ー" of "コーヒー" is kana only by extension.
+const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+const UNSPACED_RUNS = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+/gu;
+/** The most characters given to the segmenter at once. */
+const SEGMENTED_AT_ONCE = 500;
+// Made once: a segmenter costs far more to make than to use. Its dictionary of Chinese and
+// Japanese words is the same whatever the locale.
+const WORD_SEGMENTER = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'word' }) : undefined;
+
+/** The words of `word`, a run of letters and digits holding an unspaced script, each with where it
+ * starts in `word`: the segmenter's words or, with no segmenter, each overlapping pair of the
+ * unspaced characters, so that a query of two or more of them finds a text holding them in a row. */
+function unspacedWords(word: string): { text: string; start: number }[] {
+  if (WORD_SEGMENTER) {
+    const words: { text: string; start: number }[] = [];
+    // Read a piece at a time: the segmenter's time grows with the square of the text's length (one
+    // run of 88,000 characters took ten seconds). A piece's last word may run on into the next
+    // piece, so it is read again at the start of that one.
+    for (let from = 0; from < word.length; ) {
+      const piece = word.slice(from, from + SEGMENTED_AT_ONCE);
+      let next = from + piece.length;
+      for (const segment of WORD_SEGMENTER.segment(piece)) {
+        if (next < word.length && segment.index > 0 && segment.index + segment.segment.length === piece.length) {
+          next = from + segment.index;
+          break;
+        }
+        if (segment.isWordLike) words.push({ text: segment.segment, start: from + segment.index });
+      }
+      from = next;
+    }
+    return words;
+  }
+  const pairs: { text: string; start: number }[] = [];
+  for (const run of word.matchAll(UNSPACED_RUNS)) {
+    const chars = Array.from(run[0]);
+    if (chars.length === 1 || !UNSPACED.test(run[0])) {
+      pairs.push({ text: run[0], start: run.index! });
+      continue;
+    }
+    for (let i = 0, start = run.index!; i + 1 < chars.length; start += chars[i]!.length, i++) pairs.push({ text: chars[i]! + chars[i + 1]!, start });
+  }
+  return pairs;
+}
+
 // Words are split on anything that is not a letter or digit; "90-minute" gives "90" and "minute".
-const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+const WORD_BREAK = /[^\p{L}\p{N}'’]+/u;
+
+function tokenize(text: string): string[] {
+  const words = text.replace(PERCENT, readPercent).split(WORD_BREAK).filter(Boolean);
+  if (!UNSPACED.test(text)) return words;
+  return words.flatMap((word) => (UNSPACED.test(word) ? unspacedWords(word).map((each) => each.text) : word));
+}
 
 /** The longest word the search matches with typing mistakes. */
 const MAX_FUZZY_LETTERS = 40;
@@ -99,10 +165,12 @@ const SEARCH_OPTIONS: SearchOptions = {
   // three letters or fewer are left exact, since one edit there ("call" → "all") changes the word.
   // A word longer than any word is typed by mistake or on purpose: matched exactly, since a fuzzy
   // match costs the square of its length (a 40,000-letter "word" took seconds and 900 MB).
-  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS ? 0.2 : false),
+  // A function word reaches the search only as a name written in capitals, and a name is matched
+  // exactly: "IT" is not the start of "items", nor "WHOM" a typo of "WHO".
+  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
   // "minute" reaches "minutes".
-  prefix: (term) => term.length > 1,
+  prefix: (term) => term.length > 1 && !STOPWORDS.has(term),
   combineWith: 'OR',
 };
 
@@ -162,19 +230,33 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
 }
 
 /** A text cut into runs, each marked when it is a word the search matched (in any of the forms a
- * word is indexed by: folded, digits for number words, a prefix of a longer word typed so far). */
+ * word is indexed by: folded, digits for number words, a prefix of a longer word typed so far,
+ * "percent" for a percent sign after a number and for "per cent"). */
 export function highlightRuns(text: string, terms: readonly string[]): { text: string; hit: boolean }[] {
   if (!terms.length) return [{ text, hit: false }];
   const matched = new Set(terms);
   const runs: { text: string; hit: boolean }[] = [];
   let last = 0;
-  for (const word of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
-    const forms = processTerm(word[0]);
-    const hit = forms !== null && (Array.isArray(forms) ? forms : [forms]).some((form) => matched.has(form));
-    if (!hit) continue;
-    if (word.index! > last) runs.push({ text: text.slice(last, word.index), hit: false });
-    runs.push({ text: word[0], hit: true });
-    last = word.index! + word[0].length;
+  const mark = (start: number, end: number) => {
+    // Pairs of characters (no segmenter) overlap: a pair that starts inside the last mark extends it.
+    if (start < last) runs[runs.length - 1]!.text += text.slice(last, end);
+    else {
+      if (start > last) runs.push({ text: text.slice(last, start), hit: false });
+      runs.push({ text: text.slice(start, end), hit: true });
+    }
+    last = end;
+  };
+  const isHit = (word: string) => {
+    const forms = processTerm(word);
+    return forms !== null && (Array.isArray(forms) ? forms : [forms]).some((form) => matched.has(form));
+  };
+  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|[\p{L}\p{N}'’]+/giu)) {
+    const at = word.index!;
+    if (word[1]) {
+      if (matched.has('percent')) mark(at, at + word[0].length);
+    } else if (UNSPACED.test(word[0])) {
+      for (const each of unspacedWords(word[0])) if (isHit(each.text)) mark(at + each.start, at + each.start + each.text.length);
+    } else if (isHit(word[0])) mark(at, at + word[0].length);
   }
   if (last < text.length) runs.push({ text: text.slice(last), hit: false });
   return runs;

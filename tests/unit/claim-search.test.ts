@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { RELEVANCE_FLOOR, createClaimSearch, highlightRuns, type SearchableClaim } from '@/lib/claim-search';
 import { claimKey } from '@/lib/protocol';
@@ -57,6 +57,110 @@ describe('createClaimSearch', () => {
       ['seventy', 'word'],
     ])('finds "%s" in the claim %s', (query, id) => {
       expect(search.search(query).map((hit) => hit.claim.id)).toEqual([id]);
+    });
+  });
+
+  describe('when a function word is written in capitals', () => {
+    const search = createClaimSearch([
+      claim('who', { text: 'WHO declared that face masks do not work' }),
+      claim('asks', { text: 'Who said that masks work? Nobody.' }),
+      claim('it', { text: 'The IT department was hacked' }),
+      claim('items', { text: 'Items were stolen from the office' }),
+    ]);
+    const ids = (query: string) => search.search(query).map((hit) => hit.claim.id);
+
+    it('finds it as a name', () => {
+      expect(ids('WHO')).toEqual(['who']);
+      expect(ids('WHO masks')[0]).toBe('who');
+    });
+
+    it('matches the name whole, not as the start of a longer word', () => {
+      expect(ids('IT')).toEqual(['it']);
+    });
+
+    it('still drops the word written in small letters', () => {
+      expect(ids('who')).toEqual([]);
+      expect(ids('it')).toEqual([]);
+    });
+  });
+
+  it('finds "ß" written as "ss", and "ss" written as "ß"', () => {
+    const search = createClaimSearch([
+      claim('strasse', { text: 'Die Straße nach Berlin wird gesperrt' }),
+      claim('gross', { text: 'Der Schaden ist groß' }),
+      claim('spelled-out', { text: 'Die Hauptstrasse bleibt offen' }),
+    ]);
+    expect(search.search('Strasse').map((hit) => hit.claim.id)).toEqual(['strasse']);
+    expect(search.search('gross').map((hit) => hit.claim.id)).toEqual(['gross']);
+    expect(search.search('Hauptstraße').map((hit) => hit.claim.id)).toEqual(['spelled-out']);
+  });
+
+  describe('when a claim gives a percentage', () => {
+    const search = createClaimSearch([
+      claim('sign', { text: 'The CDC said 40% of children were infected' }),
+      claim('forty', { text: 'Forty children died in the flood' }),
+      claim('spaced', { text: 'Unemployment rose to 7 per cent' }),
+    ]);
+    const ids = (query: string) => search.search(query).map((hit) => hit.claim.id);
+
+    it.each(['40 percent', 'forty percent', '40%', '40 per cent'])('ranks the claim with the percent sign first for "%s"', (query) => {
+      expect(ids(query)[0]).toBe('sign');
+    });
+
+    it('reads a percent sign after a number and "per cent" as the word "percent"', () => {
+      expect(ids('percent').sort()).toEqual(['sign', 'spaced']);
+      expect(ids('per cent').sort()).toEqual(['sign', 'spaced']);
+    });
+  });
+
+  describe('when a claim is written without spaces between words', () => {
+    const search = createClaimSearch([
+      claim('vaccine', { text: '新冠疫苗会导致女性不孕', summary: 'Rated 错误 by 核查中心.' }),
+      claim('economy', { text: '中国经济去年增长了百分之五', summary: 'Rated 错误 by 核查中心.' }),
+      claim('japanese', { text: 'ワクチンは不妊の原因になる' }),
+    ]);
+    const ids = (query: string) => search.search(query).map((hit) => hit.claim.id);
+
+    it.each([
+      ['疫苗', 'vaccine'],
+      ['不孕', 'vaccine'],
+      ['经济', 'economy'],
+      ['经济增长', 'economy'],
+      ['不妊', 'japanese'],
+      ['原因', 'japanese'],
+    ])('finds the claim by a word inside it: "%s"', (query, id) => {
+      expect(ids(query)).toEqual([id]);
+    });
+
+    it('finds it by a word written in the middle of a query in another script', () => {
+      expect(ids('COVID疫苗')).toEqual(['vaccine']);
+    });
+  });
+
+  describe('when the browser has no word segmenter', () => {
+    it('finds a claim written without spaces by the pairs of characters of a word inside it', async () => {
+      vi.stubGlobal('Intl', Object.assign(Object.create(Intl) as typeof Intl, { Segmenter: undefined }));
+      vi.resetModules();
+      try {
+        const withoutSegmenter = await import('@/lib/claim-search');
+        const search = withoutSegmenter.createClaimSearch([
+          claim('vaccine', { text: '新冠疫苗会导致女性不孕' }),
+          claim('economy', { text: '中国经济去年增长了百分之五' }),
+          claim('japanese', { text: 'ワクチンは不妊の原因になる' }),
+        ]);
+        const ids = (query: string) => search.search(query).map((hit) => hit.claim.id);
+        expect(ids('疫苗')).toEqual(['vaccine']);
+        expect(ids('经济增长')).toEqual(['economy']);
+        expect(ids('不妊')).toEqual(['japanese']);
+        const [hit] = search.search('女性不孕');
+        expect(withoutSegmenter.highlightRuns(hit!.claim.text, hit!.terms)).toEqual([
+          { text: '新冠疫苗会导致', hit: false },
+          { text: '女性不孕', hit: true },
+        ]);
+      } finally {
+        vi.unstubAllGlobals();
+        vi.resetModules();
+      }
     });
   });
 
@@ -160,5 +264,50 @@ describe('highlightRuns', () => {
       { text: '.', hit: false },
     ]);
     expect(highlightRuns('Nothing here.', [])).toEqual([{ text: 'Nothing here.', hit: false }]);
+  });
+
+  it('marks a name written in capitals, not the function word written in small letters', () => {
+    const [hit] = createClaimSearch([claim('who', { text: 'WHO asks who pays' })]).search('WHO');
+    expect(highlightRuns(hit!.claim.text, hit!.terms).filter((run) => run.hit).map((run) => run.text)).toEqual(['WHO']);
+  });
+
+  it('marks a word with "ß" that the query wrote with "ss"', () => {
+    const [hit] = createClaimSearch([claim('gross', { text: 'Der Schaden ist groß' })]).search('gross');
+    expect(highlightRuns(hit!.claim.text, hit!.terms).filter((run) => run.hit).map((run) => run.text)).toEqual(['groß']);
+  });
+
+  it('marks a percent sign after a number, and "per cent", when "percent" matched', () => {
+    expect(highlightRuns('Up 40% or 7 per cent, not 5 %.', ['percent'])).toEqual([
+      { text: 'Up 40', hit: false },
+      { text: '%', hit: true },
+      { text: ' or 7 ', hit: false },
+      { text: 'per cent', hit: true },
+      { text: ', not 5 ', hit: false },
+      { text: '%', hit: true },
+      { text: '.', hit: false },
+    ]);
+  });
+
+  it('marks a word that the segmenter\'s pieces of a long run would cut', () => {
+    // The run is read 500 characters at a time; the 46th "疫苗" starts at the 500th character.
+    const text = `中国${'新冠疫苗会导致女性不孕'.repeat(60)}`;
+    expect(highlightRuns(text, ['疫苗']).filter((run) => run.hit && run.text === '疫苗')).toHaveLength(60);
+  });
+
+  it('marks every word of a run of 88,000 characters without spaces', () => {
+    // Read whole, the run took the segmenter ten seconds.
+    const text = '新冠疫苗会导致女性不孕'.repeat(8000);
+    const [hit] = createClaimSearch([claim('long', { text })]).search('不孕');
+    expect(highlightRuns(text, hit!.terms).filter((run) => run.hit)).toHaveLength(8000);
+  });
+
+  it('marks the words inside a text written without spaces', () => {
+    const [hit] = createClaimSearch([claim('vaccine', { text: '新冠疫苗会导致女性不孕' })]).search('疫苗 不孕');
+    expect(highlightRuns(hit!.claim.text, hit!.terms)).toEqual([
+      { text: '新冠', hit: false },
+      { text: '疫苗', hit: true },
+      { text: '会导致女性', hit: false },
+      { text: '不孕', hit: true },
+    ]);
   });
 });
