@@ -1,5 +1,5 @@
 /**
- * The function words of other languages than English ("die", "dass", "que", "les", "в", "что"),
+ * The function words of other languages than English ("die", "dass", "que", "les", "в", "что", "的"),
  * from the npm package stopwords-iso's lists, so that a text written in one of them is read as our
  * English stop words let an English one be read: by its telling words alone. Without them, a feed
  * in German or Russian had its claims marked on any page in that language that shared "dass die …
@@ -11,9 +11,9 @@
  */
 import lists from 'stopwords-iso/stopwords-iso.json';
 
-/** Languages the tokenizer reads no words in (written without spaces), and English, whose function
- * words are `normalize.ts`'s own. */
-const LEFT_OUT = new Set(['en', 'zh', 'ja', 'ko', 'th']);
+/** English, whose function words are `normalize.ts`'s own, and Thai, which the tokenizer reads no
+ * words in (written without spaces, and not split as Chinese and Japanese are). */
+const LEFT_OUT = new Set(['en', 'th']);
 
 /** The languages whose function words are known, by ISO 639-1 code; a language's number is its
  * place here. */

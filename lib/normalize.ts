@@ -7,6 +7,7 @@
 import { stemmer } from 'stemmer';
 import { MIN_FUNCTION_WORDS, functionWordKey, functionWordLanguages, textLanguage } from './function-words';
 import { SetAsideCache } from './set-aside-cache';
+import { UNSPACED, unspacedWords } from './unspaced-words';
 
 /** One word of a text: where it is, its folded form, and the stem it is compared by. */
 export interface Token {
@@ -241,6 +242,8 @@ interface WordForm {
   scale: number | undefined;
   /** The languages other than English whose function word it is (`function-words.ts`), if any. */
   foreign: readonly number[] | undefined;
+  /** Whether it runs together words of a script written without spaces (`unspaced-words.ts`). */
+  unspaced: boolean;
 }
 
 // A page repeats a few thousand distinct words many times; folding and stemming each once saves
@@ -269,7 +272,8 @@ function formOf(raw: string): WordForm {
   // Every form has the same fields, so reading them is one shape's lookup, not several.
   // (One of our own function words needs no other language to be one.)
   const foreign = stop || initialism || startsWithDigit(norm) ? undefined : functionWordLanguages(functionWordKey(folded), foldWord);
-  const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale, foreign };
+  const unspaced = UNSPACED.test(raw);
+  const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale, foreign, unspaced };
   FORMS.set(raw, form);
   return form;
 }
@@ -384,6 +388,21 @@ export function tokenize(text: string): Token[] {
       }
     }
     const form = formOf(raw);
+    // Chinese and Japanese: the words inside the run, each a token of its own.
+    if (form.unspaced) {
+      for (const word of unspacedWords(raw)) {
+        const part = formOf(word.text);
+        const token = { start: start + word.start, end: start + word.start + word.text.length, norm: part.norm, stem: part.stem, stop: part.stop };
+        tokens.push(token);
+        if (part.foreign) {
+          foreignTokens.push(token);
+          foreignLanguages.push(part.foreign);
+        }
+      }
+      tensWord = null;
+      scaled = null;
+      continue;
+    }
     const previous = tokens[tokens.length - 1];
     const adjacent = previous !== undefined && start - previous.end <= 1;
     // "nine hundred", "fifteen hundred", "ten thousand", "a hundred": one number, as "900",

@@ -70,3 +70,19 @@ describe('function words of other languages', () => {
     expect(marks([review(1, claim, 'Falso', lang)], body)).toEqual([claim]);
   });
 });
+
+describe('text written without spaces between words (Chinese, Japanese)', () => {
+  it('is read word by word, its function words as function words', () => {
+    const tokens = tokenize('新冠疫苗会导致女性不孕');
+    expect(tokens.length).toBeGreaterThan(3);
+    expect(tokens.map((t) => '新冠疫苗会导致女性不孕'.slice(t.start, t.end)).join('')).toBe('新冠疫苗会导致女性不孕');
+    expect(tokenize('我们的政府说了').filter((t) => t.stop).map((t) => t.norm)).toEqual(expect.arrayContaining(['的']));
+  });
+
+  it('has a claim marked where a page repeats it, and not where a page shares only its function words', () => {
+    const claim = '新冠疫苗会导致女性不孕';
+    expect(marks([review(1, claim, '错误', 'zh')], '<p>网上有人说，新冠疫苗会导致女性不孕。专家表示这是错误的。</p>')).toEqual([claim]);
+    expect(marks([review(1, claim, '错误', 'zh')], '<p>今天的天气很好，我们会去公园散步。</p>')).toEqual([]);
+  });
+});
+
