@@ -370,7 +370,11 @@ export class OverlayPainter implements Painter {
       this.pinned = this.drawn.some((drawn) => this.placeFor(drawn.mention.range, cache).pinned);
     }
     const origin = host.getBoundingClientRect();
-    const measured = all.map((drawn) => this.measure(drawn.mention.range, origin));
+    // A page zoomed with CSS zoom on <html> zooms the layer too: the text's boxes, measured in the
+    // view's pixels, are drawn in the layer's, each that many view pixels. (Every mark was offset
+    // and as much too large on such a page.)
+    const zoom = (host as Element & { currentCSSZoom?: number }).currentCSSZoom || 1;
+    const measured = all.map((drawn) => this.measure(drawn.mention.range, origin, zoom));
     all.forEach((drawn, i) => {
       const boxes = measured[i]!;
       const key = keyOf(boxes);
@@ -382,7 +386,7 @@ export class OverlayPainter implements Painter {
 
   /** The boxes of a range's text, relative to the layer: one per line, clipped to its scroll boxes,
    * none where the text is hidden. */
-  private measure(range: Range, origin: DOMRect): Boxes {
+  private measure(range: Range, origin: DOMRect, zoom: number): Boxes {
     const element = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
     if (!element?.isConnected) return [];
     if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return [];
@@ -406,10 +410,10 @@ export class OverlayPainter implements Painter {
       if (right - left < 1 || bottom - top < 1) continue;
       // A line cut by a clip keeps its own height, so its line sits under the text, not at the cut.
       if (bottom < rect.bottom) continue;
-      const box: Boxes[number] = { x: Math.round(left - origin.left), y: Math.round(top - origin.top), width: Math.round(right - left), height: Math.round(rect.bottom - top) };
+      const box: Boxes[number] = { x: Math.round((left - origin.left) / zoom), y: Math.round((top - origin.top) / zoom), width: Math.round((right - left) / zoom), height: Math.round((rect.bottom - top) / zoom) };
       // The line is drawn under the text, in the box's padding: where the text's scroll box ends
       // just below it (a one-line teaser, a clamped summary), the line must end there too.
-      if (clip.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor(clip.bottom - origin.top) - box.y);
+      if (clip.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor((clip.bottom - origin.top) / zoom) - box.y);
       boxes.push(box);
     }
     return boxes;

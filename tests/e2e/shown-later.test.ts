@@ -1,10 +1,12 @@
 // Text a page hides when it is read and shows later (a consent dialog that hides the article from
-// screen readers, a folded section, a "read more"), and sentences with inline boxes in them: what
-// the reader sees marked in Chromium with the extension. Pages written to a temporary folder.
+// screen readers, a folded section, a "read more"), sentences with inline boxes in them, and a page
+// zoomed as a whole: what the reader sees marked in Chromium with the extension. Pages written to a
+// temporary folder.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { drawnMarks } from '../../scripts/lib/closed-roots';
 import { useExtensionSession } from './pages/session';
 
 const CLAIM = 'Kremlin spokesman Dmitry Peskov said the call had lasted almost an hour and a half.';
@@ -20,6 +22,8 @@ const PAGES: Record<string, string> = {
   // Inline boxes in the sentence: an icon in a link, and a custom element the page leaves inline;
   // and custom elements the page displays as blocks, one sentence each.
   'inline-boxes.html': `${head}</head><body><p>Kremlin spokesman <a href="#">Dmitry Peskov<svg width="10" height="10" aria-hidden="true"><path d="M0 0h10v10z"/></svg></a> said the call had lasted almost an hour <x-note>and a half</x-note>.</p><p>Readers wrote in all week.</p></body></html>`,
+  // A page scaled with CSS zoom on its root element.
+  'zoom.html': `${head}<style>html { zoom: 1.5 }</style></head><body><p id="claim">${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
   'custom-blocks.html': `${head}<style>x-para { display: block; margin: 1em 0 }</style></head><body><x-para>Readers wrote in all week about the ferry</x-para><x-para>${CLAIM}</x-para></body></html>`,
 };
 
@@ -70,3 +74,22 @@ describe('a sentence with inline boxes in it', () => {
     expect((await page.marks())[0]!.text).toBe(CLAIM);
   });
 });
+
+describe('a page zoomed with CSS zoom on <html>', () => {
+  it('has its marks drawn on their text, as large as it', async () => {
+    const page = await open('zoom.html');
+    await page.waitForMarks(1);
+    await page.page.waitForTimeout(300);
+    const [box] = (await drawnMarks(page.page))[0]!.boxes;
+    const text = await page.page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('claim')!);
+      const { x, y, width } = range.getBoundingClientRect();
+      return { x, y, width };
+    });
+    expect(Math.abs(box!.x - text.x)).toBeLessThan(3);
+    expect(Math.abs(box!.y - text.y)).toBeLessThan(3);
+    expect(Math.abs(box!.width - text.width)).toBeLessThan(3);
+  });
+});
+
