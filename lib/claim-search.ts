@@ -14,6 +14,8 @@ import type { Verdict } from './schema';
 export interface SearchableClaim {
   packId: string;
   packTitle: string;
+  /** The language its pack is written in, which its text is declared in. */
+  packLanguage?: string;
   id: string;
   text: string;
   summary: string;

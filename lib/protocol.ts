@@ -344,8 +344,11 @@ export function routeMessage(
 }
 
 
-/** A claim as the in-page card shows it: the stored record with the title of its pack. */
+/** A claim as the in-page card shows it: the stored record with the title of its pack, and the
+ * language its pack is written in (a language tag), which the card and the popup declare its text
+ * in, so that a screen reader reads an Arabic claim with an Arabic voice. */
 export interface ClaimForCard extends Claim {
   packId: string;
   packTitle: string;
+  packLanguage?: string;
 }

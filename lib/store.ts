@@ -269,10 +269,14 @@ function claimsOf(db: ClaimlightDb, packId: string) {
   return db.claims.where('[packId+id]').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
 }
 
-/** Stored claims as the card and the popup show them: without their position, with their pack's title. */
-export function claimsForCard(stored: readonly StoredClaim[], packs: readonly Pick<StoredPack, 'id' | 'title'>[]): ClaimForCard[] {
-  const titles = new Map(packs.map((pack) => [pack.id, pack.title]));
-  return stored.map(({ position: _, ...claim }) => ({ ...claim, packTitle: titles.get(claim.packId) ?? claim.packId }));
+/** Stored claims as the card and the popup show them: without their position, with their pack's
+ * title and language. */
+export function claimsForCard(stored: readonly StoredClaim[], packs: readonly (Pick<StoredPack, 'id' | 'title'> & Partial<Pick<StoredPack, 'language'>>)[]): ClaimForCard[] {
+  const byId = new Map(packs.map((pack) => [pack.id, pack]));
+  return stored.map(({ position: _, ...claim }) => {
+    const pack = byId.get(claim.packId);
+    return { ...claim, packTitle: pack?.title ?? claim.packId, ...(pack?.language ? { packLanguage: pack.language } : {}) };
+  });
 }
 
 /** A pack with its claims in stored order, ready to export; `null` when there is no such pack. */

@@ -6,6 +6,7 @@ import { parsePackText } from '@/lib/pack';
 import {
   ClaimlightDb,
   SCHEMA_VERSIONS,
+  claimsForCard,
   compareVersions,
   deletePack,
   describeStorageError,
@@ -204,3 +205,13 @@ describe('describeStorageError', () => {
     expect(describeStorageError(error)).toMatch(message);
   });
 });
+
+describe('claimsForCard', () => {
+  it('gives each claim its pack’s title and language, which the card and the popup declare its text in', async () => {
+    db = freshDb();
+    await importPack(db, parsed(samplePack({ language: 'ar' })));
+    const [first] = claimsForCard(await db.claims.toArray(), await listPacks(db));
+    expect(first).toMatchObject({ packId: 'sample-pack', packTitle: samplePack().title, packLanguage: 'ar' });
+  });
+});
+
