@@ -3,7 +3,8 @@
  * with its sources, and why Claimlight matched this sentence. Positioning, opening and closing,
  * and returning focus to the mark belong to the content script; styles are in `ClaimCard.css`.
  */
-import { useEffect, useId, useRef } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
 import { mainSource } from '@/lib/claim-review';
 import { firstSentence } from './MentionPreview';
@@ -12,6 +13,7 @@ import { sliceWhole } from '@/lib/whole-characters';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
+import { plural } from './counts';
 import { ContextList, HostWarning, spokenHost } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
@@ -73,31 +75,41 @@ export interface Dismissed {
 }
 
 /** The card after "Not this claim": what is hidden now, Undo, and "never mark this claim". */
-function DismissedNote({ dismissed, onClose }: { dismissed: Dismissed; onClose(): void }) {
+function DismissedNote({ dismissed, onClose, undoRef }: { dismissed?: Dismissed; onClose(): void; undoRef: Ref<HTMLButtonElement> }) {
   return (
-    <div class="claimlight-card__dismissed" role="status">
-      <p>
-        {dismissed.everywhere
-          ? 'Claimlight will not mark this claim on any page. You can take this back in Claimlight’s settings.'
-          : 'Hidden. Claimlight will not mark this claim on these words on this page again.'}
-        {dismissed.reported && ' Your report is kept in Claimlight’s settings, to export for the pack’s maintainers; nothing leaves this device.'}
+    <div class={`claimlight-card__dismissed${dismissed ? '' : ' is-empty'}`}>
+      {/* In the card from the start, empty until "Not this claim": screen readers announce what
+          changes inside a live region, mostly not one that arrives with its text. */}
+      <p role="status">
+        {dismissed &&
+          (dismissed.everywhere
+            ? 'Claimlight will not mark this claim on any page. You can take this back in Claimlight’s settings.'
+            : 'Hidden. Claimlight will not mark this claim on these words on this page again.')}
+        {dismissed?.reported && ' Your report is kept in Claimlight’s settings, to export for the pack’s maintainers; nothing leaves this device.'}
       </p>
-      <div class="claimlight-card__dismissed-actions">
-        <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onUndo}>
-          Undo
+      {dismissed && <DismissedActions dismissed={dismissed} onClose={onClose} undoRef={undoRef} />}
+    </div>
+  );
+}
+
+/** Undo, and the ways further from "Not this claim". */
+function DismissedActions({ dismissed, onClose, undoRef }: { dismissed: Dismissed; onClose(): void; undoRef: Ref<HTMLButtonElement> }) {
+  return (
+    <div class="claimlight-card__dismissed-actions">
+      <button type="button" ref={undoRef} class="claimlight-card__dismiss" onClick={dismissed.onUndo}>
+        Undo
+      </button>
+      {!dismissed.everywhere && (
+        <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onEverywhere}>
+          Never mark this claim
         </button>
-        {!dismissed.everywhere && (
-          <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onEverywhere}>
-            Never mark this claim
-          </button>
-        )}
-        <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onReport} disabled={dismissed.reported}>
-          {dismissed.reported ? 'Reported' : 'Report a wrong match'}
-        </button>
-        <button type="button" class="claimlight-card__dismiss" onClick={onClose}>
-          Done
-        </button>
-      </div>
+      )}
+      <button type="button" class="claimlight-card__dismiss" onClick={dismissed.onReport} disabled={dismissed.reported}>
+        {dismissed.reported ? 'Reported' : 'Report a wrong match'}
+      </button>
+      <button type="button" class="claimlight-card__dismiss" onClick={onClose}>
+        Done
+      </button>
     </div>
   );
 }
@@ -202,7 +214,7 @@ function WhyMatched({ matched, mentionText, headingId }: { matched: string[]; me
         </ul>
       )}
       {excerpt && (
-        <blockquote class="claimlight-card__mention">
+        <blockquote class="claimlight-card__mention" dir="auto">
           {splitOnWords(excerpt, words).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}
         </blockquote>
       )}
@@ -240,7 +252,7 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
   return (
     <div class="claimlight-card__switcher" role="group" aria-label={`This sentence mentions ${count} checked claims`}>
       <span class="claimlight-card__switcher-label" aria-hidden="true">
-        {count} claims here
+        {plural(count, 'claim')} here
       </span>
       {sentence.claims.map(({ id, claim, verdict }, i) => {
         const word = VERDICT_LABELS[verdict];
@@ -350,7 +362,9 @@ function MainSourceLink({ claim }: { claim: ClaimForCard }) {
         <HostWarning link={link} classPrefix="claimlight-card" />
       </a>
       {' · '}
-      {main.source.outlet}
+      {/* Isolated, as every source's outlet in the card is, so that an outlet written right to
+          left cannot reorder the date after it. */}
+      <bdi>{main.source.outlet}</bdi>
       {date && (
         <>
           {', '}
@@ -368,12 +382,28 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
   const rootRef = useRef<HTMLDivElement>(null);
   const [lead, rest] = splitRecord(claim.summary);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const dismissRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     // preventScroll: the content script positions the card after mount; scrolling the page to it
     // first would move the mark it is anchored to.
     if (opened === 'keyboard') titleRef.current?.focus({ preventScroll: true });
   }, [opened]);
+
+  // "Not this claim", "Never mark this claim" and Undo each take themselves out of the footer, and
+  // "Report" disables itself: focus would fall out of the card to the page. It goes to the first
+  // button of the footer now shown, unless the reader's focus is somewhere else on the page.
+  const dismissedState = dismissed ? `${dismissed.everywhere} ${dismissed.reported}` : '';
+  const shownState = useRef(dismissedState);
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (shownState.current === dismissedState || !root) return;
+    shownState.current = dismissedState;
+    const focused = (root.getRootNode() as Document | ShadowRoot).activeElement;
+    const pageFocus = root.ownerDocument.activeElement;
+    if (root.contains(focused) || !pageFocus || pageFocus === root.ownerDocument.body) (dismissed ? undoRef : dismissRef).current?.focus();
+  }, [dismissedState]);
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
@@ -395,6 +425,8 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
       ref={rootRef}
       class="claimlight-card"
       role="dialog"
+      // The card's own words are English; the page around its shadow root may be in any language.
+      lang="en"
       aria-labelledby={`${ids.badge} ${ids.title}`}
       aria-describedby={ids.summary}
       data-opened={opened}
@@ -417,7 +449,9 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
             {pageNotice}
           </p>
         )}
-        <h2 id={ids.title} ref={titleRef} tabIndex={-1} class="claimlight-card__claim">
+        {/* dir="auto" on the pack's and the page's text: the card is set left to right, and a claim
+            in Arabic or Hebrew would have its full stop and figures laid out at the wrong end. */}
+        <h2 id={ids.title} ref={titleRef} tabIndex={-1} class="claimlight-card__claim" dir="auto" lang={claim.packLanguage}>
           {claim.text}
         </h2>
         <ClaimMeta claim={claim} classPrefix="claimlight-card" />
@@ -429,11 +463,15 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
           </h3>
           {/* The record's first sentence and its main source come first, in the card's first
               view; the rest of the record follows. */}
-          <p id={ids.summary} class="claimlight-card__summary">
+          <p id={ids.summary} class="claimlight-card__summary" dir="auto" lang={claim.packLanguage}>
             {lead}
           </p>
           <MainSourceLink claim={claim} />
-          {rest && <p class="claimlight-card__summary-rest">{rest}</p>}
+          {rest && (
+            <p class="claimlight-card__summary-rest" dir="auto" lang={claim.packLanguage}>
+              {rest}
+            </p>
+          )}
           <ContextList context={claim.context} classPrefix="claimlight-card" />
         </section>
 
@@ -444,18 +482,17 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
         </p>
       </div>
 
-      {dismissed ? (
-        <footer class="claimlight-card__footer">
-          <DismissedNote dismissed={dismissed} onClose={onClose} />
-        </footer>
-      ) : (
-        <footer class="claimlight-card__footer">
-          {place && place.total > 1 && <PlaceNavigation place={place} />}
-          <button type="button" class="claimlight-card__dismiss" onClick={onDismiss}>
-            Not this claim
-          </button>
-        </footer>
-      )}
+      <footer class="claimlight-card__footer">
+        <DismissedNote dismissed={dismissed} onClose={onClose} undoRef={undoRef} />
+        {!dismissed && (
+          <>
+            {place && place.total > 1 && <PlaceNavigation place={place} />}
+            <button type="button" ref={dismissRef} class="claimlight-card__dismiss" onClick={onDismiss}>
+              Not this claim
+            </button>
+          </>
+        )}
+      </footer>
     </div>
   );
 }

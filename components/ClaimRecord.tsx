@@ -36,12 +36,15 @@ export function ClaimRecord({ claim, onBack }: ClaimRecordProps) {
         <span aria-hidden="true">← </span>Back to results
       </button>
       <VerdictBadge verdict={claim.verdict} label={claim.ratingLabel} />
-      <h2 id={`${id}-claim`} ref={headingRef} tabIndex={-1} class="claimlight-popup__record-claim">
+      {/* dir="auto" on the pack's text: a claim in Arabic or Hebrew is laid out right to left. */}
+      <h2 id={`${id}-claim`} ref={headingRef} tabIndex={-1} class="claimlight-popup__record-claim" dir="auto" lang={claim.packLanguage}>
         {claim.text}
       </h2>
       <ClaimMeta claim={claim} classPrefix="claimlight-popup" />
       <h3 class="claimlight-popup__section-title">What the record shows</h3>
-      <p>{claim.summary}</p>
+      <p dir="auto" lang={claim.packLanguage}>
+        {claim.summary}
+      </p>
       {claim.context.length > 0 && (
         <>
           <h3 class="claimlight-popup__section-title">Context</h3>

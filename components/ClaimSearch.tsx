@@ -11,6 +11,7 @@ import { VERDICTS, type Verdict } from '@/lib/schema';
 import { BY_SEVERITY, VERDICT_LABELS } from '@/lib/verdicts';
 import { formatPartialDate } from '@/lib/partial-date';
 import { ClaimRecord } from './ClaimRecord';
+import { formatCount, plural } from './counts';
 import { VerdictBadge } from './VerdictBadge';
 
 /** A pack as the pack filter lists it. */
@@ -26,8 +27,6 @@ export interface ClaimSearchProps {
   /** Called by the "open settings" button shown when the store holds no claims. */
   onOpenSettings(): void;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 // Browsing starts with what a reader most needs to know about: the problems, most serious first.
 // Stored claims never carry `context`, which only mentions have.
@@ -50,7 +49,8 @@ function ResultOption({ hit, id, active, onChoose }: { hit: ClaimHit<ClaimForCar
         <VerdictBadge verdict={claim.verdict} />
         {date && <time dateTime={claim.claimDate}>{date}</time>}
       </span>
-      <span class="claimlight-popup__result-text">
+      {/* dir="auto": a claim in Arabic or Hebrew is laid out right to left. */}
+      <span class="claimlight-popup__result-text" dir="auto" lang={claim.packLanguage}>
         {highlightRuns(claim.text, hit.terms).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}
       </span>
     </li>
@@ -160,7 +160,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   // that none were.
   const noMatch = Boolean(index) && !showList && Boolean(query.trim() || filtered);
   let status = '';
-  if (showList) status = found.length > hits.length ? `${plural(found.length, 'claim')} found, ${hits.length} listed` : `${plural(found.length, 'claim')} found`;
+  if (showList) status = found.length > hits.length ? `${plural(found.length, 'claim')} found, ${formatCount(hits.length)} listed` : `${plural(found.length, 'claim')} found`;
   else if (noMatch) status = `${query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}${filtered ? ' with these filters.' : '.'}`;
 
   return (
@@ -230,7 +230,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
       {found.length > hits.length && (
         <p class="claimlight-popup__more">
           <span>
-            {hits.length} of {plural(found.length, 'claim')}
+            {formatCount(hits.length)} of {plural(found.length, 'claim')}
           </span>
           <button type="button" onClick={() => setShown({ of: found, listed: listed + DEFAULT_LIMIT })}>
             Show {Math.min(DEFAULT_LIMIT, found.length - hits.length)} more

@@ -43,6 +43,10 @@ export function ConfirmDialog({ request, onCancel }: { request: ConfirmRequest |
           class="danger"
           onClick={() => {
             const go = request?.onConfirm;
+            // Closed now rather than on the next render, so that the browser gives focus back to the
+            // button that opened the dialog before the action can take that button away.
+            const dialog = ref.current;
+            if (dialog?.open) dialog.close?.() ?? dialog.removeAttribute('open');
             onCancel();
             go?.();
           }}

@@ -73,7 +73,7 @@ export function ContextList({ context, classPrefix }: { context: readonly Contex
     <ul class={`${classPrefix}__context`}>
       {context.map((item, i) => (
         <li key={i}>
-          <p>{item.text}</p>
+          <p dir="auto">{item.text}</p>
           <ul class={`${classPrefix}__sources`} aria-label="Sources">
             {item.sources.map((source, j) => (
               <li key={j}>

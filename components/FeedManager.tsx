@@ -5,13 +5,15 @@
  * fails if it does. The origin's permission is asked for here, in the click that subscribes, since
  * browsers grant permissions only in answer to the reader's own gesture.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { describeChange, feedOrigin, sourceName } from '@/lib/feeds/names';
 import { DEFAULT_INTERVAL_MINUTES } from '@/lib/feeds/schedule';
 import { formatMomentWithTime } from '@/lib/partial-date';
 import type { Client } from '@/lib/protocol';
 import type { FeedChange, FeedSource, StoredFeed } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { formatCount, plural } from './counts';
+import { useFocusAfterRemoval } from './focus-after-removal';
 
 export interface FeedManagerProps {
   client: Client;
@@ -38,9 +40,7 @@ const INTERVALS: [number, string][] = [
   [24 * 60, 'every day'],
 ];
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-
-function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; progress?: FeedProgress | null; onRefresh(): void; onPause(): void; onRemove(): void }) {
+function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; progress?: FeedProgress | null; onRefresh(): void; onPause(): void; onRemove(button: HTMLElement): void }) {
   return (
     <li class="feed" data-feed={feed.id}>
       <h3 class="feed__title">{feed.title}</h3>
@@ -67,7 +67,7 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
         <p class="feed__busy" role="status">
           {progress && progress.feedId === feed.id && progress.done < progress.total ? (
             <>
-              <progress value={progress.done} max={progress.total} aria-label={`Storing ${feed.title}`} /> {progress.done.toLocaleString()} of {plural(progress.total, 'claim')} stored
+              <progress value={progress.done} max={progress.total} aria-label={`Storing ${feed.title}`} /> {formatCount(progress.done)} of {plural(progress.total, 'claim')} stored
             </>
           ) : (
             'Working on this feed…'
@@ -81,7 +81,7 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
         <button type="button" disabled={busy} onClick={onPause} aria-label={`${feed.paused ? 'Resume' : 'Pause'}: ${feed.title}`}>
           {feed.paused ? 'Resume' : 'Pause'}
         </button>
-        <button type="button" class="danger" disabled={busy} onClick={onRemove} aria-label={`Remove: ${feed.title}`}>
+        <button type="button" class="danger" disabled={busy} onClick={(event) => onRemove(event.currentTarget)} aria-label={`Remove: ${feed.title}`}>
           Remove
         </button>
       </div>
@@ -97,6 +97,8 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRemoval = useFocusAfterRemoval(headingRef);
 
   const reload = useCallback(async () => {
     const listed = await client.call('listFeeds', {});
@@ -141,8 +143,9 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
     }
   }
 
-  async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove') {
+  async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove', button?: HTMLElement) {
     setBusy(feed.id);
+    if (button) focusAfterRemoval.removing(button);
     try {
       const reply =
         action === 'refresh'
@@ -150,8 +153,10 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
           : action === 'pause'
             ? await client.call('setFeedPaused', { feedId: feed.id, paused: !feed.paused })
             : await client.call('removeFeed', { feedId: feed.id });
-      if (!reply.ok) setStatus({ kind: 'error', text: reply.error.message });
-      else if (action === 'refresh') {
+      if (!reply.ok) {
+        focusAfterRemoval.kept();
+        setStatus({ kind: 'error', text: reply.error.message });
+      } else if (action === 'refresh') {
         const { feed: after, change } = reply.value as { feed: StoredFeed; change: FeedChange | null };
         setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}` } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
       } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${feed.title} and its claims.` });
@@ -163,7 +168,9 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
 
   return (
     <section aria-labelledby="feeds-heading" class="feeds">
-      <h2 id="feeds-heading">Feeds</h2>
+      <h2 id="feeds-heading" ref={headingRef} tabIndex={-1}>
+        Feeds
+      </h2>
       <p class="hint">
         Subscribe to a fact-checker’s feed and Claimlight keeps its claims current: a ClaimReview file or a web page with ClaimReview in
         it, a Claimlight pack on the web, or a Fact Check Tools search. Claimlight asks the browser for leave to read from that site only.
@@ -245,13 +252,13 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
               progress={progress}
               onRefresh={() => void act(feed, 'refresh')}
               onPause={() => void act(feed, 'pause')}
-              onRemove={() =>
+              onRemove={(button) =>
                 setConfirm({
                   question: `Remove the feed “${feed.title}” (${sourceName(feed.source)}) and its ${plural(feed.claimCount, 'claim')}?`,
                   confirmLabel: 'Remove feed',
                   onConfirm: () => {
                     setConfirm(null);
-                    void act(feed, 'remove');
+                    void act(feed, 'remove', button);
                   },
                 })
               }

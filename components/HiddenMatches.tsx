@@ -5,6 +5,9 @@
  * writing the list is the settings page entry's job (storage.local).
  */
 import { reportsFile, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { useRef } from 'preact/hooks';
+import { formatCount, plural } from './counts';
+import { useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 
 export interface HiddenMatchesProps {
@@ -26,9 +29,18 @@ function shortPage(page: string): string {
 export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
   const count = list ? list.onPage.length + list.everywhere.length : 0;
   const reports = list?.reports.length ?? 0;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRemoval = useFocusAfterRemoval(headingRef);
+  /** Every button here takes itself away, with its row or its whole list. */
+  const change = (event: Event, next: Dismissals) => {
+    focusAfterRemoval.removing(event.currentTarget as HTMLElement);
+    onChange(next);
+  };
   return (
     <section aria-labelledby="hidden-heading">
-      <h2 id="hidden-heading">Hidden matches</h2>
+      <h2 id="hidden-heading" ref={headingRef} tabIndex={-1}>
+        Hidden matches
+      </h2>
       {!list ? (
         <p role="status">Reading the hidden matches…</p>
       ) : count === 0 ? (
@@ -41,8 +53,11 @@ export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
               <ul class="hidden-matches">
                 {list.everywhere.map((claim) => (
                   <li key={claim.claimKey}>
-                    <span class="hidden-matches__claim">{claim.claimText}</span>
-                    <button type="button" onClick={() => onChange(withoutClaimDismissal(list, claim.claimKey))} aria-label={`Mark again: ${claim.claimText}`}>
+                    {/* dir="auto" on the pack's and the page's text: either may be written right to left. */}
+                    <span class="hidden-matches__claim" dir="auto">
+                      {claim.claimText}
+                    </span>
+                    <button type="button" onClick={(event) => change(event, withoutClaimDismissal(list, claim.claimKey))} aria-label={`Mark again: ${claim.claimText}`}>
                       Mark again
                     </button>
                   </li>
@@ -56,11 +71,13 @@ export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
               <ul class="hidden-matches">
                 {list.onPage.map((match) => (
                   <li key={`${match.page}\n${match.claimKey}\n${match.text}`}>
-                    <span class="hidden-matches__claim">{match.claimText}</span>
-                    <span class="hidden-matches__where">
-                      “{match.text}” on {shortPage(match.page)}
+                    <span class="hidden-matches__claim" dir="auto">
+                      {match.claimText}
                     </span>
-                    <button type="button" onClick={() => onChange(withoutPageDismissal(list, match))} aria-label={`Show again: ${match.claimText} on ${shortPage(match.page)}`}>
+                    <span class="hidden-matches__where">
+                      “<bdi>{match.text}</bdi>” on {shortPage(match.page)}
+                    </span>
+                    <button type="button" onClick={(event) => change(event, withoutPageDismissal(list, match))} aria-label={`Show again: ${match.claimText} on ${shortPage(match.page)}`}>
                       Show again
                     </button>
                   </li>
@@ -68,8 +85,8 @@ export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
               </ul>
             </>
           )}
-          <button type="button" onClick={() => onChange({ ...list, onPage: [], everywhere: [] })}>
-            {count === 1 ? 'Show it again' : `Show all ${count} again`}
+          <button type="button" onClick={(event) => change(event, { ...list, onPage: [], everywhere: [] })}>
+            {count === 1 ? 'Show it again' : `Show all ${formatCount(count)} again`}
           </button>
         </>
       )}
@@ -77,14 +94,14 @@ export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
         <>
           <h3>Reported wrong matches</h3>
           <p class="hint">
-            {reports === 1 ? '1 report' : `${reports} reports`}, kept on this computer. Export them as a file to send to a pack’s maintainers;
+            {plural(reports, 'report')}, kept on this computer. Export them as a file to send to a pack’s maintainers;
             nothing is sent for you.
           </p>
           <p>
             <button type="button" onClick={() => saveFile('claimlight-wrong-matches.json', reportsFile(list, new Date().toISOString()))}>
               Export reports
             </button>{' '}
-            <button type="button" onClick={() => onChange({ ...list, reports: [] })}>
+            <button type="button" onClick={(event) => change(event, { ...list, reports: [] })}>
               Clear reports
             </button>
           </p>

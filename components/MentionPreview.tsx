@@ -8,13 +8,17 @@ import { formatPartialDate } from '@/lib/partial-date';
 import { sliceWhole } from '@/lib/whole-characters';
 import type { ClaimForCard } from '@/lib/protocol';
 import type { MentionVerdict } from '@/lib/verdicts';
+import { plural } from './counts';
 import { verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The first sentence of a record, or its first 160 characters. */
 export function firstSentence(text: string): string {
   // Escaped, not written: the content script must be pure ASCII, and esbuild leaves regex literals as they are.
-  const match = /^.+?[.!?](?=\s+[A-Z\u201c"\u2018'(]|\s*$)/su.exec(text.trim());
+  // A full stop (or ! ?, the Arabic question mark, the Devanagari danda) ends a sentence before a
+  // space and a capital in any alphabet, or a letter of a script without capitals (Arabic, Hebrew,
+  // Hindi, Chinese...); the Chinese and Japanese full stop, ! and ? end one wherever they stand.
+  const match = /^.+?(?:[.!?\u061f\u0964](?=\s+[\p{Lu}\p{Lt}\p{Lo}\u201c"\u2018'(]|\s*$)|[\u3002\uff01\uff1f][\u201d\u300d\u300f]?)/su.exec(text.trim());
   const sentence = match ? match[0] : text.trim();
   return sentence.length > 160 ? `${sliceWhole(sentence, 0, 159).replace(/\s+\S*$/, '')}…` : sentence;
 }
@@ -34,17 +38,22 @@ export function MentionPreview({ claim, verdict, others, arrowX, side = 'bottom'
   const main = mainSource(claim);
   const date = main?.source.published ? formatPartialDate(main.source.published) : undefined;
   return (
-    <div class="claimlight-preview" role="tooltip" data-verdict={verdict} data-side={side} style={verdictColourVars(verdict)}>
+    // lang: the preview's own words are English; the page around its shadow root may be in any language.
+    <div class="claimlight-preview" role="tooltip" lang="en" data-verdict={verdict} data-side={side} style={verdictColourVars(verdict)}>
       <VerdictBadge verdict={verdict} label={verdict === claim.verdict ? claim.ratingLabel : undefined} />
-      <p class="claimlight-preview__record">{firstSentence(claim.summary)}</p>
+      {/* dir="auto": a record in Arabic or Hebrew is laid out right to left, its full stop at its end. */}
+      <p class="claimlight-preview__record" dir="auto" lang={claim.packLanguage}>
+        {firstSentence(claim.summary)}
+      </p>
       {main && (
         <p class="claimlight-preview__source">
-          {main.isFactCheck ? 'Fact-check' : 'Source'}: {main.source.outlet}
+          {/* Isolated, so that an outlet written right to left cannot reorder the date after it. */}
+          {main.isFactCheck ? 'Fact-check' : 'Source'}: <bdi>{main.source.outlet}</bdi>
           {date && <> · {date}</>}
         </p>
       )}
       <p class="claimlight-preview__hint">
-        {others > 0 ? `${others} more claim${others === 1 ? '' : 's'} here. ` : ''}Click for the full record.
+        {others > 0 ? `${plural(others, 'more claim')} here. ` : ''}Click for the full record.
       </p>
       <div class="claimlight-preview__arrow" aria-hidden="true" style={arrowX === undefined ? undefined : { left: `${arrowX}px` }} />
     </div>

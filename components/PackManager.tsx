@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatMoment } from '@/lib/partial-date';
 import { checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { formatCount, plural } from './counts';
+import { useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 
 type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
@@ -12,6 +14,22 @@ type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
 const FORMAT_NAMES = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools' } as const;
 
 const failure = (error: ProtocolError): Status => ({ kind: 'error', text: error.message, details: error.details });
+
+/** The outcome of the last import, deletion or reset, with its details. */
+function StatusMessage({ status }: { status: NonNullable<Status> }) {
+  return (
+    <div class={`status ${status.kind}`} data-testid="import-status">
+      <p>{status.text}</p>
+      {status.details && status.details.length > 0 && (
+        <ul>
+          {status.details.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 /** Imports a file's text, calling `onProgress` as claims are stored. */
 export type PackImporter = (
@@ -31,6 +49,8 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
   const [pasted, setPasted] = useState('');
   const [asking, setAsking] = useState<ConfirmRequest | null>(null);
   const [dragging, setDragging] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRemoval = useFocusAfterRemoval(headingRef);
 
   const refresh = useCallback(async () => {
     const [list, counts] = await Promise.all([client.call('listPacks', {}), client.call('getStoreSummary', {})]);
@@ -67,7 +87,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     const replaced = report.replacedVersion ? ` It replaced version ${report.replacedVersion}.` : '';
     setStatus({
       kind: 'ok',
-      text: `Imported “${report.title}”: ${report.claimCount} claim${report.claimCount === 1 ? '' : 's'} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
+      text: `Imported “${report.title}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
       details: report.warnings,
     });
     setPasted('');
@@ -109,16 +129,18 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     else setStatus(failure(result.error));
   }
 
-  function onDelete(pack: StoredPack) {
+  function onDelete(pack: StoredPack, button: HTMLElement) {
     setAsking({
-      question: `Delete “${pack.title}” and its ${pack.claimCount} claim${pack.claimCount === 1 ? '' : 's'}?`,
+      question: `Delete “${pack.title}” and its ${plural(pack.claimCount, 'claim')}?`,
       confirmLabel: 'Delete pack',
-      onConfirm: () => void deletePack(pack),
+      onConfirm: () => void deletePack(pack, button),
     });
   }
 
-  async function deletePack(pack: StoredPack) {
+  async function deletePack(pack: StoredPack, button: HTMLElement) {
+    focusAfterRemoval.removing(button);
     const result = await client.call('deletePack', { packId: pack.id });
+    if (!result.ok) focusAfterRemoval.kept();
     setStatus(result.ok ? { kind: 'ok', text: `Deleted “${pack.title}”.` } : failure(result.error));
     await refresh();
   }
@@ -143,9 +165,11 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
 
   return (
     <section aria-labelledby="packs-heading" class="packs">
-      <h2 id="packs-heading">Fact packs</h2>
+      <h2 id="packs-heading" ref={headingRef} tabIndex={-1}>
+        Fact packs
+      </h2>
       <p class="store-summary" data-testid="store-summary">
-        {summary ? `${summary.claimCount} claims in ${summary.packCount} pack${summary.packCount === 1 ? '' : 's'}` : 'Reading the store…'}
+        {summary ? `${plural(summary.claimCount, 'claim')} in ${plural(summary.packCount, 'pack')}` : 'Reading the store…'}
       </p>
       {packs && (
         <table class="pack-list">
@@ -172,7 +196,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
                 <td data-label="Publisher">{pack.publisher}</td>
                 <td data-label="Version">{pack.version}</td>
                 <td class="count" data-label="Claims">
-                  {pack.claimCount}
+                  {formatCount(pack.claimCount)}
                 </td>
                 <td data-label="Imported">
                   <time dateTime={pack.importedAt}>{formatMoment(pack.importedAt)}</time>
@@ -185,7 +209,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
                     Export as ClaimReview
                   </button>
                   {pack.origin === 'user' && (
-                    <button type="button" class="danger" onClick={() => onDelete(pack)} aria-label={`Delete ${pack.title}`}>
+                    <button type="button" class="danger" onClick={(event) => onDelete(pack, event.currentTarget)} aria-label={`Delete ${pack.title}`}>
                       Delete
                     </button>
                   )}
@@ -230,24 +254,16 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
         </form>
         {busy && (
           <div class="import-progress" role="status">
-            {progress ? `Storing claims: ${progress.done} of ${progress.total}` : 'Reading the file…'}
+            {progress ? `Storing claims: ${formatCount(progress.done)} of ${formatCount(progress.total)}` : 'Reading the file…'}
             <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Import progress" />
           </div>
         )}
       </div>
 
-      {status && (
-        <div class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="import-status">
-          <p>{status.text}</p>
-          {status.details && status.details.length > 0 && (
-            <ul>
-              {status.details.map((line, i) => (
-                <li key={i}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {/* Both regions are always in the page, empty until a message lands in one: screen readers
+          announce what changes inside a live region, mostly not one that arrives with its text. */}
+      <div role="alert">{status?.kind === 'error' && <StatusMessage status={status} />}</div>
+      <div role="status">{status?.kind === 'ok' && <StatusMessage status={status} />}</div>
 
       <p>
         <button type="button" class="danger" onClick={onReset}>

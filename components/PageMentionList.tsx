@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import type { MentionSummary } from '@/lib/protocol';
 import { VERDICT_LABELS, bySeverity, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
 import { mentionExcerpt } from './ClaimCard';
+import { formatCount, plural } from './counts';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The tab's mentions; `loading` until it answers, `unavailable` when no content script runs there. */
@@ -81,8 +82,11 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
               <li key={group.mentions[0]!.id} class="claimlight-popup__claim-group">
                 <p class="claimlight-popup__group-head">
                   <VerdictBadge verdict={group.worst} />
-                  <span class="claimlight-popup__mention-claim">{group.claimText}</span>
-                  {group.mentions.length > 1 && <span class="claimlight-popup__group-count">{group.mentions.length} mentions</span>}
+                  {/* dir="auto" on the pack's and the page's text: either may be written right to left. */}
+                  <span class="claimlight-popup__mention-claim" dir="auto">
+                    {group.claimText}
+                  </span>
+                  {group.mentions.length > 1 && <span class="claimlight-popup__group-count">{plural(group.mentions.length, 'mention')}</span>}
                 </p>
                 <ul class="claimlight-popup__group-mentions">
                   {group.mentions.map((mention) => (
@@ -92,9 +96,7 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
                         {/* The group's badge says the verdict; a mention judged otherwise (context
                             where another says imprecise) says its own. */}
                         {mention.verdict !== group.worst ? <VerdictBadge verdict={mention.verdict} /> : <span class="claimlight-visually-hidden">Verdict: {VERDICT_LABELS[mention.verdict]}. </span>}
-                        <span class="claimlight-popup__mention-text">
-                          <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(mention.text, [], EXCERPT_CHARS)}”
-                        </span>
+                        <MentionText text={mention.text} />
                       </button>
                     </li>
                   ))}
@@ -106,7 +108,8 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
       )}
       {related.length > 0 && (
         <section class="claimlight-popup__related" aria-labelledby="claimlight-related-title">
-          <h3 id="claimlight-related-title">Possibly related</h3>
+          {/* The level under the popup's h1: no heading stands between them in this view. */}
+          <h2 id="claimlight-related-title">Possibly related</h2>
           <p class="claimlight-popup__hint">Not marked: the page comes close to these claims without clearly stating them.</p>
           <ul class="claimlight-popup__mentions" aria-labelledby="claimlight-related-title">
             {related.map((mention) => (
@@ -151,8 +154,8 @@ export function verdictSummary(mentions: readonly MentionSummary[]): string {
   }
   const count = [...problems.values()].reduce((a, b) => a + b, 0);
   const order = [...problems.keys()].sort(bySeverity);
-  const head = count ? `${count} problem${count === 1 ? '' : 's'}: ${order.map((v) => `${problems.get(v)} ${VERDICT_LABELS[v]}`).join(', ')}` : 'No problems';
-  return others ? `${head}; ${others} other mention${others === 1 ? '' : 's'}` : head;
+  const head = count ? `${plural(count, 'problem')}: ${order.map((v) => `${formatCount(problems.get(v)!)} ${VERDICT_LABELS[v]}`).join(', ')}` : 'No problems';
+  return others ? `${head}; ${plural(others, 'other mention')}` : head;
 }
 
 function VerdictSummary({ mentions }: { mentions: readonly MentionSummary[] }) {
@@ -164,10 +167,20 @@ function MentionLines({ mention }: { mention: MentionSummary }) {
   return (
     <>
       <VerdictBadge verdict={mention.verdict} />
-      <span class="claimlight-popup__mention-claim">{mention.claimText}</span>
-      <span class="claimlight-popup__mention-text">
-        <span class="claimlight-visually-hidden">On the page: </span>“{mentionExcerpt(mention.text, [], EXCERPT_CHARS)}”
+      <span class="claimlight-popup__mention-claim" dir="auto">
+        {mention.claimText}
       </span>
+      <MentionText text={mention.text} />
     </>
+  );
+}
+
+/** The sentence on the page, quoted, and isolated within the quotes: its direction is its own, not
+ * that of the words "On the page" said before it. */
+function MentionText({ text }: { text: string }) {
+  return (
+    <span class="claimlight-popup__mention-text">
+      <span class="claimlight-visually-hidden">On the page: </span>“<bdi>{mentionExcerpt(text, [], EXCERPT_CHARS)}</bdi>”
+    </span>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { normalizeHostPattern, SYNC_ITEM_BYTES, type SiteRule } from '@/lib/settings';
+import { useFocusAfterRemoval } from './focus-after-removal';
 
 const MODE_WORDS: Record<SiteRule['mode'], string> = { always: 'Always', never: 'Never' };
 
@@ -12,6 +13,8 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
   const [typed, setTyped] = useState('');
   const [mode, setMode] = useState<SiteRule['mode']>('never');
   const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRemoval = useFocusAfterRemoval(headingRef);
 
   function add(event: Event) {
     event.preventDefault();
@@ -32,7 +35,9 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
 
   return (
     <div class="site-rules">
-      <h3 id="site-rules-heading">Site rules</h3>
+      <h3 id="site-rules-heading" ref={headingRef} tabIndex={-1}>
+        Site rules
+      </h3>
       <p class="hint" id="site-rules-hint">
         <strong>Always</strong> marks claims on a site even while Claimlight is switched off; <strong>Never</strong> keeps a site
         free of marks. A rule for the site itself wins over one for its whole domain; between two as close, Never wins.
@@ -49,7 +54,10 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
                 type="button"
                 class="danger"
                 aria-label={`Remove the rule for ${rule.pattern}`}
-                onClick={() => onChange(rules.filter((_, j) => j !== i))}
+                onClick={(event) => {
+                  focusAfterRemoval.removing(event.currentTarget);
+                  onChange(rules.filter((_, j) => j !== i));
+                }}
               >
                 Remove
               </button>

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimCard, claimGists, mentionExcerpt, splitOnWords, type ClaimCardProps } from '@/components/ClaimCard';
+import { ClaimCard, claimGists, mentionExcerpt, splitOnWords, type ClaimCardProps, type Dismissed } from '@/components/ClaimCard';
 import { formatDayRange, formatMoment, formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_STYLES } from '@/components/verdict-style';
 import { VerdictBadge } from '@/components/VerdictBadge';
@@ -34,6 +36,20 @@ function renderCard(overrides: Partial<ClaimCardProps> = {}) {
   };
   const view = render(<ClaimCard {...props} />);
   return { ...view, props, dialog: screen.getByRole('dialog') };
+}
+
+/** A card that "Not this claim", Undo, "Never mark this claim" and Report change, as the content script's does. */
+function DismissibleCard({ opened = 'keyboard' }: { opened?: ClaimCardProps['opened'] }) {
+  const [dismissed, setDismissed] = useState<Dismissed | undefined>(undefined);
+  const ways = {
+    onUndo: () => setDismissed(undefined),
+    onReport: () => setDismissed((d) => d && { ...d, reported: true }),
+    onEverywhere: () => setDismissed((d) => d && { ...d, everywhere: true }),
+  };
+  return (
+    <ClaimCard claim={peskov} verdict={peskov.verdict} matched={[]} mentionText="x" opened={opened} onClose={() => {}}
+      onDismiss={() => setDismissed({ everywhere: false, reported: false, ...ways })} dismissed={dismissed} />
+  );
 }
 
 describe('ClaimCard', () => {
@@ -260,6 +276,45 @@ describe('ClaimCard', () => {
       expect((within(dialog).getByRole('button', { name: 'Reported' }) as HTMLButtonElement).disabled).toBe(true);
       expect(within(dialog).queryByRole('button', { name: 'Never mark this claim' })).toBeNull();
     });
+
+    it('says what it did in a live region that was in the card, empty, before "Not this claim" was pressed', () => {
+      render(<DismissibleCard />);
+      const region = within(screen.getByRole('dialog')).getByRole('status');
+      expect(region.textContent).toBe('');
+      fireEvent.click(screen.getByRole('button', { name: 'Not this claim' }));
+      expect(region.isConnected).toBe(true);
+      expect(region.textContent).toBe('Hidden. Claimlight will not mark this claim on these words on this page again.');
+      fireEvent.click(screen.getByRole('button', { name: 'Never mark this claim' }));
+      expect(region.textContent).toContain('will not mark this claim on any page');
+    });
+
+    it('keeps focus in the card as each button takes itself away: on Undo, and on "Not this claim" after Undo', () => {
+      render(<DismissibleCard />);
+      const press = (name: string) => {
+        const button = screen.getByRole('button', { name });
+        button.focus();
+        fireEvent.click(button);
+      };
+      press('Not this claim');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
+      press('Never mark this claim');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
+      // "Reported" stays, disabled: a disabled button cannot hold focus.
+      press('Report a wrong match');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
+      press('Undo');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Not this claim' }));
+    });
+
+    it('leaves focus where the reader has it on the page when the card turns under the pointer', () => {
+      const pageButton = document.createElement('button');
+      document.body.append(pageButton);
+      pageButton.focus();
+      render(<DismissibleCard opened="click" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Not this claim' }));
+      expect(document.activeElement).toBe(pageButton);
+      pageButton.remove();
+    });
   });
 
   describe('claimGists', () => {
@@ -368,6 +423,36 @@ describe('text written right to left', () => {
     const { dialog } = renderCard({ claim });
     const isolated = [...dialog.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(isolated).toEqual(expect.arrayContaining(['مجلس المدينة', 'חדשות הנמל']));
+  });
+
+  it('isolates the main source\'s outlet too, so that the date after it stays after it', () => {
+    const claim = { ...peskov, context: [{ text: 'بيان رسمي', sources: [{ url: 'https://news.example/ar', outlet: 'الجزيرة', published: '2025-02-12' }] }] };
+    const line = renderCard({ claim }).dialog.querySelector('.claimlight-card__main-source')!;
+    expect(line.textContent).toContain('الجزيرة, 12 Feb 2025');
+    expect([...line.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(['الجزيرة']);
+  });
+
+  it('lets the claim, the record and the sentence on the page set their own direction in a card set left to right', () => {
+    // ClaimCard.css sets direction: ltr on the card; dir="auto" on an element sets its own.
+    expect(readFileSync('components/ClaimCard.css', 'utf8')).toMatch(/direction: ltr/);
+    const claim = { ...peskov, text: 'قال المتحدث إن المكالمة استمرت 90 دقيقة.', summary: 'استمرت المكالمة نحو 90 دقيقة، وفق البيان الرسمي. وأكد الطرفان ذلك.' };
+    const { dialog } = renderCard({ claim, matched: [], mentionText: 'قال إن المكالمة استمرت 90 دقيقة.' });
+    expect(screen.getByRole('heading', { level: 2 }).getAttribute('dir')).toBe('auto');
+    for (const part of ['.claimlight-card__summary', '.claimlight-card__summary-rest', '.claimlight-card__mention', '.claimlight-card__context p']) {
+      expect(dialog.querySelector(part)?.getAttribute('dir'), part).toBe('auto');
+    }
+  });
+});
+
+describe('the language of the card\'s words', () => {
+  it('declares them English, on a page in another language', () => {
+    // The card's shadow host sits in the page's <html lang="ar">, and lang is inherited into it.
+    const page = document.createElement('div');
+    page.setAttribute('lang', 'ar');
+    document.body.append(page);
+    render(<ClaimCard claim={peskov} verdict="accurate" matched={[]} mentionText="x" opened="click" onDismiss={() => {}} onClose={() => {}} />, { container: page });
+    expect(screen.getByRole('heading', { name: 'What the record shows' }).closest('[lang]')?.getAttribute('lang')).toBe('en');
+    page.remove();
   });
 });
 

@@ -60,6 +60,20 @@ describe('ClaimRecord', () => {
     expect(onBack).toHaveBeenCalledTimes(2);
   });
 
+  it('lets a claim, its record and its context written right to left set their own direction', () => {
+    const arabic = { ...claim, text: 'قال المتحدث إن المكالمة استمرت 90 دقيقة.', summary: 'استمرت المكالمة نحو 90 دقيقة.', context: [{ text: 'بيان رسمي', sources: [] }] };
+    const { container } = render(<ClaimRecord claim={arabic} onBack={vi.fn()} />);
+    expect(screen.getByRole('heading', { level: 2 }).getAttribute('dir')).toBe('auto');
+    expect(screen.getByText(arabic.summary).getAttribute('dir')).toBe('auto');
+    expect(container.querySelector('.claimlight-popup__context p')!.getAttribute('dir')).toBe('auto');
+  });
+
+  it('declares the claim and its record in its pack’s language, in a popup whose own words are English', () => {
+    render(<ClaimRecord claim={{ ...claim, text: 'قال المتحدث إن المكالمة استمرت 90 دقيقة.', summary: 'استمرت المكالمة ساعة واحدة.', packLanguage: 'ar' }} onBack={() => {}} />);
+    expect(screen.getByRole('heading', { level: 2 }).getAttribute('lang')).toBe('ar');
+    expect(screen.getByText('استمرت المكالمة ساعة واحدة.').getAttribute('lang')).toBe('ar');
+  });
+
   it('leaves out the who-and-when line and the context when the claim has neither', () => {
     render(<ClaimRecord claim={{ ...claim, claimant: undefined, claimDate: undefined, context: [] }} onBack={vi.fn()} />);
     expect(screen.queryByText('Context')).toBeNull();

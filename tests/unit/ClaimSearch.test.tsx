@@ -78,4 +78,19 @@ describe('ClaimSearch', () => {
     fireEvent.input(box(), { target: { value: 'ferry' } });
     expect(results()).toHaveLength(50);
   });
+
+  it('groups the digits of its counts: the claims to search, and "N of M claims" under a long list', () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => claim(`c${i}`, `Ferry claim ${i}.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    expect(screen.getByText(/^Type a few words/).textContent).toBe('Type a few words to search 1,200 checked claims in 1 pack, or browse them by verdict.');
+    fireEvent.click(within(screen.getByRole('list', { name: 'Browse by verdict' })).getByRole('button'));
+    expect(document.querySelector('.claimlight-popup__more span')!.textContent).toBe('50 of 1,200 claims');
+    expect(screen.getByRole('status').textContent).toBe('1,200 claims found, 50 listed');
+  });
+
+  it('lets each result set its own direction, for a claim written right to left', () => {
+    render(<ClaimSearch claims={[claim('ar', 'قال إن المكالمة استمرت 90 دقيقة.')]} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'المكالمة' } });
+    expect(results()[0]!.querySelector('.claimlight-popup__result-text')!.getAttribute('dir')).toBe('auto');
+  });
 });

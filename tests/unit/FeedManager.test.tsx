@@ -16,7 +16,25 @@ let db: ClaimlightDb;
 afterEach(() => {
   cleanup();
   db?.close();
+  vi.restoreAllMocks();
 });
+
+/** What browsers do and happy-dom does not: closing a modal dialog gives focus back to the element
+ * that had it when the dialog opened, if that element can still take it. */
+function giveFocusBackOnClose() {
+  const opener = new WeakMap<HTMLDialogElement, Element | null>();
+  const { showModal, close } = HTMLDialogElement.prototype;
+  vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(function (this: HTMLDialogElement) {
+    opener.set(this, document.activeElement);
+    showModal.call(this);
+  });
+  vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement, value?: string) {
+    close.call(this, value);
+    const back = opener.get(this);
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+    if (this.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
+  });
+}
 
 const review = (n: number) => ({
   '@context': 'https://schema.org', '@type': 'ClaimReview', url: `https://checks.example/r${n}`, datePublished: '2026-11-01',
@@ -102,6 +120,28 @@ describe('FeedManager', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove feed' }));
     await screen.findByText('Removed Fact-checks by Harbour Checks and its claims.');
     await waitFor(async () => expect(await db.feeds.count()).toBe(0));
+  });
+
+  it('moves focus after removing a feed to the next feed\'s Remove button, and to the heading once none is left', async () => {
+    giveFocusBackOnClose();
+    await renderFeeds(() => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }));
+    subscribe('https://checks.example/a.json');
+    await screen.findByRole('button', { name: /^Remove: / });
+    subscribe('https://checks.example/b.json');
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove: / })).toHaveLength(2));
+    const removeThrough = async (button: HTMLElement) => {
+      button.focus();
+      fireEvent.click(button);
+      const confirm = await screen.findByRole('button', { name: 'Remove feed' });
+      confirm.focus();
+      fireEvent.click(confirm);
+      await waitFor(() => expect(button.isConnected).toBe(false));
+    };
+    const [first, second] = screen.getAllByRole('button', { name: /^Remove: / });
+    await removeThrough(first!);
+    expect(document.activeElement).toBe(second);
+    await removeThrough(second!);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Feeds' }));
   });
 
   it('keeps the Fact Check Tools key on the device and asks for Google\'s origin for a search', async () => {

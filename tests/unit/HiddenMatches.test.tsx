@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HiddenMatches } from '@/components/HiddenMatches';
 import { NO_DISMISSALS, type Dismissals } from '@/lib/dismissals';
@@ -16,7 +18,7 @@ describe('HiddenMatches', () => {
   it('lists each hidden match with where it was, and each claim hidden everywhere', () => {
     render(<HiddenMatches list={list} onChange={vi.fn()} />);
     expect(screen.getByText('The call lasted 90 minutes.')).toBeTruthy();
-    expect(screen.getByText('“The call ran long.” on news.example/story')).toBeTruthy();
+    expect(screen.getByText('The call ran long.').parentElement!.textContent).toBe('“The call ran long.” on news.example/story');
     expect(screen.getByRole('button', { name: 'Mark again: Fares doubled.' })).toBeTruthy();
   });
 
@@ -27,6 +29,32 @@ describe('HiddenMatches', () => {
     expect(onChange).toHaveBeenLastCalledWith({ onPage: [], everywhere: list.everywhere, reports: [] });
     fireEvent.click(screen.getByRole('button', { name: 'Show all 2 again' }));
     expect(onChange).toHaveBeenLastCalledWith(NO_DISMISSALS);
+  });
+
+  it('keeps focus in the section as its buttons take their rows away: on the next row\'s button, else the heading', () => {
+    function Harness() {
+      const [shown, setShown] = useState<Dismissals>({ ...list, everywhere: [...list.everywhere, { claimKey: 'p/c', claimText: 'Bridge closed.', at: 'z' }] });
+      return <HiddenMatches list={shown} onChange={setShown} />;
+    }
+    render(<Harness />);
+    const press = (name: string) => {
+      const button = screen.getByRole('button', { name });
+      button.focus();
+      fireEvent.click(button);
+    };
+    press('Mark again: Fares doubled.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Mark again: Bridge closed.' }));
+    press('Mark again: Bridge closed.');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Hidden matches' }));
+    press('Show it again');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Hidden matches' }));
+  });
+
+  it('lets the claim and the page\'s words, in any script, set their own direction, and wraps the claim rather than widen the page', () => {
+    render(<HiddenMatches list={list} onChange={vi.fn()} />);
+    expect(screen.getByText('Fares doubled.').getAttribute('dir')).toBe('auto');
+    expect(screen.getByText('The call ran long.').tagName).toBe('BDI');
+    expect(readFileSync('entrypoints/options/style.css', 'utf8')).toMatch(/\.hidden-matches__claim \{[^}]*overflow-wrap: anywhere/);
   });
 
   it('says how a match gets here when there is none', () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClaimCard } from '@/components/ClaimCard';
 import { MentionPreview, firstSentence } from '@/components/MentionPreview';
@@ -34,6 +35,26 @@ describe('firstSentence', () => {
     const cut = firstSentence('\u{2000B}'.repeat(100));
     expect(cut).toBe(`${'\u{2000B}'.repeat(79)}…`);
   });
+
+  it.each([
+    ['Cyrillic', 'Звонок длился около 90 минут. Обе стороны это подтвердили.', 'Звонок длился около 90 минут.'],
+    ['Greek', 'Η κλήση διήρκεσε 90 λεπτά. Και οι δύο πλευρές το επιβεβαίωσαν.', 'Η κλήση διήρκεσε 90 λεπτά.'],
+    ['Latin with an accented capital', 'La llamada duró 90 minutos. Él lo confirmó después.', 'La llamada duró 90 minutos.'],
+    ['Arabic', 'استمرت المكالمة نحو 90 دقيقة. وأكد الطرفان ذلك.', 'استمرت المكالمة نحو 90 دقيقة.'],
+    ['Arabic, ending in its question mark', 'هل استمرت المكالمة 90 دقيقة؟ نعم، وفق البيان.', 'هل استمرت المكالمة 90 دقيقة؟'],
+    ['Hindi', 'कॉल लगभग 90 मिनट चली। दोनों पक्षों ने इसकी पुष्टि की।', 'कॉल लगभग 90 मिनट चली।'],
+    ['Chinese', '通话持续了约90分钟。双方均证实了这一点。', '通话持续了约90分钟。'],
+    ['Japanese', '通話は約90分続いた。双方がこれを認めた。', '通話は約90分続いた。'],
+    ['Chinese, with a closing quote', '他说：“通话很好。”双方均证实了这一点。', '他说：“通话很好。”'],
+  ])('ends the first sentence of a %s record where it ends', (_script, record, first) => {
+    expect(firstSentence(record)).toBe(first);
+  });
+
+  it('is written in ASCII, with escapes: the content script bundle must be ASCII only, and esbuild leaves regex literals as written', () => {
+    const source = readFileSync('components/MentionPreview.tsx', 'utf8');
+    const regex = source.split('\n').find((line) => line.includes('const match = /'))!;
+    expect(regex).toMatch(/^[\x20-\x7e]+$/);
+  });
 });
 
 describe('MentionPreview', () => {
@@ -43,6 +64,31 @@ describe('MentionPreview', () => {
     const source = peskov.context[0]!.sources[0]!;
     expect(tip.textContent).toBe(`Verdict: ✓AccuratePeskov gave the length as almost an hour and a half, so the report is right.Source: ${source.outlet} · 12 Feb 20251 more claim here. Click for the full record.`);
     expect(tip.querySelectorAll('a, button')).toHaveLength(0);
+  });
+
+  it('shows one sentence of a long Chinese record, not 160 characters of several', () => {
+    const summary = `通话持续了约90分钟。${'双方在通话中讨论了停火、领土、安全保障和制裁等多个问题。'.repeat(8)}`;
+    const { container } = render(<MentionPreview claim={{ ...peskov, summary }} verdict="accurate" others={0} />);
+    expect(container.querySelector('.claimlight-preview__record')!.textContent).toBe('通话持续了约90分钟。');
+  });
+
+  it('lets a record written right to left set its own direction, and isolates the outlet from the date after it', () => {
+    const claim = { ...peskov, summary: 'استمرت المكالمة نحو 90 دقيقة. وأكد الطرفان ذلك.', context: [{ text: 'بيان رسمي', sources: [{ url: 'https://news.example/ar', outlet: 'الجزيرة', published: '2025-02-12' }] }] };
+    const { container } = render(<MentionPreview claim={claim} verdict="accurate" others={0} />);
+    expect(container.querySelector('.claimlight-preview__record')!.getAttribute('dir')).toBe('auto');
+    const source = container.querySelector('.claimlight-preview__source')!;
+    expect(source.textContent).toContain('الجزيرة · 12 Feb 2025');
+    expect(source.querySelector('bdi')?.textContent).toBe('الجزيرة');
+  });
+
+  it('declares its own words English, on a page in another language', () => {
+    const page = document.createElement('div');
+    page.setAttribute('lang', 'ar');
+    document.body.append(page);
+    render(<MentionPreview claim={peskov} verdict="accurate" others={2} />, { container: page });
+    expect(screen.getByText(/Click for the full record/).closest('[lang]')?.getAttribute('lang')).toBe('en');
+    expect(screen.getByText(/Click for the full record/).textContent).toBe('2 more claims here. Click for the full record.');
+    page.remove();
   });
 
   it('names a fact-checker\'s review as the fact-check, and shows a mention\'s own verdict', () => {

@@ -1,13 +1,25 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '@/components/OptionsPage';
 import { formatMegabytes } from '@/components/StorageUsed';
-import { createClient } from '@/lib/protocol';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { createClient, routeMessage } from '@/lib/protocol';
 import { ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { freshDb, samplePack } from '../helpers/packs';
 
-afterEach(cleanup);
+let db: ClaimlightDb | undefined;
+afterEach(() => {
+  cleanup();
+  db?.close();
+  db = undefined;
+});
 
 // A background with no packs; the pack list has tests of its own (PackManager.test.tsx).
 const client = createClient(async (message) => {
@@ -29,13 +41,55 @@ describe('OptionsPage', () => {
 
   it('says the settings are being read until they arrive', () => {
     renderPage({ settings: null });
-    expect(screen.getByRole('status').textContent).toBe('Reading your settings…');
+    expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain('Reading your settings…');
     expect(screen.queryByRole('switch')).toBeNull();
   });
 
   it('shows why a change was not saved', () => {
     renderPage({ saveError: 'Your last change was not saved: QUOTA_BYTES_PER_ITEM quota exceeded' });
-    expect(screen.getByRole('alert').textContent).toContain('QUOTA_BYTES_PER_ITEM');
+    expect(screen.getAllByRole('alert').some((region) => region.textContent?.includes('QUOTA_BYTES_PER_ITEM'))).toBe(true);
+  });
+
+  it('wraps a word too long for the page in the table\'s cells and the import\'s messages, rather than widen the page', () => {
+    const css = readFileSync('entrypoints/options/style.css', 'utf8');
+    expect(css).toMatch(/\nth, td \{[^}]*overflow-wrap: anywhere/);
+    expect(css).toMatch(/\n\.status \{[^}]*overflow-wrap: anywhere/);
+  });
+
+  it('passes axe, of any impact, with packs, a feed, hidden matches, and every kind of error', async () => {
+    db = freshDb();
+    const bundled = expectBundledPack();
+    await installBundledPack(db, bundled);
+    const fetch = vi.fn(async () => new Response('gone', { status: 500 })) as unknown as typeof globalThis.fetch;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch } });
+    const backed = createClient(async (message) => routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    await db.feeds.add({ id: 'feed-a', source: { kind: 'url', url: 'https://checks.example/a.json' }, packId: 'feed-a', title: 'Harbour Checks', publisher: 'Harbour Checks', claimCount: 0, addedAt: 0, failures: 1, intervalMinutes: 360, paused: false, nextCheck: 0, lastError: 'checks.example answered 500.', failingSince: Date.UTC(2026, 10, 1), lastChecked: Date.UTC(2026, 10, 1) } as never);
+    const dismissals = {
+      onPage: [{ page: 'https://news.example/story', claimKey: 'p/a', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at: 'x' }],
+      everywhere: [{ claimKey: 'p/b', claimText: 'Fares doubled.', at: 'y' }],
+      reports: [{ page: 'https://news.example/story', claimKey: 'p/a', claimText: 'x', text: 'y', at: 'z' }],
+    } as never;
+    render(
+      <OptionsPage client={backed} settings={{ ...DEFAULT_SETTINGS, siteRules: [{ pattern: 'example.com', mode: 'never' }] }} onSettingsChange={() => {}} saveError="Your last change was not saved."
+        estimate={async () => ({ usage: 1_000_000 })} dismissals={dismissals} onDismissalsChange={() => {}} feeds={{ requestOrigin: async () => true, apiKey: { read: async () => '', write: async () => undefined } }} />,
+    );
+    await screen.findByText(/claims in 1 pack/);
+    await screen.findByRole('list', { name: 'Your feeds' });
+    const check = async () => {
+      const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+      return results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    fireEvent.input(screen.getByLabelText('Or paste JSON'), { target: { value: JSON.stringify(samplePack()) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import pasted JSON' }));
+    await screen.findByText(/claims in 2 packs/);
+    expect(await check()).toEqual([]);
+    fireEvent.input(screen.getByLabelText('Or paste JSON'), { target: { value: '{"bad": true}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import pasted JSON' }));
+    await screen.findByText(/^Nothing was imported/);
+    fireEvent.submit(screen.getByLabelText('Site').closest('form')!);
+    fireEvent.input(screen.getByLabelText('Feed address'), { target: { value: 'ftp://x' } });
+    fireEvent.submit(screen.getByLabelText('Feed address').closest('form')!);
+    expect(await check()).toEqual([]);
   });
 
   describe('storage used', () => {

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PackManager, type PackImporter } from '@/components/PackManager';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
+import { ok } from '@/lib/result';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
 import { dumpStore, freshDb, samplePack } from '../helpers/packs';
 
@@ -13,7 +14,29 @@ let db: ClaimlightDb;
 afterEach(() => {
   cleanup();
   db?.close();
+  vi.restoreAllMocks();
 });
+
+/** What browsers do and happy-dom does not: closing a modal dialog gives focus back to the element
+ * that had it when the dialog opened, if that element is still in the page. */
+function giveFocusBackOnClose() {
+  const opener = new WeakMap<HTMLDialogElement, Element | null>();
+  const { showModal, close } = HTMLDialogElement.prototype;
+  vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(function (this: HTMLDialogElement) {
+    opener.set(this, document.activeElement);
+    showModal.call(this);
+  });
+  vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement, value?: string) {
+    close.call(this, value);
+    const back = opener.get(this);
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+    if (this.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
+  });
+}
+
+/** A background that answers with these counts and lists no packs. */
+const clientWith = (claimCount: number, packCount: number) =>
+  createClient(async (message) => ((message as { type: string }).type.endsWith('getStoreSummary') ? ok({ claimCount, packCount }) : ok([])));
 
 async function renderManager() {
   db = freshDb();
@@ -23,6 +46,13 @@ async function renderManager() {
   const client = createClient(async (message) => routeMessage(message, sender, handlers));
   render(<PackManager client={client} />);
   await screen.findByText('28 claims in 1 pack');
+}
+
+/** The text of the message that failed, once it shows, and that it shows in the page's alert region. */
+async function alertText(): Promise<string | null> {
+  const message = await screen.findByTestId('import-status');
+  expect(message.closest('[role="alert"]')).not.toBeNull();
+  return message.textContent;
 }
 
 function paste(text: string) {
@@ -85,10 +115,10 @@ describe('PackManager', () => {
     const before = await dumpStore(db);
     const bad = samplePack({ claims: [{ ...samplePack().claims[0], verdict: 'nope' }, { ...samplePack().claims[1], text: '' }] });
     paste(JSON.stringify(bad));
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Nothing was imported: the file has 2 problems.');
-    expect(alert.textContent).toContain('claim 1 (`harbour-bridge-closed`): verdict: must be one of');
-    expect(alert.textContent).toContain('claim 2 (`ferry-fares-doubled`): text: must not be empty');
+    const alert = await alertText();
+    expect(alert).toContain('Nothing was imported: the file has 2 problems.');
+    expect(alert).toContain('claim 1 (`harbour-bridge-closed`): verdict: must be one of');
+    expect(alert).toContain('claim 2 (`ferry-fares-doubled`): text: must not be empty');
     expect(await dumpStore(db)).toEqual(before);
     expect(screen.getByTestId('store-summary').textContent).toBe('28 claims in 1 pack');
   });
@@ -111,7 +141,7 @@ describe('PackManager', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(bar.getAttribute('value')).toBe('2000');
     expect(bar.getAttribute('max')).toBe('4500');
-    expect(screen.getByText(/Storing claims: 2000 of 4500/)).toBeTruthy();
+    expect(screen.getByText(/Storing claims: 2,000 of 4,500/)).toBeTruthy();
     release();
     await screen.findByText('30 claims in 2 packs');
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -129,7 +159,7 @@ describe('PackManager', () => {
     render(<PackManager client={client} importer={importer} />);
     await screen.findByText('28 claims in 1 pack');
     paste(JSON.stringify(samplePack()));
-    expect((await screen.findByRole('alert')).textContent).toContain('Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.');
+    expect(await alertText()).toContain('Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.');
     expect(screen.queryByText('Reading the file…')).toBeNull();
     expect((document.querySelector('input[type=file]') as HTMLInputElement).disabled).toBe(false);
     expect(screen.getByText('28 claims in 1 pack')).toBeTruthy();
@@ -142,8 +172,77 @@ describe('PackManager', () => {
     Object.defineProperty(file, 'size', { value: 20 * 1024 * 1024 });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    expect(await alertText()).toBe(
       'Nothing was imported. The file is 20.0 MB; Claimlight imports fact packs of up to 16.0 MB. Split it into smaller packs.',
     );
+  });
+
+  it('says what an import did in live regions that were in the page, empty, before it', async () => {
+    await renderManager();
+    const [status, alert] = [screen.getByRole('status'), screen.getByRole('alert')];
+    expect([status.textContent, alert.textContent]).toEqual(['', '']);
+    paste(JSON.stringify(samplePack()));
+    await screen.findByText(/^Imported “Sample pack”/);
+    expect(status.isConnected).toBe(true);
+    expect(status.textContent).toMatch(/^Imported “Sample pack”/);
+    paste('{"bad": true}');
+    await waitFor(() => expect(alert.textContent).not.toBe(''));
+    expect(alert.isConnected).toBe(true);
+    expect(status.textContent).toBe('');
+  });
+
+  describe('after a deletion', () => {
+    async function deleteThrough(button: HTMLElement) {
+      button.focus();
+      fireEvent.click(button);
+      const confirm = await screen.findByRole('button', { name: 'Delete pack' });
+      confirm.focus();
+      fireEvent.click(confirm);
+      await waitFor(() => expect(button.isConnected).toBe(false));
+    }
+
+    it('moves focus to the next pack\'s Delete button, and to the heading once no pack is left to delete', async () => {
+      giveFocusBackOnClose();
+      await renderManager();
+      paste(JSON.stringify(samplePack()));
+      await screen.findByText('30 claims in 2 packs');
+      paste(JSON.stringify(samplePack({ id: 'second-pack', title: 'Second pack' })));
+      await screen.findByText('32 claims in 3 packs');
+      const [first, second] = screen.getAllByRole('button', { name: /^Delete / });
+      await deleteThrough(first!);
+      expect(document.activeElement).toBe(second);
+      await deleteThrough(second!);
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Fact packs' }));
+    });
+  });
+
+  describe('counts', () => {
+    async function summary(client = clientWith(1, 1)) {
+      render(<PackManager client={client} />);
+      const line = await screen.findByTestId('store-summary');
+      await waitFor(() => expect(line.textContent).not.toBe('Reading the store…'));
+      return line.textContent;
+    }
+
+    it('says "1 claim", not "1 claims"', async () => {
+      expect(await summary(clientWith(1, 1))).toBe('1 claim in 1 pack');
+    });
+
+    it('groups the digits of a large store ("12,000 claims")', async () => {
+      expect(await summary(clientWith(12_000, 3))).toBe('12,000 claims in 3 packs');
+    });
+
+    it('groups the digits in the import progress and the import report', async () => {
+      let finish: (value: Awaited<ReturnType<PackImporter>>) => void = () => undefined;
+      const importer: PackImporter = (_text, _name, onProgress) => {
+        onProgress(5_000, 12_000);
+        return new Promise((resolve) => (finish = resolve));
+      };
+      render(<PackManager client={clientWith(12_000, 2)} importer={importer} />);
+      paste('{}');
+      expect((await screen.findByText(/^Storing claims/)).textContent).toContain('Storing claims: 5,000 of 12,000');
+      finish(ok({ packId: 'p', title: 'Big feed', claimCount: 12_000, format: 'claimreview', replacedVersion: null, warnings: [] }));
+      expect((await screen.findByTestId('import-status')).textContent).toBe('Imported “Big feed”: 12,000 claims from ClaimReview data.');
+    });
   });
 });

@@ -39,9 +39,9 @@ describe('PageMentionList', () => {
 
   it('cuts a long sentence short', () => {
     render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Claim', text: long }]} siteEnabled onReveal={vi.fn()} />);
-    const shown = screen.getByText(/^“Trump said the call went well\./);
+    const shown = screen.getByText(/^Trump said the call went well\./);
     expect(shown.textContent!.length).toBeLessThan(long.length);
-    expect(shown.textContent).toMatch(/…”$/);
+    expect(shown.parentElement!.textContent).toMatch(/“Trump said the call went well\..*…”$/);
   });
 
   it('reveals the chosen mention by its id', () => {
@@ -110,6 +110,27 @@ describe('PageMentionList', () => {
     expect(summit.map((b) => b.querySelector('.claimlight-badge')?.textContent ?? null)).toEqual(['Verdict: ¶Context', null]);
     fireEvent.click(summit[1]!);
     expect(onReveal).toHaveBeenCalledWith(3);
+  });
+
+  it('lets the claims and the page\'s sentences set their own direction, each sentence isolated within its quotes', () => {
+    const { container } = render(
+      <PageMentionList
+        mentions={[
+          { id: 1, verdict: 'false', claimText: 'قال المتحدث إن المكالمة استمرت 90 دقيقة.', text: 'قال إن المكالمة استمرت 90 دقيقة.' },
+          { id: 2, verdict: 'false', claimText: 'אמר שהשיחה נמשכה 90 דקות.', text: 'השיחה נמשכה שעה וחצי.', related: true },
+        ]}
+        siteEnabled
+        onReveal={vi.fn()}
+      />,
+    );
+    expect([...container.querySelectorAll('.claimlight-popup__mention-claim')].map((claim) => claim.getAttribute('dir'))).toEqual(['auto', 'auto']);
+    // Isolated from "On the page:" before it, which would otherwise set the sentence left to right.
+    expect([...container.querySelectorAll('.claimlight-popup__mention-text bdi')].map((bdi) => bdi.textContent)).toEqual(['قال إن المكالمة استمرت 90 دقيقة.', 'השיחה נמשכה שעה וחצי.']);
+  });
+
+  it('heads "Possibly related" at the level under the popup\'s title', () => {
+    render(<PageMentionList mentions={[{ id: 2, verdict: 'false', claimText: 'The bridge closed.', text: 'The bridge shut.', related: true }]} siteEnabled onReveal={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Possibly related' }).tagName).toBe('H2');
   });
 
   it('says the page is closed to Claimlight before saying the site is off', () => {

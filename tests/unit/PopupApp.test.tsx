@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp, type PopupAppProps } from '@/components/PopupApp';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -223,6 +225,49 @@ describe('PopupApp', () => {
       renderPopup({ siteHost: null, pageMentions: 'unavailable' });
       expect(screen.getByRole('switch', { name: 'Claimlight on this site' })).toHaveProperty('disabled', true);
       expect(screen.getByText('Not available here')).toBeTruthy();
+    });
+  });
+
+  describe('axe', () => {
+    /** Every finding axe makes, of any impact; colour contrast needs layout, and the popup is no page with regions. */
+    async function violations(): Promise<string[]> {
+      const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+      return results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    const withRelated: MentionSummary[] = [...mentions, { id: 9, verdict: 'disputed', claimText: 'A related claim.', text: 'Close words.', related: true }];
+
+    it('finds nothing in the page view with mentions, possibly related claims, a notice and an error', async () => {
+      renderPopup({ pageMentions: withRelated, initialView: 'page', pageNotice: 'Old news.', marksHidden: false, onHideMarks: vi.fn(), siteError: 'Not saved.' });
+      expect(await violations()).toEqual([]);
+    });
+
+    it('finds nothing in the search view with results listed, beside a page with possibly related claims', async () => {
+      renderPopup({ pageMentions: withRelated });
+      type('call');
+      expect(await violations()).toEqual([]);
+    });
+  });
+
+  describe('style', () => {
+    const css = readFileSync('entrypoints/popup/style.css', 'utf8');
+    /** The rules inside the first `@media (<query>)` block. */
+    const mediaBlock = (query: string) => css.slice(css.indexOf(`@media (${query})`)).split(/\n\}|\} \}/)[0]!;
+
+    it('outlines the active result and the pressed "Hide marks" in forced colours, which drop their background and shadow', () => {
+      const forced = mediaBlock('forced-colors: active');
+      expect(forced).toMatch(/\.claimlight-popup__result\.is-active \{[^}]*outline:/);
+      expect(forced).toMatch(/\.claimlight-popup__hide-marks button\[aria-pressed='true'\] \{[^}]*outline:/);
+    });
+
+    it('stops the site switch\'s movement when the reader asks for less motion', () => {
+      const reduced = mediaBlock('prefers-reduced-motion: reduce');
+      expect(reduced).toContain('.claimlight-popup__switch-track');
+      expect(reduced).toContain('.claimlight-popup__switch-thumb');
+      expect(reduced).toContain('transition: none');
+    });
+
+    it('wraps a word too long for the popup rather than widen it', () => {
+      expect(css).toMatch(/\nbody \{[^}]*overflow-wrap: anywhere/);
     });
   });
 

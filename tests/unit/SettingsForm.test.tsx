@@ -98,6 +98,21 @@ describe('SettingsForm', () => {
       expect(last()?.siteRules).toEqual([{ pattern: 'news.example.org', mode: 'always' }]);
       expect(screen.queryByText('*.example.com')).toBeNull();
     });
+
+    it('keeps focus in the rules after a removal: on the next rule\'s Remove, else the one before, else the heading', () => {
+      renderForm({ siteRules: ['a.example', 'b.example', 'c.example'].map((pattern) => ({ pattern, mode: 'never' as const })) });
+      const remove = (pattern: string) => {
+        const button = screen.getByRole('button', { name: `Remove the rule for ${pattern}` });
+        button.focus();
+        fireEvent.click(button);
+      };
+      remove('a.example');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove the rule for b.example' }));
+      remove('c.example');
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove the rule for b.example' }));
+      remove('b.example');
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Site rules' }));
+    });
   });
 
   describe('the look of marks', () => {

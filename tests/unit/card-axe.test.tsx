@@ -52,4 +52,19 @@ describe('axe on the card and the preview', () => {
     const preview = render(<MentionPreview claim={claimOf('call-duration-90-minutes')} verdict="accurate" others={1} />);
     expect(await serious(preview.container)).toEqual([]);
   });
+
+  it.each(['keyboard', 'click'] as const)('finds nothing at all, of any impact, in a card opened by %s, before and in every state after "Not this claim"', async (opened) => {
+    const call = claimOf('call-duration-90-minutes');
+    const summit = claimOf('munich-defense-summit-focus');
+    for (const dismissed of [undefined, { everywhere: false, reported: false }, { everywhere: true, reported: true }]) {
+      const { container } = render(
+        <ClaimCard claim={summit} verdict="context" matched={['summit']} mentionText="A summit." opened={opened} onDismiss={() => {}} onClose={() => {}}
+          sentence={{ claims: [{ id: 1, claim: summit, verdict: 'context' }, { id: 2, claim: call, verdict: call.verdict }], shown: 1 }}
+          dismissed={dismissed && { ...dismissed, onUndo: () => {}, onEverywhere: () => {}, onReport: () => {} }} />,
+      );
+      const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+      expect(results.violations.map((v) => `${v.impact} ${v.id}`), JSON.stringify(dismissed)).toEqual([]);
+      cleanup();
+    }
+  });
 });

@@ -15,7 +15,8 @@ async function openOptions() {
 const stored = async () => (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings | undefined;
 
 beforeEach(() => {
-  fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ ok: true, value: [] })) as never;
+  // An empty store: no packs, no feeds, and its summary counts none.
+  fakeBrowser.runtime.sendMessage = vi.fn(async (message: { type: string }) => ({ ok: true, value: message.type.endsWith('getStoreSummary') ? { claimCount: 0, packCount: 0 } : [] })) as never;
 });
 afterEach(() => {
   vi.restoreAllMocks();
