@@ -32,9 +32,11 @@ export interface MentionPreviewProps {
   arrowX?: number;
   /** Whether the tooltip sits below the line (its arrow on top) or above it. */
   side?: 'top' | 'bottom';
+  /** Whether the marked words are a link's, whose click goes where the link goes. */
+  inLink?: boolean;
 }
 
-export function MentionPreview({ claim, verdict, others, arrowX, side = 'bottom' }: MentionPreviewProps) {
+export function MentionPreview({ claim, verdict, others, arrowX, side = 'bottom', inLink = false }: MentionPreviewProps) {
   const main = mainSource(claim);
   const date = main?.source.published ? formatPartialDate(main.source.published) : undefined;
   return (
@@ -53,7 +55,9 @@ export function MentionPreview({ claim, verdict, others, arrowX, side = 'bottom'
         </p>
       )}
       <p class="claimlight-preview__hint">
-        {others > 0 ? `${plural(others, 'more claim')} here. ` : ''}Click for the full record.
+        {others > 0 ? `${plural(others, 'more claim')} here. ` : ''}
+        {/* A click on a link follows it: the record opens on an Alt+click there (the content script's). */}
+        {inLink ? 'Alt+click for the full record.' : 'Click for the full record.'}
       </p>
       <div class="claimlight-preview__arrow" aria-hidden="true" style={arrowX === undefined ? undefined : { left: `${arrowX}px` }} />
     </div>

@@ -36,6 +36,14 @@ function focusAt(range: Range): void {
 }
 
 /** Which card is open, how it was opened, and what to do when the reader acts on it. */
+/** Whether a mention's words are a link's (a teaser whose sentence is its link): a click there
+ * follows the link, and the preview says how to open the record instead. */
+function isInLink(range: Range): boolean {
+  const node = range.startContainer;
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!element?.closest('a[href]');
+}
+
 export interface OpenCard {
   mention: PageMention;
   opened: 'hover' | 'click' | 'keyboard';
@@ -236,7 +244,7 @@ export class CardHost {
       <>
         {card && card.opened === 'hover' && (
           <div class="claimlight-floating">
-            <MentionPreview key={card.mention.id} claim={card.mention.claim} verdict={card.mention.verdict} others={card.sameText.length - 1} />
+            <MentionPreview key={card.mention.id} claim={card.mention.claim} verdict={card.mention.verdict} others={card.sameText.length - 1} inLink={isInLink(card.mention.range)} />
           </div>
         )}
         {card && card.opened !== 'hover' && (

@@ -109,7 +109,20 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     (event) => {
       if (!event.isTrusted || event.button !== 0 || onLayer(event)) return;
       // A link keeps its click: the reader is going somewhere. So does a click that ends a selection.
+      // On a mark in a link, Alt+click opens the record instead, as the preview says (the browser
+      // would download the link).
       const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('a[href]') && event.altKey && mentions.list().length) {
+        const mention = mentionAt(document, mentions, event.clientX, event.clientY);
+        if (mention) {
+          event.preventDefault();
+          event.stopPropagation();
+          clearTimeout(timer);
+          current = null;
+          events.clicked(mention, { x: event.clientX, y: event.clientY });
+          return;
+        }
+      }
       if (target?.closest('a[href], button, input, select, textarea, label, summary')) return;
       if (!document.getSelection()?.isCollapsed) return;
       const mention = mentions.list().length ? mentionAt(document, mentions, event.clientX, event.clientY) : null;

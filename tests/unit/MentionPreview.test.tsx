@@ -91,6 +91,12 @@ describe('MentionPreview', () => {
     page.remove();
   });
 
+  it('says Alt+click opens the record where the marked words are a link’s, whose click follows the link', () => {
+    render(<MentionPreview claim={peskov} verdict="accurate" others={0} inLink />);
+    expect(screen.getByRole('tooltip').textContent).toContain('Alt+click for the full record.');
+    expect(screen.getByRole('tooltip').textContent).not.toContain(' Click for');
+  });
+
   it('names a fact-checker\'s review as the fact-check, and shows a mention\'s own verdict', () => {
     render(<MentionPreview claim={reviewed()} verdict="false" others={0} />);
     expect(screen.getByRole('tooltip').textContent).toContain('Fact-check: Harbour Checks · 2 Mar 2026');

@@ -1,7 +1,7 @@
-// Text a page hides when it is read and shows later (a consent dialog that hides the article from
-// screen readers, a folded section, a "read more"), sentences with inline boxes in them, and a page
-// zoomed as a whole: what the reader sees marked in Chromium with the extension. Pages written to a
-// temporary folder.
+// Pages of shapes a reader meets: text a page hides when it is read and shows later (a consent
+// dialog that hides the article from screen readers, a folded section, a "read more"), sentences
+// with inline boxes in them, a page zoomed as a whole, a claim that is a link's words: what the
+// reader sees in Chromium with the extension. Pages written to a temporary folder.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ const PAGES: Record<string, string> = {
   'inline-boxes.html': `${head}</head><body><p>Kremlin spokesman <a href="#">Dmitry Peskov<svg width="10" height="10" aria-hidden="true"><path d="M0 0h10v10z"/></svg></a> said the call had lasted almost an hour <x-note>and a half</x-note>.</p><p>Readers wrote in all week.</p></body></html>`,
   // A page scaled with CSS zoom on its root element.
   'zoom.html': `${head}<style>html { zoom: 1.5 }</style></head><body><p id="claim">${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
+  // A teaser whose whole sentence is a link.
+  'link.html': `${head}</head><body><p><a id="l" href="other.html">${CLAIM}</a></p><p>Readers wrote in all week.</p></body></html>`,
+  'other.html': `${head}</head><body><p>Another page.</p></body></html>`,
   'custom-blocks.html': `${head}<style>x-para { display: block; margin: 1em 0 }</style></head><body><x-para>Readers wrote in all week about the ferry</x-para><x-para>${CLAIM}</x-para></body></html>`,
 };
 
@@ -90,6 +93,21 @@ describe('a page zoomed with CSS zoom on <html>', () => {
     expect(Math.abs(box!.x - text.x)).toBeLessThan(3);
     expect(Math.abs(box!.y - text.y)).toBeLessThan(3);
     expect(Math.abs(box!.width - text.width)).toBeLessThan(3);
+  });
+});
+
+describe('a claim that is a link’s words', () => {
+  it('has a preview that says how to open the record, which an Alt+click opens without leaving the page', async () => {
+    const page = await open('link.html');
+    await page.waitForMarks(1);
+    const point = await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Alt+click for the full record.');
+    await page.page.keyboard.down('Alt');
+    await page.page.mouse.click(point.x, point.y);
+    await page.page.keyboard.up('Alt');
+    await page.card();
+    expect(page.page.url().endsWith('/link.html')).toBe(true);
+    expect(await page.cardText()).toContain('What the record shows');
   });
 });
 
