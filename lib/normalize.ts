@@ -251,6 +251,11 @@ interface WordForm {
 const MAX_FORMS = 50_000;
 const FORMS = new SetAsideCache<string, WordForm>(MAX_FORMS);
 
+/** False while this module makes its own few forms ("percent", "million"): the other languages'
+ * function words are read in (some 20 ms) when the first text is, not when a page that only folds
+ * words (the popup's search) loads the module. */
+let readingText = false;
+
 function formOf(raw: string): WordForm {
   const cached = FORMS.get(raw);
   if (cached) return cached;
@@ -271,7 +276,7 @@ function formOf(raw: string): WordForm {
   // eval-feed-2 0.519 -> 0.508 with one more mark on its negative pages. Even, so not kept.)
   // Every form has the same fields, so reading them is one shape's lookup, not several.
   // (One of our own function words needs no other language to be one.)
-  const foreign = stop || initialism || startsWithDigit(norm) ? undefined : functionWordLanguages(functionWordKey(folded), foldWord);
+  const foreign = !readingText || stop || initialism || startsWithDigit(norm) ? undefined : functionWordLanguages(functionWordKey(folded), foldWord);
   const unspaced = UNSPACED.test(raw);
   const form: WordForm = { norm, stem: startsWithDigit(norm) || stop ? norm : stemmer(norm), stop, number, scale, foreign, unspaced };
   FORMS.set(raw, form);
@@ -501,3 +506,5 @@ export function contentStems(text: string): string[] {
     .filter((t) => !t.stop)
     .map((t) => t.stem);
 }
+
+readingText = true;

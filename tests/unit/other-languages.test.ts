@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildClaimIndex } from '@/lib/matching';
 import { tokenize } from '@/lib/normalize';
 import { parsePackText } from '@/lib/pack';
@@ -29,6 +29,17 @@ function marks(reviews: object[], body: string): string[] {
 const stops = (text: string) => tokenize(text).filter((t) => t.stop).map((t) => t.norm);
 
 describe('function words of other languages', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are read in when the first text is, not when the tokenizer’s module loads (the popup loads it to fold words)', async () => {
+    vi.resetModules();
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    const fresh = await import('@/lib/normalize');
+    expect(normalize.mock.calls.length).toBeLessThan(100);
+    fresh.tokenize('Die Stadt hat gesagt, dass die neue Brücke bald fertig ist.');
+    expect(normalize.mock.calls.length).toBeGreaterThan(5_000);
+  });
+
   it('are function words in a text written in that language, and telling words in English', () => {
     expect(stops('Die Stadt hat gesagt, dass die neue Brücke im nächsten Jahr geöffnet werden soll.')).toEqual(expect.arrayContaining(['die', 'hat', 'dass', 'im', 'werden', 'soll']));
     expect(stops('Синоптики сказали, что в воскресенье не будет ветра.')).toEqual(expect.arrayContaining(['что', 'в', 'не', 'будет']));
