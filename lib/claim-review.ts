@@ -11,7 +11,7 @@ import { readClaimantParts, writeClaimants } from './claimant';
 import { sliceWhole } from './whole-characters';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
-import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn, withoutRatedLines } from './review-notes';
+import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn, withoutImportedRatedLines } from './review-notes';
 import { CLAIM_ID, ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { FIRST_YEAR, isDay } from './timeline';
 import { numericRatingLabel, VERDICT_LABELS, verdictFromRating } from './verdicts';
@@ -230,14 +230,17 @@ function headlineOf(node: Json, text: string): string | undefined {
 }
 
 /**
- * A review's claim id: its schema.org `identifier` where it gives one that is a valid id and not
- * one an earlier review of the file took (Claimlight's own ClaimReview export writes each claim's
- * id there, so that importing it again keeps the ids, and the hidden matches keyed by them), else
- * one made from its address and text. Two claims of the same wording, checked twice, used to come
- * back from an export as one.
+ * A review's claim id: made from its address and text, which stay the same from one refresh of a
+ * feed to the next whatever order it lists its reviews in. A review without an address (a claim
+ * of a pack's own, as Claimlight's ClaimReview export writes it) has only its text, which two
+ * claims of the same wording share: it takes its schema.org `identifier` (where the export writes
+ * the claim's id) when that is a valid id no earlier review of the file took. Two such claims used
+ * to come back from an export as one, and every claim with a new id, which the hidden matches
+ * keyed by ids no longer named.
  */
 function reviewId(node: Json, url: string | null | undefined, text: string, identified: Map<string, string>): string {
   const review = `${url ?? ''}\n${text}`;
+  if (url) return `cr-${hashId(review)}`;
   const identifier = node.identifier;
   const id = typeof identifier === 'number' && Number.isSafeInteger(identifier) && identifier >= 0 ? String(identifier) : typeof identifier === 'string' ? identifier.trim() : '';
   if (id && id.length <= LIMITS.id && CLAIM_ID.test(id)) {
@@ -477,7 +480,7 @@ export function packToClaimReview(pack: FactPack): Json {
       const review = importedReview(claim);
       // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
       // and a claim exported, imported and exported again used to gain one each time.
-      const body = withoutRatedLines(claim.summary, [review?.outlet ?? pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
+      const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, review ? [review.outlet, pack.publisher] : [pack.publisher]);
       return {
         '@type': 'ClaimReview',
         identifier: claim.id,

@@ -36,7 +36,7 @@ const RATED_REST = /^(?:.+? on \d{4}-\d{2}-\d{2}\.(?=\s|$)|.+?\.(?=\s|$))/u;
 
 /** The summary without the importer's "Rated … by …" lines, which it writes at the start, one per
  * review. The record's outlets are read first, so an outlet's own dots do not end its line. */
-export function withoutRatedLines(summary: string, outlets: readonly string[]): string {
+function withoutRatedLines(summary: string, outlets: readonly string[]): string {
   let rest = summary.trim();
   for (let start = RATED_START.exec(rest); start; start = RATED_START.exec(rest)) {
     const after = rest.slice(start[0].length);
@@ -46,6 +46,28 @@ export function withoutRatedLines(summary: string, outlets: readonly string[]): 
       if (end) length = Math.max(length, outlet.length + end[0].length);
     }
     if (length < 0) length = RATED_REST.exec(after)?.[0].length ?? after.length;
+    rest = after.slice(length).trim();
+  }
+  return rest;
+}
+
+/**
+ * The summary without the "Rated … by …" lines the importer wrote for this rating (`ratedSentence`)
+ * by one of these outlets, and nothing else: a summary of a pack's own that starts "Reviewed by
+ * three epidemiologists." keeps its words, where `withoutRatedLines`, reading any outlet, would
+ * take its first sentence for one.
+ */
+export function withoutImportedRatedLines(summary: string, label: string | undefined, outlets: readonly string[]): string {
+  const start = label ? `Rated “${label}” by ` : 'Reviewed by ';
+  let rest = summary.trim();
+  while (rest.startsWith(start)) {
+    const after = rest.slice(start.length);
+    let length = -1;
+    for (const outlet of outlets) {
+      const end = after.startsWith(outlet) ? RATED_END.exec(after.slice(outlet.length)) : null;
+      if (end && (label || end[0].startsWith(','))) length = Math.max(length, outlet.length + end[0].length);
+    }
+    if (length < 0) break;
     rest = after.slice(length).trim();
   }
   return rest;

@@ -120,7 +120,8 @@ const verdictOfLabel = (normal: string): Verdict | undefined =>
  * "accurate" (which reads as imprecise). */
 function labelMap(): Map<string, Verdict> {
   const map = new Map(LABEL_TO_VERDICT.flatMap(([verdict, labels]) => labels.map((label) => [normalizeLabel(label), verdict] as const)));
-  for (const [verdict, name] of Object.entries(VERDICT_LABELS) as [Verdict, string][]) map.set(normalizeLabel(name), verdict);
+  // A pack's verdicts only: "Context" names what the card shows a mention, which no claim is rated.
+  for (const verdict of VERDICTS) if (!map.has(normalizeLabel(VERDICT_LABELS[verdict]))) map.set(normalizeLabel(VERDICT_LABELS[verdict]), verdict);
   return map;
 }
 
@@ -134,8 +135,8 @@ function normalizeLabel(label: string): string {
     .trim();
 }
 
-/** Words that qualify the rating before them ("but" in English, Spanish, Portuguese, French, German, Italian). */
-const QUALIFIERS = new Set(['but', 'however', 'yet', 'pero', 'mas', 'porem', 'mais', 'aber', 'ma']);
+/** Words that qualify the rating before them ("but" in English, Spanish, Portuguese, French, German, Italian, Russian). */
+const QUALIFIERS = new Set(['but', 'however', 'yet', 'pero', 'mas', 'porem', 'mais', 'aber', 'ma', 'но', 'однако']);
 
 /** The verdict of a label's first one to four words that make one, if any. */
 function leadVerdict(words: readonly string[]): Verdict | undefined {

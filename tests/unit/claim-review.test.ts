@@ -419,14 +419,29 @@ describe('a ClaimReview export, imported again', () => {
     ]);
   });
 
-  it('keeps a review listed twice as one claim, and an identifier two reviews give apart', () => {
-    const listed = parse([review({ identifier: '366056' }), review({ identifier: '366056' }), review({ identifier: '366056', claimReviewed: 'The ferry will run all winter.' }), review({ identifier: 'not an id!' })]);
+  it('takes an identifier only for a review without an address: a feed’s ids stay what they were, in any order', () => {
+    const unaddressed = (overrides: Record<string, unknown>) => review({ url: undefined, ...overrides });
+    const listed = parse([unaddressed({ identifier: 'fares-1' }), unaddressed({ identifier: 'fares-1' }), unaddressed({ identifier: 'fares-1', claimReviewed: 'The ferry will run all winter.' }), unaddressed({ identifier: 'not an id!', claimReviewed: 'The ferry is free.' })]);
     if (!listed.ok) throw new Error(listed.error.join('\n'));
     const ids = listed.value.pack.claims.map((c) => c.id);
+    // The same review listed twice is one claim; an identifier another review took, or no id, gives way to one made from the text.
     expect(ids).toHaveLength(3);
-    expect(ids[0]).toBe('366056');
+    expect(ids[0]).toBe('fares-1');
     expect(ids[1]).toMatch(/^cr-[0-9a-f]{8}$/);
     expect(ids[2]).toMatch(/^cr-[0-9a-f]{8}$/);
+    // A fact-checker's review (an address, and its own post id as identifier, as Newtral writes it) keeps the id it always had.
+    const newtral = (order: object[]) => (parse(order) as { value: { pack: { claims: { id: string; text: string }[] } } }).value.pack.claims.map((c) => `${c.id} ${c.text}`).sort();
+    const a = review({ identifier: '366056' });
+    const b = review({ identifier: '366056', url: 'https://checker.example/reviews/ferry', claimReviewed: 'The ferry will run all winter.' });
+    expect(newtral([a, b])).toEqual(newtral([b, a]));
+    expect(newtral([a])[0]).toMatch(/^cr-[0-9a-f]{8} /);
+  });
+
+  it('keeps the words of a summary of the pack’s own that starts as an importer’s line would ("Reviewed by …")', () => {
+    const base = samplePack();
+    const summary = 'Reviewed by three independent epidemiologists. The trial data were published in full.';
+    const { back } = exportedAndBack({ ...base, claims: [{ ...base.claims[1]!, summary }] });
+    expect(back.pack.claims[0]!.summary.endsWith(summary)).toBe(true);
   });
 
   it('keeps texts that hold “<”, “>” or an entity as written, and claimants whose brackets are inside the name', () => {

@@ -37,3 +37,12 @@ describe('rating labels of fact-checkers who write in other languages', () => {
     expect(verdictFromRating(label)).toBe(verdict);
   });
 });
+
+describe('rating labels that name no verdict a claim can hold', () => {
+  it('reads "Context", which names what the card shows a mention, as unrated, and a Russian "true, but…" as qualified', async () => {
+    const { verdictFromRating } = await import('@/lib/verdicts');
+    expect(verdictFromRating('Context')).toBe('unrated');
+    expect(verdictFromRating('Правда, но не вся')).toBe('imprecise');
+  });
+});
+
