@@ -54,18 +54,30 @@ export function functionWordLanguages(key: string, fold: (word: string) => strin
   return languagesOfWord.get(key);
 }
 
+/** Whether a stem is one of English's common words, which tell no other language: "war", "end"
+ * and "stop" are Breton function words, "multiple", "rare" and "certain" French ones, in the
+ * lists, and "Biden to end war, stop arms sales" lost its telling words to them. Told by the
+ * matcher's lexicon of English (`lexicon.ts` sets it when it loads); until then, none is. */
+let isCommonEnglish: (stem: string) => boolean = () => false;
+
+/** Sets how a common English word is told (`isCommonEnglish`). */
+export function tellCommonEnglish(test: (stem: string) => boolean): void {
+  isCommonEnglish = test;
+}
+
 /**
  * The language a text is written in, by the function words its words are (each word with its
- * languages, `functionWordLanguages`), as a language's number; -1 for English or none: the
- * language whose distinct function words the text holds most of, when they are at least
- * `MIN_FUNCTION_WORDS` and more than the English function words the text holds.
+ * stem and languages, `functionWordLanguages`), as a language's number; -1 for English or none:
+ * the language whose distinct function words the text holds most of, common English words left
+ * out, when they are at least `MIN_FUNCTION_WORDS` and more than the English function words the
+ * text holds.
  */
-export function textLanguage(words: readonly { word: string; languages: readonly number[] }[], englishFunctionWords: number): number {
+export function textLanguage(words: readonly { word: string; stem: string; languages: readonly number[] }[], englishFunctionWords: number): number {
   const seen = new Set<string>();
   const counts = new Uint16Array(FUNCTION_WORD_LANGUAGES.length);
   let best = -1;
-  for (const { word, languages } of words) {
-    if (seen.has(word)) continue;
+  for (const { word, stem, languages } of words) {
+    if (seen.has(word) || isCommonEnglish(stem)) continue;
     seen.add(word);
     for (const language of languages) {
       counts[language]!++;

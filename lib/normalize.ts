@@ -490,7 +490,7 @@ export function tokenize(text: string): Token[] {
  * many lists, and a heading's "Giant rabbit shows a 17-lb." is no Spanish. (Russian's "в" and "и"
  * are told.) */
 function markForeignFunctionWords(tokens: readonly Token[], foreignTokens: readonly Token[], foreignLanguages: readonly (readonly number[])[]): void {
-  const telling = foreignTokens.flatMap((token, i) => (/^[a-z]$/.test(token.norm) ? [] : [{ word: token.norm, languages: foreignLanguages[i]! }]));
+  const telling = foreignTokens.flatMap((token, i) => (/^[a-z]$/.test(token.norm) ? [] : [{ word: token.norm, stem: token.stem, languages: foreignLanguages[i]! }]));
   let english = 0;
   for (const token of tokens) if (token.stop) english++;
   const language = textLanguage(telling, english);
