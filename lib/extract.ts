@@ -52,6 +52,9 @@ const INLINE = INLINE_ELEMENTS;
  * ruby annotation. Each used to cut its sentence in two, so a claim around one was marked over a
  * part of its sentence, or not at all. */
 const INLINE_BOXES: ReadonlySet<string> = new Set('img picture svg math button input select output meter progress code kbd samp rt rp'.split(' '));
+/** Of those, the ones that stand between words (all but a ruby annotation, which follows the
+ * characters it annotates inside a word). */
+const SEPARATING_BOXES: ReadonlySet<string> = new Set([...INLINE_BOXES].filter((name) => name !== 'rt' && name !== 'rp'));
 
 // Never read: not text a reader sees, code the page shows as code, or places where a mark would
 // break the page (form fields, editors, navigation menus, Claimlight's own UI).
@@ -111,6 +114,8 @@ class BlockBuilder {
    * appends, made V8 copy it whole each time (23 s for a 300,000-character block of spaced words). */
   private endsInSpace = false;
   private segments: TextSegment[] = [];
+  /** Whether the space `text` ends in is one `separate` put there, no page character's. */
+  private separated = false;
 
   private append(node: Text, nodeOffset: number, piece: string): void {
     const last = this.segments[this.segments.length - 1];
@@ -120,7 +125,22 @@ class BlockBuilder {
       this.segments.push({ node, nodeOffset, blockOffset: this.text.length, length: piece.length });
     }
     this.text += piece;
-    if (piece) this.endsInSpace = piece.charCodeAt(piece.length - 1) === 32;
+    if (piece) {
+      this.endsInSpace = piece.charCodeAt(piece.length - 1) === 32;
+      this.separated = false;
+    }
+  }
+
+  /**
+   * Keeps the words on either side of an inline box (an image, an icon, a form control) apart, as
+   * the reader sees them: "news<img>on" read "newson". The space is no page character's, so no
+   * segment maps it: a mention starts and ends at words, never on it.
+   */
+  separate(): void {
+    if (!this.text || this.endsInSpace) return;
+    this.text += ' ';
+    this.endsInSpace = true;
+    this.separated = true;
   }
 
   addText(node: Text): void {
@@ -157,9 +177,12 @@ class BlockBuilder {
   endBlock(): void {
     if (this.endsInSpace) {
       this.text = this.text.slice(0, -1);
-      const last = this.segments[this.segments.length - 1]!;
-      if (--last.length === 0) this.segments.pop();
+      if (!this.separated) {
+        const last = this.segments[this.segments.length - 1]!;
+        if (--last.length === 0) this.segments.pop();
+      }
     }
+    this.separated = false;
     if (this.text) this.blocks.push(new Block(this.text, this.segments, null));
     this.text = '';
     this.endsInSpace = false;
@@ -190,8 +213,9 @@ function isBlock(node: Node, options: ExtractOptions): boolean {
   if (INLINE.has(name) || INLINE_BOXES.has(name)) return false;
   if (!name.includes('-')) return true;
   const display = options.displayOf?.(node as Element);
-  // (No display to read, as in a DOM without styles, is CSS's default: inline.)
-  return !!display && !/^(?:inline|contents|none)/.test(display);
+  // (No display to read, as in a DOM without styles, is CSS's default: inline. An inline block, a
+  // chip or a badge, is a block of its own, its words apart from those around it.)
+  return !!display && display !== 'inline' && display !== 'contents' && display !== 'none';
 }
 
 /** The nearest element around a node (itself, for an element) that starts and ends a block, where
@@ -203,9 +227,9 @@ export function enclosingBlock(node: Node, options: ExtractOptions = {}): Elemen
 }
 
 /** Any element that would make a block differ from its `textContent`: one that is not a plain
- * inline element or an image (blocks, line breaks, skipped and unknown elements) or whose attributes may hide
+ * inline element (blocks, line breaks, inline boxes, skipped and unknown elements) or whose attributes may hide
  * it (`isHiddenByAttributes`, `style` included whatever it says). */
-const NOT_PLAIN_INLINE = `:not(${[...INLINE, 'img'].join(', ')}), [hidden], [aria-hidden], [role], [contenteditable], [data-claimlight-ui], [style]`;
+const NOT_PLAIN_INLINE = `:not(${[...INLINE].join(', ')}), [hidden], [aria-hidden], [role], [contenteditable], [data-claimlight-ui], [style]`;
 
 /**
  * True when a block element can be read whole (`addWholeBlock`): everything inside it is plain
@@ -261,6 +285,7 @@ class BlockWalk {
         // plain inline text is read whole. (A computed-style check needs each element: no shortcut.)
         const block = isBlock(node, options);
         if (block) builder.endBlock();
+        else if (SEPARATING_BOXES.has((node as Element).localName)) builder.separate();
         enter = node.firstChild !== null && !skips(node as Element, options);
         if (enter && block && options.wholeBlocks && !options.isHidden && isPlainBlock(node as Element)) {
           builder.addWholeBlock(node as Element);

@@ -52,10 +52,21 @@ describe.each(parsers)('extractBlocks (%s)', (_, parse) => {
     expect(texts(extract(`<p>${inner}</p>`)).map((t) => t.replace(/\s+/g, ' '))).toEqual([text]);
   });
 
-  it('reads a custom element as a block where the page displays it as one', () => {
-    const document = parse('<!doctype html><html><body><x-para>The ferry left.</x-para><x-para>It was late.</x-para><x-term>A</x-term> <x-term>term.</x-term></body></html>');
-    const displayOf = (element: Element) => (element.localName === 'x-para' ? 'block' : 'inline');
-    expect(texts(extractBlocks(document.body, { displayOf }))).toEqual(['The ferry left.', 'It was late.', 'A term.']);
+  it('reads a custom element as a block where the page displays it as one, an inline block among them', () => {
+    const document = parse('<!doctype html><html><body><x-para>The ferry left.</x-para><x-para>It was late.</x-para><x-term>A</x-term> <x-term>term.</x-term><x-chip>Vaccines</x-chip><x-chip>Autism</x-chip></body></html>');
+    const displays: Record<string, string> = { 'x-para': 'block', 'x-term': 'inline', 'x-chip': 'inline-block' };
+    expect(texts(extractBlocks(document.body, { displayOf: (element) => displays[element.localName]! }))).toEqual(['The ferry left.', 'It was late.', 'A term.', 'Vaccines', 'Autism']);
+  });
+
+  it('keeps the words on either side of an inline image apart, and maps them back to their own text', () => {
+    const document = parse('<!doctype html><html><body><p>Get more news<img src="x.png">on the ferry.</p></body></html>');
+    const [block] = extractBlocks(document.body);
+    expect(block!.text).toBe('Get more news on the ferry.');
+    const at = block!.text.indexOf('on the');
+    const start = locateOffset(block!, at, 'start')!;
+    expect(start.node.data.slice(start.offset, start.offset + 6)).toBe('on the');
+    const end = locateOffset(block!, block!.text.indexOf(' on'), 'end')!;
+    expect(end.node.data.slice(0, end.offset)).toBe('Get more news');
   });
 
   it('collapses white space, including new lines and non-breaking spaces', () => {
