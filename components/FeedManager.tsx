@@ -63,25 +63,31 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
           {feed.lastError} Its last good claims stay.
         </p>
       )}
-      {busy && (
-        <p class="feed__busy" role="status">
-          {progress && progress.feedId === feed.id && progress.done < progress.total ? (
-            <>
-              <progress value={progress.done} max={progress.total} aria-label={`Storing ${feed.title}`} /> {formatCount(progress.done)} of {plural(progress.total, 'claim')} stored
-            </>
-          ) : (
-            'Working on this feed…'
-          )}
-        </p>
-      )}
+      {/* In the row from the start, empty while the feed is idle: a live region that arrives with its
+          text is mostly not announced. */}
+      <div class="feed__busy" role="status">
+        {busy && (
+          <p>
+            {progress && progress.feedId === feed.id && progress.done < progress.total ? (
+              <>
+                <progress value={progress.done} max={progress.total} aria-label={`Storing ${feed.title}`} /> {formatCount(progress.done)} of {plural(progress.total, 'claim')} stored
+              </>
+            ) : (
+              'Working on this feed…'
+            )}
+          </p>
+        )}
+      </div>
+      {/* aria-disabled, not disabled: a button that disables itself drops the keyboard focus to the
+          page's body. A press while the feed is busy does nothing. */}
       <div class="feed__actions">
-        <button type="button" disabled={busy} onClick={onRefresh} aria-label={`Refresh now: ${feed.title}`}>
+        <button type="button" aria-disabled={busy} onClick={onRefresh} aria-label={`Refresh now: ${feed.title}`}>
           Refresh now
         </button>
-        <button type="button" disabled={busy} onClick={onPause} aria-label={`${feed.paused ? 'Resume' : 'Pause'}: ${feed.title}`}>
+        <button type="button" aria-disabled={busy} onClick={onPause} aria-label={`${feed.paused ? 'Resume' : 'Pause'}: ${feed.title}`}>
           {feed.paused ? 'Resume' : 'Pause'}
         </button>
-        <button type="button" class="danger" disabled={busy} onClick={(event) => onRemove(event.currentTarget)} aria-label={`Remove: ${feed.title}`}>
+        <button type="button" class="danger" aria-disabled={busy} onClick={(event) => !busy && onRemove(event.currentTarget)} aria-label={`Remove: ${feed.title}`}>
           Remove
         </button>
       </div>
@@ -95,7 +101,13 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
   const [interval, setInterval] = useState(DEFAULT_INTERVAL_MINUTES);
   const [search, setSearch] = useState({ query: '', publisherSite: '', languageCode: '', key: '' });
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusyShown] = useState<string | null>(null);
+  // What is busy now, read at once: a second press can come before the page has shown the first.
+  const busyNow = useRef<string | null>(null);
+  const setBusy = (id: string | null) => {
+    busyNow.current = id;
+    setBusyShown(id);
+  };
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusAfterRemoval = useFocusAfterRemoval(headingRef);
@@ -113,6 +125,8 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
   }, [apiKey]);
 
   async function subscribe(source: FeedSource) {
+    // The Subscribe buttons can still be pressed while a subscription is under way (so that they keep the focus).
+    if (busyNow.current === 'new') return;
     const origin = feedOrigin(source);
     if (!origin) {
       setStatus({ kind: 'error', text: 'A feed’s address starts with https:// or http://.' });
@@ -144,6 +158,8 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
   }
 
   async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove', button?: HTMLElement) {
+    // The row's buttons can still be pressed while it is busy (so that they keep the focus).
+    if (busyNow.current === feed.id) return;
     setBusy(feed.id);
     if (button) focusAfterRemoval.removing(button);
     try {
@@ -196,7 +212,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
             ))}
           </select>
         </div>
-        <button type="submit" disabled={busy === 'new'}>
+        <button type="submit" aria-disabled={busy === 'new'}>
           Subscribe
         </button>
       </form>
@@ -228,13 +244,18 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
               <input id={`feed-search-${field}`} type={type} autoComplete="off" value={search[field]} onInput={(e) => setSearch({ ...search, [field]: (e.currentTarget as HTMLInputElement).value })} />
             </div>
           ))}
-          <button type="submit" disabled={busy === 'new'}>
+          <button type="submit" aria-disabled={busy === 'new'}>
             Subscribe to this search
           </button>
         </form>
       </details>
-      <p role={status?.kind === 'error' ? 'alert' : 'status'} class={status?.kind === 'error' ? 'field-error' : 'feed-status'}>
-        {status?.text ?? ''}
+      {/* Two regions, both always in the page and empty until a message lands in one: a region whose
+          role changes, or that arrives with its text, is mostly not announced. */}
+      <p role="alert" class="field-error">
+        {status?.kind === 'error' ? status.text : ''}
+      </p>
+      <p role="status" class="feed-status">
+        {status?.kind === 'ok' ? status.text : ''}
       </p>
       {feeds === null ? (
         <p class="hint">Reading your feeds…</p>

@@ -252,12 +252,16 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
             Import pasted JSON
           </button>
         </form>
-        {busy && (
-          <div class="import-progress" role="status">
-            {progress ? `Storing claims: ${formatCount(progress.done)} of ${formatCount(progress.total)}` : 'Reading the file…'}
-            <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Import progress" />
-          </div>
-        )}
+        {/* Always in the page, empty between imports: the first message ("Reading the file…") is
+            announced only if the region was there before it. */}
+        <div class="import-progress" role="status">
+          {busy && (
+            <>
+              {progress ? `Storing claims: ${formatCount(progress.done)} of ${formatCount(progress.total)}` : 'Reading the file…'}
+              <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Import progress" />
+            </>
+          )}
+        </div>
       </div>
 
       {/* Both regions are always in the page, empty until a message lands in one: screen readers

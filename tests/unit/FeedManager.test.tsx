@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { FeedManager } from '@/components/FeedManager';
 import { PackManager } from '@/components/PackManager';
 import { feedOrigin } from '@/lib/feeds/names';
@@ -34,6 +34,20 @@ function giveFocusBackOnClose() {
     if (back instanceof HTMLElement && back.isConnected) back.focus();
     if (this.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
   });
+}
+
+/** What browsers do and happy-dom does not: a focused button that becomes disabled loses the focus,
+ * to the page's body. */
+function dropFocusFromDisabled() {
+  const observer = new MutationObserver(() => {
+    if (!document.activeElement?.matches('button:disabled')) return;
+    // happy-dom will not blur a disabled element: focus passes through one that then goes.
+    const passing = document.body.appendChild(document.createElement('input'));
+    passing.focus();
+    passing.remove();
+  });
+  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  onTestFinished(() => observer.disconnect());
 }
 
 const review = (n: number) => ({
@@ -100,7 +114,7 @@ describe('FeedManager', () => {
   it('subscribes to nothing when the reader refuses the permission, and says so', async () => {
     await renderFeeds(() => new Response('[]'), false);
     subscribe('https://checks.example/feed.json');
-    expect((await screen.findByRole('alert')).textContent).toBe('Claimlight was not allowed to read from https://checks.example, so it did not subscribe.');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Claimlight was not allowed to read from https://checks.example, so it did not subscribe.'));
     expect(await db.feeds.count()).toBe(0);
   });
 
@@ -144,6 +158,49 @@ describe('FeedManager', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Feeds' }));
   });
 
+  it('says what a subscription did in two live regions that were in the page, empty, before it, each keeping its role', async () => {
+    let granted = false;
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const fetch = vi.fn(async () => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch } });
+    const client = createClient(async (message) => routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    render(<FeedManager client={client} requestOrigin={async () => granted} apiKey={{ read: async () => '', write: async () => undefined }} />);
+    await screen.findByText('No feeds yet.');
+    const [alert, status] = [screen.getByRole('alert'), screen.getByRole('status')];
+    expect([alert.textContent, status.textContent]).toEqual(['', '']);
+    subscribe('https://checks.example/feed.json');
+    await waitFor(() => expect(alert.textContent).toMatch(/^Claimlight was not allowed to read from/));
+    expect(status.textContent).toBe('');
+    granted = true;
+    subscribe('https://checks.example/feed.json');
+    await waitFor(() => expect(status.textContent).toBe('Subscribed to Fact-checks by Harbour Checks: 1 new.'));
+    expect(alert.textContent).toBe('');
+    expect([alert.isConnected, alert.getAttribute('role'), status.isConnected, status.getAttribute('role')]).toEqual([true, 'alert', true, 'status']);
+  });
+
+  it('keeps the keyboard focus on Subscribe while it subscribes, and subscribes once for a second press', async () => {
+    dropFocusFromDisabled();
+    let allow: (granted: boolean) => void = () => undefined;
+    const { requestOrigin } = await renderFeeds(() => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }));
+    requestOrigin.mockImplementation(() => new Promise<boolean>((resolve) => (allow = resolve)));
+    const button = screen.getByRole('button', { name: 'Subscribe' });
+    fireEvent.input(screen.getByLabelText('Feed address'), { target: { value: 'https://checks.example/feed.json' } });
+    button.focus();
+    fireEvent.submit(button.closest('form')!);
+    await waitFor(() => expect(requestOrigin).toHaveBeenCalled());
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.submit(button.closest('form')!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requestOrigin).toHaveBeenCalledTimes(1);
+    allow(true);
+    await screen.findByText('Subscribed to Fact-checks by Harbour Checks: 1 new.');
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'));
+    expect(document.activeElement).toBe(button);
+    expect(await db.feeds.count()).toBe(1);
+  });
+
   it('keeps the Fact Check Tools key on the device and asks for Google\'s origin for a search', async () => {
     const { requestOrigin, apiKey } = await renderFeeds(() => new Response(JSON.stringify({ claims: [{ text: 'The ferry doubled its fares.', claimReview: [{ publisher: { name: 'Harbour Checks' }, url: 'https://checks.example/r', textualRating: 'False' }] }] }), { headers: { 'content-type': 'application/json' } }));
     fireEvent.input(screen.getByLabelText('Words to look for'), { target: { value: 'ferry fares' } });
@@ -156,7 +213,43 @@ describe('FeedManager', () => {
 });
 
 describe('FeedManager while a feed is stored', () => {
-  it('shows how many of the feed\'s claims are stored, as a progress bar', async () => {
+  it('keeps the keyboard focus on Refresh now and Pause while their request runs, and takes no second press meanwhile', async () => {
+    dropFocusFromDisabled();
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const fetch = vi.fn(async () => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch } });
+    // Holds each refresh and pause until the test lets it through.
+    const held: (() => void)[] = [];
+    const sent: string[] = [];
+    const client = createClient(async (message) => {
+      const { type } = message as { type: string };
+      sent.push(type);
+      if (/(refreshFeed|setFeedPaused)$/.test(type)) await new Promise<void>((go) => held.push(go));
+      return routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers);
+    });
+    await db.feeds.add({ id: 'feed-a', source: { kind: 'url', url: 'https://checks.example/a.json' }, packId: 'feed-a', title: 'Harbour Checks', publisher: 'Harbour Checks', claimCount: 0, addedAt: 0, failures: 0, intervalMinutes: 360, paused: false, nextCheck: 0 });
+    render(<FeedManager client={client} requestOrigin={async () => true} apiKey={{ read: async () => '', write: async () => undefined }} />);
+    // (The refresh names the feed after its publisher: "Fact-checks by Harbour Checks".)
+    for (const [name, message] of [[/^Refresh now: /, 'refreshFeed'], [/^Pause: /, 'setFeedPaused']] as const) {
+      const button = await screen.findByRole('button', { name });
+      button.focus();
+      fireEvent.click(button);
+      await screen.findByText('Working on this feed…');
+      expect(document.activeElement).toBe(button);
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      fireEvent.click(button);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(sent.filter((type) => type.endsWith(message))).toHaveLength(1);
+      held.shift()!();
+      await waitFor(() => expect(screen.queryByText('Working on this feed…')).toBeNull());
+      expect(button.getAttribute('aria-disabled')).toBe('false');
+      expect(document.activeElement).toBe(button);
+    }
+    expect(screen.getByRole('button', { name: /^Resume: / })).toBe(document.activeElement);
+  });
+
+  it('shows how many of the feed\'s claims are stored, as a progress bar, in a live region the row had before', async () => {
     db = freshDb();
     await installBundledPack(db, bundled);
     // A refresh that waits until the test lets it answer.
@@ -167,16 +260,19 @@ describe('FeedManager while a feed is stored', () => {
     await db.feeds.add({ id: 'feed-a', source: { kind: 'url', url: 'https://checks.example/a.json' }, packId: 'feed-a', title: 'Harbour Checks', publisher: 'Harbour Checks', claimCount: 0, addedAt: 0, failures: 0, intervalMinutes: 360, paused: false, nextCheck: 0 });
     const props = { client, requestOrigin: async () => true, apiKey: { read: async () => '', write: async () => undefined } };
     const { rerender } = render(<FeedManager {...props} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Refresh now: Harbour Checks' }));
-    expect((await screen.findByText('Working on this feed…')).getAttribute('role')).toBe('status');
+    const busyLine = within(await screen.findByRole('listitem')).getByRole('status');
+    expect(busyLine.textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh now: Harbour Checks' }));
+    await waitFor(() => expect(busyLine.textContent).toBe('Working on this feed…'));
     rerender(<FeedManager {...props} progress={{ feedId: 'feed-a', done: 2_000, total: 10_000 }} />);
     const bar = screen.getByRole('progressbar', { name: 'Storing Harbour Checks' }) as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([2_000, 10_000]);
     expect(bar.parentElement!.textContent).toContain('2,000 of 10,000 claims stored');
+    expect(busyLine.contains(bar)).toBe(true);
     await waitFor(() => expect(fetch).toHaveBeenCalled());
     answer(new Response('[]', { headers: { 'content-type': 'application/json' } }));
     // The refresh ends (here in an error: an empty feed), and with it the progress bar.
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^Harbour Checks: The feed could not be read/);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Harbour Checks: The feed could not be read/));
     rerender(<FeedManager {...props} progress={null} />);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });

@@ -179,7 +179,8 @@ describe('PackManager', () => {
 
   it('says what an import did in live regions that were in the page, empty, before it', async () => {
     await renderManager();
-    const [status, alert] = [screen.getByRole('status'), screen.getByRole('alert')];
+    const status = screen.getAllByRole('status').find((region) => !region.classList.contains('import-progress'))!;
+    const alert = screen.getByRole('alert');
     expect([status.textContent, alert.textContent]).toEqual(['', '']);
     paste(JSON.stringify(samplePack()));
     await screen.findByText(/^Imported “Sample pack”/);
@@ -189,6 +190,29 @@ describe('PackManager', () => {
     await waitFor(() => expect(alert.textContent).not.toBe(''));
     expect(alert.isConnected).toBe(true);
     expect(status.textContent).toBe('');
+  });
+
+  it('says how far an import is in a live region that was in the page, empty, before it', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, bundled });
+    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+    const client = createClient(async (message) => routeMessage(message, sender, handlers));
+    let release!: () => void;
+    const importer: PackImporter = async (text, fileName, onProgress) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return handlers.importWithProgress(text, fileName, onProgress);
+    };
+    render(<PackManager client={client} importer={importer} />);
+    await screen.findByText('28 claims in 1 pack');
+    const regions = screen.getAllByRole('status');
+    expect(regions.map((region) => region.textContent)).toEqual(['', '']);
+    paste(JSON.stringify(samplePack()));
+    const progress = (await screen.findByText('Reading the file…')).closest('[role="status"]')!;
+    expect(regions).toContain(progress);
+    release();
+    await screen.findByText('30 claims in 2 packs');
+    expect([progress.isConnected, progress.textContent]).toEqual([true, '']);
   });
 
   describe('after a deletion', () => {
