@@ -44,18 +44,18 @@ describe('the settings page', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await options.importFile('big.json', JSON.stringify(pack));
-    expect(await options.importStatus()).toContain('Imported “Ten thousand”: 10000 claims');
+    expect(await options.importStatus()).toContain('Imported “Ten thousand”: 10,000 claims');
     const seen = await options.page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-    expect(seen.some((text) => /Storing claims: \d+ of 10000/.test(text))).toBe(true);
+    expect(seen.some((text) => /Storing claims: [\d,]+ of 10,000/.test(text))).toBe(true);
     // The store's summary is read again after the import's report: on a busy machine it can lag it.
-    await expect.poll(() => options.summary(), { timeout: 20_000 }).toBe('10028 claims in 2 packs');
+    await expect.poll(() => options.summary(), { timeout: 20_000 }).toBe('10,028 claims in 2 packs');
     const before = [await options.summary(), await options.packs()];
     await options.importFile('bad.json', JSON.stringify({ ...pack, id: 'bad', claims: [{ ...claims[0], verdict: 'nope' }] }));
     expect(await options.importStatus()).toContain('claim 1 (`c0`): verdict: must be one of');
     expect([await options.summary(), await options.packs()]).toEqual(before);
     await options.page.getByRole('button', { name: 'Delete Ten thousand' }).click();
     // Our own question, with the count and its plural right; nothing is deleted before the answer.
-    await expect.poll(() => options.page.getByRole('dialog').textContent()).toContain('Delete “Ten thousand” and its 10000 claims?');
+    await expect.poll(() => options.page.getByRole('dialog').textContent()).toContain('Delete “Ten thousand” and its 10,000 claims?');
     await options.page.getByRole('dialog').getByRole('button', { name: 'Delete pack' }).click();
     await expect.poll(() => options.page.getByTestId('import-status').textContent(), { timeout: 20_000 }).toContain('Deleted “Ten thousand”');
     await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');

@@ -95,10 +95,10 @@ describe('the settings page in Firefox', () => {
         if (text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
     await firefox.type(await firefox.find('input[type=file]'), file('harbour-log.json', JSON.stringify(pack)));
-    expect(await firefox.waitFor(IMPORT_STATUS, 30_000)).toContain('Imported “Harbour log”: 3001 claims');
+    expect(await firefox.waitFor(IMPORT_STATUS, 30_000)).toContain('Imported “Harbour log”: 3,001 claims');
     const seen = await firefox.run<string[]>('return window.progressSeen');
     expect(seen.some((text) => /Storing claims: \d+ of 3001/.test(text))).toBe(true);
-    expect(await firefox.waitFor(SUMMARY_IS, 10_000, '3029 claims in 2 packs')).toBe('3029 claims in 2 packs');
+    expect(await firefox.waitFor(SUMMARY_IS, 10_000, '3,029 claims in 2 packs')).toBe('3,029 claims in 2 packs');
 
     await firefox.newTab();
     await firefox.navigate(`${server.url}pages/dynamic-append.html`);
