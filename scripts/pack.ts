@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkPackSize, packFileText } from '../lib/pack';
+import { decodeTextFile } from './lib/saved-page';
 import { buildPack } from '../lib/pack-build';
 
 const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]';
@@ -42,7 +43,9 @@ function main(argv: string[]): number {
   const read: { name: string; text: string }[] = [];
   for (const file of inputs) {
     try {
-      read.push({ name: file, text: readFileSync(file, 'utf8') });
+      const { text, note } = decodeTextFile(readFileSync(file));
+      if (note) console.error(`pack: ${file}: ${note}`);
+      read.push({ name: file, text });
     } catch (e) {
       console.error(`pack: ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       return 1;

@@ -15,16 +15,45 @@ export function parseSavedPage(html: string): Document {
   return parseHTML(whole).document as unknown as Document;
 }
 
-/** Where a page's bytes say which encoding they are in: a byte-order mark, else a <meta charset>
- * (or http-equiv) in the first 1,024 bytes, as browsers look for it. A <meta> that says UTF-16 is
- * read as UTF-8, as the HTML standard reads it: a page whose <meta> can be read at all is not UTF-16. */
-function declaredEncoding(bytes: Uint8Array): string | null {
+/** The encoding a byte-order mark names, or null. */
+function markedEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+  return null;
+}
+
+/** How far into a page its <meta charset> is looked for when the first 1,024 bytes hold none:
+ * browsers look there first, then change encoding on one met later in <head> (after a long
+ * analytics script, say); a page whose declaration came later used to be read as windows-1252. */
+const META_REACH = 64 * 1024;
+
+/** Where a page's bytes say which encoding they are in: a byte-order mark, else a <meta charset>
+ * (or http-equiv) in its <head>, as browsers look for it. A <meta> that says UTF-16 is read as
+ * UTF-8, as the HTML standard reads it: a page whose <meta> can be read at all is not UTF-16. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  const marked = markedEncoding(bytes);
+  if (marked) return marked;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_REACH));
+  const body = head.search(/<body\b/i);
+  const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(body < 0 ? head : head.slice(0, body))?.[1]?.toLowerCase() ?? null;
   return meta?.startsWith('utf-16') ? 'utf-8' : meta;
+}
+
+/**
+ * A text file's text (a spreadsheet's CSV, a JSON file) by its byte-order mark (UTF-8, UTF-16 as
+ * Excel's "Unicode text" writes it), else as UTF-8 where its bytes are UTF-8, else as windows-1252,
+ * what Excel on Windows writes as plain "CSV", with a note saying so. Read as UTF-8 whatever they
+ * were, such files lost every accented letter to "\uFFFD" without a word.
+ */
+export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string } {
+  const marked = markedEncoding(bytes);
+  if (marked) return { text: new TextDecoder(marked).decode(bytes) };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, as Excel on Windows writes CSV; save it as "CSV UTF-8" if its letters look wrong' };
+  }
 }
 
 // What windows-1252 puts at 0x80-0x9f, where ISO-8859-1 has control characters (0 where it has none).

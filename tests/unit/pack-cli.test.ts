@@ -61,6 +61,19 @@ describe('buildPack', () => {
   });
 });
 
+describe('decodeTextFile', () => {
+  it('reads a file by its byte-order mark, as UTF-8 where it is, else as windows-1252 and says so', async () => {
+    const { decodeTextFile } = await import('../../scripts/lib/saved-page');
+    const text = 'Claim;Rating\r\nLe président a menti;Faux’\r\n';
+    expect(decodeTextFile(Buffer.from(text, 'utf8'))).toEqual({ text });
+    expect(decodeTextFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ text });
+    // Excel's plain "CSV" on Windows: é is 0xE9, ’ is 0x92.
+    const excel = decodeTextFile(Buffer.from([...text].map((ch) => (ch === '’' ? 0x92 : ch.charCodeAt(0)))));
+    expect(excel.text).toBe(text);
+    expect(excel.note).toMatch(/not UTF-8: read as windows-1252/);
+  });
+});
+
 describe('npm run pack', () => {
   it('builds a pack file and reports what went in, or refuses with every problem and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));

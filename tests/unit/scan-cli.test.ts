@@ -120,6 +120,12 @@ describe('npm run scan', () => {
     expect(() => decodePage(Buffer.from('<meta charset="x-unheard-of"><p>caf\xe9</p>', 'latin1'))).toThrow(/"x-unheard-of", an encoding this scan cannot read/);
     // A <meta> that says UTF-16 on a page whose <meta> can be read: UTF-8, as the HTML standard reads it.
     expect(decodePage(Buffer.from('<meta charset="utf-16"><p>naïve</p>', 'utf8'))).toBe('<meta charset="utf-16"><p>naïve</p>');
+    // A <meta charset> past the first 1,024 bytes, after an analytics script in <head>: read as
+    // browsers read it (windows-1251 here: "Пенсии"), not as windows-1252; one in <body> is not read.
+    const analytics = `<script>${'window.dataLayer=window.dataLayer||[];'.repeat(40)}</script>`;
+    const cyrillic = Buffer.from([0xcf, 0xe5, 0xed, 0xf1, 0xe8, 0xe8]);
+    expect(decodePage(Buffer.concat([Buffer.from(`<html><head>${analytics}<meta charset="windows-1251"></head><body><p>`), cyrillic, Buffer.from('</p></body></html>')]))).toContain('<p>Пенсии</p>');
+    expect(decodePage(Buffer.concat([Buffer.from(`<html><head>${analytics}</head><body><meta charset="windows-1251"><p>`), cyrillic, Buffer.from('</p></body></html>')]))).toContain('<p>Ïåíñèè</p>');
     // A fragment of many comments, as block editors save posts: told from a page (the lazy comment
     // pattern backtracked in time doubling with each comment, hours for this one).
     const { parseSavedPage } = await import('../../scripts/lib/saved-page');
