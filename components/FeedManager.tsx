@@ -124,7 +124,9 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
     void apiKey.read().then((key) => setSearch((s) => ({ ...s, key })));
   }, [apiKey]);
 
-  async function subscribe(source: FeedSource) {
+  /** Subscribes to a feed: asks for its origin first, in the reader's click (`prepare` runs once
+   * that is granted, before the feed is added: storing the search's API key). */
+  async function subscribe(source: FeedSource, prepare?: () => Promise<unknown>) {
     // The Subscribe buttons can still be pressed while a subscription is under way (so that they keep the focus).
     if (busyNow.current === 'new') return;
     const origin = feedOrigin(source);
@@ -135,10 +137,13 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
     setBusy('new');
     setStatus(null);
     try {
+      // Asked before anything is awaited: Firefox takes a permission request only while the click
+      // that asks for it is being handled, and refused every subscription after an await.
       if (!(await requestOrigin(origin))) {
         setStatus({ kind: 'error', text: `Claimlight was not allowed to read from ${origin.replace(/\/\*$/, '')}, so it did not subscribe.` });
         return;
       }
+      await prepare?.();
       const added = await client.call('addFeed', { source, intervalMinutes: interval });
       if (!added.ok) {
         setStatus({ kind: 'error', text: added.error.message });
@@ -222,13 +227,13 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
           class="feed-form"
           onSubmit={async (event) => {
             event.preventDefault();
-            await apiKey.write(search.key.trim());
             const source: FeedSource = { kind: 'factcheck', ...(search.query.trim() ? { query: search.query.trim() } : {}), ...(search.publisherSite.trim() ? { publisherSite: search.publisherSite.trim() } : {}), ...(search.languageCode.trim() ? { languageCode: search.languageCode.trim() } : {}) };
             if (!source.query && !source.publisherSite) {
               setStatus({ kind: 'error', text: 'A search needs words to look for or a fact-checker’s site.' });
               return;
             }
-            await subscribe(source);
+            // The key is stored once the origin is granted: writing it first (an await) lost Firefox the click.
+            await subscribe(source, () => apiKey.write(search.key.trim()));
           }}
         >
           {(

@@ -88,8 +88,10 @@ export default defineBackground(() => {
     ]),
   ) as Handlers;
 
-  // The keyboard commands move through the mentions of the active tab.
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  // The keyboard commands move through the mentions of the active tab. (Firefox for Android has no
+  // commands: unguarded, this threw before the message listeners below were added, and no page
+  // was ever marked there.)
+  browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command !== 'next-mention' && command !== 'previous-mention') return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;

@@ -177,7 +177,8 @@ export function withSiteSwitched(settings: Settings, host: string, on: boolean):
  * writes a minute; storage.local (the hidden matches) is full only when the device's disk is. */
 export function describeSettingsError(error: unknown, area: 'sync' | 'local' = 'sync'): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES/.test(message)) {
+  // Chrome says QUOTA_BYTES; Firefox "QuotaExceededError: storage.sync API call exceeded its quota limitations."
+  if (/QUOTA_BYTES|QuotaExceeded|exceeded its quota/i.test(message)) {
     return area === 'sync'
       ? 'the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.'
       : 'the browser has no room left for Claimlight\u2019s data on this device; free some disk space, then try again.';

@@ -38,10 +38,14 @@ const importWithProgress: PackImporter = (text, fileName, onProgress) =>
 /** What the feeds section needs from the browser: an origin's permission, asked for in the
  * reader's click, and the Fact Check Tools key, kept in storage.local only. */
 const FEEDS = {
-  // Asked only when not held already: Chrome counts the content script's matches as granted
-  // hosts, and a prompt for what is granted would only puzzle the reader.
+  // In Chrome, asked only when not held already: it counts the content script's matches as granted
+  // hosts, and a prompt for what is granted would only puzzle the reader. Firefox asks nothing for
+  // what is held, and takes a request only while the reader's click is being handled: the request
+  // is its first call, with nothing awaited before it (after `contains`, every one was refused).
   requestOrigin: async (origin: string) =>
-    (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) || browser.permissions.request({ origins: [origin] }).catch(() => false),
+    import.meta.env.FIREFOX
+      ? browser.permissions.request({ origins: [origin] }).catch(() => false)
+      : (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) || browser.permissions.request({ origins: [origin] }).catch(() => false),
   apiKey: {
     read: async () => {
       const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];

@@ -17,6 +17,19 @@ function startBackground(): { command: (name: string, tabId: number) => Promise<
 }
 
 describe('the background entrypoint', () => {
+  it('still answers the content script where the browser has no keyboard commands (Firefox for Android)', () => {
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    const commands = fakeBrowser.commands;
+    Object.defineProperty(fakeBrowser, 'commands', { value: undefined, configurable: true, writable: true });
+    try {
+      expect(() => background.main()).not.toThrow();
+    } finally {
+      Object.defineProperty(fakeBrowser, 'commands', { value: commands, configurable: true, writable: true });
+    }
+    expect(onMessage).toHaveBeenCalled();
+  });
+
   it('sends the keyboard commands to the tab they were pressed in', async () => {
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     const { command } = startBackground();

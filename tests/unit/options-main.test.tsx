@@ -73,4 +73,33 @@ describe('options entrypoint', () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, enabled: false } });
     await waitFor(() => expect(toggle.checked).toBe(false));
   });
+
+  it('asks Firefox for a feed’s origin within the reader’s submit, where Firefox takes the request, and stores the search’s key after', async () => {
+    // Firefox refuses permissions.request unless the reader's input is being handled, and asks nothing for an origin held.
+    let handling = false;
+    const requests: boolean[] = [];
+    (fakeBrowser as unknown as { permissions: object }).permissions = {
+      contains: async () => false,
+      request: () => {
+        requests.push(handling);
+        return handling ? Promise.resolve(true) : Promise.reject(new Error('permissions.request may only be called from a user input handler'));
+      },
+      remove: async () => true,
+    };
+    vi.stubEnv('FIREFOX', true as never);
+    try {
+      await openOptions();
+      fakeBrowser.runtime.sendMessage = vi.fn(async (message: { type: string }) => ({ ok: true, value: message.type.endsWith('addFeed') ? { feed: { title: 'Ferry checks' }, change: null } : [] })) as never;
+      fireEvent.input(await screen.findByLabelText('Words to look for'), { target: { value: 'ferry' } });
+      fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: 'k-123' } });
+      handling = true;
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      handling = false;
+      await vi.waitFor(() => expect(requests).toEqual([true]));
+      await screen.findByText(/Subscribed to Ferry checks/);
+      expect(Object.values(await fakeBrowser.storage.local.get())).toContain('k-123');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });

@@ -101,5 +101,7 @@ describe('site rules', () => {
     expect(describeSettingsError(full, 'local')).toMatch(/no room left for Claimlight.s data on this device/);
     expect(describeSettingsError(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'))).toMatch(/only so many changes a minute/);
     expect(describeSettingsError('odd')).toBe('the browser refused it (odd).');
+    // Firefox's words for the same quota.
+    expect(describeSettingsError(new Error('QuotaExceededError: storage.sync API call exceeded its quota limitations.'))).toMatch(/\(8 KB\); remove some site rules/);
   });
 });
