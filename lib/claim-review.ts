@@ -82,7 +82,8 @@ export function cleanText(value: unknown): string | undefined {
   return text || undefined;
 }
 
-function clip(text: string | undefined, max: number): string | undefined {
+/** A text cut at a whole character to at most `max`, with an ellipsis where it was cut. */
+export function clip(text: string | undefined, max: number): string | undefined {
   if (!text) return undefined;
   return text.length <= max ? text : `${sliceWhole(text, 0, max - 1).trimEnd()}…`;
 }
@@ -204,6 +205,12 @@ export function mainSource(claim: Pick<Claim, 'context'>): { source: Source; isF
   const source = first?.sources[0];
   if (!first || !source) return null;
   return { source, isFactCheck: first.text === reviewItemText(source.outlet) || titleIn(first.text, source.outlet) !== null };
+}
+
+/** Several publishers as one pack's publisher: the first three by name, then how many more
+ * ("A, B, C and 19 more"), within the field's limit. */
+export function publisherList(publishers: readonly string[]): string {
+  return clip(publishers.slice(0, 3).join(', ') + (publishers.length > 3 ? ` and ${publishers.length - 3} more` : ''), LIMITS.shortText)!;
 }
 
 function addClaim(into: Converted, seen: Set<string>, record: string, candidate: unknown): void {
@@ -391,7 +398,7 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
     // Named after the fact-checker when there is one, which says more than a file name.
     title: clip(publishers.length === 1 ? `Fact-checks by ${publishers[0]}` : base || `${kind} import (${into.claims.length} claims)`, LIMITS.shortText)!,
     version: today,
-    publisher: clip(publishers.slice(0, 3).join(', ') + (publishers.length > 3 ? ` and ${publishers.length - 3} more` : ''), LIMITS.shortText)!,
+    publisher: publisherList(publishers),
     language,
     created: today,
     description: `Imported from ${kind} data${base ? ` (${base})` : ''}.`,

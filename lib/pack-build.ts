@@ -4,11 +4,11 @@
  * for readers to subscribe to. Every input is read by the importer readers' browsers use, so
  * what builds here imports there. `npm run pack -- build` is its command line.
  */
-import { packFromClaimReviews } from './claim-review';
+import { clip, packFromClaimReviews, publisherList } from './claim-review';
 import { claimReviewsFromCsv } from './csv-reviews';
 import { parseFactPack, parsePackText, type PackFormat } from './pack';
 import { err, ok, type Result } from './result';
-import { PACK_FORMAT_VERSION, type Claim, type FactPack } from './schema';
+import { LIMITS, PACK_FORMAT_VERSION, type Claim, type FactPack } from './schema';
 
 /** One input file: its name (its extension says CSV) and its text. */
 export interface PackInput {
@@ -77,12 +77,14 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
   }
   if (problems.length) return err(problems);
   if (replaced) report.push(`${replaced} claim${replaced === 1 ? '' : 's'} given by more than one file: the last file's kept`);
-  const publisher = options.publisher ?? [...new Set(publishers)].join(', ');
+  // Named as an import of several fact-checkers' files names them: 22 outlets' names joined were
+  // over the field's limit, and the build refused to write without --publisher, not saying so.
+  const publisher = options.publisher ?? publisherList([...new Set(publishers)]);
   const candidate = {
     format: 'claimlight-pack',
     formatVersion: PACK_FORMAT_VERSION,
     id: options.id,
-    title: options.title ?? `Fact-checks by ${publisher}`,
+    title: options.title ?? clip(`Fact-checks by ${publisher}`, LIMITS.shortText)!,
     version: options.today,
     publisher,
     language,

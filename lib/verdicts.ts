@@ -138,6 +138,11 @@ function normalizeLabel(label: string): string {
 /** Words that qualify the rating before them ("but" in English, Spanish, Portuguese, French, German, Italian, Russian). */
 const QUALIFIERS = new Set(['but', 'however', 'yet', 'pero', 'mas', 'porem', 'mais', 'aber', 'ma', 'но', 'однако']);
 
+/** What says a rating holds only in part, after its word for "true". */
+const IN_PART = ['a medias', 'en partie', 'em parte', 'en parte', 'con matices', 'with caveats', 'in part', 'zum teil', 'in parte', 'частично'].map((phrase) => phrase.split(' '));
+
+const startsWithWords = (words: readonly string[], start: readonly string[]) => start.every((word, i) => words[i] === word);
+
 /** The verdict of a label's first one to four words that make one, if any. */
 function leadVerdict(words: readonly string[]): Verdict | undefined {
   for (let n = Math.min(4, words.length); n >= 1; n--) {
@@ -187,8 +192,9 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
       // The words after the longest lead that makes a verdict ("but misleading", "hoax").
       const rest = words.slice(n);
       // "True, but misleading", "Verdadero, pero…", "Verdadeiro, mas…": a true rating qualified
-      // is not "Accurate" (Chequeado and Lupa rate so).
-      if (lead === 'accurate' && rest.length && QUALIFIERS.has(rest[0]!)) return 'imprecise';
+      // is not "Accurate" (Chequeado and Lupa rate so); nor is one true in part ("Verdadero a
+      // medias", "Vrai en partie", "True with caveats"), which used to be published as Accurate.
+      if (lead === 'accurate' && rest.length && (QUALIFIERS.has(rest[0]!) || IN_PART.some((words) => startsWithWords(rest, words)))) return 'imprecise';
       // "Old hoax": old, and false.
       if (lead === 'accurate-but-misdated' && rest.length && leadVerdict(rest) === 'false') return 'false';
       return lead;

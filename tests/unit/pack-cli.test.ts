@@ -52,6 +52,14 @@ describe('buildPack', () => {
     expect(again.ok && again.value.pack).toEqual(pack);
   });
 
+  it('names the publishers of many fact-checkers’ files as an import does, within the field (it refused to write without --publisher)', () => {
+    const outlets = Array.from({ length: 22 }, (_, i) => `Fact-checking outlet number ${i + 1} of the coalition`);
+    const built = buildPack(outlets.map((name, i) => ({ name: `${i}.jsonld`, text: JSON.stringify([{ ...review, url: `https://checks.example/${i}`, author: { '@type': 'Organization', name } }]) })), { id: 'coalition', today: '2026-12-03' });
+    if (!built.ok) throw new Error(built.error.join('\n'));
+    expect(built.value.pack.publisher).toBe(`${outlets.slice(0, 3).join(', ')} and 19 more`);
+    expect(built.value.pack.title.startsWith('Fact-checks by Fact-checking outlet number 1')).toBe(true);
+  });
+
   it('writes nothing when an input has a problem, and names the file and the row', () => {
     const bad = buildPack([{ name: 'checks.csv', text: 'claim,rating\n,False\nFares fell.,True' }, { name: 'x.json', text: '{' }], { id: 'p', today: '2026-12-03' });
     expect(bad.ok).toBe(false);

@@ -46,3 +46,10 @@ describe('rating labels that name no verdict a claim can hold', () => {
   });
 });
 
+describe('ratings true only in part', () => {
+  it.each(['Verdadero a medias', 'Vrai en partie', 'Verdadeiro em parte', 'Verdadero con matices', 'True with caveats'])('reads %s as imprecise, not accurate', async (label) => {
+    const { verdictFromRating } = await import('@/lib/verdicts');
+    expect(verdictFromRating(label)).toBe('imprecise');
+  });
+});
+
