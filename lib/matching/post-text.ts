@@ -45,7 +45,8 @@ export function cleanPost(text: string): CleanedPost {
     .replace(/&amp;/g, '&')
     .replace(/(^|\s)RT\s+(?=@)/g, '$1')
     // Handles and hashtags name things ("@realDonaldTrump", "#AustralianFires"): keep their words.
-    .replace(/[@#](\w+)/gu, (_, word: string) => ` ${splitCompound(word)} `);
+    // (Letters of any alphabet: "\w" stopped "#vacunación" at its first accented letter.)
+    .replace(/[@#]([\p{L}\p{N}_]+)/gu, (_, word: string) => ` ${splitCompound(word)} `);
   return { body: body.replace(/\s+/g, ' ').trim(), author, date };
 }
 

@@ -46,6 +46,8 @@ describe('cleanPost', () => {
 
   it('keeps the words of hashtags and handles and drops a retweet marker', () => {
     expect(cleanPost('RT @realDonaldTrump: #FreeIran2020 &amp; #IranProtests').body).toBe('real Donald Trump : Free Iran 2020 & Iran Protests');
+    // Letters of any alphabet: the word went on past "ó", and "@José" is José, not "Jos".
+    expect(cleanPost('#vacunación obligatoria, dice @José').body).toBe('vacunación obligatoria, dice José');
   });
 });
 
