@@ -20,11 +20,26 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** The ClaimReview nodes a CSV describes, or every problem, each naming its row and column. */
-export function claimReviewsFromCsv(text: string): Result<Record<string, unknown>[], string[]> {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+/** What a CSV's rows are read as, beside their cells. */
+export interface CsvOptions {
+  /** Who checked the rows that name no publisher of their own (`npm run pack -- --publisher`). */
+  publisher?: string;
+}
+
+/** The ClaimReview nodes a CSV describes, with the spreadsheet row of each (its header row 1), or
+ * every problem, each naming its row and column. */
+export function claimReviewsFromCsv(text: string, options: CsvOptions = {}): Result<Record<string, unknown>[], string[]> & { rows?: number[] } {
+  // Blank rows are left out here, not by the parser, so that each row keeps its number: a problem
+  // named "row 3" after a blank row pointed at the blank one.
+  // The delimiter (a comma, or the semicolon of European spreadsheets) is told by the rows that
+  // hold something, as the parser tells it when it skips blank rows.
+  const body = text.replace(/^\uFEFF/, '');
+  const { delimiter } = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', preview: 20 }).meta;
+  const parsed = Papa.parse<string[]>(body, { delimiter });
   const problems = parsed.errors.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`);
-  const [header, ...rows] = parsed.data;
+  const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((value) => value.trim() !== ''));
+  const header = numbered[0]?.cells;
+  const rows = numbered.slice(1).map(({ cells }) => cells);
   if (!header) return err(['The CSV file is empty: it needs a header row (claim, rating, …) and a row per fact-check.']);
   const at = new Map<Column, number>();
   header.forEach((name, i) => {
@@ -50,10 +65,10 @@ export function claimReviewsFromCsv(text: string): Result<Record<string, unknown
       ...(summary ? { reviewBody: summary } : {}),
       ...(url ? { url } : {}),
       ...(date ? { datePublished: date } : {}),
-      ...(publisher ? { author: { '@type': 'Organization', name: publisher } } : {}),
+      ...(publisher || options.publisher ? { author: { '@type': 'Organization', name: publisher ?? options.publisher } } : {}),
       ...(claimant || claimDate ? { itemReviewed: { '@type': 'Claim', ...(claimant ? { author: { '@type': 'Person', name: claimant } } : {}), ...(claimDate ? { datePublished: claimDate } : {}) } } : {}),
     };
   });
   if (!reviews.length) return err(['The CSV file has a header row but no fact-checks under it.']);
-  return ok(reviews);
+  return { ...ok(reviews), rows: numbered.slice(1).map(({ row }) => row) };
 }

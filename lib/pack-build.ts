@@ -34,14 +34,16 @@ export interface BuiltPack {
 const FORMAT_NAMES: Record<PackFormat | 'csv', string> = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools', csv: 'CSV' };
 
 /** Reads one input as a pack; problems name the file. */
-function readInput(input: PackInput, today: Date): Result<{ pack: FactPack; format: PackFormat | 'csv'; warnings: string[] }, string[]> {
+function readInput(input: PackInput, today: Date, publisher: string | undefined): Result<{ pack: FactPack; format: PackFormat | 'csv'; warnings: string[] }, string[]> {
   const named = (problems: string[]) => problems.map((problem) => `${input.name}: ${problem}`);
   if (/\.csv$/i.test(input.name)) {
-    const reviews = claimReviewsFromCsv(input.text);
+    // A row that names no publisher was checked by the one the build names, where it names one.
+    const reviews = claimReviewsFromCsv(input.text, publisher ? { publisher } : {});
     if (!reviews.ok) return err(named(reviews.error));
     const parsed = packFromClaimReviews(reviews.value, { fileName: input.name, today });
-    // A review's number is its row's, less the header.
-    if (!parsed.ok) return err(named(parsed.error.map((problem) => problem.replace(/^review (\d+)/, (_, n: string) => `row ${Number(n) + 1}`))));
+    // A review is named by its spreadsheet row.
+    const rowOf = (n: number) => reviews.rows?.[n - 1] ?? n + 1;
+    if (!parsed.ok) return err(named(parsed.error.map((problem) => problem.replace(/^review (\d+)/, (_, n: string) => `row ${rowOf(Number(n))}`))));
     return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings });
   }
   const parsed = parsePackText(input.text, { fileName: input.name, today });
@@ -59,7 +61,7 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
   let language = 'und';
   let replaced = 0;
   for (const input of inputs) {
-    const read = readInput(input, new Date(`${options.today}T00:00:00Z`));
+    const read = readInput(input, new Date(`${options.today}T00:00:00Z`), options.publisher);
     if (!read.ok) {
       problems.push(...read.error);
       continue;

@@ -60,6 +60,21 @@ describe('buildPack', () => {
     expect(built.value.pack.title.startsWith('Fact-checks by Fact-checking outlet number 1')).toBe(true);
   });
 
+  it('names the publisher the build is given in the claims of a CSV that names none (they said "an unnamed fact-checker")', () => {
+    const built = buildPack([{ name: 'checks.csv', text: 'claim;rating\nFerry fares doubled.;False\n' }], { id: 'p', publisher: 'Harbour Checks', today: '2026-12-03' });
+    if (!built.ok) throw new Error(built.error.join('\n'));
+    expect(built.value.pack.claims[0]!.summary).toContain('by Harbour Checks');
+  });
+
+  it('names a problem by its spreadsheet row, blank rows counted, in a CSV of either delimiter', () => {
+    for (const [delimiter, text] of <[string, string][]>[[',', 'claim,rating\r\nFerry fares doubled.,False\r\n\r\n,True\r\n'], [';', 'claim;rating\r\n\r\nFerry fares doubled.;False\r\n;True\r\n']]) {
+      const built = buildPack([{ name: 'gap.csv', text }], { id: 'p', today: '2026-12-03' });
+      expect(built.ok, delimiter).toBe(false);
+      if (built.ok) continue;
+      expect(built.error[0], delimiter).toMatch(/^gap\.csv: row 4: claimReviewed: missing/);
+    }
+  });
+
   it('writes nothing when an input has a problem, and names the file and the row', () => {
     const bad = buildPack([{ name: 'checks.csv', text: 'claim,rating\n,False\nFares fell.,True' }, { name: 'x.json', text: '{' }], { id: 'p', today: '2026-12-03' });
     expect(bad.ok).toBe(false);
