@@ -118,6 +118,10 @@ class BlockBuilder {
   private separated = false;
 
   private append(node: Text, nodeOffset: number, piece: string): void {
+    if (this.separated && piece) {
+      // The space `separate` put before this text is mapped to where the text starts.
+      this.segments.push({ node, nodeOffset, blockOffset: this.text.length - 1, length: 1 });
+    }
     const last = this.segments[this.segments.length - 1];
     if (last && last.node === node && last.nodeOffset + last.length === nodeOffset && last.blockOffset + last.length === this.text.length) {
       last.length += piece.length;
@@ -133,8 +137,8 @@ class BlockBuilder {
 
   /**
    * Keeps the words on either side of an inline box (an image, an icon, a form control) apart, as
-   * the reader sees them: "news<img>on" read "newson". The space is no page character's, so no
-   * segment maps it: a mention starts and ends at words, never on it.
+   * the reader sees them: "news<img>on" read "newson". The space is no page character's: it is
+   * mapped to where the text after it starts (`append`), and left out if none comes.
    */
   separate(): void {
     if (!this.text || this.endsInSpace) return;
