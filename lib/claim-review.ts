@@ -194,6 +194,8 @@ interface Converted {
   publishers: string[];
   /** The reviews that gave each `identifier` taken as an id (`reviewId`), by address and text. */
   identified: Map<string, string>;
+  /** Where each claim id is in `claims`. */
+  claimAt: Map<string, number>;
 }
 
 /**
@@ -219,10 +221,21 @@ function addClaim(into: Converted, seen: Set<string>, record: string, candidate:
     into.problems.push(...describeIssues(parsed.issues, `${record}: `));
     return;
   }
-  // The same review listed twice (a page and its feed entry) is one claim, not a conflict.
-  if (seen.has(parsed.output.id)) return;
-  seen.add(parsed.output.id);
-  into.claims.push(parsed.output);
+  const claim = parsed.output;
+  if (seen.has(claim.id)) {
+    // The same review listed twice (a page and its feed entry) is one claim, not a conflict. The
+    // same claim checked again (a spreadsheet's later row for it, rated anew) is kept as the later
+    // check says, and said so: the first used to stay, the later dropped without a word.
+    const at = into.claimAt.get(claim.id);
+    if (at !== undefined && JSON.stringify(into.claims[at]) !== JSON.stringify(claim)) {
+      into.claims[at] = claim;
+      into.warnings.push(`${record}: the same claim as an earlier review, checked again: the later check is kept`);
+    }
+    return;
+  }
+  seen.add(claim.id);
+  into.claimAt.set(claim.id, into.claims.length);
+  into.claims.push(claim);
 }
 
 /** `{ [key]: value }`, or nothing when the value is missing, so no key holds `undefined`. */
@@ -415,7 +428,7 @@ function overLimit(count: number, kind: 'ClaimReview' | 'Fact Check Tools'): str
   return `The ${kind} data holds ${count.toLocaleString('en')} ${items}; Claimlight takes at most ${LIMITS.claimsPerPack.toLocaleString('en')} from one file. Split it into smaller files and import each.`;
 }
 
-const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [], identified: new Map() });
+const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [], identified: new Map(), claimAt: new Map() });
 
 /** Builds a pack from ClaimReview nodes; fails with every record that has no usable claim. */
 export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}): Result<ParsedPack, string[]> {

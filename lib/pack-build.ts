@@ -43,8 +43,9 @@ function readInput(input: PackInput, today: Date, publisher: string | undefined)
     const parsed = packFromClaimReviews(reviews.value, { fileName: input.name, today });
     // A review is named by its spreadsheet row.
     const rowOf = (n: number) => reviews.rows?.[n - 1] ?? n + 1;
-    if (!parsed.ok) return err(named(parsed.error.map((problem) => problem.replace(/^review (\d+)/, (_, n: string) => `row ${rowOf(Number(n))}`))));
-    return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings });
+    const byRow = (line: string) => line.replace(/^review (\d+)/, (_, n: string) => `row ${rowOf(Number(n))}`);
+    if (!parsed.ok) return err(named(parsed.error.map(byRow)));
+    return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings.map(byRow) });
   }
   const parsed = parsePackText(input.text, { fileName: input.name, today });
   return parsed.ok ? ok({ pack: parsed.value.pack, format: parsed.value.format, warnings: parsed.value.warnings }) : err(named(parsed.error));

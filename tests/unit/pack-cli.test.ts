@@ -75,6 +75,16 @@ describe('buildPack', () => {
     }
   });
 
+  it('keeps the later check of a claim a spreadsheet gives twice, rated anew, and says so; a row given twice alike is one claim', () => {
+    const built = buildPack([{ name: 'checks.csv', text: 'claim,rating,date\nFerry fares doubled.,False,2024-03-01\nFerry fares doubled.,True,2025-03-01\nThe bridge closed.,False,2025-01-01\nThe bridge closed.,False,2025-01-01\n' }], { id: 'p', publisher: 'Harbour Checks', today: '2026-12-03' });
+    if (!built.ok) throw new Error(built.error.join('\n'));
+    expect(built.value.pack.claims.map((c) => [c.text, c.verdict])).toEqual([
+      ['Ferry fares doubled.', 'accurate'],
+      ['The bridge closed.', 'false'],
+    ]);
+    expect(built.value.report).toContain('checks.csv: row 3: the same claim as an earlier review, checked again: the later check is kept');
+  });
+
   it('writes nothing when an input has a problem, and names the file and the row', () => {
     const bad = buildPack([{ name: 'checks.csv', text: 'claim,rating\n,False\nFares fell.,True' }, { name: 'x.json', text: '{' }], { id: 'p', today: '2026-12-03' });
     expect(bad.ok).toBe(false);
