@@ -305,6 +305,14 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   // the fact-checker by its organisation.
   const outlet = readNames(node.publisher) ?? readNames(node.author) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
   const published = readDate(node.datePublished);
+  const claimDate = readDate(item.datePublished);
+  // A date written otherwise than schema.org's (ISO 8601), as a spreadsheet writes it in its
+  // locale ("12/02/2025"), is left out, and said so: it used to go without a word.
+  for (const [field, value, read] of [['datePublished', node.datePublished, published], ['itemReviewed.datePublished', item.datePublished, claimDate]] as const) {
+    if (read === undefined && typeof value === 'string' && value.trim() && !/^\s*\d{4}-\d{2}-\d{2}/.test(value)) {
+      into.warnings.push(`${record}: ${field} ${JSON.stringify(value.slice(0, 40))} is not a date written as 2025-02-12, and was left out`);
+    }
+  }
   const sources: Source[] = url ? [{ url, outlet, ...(published ? { published } : {}) }] : [];
   const context: ContextItem[] = sources.length ? [{ text: reviewItemText(outlet), sources }] : [];
   for (const { cited, link } of citations) {
@@ -336,7 +344,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     text,
     ...optional('headline', headlineOf(node, text)),
     claimant: readClaimants(item.author),
-    claimDate: readDate(item.datePublished),
+    claimDate,
     verdict,
     ratingLabel: label,
     summary,

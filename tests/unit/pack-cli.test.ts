@@ -85,6 +85,17 @@ describe('buildPack', () => {
     expect(built.value.report).toContain('checks.csv: row 3: the same claim as an earlier review, checked again: the later check is kept');
   });
 
+  it('says which dates it left out, written as a spreadsheet writes them in its locale', () => {
+    const built = buildPack([{ name: 'checks.csv', text: 'claim,rating,date,claimDate\nFerry fares doubled.,False,12/02/2025,10.02.2025\nThe bridge closed.,False,2025-02-12T10:00,2025-02-10\n' }], { id: 'p', publisher: 'Harbour Checks', today: '2026-12-03' });
+    if (!built.ok) throw new Error(built.error.join('\n'));
+    expect(built.value.report).toEqual([
+      'checks.csv: 2 claims (CSV)',
+      'checks.csv: row 2: datePublished "12/02/2025" is not a date written as 2025-02-12, and was left out',
+      'checks.csv: row 2: itemReviewed.datePublished "10.02.2025" is not a date written as 2025-02-12, and was left out',
+    ]);
+    expect(built.value.pack.claims[1]!.claimDate).toBe('2025-02-10');
+  });
+
   it('writes nothing when an input has a problem, and names the file and the row', () => {
     const bad = buildPack([{ name: 'checks.csv', text: 'claim,rating\n,False\nFares fell.,True' }, { name: 'x.json', text: '{' }], { id: 'p', today: '2026-12-03' });
     expect(bad.ok).toBe(false);
