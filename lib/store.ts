@@ -318,6 +318,13 @@ export function describeStorageError(error: unknown): string {
   if (name === 'VersionError' || name === 'UpgradeError') {
     return 'Claimlight’s database was written by a newer version of Claimlight. Update the extension; nothing was changed.';
   }
+  // Firefox lets no extension page open IndexedDB in a private window ("A mutation operation was
+  // attempted on a database that did not allow mutations"): nothing was closed, and a reload
+  // would fail the same way. (The background, which marks pages, is not private.)
+  const said = `${(error as { message?: string })?.message ?? ''} ${(error as { inner?: { message?: string } })?.inner?.message ?? ''}`;
+  if (/did not allow mutations/.test(said)) {
+    return 'In a private window, Firefox does not let this page open Claimlight’s database. Pages are still marked; open this in a normal window to search the claims.';
+  }
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
     return 'Claimlight’s database was closed while it was in use. Reload the page and try again; nothing was changed.';
   }

@@ -200,6 +200,8 @@ describe('describeStorageError', () => {
     [{ name: 'BulkError', failures: [{ name: 'ConstraintError' }] }, /could not save.*\(BulkError\)/],
     [{ name: 'VersionError' }, /newer version of Claimlight/],
     [{ name: 'DatabaseClosedError' }, /closed while it was in use/],
+    // Firefox's private window, where an extension page may not open IndexedDB.
+    [{ name: 'InvalidStateError', message: 'A mutation operation was attempted on a database that did not allow mutations.' }, /In a private window, Firefox does not let this page open/],
     [{ name: 'Weird' }, /could not save.*\(Weird\)/],
   ])('gives an actionable sentence for %j', (error, message) => {
     expect(describeStorageError(error)).toMatch(message);
