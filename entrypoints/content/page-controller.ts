@@ -24,6 +24,8 @@ import { createPainter } from './painter';
 const NAVIGATION_RESCAN_INTERVAL = 1_000;
 /** How often the marks are checked against what was painted. */
 const GUARD_INTERVAL = 1_000;
+/** How soon after a change of class or style the mentions in hidden text are looked at again. */
+const RESTYLE_LOOK_MS = 250;
 
 /** Where the reader's rejected matches are kept (storage.local, through start.ts). */
 export interface DismissalStore {
@@ -55,6 +57,8 @@ export class PageController {
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
   private reported = '';
   private watcher: ChangeWatcher = UNWATCHED;
+  /** The look at the mentions in hidden text that a change of class or style has due (`restyled`). */
+  private restyleLook: ReturnType<typeof setTimeout> | null = null;
   private watching: AbortController | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private active = false;
@@ -281,10 +285,17 @@ export class PageController {
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
         removed: () => this.active && this.mentions.prune() && this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && this.refresh(),
+        // At most one look at the hidden mentions per RESTYLE_LOOK_MS: a page animating its classes
+        // changes them every frame, and each look checks the visibility of each mention held back.
         restyled: () => {
-          if (!this.active) return;
-          const shown = this.mentions.shown();
-          if (shown.length) void this.mentions.scan(shown).then(() => (this.active ? this.refresh() : undefined));
+          if (!this.active || this.restyleLook) return;
+          const signal = this.watching?.signal;
+          this.restyleLook = setTimeout(() => {
+            this.restyleLook = null;
+            if (!this.active || signal?.aborted) return;
+            const shown = this.mentions.shown();
+            if (shown.length) void this.mentions.scan(shown).then(() => (this.active ? this.refresh() : undefined));
+          }, RESTYLE_LOOK_MS);
         },
       },
       AbortSignal.any([this.ctx.signal, this.watching.signal]),

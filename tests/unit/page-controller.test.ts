@@ -125,4 +125,24 @@ describe('PageController', () => {
     expect(page.controller.focus('next')).toEqual({ index: 0, total: 1 });
     expect(page.shown).toEqual(['keyboard', 'keyboard']);
   });
+
+  it('looks at the mentions in hidden text at most once per quarter second while the page changes its classes every frame', async () => {
+    const page = await startedOn(`<main><p>${CLAIM}</p></main>`);
+    const mentions = (page.controller as unknown as { mentions: { shown(): Element[] } }).mentions;
+    let looks = 0;
+    const shown = mentions.shown.bind(mentions);
+    mentions.shown = () => (looks++, shown());
+    const main = document.querySelector('main')!;
+    const start = performance.now();
+    for (let frame = 0; frame < 30; frame++) {
+      main.classList.toggle('pulse');
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // One look per quarter second of the run, however slow the machine, and one at its end: not one a frame.
+    expect(looks).toBeGreaterThan(0);
+    expect(looks).toBeLessThanOrEqual(Math.ceil((performance.now() - start) / 250) + 1);
+    expect(looks).toBeLessThan(30);
+  });
 });
+
