@@ -249,18 +249,22 @@ function headlineOf(node: Json, text: string): string | undefined {
   return headline && headline !== text ? headline : undefined;
 }
 
+/** Who Claimlight's ClaimReview export names as the maker of its markup (schema.org `sdPublisher`):
+ * the `identifier` of a review so marked is a Claimlight claim's id. */
+const EXPORTER = 'Claimlight';
+
 /**
  * A review's claim id: made from its address and text, which stay the same from one refresh of a
- * feed to the next whatever order it lists its reviews in. A review without an address (a claim
- * of a pack's own, as Claimlight's ClaimReview export writes it) has only its text, which two
- * claims of the same wording share: it takes its schema.org `identifier` (where the export writes
- * the claim's id) when that is a valid id no earlier review of the file took. Two such claims used
- * to come back from an export as one, and every claim with a new id, which the hidden matches
- * keyed by ids no longer named.
+ * fact-checker's feed to the next whatever order it lists its reviews in (its own `identifier`,
+ * a post id, would change the ids its claims had). A review Claimlight exported (`EXPORTER`), or
+ * one without an address, whose text two claims of the same wording share, takes its schema.org
+ * `identifier` (where the export writes the claim's id) when that is a valid id no earlier review
+ * of the file took. Two such claims used to come back from an export as one, and every claim with
+ * a new id, which the hidden matches keyed by ids no longer named.
  */
 function reviewId(node: Json, url: string | null | undefined, text: string, identified: Map<string, string>): string {
   const review = `${url ?? ''}\n${text}`;
-  if (url) return `cr-${hashId(review)}`;
+  if (url && readNames(node.sdPublisher) !== EXPORTER) return `cr-${hashId(review)}`;
   const identifier = node.identifier;
   const id = typeof identifier === 'number' && Number.isSafeInteger(identifier) && identifier >= 0 ? String(identifier) : typeof identifier === 'string' ? identifier.trim() : '';
   if (id && id.length <= LIMITS.id && CLAIM_ID.test(id)) {
@@ -508,10 +512,12 @@ export function packToClaimReview(pack: FactPack): Json {
       const review = importedReview(claim);
       // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
       // and a claim exported, imported and exported again used to gain one each time.
-      const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, review ? [review.outlet, pack.publisher] : [pack.publisher]);
+      const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, [...(review ? [review.outlet] : []), pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
       return {
         '@type': 'ClaimReview',
         identifier: claim.id,
+        // Says that `identifier` is the claim's id, which an import of this file keeps (`reviewId`).
+        sdPublisher: { '@type': 'Organization', name: EXPORTER },
         ...(review ? { url: review.url } : {}),
         claimReviewed: exportedText(claim.text),
         ...(claim.headline ? { headline: exportedText(claim.headline) } : {}),

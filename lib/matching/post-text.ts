@@ -45,8 +45,9 @@ export function cleanPost(text: string): CleanedPost {
     .replace(/&amp;/g, '&')
     .replace(/(^|\s)RT\s+(?=@)/g, '$1')
     // Handles and hashtags name things ("@realDonaldTrump", "#AustralianFires"): keep their words.
-    // (Letters of any alphabet: "\w" stopped "#vacunación" at its first accented letter.)
-    .replace(/[@#]([\p{L}\p{N}_]+)/gu, (_, word: string) => ` ${splitCompound(word)} `);
+    // (Letters of any alphabet, with their marks (a Hindi vowel sign): "\w" stopped "#vacunación"
+    // at its first accented letter.)
+    .replace(/[@#]([\p{L}\p{M}\p{N}_]+)/gu, (_, word: string) => ` ${splitCompound(word)} `);
   return { body: body.replace(/\s+/g, ' ').trim(), author, date };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, packToClaimReview, readUrl } from '@/lib/claim-review';
+import { cleanText, packFromApiClaims, packToClaimReview, readUrl } from '@/lib/claim-review';
 import { parseFactPack, parsePackText } from '@/lib/pack';
 import { claimOwnTexts } from '@/lib/review-notes';
 import { isStatement } from '@/lib/timeline';
@@ -435,6 +435,32 @@ describe('a ClaimReview export, imported again', () => {
     const b = review({ identifier: '366056', url: 'https://checker.example/reviews/ferry', claimReviewed: 'The ferry will run all winter.' });
     expect(newtral([a, b])).toEqual(newtral([b, a]));
     expect(newtral([a])[0]).toMatch(/^cr-[0-9a-f]{8} /);
+  });
+
+  it('keeps the id of a claim whose review has an address (a Fact Check Tools claim, a claim of our own citing its fact-check), the export marking itself as the maker of its markup', () => {
+    const feed = packFromApiClaims([{ text: 'The bridge will close for a year.', claimReview: [{ publisher: { name: 'PolitiFact' }, url: 'https://politifact.example/bridge', textualRating: 'False', reviewDate: '2024-05-01T00:00:00Z' }] }], { today: new Date('2025-05-01T00:00:00Z') });
+    if (!feed.ok) throw new Error(feed.error.join('\n'));
+    const exported = packToClaimReview(feed.value.pack) as { '@graph': Record<string, unknown>[] };
+    expect(exported['@graph'][0]!.sdPublisher).toEqual({ '@type': 'Organization', name: 'Claimlight' });
+    const again = parse(exported);
+    if (!again.ok) throw new Error(again.error.join('\n'));
+    expect(again.value.pack.claims.map((c) => c.id)).toEqual(feed.value.pack.claims.map((c) => c.id));
+    const base = samplePack();
+    const { back } = exportedAndBack({ ...base, claims: [{ ...base.claims[1]!, id: 'ferry-free', context: [{ text: 'Fact-check by Harbour Desk.', sources: [{ url: 'https://harbour.example/ferries', outlet: 'Harbour Desk' }] }] }] });
+    expect(back.pack.claims.map((c) => c.id)).toEqual(['ferry-free']);
+  });
+
+  it('keeps one Rated line for each review of a feed of several fact-checkers, round trip after round trip', () => {
+    const api = ['PolitiFact', 'AFP Fact Check'].map((name, i) => ({ text: `Claim ${i} about the bridge.`, claimReview: [{ publisher: { name }, url: `https://checks.example/${i}`, title: `Review ${i} of the bridge`, textualRating: 'False', reviewDate: '2024-05-01T00:00:00Z' }] }));
+    const feed = packFromApiClaims(api, { today: new Date('2025-05-01T00:00:00Z') });
+    if (!feed.ok) throw new Error(feed.error.join('\n'));
+    let pack = feed.value.pack;
+    for (let round = 0; round < 2; round++) {
+      const again = parse(packToClaimReview(pack));
+      if (!again.ok) throw new Error(again.error.join('\n'));
+      pack = again.value.pack;
+      for (const claim of pack.claims) expect(claim.summary.match(/Rated “/g)).toHaveLength(1);
+    }
   });
 
   it('keeps the words of a summary of the pack’s own that starts as an importer’s line would ("Reviewed by …")', () => {

@@ -48,6 +48,9 @@ describe('cleanPost', () => {
     expect(cleanPost('RT @realDonaldTrump: #FreeIran2020 &amp; #IranProtests').body).toBe('real Donald Trump : Free Iran 2020 & Iran Protests');
     // Letters of any alphabet: the word went on past "ó", and "@José" is José, not "Jos".
     expect(cleanPost('#vacunación obligatoria, dice @José').body).toBe('vacunación obligatoria, dice José');
+    // With their marks: a Hindi or Bengali vowel sign is no word break.
+    expect(cleanPost('#वैक्सीन सुरक्षित है').body).toBe('वैक्सीन सुरक्षित है');
+    expect(cleanPost('#টিকা নিরাপদ').body).toBe('টিকা নিরাপদ');
   });
 });
 
