@@ -10,6 +10,7 @@
  * "war", "die" and "also" are German function words and English telling ones.
  */
 import lists from 'stopwords-iso/stopwords-iso.json';
+import commonEnglishStems from '../data/common-english.json';
 
 /** English, whose function words are `normalize.ts`'s own, and Thai, which the tokenizer reads no
  * words in (written without spaces, and not split as Chinese and Japanese are). */
@@ -54,16 +55,12 @@ export function functionWordLanguages(key: string, fold: (word: string) => strin
   return languagesOfWord.get(key);
 }
 
-/** Whether a stem is one of English's common words, which tell no other language: "war", "end"
- * and "stop" are Breton function words, "multiple", "rare" and "certain" French ones, in the
- * lists, and "Biden to end war, stop arms sales" lost its telling words to them. Told by the
- * matcher's lexicon of English (`lexicon.ts` sets it when it loads); until then, none is. */
-let isCommonEnglish: (stem: string) => boolean = () => false;
-
-/** Sets how a common English word is told (`isCommonEnglish`). */
-export function tellCommonEnglish(test: (stem: string) => boolean): void {
-  isCommonEnglish = test;
-}
+/** English's 2,000 commonest stems (`scripts/build-lexicon.ts` derives them with the lexicon),
+ * which tell no other language: "war", "end" and "stop" are Breton function words, "multiple",
+ * "rare" and "certain" French ones, in the lists, and "Biden to end war, stop arms sales" lost its
+ * telling words to them. Made a set when first asked. */
+let commonEnglish: ReadonlySet<string> | null = null;
+const isCommonEnglish = (stem: string) => (commonEnglish ??= new Set(commonEnglishStems)).has(stem);
 
 /**
  * The language a text is written in, by the function words its words are (each word with its

@@ -34,6 +34,11 @@ const NEAR_MEANING = 0.62;
 /** Vectors are bytes of unit vectors scaled by this, so a cosine is a byte dot product over its square. */
 const SCALE = 127;
 const OUT = 'data/lexicon.json';
+const COMMON_OUT = 'data/common-english.json';
+/** How many of the commonest stems are English's common words. Names bring many foreign function
+ * words into English news ("Los Angeles", "de Gaulle", "Der Spiegel", "Que Sera"): the bar keeps
+ * those under it few. */
+const COMMON_ENGLISH_STEMS = 2_000;
 
 interface Embeddings {
   words: string[];
@@ -158,4 +163,9 @@ function principalAxes(vectors: Float64Array[], dims: number, count: number): Fl
   return axes;
 }
 
-writeOrCheck(OUT, build(), 'scripts/build-lexicon.ts', process.argv.includes('--check'));
+const built = build();
+writeOrCheck(OUT, built, 'scripts/build-lexicon.ts', process.argv.includes('--check'));
+// English's commonest stems, which the tokenizer takes as no evidence of another language
+// (`lib/function-words.ts`): a small file of their own, so that what loads the tokenizer (the
+// popup, to fold words) does not load the whole lexicon.
+writeOrCheck(COMMON_OUT, `${JSON.stringify((JSON.parse(built) as { stems: string[] }).stems.slice(0, COMMON_ENGLISH_STEMS))}\n`, 'scripts/build-lexicon.ts', process.argv.includes('--check'));

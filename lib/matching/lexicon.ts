@@ -8,17 +8,10 @@
  */
 import lexicon from '../../data/lexicon.json';
 import synonyms from '../../data/synonyms.json';
-import { tellCommonEnglish } from '../function-words';
 import { startsWithDigit } from '../normalize';
 
 /** The stems with a frequency rank, commonest first (0 = commonest). */
 const RANK = new Map<string, number>(lexicon.stems.map((stem, i) => [stem, i]));
-
-/** English's commonest stems, which the tokenizer takes as no evidence of another language
- * (`tellCommonEnglish`). Names bring many foreign function words into English news ("Los
- * Angeles", "de Gaulle", "Der Spiegel", "Que Sera"): the bar keeps those under it few. */
-const COMMON_ENGLISH_RANK = 2_000;
-tellCommonEnglish((stem) => (RANK.get(stem) ?? COMMON_ENGLISH_RANK) < COMMON_ENGLISH_RANK);
 
 /**
  * The pairs of stems near in meaning, both ways round, as adjacency lists: the neighbours of stem i

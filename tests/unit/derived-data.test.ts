@@ -6,6 +6,7 @@ import { runScript } from '../helpers/run-script';
 describe('derived word knowledge', () => {
   it.each([
     ['build-lexicon', 'data/lexicon.json'],
+    ['build-lexicon', 'data/common-english.json'],
     ['build-synonyms', 'data/synonyms.json'],
   ])('%s rebuilds %s exactly', async (script, file) => {
     const { code, stdout } = await runScript(script, '--check');
