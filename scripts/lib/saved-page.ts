@@ -34,7 +34,12 @@ const META_REACH = 64 * 1024;
 function declaredEncoding(bytes: Uint8Array): string | null {
   const marked = markedEncoding(bytes);
   if (marked) return marked;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_REACH));
+  // Comments, scripts and styles left out, as browsers leave them: a commented-out <meta>, or one
+  // in a script's string, declares nothing.
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, META_REACH))
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
   const body = head.search(/<body\b/i);
   const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(body < 0 ? head : head.slice(0, body))?.[1]?.toLowerCase() ?? null;
   return meta?.startsWith('utf-16') ? 'utf-8' : meta;
@@ -52,6 +57,12 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
+    // A UTF-8 file with a stray byte or two (a quote pasted from Word) is still UTF-8: read as
+    // windows-1252, its every "ó" became "Ã³". It is told by the letters it does write in UTF-8.
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const strays = loose.split('\uFFFD').length - 1;
+    const written = (loose.match(/[^\x00-\x7F\uFFFD]/gu) ?? []).length;
+    if (written > 0 && written >= strays) return { text: loose, note: `${strays === 1 ? 'a byte' : `${strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
     return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, as Excel on Windows writes CSV; save it as "CSV UTF-8" if its letters look wrong' };
   }
 }

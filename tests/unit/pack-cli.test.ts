@@ -115,6 +115,10 @@ describe('decodeTextFile', () => {
     const excel = decodeTextFile(Buffer.from([...text].map((ch) => (ch === '’' ? 0x92 : ch.charCodeAt(0)))));
     expect(excel.text).toBe(text);
     expect(excel.note).toMatch(/not UTF-8: read as windows-1252/);
+    // A UTF-8 file with one stray byte (a quote pasted from Word) is still read as UTF-8.
+    const stray = decodeTextFile(Buffer.concat([Buffer.from('Le président a menti ', 'utf8'), Buffer.from([0x93]), Buffer.from('vraiment', 'utf8')]));
+    expect(stray.text).toBe('Le président a menti \uFFFDvraiment');
+    expect(stray.note).toMatch(/^a byte not UTF-8/);
   });
 });
 

@@ -126,6 +126,10 @@ describe('npm run scan', () => {
     const cyrillic = Buffer.from([0xcf, 0xe5, 0xed, 0xf1, 0xe8, 0xe8]);
     expect(decodePage(Buffer.concat([Buffer.from(`<html><head>${analytics}<meta charset="windows-1251"></head><body><p>`), cyrillic, Buffer.from('</p></body></html>')]))).toContain('<p>Пенсии</p>');
     expect(decodePage(Buffer.concat([Buffer.from(`<html><head>${analytics}</head><body><meta charset="windows-1251"><p>`), cyrillic, Buffer.from('</p></body></html>')]))).toContain('<p>Ïåíñèè</p>');
+    // A <meta> in a comment or in a script's string declares nothing.
+    for (const decoy of ['<!-- <meta charset="iso-8859-1"> -->', `<script>document.write('<meta charset="utf-8">');</script>`]) {
+      expect(decodePage(Buffer.concat([Buffer.from(`<html><head>${analytics}${decoy}<meta charset="windows-1251"></head><body><p>`), cyrillic, Buffer.from('</p></body></html>')]))).toContain('<p>Пенсии</p>');
+    }
     // A fragment of many comments, as block editors save posts: told from a page (the lazy comment
     // pattern backtracked in time doubling with each comment, hours for this one).
     const { parseSavedPage } = await import('../../scripts/lib/saved-page');
