@@ -429,7 +429,7 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
     description: `Imported from ${kind} data${base ? ` (${base})` : ''}.`,
     claims: into.claims,
   };
-  return ok({ pack, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings });
+  return ok({ pack, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings, publishers });
 }
 
 /** The pack limit holds for every import path: a file over it is refused before any record is read

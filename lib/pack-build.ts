@@ -34,7 +34,7 @@ export interface BuiltPack {
 const FORMAT_NAMES: Record<PackFormat | 'csv', string> = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools', csv: 'CSV' };
 
 /** Reads one input as a pack; problems name the file. */
-function readInput(input: PackInput, today: Date, publisher: string | undefined): Result<{ pack: FactPack; format: PackFormat | 'csv'; warnings: string[] }, string[]> {
+function readInput(input: PackInput, today: Date, publisher: string | undefined): Result<{ pack: FactPack; format: PackFormat | 'csv'; warnings: string[]; publishers: string[] }, string[]> {
   const named = (problems: string[]) => problems.map((problem) => `${input.name}: ${problem}`);
   if (/\.csv$/i.test(input.name)) {
     // A row that names no publisher was checked by the one the build names, where it names one.
@@ -45,10 +45,10 @@ function readInput(input: PackInput, today: Date, publisher: string | undefined)
     const rowOf = (n: number) => reviews.rows?.[n - 1] ?? n + 1;
     const byRow = (line: string) => line.replace(/^review (\d+)/, (_, n: string) => `row ${rowOf(Number(n))}`);
     if (!parsed.ok) return err(named(parsed.error.map(byRow)));
-    return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings.map(byRow) });
+    return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings.map(byRow), publishers: parsed.value.publishers ?? [parsed.value.pack.publisher] });
   }
   const parsed = parsePackText(input.text, { fileName: input.name, today });
-  return parsed.ok ? ok({ pack: parsed.value.pack, format: parsed.value.format, warnings: parsed.value.warnings }) : err(named(parsed.error));
+  return parsed.ok ? ok({ pack: parsed.value.pack, format: parsed.value.format, warnings: parsed.value.warnings, publishers: parsed.value.publishers ?? [parsed.value.pack.publisher] }) : err(named(parsed.error));
 }
 
 /** Builds one pack from the inputs: all of them must read, and the result must validate. A claim
@@ -67,13 +67,15 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
       problems.push(...read.error);
       continue;
     }
-    const { pack, format, warnings } = read.value;
+    const { pack, format, warnings, publishers: named } = read.value;
     for (const claim of pack.claims) {
       if (claims.has(claim.id)) replaced++;
       claims.delete(claim.id);
       claims.set(claim.id, claim);
     }
-    publishers.push(pack.publisher);
+    // Each fact-checker by name: a pack's own publisher of several names already counts some
+    // ("A, B, C and 1 more"), and joining those named one outlet twice.
+    publishers.push(...named);
     if (language === 'und' && pack.language !== 'und') language = pack.language;
     report.push(`${input.name}: ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'} (${FORMAT_NAMES[format]})`);
     report.push(...warnings.map((warning) => `${input.name}: ${warning}`));

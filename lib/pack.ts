@@ -19,6 +19,9 @@ export interface ParsedPack {
   pack: FactPack;
   format: PackFormat;
   warnings: string[];
+  /** For reviews converted into a pack, each fact-checker by name, once: the pack's publisher
+   * names only the first few ("A, B, C and 19 more"). */
+  publishers?: string[];
 }
 
 /** Options for `parsePackText`. `fileName` titles packs made from ClaimReview data; `today` dates them. */

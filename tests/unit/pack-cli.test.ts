@@ -58,6 +58,14 @@ describe('buildPack', () => {
     if (!built.ok) throw new Error(built.error.join('\n'));
     expect(built.value.pack.publisher).toBe(`${outlets.slice(0, 3).join(', ')} and 19 more`);
     expect(built.value.pack.title.startsWith('Fact-checks by Fact-checking outlet number 1')).toBe(true);
+    // Files that share outlets name each one once.
+    const byOutlet = (name: string, i: number) => ({ ...review, url: `https://checks.example/${name}/${i}`, author: { '@type': 'Organization', name } });
+    const shared = buildPack([
+      { name: 'four.jsonld', text: JSON.stringify(['Alpha', 'Beta', 'Gamma', 'Delta'].map(byOutlet)) },
+      { name: 'alpha.jsonld', text: JSON.stringify([byOutlet('Alpha', 9)]) },
+    ], { id: 'shared', today: '2026-12-03' });
+    if (!shared.ok) throw new Error(shared.error.join('\n'));
+    expect(shared.value.pack.publisher).toBe('Alpha, Beta, Gamma and 1 more');
   });
 
   it('names the publisher the build is given in the claims of a CSV that names none (they said "an unnamed fact-checker")', () => {
