@@ -380,30 +380,14 @@ export function tokenize(text: string): Token[] {
     if ((before === HASH || before === AT) && raw.length > 3) {
       const parts = compoundParts(raw);
       if (parts.length > 1) {
-        for (const part of parts) {
-          const form = formOf(part.word);
-          const token = { start: start + part.start, end: start + part.start + part.word.length, norm: form.norm, stem: form.stem, stop: form.stop };
-          tokens.push(token);
-          if (form.foreign) {
-            foreignTokens.push(token);
-            foreignLanguages.push(form.foreign);
-          }
-        }
+        for (const part of parts) pushWord(tokens, foreignTokens, foreignLanguages, start + part.start, start + part.start + part.word.length, formOf(part.word));
         continue;
       }
     }
     const form = formOf(raw);
     // Chinese and Japanese: the words inside the run, each a token of its own.
     if (form.unspaced) {
-      for (const word of unspacedWords(raw)) {
-        const part = formOf(word.text);
-        const token = { start: start + word.start, end: start + word.start + word.text.length, norm: part.norm, stem: part.stem, stop: part.stop };
-        tokens.push(token);
-        if (part.foreign) {
-          foreignTokens.push(token);
-          foreignLanguages.push(part.foreign);
-        }
-      }
+      for (const word of unspacedWords(raw)) pushWord(tokens, foreignTokens, foreignLanguages, start + word.start, start + word.start + word.text.length, formOf(word.text));
       tensWord = null;
       scaled = null;
       continue;
@@ -471,17 +455,24 @@ export function tokenize(text: string): Token[] {
       tensWord = null;
       continue;
     }
-    const token = { start, end, norm: form.norm, stem: form.stem, stop: form.stop };
-    tokens.push(token);
-    if (form.foreign) {
-      foreignTokens.push(token);
-      foreignLanguages.push(form.foreign);
-    }
+    const token = pushWord(tokens, foreignTokens, foreignLanguages, start, end, form);
     tensWord = form.number !== undefined && form.number >= 20 && form.number % 10 === 0 ? token : null;
     if (text.charCodeAt(token.end) === PERCENT_SIGN && startsWithDigit(token.norm)) tokens.push({ start: token.end, end: token.end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
   }
   if (foreignTokens.length >= MIN_FUNCTION_WORDS) markForeignFunctionWords(tokens, foreignTokens, foreignLanguages);
   return tokens;
+}
+
+/** A word's token, added to a text's tokens, and to those that are function words of another
+ * language (with those languages) where its form is one. */
+function pushWord(tokens: Token[], foreignTokens: Token[], foreignLanguages: (readonly number[])[], start: number, end: number, form: WordForm): Token {
+  const token = { start, end, norm: form.norm, stem: form.stem, stop: form.stop };
+  tokens.push(token);
+  if (form.foreign) {
+    foreignTokens.push(token);
+    foreignLanguages.push(form.foreign);
+  }
+  return token;
 }
 
 /** In a text written in another language than English, its function words (`function-words.ts`)
