@@ -9,6 +9,7 @@ import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { giveFocusBackOnClose } from '../helpers/focus';
 import { freshDb } from '../helpers/packs';
 
 const bundled = expectBundledPack();
@@ -18,23 +19,6 @@ afterEach(() => {
   db?.close();
   vi.restoreAllMocks();
 });
-
-/** What browsers do and happy-dom does not: closing a modal dialog gives focus back to the element
- * that had it when the dialog opened, if that element can still take it. */
-function giveFocusBackOnClose() {
-  const opener = new WeakMap<HTMLDialogElement, Element | null>();
-  const { showModal, close } = HTMLDialogElement.prototype;
-  vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(function (this: HTMLDialogElement) {
-    opener.set(this, document.activeElement);
-    showModal.call(this);
-  });
-  vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement, value?: string) {
-    close.call(this, value);
-    const back = opener.get(this);
-    if (back instanceof HTMLElement && back.isConnected) back.focus();
-    if (this.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
-  });
-}
 
 /** What browsers do and happy-dom does not: a focused button that becomes disabled loses the focus,
  * to the page's body. */

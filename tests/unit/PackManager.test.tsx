@@ -7,6 +7,7 @@ import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
 import { ok } from '@/lib/result';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { giveFocusBackOnClose } from '../helpers/focus';
 import { dumpStore, freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
@@ -16,23 +17,6 @@ afterEach(() => {
   db?.close();
   vi.restoreAllMocks();
 });
-
-/** What browsers do and happy-dom does not: closing a modal dialog gives focus back to the element
- * that had it when the dialog opened, if that element is still in the page. */
-function giveFocusBackOnClose() {
-  const opener = new WeakMap<HTMLDialogElement, Element | null>();
-  const { showModal, close } = HTMLDialogElement.prototype;
-  vi.spyOn(HTMLDialogElement.prototype, 'showModal').mockImplementation(function (this: HTMLDialogElement) {
-    opener.set(this, document.activeElement);
-    showModal.call(this);
-  });
-  vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement, value?: string) {
-    close.call(this, value);
-    const back = opener.get(this);
-    if (back instanceof HTMLElement && back.isConnected) back.focus();
-    if (this.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
-  });
-}
 
 /** A background that answers with these counts and lists no packs. */
 const clientWith = (claimCount: number, packCount: number) =>
