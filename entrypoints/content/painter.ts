@@ -8,8 +8,9 @@
  * The price is that the boxes must follow the text: they are measured again (reads only, written
  * only where something moved) when the page scrolls, resizes, loads fonts or changes, and once a
  * second in case it moved by other means. They are drawn above the page's content, clipped to the
- * scroll boxes their text is in, and left out where the text is hidden. The layer also holds the
- * live region that tells screen readers what the page has, since the boxes say nothing.
+ * scroll boxes their text is in, cut where a fixed or sticky box of the page (a header, a cookie
+ * bar) lies over their text (`coversOf`), and left out where the text is hidden. The layer also
+ * holds the live region that tells screen readers what the page has, since the boxes say nothing.
  */
 import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { MentionVerdict } from '@/lib/verdicts';
@@ -108,23 +109,99 @@ interface TextPlace {
   pinned: boolean;
 }
 
-/** How each element styles overflow and position, read once per pass over the marks. */
-type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean }>;
+/** How an element styles overflow, position and opacity, read once per pass over the marks. */
+interface StyledBox {
+  x: boolean;
+  y: boolean;
+  pinned: boolean;
+  transparent: boolean;
+}
+type StyleCache = Map<Element, StyledBox>;
+/** A region of the view, in viewport pixels, outside which nothing of a mark is drawn. */
+type Clip = { left: number; top: number; right: number; bottom: number };
 
 function placeOf(node: Node, cache: StyleCache): TextPlace {
   const place: TextPlace = { clips: [], pinned: false };
   const root = node.ownerDocument?.documentElement;
   for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
-    let styled = cache.get(element);
-    if (!styled) {
-      const style = getComputedStyle(element);
-      styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky' };
-      cache.set(element, styled);
-    }
+    const styled = styleOf(element, cache);
     if ((styled.x || styled.y) && element !== node.ownerDocument?.body) place.clips.push({ element, x: styled.x, y: styled.y });
     if (styled.pinned) place.pinned = true;
   }
   return place;
+}
+
+/** Where the view is asked what lies on top (`coversOf`), as shares of its width and height: its
+ * top and bottom edges, where headers and banners stay, and its middle, where a dialog does. */
+const COVER_PROBES_X = [0.1, 0.5, 0.9];
+const COVER_PROBES_Y = [0, 0.5, 1];
+/** How often, at most, scrolling the window looks for boxes that came to lie over the page while
+ * none did before (a header made fixed once the reader scrolls past it). */
+const COVER_LOOK_MS = 200;
+
+/**
+ * The page's fixed and sticky boxes that lie over its content in the view now, found by asking the
+ * browser what is on top at a few points (`COVER_PROBES_X` by `COVER_PROBES_Y`): a marked sentence
+ * scrolled under a site's header is drawn over it otherwise, since the layer is above the whole
+ * page. A hit test goes through boxes that take no pointer events (the layer itself) and boxes
+ * that do not show; one whose opacity is 0 is left out by hand. Claimlight's own layers are not
+ * the page's.
+ */
+function coversOf(document: Document, cache: StyleCache): Element[] {
+  const view = document.defaultView;
+  if (!view || typeof document.elementFromPoint !== 'function') return [];
+  const width = document.documentElement.clientWidth || view.innerWidth;
+  const height = document.documentElement.clientHeight || view.innerHeight;
+  const covers: Element[] = [];
+  for (const shareY of COVER_PROBES_Y) {
+    for (const shareX of COVER_PROBES_X) {
+      const x = Math.min(width - 1, Math.max(0, Math.round(width * shareX)));
+      const y = Math.min(height - 1, Math.max(0, Math.round(height * shareY)));
+      const cover = pinnedAncestor(document.elementFromPoint(x, y), cache);
+      if (cover && !covers.includes(cover)) covers.push(cover);
+    }
+  }
+  return covers;
+}
+
+/** The nearest fixed or sticky box that holds an element (across shadow roots), or null. */
+function pinnedAncestor(start: Element | null, cache: StyleCache): Element | null {
+  const root = start?.ownerDocument.documentElement;
+  for (let element = start; element && element !== root; ) {
+    if (element.localName.startsWith('claimlight-')) return null;
+    const styled = styleOf(element, cache);
+    if (styled.pinned) return styled.transparent ? null : element;
+    const parent: Node | null = element.parentNode;
+    element = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
+  }
+  return null;
+}
+
+function styleOf(element: Element, cache: StyleCache): StyledBox {
+  let styled = cache.get(element);
+  if (!styled) {
+    const style = getComputedStyle(element);
+    styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky', transparent: style.opacity === '0' };
+    cache.set(element, styled);
+  }
+  return styled;
+}
+
+/** The part of a line's box (viewport pixels) that the covers leave, as the clip it gets: a cover
+ * as tall as the line cuts it at the side; any other cuts it from above when it starts above the
+ * text's top, else from below (where the line under the text would lie over it). Covers that hold
+ * the text, or lie clear of the line and of the room under it, cut nothing. */
+function uncovered(rect: DOMRect, clip: Clip, covers: readonly DOMRect[]): Clip {
+  let cut = clip;
+  for (const cover of covers) {
+    if (cover.right <= rect.left || cover.left >= rect.right || cover.bottom <= rect.top || cover.top >= rect.bottom + LINE_REACH) continue;
+    if (cover.top <= rect.top && cover.bottom >= rect.bottom) {
+      if (cover.left <= rect.left) cut = { ...cut, left: Math.max(cut.left, cover.right) };
+      else cut = { ...cut, right: Math.min(cut.right, cover.left) };
+    } else if (cover.top <= rect.top) cut = { ...cut, top: Math.max(cut.top, cover.bottom) };
+    else cut = { ...cut, bottom: Math.min(cut.bottom, cover.top) };
+  }
+  return cut;
 }
 
 export class OverlayPainter implements Painter {
@@ -145,6 +222,9 @@ export class OverlayPainter implements Painter {
   private restyled = false;
   /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
   private pinned = false;
+  /** The page's boxes found over its content at the last measuring (`coversOf`), and when. */
+  private covers: Element[] = [];
+  private coversFound = 0;
   private frame = 0;
   /** Whether the layer was put in the page since the last frame. */
   private fresh = false;
@@ -283,6 +363,7 @@ export class OverlayPainter implements Painter {
     this.hiding = null;
     this.drawn = [];
     this.focused = null;
+    this.covers = [];
   }
 
   /** Creates the layer on first use, and starts following the page's layout. */
@@ -313,11 +394,12 @@ export class OverlayPainter implements Painter {
     this.listening = listening;
     const options = { capture: true, passive: true, signal: listening.signal };
     // Scrolling the window moves the layer with the text, so nothing needs measuring, unless some
-    // marked text is in a fixed or sticky box; scrolling a box inside the page moves only its text.
+    // marked text is in a fixed or sticky box, or such a box lies over the page's text (or may have
+    // come to: looked for every `COVER_LOOK_MS`); scrolling a box inside the page moves only its text.
     this.document.addEventListener(
       'scroll',
       (event) => {
-        if (event.target !== this.document || this.pinned || this.focusPinned()) this.relayout();
+        if (event.target !== this.document || this.pinned || this.focusPinned() || this.covers.length || performance.now() - this.coversFound >= COVER_LOOK_MS) this.relayout();
       },
       options,
     );
@@ -374,7 +456,11 @@ export class OverlayPainter implements Painter {
     // view's pixels, are drawn in the layer's, each that many view pixels. (Every mark was offset
     // and as much too large on such a page.)
     const zoom = (host as Element & { currentCSSZoom?: number }).currentCSSZoom || 1;
-    const measured = all.map((drawn) => this.measure(drawn.mention.range, origin, zoom));
+    // Only while there is something to draw: each probe is a hit test.
+    this.covers = all.length ? coversOf(this.document, new Map()) : [];
+    this.coversFound = performance.now();
+    const covers = this.covers.map((element) => ({ element, rect: element.getBoundingClientRect() }));
+    const measured = all.map((drawn) => this.measure(drawn.mention.range, origin, zoom, covers));
     all.forEach((drawn, i) => {
       const boxes = measured[i]!;
       const key = keyOf(boxes);
@@ -384,13 +470,13 @@ export class OverlayPainter implements Painter {
     });
   }
 
-  /** The boxes of a range's text, relative to the layer: one per line, clipped to its scroll boxes,
-   * none where the text is hidden. */
-  private measure(range: Range, origin: DOMRect, zoom: number): Boxes {
+  /** The boxes of a range's text, relative to the layer: one per line, clipped to its scroll boxes
+   * and cut where the page's fixed or sticky boxes lie over it, none where the text is hidden. */
+  private measure(range: Range, origin: DOMRect, zoom: number, covers: readonly { element: Element; rect: DOMRect }[]): Boxes {
     const element = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
     if (!element?.isConnected) return [];
     if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return [];
-    let clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    let clip: Clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
     for (const { element: ancestor, x, y } of this.places.get(range)?.clips ?? []) {
       // Overflow is cut at the padding box's edge: inside borders and scroll bars.
       const r = ancestor.getBoundingClientRect();
@@ -399,10 +485,14 @@ export class OverlayPainter implements Painter {
       if (x) clip = { ...clip, left: Math.max(clip.left, left), right: Math.min(clip.right, left + ancestor.clientWidth) };
       if (y) clip = { ...clip, top: Math.max(clip.top, top), bottom: Math.min(clip.bottom, top + ancestor.clientHeight) };
     }
+    const lineClip = clip;
+    // Text inside a box lying over the page (a headline in a sticky header) is not under it.
+    const over = covers.filter((cover) => !holds(cover.element, range.commonAncestorContainer)).map((cover) => cover.rect);
     const boxes: Boxes = [];
     for (const rect of range.getClientRects()) {
       // Element boundaries inside the range give empty rects; only text has width.
       if (rect.width < 1 || rect.height < 1) continue;
+      const clip = over.length ? uncovered(rect, lineClip, over) : lineClip;
       const left = Math.max(rect.left, clip.left);
       const right = Math.min(rect.right, clip.right);
       const top = Math.max(rect.top, clip.top);
@@ -430,6 +520,12 @@ export class OverlayPainter implements Painter {
     box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${near}`;
     return box;
   }
+}
+
+/** Whether a node lies inside an element, across the shadow roots between them. */
+function holds(element: Element, node: Node): boolean {
+  for (let at: Node | null = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode) if (at === element) return true;
+  return false;
 }
 
 /** The painter for this page. */

@@ -223,6 +223,49 @@ describe('drawing', () => {
     expect(outline.widest).toBeGreaterThan(focus.width * 0.8);
   });
 
+  it('draws no mark over a fixed header or banner the text scrolls under', async () => {
+    // A site's masthead stays at the top of the view and a cookie bar at its foot; the text scrolls
+    // under them. The layer is above the whole page, so its boxes must stop where they begin.
+    const start = 'During the call, it says';
+    const purple = '#7e22ce'; // Misattributed: dashed
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const bar = (id: string, edge: string) => {
+            const element = document.createElement('div');
+            element.id = id;
+            element.textContent = id;
+            element.style.cssText = `position: fixed; ${edge}: 0; left: 0; right: 0; height: 120px; background: #fff; z-index: 5;`;
+            document.body.append(element);
+          };
+          bar('masthead', 'top');
+          bar('cookies', 'bottom');
+          document.body.style.padding = '2000px 0';
+        });
+      }),
+    );
+    const tab = page.page;
+    await page.waitForMarks(5);
+    const view = await tab.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+    const placeText = (y: number) => tab.evaluate(({ start, y }) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
+    }, { start, y });
+    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    // Its first line half under the masthead: nothing of the mark is drawn over it, on screen too.
+    await placeText(100);
+    await expect.poll(async () => (await boxesOf()).filter((box) => box.y < 120).length).toBe(0);
+    expect((await page.colourRows({ x: 0, y: 0, width: view.width, height: 120 }, purple)).found).toEqual([]);
+    // Its first line under the cookie bar: no box there either.
+    await placeText(view.height - 100);
+    await expect.poll(async () => (await boxesOf()).filter((box) => box.y + box.height > view.height - 120).length).toBe(0);
+    expect((await page.colourRows({ x: 0, y: view.height - 120, width: view.width, height: 120 }, purple)).found).toEqual([]);
+    // Between the two, it is drawn whole.
+    await placeText(view.height / 2 - 20);
+    await expect.poll(async () => (await boxesOf()).length).toBeGreaterThan(0);
+    expect((await page.colourRows({ x: 0, y: 120, width: view.width, height: view.height - 240 }, purple)).found.length).toBeGreaterThan(0);
+  });
+
   it('cuts no line under a box that clips only sideways', async () => {
     // `overflow-x: clip` leaves overflow-y visible: the article ends at the last sentence's text,
     // and that sentence's two lines (dashes, and a wave further down) still show in full below it.
