@@ -6,7 +6,7 @@
  * browsers grant permissions only in answer to the reader's own gesture.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { describeChange, feedOrigin, sourceName } from '@/lib/feeds/names';
+import { describeChange, feedOrigin, feedSourceOf, sourceName } from '@/lib/feeds/names';
 import { DEFAULT_INTERVAL_MINUTES } from '@/lib/feeds/schedule';
 import { formatMomentWithTime } from '@/lib/partial-date';
 import type { Client } from '@/lib/protocol';
@@ -23,6 +23,9 @@ export interface FeedManagerProps {
   apiKey: { read(): Promise<string>; write(key: string): Promise<void> };
   /** Changes when the store changed elsewhere (an alarm's refresh): the feeds are read again. */
   storeVersion?: number;
+  /** Changes when the background checked a feed whose claims stayed as they were (it failed, or had
+   * nothing new): the feeds are read again, to show it. */
+  feedsVersion?: number;
   /** How far the background is in storing a feed's claims, while it does. */
   progress?: FeedProgress | null;
 }
@@ -60,7 +63,8 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
       {feed.lastError && (
         <p class="feed__error">
           {feed.failingSince ? `Failing since ${formatMomentWithTime(feed.failingSince)}: ` : ''}
-          {feed.lastError} Its last good claims stay.
+          {feed.lastError}
+          {feed.claimCount > 0 ? ' Its last good claims stay.' : ''}
         </p>
       )}
       {/* In the row from the start, empty while the feed is idle: a live region that arrives with its
@@ -95,7 +99,7 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
   );
 }
 
-export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, progress = null }: FeedManagerProps) {
+export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, feedsVersion = 0, progress = null }: FeedManagerProps) {
   const [feeds, setFeeds] = useState<StoredFeed[] | null>(null);
   const [address, setAddress] = useState('');
   const [interval, setInterval] = useState(DEFAULT_INTERVAL_MINUTES);
@@ -119,21 +123,23 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, p
   }, [client]);
   useEffect(() => {
     void reload();
-  }, [reload, storeVersion]);
+  }, [reload, storeVersion, feedsVersion]);
   useEffect(() => {
     void apiKey.read().then((key) => setSearch((s) => ({ ...s, key })));
   }, [apiKey]);
 
   /** Subscribes to a feed: asks for its origin first, in the reader's click (`prepare` runs once
    * that is granted, before the feed is added: storing the search's API key). */
-  async function subscribe(source: FeedSource, prepare?: () => Promise<unknown>) {
+  async function subscribe(given: FeedSource, prepare?: () => Promise<unknown>) {
     // The Subscribe buttons can still be pressed while a subscription is under way (so that they keep the focus).
     if (busyNow.current === 'new') return;
-    const origin = feedOrigin(source);
-    if (!origin) {
-      setStatus({ kind: 'error', text: 'A feed’s address starts with https:// or http://.' });
+    const checked = feedSourceOf(given);
+    const origin = checked.ok ? feedOrigin(checked.value) : null;
+    if (!checked.ok || !origin) {
+      setStatus({ kind: 'error', text: checked.ok ? 'A feed’s address starts with https:// or http://.' : checked.error });
       return;
     }
+    const source = checked.value;
     setBusy('new');
     setStatus(null);
     try {

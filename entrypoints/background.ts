@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { feedAlarm } from '@/lib/feeds/alarm';
 import { feedOrigin } from '@/lib/feeds/names';
-import { FACTCHECK_KEY, FEED_PROGRESS_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
+import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
@@ -53,7 +53,11 @@ export default defineBackground(() => {
       await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
       await scheduleFeeds();
     },
-    onFeedChecked: () => scheduleFeeds().then(() => undefined),
+    async onFeedChecked() {
+      // An open settings page shows the check (a feed that now fails, or was asked and had nothing new).
+      await browser.storage.local.set({ [FEEDS_CHECKED_KEY]: Date.now() });
+      await scheduleFeeds();
+    },
     async onOriginUnused(origin) {
       await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => log.debug('could not give back', origin, e));
     },

@@ -4,7 +4,7 @@
  * to `runtime.onMessage`.
  */
 import type { PageVerdicts } from './badge';
-import { feedOrigin } from './feeds/names';
+import { feedOrigin, feedSourceOf } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { dueFeeds } from './feeds/schedule';
 import { log } from './log';
@@ -105,8 +105,19 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     else await onFeedChecked?.();
     return outcome;
   };
-  /** Runs a refresh, and tells what follows from it (`checked`). */
-  const refreshing = async (feedId: string): Promise<RefreshOutcome> => checked(await refreshFeed(db, feedId, await feedDeps(feedId)));
+  /** Refreshes under way, by feed: "Refresh now" pressed while the alarm's check of the same feed
+   * waits on a slow server shares that check, rather than fetching twice and counting one outage
+   * as two failures. */
+  const inFlight = new Map<string, Promise<RefreshOutcome>>();
+  /** Runs a refresh, or joins the one under way, and tells what follows from it (`checked`). */
+  const refreshing = (feedId: string): Promise<RefreshOutcome> => {
+    let run = inFlight.get(feedId);
+    if (!run) {
+      run = (async () => checked(await refreshFeed(db, feedId, await feedDeps(feedId))))().finally(() => inFlight.delete(feedId));
+      inFlight.set(feedId, run);
+    }
+    return run;
+  };
   /** Gives back the permission of each origin that no stored feed is read from any longer. */
   const releaseOrigins = async (sources: readonly FeedSource[]) => {
     const used = new Set((await db.feeds.toArray()).map((feed) => feedOrigin(feed.source)));
@@ -145,9 +156,11 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
     importWithProgress,
     refreshDueFeeds,
     listFeeds: () => onStore(async () => ok(await db.feeds.orderBy('id').toArray())),
-    addFeed: ({ source, intervalMinutes }) =>
+    addFeed: ({ source: given, intervalMinutes }) =>
       onStore(async () => {
-        const added = await addFeed(db, source, { ...(await feedDeps(feedIdOf(source))), ...(intervalMinutes ? { intervalMinutes } : {}) });
+        const source = feedSourceOf(given);
+        if (!source.ok) return err({ code: 'invalid-pack', message: source.error });
+        const added = await addFeed(db, source.value, { ...(await feedDeps(feedIdOf(source.value))), ...(intervalMinutes ? { intervalMinutes } : {}) });
         if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
         return ok(await checked(added.value));
       }),

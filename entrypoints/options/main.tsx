@@ -6,7 +6,7 @@ import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
 import { DISMISSALS_KEY, dismissalsFrom, type Dismissals } from '@/lib/dismissals';
-import { FACTCHECK_KEY, FEED_PROGRESS_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
+import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import type { FeedProgress } from '@/components/FeedManager';
 import { SETTINGS_KEY, describeSettingsError, settingsFrom, type Settings } from '@/lib/settings';
 import './style.css';
@@ -60,6 +60,7 @@ function Options() {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [dismissals, setDismissals] = useState<Dismissals | null>(null);
   const [storeVersion, setStoreVersion] = useState(0);
+  const [feedsVersion, setFeedsVersion] = useState(0);
   const [feedProgress, setFeedProgress] = useState<FeedProgress | null>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: Settings } | null>(null);
   const writing = useRef(0);
@@ -138,6 +139,8 @@ function Options() {
       // A card's "Not this claim" in a tab shows up here at once.
       if (area === 'local' && DISMISSALS_KEY in changes) setDismissals(dismissalsFrom(changes[DISMISSALS_KEY]!.newValue));
       if (area === 'local' && STORE_CHANGED_KEY in changes) setStoreVersion((n) => n + 1);
+      // Only the feeds' list is read again: the packs did not change.
+      if (area === 'local' && FEEDS_CHECKED_KEY in changes) setFeedsVersion((n) => n + 1);
       if (area === 'session' && FEED_PROGRESS_KEY in changes) setFeedProgress((changes[FEED_PROGRESS_KEY]!.newValue as FeedProgress | undefined) ?? null);
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
       if (pending.current || writing.current) missed.current = true;
@@ -161,7 +164,7 @@ function Options() {
       saveError={saveError}
       dismissals={dismissals}
       onDismissalsChange={(next) => void changeDismissals(next)}
-      feeds={{ ...FEEDS, progress: feedProgress }}
+      feeds={{ ...FEEDS, progress: feedProgress, feedsVersion }}
       storeVersion={storeVersion}
     />
   );

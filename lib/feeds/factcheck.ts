@@ -5,7 +5,7 @@
  */
 import { err, ok, type Result } from '../result';
 import type { FeedSource } from '../store';
-import type { FetchOptions } from './fetch-feed';
+import type { FetchFailure, FetchOptions } from './fetch-feed';
 import { fetchFeed } from './fetch-feed';
 import { FACTCHECK_ENDPOINT } from './names';
 
@@ -31,7 +31,7 @@ export async function fetchFactCheckSearch(
   source: Extract<FeedSource, { kind: 'factcheck' }>,
   key: string,
   options: FetchOptions & { maxPages?: number; endpoint?: string },
-): Promise<Result<{ text: string; claims: number }, string>> {
+): Promise<Result<{ text: string; claims: number }, FetchFailure>> {
   const claims: unknown[] = [];
   const asked = new Set<string>();
   let token: string | undefined;
@@ -39,15 +39,15 @@ export async function fetchFactCheckSearch(
   const withoutKey = (message: string) => message.replaceAll(key, '…').replaceAll(encodeURIComponent(key), '…');
   for (let page = 0; page < (options.maxPages ?? MAX_FACTCHECK_PAGES); page++) {
     const fetched = await fetchFeed(factCheckUrl(source, key, token, options.endpoint), {}, options);
-    if (!fetched.ok) return err(withoutKey(fetched.error));
-    if (fetched.value.status !== 'fetched') return err('Fact Check Tools answered a search with "not modified".');
+    if (!fetched.ok) return err({ ...fetched.error, message: withoutKey(fetched.error.message) });
+    if (fetched.value.status !== 'fetched') return err({ message: 'Fact Check Tools answered a search with "not modified".' });
     let body: { claims?: unknown; nextPageToken?: unknown };
     try {
       body = JSON.parse(fetched.value.text) as typeof body;
     } catch {
-      return err('Fact Check Tools sent something that is not JSON.');
+      return err({ message: 'Fact Check Tools sent something that is not JSON.' });
     }
-    if (body.claims !== undefined && !Array.isArray(body.claims)) return err('Fact Check Tools sent a page whose "claims" is not a list.');
+    if (body.claims !== undefined && !Array.isArray(body.claims)) return err({ message: 'Fact Check Tools sent a page whose "claims" is not a list.' });
     claims.push(...((body.claims as unknown[] | undefined) ?? []));
     token = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
     // A page that points back to one already read would be read again and again, each at the cost

@@ -17,6 +17,25 @@ export interface Validators {
 /** A fetched feed: unchanged since the validators (a 304), or its text and new validators. */
 export type FeedDocument = { status: 'unchanged' } | ({ status: 'fetched'; text: string } & Validators);
 
+/** Why a feed could not be fetched, as a sentence the reader can act on, and how long its server
+ * asked to be left alone (a 429 or 503 with `Retry-After`), where it did. */
+export interface FetchFailure {
+  message: string;
+  retryAfterMs?: number;
+}
+
+const failure = (message: string, retryAfterMs?: number) => err<FetchFailure>(retryAfterMs === undefined ? { message } : { message, retryAfterMs });
+
+/** How long a `Retry-After` header asks to wait, in ms: whole seconds, or an HTTP date; undefined
+ * when there is none, or it cannot be read, or the date has passed. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) && at > now ? at - now : undefined;
+}
+
 export interface FetchOptions {
   fetch: typeof fetch;
   /** How long the whole answer may take. */
@@ -26,6 +45,8 @@ export interface FetchOptions {
   /** Whether Claimlight may still read from this address's origin (the browser's host permission,
    * which the reader can take back in the browser's own settings). Asked when the fetch fails. */
   allowed?: (url: string) => Promise<boolean>;
+  /** The clock, for a `Retry-After` given as a date. */
+  now?: () => number;
 }
 
 export const FEED_TIMEOUT_MS = 30_000;
@@ -88,7 +109,7 @@ const originOf = (url: string) => {
 };
 
 /** Fetches a feed's URL; `unchanged` on a 304, else its text, or why it could not. */
-export async function fetchFeed(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, string>> {
+export async function fetchFeed(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, FetchFailure>> {
   const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
   const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
   const controller = new AbortController();
@@ -102,36 +123,41 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
     try {
       response = await options.fetch(url, { headers, signal: controller.signal, credentials: 'omit', redirect: 'follow', cache: 'no-cache' });
     } catch (e) {
-      if (controller.signal.aborted) return err(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      if (controller.signal.aborted) return failure(`${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
       // Without the permission, the browser fails the fetch as it fails one to a server that is down.
       if (options.allowed && !(await options.allowed(url).catch(() => true))) {
-        return err(`Claimlight is no longer allowed to read from ${host}: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it.`);
+        return failure(`Claimlight is no longer allowed to read from ${host}: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it.`);
       }
-      return err(`Could not reach ${host}: the server is down, the address is wrong, or this device is offline (${(e as Error).message}).`);
+      return failure(`Could not reach ${host}: the server is down, the address is wrong, or this device is offline (${(e as Error).message}).`);
     }
     // The reader allowed the feed's origin, not wherever it sends us: a feed that moved elsewhere
     // is not read from there.
     if (response.redirected && response.url && originOf(response.url) !== originOf(url)) {
-      return err(`The feed has moved to ${response.url}. Subscribe to that address to follow it there.`);
+      return failure(`The feed has moved to ${response.url}. Subscribe to that address to follow it there.`);
     }
     if (response.status === 304) return ok({ status: 'unchanged' });
-    if (!response.ok) return err(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+    if (!response.ok) {
+      // "Too many requests" and "unavailable" may say when to come back: asked sooner, the server
+      // would refuse again, and a Fact Check Tools key would spend its quota being refused.
+      const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), (options.now ?? Date.now)()) : undefined;
+      return failure(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, wait);
+    }
     const type = response.headers.get('content-type') ?? '';
     if (!ACCEPTED_TYPE.test(type.trim())) {
-      return err(`${host} sent ${type.split(';')[0]!.trim() || 'a file with no content type'}, not JSON or a web page.`);
+      return failure(`${host} sent ${type.split(';')[0]!.trim() || 'a file with no content type'}, not JSON or a web page.`);
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
-      return err(`The feed is ${megabytes(declared)}; Claimlight reads feeds of up to ${megabytes(maxBytes)}.`);
+      return failure(`The feed is ${megabytes(declared)}; Claimlight reads feeds of up to ${megabytes(maxBytes)}.`);
     }
     let text: string | null;
     try {
       text = await readLimited(response, maxBytes);
     } catch (e) {
-      if (controller.signal.aborted) return err(`${host} did not finish sending the feed within ${Math.round(timeoutMs / 1000)} s.`);
-      return err(`The connection to ${host} broke while the feed was read (${(e as Error).message}).`);
+      if (controller.signal.aborted) return failure(`${host} did not finish sending the feed within ${Math.round(timeoutMs / 1000)} s.`);
+      return failure(`The connection to ${host} broke while the feed was read (${(e as Error).message}).`);
     }
-    if (text === null) return err(`The feed is larger than ${megabytes(maxBytes)}, the most Claimlight reads.`);
+    if (text === null) return failure(`The feed is larger than ${megabytes(maxBytes)}, the most Claimlight reads.`);
     const etag = response.headers.get('etag') ?? undefined;
     const lastModified = response.headers.get('last-modified') ?? undefined;
     return ok({ status: 'fetched', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });

@@ -6,6 +6,9 @@
  */
 export const FACTCHECK_KEY = 'claimlight:factcheck-key';
 export const STORE_CHANGED_KEY = 'claimlight:store-changed';
+/** The stamp the background writes when it checked a feed and its claims stayed as they were (a
+ * failure, a 304, the same claims): an open settings page reads its feeds again, to show it. */
+export const FEEDS_CHECKED_KEY = 'claimlight:feeds-checked';
 /** How far the feed being stored is (`storage.session`: { feedId, done, total }), for the
  * settings page's progress bar. */
 export const FEED_PROGRESS_KEY = 'claimlight:feed-progress';

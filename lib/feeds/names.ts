@@ -3,6 +3,7 @@
  * changed, and the origin a feed is read from. Kept apart from the refresh code so that the
  * settings page does not load the store.
  */
+import { err, ok, type Result } from '../result';
 import type { FeedChange, FeedSource } from '../store';
 
 /** Where Fact Check Tools searches go. */
@@ -34,6 +35,33 @@ export function feedOrigin(source: FeedSource): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A feed's address as Claimlight keeps it, or why it cannot be one. Written back as the browser
+ * reads it (the host in lower case, a default port dropped) and without its fragment, which no
+ * server sees: "https://CHECKS.example:443/feed.json#latest" is the feed at
+ * "https://checks.example/feed.json", not a second one. An address with a user name or password
+ * is refused: the browser will not send a request to it, and the feed's messages would show it.
+ */
+export function feedAddress(url: string): Result<string, string> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return err('That is not a web address: a feed’s address starts with https:// or http://.');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return err('A feed’s address starts with https:// or http://.');
+  if (parsed.username || parsed.password) return err('A feed’s address cannot hold a user name or password: the browser does not send them. Use an address that needs none.');
+  parsed.hash = '';
+  return ok(parsed.href);
+}
+
+/** A source with its address as `feedAddress` keeps it; a search as it is. */
+export function feedSourceOf(source: FeedSource): Result<FeedSource, string> {
+  if (source.kind !== 'url') return ok(source);
+  const address = feedAddress(source.url);
+  return address.ok ? ok({ kind: 'url', url: address.value }) : address;
 }
 
 /** "12 new, 3 updated, 1 withdrawn", or "No changes". */

@@ -8,18 +8,17 @@
 import { hashId } from '../claim-review';
 import { parsePackText } from '../pack';
 import { err, ok, type Result } from '../result';
-import type { Claim } from '../schema';
+import type { Claim, FactPack } from '../schema';
 import { deletePack, describeStorageError, importPack, type ClaimlightDb, type FeedChange, type FeedSource, type StoredFeed } from '../store';
 import { fetchFactCheckSearch } from './factcheck';
-import { fetchFeed, type FetchOptions } from './fetch-feed';
-import { sourceName } from './names';
+import { fetchFeed, type FetchFailure, type FetchOptions } from './fetch-feed';
+import { feedAddress, feedSourceOf, sourceName } from './names';
 import { DEFAULT_INTERVAL_MINUTES, clampInterval, nextCheckAfter } from './schedule';
 
 export { describeChange, sourceName } from './names';
 
 /** What a refresh needs from its context. */
 export interface RefreshDeps extends FetchOptions {
-  now?: () => number;
   /** The reader's Fact Check Tools key, for a search feed. */
   apiKey?: string;
   /** Where Fact Check Tools searches go (tests serve them locally). */
@@ -63,9 +62,9 @@ export interface RefreshOutcome {
 /** A feed's document as fetched: its text, its validators, and (for a search) whether it found nothing. */
 type Fetched = { text: string; etag?: string; lastModified?: string; nothingFound?: boolean };
 
-async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fetched | null, string>> {
+async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fetched | null, FetchFailure>> {
   if (feed.source.kind === 'factcheck') {
-    if (!deps.apiKey) return err('This feed needs a Fact Check Tools API key; add yours in the feed settings.');
+    if (!deps.apiKey) return err({ message: 'This feed needs a Fact Check Tools API key; add yours in the feed settings.' });
     const found = await fetchFactCheckSearch(feed.source, deps.apiKey, { ...deps, ...(deps.factCheckEndpoint ? { endpoint: deps.factCheckEndpoint } : {}) });
     return found.ok ? ok({ text: found.value.text, nothingFound: found.value.claims === 0 }) : found;
   }
@@ -82,17 +81,17 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const now = (deps.now ?? Date.now)();
   const feed = await db.feeds.get(feedId);
   if (!feed) throw new Error(`No feed ${feedId}.`);
-  const failed = async (message: string): Promise<RefreshOutcome> => {
+  const failed = async ({ message, retryAfterMs }: FetchFailure): Promise<RefreshOutcome> => {
     // Only the record changes: the last good claims stay.
     const next = await db.transaction('rw', db.feeds, () =>
       updateRecord(db, feedId, (current) => {
         const failures = current.failures + 1;
-        return { lastChecked: now, lastError: message, failingSince: current.failingSince ?? now, failures, nextCheck: nextCheckAfter(now, current.intervalMinutes, failures) };
+        return { lastChecked: now, lastError: message, failingSince: current.failingSince ?? now, failures, nextCheck: nextCheckAfter(now, current.intervalMinutes, failures, retryAfterMs) };
       }),
     );
     return { feed: next ?? feed, change: null };
   };
-  const fetched = await fetchText(feed, deps);
+  const fetched = await fetchText(feed, { ...deps, now: () => now });
   if (!fetched.ok) return failed(fetched.error);
   const healthy = (current: StoredFeed) => ({ lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, current.intervalMinutes, 0), lastError: undefined, failingSince: undefined });
   if (fetched.value === null) {
@@ -115,7 +114,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const parsed = parsePackText(fetched.value.text, { fileName: sourceName(feed.source), today: new Date(now) });
   if (!parsed.ok) {
     const [first, ...rest] = parsed.error;
-    return failed(`The feed could not be read: ${first}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`);
+    return failed({ message: `The feed could not be read: ${first}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}` });
   }
   const pack = { ...parsed.value.pack, id: feed.packId };
   const validators = { etag: fetched.value.etag, lastModified: fetched.value.lastModified };
@@ -126,6 +125,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
     if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
+    else await renewHeader(db, pack);
     const next = await updateRecord(db, feedId, (current) => ({
       ...healthy(current),
       ...validators,
@@ -144,11 +144,21 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     // the next check backs off, rather than the feed being fetched again at once to fail the same
     // way. Where even the record cannot be written, the store's own error is what the caller gets.
     try {
-      return await failed(describeStorageError(e));
+      return await failed({ message: describeStorageError(e) });
     } catch {
       throw e;
     }
   }
+}
+
+/** Writes a feed's new title, publisher and other pack-wide fields onto its stored pack, whose
+ * claims stayed as they were: the pack list and the cards read them there. */
+async function renewHeader(db: ClaimlightDb, pack: FactPack): Promise<void> {
+  const stored = await db.packs.get(pack.id);
+  if (!stored) return;
+  const { claims: _claims, ...header } = pack;
+  const next = { ...stored, ...header };
+  if (JSON.stringify(next) !== JSON.stringify(stored)) await db.packs.put(next);
 }
 
 /**
@@ -164,18 +174,34 @@ async function updateRecord(db: ClaimlightDb, feedId: string, learnt: (current: 
   return next;
 }
 
-/** Subscribes to a source: stores its record (due at once) and refreshes it. A source already
- * subscribed to is refused. */
-export async function addFeed(db: ClaimlightDb, source: FeedSource, deps: RefreshDeps & { intervalMinutes?: number }): Promise<Result<RefreshOutcome, string>> {
-  const feed = newFeed(source, (deps.now ?? Date.now)(), deps.intervalMinutes);
+/**
+ * Subscribes to a source: stores its record (due at once) and refreshes it. A source already
+ * subscribed to, at the same address however it is written (`feedAddress`), is refused. A pack of
+ * the reader's own that holds the feed's id (its export, imported again after the feed was
+ * removed) is taken over: the feed's claims replace it, and until they come it is the last good copy.
+ */
+export async function addFeed(db: ClaimlightDb, given: FeedSource, deps: RefreshDeps & { intervalMinutes?: number }): Promise<Result<RefreshOutcome, string>> {
+  const source = feedSourceOf(given);
+  if (!source.ok) return source;
+  const feed = newFeed(source.value, (deps.now ?? Date.now)(), deps.intervalMinutes);
   const added = await db.transaction('rw', db.feeds, db.packs, async () => {
     if (await db.feeds.get(feed.id)) return false;
-    if (await db.packs.get(feed.packId)) return false;
-    await db.feeds.add(feed);
+    // A feed stored before addresses were kept written one way is compared as it is written now.
+    const address = feed.source.kind === 'url' ? feed.source.url : null;
+    if (address && (await db.feeds.toArray()).some((other) => other.source.kind === 'url' && addressOf(other.source.url) === address)) return false;
+    const kept = await db.packs.get(feed.packId);
+    if (kept?.origin === 'bundled') return false;
+    await db.feeds.add(kept ? { ...feed, claimCount: kept.claimCount } : feed);
     return true;
   });
-  if (!added) return err(`You already subscribe to ${sourceName(source)}.`);
+  if (!added) return err(`You already subscribe to ${sourceName(source.value)}.`);
   return ok(await refreshFeed(db, feed.id, deps));
+}
+
+/** An address as `feedAddress` keeps it, or as it is where it cannot be read. */
+function addressOf(url: string): string {
+  const address = feedAddress(url);
+  return address.ok ? address.value : url;
 }
 
 /** Unsubscribes: the feed and its claims go, in one transaction. */

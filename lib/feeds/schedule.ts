@@ -39,11 +39,12 @@ export function backoffMinutes(failures: number): number {
 }
 
 /** When a feed is due after a check at `now` that succeeded (`failures` 0) or was the
- * `failures`-th failure in a row. A failing feed is never asked later than its own interval. */
-export function nextCheckAfter(now: number, intervalMinutes: number, failures: number): number {
+ * `failures`-th failure in a row, after which its server may have asked to be left alone for
+ * `retryAfterMs`. A failing feed is never asked later than its own interval. */
+export function nextCheckAfter(now: number, intervalMinutes: number, failures: number, retryAfterMs = 0): number {
   const interval = clampInterval(intervalMinutes);
-  const wait = failures > 0 ? Math.min(interval, backoffMinutes(failures)) : interval;
-  return now + wait * MINUTE;
+  const wait = failures > 0 ? Math.min(interval, Math.max(backoffMinutes(failures), retryAfterMs / MINUTE)) : interval;
+  return now + Math.ceil(wait * MINUTE);
 }
 
 /** When a feed is due, as of `now`. A next check further off than the feed's own interval can only

@@ -102,6 +102,42 @@ describe('FeedManager', () => {
     expect(await db.feeds.count()).toBe(0);
   });
 
+  it('does not say a feed that never had claims keeps its last good ones', async () => {
+    await renderFeeds(() => new Response('', { status: 503 }));
+    subscribe('https://checks.example/feed.json');
+    const error = await screen.findByText(/checks\.example answered 503\./, { selector: '.feed__error' });
+    expect(error.textContent).not.toMatch(/last good claims/);
+  });
+
+  it('refuses an address with a user name or password before asking for leave to read from it', async () => {
+    const { requestOrigin } = await renderFeeds(() => new Response('[]'));
+    subscribe('https://reader:hunter2@checks.example/feed.json');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/cannot hold a user name or password/));
+    expect(requestOrigin).not.toHaveBeenCalled();
+    expect(await db.feeds.count()).toBe(0);
+  });
+
+  it('reads the feeds again when the background says it checked one, showing a check that failed', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    let up = true;
+    const fetch = vi.fn(async () => (up ? new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }) : new Response('', { status: 503 }))) as unknown as typeof globalThis.fetch;
+    let now = 1_000;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch, now: () => now } });
+    const client = createClient(async (message) => routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    const apiKey = { read: async () => '', write: async () => undefined };
+    const view = (feedsVersion: number) => <FeedManager client={client} requestOrigin={async () => true} apiKey={apiKey} feedsVersion={feedsVersion} />;
+    const { rerender } = render(view(0));
+    subscribe('https://checks.example/feed.json');
+    await screen.findByText(/^Subscribed to/);
+    // The alarm's check, in the background, fails.
+    up = false;
+    now += 7 * 3_600_000;
+    await handlers.refreshDueFeeds();
+    rerender(view(1));
+    await screen.findByText(/checks\.example answered 503\. Its last good claims stay\./, { selector: '.feed__error' });
+  });
+
   it('shows a failing feed\'s error and since when, keeps it, and removes it with its claims after our own question', async () => {
     let answer = () => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } });
     await renderFeeds(() => answer());

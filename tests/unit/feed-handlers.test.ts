@@ -5,7 +5,7 @@ import { expectBundledPack } from '@/lib/bundled-pack';
 import { feedIdOf } from '@/lib/feeds/refresh';
 import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
-import { freshDb } from '../helpers/packs';
+import { freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
 const tab: SenderInfo = { tabId: 3, url: 'https://news.example/a', fromExtensionPage: false, fromThisExtension: true };
@@ -65,6 +65,79 @@ describe('feeds through the background', () => {
     expect(imported).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/belongs to the feed "Fact-checks by Harbour Checks"; give the imported pack another id, or remove the feed first/) } });
     expect(await db.claims.where('packId').equals(id).toArray()).toEqual(before);
     expect((await db.packs.get(id))!.title).toBe('Fact-checks by Harbour Checks');
+  });
+
+  it('subscribes again to a feed whose export was imported after the feed was removed, taking that pack over', async () => {
+    const { ui } = await setup(() => json([review(1), review(2)]));
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    const exported = await ui.call('exportPack', { packId: id, format: 'claimlight' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    await ui.call('removeFeed', { feedId: id });
+    expect((await ui.call('importPack', { text: exported.value.text, fileName: 'kept.json' })).ok).toBe(true);
+    // Refused before, "You already subscribe to checks.example", with no feed listed to remove.
+    const again = await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    expect(again).toMatchObject({ ok: true, value: { feed: { id, claimCount: 2 } } });
+    expect(await ui.call('listFeeds', {})).toMatchObject({ ok: true, value: [{ id }] });
+    expect(await db.claims.where('packId').equals(id).count()).toBe(2);
+  });
+
+  it('takes a feed written another way (case, default port, fragment) for the one subscribed to, and refuses an address with a password without showing it', async () => {
+    const { ui, fetch } = await setup(() => json([review(1)]));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    expect(await ui.call('addFeed', { source: { kind: 'url', url: 'https://CHECKS.example:443/feed.json#latest' } })).toMatchObject({ ok: false, error: { message: 'You already subscribe to checks.example.' } });
+    const withPassword = await ui.call('addFeed', { source: { kind: 'url', url: 'https://reader:hunter2@checks.example/other.json' } });
+    expect(withPassword).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cannot hold a user name or password/) } });
+    expect(JSON.stringify(withPassword)).not.toContain('hunter2');
+    expect((await ui.call('listFeeds', {})) as { value: unknown[] }).toMatchObject({ value: [{ source: { url: FEED } }] });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    // Written another way the first time, it is stored as the browser reads it.
+    await ui.call('removeFeed', { feedId: feedIdOf({ kind: 'url', url: FEED }) });
+    expect(await ui.call('addFeed', { source: { kind: 'url', url: 'https://Checks.Example/feed.json#top' } })).toMatchObject({ ok: true, value: { feed: { id: feedIdOf({ kind: 'url', url: FEED }), source: { url: FEED } } } });
+  });
+
+  it('leaves a server that asked to be left alone (429 with Retry-After) that long, up to the feed\'s interval', async () => {
+    const { ui } = await setup(() => new Response('', { status: 429, headers: { 'retry-after': '7200' } }));
+    const added = await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    // Two hours, not the first failure's 15 minutes.
+    expect(added).toMatchObject({ ok: true, value: { feed: { lastError: 'checks.example answered 429.', nextCheck: 1_000 + 7_200_000 } } });
+    db.close();
+    const { ui: other } = await setup(() => new Response('', { status: 503, headers: { 'retry-after': String(3 * 24 * 3600) } }));
+    expect(await other.call('addFeed', { source: { kind: 'url', url: FEED }, intervalMinutes: 60 })).toMatchObject({ ok: true, value: { feed: { nextCheck: 1_000 + 3_600_000 } } });
+  });
+
+  it('stores a feed\'s new title on its pack when its claims stayed the same', async () => {
+    let title = 'Harbour Checks';
+    const { ui } = await setup(() => json(samplePack({ title })));
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    title = 'Harbour Checks (renamed)';
+    const refreshed = await ui.call('refreshFeed', { feedId: id });
+    expect(refreshed).toMatchObject({ ok: true, value: { change: null, feed: { title } } });
+    expect((await db.packs.get(id))!.title).toBe(title);
+  });
+
+  it('shares one check between "Refresh now" and the alarm\'s check of the same feed, counting one failure', async () => {
+    let release = () => {};
+    let up = true;
+    const { ui, handlers, fetch, tick } = await setup(() => (up ? json([review(1)]) : new Response('', { status: 503 })));
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    up = false;
+    tick(7 * 3_600_000);
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.mocked(fetch).mockImplementation(async () => {
+      await gate;
+      return new Response('', { status: 503 });
+    });
+    const alarm = handlers.refreshDueFeeds();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const now = ui.call('refreshFeed', { feedId: id });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    await Promise.all([alarm, now]);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect((await db.feeds.get(id))!.failures).toBe(1);
   });
 
   it('says in words when the store cannot be written, for every feed and pack request', async () => {

@@ -88,7 +88,7 @@ describe('fetchFeed', () => {
     ['a body over the limit with no declared size', () => new Response('x'.repeat(5000), { headers: { 'content-type': 'application/json' } }), 'The feed is larger than 0.0 MB, the most Claimlight reads.'],
   ])('refuses %s in plain words', async (_, answer, message) => {
     const { fetch } = server(answer);
-    expect(await fetchFeed(FEED_URL, {}, { fetch, maxBytes: 1000 })).toEqual({ ok: false, error: message });
+    expect(await fetchFeed(FEED_URL, {}, { fetch, maxBytes: 1000 })).toEqual({ ok: false, error: { message } });
   });
 
   it('does not follow a feed that moved to another site, and says where it went', async () => {
@@ -97,7 +97,7 @@ describe('fetchFeed', () => {
       Object.defineProperties(response, { redirected: { value: true }, url: { value: 'https://elsewhere.example/feed.json' } });
       return response;
     });
-    expect(await fetchFeed(FEED_URL, {}, { fetch: moved.fetch })).toEqual({ ok: false, error: 'The feed has moved to https://elsewhere.example/feed.json. Subscribe to that address to follow it there.' });
+    expect(await fetchFeed(FEED_URL, {}, { fetch: moved.fetch })).toEqual({ ok: false, error: { message: 'The feed has moved to https://elsewhere.example/feed.json. Subscribe to that address to follow it there.' } });
     // Moved within its own site: read as before.
     const within = server(() => {
       const response = json('[]');
@@ -112,10 +112,10 @@ describe('fetchFeed', () => {
     const allowed = vi.fn(async () => false);
     expect(await fetchFeed(FEED_URL, {}, { fetch: refused.fetch, allowed })).toEqual({
       ok: false,
-      error: "Claimlight is no longer allowed to read from checks.example: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it.",
+      error: { message: "Claimlight is no longer allowed to read from checks.example: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it." },
     });
     expect(allowed).toHaveBeenCalledWith(FEED_URL);
-    expect(await fetchFeed(FEED_URL, {}, { fetch: refused.fetch, allowed: async () => true })).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not reach checks\.example/) });
+    expect(await fetchFeed(FEED_URL, {}, { fetch: refused.fetch, allowed: async () => true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Could not reach checks\.example/) } });
   });
 
   it('reads a feed in the charset its server names', async () => {
@@ -128,12 +128,12 @@ describe('fetchFeed', () => {
   it('says when the server is down, and when it does not answer in time', async () => {
     const down = server(() => Promise.reject(new TypeError('fetch failed')));
     const result = await fetchFeed(FEED_URL, {}, { fetch: down.fetch });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Could not reach checks\.example: the server is down/) });
+    expect(result).toEqual({ ok: false, error: { message: expect.stringMatching(/^Could not reach checks\.example: the server is down/) } });
     vi.useFakeTimers();
     const silent = vi.fn((_: unknown, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
     const pending = fetchFeed(FEED_URL, {}, { fetch: silent, timeoutMs: 30_000 });
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(await pending).toEqual({ ok: false, error: 'checks.example did not answer within 30 s.' });
+    expect(await pending).toEqual({ ok: false, error: { message: 'checks.example did not answer within 30 s.' } });
   });
 });
 

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FEEDS_CHECKED_KEY } from '@/lib/feeds/keys';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
 
 // The options entrypoint renders on import, so each test loads a fresh copy into a fresh #app.
@@ -64,6 +65,17 @@ describe('options entrypoint', () => {
     }
     await waitFor(async () => expect((await stored())?.sensitivity).toBe(0.9), { timeout: 2000 });
     expect(set).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the feeds again, and only them, when the background says it checked a feed', async () => {
+    await openOptions();
+    const send = vi.mocked(fakeBrowser.runtime.sendMessage);
+    const asked = (type: string) => send.mock.calls.filter(([message]) => (message as { type: string }).type.endsWith(type)).length;
+    await waitFor(() => expect(asked('listFeeds')).toBe(1));
+    const packsBefore = asked('listPacks');
+    await fakeBrowser.storage.local.set({ [FEEDS_CHECKED_KEY]: 2_000 });
+    await waitFor(() => expect(asked('listFeeds')).toBe(2));
+    expect(asked('listPacks')).toBe(packsBefore);
   });
 
   it('follows a change saved by another settings page', async () => {
