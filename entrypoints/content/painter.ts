@@ -8,13 +8,14 @@
  * The price is that the boxes must follow the text: they are measured again (reads only, written
  * only where something moved) when the page scrolls, resizes, loads fonts or changes, and once a
  * second in case it moved by other means. They are drawn above the page's content, clipped to the
- * scroll boxes their text is in, cut where a fixed or sticky box of the page (a header, a cookie
- * bar) lies over their text (`coversOf`), and left out where the text is hidden. The layer also
+ * scroll boxes their text is in, cut where a box of the page that stays put (a masthead, a cookie
+ * bar) lies over their text (`covers.ts`), and left out where the text is hidden. The layer also
  * holds the live region that tells screen readers what the page has, since the boxes say nothing.
  */
 import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { findCovers, uncovered, holds, type Clip, type Cover } from './covers';
 import { unguessableTagName } from './tag-name';
 
 /** A range to mark, with the verdict that picks its look and its text (kept with the mark, inside
@@ -88,8 +89,8 @@ const LAYER_STYLES = `
 /** Where one mark is drawn: its boxes, relative to the layer, each the height of its text, and
  * compared as "x,y,w,h,room" joined. `room`, where a box that clips the text ends close below it,
  * is how far down from the box's (rounded) top anything of it may show. */
-type Boxes = { x: number; y: number; width: number; height: number; room?: number }[];
-const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height},${b.room ?? ''}`).join(';');
+type Boxes = { x: number; y: number; width: number; height: number; room?: number; cut?: Clip['cut'] }[];
+const keyOf = (boxes: Boxes) => boxes.map((b) => `${b.x},${b.y},${b.width},${b.height},${b.room ?? ''},${b.cut ? `${+!!b.cut.top}${+!!b.cut.left}${+!!b.cut.right}` : ''}`).join(';');
 /** More than any line reaches under the text (`lib/mark-style.ts`: the tallest, a 3 px wave, is
  * 10.5 px, and a third claim's starts 24 px down): a clip further below cannot cut a line. */
 const LINE_REACH = 48;
@@ -98,7 +99,22 @@ interface Drawn {
   mention: PaintedMention;
   group: HTMLElement;
   key: string;
+  /** Its boxes as last measured, and whether a cover cut them (`covers.ts`). */
+  boxes: Boxes;
+  cut: boolean;
 }
+
+/** What a pass over the marks measures: every mark; or, as the window scrolls while some box of
+ * the page lies over its content, only the marks near such a box or cut by one before (the rest
+ * move with the layer); or, as it scrolls while none does, nothing unless the probes now find one
+ * (a masthead made fixed once the reader scrolled past it). Larger takes in smaller. */
+const enum Pass {
+  LookForCovers = 1,
+  NearCovers = 2,
+  All = 3,
+}
+/** How often, at most, scrolling the window looks for boxes over the page while none is known. */
+const COVER_LOOK_MS = 200;
 
 /** Where a mention's text sits: the boxes that clip it, and whether it stays put on screen while the
  * window scrolls (in a fixed or sticky box), so that it moves against the document. */
@@ -109,99 +125,23 @@ interface TextPlace {
   pinned: boolean;
 }
 
-/** How an element styles overflow, position and opacity, read once per pass over the marks. */
-interface StyledBox {
-  x: boolean;
-  y: boolean;
-  pinned: boolean;
-  transparent: boolean;
-}
-type StyleCache = Map<Element, StyledBox>;
-/** A region of the view, in viewport pixels, outside which nothing of a mark is drawn. */
-type Clip = { left: number; top: number; right: number; bottom: number };
+/** How each element styles overflow and position, read once per pass over the marks. */
+type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean }>;
 
 function placeOf(node: Node, cache: StyleCache): TextPlace {
   const place: TextPlace = { clips: [], pinned: false };
   const root = node.ownerDocument?.documentElement;
   for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
-    const styled = styleOf(element, cache);
+    let styled = cache.get(element);
+    if (!styled) {
+      const style = getComputedStyle(element);
+      styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky' };
+      cache.set(element, styled);
+    }
     if ((styled.x || styled.y) && element !== node.ownerDocument?.body) place.clips.push({ element, x: styled.x, y: styled.y });
     if (styled.pinned) place.pinned = true;
   }
   return place;
-}
-
-/** Where the view is asked what lies on top (`coversOf`), as shares of its width and height: its
- * top and bottom edges, where headers and banners stay, and its middle, where a dialog does. */
-const COVER_PROBES_X = [0.1, 0.5, 0.9];
-const COVER_PROBES_Y = [0, 0.5, 1];
-/** How often, at most, scrolling the window looks for boxes that came to lie over the page while
- * none did before (a header made fixed once the reader scrolls past it). */
-const COVER_LOOK_MS = 200;
-
-/**
- * The page's fixed and sticky boxes that lie over its content in the view now, found by asking the
- * browser what is on top at a few points (`COVER_PROBES_X` by `COVER_PROBES_Y`): a marked sentence
- * scrolled under a site's header is drawn over it otherwise, since the layer is above the whole
- * page. A hit test goes through boxes that take no pointer events (the layer itself) and boxes
- * that do not show; one whose opacity is 0 is left out by hand. Claimlight's own layers are not
- * the page's.
- */
-function coversOf(document: Document, cache: StyleCache): Element[] {
-  const view = document.defaultView;
-  if (!view || typeof document.elementFromPoint !== 'function') return [];
-  const width = document.documentElement.clientWidth || view.innerWidth;
-  const height = document.documentElement.clientHeight || view.innerHeight;
-  const covers: Element[] = [];
-  for (const shareY of COVER_PROBES_Y) {
-    for (const shareX of COVER_PROBES_X) {
-      const x = Math.min(width - 1, Math.max(0, Math.round(width * shareX)));
-      const y = Math.min(height - 1, Math.max(0, Math.round(height * shareY)));
-      const cover = pinnedAncestor(document.elementFromPoint(x, y), cache);
-      if (cover && !covers.includes(cover)) covers.push(cover);
-    }
-  }
-  return covers;
-}
-
-/** The nearest fixed or sticky box that holds an element (across shadow roots), or null. */
-function pinnedAncestor(start: Element | null, cache: StyleCache): Element | null {
-  const root = start?.ownerDocument.documentElement;
-  for (let element = start; element && element !== root; ) {
-    if (element.localName.startsWith('claimlight-')) return null;
-    const styled = styleOf(element, cache);
-    if (styled.pinned) return styled.transparent ? null : element;
-    const parent: Node | null = element.parentNode;
-    element = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
-  }
-  return null;
-}
-
-function styleOf(element: Element, cache: StyleCache): StyledBox {
-  let styled = cache.get(element);
-  if (!styled) {
-    const style = getComputedStyle(element);
-    styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky', transparent: style.opacity === '0' };
-    cache.set(element, styled);
-  }
-  return styled;
-}
-
-/** The part of a line's box (viewport pixels) that the covers leave, as the clip it gets: a cover
- * as tall as the line cuts it at the side; any other cuts it from above when it starts above the
- * text's top, else from below (where the line under the text would lie over it). Covers that hold
- * the text, or lie clear of the line and of the room under it, cut nothing. */
-function uncovered(rect: DOMRect, clip: Clip, covers: readonly DOMRect[]): Clip {
-  let cut = clip;
-  for (const cover of covers) {
-    if (cover.right <= rect.left || cover.left >= rect.right || cover.bottom <= rect.top || cover.top >= rect.bottom + LINE_REACH) continue;
-    if (cover.top <= rect.top && cover.bottom >= rect.bottom) {
-      if (cover.left <= rect.left) cut = { ...cut, left: Math.max(cut.left, cover.right) };
-      else cut = { ...cut, right: Math.min(cut.right, cover.left) };
-    } else if (cover.top <= rect.top) cut = { ...cut, top: Math.max(cut.top, cover.bottom) };
-    else cut = { ...cut, bottom: Math.min(cut.bottom, cover.top) };
-  }
-  return cut;
 }
 
 export class OverlayPainter implements Painter {
@@ -222,10 +162,12 @@ export class OverlayPainter implements Painter {
   private restyled = false;
   /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
   private pinned = false;
-  /** The page's boxes found over its content at the last measuring (`coversOf`), and when. */
-  private covers: Element[] = [];
-  private coversFound = 0;
+  /** The page's boxes over its content at the last pass (`covers.ts`), and when it looked. */
+  private covers: Cover[] = [];
+  private coversFound = -Infinity;
   private frame = 0;
+  /** What the next frame's pass measures (`Pass`). */
+  private pass: Pass = Pass.All;
   /** Whether the layer was put in the page since the last frame. */
   private fresh = false;
   private listening: AbortController | null = null;
@@ -268,7 +210,7 @@ export class OverlayPainter implements Painter {
       if (mention.faint) group.dataset.faint = '';
       if (layer) group.dataset.layer = String(Math.min(layer, 2));
       group.dataset.text = mention.text;
-      return { mention, group, key: '' };
+      return { mention, group, key: '', boxes: [], cut: false };
     });
     for (const gone of before.values()) gone.group.remove();
     const fragment = this.document.createDocumentFragment();
@@ -292,7 +234,7 @@ export class OverlayPainter implements Painter {
     group.setAttribute('aria-hidden', 'true');
     group.dataset.text = range.toString().replace(/\s+/g, ' ').trim();
     this.root!.append(group);
-    this.focused = { mention: { range, verdict: 'unrated', text: group.dataset.text }, group, key: '' };
+    this.focused = { mention: { range, verdict: 'unrated', text: group.dataset.text }, group, key: '', boxes: [], cut: false };
     this.relayout();
   }
 
@@ -315,8 +257,10 @@ export class OverlayPainter implements Painter {
     });
   }
 
-  relayout(): void {
-    if (this.frame || !this.host) return;
+  relayout(pass: Pass = Pass.All): void {
+    if (!this.host) return;
+    this.pass = this.frame ? Math.max(this.pass, pass) : pass;
+    if (this.frame) return;
     // A layer just put in the page costs the page a layout of its own: that frame is left to it,
     // and the marks are measured and drawn in the next, so neither task carries both.
     const settled = !this.fresh;
@@ -324,11 +268,11 @@ export class OverlayPainter implements Painter {
     this.frame = requestAnimationFrame(() => {
       if (!settled) {
         this.frame = 0;
-        this.relayout();
+        this.relayout(this.pass);
         return;
       }
       this.frame = 0;
-      this.draw();
+      this.draw(this.pass);
     });
   }
 
@@ -394,12 +338,14 @@ export class OverlayPainter implements Painter {
     this.listening = listening;
     const options = { capture: true, passive: true, signal: listening.signal };
     // Scrolling the window moves the layer with the text, so nothing needs measuring, unless some
-    // marked text is in a fixed or sticky box, or such a box lies over the page's text (or may have
-    // come to: looked for every `COVER_LOOK_MS`); scrolling a box inside the page moves only its text.
+    // marked text is in a fixed or sticky box, or such a box lies over the page's text (then the
+    // marks near it are measured); scrolling a box inside the page moves only its text.
     this.document.addEventListener(
       'scroll',
       (event) => {
-        if (event.target !== this.document || this.pinned || this.focusPinned() || this.covers.length || performance.now() - this.coversFound >= COVER_LOOK_MS) this.relayout();
+        if (event.target !== this.document || this.pinned || this.focusPinned()) this.relayout();
+        else if (this.covers.length) this.relayout(Pass.NearCovers);
+        else if (performance.now() - this.coversFound >= COVER_LOOK_MS) this.relayout(Pass.LookForCovers);
       },
       options,
     );
@@ -438,11 +384,15 @@ export class OverlayPainter implements Painter {
     return !!this.focused && !!this.places.get(this.focused.mention.range)?.pinned;
   }
 
-  /** Measures every mark (all reads first), then moves the boxes of those that moved. */
-  private draw(): void {
+  /** Measures the marks the pass asks for (all reads first), then moves the boxes of those that moved. */
+  private draw(pass: Pass = Pass.All): void {
     const host = this.host;
     if (!host) return;
     const all = this.focused ? [...this.drawn, this.focused] : this.drawn;
+    // Only while there is something to draw: each probe is a hit test.
+    this.covers = all.length ? findCovers(this.document) : [];
+    this.coversFound = performance.now();
+    if (pass !== Pass.All && !this.covers.length && !all.some((drawn) => drawn.cut)) return;
     if (this.restyled) {
       this.restyled = false;
       const cache: StyleCache = new Map();
@@ -456,13 +406,16 @@ export class OverlayPainter implements Painter {
     // view's pixels, are drawn in the layer's, each that many view pixels. (Every mark was offset
     // and as much too large on such a page.)
     const zoom = (host as Element & { currentCSSZoom?: number }).currentCSSZoom || 1;
-    // Only while there is something to draw: each probe is a hit test.
-    this.covers = all.length ? coversOf(this.document, new Map()) : [];
-    this.coversFound = performance.now();
-    const covers = this.covers.map((element) => ({ element, rect: element.getBoundingClientRect() }));
-    const measured = all.map((drawn) => this.measure(drawn.mention.range, origin, zoom, covers));
-    all.forEach((drawn, i) => {
-      const boxes = measured[i]!;
+    // Covers in the layer's pixels, as the boxes are: a mark none of whose lines, nor the room
+    // under them, meets one (and that none cut before) is where it was against the layer.
+    const near = this.covers.map(({ rect }) => ({ left: (rect.left - origin.left) / zoom, top: (rect.top - origin.top) / zoom, right: (rect.right - origin.left) / zoom, bottom: (rect.bottom - origin.top) / zoom }));
+    const nearCover = (drawn: Drawn) => drawn.cut || drawn.boxes.some((b) => near.some((c) => b.x < c.right && b.x + b.width > c.left && b.y < c.bottom && b.y + b.height + LINE_REACH > c.top));
+    const targets = pass === Pass.All ? all : all.filter(nearCover);
+    const measured = targets.map((drawn) => this.measure(drawn.mention.range, origin, zoom));
+    targets.forEach((drawn, i) => {
+      const { boxes, cut } = measured[i]!;
+      drawn.boxes = boxes;
+      drawn.cut = cut;
       const key = keyOf(boxes);
       if (key === drawn.key) return;
       drawn.key = key;
@@ -471,11 +424,11 @@ export class OverlayPainter implements Painter {
   }
 
   /** The boxes of a range's text, relative to the layer: one per line, clipped to its scroll boxes
-   * and cut where the page's fixed or sticky boxes lie over it, none where the text is hidden. */
-  private measure(range: Range, origin: DOMRect, zoom: number, covers: readonly { element: Element; rect: DOMRect }[]): Boxes {
+   * and cut where a box of the page lies over it (`cut`), none where the text is hidden. */
+  private measure(range: Range, origin: DOMRect, zoom: number): { boxes: Boxes; cut: boolean } {
     const element = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
-    if (!element?.isConnected) return [];
-    if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return [];
+    if (!element?.isConnected) return { boxes: [], cut: false };
+    if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return { boxes: [], cut: false };
     let clip: Clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
     for (const { element: ancestor, x, y } of this.places.get(range)?.clips ?? []) {
       // Overflow is cut at the padding box's edge: inside borders and scroll bars.
@@ -485,47 +438,50 @@ export class OverlayPainter implements Painter {
       if (x) clip = { ...clip, left: Math.max(clip.left, left), right: Math.min(clip.right, left + ancestor.clientWidth) };
       if (y) clip = { ...clip, top: Math.max(clip.top, top), bottom: Math.min(clip.bottom, top + ancestor.clientHeight) };
     }
-    const lineClip = clip;
     // Text inside a box lying over the page (a headline in a sticky header) is not under it.
-    const over = covers.filter((cover) => !holds(cover.element, range.commonAncestorContainer)).map((cover) => cover.rect);
+    const covers = this.covers.filter((cover) => !holds(cover.element, range.commonAncestorContainer));
+    const onTop = (x: number, y: number) => this.document.elementFromPoint(x, y);
     const boxes: Boxes = [];
+    let cut = false;
     for (const rect of range.getClientRects()) {
       // Element boundaries inside the range give empty rects; only text has width.
       if (rect.width < 1 || rect.height < 1) continue;
-      const clip = over.length ? uncovered(rect, lineClip, over) : lineClip;
-      const left = Math.max(rect.left, clip.left);
-      const right = Math.min(rect.right, clip.right);
-      const top = Math.max(rect.top, clip.top);
-      const bottom = Math.min(rect.bottom, clip.bottom);
-      if (right - left < 1 || bottom - top < 1) continue;
-      // A line cut by a clip keeps its own height, so its line sits under the text, not at the cut.
-      if (bottom < rect.bottom) continue;
-      const box: Boxes[number] = { x: Math.round((left - origin.left) / zoom), y: Math.round((top - origin.top) / zoom), width: Math.round((right - left) / zoom), height: Math.round((rect.bottom - top) / zoom) };
-      // The line is drawn under the text, in the box's padding: where the text's scroll box ends
-      // just below it (a one-line teaser, a clamped summary), the line must end there too.
-      if (clip.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor((clip.bottom - origin.top) / zoom) - box.y);
-      boxes.push(box);
+      const pieces = covers.length ? uncovered(rect, clip, covers, LINE_REACH, onTop) : [clip];
+      if (pieces.length !== 1 || pieces[0] !== clip) cut = true;
+      for (const piece of pieces) {
+        const left = Math.max(rect.left, piece.left);
+        const right = Math.min(rect.right, piece.right);
+        const top = Math.max(rect.top, piece.top);
+        const bottom = Math.min(rect.bottom, piece.bottom);
+        if (right - left < 1 || bottom - top < 1) continue;
+        // A line cut by a clip keeps its own height, so its line sits under the text, not at the cut.
+        if (bottom < rect.bottom) continue;
+        const box: Boxes[number] = { x: Math.round((left - origin.left) / zoom), y: Math.round((top - origin.top) / zoom), width: Math.round((right - left) / zoom), height: Math.round((rect.bottom - top) / zoom) };
+        // The line is drawn under the text, in the box's padding: where the text's scroll box ends
+        // just below it (a one-line teaser, a clamped summary), or a cover starts, the line must end there too.
+        if (piece.bottom - rect.bottom < LINE_REACH) box.room = Math.max(0, Math.floor((piece.bottom - origin.top) / zoom) - box.y);
+        if (piece.cut) box.cut = piece.cut;
+        boxes.push(box);
+      }
     }
-    return boxes;
+    return { boxes, cut };
   }
 
-  private box({ x, y, width, height, room }: Boxes[number]): HTMLElement {
+  private box({ x, y, width, height, room, cut }: Boxes[number]): HTMLElement {
     const box = this.document.createElement('div');
     box.className = 'box';
     // Near a clip, the line is drawn in the room left under the text (`--claimlight-room` caps the
     // padding it is drawn in, so a line with no room left lies over the letters' lowest pixels
     // rather than vanishing), and nothing of the box shows past the clip's edge. Only the bottom
-    // is cut: the focus's outline, around the box, stays whole.
-    const near = room === undefined ? '' : ` --claimlight-room: ${Math.max(0, room - height)}px; clip-path: inset(-8px -8px calc(100% - ${room}px) -8px);`;
-    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${near}`;
+    // is cut there: the focus's outline, around the box, stays whole, except on a side a box of the
+    // page lying over the text cut, where it would be drawn over that box.
+    const edge = (side: boolean | undefined) => (side ? '0' : '-8px');
+    const clipped = room !== undefined || cut;
+    const near = room === undefined ? '' : ` --claimlight-room: ${Math.max(0, room - height)}px;`;
+    const clipPath = clipped ? ` clip-path: inset(${edge(cut?.top)} ${edge(cut?.right)} ${room === undefined ? '-8px' : `calc(100% - ${room}px)`} ${edge(cut?.left)});` : '';
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${near}${clipPath}`;
     return box;
   }
-}
-
-/** Whether a node lies inside an element, across the shadow roots between them. */
-function holds(element: Element, node: Node): boolean {
-  for (let at: Node | null = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode) if (at === element) return true;
-  return false;
 }
 
 /** The painter for this page. */

@@ -266,6 +266,58 @@ describe('drawing', () => {
     expect((await page.colourRows({ x: 0, y: 120, width: view.width, height: view.height - 240 }, purple)).found.length).toBeGreaterThan(0);
   });
 
+  it('cuts a line only where a box of the page lies over it, not under a fixed background or a full-view layer that takes no pointer events', async () => {
+    // A fixed background under the content, a toast layer over the whole view holding one small
+    // toast in its middle (a framework's overlay container), and a floating cookie card off the
+    // bottom edge and a narrow "back to top" box at the right, both over the page.
+    const start = 'During the call, it says';
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript((start) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const box = (id: string, css: string, parent: HTMLElement = document.body) => {
+            const element = document.createElement('div');
+            element.id = id;
+            element.style.cssText = css;
+            parent.append(element);
+            return element;
+          };
+          box('backdrop', 'position: fixed; inset: 0; z-index: -1; background: #eef;');
+          const layer = box('toasts', 'position: fixed; inset: 0; pointer-events: none; z-index: 6;');
+          box('toast', 'position: absolute; left: 45%; top: 45%; width: 10%; height: 10%; pointer-events: auto; background: #333;', layer);
+          box('cookies', 'position: fixed; left: 16px; right: 16px; bottom: 16px; height: 100px; background: #fff; z-index: 5;');
+          const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+          paragraph.style.cssText = 'font-size: 30px; line-height: 1.4;';
+          // Over the last 150 pixels of the text's column, from the top of the view to its foot.
+          box('to-top', `position: fixed; left: ${paragraph.getBoundingClientRect().right - 150}px; right: 0; top: 0; bottom: 0; background: #fff; z-index: 5;`);
+          document.body.style.padding = '2000px 0';
+        });
+      }, start),
+    );
+    const tab = page.page;
+    await page.waitForMarks(5);
+    const view = await tab.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+    const rectOf = (id: string) => tab.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().toJSON() as DOMRect, id);
+    const meets = (b: { x: number; y: number; width: number; height: number }, r: DOMRect) => b.x < r.right && b.x + b.width > r.left && b.y < r.bottom && b.y + b.height > r.top;
+    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    // In the middle of the view, away from the toast: drawn, the backdrop and the toast layer notwithstanding.
+    await tab.evaluate((start) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      window.scrollBy({ top: paragraph.getBoundingClientRect().top - 120, behavior: 'instant' });
+    }, start);
+    await expect.poll(async () => (await boxesOf()).length).toBeGreaterThan(0);
+    const toTop = await rectOf('to-top');
+    // The lines stop where the box at the right begins, and are drawn to its left: cut, not dropped.
+    await expect.poll(async () => (await boxesOf()).filter((b) => meets(b, toTop)).length).toBe(0);
+    expect((await boxesOf()).some((b) => b.x + b.width > toTop.left - 2)).toBe(true);
+    // Its lines under the floating cookie card: none drawn over the card.
+    await tab.evaluate(({ start, y }) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
+    }, { start, y: view.height - 110 });
+    const cookies = await rectOf('cookies');
+    await expect.poll(async () => (await boxesOf()).filter((b) => meets(b, cookies)).length).toBe(0);
+  });
+
   it('cuts no line under a box that clips only sideways', async () => {
     // `overflow-x: clip` leaves overflow-y visible: the article ends at the last sentence's text,
     // and that sentence's two lines (dashes, and a wave further down) still show in full below it.
