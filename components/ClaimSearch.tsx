@@ -101,6 +101,9 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   const showList = hits.length > 0;
 
   function onKeyDown(event: KeyboardEvent) {
+    // A key that finishes composing Chinese or Japanese ("疫苗", then Enter to take it) is the input
+    // method's, not a command to open the first result or to clear the box.
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!showList) return;

@@ -18,6 +18,8 @@ export interface SearchableClaim {
   packLanguage?: string;
   id: string;
   text: string;
+  /** The fact-check's own title, where its publisher gives one (a ClaimReview's headline). */
+  headline?: string;
   summary: string;
   claimant?: string;
   claimDate?: string;
@@ -62,13 +64,16 @@ export interface ClaimSearch<C extends SearchableClaim> {
 /** The most results a search returns unless told otherwise. */
 export const DEFAULT_LIMIT = 50;
 
-// The claim's own words matter most; cue phrases are the other ways the claim is worded, so they
-// come next; the summary and context describe the record rather than the claim and count least.
-const BOOST = { text: 4, cues: 2.5, claimant: 1.5, summary: 1, context: 0.5 } as const;
+// The claim's own words matter most; the fact-check's title and the cue phrases are the other ways
+// the claim is worded, so they come next; the summary and context describe the record rather than
+// the claim and count least.
+const BOOST = { text: 4, headline: 3, cues: 2.5, claimant: 1.5, summary: 1, context: 0.5 } as const;
 const FIELDS = Object.keys(BOOST);
 
-// Number words index beside their digits, both ways, so "ninety", "90" and a typo of either
-// ("ninty" is one edit from "ninety") all reach a claim that writes "90-minute call".
+// Numbers are indexed and searched as digits, so "ninety", "90" and a typo of the word ("ninty",
+// "fourty": one letter from it, `numberWordNear`) all reach a claim that writes "90-minute call".
+// Only digits: a "9" indexed as "nine" too was found by "line" and "mine", one letter away, and a
+// query "4" read as "four" found claims about an "hour".
 // A Map, not an object: a search for "constructor" must not find the object's own method.
 const NUMBER_WORDS = new Map(Object.entries({
   zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
@@ -76,19 +81,44 @@ const NUMBER_WORDS = new Map(Object.entries({
   seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
   sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100', thousand: '1000', million: '1000000',
 }));
-const DIGITS_TO_WORD = new Map([...NUMBER_WORDS].map(([word, digits]) => [digits, word]));
 
-/** Folds one token to the form it is indexed and searched by; null drops it (a function word). */
+/** The digits of a number word one letter away from a query's word ("ninty", "fourty", "sevn"), for
+ * words of five letters or more, where one letter does not make another word ("fire" is not "five"). */
+function numberWordNear(word: string): string | undefined {
+  if (word.length < 5) return undefined;
+  for (const [number, digits] of NUMBER_WORDS) if (Math.abs(number.length - word.length) <= 1 && oneEditApart(number, word)) return digits;
+  return undefined;
+}
+
+/** Whether two different words are one insertion, deletion or substitution apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(short.length === long.length ? i + 1 : i) === long.slice(i + 1);
+}
+
+/** Folds one token to the forms it is indexed by; null drops it (a function word). An elided article
+ * or preposition ("l'OMS", "dell'Ucraina", "d'Italia") is also indexed without it, as the reader
+ * types the name. */
 function processTerm(term: string): string | string[] | null {
-  // (`foldWord` reads "ß" as "ss": "Strasse" and "gross" are how it is typed without a German keyboard.)
-  const folded = foldWord(term)
-    .replace(/'/g, '')
-    .replace(/,(?=\d{3}\b)/g, '');
-  if (!folded || (STOPWORDS.has(folded) && !isCapitals(term))) return null;
-  const digits = NUMBER_WORDS.get(folded);
-  if (digits) return [folded, digits];
-  const word = DIGITS_TO_WORD.get(folded);
-  return word ? [folded, word] : folded;
+  // (`foldWord` reads "ß" as "ss": "Strasse" and "gross" are how it is typed without a German
+  // keyboard, and Arabic-Indic digits and the tatweel as the matcher reads them.)
+  const folded = foldWord(term).replace(/,(?=\d{3}\b)/g, '');
+  const word = folded.replace(/'/g, '');
+  if (!word || (STOPWORDS.has(word) && !isCapitals(term))) return null;
+  const digits = NUMBER_WORDS.get(word);
+  if (digits) return digits;
+  const elided = /'(\p{L}[\p{L}\p{N}]+)$/u.exec(folded)?.[1];
+  return elided && !STOPWORDS.has(elided) ? [word, elided] : word;
+}
+
+/** A query's token as it is searched: as indexed, with a number word typed one letter wrong read as its digits. */
+function processQueryTerm(term: string): string | string[] | null {
+  const forms = processTerm(term);
+  if (typeof forms !== 'string') return forms;
+  return numberWordNear(forms) ?? forms;
 }
 
 /** Whether a word of two or more letters is written all in capitals: a function word written so is
@@ -103,11 +133,18 @@ const isCapitals = (word: string) => word.length > 1 && word === word.toUpperCas
 const PERCENT = /([0-9０-９٠-٩۰-۹])\s*[%％٪]|\bper[\s-]+cent\b/gi;
 const readPercent = (_: string, digit: string | undefined) => (digit ? `${digit} percent` : 'percent');
 
-// Words are split on anything that is not a letter or digit; "90-minute" gives "90" and "minute".
-const WORD_BREAK = /[^\p{L}\p{N}'’]+/u;
+// Words are split on anything that is not a letter, a digit or a mark; "90-minute" gives "90" and
+// "minute". Marks and format characters are part of the word they are in: an accent written apart
+// ("pre\u0301sident"), the vowel signs of Arabic, Hebrew and Hindi, the joiners of Persian.
+const WORD_BREAK = /[^\p{L}\p{N}\p{M}\p{Cf}'’]+/u;
+/** The comma of a number's thousands ("12,500"), which would otherwise split it in two. */
+const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}(?!\d))/g;
+/** A query of more words than this is searched for its first ones: a pasted paragraph of 400 words
+ * took two seconds over 10,000 claims, on every keystroke. */
+const MAX_QUERY_WORDS = 40;
 
 function tokenize(text: string): string[] {
-  const words = text.replace(PERCENT, readPercent).split(WORD_BREAK).filter(Boolean);
+  const words = text.replace(PERCENT, readPercent).replace(THOUSANDS_COMMA, '').split(WORD_BREAK).filter(Boolean);
   if (!UNSPACED.test(text)) return words;
   return words.flatMap((word) => (UNSPACED.test(word) ? unspacedWords(word).map((each) => each.text) : word));
 }
@@ -122,12 +159,14 @@ const SEARCH_OPTIONS: SearchOptions = {
   // A word longer than any word is typed by mistake or on purpose: matched exactly, since a fuzzy
   // match costs the square of its length (a 40,000-letter "word" took seconds and 900 MB).
   // A function word reaches the search only as a name written in capitals, and a name is matched
-  // exactly: "IT" is not the start of "items", nor "WHOM" a typo of "WHO".
-  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) ? 0.2 : false),
+  // exactly: "IT" is not the start of "items", nor "WHOM" a typo of "WHO". A number is matched
+  // exactly too: 1200 is not 1300.
+  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) && !/^\d+$/.test(term) ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
   // "minute" reaches "minutes".
   prefix: (term) => term.length > 1 && !STOPWORDS.has(term),
   combineWith: 'OR',
+  processTerm: processQueryTerm,
 };
 
 /** Builds the search index over `claims`; the same key twice keeps the first. */
@@ -175,7 +214,9 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
         return listed;
       }
       const filtered = filters.verdict || filters.packId;
-      const results = index.search(query, filtered ? { filter: (result) => passes(byKey.get(result.id as string)!, filters) } : {});
+      const words = tokenize(query);
+      const searched = words.length > MAX_QUERY_WORDS ? words.slice(0, MAX_QUERY_WORDS).join(' ') : query;
+      const results = index.search(searched, filtered ? { filter: (result) => passes(byKey.get(result.id as string)!, filters) } : {});
       const floor = (results[0]?.score ?? 0) * RELEVANCE_FLOOR;
       return results
         .filter((result) => result.score >= floor)
@@ -206,7 +247,7 @@ export function highlightRuns(text: string, terms: readonly string[]): { text: s
     const forms = processTerm(word);
     return forms !== null && (Array.isArray(forms) ? forms : [forms]).some((form) => matched.has(form));
   };
-  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|[\p{L}\p{N}'’]+/giu)) {
+  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|\d{1,3}(?:,\d{3})+(?!\d)|[\p{L}\p{N}\p{M}\p{Cf}'’]+/giu)) {
     const at = word.index!;
     if (word[1]) {
       if (matched.has('percent')) mark(at, at + word[0].length);

@@ -105,13 +105,21 @@ export function foldWord(word: string): string {
     .toLowerCase()
     .replace(/[’‘`´ʼ]/g, "'");
   // Letters no decomposition folds, written so where a keyboard lacks them ("Strasse", "Soren",
-  // "Lukasz"): rare, so most words skip the replace.
-  return UNFOLDED.test(folded) ? folded.replace(UNFOLDED_ALL, (letter) => LETTER_FOLDS[letter]!) : folded;
+  // "Lukasz"), and Arabic's tatweel, which stretches a word ("الحكومـــة") and the digits of
+  // Arabic and Persian, which NFKD leaves as they are: rare, so most words skip the replace.
+  return UNFOLDED.test(folded) ? folded.replace(UNFOLDED_ALL, (letter) => LETTER_FOLDS[letter] ?? foldArabic(letter)) : folded;
+}
+
+/** The tatweel dropped, an Arabic-Indic or Persian digit as its ASCII digit. */
+function foldArabic(character: string): string {
+  const code = character.charCodeAt(0);
+  if (code === 0x640) return '';
+  return String(code >= 0x6f0 ? code - 0x6f0 : code - 0x660);
 }
 
 const LETTER_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
-const UNFOLDED = /[ßæœøłđı]/;
-const UNFOLDED_ALL = /[ßæœøłđı]/g;
+const UNFOLDED = /[ßæœøłđı\u0640\u0660-\u0669\u06f0-\u06f9]/;
+const UNFOLDED_ALL = /[ßæœøłđı\u0640\u0660-\u0669\u06f0-\u06f9]/g;
 
 // (Reading a contraction as its pronoun, "I'll", "we'll", "she'll" as "i", "we", "she" rather than
 // "ill", "well", "shell", and "I'm" as "i" rather than the name "im", was tried: refitted, the page

@@ -30,6 +30,18 @@ describe('ClaimSearch', () => {
     expect(screen.getByText('Type a few words to search 2 checked claims in 1 pack, or browse them by verdict.')).toBeTruthy();
   });
 
+  it('leaves Enter and Escape that finish composing Chinese or Japanese to the input method', () => {
+    render(<ClaimSearch claims={[claim('v', '新冠疫苗会导致女性不孕')]} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: '疫苗' } });
+    fireEvent.keyDown(box(), { key: 'Enter', isComposing: true });
+    fireEvent.keyDown(box(), { key: 'Escape', keyCode: 229 });
+    expect(screen.queryByRole('button', { name: /Back to results/ })).toBeNull();
+    expect(box()).toHaveProperty('value', '疫苗');
+    // Composed, Enter opens the first result.
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(screen.getByRole('button', { name: /Back to results/ })).toBeTruthy();
+  });
+
   it('highlights the words typed in each result', () => {
     render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
     fireEvent.input(box(), { target: { value: 'bridge reopen' } });

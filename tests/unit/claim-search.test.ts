@@ -311,3 +311,54 @@ describe('highlightRuns', () => {
     ]);
   });
 });
+
+describe('claim search, after a review of how readers type in other scripts and numbers', () => {
+  const ids = (claims: SearchableClaim[], query: string) => createClaimSearch(claims).search(query).map((hit) => hit.claim.id);
+  const hitText = (claims: SearchableClaim[], query: string) => {
+    const [hit] = createClaimSearch(claims).search(query);
+    return highlightRuns(hit!.claim.text, hit!.terms).filter((run) => run.hit).map((run) => run.text);
+  };
+
+  it('finds a number written with thousands commas by its digits, in English and in Chinese, and marks it whole', () => {
+    expect(ids([claim('a', { text: 'Over 12,500 people died' })], '12500')).toEqual(['a']);
+    expect(ids([claim('b', { text: '去年有12,500人死于疫情' })], '12500')).toEqual(['b']);
+    expect(hitText([claim('a', { text: 'Over 12,500 people died' })], '12,500')).toEqual(['12,500']);
+  });
+
+  it('does not find a number by a word one letter from its name, nor a word by a digit', () => {
+    expect(ids([claim('nine', { text: 'Only 9 ministers voted' })], 'line')).toEqual([]);
+    expect(ids([claim('hour', { text: 'The call lasted an hour' })], '4')).toEqual([]);
+    // The name, the digits and a typo of the name still find it.
+    for (const query of ['nine ministers', '9 ministers', 'nien ministers']) expect(ids([claim('nine', { text: 'Only nine ministers voted' })], query)).toEqual(['nine']);
+    expect(ids([claim('call', { text: 'A 90-minute call' })], 'ninty minute')).toEqual(['call']);
+    expect(hitText([claim('nine', { text: 'Only nine ministers voted' })], '9')).toEqual(['nine']);
+  });
+
+  it('keeps accents written apart, vowel signs and the tatweel inside their words', () => {
+    expect(ids([claim('nfd', { text: 'Le pre\u0301sident a menti' })], 'président')).toEqual(['nfd']);
+    expect(ids([claim('ar', { text: 'الْمَدْرَسَةُ مُغْلَقَةٌ' })], 'المدرسة')).toEqual(['ar']);
+    expect(ids([claim('he', { text: 'הַמֶּמְשָׁלָה סגרה' })], 'הממשלה')).toEqual(['he']);
+    expect(ids([claim('t', { text: 'الحكومـــة أغلقت المدارس' })], 'الحكومة')).toEqual(['t']);
+    expect(hitText([claim('nfd', { text: 'Le pre\u0301sident a menti' })], 'pre\u0301sident')).toEqual(['pre\u0301sident']);
+  });
+
+  it('reads Arabic-Indic and Persian digits as digits', () => {
+    expect(ids([claim('d', { text: 'ارتفعت الأسعار بنسبة ٤٠٪' }), claim('x', { text: 'Prices rose 7%' })], '40%')).toEqual(['d']);
+    expect(ids([claim('p', { text: 'قیمت‌ها ۴۰ درصد بالا رفت' })], '40')).toEqual(['p']);
+  });
+
+  it('finds a name after an elided article or preposition', () => {
+    expect(ids([claim('fr', { text: "L'ONU a condamné l'OMS" })], 'OMS')).toEqual(['fr']);
+    expect(ids([claim('it', { text: "La guerra dell'Ucraina è finita" })], 'Ucraina')).toEqual(['it']);
+  });
+
+  it('searches the fact-check\'s own title', () => {
+    expect(ids([claim('h', { text: 'Says the bridge was sold', headline: 'No, the Golden Gate was not auctioned' })], 'Golden Gate')).toEqual(['h']);
+  });
+
+  it('searches a pasted paragraph for its first words only, and still finds its claim', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    expect(ids([claim('p', { text: 'The ferry fares doubled in a year' }), claim('q', { text: 'Something else entirely' })], `The ferry fares doubled in a year ${words}`)).toEqual(['p']);
+    expect(ids([claim('late', { text: 'A zebra crossing' })], `${words} zebra`)).toEqual([]);
+  });
+});
