@@ -5,6 +5,7 @@
  * settings and passes them here.
  */
 import { useId, useRef, useState } from 'preact/hooks';
+import { displayHost } from '@/lib/links';
 import type { ClaimForCard } from '@/lib/protocol';
 import { ClaimSearch, type PackChoice } from './ClaimSearch';
 import { PageMentionList, type PageMentions } from './PageMentionList';
@@ -73,7 +74,7 @@ function SiteSwitch({ host, on, onChange, error }: { host: string | null; on: bo
         <span>Claimlight on this site</span>
       </button>
       <span id={`${id}-host`} class="claimlight-popup__host">
-        {host ?? 'Not available here'}
+        {host ? displayHost(host) : 'Not available here'}
       </span>
       {error && (
         <p role="alert" class="claimlight-popup__error">

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { displayHost } from '@/lib/links';
 import { normalizeHostPattern, SYNC_ITEM_BYTES, type SiteRule } from '@/lib/settings';
 import { useFocusAfterRemoval } from './focus-after-removal';
 
@@ -48,12 +49,12 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
         <ul class="rule-list" aria-labelledby="site-rules-heading">
           {rules.map((rule, i) => (
             <li key={`${rule.pattern} ${rule.mode}`}>
-              <span class="rule-pattern">{rule.pattern}</span>
+              <span class="rule-pattern">{displayHost(rule.pattern)}</span>
               <span class={`rule-mode ${rule.mode}`}>{MODE_WORDS[rule.mode]}</span>
               <button
                 type="button"
                 class="danger"
-                aria-label={`Remove the rule for ${rule.pattern}`}
+                aria-label={`Remove the rule for ${displayHost(rule.pattern)}`}
                 onClick={(event) => {
                   focusAfterRemoval.removing(event.currentTarget);
                   onChange(rules.filter((_, j) => j !== i));

@@ -87,6 +87,16 @@ export function normalizeLink(written: string): string | null {
   return link.ok ? link.url : null;
 }
 
+/** A host, or a site rule's pattern ("*.xn--bcher-kva.de"), as a reader reads it ("*.bücher.de"):
+ * in its own script, unless that script could pass for another site's name (mixed scripts, letters
+ * drawn like punctuation), where the ASCII form the browser uses is shown instead. */
+export function displayHost(host: string): string {
+  const wildcard = host.startsWith('*.') ? '*.' : '';
+  const ascii = host.slice(wildcard.length);
+  const unicode = unicodeHost(ascii);
+  return wildcard + (unicode === ascii || mixesScripts(unicode) || drawsPunctuation(unicode) ? ascii : unicode);
+}
+
 function unicodeHost(hostname: string): string {
   try {
     return toUnicode(hostname);

@@ -49,7 +49,9 @@ export const DEFAULT_SETTINGS: Settings = {
   sensitivity: 0.5,
 };
 
-const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+// Labels of letters, digits, hyphens and underscores (a host name may hold "_", as in
+// "my_blog.example.com", though a domain name may not), or an IPv6 address in brackets.
+const HOST_PATTERN = /^(?:(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 /**
@@ -69,8 +71,9 @@ export function normalizeHostPattern(input: string): string | null {
   } catch {
     return null;
   }
-  const pattern = `${wildcard ? '*.' : ''}${host}`;
-  return HOST_PATTERN.test(pattern) ? pattern : null;
+  // "example.com." is example.com, written as fully qualified.
+  const pattern = `${wildcard ? '*.' : ''}${withoutFinalDot(host)}`;
+  return HOST_PATTERN.test(pattern) && !(wildcard && host.startsWith('[')) ? pattern : null;
 }
 
 /** Site rules from storage, each pattern normalised as the form would write it today (a rule saved
@@ -99,7 +102,12 @@ const FIELDS = {
   siteRules: SITE_RULES,
   markStyle: v.picklist(['underline', 'background']),
   highContrast: v.boolean(),
-  colors: v.record(v.picklist(MENTION_VERDICTS), v.pipe(v.string(), v.regex(COLOR))),
+  // A colour for a verdict this version does not know (a newer one's) is dropped on its own: with
+  // the others, this device's next save wrote the defaults over the reader's colours everywhere.
+  colors: v.pipe(
+    v.record(v.string(), v.unknown()),
+    v.transform((colors) => Object.fromEntries(Object.entries(colors).filter(([verdict, color]) => (MENTION_VERDICTS as readonly string[]).includes(verdict) && typeof color === 'string' && COLOR.test(color))) as Settings['colors']),
+  ),
   markedVerdicts: v.pipe(v.array(v.picklist(MENTION_VERDICTS)), v.transform((list) => [...new Set(list)])),
   othersFaint: v.boolean(),
   sensitivity: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
@@ -128,9 +136,11 @@ export function settingsFrom(raw: unknown): Settings {
   return settings;
 }
 
+const withoutFinalDot = (host: string) => (host.length > 1 && host.endsWith('.') ? host.slice(0, -1) : host);
+
 /** True when a host matches a pattern: exactly, or as a subdomain of a "*." pattern. */
 export function hostMatches(pattern: string, host: string): boolean {
-  const h = host.toLowerCase();
+  const h = withoutFinalDot(host.toLowerCase());
   if (pattern.startsWith('*.')) {
     const base = pattern.slice(2);
     return h === base || h.endsWith(`.${base}`);

@@ -194,6 +194,8 @@ export class PageController {
   private async rescanForNavigation(): Promise<void> {
     this.closeCard();
     this.focused = -1;
+    // The matches the reader rejected are rejected on a page: the new page's, not the last one's.
+    this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
     if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
   }
 

@@ -10,7 +10,7 @@ import { createClient, toContentType, type BackgroundToContent } from '@/lib/pro
 import { ok } from '@/lib/result';
 import { DISMISSALS_KEY, dismissalsFrom } from '@/lib/dismissals';
 import { log } from '@/lib/log';
-import { SETTINGS_KEY, settingsFrom } from '@/lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
 import { PageController } from './page-controller';
 
 /** Marks mentions of known claims on the page and opens their cards on hover or by keyboard, until
@@ -44,7 +44,25 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   // A single-page app's navigation is a new page: scan it afresh.
   ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
 
-  const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+  const settings = await readStoredSettings();
   if (!ctx.isValid) return;
-  await page.start(settingsFrom((stored as Record<string, unknown>)[SETTINGS_KEY]));
+  // Settings that cannot be read leave the reader's rules unknown, and a site they switched off
+  // must not be marked: the page starts switched off, and follows the settings once they change.
+  await page.start(settings ?? { ...DEFAULT_SETTINGS, enabled: false });
+}
+
+/** How long to wait before reading the settings a second time. */
+const SETTINGS_RETRY_MS = 500;
+
+/** The reader's settings, read again once after a failure; null when they cannot be read. */
+async function readStoredSettings(): Promise<Settings | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return settingsFrom((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    } catch (error) {
+      log.debug('could not read the settings', error);
+      if (attempt > 0) return null;
+      await new Promise((resolve) => setTimeout(resolve, SETTINGS_RETRY_MS));
+    }
+  }
 }

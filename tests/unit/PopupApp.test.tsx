@@ -215,6 +215,11 @@ describe('PopupApp', () => {
       expect(props.onSiteSwitched).toHaveBeenCalledWith(false);
     });
 
+    it('names a site in another script as it is written', () => {
+      renderPopup({ siteHost: 'xn--mnchen-3ya.de' });
+      expect(screen.getByText('münchen.de')).toBeTruthy();
+    });
+
     it('asks to switch an off site on', () => {
       const props = renderPopup({ siteEnabled: false });
       fireEvent.click(screen.getByRole('switch', { name: 'Claimlight on this site' }));

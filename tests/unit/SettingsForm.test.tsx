@@ -87,6 +87,22 @@ describe('SettingsForm', () => {
       expect(screen.getByText(/Your settings take \d+\.\d KB of the 8 KB the browser keeps for them/).getAttribute('role')).toBe('status');
     });
 
+    it('shows a rule for a site in another script as it is written, not in the browser\'s ASCII form, and a look-alike in ASCII', () => {
+      const { last } = renderForm({
+        siteRules: [
+          { pattern: 'xn--mnchen-3ya.de', mode: 'never' },
+          { pattern: '*.xn--bcher-kva.de', mode: 'always' },
+          // "раураl.com", Cyrillic letters but for the Latin "l": shown as the browser writes it.
+          { pattern: 'xn--l-7sba6dbr.com', mode: 'never' },
+        ],
+      });
+      expect(screen.getByText('münchen.de')).toBeTruthy();
+      expect(screen.getByText('*.bücher.de')).toBeTruthy();
+      expect(screen.getByText('xn--l-7sba6dbr.com')).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Remove the rule for münchen.de' }));
+      expect(last()?.siteRules.map((rule) => rule.pattern)).toEqual(['*.xn--bcher-kva.de', 'xn--l-7sba6dbr.com']);
+    });
+
     it('removes one rule and keeps the others', () => {
       const { last } = renderForm({
         siteRules: [

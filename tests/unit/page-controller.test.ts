@@ -7,14 +7,14 @@ import { PageController } from '@/entrypoints/content/page-controller';
 import type { Client, FoundMentions } from '@/lib/protocol';
 import { ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { NO_DISMISSALS } from '@/lib/dismissals';
+import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type Dismissals } from '@/lib/dismissals';
 
 // The page's controller with a matcher that answers when the test says so and a card host that
 // records what it was asked to show, so the test sees which cards open and when.
 const CLAIM = 'The harbour bridge will close all summer.';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup() {
+function setup(dismissals: Dismissals = NO_DISMISSALS) {
   const abort = new AbortController();
   const ctx = {
     isValid: true,
@@ -56,7 +56,7 @@ function setup() {
     guard() {},
   };
   provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
-  const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => undefined });
+  const controller = new PageController(ctx, client, { read: async () => dismissals, update: async () => undefined });
   const answer = async () => {
     for (let i = 0; i < 20; i++) {
       await tick();
@@ -81,6 +81,27 @@ async function startedOn(html: string) {
 }
 
 describe('PageController', () => {
+  it('hides the matches the reader rejected on the page a single-page app moves to, and shows again those rejected on the last one', async () => {
+    history.replaceState(null, '', '/story-a');
+    const rejected = withPageDismissal(NO_DISMISSALS, { page: pageKeyOf(new URL('/story-b', location.href).href), claimKey: 'p/bridge', claimText: CLAIM, text: CLAIM, at: '2026-12-01T00:00:00Z' });
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup(rejected);
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await page.answer();
+    await started;
+    expect(page.controller.summaries()).toHaveLength(1);
+    history.pushState(null, '', '/story-b');
+    page.controller.navigated();
+    await page.answer();
+    expect(page.controller.summaries()).toEqual([]);
+    history.pushState(null, '', '/story-c');
+    page.controller.navigated();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await page.answer();
+    expect(page.controller.summaries()).toHaveLength(1);
+  });
+
   it('finds nothing and opens no card on a site switched off while its scan was under way', async () => {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
     const page = setup();

@@ -7,9 +7,9 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
 
 // The popup entrypoint renders on import, against the fake browser: a tab on a news site whose
 // content script does not answer, and storage.sync as the test makes it.
-async function openPopup() {
+async function openPopup(url = 'https://news.example/story') {
   document.body.innerHTML = '<div id="app"></div>';
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, url: 'https://news.example/story', active: true } as never]);
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, url, active: true } as never]);
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
   vi.resetModules();
   await import('@/entrypoints/popup/main');
@@ -22,6 +22,21 @@ afterEach(() => {
 });
 
 describe('popup entrypoint', () => {
+  it.each([
+    ['http://[::1]:8080/story', '[::1]'],
+    ['https://example.com./story', 'example.com'],
+    ['https://my_blog.example.com/story', 'my_blog.example.com'],
+  ])('switches Claimlight off on %s, whose host the switch used to leave as it was without a word', async (url, pattern) => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+    await openPopup(url);
+    await screen.findByText('Claimlight can\'t run on this page.', {}, { timeout: 5_000 });
+    const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    fireEvent.click(toggle);
+    await waitFor(async () => expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as typeof DEFAULT_SETTINGS).siteRules).toEqual([{ pattern, mode: 'never' }]));
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+  });
+
   it('keeps the site switch as it was and says why when the browser will not store the change', async () => {
     // About 170 site rules fill the 8 KB that storage.sync keeps for one item.
     const rules = Array.from({ length: 170 }, (_, i) => ({ pattern: `site-number-${i}.example`, mode: 'never' as const }));

@@ -11,9 +11,14 @@ describe('repairSettings', () => {
     expect(settings.enabled).toBe(false);
     expect(settings.markStyle).toBe('underline');
     expect(settings.sensitivity).toBe(0.5);
-    expect(settings.colors).toEqual({});
+    // A colour that cannot be read is dropped on its own; the reader's others stay.
+    expect(settings.colors).toEqual({ false: '#123456' });
     expect(settings.siteRules).toEqual([{ pattern: 'example.com', mode: 'never' }]);
-    expect(warnings).toEqual(['Unexpected value for "markStyle"; using the default', 'Unexpected value for "colors"; using the default', 'Unexpected value for "sensitivity"; using the default']);
+    expect(warnings).toEqual(['Unexpected value for "markStyle"; using the default', 'Unexpected value for "sensitivity"; using the default']);
+  });
+
+  it('keeps the reader\'s colours beside one for a verdict a newer Claimlight knows, which a save from here would otherwise wipe everywhere', () => {
+    expect(repairSettings({ colors: { false: '#112233', 'a-new-verdict': '#445566' } }).settings.colors).toEqual({ false: '#112233' });
   });
 
   it('reads which verdicts are marked, without repeats, and refuses a list with a verdict it does not know', () => {
@@ -46,6 +51,11 @@ describe('site rules', () => {
     ['*.', null],
     ['not a host', null],
     ['javascript:alert(1)', null],
+    ['example.com.', 'example.com'],
+    ['https://example.com./story', 'example.com'],
+    ['my_blog.example.com', 'my_blog.example.com'],
+    ['http://[::1]:8080/story', '[::1]'],
+    ['*.[::1]', null],
   ])('normalises %j to %j', (input, pattern) => {
     expect(normalizeHostPattern(input)).toBe(pattern);
   });
@@ -56,6 +66,9 @@ describe('site rules', () => {
     ['*.example.com', 'news.example.com', true],
     ['*.example.com', 'example.com', true],
     ['*.example.com', 'badexample.com', false],
+    ['example.com', 'example.com.', true],
+    ['*.example.com', 'news.example.com.', true],
+    ['[::1]', '[::1]', true],
   ])('%s matches %s: %s', (pattern, host, expected) => {
     expect(hostMatches(pattern, host)).toBe(expected);
   });
