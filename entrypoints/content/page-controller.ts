@@ -295,6 +295,8 @@ export class PageController {
           this.restyleLook = setTimeout(() => {
             this.restyleLook = null;
             if (!this.active || signal?.aborted) return;
+            // A dialog opened or closed, a cookie bar dismissed: the marks under it are cut or drawn again.
+            this.painter.pageRestyled();
             const shown = this.mentions.shown();
             if (shown.length) void this.mentions.scan(shown).then(() => (this.active ? this.refresh() : undefined));
           }, RESTYLE_LOOK_MS);

@@ -15,7 +15,7 @@
 import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { findCovers, uncovered, holds, type Clip, type Cover } from './covers';
+import { coverAt, findCovers, holds, uncovered, type Clip, type Cover, type CoveredAt, type Styles } from './covers';
 import { unguessableTagName } from './tag-name';
 
 /** A range to mark, with the verdict that picks its look and its text (kept with the mark, inside
@@ -42,6 +42,9 @@ export interface Painter {
   hide(hidden: boolean): void;
   /** The page changed: measure the marks again before the next frame. */
   relayout(): void;
+  /** The page's classes or styles changed: a box over its text may have come or gone (a dialog
+   * opened, a cookie bar dismissed). */
+  pageRestyled(): void;
   /** Puts the layer back if page script took it out, and measures the marks again; true when the
    * layer had to be put back. */
   guard(): boolean;
@@ -162,9 +165,13 @@ export class OverlayPainter implements Painter {
   private restyled = false;
   /** Whether some mark is on pinned text, which scrolling the window moves against the layer. */
   private pinned = false;
-  /** The page's boxes over its content at the last pass (`covers.ts`), and when it looked. */
+  /** The page's boxes over its content at the last pass (`covers.ts`), when it looked, and the look
+   * due once `COVER_LOOK_MS` have passed, for a scroll that came sooner. */
   private covers: Cover[] = [];
   private coversFound = -Infinity;
+  private lookDue: ReturnType<typeof setTimeout> | null = null;
+  /** Whether a cover is on top at a point, during one pass (`covers.ts`). */
+  private coveredAt: CoveredAt = () => false;
   private frame = 0;
   /** What the next frame's pass measures (`Pass`). */
   private pass: Pass = Pass.All;
@@ -257,6 +264,10 @@ export class OverlayPainter implements Painter {
     });
   }
 
+  pageRestyled(): void {
+    this.relayout(Pass.LookForCovers);
+  }
+
   relayout(pass: Pass = Pass.All): void {
     if (!this.host) return;
     this.pass = this.frame ? Math.max(this.pass, pass) : pass;
@@ -308,6 +319,8 @@ export class OverlayPainter implements Painter {
     this.drawn = [];
     this.focused = null;
     this.covers = [];
+    if (this.lookDue) clearTimeout(this.lookDue);
+    this.lookDue = null;
   }
 
   /** Creates the layer on first use, and starts following the page's layout. */
@@ -345,10 +358,12 @@ export class OverlayPainter implements Painter {
       (event) => {
         if (event.target !== this.document || this.pinned || this.focusPinned()) this.relayout();
         else if (this.covers.length) this.relayout(Pass.NearCovers);
-        else if (performance.now() - this.coversFound >= COVER_LOOK_MS) this.relayout(Pass.LookForCovers);
+        else this.lookSoon();
       },
       options,
     );
+    // A header that slides in, a banner that fades out: where it ends is known once it has moved.
+    for (const type of ['transitionend', 'animationend']) this.document.addEventListener(type, () => this.lookSoon(), options);
     this.document.defaultView?.addEventListener('resize', () => this.restyle(), options);
     this.document.fonts?.addEventListener('loadingdone', () => this.relayout(), { signal: listening.signal });
     // Images and embeds that load late push text down without a DOM change.
@@ -373,6 +388,19 @@ export class OverlayPainter implements Painter {
     this.relayout();
   }
 
+  /** Looks for boxes over the page in the next frame, or, within `COVER_LOOK_MS` of the last look,
+   * once they have passed: a scroll inside that time is put off, not lost. */
+  private lookSoon(): void {
+    const wait = this.coversFound + COVER_LOOK_MS - performance.now();
+    if (wait <= 0) this.relayout(Pass.LookForCovers);
+    else if (!this.lookDue) {
+      this.lookDue = setTimeout(() => {
+        this.lookDue = null;
+        this.relayout(Pass.LookForCovers);
+      }, wait);
+    }
+  }
+
   /** Where a range's text sits, found the first time it is asked for. */
   private placeFor(range: Range, cache: StyleCache): TextPlace {
     let place = this.places.get(range);
@@ -390,7 +418,9 @@ export class OverlayPainter implements Painter {
     if (!host) return;
     const all = this.focused ? [...this.drawn, this.focused] : this.drawn;
     // Only while there is something to draw: each probe is a hit test.
-    this.covers = all.length ? findCovers(this.document) : [];
+    const styles: Styles = new Map();
+    this.covers = all.length ? findCovers(this.document, styles) : [];
+    this.coveredAt = coverAt(this.document, styles);
     this.coversFound = performance.now();
     if (pass !== Pass.All && !this.covers.length && !all.some((drawn) => drawn.cut)) return;
     if (this.restyled) {
@@ -440,13 +470,12 @@ export class OverlayPainter implements Painter {
     }
     // Text inside a box lying over the page (a headline in a sticky header) is not under it.
     const covers = this.covers.filter((cover) => !holds(cover.element, range.commonAncestorContainer));
-    const onTop = (x: number, y: number) => this.document.elementFromPoint(x, y);
     const boxes: Boxes = [];
     let cut = false;
     for (const rect of range.getClientRects()) {
       // Element boundaries inside the range give empty rects; only text has width.
       if (rect.width < 1 || rect.height < 1) continue;
-      const pieces = covers.length ? uncovered(rect, clip, covers, LINE_REACH, onTop) : [clip];
+      const pieces = covers.length ? uncovered(rect, clip, covers, LINE_REACH, this.coveredAt) : [clip];
       if (pieces.length !== 1 || pieces[0] !== clip) cut = true;
       for (const piece of pieces) {
         const left = Math.max(rect.left, piece.left);

@@ -318,6 +318,84 @@ describe('drawing', () => {
     await expect.poll(async () => (await boxesOf()).filter((b) => meets(b, cookies)).length).toBe(0);
   });
 
+  it('follows boxes that come and go over the text within a fraction of a second: a dialog shown and hidden by its style, a sticky head stuck by a scroll', async () => {
+    const start = 'During the call, it says';
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript((start) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+          paragraph.insertAdjacentHTML('beforebegin', '<div id="section" style="position: sticky; top: 0; height: 60px; background: #fff; z-index: 5;">Section</div>');
+          document.body.insertAdjacentHTML('beforeend', '<div id="dialog" style="display: none; position: fixed; left: 0; right: 0; top: 30%; height: 40%; background: #fff; z-index: 6;"></div>');
+          document.body.style.padding = '1000px 0 2000px';
+        });
+      }, start),
+    );
+    const tab = page.page;
+    await page.waitForMarks(5);
+    const textTo = (y: number) => tab.evaluate(({ start, y }) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
+    }, { start, y });
+    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    // Sooner than the guard's once a second.
+    const soon = { timeout: 600, interval: 25 };
+    // The dialog shown over the text, then hidden: its marks go, then come back.
+    const view = await tab.evaluate(() => document.documentElement.clientHeight);
+    await textTo(view * 0.4);
+    await expect.poll(async () => (await boxesOf()).length).toBeGreaterThan(0);
+    await tab.waitForTimeout(1_100);
+    await tab.evaluate(() => (document.getElementById('dialog')!.style.display = 'block'));
+    await expect.poll(async () => (await boxesOf()).length, soon).toBe(0);
+    await tab.waitForTimeout(1_100);
+    await tab.evaluate(() => (document.getElementById('dialog')!.style.display = 'none'));
+    await expect.poll(async () => (await boxesOf()).length, soon).toBeGreaterThan(0);
+    // The section head stuck at the top by a scroll that came just after the last look: nothing
+    // drawn over it once the scroll is done, though no scroll follows.
+    await textTo(500);
+    await tab.waitForTimeout(1_100);
+    await tab.evaluate(() => document.body.append(document.createComment('')));
+    await tab.waitForTimeout(30);
+    await textTo(30);
+    await expect.poll(async () => (await boxesOf()).filter((box) => box.y < 60).length, soon).toBe(0);
+  });
+
+  it('cuts marks under a menu hanging from a fixed header and under a consent banner in a shadow root, not beside the links of a transparent bar', async () => {
+    const start = 'During the call, it says';
+    const setUp = (html: string, shadow = '') =>
+      open('pages/late-april.html', (tab) =>
+        tab.addInitScript(({ html, shadow }) => {
+          document.addEventListener('DOMContentLoaded', () => {
+            document.body.insertAdjacentHTML('afterbegin', html);
+            if (shadow) document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' }).innerHTML = shadow;
+            document.body.style.padding = '0 0 2000px';
+            document.querySelector('main')!.style.marginTop = '1000px';
+          });
+        }, { html, shadow }),
+      );
+    const textTo = (tab: Page, y: number) => tab.evaluate(({ start, y }) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
+    }, { start, y });
+    const boxesOf = async (tab: Page) => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    const menu = await setUp('<header style="position: fixed; top: 0; left: 0; right: 0; height: 80px; background: #fff; z-index: 5;"><nav style="position: absolute; top: 80px; left: 0; width: 60%; height: 400px; background: #fff;">Sections</nav></header>');
+    await menu.waitForMarks(5);
+    await textTo(menu.page, 300);
+    const menuRight = (await menu.page.evaluate(() => document.documentElement.clientWidth)) * 0.6;
+    await expect.poll(async () => (await boxesOf(menu.page)).filter((box) => box.y < 480 && box.x < menuRight).length).toBe(0);
+    await menu.page.close();
+    const banner = await setUp('', '<div style="position: fixed; bottom: 0; left: 0; right: 0; height: 200px; background: #fff; z-index: 5;">Cookies</div>');
+    await banner.waitForMarks(5);
+    const height = await banner.page.evaluate(() => document.documentElement.clientHeight);
+    await textTo(banner.page, height - 150);
+    await expect.poll(async () => (await boxesOf(banner.page)).filter((box) => box.y + box.height > height - 200).length).toBe(0);
+    await banner.page.close();
+    const pill = await setUp('<div style="position: fixed; top: 0; left: 0; right: 0; height: 100px; z-index: 5; display: flex; justify-content: center;"><nav style="width: 120px; height: 40px; border-radius: 20px; background: #222;"></nav></div>');
+    await pill.waitForMarks(5);
+    await textTo(pill.page, 60);
+    await pill.page.waitForTimeout(300);
+    expect((await boxesOf(pill.page)).length).toBeGreaterThan(0);
+  });
+
   it('cuts no line under a box that clips only sideways', async () => {
     // `overflow-x: clip` leaves overflow-y visible: the article ends at the last sentence's text,
     // and that sentence's two lines (dashes, and a wave further down) still show in full below it.

@@ -10,10 +10,9 @@ const REACH = 48;
 /** A cover, and a page on which the browser finds it on top wherever it lies (or, `under`, never). */
 function page(coverRect: DOMRect, under = false) {
   const element = document.createElement('div');
-  const text = document.createElement('p');
-  document.body.append(element, text);
+  document.body.append(element);
   const cover: Cover = { element, rect: coverRect };
-  const onTop = (x: number, y: number) => (!under && x >= coverRect.left && x <= coverRect.right && y >= coverRect.top && y <= coverRect.bottom ? element : text);
+  const onTop = (_: Cover, x: number, y: number) => !under && x >= coverRect.left && x <= coverRect.right && y >= coverRect.top && y <= coverRect.bottom;
   return { cover, onTop };
 }
 
@@ -46,6 +45,15 @@ describe('cutting a line of a mark where a box of the page lies over it', () => 
     const pieces = uncovered(line, NONE, [cover], REACH, onTop);
     expect(pieces).toEqual([NONE]);
     expect(pieces[0]).toBe(NONE);
+  });
+
+  it('ends only the room under a line over the width of a small box just below it, keeping the rest of the line whole', () => {
+    const { cover, onTop } = page(rect(400, 240, 448, 288));
+    expect(uncovered(line, NONE, [cover], REACH, onTop)).toEqual([
+      { ...NONE, right: 400 },
+      { ...NONE, left: 400, right: 448, bottom: 240 },
+      { ...NONE, left: 448 },
+    ]);
   });
 
   it('cuts nothing for a box clear of the line and of the room under it', () => {
