@@ -186,7 +186,13 @@ function scanWord(text: string, from: number): number {
   }
   // Letters and digits, then letters after each inner apostrophe. A combining accent or an
   // invisible character inside a word (a soft hyphen, a zero-width space) is part of it.
-  while (end < n && charClass(text, end) & (LETTER_OR_DIGIT | IN_WORD)) end += width(text, end);
+  for (;;) {
+    while (end < n && charClass(text, end) & (LETTER_OR_DIGIT | IN_WORD)) end += width(text, end);
+    // Chinese or Japanese run on through a number's thousands ("有1,000人"): the run is split into
+    // its words after (`unspacedWords`), and the number stays whole.
+    if (!(text.charCodeAt(end) === COMMA && isDigit(text.charCodeAt(end - 1)) && /^\d{3}(?!\d)/.test(text.slice(end + 1, end + 5)) && UNSPACED.test(text.slice(start, end)))) break;
+    end += 4;
+  }
   while (end + 1 < n && (text.charCodeAt(end) === APOSTROPHE || text.charCodeAt(end) === RIGHT_QUOTE) && charClass(text, end + 1) & LETTER) {
     end++;
     while (end < n && charClass(text, end) & (LETTER | IN_WORD)) end += width(text, end);
@@ -396,6 +402,9 @@ export function tokenize(text: string): Token[] {
     // Chinese and Japanese: the words inside the run, each a token of its own.
     if (form.unspaced) {
       for (const word of unspacedWords(raw)) pushWord(tokens, foreignTokens, foreignLanguages, start + word.start, start + word.start + word.text.length, formOf(word.text));
+      // "占40%": the sign after the run's last number, as after a number on its own.
+      const last = tokens[tokens.length - 1];
+      if (last?.end === end && text.charCodeAt(end) === PERCENT_SIGN && startsWithDigit(last.norm)) tokens.push({ start: end, end: end + 1, norm: PERCENT.norm, stem: PERCENT.stem, stop: false });
       tensWord = null;
       scaled = null;
       continue;

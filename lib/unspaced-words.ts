@@ -37,7 +37,7 @@ export function unspacedWords(word: string): { text: string; start: number }[] {
       }
       from = next;
     }
-    return words;
+    return joinDigitGroups(word, words);
   }
   const pairs: { text: string; start: number }[] = [];
   for (const run of word.matchAll(UNSPACED_RUNS)) {
@@ -48,6 +48,21 @@ export function unspacedWords(word: string): { text: string; start: number }[] {
     }
     for (let i = 0, start = run.index!; i + 1 < chars.length; start += chars[i]!.length, i++) pairs.push({ text: chars[i]! + chars[i + 1]!, start });
   }
-  return pairs;
+  return joinDigitGroups(word, pairs);
+}
+
+/** A number with thousands commas inside a run of Chinese or Japanese ("有1,000人") as one word, as
+ * it is in spaced text: the segmenter reads "1", "," and "000". */
+function joinDigitGroups(word: string, words: { text: string; start: number }[]): { text: string; start: number }[] {
+  const joined: { text: string; start: number }[] = [];
+  for (const each of words) {
+    const last = joined[joined.length - 1];
+    if (last && /^\d[\d,]*$/.test(last.text) && /^\d{3}$/.test(each.text) && each.start === last.start + last.text.length + 1 && word[each.start - 1] === ',') {
+      last.text = word.slice(last.start, each.start + each.text.length);
+      continue;
+    }
+    joined.push({ ...each });
+  }
+  return joined;
 }
 

@@ -100,6 +100,16 @@ describe('text written without spaces between words (Chinese, Japanese)', () => 
     expect(tokenize('我们的政府说了').filter((t) => t.stop).map((t) => t.norm)).toEqual(expect.arrayContaining(['的']));
   });
 
+  it('reads a number with thousands commas inside a run as one number, and a percent sign after a run\'s last number', () => {
+    const norms = (text: string) => tokenize(text).map((token) => token.norm);
+    expect(norms('有1,000人死亡')).toEqual(['有', '1000', '人', '死亡']);
+    expect(norms('去年有12,500人')).toEqual(['去年', '有', '12500', '人']);
+    expect(norms('占40%')).toEqual(['占', '40', 'percent']);
+    // Where the tokens lie in the text is where the words are.
+    const [, thousand] = tokenize('有1,000人死亡');
+    expect('有1,000人死亡'.slice(thousand!.start, thousand!.end)).toBe('1,000');
+  });
+
   it('has a claim marked where a page repeats it, and not where a page shares only its function words', () => {
     const claim = '新冠疫苗会导致女性不孕';
     expect(marks([review(1, claim, '错误', 'zh')], '<p>网上有人说，新冠疫苗会导致女性不孕。专家表示这是错误的。</p>')).toEqual([claim]);
