@@ -11,8 +11,10 @@ import { mentionExcerpt } from './ClaimCard';
 import { formatCount, plural } from './counts';
 import { VerdictBadge } from './VerdictBadge';
 
-/** The tab's mentions; `loading` until it answers, `unavailable` when no content script runs there. */
-export type PageMentions = MentionSummary[] | 'loading' | 'unavailable';
+/** The tab's mentions; `loading` until it answers; `not-started` when a web page's content script
+ * does not answer (the page was loaded before Claimlight was installed, or is still loading);
+ * `unavailable` on a page closed to extensions. */
+export type PageMentions = MentionSummary[] | 'loading' | 'not-started' | 'unavailable';
 
 /** What the list shows and what choosing a mention does. */
 export interface PageMentionListProps {
@@ -26,10 +28,18 @@ export interface PageMentionListProps {
   /** Whether the reader hid the page's marks, and how to hide or show them; no switch without it. */
   marksHidden?: boolean;
   onHideMarks?(hidden: boolean): void;
+  /** What became of the reader's last choice, when it came to nothing (the sentence left the page). */
+  status?: string | undefined;
+  /** Reloads the tab's page; offered when Claimlight has not read it. */
+  onReload?(): void;
 }
 
 // The popup is narrow; a long sentence is cut around its start rather than left to fill the list.
 const EXCERPT_CHARS = 160;
+// A claim as long as a pack allows (2,000 characters) is cut too; and each mention's button names
+// it in short, so that a screen reader does not read the whole claim for each of 30 mentions.
+const CLAIM_CHARS = 200;
+const CLAIM_NAME_CHARS = 60;
 
 function Notice({ title, children }: { title: string; children?: ComponentChildren }) {
   return (
@@ -43,7 +53,32 @@ function Notice({ title, children }: { title: string; children?: ComponentChildr
 }
 
 /** Lists the claims mentioned on the current page, or says why none are listed. */
-export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks }: PageMentionListProps) {
+export function PageMentionList(props: PageMentionListProps) {
+  return (
+    <>
+      {/* In the view from the start, so that what it says is announced. */}
+      <p class="claimlight-popup__page-status" role="status">
+        {props.status ?? ''}
+      </p>
+      <MentionViews {...props} />
+    </>
+  );
+}
+
+function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks, onReload }: PageMentionListProps) {
+  if (mentions === 'not-started') {
+    return (
+      <Notice title="Claimlight has not read this page yet.">
+        It reads pages loaded after it was installed or switched on.{' '}
+        {onReload && (
+          <button type="button" class="claimlight-popup__reload" onClick={onReload}>
+            Reload the page
+          </button>
+        )}{' '}
+        If it still finds nothing, the site is closed to extensions, as the browser’s own store is.
+      </Notice>
+    );
+  }
   if (mentions === 'unavailable') {
     return (
       <Notice title="Claimlight can't run on this page.">
@@ -84,7 +119,7 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
                   <VerdictBadge verdict={group.worst} />
                   {/* dir="auto" on the pack's and the page's text: either may be written right to left. */}
                   <span class="claimlight-popup__mention-claim" dir="auto">
-                    {group.claimText}
+                    {mentionExcerpt(group.claimText, [], CLAIM_CHARS)}
                   </span>
                   {group.mentions.length > 1 && <span class="claimlight-popup__group-count">{plural(group.mentions.length, 'mention')}</span>}
                 </p>
@@ -92,7 +127,7 @@ export function PageMentionList({ mentions, siteEnabled, onReveal, notice, marks
                   {group.mentions.map((mention) => (
                     <li key={mention.id}>
                       <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
-                        <span class="claimlight-visually-hidden">{group.claimText} </span>
+                        <span class="claimlight-visually-hidden">{mentionExcerpt(group.claimText, [], CLAIM_NAME_CHARS)} </span>
                         {/* The group's badge says the verdict; a mention judged otherwise (context
                             where another says imprecise) says its own. */}
                         {mention.verdict !== group.worst ? <VerdictBadge verdict={mention.verdict} /> : <span class="claimlight-visually-hidden">Verdict: {VERDICT_LABELS[mention.verdict]}. </span>}
@@ -168,7 +203,7 @@ function MentionLines({ mention }: { mention: MentionSummary }) {
     <>
       <VerdictBadge verdict={mention.verdict} />
       <span class="claimlight-popup__mention-claim" dir="auto">
-        {mention.claimText}
+        {mentionExcerpt(mention.claimText, [], CLAIM_CHARS)}
       </span>
       <MentionText text={mention.text} />
     </>

@@ -18,8 +18,11 @@ export interface PopupData {
   packs: PackChoice[];
   /** A sentence about a failed store read, shown instead of the search. */
   storeError?: string;
-  /** The current tab's mentions in reading order, `loading`, or `unavailable` (no content script there). */
+  /** The current tab's mentions in reading order, `loading`, `not-started` (a web page Claimlight
+   * has not read: loaded before it was installed), or `unavailable` (a page closed to extensions). */
   pageMentions: PageMentions;
+  /** What became of the reader's last choice in the list, when it came to nothing. */
+  pageStatus?: string;
   /** The current tab's host ("www.example.com"), or null when it has none Claimlight can switch. */
   siteHost: string | null;
   /** Whether Claimlight is on for `siteHost` (`isEnabledOn`). */
@@ -40,6 +43,8 @@ export interface PopupActions {
   onHideMarks?(hidden: boolean): void;
   /** Switch Claimlight on or off for `siteHost`. */
   onSiteSwitched(on: boolean): void;
+  /** Reload the tab's page, so that Claimlight reads it. */
+  onReloadPage?(): void;
   /** Open the settings page. */
   onOpenSettings(): void;
 }
@@ -175,6 +180,8 @@ export function PopupApp(props: PopupAppProps) {
           siteEnabled={props.siteEnabled}
           onReveal={props.onRevealMention}
           notice={props.pageNotice}
+          status={props.pageStatus}
+          onReload={props.onReloadPage}
           marksHidden={props.marksHidden}
           onHideMarks={props.onHideMarks}
         />

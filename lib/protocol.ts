@@ -107,12 +107,25 @@ export interface BackgroundToContent {
    * page's host (the popup cannot read tab URLs without the tabs permission). */
   listMentions: {
     request: Record<string, never>;
-    reply: { mentions: MentionSummary[]; enabled: boolean; host: string; /** `staleNotice` for the page, when it is old news. */ notice?: string; /** The reader hid the marks on this page. */ marksHidden?: boolean };
+    reply: {
+      mentions: MentionSummary[];
+      enabled: boolean;
+      host: string;
+      /** `staleNotice` for the page, when it is old news. */
+      notice?: string;
+      /** The reader hid the marks on this page. */
+      marksHidden?: boolean;
+      /** The page is still being read (its first scan, or one after a change): more may come. */
+      scanning?: boolean;
+      /** Which load of the page the mentions' ids belong to: each load counts them from 1 again. */
+      page?: string;
+    };
   };
   /** Hides the page's marks (and their cards) until it is reloaded, or shows them again. */
   setMarksHidden: { request: { hidden: boolean }; reply: { hidden: boolean } };
-  /** Scrolls to one mention and opens its card as a dialog. */
-  revealMention: { request: { id: number }; reply: { revealed: boolean } };
+  /** Scrolls to one mention and opens its card as a dialog; not when the page is another load than
+   * the one its id was listed by (`listMentions`' `page`). */
+  revealMention: { request: { id: number; page?: string }; reply: { revealed: boolean } };
 }
 
 export type BackgroundCalls = UiToBackground & ContentToBackground;

@@ -64,6 +64,12 @@ export class PageController {
   private active = false;
   private readonly pacedNavigation: () => void;
 
+  /** This load of the page, named for the popup: mention ids count from 1 on each load. */
+  readonly pageId = crypto.randomUUID();
+  /** Whether the page is being read: before its first scan is done, and while any scan runs. */
+  private starting = true;
+  private scansRunning = 0;
+
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly client: Client,
@@ -148,7 +154,11 @@ export class PageController {
     this.painter.look(settings);
     this.remembered = await this.dismissals.read().catch(() => NO_DISMISSALS);
     this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
-    if (isEnabledOn(settings, location.hostname)) await this.rescan();
+    try {
+      if (isEnabledOn(settings, location.hostname)) await this.rescan();
+    } finally {
+      this.starting = false;
+    }
   }
 
   /** Takes the reader's rejected matches as changed anywhere (this card, another tab, the settings
@@ -241,8 +251,10 @@ export class PageController {
     ];
   }
 
-  /** Scrolls to a mention by id and opens its card; false when there is no such mention. */
-  revealById(id: number): boolean {
+  /** Scrolls to a mention by id and opens its card; false when there is no such mention, or the id
+   * was listed by another load of the page (`pageId`). */
+  revealById(id: number, page?: string): boolean {
+    if (page !== undefined && page !== this.pageId) return false;
     const mention = this.active ? this.mentions.list().find((m) => m.id === id) : undefined;
     if (!mention) return false;
     // A mention the reader chose not to mark is still revealed; the keyboard's place stays put then.
@@ -261,8 +273,18 @@ export class PageController {
   private async rescan(): Promise<void> {
     this.active = true;
     this.watchChanges();
-    await this.mentions.scanAll();
+    this.scansRunning++;
+    try {
+      await this.mentions.scanAll();
+    } finally {
+      this.scansRunning--;
+    }
     if (this.active) this.refresh();
+  }
+
+  /** Whether the page is still being read, so that what it lists may grow (the popup asks again). */
+  get scanning(): boolean {
+    return this.starting || this.scansRunning > 0;
   }
 
   private stop(): void {

@@ -223,7 +223,11 @@ export class PageMentions {
       const claim = found.claims[loose.claimKey];
       if (!block || !claim) continue;
       const text = block.text.slice(loose.start, loose.end);
-      relatedKept.push({ id: this.nextId++, claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes: nodesBetween(block, loose.start, loose.end) });
+      const nodes = nodesBetween(block, loose.start, loose.end);
+      // Listed only as the page's marks would be: not a match or a claim the reader rejected, nor
+      // a sentence in text the page does not show.
+      if (!nodes.length || this.isHidden(loose.claimKey, text) || !isRendered(nodes[0]!)) continue;
+      relatedKept.push({ id: this.nextId++, claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes });
     }
     const added: PageMention[] = [];
     for (const mention of found.mentions) {
@@ -296,6 +300,7 @@ export class PageMentions {
 
   /** Drops the mentions on any of these text nodes; true when any went. */
   dropOn(nodes: ReadonlySet<Node>): boolean {
+    this.related = this.related.filter((r) => !r.nodes.some((n) => nodes.has(n)));
     const before = this.mentions.length;
     this.mentions = this.mentions.filter((m) => !m.nodes.some((n) => nodes.has(n)));
     if (this.mentions.length === before) return false;
@@ -319,6 +324,7 @@ export class PageMentions {
    * True when some mention went. */
   remember(hidden: Hidden): boolean {
     this.remembered = hidden;
+    this.related = this.related.filter((r) => !this.isHidden(r.claimKey, r.text));
     const before = this.mentions.length;
     this.mentions = this.mentions.filter((m) => !this.isHidden(m.claimKey, m.text));
     if (this.mentions.length === before) return false;

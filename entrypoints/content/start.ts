@@ -30,9 +30,9 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
     const { type, payload } = (message ?? {}) as { type?: string; payload?: Record<string, unknown> };
     const is = (name: keyof BackgroundToContent) => type === toContentType(name);
     if (is('focusMention')) return Promise.resolve(ok(page.focus(payload?.direction === 'previous' ? 'previous' : 'next')));
-    if (is('listMentions')) return Promise.resolve(ok({ mentions: page.summaries(), enabled: page.enabled, host: location.hostname, notice: page.notice() ?? undefined, marksHidden: page.marksAreHidden }));
+    if (is('listMentions')) return Promise.resolve(ok({ mentions: page.summaries(), enabled: page.enabled, host: location.hostname, notice: page.notice() ?? undefined, marksHidden: page.marksAreHidden, scanning: page.scanning, page: page.pageId }));
     if (is('setMarksHidden')) return Promise.resolve(ok({ hidden: page.hideMarks(payload?.hidden === true) }));
-    if (is('revealMention')) return Promise.resolve(ok({ revealed: typeof payload?.id === 'number' && page.revealById(payload.id) }));
+    if (is('revealMention')) return Promise.resolve(ok({ revealed: typeof payload?.id === 'number' && page.revealById(payload.id, typeof payload.page === 'string' ? payload.page : undefined) }));
     return undefined;
   });
   browser.storage.onChanged.addListener((changes, area) => {

@@ -16,11 +16,18 @@ type Command = keyof BackgroundToContent;
 const root = document.getElementById('app')!;
 const forcedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
 let tab: Browser.tabs.Tab | undefined;
+/** The load of the tab's page that listed the mentions (`listMentions`' `page`). */
+let listedPage: string | undefined;
+/** How long the popup keeps asking a page that is still being read, and how often. */
+const SCAN_POLL_MS = 400;
+const SCAN_POLL_LIMIT_MS = 20_000;
+let pollingUntil = 0;
+let poll: ReturnType<typeof setTimeout> | undefined;
 let data: PopupData = { claims: null, packs: [], pageMentions: 'loading', siteHost: null, siteEnabled: false };
 
 function paint(patch: Partial<PopupData>) {
   data = { ...data, ...patch };
-  render(<PopupApp {...data} onRevealMention={reveal} onHideMarks={hideMarks} onSiteSwitched={switchSite} onOpenSettings={openSettings} />, root);
+  render(<PopupApp {...data} onRevealMention={reveal} onHideMarks={hideMarks} onSiteSwitched={switchSite} onOpenSettings={openSettings} onReloadPage={reloadPage} />, root);
 }
 
 /** Sends one command to the tab's content script; throws when none answers (chrome:// pages, the store). */
@@ -55,9 +62,31 @@ async function readMentions() {
   // Opened as the page loads, the popup may ask before the page's content script listens.
   const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const reply = await askAgainOnce(() => askTab('listMentions', {}), wait).catch(() => null);
+  if (!reply) {
+    // A web page with no content script to answer was loaded before Claimlight was installed (or
+    // is still loading): reloading it starts Claimlight there. Other pages are closed to extensions.
+    paint({ pageMentions: data.siteHost ? 'not-started' : 'unavailable' });
+    return;
+  }
+  listedPage = reply.page;
   // The content script judges its own page by the same settings, and it knows the page's host even
   // when the tab's URL is hidden from the popup (no "tabs" or host permission).
-  paint(reply ? { pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden } : { pageMentions: 'unavailable' });
+  paint({ pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden });
+  // A page still being read lists more as it goes: asked again until it is done.
+  clearTimeout(poll);
+  if (reply.scanning && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
+}
+
+/** Asks the page for its mentions, and again while it is still being read. */
+function followMentions() {
+  pollingUntil = Date.now() + SCAN_POLL_LIMIT_MS;
+  return readMentions();
+}
+
+async function reloadPage() {
+  if (tab?.id === undefined) return;
+  await browser.tabs.reload(tab.id).catch(() => undefined);
+  window.close();
 }
 
 async function hideMarks(hidden: boolean) {
@@ -66,8 +95,14 @@ async function hideMarks(hidden: boolean) {
 }
 
 async function reveal(id: number) {
-  const reply = await askTab('revealMention', { id }).catch(() => null);
-  if (reply?.revealed) window.close();
+  const reply = await askTab('revealMention', { id, ...(listedPage ? { page: listedPage } : {}) }).catch(() => null);
+  if (reply?.revealed) {
+    window.close();
+    return;
+  }
+  // The sentence left the page, or the tab loaded another page since the list was made.
+  paint({ pageStatus: 'That sentence is no longer on the page. The list shows what is there now.' });
+  await followMentions();
 }
 
 async function switchSite(on: boolean) {
@@ -90,8 +125,9 @@ async function switchSite(on: boolean) {
     return;
   }
   paint({ siteEnabled: isEnabledOn(next, host), pageMentions: 'loading', siteError: undefined });
-  // The content script rescans when it sees the settings change; ask again once it has had time.
-  setTimeout(() => void readMentions(), 600);
+  // The content script rescans when it sees the settings change; ask again once it has had time,
+  // and while it reads.
+  setTimeout(() => void followMentions(), 600);
 }
 
 async function openSettings() {
@@ -111,5 +147,5 @@ void (async () => {
   tab = forcedTabId ? await browser.tabs.get(forcedTabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const siteHost = hostOf(tab?.url);
   paint({ siteHost, siteEnabled: siteHost ? isEnabledOn(await readSettings(), siteHost) : false });
-  await readMentions();
+  await followMentions();
 })();

@@ -17,6 +17,14 @@ describe('PageMentionList', () => {
     expect(button.textContent).toContain('On the page: “Fares have doubled, he said.”');
   });
 
+  it('cuts a claim as long as a pack allows, and names it in short in each of its mentions', () => {
+    const claimText = 'Officials said the bridge would stay closed for repairs '.repeat(40).slice(0, 2000);
+    const mentions = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, verdict: 'false' as const, claimText, text: `Sentence ${i}.` }));
+    const { container } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} />);
+    expect(container.querySelector('.claimlight-popup__group-head .claimlight-popup__mention-claim')!.textContent!.length).toBeLessThanOrEqual(201);
+    for (const button of screen.getAllByRole('button')) expect(button.textContent!.length).toBeLessThan(120);
+  });
+
   it('shows what the tab says about its page above the list', () => {
     const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
     render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares doubled.' }]} siteEnabled onReveal={vi.fn()} notice={notice} />);

@@ -81,6 +81,23 @@ async function startedOn(html: string) {
 }
 
 describe('PageController', () => {
+  it('says it is still reading the page until its first scan is done, and reveals a mention only for the load of the page that listed it', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup();
+    stop = page.stop;
+    expect(page.controller.scanning).toBe(true);
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    expect(page.controller.scanning).toBe(true);
+    await page.answer();
+    await started;
+    expect(page.controller.scanning).toBe(false);
+    const [mention] = page.controller.summaries();
+    // Another load of the page counts its mentions from 1 again: an id listed by it is not this one's.
+    expect(page.controller.revealById(mention!.id, 'another-load')).toBe(false);
+    expect(page.shown).toEqual([]);
+    expect(page.controller.revealById(mention!.id, page.controller.pageId)).toBe(true);
+  });
+
   it('hides the matches the reader rejected on the page a single-page app moves to, and shows again those rejected on the last one', async () => {
     history.replaceState(null, '', '/story-a');
     const rejected = withPageDismissal(NO_DISMISSALS, { page: pageKeyOf(new URL('/story-b', location.href).href), claimKey: 'p/bridge', claimText: CLAIM, text: CLAIM, at: '2026-12-01T00:00:00Z' });

@@ -141,3 +141,32 @@ describe('PageMentions', () => {
     expect(asked[1]).toEqual(asked[0]);
   });
 });
+
+describe('the claims a page only comes close to ("possibly related")', () => {
+  const LOOSE = 'Talk of the harbour bridge closing went on all week.';
+  // A matcher that lists the loose sentence as related to the claim, at once.
+  const find = async (blocks: string[]): Promise<FoundMentions> => ({
+    mentions: [],
+    related: blocks.flatMap((text, block) => (text === LOOSE ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.3, cues: [], verdict: 'false' as const }] : [])),
+    claims: { 'p/bridge': claim },
+  });
+
+  it('leaves out a claim the reader chose to hide everywhere, now and in later scans', async () => {
+    document.body.innerHTML = `<main><p>${LOOSE}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    expect(page.listRelated()).toHaveLength(1);
+    page.remember({ matches: new Set(), claims: new Set(['p/bridge']) });
+    expect(page.listRelated()).toEqual([]);
+    await page.scanAll();
+    expect(page.listRelated()).toEqual([]);
+  });
+
+  it('leaves out a sentence in text the page does not show', async () => {
+    // Folded by a rule of the page's style sheet, not by a style of its own.
+    document.body.innerHTML = `<style>.folded { display: none }</style><main><p>Shown.</p><p class="folded">${LOOSE}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    expect(page.listRelated()).toEqual([]);
+  });
+});

@@ -3,6 +3,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toContentType } from '@/lib/protocol';
+import { ok } from '@/lib/result';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
 
 // The popup entrypoint renders on import, against the fake browser: a tab on a news site whose
@@ -21,7 +23,57 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The popup against a tab whose content script answers with `answer`. */
+async function openPopupAnswering(answer: (message: { type: string; payload: Record<string, unknown> }) => Promise<unknown>) {
+  document.body.innerHTML = '<div id="app"></div>';
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, url: 'https://news.example/story', active: true } as never]);
+  const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((_: number, message: never) => answer(message)) as never);
+  vi.resetModules();
+  await import('@/entrypoints/popup/main');
+  return send;
+}
+const listed = (mentions: unknown[], more: Record<string, unknown> = {}) => ok({ mentions, enabled: true, host: 'news.example', page: 'load-1', ...more });
+const fares = { id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' };
+const openPageView = async () => fireEvent.click(await screen.findByRole('tab', { name: /On this page/ }));
+
 describe('popup entrypoint', () => {
+  it('offers to reload a web page Claimlight has not read (loaded before it was installed), rather than calling it closed to extensions', async () => {
+    const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
+    vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    await openPopupAnswering(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    await openPageView();
+    await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
+    expect(document.body.textContent).not.toContain('Browser pages, the extension store and files are closed to extensions');
+    fireEvent.click(screen.getByRole('button', { name: 'Reload the page' }));
+    await waitFor(() => expect(reload).toHaveBeenCalledWith(7));
+  });
+
+  it('asks a page that is still being read again, and lists what it found since', async () => {
+    let asked = 0;
+    await openPopupAnswering(async (message) => (message.type === toContentType('listMentions') ? listed(asked++ === 0 ? [] : [fares], { scanning: asked === 1 }) : ok({})));
+    await openPageView();
+    await waitFor(() => expect(screen.getByRole('list', { name: /Claims on this page/ }).textContent).toContain('Fares doubled.'), { timeout: 3_000 });
+  });
+
+  it('says so and lists the page again when the chosen sentence is no longer there, or the tab loaded another page', async () => {
+    const reveals: unknown[] = [];
+    let asked = 0;
+    await openPopupAnswering(async (message) => {
+      if (message.type === toContentType('listMentions')) return listed(asked++ === 0 ? [fares] : []);
+      if (message.type === toContentType('revealMention')) {
+        reveals.push(message.payload);
+        return ok({ revealed: false });
+      }
+      return ok({});
+    });
+    await openPageView();
+    fireEvent.click(await screen.findByRole('button', { name: /Fares doubled\./ }));
+    await screen.findByText('That sentence is no longer on the page. The list shows what is there now.');
+    // The list was read again, and the reveal named the load of the page that listed it.
+    await screen.findByText('No checked claims found on this page.');
+    expect(reveals).toEqual([{ id: 1, page: 'load-1' }]);
+  });
+
   it.each([
     ['http://[::1]:8080/story', '[::1]'],
     ['https://example.com./story', 'example.com'],
@@ -29,7 +81,7 @@ describe('popup entrypoint', () => {
   ])('switches Claimlight off on %s, whose host the switch used to leave as it was without a word', async (url, pattern) => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
     await openPopup(url);
-    await screen.findByText('Claimlight can\'t run on this page.', {}, { timeout: 5_000 });
+    await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
     const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
     fireEvent.click(toggle);
@@ -45,7 +97,7 @@ describe('popup entrypoint', () => {
     await openPopup();
     // Everything the popup reads on opening is read: the store (empty here) and the tab (no answer).
     await screen.findByText('No fact packs yet.');
-    await screen.findByText('Claimlight can\'t run on this page.', {}, { timeout: 5_000 });
+    await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
     const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
     fireEvent.click(toggle);
@@ -59,7 +111,7 @@ describe('popup entrypoint', () => {
     const get = vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('An unexpected error occurred'));
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
     await openPopup();
-    await screen.findByText('Claimlight can\'t run on this page.', {}, { timeout: 5_000 });
+    await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
     const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
     fireEvent.click(toggle);
     expect((await screen.findByRole('alert')).textContent).toBe('Not saved: Claimlight could not read your settings (An unexpected error occurred); try again.');
