@@ -26,16 +26,34 @@ export interface CsvOptions {
   publisher?: string;
 }
 
+/** The delimiters a spreadsheet writes CSV with: the comma; the semicolon of European spreadsheets,
+ * whose decimal comma the comma would split; a tab; a bar. */
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * A CSV's delimiter: the one whose split of the header row names the claim and rating columns, or
+ * else the one the parser tells by the rows that hold something. The parser alone took the comma
+ * for a semicolon file whose summaries hold decimal commas ("8,5 %"), which give more cells a row.
+ */
+function delimiterOf(body: string): string {
+  for (const delimiter of DELIMITERS) {
+    const header = Papa.parse<string[]>(body, { delimiter, preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
+    const names = new Set(header.map((name) => name.trim().toLowerCase()));
+    if (COLUMNS.claim.some((name) => names.has(name)) && COLUMNS.rating.some((name) => names.has(name))) return delimiter;
+  }
+  return Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', preview: 20 }).meta.delimiter;
+}
+
 /** The ClaimReview nodes a CSV describes, with the spreadsheet row of each (its header row 1), or
  * every problem, each naming its row and column. */
 export function claimReviewsFromCsv(text: string, options: CsvOptions = {}): Result<Record<string, unknown>[], string[]> & { rows?: number[] } {
   // Blank rows are left out here, not by the parser, so that each row keeps its number: a problem
   // named "row 3" after a blank row pointed at the blank one.
-  // The delimiter (a comma, or the semicolon of European spreadsheets) is told by the rows that
-  // hold something, as the parser tells it when it skips blank rows.
-  const body = text.replace(/^\uFEFF/, '');
-  const { delimiter } = Papa.parse<string[]>(body, { skipEmptyLines: 'greedy', preview: 20 }).meta;
-  const parsed = Papa.parse<string[]>(body, { delimiter });
+  // Excel's "sep=;" first line names the delimiter, and is not a row (Excel does not show it).
+  let body = text.replace(/^\uFEFF/, '');
+  const named = /^sep=(.)\r?\n/i.exec(body);
+  if (named) body = body.slice(named[0].length);
+  const parsed = Papa.parse<string[]>(body, { delimiter: named?.[1] ?? delimiterOf(body) });
   const problems = parsed.errors.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`);
   const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((value) => value.trim() !== ''));
   const header = numbered[0]?.cells;

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkPackSize, packFileText } from '../lib/pack';
+import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
 import { decodeTextFile } from './lib/saved-page';
 import { buildPack } from '../lib/pack-build';
 
@@ -81,4 +82,5 @@ function main(argv: string[]): number {
   return 0;
 }
 
+endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

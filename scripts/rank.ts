@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { ClaimRanker } from '../lib/matching/rank';
+import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
+import { decodeTextFile } from './lib/saved-page';
 
 const USAGE = 'usage: npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]  (K defaults to 5)';
 // Past this many bad lines in one file the rest are counted, not listed.
@@ -54,7 +56,8 @@ function readArguments(argv: string[]): { claims: string; queries: string; top: 
   }
   if (!values.claims) usageError('--claims is required');
   if (!values.queries) usageError('--queries is required');
-  const top = values.top === undefined ? 5 : Number(values.top);
+  // Written as a whole number: Number() would take "0x3" for 3 and " " for 0.
+  const top = values.top === undefined ? 5 : /^\s*\d+\s*$/.test(values.top) ? Number(values.top) : Number.NaN;
   if (!Number.isInteger(top) || top < 1) usageError(`--top must be a whole number of at least 1, not "${values.top}"`);
   return { claims: values.claims, queries: values.queries, top };
 }
@@ -63,7 +66,8 @@ function readArguments(argv: string[]): { claims: string; queries: string; top: 
 function readRecords(path: string): TextRecord[] {
   let content: string;
   try {
-    content = readFileSync(path, 'utf8');
+    // In the encoding it is saved in (UTF-16 from Windows' Notepad), as `pack build` reads its files.
+    content = decodeTextFile(readFileSync(path)).text;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
@@ -130,4 +134,5 @@ function main(): void {
   if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+endQuietlyOnClosedPipe();
 main();

@@ -10,7 +10,8 @@ import { judgeMention } from '../lib/mention-verdict';
 import { parsePackText } from '../lib/pack';
 import { scanDocument } from '../lib/page-scan';
 import { VERDICT_LABELS } from '../lib/verdicts';
-import { decodePage, parseSavedPage } from './lib/saved-page';
+import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
+import { decodePage, decodeTextFile, parseSavedPage } from './lib/saved-page';
 
 const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...';
 
@@ -57,7 +58,8 @@ function loadClaims(packFiles: string[]): MatchableClaim[] {
   return packFiles.flatMap((file) => {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // In the encoding it is saved in: a pack saved as UTF-16 by Windows' Notepad was refused.
+      text = decodeTextFile(readFileSync(file)).text;
     } catch (e) {
       throw new Error(`${file}: cannot read the pack (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
@@ -77,19 +79,30 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
  * The .html files a PATH names: itself, or the ones in its folder tree, sorted. The walk follows
  * no link to a folder (a link to its parent made it loop until memory ran out) and goes into no
  * hidden folder (.git, .output) or node_modules; a folder is never taken for a page, whatever its
- * name. Throws, with a sentence, for a folder that holds no page.
+ * name. A folder inside that cannot be read is told to `unreadable` and the rest are still read.
+ * Throws, with a sentence, for a folder that holds no page, and for a path that is neither a file
+ * nor a folder (a pipe, which reading would wait on for ever).
  */
-function htmlFiles(path: string): string[] {
+function htmlFiles(path: string, unreadable: (folder: string, error: NodeJS.ErrnoException) => void): string[] {
   const stat = statSync(path);
-  if (!stat.isDirectory()) return [path];
+  if (stat.isFile()) return [path];
+  if (!stat.isDirectory()) throw new Error('not a file or a folder');
   const found: string[] = [];
   const seen = new Set<string>();
   const walk = (folder: string, under: string) => {
-    // A folder reached twice (a hard link, a bind mount) is read once.
-    const real = realpathSync(folder);
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    let entries;
+    try {
+      // A folder reached twice (a hard link, a bind mount) is read once.
+      const real = realpathSync(folder);
+      if (seen.has(real)) return;
+      seen.add(real);
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (e) {
+      if (!under) throw e;
+      unreadable(folder, e as NodeJS.ErrnoException);
+      return;
+    }
+    for (const entry of entries) {
       const name = under ? `${under}/${entry.name}` : entry.name;
       if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(join(folder, entry.name), name);
       else if (/\.html?$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(join(folder, entry.name))))) found.push(name);
@@ -98,6 +111,33 @@ function htmlFiles(path: string): string[] {
   walk(path, '');
   if (!found.length) throw new Error('no .html pages in this folder');
   return found.sort().map((name) => join(path, name));
+}
+
+/** Why a path cannot be read, in words. */
+const unreadableBecause = (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'no such file or folder' : e.code ? `cannot read it (${e.code})` : e.message);
+
+/**
+ * Writes the `--json` report as it goes, a mention at a time: built whole, the report of a large
+ * folder (or of one page that repeats a claim a million times) passed the longest string the
+ * platform makes, and the scan ended with no report at all.
+ */
+function jsonReport(write: (text: string) => void) {
+  let pages = 0;
+  let mentions = 0;
+  return {
+    page(file: string) {
+      write(`${pages++ ? ',' : ''}\n    {\n      "file": ${JSON.stringify(file)},\n      "mentions": [`);
+      mentions = 0;
+    },
+    mention(mention: object) {
+      write(`${mentions++ ? ',' : ''}\n        ${JSON.stringify(mention)}`);
+    },
+    endPage() {
+      write(`${mentions ? '\n      ' : ''}]\n    }`);
+    },
+    start: () => write('{\n  "pages": ['),
+    end: () => write(`${pages ? '\n  ' : ''}]\n}\n`),
+  };
 }
 
 const isFile = (path: string) => {
@@ -126,40 +166,54 @@ function main(): number {
   }
   const index = buildClaimIndex(claims, { ignoreCues: args.noCues });
   let failed = 0;
-  const pages: { file: string; mentions: object[] }[] = [];
+  let pages = 0;
+  let total = 0;
+  const report = args.json ? jsonReport((text) => process.stdout.write(text)) : null;
+  report?.start();
+  // A page named twice, or inside a folder also named, is scanned once.
+  const scanned = new Set<string>();
   for (const path of args.paths) {
     let files: string[];
     try {
-      files = htmlFiles(path);
+      files = htmlFiles(path, (folder, e) => {
+        console.error(`scan: ${folder}: ${unreadableBecause(e)}`);
+        failed++;
+      });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      console.error(`scan: ${path}: ${code === 'ENOENT' ? 'no such file or folder' : code ? `cannot read it (${code})` : (e as Error).message}`);
+      console.error(`scan: ${path}: ${unreadableBecause(e as NodeJS.ErrnoException)}`);
       failed++;
       continue;
     }
     for (const file of files) {
       try {
+        const real = realpathSync(file);
+        if (scanned.has(real)) continue;
+        scanned.add(real);
         const html = decodePage(readFileSync(file));
         if (!looksLikeHtml(file, html)) throw new Error('not a saved HTML page (its name does not end in .html and it does not start with a tag)');
         const scan = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
         // What each mention is shown as on this page: the claim's verdict, or context (lib/mention-verdict.ts).
         const mentions = scan.mentions.map((m) => ({ ...m, ...judgeMention(m.claim, m.text, scan.pageDate) }));
-        pages.push({
-          file,
-          mentions: mentions.map((m) => ({
-            claimId: m.claimId,
-            packId: m.packId,
-            // The claim's first source: a feed's own address for the claim, for outside scorers.
-            source: m.claim.context?.[0]?.sources[0]?.url,
-            text: m.text,
-            score: m.score,
-            verdict: m.verdict,
-            claimVerdict: m.claim.verdict,
-            ...(m.repeats ? { repeats: m.repeats } : {}),
-            cues: m.cues,
-          })),
-        });
-        if (!args.json) {
+        pages++;
+        total += mentions.length;
+        if (report) {
+          report.page(file);
+          for (const m of mentions) {
+            report.mention({
+              claimId: m.claimId,
+              packId: m.packId,
+              // The claim's first source: a feed's own address for the claim, for outside scorers.
+              source: m.claim.context?.[0]?.sources[0]?.url,
+              text: m.text,
+              score: m.score,
+              verdict: m.verdict,
+              claimVerdict: m.claim.verdict,
+              ...(m.repeats ? { repeats: m.repeats } : {}),
+              cues: m.cues,
+            });
+          }
+          report.endPage();
+        } else {
           console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
           for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[m.verdict]}] ${m.score.toFixed(2)}  ${m.text}`);
         }
@@ -169,17 +223,10 @@ function main(): number {
       }
     }
   }
-  if (args.json) console.log(JSON.stringify({ pages }, null, 2));
-  else {
-    const total = pages.reduce((n, p) => n + p.mentions.length, 0);
-    console.log(`${pages.length} page${pages.length === 1 ? '' : 's'} scanned, ${total} mention${total === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`);
-  }
+  if (report) report.end();
+  else console.log(`${pages} page${pages === 1 ? '' : 's'} scanned, ${total} mention${total === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`);
   return failed ? 1 : 0;
 }
 
-// A reader that stops early (`npm run scan -- … | head`) ends the scan, not with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+endQuietlyOnClosedPipe();
 process.exitCode = main();

@@ -57,14 +57,21 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // A UTF-8 file with a stray byte or two (a quote pasted from Word) is still UTF-8: read as
-    // windows-1252, its every "ó" became "Ã³". It is told by the letters it does write in UTF-8.
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const strays = loose.split('\uFFFD').length - 1;
-    const written = (loose.match(/[^\x00-\x7F\uFFFD]/gu) ?? []).length;
-    if (written > 0 && written >= strays) return { text: loose, note: `${strays === 1 ? 'a byte' : `${strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
+    const loose = mostlyUtf8(bytes);
+    if (loose) return { text: loose.text, note: `${loose.strays === 1 ? 'a byte' : `${loose.strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
     return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, as Excel on Windows writes CSV; save it as "CSV UTF-8" if its letters look wrong' };
   }
+}
+
+/** Bytes that are not all UTF-8 read as UTF-8 anyway, each stray byte a replacement character, when
+ * they are UTF-8 with a stray byte or two (a quote pasted from Word, a "©" saved by an old tool):
+ * told by the letters they do write in UTF-8, at least as many as the strays. Read as
+ * windows-1252, their every "ó" became "Ã³". Null when they are not. */
+function mostlyUtf8(bytes: Uint8Array): { text: string; strays: number } | null {
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const strays = loose.split('\uFFFD').length - 1;
+  const written = (loose.match(/[^\x00-\x7F\uFFFD]/gu) ?? []).length;
+  return written > 0 && written >= strays ? { text: loose, strays } : null;
 }
 
 // What windows-1252 puts at 0x80-0x9f, where ISO-8859-1 has control characters (0 where it has none).
@@ -100,6 +107,10 @@ export function decodePage(bytes: Uint8Array): string {
       text = null;
     }
   }
+  // Declared UTF-8 (or declaring nothing, and written in UTF-8 but for a stray byte): read as a
+  // browser reads it, each stray byte a replacement character, not the whole page as windows-1252.
+  if (text === null && (declared === 'utf-8' || declared === 'utf8')) text = new TextDecoder('utf-8').decode(bytes);
+  if (text === null && !declared) text = mostlyUtf8(bytes)?.text ?? null;
   if (text === null) {
     const encoding = declared && declared !== 'utf-8' && declared !== 'utf8' ? declared : 'windows-1252';
     let decoder: TextDecoder;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,6 +193,16 @@ describe('rank CLI', () => {
     const marked = write('queries-bom.jsonl', [`\uFEFF${JSON.stringify({ id: 'q1', text: 'Minecraft is NOT shutting down in 2020' })}`]);
     const again = await runScript('rank', '--claims', claims, '--queries', marked, '--top', '2');
     expect([again.code, again.stderr, JSON.parse(again.stdout.trim())]).toEqual([0, '', lines[0]]);
+    // So does one Windows' Notepad saved as UTF-16.
+    const wide = join(dir, 'queries-utf16.jsonl');
+    writeFileSync(wide, Buffer.from(`\uFEFF${JSON.stringify({ id: 'q1', text: 'Minecraft is NOT shutting down in 2020' })}\n`, 'utf16le'));
+    const utf16 = await runScript('rank', '--claims', claims, '--queries', wide, '--top', '2');
+    expect([utf16.code, utf16.stderr, JSON.parse(utf16.stdout.trim())]).toEqual([0, '', lines[0]]);
+    // A reader that stops after the first line ends the ranking quietly.
+    const many = write('queries-many.jsonl', Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: `q${i}`, text: 'Minecraft is NOT shutting down in 2020' })));
+    const piped = spawnSync('bash', ['-c', `npx tsx scripts/rank.ts --claims ${claims} --queries ${many} | head -1`], { encoding: 'utf8' });
+    expect(piped.stderr).not.toMatch(/EPIPE|Error/);
+    expect(JSON.parse(piped.stdout.trim())).toMatchObject({ query: 'q0' });
   }, 60_000);
 
   describe('when an input is wrong', () => {
@@ -218,6 +229,7 @@ describe('rank CLI', () => {
       ['no --queries', ['--claims', 'c.jsonl'], /--queries is required/],
       ['a --top of 0', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', '0'], /--top must be a whole number/],
       ['a --top that is not a number', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', 'five'], /--top must be a whole number/],
+      ['a --top written in hexadecimal', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', '0x3'], /--top must be a whole number/],
       ['an unknown option', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--k', '3'], /Unknown option '--k'/],
       ['an option given twice', ['--claims', 'c.jsonl', '--queries', 'q.jsonl', '--top', '2', '--top=3'], /--top is given more than once/],
     ])('exits 2 and prints usage for %s', async (_, args, message) => {

@@ -28,6 +28,19 @@ describe('claimReviewsFromCsv', () => {
     ]);
   });
 
+  it('reads a semicolon file whose summaries hold decimal commas, and Excel\'s "sep=" line', () => {
+    const semicolons = 'Claim;Rating;Summary;URL\nFerry fares doubled;False;Ils ont augmenté de 8,5 %, pas de 100 %, selon 2,1 millions de billets;https://checks.example/a\nThe bridge will close;True;Fermé, pour 3,5 mois;https://checks.example/b';
+    for (const text of [semicolons, `sep=;\n${semicolons}`]) {
+      const read = claimReviewsFromCsv(text);
+      expect(read.ok && read.value.map((r) => [r.claimReviewed, r.reviewBody])).toEqual([
+        ['Ferry fares doubled', 'Ils ont augmenté de 8,5 %, pas de 100 %, selon 2,1 millions de billets'],
+        ['The bridge will close', 'Fermé, pour 3,5 mois'],
+      ]);
+    }
+    // The "sep=" line is not a row: the rows keep the numbers the spreadsheet shows.
+    expect(claimReviewsFromCsv(`sep=;\n${semicolons}`).rows).toEqual([2, 3]);
+  });
+
   it('names what is missing', () => {
     expect(claimReviewsFromCsv('')).toEqual({ ok: false, error: ['The CSV file is empty: it needs a header row (claim, rating, …) and a row per fact-check.'] });
     expect(claimReviewsFromCsv('Claim,Score\nA,1')).toEqual({ ok: false, error: ['header: no "rating" column (the header names "Claim", "Score")'] });

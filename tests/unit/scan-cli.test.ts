@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,16 @@ describe('npm run scan', () => {
     expect(stderr).toContain(`scan: ${join(temp, 'binary.html')}: not an HTML file (it holds binary data)`);
     expect(stderr).toContain(`scan: ${join(temp, 'missing.html')}: no such file or folder`);
     expect(stdout).toMatch(/1 page scanned, 1 mention, 2 failed/);
+  }, CLI_TIMEOUT);
+
+  it('scans a page named twice once, and refuses a path that is neither a file nor a folder rather than waiting on it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claimlight-twice-'));
+    writeFileSync(join(folder, 'good.html'), '<p>Peskov said the call lasted an hour and a half.</p>');
+    execFileSync('mkfifo', [join(folder, 'pipe.html')]);
+    const { code, stdout, stderr } = await scan(join(folder, 'good.html'), folder, join(folder, 'pipe.html'));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`scan: ${join(folder, 'pipe.html')}: not a file or a folder`);
+    expect(stdout).toMatch(/^1 page scanned, 1 mention, 1 failed$/m);
   }, CLI_TIMEOUT);
 
   it('uses a pack given with --pack instead of the bundled one, and refuses a bad pack', async () => {
@@ -117,6 +128,11 @@ describe('npm run scan', () => {
     const { decodePage } = await import('../../scripts/lib/saved-page');
     expect(decodePage(readFileSync(join(tree, 'legacy.html')))).toContain('café – fares');
     expect(decodePage(Buffer.from('\ufeff<p>naïve</p>', 'utf16le'))).toBe('<p>naïve</p>');
+    // UTF-8 with one stray byte (a "©" an old tool saved in windows-1252), declared or not: read as
+    // a browser reads it, not the whole page as windows-1252 ("Malmö" became "MalmÃ¶").
+    const stray = (head: string) => Buffer.concat([Buffer.from(`${head}<p>Ferry fares in Malmö doubled.</p><p>Photo `), Buffer.from([0xa9]), Buffer.from(' Agency</p>')]);
+    expect(decodePage(stray('<meta charset="utf-8">'))).toContain('Ferry fares in Malmö doubled.</p><p>Photo \ufffd Agency');
+    expect(decodePage(stray(''))).toContain('Ferry fares in Malmö doubled.');
     expect(() => decodePage(Buffer.from('<meta charset="x-unheard-of"><p>caf\xe9</p>', 'latin1'))).toThrow(/"x-unheard-of", an encoding this scan cannot read/);
     // A <meta> that says UTF-16 on a page whose <meta> can be read: UTF-8, as the HTML standard reads it.
     expect(decodePage(Buffer.from('<meta charset="utf-16"><p>naïve</p>', 'utf8'))).toBe('<meta charset="utf-16"><p>naïve</p>');
