@@ -182,6 +182,7 @@ export class CardHost {
     if (!floating) return;
     const reference = lineReference(card.mention.range, card.at);
     const preview = card.opened === 'hover';
+    const scale = this.fitToReader(floating);
     const arrowElement = floating.querySelector<HTMLElement>('.claimlight-preview__arrow');
     const place = () =>
       void computePosition(reference, floating, {
@@ -198,7 +199,13 @@ export class CardHost {
             padding: 8,
             apply: ({ availableHeight, elements }) => {
               const card = elements.floating.firstElementChild as HTMLElement | null;
-              if (card) card.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`;
+              // At least 160 pixels, where the view has that much: on a phone held sideways the
+              // card scrolls whole (ClaimCard.css) rather than running past the screen's edge.
+              const room = Math.max(availableHeight, Math.min(160, window.innerHeight - 16));
+              if (!card) return;
+              card.style.maxHeight = `${Math.floor(room / scale)}px`;
+              // Again here: a card drawn anew ("Not this claim") is a new element.
+              card.style.zoom = scale === 1 ? '' : String(scale);
             },
           }),
         ],
@@ -207,10 +214,28 @@ export class CardHost {
         const tip = floating.firstElementChild as HTMLElement | null;
         if (tip?.classList.contains('claimlight-preview')) {
           tip.dataset.side = placement.startsWith('top') ? 'top' : 'bottom';
-          if (arrowElement && middlewareData.arrow?.x !== undefined) arrowElement.style.left = `${Math.round(middlewareData.arrow.x)}px`;
+          if (arrowElement && middlewareData.arrow?.x !== undefined) arrowElement.style.left = `${Math.round(middlewareData.arrow.x / scale)}px`;
         }
       });
     this.stopFollowing = autoUpdate(reference, floating, place);
+  }
+
+  /**
+   * Sizes the card for the reader, whatever the page does: the layer undoes a CSS zoom on the
+   * page's root (which it inherits, and which drew the card twice as large and twice as far off on
+   * a page zoomed to 2), and the card is scaled by the reader's default text size over 16 pixels
+   * (its sizes are written for 16: at 32, set for low vision, it kept its 14-pixel text). Gives
+   * that scale, for the sizes set on the card in view pixels.
+   */
+  private fitToReader(floating: HTMLElement): number {
+    const container = this.ui.uiContainer;
+    const pageZoom = (document.documentElement as Element & { currentCSSZoom?: number }).currentCSSZoom || 1;
+    container.style.zoom = pageZoom === 1 ? '' : String(1 / pageZoom);
+    // `all: initial` on the layer's host makes its text "medium": the reader's default size.
+    const scale = (parseFloat(getComputedStyle(container).fontSize) || 16) / 16;
+    const card = floating.firstElementChild as HTMLElement | null;
+    if (card) card.style.zoom = scale === 1 ? '' : String(scale);
+    return scale;
   }
 
   /** Turns the open card into what "Not this claim" did, with its ways back and further. */

@@ -22,6 +22,26 @@ import { createPainter } from './painter';
 /** The least time between two rescans for navigation: a page that calls pushState every few
  * milliseconds gets one rescan a second, not one per call. */
 const NAVIGATION_RESCAN_INTERVAL = 1_000;
+/**
+ * Scrolls a mention's text to the middle of the view: its element into view first (and so out of
+ * any folded scroll box), then each box that scrolls it, and the window, by where the text itself
+ * is. Centring the element alone left a mention deep in a paragraph taller than the screen, and
+ * its card, out of sight.
+ */
+function centreInView(range: Range): void {
+  const element = range.startContainer.parentElement;
+  if (!element) return;
+  element.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+  for (let box = element.parentElement; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
+    if (box.scrollHeight <= box.clientHeight || !/auto|scroll/.test(getComputedStyle(box).overflowY)) continue;
+    const text = range.getBoundingClientRect();
+    const frame = box.getBoundingClientRect();
+    box.scrollTop += text.top + text.height / 2 - (frame.top + box.clientTop + box.clientHeight / 2);
+  }
+  const text = range.getBoundingClientRect();
+  window.scrollBy({ top: text.top + text.height / 2 - window.innerHeight / 2, behavior: 'instant' });
+}
+
 /** How often the marks are checked against what was painted. */
 const GUARD_INTERVAL = 1_000;
 /** How soon after a change of class or style the mentions in hidden text are looked at again. */
@@ -265,7 +285,7 @@ export class PageController {
   }
 
   private reveal(mention: PageMention, opened: 'click' | 'keyboard' = 'keyboard'): void {
-    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    centreInView(mention.range);
     this.painter.focus(mention.range);
     this.openCard(mention, opened);
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { drawnMarks, inClosedRoots } from '../../scripts/lib/closed-roots';
+import { drawnMarks, inCard, inClosedRoots } from '../../scripts/lib/closed-roots';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
@@ -580,6 +580,95 @@ describe('opening a card', () => {
     await expect.poll(() => page.cardOpen(), { timeout: 3_000 }).toBe(true);
     expect(await (await page.card()).getAttribute('data-opened')).toBe('click');
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+  });
+});
+
+describe('the card where the page or the reader sizes things', () => {
+  const cardBoxes = (page: Page) =>
+    inCard(
+      page,
+      (card) => {
+        const box = (element: Element) => {
+          const r = element.getBoundingClientRect();
+          return { text: element.textContent!.trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        };
+        card.scrollTop = card.scrollHeight;
+        // The text's size as drawn: its own times every zoom above it.
+        const summary = (card.querySelector('.claimlight-card__summary') ?? card) as HTMLElement & { currentCSSZoom?: number };
+        return { card: box(card), buttons: [...card.querySelectorAll('footer button')].map(box), summarySize: parseFloat(getComputedStyle(summary).fontSize) * (summary.currentCSSZoom ?? 1) };
+      },
+      null,
+    );
+
+  it('keeps the footer\'s buttons inside the card on a phone held sideways', async () => {
+    const demo = await open('demo/');
+    await demo.page.setViewportSize({ width: 640, height: 360 });
+    await demo.waitForMarks(41);
+    await demo.openMark('Spokesman Dmitry Peskov told reporters');
+    await demo.card();
+    await demo.page.waitForTimeout(300);
+    const { card, buttons } = (await cardBoxes(demo.page))!;
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const button of buttons) expect(button.bottom, button.text).toBeLessThanOrEqual(card.bottom + 0.5);
+    // And after "Not this claim", whose card offers two ways on.
+    const handle = (await demo.card())!;
+    for (const button of await handle.$$('button')) if ((await button.textContent())?.trim() === 'Not this claim') await button.click();
+    await demo.page.waitForTimeout(400);
+    const after = (await cardBoxes(demo.page))!;
+    expect(after.buttons.length).toBeGreaterThan(1);
+    for (const button of after.buttons) expect(button.bottom, button.text).toBeLessThanOrEqual(after.card.bottom + 0.5);
+    await session.browser.serviceWorker.evaluate(() => chrome.storage.local.remove('claimlight:dismissed'));
+  });
+
+  it('opens beside its line on a page zoomed with CSS, in the reader\'s text size', async () => {
+    const page = await open('pages/late-april.html', (tab) => tab.addInitScript(() => document.addEventListener('DOMContentLoaded', () => (document.documentElement.style.zoom = '2'))));
+    await page.waitForMarks(5);
+    await page.openMark('During the call, it says');
+    await page.card();
+    await page.page.waitForTimeout(300);
+    const { card, summarySize } = (await cardBoxes(page.page))!;
+    const line = (await drawnMarks(page.page)).find((m) => m.text.startsWith('During the call, it says'))!.boxes[0]!;
+    // Not over its own line (it was drawn twice as large and twice as far off), and in the view.
+    expect(card.top < line.y + line.height && card.bottom > line.y && card.left < line.x + line.width && card.right > line.x).toBe(false);
+    expect(card.bottom).toBeLessThanOrEqual(await page.page.evaluate(() => window.innerHeight));
+    expect(summarySize).toBeCloseTo(14, 0);
+    // A reader who set a larger default text size gets it in the card too.
+    const cdp = await page.page.context().newCDPSession(page.page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    // The page's text grew too: its marks are measured again before one is clicked.
+    await page.page.waitForTimeout(1_200);
+    await page.openMark('During the call, it says');
+    await page.card();
+    await page.page.waitForTimeout(300);
+    expect((await cardBoxes(page.page))!.summarySize).toBeGreaterThanOrEqual(24);
+  });
+
+  it('brings a mention deep in a paragraph taller than the screen into view with its card', async () => {
+    const start = 'During the call, it says';
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript((start) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+          paragraph.prepend('Readers wrote in all week about the ferry and the harbour wall. '.repeat(40));
+        });
+      }, start),
+    );
+    await page.page.setViewportSize({ width: 360, height: 640 });
+    await page.waitForMarks(5);
+    let mark = '';
+    for (let i = 0; i < 6 && !mark.startsWith(start); i++) {
+      await command(page.page, 'next');
+      mark = (await page.focusedText()) ?? '';
+    }
+    expect(mark.startsWith(start)).toBe(true);
+    await page.card();
+    await page.page.waitForTimeout(300);
+    const line = (await drawnMarks(page.page)).find((m) => m.text.startsWith(start))!.boxes.at(-1)!;
+    expect(line.y + line.height).toBeLessThanOrEqual(640);
+    expect(line.y).toBeGreaterThanOrEqual(0);
+    expect((await cardBoxes(page.page))!.card.bottom).toBeLessThanOrEqual(640);
   });
 });
 
