@@ -83,7 +83,9 @@ const NUMBER_WORDS = new Map(Object.entries({
 }));
 
 /** The digits of a number word one letter away from a query's word ("ninty", "fourty", "sevn"), for
- * words of five letters or more, where one letter does not make another word ("fire" is not "five"). */
+ * words of five letters or more ("fire" is not "five"). Many real words are one letter from a number
+ * word too ("right", "light", "sever", "billion"): `queryForms` reads a word so only where the
+ * claims do not hold it, and searches it as written beside the digits. */
 function numberWordNear(word: string): string | undefined {
   if (word.length < 5) return undefined;
   for (const [number, digits] of NUMBER_WORDS) if (Math.abs(number.length - word.length) <= 1 && oneEditApart(number, word)) return digits;
@@ -114,11 +116,13 @@ function processTerm(term: string): string | string[] | null {
   return elided && !STOPWORDS.has(elided) ? [word, elided] : word;
 }
 
-/** A query's token as it is searched: as indexed, with a number word typed one letter wrong read as its digits. */
-function processQueryTerm(term: string): string | string[] | null {
+/** A query's token as it is searched: as indexed, and, where the claims hold no such word, with
+ * the digits of the number word it is one letter from ("ninty" also as 90). */
+function queryForms(term: string, indexed: ReadonlySet<string>): string | string[] | null {
   const forms = processTerm(term);
-  if (typeof forms !== 'string') return forms;
-  return numberWordNear(forms) ?? forms;
+  if (typeof forms !== 'string' || indexed.has(forms)) return forms;
+  const digits = numberWordNear(forms);
+  return digits ? [forms, digits] : forms;
 }
 
 /** Whether a word of two or more letters is written all in capitals: a function word written so is
@@ -160,13 +164,12 @@ const SEARCH_OPTIONS: SearchOptions = {
   // match costs the square of its length (a 40,000-letter "word" took seconds and 900 MB).
   // A function word reaches the search only as a name written in capitals, and a name is matched
   // exactly: "IT" is not the start of "items", nor "WHOM" a typo of "WHO". A number is matched
-  // exactly too: 1200 is not 1300.
+  // with no typo either, 1200 not being 1300 (as every word, it is still the start of a longer one).
   fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) && !/^\d+$/.test(term) ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
   // "minute" reaches "minutes".
   prefix: (term) => term.length > 1 && !STOPWORDS.has(term),
   combineWith: 'OR',
-  processTerm: processQueryTerm,
 };
 
 /** Builds the search index over `claims`; the same key twice keeps the first. */
@@ -176,6 +179,7 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
     const key = claimKey(claim);
     if (!byKey.has(key)) byKey.set(key, claim);
   }
+  const indexed = new Set<string>();
   const index = new MiniSearch<C>({
     idField: 'key',
     fields: FIELDS,
@@ -192,8 +196,14 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
       }
     },
     tokenize,
-    processTerm,
-    searchOptions: SEARCH_OPTIONS,
+    // Every word indexed is kept, for `queryForms`.
+    processTerm: (term) => {
+      const forms = processTerm(term);
+      if (typeof forms === 'string') indexed.add(forms);
+      else if (forms) for (const form of forms) indexed.add(form);
+      return forms;
+    },
+    searchOptions: { ...SEARCH_OPTIONS, processTerm: (term) => queryForms(term, indexed) },
   });
   index.addAll([...byKey.values()]);
 

@@ -32,7 +32,9 @@ function centreInView(range: Range): void {
   const element = range.startContainer.parentElement;
   if (!element) return;
   element.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-  for (let box = element.parentElement; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
+  // Up to the element that scrolls the document, which the window's scroll moves (on some pages
+  // it is <body> that scrolls, as a box of its own).
+  for (let box = element.parentElement; box && box !== document.scrollingElement && box !== document.documentElement; box = box.parentElement) {
     if (box.scrollHeight <= box.clientHeight || !/auto|scroll/.test(getComputedStyle(box).overflowY)) continue;
     const text = range.getBoundingClientRect();
     const frame = box.getBoundingClientRect();
@@ -84,8 +86,9 @@ export class PageController {
   private active = false;
   private readonly pacedNavigation: () => void;
 
-  /** This load of the page, named for the popup: mention ids count from 1 on each load. */
-  readonly pageId = crypto.randomUUID();
+  /** This load of the page, named for the popup: mention ids count from 1 on each load. (Not
+   * `crypto.randomUUID`, which a page served over plain http does not have.) */
+  readonly pageId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
   /** Whether the page is being read: before its first scan is done, and while any scan runs. */
   private starting = true;
   private scansRunning = 0;

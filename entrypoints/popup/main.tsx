@@ -100,7 +100,10 @@ async function reveal(id: number) {
     window.close();
     return;
   }
-  // The sentence left the page, or the tab loaded another page since the list was made.
+  // The sentence left the page, or the tab loaded another page since the list was made. (Emptied
+  // first, so that a second such choice is announced again.)
+  paint({ pageStatus: '' });
+  await new Promise((resolve) => setTimeout(resolve, 50));
   paint({ pageStatus: 'That sentence is no longer on the page. The list shows what is there now.' });
   await followMentions();
 }

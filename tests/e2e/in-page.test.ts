@@ -670,6 +670,30 @@ describe('the card where the page or the reader sizes things', () => {
     expect(line.y).toBeGreaterThanOrEqual(0);
     expect((await cardBoxes(page.page))!.card.bottom).toBeLessThanOrEqual(640);
   });
+
+  it('brings a mention into the middle of the view where <body> is the box that scrolls', async () => {
+    const start = 'During the call, it says';
+    const page = await open('pages/late-april.html', (tab) =>
+      tab.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          document.documentElement.style.cssText = 'height: 100%; overflow: hidden;';
+          document.body.style.cssText = 'height: 100%; margin: 0; overflow: auto; padding-bottom: 2000px; box-sizing: border-box;';
+          document.querySelector('main')!.style.marginTop = '1500px';
+        });
+      }),
+    );
+    await page.waitForMarks(5);
+    let mark = '';
+    for (let i = 0; i < 6 && !mark.startsWith(start); i++) {
+      await command(page.page, 'next');
+      mark = (await page.focusedText()) ?? '';
+    }
+    await page.card();
+    await page.page.waitForTimeout(300);
+    const view = await page.page.evaluate(() => window.innerHeight);
+    const line = (await drawnMarks(page.page)).find((m) => m.text.startsWith(start))!.boxes[0]!;
+    expect(Math.abs(line.y + line.height / 2 - view / 2)).toBeLessThan(view / 4);
+  });
 });
 
 describe('moving between mentions in the card', () => {

@@ -334,6 +334,13 @@ describe('claim search, after a review of how readers type in other scripts and 
     expect(hitText([claim('nine', { text: 'Only nine ministers voted' })], '9')).toEqual(['nine']);
   });
 
+  it('reads a number word typed one letter wrong as its digits, and a real word one letter from a number word as itself', () => {
+    expect(ids([claim('forty', { text: 'Fares rose 40 percent' })], 'fourty')).toEqual(['forty']);
+    expect(ids([claim('call', { text: 'A 90-minute call' })], 'ninty')).toEqual(['call']);
+    const claims = [claim('right', { text: 'Voters have no right to a recount.' }), claim('billion', { text: 'The bridge cost a billion dollars.' }), claim('steven', { text: 'Steven said the dam would burst.' }), claim('eight', { text: 'Eight ferries were cancelled.' })];
+    for (const word of ['right', 'billion', 'Steven']) expect(ids(claims, word)).toEqual([word.toLowerCase()]);
+  });
+
   it('keeps accents written apart, vowel signs and the tatweel inside their words', () => {
     expect(ids([claim('nfd', { text: 'Le pre\u0301sident a menti' })], 'président')).toEqual(['nfd']);
     expect(ids([claim('ar', { text: 'الْمَدْرَسَةُ مُغْلَقَةٌ' })], 'المدرسة')).toEqual(['ar']);

@@ -105,6 +105,7 @@ describe('text written without spaces between words (Chinese, Japanese)', () => 
     expect(norms('有1,000人死亡')).toEqual(['有', '1000', '人', '死亡']);
     expect(norms('去年有12,500人')).toEqual(['去年', '有', '12500', '人']);
     expect(norms('占40%')).toEqual(['占', '40', 'percent']);
+    expect(norms('占40％')).toEqual(['占', '40', 'percent']);
     // Where the tokens lie in the text is where the words are.
     const [, thousand] = tokenize('有1,000人死亡');
     expect('有1,000人死亡'.slice(thousand!.start, thousand!.end)).toBe('1,000');

@@ -81,6 +81,18 @@ async function startedOn(html: string) {
 }
 
 describe('PageController', () => {
+  it('starts on a page served over plain http, whose crypto has no randomUUID', () => {
+    const { randomUUID } = crypto;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const page = setup();
+      stop = page.stop;
+      expect(page.controller.pageId).toMatch(/^[0-9a-f]{24}$/);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
+  });
+
   it('says it is still reading the page until its first scan is done, and reveals a mention only for the load of the page that listed it', async () => {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
     const page = setup();
