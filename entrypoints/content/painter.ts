@@ -438,8 +438,8 @@ export class OverlayPainter implements Painter {
     const zoom = (host as Element & { currentCSSZoom?: number }).currentCSSZoom || 1;
     // Covers in the layer's pixels, as the boxes are: a mark none of whose lines, nor the room
     // under them, meets one (and that none cut before) is where it was against the layer.
-    const near = this.covers.map(({ rect }) => ({ left: (rect.left - origin.left) / zoom, top: (rect.top - origin.top) / zoom, right: (rect.right - origin.left) / zoom, bottom: (rect.bottom - origin.top) / zoom }));
-    const nearCover = (drawn: Drawn) => drawn.cut || drawn.boxes.some((b) => near.some((c) => b.x < c.right && b.x + b.width > c.left && b.y < c.bottom && b.y + b.height + LINE_REACH > c.top));
+    const coversInLayer = this.covers.map(({ rect }) => ({ left: (rect.left - origin.left) / zoom, top: (rect.top - origin.top) / zoom, right: (rect.right - origin.left) / zoom, bottom: (rect.bottom - origin.top) / zoom }));
+    const nearCover = (drawn: Drawn) => drawn.cut || drawn.boxes.some((b) => coversInLayer.some((c) => b.x < c.right && b.x + b.width > c.left && b.y < c.bottom && b.y + b.height + LINE_REACH > c.top));
     const targets = pass === Pass.All ? all : all.filter(nearCover);
     const measured = targets.map((drawn) => this.measure(drawn.mention.range, origin, zoom));
     targets.forEach((drawn, i) => {
@@ -506,9 +506,9 @@ export class OverlayPainter implements Painter {
     // page lying over the text cut, where it would be drawn over that box.
     const edge = (side: boolean | undefined) => (side ? '0' : '-8px');
     const clipped = room !== undefined || cut;
-    const near = room === undefined ? '' : ` --claimlight-room: ${Math.max(0, room - height)}px;`;
+    const roomStyle = room === undefined ? '' : ` --claimlight-room: ${Math.max(0, room - height)}px;`;
     const clipPath = clipped ? ` clip-path: inset(${edge(cut?.top)} ${edge(cut?.right)} ${room === undefined ? '-8px' : `calc(100% - ${room}px)`} ${edge(cut?.left)});` : '';
-    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${near}${clipPath}`;
+    box.style.cssText = `left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px;${roomStyle}${clipPath}`;
     return box;
   }
 }
