@@ -64,8 +64,13 @@ async function readMentions() {
   const reply = await askAgainOnce(() => askTab('listMentions', {}), wait).catch(() => null);
   if (!reply) {
     // A web page with no content script to answer was loaded before Claimlight was installed (or
-    // is still loading): reloading it starts Claimlight there. Other pages are closed to extensions.
-    paint({ pageMentions: data.siteHost ? 'not-started' : 'unavailable' });
+    // is still loading: the script starts once it has loaded, and is asked again until then).
+    // Reloading starts Claimlight there. Other pages are closed to extensions. (Firefox shows the
+    // popup no tab's URL, so there a page still loading is told by the tab's status alone.)
+    const loading = tab?.id !== undefined && (await browser.tabs.get(tab.id).catch(() => undefined))?.status === 'loading';
+    paint({ pageMentions: data.siteHost || loading ? 'not-started' : 'unavailable' });
+    clearTimeout(poll);
+    if (loading && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
     return;
   }
   listedPage = reply.page;

@@ -48,6 +48,23 @@ describe('popup entrypoint', () => {
     await waitFor(() => expect(reload).toHaveBeenCalledWith(7));
   });
 
+  it('asks a page still loading again, where the browser shows the popup no URL (Firefox), and lists it once its script answers', async () => {
+    document.body.innerHTML = '<div id="app"></div>';
+    let loaded = false;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, status: 'loading', active: true } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async () => ({ id: 7, index: 0, status: loaded ? 'complete' : 'loading' }) as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_: number, message: { type: string }) => {
+      if (!loaded) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return message.type === toContentType('listMentions') ? listed([fares]) : ok({});
+    }) as never);
+    vi.resetModules();
+    await import('@/entrypoints/popup/main');
+    await openPageView();
+    await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
+    loaded = true;
+    await waitFor(() => expect(screen.getByRole('list', { name: /Claims on this page/ }).textContent).toContain('Fares doubled.'), { timeout: 5_000 });
+  });
+
   it('asks a page that is still being read again, and lists what it found since', async () => {
     let asked = 0;
     await openPopupAnswering(async (message) => (message.type === toContentType('listMentions') ? listed(asked++ === 0 ? [] : [fares], { scanning: asked === 1 }) : ok({})));
