@@ -109,15 +109,17 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
    * waits on a slow server shares that check, rather than fetching twice and counting one outage
    * as two failures. */
   const inFlight = new Map<string, Promise<RefreshOutcome>>();
-  /** Runs a refresh, or joins the one under way, and tells what follows from it (`checked`). */
-  const refreshing = (feedId: string): Promise<RefreshOutcome> => {
+  /** Runs a refresh, or joins the one under way (a new feed's first one too). */
+  const refreshOnce = (feedId: string): Promise<RefreshOutcome> => {
     let run = inFlight.get(feedId);
     if (!run) {
-      run = (async () => checked(await refreshFeed(db, feedId, await feedDeps(feedId))))().finally(() => inFlight.delete(feedId));
+      run = (async () => refreshFeed(db, feedId, await feedDeps(feedId)))().finally(() => inFlight.delete(feedId));
       inFlight.set(feedId, run);
     }
     return run;
   };
+  /** Runs a refresh, or joins the one under way, and tells what follows from it (`checked`). */
+  const refreshing = async (feedId: string): Promise<RefreshOutcome> => checked(await refreshOnce(feedId));
   /** Gives back the permission of each origin that no stored feed is read from any longer. */
   const releaseOrigins = async (sources: readonly FeedSource[]) => {
     const used = new Set((await db.feeds.toArray()).map((feed) => feedOrigin(feed.source)));
@@ -160,7 +162,7 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
       onStore(async () => {
         const source = feedSourceOf(given);
         if (!source.ok) return err({ code: 'invalid-pack', message: source.error });
-        const added = await addFeed(db, source.value, { ...(await feedDeps(feedIdOf(source.value))), ...(intervalMinutes ? { intervalMinutes } : {}) });
+        const added = await addFeed(db, source.value, { ...(await feedDeps(feedIdOf(source.value))), ...(intervalMinutes ? { intervalMinutes } : {}) }, refreshOnce);
         if (!added.ok) return err({ code: 'invalid-pack', message: added.error });
         return ok(await checked(added.value));
       }),

@@ -180,7 +180,13 @@ async function updateRecord(db: ClaimlightDb, feedId: string, learnt: (current: 
  * the reader's own that holds the feed's id (its export, imported again after the feed was
  * removed) is taken over: the feed's claims replace it, and until they come it is the last good copy.
  */
-export async function addFeed(db: ClaimlightDb, given: FeedSource, deps: RefreshDeps & { intervalMinutes?: number }): Promise<Result<RefreshOutcome, string>> {
+export async function addFeed(
+  db: ClaimlightDb,
+  given: FeedSource,
+  deps: RefreshDeps & { intervalMinutes?: number },
+  /** How its first refresh is run: the background's, which an alarm's check of the new feed joins. */
+  refresh: (feedId: string) => Promise<RefreshOutcome> = (feedId) => refreshFeed(db, feedId, deps),
+): Promise<Result<RefreshOutcome, string>> {
   const source = feedSourceOf(given);
   if (!source.ok) return source;
   const feed = newFeed(source.value, (deps.now ?? Date.now)(), deps.intervalMinutes);
@@ -195,7 +201,7 @@ export async function addFeed(db: ClaimlightDb, given: FeedSource, deps: Refresh
     return true;
   });
   if (!added) return err(`You already subscribe to ${sourceName(source.value)}.`);
-  return ok(await refreshFeed(db, feed.id, deps));
+  return ok(await refresh(feed.id));
 }
 
 /** An address as `feedAddress` keeps it, or as it is where it cannot be read. */

@@ -140,6 +140,25 @@ describe('feeds through the background', () => {
     expect((await db.feeds.get(id))!.failures).toBe(1);
   });
 
+  it('shares a new feed\'s first check with an alarm\'s check that comes while it waits on a slow server', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { ui, handlers, fetch } = await setup(() => new Response('', { status: 503 }));
+    vi.mocked(fetch).mockImplementation(async () => {
+      await gate;
+      return new Response('', { status: 503 });
+    });
+    const adding = ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The new feed is due at once: the alarm finds it.
+    const alarm = handlers.refreshDueFeeds();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await Promise.all([adding, alarm]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect((await db.feeds.get(feedIdOf({ kind: 'url', url: FEED })))!.failures).toBe(1);
+  });
+
   it('says in words when the store cannot be written, for every feed and pack request', async () => {
     const { ui } = await setup(() => json([review(1)]));
     await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
