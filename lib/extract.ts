@@ -65,6 +65,9 @@ const SKIPPED = new Set(
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
+/** Whether an element's own style attribute hides it (`display: none`, `visibility: hidden`). */
+export const hidesByStyle = (style: string | null): boolean => style !== null && HIDDEN_STYLE.test(style);
+
 /** True for an element whose attributes alone say a reader cannot see it or it is page chrome. */
 export function isHiddenByAttributes(element: Element): boolean {
   if (element.localName.startsWith('claimlight-')) return true;
@@ -76,8 +79,7 @@ export function isHiddenByAttributes(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (element.hasAttribute('data-claimlight-ui')) return true;
-  const style = element.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  return hidesByStyle(element.getAttribute('style'));
 }
 
 const WHITESPACE = /\s+/g;

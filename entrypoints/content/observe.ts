@@ -4,7 +4,7 @@
  * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan: each is an
  * element named `claimlight-…`, which extraction skips too.
  */
-import { enclosingBlock, type ExtractOptions } from '@/lib/extract';
+import { enclosingBlock, hidesByStyle, type ExtractOptions } from '@/lib/extract';
 
 /** What the watcher reports. */
 export interface ChangeEvents {
@@ -32,8 +32,9 @@ const BLOCKS: ExtractOptions = { displayOf: (element) => getComputedStyle(elemen
 const blockOf = (node: Node) => enclosingBlock(node, BLOCKS);
 
 /** Attributes whose change may show text the page hid: the three that hide it by themselves (text
- * they hide is not read, or read and not marked), and a class or style, which may (a "read more"). */
-const SHOWING = ['hidden', 'aria-hidden', 'open', 'class', 'style'];
+ * they hide is not read, or read and not marked), and a class or style, which may (a "read more");
+ * and `contenteditable`, which makes text a reader's own (a comment box: not marked) or gives it back. */
+const SHOWING = ['hidden', 'aria-hidden', 'open', 'class', 'style', 'contenteditable'];
 
 /** Whether a change of `hidden`, `aria-hidden` or `open` showed the element's text (a consent
  * dialog giving the article back, a folded section opened). */
@@ -81,7 +82,16 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     for (const record of records) {
       if (isOwn(record.target)) continue;
       if (record.type === 'attributes') {
-        if (record.attributeName === 'class' || record.attributeName === 'style') {
+        // Text an inline style hid is not read at all (extraction skips it, as `hidden`), so its
+        // showing is a change of the page's text, not only of its look: a "read more" that sets
+        // `display: block` was never marked. And text made editable, or no longer, is read again.
+        const unhidden = record.attributeName === 'style' && hidesByStyle(record.oldValue) && !hidesByStyle((record.target as Element).getAttribute('style'));
+        if (unhidden || record.attributeName === 'contenteditable') {
+          const block = blockOf(record.target);
+          if (block) pending.add(block);
+          pageChanged = true;
+          if (unhidden) restyled = true;
+        } else if (record.attributeName === 'class' || record.attributeName === 'style') {
           restyled = true;
         } else if (shows(record)) {
           const block = blockOf(record.target);

@@ -32,6 +32,7 @@ const PAGES: Record<string, string> = {
   'million-nodes.html': `${head}<body><p>${CLAIM}</p>${`<p>${Array.from({ length: 9 }, (_, j) => `<span>w${j}</span> `).join('')}</p>`.repeat(50_000)}<p>${CLAIM}</p></body></html>`,
   // A page that will call pushState every 5 ms.
   'storm.html': `${head}<body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
+  'read-more.html': `${head}<body><main><p>Readers wrote in all week.</p><div id="more" style="display: none"><p>${CLAIM}</p></div></main></body></html>`,
   // A page-wide popover in the top layer, shown on demand, over the article.
   'top-layer.html': `${head}<body><p>${CLAIM}</p><div id="sheet" popover="manual" style="inset: 0; width: 100vw; height: 100vh; margin: 0; background: #eee">Subscribe to keep reading.</div><script>window.cover = () => document.getElementById('sheet').showPopover();</script></body></html>`,
   // A text node rewritten every frame, with and without the claim.
@@ -269,6 +270,18 @@ describe('hostile pages', () => {
     // Still watching the page: text added afterwards is read and marked.
     await page.page.evaluate((claim) => (window as unknown as { addParagraph(t: string): void }).addParagraph(claim.replace('Kremlin spokesman Dmitry Peskov', 'Peskov, the Kremlin spokesman,')), CLAIM);
     await page.waitForMarks(2);
+  });
+
+  it('marks text a "read more" shows by its own style, and drops the mark of text made editable', async () => {
+    const page = await open('read-more.html');
+    await page.page.waitForTimeout(1_000);
+    await page.waitForMarks(0);
+    // Hidden by its own style, the text was not read at all; shown, it is read as new text.
+    await page.page.evaluate(() => (document.getElementById('more')!.style.display = 'block'));
+    await page.waitForMarks(1);
+    // The section becomes a box the reader types in (a comment editor): not the page's text.
+    await page.page.evaluate(() => (document.getElementById('more')!.contentEditable = 'true'));
+    await page.waitForMarks(0);
   });
 
   it('rescans at most once a second while the page calls pushState every 5 ms', async () => {
