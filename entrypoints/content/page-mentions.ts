@@ -41,6 +41,9 @@ export interface RelatedMention {
   nodes: Text[];
 }
 
+/** How many scanned parts of the page are remembered, to tell a late answer from a current one. */
+const MAX_RECENT_SCANS = 64;
+
 /** Reading a giant page gives the page its main thread back every 30 ms, well under a long task. */
 const SLICING: Slicing = {
   sliceMs: 30,
@@ -204,7 +207,17 @@ export class PageMentions {
     await this.scanRoots(roots, this.generation);
   }
 
+  /** The parts of the page scanned lately, each with the number of its scan (`scanRoots`). */
+  private recentScans: { root: Element; scan: number }[] = [];
+  private scans = 0;
+
   private async scanRoots(roots: Element[], generation: number, wholePage = false): Promise<void> {
+    // Numbered, so that an answer that comes after a later scan's of the same part (a page that
+    // re-renders a paragraph twice, the second answer overtaking the first) does not take away
+    // what the later one found there.
+    const scan = ++this.scans;
+    const stillThere = this.recentScans.filter((recent) => recent.root.isConnected);
+    this.recentScans = [...stillThere.slice(Math.max(0, stillThere.length + roots.length - MAX_RECENT_SCANS)), ...roots.map((root) => ({ root, scan }))].slice(-MAX_RECENT_SCANS);
     // Concatenated, not pushed as arguments: a page of a million blocks would overflow the stack.
     let blocks: TextBlock[] = [];
     // A part that changed inside an editor, a code block or a menu is not read, as the whole page's
@@ -214,7 +227,8 @@ export class PageMentions {
     const found = await this.findInBatches(blocks);
     // A whole-page scan started since: what this one found is out of date.
     if (!found || generation !== this.generation) return;
-    const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && !roots.some((root) => m.nodes.some((n) => root.contains(n)));
+    const later = this.recentScans.filter((recent) => recent.scan > scan).map((recent) => recent.root);
+    const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && (!roots.some((root) => m.nodes.some((n) => root.contains(n))) || later.some((root) => m.nodes.every((n) => root.contains(n))));
     const kept = this.mentions.filter(stays);
     const relatedKept = this.related.filter(stays);
     this.heldBack = this.heldBack.filter(({ node }) => stays({ nodes: [node] }));

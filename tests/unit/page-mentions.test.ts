@@ -170,3 +170,25 @@ describe('the claims a page only comes close to ("possibly related")', () => {
     expect(page.listRelated()).toEqual([]);
   });
 });
+
+describe('answers that come out of order', () => {
+  it('keeps what a later scan of a paragraph found when an earlier scan\'s answer comes after it', async () => {
+    const HTML = '<b style="color: red">The harbour</b> bridge will close all summer.';
+    const matcher = heldMatcher();
+    document.body.innerHTML = `<main><p>${HTML}</p></main>`;
+    const paragraph = document.querySelector('p')!;
+    const page = new PageMentions(document, matcher.find);
+    await answered(matcher, page.scanAll());
+    expect(page.list()).toHaveLength(1);
+    // The page renders the paragraph again, twice; the second answer overtakes the first.
+    paragraph.innerHTML = HTML;
+    const first = page.scan([paragraph]);
+    await tick();
+    paragraph.innerHTML = HTML;
+    const second = page.scan([paragraph]);
+    await tick();
+    await matcher.releaseAll();
+    await Promise.all([first, second]);
+    expect(page.list()).toHaveLength(1);
+  });
+});
