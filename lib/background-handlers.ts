@@ -53,7 +53,7 @@ export interface BackgroundDeps {
   onOriginUnused?: (origin: string) => Promise<void> | void;
 }
 
-const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e) });
+const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e, { inBackground: true }) });
 const noSuchFeed = () => err<ProtocolError>({ code: 'not-found', message: 'There is no such feed.' });
 
 /** A handler's work on the store, whose failure (a full disk, a closed database) is told in words

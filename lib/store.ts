@@ -303,8 +303,9 @@ export async function summarizeStore(db: ClaimlightDb): Promise<StoreSummary> {
   return { packCount, claimCount };
 }
 
-/** Turns a storage failure into a sentence the user can act on, by the error's name. */
-export function describeStorageError(error: unknown): string {
+/** Turns a storage failure into a sentence the user can act on, by the error's name. `inBackground`:
+ * the background's own store failed, not a page's (the message differs for private browsing). */
+export function describeStorageError(error: unknown, { inBackground = false }: { inBackground?: boolean } = {}): string {
   const name = (error as { name?: string })?.name ?? '';
   const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
   // Where IndexedDB fails a bulk write's requests themselves (not the transaction), Dexie's
@@ -320,9 +321,11 @@ export function describeStorageError(error: unknown): string {
   }
   // Firefox lets no extension page open IndexedDB in a private window ("A mutation operation was
   // attempted on a database that did not allow mutations"): nothing was closed, and a reload
-  // would fail the same way. (The background, which marks pages, is not private.)
+  // would fail the same way. The background, which marks pages, is not private then; where it
+  // fails so too, Firefox is set never to remember history, and no page is marked.
   const said = `${(error as { message?: string })?.message ?? ''} ${(error as { inner?: { message?: string } })?.inner?.message ?? ''}`;
   if (/did not allow mutations/.test(said)) {
+    if (inBackground) return 'Firefox is set never to remember history, and then it lets Claimlight keep no database: it cannot store or mark claims. Choose “Remember history” in Firefox’s privacy settings to use it.';
     return 'In a private window, Firefox does not let this page open Claimlight’s database. Pages are still marked; open this in a normal window to search the claims.';
   }
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {

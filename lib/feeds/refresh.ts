@@ -144,7 +144,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     // the next check backs off, rather than the feed being fetched again at once to fail the same
     // way. Where even the record cannot be written, the store's own error is what the caller gets.
     try {
-      return await failed({ message: describeStorageError(e) });
+      return await failed({ message: describeStorageError(e, { inBackground: true }) });
     } catch {
       throw e;
     }

@@ -178,6 +178,11 @@ describe('feeds through the background', () => {
     ]) {
       expect(reply).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/closed while it was in use/) } });
     }
+    // Firefox set never to remember history refuses the background its database: the settings page
+    // is not told that pages are still marked, which they are not.
+    const refused = () => Promise.reject(Object.assign(new Error('A mutation operation was attempted on a database that did not allow mutations.'), { name: 'InvalidStateError' }));
+    vi.spyOn(db.packs, 'toArray').mockImplementation(refused as never);
+    expect(await ui.call('listPacks', {})).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/^Firefox is set never to remember history/) } });
   });
 
   it('subscribes from an extension page only, and the page then matches the feed\'s claims', async () => {

@@ -206,6 +206,12 @@ describe('describeStorageError', () => {
   ])('gives an actionable sentence for %j', (error, message) => {
     expect(describeStorageError(error)).toMatch(message);
   });
+
+  it('does not say pages are still marked where the background\'s own store is refused (Firefox set never to remember history)', () => {
+    const refused = { name: 'InvalidStateError', message: 'A mutation operation was attempted on a database that did not allow mutations.' };
+    expect(describeStorageError(refused, { inBackground: true })).toMatch(/never to remember history.*cannot store or mark claims/);
+    expect(describeStorageError(refused, { inBackground: true })).not.toMatch(/still marked/);
+  });
 });
 
 describe('claimsForCard', () => {
