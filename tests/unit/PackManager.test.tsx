@@ -22,14 +22,28 @@ afterEach(() => {
 const clientWith = (claimCount: number, packCount: number) =>
   createClient(async (message) => ((message as { type: string }).type.endsWith('getStoreSummary') ? ok({ claimCount, packCount }) : ok([])));
 
-async function renderManager() {
+/** The pack manager over a store holding the bundled pack, with the importer `importerOf` makes
+ * from the background's handlers, where given. */
+async function renderManager(importerOf?: (handlers: ReturnType<typeof createBackgroundHandlers>) => PackImporter) {
   db = freshDb();
   await installBundledPack(db, bundled);
   const handlers = createBackgroundHandlers({ db, bundled });
   const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
   const client = createClient(async (message) => routeMessage(message, sender, handlers));
-  render(<PackManager client={client} />);
+  render(<PackManager client={client} {...(importerOf ? { importer: importerOf(handlers) } : {})} />);
   await screen.findByText('28 claims in 1 pack');
+}
+
+/** An importer that tells `progress` (where given), then stores nothing until the test calls `release`. */
+function heldImporter(progress?: [done: number, total: number]) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const importerOf = (handlers: ReturnType<typeof createBackgroundHandlers>): PackImporter => async (text, fileName, onProgress) => {
+    if (progress) onProgress(...progress);
+    await held;
+    return handlers.importWithProgress(text, fileName, onProgress);
+  };
+  return { importerOf, release: () => release() };
 }
 
 /** The text of the message that failed, once it shows, and that it shows in the page's alert region. */
@@ -108,19 +122,8 @@ describe('PackManager', () => {
   });
 
   it('shows a progress bar while an importer stores the claims', async () => {
-    db = freshDb();
-    await installBundledPack(db, bundled);
-    const handlers = createBackgroundHandlers({ db, bundled });
-    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
-    const client = createClient(async (message) => routeMessage(message, sender, handlers));
-    let release!: () => void;
-    const importer: PackImporter = async (text, fileName, onProgress) => {
-      onProgress(2_000, 4_500);
-      await new Promise<void>((resolve) => (release = resolve));
-      return handlers.importWithProgress(text, fileName, onProgress);
-    };
-    render(<PackManager client={client} importer={importer} />);
-    await screen.findByText('28 claims in 1 pack');
+    const { importerOf, release } = heldImporter([2_000, 4_500]);
+    await renderManager(importerOf);
     paste(JSON.stringify(samplePack()));
     const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(bar.getAttribute('value')).toBe('2000');
@@ -132,16 +135,9 @@ describe('PackManager', () => {
   });
 
   it('frees the form and says so when the background cannot be reached during an import', async () => {
-    db = freshDb();
-    await installBundledPack(db, bundled);
-    const handlers = createBackgroundHandlers({ db, bundled });
-    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
-    const client = createClient(async (message) => routeMessage(message, sender, handlers));
-    const importer: PackImporter = async () => {
+    await renderManager(() => async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
-    };
-    render(<PackManager client={client} importer={importer} />);
-    await screen.findByText('28 claims in 1 pack');
+    });
     paste(JSON.stringify(samplePack()));
     expect(await alertText()).toContain('Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.');
     expect(screen.queryByText('Reading the file…')).toBeNull();
@@ -177,18 +173,8 @@ describe('PackManager', () => {
   });
 
   it('says how far an import is in a live region that was in the page, empty, before it', async () => {
-    db = freshDb();
-    await installBundledPack(db, bundled);
-    const handlers = createBackgroundHandlers({ db, bundled });
-    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
-    const client = createClient(async (message) => routeMessage(message, sender, handlers));
-    let release!: () => void;
-    const importer: PackImporter = async (text, fileName, onProgress) => {
-      await new Promise<void>((resolve) => (release = resolve));
-      return handlers.importWithProgress(text, fileName, onProgress);
-    };
-    render(<PackManager client={client} importer={importer} />);
-    await screen.findByText('28 claims in 1 pack');
+    const { importerOf, release } = heldImporter();
+    await renderManager(importerOf);
     const regions = screen.getAllByRole('status');
     expect(regions.map((region) => region.textContent)).toEqual(['', '']);
     paste(JSON.stringify(samplePack()));
