@@ -20,6 +20,19 @@ async function command(page: Page, direction: 'next' | 'previous'): Promise<{ in
   return (reply as { value: { index: number; total: number } }).value;
 }
 
+/** Scrolls the window so that the paragraph starting with `start` begins `y` pixels down the view. */
+function scrollTextTo(tab: Page, start: string, y: number): Promise<void> {
+  return tab.evaluate(({ start, y }) => {
+    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+    window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
+  }, { start, y });
+}
+
+/** The boxes drawn for the mark whose text starts with `start`, in the view's pixels. */
+async function markBoxes(tab: Page, start: string) {
+  return (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+}
+
 /** The toolbar badge's text and the button's tooltip on a page's tab. */
 async function badgeOf(page: Page): Promise<{ text: string; title: string }> {
   const tabId = await tabIdOf(page);
@@ -207,7 +220,7 @@ describe('drawing', () => {
     await tab.getByText(start).first().scrollIntoViewIfNeeded();
     await tab.waitForTimeout(300);
     const clipBottom = await tab.evaluate(() => document.getElementById('teaser')!.getBoundingClientRect().bottom);
-    const box = (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes[0]!;
+    const box = (await markBoxes(tab, start))[0]!;
     const below = await page.colourRows({ x: Math.ceil(box.x), y: Math.ceil(clipBottom), width: Math.floor(box.width) - 1, height: 8 }, purple);
     expect(below.found).toEqual([]);
     // Still drawn, in the little room left: over the letters' lowest pixels, inside the box.
@@ -247,11 +260,8 @@ describe('drawing', () => {
     const tab = page.page;
     await page.waitForMarks(5);
     const view = await tab.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
-    const placeText = (y: number) => tab.evaluate(({ start, y }) => {
-      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
-      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
-    }, { start, y });
-    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    const placeText = (y: number) => scrollTextTo(tab, start, y);
+    const boxesOf = () => markBoxes(tab, start);
     // Its first line half under the masthead: nothing of the mark is drawn over it, on screen too.
     await placeText(100);
     await expect.poll(async () => (await boxesOf()).filter((box) => box.y < 120).length).toBe(0);
@@ -298,22 +308,16 @@ describe('drawing', () => {
     const view = await tab.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
     const rectOf = (id: string) => tab.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().toJSON() as DOMRect, id);
     const meets = (b: { x: number; y: number; width: number; height: number }, r: DOMRect) => b.x < r.right && b.x + b.width > r.left && b.y < r.bottom && b.y + b.height > r.top;
-    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    const boxesOf = () => markBoxes(tab, start);
     // In the middle of the view, away from the toast: drawn, the backdrop and the toast layer notwithstanding.
-    await tab.evaluate((start) => {
-      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
-      window.scrollBy({ top: paragraph.getBoundingClientRect().top - 120, behavior: 'instant' });
-    }, start);
+    await scrollTextTo(tab, start, 120);
     await expect.poll(async () => (await boxesOf()).length).toBeGreaterThan(0);
     const toTop = await rectOf('to-top');
     // The lines stop where the box at the right begins, and are drawn to its left: cut, not dropped.
     await expect.poll(async () => (await boxesOf()).filter((b) => meets(b, toTop)).length).toBe(0);
     expect((await boxesOf()).some((b) => b.x + b.width > toTop.left - 2)).toBe(true);
     // Its lines under the floating cookie card: none drawn over the card.
-    await tab.evaluate(({ start, y }) => {
-      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
-      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
-    }, { start, y: view.height - 110 });
+    await scrollTextTo(tab, start, view.height - 110);
     const cookies = await rectOf('cookies');
     await expect.poll(async () => (await boxesOf()).filter((b) => meets(b, cookies)).length).toBe(0);
   });
@@ -332,11 +336,8 @@ describe('drawing', () => {
     );
     const tab = page.page;
     await page.waitForMarks(5);
-    const textTo = (y: number) => tab.evaluate(({ start, y }) => {
-      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
-      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
-    }, { start, y });
-    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    const textTo = (y: number) => scrollTextTo(tab, start, y);
+    const boxesOf = () => markBoxes(tab, start);
     // Sooner than the guard's once a second.
     const soon = { timeout: 600, interval: 25 };
     // The dialog shown over the text, then hidden: its marks go, then come back.
@@ -372,11 +373,8 @@ describe('drawing', () => {
           });
         }, { html, shadow }),
       );
-    const textTo = (tab: Page, y: number) => tab.evaluate(({ start, y }) => {
-      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
-      window.scrollBy({ top: paragraph.getBoundingClientRect().top - y, behavior: 'instant' });
-    }, { start, y });
-    const boxesOf = async (tab: Page) => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    const textTo = (tab: Page, y: number) => scrollTextTo(tab, start, y);
+    const boxesOf = (tab: Page) => markBoxes(tab, start);
     const menu = await setUp('<header style="position: fixed; top: 0; left: 0; right: 0; height: 80px; background: #fff; z-index: 5;"><nav style="position: absolute; top: 80px; left: 0; width: 60%; height: 400px; background: #fff;">Sections</nav></header>');
     await menu.waitForMarks(5);
     await textTo(menu.page, 300);
@@ -418,7 +416,7 @@ describe('drawing', () => {
     const page = await open('pages/late-april.html');
     await page.waitForMarks(5);
     const start = 'During the call, it says';
-    const boxesOf = async () => (await drawnMarks(page.page)).find((m) => m.text.startsWith(start))!.boxes;
+    const boxesOf = () => markBoxes(page.page, start);
     expect((await boxesOf()).length).toBeGreaterThan(0);
     // A "show less" folds the paragraph to nothing: its text overflows a box that hides it.
     await page.page.evaluate((start) => {
@@ -449,7 +447,7 @@ describe('drawing', () => {
     const tab = page.page;
     await page.waitForMarks(5);
     const start = 'During the call, it says';
-    const boxesOf = async () => (await drawnMarks(tab)).find((m) => m.text.startsWith(start))!.boxes;
+    const boxesOf = () => markBoxes(tab, start);
     expect((await boxesOf()).length).toBeGreaterThan(0);
     await tab.evaluate((start) => {
       const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
@@ -665,7 +663,7 @@ describe('the card where the page or the reader sizes things', () => {
     expect(mark.startsWith(start)).toBe(true);
     await page.card();
     await page.page.waitForTimeout(300);
-    const line = (await drawnMarks(page.page)).find((m) => m.text.startsWith(start))!.boxes.at(-1)!;
+    const line = (await markBoxes(page.page, start)).at(-1)!;
     expect(line.y + line.height).toBeLessThanOrEqual(640);
     expect(line.y).toBeGreaterThanOrEqual(0);
     expect((await cardBoxes(page.page))!.card.bottom).toBeLessThanOrEqual(640);
@@ -691,7 +689,7 @@ describe('the card where the page or the reader sizes things', () => {
     await page.card();
     await page.page.waitForTimeout(300);
     const view = await page.page.evaluate(() => window.innerHeight);
-    const line = (await drawnMarks(page.page)).find((m) => m.text.startsWith(start))!.boxes[0]!;
+    const line = (await markBoxes(page.page, start))[0]!;
     expect(Math.abs(line.y + line.height / 2 - view / 2)).toBeLessThan(view / 4);
   });
 });
