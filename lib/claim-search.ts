@@ -224,7 +224,9 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
         return listed;
       }
       const filtered = filters.verdict || filters.packId;
-      const words = tokenize(query);
+      // Counted only where there can be that many words (each is a character at least): the search
+      // reads the query's words itself, and a few typed words are not read twice per keystroke.
+      const words = query.length > MAX_QUERY_WORDS ? tokenize(query) : [];
       const searched = words.length > MAX_QUERY_WORDS ? words.slice(0, MAX_QUERY_WORDS).join(' ') : query;
       const results = index.search(searched, filtered ? { filter: (result) => passes(byKey.get(result.id as string)!, filters) } : {});
       const floor = (results[0]?.score ?? 0) * RELEVANCE_FLOOR;
