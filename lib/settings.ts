@@ -136,7 +136,8 @@ export function settingsFrom(raw: unknown): Settings {
   return settings;
 }
 
-const withoutFinalDot = (host: string) => (host.length > 1 && host.endsWith('.') ? host.slice(0, -1) : host);
+/** A host as it is written without the final dot of a fully qualified name ("example.com." is example.com). */
+export const withoutFinalDot = (host: string): string => (host.length > 1 && host.endsWith('.') ? host.slice(0, -1) : host);
 
 /** True when a host matches a pattern: exactly, or as a subdomain of a "*." pattern. */
 export function hostMatches(pattern: string, host: string): boolean {

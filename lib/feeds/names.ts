@@ -4,6 +4,7 @@
  * settings page does not load the store.
  */
 import { err, ok, type Result } from '../result';
+import { withoutFinalDot } from '../settings';
 import type { FeedChange, FeedSource } from '../store';
 
 /** Where Fact Check Tools searches go. */
@@ -54,8 +55,7 @@ export function feedAddress(url: string): Result<string, string> {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return err('A feed’s address starts with https:// or http://.');
   if (parsed.username || parsed.password) return err('A feed’s address cannot hold a user name or password: the browser does not send them. Use an address that needs none.');
   parsed.hash = '';
-  // "checks.example." is checks.example, written as fully qualified.
-  if (parsed.hostname.length > 1 && parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.slice(0, -1);
+  parsed.hostname = withoutFinalDot(parsed.hostname);
   return ok(parsed.href);
 }
 
