@@ -10,8 +10,10 @@ import { enclosingBlock, hidesByStyle, type ExtractOptions } from '@/lib/extract
 export interface ChangeEvents {
   /** These blocks gained or changed text: scan them again. */
   changed(roots: Element[]): void;
-  /** Nodes left the page: drop the marks that were on them. */
-  removed(): void;
+  /** Nodes left the page: drop the marks that were on them, or move them to the text that took
+   * their place, which may be in `added` (the blocks of the nodes added with them). Told before
+   * the next paint, as `textChanged` is. */
+  removed(added: Element[]): void;
   /** These text nodes were rewritten: their marks are stale now, before any rescan. */
   textChanged(nodes: ReadonlySet<Node>): void;
   /** The page's content changed in any way: what is drawn over it may have moved. */
@@ -58,7 +60,6 @@ export interface ChangeWatcher {
 /** Starts watching `document`; stops when the signal aborts. */
 export function observeChanges(document: Document, events: ChangeEvents, signal: AbortSignal): ChangeWatcher {
   let pending = new Set<Element>();
-  let removed = false;
   let scheduled = false;
   const idle = (fn: () => void) =>
     typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(fn, 50);
@@ -67,16 +68,14 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     if (signal.aborted) return;
     const roots = [...pending].filter((root) => root.isConnected);
     pending = new Set();
-    if (removed) {
-      removed = false;
-      events.removed();
-    }
     // A root inside another root is scanned with it.
     const outer = roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
     if (outer.length) events.changed(outer);
   };
   const handle = (records: MutationRecord[]) => {
     const rewritten = new Set<Node>();
+    const added = new Set<Element>();
+    let removed = false;
     let pageChanged = false;
     let restyled = false;
     for (const record of records) {
@@ -114,15 +113,20 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
         if (isOwn(node)) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         const block = blockOf(node);
-        if (block) pending.add(block);
+        if (block) {
+          pending.add(block);
+          added.add(block);
+        }
       }
     }
-    // Runs before the next paint, so a mark never shows over text it no longer matches.
+    // Runs before the next paint, so a mark never shows over text it no longer matches, and a
+    // paragraph re-rendered with the same words keeps its marks through the frame.
     if (rewritten.size) events.textChanged(rewritten);
+    if (removed) events.removed([...added].filter((block) => block.isConnected));
     if (pageChanged) events.moved();
     // (Not a move: classes and styles change with every frame of a page's animations.)
     if (restyled) events.restyled();
-    if ((pending.size || removed) && !scheduled) {
+    if (pending.size && !scheduled) {
       scheduled = true;
       idle(flush);
     }

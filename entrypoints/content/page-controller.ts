@@ -330,7 +330,7 @@ export class PageController {
       {
         moved: () => this.painter.relayout(),
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
-        removed: () => this.active && this.mentions.prune() && this.refresh(),
+        removed: (added) => this.active && this.mentions.prune(added) && this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && this.refresh(),
         // At most one look at the hidden mentions per RESTYLE_LOOK_MS: a page animating its classes
         // changes them every frame, and each look checks the visibility of each mention held back.
@@ -476,8 +476,9 @@ export class PageController {
     const list = this.mentions.list();
     this.watcher.quietly(() => this.painter.paint(this.mentions.drawn().map((m) => ({ range: m.range, verdict: m.verdict, text: m.text, faint: !this.isMarked(m) }))));
     this.report(list);
-    // A card whose mention went closes, unless it went because the reader dismissed it there.
-    if (this.host?.current && !this.host.current.dismissed && !list.some((m) => m.id === this.host?.current?.mention.id)) this.closeCard();
+    // A card whose mention went closes, unless it went because the reader dismissed it there. (By
+    // the mention itself, not its id: a sentence found again elsewhere keeps its id, not its card.)
+    if (this.host?.current && !this.host.current.dismissed && !list.includes(this.host.current.mention)) this.closeCard();
     // Marks are invisible to screen readers: say once per page what there is to find.
     if (list.length && this.announcedFor !== location.href) {
       this.announcedFor = location.href;

@@ -4,7 +4,7 @@
  * "which mention is under this point of text?". Matching is done by the background (one index for
  * every tab); drawing is the painter's job.
  */
-import { enclosingBlock, extractBlocksInSlices, isInsideSkipped, locateOffset, type ExtractOptions, type Slicing, type TextBlock } from '@/lib/extract';
+import { enclosingBlock, extractBlocks, extractBlocksInSlices, isInsideSkipped, locateOffset, type DomPoint, type ExtractOptions, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
 import { batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
@@ -28,6 +28,18 @@ export interface PageMention {
   score: number;
   /** The text nodes the range covers, for hit-testing. */
   nodes: Text[];
+  /** Where its words were found (`carriedOver`). */
+  place: MentionPlace;
+}
+
+/** Where a mention's words sit in the page's text: the block element that holds them, the text
+ * of the block they are in, and their offsets in it. Enough to find them again in the same block
+ * re-rendered with the same text, without asking the matcher. */
+interface MentionPlace {
+  element: Element;
+  blockText: string;
+  start: number;
+  end: number;
 }
 
 /** A claim the page may be about, too loosely to mark: listed in the popup, never drawn. */
@@ -43,6 +55,15 @@ export interface RelatedMention {
 
 /** How many scanned parts of the page are remembered, to tell a late answer from a current one. */
 const MAX_RECENT_SCANS = 64;
+/** How many mentions that left the page are remembered, to give their ids back to the same
+ * sentences found again (`reuseId`). */
+const MAX_GONE = 100;
+/** How many mentions one change may carry over to the text that replaced theirs: a page that
+ * re-renders a list of a thousand marked items is read again by the scan that follows instead. */
+const MAX_CARRIED = 50;
+/** A change that added more blocks than this (a page building a whole list anew) is not searched
+ * for the text of the marks it took away: the rescan it brings finds them. */
+const MAX_ADDED_LOOKED_AT = 200;
 
 /** Reading a giant page gives the page its main thread back every 30 ms, well under a long task. */
 const SLICING: Slicing = {
@@ -73,6 +94,66 @@ function isRendered(node: Text): boolean {
   return typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
 }
 
+/**
+ * Moves mentions onto the text that replaced their own, where the block they are in reads as it
+ * did: a framework re-rendering a paragraph with the same words (its text nodes, or the paragraph
+ * element itself, made anew), a text node set to what it held. The mark stays through the change
+ * instead of going until a rescan finds it again, and a card open on it stays open. Where the
+ * block's text is not what it was, the mention is not moved: the rescan the change brings decides.
+ */
+class Carrying {
+  /** How many mentions were moved. */
+  count = 0;
+  private readonly read = new Map<Element, TextBlock[]>();
+  /** The block that took the place of each old block element that left the page. */
+  private readonly replacements = new Map<Element, TextBlock>();
+
+  constructor(private readonly added: readonly Element[]) {}
+
+  /** Moves one mention; false where its words are not found as they were. */
+  carry(mention: PageMention): boolean {
+    const { element, blockText, start, end } = mention.place;
+    const block = element.isConnected ? this.blocksIn(element).find((b) => b.text === blockText) : this.replacementOf(element, blockText);
+    const from = block && locateOffset(block, start, 'start');
+    const to = block && locateOffset(block, end, 'end');
+    if (!block || !from || !to) return false;
+    mention.range.setStart(from.node, from.offset);
+    mention.range.setEnd(to.node, to.offset);
+    mention.nodes = nodesBetween(block, start, end);
+    if (!element.isConnected) mention.place = { ...mention.place, element: enclosingBlock(from.node, EXTRACT_OPTIONS) ?? element };
+    this.count++;
+    return true;
+  }
+
+  /** The added block that reads as the old one did; each old block's own, none taken twice. */
+  private replacementOf(element: Element, blockText: string): TextBlock | undefined {
+    const known = this.replacements.get(element);
+    if (known) return known.text === blockText ? known : undefined;
+    const taken = new Set(this.replacements.values());
+    for (const root of this.added) {
+      const block = this.blocksIn(root).find((b) => b.text === blockText && !taken.has(b));
+      if (!block) continue;
+      this.replacements.set(element, block);
+      return block;
+    }
+    return undefined;
+  }
+
+  private blocksIn(root: Element): TextBlock[] {
+    let blocks = this.read.get(root);
+    if (!blocks) {
+      blocks = extractBlocks(root, EXTRACT_OPTIONS);
+      this.read.set(root, blocks);
+    }
+    return blocks;
+  }
+}
+
+/** Whether a range lies between these two points. */
+function isAt(range: Range, start: DomPoint, end: DomPoint): boolean {
+  return range.startContainer === start.node && range.startOffset === start.offset && range.endContainer === end.node && range.endOffset === end.offset;
+}
+
 /** Reading order of two text nodes. */
 function orderOf(a: Node, b: Node): number {
   if (a === b) return 0;
@@ -100,6 +181,8 @@ export class PageMentions {
   /** Matches and claims the reader rejected before, remembered across visits (lib/dismissals.ts). */
   private remembered: Hidden = { matches: new Set(), claims: new Set() };
   private nextId = 1;
+  /** Mentions that left the page lately, whose ids go back to the same sentences found again. */
+  private gone: { claimKey: string; text: string; id: number }[] = [];
   /** Counts whole-page scans, so the answer of one that was overtaken is dropped. */
   private generation = 0;
   private fullScan: Promise<void> | null = null;
@@ -154,6 +237,7 @@ export class PageMentions {
     this.mentions = [];
     this.related = [];
     this.heldBack = [];
+    this.gone = [];
     this.index();
   }
 
@@ -182,11 +266,14 @@ export class PageMentions {
   async scanAll(): Promise<void> {
     const generation = ++this.generation;
     const run = (async () => {
+      // What the page had goes, but a sentence found again where it was is the same mention (a
+      // card open on it stays), and one found elsewhere keeps its id for the popup's list.
+      const before = { mentions: this.mentions, related: this.related };
       this.mentions = [];
       this.related = [];
       this.dismissed.clear();
       this.date = pageDate(this.document);
-      await this.scanRoots([this.document.documentElement], generation, true);
+      await this.scanRoots([this.document.documentElement], generation, before);
     })();
     this.fullScan = run;
     try {
@@ -211,7 +298,9 @@ export class PageMentions {
   private recentScans: { root: Element; scan: number }[] = [];
   private scans = 0;
 
-  private async scanRoots(roots: Element[], generation: number, wholePage = false): Promise<void> {
+  /** Scans these roots; `replacing` (a whole-page scan's) is what the page had before it. */
+  private async scanRoots(roots: Element[], generation: number, replacing?: { mentions: PageMention[]; related: RelatedMention[] }): Promise<void> {
+    const wholePage = !!replacing;
     // Numbered, so that an answer that comes after a later scan's of the same part (a page that
     // re-renders a paragraph twice, the second answer overtaking the first) does not take away
     // what the later one found there.
@@ -231,6 +320,8 @@ export class PageMentions {
     const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && (!roots.some((root) => m.nodes.some((n) => root.contains(n))) || later.some((root) => m.nodes.every((n) => root.contains(n))));
     const kept = this.mentions.filter(stays);
     const relatedKept = this.related.filter(stays);
+    const replaced = [...(replacing?.mentions ?? []), ...this.mentions.filter((m) => !kept.includes(m))];
+    const relatedReplaced = [...(replacing?.related ?? []), ...this.related.filter((r) => !relatedKept.includes(r))];
     this.heldBack = this.heldBack.filter(({ node }) => stays({ nodes: [node] }));
     for (const loose of found.related) {
       const block = blocks[loose.block];
@@ -241,7 +332,7 @@ export class PageMentions {
       // Listed only as the page's marks would be: not a match or a claim the reader rejected, nor
       // a sentence in text the page does not show.
       if (!nodes.length || this.isHidden(loose.claimKey, text) || !isRendered(nodes[0]!)) continue;
-      relatedKept.push({ id: this.nextId++, claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes });
+      relatedKept.push({ id: this.idFor(loose.claimKey, text, relatedReplaced), claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes });
     }
     const added: PageMention[] = [];
     for (const mention of found.mentions) {
@@ -259,26 +350,42 @@ export class PageMentions {
         }
         const text = block.text.slice(mention.start, mention.end);
         if (this.isHidden(mention.claimKey, text)) continue;
+        const found = {
+          claim,
+          verdict: mention.verdict,
+          cues: mention.cues,
+          score: mention.score,
+          nodes: nodesBetween(block, mention.start, mention.end),
+          place: { element: enclosingBlock(start.node, EXTRACT_OPTIONS) ?? this.document.documentElement, blockText: block.text, start: mention.start, end: mention.end },
+        };
+        // The same words of the same claim found where a mention already was (a rescan of a
+        // paragraph that did not change, a new sensitivity): that mention, with its range, so that
+        // its mark is not drawn again and a card open on it stays.
+        const same = replaced.findIndex((m) => m.claimKey === mention.claimKey && m.text === text && isAt(m.range, start, end));
+        if (same >= 0) {
+          const old = replaced.splice(same, 1)[0]!;
+          if (mention.repeats) old.repeats = mention.repeats;
+          else delete old.repeats;
+          added.push(Object.assign(old, found));
+          continue;
+        }
         const range = this.document.createRange();
         range.setStart(start.node, start.offset);
         range.setEnd(end.node, end.offset);
         added.push({
-          id: this.nextId++,
+          id: this.idFor(mention.claimKey, text, replaced),
           claimKey: mention.claimKey,
-          claim,
-          verdict: mention.verdict,
           ...(mention.repeats ? { repeats: mention.repeats } : {}),
           range,
           text,
-          cues: mention.cues,
-          score: mention.score,
-          nodes: nodesBetween(block, mention.start, mention.end),
+          ...found,
         });
       } catch (e) {
         // One odd node (a page that changed under us) must not cost the page its other marks.
         log.debug('could not mark a mention', e);
       }
     }
+    this.forget([...replaced, ...relatedReplaced]);
     this.mentions = [...kept, ...added].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     // A claim marked anywhere on the page is not also listed as possibly related; the rest once each.
     const marked = new Set(this.mentions.map((m) => m.claimKey));
@@ -302,24 +409,49 @@ export class PageMentions {
     return [...new Set(shown.map(({ block }) => block))];
   }
 
-  /** Drops mentions whose text has left the page; true when any went. */
-  prune(): boolean {
-    this.related = this.related.filter((r) => r.nodes.every((n) => n.isConnected));
-    const before = this.mentions.length;
-    this.mentions = this.mentions.filter((m) => m.nodes.every((n) => n.isConnected) && !m.range.collapsed);
-    if (this.mentions.length === before) return false;
+  /** Drops mentions whose text has left the page, or moves them to text that took its place
+   * (`carryOver`), in the same block or among `added`, the blocks that came with the change; true
+   * when any went or moved. */
+  prune(added: readonly Element[] = []): boolean {
+    return this.settle((m) => !m.nodes.every((n) => n.isConnected) || ('range' in m && m.range.collapsed), added);
+  }
+
+  /** Drops the mentions on any of these text nodes, or moves them where the text is the same
+   * (`carryOver`); true when any went or moved. */
+  dropOn(nodes: ReadonlySet<Node>): boolean {
+    return this.settle((m) => m.nodes.some((n) => nodes.has(n)), []);
+  }
+
+  /** Carries over or drops the mentions whose text changed (`changed`); true when any did. */
+  private settle(changed: (m: PageMention | RelatedMention) => boolean, added: readonly Element[]): boolean {
+    const relatedGone = this.related.filter(changed);
+    this.related = this.related.filter((r) => !relatedGone.includes(r));
+    const stale = this.mentions.filter(changed);
+    this.forget(relatedGone);
+    if (!stale.length) return false;
+    const carrying = new Carrying(added.length > MAX_ADDED_LOOKED_AT ? [] : added);
+    const gone = stale.filter((m) => !(carrying.count < MAX_CARRIED && carrying.carry(m)));
+    this.mentions = this.mentions.filter((m) => !gone.includes(m));
+    this.forget(gone);
     this.index();
     return true;
   }
 
-  /** Drops the mentions on any of these text nodes; true when any went. */
-  dropOn(nodes: ReadonlySet<Node>): boolean {
-    this.related = this.related.filter((r) => !r.nodes.some((n) => nodes.has(n)));
-    const before = this.mentions.length;
-    this.mentions = this.mentions.filter((m) => !m.nodes.some((n) => nodes.has(n)));
-    if (this.mentions.length === before) return false;
-    this.index();
-    return true;
+  /** The id for a sentence found: the one it had, where a mention of the same claim in the same
+   * words is replaced now or left the page lately (a paragraph re-rendered elsewhere), so that
+   * the popup's list still points at it; a new one otherwise. */
+  private idFor(claimKey: string, text: string, replaced: { claimKey: string; text: string; id: number }[]): number {
+    for (const pool of [replaced, this.gone]) {
+      const at = pool.findIndex((m) => m.claimKey === claimKey && m.text === text);
+      if (at >= 0) return pool.splice(at, 1)[0]!.id;
+    }
+    return this.nextId++;
+  }
+
+  /** Remembers mentions that left the page, for `idFor`. */
+  private forget(mentions: readonly { claimKey: string; text: string; id: number }[]): void {
+    if (!mentions.length) return;
+    this.gone = [...this.gone, ...mentions.map(({ claimKey, text, id }) => ({ claimKey, text, id }))].slice(-MAX_GONE);
   }
 
   /** Hides one mention for the rest of this page's life ("not this claim"). */

@@ -912,6 +912,38 @@ describe('pages that change', () => {
     expect((await page.marks())[0]!.text).toMatch(/ninety minutes/);
     expect(await text()).toBe(before);
   });
+
+  it('keeps a mark, and the card open on it, while the page renders its list again with the same words', async () => {
+    const page = await open('pages/rerender.html');
+    await page.waitForMarks(1);
+    await page.openMark('The Kremlin');
+    await page.card();
+    const card = await page.cardText();
+    expect(card).toBeTruthy();
+    // Counts every mark taken out of the layer from now on: a mark that went and came back blinked.
+    await inClosedRoots(
+      page.page,
+      (root) => {
+        const seen = window as unknown as { marksTakenOut: number };
+        seen.marksTakenOut = 0;
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.removedNodes) if ((node as Element).classList?.contains('mark')) seen.marksTakenOut++;
+        }).observe(root, { childList: true, subtree: true });
+      },
+      null,
+    );
+    const fixture = () => page.page.evaluate(() => (window as never as { fixture: { refresh(): number; setMode(mode: string): void } }).fixture.refresh());
+    for (const mode of ['innerHTML', 'replaceChildren']) {
+      await page.page.evaluate((m) => (window as never as { fixture: { setMode(mode: string): void } }).fixture.setMode(m), mode);
+      for (let i = 0; i < 3; i++) {
+        await fixture();
+        await page.page.waitForTimeout(300);
+      }
+    }
+    expect(await page.page.evaluate(() => (window as unknown as { marksTakenOut: number }).marksTakenOut)).toBe(0);
+    expect(await page.cardText()).toBe(card);
+    expect((await page.marks()).map((m) => m.text)).toEqual([expect.stringMatching(/ninety minutes/)]);
+  });
 });
 
 /** Writes the settings as the settings page and the popup do. */

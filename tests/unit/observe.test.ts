@@ -16,6 +16,19 @@ function watch() {
 }
 
 describe('observeChanges', () => {
+  it('says text left the page in the same turn, before the page is painted, and only then reads the block again', async () => {
+    document.body.innerHTML = '<p id="p">The ferry <em>fares</em> doubled.</p>';
+    const { events } = watch();
+    const p = document.getElementById('p')!;
+    p.innerHTML = 'The ferry <em>fares</em> doubled.';
+    // A microtask later, as a mutation observer's callback runs: no frame has been drawn yet.
+    await Promise.resolve();
+    expect(events.removed).toHaveBeenCalledTimes(1);
+    expect(events.moved).toHaveBeenCalled();
+    expect(events.changed).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
+  });
+
   it('reports a paragraph the page adds, as its block', async () => {
     const { events } = watch();
     const p = document.createElement('p');

@@ -192,3 +192,108 @@ describe('answers that come out of order', () => {
     expect(page.list()).toHaveLength(1);
   });
 });
+
+describe('a paragraph the page renders again', () => {
+  /** A matcher that answers at once. */
+  const find = async (blocks: string[]): Promise<FoundMentions> => ({
+    mentions: blocks.flatMap((text, block) => {
+      const start = text.indexOf(CLAIM);
+      return start >= 0 ? [{ claimKey: 'p/bridge', block, start, end: start + CLAIM.length, score: 0.9, cues: [], verdict: 'false' as const }] : [];
+    }),
+    related: [],
+    claims: { 'p/bridge': claim },
+  });
+  const HTML = `Update: <b>The harbour</b> bridge will close all summer.`;
+
+  it('keeps the mention, on the new text, when the words are the same: same id, same range, before any rescan', async () => {
+    document.body.innerHTML = `<main><p>${HTML}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const [mention] = page.list();
+    const range = mention!.range;
+    // A framework writes the paragraph's markup again, word for word.
+    document.querySelector('p')!.innerHTML = HTML;
+    expect(page.prune()).toBe(true);
+    expect(page.list()).toEqual([mention]);
+    expect(mention!.range).toBe(range);
+    expect(range.toString()).toBe(CLAIM);
+    expect(mention!.nodes.every((node) => node.isConnected)).toBe(true);
+    expect(page.at(document.querySelector('b')!.firstChild!)).toEqual([mention]);
+    // The rescan the change brings finds the same sentence: the mention stays as it is.
+    await page.scan([document.querySelector('p')!]);
+    expect(page.list()).toEqual([mention]);
+    expect(page.list()[0]!.range).toBe(range);
+  });
+
+  it('keeps the mention when a text node is set to what it held', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const [mention] = page.list();
+    const node = document.querySelector('p')!.firstChild as Text;
+    node.data = CLAIM;
+    expect(page.dropOn(new Set([node]))).toBe(true);
+    expect(page.list()).toEqual([mention]);
+    expect(mention!.range.toString()).toBe(CLAIM);
+  });
+
+  it('drops the mention when the words changed, and the rescan decides', async () => {
+    document.body.innerHTML = `<main><p>${HTML}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    document.querySelector('p')!.innerHTML = 'Update: <b>The harbour</b> bridge stays open.';
+    expect(page.prune()).toBe(true);
+    expect(page.list()).toEqual([]);
+    await page.scan([document.querySelector('p')!]);
+    expect(page.list()).toEqual([]);
+  });
+
+  it('keeps the mentions when the paragraphs themselves are made anew with the same words, each on its own paragraph', async () => {
+    document.body.innerHTML = `<main><p>${HTML}</p><p>More news.</p><p>${CLAIM}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const before = [...page.list()];
+    expect(before).toHaveLength(2);
+    // A list re-rendered without keys: every paragraph element is new.
+    const main = document.querySelector('main')!;
+    main.innerHTML = `<p>${HTML}</p><p>More news.</p><p>${CLAIM}</p>`;
+    const paragraphs = [...main.querySelectorAll('p')];
+    expect(page.prune(paragraphs)).toBe(true);
+    expect(page.list()).toEqual(before);
+    expect(page.list().map((m) => m.range.startContainer.parentElement!.closest('p'))).toEqual([paragraphs[0], paragraphs[2]]);
+    // Made anew once more, the mentions follow again.
+    main.innerHTML = `<p>${HTML}</p><p>More news.</p><p>${CLAIM}</p>`;
+    page.prune([...main.querySelectorAll('p')]);
+    expect(page.list()).toEqual(before);
+    expect(page.list().map((m) => m.range.toString())).toEqual([CLAIM, CLAIM]);
+  });
+
+  it('gives the id back to the same sentence found again in a paragraph put in the place of the old one', async () => {
+    document.body.innerHTML = `<main><p>${HTML}</p><p>More news.</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const [before] = page.list();
+    // The whole article is written again, paragraph elements and all.
+    const main = document.querySelector('main')!;
+    main.innerHTML = `<p>${HTML}</p><p>More news.</p>`;
+    page.prune();
+    expect(page.list()).toEqual([]);
+    await page.scan([main]);
+    expect(page.list().map((m) => [m.id, m.range.toString()])).toEqual([[before!.id, CLAIM]]);
+    expect(page.list()[0]).not.toBe(before);
+  });
+
+  it('keeps each mention through a whole-page scan that finds it where it was, and gives new ids to new ones', async () => {
+    document.body.innerHTML = `<main><p>${HTML}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const [first] = page.list();
+    const added = document.createElement('p');
+    added.textContent = CLAIM;
+    document.querySelector('main')!.append(added);
+    await page.scanAll();
+    expect(page.list()[0]).toBe(first);
+    expect(page.list()[1]!.id).not.toBe(first!.id);
+    expect(new Set(page.list().map((m) => m.id)).size).toBe(2);
+  });
+});
