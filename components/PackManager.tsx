@@ -42,7 +42,8 @@ export type PackImporter = (
 /** `storeVersion` changes when the store changed elsewhere (a feed refreshed): the list is read again. */
 export function PackManager({ client, importer, storeVersion = 0 }: { client: Client; importer?: PackImporter; storeVersion?: number }) {
   const [packs, setPacks] = useState<StoredPack[] | null>(null);
-  const [summary, setSummary] = useState<StoreSummary | null>(null);
+  /** The store's counts; `unread` when the background could not read them (the status says why). */
+  const [summary, setSummary] = useState<StoreSummary | 'unread' | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -56,7 +57,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     const [list, counts] = await Promise.all([client.call('listPacks', {}), client.call('getStoreSummary', {})]);
     if (list.ok) setPacks(list.value);
     else setStatus(failure(list.error));
-    if (counts.ok) setSummary(counts.value);
+    setSummary(counts.ok ? counts.value : 'unread');
   }, [client]);
 
   useEffect(() => {
@@ -169,8 +170,13 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
         Fact packs
       </h2>
       <p class="store-summary" data-testid="store-summary">
-        {summary ? `${plural(summary.claimCount, 'claim')} in ${plural(summary.packCount, 'pack')}` : 'Reading the store…'}
+        {summary === 'unread' ? 'The store could not be read.' : summary ? `${plural(summary.claimCount, 'claim')} in ${plural(summary.packCount, 'pack')}` : 'Reading the store…'}
       </p>
+      {summary !== 'unread' && summary?.inMemory && (
+        <p class="status" data-testid="store-in-memory">
+          Your browser keeps no data for Claimlight (Firefox set never to remember history), so Claimlight holds its claims in memory: pages are marked and searched, and the packs and feeds you add here last until the browser closes. Choose “Remember history” in Firefox’s privacy settings to keep them.
+        </p>
+      )}
       {packs && (
         <table class="pack-list">
           <thead>

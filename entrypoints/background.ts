@@ -7,29 +7,36 @@ import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { log } from '@/lib/log';
 import * as v from 'valibot';
-import { IMPORT_PORT, ImportPortRequestSchema, routeMessage, toContentType, type Handlers, type ImportPortEvent, type SenderInfo } from '@/lib/protocol';
-import { ClaimlightDb, installBundledPack } from '@/lib/store';
+import { IMPORT_PORT, ImportPortRequestSchema, REQUEST_SCHEMAS, routeMessage, toContentType, type Handlers, type ImportPortEvent, type SenderInfo } from '@/lib/protocol';
+import { IDBFactory as MemoryIndexedDb, IDBKeyRange as MemoryKeyRange } from 'fake-indexeddb';
+import { ClaimlightDb, installBundledPack, openStore } from '@/lib/store';
 
 // The background owns the fact store and answers every message; the work is in lib/.
 export default defineBackground(() => {
   // Uncaught failures would otherwise vanish in the worker; log them with the product's prefix.
   globalThis.addEventListener?.('unhandledrejection', (event) => log.error('unhandled rejection', event.reason));
   globalThis.addEventListener?.('error', (event) => log.error('uncaught error', event.error ?? event.message));
-  const db = new ClaimlightDb();
   const bundled = expectBundledPack();
+  // Firefox set never to remember history refuses the background a database: the store is then
+  // kept in memory, and the settings page says that what the reader adds lasts until Firefox closes.
+  const store = openStore(new ClaimlightDb(), () => new ClaimlightDb({ indexedDB: new MemoryIndexedDb(), IDBKeyRange: MemoryKeyRange }));
+  void store.then(({ kept }) => kept === 'memory' && log.debug('no database allowed: the store is kept in memory'));
   // Idempotent: installs on first run, replaces an older bundled pack after an update, else does nothing.
-  const ready = installBundledPack(db, bundled).then(
-    (outcome) => log.debug('bundled pack', outcome),
-    (e: unknown) => log.error('could not install the bundled fact pack', e),
-  );
+  const ready = store
+    .then(({ db }) => installBundledPack(db, bundled))
+    .then(
+      (outcome) => log.debug('bundled pack', outcome),
+      (e: unknown) => log.error('could not install the bundled fact pack', e),
+    );
 
   // The one alarm for when the next feed is due; refreshDueFeeds is set once the handlers exist.
   let refreshDue = async (): Promise<unknown> => 0;
-  const alarm = feedAlarm({ alarms: browser.alarms, feeds: () => db.feeds.toArray(), refreshDue: () => refreshDue() });
+  const alarm = feedAlarm({ alarms: browser.alarms, feeds: async () => (await store).db.feeds.toArray(), refreshDue: () => refreshDue() });
   const scheduleFeeds = () => alarm.schedule();
 
-  const { importWithProgress, refreshDueFeeds, ...handlers } = createBackgroundHandlers({
+  const background = store.then(({ db, kept }) => createBackgroundHandlers({
     db,
+    kept,
     bundled,
     feeds: {
       fetch: (input, init) => fetch(input, init),
@@ -74,20 +81,22 @@ export default defineBackground(() => {
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setTitle({ tabId, title: badge.title });
     },
-  });
-  refreshDue = () => refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
+  }));
+  refreshDue = async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
   browser.alarms.onAlarm.addListener(async (fired) => {
     await ready;
     await alarm.onAlarm(fired);
   });
   void ready.then(scheduleFeeds).catch((e: unknown) => log.error('could not schedule the feeds', e));
 
+  // Every message waits for the store and the bundled pack.
   const afterReady = Object.fromEntries(
-    Object.entries(handlers).map(([name, handle]) => [
+    (Object.keys(REQUEST_SCHEMAS) as (keyof Handlers)[]).map((name) => [
       name,
       async (payload: never, sender: SenderInfo) => {
         await ready;
-        return (handle as (p: never, s: SenderInfo) => unknown)(payload, sender);
+        const handle = (await background)[name] as (p: never, s: SenderInfo) => unknown;
+        return handle(payload, sender);
       },
     ]),
   ) as Handlers;
@@ -116,7 +125,7 @@ export default defineBackground(() => {
         return;
       }
       await ready;
-      const result = await importWithProgress(request.output.text, request.output.fileName, (done, total) => post({ kind: 'progress', done, total }));
+      const result = await (await background).importWithProgress(request.output.text, request.output.fileName, (done, total) => post({ kind: 'progress', done, total }));
       post({ kind: 'done', result });
     });
   });

@@ -22,14 +22,18 @@ import {
   readPack,
   resetToBundled,
   summarizeStore,
+  readSearchableClaims,
   type ClaimlightDb,
   type FeedSource,
+  type StoreKept,
   type ImportReport,
 } from './store';
 
 /** What the handlers need: the open database, the bundled pack, and hooks for tab events. */
 export interface BackgroundDeps {
   db: ClaimlightDb;
+  /** Where the database is kept (`openStore`); 'disk' when not said. */
+  kept?: StoreKept;
   bundled: FactPack;
   onContentScriptStarted?: (tabId: number, url: string) => Promise<void> | void;
   onMentionsShown?: (tabId: number, page: PageVerdicts) => Promise<void> | void;
@@ -79,7 +83,7 @@ export type ImportWithProgress = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
-export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
+export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
   const matcher = new StoreMatcher(db);
   const changed = async () => {
     matcher.invalidate();
@@ -193,8 +197,9 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         await releaseOrigins([feed.source]);
         return ok({ removed: true as const });
       }),
-    getStoreSummary: () => onStore(async () => ok(await summarizeStore(db))),
+    getStoreSummary: () => onStore(async () => ok(await summarizeStore(db, kept))),
     listPacks: () => onStore(async () => ok(await listPacks(db))),
+    listClaims: () => onStore(async () => ok(await readSearchableClaims(db))),
     importPack: ({ text, fileName }) => importWithProgress(text, fileName),
     exportPack: ({ packId, format }) =>
       onStore(async () => {
@@ -222,11 +227,11 @@ export function createBackgroundHandlers({ db, bundled, onContentScriptStarted, 
         });
         await changed();
         await releaseOrigins(sources);
-        return ok(await summarizeStore(db));
+        return ok(await summarizeStore(db, kept));
       }),
     async contentScriptStarted({ url }, sender) {
       if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
-      return onStore(async () => ok(await summarizeStore(db)));
+      return onStore(async () => ok(await summarizeStore(db, kept)));
     },
     findMentions: ({ blocks, pageDate, sensitivity, opening }) => onStore(async () => ok(await matcher.find(blocks, pageDate, sensitivity, opening))),
     async mentionsShown(page, sender) {

@@ -28,6 +28,9 @@ export interface UiToBackground {
   getStoreSummary: { request: Record<string, never>; reply: StoreSummary };
   /** Lists every stored pack's header. */
   listPacks: { request: Record<string, never>; reply: StoredPack[] };
+  /** Every claim as the popup searches it (`readSearchableClaims`): for a popup that cannot open
+   * the database itself (Firefox's private windows). */
+  listClaims: { request: Record<string, never>; reply: { claims: ClaimForCard[]; packs: { id: string; title: string }[] } };
   /** Parses a file's text and stores it as a pack, all or nothing. */
   importPack: { request: { text: string; fileName?: string }; reply: ImportReport };
   /** Writes one pack as a file's text. */
@@ -197,6 +200,7 @@ export function batchBlocks(texts: readonly string[], maxBlocks: number = FIND_L
 export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, RequestOf<N>> } = {
   getStoreSummary: empty,
   listPacks: empty,
+  listClaims: empty,
   importPack: v.strictObject({
     text: v.string(),
     fileName: v.optional(v.pipe(v.string(), v.maxLength(500))),

@@ -295,12 +295,55 @@ export async function readPack(db: ClaimlightDb, packId: string): Promise<FactPa
 export interface StoreSummary {
   packCount: number;
   claimCount: number;
+  /** The store lasts only until the browser closes (`openStore`). */
+  inMemory?: true;
 }
 
-/** How many packs and claims the store holds. */
-export async function summarizeStore(db: ClaimlightDb): Promise<StoreSummary> {
+/** How many packs and claims the store holds, and whether it is kept in memory only. */
+export async function summarizeStore(db: ClaimlightDb, kept: StoreKept = 'disk'): Promise<StoreSummary> {
   const [packCount, claimCount] = await Promise.all([db.packs.count(), db.claims.count()]);
-  return { packCount, claimCount };
+  return { packCount, claimCount, ...(kept === 'memory' ? { inMemory: true as const } : {}) };
+}
+
+/** Every claim as the popup searches it, in the packs' order (bundled first) and each pack's own,
+ * with the packs' titles. */
+export async function readSearchableClaims(db: ClaimlightDb): Promise<{ claims: ClaimForCard[]; packs: { id: string; title: string }[] }> {
+  return db.transaction('r', db.packs, db.claims, async () => {
+    const packs = await listPacks(db);
+    const order = new Map(packs.map((pack, i) => [pack.id, i]));
+    const stored = await db.claims.toArray();
+    stored.sort((a, b) => (order.get(a.packId) ?? 0) - (order.get(b.packId) ?? 0) || a.position - b.position);
+    return { claims: claimsForCard(stored, packs), packs: packs.map(({ id, title }) => ({ id, title })) };
+  });
+}
+
+/** Whether the browser refused Claimlight a database it may write to: Firefox does so to the
+ * background when it is set never to remember history, and to an extension page in a private
+ * window ("A mutation operation was attempted on a database that did not allow mutations"). A
+ * reload is refused the same way. */
+export function refusesToStore(error: unknown): boolean {
+  const said = `${(error as { message?: string })?.message ?? ''} ${(error as { inner?: { message?: string } })?.inner?.message ?? ''}`;
+  return /did not allow mutations/.test(said);
+}
+
+/** Where the store is kept: where the browser keeps IndexedDB, or in memory until it closes. */
+export type StoreKept = 'disk' | 'memory';
+
+/**
+ * Opens the store the browser keeps; where the browser refuses Claimlight one (`refusesToStore`),
+ * opens `inMemory()` instead, so that pages are still marked and the claims searched, and what the
+ * reader adds lasts until the browser closes. Any other failure leaves the browser's store in
+ * place, so that each use of it says what went wrong (`describeStorageError`).
+ */
+export async function openStore(onDisk: ClaimlightDb, inMemory: () => ClaimlightDb): Promise<{ db: ClaimlightDb; kept: StoreKept }> {
+  try {
+    await onDisk.open();
+    return { db: onDisk, kept: 'disk' };
+  } catch (error) {
+    if (!refusesToStore(error)) return { db: onDisk, kept: 'disk' };
+    onDisk.close();
+    return { db: inMemory(), kept: 'memory' };
+  }
 }
 
 /** Turns a storage failure into a sentence the user can act on, by the error's name. `inBackground`:
@@ -321,10 +364,10 @@ export function describeStorageError(error: unknown, { inBackground = false }: {
   }
   // Firefox lets no extension page open IndexedDB in a private window ("A mutation operation was
   // attempted on a database that did not allow mutations"): nothing was closed, and a reload
-  // would fail the same way. The background, which marks pages, is not private then; where it
-  // fails so too, Firefox is set never to remember history, and no page is marked.
-  const said = `${(error as { message?: string })?.message ?? ''} ${(error as { inner?: { message?: string } })?.inner?.message ?? ''}`;
-  if (/did not allow mutations/.test(said)) {
+  // would fail the same way. The background, which marks pages, is not private then; where it is
+  // refused too, Firefox is set never to remember history, and the background keeps its store in
+  // memory (`openStore`): these words are for when even that failed.
+  if (refusesToStore(error)) {
     if (inBackground) return 'Firefox is set never to remember history, and then it lets Claimlight keep no database: it cannot store or mark claims. Choose “Remember history” in Firefox’s privacy settings to use it.';
     return 'In a private window, Firefox does not let this page open Claimlight’s database. Pages are still marked; open this in a normal window to search the claims.';
   }

@@ -1,18 +1,19 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '@/components/PopupApp';
-import { askAgainOnce, toContentType, type BackgroundToContent } from '@/lib/protocol';
+import { askAgainOnce, createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import { SETTINGS_KEY, describeSettingsError, isEnabledOn, settingsFrom, type Settings, withSiteSwitched } from '@/lib/settings';
-import { ClaimlightDb, claimsForCard, describeStorageError, listPacks } from '@/lib/store';
+import { ClaimlightDb, describeStorageError, readSearchableClaims, refusesToStore } from '@/lib/store';
 import '@/components/ClaimCard.css';
 import './style.css';
 
 // The toolbar popup: reads the store (the popup shares the extension's origin, so it opens the
-// database itself), the active tab and the settings, and hands them to PopupApp.
+// database itself; through the background where Firefox will not let it), the active tab and the settings, and hands them to PopupApp.
 // `?tabId=N` points it at another tab, for end-to-end tests that open popup.html in a tab of its own.
 
 type Command = keyof BackgroundToContent;
+const client = createClient((message) => browser.runtime.sendMessage(message));
 const root = document.getElementById('app')!;
 const forcedTabId = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
 let tab: Browser.tabs.Tab | undefined;
@@ -46,12 +47,14 @@ async function readSettings(): Promise<Settings> {
 async function readClaims(): Promise<Partial<PopupData>> {
   const db = new ClaimlightDb();
   try {
-    const packs = await listPacks(db);
-    const order = new Map(packs.map((pack, i) => [pack.id, i]));
-    const stored = await db.claims.toArray();
-    stored.sort((a, b) => (order.get(a.packId) ?? 0) - (order.get(b.packId) ?? 0) || a.position - b.position);
-    return { claims: claimsForCard(stored, packs), packs: packs.map(({ id, title }) => ({ id, title })) };
+    return await readSearchableClaims(db);
   } catch (error) {
+    // Firefox lets no extension page in a private window open the database (and none at all when
+    // set never to remember history): the background, which has the store, lists the claims.
+    if (refusesToStore(error)) {
+      const listed = await client.call('listClaims', {});
+      if (listed.ok) return listed.value;
+    }
     return { claims: [], storeError: describeStorageError(error) };
   } finally {
     db.close();

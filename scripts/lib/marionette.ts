@@ -125,6 +125,13 @@ export class MarionetteConnection {
   }
 }
 
+/** How to start Firefox: preferences beyond the test profile's own, and whether the add-on may
+ * run in private windows (Firefox asks the user; an add-on installed for tests is not allowed). */
+export interface LaunchOptions {
+  prefs?: Record<string, string | number | boolean>;
+  allowPrivateBrowsing?: boolean;
+}
+
 /** A Firefox with the built extension installed as a temporary add-on, driven over Marionette. */
 export class FirefoxSession {
   /** The implicit wait Marionette has been told, so `find` sets it only when it changes. */
@@ -142,7 +149,7 @@ export class FirefoxSession {
    * Starts `executable` headless on a fresh profile and installs `extensionDir`. The profile pins
    * the add-on's internal UUID, so the extension's pages have a known address.
    */
-  static async launch(executable: string, extensionDir: string): Promise<FirefoxSession> {
+  static async launch(executable: string, extensionDir: string, options: LaunchOptions = {}): Promise<FirefoxSession> {
     const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
     const addonId = manifest.browser_specific_settings?.gecko?.id;
     if (!addonId) throw new Error(`${extensionDir}/manifest.json has no gecko id`);
@@ -159,6 +166,7 @@ export class FirefoxSession {
         'browser.startup.homepage_override.mstone': 'ignore',
         'datareporting.policy.dataSubmissionEnabled': false,
         'app.update.disabledForTesting': true,
+        ...options.prefs,
       };
       writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
       // --remote-allow-system-access lets a WebDriver session navigate to moz-extension:// pages.
@@ -169,7 +177,7 @@ export class FirefoxSession {
       const port = await activePort(child, profile, () => startError);
       marionette = await MarionetteConnection.connect(port);
       await marionette.send('WebDriver:NewSession', { capabilities: {} }, 30_000);
-      await marionette.send('Addon:Install', { path: resolve(extensionDir), temporary: true }, 30_000);
+      await marionette.send('Addon:Install', { path: resolve(extensionDir), temporary: true, ...(options.allowPrivateBrowsing ? { allowPrivateBrowsing: true } : {}) }, 30_000);
       return new FirefoxSession(child, profile, marionette, `moz-extension://${uuid}/`);
     } catch (error) {
       marionette?.close();

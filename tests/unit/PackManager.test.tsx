@@ -6,7 +6,7 @@ import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
 import { ok } from '@/lib/result';
-import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { installBundledPack, type ClaimlightDb, type StoreKept } from '@/lib/store';
 import { giveFocusBackOnClose } from '../helpers/focus';
 import { dumpStore, freshDb, samplePack } from '../helpers/packs';
 
@@ -24,10 +24,10 @@ const clientWith = (claimCount: number, packCount: number) =>
 
 /** The pack manager over a store holding the bundled pack, with the importer `importerOf` makes
  * from the background's handlers, where given. */
-async function renderManager(importerOf?: (handlers: ReturnType<typeof createBackgroundHandlers>) => PackImporter) {
+async function renderManager(importerOf?: (handlers: ReturnType<typeof createBackgroundHandlers>) => PackImporter, kept?: StoreKept) {
   db = freshDb();
   await installBundledPack(db, bundled);
-  const handlers = createBackgroundHandlers({ db, bundled });
+  const handlers = createBackgroundHandlers({ db, bundled, ...(kept ? { kept } : {}) });
   const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
   const client = createClient(async (message) => routeMessage(message, sender, handlers));
   render(<PackManager client={client} {...(importerOf ? { importer: importerOf(handlers) } : {})} />);
@@ -64,6 +64,27 @@ describe('PackManager', () => {
     const row = screen.getByRole('row', { name: /Trump–Putin call/ });
     expect(row.textContent).toContain('28');
     expect(row.textContent).toContain('bundled');
+  });
+
+  it('says that what the reader adds lasts until the browser closes where the store is kept in memory, and not otherwise', async () => {
+    await renderManager(undefined, 'memory');
+    expect(screen.getByTestId('store-in-memory').textContent).toMatch(/never to remember history.*last until the browser closes/);
+    cleanup();
+    db.close();
+    await renderManager();
+    expect(screen.queryByTestId('store-in-memory')).toBeNull();
+  });
+
+  it('says the store could not be read, rather than reading it for ever, when the background cannot', async () => {
+    const closed = () => Promise.reject(Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }));
+    db = freshDb();
+    vi.spyOn(db.packs, 'toArray').mockImplementation(closed as never);
+    vi.spyOn(db.packs, 'count').mockImplementation(closed as never);
+    const handlers = createBackgroundHandlers({ db, bundled });
+    const client = createClient(async (message) => routeMessage(message, { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    render(<PackManager client={client} />);
+    await screen.findByText('The store could not be read.');
+    expect(document.body.textContent).toMatch(/closed while it was in use/);
   });
 
   it('asks in its own words before deleting a pack, and deletes nothing on Cancel', async () => {

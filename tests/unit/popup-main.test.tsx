@@ -136,4 +136,21 @@ describe('popup entrypoint', () => {
     get.mockRestore();
     expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(saved);
   });
+
+  it('searches the claims through the background where Firefox lets the popup open no database (a private window)', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    });
+    const claim = { id: 'ferry', packId: 'harbour', text: 'The harbour ferry fares doubled in March.', verdict: 'false', summary: 'They rose by a tenth.', context: [], sources: [], packTitle: 'Harbour checks' };
+    const asked: string[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
+      asked.push(message.type);
+      return message.type === 'claimlight:listClaims' ? ok({ claims: [claim], packs: [{ id: 'harbour', title: 'Harbour checks' }] }) : ok({});
+    }) as never);
+    await openPopup();
+    fireEvent.input(await screen.findByRole('combobox', { name: 'Search checked claims' }), { target: { value: 'ferry fares' } });
+    await waitFor(() => expect(document.body.textContent).toContain('The harbour ferry fares doubled in March.'));
+    expect(document.body.textContent).not.toContain('does not let this page open');
+    expect(asked).toContain('claimlight:listClaims');
+  });
 });

@@ -13,10 +13,13 @@ import {
   importPack,
   installBundledPack,
   listPacks,
+  openStore,
   readPack,
   resetToBundled,
   summarizeStore,
 } from '@/lib/store';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
@@ -223,3 +226,58 @@ describe('claimsForCard', () => {
   });
 });
 
+
+describe('a browser that keeps no database for Claimlight (Firefox set never to remember history)', () => {
+  /** An IndexedDB that refuses every database, as Firefox does there. */
+  const refusing = (): IDBFactory => {
+    const factory = new IDBFactory();
+    factory.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+    return factory;
+  };
+  const options: SenderInfo = { url: 'moz-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+  const tab: SenderInfo = { tabId: 3, url: 'https://news.example/a', fromExtensionPage: false, fromThisExtension: true };
+
+  it('keeps the store in memory, where pages are marked, the claims listed and imports kept until the browser closes', async () => {
+    const opened = await openStore(new ClaimlightDb({ name: 'refused', indexedDB: refusing(), IDBKeyRange }), freshDb);
+    expect(opened.kept).toBe('memory');
+    db = opened.db;
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, kept: opened.kept, bundled });
+    const ui = createClient(async (message) => routeMessage(structuredClone(message), options, handlers));
+    const page = createClient(async (message) => routeMessage(structuredClone(message), tab, handlers));
+    expect(await ui.call('getStoreSummary', {})).toEqual({ ok: true, value: { packCount: 1, claimCount: bundled.claims.length, inMemory: true } });
+    expect((await ui.call('importPack', { text: JSON.stringify(samplePack()) })).ok).toBe(true);
+    // The popup, refused the database too, lists the claims through the background: bundled first,
+    // each pack in its own order.
+    const listed = await ui.call('listClaims', {});
+    expect(listed.ok && listed.value.claims.map((c) => `${c.packId}/${c.id}`)).toEqual([...bundled.claims.map((c) => `${bundled.id}/${c.id}`), ...samplePack().claims.map((c) => `sample-pack/${c.id}`)]);
+    expect(listed.ok && listed.value.packs.map((p) => p.id)).toEqual([bundled.id, 'sample-pack']);
+    // A web page may not read the whole store.
+    expect(await page.call('listClaims' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('keeps the browser\'s store where it fails for another reason, so that each use says why', async () => {
+    const broken = new IDBFactory();
+    broken.open = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const onDisk = new ClaimlightDb({ name: 'broken', indexedDB: broken, IDBKeyRange });
+    const opened = await openStore(onDisk, freshDb);
+    expect(opened).toMatchObject({ kept: 'disk' });
+    expect(opened.db).toBe(onDisk);
+    const summary = await createBackgroundHandlers({ db: opened.db, bundled }).getStoreSummary({}, options);
+    expect(summary).toMatchObject({ ok: false, error: { code: 'storage' } });
+  });
+
+  it('keeps a store the browser opens where it is', async () => {
+    const onDisk = freshDb();
+    const opened = await openStore(onDisk, () => {
+      throw new Error('not asked for');
+    });
+    expect(opened).toEqual({ db: onDisk, kept: 'disk' });
+    db = onDisk;
+    expect(await summarizeStore(db)).toEqual({ packCount: 0, claimCount: 0 });
+  });
+});
