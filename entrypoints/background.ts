@@ -125,7 +125,13 @@ export default defineBackground(() => {
         return;
       }
       await ready;
-      const result = await (await background).importWithProgress(request.output.text, request.output.fileName, (done, total) => post({ kind: 'progress', done, total }));
+      // The page waits for "done" with its import controls held: it gets one, whatever happened.
+      const result = await (await background)
+        .importWithProgress(request.output.text, request.output.fileName, (done, total) => post({ kind: 'progress', done, total }))
+        .catch((e: unknown) => {
+          log.error('import failed', e);
+          return { ok: false as const, error: { code: 'internal' as const, message: 'The import failed in Claimlight itself; nothing was changed.' } };
+        });
       post({ kind: 'done', result });
     });
   });

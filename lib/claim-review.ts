@@ -291,7 +291,8 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     return;
   }
   if (rawUrl !== undefined && !url) {
-    into.warnings.push(`${record}: url ${JSON.stringify(String(rawUrl).slice(0, 120))} is not an absolute web address and was left out`);
+    const written = typeof rawUrl === 'string' ? JSON.stringify(rawUrl.slice(0, 120)) : `(${rawUrl === null ? 'null' : Array.isArray(rawUrl) ? 'a list' : `a ${typeof rawUrl}`})`;
+    into.warnings.push(`${record}: url ${written} is not an absolute web address and was left out`);
   }
   const text = clip(cleanText(node.claimReviewed), LIMITS.claimText);
   if (!text) {

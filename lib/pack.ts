@@ -179,12 +179,30 @@ export function parsePackText(text: string, options: ParseOptions = {}): Result<
     }
   }
 
+  try {
+    return readPackValue(value, options);
+  } catch (e) {
+    // A file is anyone's: a value no reader foresaw (an object whose `toString` is a number, which
+    // cannot be written as text) is a refused file, never an exception that leaves an import, or a
+    // feed's refresh, without an answer.
+    return err([`The file could not be read: ${(e as Error)?.message ?? String(e)}.`]);
+  }
+}
+
+/** Reads a parsed file as the pack it holds, by its shape. */
+function readPackValue(value: unknown, options: ParseOptions): Result<ParsedPack, string[]> {
   if (value && typeof value === 'object' && 'format' in value) {
     const pack = parseFactPack(value);
     return pack.ok ? ok({ pack: pack.value, format: 'claimlight', warnings: [] }) : pack;
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const claims = (value as { claims?: unknown }).claims;
+    // A Fact Check Tools response's claims come with their reviews; claims none of which has one,
+    // under a pack's header, are a Claimlight pack that lost its "format" (read as the API's, every
+    // verdict would have become "unrated" and every record "no review came with this claim").
+    if (Array.isArray(claims) && !claims.some(isFactCheckApiClaim) && ['formatVersion', 'id', 'title'].some((key) => key in value)) {
+      return err(['format: missing: a Claimlight pack says "format": "claimlight-pack"; this file has a pack\'s fields but no "format".']);
+    }
     if (Array.isArray(claims)) return packFromApiClaims(claims, options);
     if (isFactCheckApiClaim(value)) return packFromApiClaims([value], options);
   }

@@ -18,7 +18,8 @@ const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('@type', '@graph', 'claimReviewed', 'url', 'claims', 'claimReview', 'text', 'format', 'id', 'context', 'sources', 'reviewRating', 'dataFeedElement', 'item'), tie('value'), { maxKeys: 5 }),
+    // (`toString` and `valueOf` too: an object whose own is a number cannot be written as text.)
+    fc.dictionary(fc.constantFrom('@type', '@graph', 'claimReviewed', 'url', 'claims', 'claimReview', 'text', 'format', 'id', 'context', 'sources', 'reviewRating', 'dataFeedElement', 'item', 'toString', 'valueOf'), tie('value'), { maxKeys: 5 }),
   ),
 })).value;
 
@@ -51,6 +52,38 @@ describe('importing hostile files', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('never throws on a ClaimReview or an API claim holding, in any field, an object that cannot be written as text', () => {
+    // JSON cannot hold a function: `{"toString": 1}` makes String() and template strings throw.
+    const unwritable = { toString: 1, valueOf: 1 };
+    const review = {
+      '@type': 'ClaimReview',
+      url: 'https://checks.example/ferry',
+      claimReviewed: 'Ferry fares doubled this year.',
+      name: 'Did ferry fares double?',
+      headline: 'Ferry fares',
+      datePublished: '2025-03-01',
+      inLanguage: 'en',
+      identifier: 'ferry-1',
+      author: { '@type': 'Organization', name: 'Harbour Check', url: 'https://checks.example/' },
+      reviewRating: { '@type': 'Rating', alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 },
+      itemReviewed: { '@type': 'Claim', author: { name: 'A councillor' }, datePublished: '2025-02-20', appearance: [{ url: 'https://news.example/a' }] },
+      citation: [{ url: 'https://council.example/fares' }],
+    };
+    const apiClaim = { text: 'Ferry fares doubled this year.', claimant: 'A councillor', claimDate: '2025-02-20T00:00:00Z', claimReview: [{ publisher: { name: 'Harbour Check', site: 'checks.example' }, url: 'https://checks.example/ferry', title: 'Ferry fares', reviewDate: '2025-03-01T00:00:00Z', textualRating: 'False', languageCode: 'en' }] };
+    /** Every copy of `value` with one field, at any depth, replaced by `unwritable`. */
+    const spoiled = (value: unknown): unknown[] => {
+      if (!value || typeof value !== 'object') return [];
+      const entries = Object.entries(value);
+      return entries.flatMap(([key, inner]) => [
+        Array.isArray(value) ? value.map((item, i) => (String(i) === key ? unwritable : item)) : { ...value, [key]: unwritable },
+        ...spoiled(inner).map((copy) => (Array.isArray(value) ? value.map((item, i) => (String(i) === key ? copy : item)) : { ...value, [key]: copy })),
+      ]);
+    };
+    const files = [...spoiled(review), ...spoiled({ claims: [apiClaim] })];
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) expectSafe(parsePackText(JSON.stringify(file)));
   });
 
   it.each([

@@ -126,6 +126,17 @@ describe('parsePackText', () => {
     expect(errors[0]).toMatch(message);
   });
 
+  it('refuses a Claimlight pack that lost its "format", naming the field, rather than reading it as Fact Check Tools data', () => {
+    const { format: _format, ...lost } = samplePack();
+    for (const value of [lost, { ...lost, fromat: 'claimlight-pack' }]) {
+      const result = parsePackText(JSON.stringify(value));
+      expect(result).toEqual({ ok: false, error: [expect.stringMatching(/^format: missing: a Claimlight pack says "format": "claimlight-pack"/)] });
+    }
+    // A Fact Check Tools response is still read as one, a claim without a review among the others included.
+    const api = { claims: [{ text: 'Ferry fares doubled.', claimReview: [{ publisher: { name: 'Harbour Check' }, url: 'https://checks.example/f', textualRating: 'False' }] }, { text: 'The pier closed.' }] };
+    expect(parsePackText(JSON.stringify(api))).toMatchObject({ ok: true, value: { format: 'factcheck-api' } });
+  });
+
   it('refuses a 20 MB file by its size before parsing it', () => {
     const pack = samplePack();
     const filler = 'x'.repeat(1_000);
