@@ -196,6 +196,10 @@ interface Converted {
   identified: Map<string, string>;
   /** Where each claim id is in `claims`. */
   claimAt: Map<string, number>;
+  /** The review each id made from a hash was made from (its address and text), and the short
+   * ids two different reviews share (`addClaim`). */
+  hashedFrom: Map<string, string>;
+  crowded: Set<string>;
 }
 
 /**
@@ -215,13 +219,39 @@ export function publisherList(publishers: readonly string[]): string {
   return clip(publishers.slice(0, 3).join(', ') + (publishers.length > 3 ? ` and ${publishers.length - 3} more` : ''), LIMITS.shortText)!;
 }
 
-function addClaim(into: Converted, seen: Set<string>, record: string, candidate: unknown): void {
+/** A hashed id made longer, for reviews whose short ids clash (`addClaim`): 64 bits. */
+const longId = (id: string, review: string) => `${id}-${hashId(`\u0001${review}`)}`;
+
+/**
+ * Adds a claim. `hashedFrom` is the review its id was made from by `hashId` (address and text),
+ * where it was: two different reviews whose 32-bit ids clash (about one file in a hundred of
+ * 10,000 reviews has such a pair) both take a longer id, whichever comes first, so that neither is
+ * lost as "the same claim checked again" and each keeps its id from one refresh to the next.
+ */
+function addClaim(into: Converted, seen: Set<string>, record: string, candidate: unknown, hashedFrom?: string): void {
   const parsed = v.safeParse(ClaimSchema, candidate);
   if (!parsed.success) {
     into.problems.push(...describeIssues(parsed.issues, `${record}: `));
     return;
   }
   const claim = parsed.output;
+  if (hashedFrom !== undefined) {
+    const earlier = into.hashedFrom.get(claim.id);
+    if (earlier !== undefined && earlier !== hashedFrom) {
+      // The first review of this short id takes its long one, in place.
+      const at = into.claimAt.get(claim.id)!;
+      const moved = longId(claim.id, earlier);
+      into.claims[at] = { ...into.claims[at]!, id: moved };
+      into.claimAt.delete(claim.id);
+      into.claimAt.set(moved, at);
+      seen.delete(claim.id);
+      seen.add(moved);
+      into.hashedFrom.delete(claim.id);
+      into.crowded.add(claim.id);
+    }
+    if (into.crowded.has(claim.id)) claim.id = longId(claim.id, hashedFrom);
+    else into.hashedFrom.set(claim.id, hashedFrom);
+  }
   if (seen.has(claim.id)) {
     // The same review listed twice (a page and its feed entry) is one claim, not a conflict. The
     // same claim checked again (a spreadsheet's later row for it, rated anew) is kept as the later
@@ -262,18 +292,18 @@ const EXPORTER = 'Claimlight';
  * of the file took. Two such claims used to come back from an export as one, and every claim with
  * a new id, which the hidden matches keyed by ids no longer named.
  */
-function reviewId(node: Json, url: string | null | undefined, text: string, identified: Map<string, string>): string {
+function reviewId(node: Json, url: string | null | undefined, text: string, identified: Map<string, string>): { id: string; hashedFrom?: string } {
   const review = `${url ?? ''}\n${text}`;
-  if (url && readNames(node.sdPublisher) !== EXPORTER) return `cr-${hashId(review)}`;
+  if (url && readNames(node.sdPublisher) !== EXPORTER) return { id: `cr-${hashId(review)}`, hashedFrom: review };
   const identifier = node.identifier;
   const id = typeof identifier === 'number' && Number.isSafeInteger(identifier) && identifier >= 0 ? String(identifier) : typeof identifier === 'string' ? identifier.trim() : '';
   if (id && id.length <= LIMITS.id && CLAIM_ID.test(id)) {
     const earlier = identified.get(id);
     // The same review listed twice keeps its id, and is one claim (`addClaim`).
     if (earlier === undefined) identified.set(id, review);
-    if (earlier === undefined || earlier === review) return id;
+    if (earlier === undefined || earlier === review) return { id };
   }
-  return `cr-${hashId(review)}`;
+  return { id: `cr-${hashId(review)}`, hashedFrom: review };
 }
 
 function convertClaimReview(node: Json, index: number, into: Converted, seen: Set<string>): void {
@@ -344,8 +374,9 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const language = cleanText(node.inLanguage);
   if (language) into.languages.push(language);
   into.publishers.push(outlet);
+  const { id, hashedFrom } = reviewId(node, url, text, into.identified);
   addClaim(into, seen, record, {
-    id: reviewId(node, url, text, into.identified),
+    id,
     text,
     ...optional('headline', headlineOf(node, text)),
     claimant: readClaimants(item.author),
@@ -355,7 +386,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     summary,
     context,
     cues: { phrases: [], terms: [] },
-  });
+  }, hashedFrom);
 }
 
 function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set<string>): void {
@@ -397,8 +428,9 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     });
   });
   const label = first?.label;
+  const review = `${text}\n${context[0]?.sources[0]?.url ?? ''}`;
   addClaim(into, seen, record, {
-    id: `fc-${hashId(`${text}\n${context[0]?.sources[0]?.url ?? ''}`)}`,
+    id: `fc-${hashId(review)}`,
     text,
     claimant: clip(cleanText(node.claimant), LIMITS.shortText),
     claimDate: readDate(node.claimDate),
@@ -407,7 +439,7 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     summary: clip(sentences.join(' ') || NO_REVIEW_SUMMARY, LIMITS.longText),
     context: context.slice(0, LIMITS.contextItems),
     cues: { phrases: [], terms: [] },
-  });
+  }, review);
 }
 
 function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' | 'Fact Check Tools'): Result<ParsedPack, string[]> {
@@ -441,7 +473,7 @@ function overLimit(count: number, kind: 'ClaimReview' | 'Fact Check Tools'): str
   return `The ${kind} data holds ${count.toLocaleString('en')} ${items}; Claimlight takes at most ${LIMITS.claimsPerPack.toLocaleString('en')} from one file. Split it into smaller files and import each.`;
 }
 
-const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [], identified: new Map(), claimAt: new Map() });
+const emptyConversion = (): Converted => ({ claims: [], problems: [], warnings: [], languages: [], publishers: [], identified: new Map(), claimAt: new Map(), hashedFrom: new Map(), crowded: new Set() });
 
 /** Builds a pack from ClaimReview nodes; fails with every record that has no usable claim. */
 export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}): Result<ParsedPack, string[]> {

@@ -221,6 +221,38 @@ describe('ClaimReview import', () => {
   });
 });
 
+describe('ids of different reviews whose short ids clash', () => {
+  // Reviews 2795 and 8261 of this shape hash to the same 32 bits (cr-5701781c), as API claims
+  // 1888 and 47745 do: about one file in a hundred of 10,000 reviews holds such a pair.
+  const text = (i: number) => `The ferry fares rose by ${i} percent this year.`;
+  const review = (i: number) => ({ '@type': 'ClaimReview', url: `https://checker.example/reviews/${i}`, claimReviewed: text(i), author: { name: 'Harbour Check' }, reviewRating: { alternateName: 'False' } });
+  const apiClaim = (i: number) => ({ text: text(i), claimReview: [{ publisher: { name: 'Harbour Check' }, url: `https://checker.example/reviews/${i}`, textualRating: 'False' }] });
+  const idsOf = (value: unknown) => {
+    const result = parsePackText(JSON.stringify(value));
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    expect(result.value.warnings).toEqual([]);
+    return Object.fromEntries(result.value.pack.claims.map((c) => [c.text, c.id]));
+  };
+
+  it('keeps both reviews, each under an id of its own that does not depend on their order', () => {
+    const ids = idsOf([review(2795), review(8261)]);
+    expect(Object.keys(ids)).toEqual([text(2795), text(8261)]);
+    expect(new Set(Object.values(ids)).size).toBe(2);
+    expect(idsOf([review(8261), review(2795)])).toEqual(ids);
+    // The same review listed twice is still one claim.
+    expect(idsOf([review(2795), review(8261), review(2795)])).toEqual(ids);
+    // A review whose short id nothing shares keeps it.
+    expect(idsOf([review(1)])[text(1)]).toMatch(/^cr-[0-9a-f]{8}$/);
+  });
+
+  it('keeps both Fact Check Tools claims', () => {
+    const ids = idsOf({ claims: [apiClaim(1888), apiClaim(47745)] });
+    expect(Object.keys(ids)).toEqual([text(1888), text(47745)]);
+    expect(new Set(Object.values(ids)).size).toBe(2);
+    expect(idsOf({ claims: [apiClaim(47745), apiClaim(1888)] })).toEqual(ids);
+  });
+});
+
 describe('Fact Check Tools import', () => {
   const apiClaim = {
     text: 'Floods cut the harbour town off for a week',
