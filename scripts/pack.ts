@@ -2,8 +2,8 @@
 // Claimlight pack file from ClaimReview JSON-LD, CSV and Claimlight packs, ready to publish for
 // readers to subscribe to (README, "Publishing a feed"). Nothing is written when an input has a
 // problem; each problem is printed with its file and record.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { checkPackSize, packFileText } from '../lib/pack';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
 import { decodeTextFile } from './lib/saved-page';
@@ -70,9 +70,14 @@ function main(argv: string[]): number {
     console.error(`pack: nothing written; ${tooBig}`);
     return 1;
   }
+  // Written beside it and then put in its place: a write that fails half way (a full disk) leaves
+  // the pack already published whole, not cut off where every reader's next refresh fails on it.
+  const beside = join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`);
   try {
-    writeFileSync(options.out, text);
+    writeFileSync(beside, text);
+    renameSync(beside, options.out);
   } catch (e) {
+    rmSync(beside, { force: true });
     console.error(`pack: ${options.out}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return 1;
   }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +159,26 @@ describe('npm run pack', () => {
     expect(refused.stderr).toMatch(/missing\.csv: cannot read it \(ENOENT\)/);
     const usage = await runScript('pack', 'make');
     expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'pack: unknown command "make"']);
+  }, 60_000);
+
+  it('leaves the pack it wrote before whole when writing the new one fails half way (a full disk)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
+    const csv = (rows: number) => ['claim,rating,url,publisher', ...Array.from({ length: rows }, (_, i) => `"Ferry fares rose by ${i} percent",False,https://checks.example/${i},Harbour Checks`)].join('\n');
+    const out = join(dir, 'harbour.claimlight.json');
+    writeFileSync(join(dir, 'small.csv'), csv(3));
+    writeFileSync(join(dir, 'big.csv'), csv(2_000));
+    expect((await runScript('pack', 'build', join(dir, 'small.csv'), '--out', out)).code).toBe(0);
+    const published = readFileSync(out, 'utf8');
+    // A file size limit of 200 KB (`ulimit -f`, in 1 KB blocks) fails the write of the ~900 KB pack
+    // part way, as a full disk does.
+    const full = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile('bash', ['-c', 'ulimit -f 200; exec "$0" --import tsx scripts/pack.ts "$@"', process.execPath, 'build', join(dir, 'big.csv'), '--out', out], (error, _stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+      );
+    });
+    expect([full.code, full.stderr]).toEqual([1, expect.stringMatching(/cannot write it \(EFBIG\)/)]);
+    expect(readFileSync(out, 'utf8')).toBe(published);
+    expect(readdirSync(dir).sort()).toEqual(['big.csv', 'harbour.claimlight.json', 'small.csv']);
   }, 60_000);
 
   it('says so when it cannot write the pack, cannot name it, or would make one too big to import', async () => {
