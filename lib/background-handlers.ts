@@ -85,9 +85,12 @@ export type ImportWithProgress = (
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
 export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
   const matcher = new StoreMatcher(db);
+  // The store's write has committed by the time the tabs and the alarm are told: a failure to tell
+  // them (storage.local full) is logged, never answered as the write's own failure, which would say
+  // "nothing was changed" of an import that was stored.
   const changed = async () => {
     matcher.invalidate();
-    await onStoreChanged?.();
+    await Promise.resolve(onStoreChanged?.()).catch((e: unknown) => log.error('could not tell the open tabs that the claims changed', e));
   };
   /** What refreshing the feed `feedId` needs: the fetch, the clock, the key, and where its progress goes. */
   const feedDeps = async (feedId: string): Promise<RefreshDeps> => {
@@ -106,7 +109,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
    * sets the alarm alone, since a failed first check is due again in 15 minutes. */
   const checked = async (outcome: RefreshOutcome): Promise<RefreshOutcome> => {
     if (outcome.change) await changed();
-    else await onFeedChecked?.();
+    else await Promise.resolve(onFeedChecked?.()).catch((e: unknown) => log.error('could not set the feeds\' alarm', e));
     return outcome;
   };
   /** Refreshes under way, by feed: "Refresh now" pressed while the alarm's check of the same feed

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { askAgainOnce, createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
@@ -172,5 +172,39 @@ describe('askAgainOnce', () => {
     let asked = 0;
     await expect(askAgainOnce(async () => { throw new Error(`no receiver ${++asked}`); }, async () => {})).rejects.toThrow('no receiver 2');
     expect(asked).toBe(2);
+  });
+});
+
+describe('a change stored, where telling the open tabs of it fails (storage.local full)', () => {
+  afterEach(() => vi.restoreAllMocks());
+  async function setup() {
+    db = freshDb();
+    const bundled = expectBundledPack();
+    await installBundledPack(db, bundled);
+    let failing = false;
+    const onStoreChanged = async () => {
+      if (failing) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const handlers = createBackgroundHandlers({ db, bundled, onStoreChanged });
+    const ui = createClient(async (m) => routeMessage(structuredClone(m), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    return { ui, fail: () => (failing = true) };
+  }
+
+  it('answers an import that was stored as stored, not "Nothing was changed"', async () => {
+    const { ui, fail } = await setup();
+    fail();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await ui.call('importPack', { text: JSON.stringify(samplePack()) })).toMatchObject({ ok: true });
+    expect(await db.packs.get('sample-pack')).toBeTruthy();
+    expect(errors).toHaveBeenCalledWith('[Claimlight]', 'could not tell the open tabs that the claims changed', expect.anything());
+  });
+
+  it('answers a deletion that happened as done', async () => {
+    const { ui, fail } = await setup();
+    expect((await ui.call('importPack', { text: JSON.stringify(samplePack()) })).ok).toBe(true);
+    fail();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await ui.call('deletePack', { packId: 'sample-pack' })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await db.packs.get('sample-pack')).toBeUndefined();
   });
 });
