@@ -126,8 +126,12 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
 
   async function onExport(packId: string, format: ExportFormat) {
     const result = await client.call('exportPack', { packId, format });
-    if (result.ok) saveFile(result.value.fileName, result.value.text);
-    else setStatus(failure(result.error));
+    if (!result.ok) {
+      setStatus(failure(result.error));
+      return;
+    }
+    saveFile(result.value.fileName, result.value.text);
+    setStatus(result.value.note ? { kind: 'ok', text: `Exported “${result.value.fileName}”. ${result.value.note}` } : null);
   }
 
   function onDelete(pack: StoredPack, button: HTMLElement) {

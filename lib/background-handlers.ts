@@ -9,7 +9,7 @@ import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type Refr
 import { dueFeeds } from './feeds/schedule';
 import { log } from './log';
 import { packToClaimReview } from './claim-review';
-import { packFileText, parsePackText } from './pack';
+import { byteLength, checkPackSize, packFileText, parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
 import { StoreMatcher } from './store-matcher';
 import { err, ok, type Result } from './result';
@@ -209,7 +209,13 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         const pack = await readPack(db, packId);
         if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
         const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
-        return ok({ fileName: fileNameFor(pack, format), text: packFileText(body) });
+        const text = packFileText(body);
+        // ClaimReview says more per claim than our format: a large pack's may pass what an import
+        // takes. It is written all the same, for other tools, and the reader is told how to move
+        // the pack to another Claimlight.
+        const tooBig = checkPackSize(byteLength(text));
+        const note = tooBig && format === 'claimreview' ? `${tooBig.replace(/ Split it.*$/, '')} To import this pack again, export it as a Claimlight pack.` : undefined;
+        return ok({ fileName: fileNameFor(pack, format), text, ...(note ? { note } : {}) });
       }),
     deletePack: ({ packId }) =>
       onStore(async () => {

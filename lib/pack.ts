@@ -77,7 +77,8 @@ export function parseFactPack(value: unknown): Result<FactPack, string[]> {
   return ok({ ...header.output, claims });
 }
 
-function byteLength(text: string): number {
+/** The text's length in UTF-8 bytes, exact wherever it could pass the import limit. */
+export function byteLength(text: string): number {
   // Every UTF-16 unit is at most 3 UTF-8 bytes, so short texts need no encoding to be judged.
   return text.length * 3 <= MAX_PACK_BYTES ? text.length : new TextEncoder().encode(text).byteLength;
 }

@@ -33,8 +33,8 @@ export interface UiToBackground {
   listClaims: { request: Record<string, never>; reply: { claims: ClaimForCard[]; packs: { id: string; title: string }[] } };
   /** Parses a file's text and stores it as a pack, all or nothing. */
   importPack: { request: { text: string; fileName?: string }; reply: ImportReport };
-  /** Writes one pack as a file's text. */
-  exportPack: { request: { packId: string; format: ExportFormat }; reply: { fileName: string; text: string } };
+  /** Writes one pack as a file's text; `note` says when the file is too large to import again. */
+  exportPack: { request: { packId: string; format: ExportFormat }; reply: { fileName: string; text: string; note?: string } };
   /** Deletes one pack and its claims. */
   deletePack: { request: { packId: string }; reply: { deleted: true } };
   /** Deletes every pack and installs the bundled one again. */

@@ -108,6 +108,20 @@ describe('PackManager', () => {
     expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Export as Claimlight pack', 'Export as ClaimReview']);
   });
 
+  it('saves an export too large to import again, and says how to move the pack to another Claimlight', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, bundled });
+    const note = 'The file is 18.5 MB; Claimlight imports fact packs of up to 16.0 MB. To import this pack again, export it as a Claimlight pack.';
+    handlers.exportPack = async () => ok({ fileName: 'big.claimreview.json', text: '[]', note });
+    const client = createClient(async (message) => routeMessage(message, { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    const saved = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<PackManager client={client} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Export as ClaimReview/ }));
+    await screen.findByText(`Exported “big.claimreview.json”. ${note}`);
+    expect(saved).toHaveBeenCalledTimes(1);
+  });
+
   it('imports a file dropped on the import area, one at a time', async () => {
     await renderManager();
     const area = screen.getByRole('heading', { name: 'Import a pack' }).parentElement!;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
+import { parsePackText } from '@/lib/pack';
 import { askAgainOnce, createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
 import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
@@ -207,4 +208,20 @@ describe('a change stored, where telling the open tabs of it fails (storage.loca
     expect(await ui.call('deletePack', { packId: 'sample-pack' })).toEqual({ ok: true, value: { deleted: true } });
     expect(await db.packs.get('sample-pack')).toBeUndefined();
   });
+});
+
+describe('exporting a pack', () => {
+  it('writes a ClaimReview file too large to import again, and says how to move the pack to another Claimlight', async () => {
+    db = freshDb();
+    const handlers = createBackgroundHandlers({ db, bundled: expectBundledPack() });
+    const ui = createClient(async (m) => routeMessage(structuredClone(m), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    // 50,000 claims: some 5 MB as a Claimlight pack, past 16 MB as ClaimReview.
+    const claims = Array.from({ length: 50_000 }, (_, i) => ({ id: `c${i}`, text: `Ferry fares rose ${i}.`, verdict: 'false', summary: 'Fares rose 8%.', context: [] }));
+    expect((await ui.call('importPack', { text: JSON.stringify({ ...samplePack(), claims }) })).ok).toBe(true);
+    const asClaimReview = await ui.call('exportPack', { packId: 'sample-pack', format: 'claimreview' });
+    expect(asClaimReview).toMatchObject({ ok: true, value: { note: expect.stringMatching(/^The file is \d+\.\d MB; Claimlight imports fact packs of up to 16\.0 MB\. To import this pack again, export it as a Claimlight pack\.$/) } });
+    const ours = await ui.call('exportPack', { packId: 'sample-pack', format: 'claimlight' });
+    expect(ours.ok && ours.value.note).toBeUndefined();
+    expect(ours.ok && parsePackText(ours.value.text).ok).toBe(true);
+  }, 60_000);
 });
