@@ -290,6 +290,23 @@ describe('Fact Check Tools import', () => {
   });
 });
 
+describe('markup in a review\'s text', () => {
+  it('keeps a "<" or ">" that starts no tag, as a comparison of numbers, and drops real tags', () => {
+    expect(cleanText('Inflation < 2% but unemployment > 10%')).toBe('Inflation < 2% but unemployment > 10%');
+    expect(cleanText('Waits went from <2 hours to >6 hours, and 3<5.')).toBe('Waits went from <2 hours to >6 hours, and 3<5.');
+    expect(cleanText('A <b>bold</b> claim<br/>and <!-- a note --> a <?php x ?> line')).toBe('A bold claim and a line');
+    const result = parse(review({ claimReviewed: 'Only 3 < 5 of the ferries run, and fares are > 10 euros' }));
+    expect(result.ok && result.value.pack.claims[0]!.text).toBe('Only 3 < 5 of the ferries run, and fares are > 10 euros');
+  });
+
+  it('decodes every entity HTML names, numbered ones too, and leaves a made-up one as written', () => {
+    expect(cleanText('Lula n&atilde;o cortou o Bolsa Fam&iacute;lia &ndash; &ldquo;nunca&rdquo;&hellip; it&rsquo;s &amp; &#233;t&#xE9;')).toBe('Lula não cortou o Bolsa Família – “nunca”… it’s & été');
+    expect(cleanText('&constructor; &toString; &nosuchname;')).toBe('&constructor; &toString; &nosuchname;');
+    // An escaped tag is text, not markup.
+    expect(cleanText('&lt;b&gt;bold&lt;/b&gt;')).toBe('<b>bold</b>');
+  });
+});
+
 describe('untrusted text and dates in a review', () => {
   it('drops the characters that turn text around, and a year before 1000 that feeds write for "not known"', () => {
     const result = parse(
