@@ -13,6 +13,7 @@ import type { Client } from '@/lib/protocol';
 import type { FeedChange, FeedSource, StoredFeed } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { formatCount, plural } from './counts';
+import { isolated } from './isolate';
 import { useFocusAfterRemoval } from './focus-after-removal';
 
 export interface FeedManagerProps {
@@ -46,7 +47,9 @@ const INTERVALS: [number, string][] = [
 function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed: StoredFeed; busy: boolean; progress?: FeedProgress | null; onRefresh(): void; onPause(): void; onRemove(button: HTMLElement): void }) {
   return (
     <li class="feed" data-feed={feed.id}>
-      <h3 class="feed__title">{feed.title}</h3>
+      <h3 class="feed__title" dir="auto">
+        {feed.title}
+      </h3>
       <p class="feed__meta">
         {[feed.publisher, plural(feed.claimCount, 'claim'), feed.paused ? 'paused' : INTERVALS.find(([m]) => m === feed.intervalMinutes)?.[1] ?? `every ${feed.intervalMinutes} minutes`].filter(Boolean).join(' · ')}
       </p>
@@ -158,8 +161,8 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       const { feed, change } = added.value;
       setStatus(
         feed.lastError
-          ? { kind: 'error', text: `Subscribed to ${feed.title}, but the first check failed: ${feed.lastError}` }
-          : { kind: 'ok', text: `Subscribed to ${feed.title}: ${change ? describeChange(change) : 'no claims yet'}.` },
+          ? { kind: 'error', text: `Subscribed to ${isolated(feed.title)}, but the first check failed: ${feed.lastError}` }
+          : { kind: 'ok', text: `Subscribed to ${isolated(feed.title)}: ${change ? describeChange(change) : 'no claims yet'}.` },
       );
       if (source.kind === 'url') setAddress('');
       await reload();
@@ -186,7 +189,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       } else if (action === 'refresh') {
         const { feed: after, change } = reply.value as { feed: StoredFeed; change: FeedChange | null };
         setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}` } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
-      } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${feed.title} and its claims.` });
+      } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${isolated(feed.title)} and its claims.` });
       await reload();
     } finally {
       setBusy(null);
@@ -286,7 +289,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
               onPause={() => void act(feed, 'pause')}
               onRemove={(button) =>
                 setConfirm({
-                  question: `Remove the feed “${feed.title}” (${sourceName(feed.source)}) and its ${plural(feed.claimCount, 'claim')}?`,
+                  question: `Remove the feed “${isolated(feed.title)}” (${sourceName(feed.source)}) and its ${plural(feed.claimCount, 'claim')}?`,
                   confirmLabel: 'Remove feed',
                   onConfirm: () => {
                     setConfirm(null);

@@ -6,6 +6,7 @@ import type { Result } from '@/lib/result';
 import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { formatCount, plural } from './counts';
+import { isolated } from './isolate';
 import { useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 
@@ -88,7 +89,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     const replaced = report.replacedVersion ? ` It replaced version ${report.replacedVersion}.` : '';
     setStatus({
       kind: 'ok',
-      text: `Imported “${report.title}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
+      text: `Imported “${isolated(report.title)}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
       details: report.warnings,
     });
     setPasted('');
@@ -136,7 +137,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
 
   function onDelete(pack: StoredPack, button: HTMLElement) {
     setAsking({
-      question: `Delete “${pack.title}” and its ${plural(pack.claimCount, 'claim')}?`,
+      question: `Delete “${isolated(pack.title)}” and its ${plural(pack.claimCount, 'claim')}?`,
       confirmLabel: 'Delete pack',
       onConfirm: () => void deletePack(pack, button),
     });
@@ -146,7 +147,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     focusAfterRemoval.removing(button);
     const result = await client.call('deletePack', { packId: pack.id });
     if (!result.ok) focusAfterRemoval.kept();
-    setStatus(result.ok ? { kind: 'ok', text: `Deleted “${pack.title}”.` } : failure(result.error));
+    setStatus(result.ok ? { kind: 'ok', text: `Deleted “${isolated(pack.title)}”.` } : failure(result.error));
     await refresh();
   }
 
@@ -199,7 +200,9 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
             {packs.map((pack) => (
               <tr key={pack.id} data-pack-id={pack.id}>
                 <th scope="row">
-                  <span class="pack-title">{pack.title}</span>
+                  <span class="pack-title" dir="auto">
+                    {pack.title}
+                  </span>
                   {pack.origin === 'bundled' && <span class="tag">bundled</span>}
                 </th>
                 {/* data-label: the column's name, shown beside the value when a narrow window stacks the rows. */}

@@ -86,7 +86,7 @@ describe('Claimlight in Chromium', () => {
   it('adds a pack imported through the settings page', async () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     await options.importFile('harbour.json', JSON.stringify(minimalPack));
-    expect(await options.importStatus()).toBe('Imported “Harbour checks”: 2 claims from Claimlight pack data.');
+    expect(await options.importStatus()).toBe('Imported “\u2068Harbour checks\u2069”: 2 claims from Claimlight pack data.');
     await expect.poll(() => options.summary()).toBe('30 claims in 2 packs');
     expect((await options.packs()).map(([title]) => title)).toContain('Harbour checks');
     await options.page.close();

@@ -45,8 +45,8 @@ describe('failures', () => {
   it('stores both packs whole when two settings pages import at once', async () => {
     const [first, second] = await Promise.all([OptionsPage.open(session.browser.context, session.browser.extensionId), OptionsPage.open(session.browser.context, session.browser.extensionId)]);
     await Promise.all([first.importFile('a.json', pack('a', 3_000)), second.importFile('b.json', pack('b', 3_000))]);
-    expect(await first.importStatus()).toContain('Imported “Pack a”: 3,000 claims');
-    expect(await second.importStatus()).toContain('Imported “Pack b”: 3,000 claims');
+    expect(await first.importStatus()).toContain('Imported “\u2068Pack a\u2069”: 3,000 claims');
+    expect(await second.importStatus()).toContain('Imported “\u2068Pack b\u2069”: 3,000 claims');
     await first.page.reload();
     expect(await first.summary()).toBe('6,028 claims in 3 packs');
     expect((await first.packs()).map(([title, count]) => `${title}: ${count}`).sort()).toEqual(['Pack a: 3,000', 'Pack b: 3,000', 'Trump–Putin call and the opening of Ukraine war talks (February 2025): 28']);

@@ -107,7 +107,7 @@ describe('a fact-checker\'s feed', () => {
     await answerPermissionPrompt(ui, true);
     await holdPermission(true);
     await ui.getByRole('button', { name: 'Subscribe', exact: true }).click();
-    await expect.poll(() => feedStatus(ui)).toBe('Subscribed to Fact-checks by Harbour Checks: 1 new.');
+    await expect.poll(() => feedStatus(ui)).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 1 new.');
     expect(await ui.evaluate(() => (window as unknown as { askedOrigins: string[] }).askedOrigins)).toEqual([`${new URL(feedUrl).origin}/*`]);
     await news.waitForMarks(1);
     expect((await news.marks()).map((m) => [m.verdict, m.text.split(' ').slice(0, 3).join(' ')])).toEqual([['false', 'One councillor claimed']]);

@@ -44,7 +44,7 @@ describe('the settings page', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await options.importFile('big.json', JSON.stringify(pack));
-    expect(await options.importStatus()).toContain('Imported “Ten thousand”: 10,000 claims');
+    expect(await options.importStatus()).toContain('Imported “\u2068Ten thousand\u2069”: 10,000 claims');
     const seen = await options.page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(seen.some((text) => /Storing claims: [\d,]+ of 10,000/.test(text))).toBe(true);
     // The store's summary is read again after the import's report: on a busy machine it can lag it.
@@ -55,9 +55,9 @@ describe('the settings page', () => {
     expect([await options.summary(), await options.packs()]).toEqual(before);
     await options.page.getByRole('button', { name: 'Delete Ten thousand' }).click();
     // Our own question, with the count and its plural right; nothing is deleted before the answer.
-    await expect.poll(() => options.page.getByRole('dialog').textContent()).toContain('Delete “Ten thousand” and its 10,000 claims?');
+    await expect.poll(() => options.page.getByRole('dialog').textContent()).toContain('Delete “\u2068Ten thousand\u2069” and its 10,000 claims?');
     await options.page.getByRole('dialog').getByRole('button', { name: 'Delete pack' }).click();
-    await expect.poll(() => options.page.getByTestId('import-status').textContent(), { timeout: 20_000 }).toContain('Deleted “Ten thousand”');
+    await expect.poll(() => options.page.getByTestId('import-status').textContent(), { timeout: 20_000 }).toContain('Deleted “\u2068Ten thousand\u2069”');
     await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
     await options.page.close();
   });
@@ -130,6 +130,43 @@ describe('the settings page', () => {
     await options.page.close();
   });
 
+  it('keeps the pack table\'s column names and short values whole in a desktop window, and wraps a long title, here and in the delete question', async () => {
+    const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
+    await options.page.setViewportSize({ width: 1280, height: 800 });
+    const title = 'Harbourledgerfactchecksarchiveeditionwithoutanyspacesinitsnamewhatsoeverneither';
+    const claims = [{ id: 'c1', text: 'The ferry fares doubled.', verdict: 'false', summary: 'They rose by a tenth.', context: [] }];
+    await options.importFile('long.json', JSON.stringify({ format: 'claimlight-pack', formatVersion: 1, id: 'long-title', title, version: '1', publisher: 'Harbour Checks', language: 'en', created: '2026-11-25', claims }));
+    await options.importStatus();
+    await options.page.getByRole('button', { name: `Delete ${title}` }).waitFor();
+    // Each word of the table, but the title's, on one line: a word over two lines has boxes at two heights.
+    const broken = await options.page.evaluate(() => {
+      const found: string[] = [];
+      for (const cell of document.querySelectorAll('.pack-list thead th, .pack-list tbody td:not(.actions)')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (const word of node.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, word.index!);
+            range.setEnd(node, word.index! + word[0].length);
+            if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) found.push(word[0]);
+          }
+        }
+      }
+      return found;
+    });
+    expect(broken).toEqual([]);
+    const widths = await options.page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    await options.page.getByRole('button', { name: `Delete ${title}` }).click();
+    const dialog = options.page.getByRole('dialog');
+    await dialog.waitFor();
+    const size = await dialog.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    expect(size.scroll).toBeLessThanOrEqual(size.client);
+    await dialog.getByRole('button', { name: 'Delete pack' }).click();
+    await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
+    await options.page.close();
+  });
+
   it('previews the marks in a contrast theme as the page draws them there: borders in the verdict\'s style', async () => {
     const options = await OptionsPage.open(session.browser.context, session.browser.extensionId);
     await options.page.emulateMedia({ forcedColors: 'active' });
@@ -156,7 +193,7 @@ describe('the settings page', () => {
     const area = options.page.getByRole('heading', { name: 'Import a pack' }).locator('..');
     await area.dispatchEvent('dragover', { dataTransfer });
     await area.dispatchEvent('drop', { dataTransfer });
-    await expect.poll(() => options.importStatus()).toContain('Imported “Dropped pack”: 2 claims');
+    await expect.poll(() => options.importStatus()).toContain('Imported “\u2068Dropped pack\u2069”: 2 claims');
     await options.page.getByRole('button', { name: 'Delete Dropped pack' }).click();
     await options.page.getByRole('dialog').getByRole('button', { name: 'Delete pack' }).click();
     await expect.poll(() => options.summary()).toBe('28 claims in 1 pack');
@@ -172,7 +209,7 @@ describe('the settings page', () => {
     // Import it as a pack of its own (the bundled pack's id is reserved), then export that.
     const copy = first.replace(`"id": "${pack.id}"`, '"id": "round-trip-copy"').replace(`"title": "${pack.title}"`, '"title": "Round-trip copy"');
     await options.importFile('copy.json', copy);
-    expect(await options.importStatus()).toContain('Imported “Round-trip copy”: 28 claims');
+    expect(await options.importStatus()).toContain('Imported “\u2068Round-trip copy\u2069”: 28 claims');
     const again = options.page.waitForEvent('download');
     await options.page.getByRole('button', { name: 'Export as Claimlight pack: Round-trip copy' }).click();
     expect(readFileSync((await (await again).path())!, 'utf8')).toBe(copy);

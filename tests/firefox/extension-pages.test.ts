@@ -95,7 +95,7 @@ describe('the settings page in Firefox', () => {
         if (text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
     await firefox.type(await firefox.find('input[type=file]'), file('harbour-log.json', JSON.stringify(pack)));
-    expect(await firefox.waitFor(IMPORT_STATUS, 30_000)).toContain('Imported “Harbour log”: 3,001 claims');
+    expect(await firefox.waitFor(IMPORT_STATUS, 30_000)).toContain('Imported “\u2068Harbour log\u2069”: 3,001 claims');
     const seen = await firefox.run<string[]>('return window.progressSeen');
     expect(seen.some((text) => /Storing claims: [\d,]+ of 3,001/.test(text))).toBe(true);
     expect(await firefox.waitFor(SUMMARY_IS, 10_000, '3,029 claims in 2 packs')).toBe('3,029 claims in 2 packs');
@@ -125,11 +125,11 @@ describe('the settings page in Firefox', () => {
     const before = await firefox.waitFor<string>(SUMMARY);
     const small = { ...pack, id: 'ferry-notes', title: 'Ferry notes', claims: claims.slice(0, 2) };
     await firefox.type(await firefox.find('input[type=file]'), file('ferry-notes.json', JSON.stringify(small)));
-    await firefox.waitFor(STATUS_SAYS, 10_000, 'Imported “Ferry notes”: 2 claims');
+    await firefox.waitFor(STATUS_SAYS, 10_000, 'Imported “\u2068Ferry notes\u2069”: 2 claims');
     await firefox.click(await firefox.find('button[aria-label="Delete Ferry notes"]'));
-    expect(await firefox.waitFor<string>(`return document.querySelector('dialog.confirm[open]')?.textContent || null`)).toContain('Delete “Ferry notes” and its 2 claims?');
+    expect(await firefox.waitFor<string>(`return document.querySelector('dialog.confirm[open]')?.textContent || null`)).toContain('Delete “\u2068Ferry notes\u2069” and its 2 claims?');
     await firefox.click(await firefox.find('dialog.confirm[open] button.danger'));
-    await firefox.waitFor(STATUS_SAYS, 20_000, 'Deleted “Ferry notes”');
+    await firefox.waitFor(STATUS_SAYS, 20_000, 'Deleted “\u2068Ferry notes\u2069”');
     expect(await firefox.waitFor(SUMMARY_IS, 20_000, before)).toBe(before);
   });
 });
@@ -155,7 +155,7 @@ describe('a feed in Firefox', () => {
       await firefox.type(await firefox.find('#feed-address'), feedUrl);
       await firefox.click(await firefox.find('form.feed-form button[type=submit]'));
       const status = `const text = [...document.querySelectorAll('.feeds > [role=status], .feeds > [role=alert]')].map((region) => region.textContent).find(Boolean); return text || null;`;
-      expect(await firefox.waitFor<string>(status, 20_000)).toBe('Subscribed to Fact-checks by Harbour Checks: 1 new.');
+      expect(await firefox.waitFor<string>(status, 20_000)).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 1 new.');
 
       await firefox.newTab();
       await firefox.navigate(`${server.url}pages/harbour-feed.html`);

@@ -73,7 +73,7 @@ describe('FeedManager', () => {
       const dialog = screen.getByText(question).closest('dialog')!;
       return document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent;
     };
-    expect(named('Remove the feed “Fact-checks by Harbour Checks” (checks.example) and its 1 claim?')).toBe('Remove the feed “Fact-checks by Harbour Checks” (checks.example) and its 1 claim?');
+    expect(named('Remove the feed “\u2068Fact-checks by Harbour Checks\u2069” (checks.example) and its 1 claim?')).toBe('Remove the feed “\u2068Fact-checks by Harbour Checks\u2069” (checks.example) and its 1 claim?');
     fireEvent.click(screen.getAllByRole('button', { name: 'Cancel' }).find((b) => b.closest('dialog')!.hasAttribute('open'))!);
     fireEvent.click(screen.getByRole('button', { name: 'Reset to the bundled pack' }));
     const question = 'Delete every imported pack, unsubscribe from your feed, and restore the bundled pack?';
@@ -87,7 +87,7 @@ describe('FeedManager', () => {
   it('asks for the feed\'s origin, subscribes, and shows the feed with its publisher, claims and last check', async () => {
     const { requestOrigin } = await renderFeeds(() => new Response(JSON.stringify([review(1), review(2)]), { headers: { 'content-type': 'application/json' } }));
     subscribe('https://checks.example/feed.json');
-    await screen.findByText('Subscribed to Fact-checks by Harbour Checks: 2 new.');
+    await screen.findByText('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 2 new.');
     expect(requestOrigin).toHaveBeenCalledWith('https://checks.example/*');
     const feed = within(await screen.findByRole('list', { name: 'Your feeds' })).getByRole('listitem');
     expect(feed.querySelector('h3')!.textContent).toBe('Fact-checks by Harbour Checks');
@@ -150,9 +150,9 @@ describe('FeedManager', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pause: Fact-checks by Harbour Checks' }));
     await screen.findByRole('button', { name: 'Resume: Fact-checks by Harbour Checks' });
     fireEvent.click(screen.getByRole('button', { name: 'Remove: Fact-checks by Harbour Checks' }));
-    expect(screen.getByText('Remove the feed “Fact-checks by Harbour Checks” (checks.example) and its 1 claim?')).toBeTruthy();
+    expect(screen.getByText('Remove the feed “\u2068Fact-checks by Harbour Checks\u2069” (checks.example) and its 1 claim?')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove feed' }));
-    await screen.findByText('Removed Fact-checks by Harbour Checks and its claims.');
+    await screen.findByText('Removed \u2068Fact-checks by Harbour Checks\u2069 and its claims.');
     await waitFor(async () => expect(await db.feeds.count()).toBe(0));
   });
 
@@ -194,7 +194,7 @@ describe('FeedManager', () => {
     expect(status.textContent).toBe('');
     granted = true;
     subscribe('https://checks.example/feed.json');
-    await waitFor(() => expect(status.textContent).toBe('Subscribed to Fact-checks by Harbour Checks: 1 new.'));
+    await waitFor(() => expect(status.textContent).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 1 new.'));
     expect(alert.textContent).toBe('');
     expect([alert.isConnected, alert.getAttribute('role'), status.isConnected, status.getAttribute('role')]).toEqual([true, 'alert', true, 'status']);
   });
@@ -215,7 +215,7 @@ describe('FeedManager', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requestOrigin).toHaveBeenCalledTimes(1);
     allow(true);
-    await screen.findByText('Subscribed to Fact-checks by Harbour Checks: 1 new.');
+    await screen.findByText('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 1 new.');
     await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'));
     expect(document.activeElement).toBe(button);
     expect(await db.feeds.count()).toBe(1);

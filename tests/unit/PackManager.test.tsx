@@ -92,20 +92,32 @@ describe('PackManager', () => {
     paste(JSON.stringify({ ...samplePack(), claims: samplePack().claims.slice(0, 1) }));
     await screen.findByText('29 claims in 2 packs');
     fireEvent.click(screen.getByRole('button', { name: 'Delete Sample pack' }));
-    const question = await screen.findByText('Delete “Sample pack” and its 1 claim?');
+    const question = await screen.findByText('Delete “\u2068Sample pack\u2069” and its 1 claim?');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByText('29 claims in 2 packs')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Delete Sample pack' }));
-    expect(question.textContent).toBe('Delete “Sample pack” and its 1 claim?');
+    expect(question.textContent).toBe('Delete “\u2068Sample pack\u2069” and its 1 claim?');
     fireEvent.click(screen.getByRole('button', { name: 'Delete pack' }));
     await screen.findByText('28 claims in 1 pack');
-    expect(screen.getByTestId('import-status').textContent).toBe('Deleted “Sample pack”.');
+    expect(screen.getByTestId('import-status').textContent).toBe('Deleted “\u2068Sample pack\u2069”.');
   });
 
   it('says on each export button what it exports', async () => {
     await renderManager();
     const row = screen.getByRole('row', { name: /Trump–Putin call/ });
     expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Export as Claimlight pack', 'Export as ClaimReview']);
+  });
+
+  it('lays a pack title written right to left out in its own direction, in the list and in every sentence that names it', async () => {
+    await renderManager();
+    const title = '2024: שנת הבחירות';
+    paste(JSON.stringify(samplePack({ title, language: 'he' })));
+    await screen.findByText('30 claims in 2 packs');
+    // Not "Imported “2024: 1 :”שנת הבחירות claim…", the count drawn inside the title.
+    expect(screen.getByTestId('import-status').textContent).toContain(`Imported “\u2068${title}\u2069”: 2 claims`);
+    expect(screen.getByRole('rowheader', { name: title }).querySelector('.pack-title')!.getAttribute('dir')).toBe('auto');
+    fireEvent.click(screen.getByRole('button', { name: `Delete ${title}` }));
+    expect(document.querySelector('dialog.confirm p')!.textContent).toBe(`Delete “\u2068${title}\u2069” and its 2 claims?`);
   });
 
   it('saves an export too large to import again, and says how to move the pack to another Claimlight', async () => {
@@ -139,7 +151,7 @@ describe('PackManager', () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));
     await screen.findByText('30 claims in 2 packs');
-    expect(screen.getByTestId('import-status').textContent).toContain('Imported “Sample pack”: 2 claims from Claimlight pack data.');
+    expect(screen.getByTestId('import-status').textContent).toContain('Imported “\u2068Sample pack\u2069”: 2 claims from Claimlight pack data.');
     expect(screen.getByRole('row', { name: /Sample pack/ })).toBeTruthy();
   });
 
@@ -198,9 +210,9 @@ describe('PackManager', () => {
     const alert = screen.getByRole('alert');
     expect([status.textContent, alert.textContent]).toEqual(['', '']);
     paste(JSON.stringify(samplePack()));
-    await screen.findByText(/^Imported “Sample pack”/);
+    await screen.findByText(/^Imported “\u2068Sample pack\u2069”/);
     expect(status.isConnected).toBe(true);
-    expect(status.textContent).toMatch(/^Imported “Sample pack”/);
+    expect(status.textContent).toMatch(/^Imported “\u2068Sample pack\u2069”/);
     paste('{"bad": true}');
     await waitFor(() => expect(alert.textContent).not.toBe(''));
     expect(alert.isConnected).toBe(true);
@@ -271,7 +283,7 @@ describe('PackManager', () => {
       paste('{}');
       expect((await screen.findByText(/^Storing claims/)).textContent).toContain('Storing claims: 5,000 of 12,000');
       finish(ok({ packId: 'p', title: 'Big feed', claimCount: 12_000, format: 'claimreview', replacedVersion: null, warnings: [] }));
-      expect((await screen.findByTestId('import-status')).textContent).toBe('Imported “Big feed”: 12,000 claims from ClaimReview data.');
+      expect((await screen.findByTestId('import-status')).textContent).toBe('Imported “\u2068Big feed\u2069”: 12,000 claims from ClaimReview data.');
     });
   });
 });

@@ -108,7 +108,7 @@ describe('options entrypoint', () => {
       fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
       handling = false;
       await vi.waitFor(() => expect(requests).toEqual([true]));
-      await screen.findByText(/Subscribed to Ferry checks/);
+      await screen.findByText(/Subscribed to \u2068Ferry checks/);
       expect(Object.values(await fakeBrowser.storage.local.get())).toContain('k-123');
     } finally {
       vi.unstubAllEnvs();
