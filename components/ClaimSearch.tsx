@@ -100,6 +100,21 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   const optionId = (i: number) => `${id}-option-${i}`;
   const showList = hits.length > 0;
 
+  // The browse buttons and the last "Show more" go once used: the keyboard goes back to the search
+  // box (left on the button, it fell to the popup's top), with the claims it brought in as the
+  // active result, so the arrow keys go on from there.
+  function browse(chosen: Verdict) {
+    setVerdict(chosen);
+    setActive(0);
+    inputRef.current?.focus();
+  }
+
+  function showMore() {
+    setShown({ of: found, listed: listed + DEFAULT_LIMIT });
+    setActive(hits.length);
+    if (listed + DEFAULT_LIMIT >= found.length) inputRef.current?.focus();
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     // A key that finishes composing Chinese or Japanese ("疫苗", then Enter to take it) is the input
     // method's, not a command to open the first result or to clear the box.
@@ -149,7 +164,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
         <ul class="claimlight-popup__browse" aria-label="Browse by verdict">
           {BROWSE_ORDER.filter((v) => verdictCounts.has(v)).map((v) => (
             <li key={v}>
-              <button type="button" class="claimlight-popup__browse-verdict" onClick={() => setVerdict(v)}>
+              <button type="button" class="claimlight-popup__browse-verdict" onClick={() => browse(v)}>
                 <VerdictBadge verdict={v} />
                 <span class="claimlight-popup__browse-count">{plural(verdictCounts.get(v)!, 'claim')}</span>
               </button>
@@ -235,7 +250,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
           <span>
             {formatCount(hits.length)} of {plural(found.length, 'claim')}
           </span>
-          <button type="button" onClick={() => setShown({ of: found, listed: listed + DEFAULT_LIMIT })}>
+          <button type="button" onClick={showMore}>
             Show {Math.min(DEFAULT_LIMIT, found.length - hits.length)} more
           </button>
         </p>

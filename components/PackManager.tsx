@@ -251,17 +251,25 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
         </p>
         <label class="file">
           Choose a file
-          <input type="file" accept=".json,.jsonld,application/json,application/ld+json,text/html" onChange={onFileChosen} disabled={busy} />
+          {/* aria-disabled, not disabled, here and on the import button: a control disabled while
+              the import it started runs drops the keyboard focus to the page's top. */}
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json,text/html"
+            onChange={onFileChosen}
+            onClick={(event) => busy && event.preventDefault()}
+            aria-disabled={busy}
+          />
         </label>
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (pasted.trim()) void runImport(pasted);
+            if (pasted.trim() && !busy) void runImport(pasted);
           }}
         >
           <label for="paste">Or paste JSON</label>
           <textarea id="paste" rows={5} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
-          <button type="submit" disabled={busy || !pasted.trim()}>
+          <button type="submit" aria-disabled={busy || !pasted.trim()}>
             Import pasted JSON
           </button>
         </form>

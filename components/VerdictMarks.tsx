@@ -23,6 +23,7 @@ export function VerdictMarks({ settings, onChange }: { settings: Marking; onChan
     onChange({ ...settings, markedVerdicts: next });
   }
   const problemsOnly = markedVerdicts.length === PROBLEM_VERDICTS.length && PROBLEM_VERDICTS.every((v) => markedVerdicts.includes(v));
+  const coloursAsDefault = Object.keys(colors).length === 0;
 
   return (
     <fieldset class="mark-colours">
@@ -59,10 +60,12 @@ export function VerdictMarks({ settings, onChange }: { settings: Marking; onChan
         Show the other mentions with a faint dotted line
       </label>
       <div class="button-row">
-        <button type="button" onClick={() => onChange({ ...settings, markedVerdicts: [...PROBLEM_VERDICTS] })} disabled={problemsOnly}>
+        {/* aria-disabled, not disabled: a button that disables itself as it is used drops the
+            keyboard focus to the page's top. */}
+        <button type="button" onClick={() => !problemsOnly && onChange({ ...settings, markedVerdicts: [...PROBLEM_VERDICTS] })} aria-disabled={problemsOnly}>
           Mark only the problems
         </button>
-        <button type="button" onClick={() => onChange({ ...settings, colors: {} })} disabled={Object.keys(colors).length === 0}>
+        <button type="button" onClick={() => !coloursAsDefault && onChange({ ...settings, colors: {} })} aria-disabled={coloursAsDefault}>
           Reset colours
         </button>
       </div>

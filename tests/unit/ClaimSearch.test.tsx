@@ -54,9 +54,13 @@ describe('ClaimSearch', () => {
     const browse = screen.getByRole('list', { name: 'Browse by verdict' });
     const buttons = within(browse).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual(['Verdict: ✗False1 claim', 'Verdict: ≈Imprecise1 claim', 'Verdict: ✓Accurate1 claim']);
+    buttons[2]!.focus();
     fireEvent.click(buttons[2]!);
     expect(results().map((option) => option.textContent)).toEqual([expect.stringContaining('The ferry runs daily.')]);
     expect(screen.queryByRole('list', { name: 'Browse by verdict' })).toBeNull();
+    // The button went: the keyboard is back in the box, at the first claim listed (it fell to the popup's top).
+    expect(document.activeElement).toBe(box());
+    expect(box().getAttribute('aria-activedescendant')).toBe(results()[0]!.id);
   });
 
   it('stops at the ends of the list', () => {
@@ -82,8 +86,13 @@ describe('ClaimSearch', () => {
     expect(screen.getByRole('status').textContent).toBe('120 claims found, 50 listed');
     fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
     expect(results()).toHaveLength(100);
-    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more' }));
+    const last = screen.getByRole('button', { name: 'Show 20 more' });
+    last.focus();
+    fireEvent.click(last);
     expect(results()).toHaveLength(120);
+    // The last "Show more" went: the keyboard is in the box, at the first claim it brought in.
+    expect(document.activeElement).toBe(box());
+    expect(box().getAttribute('aria-activedescendant')).toBe(results()[100]!.id);
     expect(screen.getByRole('status').textContent).toBe('120 claims found');
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
     // A new search starts from the first page again.

@@ -147,6 +147,23 @@ describe('PackManager', () => {
     expect(area.className).not.toContain('is-dragging');
   });
 
+  it('keeps the keyboard on the import button while it imports and after, with a second press while busy ignored', async () => {
+    const held = heldImporter();
+    await renderManager(held.importerOf);
+    fireEvent.input(screen.getByLabelText('Or paste JSON'), { target: { value: JSON.stringify(samplePack()) } });
+    const submit = screen.getByRole('button', { name: 'Import pasted JSON' });
+    submit.focus();
+    fireEvent.click(submit);
+    await screen.findByText('Reading the file…');
+    expect(submit.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(submit);
+    fireEvent.click(submit);
+    held.release();
+    await screen.findByText('30 claims in 2 packs');
+    expect(document.activeElement).toBe(submit);
+    expect(screen.getAllByRole('row', { name: /Sample pack/ })).toHaveLength(1);
+  });
+
   it('imports pasted JSON and shows the new pack', async () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));
@@ -188,7 +205,7 @@ describe('PackManager', () => {
     paste(JSON.stringify(samplePack()));
     expect(await alertText()).toContain('Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.');
     expect(screen.queryByText('Reading the file…')).toBeNull();
-    expect((document.querySelector('input[type=file]') as HTMLInputElement).disabled).toBe(false);
+    expect(document.querySelector('input[type=file]')!.getAttribute('aria-disabled')).toBe('false');
     expect(screen.getByText('28 claims in 1 pack')).toBeTruthy();
   });
 

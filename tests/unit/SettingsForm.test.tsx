@@ -143,7 +143,8 @@ describe('SettingsForm', () => {
     });
 
     it('marks the problems by default, the rest faintly, and lets the reader choose each verdict', () => {
-      const { last } = renderForm();
+      const form = renderForm();
+      const { last } = form;
       const ticked = VERDICTS.filter((verdict) => (screen.getByRole('checkbox', { name: VERDICT_LABELS[verdict] }) as HTMLInputElement).checked);
       expect(ticked).toEqual(['accurate-but-misdated', 'misattributed', 'imprecise', 'disputed', 'false', 'unverified']);
       expect(sample('false').dataset.marked).toBe('full');
@@ -160,9 +161,17 @@ describe('SettingsForm', () => {
       expect(last()?.othersFaint).toBe(false);
       expect(sample('context').dataset.marked).toBe('none');
       expect(sample('context').getAttribute('style') ?? '').toBe('');
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Mark only the problems' }).focus();
       fireEvent.click(screen.getByRole('button', { name: 'Mark only the problems' }));
       expect(last()?.markedVerdicts).toEqual(DEFAULT_SETTINGS.markedVerdicts);
-      expect((screen.getByRole('button', { name: 'Mark only the problems' }) as HTMLButtonElement).disabled).toBe(true);
+      // Said to be unavailable, and a second press changes nothing; the keyboard stays on it.
+      const only = screen.getByRole('button', { name: 'Mark only the problems' });
+      expect(only.getAttribute('aria-disabled')).toBe('true');
+      expect(document.activeElement).toBe(only);
+      const { changes } = form;
+      const before = changes.length;
+      fireEvent.click(only);
+      expect(changes.length).toBe(before);
     });
 
     it('switches the preview to a background tint', () => {
@@ -188,9 +197,14 @@ describe('SettingsForm', () => {
       expect(last()?.colors).toEqual({ false: '#123456' });
       expect(sample('false').getAttribute('style')).toContain('#123456');
       expect(sample('accurate').getAttribute('style')).not.toContain('#123456');
-      fireEvent.click(screen.getByRole('button', { name: 'Reset colours' }));
+      const reset = screen.getByRole('button', { name: 'Reset colours' });
+      reset.focus();
+      fireEvent.click(reset);
       expect(last()?.colors).toEqual({});
       expect(sample('false').getAttribute('style')).not.toContain('#123456');
+      // Nothing left to reset: said so, with the keyboard still on it (a disabled button drops it).
+      expect(reset.getAttribute('aria-disabled')).toBe('true');
+      expect(document.activeElement).toBe(reset);
     });
 
     it('drops an override that is set back to the default colour', () => {
