@@ -108,7 +108,12 @@ const FIELDS = {
     v.record(v.string(), v.unknown()),
     v.transform((colors) => Object.fromEntries(Object.entries(colors).filter(([verdict, color]) => (MENTION_VERDICTS as readonly string[]).includes(verdict) && typeof color === 'string' && COLOR.test(color))) as Settings['colors']),
   ),
-  markedVerdicts: v.pipe(v.array(v.picklist(MENTION_VERDICTS)), v.transform((list) => [...new Set(list)])),
+  // A verdict this version does not know (a newer one's, synced from another computer) is left
+  // out on its own: with it, the whole list was set back to the defaults.
+  markedVerdicts: v.pipe(
+    v.array(v.unknown()),
+    v.transform((list) => [...new Set(list.filter((verdict): verdict is MentionVerdict => (MENTION_VERDICTS as readonly unknown[]).includes(verdict)))]),
+  ),
   othersFaint: v.boolean(),
   sensitivity: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 } satisfies { [K in keyof Settings]: v.GenericSchema };
@@ -134,6 +139,27 @@ export function settingsFrom(raw: unknown): Settings {
   const { settings, warnings } = repairSettings(raw);
   for (const warning of warnings) log.debug(warning);
   return settings;
+}
+
+/** The fields whose values differ between two settings: what a page changed since it read them. */
+export function changedFields(before: Settings, after: Settings): Partial<Settings> {
+  const changed: Partial<Settings> = {};
+  for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) (changed as Record<string, unknown>)[key] = after[key];
+  }
+  return changed;
+}
+
+/**
+ * The settings to write: the object stored now (`stored`, as read just before writing) with these
+ * fields replaced. A field another writer changed meanwhile (a second settings tab, the popup's
+ * site switch, another computer through sync) stays as it wrote it, and so does a field this
+ * version does not know, which a newer one on another computer saved; writing the page's whole
+ * settings lost both.
+ */
+export function storedWith(stored: unknown, fields: Partial<Settings>): Record<string, unknown> {
+  const base = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  return { ...base, ...fields };
 }
 
 /** A host as it is written without the final dot of a fully qualified name ("example.com." is example.com). */

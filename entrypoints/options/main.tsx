@@ -8,7 +8,7 @@ import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol'
 import { DISMISSALS_KEY, dismissalsFrom, type Dismissals } from '@/lib/dismissals';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import type { FeedProgress } from '@/components/FeedManager';
-import { SETTINGS_KEY, describeSettingsError, settingsFrom, type Settings } from '@/lib/settings';
+import { SETTINGS_KEY, changedFields, describeSettingsError, settingsFrom, storedWith, type Settings } from '@/lib/settings';
 import './style.css';
 
 // storage.sync takes at most 120 writes a minute, and a dragged slider or colour picker sends
@@ -70,11 +70,21 @@ function Options() {
   // of its changes, which would replace the reader's settings with the defaults and that change.
   const unread = useRef(false);
   const read = useRef(false);
+  /** The settings as last read from storage or written there: the page's changes are the fields
+   * that differ from these, and only they are written (`storedWith`). */
+  const saved = useRef<Settings>(settingsFrom(undefined));
+
+  /** Shows settings read from storage, and takes them as what the page's changes are made to. */
+  function showStored(raw: unknown) {
+    const settings = settingsFrom(raw);
+    saved.current = settings;
+    setSettings(settings);
+  }
 
   async function reload() {
     try {
       const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      if (!pending.current && !writing.current) setSettings(settingsFrom(stored[SETTINGS_KEY]));
+      if (!pending.current && !writing.current) showStored(stored[SETTINGS_KEY]);
       read.current = true;
       if (unread.current) {
         unread.current = false;
@@ -85,7 +95,7 @@ function Options() {
       // Once read, the page keeps what it read; never read, it shows the defaults and saves nothing.
       if (read.current) return;
       unread.current = true;
-      setSettings(settingsFrom(undefined));
+      showStored(undefined);
       setSaveError(`Claimlight could not read your settings (${error instanceof Error ? error.message : String(error)}), so changes here are not saved; reload the page to try again.`);
     }
   }
@@ -98,7 +108,13 @@ function Options() {
     if (unread.current) return;
     writing.current++;
     try {
-      await browser.storage.sync.set({ [SETTINGS_KEY]: next.value });
+      // The fields changed here, written over the settings as stored now.
+      const fields = changedFields(saved.current, next.value);
+      if (Object.keys(fields).length) {
+        const written = storedWith((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY], fields);
+        await browser.storage.sync.set({ [SETTINGS_KEY]: written });
+        saved.current = settingsFrom(written);
+      }
       setSaveError(null);
     } catch (error) {
       log.error('Could not save the settings', error);
@@ -144,7 +160,7 @@ function Options() {
       if (area === 'session' && FEED_PROGRESS_KEY in changes) setFeedProgress((changes[FEED_PROGRESS_KEY]!.newValue as FeedProgress | undefined) ?? null);
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
       if (pending.current || writing.current) missed.current = true;
-      else setSettings(settingsFrom(changes[SETTINGS_KEY]!.newValue));
+      else showStored(changes[SETTINGS_KEY]!.newValue);
     };
     const onHide = () => void flush();
     browser.storage.onChanged.addListener(onChanged);

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '@/components/PopupApp';
 import { askAgainOnce, createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
-import { SETTINGS_KEY, describeSettingsError, isEnabledOn, settingsFrom, type Settings, withSiteSwitched } from '@/lib/settings';
+import { SETTINGS_KEY, describeSettingsError, isEnabledOn, settingsFrom, storedWith, type Settings, withSiteSwitched } from '@/lib/settings';
 import { ClaimlightDb, describeStorageError, readSearchableClaims, refusesToStore } from '@/lib/store';
 import '@/components/ClaimCard.css';
 import './style.css';
@@ -119,17 +119,19 @@ async function reveal(id: number) {
 async function switchSite(on: boolean) {
   const host = data.siteHost;
   if (!host) return;
-  let next: Settings;
+  let stored: unknown;
   try {
     // Read strictly here: the defaults taken for a failed read, written back with one site rule,
     // used to replace the reader's rules, colours and sensitivity.
-    next = withSiteSwitched(settingsFrom((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]), host, on);
+    stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
   } catch (error) {
     paint({ siteError: `Not saved: Claimlight could not read your settings (${error instanceof Error ? error.message : String(error)}); try again.` });
     return;
   }
+  const next = withSiteSwitched(settingsFrom(stored), host, on);
   try {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    // Only the site rules are written; the rest stays as stored, a newer version's fields included.
+    await browser.storage.sync.set({ [SETTINGS_KEY]: storedWith(stored, { siteRules: next.siteRules }) });
   } catch (error) {
     // The switch stays as it was, and says why.
     paint({ siteError: `Not saved: ${describeSettingsError(error)}` });

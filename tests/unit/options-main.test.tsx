@@ -52,7 +52,8 @@ describe('options entrypoint', () => {
   it('writes a change to storage.sync', async () => {
     await openOptions();
     fireEvent.click(await screen.findByRole('switch'));
-    await waitFor(async () => expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, enabled: false }), { timeout: 2000 });
+    // Only the field changed is written: the rest is read as the defaults.
+    await waitFor(async () => expect(await stored()).toEqual({ enabled: false }), { timeout: 2000 });
   });
 
   it('writes only the last of a burst of changes', async () => {
@@ -113,5 +114,35 @@ describe('options entrypoint', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('settings written by more than one writer', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('keeps a change saved elsewhere (another settings tab, the popup, another device) while this page\'s own change waits to be written', async () => {
+    await openOptions();
+    const slider = await screen.findByRole('slider', { name: 'Sensitivity' });
+    fireEvent.input(slider, { target: { value: '0.9' } });
+    // Within the page's wait before writing, the reader's other tab switches Claimlight off.
+    await sleep(50);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, enabled: false } });
+    await waitFor(async () => expect(await stored()).toMatchObject({ sensitivity: 0.9, enabled: false }), { timeout: 2000 });
+    await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
+  });
+
+  it('keeps the verdicts the reader marks when synced settings name a verdict this version does not know', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, markedVerdicts: ['false', 'accurate', 'satire'] } });
+    await openOptions();
+    expect(((await screen.findByRole('checkbox', { name: 'Accurate' })) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Disputed' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('keeps a setting a newer Claimlight saved when the reader changes another one here', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, readingGuide: 'on' } });
+    await openOptions();
+    fireEvent.click(await screen.findByRole('switch'));
+    await waitFor(async () => expect((await stored())?.enabled).toBe(false), { timeout: 2000 });
+    expect((await stored()) as unknown).toMatchObject({ readingGuide: 'on' });
   });
 });

@@ -122,6 +122,15 @@ describe('popup entrypoint', () => {
     expect(toggle.getAttribute('aria-checked')).toBe('true');
   });
 
+  it('writes only the site rules when the site is switched, keeping a setting a newer Claimlight saved', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, sensitivity: 0.8, readingGuide: 'on' } });
+    await openPopup();
+    const toggle = await screen.findByRole('switch', { name: 'Claimlight on this site' });
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual({ ...DEFAULT_SETTINGS, sensitivity: 0.8, readingGuide: 'on', siteRules: [{ pattern: 'news.example', mode: 'never' }] }));
+  });
+
   it('writes nothing, and says why, when the settings could not be read: the defaults used to be written over them', async () => {
     const saved = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: 'blog.example', mode: 'never' as const }], sensitivity: 0.8, markStyle: 'background' as const };
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: saved });

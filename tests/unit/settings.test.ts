@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, describeSettingsError, hostMatches, isEnabledOn, normalizeHostPattern, repairSettings, withSiteSwitched } from '@/lib/settings';
+import { DEFAULT_SETTINGS, changedFields, describeSettingsError, hostMatches, isEnabledOn, normalizeHostPattern, repairSettings, storedWith, withSiteSwitched } from '@/lib/settings';
 
 describe('repairSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -21,12 +21,24 @@ describe('repairSettings', () => {
     expect(repairSettings({ colors: { false: '#112233', 'a-new-verdict': '#445566' } }).settings.colors).toEqual({ false: '#112233' });
   });
 
-  it('reads which verdicts are marked, without repeats, and refuses a list with a verdict it does not know', () => {
+  it('reads which verdicts are marked, without repeats, leaving out a verdict it does not know (a newer version\'s) and keeping the others', () => {
     expect(repairSettings({ markedVerdicts: ['false', 'context', 'false'], othersFaint: false }).settings).toMatchObject({ markedVerdicts: ['false', 'context'], othersFaint: false });
-    const { settings, warnings } = repairSettings({ markedVerdicts: ['false', 'pants-on-fire'], othersFaint: 'yes' });
-    expect(settings.markedVerdicts).toEqual(DEFAULT_SETTINGS.markedVerdicts);
+    const { settings, warnings } = repairSettings({ markedVerdicts: ['false', 'pants-on-fire', 'accurate'], othersFaint: 'yes' });
+    expect(settings.markedVerdicts).toEqual(['false', 'accurate']);
     expect(settings.othersFaint).toBe(true);
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toEqual(['Unexpected value for "othersFaint"; using the default']);
+    expect(repairSettings({ markedVerdicts: 'false' }).settings.markedVerdicts).toEqual(DEFAULT_SETTINGS.markedVerdicts);
+  });
+
+  it('writes only the fields a page changed over the settings as stored, keeping another writer\'s change and a newer version\'s fields', () => {
+    const read = { ...DEFAULT_SETTINGS, sensitivity: 0.5 };
+    const changed = changedFields(read, { ...read, sensitivity: 0.9, siteRules: [{ pattern: 'example.com', mode: 'never' as const }] });
+    expect(changed).toEqual({ sensitivity: 0.9, siteRules: [{ pattern: 'example.com', mode: 'never' }] });
+    // Meanwhile another tab switched Claimlight off, and a newer version stored a field of its own.
+    const stored = { ...DEFAULT_SETTINGS, sensitivity: 0.5, enabled: false, readingGuide: 'on' };
+    expect(storedWith(stored, changed)).toEqual({ ...stored, sensitivity: 0.9, siteRules: [{ pattern: 'example.com', mode: 'never' }] });
+    expect(storedWith(undefined, { enabled: false })).toEqual({ enabled: false });
+    expect(storedWith('corrupt', { enabled: false })).toEqual({ enabled: false });
   });
 
   it('survives a value that is not an object', () => {
