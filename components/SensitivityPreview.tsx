@@ -47,7 +47,11 @@ export function previewMentions(sensitivity: number): { sentence: string; claim:
 /** The sample paragraph as Claimlight would mark it at this sensitivity, and which claim each mark is. */
 export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number; marks: MarkSettings & Pick<Settings, 'markedVerdicts' | 'othersFaint'> }) {
   const rows = useMemo(() => previewMentions(sensitivity), [sensitivity]);
-  const marked = rows.filter((row) => row.claim).length;
+  // How each mention is drawn, as a page draws it: in its verdict's look, faintly, or not at all
+  // (a verdict the reader does not mark, with faint lines off: the popup still lists it).
+  const lookOf = (verdict: MentionVerdict | null) => (!verdict ? null : marks.markedVerdicts.includes(verdict) ? 'marked' : marks.othersFaint ? 'faint' : 'unmarked');
+  const found = rows.filter((row) => row.claim).length;
+  const drawn = rows.filter((row) => row.claim && lookOf(row.verdict) !== 'unmarked').length;
   return (
     <figure class="sensitivity-preview">
       <figcaption>Preview with the bundled pack</figcaption>
@@ -60,7 +64,7 @@ export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number
         ))}
       </p>
       <p aria-live="polite" class="preview-count">
-        {marked} of {rows.length} sentences marked.
+        {drawn} of {rows.length} sentences marked.{found > drawn && ` ${found - drawn} more found, listed in the popup only.`}
       </p>
       <ol class="preview-results">
         {rows.map(({ sentence, claim, verdict }, i) => (
@@ -68,7 +72,8 @@ export function SensitivityPreview({ sensitivity, marks }: { sensitivity: number
             <q>{sentence}</q>{' '}
             {claim && verdict ? (
               <span>
-                → marked <strong>{VERDICT_LABELS[verdict]}</strong>: {claim.text}
+                {lookOf(verdict) === 'marked' ? '→ marked ' : lookOf(verdict) === 'faint' ? '→ marked faintly, ' : '→ found, not marked, '}
+                <strong>{VERDICT_LABELS[verdict]}</strong>: {claim.text}
               </span>
             ) : (
               <span class="not-marked">→ not marked</span>

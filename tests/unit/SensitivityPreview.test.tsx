@@ -34,7 +34,8 @@ describe('SensitivityPreview', () => {
     render(<SensitivityPreview sensitivity={1} marks={DEFAULT_SETTINGS} />);
     expect(screen.getByText('3 of 4 sentences marked.')).toBeTruthy();
     const rows = screen.getAllByRole('listitem');
-    expect(rows[0]!.textContent).toContain('marked Accurate: Trump said that after a long and very productive phone call');
+    // Accurate is not a verdict marked by default: drawn faintly, and said so.
+    expect(rows[0]!.textContent).toContain('→ marked faintly, Accurate: Trump said that after a long and very productive phone call');
     expect(rows[3]!.textContent).toContain(SAMPLE_SENTENCES[3]);
     expect(rows[3]!.textContent).toContain('not marked');
   });
@@ -46,6 +47,18 @@ describe('SensitivityPreview', () => {
     cleanup();
     render(<SensitivityPreview sensitivity={0} marks={{ ...DEFAULT_SETTINGS, othersFaint: false }} />);
     expect(document.querySelectorAll('.claimlight-page-sample span[style]')).toHaveLength(0);
+  });
+
+  it('says, as it draws, that a sentence whose verdict the reader does not mark gets no mark when faint lines are off', () => {
+    render(<SensitivityPreview sensitivity={0.5} marks={{ ...DEFAULT_SETTINGS, othersFaint: false }} />);
+    expect(document.querySelectorAll('.claimlight-page-sample span[style]')).toHaveLength(0);
+    // It said "2 of 4 sentences marked", and "→ marked Accurate", of sentences it drew unmarked.
+    expect(screen.getByText(/of 4 sentences marked/).textContent).toBe('0 of 4 sentences marked. 2 more found, listed in the popup only.');
+    expect(screen.getAllByRole('listitem')[0]!.textContent).toContain('→ found, not marked, Accurate: ');
+    cleanup();
+    render(<SensitivityPreview sensitivity={0.5} marks={{ ...DEFAULT_SETTINGS, markedVerdicts: ['accurate'], othersFaint: false }} />);
+    expect(screen.getByText(/of 4 sentences marked/).textContent).toBe('2 of 4 sentences marked.');
+    expect(screen.getAllByRole('listitem')[0]!.textContent).toContain('→ marked Accurate: ');
   });
 
   it('draws marked sentences in the marks’ own look', () => {

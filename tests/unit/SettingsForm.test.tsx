@@ -228,7 +228,7 @@ describe('SettingsForm', () => {
       expect(slider.getAttribute('aria-valuetext')).toBe('Broad');
       const paraphrase = within(document.querySelector('.preview-results')!).getAllByRole('listitem')[2]!;
       // A sample with no date is not judged misdated: the record shows as context.
-      expect(paraphrase.textContent).toContain('marked Context');
+      expect(paraphrase.textContent).toContain('marked faintly, Context');
     });
   });
 });
