@@ -14,6 +14,8 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
   const [typed, setTyped] = useState('');
   const [mode, setMode] = useState<SiteRule['mode']>('never');
   const [error, setError] = useState<string | null>(null);
+  /** What the last change did, said in the rules' status region. */
+  const [said, setSaid] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusAfterRemoval = useFocusAfterRemoval(headingRef);
 
@@ -29,9 +31,11 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
       return;
     }
     // A site has one rule: adding it again changes its mode.
+    const had = rules.some((rule) => rule.pattern === pattern);
     onChange([...rules.filter((rule) => rule.pattern !== pattern), { pattern, mode }]);
     setTyped('');
     setError(null);
+    setSaid(`${had ? 'Changed' : 'Added'}: ${MODE_WORDS[mode]} on ${displayHost(pattern)}.`);
   }
 
   return (
@@ -58,6 +62,7 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
                 onClick={(event) => {
                   focusAfterRemoval.removing(event.currentTarget);
                   onChange(rules.filter((_, j) => j !== i));
+                  setSaid(`Removed the rule for ${displayHost(rule.pattern)}.`);
                 }}
               >
                 Remove
@@ -94,12 +99,15 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
       <p class="hint" id="site-pattern-help">
         example.com, or *.example.com for every subdomain. A pasted address is cut down to its host.
       </p>
-      {bytesUsed > NEARLY_FULL * SYNC_ITEM_BYTES && (
-        <p class="hint" role="status">
-          Your settings take {(bytesUsed / 1024).toFixed(1)} KB of the {SYNC_ITEM_BYTES / 1024} KB the browser keeps for them, most of it site
-          rules. Remove some before adding many more, or the browser will refuse to save them.
-        </p>
-      )}
+      {/* One status region, in the page from the start (a region that appears with its text is
+          mostly not read out): what the last change did, and the warning when the list nears the
+          browser's limit. */}
+      <p class="hint rule-status" role="status">
+        {said}
+        {said && bytesUsed > NEARLY_FULL * SYNC_ITEM_BYTES && ' '}
+        {bytesUsed > NEARLY_FULL * SYNC_ITEM_BYTES &&
+          `Your settings take ${(bytesUsed / 1024).toFixed(1)} KB of the ${SYNC_ITEM_BYTES / 1024} KB the browser keeps for them, most of it site rules. Remove some before adding many more, or the browser will refuse to save them.`}
+      </p>
       {error && (
         <p class="field-error" id="site-pattern-error" role="alert">
           {error}

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsForm } from '@/components/SettingsForm';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, SYNC_ITEM_BYTES, settingsBytes, type Settings, type SiteRule } from '@/lib/settings';
 import { MENTION_VERDICTS as VERDICTS, VERDICT_LABELS } from '@/lib/verdicts';
 
 afterEach(cleanup);
@@ -77,6 +77,28 @@ describe('SettingsForm', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
       expect(screen.getByRole('alert').textContent).toBe('Type a site first, such as example.com.');
       expect(changes).toEqual([]);
+    });
+
+    it('says each change of the rules in a status region that is in the page from the start, the warning near the limit with it', () => {
+      // As many rules as leave room, under 85% of the 8 KB, for the first rule added below.
+      const rules: SiteRule[] = [];
+      const harbour: SiteRule = { pattern: 'www.harbour-news.example', mode: 'always' };
+      const numbered = (i: number): SiteRule => ({ pattern: `site-number-${i}.example`, mode: 'never' });
+      while (settingsBytes({ ...DEFAULT_SETTINGS, siteRules: [...rules, numbered(rules.length), harbour] }) <= 0.85 * SYNC_ITEM_BYTES - 10) rules.push(numbered(rules.length));
+      renderForm({ siteRules: rules });
+      const status = document.querySelector('.rule-status')!;
+      expect(status.getAttribute('role')).toBe('status');
+      expect(status.textContent).toBe('');
+      addRule('https://www.harbour-news.example/story', 'Never');
+      expect(status.textContent).toBe('Added: Never on www.harbour-news.example.');
+      addRule('www.harbour-news.example', 'Always');
+      expect(status.textContent).toBe('Changed: Always on www.harbour-news.example.');
+      // The rules pass 85% of the 8 KB: said with the change that took them there.
+      addRule('another-rather-long-site-name-for-the-list.example', 'Never');
+      expect(status.textContent).toMatch(/^Added: Never on another-rather-long-site-name-for-the-list\.example\. Your settings take \d+\.\d KB of the 8 KB/);
+      fireEvent.click(screen.getByRole('button', { name: 'Remove the rule for www.harbour-news.example' }));
+      expect(status.textContent).toMatch(/^Removed the rule for www\.harbour-news\.example\./);
+      expect(document.querySelector('.rule-status')).toBe(status);
     });
 
     it('says when the rules near the 8 KB the browser keeps for the settings, and not before', () => {
