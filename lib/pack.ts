@@ -139,21 +139,26 @@ export function ldJsonScripts(text: string): string[] {
   return found;
 }
 
-/** Reads the JSON-LD blocks of an HTML page (or of lines that each hold one script element). */
-function parseLdJsonScripts(text: string): Result<unknown[], string[]> {
+/**
+ * Reads the JSON-LD blocks of an HTML page (or of lines that each hold one script element), and
+ * notes the blocks it could not read. A page's other blocks (its breadcrumbs with a trailing comma)
+ * are not the reader's to mend: one of them refused a page whose ClaimReview reads fine. A block
+ * wrapped in an HTML comment, as old pages write them, is read inside it.
+ */
+function parseLdJsonScripts(text: string): Result<{ blocks: unknown[]; unread: string[] }, string[]> {
   const blocks: unknown[] = [];
-  const problems: string[] = [];
+  const unread: string[] = [];
   let index = 0;
   for (const script of ldJsonScripts(text)) {
     index++;
     try {
-      blocks.push(JSON.parse(script));
+      blocks.push(JSON.parse(script.replace(/^\s*<!--/, '').replace(/-->\s*$/, '')));
     } catch (e) {
-      problems.push(`JSON-LD block ${index}: not valid JSON (${(e as Error).message})`);
+      unread.push(`JSON-LD block ${index}: not valid JSON (${(e as Error).message}), left out`);
     }
   }
   if (index === 0) return err(['The file is neither JSON nor a page with JSON-LD blocks.']);
-  return problems.length ? err(problems) : ok(blocks);
+  return ok({ blocks, unread });
 }
 
 /**
@@ -168,10 +173,12 @@ export function parsePackText(text: string, options: ParseOptions = {}): Result<
   if (!body) return err(['The file is empty.']);
 
   let value: unknown;
+  let unread: string[] = [];
   if (body.startsWith('<')) {
-    const blocks = parseLdJsonScripts(body);
-    if (!blocks.ok) return blocks;
-    value = blocks.value;
+    const scripts = parseLdJsonScripts(body);
+    if (!scripts.ok) return scripts;
+    value = scripts.value.blocks;
+    unread = scripts.value.unread;
   } else {
     try {
       value = JSON.parse(body);
@@ -181,7 +188,11 @@ export function parsePackText(text: string, options: ParseOptions = {}): Result<
   }
 
   try {
-    return readPackValue(value, options);
+    const read = readPackValue(value, options);
+    // The blocks left out are said: as warnings of the pack read from the others, or with the
+    // reason no pack was found.
+    if (!unread.length) return read;
+    return read.ok ? ok({ ...read.value, warnings: [...unread, ...read.value.warnings] }) : err([...unread.map((note) => note.replace(/, left out$/, '')), ...read.error]);
   } catch (e) {
     // A file is anyone's: a value no reader foresaw (an object whose `toString` is a number, which
     // cannot be written as text) is a refused file, never an exception that leaves an import, or a

@@ -126,6 +126,18 @@ describe('parsePackText', () => {
     expect(errors[0]).toMatch(message);
   });
 
+  it('reads the ClaimReview of a saved page whose other JSON-LD blocks are broken, and says which it left out', () => {
+    const review = JSON.stringify({ '@type': 'ClaimReview', url: 'https://checker.example/reviews/ferry', claimReviewed: 'Ferry fares doubled this year.', author: { name: 'Harbour Check' }, reviewRating: { alternateName: 'False' } });
+    const script = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    // Breadcrumbs with a trailing comma; an organisation wrapped in an HTML comment, read inside it.
+    const page = `<!doctype html><html><head>${script('{"@type":"BreadcrumbList","itemListElement":[],}')}${script('<!-- {"@type":"Organization","name":"Harbour Check"} -->')}${script(review)}</head></html>`;
+    const result = parsePackText(page, { fileName: 'ferry.html' });
+    expect(result.ok && result.value.pack.claims.map((c) => c.text)).toEqual(['Ferry fares doubled this year.']);
+    expect(result.ok && result.value.warnings).toEqual([expect.stringMatching(/^JSON-LD block 1: not valid JSON \(.*\), left out$/)]);
+    // With nothing else to read, the page is refused, saying why.
+    expect(errorsOf(parsePackText(`<html>${script('{"@type":"ClaimReview",}')}</html>`))).toEqual([expect.stringMatching(/^JSON-LD block 1: not valid JSON \([^)]*\)$/), expect.stringMatching(/^No fact pack was found/)]);
+  });
+
   it('refuses a Claimlight pack that lost its "format", naming the field, rather than reading it as Fact Check Tools data', () => {
     const { format: _format, ...lost } = samplePack();
     for (const value of [lost, { ...lost, fromat: 'claimlight-pack' }]) {
