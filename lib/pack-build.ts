@@ -9,6 +9,7 @@ import { claimReviewsFromCsv } from './csv-reviews';
 import { parseFactPack, parsePackText, type PackFormat } from './pack';
 import { err, ok, type Result } from './result';
 import { LIMITS, PACK_FORMAT_VERSION, type Claim, type FactPack } from './schema';
+import { verdictFromRating } from './verdicts';
 
 /** One input file: its name (its extension says CSV) and its text. */
 export interface PackInput {
@@ -33,6 +34,16 @@ export interface BuiltPack {
 
 const FORMAT_NAMES: Record<PackFormat | 'csv', string> = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools', csv: 'CSV' };
 
+/** The rows of a spreadsheet whose rating cell is empty, or names no verdict Claimlight knows
+ * ("Flase"): published as not rated, which a publisher would not mean, so the report names them. */
+function unratedRows(reviews: readonly Record<string, unknown>[], rowOf: (n: number) => number): string[] {
+  return reviews.flatMap((review, i) => {
+    const label = (review.reviewRating as { alternateName?: string } | undefined)?.alternateName;
+    if (!label) return [`row ${rowOf(i + 1)}: no rating: published as not rated`];
+    return verdictFromRating(label) === 'unrated' ? [`row ${rowOf(i + 1)}: rating “${label}” is no verdict Claimlight knows: published as not rated, the rating shown as written`] : [];
+  });
+}
+
 /** Reads one input as a pack; problems name the file. */
 function readInput(input: PackInput, today: Date, publisher: string | undefined): Result<{ pack: FactPack; format: PackFormat | 'csv'; warnings: string[]; publishers: string[] }, string[]> {
   const named = (problems: string[]) => problems.map((problem) => `${input.name}: ${problem}`);
@@ -45,7 +56,7 @@ function readInput(input: PackInput, today: Date, publisher: string | undefined)
     const rowOf = (n: number) => reviews.rows?.[n - 1] ?? n + 1;
     const byRow = (line: string) => line.replace(/^review (\d+)/, (_, n: string) => `row ${rowOf(Number(n))}`);
     if (!parsed.ok) return err(named(parsed.error.map(byRow)));
-    return ok({ pack: parsed.value.pack, format: 'csv', warnings: parsed.value.warnings.map(byRow), publishers: parsed.value.publishers ?? [parsed.value.pack.publisher] });
+    return ok({ pack: parsed.value.pack, format: 'csv', warnings: [...unratedRows(reviews.value, rowOf), ...parsed.value.warnings.map(byRow)], publishers: parsed.value.publishers ?? [parsed.value.pack.publisher] });
   }
   const parsed = parsePackText(input.text, { fileName: input.name, today });
   return parsed.ok ? ok({ pack: parsed.value.pack, format: parsed.value.format, warnings: parsed.value.warnings, publishers: parsed.value.publishers ?? [parsed.value.pack.publisher] }) : err(named(parsed.error));

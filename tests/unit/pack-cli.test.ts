@@ -118,6 +118,16 @@ describe('buildPack', () => {
     expect(built.value.pack.claims[1]!.claimDate).toBe('2025-02-10');
   });
 
+  it('names the rows whose rating is empty or names no verdict it knows, which go out as not rated', () => {
+    const csv = ['Claim,Rating,URL,Publisher', '"Ferry fares doubled",,https://checks.example/1,Harbour Checks', '', '"The pier closed",Flase,https://checks.example/3,Harbour Checks', '"The bridge closes all summer",False,https://checks.example/2,Harbour Checks'].join('\n');
+    const built = buildPack([{ name: 'checks.csv', text: csv }], { id: 'harbour', today: '2026-12-01' });
+    expect(built.ok && built.value.report.filter((line) => /row \d/.test(line))).toEqual([
+      'checks.csv: row 2: no rating: published as not rated',
+      'checks.csv: row 4: rating “Flase” is no verdict Claimlight knows: published as not rated, the rating shown as written',
+    ]);
+    expect(built.ok && built.value.pack.claims.map((c) => c.verdict)).toEqual(['unrated', 'unrated', 'false']);
+  });
+
   it('writes nothing when an input has a problem, and names the file and the row', () => {
     const bad = buildPack([{ name: 'checks.csv', text: 'claim,rating\n,False\nFares fell.,True' }, { name: 'x.json', text: '{' }], { id: 'p', today: '2026-12-03' });
     expect(bad.ok).toBe(false);
