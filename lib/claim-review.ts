@@ -24,8 +24,10 @@ const asObject = (value: unknown): Json | undefined =>
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
 
+/** Whether a node is of a schema.org type, written short ("ClaimReview") or as the type's full
+ * name, as expanded or converted JSON-LD writes it ("http://schema.org/ClaimReview", "schema:ClaimReview"). */
 function hasType(node: Json, type: string): boolean {
-  return asList(node['@type']).some((t) => typeof t === 'string' && t.toLowerCase() === type.toLowerCase());
+  return asList(node['@type']).some((t) => typeof t === 'string' && t.replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '').toLowerCase() === type.toLowerCase());
 }
 
 const MAX_DEPTH = 8;
@@ -408,7 +410,9 @@ function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set
     const outlet = readNames(publisher) ?? cleanText(publisher?.site) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
     const label = clip(cleanText(review.textualRating), LIMITS.shortText);
     const date = readDate(review.reviewDate);
-    first ??= { label };
+    // The claim's verdict is the first rating given: a review listed first without one (a news
+    // report of the claim) left the claim unrated though a fact-checker's after it rated it.
+    if (label) first ??= { label };
     sentences.push(ratedSentence(label, outlet, date));
     if (review.languageCode && typeof review.languageCode === 'string') into.languages.push(review.languageCode);
     into.publishers.push(outlet);

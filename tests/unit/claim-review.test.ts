@@ -221,6 +221,23 @@ describe('ClaimReview import', () => {
   });
 });
 
+describe('types and ratings written other ways', () => {
+  it('reads a ClaimReview whose type is written as its full schema.org name (expanded or converted JSON-LD)', () => {
+    for (const type of ['http://schema.org/ClaimReview', 'https://schema.org/ClaimReview', 'schema:ClaimReview']) {
+      const result = parse(review({ '@type': type }));
+      expect(result.ok ? result.value.pack.claims.length : result.error).toBe(1);
+    }
+  });
+
+  it('takes a Fact Check Tools claim\'s verdict from the first review that gives a rating', () => {
+    const result = parsePackText(JSON.stringify({ claims: [{ text: 'Ferry fares doubled', claimReview: [
+      { publisher: { name: 'Port News' }, url: 'https://port.example/1' },
+      { publisher: { name: 'Harbour Check' }, url: 'https://checker.example/1', textualRating: 'False' },
+    ] }] }));
+    expect(result.ok && [result.value.pack.claims[0]!.verdict, result.value.pack.claims[0]!.ratingLabel]).toEqual(['false', 'False']);
+  });
+});
+
 describe('ids of different reviews whose short ids clash', () => {
   // Reviews 2795 and 8261 of this shape hash to the same 32 bits (cr-5701781c), as API claims
   // 1888 and 47745 do: about one file in a hundred of 10,000 reviews holds such a pair.
