@@ -7,6 +7,7 @@ import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { formatCount, plural } from './counts';
 import { isolated } from './isolate';
+import { decodeTextFile } from '@/lib/text-files';
 import { useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 
@@ -65,7 +66,8 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     void refresh();
   }, [refresh, storeVersion]);
 
-  async function runImport(text: string, fileName?: string) {
+  /** Imports a file's text; `note` says how its bytes were read, where that is worth saying. */
+  async function runImport(text: string, fileName?: string, note?: string) {
     setBusy(true);
     setStatus(null);
     let result: Awaited<ReturnType<PackImporter>>;
@@ -82,7 +84,8 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
       setProgress(null);
     }
     if (!result.ok) {
-      setStatus(failure(result.error));
+      const failed = failure(result.error)!;
+      setStatus(note ? { ...failed, details: [`The file was ${note}.`, ...(failed.details ?? [])] } : failed);
       return;
     }
     const report = result.value;
@@ -90,7 +93,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     setStatus({
       kind: 'ok',
       text: `Imported “${isolated(report.title)}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
-      details: report.warnings,
+      details: note ? [`The file was ${note}.`, ...report.warnings] : report.warnings,
     });
     setPasted('');
     await refresh();
@@ -122,7 +125,10 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
       setStatus({ kind: 'error', text: `Nothing was imported. ${tooBig}` });
       return;
     }
-    await runImport(await file.text(), file.name);
+    // Read by its bytes, as the command line reads a file: a UTF-16 file (what PowerShell writes)
+    // or a windows-1252 one was read as UTF-8, refused as "not valid JSON" or stored garbled.
+    const { text, note } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+    await runImport(text, file.name, note);
   }
 
   async function onExport(packId: string, format: ExportFormat) {

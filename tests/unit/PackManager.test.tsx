@@ -164,6 +164,26 @@ describe('PackManager', () => {
     expect(screen.getAllByRole('row', { name: /Sample pack/ })).toHaveLength(1);
   });
 
+  it('reads a chosen file by its bytes: UTF-16 with its byte-order mark, and windows-1252 with a note', async () => {
+    await renderManager();
+    const json = JSON.stringify(samplePack({ title: 'Balsa', claims: [{ ...samplePack().claims[0]!, text: 'A tarifa da balsa não dobrou.' }] }));
+    const drop = (bytes: Uint8Array) => {
+      const area = screen.getByRole('heading', { name: 'Import a pack' }).parentElement!;
+      fireEvent.drop(area, { dataTransfer: { files: [new File([bytes as BlobPart], 'balsa.json', { type: 'application/json' })], types: ['Files'] } });
+    };
+    // UTF-16, as PowerShell's ">" writes it: it was refused as "not valid JSON".
+    const utf16 = new Uint8Array(2 + json.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < json.length; i++) utf16.set([json.charCodeAt(i) & 0xff, json.charCodeAt(i) >> 8], 2 + 2 * i);
+    drop(utf16);
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('Imported “\u2068Balsa\u2069”: 1 claim'));
+    expect((await db.claims.where('packId').equals('sample-pack').toArray()).map((c) => c.text)).toEqual(['A tarifa da balsa não dobrou.']);
+    // windows-1252 ("ANSI"): its "ã" was stored as a replacement character, without a word.
+    drop(Uint8Array.from(json.replace('Balsa', 'Balsa 2'), (c) => (c === 'ã' ? 0xe3 : c.charCodeAt(0))));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('The file was not UTF-8: read as windows-1252'));
+    expect((await db.claims.where('packId').equals('sample-pack').toArray()).map((c) => c.text)).toEqual(['A tarifa da balsa não dobrou.']);
+  });
+
   it('imports pasted JSON and shows the new pack', async () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));

@@ -1,0 +1,59 @@
+/**
+ * Reads a text file's bytes as text, as a browser would: by its byte-order mark, else as UTF-8
+ * where the bytes are UTF-8, else as windows-1252, saying so. Shared by the settings page's import
+ * and the command-line tools (scripts/lib/saved-page.ts reads saved pages with the same parts).
+ */
+
+/** The encoding a byte-order mark names, or null. */
+export function markedEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * A text file's text (a spreadsheet's CSV, a JSON file) by its byte-order mark (UTF-8, UTF-16 as
+ * Excel's "Unicode text" writes it), else as UTF-8 where its bytes are UTF-8, else as windows-1252,
+ * what Excel on Windows writes as plain "CSV", with a note saying so. Read as UTF-8 whatever they
+ * were, such files lost every accented letter to "\uFFFD" without a word.
+ */
+export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string } {
+  const marked = markedEncoding(bytes);
+  if (marked) return { text: new TextDecoder(marked).decode(bytes) };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const loose = mostlyUtf8(bytes);
+    if (loose) return { text: loose.text, note: `${loose.strays === 1 ? 'a byte' : `${loose.strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
+    return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, which Excel on Windows writes; save it as UTF-8 ("CSV UTF-8" in Excel) if its letters look wrong' };
+  }
+}
+
+/** Bytes that are not all UTF-8 read as UTF-8 anyway, each stray byte a replacement character, when
+ * they are UTF-8 with a stray byte or two (a quote pasted from Word, a "©" saved by an old tool):
+ * told by the letters they do write in UTF-8, at least as many as the strays. Read as
+ * windows-1252, their every "ó" became "Ã³". Null when they are not. */
+export function mostlyUtf8(bytes: Uint8Array): { text: string; strays: number } | null {
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const strays = loose.split('\uFFFD').length - 1;
+  const written = (loose.match(/[^\x00-\x7F\uFFFD]/gu) ?? []).length;
+  return written > 0 && written >= strays ? { text: loose, strays } : null;
+}
+
+// What windows-1252 puts at 0x80-0x9f, where ISO-8859-1 has control characters (0 where it has none).
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** windows-1252 as the web reads it ("latin1", "ascii" and "iso-8859-1" are its labels). Node 20's
+ * TextDecoder reads it as ISO-8859-1, so "–" (0x96) came out as a control character. */
+export function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80] || b : b));
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
+}
