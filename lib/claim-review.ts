@@ -13,7 +13,7 @@ import { sliceWhole } from './whole-characters';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
 import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn, withoutImportedRatedLines } from './review-notes';
-import { CLAIM_ID, ClaimSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
+import { CLAIM_ID, ClaimSchema, FactPackSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { FIRST_YEAR, isDay } from './timeline';
 import { numericRatingLabel, VERDICT_LABELS, verdictFromRating } from './verdicts';
 
@@ -461,7 +461,12 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
     description: `Imported from ${kind} data${base ? ` (${base})` : ''}.`,
     claims: into.claims,
   };
-  return ok({ pack, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings, publishers });
+  // The header is made of outlet names and the file's name: read as a pack's header is, so that the
+  // characters that turn text around, left out of every other field, are left out of it too (and a
+  // pack exported in our format imports again with the same title).
+  const header = v.safeParse(FactPackSchema, pack);
+  if (!header.success) return err(describeIssues(header.issues, 'pack: '));
+  return ok({ pack: { ...header.output, claims: into.claims }, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings, publishers });
 }
 
 /** The pack limit holds for every import path: a file over it is refused before any record is read

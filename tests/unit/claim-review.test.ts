@@ -337,6 +337,10 @@ describe('untrusted text and dates in a review', () => {
     expect(claim!.claimant).toBe('City council');
     expect(claim!.claimDate).toBeUndefined();
     expect(claim!.context[0]!.sources[0]!.outlet).toBe('Harbour Check');
+    // The pack's header too, made of the outlet's name, and of the file's where outlets are many.
+    expect([result.value.pack.title, result.value.pack.publisher]).toEqual(['Fact-checks by Harbour Check', 'Harbour Check']);
+    const two = parse([review({ author: { name: 'Harbour\u202e Check' } }), review({ url: 'https://other.example/r/2', author: { name: 'Other' } })], 'harbour\u202enosj.json');
+    expect(two.ok && [two.value.pack.title, two.value.pack.publisher, two.value.pack.description]).toEqual(['harbournosj', 'Harbour Check, Other', 'Imported from ClaimReview data (harbournosj).']);
     // Our own format's text fields are read the same way.
     const own = parsePackText(JSON.stringify({ ...samplePack(), title: 'Ferry \u202enotes' }));
     expect(own.ok && own.value.pack.title).toBe('Ferry notes');
