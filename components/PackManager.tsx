@@ -89,10 +89,17 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
       return;
     }
     const report = result.value;
-    const replaced = report.replacedVersion ? ` It replaced version ${report.replacedVersion}.` : '';
+    const { replaced } = report;
+    const replacedWords = !replaced
+      ? ''
+      : replaced.title === report.title
+        ? ` It replaced version ${replaced.version} (${plural(replaced.claimCount, 'claim')}).`
+        : ` It replaced “${isolated(replaced.title)}” (version ${replaced.version}, ${plural(replaced.claimCount, 'claim')}).`;
+    // The same claims under another pack (the file imported before an edit): the reader sees both.
+    const twice = report.alsoIn.map((other) => ` ${formatCount(other.claimCount)} of its claims ${other.claimCount === 1 ? 'is' : 'are'} also in “${isolated(other.title)}”: delete that pack if this one takes its place.`).join('');
     setStatus({
       kind: 'ok',
-      text: `Imported “${isolated(report.title)}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replaced}`,
+      text: `Imported “${isolated(report.title)}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replacedWords}${twice}`,
       details: note ? [`The file was ${note}.`, ...report.warnings] : report.warnings,
     });
     setPasted('');

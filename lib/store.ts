@@ -190,7 +190,11 @@ export interface ImportReport {
   title: string;
   claimCount: number;
   format: PackFormat;
-  replacedVersion: string | null;
+  /** The pack of the same id this one replaced, as it was. */
+  replaced: { title: string; version: string; claimCount: number } | null;
+  /** The other packs that hold some of the same claims (by id), and how many: a file imported
+   * again after an edit is a pack of its own, whose claims the reader would otherwise see twice. */
+  alsoIn: { title: string; claimCount: number }[];
   warnings: string[];
 }
 
@@ -221,6 +225,7 @@ export async function importPack(
       throw new ReservedPackIdError(`The pack id "${pack.id}" belongs to the feed "${feed.title}"; give the imported pack another id, or remove the feed first.`);
     }
     if (existing) await claimsOf(db, pack.id).delete();
+    const alsoIn = await packsHolding(db, pack);
     await db.packs.put(headerOf(pack, 'user', parsed.format, options.now ?? new Date()));
     await writeClaims(db, pack, options.onProgress);
     return {
@@ -228,10 +233,24 @@ export async function importPack(
       title: pack.title,
       claimCount: pack.claims.length,
       format: parsed.format,
-      replacedVersion: existing?.version ?? null,
+      replaced: existing ? { title: existing.title, version: existing.version, claimCount: existing.claimCount } : null,
+      alsoIn,
       warnings: parsed.warnings,
     };
   });
+}
+
+/** The reader's other packs (not the bundled one, nor this one) holding claims of this pack's ids. */
+async function packsHolding(db: ClaimlightDb, pack: FactPack): Promise<{ title: string; claimCount: number }[]> {
+  const ids = new Set(pack.claims.map((claim) => claim.id));
+  const found: { title: string; claimCount: number }[] = [];
+  for (const other of await db.packs.where('origin').equals('user').toArray()) {
+    if (other.id === pack.id) continue;
+    const keys = await claimsOf(db, other.id).primaryKeys();
+    const shared = keys.filter(([, id]) => ids.has(id)).length;
+    if (shared) found.push({ title: other.title, claimCount: shared });
+  }
+  return found;
 }
 
 /** Deletes a pack and its claims; returns false when there was no such pack. */

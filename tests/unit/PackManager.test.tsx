@@ -184,6 +184,18 @@ describe('PackManager', () => {
     expect((await db.claims.where('packId').equals('sample-pack').toArray()).map((c) => c.text)).toEqual(['A tarifa da balsa não dobrou.']);
   });
 
+  it('says which pack an import replaced, by its title where it differs, and which other pack holds the same claims', async () => {
+    await renderManager();
+    paste(JSON.stringify(samplePack()));
+    await screen.findByText('30 claims in 2 packs');
+    paste(JSON.stringify(samplePack({ title: 'Harbour checks', version: '2.0.0' })));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('It replaced “\u2068Sample pack\u2069” (version 1.0.0, 2 claims).'));
+    paste(JSON.stringify(samplePack({ title: 'Harbour checks', version: '3.0.0' })));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('It replaced version 2.0.0 (2 claims).'));
+    paste(JSON.stringify(samplePack({ id: 'harbour-copy', title: 'Harbour copy' })));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('2 of its claims are also in “\u2068Harbour checks\u2069”: delete that pack if this one takes its place.'));
+  });
+
   it('imports pasted JSON and shows the new pack', async () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));
@@ -319,7 +331,7 @@ describe('PackManager', () => {
       render(<PackManager client={clientWith(12_000, 2)} importer={importer} />);
       paste('{}');
       expect((await screen.findByText(/^Storing claims/)).textContent).toContain('Storing claims: 5,000 of 12,000');
-      finish(ok({ packId: 'p', title: 'Big feed', claimCount: 12_000, format: 'claimreview', replacedVersion: null, warnings: [] }));
+      finish(ok({ packId: 'p', title: 'Big feed', claimCount: 12_000, format: 'claimreview', replaced: null, alsoIn: [], warnings: [] }));
       expect((await screen.findByTestId('import-status')).textContent).toBe('Imported “\u2068Big feed\u2069”: 12,000 claims from ClaimReview data.');
     });
   });

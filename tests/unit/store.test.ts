@@ -75,9 +75,22 @@ describe('importPack', () => {
     db = freshDb();
     await installBundledPack(db, bundled);
     const report = await importPack(db, parsed(samplePack()));
-    expect(report).toMatchObject({ packId: 'sample-pack', claimCount: 2, replacedVersion: null, format: 'claimlight' });
+    expect(report).toMatchObject({ packId: 'sample-pack', claimCount: 2, replaced: null, alsoIn: [], format: 'claimlight' });
     expect(await summarizeStore(db)).toEqual({ packCount: 2, claimCount: 30 });
     expect((await listPacks(db)).map((p) => p.origin)).toEqual(['bundled', 'user']);
+  });
+
+  it('says which of the reader\'s other packs hold some of the same claims, as a file imported again after an edit does', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    await importPack(db, parsed(samplePack()));
+    // The same reviews, one more added: a pack of another id (ClaimReview's ids come from its claims).
+    const edited = samplePack({ id: 'sample-pack-edited', title: 'Sample pack, edited' });
+    edited.claims = [...edited.claims, { ...edited.claims[0]!, id: 'a-new-one', text: 'A new claim.' }];
+    const report = await importPack(db, parsed(edited));
+    expect(report.alsoIn).toEqual([{ title: samplePack().title, claimCount: 2 }]);
+    // Not the pack it replaces, nor the bundled one.
+    expect((await importPack(db, parsed(samplePack()))).alsoIn).toEqual([{ title: 'Sample pack, edited', claimCount: 2 }]);
   });
 
   it('replaces a pack with the same id whole', async () => {
@@ -86,7 +99,7 @@ describe('importPack', () => {
     const next = samplePack({ version: '2.0.0' });
     next.claims = next.claims.slice(1);
     const report = await importPack(db, parsed(next));
-    expect(report.replacedVersion).toBe('1.0.0');
+    expect(report.replaced).toEqual({ title: samplePack().title, version: '1.0.0', claimCount: 2 });
     expect((await readPack(db, 'sample-pack'))?.claims.map((c) => c.id)).toEqual(['ferry-fares-doubled']);
   });
 
