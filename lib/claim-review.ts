@@ -88,12 +88,20 @@ export function clip(text: string | undefined, max: number): string | undefined 
 /** Reads a date such as "2022-01-28 18:35" or "2019-06-05T10:00:00+00:00" down to its day. */
 function readDate(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return undefined;
-  const [, y, m, d] = match;
-  // A day the month does not have ("2025-02-31") is no date: the claim is kept, undated. So is a
-  // year before 1000: feeds write "0000-01-01" for a date they do not know.
-  return Number(y) >= FIRST_YEAR && isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
+  const day = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (day) {
+    const [, y, m, d] = day;
+    // A day the month does not have ("2025-02-31") is no date: the claim is kept, undated. So is a
+    // year before 1000: feeds write "0000-01-01" for a date they do not know.
+    return Number(y) >= FIRST_YEAR && isDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : undefined;
+  }
+  // A date known to the month or the year ("2025-02", "2025"), as ISO 8601 and our export write it.
+  const part = /^\s*(\d{4})(?:-(\d{2}))?\s*$/.exec(value);
+  if (!part) return undefined;
+  const [, y, m] = part;
+  if (Number(y) < FIRST_YEAR) return undefined;
+  if (m === undefined) return y;
+  return Number(m) >= 1 && Number(m) <= 12 ? `${y}-${m}` : undefined;
 }
 
 function readNumber(value: unknown): number | undefined {
@@ -383,7 +391,15 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     summary,
     context,
     cues: { phrases: [], terms: [] },
+    // What a file Claimlight wrote says beyond schema.org (`ownFieldsOf`), checked with the rest.
+    ...(readNames(node.sdPublisher) === EXPORTER ? ownFieldsIn(node) : {}),
   }, hashedFrom);
+}
+
+function ownFieldsIn(node: Json): Json {
+  const own = asObject(node[OWN_FIELDS]);
+  if (!own) return {};
+  return { ...(own.telling !== undefined ? { telling: own.telling } : {}), ...(own.cues !== undefined ? { cues: own.cues } : {}) };
 }
 
 function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set<string>): void {
@@ -542,6 +558,17 @@ function exportedText(text: string): string {
  * "Rated … by …" line the importer put before it), so that exporting and importing again keeps
  * every field; a claim of our own format is reviewed by the pack's publisher on the pack's date.
  */
+/** Where an export writes what schema.org has no words for: the report a verdict judges
+ * (`telling`) and the pack's cues. Read back only from a file Claimlight wrote (`EXPORTER`); other
+ * readers of JSON-LD leave a term they do not know alone. */
+const OWN_FIELDS = 'claimlightClaim';
+
+function ownFieldsOf(claim: Claim): Json {
+  const cues = claim.cues.phrases.length || claim.cues.terms.length ? { cues: claim.cues } : {};
+  const own = { ...(claim.telling ? { telling: claim.telling } : {}), ...cues };
+  return Object.keys(own).length ? { [OWN_FIELDS]: own } : {};
+}
+
 export function packToClaimReview(pack: FactPack): Json {
   return {
     '@context': 'https://schema.org',
@@ -563,6 +590,7 @@ export function packToClaimReview(pack: FactPack): Json {
         author: { '@type': 'Organization', name: exportedText(review ? review.outlet : pack.publisher) },
         reviewRating: { '@type': 'Rating', alternateName: exportedText(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) },
         ...(body ? { reviewBody: exportedText(body) } : {}),
+        ...ownFieldsOf(claim),
         itemReviewed: {
           '@type': 'Claim',
           ...(claim.claimant ? { author: claimantNode(claim.claimant) } : {}),

@@ -5,6 +5,7 @@ import { claimOwnTexts } from '@/lib/review-notes';
 import { isStatement } from '@/lib/timeline';
 import { numericRatingLabel, verdictFromRating } from '@/lib/verdicts';
 import { samplePack } from '../helpers/packs';
+import { expectBundledPack } from '@/lib/bundled-pack';
 
 // Reviews written for these tests, in the shapes fact-checkers publish.
 const review = (overrides: Record<string, unknown> = {}) => ({
@@ -471,6 +472,29 @@ describe('a ClaimReview export, imported again', () => {
     const verdicts = ['accurate', 'accurate-but-misdated', 'imprecise', 'false', 'misattributed', 'disputed', 'unverified', 'opinion', 'unrated'] as const;
     const { ours, back } = exportedAndBack({ ...base, claims: verdicts.map((verdict, i) => ({ ...base.claims[1]!, id: `c${i}`, text: `Claim number ${i} about ferries.`, verdict })) });
     expect(back.pack.claims.map((c) => c.verdict)).toEqual(ours.claims.map((c) => c.verdict));
+  });
+
+  it('keeps dates given to the month or the year, which it writes as they are', () => {
+    const base = samplePack();
+    const claim = { ...base.claims[1]!, claimDate: '2026-05', context: [{ text: 'The operator’s fare table.', sources: [{ url: 'https://ferry.example/fares', outlet: 'Ferry Co', published: '2026' }] }] };
+    const { back } = exportedAndBack({ ...base, claims: [claim] });
+    expect(back.pack.claims[0]!.claimDate).toBe('2026-05');
+    expect(back.pack.claims[0]!.context.flatMap((item) => item.sources.map((s) => s.published))).toEqual(['2026']);
+    // Other files' dates to the month or year are read too; a month that is none is not.
+    const dated = (date: string) => {
+      const result = parse(review({ itemReviewed: { '@type': 'Claim', datePublished: date } }));
+      return result.ok ? result.value.pack.claims[0]!.claimDate : 'refused';
+    };
+    expect(['2025', '2025-02', ' 2025-02 ', '2025-13', '0000', '2025-02-31', '2025 or so'].map(dated)).toEqual(['2025', '2025-02', '2025-02', undefined, undefined, undefined, undefined]);
+  });
+
+  it('keeps what schema.org has no words for, the report a verdict judges (telling) and the cues, read back only from a file Claimlight wrote', () => {
+    const { ours, back } = exportedAndBack(expectBundledPack());
+    expect(back.pack.claims.map((c) => [c.id, c.telling, c.cues])).toEqual(ours.claims.map((c) => [c.id, c.telling, c.cues]));
+    expect(ours.claims.filter((c) => c.telling).length).toBeGreaterThan(20);
+    // Another publisher's file cannot give its claims cues or a telling.
+    const forged = parse(review({ claimlightClaim: { cues: { phrases: ['every sentence'], terms: [] } } }));
+    expect(forged.ok && forged.value.pack.claims[0]!.cues).toEqual({ phrases: [], terms: [] });
   });
 
   it('keeps the claims’ ids (`identifier`), and two claims of the same wording apart', () => {
