@@ -73,6 +73,10 @@ function Options() {
   /** The settings as last read from storage or written there: the page's changes are the fields
    * that differ from these, and only they are written (`storedWith`). */
   const saved = useRef<Settings>(settingsFrom(undefined));
+  /** The settings object as stored, as last read or told by the browser (`storage.onChanged`):
+   * what the page's changes are written over. Kept, not read at each write, so that the write
+   * on leaving the page starts at once (the page may be gone before a read answers). */
+  const stored = useRef<unknown>(undefined);
 
   /** Shows settings read from storage, and takes them as what the page's changes are made to. */
   function showStored(raw: unknown) {
@@ -83,8 +87,9 @@ function Options() {
 
   async function reload() {
     try {
-      const stored = await browser.storage.sync.get(SETTINGS_KEY);
-      if (!pending.current && !writing.current) showStored(stored[SETTINGS_KEY]);
+      const raw = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+      stored.current = raw;
+      if (!pending.current && !writing.current) showStored(raw);
       read.current = true;
       if (unread.current) {
         unread.current = false;
@@ -111,8 +116,16 @@ function Options() {
       // The fields changed here, written over the settings as stored now.
       const fields = changedFields(saved.current, next.value);
       if (Object.keys(fields).length) {
-        const written = storedWith((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY], fields);
-        await browser.storage.sync.set({ [SETTINGS_KEY]: written });
+        const before = stored.current;
+        const written = storedWith(before, fields);
+        // Taken as stored at once: a change made while this write is under way goes over it.
+        stored.current = written;
+        try {
+          await browser.storage.sync.set({ [SETTINGS_KEY]: written });
+        } catch (error) {
+          if (stored.current === written) stored.current = before;
+          throw error;
+        }
         saved.current = settingsFrom(written);
       }
       setSaveError(null);
@@ -159,6 +172,7 @@ function Options() {
       if (area === 'local' && FEEDS_CHECKED_KEY in changes) setFeedsVersion((n) => n + 1);
       if (area === 'session' && FEED_PROGRESS_KEY in changes) setFeedProgress((changes[FEED_PROGRESS_KEY]!.newValue as FeedProgress | undefined) ?? null);
       if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+      stored.current = changes[SETTINGS_KEY]!.newValue;
       if (pending.current || writing.current) missed.current = true;
       else showStored(changes[SETTINGS_KEY]!.newValue);
     };

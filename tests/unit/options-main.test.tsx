@@ -117,6 +117,22 @@ describe('options entrypoint', () => {
   });
 });
 
+describe('leaving the settings page', () => {
+  it('starts writing a change at once when the page is left within the wait before writing (the page may be gone before any read answers)', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, readingGuide: 'on' } });
+    await openOptions();
+    const only = await screen.findByRole('button', { name: 'Mark only the problems' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Accurate' }));
+    await waitFor(async () => expect((await stored())?.markedVerdicts).toContain('accurate'), { timeout: 2000 });
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    fireEvent.click(only);
+    dispatchEvent(new Event('pagehide'));
+    // Asked in the same turn, with the fields kept that this page did not change.
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set.mock.calls[0]![0][SETTINGS_KEY]).toMatchObject({ markedVerdicts: DEFAULT_SETTINGS.markedVerdicts, readingGuide: 'on' });
+  });
+});
+
 describe('settings written by more than one writer', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
