@@ -51,8 +51,12 @@ const DEFAULT_MARKS: Record<MentionVerdict, DefaultMark> = {
   context: { line: 'dotted', thickness: 1.5, tint: 0.04 },
 };
 
-/** The colour a verdict's marks have under the reader's settings: theirs, or the default. */
-const colourFor = (settings: MarkSettings, verdict: MentionVerdict): string => settings.colors[verdict] ?? defaultMarkColour(verdict);
+/** What the text of a mark is set on: a light page, or a dark one (a site's dark theme). */
+export type Backdrop = 'light' | 'dark';
+
+/** The colour a verdict's marks have under the reader's settings: theirs, or the default for the
+ * page behind the text (the light colours, at about 2.5:1 on a dark page, were hard to see there). */
+const colourFor = (settings: MarkSettings, verdict: MentionVerdict, backdrop: Backdrop = 'light'): string => settings.colors[verdict] ?? VERDICT_COLOURS[verdict][backdrop];
 
 /** The colour a verdict's marks have when the reader has not picked one, as #rrggbb. */
 export function defaultMarkColour(verdict: MentionVerdict): string {
@@ -82,9 +86,9 @@ function withAlpha(hex: string, alpha: number): string {
  * One verdict's look. A tinted mark keeps a thin line in the verdict's own style, so marks still
  * differ without colour; high contrast thickens the line and deepens the tint.
  */
-export function markLook(settings: MarkSettings, verdict: MentionVerdict): MarkLook {
+export function markLook(settings: MarkSettings, verdict: MentionVerdict, backdrop: Backdrop = 'light'): MarkLook {
   const base = DEFAULT_MARKS[verdict];
-  const color = colourFor(settings, verdict);
+  const color = colourFor(settings, verdict, backdrop);
   const strong = settings.highContrast;
   if (settings.markStyle === 'background') {
     return { color, line: base.line, thickness: strong ? 2 : 1, background: withAlpha(color, strong ? 0.4 : 0.22) };
@@ -161,8 +165,8 @@ export function markDeclarations(look: MarkLook): string {
 
 /** The look of a mention whose verdict the reader did not choose to mark: a thin dotted line in
  * the verdict's colour, half see-through, no tint. Enough to find it, not enough to read over. */
-export function faintDeclarations(settings: MarkSettings, verdict: MentionVerdict): string {
-  const color = withAlpha(colourFor(settings, verdict), settings.highContrast ? 0.85 : 0.55);
+export function faintDeclarations(settings: MarkSettings, verdict: MentionVerdict, backdrop: Backdrop = 'light'): string {
+  const color = withAlpha(colourFor(settings, verdict, backdrop), settings.highContrast ? 0.85 : 0.55);
   return drawnDeclarations('dotted', color, settings.highContrast ? 2 : 1, 'transparent');
 }
 
@@ -187,9 +191,14 @@ export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): str
  */
 export function markStyleSheet(settings: MarkSettings): string {
   const rules: string[] = [];
+  // Text on a dark page (`data-dark`, which the painter sets) takes the dark colours, where the
+  // reader kept the default one.
+  const ownColour = (verdict: MentionVerdict) => settings.colors[verdict] !== undefined;
   for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'] > .box { ${markDeclarations(markLook(settings, verdict))} }`);
+  for (const verdict of MENTION_VERDICTS) if (!ownColour(verdict)) rules.push(`.mark[data-verdict='${verdict}'][data-dark] > .box { ${markDeclarations(markLook(settings, verdict, 'dark'))} }`);
   // After the verdicts' rules, so that a faint mark's look wins over its verdict's.
   for (const verdict of MENTION_VERDICTS) rules.push(`.mark[data-verdict='${verdict}'][data-faint] > .box { ${faintDeclarations(settings, verdict)} }`);
+  for (const verdict of MENTION_VERDICTS) if (!ownColour(verdict)) rules.push(`.mark[data-verdict='${verdict}'][data-faint][data-dark] > .box { ${faintDeclarations(settings, verdict, 'dark')} }`);
   // A second and a third claim on the same words draw their lines further under the text (the
   // painter sets `data-layer`), each below the tallest line the first could have.
   const tallest = Math.max(

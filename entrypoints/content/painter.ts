@@ -126,24 +126,54 @@ interface TextPlace {
    * `overflow-y: visible`) cuts nothing above or below. */
   clips: { element: Element; x: boolean; y: boolean }[];
   pinned: boolean;
+  /** The text is set on a dark background (a site's dark theme): its marks take the dark colours. */
+  dark: boolean;
 }
 
-/** How each element styles overflow and position, read once per pass over the marks. */
-type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean }>;
+/** How each element styles overflow and position, and the luminance of its background where it
+ * paints one (null where it shows what is behind it), read once per pass over the marks. */
+type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean; luminance: number | null }>;
+
+/** The relative luminance (WCAG) of a computed colour that mostly hides what is behind it, or null. */
+function luminanceOf(color: string): number | null {
+  const rgb = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?/.exec(color);
+  if (!rgb) return null;
+  const alpha = rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? Number.parseFloat(rgb[4]) / 100 : Number(rgb[4]);
+  if (alpha < 0.5) return null;
+  const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Below this luminance a background is dark: the light colours of marks show at under 3:1 there
+ * (#1e1e1e is 0.013; mid-grey #777 is 0.18). */
+const DARK_BACKGROUND = 0.18;
+
+function styledOf(element: Element, cache: StyleCache) {
+  let styled = cache.get(element);
+  if (!styled) {
+    const style = getComputedStyle(element);
+    styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky', luminance: luminanceOf(style.backgroundColor) };
+    cache.set(element, styled);
+  }
+  return styled;
+}
 
 function placeOf(node: Node, cache: StyleCache): TextPlace {
-  const place: TextPlace = { clips: [], pinned: false };
+  const place: TextPlace = { clips: [], pinned: false, dark: false };
   const root = node.ownerDocument?.documentElement;
+  // The nearest background painted behind the text decides; the page's own, past the body, last.
+  let backdrop: number | null = null;
   for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
-    let styled = cache.get(element);
-    if (!styled) {
-      const style = getComputedStyle(element);
-      styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky' };
-      cache.set(element, styled);
-    }
+    const styled = styledOf(element, cache);
     if ((styled.x || styled.y) && element !== node.ownerDocument?.body) place.clips.push({ element, x: styled.x, y: styled.y });
     if (styled.pinned) place.pinned = true;
+    backdrop ??= styled.luminance;
   }
+  if (backdrop === null && root) backdrop = styledOf(root, cache).luminance;
+  place.dark = backdrop !== null && backdrop < DARK_BACKGROUND;
   return place;
 }
 
@@ -203,7 +233,8 @@ export class OverlayPainter implements Painter {
     };
     this.drawn = mentions.map((mention) => {
       const layer = layerOf(mention.range);
-      if (this.placeFor(mention.range, cache).pinned) this.pinned = true;
+      const place = this.placeFor(mention.range, cache);
+      if (place.pinned) this.pinned = true;
       const kept = before.get(mention.range);
       if (kept && kept.mention.verdict === mention.verdict && !kept.mention.faint === !mention.faint && (kept.group.dataset.layer ?? '0') === String(layer)) {
         before.delete(mention.range);
@@ -216,6 +247,7 @@ export class OverlayPainter implements Painter {
       group.dataset.verdict = mention.verdict;
       if (mention.faint) group.dataset.faint = '';
       if (layer) group.dataset.layer = String(Math.min(layer, 2));
+      if (place.dark) group.dataset.dark = '';
       group.dataset.text = mention.text;
       return { mention, group, key: '', boxes: [], cut: false };
     });
@@ -428,7 +460,8 @@ export class OverlayPainter implements Painter {
       const cache: StyleCache = new Map();
       // Marks not drawn now (a verdict the reader hid) find theirs again when drawn.
       this.places = new WeakMap();
-      for (const drawn of all) this.placeFor(drawn.mention.range, cache);
+      // A page that switched to its dark theme (or back) changes its marks' colours.
+      for (const drawn of all) drawn.group.toggleAttribute('data-dark', this.placeFor(drawn.mention.range, cache).dark);
       this.pinned = this.drawn.some((drawn) => this.placeFor(drawn.mention.range, cache).pinned);
     }
     const origin = host.getBoundingClientRect();

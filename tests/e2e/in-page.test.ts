@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drawnMarks, inCard, inClosedRoots } from '../../scripts/lib/closed-roots';
+import { VERDICT_COLOURS } from '../../lib/mark-style';
+import type { MentionVerdict } from '../../lib/verdicts';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
@@ -192,6 +194,45 @@ describe('keyboard', () => {
 });
 
 describe('drawing', () => {
+  it('draws the marks on a dark page in the dark colours, each line at 3:1 or more against the page, and in the light ones again when the page turns light', async () => {
+    // A news site in its dark theme; the reader marks every verdict of the page's mentions.
+    await setSettings({ markedVerdicts: ['accurate', 'context', 'false', 'misattributed', 'imprecise', 'disputed', 'unverified', 'accurate-but-misdated'] });
+    const news = await open('pages/hover.html', (page) =>
+      page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          style.textContent = 'html.dark body { background: #1e1e1e; color: #e6e6e6; }';
+          document.head.append(style);
+          document.documentElement.classList.add('dark');
+        });
+      }),
+    );
+    await news.waitForMarks(3);
+    // Each mark's verdict and the colour of its line, as drawn.
+    const lines = async () =>
+      (
+        await inClosedRoots(news.page, (root) => [...root.querySelectorAll<HTMLElement>('.mark')].map((mark) => ({ verdict: mark.dataset.verdict!, line: getComputedStyle(mark.firstElementChild!).getPropertyValue('--claimlight-line').trim() })), null)
+      ).flat();
+    const colourOf = (line: string) => /#[0-9a-f]{6}/i.exec(line)![0];
+    const luminance = (hex: string) => {
+      const n = Number.parseInt(hex.slice(1), 16);
+      const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (colour: string) => (Math.max(luminance(colour), luminance('#1e1e1e')) + 0.05) / (Math.min(luminance(colour), luminance('#1e1e1e')) + 0.05);
+    const dark = await lines();
+    expect(dark.length).toBeGreaterThan(0);
+    expect(dark.map(({ line }) => colourOf(line))).toEqual(dark.map(({ verdict }) => VERDICT_COLOURS[verdict as MentionVerdict].dark));
+    expect(dark.filter(({ line }) => contrast(colourOf(line)) < 3)).toEqual([]);
+    // The site switches to its light theme: the marks take the light colours within a second or so.
+    await news.page.evaluate(() => document.documentElement.classList.remove('dark'));
+    await expect
+      .poll(async () => (await lines()).every(({ verdict, line }) => colourOf(line) === VERDICT_COLOURS[verdict as MentionVerdict].light), { timeout: 5_000 })
+      .toBe(true);
+    await news.page.close();
+    await setSettings({});
+  });
+
   it('ends a line where a box that clips its text ends', async () => {
     const start = 'During the call, it says';
     const purple = '#7e22ce'; // Misattributed: dashed

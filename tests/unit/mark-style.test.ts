@@ -11,7 +11,8 @@ describe('markStyleSheet', () => {
   describe('when the settings are the defaults', () => {
     it('has a rule for every verdict’s boxes and for the focus', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
-      expect(css.split('\n')).toHaveLength(2 * VERDICTS.length + 4);
+      // Each verdict's look, on a light page and on a dark one, drawn fully and faintly.
+      expect(css.split('\n')).toHaveLength(4 * VERDICTS.length + 4);
       for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ --claimlight-line: \w+ .*background-image: [a-z-]*gradient\(.*\}$/);
     });
 
@@ -32,6 +33,35 @@ describe('markStyleSheet', () => {
       const tint = /linear-gradient\(rgb\(\d+ \d+ \d+ \/ ([\d.]+)\), /.exec(rule);
       expect(Number(tint?.[1])).toBeLessThan(1);
       expect(rule).toContain('outline: 2px solid #111');
+    });
+  });
+
+  describe('on a dark page', () => {
+    const line = (css: string, selector: string) => css.split('\n').find((rule) => rule.startsWith(selector)) ?? '';
+
+    it('draws each verdict in its dark colour, at 3:1 or more on a dark page, fully and faintly, the faint rule winning', () => {
+      const css = markStyleSheet(DEFAULT_SETTINGS);
+      expect(line(css, ".mark[data-verdict='context'][data-dark] > .box")).toContain('--claimlight-line: dotted #9db4cc 1.5px');
+      expect(line(css, ".mark[data-verdict='false'][data-dark] > .box")).toContain('--claimlight-line: wavy #f87171 2px');
+      expect(line(css, ".mark[data-verdict='accurate'][data-faint][data-dark] > .box")).toContain('--claimlight-line: dotted rgb(74 222 128 / 0.55) 1px');
+      // A faint mark's rule comes after the dark full ones it must win over.
+      expect(css.indexOf(line(css, ".mark[data-verdict='accurate'][data-faint] > .box"))).toBeGreaterThan(css.indexOf(line(css, ".mark[data-verdict='context'][data-dark] > .box")));
+      const luminance = (hex: string) => {
+        const n = Number.parseInt(hex.slice(1), 16);
+        const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      for (const verdict of VERDICTS) {
+        const colour = /--claimlight-line: \w+ (#[0-9a-f]{6})/.exec(line(css, `.mark[data-verdict='${verdict}'][data-dark] > .box`))![1]!;
+        expect((luminance(colour) + 0.05) / (luminance('#1e1e1e') + 0.05), verdict).toBeGreaterThanOrEqual(3);
+      }
+    });
+
+    it('keeps a colour the reader picked, on any page', () => {
+      const css = markStyleSheet(settings({ colors: { false: '#123456' } }));
+      expect(line(css, ".mark[data-verdict='false'][data-dark]")).toBe('');
+      expect(line(css, ".mark[data-verdict='false'][data-faint][data-dark]")).toBe('');
+      expect(line(css, ".mark[data-verdict='accurate'][data-dark] > .box")).toContain('#4ade80');
     });
   });
 
