@@ -5,6 +5,7 @@
  * for its mentions and revealing one are the popup entrypoint's job.
  */
 import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import type { MentionSummary } from '@/lib/protocol';
 import { VERDICT_LABELS, bySeverity, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
 import { mentionExcerpt } from './ClaimCard';
@@ -112,33 +113,7 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
       ) : (
         <>
           <VerdictSummary mentions={marked} />
-          <ol class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order">
-            {groupByClaim(marked).map((group) => (
-              <li key={group.mentions[0]!.id} class="claimlight-popup__claim-group">
-                <p class="claimlight-popup__group-head">
-                  <VerdictBadge verdict={group.worst} />
-                  {/* dir="auto" on the pack's and the page's text: either may be written right to left. */}
-                  <span class="claimlight-popup__mention-claim" dir="auto">
-                    {mentionExcerpt(group.claimText, [], CLAIM_CHARS)}
-                  </span>
-                  {group.mentions.length > 1 && <span class="claimlight-popup__group-count">{plural(group.mentions.length, 'mention')}</span>}
-                </p>
-                <ul class="claimlight-popup__group-mentions">
-                  {group.mentions.map((mention) => (
-                    <li key={mention.id}>
-                      <button type="button" class="claimlight-popup__mention" onClick={() => onReveal(mention.id)}>
-                        <span class="claimlight-visually-hidden">{mentionExcerpt(group.claimText, [], CLAIM_NAME_CHARS)} </span>
-                        {/* The group's badge says the verdict; a mention judged otherwise (context
-                            where another says imprecise) says its own. */}
-                        {mention.verdict !== group.worst ? <VerdictBadge verdict={mention.verdict} /> : <span class="claimlight-visually-hidden">Verdict: {VERDICT_LABELS[mention.verdict]}. </span>}
-                        <MentionText text={mention.text} />
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
+          <MarkedList mentions={marked} onReveal={onReveal} />
         </>
       )}
       {related.length > 0 && (
@@ -156,6 +131,65 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
         </section>
       )}
     </>
+  );
+}
+
+/**
+ * The marked mentions, grouped by claim, each a button. One Tab stop for the whole list, the arrow
+ * keys (and Home, End) moving between its buttons: a page of 500 mentions was 500 Tab stops
+ * between the reader and the rest of the popup.
+ */
+function MarkedList({ mentions, onReveal }: { mentions: readonly MentionSummary[]; onReveal(id: number): void }) {
+  const groups = groupByClaim(mentions);
+  const order = groups.flatMap((group) => group.mentions.map((mention) => mention.id));
+  // The button the list's Tab stop is on: the last one the reader was on, while it is listed.
+  const [current, setCurrent] = useState<number | null>(null);
+  const stop = current !== null && order.includes(current) ? current : order[0];
+  const listRef = useRef<HTMLOListElement>(null);
+  function onKeyDown(event: KeyboardEvent) {
+    const at = order.indexOf(stop!);
+    const to = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? order.length - 1 : null;
+    if (to === null) return;
+    event.preventDefault();
+    const id = order[Math.max(0, Math.min(order.length - 1, to))]!;
+    setCurrent(id);
+    listRef.current?.querySelector<HTMLButtonElement>(`button[data-mention-id="${id}"]`)?.focus();
+  }
+  return (
+    <ol ref={listRef} class="claimlight-popup__mentions" aria-label="Claims on this page, in reading order" onKeyDown={onKeyDown}>
+      {groups.map((group) => (
+        <li key={group.mentions[0]!.id} class="claimlight-popup__claim-group">
+          <p class="claimlight-popup__group-head">
+            <VerdictBadge verdict={group.worst} />
+            {/* dir="auto" on the pack's and the page's text: either may be written right to left. */}
+            <span class="claimlight-popup__mention-claim" dir="auto">
+              {mentionExcerpt(group.claimText, [], CLAIM_CHARS)}
+            </span>
+            {group.mentions.length > 1 && <span class="claimlight-popup__group-count">{plural(group.mentions.length, 'mention')}</span>}
+          </p>
+          <ul class="claimlight-popup__group-mentions">
+            {group.mentions.map((mention) => (
+              <li key={mention.id}>
+                <button
+                  type="button"
+                  class="claimlight-popup__mention"
+                  data-mention-id={mention.id}
+                  tabIndex={mention.id === stop ? 0 : -1}
+                  onFocus={() => setCurrent(mention.id)}
+                  onClick={() => onReveal(mention.id)}
+                >
+                  <span class="claimlight-visually-hidden">{mentionExcerpt(group.claimText, [], CLAIM_NAME_CHARS)} </span>
+                  {/* The group's badge says the verdict; a mention judged otherwise (context
+                      where another says imprecise) says its own. */}
+                  {mention.verdict !== group.worst ? <VerdictBadge verdict={mention.verdict} /> : <span class="claimlight-visually-hidden">Verdict: {VERDICT_LABELS[mention.verdict]}. </span>}
+                  <MentionText text={mention.text} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -25,6 +25,37 @@ describe('PageMentionList', () => {
     for (const button of screen.getAllByRole('button')) expect(button.textContent!.length).toBeLessThan(120);
   });
 
+  it('is one Tab stop, the arrow keys, Home and End moving between its mentions, and keeps the stop on the mention the reader was on as the list grows', () => {
+    const mention = (id: number, claimText: string) => ({ id, verdict: 'false' as const, claimText, text: `Sentence ${id}.` });
+    const mentions = [mention(1, 'Fares doubled.'), mention(2, 'The pier closed.'), mention(3, 'Fares doubled.'), mention(4, 'The bridge reopened.')];
+    const onReveal = vi.fn();
+    const { rerender } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={onReveal} />);
+    const list = screen.getByRole('list', { name: /Claims on this page/ });
+    // Grouped by claim: 1 and 3 (fares), then 2 (pier), then 4 (bridge).
+    const buttons = () => within(list).getAllByRole('button');
+    const stops = () => buttons().filter((b) => b.tabIndex === 0).map((b) => b.textContent!.match(/Sentence (\d)/)![1]);
+    expect(stops()).toEqual(['1']);
+    buttons()[0]!.focus();
+    fireEvent.keyDown(buttons()[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement!.textContent).toContain('Sentence 3.');
+    expect(stops()).toEqual(['3']);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement!.textContent).toContain('Sentence 4.');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement!.textContent).toContain('Sentence 4.');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement!.textContent).toContain('Sentence 1.');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(stops()).toEqual(['2']);
+    // The page found one more: the stop stays where the reader was.
+    rerender(<PageMentionList mentions={[mention(5, 'A new claim.'), ...mentions]} siteEnabled onReveal={onReveal} />);
+    expect(stops()).toEqual(['2']);
+    fireEvent.click(document.activeElement!);
+    expect(onReveal).toHaveBeenCalledWith(2);
+  });
+
   it('shows what the tab says about its page above the list', () => {
     const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
     render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares doubled.' }]} siteEnabled onReveal={vi.fn()} notice={notice} />);
