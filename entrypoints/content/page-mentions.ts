@@ -64,6 +64,10 @@ const MAX_CARRIED = 50;
 /** A change that added more blocks than this (a page building a whole list anew) is not searched
  * for the text of the marks it took away: the rescan it brings finds them. */
 const MAX_ADDED_LOOKED_AT = 200;
+/** Nor is a part of the page holding more elements than this (an app's whole root, made anew as
+ * it hydrates): read whole in the change's own turn, 60,000 items took most of a second, where
+ * the rescan reads it in slices. */
+const MAX_ELEMENTS_CARRIED = 2_000;
 
 /** Reading a giant page gives the page its main thread back every 30 ms, well under a long task. */
 const SLICING: Slicing = {
@@ -139,10 +143,12 @@ class Carrying {
     return undefined;
   }
 
+  /** The blocks of a part of the page, read once; none for a part too large to read in the
+   * change's own turn (`MAX_ELEMENTS_CARRIED`). */
   private blocksIn(root: Element): TextBlock[] {
     let blocks = this.read.get(root);
     if (!blocks) {
-      blocks = extractBlocks(root, EXTRACT_OPTIONS);
+      blocks = root.getElementsByTagName('*').length > MAX_ELEMENTS_CARRIED ? [] : extractBlocks(root, EXTRACT_OPTIONS);
       this.read.set(root, blocks);
     }
     return blocks;
@@ -186,6 +192,8 @@ export class PageMentions {
   /** Counts whole-page scans, so the answer of one that was overtaken is dropped. */
   private generation = 0;
   private fullScan: Promise<void> | null = null;
+  /** What the whole-page scan under way is to replace (`scanAll`). */
+  private replacing: { mentions: PageMention[]; related: RelatedMention[] } | null = null;
   /** The page's date, read afresh by each full scan (`scanAll`), which comes before any partial one. */
   private date: number | null = null;
   /** The page's opening as the last full scan read it, sent with every part of the page scanned
@@ -238,6 +246,7 @@ export class PageMentions {
     this.related = [];
     this.heldBack = [];
     this.gone = [];
+    this.replacing = null;
     this.index();
   }
 
@@ -267,13 +276,17 @@ export class PageMentions {
     const generation = ++this.generation;
     const run = (async () => {
       // What the page had goes, but a sentence found again where it was is the same mention (a
-      // card open on it stays), and one found elsewhere keeps its id for the popup's list.
-      const before = { mentions: this.mentions, related: this.related };
+      // card open on it stays), and one found elsewhere keeps its id for the popup's list. What a
+      // whole-page scan this one overtook was to replace is what this one replaces: that scan
+      // emptied the list, and found nothing that stays.
+      const before = this.replacing ?? { mentions: this.mentions, related: this.related };
+      this.replacing = before;
       this.mentions = [];
       this.related = [];
       this.dismissed.clear();
       this.date = pageDate(this.document);
       await this.scanRoots([this.document.documentElement], generation, before);
+      if (generation === this.generation) this.replacing = null;
     })();
     this.fullScan = run;
     try {
@@ -334,7 +347,10 @@ export class PageMentions {
       if (!nodes.length || this.isHidden(loose.claimKey, text) || !isRendered(nodes[0]!)) continue;
       relatedKept.push({ id: this.idFor(loose.claimKey, text, relatedReplaced), claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes });
     }
-    const added: PageMention[] = [];
+    // Where each mention found is, and what it would be drawn as: every one is placed first, so
+    // that a mention found where one was keeps it before a new copy of its sentence elsewhere takes
+    // its id (`idFor`).
+    const placed: { mention: (typeof found.mentions)[number]; start: DomPoint; end: DomPoint; text: string; fields: Omit<PageMention, 'id' | 'claimKey' | 'range' | 'text' | 'repeats'> }[] = [];
     for (const mention of found.mentions) {
       const block = blocks[mention.block];
       const claim = found.claims[mention.claimKey];
@@ -350,7 +366,7 @@ export class PageMentions {
         }
         const text = block.text.slice(mention.start, mention.end);
         if (this.isHidden(mention.claimKey, text)) continue;
-        const found = {
+        const fields = {
           claim,
           verdict: mention.verdict,
           cues: mention.cues,
@@ -358,33 +374,37 @@ export class PageMentions {
           nodes: nodesBetween(block, mention.start, mention.end),
           place: { element: enclosingBlock(start.node, EXTRACT_OPTIONS) ?? this.document.documentElement, blockText: block.text, start: mention.start, end: mention.end },
         };
-        // The same words of the same claim found where a mention already was (a rescan of a
-        // paragraph that did not change, a new sensitivity): that mention, with its range, so that
-        // its mark is not drawn again and a card open on it stays.
-        const same = replaced.findIndex((m) => m.claimKey === mention.claimKey && m.text === text && isAt(m.range, start, end));
-        if (same >= 0) {
-          const old = replaced.splice(same, 1)[0]!;
-          if (mention.repeats) old.repeats = mention.repeats;
-          else delete old.repeats;
-          added.push(Object.assign(old, found));
-          continue;
-        }
-        const range = this.document.createRange();
-        range.setStart(start.node, start.offset);
-        range.setEnd(end.node, end.offset);
-        added.push({
-          id: this.idFor(mention.claimKey, text, replaced),
-          claimKey: mention.claimKey,
-          ...(mention.repeats ? { repeats: mention.repeats } : {}),
-          range,
-          text,
-          ...found,
-        });
+        placed.push({ mention, start, end, text, fields });
       } catch (e) {
         // One odd node (a page that changed under us) must not cost the page its other marks.
         log.debug('could not mark a mention', e);
       }
     }
+    // The same words of the same claim, judged the same, found where a mention already was (a
+    // rescan of a paragraph that did not change, a new sensitivity): that mention, with its range,
+    // so that its mark is not drawn again and a card open on it stays. (Judged otherwise, after an
+    // import rated the claim anew, it is a new mention with the old id: a card open on the old one,
+    // which would go on saying the old verdict, closes.)
+    const foundAgain = new Map<(typeof placed)[number], PageMention>();
+    for (const one of placed) {
+      const same = replaced.findIndex((m) => m.claimKey === one.mention.claimKey && m.text === one.text && isAt(m.range, one.start, one.end) && m.verdict === one.mention.verdict && m.repeats === one.mention.repeats && m.claim.text === one.fields.claim.text);
+      if (same >= 0) foundAgain.set(one, replaced.splice(same, 1)[0]!);
+    }
+    const added: PageMention[] = placed.map((one) => {
+      const old = foundAgain.get(one);
+      if (old) return Object.assign(old, one.fields);
+      const range = this.document.createRange();
+      range.setStart(one.start.node, one.start.offset);
+      range.setEnd(one.end.node, one.end.offset);
+      return {
+        id: this.idFor(one.mention.claimKey, one.text, replaced),
+        claimKey: one.mention.claimKey,
+        ...(one.mention.repeats ? { repeats: one.mention.repeats } : {}),
+        range,
+        text: one.text,
+        ...one.fields,
+      };
+    });
     this.forget([...replaced, ...relatedReplaced]);
     this.mentions = [...kept, ...added].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     // A claim marked anywhere on the page is not also listed as possibly related; the rest once each.

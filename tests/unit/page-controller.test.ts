@@ -8,6 +8,7 @@ import type { Client, FoundMentions } from '@/lib/protocol';
 import { ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type Dismissals } from '@/lib/dismissals';
+import type { Verdict } from '@/lib/verdicts';
 
 // The page's controller with a matcher that answers when the test says so and a card host that
 // records what it was asked to show, so the test sees which cards open and when.
@@ -196,3 +197,66 @@ describe('PageController', () => {
   });
 });
 
+describe('a card open on a mention the page scans again', () => {
+  let stop = () => {};
+  afterEach(() => stop());
+
+  /** A page whose one mention's card is open, and a pack that the test can re-rate. */
+  async function openCardOn(verdictOf: () => Verdict) {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const abort = new AbortController();
+    stop = () => abort.abort();
+    const ctx = { isValid: true, signal: abort.signal, setTimeout: (r: () => void, ms: number) => setTimeout(r, ms), setInterval: (r: () => void, ms: number) => setInterval(r, ms), onInvalidated: () => () => undefined } as unknown as ContentScriptContext;
+    const client = {
+      call: async (name: string, payload: { blocks?: string[] }) => {
+        if (name !== 'findMentions') return ok({});
+        const verdict = verdictOf();
+        return ok<FoundMentions>({
+          mentions: payload.blocks!.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [], verdict }] : [])),
+          related: [],
+          claims: { 'p/bridge': { id: 'bridge', text: CLAIM, verdict, summary: 'It closes on weekends.', context: [], cues: { phrases: [], terms: [] }, packId: 'p', packTitle: 'P' } },
+        });
+      },
+    } as unknown as Client;
+    const shown: Verdict[] = [];
+    const host = {
+      current: null as OpenCard | null,
+      element: null,
+      show(card: OpenCard) {
+        this.current = card;
+        shown.push(card.mention.claim.verdict);
+      },
+      hide() {
+        this.current = null;
+      },
+      showDismissed() {},
+      guard() {},
+    };
+    provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
+    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => undefined });
+    await controller.start(DEFAULT_SETTINGS);
+    expect(controller.revealById(controller.summaries()[0]!.id, controller.pageId)).toBe(true);
+    for (let i = 0; i < 10; i++) await tick();
+    expect(shown).toEqual(['false']);
+    return { controller, host, shown };
+  }
+
+  it('stays open when the pack changed and the mention is found again as it was (a feed refreshed)', async () => {
+    const { controller, host } = await openCardOn(() => 'false');
+    const before = host.current!.mention;
+    await controller.claimsChanged();
+    for (let i = 0; i < 10; i++) await tick();
+    expect(host.current?.mention).toBe(before);
+  });
+
+  it('closes, rather than go on saying the old verdict, when the claim was rated anew', async () => {
+    let verdict: Verdict = 'false';
+    const { controller, host } = await openCardOn(() => verdict);
+    const id = controller.summaries()[0]!.id;
+    verdict = 'accurate';
+    await controller.claimsChanged();
+    for (let i = 0; i < 10; i++) await tick();
+    expect(controller.summaries().map((m) => [m.id, m.verdict])).toEqual([[id, 'accurate']]);
+    expect(host.current).toBeNull();
+  });
+});

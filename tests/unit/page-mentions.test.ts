@@ -296,4 +296,54 @@ describe('a paragraph the page renders again', () => {
     expect(page.list()[1]!.id).not.toBe(first!.id);
     expect(new Set(page.list().map((m) => m.id)).size).toBe(2);
   });
+
+  it('keeps a mention (object and id) through two whole-page scans asked in quick succession (a sensitivity dragged, an import)', async () => {
+    document.body.innerHTML = `<main><p>${HTML}</p></main>`;
+    const waiting: (() => void)[] = [];
+    let hold = false;
+    const held = (blocks: string[]) => (hold ? new Promise<FoundMentions>((resolve) => waiting.push(() => void find(blocks).then(resolve))) : find(blocks));
+    const page = new PageMentions(document, held);
+    await page.scanAll();
+    const [before] = page.list();
+    hold = true;
+    const first = page.scanAll();
+    await tick();
+    const second = page.scanAll();
+    await tick();
+    while (waiting.length) {
+      waiting.shift()!();
+      await tick();
+    }
+    await Promise.all([first, second]);
+    expect(page.list()).toEqual([before]);
+  });
+
+  it('keeps the id and object of a mention found where it was when the same sentence is also found, new, earlier on the page', async () => {
+    document.body.innerHTML = `<main><p id="old">${CLAIM}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const [old] = page.list();
+    // A pull quote of the same sentence appears above it; the page is scanned whole again.
+    const quote = document.createElement('p');
+    quote.textContent = CLAIM;
+    document.querySelector('main')!.prepend(quote);
+    await page.scanAll();
+    expect(page.list().find((m) => document.getElementById('old')!.contains(m.range.startContainer))).toBe(old);
+    expect(new Set(page.list().map((m) => m.id)).size).toBe(2);
+  });
+
+  it('does not read a part of the page made anew that holds thousands of elements in the change\'s own turn: the rescan finds its mention, under its id', async () => {
+    document.body.innerHTML = `<main id="app"><p>${HTML}</p></main>`;
+    const page = new PageMentions(document, find);
+    await page.scanAll();
+    const [before] = page.list();
+    // An app's whole root made anew as it hydrates: the same paragraph, and 3,000 items after it.
+    const app = document.createElement('main');
+    app.innerHTML = `<p>${HTML}</p><ul>${'<li>Item</li>'.repeat(3_000)}</ul>`;
+    document.getElementById('app')!.replaceWith(app);
+    page.prune([app]);
+    expect(page.list()).toEqual([]);
+    await page.scan([app]);
+    expect(page.list().map((m) => [m.id, m.range.toString()])).toEqual([[before!.id, CLAIM]]);
+  });
 });
