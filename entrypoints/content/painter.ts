@@ -128,52 +128,103 @@ interface TextPlace {
   pinned: boolean;
   /** The text is set on a dark background (a site's dark theme): its marks take the dark colours. */
   dark: boolean;
+  /** The node it was found for (the range's common ancestor): a range moved to other text (a
+   * mention carried over to a paragraph made anew) is placed again. */
+  at: Node;
 }
 
-/** How each element styles overflow and position, and the luminance of its background where it
- * paints one (null where it shows what is behind it), read once per pass over the marks. */
-type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean; luminance: number | null }>;
+/** How each element styles overflow and position, and what its background tells of the page
+ * behind the text, read once per pass over the marks. */
+type StyleCache = Map<Element, { x: boolean; y: boolean; pinned: boolean; backdrop: Backdrop | null }>;
 
-/** The relative luminance (WCAG) of a computed colour that mostly hides what is behind it, or null. */
-function luminanceOf(color: string): number | null {
-  const rgb = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?/.exec(color);
-  if (!rgb) return null;
-  const alpha = rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? Number.parseFloat(rgb[4]) / 100 : Number(rgb[4]);
-  if (alpha < 0.5) return null;
-  const [r, g, b] = [rgb[1], rgb[2], rgb[3]].map((c) => {
-    const v = Number(c) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+/** The relative luminance (WCAG) of a CSS colour, and its opacity; null for one it cannot read.
+ * rgb() is read here; any other form (oklch(), as Tailwind's colours compute) is drawn on a pixel
+ * of a canvas and read back. */
+const colours = new Map<string, { luminance: number; alpha: number } | null>();
+function colourOf(color: string): { luminance: number; alpha: number } | null {
+  let known = colours.get(color);
+  if (known !== undefined) return known;
+  let channels: number[] | null = null;
+  const rgb = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(color);
+  if (rgb) channels = [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? Number.parseFloat(rgb[4]) / 100 : Number(rgb[4])];
+  else channels = drawnColour(color);
+  known = channels && {
+    alpha: channels[3]!,
+    luminance: 0.2126 * linear(channels[0]!) + 0.7152 * linear(channels[1]!) + 0.0722 * linear(channels[2]!),
+  };
+  if (colours.size < 256) colours.set(color, known);
+  return known;
+}
+
+const linear = (channel: number) => {
+  const v = channel / 255;
+  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+};
+
+let pixel: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+/** A colour as the browser draws it, [r, g, b, alpha], by a pixel of a canvas of our own. */
+function drawnColour(color: string): number[] | null {
+  pixel ??= typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true }) : null;
+  if (!pixel) return null;
+  pixel.clearRect(0, 0, 1, 1);
+  pixel.fillStyle = '#000';
+  pixel.fillStyle = color;
+  pixel.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = pixel.getImageData(0, 0, 1, 1).data;
+  return [r!, g!, b!, a! / 255];
 }
 
 /** Below this luminance a background is dark: the light colours of marks show at under 3:1 there
  * (#1e1e1e is 0.013; mid-grey #777 is 0.18). */
 const DARK_BACKGROUND = 0.18;
 
+/** What an element's background says of the page behind its text: dark or light where it paints
+ * a colour that mostly hides what is behind; `text` where it paints an image (a photo, a gradient)
+ * whose brightness only the text's own colour tells; null where it shows what is behind it. */
+type Backdrop = 'dark' | 'light' | 'text';
+
+function backdropOf(style: CSSStyleDeclaration): Backdrop | null {
+  const colour = colourOf(style.backgroundColor);
+  if (colour && colour.alpha >= 0.5) return colour.luminance < DARK_BACKGROUND ? 'dark' : 'light';
+  return style.backgroundImage && style.backgroundImage !== 'none' ? 'text' : null;
+}
+
 function styledOf(element: Element, cache: StyleCache) {
   let styled = cache.get(element);
   if (!styled) {
     const style = getComputedStyle(element);
-    styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky', luminance: luminanceOf(style.backgroundColor) };
+    styled = { x: style.overflowX !== 'visible', y: style.overflowY !== 'visible', pinned: style.position === 'fixed' || style.position === 'sticky', backdrop: backdropOf(style) };
     cache.set(element, styled);
   }
   return styled;
 }
 
+/** Whether light text tells of a dark page behind it (light text on a light page would not be read). */
+function lightText(element: Element | null): boolean {
+  const colour = element && colourOf(getComputedStyle(element).color);
+  return !!colour && colour.luminance > 0.5;
+}
+
 function placeOf(node: Node, cache: StyleCache): TextPlace {
-  const place: TextPlace = { clips: [], pinned: false, dark: false };
+  const place: TextPlace = { clips: [], pinned: false, dark: false, at: node };
   const root = node.ownerDocument?.documentElement;
+  const textElement = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   // The nearest background painted behind the text decides; the page's own, past the body, last.
-  let backdrop: number | null = null;
-  for (let element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; element && element !== root; element = element.parentElement) {
+  let backdrop: Backdrop | null = null;
+  for (let element = textElement; element && element !== root; element = element.parentElement) {
     const styled = styledOf(element, cache);
     if ((styled.x || styled.y) && element !== node.ownerDocument?.body) place.clips.push({ element, x: styled.x, y: styled.y });
     if (styled.pinned) place.pinned = true;
-    backdrop ??= styled.luminance;
+    backdrop ??= styled.backdrop;
   }
-  if (backdrop === null && root) backdrop = styledOf(root, cache).luminance;
-  place.dark = backdrop !== null && backdrop < DARK_BACKGROUND;
+  if (backdrop === null && root) backdrop = styledOf(root, cache).backdrop;
+  // No background painted at all: the canvas, dark where the page asks for a dark scheme and the
+  // browser gives it; the text's colour tells as well.
+  if (backdrop === null && root) {
+    const scheme = getComputedStyle(root).colorScheme;
+    backdrop = /\bdark\b/.test(scheme) && (!/\blight\b/.test(scheme) || matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'text';
+  }
+  place.dark = backdrop === 'dark' || (backdrop === 'text' && lightText(textElement));
   return place;
 }
 
@@ -436,7 +487,9 @@ export class OverlayPainter implements Painter {
   /** Where a range's text sits, found the first time it is asked for. */
   private placeFor(range: Range, cache: StyleCache): TextPlace {
     let place = this.places.get(range);
-    if (!place) this.places.set(range, (place = placeOf(range.commonAncestorContainer, cache)));
+    // A range moved to other text (a mention carried over to a paragraph made anew) is placed again:
+    // the boxes that clipped its old text are out of the page.
+    if (!place || place.at !== range.commonAncestorContainer) this.places.set(range, (place = placeOf(range.commonAncestorContainer, cache)));
     return place;
   }
 
@@ -455,15 +508,17 @@ export class OverlayPainter implements Painter {
     this.coveredAt = coverAt(this.document, styles);
     this.coversFound = performance.now();
     if (pass !== Pass.All && !this.covers.length && !all.some((drawn) => drawn.cut)) return;
+    // Each mark's place, found again where the page's styles changed (`restyled`: marks not drawn
+    // now, a verdict the reader hid, find theirs again when drawn) or where its range moved to
+    // other text (`placeFor`); a page that switched to its dark theme, or back, changes its marks'
+    // colours. (A look-up per mark otherwise.)
+    const cache: StyleCache = new Map();
     if (this.restyled) {
       this.restyled = false;
-      const cache: StyleCache = new Map();
-      // Marks not drawn now (a verdict the reader hid) find theirs again when drawn.
       this.places = new WeakMap();
-      // A page that switched to its dark theme (or back) changes its marks' colours.
-      for (const drawn of all) drawn.group.toggleAttribute('data-dark', this.placeFor(drawn.mention.range, cache).dark);
-      this.pinned = this.drawn.some((drawn) => this.placeFor(drawn.mention.range, cache).pinned);
     }
+    for (const drawn of all) drawn.group.toggleAttribute('data-dark', this.placeFor(drawn.mention.range, cache).dark);
+    this.pinned = this.drawn.some((drawn) => this.placeFor(drawn.mention.range, cache).pinned);
     const origin = host.getBoundingClientRect();
     // A page zoomed with CSS zoom on <html> zooms the layer too: the text's boxes, measured in the
     // view's pixels, are drawn in the layer's, each that many view pixels. (Every mark was offset

@@ -233,6 +233,101 @@ describe('drawing', () => {
     await setSettings({});
   });
 
+  it('keeps drawing a mark carried over into a clipping wrapper the page made anew (it blinked out until the next guard, about a second)', async () => {
+    const news = await open('pages/hover.html', (page) =>
+      page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          // An article body in a wrapper with overflow: hidden (a clearfix), as many sites have.
+          const p = document.getElementById('claim-1')!;
+          const wrap = document.createElement('div');
+          wrap.id = 'wrap';
+          wrap.style.overflow = 'hidden';
+          p.replaceWith(wrap);
+          wrap.append(p);
+        });
+      }),
+    );
+    await news.waitForMarks(3);
+    // Records, every frame, how many boxes the mark on claim-1 has.
+    await inClosedRoots(
+      news.page,
+      (root) => {
+        const w = window as unknown as { boxCounts: number[] };
+        w.boxCounts = [];
+        const tick = () => {
+          const mark = [...root.querySelectorAll<HTMLElement>('.mark')].find((m) => m.dataset.text!.startsWith('Trump also said'));
+          if (mark) w.boxCounts.push([...mark.children].filter((b) => b.getBoundingClientRect().width > 0).length);
+          if (w.boxCounts.length < 40) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      },
+      null,
+    );
+    // The framework renders the wrapper again, word for word.
+    await news.page.evaluate(() => {
+      const wrap = document.getElementById('wrap')!;
+      wrap.replaceWith(wrap.cloneNode(true));
+    });
+    await news.page.waitForTimeout(900);
+    const counts = await news.page.evaluate(() => (window as unknown as { boxCounts: number[] }).boxCounts);
+    expect(counts.length).toBeGreaterThan(10);
+    expect(counts.filter((n) => n === 0).length).toBe(0);
+    await news.page.close();
+  });
+
+  it('draws the marks in the dark colours on a page that asks for a dark canvas (color-scheme: dark) and sets no background', async () => {
+    const news = await open('pages/hover.html', (page) =>
+      page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          // A site that leaves its colours to the browser: a dark canvas, light text.
+          style.textContent = ':root { color-scheme: dark; } body { background: none !important; color: CanvasText !important; } .masthead { background: none !important; }';
+          document.head.append(style);
+        });
+      }),
+    );
+    await news.waitForMarks(3);
+    await news.page.waitForTimeout(1200);
+    const dark = (await inClosedRoots(news.page, (root) => [...root.querySelectorAll<HTMLElement>('.mark')].map((m) => m.hasAttribute('data-dark')), null)).flat();
+    expect(dark.length).toBe(3);
+    expect(dark).toEqual([true, true, true]);
+    await news.page.close();
+  });
+
+  it('draws the marks in the dark colours on a dark page whose background is written in oklch (Tailwind 4 palette)', async () => {
+    const news = await open('pages/hover.html', (page) =>
+      page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          // Tailwind 4: bg-gray-900 text-gray-100.
+          style.textContent = 'body { background: oklch(21% 0.034 264.665) !important; color: oklch(96.7% 0.003 264.542) !important; }';
+          document.head.append(style);
+        });
+      }),
+    );
+    await news.waitForMarks(3);
+    await news.page.waitForTimeout(1200);
+    const dark = (await inClosedRoots(news.page, (root) => [...root.querySelectorAll<HTMLElement>('.mark')].map((m) => m.hasAttribute('data-dark')), null)).flat();
+    expect(dark).toEqual([true, true, true]);
+    await news.page.close();
+  });
+
+  it('draws the marks in the dark colours on text set over a dark gradient (a hero banner) on a light page', async () => {
+    const news = await open('pages/hover.html', (page) =>
+      page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const p = document.getElementById('claim-1')!;
+          p.style.cssText = 'background-image: linear-gradient(#0d1b2a, #1b263b); color: #fff; padding: 24px;';
+        });
+      }),
+    );
+    await news.waitForMarks(3);
+    await news.page.waitForTimeout(1200);
+    const dark = (await inClosedRoots(news.page, (root) => [...root.querySelectorAll<HTMLElement>('.mark')].filter((m) => m.dataset.text!.startsWith('Trump also said')).map((m) => m.hasAttribute('data-dark')), null)).flat();
+    expect(dark).toEqual([true]);
+    await news.page.close();
+  });
+
   it('ends a line where a box that clips its text ends', async () => {
     const start = 'During the call, it says';
     const purple = '#7e22ce'; // Misattributed: dashed
