@@ -126,7 +126,10 @@ function Options() {
           if (stored.current === written) stored.current = before;
           throw error;
         }
-        saved.current = settingsFrom(written);
+        // What the page's values are now made from: what it read, with what it wrote. Not what
+        // another tab wrote meanwhile, which the page has not shown: taken as the page's own, its
+        // stale value was written back over it at the next change.
+        saved.current = { ...saved.current, ...fields };
       }
       setSaveError(null);
     } catch (error) {

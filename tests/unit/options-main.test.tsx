@@ -147,6 +147,31 @@ describe('settings written by more than one writer', () => {
     await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
   });
 
+  it('keeps a change saved elsewhere when the reader goes on changing a field while this page writes', async () => {
+    await openOptions();
+    const slider = await screen.findByRole('slider', { name: 'Sensitivity' });
+    // The reader drags the slider; meanwhile the reader's other tab switches Claimlight off.
+    fireEvent.input(slider, { target: { value: '0.9' } });
+    await sleep(50);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, enabled: false } });
+    // This page's write takes a moment (storage.sync is backed by the reader's account), and the drag goes on.
+    const write = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(async (items) => {
+      if (first) {
+        first = false;
+        await sleep(150);
+      }
+      return write(items);
+    });
+    await sleep(330);
+    fireEvent.input(slider, { target: { value: '0.7' } });
+    await waitFor(async () => expect((await stored())?.sensitivity).toBe(0.7), { timeout: 2000 });
+    await sleep(100);
+    // Nobody here touched the switch: the other tab's "off" stands (it was written back to on).
+    expect((await stored())?.enabled).toBe(false);
+  });
+
   it('keeps the verdicts the reader marks when synced settings name a verdict this version does not know', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, markedVerdicts: ['false', 'accurate', 'satire'] } });
     await openOptions();
