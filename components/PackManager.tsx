@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatMoment } from '@/lib/partial-date';
-import { checkPackSize } from '@/lib/pack';
+import { MAX_PACK_BYTES, checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
@@ -127,13 +127,15 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
   }
 
   async function importFile(file: File) {
-    const tooBig = checkPackSize(file.size);
+    // Judged by its size before it is read, at twice the limit: UTF-16 (what PowerShell writes)
+    // takes two bytes for each character that UTF-8 writes in one. Its text is judged in UTF-8.
+    const tooBig = file.size > 2 * MAX_PACK_BYTES ? checkPackSize(file.size) : null;
     if (tooBig) {
       setStatus({ kind: 'error', text: `Nothing was imported. ${tooBig}` });
       return;
     }
-    // Read by its bytes, as the command line reads a file: a UTF-16 file (what PowerShell writes)
-    // or a windows-1252 one was read as UTF-8, refused as "not valid JSON" or stored garbled.
+    // Read by its bytes, as the command line reads a file: a UTF-16 file or a windows-1252 one was
+    // read as UTF-8, refused as "not valid JSON" or stored garbled.
     const { text, note } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
     await runImport(text, file.name, note);
   }

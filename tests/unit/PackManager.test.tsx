@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PackManager, type PackImporter } from '@/components/PackManager';
+import { MAX_PACK_BYTES } from '@/lib/pack';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { createClient, routeMessage } from '@/lib/protocol';
@@ -244,14 +245,30 @@ describe('PackManager', () => {
   it('refuses a file over the size limit before reading it', async () => {
     await renderManager();
     const input = document.querySelector('input[type=file]') as HTMLInputElement;
+    // Over twice the limit: no file that size holds a pack within it, even in UTF-16.
     const file = new File(['x'], 'huge.json', { type: 'application/json' });
-    Object.defineProperty(file, 'size', { value: 20 * 1024 * 1024 });
+    Object.defineProperty(file, 'size', { value: 40 * 1024 * 1024 });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
     expect(await alertText()).toBe(
-      'Nothing was imported. The file is 20.0 MB; Claimlight imports fact packs of up to 16.0 MB. Split it into smaller packs.',
+      'Nothing was imported. The file is 40.0 MB; Claimlight imports fact packs of up to 16.0 MB. Split it into smaller packs.',
     );
   });
+
+  it('imports a UTF-16 file over the limit in bytes whose text is within it, as PowerShell saves a 10 MB pack', async () => {
+    await renderManager();
+    const json = JSON.stringify(samplePack()) + ' '.repeat(10 * 1024 * 1024);
+    const bytes = new Uint8Array(2 + json.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < json.length; i++) {
+      bytes[2 + 2 * i] = json.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = json.charCodeAt(i) >> 8;
+    }
+    expect(bytes.length).toBeGreaterThan(MAX_PACK_BYTES);
+    const area = screen.getByRole('heading', { name: 'Import a pack' }).parentElement!;
+    fireEvent.drop(area, { dataTransfer: { files: [new File([bytes as BlobPart], 'pack.json', { type: 'application/json' })], types: ['Files'] } });
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('Imported “\u2068Sample pack\u2069”'), { timeout: 20_000 });
+  }, 60_000);
 
   it('says what an import did in live regions that were in the page, empty, before it', async () => {
     await renderManager();
