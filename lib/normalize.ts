@@ -500,9 +500,12 @@ function pushWord(tokens: Token[], foreignTokens: Token[], foreignLanguages: (re
  * many lists, and a heading's "Giant rabbit shows a 17-lb." is no Spanish. (Russian's "в" and "и"
  * are told.) */
 function markForeignFunctionWords(tokens: readonly Token[], foreignTokens: readonly Token[], foreignLanguages: readonly (readonly number[])[]): void {
-  const telling = foreignTokens.flatMap((token, i) => (/^[a-z]$/.test(token.norm) ? [] : [{ word: token.norm, stem: token.stem, languages: foreignLanguages[i]! }]));
   let english = 0;
   for (const token of tokens) if (token.stop) english++;
+  // A language is told only by more of its function words than the English ones (`textLanguage`):
+  // an English text, whose words include a few of another language's ("die", "per"), has fewer.
+  if (foreignTokens.length <= english) return;
+  const telling = foreignTokens.flatMap((token, i) => (/^[a-z]$/.test(token.norm) ? [] : [{ word: token.norm, stem: token.stem, languages: foreignLanguages[i]! }]));
   const language = textLanguage(telling, english);
   if (language < 0) return;
   foreignTokens.forEach((token, i) => {

@@ -9,6 +9,7 @@
  * (`features.ts`), which keeps a page's cost low however many claims the store holds.
  */
 import type { ClaimIndex } from './claim-index';
+import { lexiconRank } from './lexicon';
 
 /** A candidate claim for a block, with its retrieval scores. */
 export interface Candidate {
@@ -92,15 +93,23 @@ export function candidateScratch(index: ClaimIndex, entries = new Map<string, St
 }
 
 /** What the index holds for one stem, looked up once: its weight, its number among the common
- * stems (-1 for a rarer one), and the lists a block holding it walks. A block used to look each up
- * in its own map, five lookups a stem; pages share most of their words, so the entries are kept
- * with the index from page to page (`find-mentions.ts` keeps them with its other lookups). */
+ * stems (-1 for a rarer one), the lists a block holding it walks, and what the scorer reads of it
+ * (`find-mentions.ts`). A block used to look each up in its own map, five lookups a stem; pages
+ * share most of their words, so the entries are kept with the index from page to page
+ * (`find-mentions.ts` keeps them with its other lookups, and each page word's with the word). */
 export interface StemEntry {
+  stem: string;
   weight: number;
   common: number;
   postings: Int32Array | undefined;
   /** The claims' words it is a synonym of, for a stem no claim uses. */
   synonyms: readonly string[] | undefined;
+  /** Its number among the claims' stems (`StemNumbers`), -1 for a stem no claim uses; and the
+   * numbers of the claims' stems it is a WordNet synonym of, whether a claim uses it or not. */
+  number: number;
+  synonymOf: readonly number[] | undefined;
+  /** Its place in the lexicon (`lexiconRank`). */
+  rank: number;
   cues: Int32Array | undefined;
   record: { statements: Int32Array; weights: Float64Array } | undefined;
 }
@@ -108,42 +117,55 @@ export interface StemEntry {
 /** How many stems' entries are kept: a page of endless unique words must not grow them forever. */
 const MAX_ENTRIES = 100_000;
 
+/** A stem's entry, from those kept (`entries`), or made and kept. */
+export function stemEntry(index: ClaimIndex, entries: Map<string, StemEntry>, stem: string): StemEntry {
+  let entry = entries.get(stem);
+  if (!entry) {
+    if (entries.size >= MAX_ENTRIES) entries.clear();
+    entries.set(stem, (entry = entryOf(index, stem)));
+  }
+  return entry;
+}
+
 function entryOf(index: ClaimIndex, stem: string): StemEntry {
   const common = index.common.get(stem);
   const postings = common === undefined ? index.postings.get(stem) : undefined;
+  const numbers = index.stemNumbers.of;
+  const synonyms = index.synonymsIn.get(stem);
   return {
+    stem,
     weight: index.weight(stem),
     common: common ?? -1,
     postings,
-    synonyms: postings || common !== undefined ? undefined : index.synonymsIn.get(stem),
+    synonyms: postings || common !== undefined ? undefined : synonyms,
+    number: numbers.get(stem) ?? -1,
+    synonymOf: synonyms?.map((synonym) => numbers.get(synonym)!),
+    rank: lexiconRank(stem),
     cues: index.cuePostings.get(stem),
     record: index.records.postings.size ? index.records.postings.get(stem) : undefined,
   };
 }
 
-/** The candidate claims for a block's distinct content stems, best first. */
-export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch): BlockCandidates {
+/** The candidate claims for a block's distinct content stems, best first; `held` are the stems'
+ * entries in the set's order, where the caller has them (`find-mentions.ts` keeps each page
+ * word's with it). */
+export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, scratch: CandidateScratch, held: readonly StemEntry[] = [...stems].map((stem) => stemEntry(index, scratch.entries, stem))): BlockCandidates {
   const cueHits = new Map<number, number>();
-  const { covered, dot, touched, present, byCoverage, byCosine, recordCovered, recordTouched, entries } = scratch;
+  const { covered, dot, touched, present, byCoverage, byCosine, recordCovered, recordTouched } = scratch;
   const records = index.records;
   let touchedCount = 0;
   let recordsTouched = 0;
   let blockNorm = 0;
   // Which common stems the block holds, by their numbers (cleared again before returning).
-  const held: number[] = [];
-  for (const stem of stems) {
-    let entry = entries.get(stem);
-    if (!entry) {
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(stem, (entry = entryOf(index, stem)));
-    }
+  const commonHeld: number[] = [];
+  for (const entry of held) {
     const w = entry.weight;
     blockNorm += w * w;
     // Words in many claims ("Trump" in a feed about politics) are counted only for the claims the
     // rarer words bring in: walking their long lists would cost more than all the rest.
     if (entry.common >= 0) {
       present[entry.common] = 1;
-      held.push(entry.common);
+      commonHeld.push(entry.common);
       continue;
     }
     const list = entry.postings;
@@ -210,7 +232,7 @@ export function candidateClaims(index: ClaimIndex, stems: ReadonlySet<string>, s
     if (coverage >= MIN_BLOCK_COVERAGE) byCoverage.offer(claim, coverage, cosine);
     byCosine.offer(claim, coverage, cosine);
   }
-  for (const id of held) present[id] = 0;
+  for (const id of commonHeld) present[id] = 0;
   const kept = byCoverage.take();
   const keptIds = new Set(kept.map((c) => c.claim));
   // The best few by cosine that coverage did not keep (the list is best first: the first below

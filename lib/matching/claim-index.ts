@@ -15,7 +15,7 @@ import type { Claim } from '../schema';
 import { claimWindow, isStatement, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
 import { figureReadings } from './figures';
-import { backgroundWeight, canonicalStem, synonymsOf } from './lexicon';
+import { backgroundWeight, canonicalStem, lexiconRank, synonymsOf } from './lexicon';
 
 /** A claim the matcher can look for, with the pack it belongs to. */
 export type MatchableClaim = Pick<Claim, 'id' | 'text' | 'verdict'> &
@@ -99,6 +99,86 @@ export interface ClaimIndex<C extends MatchableClaim = MatchableClaim> {
   statements: (claim: CompiledClaim) => readonly Statement[];
   /** The record's items that are statements, for candidate search (`recordIndex`). */
   records: RecordIndex;
+  /** The claims' own stems, numbered (`StemNumbers`). */
+  stemNumbers: StemNumbers;
+}
+
+/**
+ * The claims' own stems (`CompiledClaim.primary`), numbered in the order the claims first use them,
+ * with what the scorer asks of each: its weight, and whether it is a name or a number (a stem weighs
+ * the same, and is a name or not, in every claim of an index). And each claim's stems by number, in
+ * its `primary`'s order, so that sums over them are taken in the same order as over `primary`. A
+ * page's blocks and sentences mark the numbers of the stems they hold (`StemMarks`), and a
+ * candidate's words are read against those marks from arrays: walking each candidate's Map and
+ * looking each of its stems up in the sentence's, made for every candidate of every sentence, was
+ * a fifth of a large store's page pass.
+ */
+export interface StemNumbers {
+  of: Map<string, number>;
+  /** By number: the stem, its weight, its kind (`NAME_STEM`, `NUMBER_STEM`), and its place in the
+   * lexicon (`lexiconRank`, for words near in meaning). */
+  stems: string[];
+  weights: Float64Array;
+  kinds: Uint8Array;
+  ranks: Int32Array;
+  /** Claim i's stems, by number, at `start[i]` up to `start[i + 1]` of `claimStems`. */
+  start: Uint32Array;
+  claimStems: Uint32Array;
+}
+
+/** A stem's kind (`StemNumbers.kinds`): one of the claims' names (`CompiledClaim.names`). */
+export const NAME_STEM = 1;
+/** A number (`CompiledClaim.numbers`). */
+export const NUMBER_STEM = 2;
+
+function numberStems(claims: readonly CompiledClaim[]): StemNumbers {
+  const of = new Map<string, number>();
+  const stems: string[] = [];
+  const weights: number[] = [];
+  const kinds: number[] = [];
+  const start = new Uint32Array(claims.length + 1);
+  const claimStems: number[] = [];
+  claims.forEach((claim, i) => {
+    claim.primary.forEach((w, stem) => {
+      let number = of.get(stem);
+      if (number === undefined) {
+        of.set(stem, (number = stems.length));
+        stems.push(stem);
+        weights.push(w);
+        kinds.push((claim.names.has(stem) ? NAME_STEM : 0) | (claim.numbers.has(stem) ? NUMBER_STEM : 0));
+      }
+      claimStems.push(number);
+    });
+    start[i + 1] = claimStems.length;
+  });
+  return { of, stems, weights: Float64Array.from(weights), kinds: Uint8Array.from(kinds), ranks: Int32Array.from(stems, lexiconRank), start, claimStems: Uint32Array.from(claimStems) };
+}
+
+/** Which of the claims' stems (by number, `StemNumbers`) a text holds, for one text at a time: a
+ * stem is held when its mark is the text's stamp, so a new text needs no clearing. */
+export class StemMarks {
+  private readonly marks: Uint32Array;
+  private stamp = 0;
+  constructor(size: number) {
+    this.marks = new Uint32Array(size);
+  }
+
+  /** Starts a new text, with no stem marked. */
+  clear(): void {
+    if (this.stamp === 0xffffffff) {
+      this.marks.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+  }
+
+  mark(stem: number): void {
+    this.marks[stem] = this.stamp;
+  }
+
+  has(stem: number): boolean {
+    return this.marks[stem] === this.stamp;
+  }
 }
 
 /**
@@ -700,5 +780,6 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
     canonical,
     statements: statementsOf(canonical, weight),
     records,
+    stemNumbers: numberStems(compiled),
   };
 }

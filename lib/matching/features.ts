@@ -8,7 +8,8 @@
  */
 import { tokenize } from '../normalize';
 import { isStatement, MONTH_WORDS } from '../timeline';
-import { hasPair, type ClaimIndex, type CompiledClaim } from './claim-index';
+import { hasPair, NAME_STEM, NUMBER_STEM, type ClaimIndex, type CompiledClaim, type StemMarks, type StemNumbers } from './claim-index';
+import type { StemEntry } from './candidates';
 import { cueEvidence, type PreparedSentence } from './cues';
 
 /** The features, in the order of a pair's feature vector and of the model's weights. */
@@ -117,11 +118,20 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/** Each feature's place in a pair's feature vector. */
+const AT = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+
 /** What the scorer knows of a sentence. */
 export interface SentenceView {
   prepared: PreparedSentence;
   /** Content stems and their weights. */
   stems: Map<string, number>;
+  /** The same stems' entries (`StemEntry`), in the same order; and those of them the claims use,
+   * marked by number (`StemNumbers`). */
+  entries: readonly StemEntry[];
+  marks: StemMarks;
+  /** Marks for the pair being scored: `pairFeatures` marks the claim's stems the sentence holds. */
+  shared: StemMarks;
   totalWeight: number;
   /** The Euclidean norm of the sentence's stem weights. */
   norm: number;
@@ -134,12 +144,13 @@ export interface SentenceView {
   numbers: Set<string>;
   /** The sentences before, for cues' borrowed names. */
   context: readonly PreparedSentence[];
-  /** Every stem WordNet gives a common sense with one of the sentence's (empty when synonyms are
-   * left out): a claim's word is said in other words when it is in this set. */
-  synonyms: { has(stem: string): boolean };
-  /** The best cosine between a stem's meaning vector and those of the sentence's stems, when they
-   * are near in meaning (`nearMeanings`; 0 otherwise). */
-  closest(stem: string): number;
+  /** Every stem of the claims, by number, that WordNet gives a common sense with one of the
+   * sentence's (none when synonyms are left out): a claim's word is said in other words when it is
+   * in this set. */
+  synonyms: { has(stem: number): boolean };
+  /** The best cosine between the meaning vector of a claim's stem, by number (`StemNumbers`), and
+   * those of the sentence's stems, when they are near in meaning (`nearMeanings`; 0 otherwise). */
+  closest(stem: number): number;
   /** Each pair of adjacent content stems, with the pair that skips one word before it ("a c" in
    * "a b c"; null for the first), as `pairKey`s, for word order; made when first asked. */
   bigrams(): [number, number | null][];
@@ -179,16 +190,18 @@ const MONTHS = new Set(tokenize([...MONTH_WORDS.whole, ...MONTH_WORDS.short].joi
  * nor numbers): what the gate on shared words reads (the same count `pairFeatures` returns for a
  * claim without cues), cheaply, before any feature is computed.
  */
-export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 'stems' | 'synonyms'>): { carried: number; words: number; events: number } {
+export function carriedWords(claim: CompiledClaim, sentence: Pick<SentenceView, 'marks' | 'synonyms'>, { stems, kinds, start, claimStems }: StemNumbers): { carried: number; words: number; events: number } {
   let carried = 0;
   let numbers = 0;
   let names = 0;
-  for (const stem of claim.primary.keys()) {
-    if (sentence.stems.has(stem)) {
+  // The claim's stems by number (`StemNumbers`), in the order of `primary`.
+  for (let k = start[claim.position]!, end = start[claim.position + 1]!; k < end; k++) {
+    const stem = claimStems[k]!;
+    if (sentence.marks.has(stem)) {
       carried++;
-      if (claim.numbers.has(stem) || MONTHS.has(stem)) numbers++;
-      else if (claim.names.has(stem)) names++;
-    } else if (!claim.names.has(stem) && sentence.synonyms.has(stem)) carried++;
+      if (kinds[stem]! & NUMBER_STEM || MONTHS.has(stems[stem]!)) numbers++;
+      else if (kinds[stem]! & NAME_STEM) names++;
+    } else if (!(kinds[stem]! & NAME_STEM) && sentence.synonyms.has(stem)) carried++;
   }
   return { carried, words: carried - numbers, events: carried - numbers - names };
 }
@@ -220,37 +233,40 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let wordnet = 0;
   let synonymsMatched = 0;
   let matched = 0;
-  // The claim's words the sentence lacks that are not names, in two arrays: pairs are many, and
-  // Map entries and [stem, weight] tuples were most of what scoring them allocated.
-  const missingStems: string[] = [];
-  const missingWeights: number[] = [];
-  claim.primary.forEach((w, stem) => {
-    const isName = claim.names.has(stem);
+  // The claim's words the sentence lacks that are not names, by number (`StemNumbers`): pairs are
+  // many, and Map entries and [stem, weight] tuples were most of what scoring them allocated.
+  const missingStems: number[] = [];
+  const { stems, weights, kinds, start, claimStems } = index.stemNumbers;
+  const shared = sentence.shared;
+  shared.clear();
+  // The claim's stems in the order of `primary`, each weighing what it weighs there.
+  for (let k = start[claim.position]!, end = start[claim.position + 1]!; k < end; k++) {
+    const stem = claimStems[k]!;
+    const w = weights[stem]!;
+    const isName = (kinds[stem]! & NAME_STEM) !== 0;
     if (!isName) eventTotal += w;
-    if (sentence.stems.has(stem)) {
+    if (sentence.marks.has(stem)) {
+      shared.mark(stem);
       covered += w;
       matched++;
-      if (MONTHS.has(stem)) monthsFound++;
+      if (MONTHS.has(stems[stem]!)) monthsFound++;
       if (isName) namesCovered += w;
       else {
         eventCovered += w;
-        if (!claim.numbers.has(stem)) {
+        if (!(kinds[stem]! & NUMBER_STEM)) {
           eventWords++;
           if (w > heaviestEvent) heaviestEvent = w;
         }
       }
     } else {
       if (w > heaviestMissing) heaviestMissing = w;
-      if (isName && !sentence.nearby(stem)) namesMissing += w;
-      if (!isName) {
-        missingStems.push(stem);
-        missingWeights.push(w);
-      }
+      if (isName && !sentence.nearby(stems[stem]!)) namesMissing += w;
+      if (!isName) missingStems.push(stem);
     }
-  });
+  }
   let missingWeight = 0;
   for (let i = 0; i < missingStems.length; i++) {
-    const w = missingWeights[i]!;
+    const w = weights[missingStems[i]!]!;
     missingWeight += w;
     if (sentence.synonyms.has(missingStems[i]!)) {
       wordnet += w;
@@ -260,13 +276,13 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
   let explained = 0;
   let byRecord = 0;
   let dot = 0;
-  sentence.stems.forEach((w, stem) => {
-    if (claim.primary.has(stem)) {
+  // The sentence's stems in their order, those the claim holds known by their marks (`shared`).
+  for (const { stem, weight: w, number } of sentence.entries) {
+    if (number >= 0 && shared.has(number)) {
       explained += w;
       dot += w * w;
-    }
-    else if (claim.secondary.has(stem)) byRecord += w;
-  });
+    } else if (claim.secondary.has(stem)) byRecord += w;
+  }
   let numbersFound = 0;
   for (const number of claim.numbers) if (sentence.numbers.has(number)) numbersFound++;
   // A sentence that gives a review's own figures and none of the claim's (a claim that names no
@@ -308,64 +324,65 @@ export function pairFeatures(claim: CompiledClaim, sentence: SentenceView, bestO
     found = evidence.found;
   }
   const total = claim.primaryWeight || 1;
-  const values: Record<FeatureName, number> = {
-    coverage,
-    eventCoverage: eventTotal ? eventCovered / eventTotal : coverage,
-    eventWords: Math.log1p(eventWords),
-    nameCoverage: claim.nameWeight ? namesCovered / claim.nameWeight : 1,
-    bestStatement: bestStatementCoverage(claim, sentence, coverage, index),
-    eventTimesNames: (eventTotal ? eventCovered / eventTotal : coverage) * (claim.nameWeight ? namesCovered / claim.nameWeight : 1),
-    namesMissing: namesMissing / total,
-    heaviestMissing: heaviestMissing / total,
-    heaviestEvent: heaviestEvent / total,
-    // Word vectors and word order come last (`nearMeaningAndOrder`): they cost the most.
-    synonymCoverage: 0,
-    wordnetCoverage: wordnet / total,
-    explained: sentence.totalWeight ? explained / sentence.totalWeight : 0,
-    explainedByRecord: sentence.totalWeight ? (explained + byRecord) / sentence.totalWeight : 0,
-    sentenceCosine: sentence.norm ? dot / (sentence.norm * claim.primaryNorm) : 0,
-    matchedWeight: Math.log1p(covered),
-    matchedWords: Math.log1p(matched),
-    bigrams: 0,
-    blockCosine: block.cosine,
-    cosineMargin: block.margin,
-    blockCoverage: sentence.blockCoverage(claim),
-    numbers: claim.numbers.size ? numbersFound / claim.numbers.size : 0,
-    numberConflict: claim.numbers.size && !numbersFound && sentence.numbers.size ? 1 : 0,
-    margin: coverage - bestOtherCoverage,
-    sentenceLength: Math.log1p(sentence.stems.size),
-    storeSize: Math.log10(1 + index.claims.length),
-    cueCoverage,
-    cuePhrase,
-    cueComplete: claim.cues && cueCoverage >= 1 ? 1 : 0,
-    cuesUnmet: claim.cues ? (1 - cueCoverage) * Math.max(0, 1 - 2 * coverage) : 0,
-    hasCues: claim.cues ? 1 : 0,
-  };
+  const eventShare = eventTotal ? eventCovered / eventTotal : coverage;
+  const nameShare = claim.nameWeight ? namesCovered / claim.nameWeight : 1;
+  // Each value written at its feature's place (`AT`): a record of the values read out by name
+  // (`FEATURE_NAMES.map`) was thirty lookups by key a pair, as dear as the rest of this function
+  // for the thousand pairs of a large store's page. Every place is written: none stays a hole.
+  const features = new Array<number>(FEATURE_NAMES.length);
+  features[AT.coverage] = coverage;
+  features[AT.eventCoverage] = eventShare;
+  features[AT.eventWords] = Math.log1p(eventWords);
+  features[AT.nameCoverage] = nameShare;
+  features[AT.eventTimesNames] = eventShare * nameShare;
+  features[AT.bestStatement] = bestStatementCoverage(claim, sentence, coverage, index);
+  features[AT.namesMissing] = namesMissing / total;
+  features[AT.heaviestMissing] = heaviestMissing / total;
+  features[AT.heaviestEvent] = heaviestEvent / total;
+  // Word vectors and word order come last (`nearMeaningAndOrder`): they cost the most.
+  features[AT.synonymCoverage] = 0;
+  features[AT.wordnetCoverage] = wordnet / total;
+  features[AT.explained] = sentence.totalWeight ? explained / sentence.totalWeight : 0;
+  features[AT.explainedByRecord] = sentence.totalWeight ? (explained + byRecord) / sentence.totalWeight : 0;
+  features[AT.sentenceCosine] = sentence.norm ? dot / (sentence.norm * claim.primaryNorm) : 0;
+  features[AT.matchedWeight] = Math.log1p(covered);
+  features[AT.matchedWords] = Math.log1p(matched);
+  features[AT.bigrams] = 0;
+  features[AT.blockCosine] = block.cosine;
+  features[AT.cosineMargin] = block.margin;
+  features[AT.blockCoverage] = sentence.blockCoverage(claim);
+  features[AT.numbers] = claim.numbers.size ? numbersFound / claim.numbers.size : 0;
+  features[AT.numberConflict] = claim.numbers.size && !numbersFound && sentence.numbers.size ? 1 : 0;
+  features[AT.margin] = coverage - bestOtherCoverage;
+  features[AT.sentenceLength] = Math.log1p(sentence.stems.size);
+  features[AT.storeSize] = Math.log10(1 + index.claims.length);
+  features[AT.cueCoverage] = cueCoverage;
+  features[AT.cuePhrase] = cuePhrase;
+  features[AT.cueComplete] = claim.cues && cueCoverage >= 1 ? 1 : 0;
+  features[AT.cuesUnmet] = claim.cues ? (1 - cueCoverage) * Math.max(0, 1 - 2 * coverage) : 0;
+  features[AT.hasCues] = claim.cues ? 1 : 0;
   // Numbers alone ("12", "2014" in a timestamp) say nothing of what happened.
   const numbersMatched = numbersFound + monthsFound;
   // A word of the claim said in a WordNet synonym counts as carried, for the gate on shared words.
   const carried = matched + synonymsMatched;
-  const features = FEATURE_NAMES.map((name) => values[name]);
   // Where the pair cannot reach the floor whatever its word vectors and word order add, they are
   // not worked out: a page's pairs are nearly all far below it.
-  if (floor && logitBound(features, floor, { synonymCoverage: (index.knowledge.vectors ? missingWeight : 0) / total, bigrams: 1 }) < floor.logit) return null;
-  nearMeaningAndOrder(claim, sentence, missingStems, missingWeights, index, features);
+  if (floor && logitBound(features, floor, (index.knowledge.vectors ? missingWeight : 0) / total) < floor.logit) return null;
+  nearMeaningAndOrder(claim, sentence, missingStems, index, features);
   return { features, found, matched: Math.max(carried, found.length), words: Math.max(carried - numbersMatched, found.length) };
 }
 
-const SYNONYM_COVERAGE = FEATURE_NAMES.indexOf('synonymCoverage');
-const BIGRAMS = FEATURE_NAMES.indexOf('bigrams');
-
 /** Sets the two features that cost the most: the weighed share of the claim's missing words that a
  * word near in meaning stands for, and the share of the claim's word pairs found in order. */
-function nearMeaningAndOrder(claim: CompiledClaim, sentence: SentenceView, missingStems: readonly string[], missingWeights: readonly number[], index: ClaimIndex, features: number[]): void {
+function nearMeaningAndOrder(claim: CompiledClaim, sentence: SentenceView, missingStems: readonly number[], index: ClaimIndex, features: number[]): void {
+  const { weights } = index.stemNumbers;
   let synonyms = 0;
   // Zero below the lexicon's floor of near meaning (`NEAR_MEANING`).
-  if (index.knowledge.vectors) for (let i = 0; i < missingStems.length; i++) synonyms += missingWeights[i]! * sentence.closest(missingStems[i]!);
+  if (index.knowledge.vectors) for (let i = 0; i < missingStems.length; i++) synonyms += weights[missingStems[i]!]! * sentence.closest(missingStems[i]!);
   let pairs = 0;
   for (const [next, skip] of sentence.bigrams()) if (hasPair(claim.bigrams, next) || (skip !== null && hasPair(claim.bigrams, skip))) pairs++;
-  features[SYNONYM_COVERAGE] = synonyms / (claim.primaryWeight || 1);
-  features[BIGRAMS] = claim.bigrams.length ? Math.min(1, pairs / claim.bigrams.length) : 0;
+  features[AT.synonymCoverage] = synonyms / (claim.primaryWeight || 1);
+  features[AT.bigrams] = claim.bigrams.length ? Math.min(1, pairs / claim.bigrams.length) : 0;
 }
 
 /** A logistic model's log-odds below which a pair is of no use to the caller (the loose bar). */
@@ -375,14 +392,14 @@ export interface LogitFloor {
   logit: number;
 }
 
-/** The highest log-odds the pair can reach, with the features not yet worked out anywhere from 0 to
- * their given bound (both features can only add to what is found, never take away). */
-function logitBound(features: readonly number[], model: LogitFloor, upper: Partial<Record<FeatureName, number>>): number {
+/** The highest log-odds the pair can reach, with the two features not yet worked out anywhere from 0
+ * to their bound: the synonyms' coverage to the one given, word order to 1 (both can only add to
+ * what is found, never take away). */
+function logitBound(features: readonly number[], model: LogitFloor, synonymBound: number): number {
   let z = model.bias;
   for (let i = 0; i < features.length; i++) {
     const w = model.weights[i]!;
-    const bound = upper[FEATURE_NAMES[i]!];
-    z += bound === undefined ? w * features[i]! : Math.max(0, w * bound);
+    z += i === AT.synonymCoverage ? Math.max(0, w * synonymBound) : i === AT.bigrams ? Math.max(0, w) : w * features[i]!;
   }
   // Room for the order in which floating-point sums are taken.
   return z + 1e-9;

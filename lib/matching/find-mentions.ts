@@ -11,12 +11,12 @@ import { startsWithDigit, tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
 import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
-import { candidateClaims, candidateScratch, rivalCosine, type StemEntry } from './candidates';
-import { MIN_SPELLED_NAME, pairKey, spellingKey, type ClaimIndex, type CompiledClaim, type MatchableClaim } from './claim-index';
+import { candidateClaims, candidateScratch, rivalCosine, stemEntry, type Candidate, type StemEntry } from './candidates';
+import { MIN_SPELLED_NAME, NAME_STEM, pairKey, spellingKey, StemMarks, type ClaimIndex, type CompiledClaim, type MatchableClaim, type StemNumbers } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
 import { figureReadings, shareAFigure, statedFigures } from './figures';
-import { carriedWords, coverageBy, eventWordsIn, pairFeatures, type LogitFloor, type SentenceView } from './features';
-import { nearMeanings } from './lexicon';
+import { carriedWords, eventWordsIn, pairFeatures, type LogitFloor, type SentenceView } from './features';
+import { nearMeaningsByRank } from './lexicon';
 import { looseFloor, MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
@@ -139,26 +139,32 @@ function indexStem(stem: string, index: ClaimIndex): string {
   return index.spellings.get(spellingKey(canonical)) ?? canonical;
 }
 
-/** A block's words as the index compares them: each token's stem (null for a function word), and
- * the name that a title ending at the token stands for, with where that title starts. */
+/** A block's words as the index compares them: each token's stem, with what the index holds for it
+ * (its `StemEntry`, whose `stem` it is; null for a function word), and the name that a title
+ * ending at the token stands for, with where that title starts. */
 interface IndexedWords {
-  stems: (string | null)[];
-  aliases: (string | null)[];
+  stems: (StemEntry | null)[];
+  aliases: (StemEntry | null)[];
   /** The token the alias's title starts at: a sentence takes the alias only when it holds both. */
   aliasFrom: Int32Array;
 }
 
 /** What reading pages against an index needs, kept with the index from page to page: the stems
- * `indexStem` gave (pages share most of their words), what the index holds for each of those
- * (`StemEntry`, bounded where it is filled), the second words of the pack's titles, so that most
- * words need no lookup of a title, and which pairs of claims are twins. */
+ * `indexStem` gave, with the titles they end (pages share most of their words), what the index
+ * holds for each of those (`StemEntry`, bounded where it is filled), the pack's titles by their
+ * second word, and which pairs of claims are twins. */
 interface IndexLookups {
-  stems: Map<string, string>;
+  stems: Map<string, IndexedStem>;
   entries: Map<string, StemEntry>;
-  titleEnds: Set<string>;
+  /** `ClaimIndex.aliases` by the title's second stem, then its first (`IndexedStem.titles`). */
+  titlesEndingIn: Map<string, Map<string, string>>;
   /** Whether two claims are records of one (`sameClaim`), by pair of positions: a page asks it of
    * the same few pairs in sentence after sentence. */
   twins: Map<number, boolean>;
+  /** The claims' stems (`StemNumbers`) that the block being read holds, that its sentence being
+   * scored holds, and that are WordNet synonyms of that sentence's stems; and those that the pair
+   * being scored shares (`SentenceView.shared`). */
+  marks: { block: StemMarks; sentence: StemMarks; synonyms: StemMarks; shared: StemMarks };
 }
 
 const lookups = new WeakMap<ClaimIndex, IndexLookups>();
@@ -169,12 +175,39 @@ const MAX_LOOKED_UP = 100_000;
 function lookupsOf(index: ClaimIndex): IndexLookups {
   let held = lookups.get(index);
   if (!held) {
-    held = { stems: new Map(), entries: new Map(), titleEnds: new Set([...index.aliases.keys()].map((title) => title.slice(title.indexOf(' ') + 1))), twins: new Map() };
+    const stems = index.stemNumbers.stems.length;
+    const marks = { block: new StemMarks(stems), sentence: new StemMarks(stems), synonyms: new StemMarks(stems), shared: new StemMarks(stems) };
+    held = { stems: new Map(), entries: new Map(), titlesEndingIn: titlesByEnd(index.aliases), twins: new Map(), marks };
     lookups.set(index, held);
   }
   if (held.stems.size > MAX_LOOKED_UP) held.stems.clear();
   if (held.twins.size > MAX_LOOKED_UP) held.twins.clear();
   return held;
+}
+
+/** A page's stem as the index compares it (`indexStem`), with what the index holds for it
+ * (`StemEntry`), and the titles that end in it, by their first stem: one lookup a word, where the
+ * entry took another for each block and each sentence holding the stem, and the titles two more.
+ * Most words end no title, and one that does is looked up by the stem before it, with no key of the
+ * two written out for it: that string, made for every word that ends a title ("presid", "minist"),
+ * was a large store's dearest step of reading a block's words. */
+interface IndexedStem {
+  entry: StemEntry;
+  titles: ReadonlyMap<string, string> | undefined;
+}
+
+/** Titles ("defens secretari" -> "hegseth") by their second stem, then their first. A stem holds
+ * no space, so a title's one space splits it into the two. */
+function titlesByEnd(aliases: ReadonlyMap<string, string>): Map<string, Map<string, string>> {
+  const byEnd = new Map<string, Map<string, string>>();
+  for (const [title, name] of aliases) {
+    const space = title.indexOf(' ');
+    const end = title.slice(space + 1);
+    let byFirst = byEnd.get(end);
+    if (!byFirst) byEnd.set(end, (byFirst = new Map()));
+    byFirst.set(title.slice(0, space), name);
+  }
+  return byEnd;
 }
 
 /** `sameClaim` of the index's claims at two positions, worked out once per pair. One key serves
@@ -189,20 +222,23 @@ export function twinsAt(index: ClaimIndex, twins: Map<number, boolean>, a: numbe
 /** The content stems of a block, as the index compares them (`indexStem`), and the names that the
  * titles it writes stand for ("the Kremlin's spokesman" names Peskov when the pack calls him so). */
 function indexWords(tokens: readonly Token[], index: ClaimIndex): IndexedWords {
-  const { stems: cache, titleEnds: ends } = lookupsOf(index);
-  const stems: (string | null)[] = new Array(tokens.length).fill(null);
-  const aliases: (string | null)[] = new Array(tokens.length).fill(null);
+  const { stems: cache, entries, titlesEndingIn } = lookupsOf(index);
+  const stems: (StemEntry | null)[] = new Array(tokens.length).fill(null);
+  const aliases: (StemEntry | null)[] = new Array(tokens.length).fill(null);
   const aliasFrom = new Int32Array(tokens.length);
   let previous = -1;
   tokens.forEach((t, i) => {
     if (t.stop) return;
-    let stem = cache.get(t.stem);
-    if (stem === undefined) cache.set(t.stem, (stem = indexStem(t.stem, index)));
-    stems[i] = stem;
-    if (previous >= 0 && ends.has(stem)) {
-      const name = index.aliases.get(`${stems[previous]} ${stem}`);
+    let indexed = cache.get(t.stem);
+    if (indexed === undefined) {
+      const stem = indexStem(t.stem, index);
+      cache.set(t.stem, (indexed = { entry: stemEntry(index, entries, stem), titles: titlesEndingIn.get(stem) }));
+    }
+    stems[i] = indexed.entry;
+    if (previous >= 0 && indexed.titles) {
+      const name = indexed.titles.get(stems[previous]!.stem);
       if (name) {
-        aliases[i] = name;
+        aliases[i] = stemEntry(index, entries, name);
         aliasFrom[i] = previous;
       }
     }
@@ -211,17 +247,29 @@ function indexWords(tokens: readonly Token[], index: ClaimIndex): IndexedWords {
   return { stems, aliases, aliasFrom };
 }
 
+/** The content stems of a block or a sentence, as a set, and their entries in the set's order. */
+interface HeldStems {
+  set: Set<string>;
+  entries: StemEntry[];
+}
+
 /** The content stems of tokens `from` to `to` of a block, in reading order, with the names its titles stand for. */
-function contentStemSet(words: IndexedWords, from: number, to: number): Set<string> {
+function contentStems(words: IndexedWords, from: number, to: number): HeldStems {
   const set = new Set<string>();
+  const entries: StemEntry[] = [];
+  const add = (entry: StemEntry) => {
+    const size = set.size;
+    set.add(entry.stem);
+    if (set.size > size) entries.push(entry);
+  };
   for (let i = from; i < to; i++) {
     const stem = words.stems[i];
     if (stem === null) continue;
-    set.add(stem!);
+    add(stem!);
     const name = words.aliases[i];
-    if (name && words.aliasFrom[i]! >= from) set.add(name);
+    if (name && words.aliasFrom[i]! >= from) add(name);
   }
-  return set;
+  return { set, entries };
 }
 
 /** A sentence (or a block without candidates) just before: its stems, and its words prepared for
@@ -243,7 +291,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   const follow = (time: Interval | null) => {
     if (time) narrative = [...narrative, time].slice(-NARRATIVE_MEMORY);
   };
-  const { twins, entries } = lookupsOf(index);
+  const { twins, entries, marks } = lookupsOf(index);
+  /** Marks the stems of a block or sentence that the claims use. */
+  const markStems = (held: StemMarks, stems: readonly StemEntry[]) => {
+    held.clear();
+    for (const { number } of stems) if (number >= 0) held.mark(number);
+  };
   const scratch = candidateScratch(index, entries);
   let context: Earlier[] = [];
   const pairs: ScoredPair<C>[] = [];
@@ -255,14 +308,14 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
   for (const text of options.opening ?? []) {
     if (opening.size >= OPENING_WORDS) break;
     const words = indexWords(tokenize(text), index);
-    for (const stem of contentStemSet(words, 0, words.stems.length)) opening.add(stem);
+    for (const stem of contentStems(words, 0, words.stems.length).set) opening.add(stem);
   }
   blocks.forEach((block, blockIndex) => {
     const tokens = tokenize(block.text);
     const words = indexWords(tokens, index);
-    const blockStems = contentStemSet(words, 0, tokens.length);
+    const { set: blockStems, entries: blockEntries } = contentStems(words, 0, tokens.length);
     if (!openingGiven && opening.size < OPENING_WORDS) for (const stem of blockStems) opening.add(stem);
-    const retrieved = candidateClaims(index, blockStems, scratch);
+    const retrieved = candidateClaims(index, blockStems, scratch, blockEntries);
     const candidates = retrieved.candidates.filter((c) => {
       const claim = index.claims[c.claim]!;
       // A page dated before a claim was made cannot mention it.
@@ -276,11 +329,12 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
     }
     // A sentence holds only words of its block: each candidate's words that the block holds are
     // all that its sentences' coverages need to look at.
-    const inBlock = wordsIn(candidates.map((c) => index.claims[c.claim]!), blockStems);
+    markStems(marks.block, blockEntries);
+    const inBlock = wordsIn(candidates, index.stemNumbers, marks.block);
     const blockCoverages = new Map<CompiledClaim, number>();
     const blockCoverage = (claim: CompiledClaim) => {
       let coverage = blockCoverages.get(claim);
-      if (coverage === undefined) blockCoverages.set(claim, (coverage = coverageBy(claim, blockStems)));
+      if (coverage === undefined) blockCoverages.set(claim, (coverage = markedCoverage(claim.position, index, marks.block)));
       return coverage;
     };
     let next = 0;
@@ -292,8 +346,9 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const dates = namedDates(text);
       const time: SentenceTime = { text, dates, narrative, pageDate, reference };
       follow(storyTime(dates, reference));
-      const stemSet = contentStemSet(words, first, next);
-      const coverages = candidates.map((c, i) => coverageAmong(index.claims[c.claim]!, inBlock, i, stemSet));
+      const { set: stemSet, entries: sentenceEntries } = contentStems(words, first, next);
+      markStems(marks.sentence, sentenceEntries);
+      const coverages = candidates.map((c, i) => coverageAmong(c.claim, inBlock, i, index, marks.sentence));
       // A sentence with none of the candidates' words (and none with cues) has no pair to score.
       if (stemSet.size > MAX_SENTENCE_WORDS || !coverages.some((coverage, i) => coverage > 0 || index.claims[candidates[i]!.claim]!.cues)) {
         context = [{ stems: stemSet, prepared: prepareSentence(block.text, sentenceTokens) }, ...context].slice(0, CONTEXT_SENTENCES);
@@ -301,7 +356,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       }
       const prepared = prepareSentence(block.text, sentenceTokens);
       let sentenceFigures: { stated: number[]; readings: number[] } | null = null;
-      const view = sentenceView(index, prepared, stemSet, blockCoverage, context);
+      const view = sentenceView(prepared, stemSet, sentenceEntries, blockCoverage, context, index, marks);
       coverages.forEach((coverage, i) => {
         const claim = index.claims[candidates[i]!.claim]!;
         if (coverage === 0 && !claim.cues) return;
@@ -312,10 +367,10 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         // for close to an hour and a half", in a story about a port strike, is not Peskov's account
         // of the Trump–Putin call.
         // A rated statement someone made may be named in the page's opening instead (`namedInOpening`).
-        const named = namesNearby(claim, view, blockStems);
+        const named = namesNearby(claim, view, blockStems, marks.block, index.stemNumbers);
         if (!named && !claim.claimantWords.size) return;
         // Most pairs fail the gate on shared words: found out cheaply, before their features.
-        const carried = carriedWords(claim, view);
+        const carried = carriedWords(claim, view, index.stemNumbers);
         if (carried.carried < MIN_MATCHED_WORDS || carried.words < 1) {
           const groups = claim.cues ? cueGroupsPossible(claim.cues, prepared, view.mayBorrow(claim)) : 0;
           if (Math.max(carried.carried, groups) < MIN_MATCHED_WORDS || Math.max(carried.words, groups) < 1) return;
@@ -507,53 +562,70 @@ function namedInOpening(claim: CompiledClaim, opening: ReadonlySet<string>): boo
 // page, not its opening.)
 /** Whether the sentence's block, or one of the two sentences before it, names one of the claim's
  * names, or for a rated statement its claimant by name (their role aside); true for a claim that
- * names nobody. (A rated statement with a claimant that fails it may still stand: `namedInOpening`.) */
-function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>): boolean {
-  if (!claim.names.size) return true;
-  for (const stem of claim.names) if (view.nearby(stem) || blockStems.has(stem)) return true;
+ * names nobody. (A rated statement with a claimant that fails it may still stand: `namedInOpening`.)
+ * The claim's names are those of its stems that are names (`NAME_STEM`), read by number against the
+ * block's marks; the sentences before are asked only where the block names none of them. */
+function namesNearby(claim: CompiledClaim, view: SentenceView, blockStems: ReadonlySet<string>, block: StemMarks, { stems, kinds, start, claimStems }: StemNumbers): boolean {
+  const from = start[claim.position]!;
+  const end = start[claim.position + 1]!;
+  let names = false;
+  for (let k = from; k < end; k++) {
+    const stem = claimStems[k]!;
+    if (!(kinds[stem]! & NAME_STEM)) continue;
+    if (block.has(stem)) return true;
+    names = true;
+  }
+  if (!names) return true;
+  for (let k = from; k < end; k++) if (kinds[claimStems[k]!]! & NAME_STEM && view.nearby(stems[claimStems[k]!]!)) return true;
   for (const stem of claim.claimantNames) if (view.nearby(stem) || blockStems.has(stem)) return true;
   return false;
 }
 
-/** Each candidate's words that a block holds, with their weights, in the claim's order: candidate
- * i's are at `start[i]` up to `start[i + 1]`. Flat, one pair of arrays a block: two arrays a
+/** Each candidate's words that a block holds, by number (`StemNumbers`), in the claim's order:
+ * candidate i's are at `start[i]` up to `start[i + 1]`. Flat, one array a block: two arrays a
  * candidate were most of what reading a page against a large store allocated. */
 interface HeldWords {
-  stems: string[];
-  weights: number[];
+  stems: number[];
   start: Int32Array;
 }
 
-// (Each claim's words copied into arrays for this walk was tried: timed in turns with the Map's
-// forEach in one process, the 10,000-claim store's page pass took 52 ms against 46.)
-function wordsIn(claims: readonly CompiledClaim[], stems: ReadonlySet<string>): HeldWords {
-  const held: HeldWords = { stems: [], weights: [], start: new Int32Array(claims.length + 1) };
-  claims.forEach((claim, i) => {
-    // forEach, not for...of: a Map's entries are new arrays each.
-    claim.primary.forEach((w, stem) => {
-      if (!stems.has(stem)) return;
-      held.stems.push(stem);
-      held.weights.push(w);
-    });
+function wordsIn(candidates: readonly Candidate[], { start, claimStems }: StemNumbers, block: StemMarks): HeldWords {
+  const held: HeldWords = { stems: [], start: new Int32Array(candidates.length + 1) };
+  candidates.forEach(({ claim }, i) => {
+    for (let k = start[claim]!, end = start[claim + 1]!; k < end; k++) if (block.has(claimStems[k]!)) held.stems.push(claimStems[k]!);
     held.start[i + 1] = held.stems.length;
   });
   return held;
 }
 
-/** `coverageBy` for stems that hold none of candidate i's words but those the block holds (`wordsIn`): the same sum, in the same order. */
-function coverageAmong(claim: CompiledClaim, words: HeldWords, i: number, stems: { has(stem: string): boolean }): number {
+/** `coverageBy` of the stems marked, which hold none of candidate i's words but those the block holds (`wordsIn`): the same sum, in the same order. */
+function coverageAmong(claim: number, words: HeldWords, i: number, index: ClaimIndex, stems: StemMarks): number {
+  const { weights } = index.stemNumbers;
   let covered = 0;
-  for (let k = words.start[i]!, end = words.start[i + 1]!; k < end; k++) if (stems.has(words.stems[k]!)) covered += words.weights[k]!;
-  return claim.primaryWeight ? covered / claim.primaryWeight : 0;
+  for (let k = words.start[i]!, end = words.start[i + 1]!; k < end; k++) if (stems.has(words.stems[k]!)) covered += weights[words.stems[k]!]!;
+  const total = index.primaryWeights[claim]!;
+  return total ? covered / total : 0;
 }
 
-function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Set<string>, blockCoverage: (claim: CompiledClaim) => number, context: readonly Earlier[]): SentenceView {
+/** `coverageBy` of the stems marked, for the claim at a position: the same sum, in the same order. */
+function markedCoverage(claim: number, index: ClaimIndex, stems: StemMarks): number {
+  const { weights, start, claimStems } = index.stemNumbers;
+  let covered = 0;
+  for (let k = start[claim]!, end = start[claim + 1]!; k < end; k++) if (stems.has(claimStems[k]!)) covered += weights[claimStems[k]!]!;
+  const total = index.primaryWeights[claim]!;
+  return total ? covered / total : 0;
+}
+
+/** What the scorer knows of a sentence (`SentenceView`), from its stems and their entries, in the
+ * same order. Its `marks` are the sentence's own, its stems marked (`markStems`) before it is made,
+ * and hold only while its pairs are scored: the next sentence marks its own in the same arrays,
+ * and so does its synonyms' set. */
+function sentenceView(prepared: PreparedSentence, stemSet: Set<string>, entries: readonly StemEntry[], blockCoverage: (claim: CompiledClaim) => number, context: readonly Earlier[], index: ClaimIndex, marks: IndexLookups['marks']): SentenceView {
   const stems = new Map<string, number>();
   let totalWeight = 0;
   let squares = 0;
   const numbers = new Set<string>();
-  for (const stem of stemSet) {
-    const w = index.weight(stem);
+  for (const { stem, weight: w } of entries) {
     stems.set(stem, w);
     totalWeight += w;
     squares += w * w;
@@ -564,22 +636,23 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
   // Made when a pair first asks: many sentences near a large store's claims have no pair that
   // gets as far as counting words. (Asking instead whether one of a claim word's synonyms is in
   // the sentence, with no set made, was tried: the store's page pass took 65 ms against 46.)
-  let synonymSet: Set<string> | null = null;
+  let synonymsMarked = false;
   const synonyms = {
-    has(stem: string): boolean {
-      if (!synonymSet) {
-        synonymSet = new Set<string>();
+    has(stem: number): boolean {
+      if (!synonymsMarked) {
+        synonymsMarked = true;
+        marks.synonyms.clear();
         if (stemSet.size > SHORT_SENTENCE_WORDS) {
-          for (const own of stemSet) {
-            const others = index.synonymsIn.get(own);
-            if (others) for (let i = 0; i < others.length; i++) synonymSet.add(others[i]!);
+          for (const own of entries) {
+            const others = own.synonymOf;
+            if (others) for (let i = 0; i < others.length; i++) marks.synonyms.mark(others[i]!);
           }
         }
       }
-      return synonymSet.has(stem);
+      return marks.synonyms.has(stem);
     },
   };
-  let closest: ((stem: string) => number) | null = null;
+  let closest: ((rank: number) => number) | null = null;
   // Word pairs are wanted only for the few pairs that pass the gate on shared words.
   let bigrams: [number, number | null][] | null = null;
   const pairsOfWords = (): [number, number | null][] => {
@@ -593,13 +666,21 @@ function sentenceView(index: ClaimIndex, prepared: PreparedSentence, stemSet: Se
   return {
     prepared,
     stems,
+    entries,
+    marks: marks.sentence,
+    shared: marks.shared,
     totalWeight,
     norm: Math.sqrt(squares),
     blockCoverage,
-    nearby: (stem) => stemSet.has(stem) || context.some((previous) => previous.stems.has(stem)),
+    nearby: (stem) => {
+      if (stemSet.has(stem)) return true;
+      // A loop, not `context.some`: a closure made for every name asked about.
+      for (const previous of context) if (previous.stems.has(stem)) return true;
+      return false;
+    },
     numbers,
     synonyms,
-    closest: (stem) => (closest ??= nearMeanings(stemSet))(stem),
+    closest: (stem) => (closest ??= nearMeaningsByRank(entries.map((entry) => entry.rank)))(index.stemNumbers.ranks[stem]!),
     bigrams: pairsOfWords,
     // A field, not a getter: an object literal's getter is a new function each time, and V8
     // gives each such object a hidden class of its own, which kept every sentence's view alive

@@ -71,15 +71,23 @@ let lastStamp = 0;
  * a vector) 0. A stem's own presence does not count: ask only about stems the text lacks.
  */
 export function nearMeanings(stems: Iterable<string>): (stem: string) => number {
+  const near = nearMeaningsByRank([...stems].map(lexiconRank));
+  return (stem) => near(lexiconRank(stem));
+}
+
+/** A stem's place in the lexicon (`RANK`), -1 for a stem it does not hold: what `nearMeaningsByRank`
+ * reads, worked out once for a stem that many sentences hold. */
+export function lexiconRank(stem: string): number {
+  return RANK.get(stem) ?? -1;
+}
+
+/** `nearMeanings` for stems given by their places in the lexicon (`lexiconRank`). */
+export function nearMeaningsByRank(stems: Iterable<number>): (stem: number) => number {
   const ranks: number[] = [];
-  for (const stem of stems) {
-    const i = RANK.get(stem);
-    if (i !== undefined && FIRST[i + 1]! > FIRST[i]!) ranks.push(i);
-  }
+  for (const i of stems) if (i >= 0 && FIRST[i + 1]! > FIRST[i]!) ranks.push(i);
   let stamp = 0;
-  return (stem) => {
-    const i = RANK.get(stem);
-    if (i === undefined) return 0;
+  return (i) => {
+    if (i < 0) return 0;
     // Another text may have marked since: mark this one's stems again.
     if (stamp === 0 || stamp !== lastStamp) {
       if (lastStamp === 0xffffffff) {
