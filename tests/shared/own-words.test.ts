@@ -46,7 +46,7 @@ describe('our own words', () => {
     expect(texts.filter((text) => copiedFrom(text).length)).toEqual([]);
   });
 
-  it.each(['tests/fixtures/demo/index.html', ...pagesOf(['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5', 'eval-extra-6'])])(
+  it.each(['tests/fixtures/demo/index.html', ...pagesOf(['eval-extra', 'eval-extra-2', 'eval-extra-3', 'eval-extra-4', 'eval-extra-5', 'eval-extra-6', 'eval-extra-7'])])(
     '%s copies no sentence of the article or the fact sheet',
     (page) => {
     expect(paragraphsOf(page).filter((p) => copiedFrom(p).length)).toEqual([]);
