@@ -121,8 +121,12 @@ class Carrying {
     const from = block && locateOffset(block, start, 'start');
     const to = block && locateOffset(block, end, 'end');
     if (!block || !from || !to) return false;
-    mention.range.setStart(from.node, from.offset);
-    mention.range.setEnd(to.node, to.offset);
+    try {
+      mention.range.setStart(from.node, from.offset);
+      mention.range.setEnd(to.node, to.offset);
+    } catch {
+      return false;
+    }
     mention.nodes = nodesBetween(block, start, end);
     if (!element.isConnected) mention.place = { ...mention.place, element: enclosingBlock(from.node, EXTRACT_OPTIONS) ?? element };
     this.count++;
@@ -390,21 +394,32 @@ export class PageMentions {
       const same = replaced.findIndex((m) => m.claimKey === one.mention.claimKey && m.text === one.text && isAt(m.range, one.start, one.end) && m.verdict === one.mention.verdict && m.repeats === one.mention.repeats && m.claim.text === one.fields.claim.text);
       if (same >= 0) foundAgain.set(one, replaced.splice(same, 1)[0]!);
     }
-    const added: PageMention[] = placed.map((one) => {
+    const added: PageMention[] = [];
+    for (const one of placed) {
       const old = foundAgain.get(one);
-      if (old) return Object.assign(old, one.fields);
+      if (old) {
+        added.push(Object.assign(old, one.fields));
+        continue;
+      }
       const range = this.document.createRange();
-      range.setStart(one.start.node, one.start.offset);
-      range.setEnd(one.end.node, one.end.offset);
-      return {
+      try {
+        range.setStart(one.start.node, one.start.offset);
+        range.setEnd(one.end.node, one.end.offset);
+      } catch (e) {
+        // The page rewrote the text while the matcher was asked (a ticker): the offsets it was read
+        // at are past the node's end now. The rescan that change brings finds the mention again.
+        log.debug('could not mark a mention', e);
+        continue;
+      }
+      added.push({
         id: this.idFor(one.mention.claimKey, one.text, replaced),
         claimKey: one.mention.claimKey,
         ...(one.mention.repeats ? { repeats: one.mention.repeats } : {}),
         range,
         text: one.text,
         ...one.fields,
-      };
-    });
+      });
+    }
     this.forget([...replaced, ...relatedReplaced]);
     this.mentions = [...kept, ...added].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     // A claim marked anywhere on the page is not also listed as possibly related; the rest once each.

@@ -158,7 +158,8 @@ function numberStems(claims: readonly CompiledClaim[]): StemNumbers {
  * stem is held when its mark is the text's stamp, so a new text needs no clearing. */
 export class StemMarks {
   private readonly marks: Uint32Array;
-  private stamp = 0;
+  // From 1, the marks being 0: a new text holds no stem until it is marked.
+  private stamp = 1;
   constructor(size: number) {
     this.marks = new Uint32Array(size);
   }
