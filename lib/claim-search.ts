@@ -174,6 +174,27 @@ const SEARCH_OPTIONS: SearchOptions = {
 
 /** Builds the search index over `claims`; the same key twice keeps the first. */
 export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[]): ClaimSearch<C> {
+  const { index, documents, search } = searchOver(claims);
+  index.addAll(documents);
+  return search;
+}
+
+/** How many claims are indexed between two turns the page is given (`buildClaimSearch`). */
+const CLAIMS_PER_TURN = 500;
+
+/**
+ * `createClaimSearch` in turns of a few hundred claims, the page given its thread between them:
+ * 10,000 claims take most of a second to index, which held the popup, its search box with it,
+ * from the moment it read them.
+ */
+export async function buildClaimSearch<C extends SearchableClaim>(claims: readonly C[]): Promise<ClaimSearch<C>> {
+  const { index, documents, search } = searchOver(claims);
+  await index.addAllAsync(documents, { chunkSize: CLAIMS_PER_TURN });
+  return search;
+}
+
+/** The index over `claims`, still empty, the claims to add to it, and the search it answers. */
+function searchOver<C extends SearchableClaim>(claims: readonly C[]): { index: MiniSearch<C>; documents: C[]; search: ClaimSearch<C> } {
   const byKey = new Map<string, C>();
   for (const claim of claims) {
     const key = claimKey(claim);
@@ -205,12 +226,11 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
     },
     searchOptions: { ...SEARCH_OPTIONS, processTerm: (term) => queryForms(term, indexed) },
   });
-  index.addAll([...byKey.values()]);
 
   const passes = (claim: C, filters: ClaimSearchFilters) =>
     (!filters.verdict || claim.verdict === filters.verdict) && (!filters.packId || claim.packId === filters.packId);
 
-  return {
+  const search: ClaimSearch<C> = {
     size: byKey.size,
     get: (key) => byKey.get(key),
     search(query, filters = {}, limit = DEFAULT_LIMIT) {
@@ -236,6 +256,7 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
         .map((result) => ({ key: result.id as string, claim: byKey.get(result.id as string)!, score: result.score, terms: result.terms }));
     },
   };
+  return { index, documents: [...byKey.values()], search };
 }
 
 /** A text cut into runs, each marked when it is a word the search matched (in any of the forms a

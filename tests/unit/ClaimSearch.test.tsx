@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimSearch } from '@/components/ClaimSearch';
 import type { ClaimForCard } from '@/lib/protocol';
@@ -20,6 +20,15 @@ describe('ClaimSearch', () => {
     fireEvent.input(box(), { target: { value: 'bridge' } });
     rerender(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
     expect(results()).toHaveLength(2);
+  });
+
+  it('indexes a large store in turns, taking keys meanwhile, and searches what was typed once it is ready', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => claim(`c${i}`, i === 2_999 ? 'The lighthouse keeper retired.' : `Harbour claim number ${i} about the ferry.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    expect(screen.getByText('Reading your fact packs…')).toBeTruthy();
+    fireEvent.input(box(), { target: { value: 'lighthouse' } });
+    expect(box()).toHaveProperty('value', 'lighthouse');
+    await waitFor(() => expect(results().map((option) => option.textContent)).toEqual([expect.stringContaining('The lighthouse keeper retired.')]), { timeout: 10_000 });
   });
 
   it('clears the box on the first Escape', () => {

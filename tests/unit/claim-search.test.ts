@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { RELEVANCE_FLOOR, createClaimSearch, highlightRuns, type SearchableClaim } from '@/lib/claim-search';
+import { RELEVANCE_FLOOR, buildClaimSearch, createClaimSearch, highlightRuns, type SearchableClaim } from '@/lib/claim-search';
 import { claimKey } from '@/lib/protocol';
 
 const bundled = expectBundledPack();
@@ -245,6 +245,22 @@ describe('createClaimSearch', () => {
 
   it('gives nothing for a query of function words only', () => {
     expect(bundledSearch.search('the of and')).toEqual([]);
+  });
+});
+
+describe('buildClaimSearch', () => {
+  it('answers as createClaimSearch does, the claims indexed in turns that give the page its thread between them', async () => {
+    const bundled = expectBundledPack();
+    const many = Array.from({ length: 1_200 }, (_, i) => ({ ...bundled.claims[i % bundled.claims.length]!, id: `c${i}`, packId: 'p', packTitle: 'P' }));
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    const built = await buildClaimSearch(many);
+    clearInterval(timer);
+    const made = createClaimSearch(many);
+    expect(turns).toBeGreaterThan(0);
+    expect(built.size).toBe(made.size);
+    for (const query of ['ninety minute call', 'Peskov', 'negotiations immediately', 'zzqx']) expect(built.search(query, {}, 50)).toEqual(made.search(query, {}, 50));
+    expect(built.search('', { verdict: 'false' }, 20)).toEqual(made.search('', { verdict: 'false' }, 20));
   });
 });
 
