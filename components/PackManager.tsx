@@ -66,10 +66,29 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     void refresh();
   }, [refresh, storeVersion]);
 
-  /** Imports a file's text; `note` says how its bytes were read, where that is worth saying. */
-  async function runImport(text: string, fileName?: string, note?: string) {
+  /** Whether an import is under way, from the moment a file is taken (before it is read), held
+   * apart from the state so that two files in the same turn cannot both pass. */
+  const importing = useRef(false);
+
+  /** Starts an import; false when one is under way already. */
+  function startImport(): boolean {
+    if (importing.current) return false;
+    importing.current = true;
     setBusy(true);
     setStatus(null);
+    return true;
+  }
+
+  function endImport() {
+    importing.current = false;
+    setBusy(false);
+    setProgress(null);
+  }
+
+  /** Imports a file's text; `note` says how its bytes were read, where that is worth saying.
+   * `started`: the import was started already, as its file was taken (`importFile`). */
+  async function runImport(text: string, fileName?: string, note?: string, started = false) {
+    if (!started && !startImport()) return;
     let result: Awaited<ReturnType<PackImporter>>;
     try {
       result = importer
@@ -80,8 +99,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
       // nothing was stored, and the form is free again.
       result = { ok: false, error: { code: 'internal', message: 'Claimlight could not reach its background to import the file. Reload this page and try again; nothing was imported.' } };
     } finally {
-      setBusy(false);
-      setProgress(null);
+      endImport();
     }
     if (!result.ok) {
       const failed = failure(result.error)!;
@@ -118,7 +136,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     event.preventDefault();
     setDragging(false);
     const files = [...(event.dataTransfer?.files ?? [])];
-    if (busy || !files.length) return;
+    if (!files.length) return;
     if (files.length > 1) {
       setStatus({ kind: 'error', text: `Nothing was imported: ${files.length} files were dropped. Drop one file at a time.` });
       return;
@@ -127,17 +145,31 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
   }
 
   async function importFile(file: File) {
+    // Busy from the moment the file is taken: reading a large one takes a while, and a second file
+    // dropped or chosen meanwhile started a second import.
+    if (!startImport()) {
+      setStatus({ kind: 'error', text: `“${isolated(file.name)}” was not imported: another file is being imported. Try again once it is done.` });
+      return;
+    }
     // Judged by its size before it is read, at twice the limit: UTF-16 (what PowerShell writes)
     // takes two bytes for each character that UTF-8 writes in one. Its text is judged in UTF-8.
     const tooBig = file.size > 2 * MAX_PACK_BYTES ? checkPackSize(file.size) : null;
     if (tooBig) {
+      endImport();
       setStatus({ kind: 'error', text: `Nothing was imported. ${tooBig}` });
       return;
     }
     // Read by its bytes, as the command line reads a file: a UTF-16 file or a windows-1252 one was
     // read as UTF-8, refused as "not valid JSON" or stored garbled.
-    const { text, note } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
-    await runImport(text, file.name, note);
+    let read: { text: string; note?: string };
+    try {
+      read = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+    } catch (e) {
+      endImport();
+      setStatus({ kind: 'error', text: `Nothing was imported: the file could not be read (${(e as Error)?.message ?? String(e)}).` });
+      return;
+    }
+    await runImport(read.text, file.name, read.note, true);
   }
 
   async function onExport(packId: string, format: ExportFormat) {

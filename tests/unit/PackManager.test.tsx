@@ -197,6 +197,29 @@ describe('PackManager', () => {
     await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('2 of its claims are also in “\u2068Harbour checks\u2069”: delete that pack if this one takes its place.'));
   });
 
+  it('is busy from the moment a dropped file is taken, and refuses a second file while the first is read, saying so', async () => {
+    const held = heldImporter();
+    await renderManager(held.importerOf);
+    // A big file: its bytes take a while to read.
+    let readIt!: () => void;
+    const reading = new Promise<void>((resolve) => (readIt = resolve));
+    const big = new File([JSON.stringify(samplePack())], 'big.json', { type: 'application/json' });
+    const bytes = big.arrayBuffer.bind(big);
+    big.arrayBuffer = async () => {
+      await reading;
+      return bytes();
+    };
+    const area = screen.getByRole('heading', { name: 'Import a pack' }).parentElement!;
+    fireEvent.drop(area, { dataTransfer: { files: [big], types: ['Files'] } });
+    await waitFor(() => expect(document.querySelector('input[type=file]')!.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.drop(area, { dataTransfer: { files: [new File(['{}'], 'second.json', { type: 'application/json' })], types: ['Files'] } });
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toBe('“\u2068second.json\u2069” was not imported: another file is being imported. Try again once it is done.'));
+    readIt();
+    held.release();
+    await screen.findByText('30 claims in 2 packs');
+    expect(screen.getAllByRole('row', { name: /Sample pack/ })).toHaveLength(1);
+  });
+
   it('imports pasted JSON and shows the new pack', async () => {
     await renderManager();
     paste(JSON.stringify(samplePack()));
