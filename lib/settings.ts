@@ -159,7 +159,15 @@ export function changedFields(before: Settings, after: Settings): Partial<Settin
  */
 export function storedWith(stored: unknown, fields: Partial<Settings>): Record<string, unknown> {
   const base = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  return { ...base, ...fields };
+  const written: Record<string, unknown> = { ...base, ...fields };
+  // A verdict this version does not know, that a newer one marked or coloured, stays marked and
+  // coloured: this version's list and colours are of the verdicts it knows (`repairSettings`).
+  const known = (verdict: unknown) => (MENTION_VERDICTS as readonly unknown[]).includes(verdict);
+  if (fields.markedVerdicts && Array.isArray(base.markedVerdicts)) written.markedVerdicts = [...fields.markedVerdicts, ...base.markedVerdicts.filter((verdict) => typeof verdict === 'string' && !known(verdict))];
+  if (fields.colors && base.colors && typeof base.colors === 'object' && !Array.isArray(base.colors)) {
+    written.colors = { ...Object.fromEntries(Object.entries(base.colors).filter(([verdict]) => !known(verdict))), ...fields.colors };
+  }
+  return written;
 }
 
 /** A host as it is written without the final dot of a fully qualified name ("example.com." is example.com). */

@@ -38,6 +38,9 @@ describe('repairSettings', () => {
     const stored = { ...DEFAULT_SETTINGS, sensitivity: 0.5, enabled: false, readingGuide: 'on' };
     expect(storedWith(stored, changed)).toEqual({ ...stored, sensitivity: 0.9, siteRules: [{ pattern: 'example.com', mode: 'never' }] });
     expect(storedWith(undefined, { enabled: false })).toEqual({ enabled: false });
+    // A verdict a newer version knows stays marked and coloured when this one writes its list.
+    const newer = { markedVerdicts: ['false', 'satire'], colors: { false: '#111111', satire: '#222222' } };
+    expect(storedWith(newer, { markedVerdicts: ['false', 'accurate'], colors: { false: '#333333' } })).toEqual({ markedVerdicts: ['false', 'accurate', 'satire'], colors: { satire: '#222222', false: '#333333' } });
     expect(storedWith('corrupt', { enabled: false })).toEqual({ enabled: false });
   });
 
