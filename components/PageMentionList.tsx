@@ -5,7 +5,7 @@
  * for its mentions and revealing one are the popup entrypoint's job.
  */
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MentionSummary } from '@/lib/protocol';
 import { VERDICT_LABELS, bySeverity, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
 import { mentionExcerpt } from './ClaimCard';
@@ -144,8 +144,32 @@ function MarkedList({ mentions, onReveal }: { mentions: readonly MentionSummary[
   const order = groups.flatMap((group) => group.mentions.map((mention) => mention.id));
   // The button the list's Tab stop is on: the last one the reader was on, while it is listed.
   const [current, setCurrent] = useState<number | null>(null);
-  const stop = current !== null && order.includes(current) ? current : order[0];
   const listRef = useRef<HTMLOListElement>(null);
+  // The list as it was last drawn: a mention the reader was on that left the page (the popup asks
+  // the page again while it is read) hands the stop to the one after it, else the one before.
+  const lastOrder = useRef<number[]>(order);
+  const successor = (gone: number) => {
+    const at = lastOrder.current.indexOf(gone);
+    return [...lastOrder.current.slice(at + 1), ...lastOrder.current.slice(0, at).reverse()].find((id) => order.includes(id));
+  };
+  const stop = current !== null && order.includes(current) ? current : ((current !== null ? successor(current) : undefined) ?? order[0]);
+  useLayoutEffect(() => {
+    lastOrder.current = order;
+    // The button the keyboard was on went with its mention: the keyboard goes to the stop, not to
+    // the popup's top.
+    if (current !== null && current !== stop && (!document.activeElement || document.activeElement === document.body)) {
+      setCurrent(stop ?? null);
+      listRef.current?.querySelector<HTMLButtonElement>(`button[data-mention-id="${stop}"]`)?.focus();
+    }
+  });
+  // The list itself going (its last mention left the page) leaves the keyboard on the view around it.
+  useLayoutEffect(
+    () => () => {
+      const list = listRef.current;
+      if (list?.contains(document.activeElement)) list.parentElement?.closest<HTMLElement>('[tabindex]')?.focus();
+    },
+    [],
+  );
   function onKeyDown(event: KeyboardEvent) {
     const at = order.indexOf(stop!);
     const to = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? order.length - 1 : null;

@@ -56,6 +56,24 @@ describe('PageMentionList', () => {
     expect(onReveal).toHaveBeenCalledWith(2);
   });
 
+  it('keeps the keyboard in the list, on the mention after, when the one it is on leaves the page', () => {
+    const mention = (id: number, claimText: string) => ({ id, verdict: 'false' as const, claimText, text: `Sentence ${id}.` });
+    const mentions = [mention(1, 'Fares doubled.'), mention(2, 'The pier closed.'), mention(3, 'The bridge reopened.')];
+    const { rerender } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} />);
+    within(screen.getByRole('list', { name: /Claims on this page/ })).getAllByRole('button')[1]!.focus();
+    rerender(<PageMentionList mentions={[mentions[0]!, mentions[2]!]} siteEnabled onReveal={vi.fn()} />);
+    expect(document.activeElement!.textContent).toContain('Sentence 3.');
+    expect((document.activeElement as HTMLElement).tabIndex).toBe(0);
+  });
+
+  it('leaves the keyboard on the view around the list when its last mention leaves the page', () => {
+    const one = [{ id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Sentence 1.' }];
+    const { rerender } = render(<div tabIndex={0} data-testid="panel"><PageMentionList mentions={one} siteEnabled onReveal={vi.fn()} /></div>);
+    screen.getByRole('button', { name: /Sentence 1/ }).focus();
+    rerender(<div tabIndex={0} data-testid="panel"><PageMentionList mentions={[]} siteEnabled onReveal={vi.fn()} /></div>);
+    expect(document.activeElement).toBe(screen.getByTestId('panel'));
+  });
+
   it('shows what the tab says about its page above the list', () => {
     const notice = 'This page is dated 28 Apr 2025; the events it reports are from 12 Feb 2025.';
     render(<PageMentionList mentions={[{ id: 1, verdict: 'false', claimText: 'Fares doubled.', text: 'Fares doubled.' }]} siteEnabled onReveal={vi.fn()} notice={notice} />);
