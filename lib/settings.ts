@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { log } from './log';
-import { MENTION_VERDICTS, PROBLEM_VERDICTS, type MentionVerdict } from './verdicts';
+import { PROBLEM_VERDICTS, isMentionVerdict, type MentionVerdict } from './verdicts';
 
 /** The storage key of the settings. */
 export const SETTINGS_KEY = 'claimlight:settings';
@@ -106,13 +106,13 @@ const FIELDS = {
   // the others, this device's next save wrote the defaults over the reader's colours everywhere.
   colors: v.pipe(
     v.record(v.string(), v.unknown()),
-    v.transform((colors) => Object.fromEntries(Object.entries(colors).filter(([verdict, color]) => (MENTION_VERDICTS as readonly string[]).includes(verdict) && typeof color === 'string' && COLOR.test(color))) as Settings['colors']),
+    v.transform((colors) => Object.fromEntries(Object.entries(colors).filter(([verdict, color]) => isMentionVerdict(verdict) && typeof color === 'string' && COLOR.test(color))) as Settings['colors']),
   ),
   // A verdict this version does not know (a newer one's, synced from another computer) is left
   // out on its own: with it, the whole list was set back to the defaults.
   markedVerdicts: v.pipe(
     v.array(v.unknown()),
-    v.transform((list) => [...new Set(list.filter((verdict): verdict is MentionVerdict => (MENTION_VERDICTS as readonly unknown[]).includes(verdict)))]),
+    v.transform((list) => [...new Set(list.filter(isMentionVerdict))]),
   ),
   othersFaint: v.boolean(),
   sensitivity: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
@@ -162,10 +162,9 @@ export function storedWith(stored: unknown, fields: Partial<Settings>): Record<s
   const written: Record<string, unknown> = { ...base, ...fields };
   // A verdict this version does not know, that a newer one marked or coloured, stays marked and
   // coloured: this version's list and colours are of the verdicts it knows (`repairSettings`).
-  const known = (verdict: unknown) => (MENTION_VERDICTS as readonly unknown[]).includes(verdict);
-  if (fields.markedVerdicts && Array.isArray(base.markedVerdicts)) written.markedVerdicts = [...fields.markedVerdicts, ...base.markedVerdicts.filter((verdict) => typeof verdict === 'string' && !known(verdict))];
+  if (fields.markedVerdicts && Array.isArray(base.markedVerdicts)) written.markedVerdicts = [...fields.markedVerdicts, ...base.markedVerdicts.filter((verdict) => typeof verdict === 'string' && !isMentionVerdict(verdict))];
   if (fields.colors && base.colors && typeof base.colors === 'object' && !Array.isArray(base.colors)) {
-    written.colors = { ...Object.fromEntries(Object.entries(base.colors).filter(([verdict]) => !known(verdict))), ...fields.colors };
+    written.colors = { ...Object.fromEntries(Object.entries(base.colors).filter(([verdict]) => !isMentionVerdict(verdict))), ...fields.colors };
   }
   return written;
 }

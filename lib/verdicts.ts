@@ -40,6 +40,9 @@ export const bySeverity = (a: MentionVerdict, b: MentionVerdict): number => BY_S
 /** True for a verdict that says something is wrong or unsupported. */
 export const isProblem = (verdict: MentionVerdict): boolean => PROBLEM_VERDICTS.includes(verdict);
 
+/** Whether a value (read from storage another version wrote) is a verdict this version knows. */
+export const isMentionVerdict = (value: unknown): value is MentionVerdict => (MENTION_VERDICTS as readonly unknown[]).includes(value);
+
 /** The most serious of some verdicts, or null for none. */
 export function mostSerious(verdicts: Iterable<MentionVerdict>): MentionVerdict | null {
   let best: MentionVerdict | null = null;
