@@ -193,7 +193,8 @@ export interface ImportReport {
   /** The pack of the same id this one replaced, as it was. */
   replaced: { title: string; version: string; claimCount: number } | null;
   /** The other packs that hold some of the same claims (by id), and how many: a file imported
-   * again after an edit is a pack of its own, whose claims the reader would otherwise see twice. */
+   * again after an edit is a pack of its own, whose claims the reader would otherwise see twice.
+   * Empty for a feed's refresh, which reports none of it. */
   alsoIn: { title: string; claimCount: number }[];
   warnings: string[];
 }
@@ -225,7 +226,9 @@ export async function importPack(
       throw new ReservedPackIdError(`The pack id "${pack.id}" belongs to the feed "${feed.title}"; give the imported pack another id, or remove the feed first.`);
     }
     if (existing) await claimsOf(db, pack.id).delete();
-    const alsoIn = await packsHolding(db, pack);
+    // Only for the reader's own import, whose report says it: a feed's refresh, which says nothing
+    // of it, read every other pack's keys for it inside its write.
+    const alsoIn = options.forFeed ? [] : await packsHolding(db, pack);
     await db.packs.put(headerOf(pack, 'user', parsed.format, options.now ?? new Date()));
     await writeClaims(db, pack, options.onProgress);
     return {
