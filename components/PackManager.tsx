@@ -311,7 +311,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (pasted.trim() && !busy) void runImport(pasted);
+            if (pasted.trim()) void runImport(pasted);
           }}
         >
           <label for="paste">Or paste JSON</label>
