@@ -28,7 +28,7 @@ export interface PageMention {
   score: number;
   /** The text nodes the range covers, for hit-testing. */
   nodes: Text[];
-  /** Where its words were found (`carriedOver`). */
+  /** Where its words were found (`Carrying`). */
   place: MentionPlace;
 }
 
@@ -56,7 +56,7 @@ export interface RelatedMention {
 /** How many scanned parts of the page are remembered, to tell a late answer from a current one. */
 const MAX_RECENT_SCANS = 64;
 /** How many mentions that left the page are remembered, to give their ids back to the same
- * sentences found again (`reuseId`). */
+ * sentences found again (`idFor`). */
 const MAX_GONE = 100;
 /** How many mentions one change may carry over to the text that replaced theirs: a page that
  * re-renders a list of a thousand marked items is read again by the scan that follows instead. */
@@ -445,14 +445,14 @@ export class PageMentions {
   }
 
   /** Drops mentions whose text has left the page, or moves them to text that took its place
-   * (`carryOver`), in the same block or among `added`, the blocks that came with the change; true
+   * (`Carrying`), in the same block or among `added`, the blocks that came with the change; true
    * when any went or moved. */
   prune(added: readonly Element[] = []): boolean {
     return this.settle((m) => !m.nodes.every((n) => n.isConnected) || ('range' in m && m.range.collapsed), added);
   }
 
   /** Drops the mentions on any of these text nodes, or moves them where the text is the same
-   * (`carryOver`); true when any went or moved. */
+   * (`Carrying`); true when any went or moved. */
   dropOn(nodes: ReadonlySet<Node>): boolean {
     return this.settle((m) => m.nodes.some((n) => nodes.has(n)), []);
   }
