@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drawnMarks, inCard, inClosedRoots } from '../../scripts/lib/closed-roots';
 import { VERDICT_COLOURS } from '../../lib/mark-style';
 import type { MentionVerdict } from '../../lib/verdicts';
+import { contrast } from '../helpers/contrast';
 import { NewsPage } from './pages/news-page';
 import { OptionsPage } from './pages/options';
 import { useExtensionSession } from './pages/session';
@@ -214,16 +215,10 @@ describe('drawing', () => {
         await inClosedRoots(news.page, (root) => [...root.querySelectorAll<HTMLElement>('.mark')].map((mark) => ({ verdict: mark.dataset.verdict!, line: getComputedStyle(mark.firstElementChild!).getPropertyValue('--claimlight-line').trim() })), null)
       ).flat();
     const colourOf = (line: string) => /#[0-9a-f]{6}/i.exec(line)![0];
-    const luminance = (hex: string) => {
-      const n = Number.parseInt(hex.slice(1), 16);
-      const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const contrast = (colour: string) => (Math.max(luminance(colour), luminance('#1e1e1e')) + 0.05) / (Math.min(luminance(colour), luminance('#1e1e1e')) + 0.05);
     const dark = await lines();
     expect(dark.length).toBeGreaterThan(0);
     expect(dark.map(({ line }) => colourOf(line))).toEqual(dark.map(({ verdict }) => VERDICT_COLOURS[verdict as MentionVerdict].dark));
-    expect(dark.filter(({ line }) => contrast(colourOf(line)) < 3)).toEqual([]);
+    expect(dark.filter(({ line }) => contrast(colourOf(line), '#1e1e1e') < 3)).toEqual([]);
     // The site switches to its light theme: the marks take the light colours within a second or so.
     await news.page.evaluate(() => document.documentElement.classList.remove('dark'));
     await expect

@@ -11,6 +11,7 @@ import { expectBundledPack } from '@/lib/bundled-pack';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS } from '@/lib/schema';
 import { VERDICT_LABELS } from '@/lib/verdicts';
+import { contrast } from '../helpers/contrast';
 
 const bundled = expectBundledPack();
 afterEach(cleanup);
@@ -395,16 +396,6 @@ describe('VerdictBadge', () => {
 });
 
 describe('VERDICT_STYLES', () => {
-  const luminance = (hex: string) =>
-    [1, 3, 5]
-      .map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
-      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
-  const contrast = (a: string, b: string) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-    return (hi + 0.05) / (lo + 0.05);
-  };
-
   it.each(VERDICTS)('keeps %s at 4.5:1 or more on the light and the dark card', (verdict) => {
     const { colour, colourOnDark } = VERDICT_STYLES[verdict];
     expect(contrast(colour, '#ffffff')).toBeGreaterThanOrEqual(4.5);

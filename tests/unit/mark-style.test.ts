@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultMarkColour, markLook, markStyleSheet } from '@/lib/mark-style';
 import { MENTION_VERDICTS as VERDICTS } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { contrast } from '../helpers/contrast';
 
 const ruleFor = (css: string, name: string) =>
   css.split('\n').find((line) => line.startsWith(name === 'focus' ? '.focus > .box' : `.mark[data-verdict='${name}'] > .box`)) ?? '';
@@ -46,14 +47,9 @@ describe('markStyleSheet', () => {
       expect(line(css, ".mark[data-verdict='accurate'][data-faint][data-dark] > .box")).toContain('--claimlight-line: dotted rgb(74 222 128 / 0.55) 1px');
       // A faint mark's rule comes after the dark full ones it must win over.
       expect(css.indexOf(line(css, ".mark[data-verdict='accurate'][data-faint] > .box"))).toBeGreaterThan(css.indexOf(line(css, ".mark[data-verdict='context'][data-dark] > .box")));
-      const luminance = (hex: string) => {
-        const n = Number.parseInt(hex.slice(1), 16);
-        const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
-        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-      };
       for (const verdict of VERDICTS) {
         const colour = /--claimlight-line: \w+ (#[0-9a-f]{6})/.exec(line(css, `.mark[data-verdict='${verdict}'][data-dark] > .box`))![1]!;
-        expect((luminance(colour) + 0.05) / (luminance('#1e1e1e') + 0.05), verdict).toBeGreaterThanOrEqual(3);
+        expect(contrast(colour, '#1e1e1e'), verdict).toBeGreaterThanOrEqual(3);
       }
     });
 
