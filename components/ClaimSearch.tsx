@@ -76,21 +76,27 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   // box taking keys meanwhile: words typed while the index is made are searched once it is.
   const small = !!claims && claims.length <= INDEX_AT_ONCE;
   const indexedAtOnce = useMemo(() => (claims && small ? createClaimSearch(claims) : null), [claims, small]);
-  const [indexedInTurns, setIndexedInTurns] = useState<{ of: readonly ClaimForCard[]; index: ClaimIndex<ClaimForCard> } | null>(null);
+  // While it is made, the search answers from the claims indexed so far (`indexed`), and says so.
+  const [indexedInTurns, setIndexedInTurns] = useState<{ of: readonly ClaimForCard[]; index: ClaimIndex<ClaimForCard>; indexed: number } | null>(null);
   useEffect(() => {
     if (!claims || small) return;
     let current = true;
-    void buildClaimSearch(claims).then((index) => current && setIndexedInTurns({ of: claims, index }));
+    const took = (index: ClaimIndex<ClaimForCard>, indexed: number) => current && setIndexedInTurns({ of: claims, index, indexed });
+    void buildClaimSearch(claims, ({ search, indexed }) => took(search, indexed)).then((index) => took(index, index.size));
     return () => {
       current = false;
     };
   }, [claims, small]);
-  const index = indexedAtOnce ?? (indexedInTurns?.of === claims ? indexedInTurns.index : null);
+  const building = indexedInTurns?.of === claims ? indexedInTurns : null;
+  const index = indexedAtOnce ?? building?.index ?? null;
+  /** How many claims the search has read so far while it is still being made; null once it is whole. */
+  const partly = building && building.indexed < building.index.size ? building.indexed : null;
   // Every result, and how many of them are listed: a verdict of a large feed holds thousands of
   // claims, listed a page at a time ("Show more") and counted whole.
   const found = useMemo(
     () => index?.search(query, { ...(verdict ? { verdict } : {}), ...(packId ? { packId } : {}) }, Number.MAX_SAFE_INTEGER) ?? [],
-    [index, query, verdict, packId],
+    // `partly`: the same index answers again as it reads more claims.
+    [index, query, verdict, packId, partly],
   );
   // How many are listed, for the results it was set for: new results start from the first page.
   const [shown, setShown] = useState<{ of: typeof found; listed: number } | null>(null);
@@ -194,8 +200,12 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   // Said to screen readers as it changes: how many were found (and listed), or, shown to everyone,
   // that none were.
   const noMatch = Boolean(index) && !showList && Boolean(query.trim() || filtered);
+  // A word searched while the index is still being made is answered from the claims read so far:
+  // said once to screen readers ("Searching…"), its count shown as it grows, not read out at each turn.
+  const searching = partly !== null && Boolean(query.trim());
   let status = '';
-  if (showList) status = found.length > hits.length ? `${plural(found.length, 'claim')} found, ${formatCount(hits.length)} listed` : `${plural(found.length, 'claim')} found`;
+  if (searching) status = `Searching ${plural(index!.size, 'claim')}…`;
+  else if (showList) status = found.length > hits.length ? `${plural(found.length, 'claim')} found, ${formatCount(hits.length)} listed` : `${plural(found.length, 'claim')} found`;
   else if (noMatch) status = `${query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}${filtered ? ' with these filters.' : '.'}`;
 
   return (
@@ -253,9 +263,14 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
           </select>
         </label>
       </div>
-      <p class={noMatch ? 'claimlight-popup__hint' : 'claimlight-visually-hidden'} role="status">
+      <p class={noMatch && !searching ? 'claimlight-popup__hint' : 'claimlight-visually-hidden'} role="status">
         {status}
       </p>
+      {searching && (
+        <p class="claimlight-popup__hint claimlight-popup__searching">
+          {showList ? `${plural(found.length, 'claim')} found so far` : `No claims match “${query.trim()}” so far`}, in {formatCount(partly!)} of {plural(index!.size, 'claim')}; searching the rest…
+        </p>
+      )}
       {message}
       <ul ref={listRef} id={`${id}-results`} role="listbox" aria-label="Matching claims" class="claimlight-popup__results" hidden={!showList}>
         {hits.map((hit, i) => (

@@ -181,15 +181,40 @@ export function createClaimSearch<C extends SearchableClaim>(claims: readonly C[
 
 /** How many claims are indexed between two turns the page is given (`buildClaimSearch`). */
 const CLAIMS_PER_TURN = 500;
+/** How often, at most, a build in turns reports the claims indexed so far: each report runs the
+ * reader's search again, over more claims. */
+const REPORT_EVERY_MS = 250;
+
+/** What a build in turns has done so far: a search over the claims indexed until now (`indexed`
+ * of `search.size`), which answers from those claims alone. */
+export interface SearchProgress<C extends SearchableClaim> {
+  search: ClaimSearch<C>;
+  indexed: number;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * `createClaimSearch` in turns of a few hundred claims, the page given its thread between them:
  * 10,000 claims take most of a second to index, which held the popup, its search box with it,
- * from the moment it read them.
+ * from the moment it read them. `onProgress` is given the search over the claims indexed so far
+ * after the first turn and then every quarter of a second, so that a reader of a store of 50,000
+ * claims (some four seconds to index) sees results from the first claims at once, not after the last.
+ * Browsing by verdict or pack reads every claim from the first report on.
  */
-export async function buildClaimSearch<C extends SearchableClaim>(claims: readonly C[]): Promise<ClaimSearch<C>> {
+export async function buildClaimSearch<C extends SearchableClaim>(claims: readonly C[], onProgress?: (progress: SearchProgress<C>) => void): Promise<ClaimSearch<C>> {
   const { index, documents, search } = searchOver(claims);
-  await index.addAllAsync(documents, { chunkSize: CLAIMS_PER_TURN });
+  let reported = -Infinity;
+  for (let start = 0; start < documents.length; start += CLAIMS_PER_TURN) {
+    index.addAll(documents.slice(start, start + CLAIMS_PER_TURN));
+    const indexed = Math.min(documents.length, start + CLAIMS_PER_TURN);
+    if (indexed === documents.length) break;
+    if (onProgress && Date.now() - reported >= REPORT_EVERY_MS) {
+      reported = Date.now();
+      onProgress({ search, indexed });
+    }
+    await nextTurn();
+  }
   return search;
 }
 

@@ -22,12 +22,28 @@ describe('ClaimSearch', () => {
     expect(results()).toHaveLength(2);
   });
 
-  it('indexes a large store in turns, taking keys meanwhile, and searches what was typed once it is ready', async () => {
-    const many = Array.from({ length: 3_000 }, (_, i) => claim(`c${i}`, i === 2_999 ? 'The lighthouse keeper retired.' : `Harbour claim number ${i} about the ferry.`));
+  it('indexes a large store in turns, taking keys meanwhile, answering from the claims read so far and then from all', async () => {
+    // The keeper's claims are the first and the last: the first is found at once, the last once every claim is read.
+    const many = Array.from({ length: 3_000 }, (_, i) => claim(`c${i}`, i === 0 ? 'The lighthouse keeper arrived.' : i === 2_999 ? 'The lighthouse keeper retired.' : `Harbour claim number ${i} about the ferry.`));
     render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
-    expect(screen.getByText('Reading your fact packs…')).toBeTruthy();
     fireEvent.input(box(), { target: { value: 'lighthouse' } });
     expect(box()).toHaveProperty('value', 'lighthouse');
+    expect(results().map((option) => option.textContent)).toEqual([expect.stringContaining('The lighthouse keeper arrived.')]);
+    expect(screen.getByText(/^1 claim found so far, in 500 of 3,000 claims; searching the rest…$/)).toBeTruthy();
+    // Said once to screen readers, not at every turn.
+    expect(screen.getByRole('status').textContent).toBe('Searching 3,000 claims…');
+    await waitFor(() => expect(results()).toHaveLength(2), { timeout: 10_000 });
+    expect(results().map((option) => option.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('retired'), expect.stringContaining('arrived')]));
+    expect(screen.queryByText(/so far/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('2 claims found');
+  });
+
+  it('says that nothing matches among the claims read so far until every claim is read', async () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => claim(`c${i}`, i === 2_999 ? 'The lighthouse keeper retired.' : `Harbour claim number ${i} about the ferry.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'lighthouse' } });
+    expect(screen.getByText(/^No claims match “lighthouse” so far, in 500 of 3,000 claims; searching the rest…$/)).toBeTruthy();
+    expect(screen.queryByText('No claims match “lighthouse”.')).toBeNull();
     await waitFor(() => expect(results().map((option) => option.textContent)).toEqual([expect.stringContaining('The lighthouse keeper retired.')]), { timeout: 10_000 });
   });
 

@@ -264,6 +264,25 @@ describe('buildClaimSearch', () => {
   });
 });
 
+describe('buildClaimSearch, as it goes', () => {
+  it('reports a search over the claims indexed so far, after the first turn, and answers from all of them at the end', async () => {
+    const many = Array.from({ length: 1_600 }, (_, i) => claim(`c${i}`, { text: i === 0 ? 'The lighthouse keeper arrived.' : i === 1_599 ? 'The lighthouse keeper retired.' : `Harbour claim ${i} about the ferry.` }));
+    const reports: { indexed: number; found: string[] }[] = [];
+    const built = await buildClaimSearch(many, ({ search, indexed }) => reports.push({ indexed, found: search.search('lighthouse').map((hit) => hit.claim.id) }));
+    expect(reports[0]).toEqual({ indexed: 500, found: ['c0'] });
+    expect(reports.every((report) => report.indexed < 1_600)).toBe(true);
+    expect(built.search('lighthouse').map((hit) => hit.claim.id).sort()).toEqual(['c0', 'c1599']);
+    // Browsing reads every claim whatever has been indexed.
+    expect(built.size).toBe(1_600);
+  });
+
+  it('reports nothing for a store indexed in one turn', async () => {
+    const onProgress = vi.fn();
+    await buildClaimSearch([claim('a'), claim('b')], onProgress);
+    expect(onProgress).not.toHaveBeenCalled();
+  });
+});
+
 describe('highlightRuns', () => {
   it('marks the words the search matched, in the forms they are indexed by', () => {
     const [hit] = bundledSearch.search('ninety minute call');
