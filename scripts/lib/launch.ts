@@ -29,6 +29,9 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Device pixels per CSS pixel, as a screen's scaling or the browser's zoom sets it; 1 when absent. */
   deviceScaleFactor?: number;
+  /** Host names resolved to 127.0.0.1 (`--host-resolver-rules`), so that a page can be served
+   * from an origin that is not the loopback's: one on plain http is then not a secure context. */
+  localHosts?: readonly string[];
 }
 
 /** The flags every Chromium Claimlight starts needs here, with or without the extension. */
@@ -59,7 +62,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: { width: 1280, height: 800 },
     ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : [])],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.localHosts?.length ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(',')}`] : [])],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
