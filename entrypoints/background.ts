@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { feedAlarm } from '@/lib/feeds/alarm';
+import type { FeedTiming } from '@/lib/feeds/schedule';
 import { feedOrigin } from '@/lib/feeds/names';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
@@ -29,9 +30,14 @@ export default defineBackground(() => {
       (e: unknown) => log.error('could not install the bundled fact pack', e),
     );
 
-  // The one alarm for when the next feed is due; refreshDueFeeds is set once the handlers exist.
-  let refreshDue = async (): Promise<unknown> => 0;
-  const alarm = feedAlarm({ alarms: browser.alarms, feeds: async () => (await store).db.feeds.toArray(), refreshDue: () => refreshDue() });
+  // The one alarm for when the next feed is due; the handlers, once they exist, say when feeds are
+  // due (a feed whose refresh failed to be stored is held back) and refresh them.
+  let handlers: Promise<{ refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> }> | null = null;
+  const alarm = feedAlarm({
+    alarms: browser.alarms,
+    feeds: async () => (handlers ? (await handlers).feedTimings() : (await store).db.feeds.toArray()),
+    refreshDue: () => refreshDue(),
+  });
   const scheduleFeeds = () => alarm.schedule();
 
   const background = store.then(({ db, kept }) => createBackgroundHandlers({
@@ -55,15 +61,23 @@ export default defineBackground(() => {
       // Storing a large feed takes a second or two: the settings page shows how far it is.
       onProgress: (feedId, done, total) => void browser.storage.session?.set({ [FEED_PROGRESS_KEY]: { feedId, done, total } }).catch(() => undefined),
     },
+    // The alarm is set again whether or not the stamp could be written (storage.local full): a stamp
+    // that failed once must not leave every feed unchecked while the background lives.
     async onStoreChanged() {
       // Every open tab's content script watches this stamp and scans its page again.
-      await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
-      await scheduleFeeds();
+      try {
+        await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
+      } finally {
+        await scheduleFeeds();
+      }
     },
     async onFeedChecked() {
       // An open settings page shows the check (a feed that now fails, or was asked and had nothing new).
-      await browser.storage.local.set({ [FEEDS_CHECKED_KEY]: Date.now() });
-      await scheduleFeeds();
+      try {
+        await browser.storage.local.set({ [FEEDS_CHECKED_KEY]: Date.now() });
+      } finally {
+        await scheduleFeeds();
+      }
     },
     async onOriginUnused(origin) {
       await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => log.debug('could not give back', origin, e));
@@ -82,7 +96,8 @@ export default defineBackground(() => {
       await action.setTitle({ tabId, title: badge.title });
     },
   }));
-  refreshDue = async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
+  handlers = background;
+  const refreshDue = async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
   browser.alarms.onAlarm.addListener(async (fired) => {
     await ready;
     await alarm.onAlarm(fired);

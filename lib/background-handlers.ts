@@ -6,7 +6,7 @@
 import type { PageVerdicts } from './badge';
 import { feedOrigin, feedSourceOf } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
-import { dueFeeds } from './feeds/schedule';
+import { backoffMinutes, dueFeeds, type FeedTiming } from './feeds/schedule';
 import { log } from './log';
 import { packToClaimReview } from './claim-review';
 import { byteLength, checkPackSize, packFileText, parsePackText } from './pack';
@@ -83,7 +83,7 @@ export type ImportWithProgress = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
-export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number> } {
+export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> } {
   const matcher = new StoreMatcher(db);
   // The store's write has committed by the time the tabs and the alarm are told: a failure to tell
   // them (storage.local full) is logged, never answered as the write's own failure, which would say
@@ -109,8 +109,27 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
    * sets the alarm alone, since a failed first check is due again in 15 minutes. */
   const checked = async (outcome: RefreshOutcome): Promise<RefreshOutcome> => {
     if (outcome.change) await changed();
-    else await Promise.resolve(onFeedChecked?.()).catch((e: unknown) => log.error('could not set the feeds\' alarm', e));
+    else await feedsChanged();
     return outcome;
+  };
+  /** A feed's record changed, not its claims: the settings page shows it and the alarm is set again. */
+  const feedsChanged = async () => {
+    await Promise.resolve(onFeedChecked?.()).catch((e: unknown) => log.error('could not set the feeds\' alarm', e));
+  };
+  const now = () => (feeds?.now ?? Date.now)();
+  /** Feeds whose refresh threw (a store that cannot take even the feed's record, a full disk), by
+   * the time before which they are not asked again. Their record could not say when they are due
+   * next, and without this the alarm, reading the record, found them due at once and fetched them
+   * again every second. Kept in memory: a new background starts afresh, as it would anyway. */
+  const heldBack = new Map<string, number>();
+  const holdBack = async (feedId: string) => {
+    const failures = ((await db.feeds.get(feedId).catch(() => undefined))?.failures ?? 0) + 1;
+    heldBack.set(feedId, now() + backoffMinutes(failures) * 60_000);
+  };
+  /** A feed's timing with any time it is held back until: what is due, and what the alarm is set for. */
+  const timingOf = <F extends FeedTiming & { id: string }>(feed: F): F => {
+    const until = heldBack.get(feed.id);
+    return until !== undefined && until > feed.nextCheck ? { ...feed, nextCheck: until } : feed;
   };
   /** Refreshes under way, by feed: "Refresh now" pressed while the alarm's check of the same feed
    * waits on a slow server shares that check, rather than fetching twice and counting one outage
@@ -120,7 +139,19 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   const refreshOnce = (feedId: string): Promise<RefreshOutcome> => {
     let run = inFlight.get(feedId);
     if (!run) {
-      run = (async () => refreshFeed(db, feedId, await feedDeps(feedId)))().finally(() => inFlight.delete(feedId));
+      const started = (async () => refreshFeed(db, feedId, await feedDeps(feedId)))().then(
+        (outcome) => {
+          heldBack.delete(feedId);
+          return outcome;
+        },
+        async (e: unknown) => {
+          await holdBack(feedId);
+          throw e;
+        },
+      );
+      // A feed removed and subscribed to again while this ran has a refresh of its own: this one
+      // leaves that one's entry alone.
+      run = started.finally(() => inFlight.get(feedId) === run && inFlight.delete(feedId));
       inFlight.set(feedId, run);
     }
     return run;
@@ -134,16 +165,23 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   };
   /** Checks every feed that is due, one after another; how many were checked. */
   const refreshDueFeeds = async (): Promise<number> => {
-    const due = dueFeeds(await db.feeds.toArray(), (feeds?.now ?? Date.now)());
-    for (const feed of due) {
+    const due = dueFeeds((await db.feeds.toArray()).map(timingOf), now());
+    let checkedFeeds = 0;
+    for (const { id } of due) {
+      // Read again at its turn: while a slow feed before it was checked, the reader may have paused
+      // it, removed it or refreshed it by hand (then it is no longer due, and fetching it again
+      // would count one outage twice).
+      const current = await db.feeds.get(id);
+      if (!current || !dueFeeds([timingOf(current)], now()).length) continue;
+      checkedFeeds++;
       try {
-        await refreshing(feed.id);
+        await refreshing(id);
       } catch (e) {
         // A store that cannot be written (a full disk) fails this feed's refresh, not the others'.
-        log.error(`could not refresh the feed ${feed.id}`, e);
+        log.error(`could not refresh the feed ${id}`, e);
       }
     }
-    return due.length;
+    return checkedFeeds;
   };
   const importWithProgress: ImportWithProgress = async (text, fileName, onProgress) => {
     const parsed = parsePackText(text, { fileName });
@@ -164,6 +202,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   return {
     importWithProgress,
     refreshDueFeeds,
+    feedTimings: async () => (await db.feeds.toArray()).map(timingOf),
     listFeeds: () => onStore(async () => ok(await db.feeds.orderBy('id').toArray())),
     addFeed: ({ source: given, intervalMinutes }) =>
       onStore(async () => {
@@ -188,7 +227,9 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
           return { ...feed, paused };
         });
         if (!next) return noSuchFeed();
-        await onStoreChanged?.();
+        // A pause changes no claim: the tabs need not scan again, the alarm is set anew. Stored, the
+        // pause is answered as done, whatever telling the settings page and the alarm comes to.
+        await feedsChanged();
         return ok(next);
       }),
     removeFeed: ({ feedId }) =>
@@ -196,6 +237,10 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         const feed = await db.feeds.get(feedId);
         if (!feed) return noSuchFeed();
         await removeFeed(db, feedId);
+        // A check of it still under way is this feed's no longer: subscribed to again, the feed gets
+        // a check of its own (`refreshFeed` leaves the new record alone).
+        inFlight.delete(feedId);
+        heldBack.delete(feedId);
         await changed();
         await releaseOrigins([feed.source]);
         return ok({ removed: true as const });
@@ -234,6 +279,8 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
           await resetToBundled(db, bundled);
           await db.feeds.clear();
         });
+        inFlight.clear();
+        heldBack.clear();
         await changed();
         await releaseOrigins(sources);
         return ok(await summarizeStore(db, kept));

@@ -81,10 +81,14 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const now = (deps.now ?? Date.now)();
   const feed = await db.feeds.get(feedId);
   if (!feed) throw new Error(`No feed ${feedId}.`);
+  // The subscription this check is for: one removed meanwhile is gone, and one subscribed to again
+  // since (the same id, added later) is another, whose own check is the one to store.
+  const stillSubscribed = (current: StoredFeed | undefined): current is StoredFeed => current?.addedAt === feed.addedAt;
+  const updateRecord = (learnt: (current: StoredFeed) => Partial<StoredFeed>) => updateFeedRecord(db, feedId, stillSubscribed, learnt);
   const failed = async ({ message, retryAfterMs }: FetchFailure): Promise<RefreshOutcome> => {
     // Only the record changes: the last good claims stay.
     const next = await db.transaction('rw', db.feeds, () =>
-      updateRecord(db, feedId, (current) => {
+      updateRecord((current) => {
         const failures = current.failures + 1;
         return { lastChecked: now, lastError: message, failingSince: current.failingSince ?? now, failures, nextCheck: nextCheckAfter(now, current.intervalMinutes, failures, retryAfterMs) };
       }),
@@ -96,18 +100,18 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const healthy = (current: StoredFeed) => ({ lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, current.intervalMinutes, 0), lastError: undefined, failingSince: undefined });
   if (fetched.value === null) {
     // A 304: the pack is as it was; only the record says the feed was asked.
-    const next = await db.transaction('rw', db.feeds, () => updateRecord(db, feedId, healthy));
+    const next = await db.transaction('rw', db.feeds, () => updateRecord(healthy));
     return { feed: next ?? feed, change: null };
   }
   if (fetched.value.nothingFound) {
     // A search that matches no review today is a feed with no claims, not a failing one: what it
     // held before is withdrawn, and it is asked again on its interval.
     return db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
-      if (!(await db.feeds.get(feedId))) return { feed, change: null };
+      if (!stillSubscribed(await db.feeds.get(feedId))) return { feed, change: null };
       const withdrawn = await db.claims.where('packId').equals(feed.packId).count();
       if (withdrawn) await deletePack(db, feed.packId);
       const change = withdrawn ? { added: 0, updated: 0, withdrawn } : null;
-      const next = await updateRecord(db, feedId, (current) => ({ ...healthy(current), claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
+      const next = await updateRecord((current) => ({ ...healthy(current), claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
       return { feed: next ?? feed, change };
     });
   }
@@ -120,13 +124,13 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const validators = { etag: fetched.value.etag, lastModified: fetched.value.lastModified };
   const stored = db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
     // Unsubscribed while it was fetched: its claims went with it, and they stay gone.
-    if (!(await db.feeds.get(feedId))) return { feed, change: null };
+    if (!stillSubscribed(await db.feeds.get(feedId))) return { feed, change: null };
     const before = await db.claims.where('packId').equals(feed.packId).toArray();
     const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
     if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
     else await renewHeader(db, pack);
-    const next = await updateRecord(db, feedId, (current) => ({
+    const next = await updateRecord((current) => ({
       ...healthy(current),
       ...validators,
       title: pack.title,
@@ -163,12 +167,18 @@ async function renewHeader(db: ClaimlightDb, pack: FactPack): Promise<void> {
 
 /**
  * Writes what a refresh learnt onto the feed's record as it is now, in the caller's transaction, not
- * onto the copy read before the fetch: a feed removed meanwhile stays removed (`null`), and a pause,
- * a new interval or another refresh's result written meanwhile is kept.
+ * onto the copy read before the fetch: a feed removed meanwhile stays removed, one subscribed to
+ * again is left to its own check (`null` both), and a pause, a new interval or another refresh's
+ * result written meanwhile is kept.
  */
-async function updateRecord(db: ClaimlightDb, feedId: string, learnt: (current: StoredFeed) => Partial<StoredFeed>): Promise<StoredFeed | null> {
+async function updateFeedRecord(
+  db: ClaimlightDb,
+  feedId: string,
+  stillSubscribed: (current: StoredFeed | undefined) => current is StoredFeed,
+  learnt: (current: StoredFeed) => Partial<StoredFeed>,
+): Promise<StoredFeed | null> {
   const current = await db.feeds.get(feedId);
-  if (!current) return null;
+  if (!stillSubscribed(current)) return null;
   const next: StoredFeed = { ...current, ...learnt(current) };
   await db.feeds.put(next);
   return next;

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { FEEDS_ALARM } from '@/lib/feeds/keys';
 
 type CommandListener = (command: string, tab?: { id?: number }) => Promise<void>;
 
@@ -15,6 +16,11 @@ function startBackground(): { command: (name: string, tabId: number) => Promise<
   background.main();
   return { command: async (name, tabId) => void (await Promise.all(listeners.map((l) => l(name, { id: tabId })))) };
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 describe('the background entrypoint', () => {
   it('still answers the content script where the browser has no keyboard commands (Firefox for Android)', () => {
@@ -46,5 +52,20 @@ describe('the background entrypoint', () => {
     startBackground();
     const reply = await fakeBrowser.runtime.sendMessage({ type: 'claimlight:mentionsShown', payload: { count: 7 } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('sets the feeds\' alarm even where storage.local is full and the settings page cannot be told of the check', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    let listener: ((message: unknown, sender: unknown) => Promise<unknown>) | undefined;
+    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => void (listener = l as never));
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    background.main();
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    const added = (await listener!({ type: 'claimlight:addFeed', payload: { source: { kind: 'url', url: 'https://checks.example/feed.json' } } }, page)) as { value: { feed: { nextCheck: number } } };
+    expect(added).toMatchObject({ ok: true, value: { feed: { lastError: 'checks.example answered 503.' } } });
+    // The first check failed: the feed is due again in 15 minutes, and the alarm says so.
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(FEEDS_ALARM)).toMatchObject({ scheduledTime: added.value.feed.nextCheck }));
   });
 });
