@@ -107,22 +107,32 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
   const [address, setAddress] = useState('');
   const [interval, setInterval] = useState(DEFAULT_INTERVAL_MINUTES);
   const [search, setSearch] = useState({ query: '', publisherSite: '', languageCode: '', key: '' });
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusyShown] = useState<string | null>(null);
+  // The last word on what the reader did; an error about one feed (`feedId`) goes once a later
+  // reading of the feeds finds that feed well (the alarm's next check got through).
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; feedId?: string } | null>(null);
+  // What is busy: each feed being refreshed, paused or removed, by id, and 'new' for a subscription.
+  // Several at once: refreshing two feeds, the first to finish must not show the other one idle.
+  const [busy, setBusyShown] = useState<ReadonlySet<string>>(new Set());
   // What is busy now, read at once: a second press can come before the page has shown the first.
-  const busyNow = useRef<string | null>(null);
-  const setBusy = (id: string | null) => {
-    busyNow.current = id;
-    setBusyShown(id);
+  const busyNow = useRef(new Set<string>());
+  const setBusy = (id: string, on: boolean) => {
+    if (on) busyNow.current.add(id);
+    else busyNow.current.delete(id);
+    setBusyShown(new Set(busyNow.current));
   };
+  // The progress shown when a feed's work began is an earlier write's (one that failed, say, at
+  // 2,000 of 5,000): only a report that comes after is this work's.
+  const progressAtStart = useRef(new Map<string, FeedProgress | null>());
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusAfterRemoval = useFocusAfterRemoval(headingRef);
 
   const reload = useCallback(async () => {
     const listed = await client.call('listFeeds', {});
-    if (listed.ok) setFeeds(listed.value);
-    else setStatus({ kind: 'error', text: listed.error.message });
+    if (listed.ok) {
+      setFeeds(listed.value);
+      setStatus((shown) => (shown?.kind === 'error' && shown.feedId && listed.value.some((feed) => feed.id === shown.feedId && !feed.lastError) ? null : shown));
+    } else setStatus({ kind: 'error', text: listed.error.message });
   }, [client]);
   useEffect(() => {
     void reload();
@@ -135,7 +145,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
    * that is granted, before the feed is added: storing the search's API key). */
   async function subscribe(given: FeedSource, prepare?: () => Promise<unknown>) {
     // The Subscribe buttons can still be pressed while a subscription is under way (so that they keep the focus).
-    if (busyNow.current === 'new') return;
+    if (busyNow.current.has('new')) return;
     const checked = feedSourceOf(given);
     const origin = checked.ok ? feedOrigin(checked.value) : null;
     if (!checked.ok || !origin) {
@@ -143,7 +153,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       return;
     }
     const source = checked.value;
-    setBusy('new');
+    setBusy('new', true);
     setStatus(null);
     try {
       // Asked before anything is awaited: Firefox takes a permission request only while the click
@@ -152,29 +162,40 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
         setStatus({ kind: 'error', text: `Claimlight was not allowed to read from ${origin.replace(/\/\*$/, '')}, so it did not subscribe.` });
         return;
       }
-      await prepare?.();
+      try {
+        await prepare?.();
+      } catch (e) {
+        setStatus({ kind: 'error', text: `Claimlight could not keep your API key, so it did not subscribe: ${e instanceof Error ? e.message : String(e)}` });
+        return;
+      }
       const added = await client.call('addFeed', { source, intervalMinutes: interval });
       if (!added.ok) {
         setStatus({ kind: 'error', text: added.error.message });
         return;
       }
       const { feed, change } = added.value;
+      // No change with claims: the feed took over a pack of its own claims that the reader kept (its
+      // export, imported again), and they are as the feed has them.
+      const found = change ? describeChange(change) : feed.claimCount > 0 ? `${plural(feed.claimCount, 'claim')}, as you had them` : 'no claims yet';
       setStatus(
         feed.lastError
-          ? { kind: 'error', text: `Subscribed to ${isolated(feed.title)}, but the first check failed: ${feed.lastError}` }
-          : { kind: 'ok', text: `Subscribed to ${isolated(feed.title)}: ${change ? describeChange(change) : 'no claims yet'}.` },
+          ? { kind: 'error', text: `Subscribed to ${isolated(feed.title)}, but the first check failed: ${feed.lastError}`, feedId: feed.id }
+          : { kind: 'ok', text: `Subscribed to ${isolated(feed.title)}: ${found}.` },
       );
       if (source.kind === 'url') setAddress('');
       await reload();
     } finally {
-      setBusy(null);
+      setBusy('new', false);
     }
   }
 
   async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove', button?: HTMLElement) {
     // The row's buttons can still be pressed while it is busy (so that they keep the focus).
-    if (busyNow.current === feed.id) return;
-    setBusy(feed.id);
+    if (busyNow.current.has(feed.id)) return;
+    setBusy(feed.id, true);
+    progressAtStart.current.set(feed.id, progress);
+    // A message about what was done before is not about this.
+    setStatus(null);
     if (button) focusAfterRemoval.removing(button);
     try {
       const reply =
@@ -188,11 +209,11 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
         setStatus({ kind: 'error', text: reply.error.message });
       } else if (action === 'refresh') {
         const { feed: after, change } = reply.value as { feed: StoredFeed; change: FeedChange | null };
-        setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}` } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
+        setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}`, feedId: after.id } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
       } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${isolated(feed.title)} and its claims.` });
       await reload();
     } finally {
-      setBusy(null);
+      setBusy(feed.id, false);
     }
   }
 
@@ -226,7 +247,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
             ))}
           </select>
         </div>
-        <button type="submit" aria-disabled={busy === 'new'}>
+        <button type="submit" aria-disabled={busy.has('new')}>
           Subscribe
         </button>
       </form>
@@ -258,7 +279,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
               <input id={`feed-search-${field}`} type={type} autoComplete="off" value={search[field]} onInput={(e) => setSearch({ ...search, [field]: (e.currentTarget as HTMLInputElement).value })} />
             </div>
           ))}
-          <button type="submit" aria-disabled={busy === 'new'}>
+          <button type="submit" aria-disabled={busy.has('new')}>
             Subscribe to this search
           </button>
         </form>
@@ -283,8 +304,8 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
             <FeedRow
               key={feed.id}
               feed={feed}
-              busy={busy === feed.id}
-              progress={progress}
+              busy={busy.has(feed.id)}
+              progress={progress !== progressAtStart.current.get(feed.id) ? progress : null}
               onRefresh={() => void act(feed, 'refresh')}
               onPause={() => void act(feed, 'pause')}
               onRemove={(button) =>
