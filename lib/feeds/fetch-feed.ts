@@ -71,6 +71,32 @@ function decoderFor(contentType: string): TextDecoder {
   return new TextDecoder();
 }
 
+/** The most of an error's body read for its message. */
+const ERROR_BODY_BYTES = 16_384;
+
+/**
+ * What a JSON API says went wrong, where it says so the way Google's APIs and many others do
+ * (`{"error": {"message": "API key not valid. Please pass a valid API key."}}`, or a string
+ * `error`): the status alone, "400", does not tell a reader that their key was refused. Null for
+ * any other body (an HTML error page says nothing a reader needs), or one that cannot be read.
+ */
+async function errorMessageOf(response: Response): Promise<string | null> {
+  if (!/json/i.test(response.headers.get('content-type') ?? '')) return null;
+  try {
+    const text = await readLimited(response, ERROR_BODY_BYTES);
+    const body = text === null ? null : (JSON.parse(text) as { error?: unknown; message?: unknown });
+    const error = body?.error;
+    const message = typeof error === 'string' ? error : error && typeof error === 'object' ? (error as { message?: unknown }).message : body?.message;
+    if (typeof message !== 'string') return null;
+    // One line, short, with no control or direction characters: it is shown in a sentence of ours,
+    // whose words a server's text must not reorder.
+    const line = message.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return line ? (line.length > 200 ? `${line.slice(0, 199)}…` : line) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a body up to `maxBytes`; null when it is longer. */
 async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
   const decoder = decoderFor(response.headers.get('content-type') ?? '');
@@ -140,7 +166,8 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
       // "Too many requests" and "unavailable" may say when to come back: asked sooner, the server
       // would refuse again, and a Fact Check Tools key would spend its quota being refused.
       const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), (options.now ?? Date.now)()) : undefined;
-      return failure(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, wait);
+      const said = await errorMessageOf(response);
+      return failure(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${said ? `: “${said}”` : '.'}`, wait);
     }
     const type = response.headers.get('content-type') ?? '';
     if (!ACCEPTED_TYPE.test(type.trim())) {

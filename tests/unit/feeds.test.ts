@@ -284,6 +284,11 @@ describe('refreshing a feed', () => {
     const failing = server(() => new Response('no', { status: 403, statusText: 'Forbidden' }));
     const refused = await refreshFeed(db, feedIdOf(search), { fetch: failing.fetch, apiKey: 'SECRET' });
     expect(refused.feed.lastError).toBe('factchecktools.googleapis.com answered 403 Forbidden.');
+    // Google's APIs say in the body what was wrong: a key refused is said so, and the key stays out
+    // (an API that echoes the key back, and a line that would reorder the sentence, included).
+    const badKey = server(() => new Response(JSON.stringify({ error: { code: 400, message: 'API key not valid.\u202e Please pass a valid API key (SECRET).', status: 'INVALID_ARGUMENT' } }), { status: 400, headers: { 'content-type': 'application/json; charset=UTF-8' } }));
+    const wrongKey = await refreshFeed(db, feedIdOf(search), { fetch: badKey.fetch, apiKey: 'SECRET' });
+    expect(wrongKey.feed.lastError).toBe('factchecktools.googleapis.com answered 400: “API key not valid. Please pass a valid API key (…).”');
     expect(JSON.stringify(await db.feeds.toArray())).not.toContain('SECRET');
     const noKey = await refreshFeed(db, feedIdOf(search), { fetch });
     expect(noKey.feed.lastError).toMatch(/needs a Fact Check Tools API key/);
