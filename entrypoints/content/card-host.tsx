@@ -208,6 +208,12 @@ export class CardHost {
               card.style.zoom = scale === 1 ? '' : String(scale);
             },
           }),
+          // A card given its 160 pixels where the room beside its line had fewer (400% zoom, a
+          // laptop at 200%) is moved up or down into the view, over the line, rather than left
+          // running off the screen, where no scrolling reaches what is cut. After `size`, so that
+          // everywhere else the card keeps beside its line at the height left there. (A preview
+          // keeps off the line the pointer reads; it is a few lines tall.)
+          ...(preview ? [] : [shift({ padding: 8, mainAxis: false, crossAxis: true })]),
         ],
       }).then(({ x, y, placement, middlewareData }) => {
         floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;

@@ -749,6 +749,31 @@ describe('the card where the page or the reader sizes things', () => {
     await session.browser.serviceWorker.evaluate(() => chrome.storage.local.remove('claimlight:dismissed'));
   });
 
+  it('keeps the whole card in a view too short for it on either side of its line (400% and 200% zoom), from the keyboard and the pointer', async () => {
+    const demo = await open('demo/');
+    for (const size of [{ width: 320, height: 256 }, { width: 683, height: 330 }]) {
+      await demo.page.setViewportSize(size);
+      await demo.waitForMarks(41);
+      await command(demo.page, 'next');
+      await demo.card();
+      await demo.page.waitForTimeout(300);
+      const fromKeys = (await cardBoxes(demo.page))!.card;
+      expect(fromKeys.top, `keyboard ${size.width}x${size.height}`).toBeGreaterThanOrEqual(0);
+      expect(fromKeys.bottom, `keyboard ${size.width}x${size.height}`).toBeLessThanOrEqual(size.height);
+      await demo.page.keyboard.press('Escape');
+      await expect.poll(() => demo.cardOpen()).toBe(false);
+      await demo.openMark('Spokesman Dmitry Peskov told reporters');
+      await demo.card();
+      await demo.page.waitForTimeout(300);
+      const fromPointer = (await cardBoxes(demo.page))!.card;
+      expect(fromPointer.top, `pointer ${size.width}x${size.height}`).toBeGreaterThanOrEqual(0);
+      expect(fromPointer.bottom, `pointer ${size.width}x${size.height}`).toBeLessThanOrEqual(size.height);
+      await demo.page.keyboard.press('Escape');
+      await expect.poll(() => demo.cardOpen()).toBe(false);
+    }
+    await demo.page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('opens beside its line on a page zoomed with CSS, in the reader\'s text size', async () => {
     const page = await open('pages/late-april.html', (tab) => tab.addInitScript(() => document.addEventListener('DOMContentLoaded', () => (document.documentElement.style.zoom = '2'))));
     await page.waitForMarks(5);
