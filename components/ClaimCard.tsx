@@ -14,7 +14,7 @@ import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
 import { plural } from './counts';
-import { ContextList, HostWarning, spokenHost } from './ContextList';
+import { ContextList, HostWarning, sourceLinkName, spokenHost } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -354,7 +354,7 @@ function MainSourceLink({ claim }: { claim: ClaimForCard }) {
         href={link.url}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={`${label}: ${main.source.outlet}${when ? `, ${when}` : ''}, ${spokenHost(link)} (opens in a new tab)`}
+        aria-label={sourceLinkName(label, link, `${main.source.outlet}${when ? `, ${when}` : ''}`)}
       >
         {label}
         {/* Where the link really goes, as every source link in the card shows it. */}

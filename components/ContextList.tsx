@@ -13,6 +13,16 @@ export function spokenHost(link: { host: string; lookalike: Lookalike | null }):
   return `at ${link.host}${link.lookalike ? `, ${LOOKALIKE_WORDS[link.lookalike].spoken}` : ''}`;
 }
 
+/**
+ * A source link's accessible name: the words it shows first, in their order (its outlet or label,
+ * the host, a look-alike warning), as WCAG's "label in name" asks, so that a reader who says what
+ * they see ("click Main source voa.com") reaches it; then what it does not show inside the link
+ * (`after`: its outlet and date), and that it opens a new tab.
+ */
+export function sourceLinkName(shown: string, link: { host: string; lookalike: Lookalike | null }, after?: string): string {
+  return `${shown} ${link.host}${link.lookalike ? ` ${LOOKALIKE_WORDS[link.lookalike].short}` : ''}${after ? `, ${after}` : ''} (opens in a new tab)`;
+}
+
 /** Beside a look-alike host, what makes it one ("mixes alphabets"), with a tooltip that says more. */
 export function HostWarning({ link, classPrefix }: { link: { lookalike: Lookalike | null }; classPrefix: string }) {
   if (!link.lookalike) return null;
@@ -49,7 +59,7 @@ function SourceLink({ source, classPrefix }: { source: Source; classPrefix: stri
       href={link.url}
       target="_blank"
       rel="noopener noreferrer"
-      aria-label={`${source.outlet}${date ? `, ${date}` : ''}, ${spokenHost(link)} (opens in a new tab)`}
+      aria-label={sourceLinkName(source.outlet, link, date)}
     >
       {outlet}
       {/* The pack names the outlet; the host is where the link really goes. */}

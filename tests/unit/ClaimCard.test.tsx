@@ -98,10 +98,31 @@ describe('ClaimCard', () => {
     }
     const first = peskov.context[0]!.sources[0]!;
     const host = new URL(first.url).hostname;
-    const link = screen.getByRole('link', { name: `${first.outlet}, 12 Feb 2025, at ${host} (opens in a new tab)` });
+    const link = screen.getByRole('link', { name: `${first.outlet} ${host}, 12 Feb 2025 (opens in a new tab)` });
     expect(link.getAttribute('href')).toBe(first.url);
     // The outlet is what the pack says; the host beside it is where the link goes.
     expect(link.textContent).toContain(`${first.outlet} ${host}`);
+  });
+
+  it('sets every custom property its styles read, for light and dark, so that none is left to the page (they inherit through all: initial)', () => {
+    const css = readFileSync('components/ClaimCard.css', 'utf8');
+    // The verdict's colours come inline on the card (verdictColourVars); every other property read must be set on the card's root rule.
+    const read = new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!).filter((name) => !name.startsWith('--claimlight-verdict')));
+    const [light, dark] = [...css.matchAll(/\.claimlight-card,\s*\.claimlight-preview\s*\{([^}]*)\}/g)].map((m) => new Set([...m[1]!.matchAll(/(--[\w-]+):/g)].map((d) => d[1]!)));
+    expect(read.size).toBeGreaterThan(5);
+    expect([...read].filter((name) => !light!.has(name))).toEqual([]);
+    // The dark rule sets every colour the light one does.
+    expect([...light!].filter((name) => !dark!.has(name))).toEqual([]);
+  });
+
+  it('names every link by the words it shows, in their order, so that a reader who says what they see reaches it (WCAG label in name)', () => {
+    const claim = { ...peskov, context: [...peskov.context, { text: 'A look-alike.', sources: [{ url: 'https://r\u0435uters.example/story', outlet: 'Reuters' }] }] };
+    renderCard({ claim });
+    // As axe's label-content-name-mismatch reads them: case, punctuation and symbols (" · ", "↗") aside.
+    const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}.-]+/gu, ' ').replace(/(?<!\w)[.-]|[.-](?!\w)/g, ' ').replace(/\s+/g, ' ').trim();
+    const links = screen.getAllByRole('link');
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(words(link.getAttribute('aria-label') ?? link.textContent!), link.textContent!).toContain(words(link.textContent!));
   });
 
   it('shows where each link really goes, and warns of a host that mixes alphabets', () => {
@@ -119,7 +140,7 @@ describe('ClaimCard', () => {
     expect(lookalike!.getAttribute('href')).toBe('https://xn--ruters-3of.example/story');
     expect(lookalike!.textContent).toContain('xn--ruters-3of.example');
     expect(lookalike!.textContent).toContain('mixes alphabets');
-    expect(lookalike!.getAttribute('aria-label')).toContain('a web address that mixes alphabets');
+    expect(lookalike!.getAttribute('aria-label')).toBe('Reuters xn--ruters-3of.example mixes alphabets (opens in a new tab)');
   });
 
   it('explains the match with the words and the sentence, marking the words in it', () => {

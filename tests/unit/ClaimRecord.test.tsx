@@ -46,7 +46,7 @@ describe('ClaimRecord', () => {
     render(<ClaimRecord claim={claim} onBack={vi.fn()} />);
     const links = screen.getAllByRole('link');
     expect(links).toHaveLength(1);
-    expect(links[0]!.getAttribute('aria-label')).toBe('Example Council, 20 Apr 2026, at example.org (opens in a new tab)');
+    expect(links[0]!.getAttribute('aria-label')).toBe('Example Council example.org, 20 Apr 2026 (opens in a new tab)');
     expect(links[0]!.getAttribute('target')).toBe('_blank');
     expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
     expect(screen.getByText('Bad link')).toBeTruthy();

@@ -107,13 +107,13 @@ describe('MentionPreview', () => {
 describe('the card\'s main source', () => {
   it('offers "Read the fact-check" with its date for a reviewed claim', () => {
     render(<ClaimCard claim={reviewed()} verdict="false" matched={[]} mentionText="Ferry fares doubled." opened="click" onDismiss={() => {}} onClose={() => {}} />);
-    const link = screen.getByRole('link', { name: 'Read the fact-check: Harbour Checks, 2 Mar 2026, at checks.example (opens in a new tab)' });
+    const link = screen.getByRole('link', { name: 'Read the fact-check checks.example, Harbour Checks, 2 Mar 2026 (opens in a new tab)' });
     expect(link.getAttribute('href')).toBe('https://checks.example/ferry');
     expect(link.parentElement?.textContent).toBe('Read the fact-check checks.example · Harbour Checks, 2 Mar 2026');
   });
 
   it('names the main source of a record that is not a review', () => {
     render(<ClaimCard claim={peskov} verdict="accurate" matched={[]} mentionText="x" opened="click" onDismiss={() => {}} onClose={() => {}} />);
-    expect(screen.getByRole('link', { name: /^Main source: / }).parentElement?.textContent).toMatch(/^Main source \S+ · .+, \d+ \w+ 2025$/);
+    expect(screen.getByRole('link', { name: /^Main source / }).parentElement?.textContent).toMatch(/^Main source \S+ · .+, \d+ \w+ 2025$/);
   });
 });
