@@ -420,6 +420,8 @@ export class OverlayPainter implements Painter {
     live.className = 'visually-hidden';
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
+    // Its words are English, as the card's are: on a page in German, a German voice read them.
+    live.lang = 'en';
     const hiding = this.document.createElement('style');
     root.append(sheet, hiding, live);
     this.live = live;

@@ -75,6 +75,15 @@ describe('marks on the demo page', () => {
     expect(await demo.announcement()).toMatch(/^Claimlight: \d+ claims found on this page$/);
   });
 
+  it('says it in English on a page in another language, for the voice that reads it', async () => {
+    // An address of its own: the tests after this one find the demo page's tab by its address.
+    const german = await open('demo/?lang=de', (tab) => tab.addInitScript(() => document.addEventListener('DOMContentLoaded', () => (document.documentElement.lang = 'de'))));
+    await german.waitForMarks(expectedDemo.length);
+    const regions = (await inClosedRoots(german.page, (root) => { const live = root.querySelector('[aria-live]'); return live ? { text: live.textContent, english: live.matches(':lang(en)') } : null; }, null)).filter(Boolean);
+    expect(regions).toEqual([{ text: expect.stringMatching(/^Claimlight: \d+ claims found on this page$/), english: true }]);
+    await german.page.close();
+  });
+
   it('judges no sentence by another report\'s telling: no misdated or wrong-wording verdict, and the accurate and context mentions drawn faintly', async () => {
     const marks = await demo.marks();
     expect([...new Set(marks.map((m) => m.verdict))].sort()).toEqual(['accurate', 'context']);
