@@ -262,9 +262,15 @@ export class CardHost {
     this.open = null;
     this.draw();
     if (wasKeyboard) {
-      if (returnTo?.startContainer.isConnected) focusAt(returnTo);
-      else if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
-      else this.ui.shadowHost.blur();
+      // Only focus the card held is given back: a reader who went on into the page (its search
+      // box, with the card still open) and pressed Escape there keeps their place.
+      const active = document.activeElement;
+      const inCard = active === this.ui.shadowHost || !active || active === document.body || active === document.documentElement;
+      if (inCard) {
+        if (returnTo?.startContainer.isConnected) focusAt(returnTo);
+        else if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+        else this.ui.shadowHost.blur();
+      }
       this.returnFocus = null;
     }
   }

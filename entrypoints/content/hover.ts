@@ -85,12 +85,30 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     const layer = events.layer();
     return !!layer && event.composedPath().includes(layer);
   };
+  // The pointer is gone from the page (out of the window, to the browser's own bar), taken by the
+  // browser (a touch that became a scroll, a long press that selects), or the window lost focus: a
+  // rest that began is no rest, and a preview open goes. (A preview opened as the pointer left the
+  // page stayed until the next move, seconds later.)
+  const gone = () => {
+    clearTimeout(timer);
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    if (!current) return;
+    current = null;
+    events.left();
+  };
+  document.addEventListener('pointerout', (event) => event.isTrusted && !event.relatedTarget && gone(), { capture: true, signal });
+  document.addEventListener('pointercancel', (event) => event.isTrusted && gone(), { capture: true, signal });
+  document.defaultView?.addEventListener('blur', (event) => event.isTrusted && gone(), { signal });
   document.addEventListener(
     'pointermove',
     (event) => {
       // Only the reader's own pointer opens cards: page script dispatching pointer events must not
       // be able to open each card in turn and read what the reader has.
       if (!event.isTrusted) return;
+      // A finger does not rest to preview: a tap opens the card (`click`), and a finger held still
+      // before a scroll or a selection is not a reader asking.
+      if (event.pointerType === 'touch') return;
       if (onLayer(event)) {
         // On the card: keep it open, and forget the mark, so coming back to it opens it again.
         clearTimeout(timer);
@@ -102,7 +120,9 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       // With no marks and no card open there is nothing to find: no frame is spent on it.
       if (!frame && (current || mentions.list().length)) frame = requestAnimationFrame(check);
     },
-    { passive: true, signal },
+    // In the capture phase, as the click is: a page whose article stops its pointer moves from
+    // bubbling (a drag area, a framework's handler) must not leave its marks without previews.
+    { passive: true, capture: true, signal },
   );
   document.addEventListener(
     'click',

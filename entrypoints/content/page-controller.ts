@@ -143,7 +143,9 @@ export class PageController {
       },
       this.ctx.signal,
     );
-    document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && (this.host?.current || this.pendingCard) && this.closeCard(), { signal: this.ctx.signal });
+    // An Escape the page took for its own (closing its menu or dialog: it prevents the default) is
+    // the page's, not a request to close the card too.
+    document.addEventListener('keydown', (event) => event.isTrusted && event.key === 'Escape' && !event.defaultPrevented && (this.host?.current || this.pendingCard) && this.closeCard(), { signal: this.ctx.signal });
     // Enter at the mention the keyboard left (Escape leaves the reader there) opens its card again.
     document.addEventListener('keydown', (event) => {
       if (!event.isTrusted || event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || this.host?.current || this.marksHidden) return;

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { drawnMarks } from '../../scripts/lib/closed-roots';
+import { useExtensionSession } from './pages/session';
+
+// The preview on pages and pointers that are not a desk's mouse over a plain article: an article
+// that keeps its pointer moves to itself, a pointer that leaves the page while resting, a finger;
+// and the keyboard's card beside a page's own field.
+const CLAIM = 'Kremlin spokesman Dmitry Peskov said the call had lasted almost an hour and a half.';
+const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta property="article:published_time" content="2025-02-13T08:00:00Z"><title>Harbour news</title></head>';
+const article = `<main><p>The ferry timetable changes next week.</p><p style="margin-top:150px">${CLAIM}</p><p>Readers wrote in all week.</p></main>`;
+const PAGES: Record<string, string> = {
+  'plain.html': `${head}<body>${article}</body></html>`,
+  // A drag area, a canvas wrapper, a framework's handler: its pointer moves never bubble to the document.
+  'with-search.html': `${head}<body><header><a id="home" href="#top">Home</a> <input id="search" aria-label="Search the site"></header>${article}</body></html>`,
+  'stops-moves.html': `${head}<body>${article}<script>document.querySelector('main').addEventListener('pointermove', (event) => event.stopPropagation());</script></body></html>`,
+};
+const session = useExtensionSession(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlight-hover-'));
+  for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
+  return dir;
+});
+
+describe('the preview', () => {
+  it('opens where the article stops its pointer moves from bubbling', async () => {
+    const page = await session.open('stops-moves.html');
+    await page.waitForMarks(1);
+    await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov gave the length');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('does not open, nor stay, once the pointer has left the page while resting on a mark', async () => {
+    const page = await session.open('plain.html');
+    await page.waitForMarks(1);
+    const point = await page.hoverMark('Kremlin spokesman');
+    await page.page.waitForTimeout(100);
+    // Straight up, out of the view, to the browser's tab strip, before the rest is long enough.
+    await page.page.mouse.move(point.x, -20);
+    await page.page.waitForTimeout(1_000);
+    expect(await page.previewText()).toBeNull();
+  });
+
+  it('does not open under a finger held on a mark, which a tap would open as a card', async () => {
+    const page = await session.open('plain.html');
+    await page.waitForMarks(1);
+    const box = (await drawnMarks(page.page)).find((m) => m.boxes.length)!.boxes[0]!;
+    const cdp = await page.page.context().newCDPSession(page.page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const at = { x: box.x + 20, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x + 1, y: at.y }] });
+    await page.page.waitForTimeout(800);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] });
+    await page.page.waitForTimeout(500);
+    expect(await page.previewText()).toBeNull();
+    expect(await page.cardOpen()).toBe(false);
+  });
+});
+
+describe('a card opened from the keyboard', () => {
+  it('leaves the reader in the page\'s field they went on to when they press Escape there', async () => {
+    const page = await session.open('with-search.html');
+    await page.waitForMarks(1);
+    await page.page.focus('#home');
+    const tabId = await session.tabIdOf(page.page);
+    await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:focusMention', payload: { direction: 'next' } }), tabId);
+    await page.card();
+    // Into the site's search box, the card still open, and Escape there.
+    await page.page.click('#search');
+    await page.page.keyboard.type('harbour');
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    await page.page.keyboard.type(' ferry');
+    expect(await page.page.evaluate(() => [document.activeElement?.id, (document.getElementById('search') as HTMLInputElement).value])).toEqual(['search', 'harbour ferry']);
+  });
+});
