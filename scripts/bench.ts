@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { expectBundledPack } from '../lib/bundled-pack';
 import type { MatchableClaim } from '../lib/matching';
-import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
+import { findChrome, noChromeMessage } from './lib/chrome';
 import { CHROMIUM_ARGS } from './lib/launch';
 import { LIMITS } from '../lib/schema';
 import { measureAtLimit, measureImport, measureInBrowser } from './bench/in-browser';
@@ -43,7 +43,7 @@ const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(1)} ms`;
 async function main(): Promise<number> {
   const executablePath = findChrome();
   if (!executablePath) {
-    console.error(NO_CHROME_MESSAGE);
+    console.error(noChromeMessage());
     return 1;
   }
   const bundle = await build({

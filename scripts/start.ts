@@ -4,12 +4,33 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { NO_CHROME_MESSAGE, findChrome } from './lib/chrome';
+import { findChrome, noChromeMessage } from './lib/chrome';
+import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
 import { drawnMarks } from './lib/closed-roots';
-import { launchWithExtension, tabsWithContentScript } from './lib/launch';
+import { launchWithExtension, tabsWithContentScript, type ExtensionBrowser } from './lib/launch';
 import { serveDirectory } from './lib/serve';
 
+const USAGE = 'usage: npm start -- [--headless] [--no-build]';
+const FLAGS = new Set(['--headless', '--no-build']);
 const args = new Set(process.argv.slice(2));
+// A mistyped flag ("--no-bulid") was ignored, and a full build and launch followed.
+for (const arg of args) {
+  if (arg === '-h' || arg === '--help') {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!FLAGS.has(arg)) {
+    console.error(`npm start: unknown option ${arg}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+// A reader gone (`npm start | head -1`): the browser is closed, and what that does to the run under
+// way (its page closed under it) is not reported as the command's failure.
+let stopping = false;
+endQuietlyOnClosedPipe(async () => {
+  stopping = true;
+  await running?.close();
+});
 const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 const headless = args.has('--headless') || !hasDisplay;
 const screenshotPath = resolve('.output/screenshots/demo.png');
@@ -26,13 +47,14 @@ async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs: number)
 
 async function main(): Promise<number> {
   if (!findChrome()) {
-    console.error(NO_CHROME_MESSAGE);
+    console.error(noChromeMessage());
     return 1;
   }
   if (!args.has('--no-build')) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const server = await serveDirectory('tests/fixtures/demo');
   const browser = await launchWithExtension({ headless });
+  running = browser;
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(server.url);
@@ -70,10 +92,31 @@ async function main(): Promise<number> {
   }
 }
 
+/** The browser while it runs: closed (its profile deleted) when the command is stopped. */
+let running: ExtensionBrowser | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopping = true;
+    void (running?.close() ?? Promise.resolve())
+      .catch(() => undefined)
+      .finally(() => process.exit(130));
+  });
+}
+
+/** Why the browser did not start, in a line: Chromium's own reason where it gave one that a user can act on. */
+function failure(error: unknown): string {
+  const message = (error as Error).message;
+  if (/Missing X server|\$DISPLAY|cannot open display/i.test(message)) {
+    return `Chromium could not open a window: DISPLAY=${process.env.DISPLAY ?? ''} names no display it can reach. Run \`npm start -- --headless\`, or unset DISPLAY.`;
+  }
+  return message.split('\n')[0]!;
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => stopping || process.exit(code),
   (error: unknown) => {
-    console.error(`npm start failed: ${(error as Error).message.split('\n')[0]}`);
+    if (stopping) return;
+    console.error(`npm start failed: ${failure(error)}`);
     process.exit(1);
   },
 );

@@ -1,11 +1,14 @@
 // `npm run test:firefox`: the core real-browser cases in Firefox. Without a Firefox it says so in
-// one line; that fails the run only where Firefox is required (CI sets CLAIMLIGHT_REQUIRE_FIREFOX).
+// one line; that fails the run only where Firefox is required (CI sets CLAIMLIGHT_REQUIRE_FIREFOX),
+// or where FIREFOX_PATH names one that cannot run: the user asked for that Firefox, and passing
+// without its cases would hide the mistyped path.
 import { spawnSync } from 'node:child_process';
+import { overrideNote } from './lib/chrome';
 import { NO_FIREFOX_MESSAGE, findFirefox } from './lib/firefox';
 
 if (!findFirefox()) {
-  console.error(NO_FIREFOX_MESSAGE);
-  process.exit(process.env.CLAIMLIGHT_REQUIRE_FIREFOX ? 1 : 0);
+  console.error(NO_FIREFOX_MESSAGE + overrideNote('FIREFOX_PATH'));
+  process.exit(process.env.CLAIMLIGHT_REQUIRE_FIREFOX || process.env.FIREFOX_PATH ? 1 : 0);
 }
 const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.firefox.config.ts'], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -2,7 +2,7 @@
  * Finds a Chrome or Chromium to run the extension in: `CHROME_PATH` first, then the usual install
  * paths. Chromium comes before branded Chrome, which has ignored --load-extension since version 137.
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 
 const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: [
@@ -32,13 +32,27 @@ const CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
 export const NO_CHROME_MESSAGE =
   'No Chrome or Chromium found: install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROME_PATH to its executable.';
 
+/** A file that may be run: a folder passes the X_OK test too, and Playwright then failed with
+ * "spawn EACCES" and a page of call log in every test. */
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
-    return true;
+    return statSync(path).isFile();
   } catch {
     return false;
   }
+}
+
+/** What is wrong with a browser path the user set (`name`, as CHROME_PATH), said after the one-line
+ * advice; empty when the variable is not set. */
+export function overrideNote(name: string): string {
+  const value = process.env[name];
+  return value ? ` (${name}=${value} is not an executable file)` : '';
+}
+
+/** The one line said when no Chrome or Chromium is found, with what is wrong with CHROME_PATH if set. */
+export function noChromeMessage(): string {
+  return NO_CHROME_MESSAGE + overrideNote('CHROME_PATH');
 }
 
 /** `override` when set (and only if it can run), else the first of `candidates` that can run; `null` for none. */

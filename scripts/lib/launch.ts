@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { NO_CHROME_MESSAGE, findChrome } from './chrome';
+import { findChrome, noChromeMessage } from './chrome';
 
 /** The built Chrome extension. */
 export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
@@ -54,17 +54,32 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   // out fifteen seconds later with nothing to say why.
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   const executablePath = findChrome();
-  if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
+  if (!executablePath) throw new Error(noChromeMessage());
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: options.headless ?? true,
-    viewport: { width: 1280, height: 800 },
-    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
-    ...(options.locale ? { locale: options.locale } : {}),
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.localHosts?.length ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(',')}`] : [])],
-  });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // A launch that fails (no display, a browser that is not Chromium) leaves no profile behind.
+  const dropProfile = () => rmSync(profile, { recursive: true, force: true });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: options.headless ?? true,
+      viewport: { width: 1280, height: 800 },
+      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...(options.locale ? [`--lang=${options.locale}`] : []), ...(options.localHosts?.length ? [`--host-resolver-rules=${options.localHosts.map((host) => `MAP ${host} 127.0.0.1`).join(',')}`] : [])],
+    });
+  } catch (e) {
+    dropProfile();
+    throw e;
+  }
+  let serviceWorker: Worker;
+  try {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  } catch (e) {
+    await context.close().catch(() => undefined);
+    dropProfile();
+    throw e;
+  }
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
@@ -72,7 +87,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     serviceWorker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      dropProfile();
     },
   };
 }

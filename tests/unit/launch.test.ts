@@ -1,8 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findExecutable, noChromeMessage } from '../../scripts/lib/chrome';
 import { launchWithExtension } from '../../scripts/lib/launch';
+import { runScript, runScriptWith } from '../helpers/run-script';
+
+const CLI_TIMEOUT = 60_000;
+const profiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('claimlight-profile-')).sort();
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe('launchWithExtension', () => {
   it('says to build the extension first when there is no build, before starting any browser', async () => {
@@ -13,4 +22,45 @@ describe('launchWithExtension', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+
+  it('leaves no browser profile behind when the browser does not start', async () => {
+    // A build is all it needs to get as far as starting the browser: the manifest's folder.
+    const built = mkdtempSync(join(tmpdir(), 'claimlight-fake-build-'));
+    writeFileSync(join(built, 'manifest.json'), '{}');
+    vi.stubEnv('CHROME_PATH', '/bin/false');
+    const before = profiles();
+    try {
+      await expect(launchWithExtension({ extensionDir: built })).rejects.toThrow();
+      expect(profiles()).toEqual(before);
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
+  }, CLI_TIMEOUT);
+});
+
+describe('finding a browser', () => {
+  it('takes only a file that can run: a folder passes the execute test but is no browser', () => {
+    expect(findExecutable(tmpdir(), [])).toBeNull();
+    expect(findExecutable(undefined, [tmpdir(), '/bin/sh'])).toBe('/bin/sh');
+  });
+
+  it('says what is wrong with CHROME_PATH when it is set', () => {
+    vi.stubEnv('CHROME_PATH', '/opt/nowhere/chrome');
+    expect(noChromeMessage()).toMatch(/^No Chrome or Chromium found: .+ \(CHROME_PATH=\/opt\/nowhere\/chrome is not an executable file\)$/);
+  });
+
+  it('fails the Firefox tests, naming it, when FIREFOX_PATH names no Firefox, rather than passing without their cases', async () => {
+    const { code, stderr } = await runScriptWith({ FIREFOX_PATH: '/opt/nowhere/firefox' }, 'test-firefox');
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^No Firefox found for the Firefox tests: .+ \(FIREFOX_PATH=\/opt\/nowhere\/firefox is not an executable file\)$/);
+  }, CLI_TIMEOUT);
+});
+
+describe('npm start', () => {
+  it('refuses an option it does not know, with its usage, before building or starting anything', async () => {
+    const { code, stderr } = await runScript('start', '--no-bulid');
+    expect(code).toBe(2);
+    expect(stderr).toBe('npm start: unknown option --no-bulid\nusage: npm start -- [--headless] [--no-build]\n');
+    expect(await runScript('start', '--help')).toEqual({ code: 0, stdout: 'usage: npm start -- [--headless] [--no-build]\n', stderr: '' });
+  }, CLI_TIMEOUT);
 });
