@@ -55,22 +55,37 @@ function loadClaims(packFiles: string[]): MatchableClaim[] {
     const pack = expectBundledPack();
     return pack.claims.map((claim) => ({ ...claim, packId: pack.id }));
   }
-  return packFiles.flatMap((file) => {
-    let text: string;
-    try {
-      // In the encoding it is saved in: a pack saved as UTF-16 by Windows' Notepad was refused.
-      text = decodeTextFile(readFileSync(file)).text;
-    } catch (e) {
-      throw new Error(`${file}: cannot read the pack (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    const parsed = parsePackText(text, { fileName: file });
-    if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).join('\n  ')}`);
-    // What the importer left out or changed, as the settings page would say it.
-    for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${warning}`);
-    if (parsed.value.warnings.length > 20) console.error(`scan: ${file}: and ${parsed.value.warnings.length - 20} more warnings`);
-    return parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id }));
-  });
+  // The store keeps one pack per id, a later import replacing the earlier: so does the scan. Two
+  // copies of one pack counted every claim twice, and each copy's rival lowered the other's margins.
+  const byId = new Map<string, MatchableClaim[]>();
+  for (const file of packFiles) {
+    const { id, claims } = loadPack(file);
+    if (byId.has(id)) console.error(`scan: ${file}: replaces the pack "${id}" given before it, as an import would`);
+    byId.delete(id);
+    byId.set(id, claims);
+  }
+  return [...byId.values()].flat();
 }
+
+/** One pack file's id and claims; throws with the file's name and why it cannot be used. */
+function loadPack(file: string): { id: string; claims: MatchableClaim[] } {
+  let text: string;
+  try {
+    // In the encoding it is saved in: a pack saved as UTF-16 by Windows' Notepad was refused.
+    text = decodeTextFile(readFileSync(file)).text;
+  } catch (e) {
+    throw new Error(`${file}: cannot read the pack (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const parsed = parsePackText(text, { fileName: file });
+  if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).join('\n  ')}`);
+  // What the importer left out or changed, as the settings page would say it.
+  for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${warning}`);
+  if (parsed.value.warnings.length > 20) console.error(`scan: ${file}: and ${parsed.value.warnings.length - 20} more warnings`);
+  return { id: parsed.value.pack.id, claims: parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id })) };
+}
+
+/** The largest saved page a scan reads: pages of real news sites run to a few megabytes. */
+const MAX_PAGE_BYTES = 32 * 2 ** 20;
 
 /** Folders a scan of a tree never goes into: tools' and version control's, not saved pages. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -189,6 +204,10 @@ function main(): number {
         const real = realpathSync(file);
         if (scanned.has(real)) continue;
         scanned.add(real);
+        // A saved page of hundreds of megabytes took minutes and gigabytes, and on a smaller heap
+        // ended the whole scan with no file named: it is refused by its size, the others scanned.
+        const size = statSync(file).size;
+        if (size > MAX_PAGE_BYTES) throw new Error(`${Math.round(size / 2 ** 20)} MB, more than the ${MAX_PAGE_BYTES / 2 ** 20} MB a saved page is read up to`);
         const html = decodePage(readFileSync(file));
         if (!looksLikeHtml(file, html)) throw new Error('not a saved HTML page (its name does not end in .html and it does not start with a tag)');
         const scan = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
@@ -203,7 +222,8 @@ function main(): number {
               claimId: m.claimId,
               packId: m.packId,
               // The claim's first source: a feed's own address for the claim, for outside scorers.
-              source: m.claim.context?.[0]?.sources[0]?.url,
+              // null, not left out, where the claim has none: a reader of the JSON finds the key.
+              source: m.claim.context?.[0]?.sources[0]?.url ?? null,
               text: m.text,
               score: m.score,
               verdict: m.verdict,

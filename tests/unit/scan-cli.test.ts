@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,33 @@ describe('npm run scan', () => {
     ]);
     const noCues = JSON.parse((await scan('--json', '--no-cues', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
     expect(noCues.pages[0].mentions).toEqual([]);
+  }, CLI_TIMEOUT);
+
+  it('writes a mention\'s source as null where its claim has none, and reads a pack given twice once, the later replacing the earlier', async () => {
+    const pack = (version: string, summary: string) => ({ format: 'claimlight-pack', formatVersion: 1, id: 'quay', title: 'Quay', version, publisher: 'Us', language: 'en', created: '2026-01-01', claims: [
+      { id: 'wall', text: 'The harbour wall collapsed in the January storm.', verdict: 'false', summary, context: [] },
+    ] });
+    writeFileSync(join(temp, 'quay-1.json'), JSON.stringify(pack('1', 'It was damaged, not destroyed.')));
+    writeFileSync(join(temp, 'quay-2.json'), JSON.stringify(pack('2', 'Only its parapet fell.')));
+    writeFileSync(join(temp, 'quay.html'), '<p>The old harbour wall collapsed during the January storm, residents said.</p>');
+    const once = await scan('--json', '--pack', join(temp, 'quay-1.json'), join(temp, 'quay.html'));
+    const twice = await scan('--json', '--pack', join(temp, 'quay-1.json'), '--pack', join(temp, 'quay-2.json'), join(temp, 'quay.html'));
+    const [first] = JSON.parse(once.stdout).pages[0].mentions;
+    expect(first).toMatchObject({ claimId: 'wall', packId: 'quay', source: null });
+    expect(Object.keys(first)).toContain('source');
+    // The same mention at the same score: the second file replaced the first, as an import would.
+    expect(JSON.parse(twice.stdout).pages[0].mentions).toEqual([first]);
+    expect(twice.stderr).toBe(`scan: ${join(temp, 'quay-2.json')}: replaces the pack "quay" given before it, as an import would\n`);
+  }, CLI_TIMEOUT);
+
+  it('refuses a saved page too large to read, by its size, and scans the others', async () => {
+    const big = join(temp, 'huge.html');
+    writeFileSync(big, '');
+    truncateSync(big, 33 * 2 ** 20);
+    const { code, stdout, stderr } = await scan(big, 'tests/fixtures/demo/index.html');
+    expect(code).toBe(1);
+    expect(stderr).toBe(`scan: ${big}: 33 MB, more than the 32 MB a saved page is read up to\n`);
+    expect(stdout).toMatch(/1 page scanned, 41 mentions, 1 failed/);
   }, CLI_TIMEOUT);
 
   it('scans a saved fragment with several top-level elements, not just its first', async () => {
