@@ -13,6 +13,11 @@ const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title 
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
+  // Asked for, the usage is an answer, as scan's and rank's are.
+  if (command === '-h' || command === '--help' || (command === 'build' && rest.some((arg) => arg === '-h' || arg === '--help'))) {
+    console.log(USAGE);
+    return 0;
+  }
   if (command !== 'build') {
     console.error(command ? `pack: unknown command "${command}"\n${USAGE}` : USAGE);
     return 2;

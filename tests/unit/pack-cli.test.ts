@@ -169,6 +169,11 @@ describe('npm run pack', () => {
     expect(refused.stderr).toMatch(/missing\.csv: cannot read it \(ENOENT\)/);
     const usage = await runScript('pack', 'make');
     expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'pack: unknown command "make"']);
+    // Asked for, the usage is an answer on standard output, as scan's and rank's are.
+    for (const help of [['--help'], ['-h'], ['build', '--help']]) {
+      const asked = await runScript('pack', ...help);
+      expect([asked.code, asked.stdout.startsWith('usage: npm run pack -- build'), asked.stderr]).toEqual([0, true, '']);
+    }
   }, 60_000);
 
   it('leaves the pack it wrote before whole when writing the new one fails half way (a full disk)', async () => {
