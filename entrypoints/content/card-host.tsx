@@ -12,6 +12,7 @@ import cardStyles from '@/components/ClaimCard.css?inline';
 import { ClaimCard, type Dismissed, type MentionPlace } from '@/components/ClaimCard';
 import { MentionPreview } from '@/components/MentionPreview';
 import type { PageMention } from './page-mentions';
+import { clearHostAttributes } from './host-attributes';
 import { unguessableTagName } from './tag-name';
 
 const LAYER_STYLES = `
@@ -152,6 +153,9 @@ export class CardHost {
    * look cannot be taken: WXT's `:host { all: initial !important }` wins over any page rule.) */
   guard(): void {
     const element = this.ui.shadowHost;
+    clearHostAttributes(element);
+    // The card is opened as a manual popover: a page that took the attribute away made it throw.
+    if (typeof element.showPopover === 'function' && element.getAttribute('popover') !== 'manual') element.setAttribute('popover', 'manual');
     if (element.parentNode === document.documentElement) return;
     document.documentElement.append(element);
     this.toTop();

@@ -17,6 +17,7 @@ import type { MentionVerdict } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { coverAt, findCovers, holds, uncovered, type Clip, type Cover, type CoveredAt, type Styles } from './covers';
 import { unguessableTagName } from './tag-name';
+import { clearHostAttributes } from './host-attributes';
 
 /** A range to mark, with the verdict that picks its look and its text (kept with the mark, inside
  * the closed root, so tests driving the browser can tell the marks apart). */
@@ -373,7 +374,7 @@ export class OverlayPainter implements Painter {
   guard(): boolean {
     const host = this.host;
     if (!host) return false;
-    let repaired = false;
+    let repaired = clearHostAttributes(host);
     if (host.parentNode !== this.document.documentElement) {
       this.document.documentElement.append(host);
       repaired = true;

@@ -32,6 +32,10 @@ const PAGES: Record<string, string> = {
   'million-nodes.html': `${head}<body><p>${CLAIM}</p>${`<p>${Array.from({ length: 9 }, (_, j) => `<span>w${j}</span> `).join('')}</p>`.repeat(50_000)}<p>${CLAIM}</p></body></html>`,
   // A page that will call pushState every 5 ms.
   'storm.html': `${head}<body><p>${CLAIM}</p><p>Readers wrote in all week.</p></body></html>`,
+  // Makes every element it finds beside the body inert and hidden from screen readers, as it comes.
+  'inert-hosts.html': `${head}<body><main><p>${CLAIM}</p><p>Readers wrote in all week.</p></main><script>
+    new MutationObserver(() => { for (const el of document.documentElement.children) if (el !== document.head && el !== document.body && !el.inert) { el.inert = true; el.setAttribute('aria-hidden', 'true'); } }).observe(document.documentElement, { childList: true });
+  </script></body></html>`,
   'read-more.html': `${head}<body><main><p>Readers wrote in all week.</p><div id="more" style="display: none"><p>${CLAIM}</p></div></main></body></html>`,
   // A page-wide popover in the top layer, shown on demand, over the article.
   'top-layer.html': `${head}<body><p>${CLAIM}</p><div id="sheet" popover="manual" style="inset: 0; width: 100vw; height: 100vh; margin: 0; background: #eee">Subscribe to keep reading.</div><script>window.cover = () => document.getElementById('sheet').showPopover();</script></body></html>`,
@@ -253,6 +257,22 @@ describe('hostile pages', () => {
     // The card's layer came back with them: the reader's pointer still opens a card.
     await page.openMark('Kremlin spokesman');
     expect(await (await page.card()).textContent()).toContain('Peskov');
+  });
+
+  it('takes back the inert and aria-hidden a page puts on its layers: the card\'s buttons answer, and a screen reader finds the card', async () => {
+    const page = await open('inert-hosts.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    const card = await page.card();
+    // Within the guard's second, the page's attributes are gone from every layer.
+    await expect.poll(() => page.page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => (e as HTMLElement).inert || e.hasAttribute('aria-hidden'))), { timeout: 3_000 }).toEqual([false, false]);
+    const cdp = await page.page.context().newCDPSession(page.page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; ignored: boolean }[] };
+    expect(nodes.some((node) => node.role?.value === 'dialog' && !node.ignored)).toBe(true);
+    // "Not this claim" hides the mark, rather than letting the click through to the page.
+    for (const button of await card.$$('button')) if ((await button.textContent())?.trim() === 'Not this claim') await button.click();
+    await expect.poll(async () => (await drawnMarks(page.page)).filter((m) => m.boxes.length).length, { timeout: 3_000 }).toBe(0);
+    await session.browser.serviceWorker.evaluate(() => chrome.storage.local.remove('claimlight:dismissed'));
   });
 
   it('goes on marking when the page forges the announcement of a newer copy of the content script', async () => {
