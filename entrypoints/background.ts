@@ -134,7 +134,14 @@ export default defineBackground(() => {
     if (port.name !== IMPORT_PORT || port.sender?.id !== browser.runtime.id || !port.sender?.url?.startsWith(extensionOrigin)) return;
     port.onMessage.addListener(async (message: unknown) => {
       const request = v.safeParse(ImportPortRequestSchema, message);
-      const post = (event: ImportPortEvent) => port.postMessage(event);
+      // A page closed while its import runs cannot be told of it; the import is stored all the same.
+      const post = (event: ImportPortEvent) => {
+        try {
+          port.postMessage(event);
+        } catch {
+          // The port is gone with its page.
+        }
+      };
       if (!request.success) {
         post({ kind: 'done', result: { ok: false, error: { code: 'invalid-message', message: 'The import request was malformed.' } } });
         return;

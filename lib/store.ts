@@ -154,7 +154,13 @@ const CHUNK = 2_000;
 async function writeClaims(db: ClaimlightDb, pack: FactPack, onProgress?: (done: number, total: number) => void) {
   for (let i = 0; i < pack.claims.length; i += CHUNK) {
     await db.claims.bulkPut(pack.claims.slice(i, i + CHUNK).map((claim, j) => ({ ...claim, packId: pack.id, position: i + j })));
-    onProgress?.(Math.min(i + CHUNK, pack.claims.length), pack.claims.length);
+    // Told, never stopped by the telling: a listener that throws (the settings page closed, its port
+    // gone) inside this transaction cancelled the whole import.
+    try {
+      onProgress?.(Math.min(i + CHUNK, pack.claims.length), pack.claims.length);
+    } catch {
+      // The write goes on; whoever listened is no longer there to hear.
+    }
   }
 }
 

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { FEEDS_ALARM } from '@/lib/feeds/keys';
+import { IMPORT_PORT } from '@/lib/protocol';
+import { bigSamplePack } from '../helpers/packs';
 
 type CommandListener = (command: string, tab?: { id?: number }) => Promise<void>;
 
@@ -68,4 +70,35 @@ describe('the background entrypoint', () => {
     // The first check failed: the feed is due again in 15 minutes, and the alarm says so.
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(FEEDS_ALARM)).toMatchObject({ scheduledTime: added.value.feed.nextCheck }));
   });
+
+  it('stores a pack whose settings page closed part-way through its import (the port gone, its progress cannot be told)', async () => {
+    let connect: ((port: unknown) => void) | undefined;
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((l) => void (connect = l as never));
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    let listener: ((message: unknown, sender: unknown) => Promise<unknown>) | undefined;
+    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => void (listener = l as never));
+    background.main();
+    // A port as Chrome and Firefox give it: once the page is gone, postMessage throws.
+    let onMessage: ((m: unknown) => Promise<void>) | undefined;
+    let connected = true;
+    const posted: unknown[] = [];
+    const port = {
+      name: IMPORT_PORT,
+      sender: { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') },
+      onMessage: { addListener: (l: never) => void (onMessage = l) },
+      postMessage: (event: unknown) => {
+        if (!connected) throw new Error('Attempting to use a disconnected port object');
+        posted.push(event);
+      },
+    };
+    connect!(port);
+    const pack = bigSamplePack(5_000);
+    const done = onMessage!({ text: JSON.stringify(pack), fileName: 'big.json' });
+    // The reader closes the settings tab while the claims are written.
+    connected = false;
+    await done.catch(() => undefined);
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    const packs = (await listener!({ type: 'claimlight:listPacks', payload: {} }, page)) as { ok: boolean; value: { id: string }[] };
+    expect(packs.value.map((p) => p.id)).toContain('sample-pack');
+  }, 30_000);
 });
