@@ -108,7 +108,9 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   /** After a feed's check: a changed pack tells the tabs (and sets the alarm); any other outcome
    * sets the alarm alone, since a failed first check is due again in 15 minutes. */
   const checked = async (outcome: RefreshOutcome): Promise<RefreshOutcome> => {
-    if (outcome.change) await changed();
+    // A pack renamed with its claims as they were changes what the cards say of it: the matcher's
+    // copy goes and open tabs read it again, as after a change of claims.
+    if (outcome.change || outcome.renamed) await changed();
     else await feedsChanged();
     return outcome;
   };

@@ -57,6 +57,9 @@ export interface RefreshOutcome {
   feed: StoredFeed;
   /** `null` when the pack was not rewritten (unchanged, or the refresh failed). */
   change: FeedChange | null;
+  /** The pack's own fields (its title, its language) changed while its claims did not: what the
+   * cards say of the pack is new, so the matcher's copy must be. */
+  renamed?: boolean;
 }
 
 /** A feed's document as fetched: its text, its validators, and (for a search) whether it found nothing. */
@@ -128,8 +131,9 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const before = await db.claims.where('packId').equals(feed.packId).toArray();
     const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
+    let renamed = false;
     if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
-    else await renewHeader(db, pack);
+    else renamed = await renewHeader(db, pack);
     const next = await updateRecord((current) => ({
       ...healthy(current),
       ...validators,
@@ -138,7 +142,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
       claimCount: pack.claims.length,
       ...(same ? {} : { lastChanged: now, lastChange: change }),
     }));
-    return { feed: next ?? feed, change: same ? null : change };
+    return { feed: next ?? feed, change: same ? null : change, ...(renamed ? { renamed } : {}) };
   });
   try {
     return await stored;
@@ -156,13 +160,16 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
 }
 
 /** Writes a feed's new title, publisher and other pack-wide fields onto its stored pack, whose
- * claims stayed as they were: the pack list and the cards read them there. */
-async function renewHeader(db: ClaimlightDb, pack: FactPack): Promise<void> {
+ * claims stayed as they were: the pack list and the cards read them there. Whether what the cards
+ * show of the pack (its title, its language) changed: a feed's other fields, such as the date it
+ * was made, may change at every check, and open tabs need not read their pages again for them. */
+async function renewHeader(db: ClaimlightDb, pack: FactPack): Promise<boolean> {
   const stored = await db.packs.get(pack.id);
-  if (!stored) return;
+  if (!stored) return false;
   const { claims: _claims, ...header } = pack;
   const next = { ...stored, ...header };
   if (JSON.stringify(next) !== JSON.stringify(stored)) await db.packs.put(next);
+  return next.title !== stored.title || next.language !== stored.language;
 }
 
 /**

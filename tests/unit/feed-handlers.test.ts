@@ -117,6 +117,28 @@ describe('feeds through the background', () => {
     expect((await db.packs.get(id))!.title).toBe(title);
   });
 
+  it('gives the pages the feed\'s new title too: the cards name the pack as it is now called', async () => {
+    let title = 'Harbour Checks';
+    const { ui, page, hooks } = await setup(() => json(samplePack({ title })));
+    const id = feedIdOf({ kind: 'url', url: FEED });
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    const ferry = { blocks: ['Commuters say ferry fares have doubled since the spring.'], pageDate: null };
+    const titles = async () => {
+      const found = await page.call('findMentions', ferry);
+      return found.ok ? Object.values(found.value.claims).map((claim) => claim.packTitle) : found.error.message;
+    };
+    expect(await titles()).toEqual(['Harbour Checks']);
+    hooks.onStoreChanged.mockClear();
+    title = 'Harbour Checks (renamed)';
+    await ui.call('refreshFeed', { feedId: id });
+    expect(await titles()).toEqual([title]);
+    // Open tabs are told, so that their cards say it too.
+    expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
+    // A check that changes nothing the cards show tells them nothing.
+    await ui.call('refreshFeed', { feedId: id });
+    expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
+  });
+
   it('shares one check between "Refresh now" and the alarm\'s check of the same feed, counting one failure', async () => {
     let release = () => {};
     let up = true;
