@@ -61,7 +61,9 @@ const fit = (text: string) => (text.length <= MAX_TEXT ? text : sliceWhole(text,
 const fitted = <T extends object>(record: T): T =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? fit(value) : value])) as T;
 
-const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+// Any string: a record written before records were cut (one with a 6,000-character tracking address)
+// is cut when read (`fitted`), not thrown away, which lost it for good at the next write.
+const Text = v.string();
 const PageDismissalSchema = v.object({ page: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
 const ClaimDismissalSchema = v.object({ claimKey: Text, claimText: Text, at: Text });
 const ReportSchema = v.object({ url: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
@@ -72,7 +74,7 @@ export function dismissalsFrom(value: unknown): Dismissals {
   if (typeof value !== 'object' || value === null) return NO_DISMISSALS;
   const { onPage, everywhere, reports } = value as { onPage?: unknown; everywhere?: unknown; reports?: unknown };
   const keep = <T>(list: unknown, schema: v.GenericSchema<unknown, T>): T[] =>
-    Array.isArray(list) ? list.flatMap((item) => (v.is(schema, item) ? [item as T] : [])) : [];
+    Array.isArray(list) ? list.flatMap((item) => (v.is(schema, item) ? [fitted(item as T & object)] : [])) : [];
   return { onPage: keep(onPage, PageDismissalSchema), everywhere: keep(everywhere, ClaimDismissalSchema), reports: keep(reports, ReportSchema) };
 }
 

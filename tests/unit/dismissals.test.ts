@@ -18,6 +18,15 @@ const page = 'https://news.example/2025/02/story';
 const match = { page, claimKey: 'bundled/call', claimText: 'The call lasted 90 minutes.', text: 'The call ran for an hour and a half.', at: '2026-12-03T10:00:00.000Z' };
 
 describe('dismissals', () => {
+  it('keeps a record written before records were cut, cutting it as it is read', () => {
+    const long = { url: `https://news.example/a?${'q'.repeat(6_000)}`, claimKey: 'bundled/call', claimText: 'c', text: 'short', at: '2026-12-03T10:00:00.000Z' };
+    const read = dismissalsFrom({ onPage: [{ ...match, text: 'y'.repeat(6_000) }], everywhere: [], reports: [long] });
+    expect(read.reports).toHaveLength(1);
+    expect(read.reports[0]!.url.length).toBeLessThanOrEqual(5_000);
+    expect(read.onPage).toHaveLength(1);
+    expect(read.onPage[0]!.text.length).toBeLessThanOrEqual(5_000);
+  });
+
   it('names a page by its address without query or fragment', () => {
     expect(pageKeyOf('https://news.example/2025/02/story?utm_source=x#comments')).toBe(page);
     expect(pageKeyOf('not a url')).toBe('not a url');
