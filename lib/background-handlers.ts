@@ -9,7 +9,7 @@ import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type Refr
 import { backoffMinutes, dueFeeds, type FeedTiming } from './feeds/schedule';
 import { log } from './log';
 import { packToClaimReview } from './claim-review';
-import { byteLength, checkPackSize, packFileText, parsePackText } from './pack';
+import { byteLength, checkPackSize, packFileText, packForExport, parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
 import { StoreMatcher } from './store-matcher';
 import { err, ok, type Result } from './result';
@@ -253,15 +253,22 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
     importPack: ({ text, fileName }) => importWithProgress(text, fileName),
     exportPack: ({ packId, format }) =>
       onStore(async () => {
-        const pack = await readPack(db, packId);
-        if (!pack) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
+        const stored = await readPack(db, packId);
+        if (!stored) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
+        // What an older Claimlight stored and this one would refuse on import is left out, and said.
+        const { pack, left, refused } = packForExport(stored);
         const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
         const text = packFileText(body);
         // ClaimReview says more per claim than our format: a large pack's may pass what an import
         // takes. It is written all the same, for other tools, and the reader is told how to move
         // the pack to another Claimlight.
         const tooBig = checkPackSize(byteLength(text));
-        const note = tooBig && format === 'claimreview' ? `${tooBig.replace(/ Split it.*$/, '')} To import this pack again, export it as a Claimlight pack.` : undefined;
+        const notes = [
+          ...(left.length ? [`${left.length === 1 ? 'One value' : `${left.length} values`} stored by an earlier Claimlight ${left.length === 1 ? 'is' : 'are'} not in the file, since this version does not take ${left.length === 1 ? 'it' : 'them'}: ${left.slice(0, 5).join('; ')}${left.length > 5 ? `; and ${left.length - 5} more` : ''}.`] : []),
+          ...(refused.length ? [`This version would refuse ${refused.length === 1 ? 'one value' : `${refused.length} values`} of the file on import, stored by an earlier Claimlight: ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? `; and ${refused.length - 5} more` : ''}.`] : []),
+          ...(tooBig && format === 'claimreview' ? [`${tooBig.replace(/ Split it.*$/, '')} To import this pack again, export it as a Claimlight pack.`] : []),
+        ];
+        const note = notes.length ? notes.join(' ') : undefined;
         return ok({ fileName: fileNameFor(pack, format), text, ...(note ? { note } : {}) });
       }),
     deletePack: ({ packId }) =>

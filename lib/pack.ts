@@ -77,6 +77,49 @@ export function parseFactPack(value: unknown): Result<FactPack, string[]> {
   return ok({ ...header.output, claims });
 }
 
+/** Fields of a claim a file may leave out, by their path: one the import refuses is left out of an export. */
+const OPTIONAL_PATHS = new Set(['headline', 'claimant', 'claimDate', 'ratingLabel', 'telling.report.url', 'telling.report.published', 'telling.eventsEnd', 'telling.faultWording', 'telling.clearedBy']);
+
+/**
+ * A stored pack as a file this version imports again. An older Claimlight stored what it then took
+ * and this one refuses (a claim dated 30 February, a link with a user name before its host): written
+ * as stored, the reader's own export was refused ("the file has 2 problems") when they moved it to
+ * another browser. Such a value is left out where the format lets it be (an optional field, a date
+ * of a source, one source of several); `left` says what was left out, claim by claim, for the
+ * reader. A value the format requires is written as it is, and named in `refused`.
+ */
+export function packForExport(pack: FactPack): { pack: FactPack; left: string[]; refused: string[] } {
+  const left: string[] = [];
+  const refused: string[] = [];
+  const claims = pack.claims.map((claim, index) => {
+    const parsed = v.safeParse(ClaimSchema, claim);
+    if (parsed.success) return claim;
+    const copy = structuredClone(claim) as Claim & Record<string, unknown>;
+    const goneSources = new Set<string>();
+    for (const issue of parsed.issues) {
+      const keys = (issue.path ?? []).map((item) => item.key as string | number);
+      const dotted = keys.join('.');
+      const label = `${claimLabel(index, claim)}: ${dotted}`;
+      if (OPTIONAL_PATHS.has(dotted)) {
+        const last = keys.at(-1) as string;
+        const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((at, key) => at[key] as Record<string, unknown>, copy);
+        delete parent[last];
+        left.push(`${label}: ${issue.message}`);
+      } else if (keys[0] === 'context' && keys[2] === 'sources' && typeof keys[3] === 'number') {
+        if (keys[4] === 'published' && keys.length === 5) delete (copy.context[keys[1] as number]!.sources[keys[3]] as { published?: string }).published;
+        else goneSources.add(`${keys[1]}.${keys[3]}`);
+        left.push(`${label}: ${issue.message}`);
+      } else refused.push(`${label}: ${issue.message}`);
+    }
+    // A source refused is left out; an item left with no source goes with it.
+    copy.context = copy.context
+      .map((item, i) => ({ ...item, sources: item.sources.filter((_, j) => !goneSources.has(`${i}.${j}`)) }))
+      .filter((item) => item.sources.length > 0);
+    return copy as Claim;
+  });
+  return { pack: left.length ? { ...pack, claims } : pack, left, refused };
+}
+
 /** The text's length in UTF-8 bytes, exact wherever it could pass the import limit. */
 export function byteLength(text: string): number {
   // Every UTF-16 unit is at most 3 UTF-8 bytes, so short texts need no encoding to be judged.

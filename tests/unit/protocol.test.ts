@@ -211,6 +211,31 @@ describe('a change stored, where telling the open tabs of it fails (storage.loca
 });
 
 describe('exporting a pack', () => {
+  it('writes a pack an older Claimlight stored as a file this one imports again, leaving out what it would refuse, and says what', async () => {
+    const { client: ui } = await setup();
+    expect((await ui.call('importPack', { text: JSON.stringify(samplePack()) })).ok).toBe(true);
+    // What versions before the day check and the user-name check stored: 30 February, and a source
+    // whose address hides its host behind a user name, beside one that is fine.
+    const stored = (await db.claims.get(['sample-pack', 'harbour-bridge-closed']))!;
+    await db.claims.put({ ...stored, claimDate: '2025-02-30', context: [{ text: 'Notice.', sources: [{ url: 'https://reuters.com@elsewhere.example/x', outlet: 'Reuters' }, { url: 'https://council.example/notice', outlet: 'Council', published: '2025-02-31' }] }] });
+    const exported = await ui.call('exportPack', { packId: 'sample-pack', format: 'claimlight' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value.note).toBe(
+      '3 values stored by an earlier Claimlight are not in the file, since this version does not take them: ' +
+        'claim 1 (`harbour-bridge-closed`): claimDate: must be a day that exists (2025-02-31 is not one); ' +
+        'claim 1 (`harbour-bridge-closed`): context.0.sources.0.url: must not hold a user name or password before its host (the part before "@"); ' +
+        'claim 1 (`harbour-bridge-closed`): context.0.sources.1.published: must be a day that exists (2025-02-31 is not one).',
+    );
+    await ui.call('deletePack', { packId: 'sample-pack' });
+    expect(await ui.call('importPack', { text: exported.value.text, fileName: exported.value.fileName })).toMatchObject({ ok: true });
+    const back = (await db.claims.get(['sample-pack', 'harbour-bridge-closed']))!;
+    expect(back.claimDate).toBeUndefined();
+    expect(back.context).toEqual([{ text: 'Notice.', sources: [{ url: 'https://council.example/notice', outlet: 'Council' }] }]);
+    // A pack with nothing of the kind is written as stored, with no note.
+    const clean = await ui.call('exportPack', { packId: 'sample-pack', format: 'claimlight' });
+    expect(clean.ok && clean.value.note).toBeUndefined();
+  });
+
   it('writes a ClaimReview file too large to import again, and says how to move the pack to another Claimlight', async () => {
     db = freshDb();
     const handlers = createBackgroundHandlers({ db, bundled: expectBundledPack() });
