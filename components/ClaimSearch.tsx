@@ -114,9 +114,10 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   useEffect(() => {
     if (!opened) inputRef.current?.focus();
   }, [opened]);
+  // The active result is kept in view; back from a record too, where the list is drawn again from its top.
   useEffect(() => {
     listRef.current?.children[active]?.scrollIntoView?.({ block: 'nearest' });
-  }, [active, hits]);
+  }, [active, hits, opened]);
 
   if (opened) return <ClaimRecord claim={opened} onBack={() => setOpenKey(null)} />;
 
@@ -132,10 +133,13 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
     inputRef.current?.focus();
   }
 
+  // The keyboard goes back to the search box, with the first result brought in as the active one:
+  // left on the button, it stayed there while the list scrolled to that result, thousands of pixels
+  // above it, where the arrow keys did nothing and Enter brought in fifty more unseen.
   function showMore() {
     setShown({ of: found, listed: listed + DEFAULT_LIMIT });
     setActive(hits.length);
-    if (listed + DEFAULT_LIMIT >= found.length) inputRef.current?.focus();
+    inputRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -274,7 +278,17 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
       {message}
       <ul ref={listRef} id={`${id}-results`} role="listbox" aria-label="Matching claims" class="claimlight-popup__results" hidden={!showList}>
         {hits.map((hit, i) => (
-          <ResultOption key={hit.key} hit={hit} id={optionId(i)} active={i === active} onChoose={() => setOpenKey(hit.key)} />
+          <ResultOption
+            key={hit.key}
+            hit={hit}
+            id={optionId(i)}
+            active={i === active}
+            // The one chosen becomes the active result: back from its record, Enter opens it again, not another.
+            onChoose={() => {
+              setActive(i);
+              setOpenKey(hit.key);
+            }}
+          />
         ))}
       </ul>
       {found.length > hits.length && (

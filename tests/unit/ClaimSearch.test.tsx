@@ -103,14 +103,31 @@ describe('ClaimSearch', () => {
     expect(screen.getByRole('status').textContent).toBe('No claims match “zzzzqqq”.');
   });
 
+  it('comes back from a record at the result it was opened from, chosen by the pointer too', () => {
+    const many = Array.from({ length: 30 }, (_, i) => claim(`c${i}`, `Harbour claim number ${i} about the ferry.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.click(within(screen.getByRole('list', { name: 'Browse by verdict' })).getByRole('button'));
+    fireEvent.click(results()[12]!);
+    fireEvent.click(screen.getByRole('button', { name: /Back to results/ }));
+    expect(box().getAttribute('aria-activedescendant')).toBe(results()[12]!.id);
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(screen.getByText('Harbour claim number 12 about the ferry.')).toBeTruthy();
+  });
+
   it('lists a verdict of a large feed a page at a time, saying how many there are in all', () => {
     const many = Array.from({ length: 120 }, (_, i) => claim(`c${i}`, `Harbour claim number ${i} about the ferry.`));
     render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
     fireEvent.click(within(screen.getByRole('list', { name: 'Browse by verdict' })).getByRole('button'));
     expect(results()).toHaveLength(50);
     expect(screen.getByRole('status').textContent).toBe('120 claims found, 50 listed');
-    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    const more = screen.getByRole('button', { name: 'Show 50 more' });
+    more.focus();
+    fireEvent.click(more);
     expect(results()).toHaveLength(100);
+    // Not the last: the keyboard is in the box all the same, at the first claim it brought in (left
+    // on the button, it stayed far below the list it had scrolled to that claim).
+    expect(document.activeElement).toBe(box());
+    expect(box().getAttribute('aria-activedescendant')).toBe(results()[50]!.id);
     const last = screen.getByRole('button', { name: 'Show 20 more' });
     last.focus();
     fireEvent.click(last);
