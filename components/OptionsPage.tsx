@@ -53,7 +53,7 @@ export function OptionsPage({ client, importer, settings, onSettingsChange, save
           they follow you to other computers where you are signed in to the browser. The matches you hid, and a Fact Check Tools key, stay on this computer; the key goes only to Fact Check Tools, with your searches. Claimlight reads the pages you open to
           find claims on your device, and nothing about your browsing leaves the device.
         </p>
-        <StorageUsed estimate={estimate} />
+        <StorageUsed estimate={estimate} storeVersion={storeVersion} />
       </section>
     </main>
   );

@@ -14,8 +14,10 @@ export function formatMegabytes(bytes: number): string {
   return mb < 0.1 ? 'under 0.1 MB' : `${mb.toFixed(1)} MB`;
 }
 
-/** The bytes in use from `estimate`, or null while unknown or where the browser cannot tell. */
-export function useStorageUsage(estimate: StorageEstimate = browserEstimate): number | null {
+/** The bytes in use from `estimate`, or null while unknown or where the browser cannot tell; asked
+ * again whenever `storeVersion` changes (an import, a deletion, a feed's refresh), which it said
+ * nothing of until the page was reloaded. */
+export function useStorageUsage(estimate: StorageEstimate = browserEstimate, storeVersion = 0): number | null {
   const [usage, setUsage] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
@@ -27,13 +29,13 @@ export function useStorageUsage(estimate: StorageEstimate = browserEstimate): nu
     return () => {
       live = false;
     };
-  }, [estimate]);
+  }, [estimate, storeVersion]);
   return usage;
 }
 
 /** "Storage used: 2.4 MB", or nothing where the browser cannot say. */
-export function StorageUsed({ estimate }: { estimate?: StorageEstimate }) {
-  const usage = useStorageUsage(estimate);
+export function StorageUsed({ estimate, storeVersion }: { estimate?: StorageEstimate; storeVersion?: number }) {
+  const usage = useStorageUsage(estimate, storeVersion);
   if (usage === null) return null;
   return (
     <p class="storage-used" data-testid="storage-used">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -99,6 +99,16 @@ describe('OptionsPage', () => {
     it('shows the browser’s estimate in MB', async () => {
       renderPage({ estimate: async () => ({ usage: 2_430_000, quota: 1e9 }) });
       expect((await screen.findByTestId('storage-used')).textContent).toBe('Storage used: 2.4 MB');
+    });
+
+    it('asks again when the store changes (an import, a deletion)', async () => {
+      let usage = 2_430_000;
+      const estimate = async () => ({ usage, quota: 1e9 });
+      const { rerender } = render(<OptionsPage client={client} settings={DEFAULT_SETTINGS} onSettingsChange={() => {}} estimate={estimate} storeVersion={0} />);
+      expect((await screen.findByTestId('storage-used')).textContent).toBe('Storage used: 2.4 MB');
+      usage = 7_900_000;
+      rerender(<OptionsPage client={client} settings={DEFAULT_SETTINGS} onSettingsChange={() => {}} estimate={estimate} storeVersion={1} />);
+      await waitFor(() => expect(screen.getByTestId('storage-used').textContent).toBe('Storage used: 7.9 MB'));
     });
 
     it.each([
