@@ -201,7 +201,9 @@ export interface ImportReport {
   /** The other packs that hold some of the same claims (by id), and how many: a file imported
    * again after an edit is a pack of its own, whose claims the reader would otherwise see twice.
    * Empty for a feed's refresh, which reports none of it. */
-  alsoIn: { title: string; claimCount: number }[];
+  /** Other packs holding claims of the same ids; `bundled` for the pack that comes with Claimlight,
+   * which the reader cannot delete (their import of its own export, say). */
+  alsoIn: { title: string; claimCount: number; bundled?: true }[];
   warnings: string[];
 }
 
@@ -249,15 +251,16 @@ export async function importPack(
   });
 }
 
-/** The reader's other packs (not the bundled one, nor this one) holding claims of this pack's ids. */
-async function packsHolding(db: ClaimlightDb, pack: FactPack): Promise<{ title: string; claimCount: number }[]> {
+/** The other packs (not this one) holding claims of this pack's ids: the reader's, and the bundled
+ * one, whose claims a reader who imports its ClaimReview export again gets twice in every search. */
+async function packsHolding(db: ClaimlightDb, pack: FactPack): Promise<ImportReport['alsoIn']> {
   const ids = new Set(pack.claims.map((claim) => claim.id));
-  const found: { title: string; claimCount: number }[] = [];
-  for (const other of await db.packs.where('origin').equals('user').toArray()) {
+  const found: ImportReport['alsoIn'] = [];
+  for (const other of await db.packs.toArray()) {
     if (other.id === pack.id) continue;
     const keys = await claimsOf(db, other.id).primaryKeys();
     const shared = keys.filter(([, id]) => ids.has(id)).length;
-    if (shared) found.push({ title: other.title, claimCount: shared });
+    if (shared) found.push({ title: other.title, claimCount: shared, ...(other.origin === 'bundled' ? { bundled: true as const } : {}) });
   }
   return found;
 }

@@ -195,6 +195,9 @@ describe('PackManager', () => {
     await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('It replaced version 2.0.0 (2 claims).'));
     paste(JSON.stringify(samplePack({ id: 'harbour-copy', title: 'Harbour copy' })));
     await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('2 of its claims are also in “\u2068Harbour checks\u2069”: delete that pack if this one takes its place.'));
+    // The bundled pack's claims under another pack: the bundled one cannot be deleted, this one can.
+    paste(JSON.stringify({ ...bundled, id: 'my-copy', title: 'My copy' }));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain(`28 of its claims are also in “\u2068${bundled.title}\u2069”, which comes with Claimlight: search lists them twice; delete this pack to list them once.`));
   });
 
   it('is busy from the moment a dropped file is taken, and refuses a second file while the first is read, saying so', async () => {

@@ -89,8 +89,15 @@ describe('importPack', () => {
     edited.claims = [...edited.claims, { ...edited.claims[0]!, id: 'a-new-one', text: 'A new claim.' }];
     const report = await importPack(db, parsed(edited));
     expect(report.alsoIn).toEqual([{ title: samplePack().title, claimCount: 2 }]);
-    // Not the pack it replaces, nor the bundled one.
+    // Not the pack it replaces.
     expect((await importPack(db, parsed(samplePack()))).alsoIn).toEqual([{ title: 'Sample pack, edited', claimCount: 2 }]);
+  });
+
+  it('says so when a pack holds the bundled pack\'s claims (its own ClaimReview export, imported again), which search would list twice', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const copy = { ...bundled, id: 'bundled-again', title: 'My copy' };
+    expect((await importPack(db, parsed(copy))).alsoIn).toEqual([{ title: bundled.title, claimCount: bundled.claims.length, bundled: true }]);
   });
 
   it('replaces a pack with the same id whole', async () => {
