@@ -3,7 +3,7 @@ import { formatMoment } from '@/lib/partial-date';
 import { MAX_PACK_BYTES, checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
-import type { ImportReport, StoredPack, StoreSummary } from '@/lib/store';
+import type { ImportReport, ListedPack, StoreSummary } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { formatCount, plural } from './counts';
 import { isolated } from './isolate';
@@ -43,7 +43,7 @@ export type PackImporter = (
 /** Lists the fact packs and imports, exports, deletes and resets them through the background. */
 /** `storeVersion` changes when the store changed elsewhere (a feed refreshed): the list is read again. */
 export function PackManager({ client, importer, storeVersion = 0 }: { client: Client; importer?: PackImporter; storeVersion?: number }) {
-  const [packs, setPacks] = useState<StoredPack[] | null>(null);
+  const [packs, setPacks] = useState<ListedPack[] | null>(null);
   /** The store's counts; `unread` when the background could not read them (the status says why). */
   const [summary, setSummary] = useState<StoreSummary | 'unread' | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -185,7 +185,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     setStatus(result.value.note ? { kind: 'ok', text: `Exported “${result.value.fileName}”. ${result.value.note}` } : null);
   }
 
-  function onDelete(pack: StoredPack, button: HTMLElement) {
+  function onDelete(pack: ListedPack, button: HTMLElement) {
     setAsking({
       question: `Delete “${isolated(pack.title)}” and its ${plural(pack.claimCount, 'claim')}?`,
       confirmLabel: 'Delete pack',
@@ -193,7 +193,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     });
   }
 
-  async function deletePack(pack: StoredPack, button: HTMLElement) {
+  async function deletePack(pack: ListedPack, button: HTMLElement) {
     focusAfterRemoval.removing(button);
     const result = await client.call('deletePack', { packId: pack.id });
     if (!result.ok) focusAfterRemoval.kept();
@@ -271,11 +271,13 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
                   <button type="button" onClick={() => onExport(pack.id, 'claimreview')} aria-label={`Export as ClaimReview: ${pack.title}`}>
                     Export as ClaimReview
                   </button>
-                  {pack.origin === 'user' && (
+                  {pack.origin === 'user' && !pack.fromFeed && (
                     <button type="button" class="danger" onClick={(event) => onDelete(pack, event.currentTarget)} aria-label={`Delete ${pack.title}`}>
                       Delete
                     </button>
                   )}
+                  {/* A feed's claims go with the feed, under Feeds: a Delete here was always refused. */}
+                  {pack.fromFeed && <span class="hint">From a feed: remove the feed to remove it.</span>}
                 </td>
               </tr>
             ))}

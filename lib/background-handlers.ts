@@ -18,7 +18,7 @@ import {
   deletePack,
   describeStorageError,
   importPack,
-  listPacks,
+  listPacksWithFeeds,
   readPack,
   resetToBundled,
   summarizeStore,
@@ -248,7 +248,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         return ok({ removed: true as const });
       }),
     getStoreSummary: () => onStore(async () => ok(await summarizeStore(db, kept))),
-    listPacks: () => onStore(async () => ok(await listPacks(db))),
+    listPacks: () => onStore(async () => ok(await listPacksWithFeeds(db))),
     listClaims: () => onStore(async () => ok(await readSearchableClaims(db))),
     importPack: ({ text, fileName }) => importWithProgress(text, fileName),
     exportPack: ({ packId, format }) =>

@@ -9,7 +9,7 @@ import { err, type Result } from './result';
 import type { Claim } from './schema';
 import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
 import type { PageVerdicts } from './badge';
-import type { FeedSource, ImportReport, StoreSummary, StoredFeed, StoredPack } from './store';
+import type { FeedSource, ImportReport, ListedPack, StoreSummary, StoredFeed } from './store';
 import type { RefreshOutcome } from './feeds/refresh';
 
 /** A failure as it crosses a context boundary: a short code, a sentence, and any itemised problems. */
@@ -27,7 +27,7 @@ export interface UiToBackground {
   /** Counts packs and claims in the store. */
   getStoreSummary: { request: Record<string, never>; reply: StoreSummary };
   /** Lists every stored pack's header. */
-  listPacks: { request: Record<string, never>; reply: StoredPack[] };
+  listPacks: { request: Record<string, never>; reply: ListedPack[] };
   /** Every claim as the popup searches it (`readSearchableClaims`): for a popup that cannot open
    * the database itself (Firefox's private windows). */
   listClaims: { request: Record<string, never>; reply: { claims: ClaimForCard[]; packs: { id: string; title: string }[] } };

@@ -290,6 +290,17 @@ export async function listPacks(db: ClaimlightDb): Promise<StoredPack[]> {
   return packs.sort((a, b) => (a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1));
 }
 
+/** A pack as the pack list shows it: `fromFeed` when a feed keeps it. */
+export type ListedPack = StoredPack & { fromFeed?: true };
+
+/** The packs as the settings page lists them: a feed's pack goes with its feed (removing the feed
+ * removes it), so the list offers no Delete for it that the background would refuse. */
+export async function listPacksWithFeeds(db: ClaimlightDb): Promise<ListedPack[]> {
+  const [packs, feeds] = await Promise.all([listPacks(db), db.feeds.toArray()]);
+  const fromFeeds = new Set(feeds.map((feed) => feed.packId));
+  return packs.map((pack) => (fromFeeds.has(pack.id) ? { ...pack, fromFeed: true as const } : pack));
+}
+
 /**
  * A pack's claims as a range of the primary key `[packId+id]`. Dexie deletes such a range with a
  * single delete request over the range, without reading the keys; through the `packId` index it

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedManager } from '@/components/FeedManager';
+import { PackManager } from '@/components/PackManager';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { feedIdOf } from '@/lib/feeds/refresh';
@@ -145,5 +146,16 @@ describe('the feeds section\'s messages', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Claimlight could not keep your API key, so it did not subscribe: QUOTA_BYTES quota exceeded'));
     expect(fetch).not.toHaveBeenCalled();
     expect(await db.feeds.count()).toBe(0);
+  });
+
+  it('offers no Delete for a feed\'s pack in the pack list, which only removing the feed removes', async () => {
+    const { client } = await background(vi.fn(async () => json([review(1), review(2)])) as unknown as typeof fetch);
+    await client.call('addFeed', { source: { kind: 'url', url: 'https://checks.example/feed.json' } });
+    await client.call('importPack', { text: JSON.stringify({ format: 'claimlight-pack', formatVersion: 1, id: 'mine', title: 'Mine', version: '1', publisher: 'Me', language: 'en', created: '2026-01-01', claims: [{ id: 'a', text: 'The pier reopened.', verdict: 'false', summary: 'No.', context: [] }] }) });
+    render(<PackManager client={client} />);
+    await screen.findByText('31 claims in 3 packs');
+    expect(screen.queryByRole('button', { name: 'Delete Fact-checks by Harbour Checks' })).toBeNull();
+    expect(screen.getByText('From a feed: remove the feed to remove it.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete Mine' })).toBeTruthy();
   });
 });
