@@ -33,6 +33,8 @@ export interface PageMentionListProps {
   status?: string | undefined;
   /** Reloads the tab's page; offered when Claimlight has not read it. */
   onReload?(): void;
+  /** Whether the page is still being read: what is listed is what was found so far. */
+  scanning?: boolean;
 }
 
 // The popup is narrow; a long sentence is cut around its start rather than left to fill the list.
@@ -66,7 +68,10 @@ export function PageMentionList(props: PageMentionListProps) {
   );
 }
 
-function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks, onReload }: PageMentionListProps) {
+function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks, onReload, scanning = false }: PageMentionListProps) {
+  // Before the page has answered, nothing is known of it: not that Claimlight is off there (the
+  // popup has not read the settings yet), nor that it holds no claim.
+  if (mentions === 'loading') return <p class="claimlight-popup__hint">Looking for claims on this page…</p>;
   if (mentions === 'not-started') {
     return (
       <Notice title="Claimlight has not read this page yet.">
@@ -90,7 +95,6 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
   if (!siteEnabled) {
     return <Notice title="Claimlight is off on this site.">Switch it on above to mark the checked claims on this page.</Notice>;
   }
-  if (mentions === 'loading') return <p class="claimlight-popup__hint">Looking for claims on this page…</p>;
   const marked = mentions.filter((m) => !m.related);
   const related = mentions.filter((m) => m.related);
   return (
@@ -109,7 +113,11 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
         </p>
       )}
       {marked.length === 0 ? (
-        <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>
+        scanning ? (
+          <p class="claimlight-popup__hint">Still reading this page… no checked claims found so far.</p>
+        ) : (
+          <Notice title="No checked claims found on this page.">Claimlight knows only the claims in your fact packs.</Notice>
+        )
       ) : (
         <>
           <VerdictSummary mentions={marked} />

@@ -31,6 +31,8 @@ export interface PopupData {
   pageNotice?: string;
   /** Whether the reader hid the marks on the tab's page. */
   marksHidden?: boolean;
+  /** Whether the tab's page is still being read (a long page is read in slices). */
+  pageScanning?: boolean;
   /** Why the last switch for the site was not saved, while it was not. */
   siteError?: string | undefined;
 }
@@ -184,6 +186,7 @@ export function PopupApp(props: PopupAppProps) {
           onReload={props.onReloadPage}
           marksHidden={props.marksHidden}
           onHideMarks={props.onHideMarks}
+          scanning={props.pageScanning}
         />
       </section>
     </main>

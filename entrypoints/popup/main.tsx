@@ -47,7 +47,13 @@ async function readSettings(): Promise<Settings> {
 async function readClaims(): Promise<Partial<PopupData>> {
   const db = new ClaimlightDb();
   try {
-    return await readSearchableClaims(db);
+    const read = await readSearchableClaims(db);
+    // Opened in the moment after install, the popup found the store before the background had put
+    // the bundled pack in it, and said "No fact packs yet" until it was opened again. The background
+    // answers once the pack is in (every message waits for it): then the store is read again.
+    if (read.claims.length) return read;
+    const summary = await client.call('getStoreSummary', {}).catch(() => null);
+    return summary?.ok && summary.value.claimCount > 0 ? await readSearchableClaims(db) : read;
   } catch (error) {
     // Firefox lets no extension page in a private window open the database (and none at all when
     // set never to remember history): the background, which has the store, lists the claims.
@@ -79,8 +85,9 @@ async function readMentions() {
   listedPage = reply.page;
   // The content script judges its own page by the same settings, and it knows the page's host even
   // when the tab's URL is hidden from the popup (no "tabs" or host permission).
-  paint({ pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden });
-  // A page still being read lists more as it goes: asked again until it is done.
+  // A page still being read lists more as it goes: asked again until it is done (or for 20 s, after
+  // which what was found so far is listed as such, not as all there is).
+  paint({ pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden, pageScanning: !!reply.scanning });
   clearTimeout(poll);
   if (reply.scanning && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
 }

@@ -135,6 +135,17 @@ describe('PageMentionList', () => {
     expect(screen.getByRole('list', { name: 'Claims on this page, in reading order' }).textContent).not.toContain('bridge');
   });
 
+  it('says nothing of the site or the page before the page has answered, and what was found so far while it is still read', () => {
+    const { rerender } = render(<PageMentionList mentions="loading" siteEnabled={false} onReveal={vi.fn()} />);
+    expect(screen.getByText('Looking for claims on this page…')).toBeTruthy();
+    expect(screen.queryByText('Claimlight is off on this site.')).toBeNull();
+    rerender(<PageMentionList mentions={[]} siteEnabled scanning onReveal={vi.fn()} />);
+    expect(screen.getByText('Still reading this page… no checked claims found so far.')).toBeTruthy();
+    expect(screen.queryByText('No checked claims found on this page.')).toBeNull();
+    rerender(<PageMentionList mentions={[]} siteEnabled onReveal={vi.fn()} />);
+    expect(screen.getByText('No checked claims found on this page.')).toBeTruthy();
+  });
+
   it('says no claim is marked, and still lists what is possibly related', () => {
     render(<PageMentionList mentions={[{ id: 2, verdict: 'false', claimText: 'The bridge closed.', text: 'The bridge shut.', related: true }]} siteEnabled onReveal={vi.fn()} />);
     expect(screen.getByText('No checked claims found on this page.')).toBeTruthy();

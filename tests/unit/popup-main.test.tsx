@@ -3,7 +3,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { expectBundledPack } from '@/lib/bundled-pack';
 import { toContentType } from '@/lib/protocol';
+import { ClaimlightDb, installBundledPack } from '@/lib/store';
 import { ok } from '@/lib/result';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '@/lib/settings';
 
@@ -161,5 +163,24 @@ describe('popup entrypoint', () => {
     await waitFor(() => expect(document.body.textContent).toContain('The harbour ferry fares doubled in March.'));
     expect(document.body.textContent).not.toContain('does not let this page open');
     expect(asked).toContain('claimlight:listClaims');
+  });
+
+  it('reads the store again when it was opened before the background had put the bundled pack in (just after install)', async () => {
+    const asked: string[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
+      asked.push(message.type);
+      if (message.type !== 'claimlight:getStoreSummary') return ok({});
+      // The background answers once its pack is in: every message waits for that.
+      const db = new ClaimlightDb();
+      await installBundledPack(db, expectBundledPack());
+      db.close();
+      return ok({ packCount: 1, claimCount: 28, inMemory: false });
+    }) as never);
+    await openPopup();
+    await screen.findByText('Type a few words to search 28 checked claims in 1 pack, or browse them by verdict.');
+    expect(screen.queryByText('No fact packs yet.')).toBeNull();
+    expect(asked).toContain('claimlight:getStoreSummary');
+    const db = new ClaimlightDb();
+    await db.delete();
   });
 });
