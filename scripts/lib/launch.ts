@@ -2,7 +2,7 @@
  * Starts Chromium with the built extension loaded, in a fresh profile, through playwright-core.
  * Used by `npm start` and the real-browser tests, so both run the extension the same way.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -32,6 +32,9 @@ export interface LaunchOptions {
   /** Host names resolved to 127.0.0.1 (`--host-resolver-rules`), so that a page can be served
    * from an origin that is not the loopback's: one on plain http is then not a secure context. */
   localHosts?: readonly string[];
+  /** The browser's own preferences, as its settings page writes them in the profile (a reader's
+   * default text size: `{ webkit: { webprefs: { default_font_size: 32 } } }`). */
+  preferences?: Record<string, unknown>;
 }
 
 /** The flags every Chromium Claimlight starts needs here, with or without the extension. */
@@ -56,6 +59,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const executablePath = findChrome();
   if (!executablePath) throw new Error(noChromeMessage());
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
+  if (options.preferences) {
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(options.preferences));
+  }
   // A launch that fails (no display, a browser that is not Chromium) leaves no profile behind.
   const dropProfile = () => rmSync(profile, { recursive: true, force: true });
   let context: BrowserContext;
