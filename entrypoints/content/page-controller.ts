@@ -52,8 +52,8 @@ const RESTYLE_LOOK_MS = 250;
 /** Where the reader's rejected matches are kept (storage.local, through start.ts). */
 export interface DismissalStore {
   read(): Promise<Dismissals>;
-  /** Reads the list afresh, changes it and writes it back. */
-  update(change: (list: Dismissals) => Dismissals): Promise<void>;
+  /** Reads the list afresh, changes it and writes it back; whether it was written. */
+  update(change: (list: Dismissals) => Dismissals): Promise<boolean>;
 }
 
 /** While nothing watches the page, Claimlight's own changes need no hiding. */
@@ -437,14 +437,21 @@ export class PageController {
         const page = pageKeyOf(location.href);
         const match = { page, claimKey: mention.claimKey, text: mention.text };
         const at = new Date().toISOString();
-        void this.dismissals.update((list) => withPageDismissal(list, { ...match, claimText: mention.claim.text, at }));
+        // The card says what is hidden only as far as it was kept: a list the browser would not
+        // store (its storage for extensions full) is said, not passed over as remembered.
+        const remember = (change: (list: Dismissals) => Dismissals) =>
+          void this.dismissals.update(change).then((kept) => {
+            const shown = this.host?.current;
+            if (!kept && shown?.mention === mention && shown.dismissed) this.host?.showDismissed({ ...shown.dismissed, unkept: true });
+          });
+        remember((list) => withPageDismissal(list, { ...match, claimText: mention.claim.text, at }));
         // The card stays, saying what was hidden, with a way back and a way further.
         this.host?.showDismissed({
           everywhere: false,
           reported: false,
           onReport: () => {
             this.host?.showDismissed({ ...this.host.current!.dismissed!, reported: true });
-            void this.dismissals.update((list) => withReport(list, { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at }));
+            remember((list) => withReport(list, { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at }));
           },
           onUndo: () => {
             this.mentions.undismiss(mention.claimKey, mention.text);
@@ -453,7 +460,7 @@ export class PageController {
           },
           onEverywhere: () => {
             this.host?.showDismissed({ ...this.host.current!.dismissed!, everywhere: true });
-            void this.dismissals.update((list) => withClaimDismissal(list, { claimKey: mention.claimKey, claimText: mention.claim.text, at }));
+            remember((list) => withClaimDismissal(list, { claimKey: mention.claimKey, claimText: mention.claim.text, at }));
           },
         });
         // After the card has turned: a card whose mention is gone would otherwise close.

@@ -22,8 +22,13 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   const page = new PageController(ctx, client, {
     read: readDismissals,
     update: async (change) => {
-      const next = change(await readDismissals());
-      await browser.storage.local.set({ [DISMISSALS_KEY]: next }).catch((error: unknown) => log.error('Could not remember the rejected match', error));
+      try {
+        await browser.storage.local.set({ [DISMISSALS_KEY]: change(await readDismissals()) });
+        return true;
+      } catch (error) {
+        log.error('Could not remember the rejected match', error);
+        return false;
+      }
     },
   });
   browser.runtime.onMessage.addListener((message: unknown) => {

@@ -299,6 +299,13 @@ describe('ClaimCard', () => {
       expect(within(dialog).queryByRole('button', { name: 'Never mark this claim' })).toBeNull();
     });
 
+    it('says where the browser would not keep what was hidden or reported, rather than that it is kept', () => {
+      const { dialog } = renderCard({ dismissed: { everywhere: false, reported: true, unkept: true, onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
+      const said = within(dialog).getByRole('status').textContent;
+      expect(said).toContain('the browser would not store it (its storage for extensions is full): it holds until this page is reloaded');
+      expect(said).not.toContain('Your report is kept');
+    });
+
     it('says what it did in a live region that was in the card, empty, before "Not this claim" was pressed', () => {
       render(<DismissibleCard />);
       const region = within(screen.getByRole('dialog')).getByRole('status');

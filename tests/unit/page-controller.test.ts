@@ -57,7 +57,7 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
     guard() {},
   };
   provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
-  const controller = new PageController(ctx, client, { read: async () => dismissals, update: async () => undefined });
+  const controller = new PageController(ctx, client, { read: async () => dismissals, update: async () => true });
   const answer = async () => {
     for (let i = 0; i < 20; i++) {
       await tick();
@@ -202,7 +202,7 @@ describe('a card open on a mention the page scans again', () => {
   afterEach(() => stop());
 
   /** A page whose one mention's card is open, and a pack that the test can re-rate. */
-  async function openCardOn(verdictOf: () => Verdict) {
+  async function openCardOn(verdictOf: () => Verdict, kept = true) {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
     const abort = new AbortController();
     stop = () => abort.abort();
@@ -229,17 +229,33 @@ describe('a card open on a mention the page scans again', () => {
       hide() {
         this.current = null;
       },
-      showDismissed() {},
+      showDismissed(dismissed: NonNullable<OpenCard['dismissed']>) {
+        if (this.current) this.current = { ...this.current, dismissed };
+      },
       guard() {},
     };
     provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
-    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => undefined });
+    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => kept });
     await controller.start(DEFAULT_SETTINGS);
     expect(controller.revealById(controller.summaries()[0]!.id, controller.pageId)).toBe(true);
     for (let i = 0; i < 10; i++) await tick();
     expect(shown).toEqual(['false']);
     return { controller, host, shown };
   }
+
+  it('says on the card that a hidden match or a report could not be kept, where the browser would not store it', async () => {
+    const { host } = await openCardOn(() => 'false', false);
+    host.current!.onDismiss();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(host.current!.dismissed).toMatchObject({ everywhere: false, reported: false, unkept: true });
+  });
+
+  it('says nothing of the kind where it was kept', async () => {
+    const { host } = await openCardOn(() => 'false');
+    host.current!.onDismiss();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(host.current!.dismissed?.unkept).toBeUndefined();
+  });
 
   it('stays open when the pack changed and the mention is found again as it was (a feed refreshed)', async () => {
     const { controller, host } = await openCardOn(() => 'false');
