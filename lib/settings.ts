@@ -218,14 +218,15 @@ export function withSiteSwitched(settings: Settings, host: string, on: boolean):
 
 /** Why the browser refused to store a change, in words a reader can act on. storage.sync (the
  * settings) holds one item of at most 8 KB, which about 170 site rules fill, and takes only so many
- * writes a minute; storage.local (the hidden matches) is full only when the device's disk is. */
+ * writes a minute; storage.local (the hidden matches and reports) holds 10 MB in Chrome for an
+ * extension that does not ask for more, and in Firefox as much as the device's disk. */
 export function describeSettingsError(error: unknown, area: 'sync' | 'local' = 'sync'): string {
   const message = error instanceof Error ? error.message : String(error);
   // Chrome says QUOTA_BYTES; Firefox "QuotaExceededError: storage.sync API call exceeded its quota limitations."
   if (/QUOTA_BYTES|QuotaExceeded|exceeded its quota/i.test(message)) {
     return area === 'sync'
       ? 'the settings are more than the browser keeps for an extension (8 KB); remove some site rules, then try again.'
-      : 'the browser has no room left for Claimlight\u2019s data on this device; free some disk space, then try again.';
+      : 'the browser has no room left for Claimlight\u2019s hidden matches and reports; show some hidden matches again or clear the reports, or free some disk space, then try again.';
   }
   if (area === 'sync' && /MAX_WRITE_OPERATIONS/.test(message)) return 'the browser takes only so many changes a minute; wait a minute, then try again.';
   return `the browser refused it (${message}).`;

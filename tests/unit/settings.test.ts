@@ -126,7 +126,7 @@ describe('site rules', () => {
   it('says why a change was not stored, for the settings (storage.sync) and the hidden matches (storage.local)', () => {
     const full = new Error('QUOTA_BYTES quota exceeded');
     expect(describeSettingsError(full)).toMatch(/more than the browser keeps for an extension \(8 KB\); remove some site rules/);
-    expect(describeSettingsError(full, 'local')).toMatch(/no room left for Claimlight.s data on this device/);
+    expect(describeSettingsError(full, 'local')).toBe('the browser has no room left for Claimlight\u2019s hidden matches and reports; show some hidden matches again or clear the reports, or free some disk space, then try again.');
     expect(describeSettingsError(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'))).toMatch(/only so many changes a minute/);
     expect(describeSettingsError('odd')).toBe('the browser refused it (odd).');
     // Firefox's words for the same quota.
