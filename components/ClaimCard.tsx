@@ -69,8 +69,9 @@ export interface Dismissed {
   everywhere: boolean;
   /** Whether the reader has reported the match as wrong, for the pack's maintainers. */
   reported: boolean;
-  /** Whether the browser would not keep what was hidden or reported (its storage for extensions full). */
-  unkept?: boolean;
+  /** Why what was hidden or reported is not kept: the browser would not store it (`full`, its
+   * storage for extensions full), or the page is in a private window (`private`). */
+  unkept?: 'full' | 'private';
   onUndo(): void;
   onEverywhere(): void;
   onReport(): void;
@@ -88,7 +89,8 @@ function DismissedNote({ dismissed, onClose, undoRef }: { dismissed?: Dismissed;
             ? 'Claimlight will not mark this claim on any page. You can take this back in Claimlight’s settings.'
             : 'Hidden. Claimlight will not mark this claim on these words on this page again.')}
         {dismissed?.reported && !dismissed.unkept && ' Your report is kept in Claimlight’s settings, to export for the pack’s maintainers; nothing leaves this device.'}
-        {dismissed?.unkept && ' But the browser would not store it (its storage for extensions is full): it holds until this page is reloaded. Hidden matches you no longer need can be shown again in Claimlight’s settings, which makes room.'}
+        {dismissed?.unkept === 'full' && ' But the browser would not store it (its storage for extensions is full): it holds until this page is reloaded. Hidden matches you no longer need can be shown again in Claimlight’s settings, which makes room.'}
+        {dismissed?.unkept === 'private' && ' In a private window Claimlight keeps nothing of what you do: it holds until this page is reloaded.'}
       </p>
       {dismissed && <DismissedActions dismissed={dismissed} onClose={onClose} undoRef={undoRef} />}
     </div>

@@ -12,6 +12,9 @@ import { IMPORT_PORT, ImportPortRequestSchema, REQUEST_SCHEMAS, routeMessage, to
 import { IDBFactory as MemoryIndexedDb, IDBKeyRange as MemoryKeyRange } from 'fake-indexeddb';
 import { ClaimlightDb, installBundledPack, openStore } from '@/lib/store';
 
+/** Where the background notes that the content script runs in a tab (`storage.session`). */
+const tabKey = (tabId: number) => `claimlight:tab:${tabId}`;
+
 // The background owns the fact store and answers every message; the work is in lib/.
 export default defineBackground(() => {
   // Uncaught failures would otherwise vanish in the worker; log them with the product's prefix.
@@ -83,8 +86,10 @@ export default defineBackground(() => {
       await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => log.debug('could not give back', origin, e));
     },
     async onContentScriptStarted(tabId, url) {
-      // Session storage lets other contexts (and the tests) see which tabs the script runs in.
-      await browser.storage.session?.set({ [`claimlight:tab:${tabId}`]: { url, startedAt: Date.now() } });
+      // Session storage lets other contexts (and the tests) see which tabs the script runs in. Not
+      // a private window's: its addresses are kept nowhere, not even until the browser closes.
+      if ((await browser.tabs.get(tabId).catch(() => undefined))?.incognito) return;
+      await browser.storage.session?.set({ [tabKey(tabId)]: { url, startedAt: Date.now() } });
     },
     async onMentionsShown(tabId, page) {
       // Firefox's Manifest V2 build names the toolbar button browserAction.
@@ -97,6 +102,8 @@ export default defineBackground(() => {
     },
   }));
   handlers = background;
+  // A closed tab's record goes with it: its address is not kept for the rest of the session.
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session?.remove(tabKey(tabId)).catch(() => undefined));
   const refreshDue = async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
   browser.alarms.onAlarm.addListener(async (fired) => {
     await ready;

@@ -52,8 +52,9 @@ const RESTYLE_LOOK_MS = 250;
 /** Where the reader's rejected matches are kept (storage.local, through start.ts). */
 export interface DismissalStore {
   read(): Promise<Dismissals>;
-  /** Reads the list afresh, changes it and writes it back; whether it was written. */
-  update(change: (list: Dismissals) => Dismissals): Promise<boolean>;
+  /** Reads the list afresh, changes it and writes it back: `kept`, or why not (`full`: the browser
+   * would not store it; `private`: a private window, where nothing is kept). */
+  update(change: (list: Dismissals) => Dismissals): Promise<'kept' | 'full' | 'private'>;
 }
 
 /** While nothing watches the page, Claimlight's own changes need no hiding. */
@@ -442,7 +443,7 @@ export class PageController {
         const remember = (change: (list: Dismissals) => Dismissals) =>
           void this.dismissals.update(change).then((kept) => {
             const shown = this.host?.current;
-            if (!kept && shown?.mention === mention && shown.dismissed) this.host?.showDismissed({ ...shown.dismissed, unkept: true });
+            if (kept !== 'kept' && shown?.mention === mention && shown.dismissed) this.host?.showDismissed({ ...shown.dismissed, unkept: kept });
           });
         remember((list) => withPageDismissal(list, { ...match, claimText: mention.claim.text, at }));
         // The card stays, saying what was hidden, with a way back and a way further.

@@ -19,15 +19,21 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   const client = createClient((message) => browser.runtime.sendMessage(message));
   void client.call('contentScriptStarted', { url: location.href });
   const readDismissals = async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
+  // In a private window nothing of what the reader does there is kept: a hidden match or a report
+  // holds on this page until it is reloaded, and no address of a private visit reaches the list
+  // that the settings page of a normal window shows. (The reader's hidden matches from normal
+  // windows still apply here.)
+  const privateWindow = browser.extension?.inIncognitoContext === true;
   const page = new PageController(ctx, client, {
     read: readDismissals,
     update: async (change) => {
+      if (privateWindow) return 'private';
       try {
         await browser.storage.local.set({ [DISMISSALS_KEY]: change(await readDismissals()) });
-        return true;
+        return 'kept';
       } catch (error) {
         log.error('Could not remember the rejected match', error);
-        return false;
+        return 'full';
       }
     },
   });

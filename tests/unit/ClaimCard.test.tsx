@@ -300,10 +300,13 @@ describe('ClaimCard', () => {
     });
 
     it('says where the browser would not keep what was hidden or reported, rather than that it is kept', () => {
-      const { dialog } = renderCard({ dismissed: { everywhere: false, reported: true, unkept: true, onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
+      const { dialog } = renderCard({ dismissed: { everywhere: false, reported: true, unkept: 'full', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
       const said = within(dialog).getByRole('status').textContent;
       expect(said).toContain('the browser would not store it (its storage for extensions is full): it holds until this page is reloaded');
       expect(said).not.toContain('Your report is kept');
+      cleanup();
+      const { dialog: inPrivate } = renderCard({ dismissed: { everywhere: false, reported: false, unkept: 'private', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
+      expect(within(inPrivate).getByRole('status').textContent).toBe('Hidden. Claimlight will not mark this claim on these words on this page again. In a private window Claimlight keeps nothing of what you do: it holds until this page is reloaded.');
     });
 
     it('says what it did in a live region that was in the card, empty, before "Not this claim" was pressed', () => {

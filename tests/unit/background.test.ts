@@ -101,4 +101,20 @@ describe('the background entrypoint', () => {
     const packs = (await listener!({ type: 'claimlight:listPacks', payload: {} }, page)) as { ok: boolean; value: { id: string }[] };
     expect(packs.value.map((p) => p.id)).toContain('sample-pack');
   }, 30_000);
+
+  it('notes a tab the content script runs in until the tab closes, and never a private window\'s', async () => {
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+    let listener: ((message: unknown, sender: unknown) => Promise<unknown>) | undefined;
+    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => void (listener = l as never));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (tabId: number) => ({ id: tabId, incognito: tabId === 9 })) as never);
+    background.main();
+    const started = (tabId: number, url: string) => listener!({ type: 'claimlight:contentScriptStarted', payload: { url } }, { id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
+    await started(4, 'https://news.example/a');
+    await started(9, 'https://news.example/private?secret=1');
+    const noted = async () => Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith('claimlight:tab:')).sort();
+    expect(await noted()).toEqual(['claimlight:tab:4']);
+    await fakeBrowser.tabs.onRemoved.trigger(4, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await noted()).toEqual([]));
+  });
 });

@@ -1,12 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DISMISSALS_KEY, withPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
 
 // The page's controller stood in for: what the content script starts it with is what is tested.
 const started: Settings[] = [];
+/** The store of hidden matches the controller was given. */
+let dismissalStore: { update(change: (list: Dismissals) => Dismissals): Promise<string> } | undefined;
 vi.mock('@/entrypoints/content/page-controller', () => ({
   PageController: class {
+    constructor(_ctx: unknown, _client: unknown, dismissals: typeof dismissalStore) {
+      dismissalStore = dismissals;
+    }
     start(settings: Settings) {
       started.push(settings);
     }
@@ -44,5 +50,23 @@ describe('the content script starting on a page', () => {
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValueOnce(new Error('An unexpected error occurred')).mockImplementation(get as never);
     await startOnPage(context());
     expect(started).toEqual([saved]);
+  });
+
+  it('keeps nothing of a private window: a hidden match there is not written where a normal window\'s settings page lists it', async () => {
+    const { startOnPage } = await import('@/entrypoints/content/start');
+    const match = { page: 'https://news.example/story', claimKey: 'p/c', claimText: 'c', text: 'The bridge shut.', at: '2026-12-06T00:00:00.000Z' };
+    const extension = fakeBrowser.extension as unknown as { inIncognitoContext?: boolean };
+    Object.defineProperty(extension, 'inIncognitoContext', { value: true, configurable: true });
+    try {
+      await startOnPage(context());
+      expect(await dismissalStore!.update((list) => withPageDismissal(list, match))).toBe('private');
+      expect((await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]).toBeUndefined();
+    } finally {
+      Object.defineProperty(extension, 'inIncognitoContext', { value: false, configurable: true });
+    }
+    // In a normal window it is kept.
+    await startOnPage(context());
+    expect(await dismissalStore!.update((list) => withPageDismissal(list, match))).toBe('kept');
+    expect(((await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY] as Dismissals).onPage).toHaveLength(1);
   });
 });

@@ -57,7 +57,7 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
     guard() {},
   };
   provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
-  const controller = new PageController(ctx, client, { read: async () => dismissals, update: async () => true });
+  const controller = new PageController(ctx, client, { read: async () => dismissals, update: async () => 'kept' as const });
   const answer = async () => {
     for (let i = 0; i < 20; i++) {
       await tick();
@@ -235,7 +235,7 @@ describe('a card open on a mention the page scans again', () => {
       guard() {},
     };
     provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
-    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => kept });
+    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => (kept ? 'kept' : 'full') });
     await controller.start(DEFAULT_SETTINGS);
     expect(controller.revealById(controller.summaries()[0]!.id, controller.pageId)).toBe(true);
     for (let i = 0; i < 10; i++) await tick();
@@ -247,7 +247,7 @@ describe('a card open on a mention the page scans again', () => {
     const { host } = await openCardOn(() => 'false', false);
     host.current!.onDismiss();
     for (let i = 0; i < 5; i++) await tick();
-    expect(host.current!.dismissed).toMatchObject({ everywhere: false, reported: false, unkept: true });
+    expect(host.current!.dismissed).toMatchObject({ everywhere: false, reported: false, unkept: 'full' });
   });
 
   it('says nothing of the kind where it was kept', async () => {
