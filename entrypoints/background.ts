@@ -52,10 +52,10 @@ export default defineBackground(() => {
       allowed: async (url) => {
         const origin = feedOrigin({ kind: 'url', url });
         if (!origin) return true;
-        // A pattern with a port ("http://127.0.0.1:8080/*") is not held where the host is granted for
-        // every port: either form allows the fetch, so only neither says the permission is gone.
-        const portless = origin.replace(/:\d+\/\*$/, '/*');
-        return (await browser.permissions.contains({ origins: [origin] })) || (portless !== origin && (await browser.permissions.contains({ origins: [portless] })));
+        // The host is asked for whatever its port (`feedOrigin`); a feed subscribed to before that
+        // holds its origin with the port ("http://127.0.0.1:8080/*"): either says it is allowed.
+        const withPort = URL.canParse(url) ? `${new URL(url).origin}/*` : origin;
+        return (await browser.permissions.contains({ origins: [origin] })) || (withPort !== origin && (await browser.permissions.contains({ origins: [withPort] })));
       },
       apiKey: async () => {
         const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];

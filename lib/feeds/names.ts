@@ -26,13 +26,15 @@ export function sourceName(source: FeedSource): string {
   return hostOf(source.url);
 }
 
-/** The origin a feed is read from, as permissions name it ("https://checks.example/*"); null
- * for an address that is not http(s). */
+/** The host a feed is read from, as permissions name it ("https://checks.example/*"), whatever its
+ * port; null for an address that is not http(s). Without the port: Firefox grants a pattern with
+ * one ("http://127.0.0.1:8080/*") and says it holds it, yet lets no request to that origin through,
+ * so a feed on a port of its own failed every check there, said as a server that was down. */
 export function feedOrigin(source: FeedSource): string | null {
   const url = source.kind === 'factcheck' ? FACTCHECK_ENDPOINT : source.url;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? `${parsed.origin}/*` : null;
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? `${parsed.protocol}//${parsed.hostname}/*` : null;
   } catch {
     return null;
   }

@@ -101,14 +101,14 @@ describe('a fact-checker\'s feed', () => {
     // Refused: nothing is subscribed to, and the page says why.
     await answerPermissionPrompt(ui, false);
     await ui.getByRole('button', { name: 'Subscribe', exact: true }).click();
-    expect(await feedStatus(ui)).toMatch(/^Claimlight was not allowed to read from http:\/\/127\.0\.0\.1:\d+, so it did not subscribe\.$/);
+    expect(await feedStatus(ui)).toBe('Claimlight was not allowed to read from http://127.0.0.1, so it did not subscribe.');
     expect(feed.requests).toBe(0);
-    // Granted, for this feed's origin alone.
+    // Granted, for this feed's host alone (whatever its port: Firefox lets no request through a pattern with one).
     await answerPermissionPrompt(ui, true);
     await holdPermission(true);
     await ui.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await expect.poll(() => feedStatus(ui)).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 1 new.');
-    expect(await ui.evaluate(() => (window as unknown as { askedOrigins: string[] }).askedOrigins)).toEqual([`${new URL(feedUrl).origin}/*`]);
+    expect(await ui.evaluate(() => (window as unknown as { askedOrigins: string[] }).askedOrigins)).toEqual([`http://${new URL(feedUrl).hostname}/*`]);
     await news.waitForMarks(1);
     expect((await news.marks()).map((m) => [m.verdict, m.text.split(' ').slice(0, 3).join(' ')])).toEqual([['false', 'One councillor claimed']]);
     const row = ui.locator('.feed');

@@ -231,6 +231,9 @@ describe('feeds through the background', () => {
     expect(hooks.onOriginUnused).toHaveBeenCalledWith('https://checks.example/*');
     expect(await db.packs.count()).toBe(1);
     expect(feedOrigin({ kind: 'factcheck', query: 'x' })).toBe('https://factchecktools.googleapis.com/*');
+    // The host whatever its port: Firefox holds a pattern with a port yet lets no request through it.
+    expect(feedOrigin({ kind: 'url', url: 'http://127.0.0.1:8080/claimreview.json' })).toBe('http://127.0.0.1/*');
+    expect(feedOrigin({ kind: 'url', url: 'http://[::1]:8080/feed.json' })).toBe('http://[::1]/*');
   });
 
   it('refreshes only the feeds that are due, pauses and resumes, and forgets the feeds on a reset, giving back their origins', async () => {
