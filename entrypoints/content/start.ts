@@ -12,10 +12,12 @@ import { DISMISSALS_KEY, dismissalsFrom } from '@/lib/dismissals';
 import { log } from '@/lib/log';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
 import { PageController } from './page-controller';
+import { removeEarlierLayers } from './tag-name';
 
 /** Marks mentions of known claims on the page and opens their cards on hover or by keyboard, until
  * the context ends. The work is in page-controller.ts and lib/. */
 export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
+  removeEarlierLayers(document);
   const client = createClient((message) => browser.runtime.sendMessage(message));
   void client.call('contentScriptStarted', { url: location.href });
   const readDismissals = async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);

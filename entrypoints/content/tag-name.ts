@@ -7,3 +7,20 @@ export function unguessableTagName(prefix: string): string {
   const letters = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
   return `${prefix}-${letters}`;
 }
+
+/** Whether an element is one of Claimlight's layers, by the names `unguessableTagName` gives them. */
+export function isLayerName(localName: string): boolean {
+  return /^claimlight-(?:marks|ui)-[a-z]{12}$/.test(localName);
+}
+
+/**
+ * Takes away the layers a copy of Claimlight that is gone left beside the body: Firefox unloads an
+ * add-on's code when it is disabled and enabled again, updated or reloaded, and that copy could not
+ * take its layers with it. Its frozen marks, and a card it had open, stayed over the page, and the
+ * new copy drew its own beside them. Run before this copy draws anything.
+ */
+export function removeEarlierLayers(document: Document): number {
+  const earlier = [...document.documentElement.children].filter((element) => isLayerName(element.localName));
+  for (const element of earlier) element.remove();
+  return earlier.length;
+}

@@ -69,4 +69,16 @@ describe('the content script starting on a page', () => {
     expect(await dismissalStore!.update((list) => withPageDismissal(list, match))).toBe('kept');
     expect(((await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY] as Dismissals).onPage).toHaveLength(1);
   });
+
+  it('takes away the layers a copy of Claimlight that Firefox unloaded left on the page, and nothing of the page\'s', async () => {
+    const { startOnPage } = await import('@/entrypoints/content/start');
+    const { unguessableTagName } = await import('@/entrypoints/content/tag-name');
+    const root = document.documentElement;
+    const left = [unguessableTagName('claimlight-marks'), unguessableTagName('claimlight-ui')].map((name) => root.appendChild(document.createElement(name)));
+    const pages = root.appendChild(document.createElement('claimlight-marks-of-the-page'));
+    await startOnPage(context());
+    expect(left.map((element) => element.isConnected)).toEqual([false, false]);
+    expect(pages.isConnected).toBe(true);
+    pages.remove();
+  });
 });
