@@ -93,8 +93,9 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     clearTimeout(timer);
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    if (!current) return;
     current = null;
+    // Whether or not the pointer was still on the mark: moved off it a moment before, its preview
+    // waited on the close timer just cleared. (`left` closes a previewing card only.)
     events.left();
   };
   document.addEventListener('pointerout', (event) => event.isTrusted && !event.relatedTarget && gone(), { capture: true, signal });
