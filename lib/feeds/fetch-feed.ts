@@ -47,6 +47,9 @@ export interface FetchOptions {
   allowed?: (url: string) => Promise<boolean>;
   /** The clock, for a `Retry-After` given as a date. */
   now?: () => number;
+  /** What must never be kept from an answer (a Fact Check Tools key that an API's error repeats):
+   * taken out of an error's message before it is cut short, so no part of it is left. */
+  secret?: string;
 }
 
 export const FEED_TIMEOUT_MS = 30_000;
@@ -80,7 +83,7 @@ const ERROR_BODY_BYTES = 16_384;
  * `error`): the status alone, "400", does not tell a reader that their key was refused. Null for
  * any other body (an HTML error page says nothing a reader needs), or one that cannot be read.
  */
-async function errorMessageOf(response: Response): Promise<string | null> {
+async function errorMessageOf(response: Response, secret?: string): Promise<string | null> {
   if (!/json/i.test(response.headers.get('content-type') ?? '')) return null;
   try {
     const text = await readLimited(response, ERROR_BODY_BYTES);
@@ -88,9 +91,10 @@ async function errorMessageOf(response: Response): Promise<string | null> {
     const error = body?.error;
     const message = typeof error === 'string' ? error : error && typeof error === 'object' ? (error as { message?: unknown }).message : body?.message;
     if (typeof message !== 'string') return null;
+    const told = secret ? message.replaceAll(secret, '…').replaceAll(encodeURIComponent(secret), '…') : message;
     // One line, short, with no control or direction characters: it is shown in a sentence of ours,
     // whose words a server's text must not reorder.
-    const line = message.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = told.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
     return line ? (line.length > 200 ? `${line.slice(0, 199)}…` : line) : null;
   } catch {
     return null;
@@ -166,7 +170,7 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
       // "Too many requests" and "unavailable" may say when to come back: asked sooner, the server
       // would refuse again, and a Fact Check Tools key would spend its quota being refused.
       const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('retry-after'), (options.now ?? Date.now)()) : undefined;
-      const said = await errorMessageOf(response);
+      const said = await errorMessageOf(response, options.secret);
       return failure(`${host} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${said ? `: “${said}”` : '.'}`, wait);
     }
     const type = response.headers.get('content-type') ?? '';

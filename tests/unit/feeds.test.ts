@@ -289,6 +289,11 @@ describe('refreshing a feed', () => {
     const badKey = server(() => new Response(JSON.stringify({ error: { code: 400, message: 'API key not valid.\u202e Please pass a valid API key (SECRET).', status: 'INVALID_ARGUMENT' } }), { status: 400, headers: { 'content-type': 'application/json; charset=UTF-8' } }));
     const wrongKey = await refreshFeed(db, feedIdOf(search), { fetch: badKey.fetch, apiKey: 'SECRET' });
     expect(wrongKey.feed.lastError).toBe('factchecktools.googleapis.com answered 400: “API key not valid. Please pass a valid API key (…).”');
+    // A key repeated where the message is cut short leaves no part of it either.
+    const longer = server(() => new Response(JSON.stringify({ error: { message: `${'x'.repeat(196)}SECRET was refused.` } }), { status: 400, headers: { 'content-type': 'application/json' } }));
+    const cut = await refreshFeed(db, feedIdOf(search), { fetch: longer.fetch, apiKey: 'SECRET' });
+    expect(cut.feed.lastError).toContain('x…');
+    expect(cut.feed.lastError).not.toMatch(/SEC/);
     expect(JSON.stringify(await db.feeds.toArray())).not.toContain('SECRET');
     const noKey = await refreshFeed(db, feedIdOf(search), { fetch });
     expect(noKey.feed.lastError).toMatch(/needs a Fact Check Tools API key/);
