@@ -99,8 +99,11 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
     [index, query, verdict, packId, partly],
   );
   // How many are listed, for the results it was set for: new results start from the first page.
-  const [shown, setShown] = useState<{ of: typeof found; listed: number } | null>(null);
-  const listed = shown?.of === found ? shown.listed : DEFAULT_LIMIT;
+  // Kept for the same search (words, verdict, pack), not the same results: the results of one
+  // search are made again as the index grows, and "Show more" fell back to the first 50 each time.
+  const searchKey = JSON.stringify([query, verdict, packId]);
+  const [shown, setShown] = useState<{ of: string; listed: number } | null>(null);
+  const listed = shown?.of === searchKey ? shown.listed : DEFAULT_LIMIT;
   const hits = useMemo(() => found.slice(0, listed), [found, listed]);
   const verdictCounts = useMemo(() => {
     const counts = new Map<Verdict, number>();
@@ -137,7 +140,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   // left on the button, it stayed there while the list scrolled to that result, thousands of pixels
   // above it, where the arrow keys did nothing and Enter brought in fifty more unseen.
   function showMore() {
-    setShown({ of: found, listed: listed + DEFAULT_LIMIT });
+    setShown({ of: searchKey, listed: listed + DEFAULT_LIMIT });
     setActive(hits.length);
     inputRef.current?.focus();
   }

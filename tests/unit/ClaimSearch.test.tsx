@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimSearch } from '@/components/ClaimSearch';
 import type { ClaimForCard } from '@/lib/protocol';
@@ -36,6 +36,18 @@ describe('ClaimSearch', () => {
     expect(results().map((option) => option.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('retired'), expect.stringContaining('arrived')]));
     expect(screen.queryByText(/so far/)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('2 claims found');
+  });
+
+  it('keeps what "Show more" listed while the index goes on growing', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => claim(`c${i}`, `Harbour claim number ${i} about the ferry.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.click(within(screen.getByRole('list', { name: 'Browse by verdict' })).getByRole('button'));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(results()).toHaveLength(100);
+    // Reports of the index growing come every quarter of a second.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 800)));
+    expect(results()).toHaveLength(100);
+    expect(box().getAttribute('aria-activedescendant')).toBe(results()[50]!.id);
   });
 
   it('says that nothing matches among the claims read so far until every claim is read', async () => {
