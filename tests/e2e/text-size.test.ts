@@ -16,11 +16,17 @@ describe('the reader\'s default text size', () => {
       await tab.goto(`chrome-extension://${session.browser.extensionId}/${path}`);
       await tab.waitForSelector('body *');
       sizes[path] = await tab.evaluate(() => getComputedStyle(document.body).fontSize);
+      if (path === 'popup.html') {
+        // The verdict badges too, which the card's own sheet sizes in pixels for the page.
+        await tab.getByRole('button', { name: /Accurate/ }).first().click();
+        await tab.waitForSelector('.claimlight-badge');
+        sizes.badge = await tab.evaluate(() => getComputedStyle(document.querySelector('.claimlight-badge')!).fontSize);
+      }
       // Nothing runs off the side at that size.
       expect(await tab.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), path).toBe(true);
       await tab.close();
     }
     // 14 and 15 pixels at the 16-pixel default: twice that at 32.
-    expect(sizes).toEqual({ 'popup.html': '28px', 'options.html': '30px' });
+    expect(sizes).toEqual({ 'popup.html': '28px', badge: '26px', 'options.html': '30px' });
   });
 });
