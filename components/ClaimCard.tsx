@@ -84,13 +84,15 @@ function DismissedNote({ dismissed, onClose, undoRef }: { dismissed?: Dismissed;
       {/* In the card from the start, empty until "Not this claim": screen readers announce what
           changes inside a live region, mostly not one that arrives with its text. */}
       <p role="status">
-        {dismissed &&
+        {dismissed && !dismissed.unkept &&
           (dismissed.everywhere
             ? 'Claimlight will not mark this claim on any page. You can take this back in Claimlight’s settings.'
             : 'Hidden. Claimlight will not mark this claim on these words on this page again.')}
         {dismissed?.reported && !dismissed.unkept && ' Your report is kept in Claimlight’s settings, to export for the pack’s maintainers; nothing leaves this device.'}
-        {dismissed?.unkept === 'full' && ' But the browser would not store it (its storage for extensions is full): it holds until this page is reloaded. Hidden matches you no longer need can be shown again in Claimlight’s settings, which makes room.'}
-        {dismissed?.unkept === 'private' && ' In a private window Claimlight keeps nothing of what you do: it holds until this page is reloaded.'}
+        {/* Not kept: what holds is said, and nothing more (not "on any page", not "in the settings"). */}
+        {dismissed?.unkept && `Hidden on this page until it is reloaded.${dismissed.reported ? ' Your report is not kept either.' : ''}`}
+        {dismissed?.unkept === 'full' && ' The browser would not store it: its storage for extensions is full. Hidden matches you no longer need can be shown again in Claimlight’s settings, which makes room.'}
+        {dismissed?.unkept === 'private' && ' In a private window Claimlight keeps nothing of what you do.'}
       </p>
       {dismissed && <DismissedActions dismissed={dismissed} onClose={onClose} undoRef={undoRef} />}
     </div>

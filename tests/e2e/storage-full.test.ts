@@ -6,7 +6,7 @@ import { useExtensionSession } from './pages/session';
 const session = useExtensionSession('tests/fixtures');
 
 describe('a browser whose storage for Claimlight is full', () => {
-  it('says on the card that "Not this claim" holds only until the page is reloaded', async () => {
+  it('says on the card that "Not this claim" holds only until the page is reloaded, and why', async () => {
     const filled = await session.browser.serviceWorker.evaluate(async () => {
       const quota = (chrome.storage.local as unknown as { QUOTA_BYTES: number }).QUOTA_BYTES;
       let size = quota - 64;
@@ -28,7 +28,7 @@ describe('a browser whose storage for Claimlight is full', () => {
       await page.openMark('Putin also invited his US counterpart to Moscow');
       const card = await page.card();
       for (const button of await card.$$('button')) if ((await button.textContent())?.trim() === 'Not this claim') await button.click();
-      await expect.poll(async () => (await page.card()).textContent(), { timeout: 5_000 }).toContain('the browser would not store it');
+      await expect.poll(async () => (await page.card()).textContent(), { timeout: 5_000 }).toContain('Hidden on this page until it is reloaded. The browser would not store it');
       expect(session.pageErrors).toEqual([]);
     } finally {
       await session.browser.serviceWorker.evaluate(() => chrome.storage.local.remove('filler'));

@@ -301,12 +301,13 @@ describe('ClaimCard', () => {
 
     it('says where the browser would not keep what was hidden or reported, rather than that it is kept', () => {
       const { dialog } = renderCard({ dismissed: { everywhere: false, reported: true, unkept: 'full', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
-      const said = within(dialog).getByRole('status').textContent;
-      expect(said).toContain('the browser would not store it (its storage for extensions is full): it holds until this page is reloaded');
-      expect(said).not.toContain('Your report is kept');
+      expect(within(dialog).getByRole('status').textContent).toBe(
+        'Hidden on this page until it is reloaded. Your report is not kept either. The browser would not store it: its storage for extensions is full. Hidden matches you no longer need can be shown again in Claimlight’s settings, which makes room.',
+      );
       cleanup();
-      const { dialog: inPrivate } = renderCard({ dismissed: { everywhere: false, reported: false, unkept: 'private', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
-      expect(within(inPrivate).getByRole('status').textContent).toBe('Hidden. Claimlight will not mark this claim on these words on this page again. In a private window Claimlight keeps nothing of what you do: it holds until this page is reloaded.');
+      // "Never mark" in a private window: not "on any page", nor "in the settings".
+      const { dialog: inPrivate } = renderCard({ dismissed: { everywhere: true, reported: false, unkept: 'private', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
+      expect(within(inPrivate).getByRole('status').textContent).toBe('Hidden on this page until it is reloaded. In a private window Claimlight keeps nothing of what you do.');
     });
 
     it('says what it did in a live region that was in the card, empty, before "Not this claim" was pressed', () => {
