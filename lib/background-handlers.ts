@@ -164,6 +164,12 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   const releaseOrigins = async (sources: readonly FeedSource[]) => {
     const used = new Set((await db.feeds.toArray()).map((feed) => feedOrigin(feed.source)));
     for (const origin of new Set(sources.map(feedOrigin))) if (origin && !used.has(origin)) await onOriginUnused?.(origin);
+    // A feed on a port of its own subscribed to before its host was asked for whatever the port
+    // holds its origin with the port ("http://127.0.0.1:8080/*"): that goes back too.
+    for (const source of sources) {
+      const withPort = source.kind === 'url' && URL.canParse(source.url) && new URL(source.url).port ? `${new URL(source.url).origin}/*` : null;
+      if (withPort && !used.has(feedOrigin(source))) await onOriginUnused?.(withPort);
+    }
   };
   /** Checks every feed that is due, one after another; how many were checked. */
   const refreshDueFeeds = async (): Promise<number> => {

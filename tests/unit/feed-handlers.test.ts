@@ -234,6 +234,13 @@ describe('feeds through the background', () => {
     // The host whatever its port: Firefox holds a pattern with a port yet lets no request through it.
     expect(feedOrigin({ kind: 'url', url: 'http://127.0.0.1:8080/claimreview.json' })).toBe('http://127.0.0.1/*');
     expect(feedOrigin({ kind: 'url', url: 'http://[::1]:8080/feed.json' })).toBe('http://[::1]/*');
+    // A feed on a port of its own gives back its host, and the origin with the port that a feed
+    // subscribed to before held.
+    hooks.onOriginUnused.mockClear();
+    const onPort = 'http://127.0.0.1:8080/feed.json';
+    await ui.call('addFeed', { source: { kind: 'url', url: onPort } });
+    await ui.call('removeFeed', { feedId: feedIdOf({ kind: 'url', url: onPort }) });
+    expect(hooks.onOriginUnused.mock.calls.map(([origin]) => origin)).toEqual(['http://127.0.0.1/*', 'http://127.0.0.1:8080/*']);
   });
 
   it('refreshes only the feeds that are due, pauses and resumes, and forgets the feeds on a reset, giving back their origins', async () => {
