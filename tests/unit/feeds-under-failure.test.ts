@@ -137,11 +137,11 @@ describe('feeds under failure', () => {
     let release = () => {};
     let gated = false;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { ui, fetched } = await setup(async () => {
+    const { ui, fetched, tick } = await setup(async () => {
       if (gated) {
         await gate;
-        // The old check's conditional request, on the old ETag: nothing new.
-        return new Response(null, { status: 304 });
+        // The old check's answer: the feed as it was then, one claim of another day.
+        return json([review(9)], { etag: '"v0"' });
       }
       return json([review(1), review(2)], { etag: '"v1"' });
     });
@@ -152,13 +152,15 @@ describe('feeds under failure', () => {
     await turn();
     await ui.call('removeFeed', { feedId: id });
     gated = false;
+    tick(1);
     const again = await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
     expect(again).toMatchObject({ ok: true, value: { change: { added: 2 } } });
     release();
     await old;
     expect(fetched(FEED)).toBe(3);
     expect(await db.claims.where('packId').equals(id).count()).toBe(2);
-    // The old check's 304 was not written over the new subscription's record.
+    // The old check's answer was not written over the new subscription's claims or record.
+    expect((await db.claims.where('packId').equals(id).toArray()).map((claim) => claim.text).sort()).toEqual([review(1), review(2)].map((r) => r.claimReviewed));
     expect((await db.feeds.get(id))!).toMatchObject({ etag: '"v1"', claimCount: 2 });
   });
 });
