@@ -96,9 +96,13 @@ export function packForExport(pack: FactPack): { pack: FactPack; left: string[];
     if (parsed.success) return claim;
     const copy = structuredClone(claim) as Claim & Record<string, unknown>;
     const goneSources = new Set<string>();
+    // One value can fail two rules (a date of no form and of no day): said, and counted, once.
+    const said = new Set<string>();
     for (const issue of parsed.issues) {
       const keys = (issue.path ?? []).map((item) => item.key as string | number);
       const dotted = keys.join('.');
+      if (said.has(dotted)) continue;
+      said.add(dotted);
       const label = `${claimLabel(index, claim)}: ${dotted}`;
       if (OPTIONAL_PATHS.has(dotted)) {
         const last = keys.at(-1) as string;

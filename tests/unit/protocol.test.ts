@@ -217,12 +217,13 @@ describe('exporting a pack', () => {
     // What versions before the day check and the user-name check stored: 30 February, and a source
     // whose address hides its host behind a user name, beside one that is fine.
     const stored = (await db.claims.get(['sample-pack', 'harbour-bridge-closed']))!;
-    await db.claims.put({ ...stored, claimDate: '2025-02-30', context: [{ text: 'Notice.', sources: [{ url: 'https://reuters.com@elsewhere.example/x', outlet: 'Reuters' }, { url: 'https://council.example/notice', outlet: 'Council', published: '2025-02-31' }] }] });
+    await db.claims.put({ ...stored, claimDate: '2024-13-01', context: [{ text: 'Notice.', sources: [{ url: 'https://reuters.com@elsewhere.example/x', outlet: 'Reuters' }, { url: 'https://council.example/notice', outlet: 'Council', published: '2025-02-31' }] }] });
     const exported = await ui.call('exportPack', { packId: 'sample-pack', format: 'claimlight' });
     if (!exported.ok) throw new Error(exported.error.message);
     expect(exported.value.note).toBe(
       '3 values stored by an earlier Claimlight are not in the file, since this version does not take them: ' +
-        'claim 1 (`harbour-bridge-closed`): claimDate: must be a day that exists (2025-02-31 is not one); ' +
+        // 13 is no month: the date fails two rules, said and counted once.
+        'claim 1 (`harbour-bridge-closed`): claimDate: must be a date written YYYY, YYYY-MM or YYYY-MM-DD; ' +
         'claim 1 (`harbour-bridge-closed`): context.0.sources.0.url: must not hold a user name or password before its host (the part before "@"); ' +
         'claim 1 (`harbour-bridge-closed`): context.0.sources.1.published: must be a day that exists (2025-02-31 is not one).',
     );
