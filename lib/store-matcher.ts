@@ -3,9 +3,33 @@
  * after the store changes, shared by every tab that asks. Matching itself is `lib/matching/`'s.
  */
 import { buildClaimIndex, matchBlocks, type ClaimIndex, type Mention } from './matching';
+import { log } from './log';
 import { judgeMention } from './mention-verdict';
 import { claimKey, FIND_LIMITS, type ClaimForCard, type FoundMentions, type MentionFound } from './protocol';
 import { claimsForCard, type ClaimlightDb } from './store';
+
+/**
+ * The index over the claims. A stored claim the matcher cannot read (a record damaged by hand, or
+ * by some version's bug: cues without their terms) made the whole build throw, and no page was
+ * marked at all; it is left out, found by indexing each claim alone (only then), and logged.
+ */
+function indexOfReadable(claims: ClaimForCard[]): ClaimIndex<ClaimForCard> {
+  try {
+    return buildClaimIndex(claims);
+  } catch (error) {
+    const readable = claims.filter((claim) => {
+      try {
+        buildClaimIndex([claim]);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (readable.length === claims.length) throw error;
+    log.error(`${claims.length - readable.length} stored claim(s) could not be read for matching and are left out`, error);
+    return buildClaimIndex(readable);
+  }
+}
 
 /** Answers "which stored claims does this page mention?", keeping the index between calls. */
 export class StoreMatcher {
@@ -21,7 +45,7 @@ export class StoreMatcher {
   private load(): Promise<ClaimIndex<ClaimForCard>> {
     this.loaded ??= (async () => {
       const [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
-      return buildClaimIndex(claimsForCard(stored, packs));
+      return indexOfReadable(claimsForCard(stored, packs));
     })().catch((e: unknown) => {
       this.loaded = null;
       throw e;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageVerdicts } from '@/lib/badge';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -64,6 +64,17 @@ describe('findMentions through the background', () => {
       [1, 'zelensky-munich-vance-rubio', 'context', undefined],
     ]));
     expect((await verdicts(FEB_13)).filter(([block, id]) => block === 1 && id === 'munich-defense-summit-focus').map(([, , verdict]) => verdict)).not.toContain('imprecise');
+  });
+
+  it('still marks pages where one stored claim cannot be read (its cues damaged), leaving that claim out', async () => {
+    const { page } = await setup();
+    const [first] = await db.claims.limit(1).toArray();
+    await db.claims.put({ ...first!, cues: { phrases: ['x'] } as never });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const reply = await page.call('findMentions', { blocks: ['Peskov said the call lasted almost an hour and a half.'], pageDate: FEB_13 });
+    expect(reply.ok && reply.value.mentions.map((m) => m.claimKey.split('/')[1])).toEqual(['call-duration-90-minutes']);
+    expect(errors).toHaveBeenCalledWith('[Claimlight]', '1 stored claim(s) could not be read for matching and are left out', expect.anything());
+    errors.mockRestore();
   });
 
   it('matches a pack imported after the index was built', async () => {
