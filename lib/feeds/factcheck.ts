@@ -35,11 +35,10 @@ export async function fetchFactCheckSearch(
   const claims: unknown[] = [];
   const asked = new Set<string>();
   let token: string | undefined;
-  // The key is kept out of every message, however a message might come to hold it.
-  const withoutKey = (message: string) => message.replaceAll(key, '…').replaceAll(encodeURIComponent(key), '…');
   for (let page = 0; page < (options.maxPages ?? MAX_FACTCHECK_PAGES); page++) {
+    // The key is kept out of every message (`secret`), however a message might come to hold it.
     const fetched = await fetchFeed(factCheckUrl(source, key, token, options.endpoint), {}, { ...options, secret: key });
-    if (!fetched.ok) return err({ ...fetched.error, message: withoutKey(fetched.error.message) });
+    if (!fetched.ok) return fetched;
     if (fetched.value.status !== 'fetched') return err({ message: 'Fact Check Tools answered a search with "not modified".' });
     let body: { claims?: unknown; nextPageToken?: unknown };
     try {

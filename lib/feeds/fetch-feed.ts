@@ -91,7 +91,8 @@ async function errorMessageOf(response: Response, secret?: string): Promise<stri
     const error = body?.error;
     const message = typeof error === 'string' ? error : error && typeof error === 'object' ? (error as { message?: unknown }).message : body?.message;
     if (typeof message !== 'string') return null;
-    const told = secret ? message.replaceAll(secret, '…').replaceAll(encodeURIComponent(secret), '…') : message;
+    // Before it is cut short, so that no part of the secret is left at the cut.
+    const told = secret ? withoutSecret(message, secret) : message;
     // One line, short, with no control or direction characters: it is shown in a sentence of ours,
     // whose words a server's text must not reorder.
     const line = told.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -138,8 +139,20 @@ const originOf = (url: string) => {
   }
 };
 
-/** Fetches a feed's URL; `unchanged` on a 304, else its text, or why it could not. */
+/** `text` with every copy of `secret` in it, as written and as a URL writes it, put as "…". */
+function withoutSecret(text: string, secret: string): string {
+  return text.replaceAll(secret, '…').replaceAll(encodeURIComponent(secret), '…');
+}
+
+/** Fetches a feed's URL; `unchanged` on a 304, else its text, or why it could not. `secret` is kept
+ * out of every reason given, however one might come to hold it (the URL it is sent in, an API's
+ * error that repeats it). */
 export async function fetchFeed(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, FetchFailure>> {
+  const fetched = await fetchDocument(url, validators, options);
+  return fetched.ok || !options.secret ? fetched : err({ ...fetched.error, message: withoutSecret(fetched.error.message, options.secret) });
+}
+
+async function fetchDocument(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, FetchFailure>> {
   const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
   const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
   const controller = new AbortController();
