@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { feedAlarm } from '@/lib/feeds/alarm';
 import type { FeedTiming } from '@/lib/feeds/schedule';
-import { feedOrigin } from '@/lib/feeds/names';
+import { feedOrigin, feedOriginWithPort } from '@/lib/feeds/names';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
@@ -54,8 +54,8 @@ export default defineBackground(() => {
         if (!origin) return true;
         // The host is asked for whatever its port (`feedOrigin`); a feed subscribed to before that
         // holds its origin with the port ("http://127.0.0.1:8080/*"): either says it is allowed.
-        const withPort = URL.canParse(url) ? `${new URL(url).origin}/*` : origin;
-        return (await browser.permissions.contains({ origins: [origin] })) || (withPort !== origin && (await browser.permissions.contains({ origins: [withPort] })));
+        const withPort = feedOriginWithPort({ kind: 'url', url });
+        return (await browser.permissions.contains({ origins: [origin] })) || (withPort !== null && (await browser.permissions.contains({ origins: [withPort] })));
       },
       apiKey: async () => {
         const stored = (await browser.storage.local.get(FACTCHECK_KEY))[FACTCHECK_KEY];

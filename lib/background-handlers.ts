@@ -4,7 +4,7 @@
  * to `runtime.onMessage`.
  */
 import type { PageVerdicts } from './badge';
-import { feedOrigin, feedSourceOf } from './feeds/names';
+import { feedOrigin, feedOriginWithPort, feedSourceOf } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { backoffMinutes, dueFeeds, type FeedTiming } from './feeds/schedule';
 import { log } from './log';
@@ -167,7 +167,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
     // A feed on a port of its own subscribed to before its host was asked for whatever the port
     // holds its origin with the port ("http://127.0.0.1:8080/*"): that goes back too.
     for (const source of sources) {
-      const withPort = source.kind === 'url' && URL.canParse(source.url) && new URL(source.url).port ? `${new URL(source.url).origin}/*` : null;
+      const withPort = feedOriginWithPort(source);
       if (withPort && !used.has(feedOrigin(source))) await onOriginUnused?.(withPort);
     }
   };

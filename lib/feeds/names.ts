@@ -40,6 +40,15 @@ export function feedOrigin(source: FeedSource): string | null {
   }
 }
 
+/** The origin a feed on a port of its own was allowed under before Claimlight asked for the host
+ * whatever its port ("http://127.0.0.1:8080/*"); null for any other feed. Such a grant still
+ * allows the feed, and goes back with it. */
+export function feedOriginWithPort(source: FeedSource): string | null {
+  if (source.kind !== 'url' || !URL.canParse(source.url)) return null;
+  const url = new URL(source.url);
+  return url.port ? `${url.origin}/*` : null;
+}
+
 /**
  * A feed's address as Claimlight keeps it, or why it cannot be one. Written back as the browser
  * reads it (the host in lower case, a default port dropped) and without its fragment, which no
