@@ -86,9 +86,8 @@ export default defineBackground(() => {
       await browser.permissions.remove({ origins: [origin] }).catch((e: unknown) => log.debug('could not give back', origin, e));
     },
     async onContentScriptStarted(tabId, url) {
-      // Session storage lets other contexts (and the tests) see which tabs the script runs in. Not
-      // a private window's: its addresses are kept nowhere, not even until the browser closes.
-      if ((await browser.tabs.get(tabId).catch(() => undefined))?.incognito) return;
+      // Session storage lets other contexts (and the tests) see which tabs the script runs in
+      // (never a private window's: the handler leaves those out).
       await browser.storage.session?.set({ [tabKey(tabId)]: { url, startedAt: Date.now() } });
     },
     async onMentionsShown(tabId, page) {
@@ -175,6 +174,7 @@ export default defineBackground(() => {
         fromThisExtension: sender.id === browser.runtime.id,
         fromExtensionPage: !!sender.url?.startsWith(extensionOrigin),
         ...(lifecycle ? { documentActive: lifecycle === 'active' } : {}),
+        ...(sender.tab?.incognito ? { privateTab: true } : {}),
       },
       afterReady,
     );

@@ -301,7 +301,8 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         return ok(await summarizeStore(db, kept));
       }),
     async contentScriptStarted({ url }, sender) {
-      if (sender.tabId !== undefined) await onContentScriptStarted?.(sender.tabId, url);
+      // A private window's tab is noted nowhere, not even until the browser closes.
+      if (sender.tabId !== undefined && !sender.privateTab) await onContentScriptStarted?.(sender.tabId, url);
       return onStore(async () => ok(await summarizeStore(db, kept)));
     },
     findMentions: ({ blocks, pageDate, sensitivity, opening }) => onStore(async () => ok(await matcher.find(blocks, pageDate, sensitivity, opening))),

@@ -323,6 +323,8 @@ export interface SenderInfo {
   /** False for a content script in a document the tab is not showing (a page being prerendered,
    * or kept in the back/forward cache); unknown where the browser does not say (Firefox). */
   documentActive?: boolean;
+  /** True for a content script in a private window's tab. */
+  privateTab?: boolean;
 }
 
 /**

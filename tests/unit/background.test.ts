@@ -107,9 +107,8 @@ describe('the background entrypoint', () => {
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
     let listener: ((message: unknown, sender: unknown) => Promise<unknown>) | undefined;
     vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => void (listener = l as never));
-    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (tabId: number) => ({ id: tabId, incognito: tabId === 9 })) as never);
     background.main();
-    const started = (tabId: number, url: string) => listener!({ type: 'claimlight:contentScriptStarted', payload: { url } }, { id: fakeBrowser.runtime.id, tab: { id: tabId }, url });
+    const started = (tabId: number, url: string) => listener!({ type: 'claimlight:contentScriptStarted', payload: { url } }, { id: fakeBrowser.runtime.id, tab: { id: tabId, incognito: tabId === 9 }, url });
     await started(4, 'https://news.example/a');
     await started(9, 'https://news.example/private?secret=1');
     const noted = async () => Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith('claimlight:tab:')).sort();
