@@ -24,13 +24,18 @@ for (const arg of args) {
     process.exit(2);
   }
 }
-// A reader gone (`npm start | head -1`): the browser is closed, and what that does to the run under
-// way (its page closed under it) is not reported as the command's failure.
+/** The browser while it runs: closed (its profile deleted) when the command is stopped. */
+let running: ExtensionBrowser | null = null;
+/** Set once the command is being stopped: what closing the browser does to the run under way (its
+ * page closed under it) is not reported as the command's failure. */
 let stopping = false;
-endQuietlyOnClosedPipe(async () => {
+const stop = async () => {
   stopping = true;
-  await running?.close();
-});
+  await running?.close().catch(() => undefined);
+};
+// A reader gone (`npm start | head -1`), or Ctrl+C: the browser is closed first.
+endQuietlyOnClosedPipe(stop);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
 const hasDisplay = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 const headless = args.has('--headless') || !hasDisplay;
 const screenshotPath = resolve('.output/screenshots/demo.png');
@@ -90,17 +95,6 @@ async function main(): Promise<number> {
     await browser.close().catch(() => undefined);
     await server.close();
   }
-}
-
-/** The browser while it runs: closed (its profile deleted) when the command is stopped. */
-let running: ExtensionBrowser | null = null;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    stopping = true;
-    void (running?.close() ?? Promise.resolve())
-      .catch(() => undefined)
-      .finally(() => process.exit(130));
-  });
 }
 
 /** Why the browser did not start, in a line: Chromium's own reason where it gave one that a user can act on. */
