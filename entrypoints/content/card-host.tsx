@@ -13,7 +13,7 @@ import { ClaimCard, type Dismissed, type MentionPlace } from '@/components/Claim
 import { MentionPreview } from '@/components/MentionPreview';
 import type { PageMention } from './page-mentions';
 import { clearHostAttributes } from './host-attributes';
-import { unguessableTagName } from './tag-name';
+import { LAYER_PREFIXES, unguessableTagName } from './tag-name';
 
 const LAYER_STYLES = `
   .claimlight-layer { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
@@ -97,7 +97,7 @@ export class CardHost {
     const ui = await createShadowRootUi(ctx, {
       // A tag name the page cannot guess: a page that defines a custom element under a fixed name
       // before we create ours would make attaching our shadow root throw, and no card would open.
-      name: unguessableTagName('claimlight-ui'),
+      name: unguessableTagName(LAYER_PREFIXES.card),
       // Closed: page script reaching the host gets no root, so it can neither read a card (the
       // reader's claims, verdicts, pack titles) nor press its buttons.
       mode: 'closed',

@@ -16,7 +16,7 @@ import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { coverAt, findCovers, holds, uncovered, type Clip, type Cover, type CoveredAt, type Styles } from './covers';
-import { unguessableTagName } from './tag-name';
+import { LAYER_PREFIXES, unguessableTagName } from './tag-name';
 import { clearHostAttributes } from './host-attributes';
 
 /** A range to mark, with the verdict that picks its look and its text (kept with the mark, inside
@@ -413,7 +413,7 @@ export class OverlayPainter implements Painter {
     const documentElement = this.document.documentElement;
     if (!(documentElement instanceof HTMLElement)) return false;
     // A tag name the page cannot guess, so it cannot define an element of its own under it first.
-    const host = this.document.createElement(unguessableTagName('claimlight-marks'));
+    const host = this.document.createElement(unguessableTagName(LAYER_PREFIXES.marks));
     const root = host.attachShadow({ mode: 'closed' });
     const sheet = this.document.createElement('style');
     sheet.textContent = LAYER_STYLES + this.rules;

@@ -3,14 +3,21 @@
  * element under a fixed name before we create ours would make attaching our shadow root throw,
  * and its rules and scripts could aim at it by name.
  */
-export function unguessableTagName(prefix: string): string {
-  const letters = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+export function unguessableTagName(prefix: LayerPrefix): string {
+  const letters = Array.from(crypto.getRandomValues(new Uint8Array(NAME_LETTERS)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
   return `${prefix}-${letters}`;
 }
 
+/** The names Claimlight's two layers are made under: the marks', and the card's. */
+export const LAYER_PREFIXES = { marks: 'claimlight-marks', card: 'claimlight-ui' } as const;
+type LayerPrefix = (typeof LAYER_PREFIXES)[keyof typeof LAYER_PREFIXES];
+/** How many random letters follow a layer's prefix. */
+const NAME_LETTERS = 12;
+const LAYER_NAME = new RegExp(`^(?:${Object.values(LAYER_PREFIXES).join('|')})-[a-z]{${NAME_LETTERS}}$`);
+
 /** Whether an element is one of Claimlight's layers, by the names `unguessableTagName` gives them. */
 export function isLayerName(localName: string): boolean {
-  return /^claimlight-(?:marks|ui)-[a-z]{12}$/.test(localName);
+  return LAYER_NAME.test(localName);
 }
 
 /**
