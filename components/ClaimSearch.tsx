@@ -98,9 +98,9 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
     // `partly`: the same index answers again as it reads more claims.
     [index, query, verdict, packId, partly],
   );
-  // How many are listed, for the results it was set for: new results start from the first page.
-  // Kept for the same search (words, verdict, pack), not the same results: the results of one
-  // search are made again as the index grows, and "Show more" fell back to the first 50 each time.
+  // How many are listed, for the search it was set for: a new search starts from the first page.
+  // Kept by the search (words, verdict, pack), not by its results: the results of one search are
+  // made again as the index grows, and "Show more" fell back to the first 50 each time.
   const searchKey = JSON.stringify([query, verdict, packId]);
   const [shown, setShown] = useState<{ of: string; listed: number } | null>(null);
   const listed = shown?.of === searchKey ? shown.listed : DEFAULT_LIMIT;
@@ -127,9 +127,9 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   const optionId = (i: number) => `${id}-option-${i}`;
   const showList = hits.length > 0;
 
-  // The browse buttons and the last "Show more" go once used: the keyboard goes back to the search
-  // box (left on the button, it fell to the popup's top), with the claims it brought in as the
-  // active result, so the arrow keys go on from there.
+  // The browse buttons go once used, and "Show more" moves down the list: the keyboard goes back to
+  // the search box (left on a browse button, it fell to the popup's top), with the claims it brought
+  // in as the active result, so the arrow keys go on from there.
   function browse(chosen: Verdict) {
     setVerdict(chosen);
     setActive(0);
