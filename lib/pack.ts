@@ -103,17 +103,18 @@ export function packForExport(pack: FactPack): { pack: FactPack; left: string[];
       const dotted = keys.join('.');
       if (said.has(dotted)) continue;
       said.add(dotted);
-      const label = `${claimLabel(index, claim)}: ${dotted}`;
+      // Said as the import says it ("claim 1 (`x`): context[0].sources[0].url: …").
+      const [line] = describeIssues([issue], `${claimLabel(index, claim)}: `);
       if (OPTIONAL_PATHS.has(dotted)) {
         const last = keys.at(-1) as string;
         const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((at, key) => at[key] as Record<string, unknown>, copy);
         delete parent[last];
-        left.push(`${label}: ${issue.message}`);
+        left.push(line!);
       } else if (keys[0] === 'context' && keys[2] === 'sources' && typeof keys[3] === 'number') {
         if (keys[4] === 'published' && keys.length === 5) delete (copy.context[keys[1] as number]!.sources[keys[3]] as { published?: string }).published;
         else goneSources.add(`${keys[1]}.${keys[3]}`);
-        left.push(`${label}: ${issue.message}`);
-      } else refused.push(`${label}: ${issue.message}`);
+        left.push(line!);
+      } else refused.push(line!);
     }
     // A source refused is left out; an item left with no source goes with it.
     copy.context = copy.context

@@ -224,8 +224,8 @@ describe('exporting a pack', () => {
       '3 values stored by an earlier Claimlight are not in the file, since this version does not take them: ' +
         // 13 is no month: the date fails two rules, said and counted once.
         'claim 1 (`harbour-bridge-closed`): claimDate: must be a date written YYYY, YYYY-MM or YYYY-MM-DD; ' +
-        'claim 1 (`harbour-bridge-closed`): context.0.sources.0.url: must not hold a user name or password before its host (the part before "@"); ' +
-        'claim 1 (`harbour-bridge-closed`): context.0.sources.1.published: must be a day that exists (2025-02-31 is not one).',
+        'claim 1 (`harbour-bridge-closed`): context[0].sources[0].url: must not hold a user name or password before its host (the part before "@"); ' +
+        'claim 1 (`harbour-bridge-closed`): context[0].sources[1].published: must be a day that exists (2025-02-31 is not one).',
     );
     await ui.call('deletePack', { packId: 'sample-pack' });
     expect(await ui.call('importPack', { text: exported.value.text, fileName: exported.value.fileName })).toMatchObject({ ok: true });
