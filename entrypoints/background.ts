@@ -1,7 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { feedAlarm } from '@/lib/feeds/alarm';
-import type { FeedTiming } from '@/lib/feeds/schedule';
 import { feedOrigin, feedOriginWithPort } from '@/lib/feeds/names';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
@@ -33,13 +32,13 @@ export default defineBackground(() => {
       (e: unknown) => log.error('could not install the bundled fact pack', e),
     );
 
-  // The one alarm for when the next feed is due; the handlers, once they exist, say when feeds are
-  // due (a feed whose refresh failed to be stored is held back) and refresh them.
-  let handlers: Promise<{ refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> }> | null = null;
+  // The one alarm for when the next feed is due: the handlers say when feeds are due (a feed whose
+  // refresh failed to be stored is held back) and refresh them. (Read when the alarm is set or
+  // fires, by which time `background`, below, is made.)
   const alarm = feedAlarm({
     alarms: browser.alarms,
-    feeds: async () => (handlers ? (await handlers).feedTimings() : (await store).db.feeds.toArray()),
-    refreshDue: () => refreshDue(),
+    feeds: async () => (await background).feedTimings(),
+    refreshDue: async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e)),
   });
   const scheduleFeeds = () => alarm.schedule();
 
@@ -100,10 +99,8 @@ export default defineBackground(() => {
       await action.setTitle({ tabId, title: badge.title });
     },
   }));
-  handlers = background;
   // A closed tab's record goes with it: its address is not kept for the rest of the session.
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session?.remove(tabKey(tabId)).catch(() => undefined));
-  const refreshDue = async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e));
   browser.alarms.onAlarm.addListener(async (fired) => {
     await ready;
     await alarm.onAlarm(fired);
