@@ -51,7 +51,14 @@ const INLINE = INLINE_ELEMENTS;
  * around them either: an emoji or flag image, an icon in a link, inline code, a glossary button, a
  * ruby annotation. Each used to cut its sentence in two, so a claim around one was marked over a
  * part of its sentence, or not at all. */
-const INLINE_BOXES: ReadonlySet<string> = new Set('img picture svg math button input select output meter progress code kbd samp rt rp'.split(' '));
+const INLINE_BOXES: ReadonlySet<string> = new Set(
+  'img picture svg math button input select output meter progress code kbd samp rt rp iframe object embed canvas video audio textarea'.split(' '),
+);
+/** Elements inside a line of text that draw nothing there: a script an ad slot leaves in a
+ * paragraph, a style, a template, a fallback for browsers without scripts, microdata's meta and
+ * link. They neither end the block around them nor stand between its words: each used to cut its
+ * sentence in two, so that a claim around one was marked twice, over each half, or not at all. */
+const UNDRAWN: ReadonlySet<string> = new Set('script style template noscript meta link'.split(' '));
 /** Of those, the ones that stand between words (all but a ruby annotation, which follows the
  * characters it annotates inside a word). */
 const SEPARATING_BOXES: ReadonlySet<string> = new Set([...INLINE_BOXES].filter((name) => name !== 'rt' && name !== 'rp'));
@@ -216,7 +223,7 @@ export function isInsideSkipped(element: Element, options: ExtractOptions = {}):
 function isBlock(node: Node, options: ExtractOptions): boolean {
   if (node.nodeType !== ELEMENT_NODE) return false;
   const name = (node as Element).localName;
-  if (INLINE.has(name) || INLINE_BOXES.has(name)) return false;
+  if (INLINE.has(name) || INLINE_BOXES.has(name) || UNDRAWN.has(name)) return false;
   if (!name.includes('-')) return true;
   const display = options.displayOf?.(node as Element);
   // (No display to read, as in a DOM without styles, is CSS's default: inline. An inline block, a

@@ -48,6 +48,14 @@ describe.each(parsers)('extractBlocks (%s)', (_, parse) => {
     ['a glossary button', 'The <button>ferry</button> left at noon.', 'The left at noon.'],
     ['old inline tags', 'The <nobr>ferry</nobr> <tt>left</tt> at <big>noon</big>.', 'The ferry left at noon.'],
     ['a ruby annotation', 'The <ruby>ferry<rt>boat</rt></ruby> left at noon.', 'The ferry left at noon.'],
+    ['a script an ad slot left', 'The ferry<script>window.slot = 1</script> left at noon.', 'The ferry left at noon.'],
+    ['a style', 'The ferry <style>.x { color: red }</style>left at noon.', 'The ferry left at noon.'],
+    ['a fallback for no scripts', 'The ferry <noscript>Turn scripts on</noscript>left at noon.', 'The ferry left at noon.'],
+    ['a template', 'The ferry <template><b>x</b></template>left at noon.', 'The ferry left at noon.'],
+    ['microdata', 'The ferry <meta itemprop="position" content="1"><link itemprop="url" href="/f">left at noon.', 'The ferry left at noon.'],
+    ['an embedded frame', 'The ferry <iframe src="about:blank"></iframe> left at noon.', 'The ferry left at noon.'],
+    ['a video', 'The ferry <video src="a.mp4"></video> left at noon.', 'The ferry left at noon.'],
+    ['a drawing', 'The ferry <canvas></canvas> left at noon.', 'The ferry left at noon.'],
   ])('keeps a sentence holding %s in one block, its text left out where it is not prose', (_what, inner, text) => {
     expect(texts(extract(`<p>${inner}</p>`)).map((t) => t.replace(/\s+/g, ' '))).toEqual([text]);
   });
