@@ -178,6 +178,21 @@ function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
   return nodes;
 }
 
+/** Where the text a reader sees of a sentence (`start` to `end` in its block) begins: at its start,
+ * or, where the page hides its first words (a "Live:" label its stylesheet shows on small screens
+ * only), at its first text node the page shows; -1 when it shows none of it (a folded section).
+ * Only the start was checked: a sentence whose first words were hidden was never marked or listed,
+ * while the reader saw the rest of it. */
+function shownStart(block: TextBlock, start: number, end: number): number {
+  for (const segment of block.segments) {
+    if (segment.blockOffset >= end || segment.blockOffset + segment.length <= start || !isRendered(segment.node)) continue;
+    let at = Math.max(start, segment.blockOffset);
+    while (at < end && /\s/.test(block.text.charAt(at))) at++;
+    return at < end ? at : -1;
+  }
+  return -1;
+}
+
 /** The live set of mentions on the page. */
 export class PageMentions {
   private mentions: PageMention[] = [];
@@ -344,30 +359,36 @@ export class PageMentions {
       const block = blocks[loose.block];
       const claim = found.claims[loose.claimKey];
       if (!block || !claim) continue;
-      const text = block.text.slice(loose.start, loose.end);
-      const nodes = nodesBetween(block, loose.start, loose.end);
       // Listed only as the page's marks would be: not a match or a claim the reader rejected, nor
       // a sentence in text the page does not show.
-      if (!nodes.length || this.isHidden(loose.claimKey, text) || !isRendered(nodes[0]!)) continue;
+      const shown = shownStart(block, loose.start, loose.end);
+      if (shown < 0) continue;
+      const text = block.text.slice(shown, loose.end);
+      const nodes = nodesBetween(block, shown, loose.end);
+      if (!nodes.length || this.isHidden(loose.claimKey, text)) continue;
       relatedKept.push({ id: this.idFor(loose.claimKey, text, relatedReplaced), claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes });
     }
     // Where each mention found is, and what it would be drawn as: every one is placed first, so
     // that a mention found where one was keeps it before a new copy of its sentence elsewhere takes
     // its id (`idFor`).
     const placed: { mention: (typeof found.mentions)[number]; start: DomPoint; end: DomPoint; text: string; fields: Omit<PageMention, 'id' | 'claimKey' | 'range' | 'text' | 'repeats'> }[] = [];
-    for (const mention of found.mentions) {
-      const block = blocks[mention.block];
-      const claim = found.claims[mention.claimKey];
+    for (const foundMention of found.mentions) {
+      const block = blocks[foundMention.block];
+      const claim = found.claims[foundMention.claimKey];
       if (!block || !claim) continue;
       try {
+        const shown = shownStart(block, foundMention.start, foundMention.end);
+        if (shown < 0) {
+          const start = locateOffset(block, foundMention.start, 'start');
+          const element = start && enclosingBlock(start.node, EXTRACT_OPTIONS);
+          if (element && this.heldBack.length < MAX_HELD_BACK) this.heldBack.push({ node: start.node, block: element });
+          continue;
+        }
+        // Marked over the words the reader sees.
+        const mention = shown === foundMention.start ? foundMention : { ...foundMention, start: shown };
         const start = locateOffset(block, mention.start, 'start');
         const end = locateOffset(block, mention.end, 'end');
         if (!start || !end) continue;
-        if (!isRendered(start.node)) {
-          const block = enclosingBlock(start.node, EXTRACT_OPTIONS);
-          if (block && this.heldBack.length < MAX_HELD_BACK) this.heldBack.push({ node: start.node, block });
-          continue;
-        }
         const text = block.text.slice(mention.start, mention.end);
         if (this.isHidden(mention.claimKey, text)) continue;
         const fields = {

@@ -171,6 +171,39 @@ describe('the claims a page only comes close to ("possibly related")', () => {
   });
 });
 
+describe('a sentence whose first words the page hides', () => {
+  // A label the page's style sheet shows on small screens only, then the claim the reader sees.
+  const BLOCK = `Live: ${CLAIM}`;
+  const findIn = (as: 'mentions' | 'related') => async (blocks: string[]): Promise<FoundMentions> => {
+    const found = blocks.flatMap((text, block) => (text === BLOCK ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }] : []));
+    return { mentions: as === 'mentions' ? found : [], related: as === 'related' ? found : [], claims: { 'p/bridge': claim } };
+  };
+  const page = (css: string) => `<style>${css}</style><main><p><span class="small-only">Live: </span>${CLAIM}</p></main>`;
+
+  it('is marked over the words the reader sees', async () => {
+    for (const [css, text] of [['', BLOCK], ['.small-only { display: none }', CLAIM]]) {
+      document.body.innerHTML = page(css);
+      const mentions = new PageMentions(document, findIn('mentions'));
+      await mentions.scanAll();
+      expect(mentions.list().map((m) => [m.text, m.range.toString()])).toEqual([[text, text]]);
+    }
+  });
+
+  it('is listed as possibly related, by the words the reader sees', async () => {
+    document.body.innerHTML = page('.small-only { display: none }');
+    const mentions = new PageMentions(document, findIn('related'));
+    await mentions.scanAll();
+    expect(mentions.listRelated().map((r) => r.text)).toEqual([CLAIM]);
+  });
+
+  it('is held back, unmarked, while the page shows none of it', async () => {
+    document.body.innerHTML = `<style>.folded { display: none }</style><main><p class="folded"><span>Live: </span>${CLAIM}</p></main>`;
+    const mentions = new PageMentions(document, findIn('mentions'));
+    await mentions.scanAll();
+    expect(mentions.list()).toEqual([]);
+  });
+});
+
 describe('answers that come out of order', () => {
   it('keeps what a later scan of a paragraph found when an earlier scan\'s answer comes after it', async () => {
     const HTML = '<b style="color: red">The harbour</b> bridge will close all summer.';
