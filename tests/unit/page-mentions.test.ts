@@ -181,7 +181,7 @@ describe('a sentence whose first words the page hides', () => {
   const page = (css: string) => `<style>${css}</style><main><p><span class="small-only">Live: </span>${CLAIM}</p></main>`;
 
   it('is marked over the words the reader sees', async () => {
-    for (const [css, text] of [['', BLOCK], ['.small-only { display: none }', CLAIM]]) {
+    for (const [css, text] of [['', BLOCK], ['.small-only { display: none }', CLAIM]] as const) {
       document.body.innerHTML = page(css);
       const mentions = new PageMentions(document, findIn('mentions'));
       await mentions.scanAll();
