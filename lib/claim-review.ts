@@ -32,14 +32,20 @@ function hasType(node: Json, type: string): boolean {
 
 const MAX_DEPTH = 8;
 
-/** Finds the ClaimReview nodes in JSON-LD: an object, an array, `@graph`, a DataFeed or a DataFeedItem. */
+/** Where JSON-LD holds the things it is about: `@graph`, a DataFeed's elements, a list's items, and
+ * the page or article a review is published in (`mainEntity`, `review`, `hasPart`), which pages
+ * wrap their ClaimReview in as often as not: such a file was refused as holding none. */
+const HOLDERS = ['@graph', 'dataFeedElement', 'itemListElement', 'item', 'mainEntity', 'review', 'hasPart'];
+
+/** Finds the ClaimReview nodes in JSON-LD: an object, an array, `@graph`, a DataFeed or a
+ * DataFeedItem, a list, or the page or article it belongs to (`HOLDERS`). */
 export function collectClaimReviews(value: unknown, depth = 0): Json[] {
   if (depth > MAX_DEPTH) return [];
   if (Array.isArray(value)) return value.flatMap((item) => collectClaimReviews(item, depth + 1));
   const node = asObject(value);
   if (!node) return [];
   if (hasType(node, 'ClaimReview')) return [node];
-  return ['@graph', 'dataFeedElement', 'item'].flatMap((key) =>
+  return HOLDERS.flatMap((key) =>
     key in node ? collectClaimReviews(node[key], depth + 1) : [],
   );
 }
@@ -313,7 +319,10 @@ function reviewId(node: Json, url: string | null | undefined, text: string, iden
 
 function convertClaimReview(node: Json, index: number, into: Converted, seen: Set<string>): void {
   const rawUrl = node.url;
-  const own = reviewLink(rawUrl);
+  // A review may give its address more than once (its page and an AMP copy): the first usable one
+  // is its address; one that hides where it goes refuses the record, wherever it is in the list.
+  const ownLinks = asList(rawUrl).map(reviewLink);
+  const own = ownLinks.find((link) => link.hides) ?? ownLinks.find((link) => link.url) ?? { url: null, hides: null };
   const url = own.url;
   const record = `review ${index + 1}${url ? ` (${url})` : ''}`;
   const citations = asList(node.citation).map((citation) => {
@@ -335,11 +344,15 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
     return;
   }
   const item = asObject(asList(node.itemReviewed)[0]) ?? {};
-  const rating = asObject(asList(node.reviewRating)[0]) ?? {};
+  // A rating given as a bare word ("reviewRating": "False") is its name.
+  const givenRating = asList(node.reviewRating)[0];
+  const rating = typeof givenRating === 'string' ? { alternateName: givenRating } : (asObject(givenRating) ?? {});
   // schema.org: an omitted bestRating is 5, an omitted worstRating 1.
   const [value, best, worst] = [readNumber(rating.ratingValue), readNumber(rating.bestRating) ?? 5, readNumber(rating.worstRating) ?? 1];
   // A rating given only in numbers is still the fact-checker's rating (`numericRatingLabel`).
-  const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name), LIMITS.shortText) ?? numericRatingLabel(value, best, worst);
+  // A rating written in words where its number goes ("ratingValue": "False") is its name too.
+  const wordsAsValue = value === undefined ? cleanText(rating.ratingValue) : undefined;
+  const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name) ?? wordsAsValue, LIMITS.shortText) ?? numericRatingLabel(value, best, worst);
   const verdict = verdictFromRating(label, value, best, worst);
   // The publisher first: a review's author is often the person who wrote it, and the reader knows
   // the fact-checker by its organisation.
@@ -355,17 +368,22 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   }
   const sources: Source[] = url ? [{ url, outlet, ...(published ? { published } : {}) }] : [];
   const context: ContextItem[] = sources.length ? [{ text: reviewItemText(outlet), sources }] : [];
+  let citationsLeftOut = 0;
   for (const { cited, link } of citations) {
     const citedUrl = link.url;
-    const citedText = cleanText(cited?.name) ?? cleanText(cited?.description);
-    if (!citedUrl || context.length >= LIMITS.contextItems) continue;
+    if (!citedUrl) continue;
+    const citedText = clip(cleanText(cited?.name) ?? cleanText(cited?.description), LIMITS.longText) ?? citedItemText(outlet);
     const citedOutlet = readNames(cited?.publisher) ?? hostOf(citedUrl);
     const citedDate = readDate(cited?.datePublished);
-    context.push({
-      text: clip(citedText, LIMITS.longText) ?? citedItemText(outlet),
-      sources: [{ url: citedUrl, outlet: citedOutlet, ...(citedDate ? { published: citedDate } : {}) }],
-    });
+    const source = { url: citedUrl, outlet: citedOutlet, ...(citedDate ? { published: citedDate } : {}) };
+    // Citations in a row that say the same are one item with several sources, as an export of an
+    // item with several writes them: read one item each, the card showed the same words once a source.
+    const last = context.length > (sources.length ? 1 : 0) ? context[context.length - 1]! : null;
+    if (last && last.text === citedText && last.sources.length < LIMITS.sourcesPerItem) last.sources.push(source);
+    else if (context.length < LIMITS.contextItems) context.push({ text: citedText, sources: [source] });
+    else citationsLeftOut++;
   }
+  if (citationsLeftOut) into.warnings.push(`${record}: citation: ${citationsLeftOut} more cited ${citationsLeftOut === 1 ? 'source was' : 'sources were'} left out (a claim keeps at most ${LIMITS.contextItems} items of context)`);
   const body = cleanText(node.reviewBody) ?? cleanText(node.description);
   // The rating's own reason ("The video is from 2019, not this year"), where the review gives one
   // in words (a number there, as one publisher writes, says nothing) and its body does not already.
@@ -515,12 +533,15 @@ export function packFromApiClaims(claims: unknown[], options: ParseOptions = {})
   return finishPack(into, options, 'Fact Check Tools');
 }
 
-/** The review a claim came from, as the importer keeps it: its first context item, "Fact-check by
- * <outlet>." with the review's own address, outlet and date as its one source. */
-function importedReview(claim: FactPack['claims'][number]): Source | null {
+/** The review a claim came from, as the importers keep it: its first context item, "Fact-check by
+ * <outlet>." (ClaimReview) or "<outlet>: <title>" (Fact Check Tools), with the review's own address,
+ * outlet and date as its one source; and whether that item says no more than that, or holds the
+ * review's title, which the export keeps as a citation. (Only the first form was known: a Fact
+ * Check Tools claim went out rated by the pack's publishers, all of them, on the pack's date.) */
+function importedReview(claim: FactPack['claims'][number]): { source: Source; titled: boolean } | null {
   const first = claim.context[0];
-  const source = first?.sources.length === 1 ? first.sources[0]! : null;
-  return source && first!.text === reviewItemText(source.outlet) ? source : null;
+  const main = first?.sources.length === 1 ? mainSource(claim) : null;
+  return main?.isFactCheck ? { source: main.source, titled: first!.text !== reviewItemText(main.source.outlet) } : null;
 }
 
 /** A claimant as schema.org's `author`: a Person for each one the string names, with the role in
@@ -573,7 +594,8 @@ export function packToClaimReview(pack: FactPack): Json {
   return {
     '@context': 'https://schema.org',
     '@graph': pack.claims.map((claim) => {
-      const review = importedReview(claim);
+      const imported = importedReview(claim);
+      const review = imported?.source;
       // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
       // and a claim exported, imported and exported again used to gain one each time.
       const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, [...(review ? [review.outlet] : []), pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
@@ -585,7 +607,8 @@ export function packToClaimReview(pack: FactPack): Json {
         ...(review ? { url: review.url } : {}),
         claimReviewed: exportedText(claim.text),
         ...(claim.headline ? { headline: exportedText(claim.headline) } : {}),
-        datePublished: review ? (review.published ?? pack.created) : pack.created,
+        // A review that gave no date goes without one: the pack's date is when it was imported.
+        ...(review ? (review.published ? { datePublished: review.published } : {}) : { datePublished: pack.created }),
         inLanguage: pack.language,
         author: { '@type': 'Organization', name: exportedText(review ? review.outlet : pack.publisher) },
         reviewRating: { '@type': 'Rating', alternateName: exportedText(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) },
@@ -596,7 +619,7 @@ export function packToClaimReview(pack: FactPack): Json {
           ...(claim.claimant ? { author: claimantNode(claim.claimant) } : {}),
           ...(claim.claimDate ? { datePublished: claim.claimDate } : {}),
         },
-        citation: (review ? claim.context.slice(1) : claim.context).flatMap((item) =>
+        citation: (imported && !imported.titled ? claim.context.slice(1) : claim.context).flatMap((item) =>
           item.sources.map((source) => ({
             '@type': 'CreativeWork',
             name: exportedText(item.text),

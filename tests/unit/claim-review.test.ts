@@ -592,3 +592,76 @@ describe('a ClaimReview export, imported again', () => {
     expect(back.pack.claims[0]!.summary).toBe(summary);
   });
 });
+
+describe('a review as other files give it', () => {
+  it.each([
+    ['the page it is published in (mainEntity)', { '@context': 'https://schema.org', '@type': 'WebPage', mainEntity: review() }],
+    ['a page of an @graph (mainEntity)', { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', mainEntity: review() }] }],
+    ['the article it belongs to (review)', { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Bridge checks', review: review() }],
+    ['a part of a page (hasPart)', { '@context': 'https://schema.org', '@type': 'WebPage', hasPart: [review()] }],
+    ['a list', { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', position: 1, item: review() }] }],
+  ])('imports a ClaimReview nested in %s', (_, value) => {
+    const result = parse(value);
+    expect(result.ok ? result.value.pack.claims.map((c) => c.verdict) : result.error).toEqual(['imprecise']);
+  });
+
+  it('reads a rating written as a bare word, or in words where its number goes', () => {
+    for (const reviewRating of ['False', { '@type': 'Rating', ratingValue: 'False' }]) {
+      const result = parse(review({ reviewRating }));
+      expect(result.ok && [result.value.pack.claims[0]!.verdict, result.value.pack.claims[0]!.ratingLabel]).toEqual(['false', 'False']);
+    }
+  });
+
+  it('takes the first usable address where a review lists several, and refuses one that hides where it goes anywhere in the list', () => {
+    const listed = parse(review({ url: ['not an address', 'https://checker.example/reviews/bridge', 'https://checker.example/amp/bridge'] }));
+    expect(listed.ok && listed.value.pack.claims[0]!.context[0]!.sources[0]!.url).toBe('https://checker.example/reviews/bridge');
+    const hiding = parse(review({ url: ['https://checker.example/reviews/bridge', 'https://checker.example@elsewhere.example/'] }));
+    expect(hiding.ok).toBe(false);
+  });
+
+  it('reads citations in a row that say the same as one item with their sources, and says what it leaves out beyond the limit', () => {
+    const cited = (n: number, name = 'The council minutes.') => ({ '@type': 'CreativeWork', name, url: `https://council.example/minutes/${n}` });
+    const result = parse(review({ citation: [cited(1), cited(2), cited(3, 'The operator’s notice.'), cited(4)] }));
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    expect(result.value.pack.claims[0]!.context.slice(1).map((item) => [item.text, item.sources.length])).toEqual([['The council minutes.', 2], ['The operator’s notice.', 1], ['The council minutes.', 1]]);
+    const many = parse(review({ citation: Array.from({ length: 60 }, (_, i) => cited(i, `Minutes of meeting ${i}.`)) }));
+    if (!many.ok) throw new Error(many.error.join('\n'));
+    expect(many.value.pack.claims[0]!.context).toHaveLength(50);
+    expect(many.value.warnings.join('\n')).toContain('11 more cited sources were left out');
+  });
+});
+
+describe('a ClaimReview export of imported claims, imported again', () => {
+  const roundTrip = (text: string) => {
+    const first = parsePackText(text, { today: new Date('2026-01-01T00:00:00Z') });
+    if (!first.ok) throw new Error(first.error.join('\n'));
+    const back = parse(packToClaimReview(first.value.pack));
+    if (!back.ok) throw new Error(back.error.join('\n'));
+    return { before: first.value.pack.claims, after: back.value.pack.claims };
+  };
+
+  it('keeps who rated a Fact Check Tools claim, and when, rather than the pack’s publishers on the day it was imported', () => {
+    const response = { claims: [
+      { text: 'The harbour ferry doubled its fares in May.', claimReview: [{ publisher: { name: 'Harbour Check' }, url: 'https://checker.example/ferry-fares', title: 'No, fares did not double', reviewDate: '2026-05-04T00:00:00Z', textualRating: 'False' }] },
+      { text: 'The bridge will close all summer.', claimReview: [{ publisher: { name: 'Coast Facts' }, url: 'https://coastfacts.example/bridge', title: 'Six weeks, not all summer', reviewDate: '2026-05-06T00:00:00Z', textualRating: 'Misleading' }] },
+    ] };
+    const { before, after } = roundTrip(JSON.stringify(response));
+    expect(before.map((c) => c.summary)).toEqual(['Rated “False” by Harbour Check on 2026-05-04.', 'Rated “Misleading” by Coast Facts on 2026-05-06.']);
+    expect(after.map((c) => c.summary)).toEqual(before.map((c) => c.summary));
+    // The review's title is kept, as a citation of the review.
+    expect(after[1]!.context.map((item) => item.text)).toContain('Coast Facts: Six weeks, not all summer');
+  });
+
+  it('gives a review that had no date none, not the day it was imported', () => {
+    const { before, after } = roundTrip(JSON.stringify(review({ datePublished: undefined })));
+    expect(after[0]!.context[0]!.sources[0]!.published).toBeUndefined();
+    expect(after[0]!.summary).toBe(before[0]!.summary);
+  });
+
+  it('keeps an item of context with several sources as one item', () => {
+    const base = samplePack();
+    const claim = { ...base.claims[1]!, context: [{ text: 'The fare table lists 4.40 euros from 1 May.', sources: [{ url: 'https://ferry.example/fares', outlet: 'Ferry Co' }, { url: 'https://council.example/minutes', outlet: 'Harbour Council' }] }] };
+    const { before, after } = roundTrip(JSON.stringify({ ...base, claims: [claim] }));
+    expect(after[0]!.context).toEqual(before[0]!.context);
+  });
+});
