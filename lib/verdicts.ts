@@ -144,6 +144,9 @@ const QUALIFIERS = new Set(['but', 'however', 'yet', 'pero', 'mas', 'porem', 'ma
 /** What says a rating holds only in part, after its word for "true". */
 const IN_PART = ['a medias', 'en partie', 'em parte', 'en parte', 'con matices', 'with caveats', 'in part', 'zum teil', 'in parte', 'частично'].map((phrase) => phrase.split(' '));
 
+/** What says a false rating is false only in part: the phrases of `IN_PART` that say "in part". */
+const FALSE_IN_PART = IN_PART.filter((words) => !['con matices', 'with caveats'].includes(words.join(' ')));
+
 const startsWithWords = (words: readonly string[], start: readonly string[]) => start.every((word, i) => words[i] === word);
 
 /** The verdict of a label's first one to four words that make one, if any. */
@@ -198,6 +201,9 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
       // is not "Accurate" (Chequeado and Lupa rate so); nor is one true in part ("Verdadero a
       // medias", "Vrai en partie", "True with caveats"), which used to be published as Accurate.
       if (lead === 'accurate' && rest.length && (QUALIFIERS.has(rest[0]!) || IN_PART.some((words) => startsWithWords(rest, words)))) return 'imprecise';
+      // "Falso en parte", "Faux en partie", "False in part": false only in part, as "Partly false"
+      // and "Parcialmente falso" are read (a caveat, "con matices", leaves a false rating false).
+      if (lead === 'false' && rest.length && FALSE_IN_PART.some((words) => startsWithWords(rest, words))) return 'imprecise';
       // "Old hoax": old, and false.
       if (lead === 'accurate-but-misdated' && rest.length && leadVerdict(rest) === 'false') return 'false';
       return lead;

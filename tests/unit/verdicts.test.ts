@@ -46,6 +46,18 @@ describe('rating labels that name no verdict a claim can hold', () => {
   });
 });
 
+describe('ratings false only in part', () => {
+  it.each(['Falso en parte', 'Faux en partie', 'Falso em parte', 'False in part', 'Falso a medias', 'Teilweise falsch', 'Parcialmente falso'])('reads %s as imprecise, as "Partly false" is', async (label) => {
+    const { verdictFromRating } = await import('@/lib/verdicts');
+    expect(verdictFromRating(label)).toBe('imprecise');
+  });
+
+  it('leaves a false rating with a caveat false', async () => {
+    const { verdictFromRating } = await import('@/lib/verdicts');
+    expect(['Falso con matices', 'False with caveats', 'False'].map((label) => verdictFromRating(label))).toEqual(['false', 'false', 'false']);
+  });
+});
+
 describe('ratings true only in part', () => {
   it.each(['Verdadero a medias', 'Vrai en partie', 'Verdadeiro em parte', 'Verdadero con matices', 'True with caveats'])('reads %s as imprecise, not accurate', async (label) => {
     const { verdictFromRating } = await import('@/lib/verdicts');
