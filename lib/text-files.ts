@@ -1,6 +1,7 @@
 /**
  * Reads a text file's bytes as text, as a browser would: by its byte-order mark, else as UTF-8
- * where the bytes are UTF-8, else as windows-1252, saying so. Shared by the settings page's import
+ * where the bytes are UTF-8, else in the encoding a saved page declares, else as windows-1252,
+ * saying so. Shared by the settings page's import
  * and the command-line tools (scripts/lib/saved-page.ts reads saved pages with the same parts).
  */
 
@@ -10,6 +11,28 @@ export function markedEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;
+}
+
+/** How far into a page its <meta charset> is looked for when the first 1,024 bytes hold none:
+ * browsers look there first, then change encoding on one met later in <head> (after a long
+ * analytics script, say); a page whose declaration came later used to be read as windows-1252. */
+const META_REACH = 64 * 1024;
+
+/** Where a page's bytes say which encoding they are in: a byte-order mark, else a <meta charset>
+ * (or http-equiv) in its <head>, as browsers look for it. A <meta> that says UTF-16 is read as
+ * UTF-8, as the HTML standard reads it: a page whose <meta> can be read at all is not UTF-16. */
+export function declaredEncoding(bytes: Uint8Array): string | null {
+  const marked = markedEncoding(bytes);
+  if (marked) return marked;
+  // Comments, scripts and styles left out, as browsers leave them: a commented-out <meta>, or one
+  // in a script's string, declares nothing.
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, META_REACH))
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+  const body = head.search(/<body\b/i);
+  const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(body < 0 ? head : head.slice(0, body))?.[1]?.toLowerCase() ?? null;
+  return meta?.startsWith('utf-16') ? 'utf-8' : meta;
 }
 
 /**
@@ -24,6 +47,17 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
+    // A saved page (ClaimReview in its JSON-LD) in the encoding its <meta charset> names, as the
+    // browser that saved it read it: a windows-1251 page came in as windows-1252, every letter wrong.
+    const page = /^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null;
+    if (page && page !== 'utf-8' && page !== 'utf8') {
+      try {
+        const decoder = new TextDecoder(page);
+        return { text: decoder.encoding === 'windows-1252' ? windows1252(bytes) : decoder.decode(bytes) };
+      } catch {
+        // An encoding the platform does not know: read as any other file below.
+      }
+    }
     const loose = mostlyUtf8(bytes);
     if (loose) return { text: loose.text, note: `${loose.strays === 1 ? 'a byte' : `${loose.strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
     return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, which Excel on Windows writes; save it as UTF-8 ("CSV UTF-8" in Excel) if its letters look wrong' };

@@ -1,7 +1,7 @@
 // Reads a saved HTML page the way the extension sees it: linkedom's DOM, the extension's own text
 // extraction and page date (lib/page-scan.ts), shared by the scan CLI and the fitting script.
 import { parseHTML } from 'linkedom';
-import { markedEncoding, mostlyUtf8, windows1252 } from '../../lib/text-files';
+import { declaredEncoding, mostlyUtf8, windows1252 } from '../../lib/text-files';
 
 export { decodeTextFile } from '../../lib/text-files';
 
@@ -16,28 +16,6 @@ export function parseSavedPage(html: string): Document {
   // later "-->"), or a fragment of many comments, as block editors save them, took exponential time.
   const whole = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(whole).document as unknown as Document;
-}
-
-/** How far into a page its <meta charset> is looked for when the first 1,024 bytes hold none:
- * browsers look there first, then change encoding on one met later in <head> (after a long
- * analytics script, say); a page whose declaration came later used to be read as windows-1252. */
-const META_REACH = 64 * 1024;
-
-/** Where a page's bytes say which encoding they are in: a byte-order mark, else a <meta charset>
- * (or http-equiv) in its <head>, as browsers look for it. A <meta> that says UTF-16 is read as
- * UTF-8, as the HTML standard reads it: a page whose <meta> can be read at all is not UTF-16. */
-function declaredEncoding(bytes: Uint8Array): string | null {
-  const marked = markedEncoding(bytes);
-  if (marked) return marked;
-  // Comments, scripts and styles left out, as browsers leave them: a commented-out <meta>, or one
-  // in a script's string, declares nothing.
-  const head = new TextDecoder('latin1')
-    .decode(bytes.subarray(0, META_REACH))
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
-  const body = head.search(/<body\b/i);
-  const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(body < 0 ? head : head.slice(0, body))?.[1]?.toLowerCase() ?? null;
-  return meta?.startsWith('utf-16') ? 'utf-8' : meta;
 }
 
 /**

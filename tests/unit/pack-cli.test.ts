@@ -152,6 +152,20 @@ describe('decodeTextFile', () => {
     expect(stray.text).toBe('Le président a menti \uFFFDvraiment');
     expect(stray.note).toMatch(/^a byte not UTF-8/);
   });
+
+  it('reads a saved page in the encoding its <meta charset> names, and imports its ClaimReview so', async () => {
+    const { decodeTextFile } = await import('@/lib/text-files');
+    const review = { '@context': 'https://schema.org', '@type': 'ClaimReview', url: 'https://checker.example/ferry', claimReviewed: 'Паром подорожал вдвое', author: { '@type': 'Organization', name: 'Проверка' }, reviewRating: { '@type': 'Rating', alternateName: 'Неправда' } };
+    const page = `<!doctype html><html><head><meta charset="windows-1251"><script type="application/ld+json">${JSON.stringify(review)}</script></head><body></body></html>`;
+    // windows-1251 puts А to я at 0xC0 to 0xFF.
+    const bytes = Uint8Array.from([...page].map((ch) => (ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+    const { text } = decodeTextFile(bytes);
+    expect(text).toBe(page);
+    const parsed = parsePackText(text);
+    expect(parsed.ok && [parsed.value.pack.claims[0]!.text, parsed.value.pack.claims[0]!.verdict]).toEqual(['Паром подорожал вдвое', 'false']);
+    // A file that is no page is read as before, whatever it says.
+    expect(decodeTextFile(Uint8Array.from([0x22, 0xe9, 0x22, 0x20, 0x3c, 0x6d, 0x65, 0x74, 0x61, 0x20, 0x63, 0x68, 0x61, 0x72, 0x73, 0x65, 0x74, 0x3d, 0x6b, 0x6f, 0x69, 0x38, 0x2d, 0x72, 0x3e])).text).toBe('"é" <meta charset=koi8-r>');
+  });
 });
 
 describe('npm run pack', () => {
