@@ -29,6 +29,24 @@ describe('markStyleSheet', () => {
       expect(strong).toContain('--claimlight-line: dotted rgb(26 127 55 / 0.85) 2px');
     });
 
+    it('leaves text under any mark, and under the focus drawn over it, readable: 4.5:1 or more, in every look', () => {
+      const tint = (rule: string) => {
+        const found = /linear-gradient\(rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)/.exec(rule) ?? /background-color: rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)/.exec(rule);
+        return found ? { colour: [1, 2, 3].map((i) => Number(found[i])), alpha: Number(found[4]) } : { colour: [0, 0, 0], alpha: 0 };
+      };
+      const over = (layer: ReturnType<typeof tint>, base: number[]) => base.map((c, i) => c * (1 - layer.alpha) + layer.colour[i]! * layer.alpha);
+      const hex = (rgb: number[]) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+      for (const changes of [{}, { highContrast: true }, { markStyle: 'background' as const }, { markStyle: 'background' as const, highContrast: true }]) {
+        const css = markStyleSheet(settings(changes));
+        const focus = tint(ruleFor(css, 'focus'));
+        for (const verdict of VERDICTS) {
+          const mark = tint(ruleFor(css, verdict));
+          const [text, ground] = [[17, 17, 17], [255, 255, 255]].map((colour) => over(focus, over(mark, colour)));
+          expect(contrast(hex(text!), hex(ground!)), `${verdict} ${JSON.stringify(changes)}`).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+    });
+
     it('draws the focus see-through, since marks lie over the text', () => {
       const rule = ruleFor(markStyleSheet(DEFAULT_SETTINGS), 'focus');
       const tint = /linear-gradient\(rgb\(\d+ \d+ \d+ \/ ([\d.]+)\), /.exec(rule);
