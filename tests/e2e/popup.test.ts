@@ -33,6 +33,15 @@ describe('the popup', () => {
     await popup.getByRole('combobox', { name: 'Search checked claims' }).focus();
   });
 
+  it('shows which view is selected in a contrast theme, where colours are the system\'s', async () => {
+    const lines = () => popup.evaluate(() => [...document.querySelectorAll('[role=tab]')].map((tab) => [tab.getAttribute('aria-selected'), getComputedStyle(tab).borderBottomColor] as const));
+    await popup.emulateMedia({ forcedColors: 'active' });
+    const [selected, other] = await lines();
+    expect(selected![0]).toBe('true');
+    expect(selected![1]).not.toBe(other![1]);
+    await popup.emulateMedia({ forcedColors: 'none' });
+  });
+
   it('finds the right claim first for a misspelt query, and opens its record with sources', async () => {
     const box = popup.getByRole('combobox', { name: 'Search checked claims' });
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
