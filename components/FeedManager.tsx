@@ -102,6 +102,9 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
   );
 }
 
+/** The feeds section's error message, which the fields it is about point to. */
+const FEED_ERROR_ID = 'feed-error';
+
 export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, feedsVersion = 0, progress = null }: FeedManagerProps) {
   const [feeds, setFeeds] = useState<StoredFeed[] | null>(null);
   const [address, setAddress] = useState('');
@@ -109,10 +112,14 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
   const [search, setSearch] = useState({ query: '', publisherSite: '', languageCode: '', key: '' });
   // The last word on what the reader did; an error about one feed (`feedId`) goes once a later
   // reading of the feeds finds that feed well (the alarm's next check got through).
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; feedId?: string } | null>(null);
+  // `form`: the subscription form whose fields the error is about, which are then marked invalid
+  // and described by it (the alert alone left a reader who went back to the field hearing nothing).
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string; feedId?: string; form?: 'address' | 'search' } | null>(null);
   // What is busy: each feed being refreshed, paused or removed, by id, and 'new' for a subscription.
   // Several at once: refreshing two feeds, the first to finish must not show the other one idle.
   const [busy, setBusyShown] = useState<ReadonlySet<string>>(new Set());
+  /** A form's fields, while the error shown is about them. */
+  const invalidIf = (form: 'address' | 'search') => (status?.kind === 'error' && status.form === form ? { 'aria-invalid': 'true' as const, 'aria-describedby': FEED_ERROR_ID } : {});
   // What is busy now, read at once: a second press can come before the page has shown the first.
   const busyNow = useRef(new Set<string>());
   const setBusy = (id: string, on: boolean) => {
@@ -149,7 +156,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
     const checked = feedSourceOf(given);
     const origin = checked.ok ? feedOrigin(checked.value) : null;
     if (!checked.ok || !origin) {
-      setStatus({ kind: 'error', text: checked.ok ? 'A feed’s address starts with https:// or http://.' : checked.error });
+      setStatus({ kind: 'error', text: checked.ok ? 'A feed’s address starts with https:// or http://.' : checked.error, form: given.kind === 'url' ? 'address' : 'search' });
       return;
     }
     const source = checked.value;
@@ -235,7 +242,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       >
         <div class="field">
           <label for="feed-address">Feed address</label>
-          <input id="feed-address" type="url" required placeholder="https://factchecker.example/claimreview.json" value={address} onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)} />
+          <input id="feed-address" type="url" required placeholder="https://factchecker.example/claimreview.json" value={address} onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)} {...invalidIf('address')} />
         </div>
         <div class="field">
           <label for="feed-interval">Check</label>
@@ -259,7 +266,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
             event.preventDefault();
             const source: FeedSource = { kind: 'factcheck', ...(search.query.trim() ? { query: search.query.trim() } : {}), ...(search.publisherSite.trim() ? { publisherSite: search.publisherSite.trim() } : {}), ...(search.languageCode.trim() ? { languageCode: search.languageCode.trim() } : {}) };
             if (!source.query && !source.publisherSite) {
-              setStatus({ kind: 'error', text: 'A search needs words to look for or a fact-checker’s site.' });
+              setStatus({ kind: 'error', text: 'A search needs words to look for or a fact-checker’s site.', form: 'search' });
               return;
             }
             // The key is stored once the origin is granted: writing it first (an await) lost Firefox the click.
@@ -276,7 +283,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
           ).map(([field, label, type]) => (
             <div class="field" key={field}>
               <label for={`feed-search-${field}`}>{label}</label>
-              <input id={`feed-search-${field}`} type={type} autoComplete="off" value={search[field]} onInput={(e) => setSearch({ ...search, [field]: (e.currentTarget as HTMLInputElement).value })} />
+              <input id={`feed-search-${field}`} type={type} autoComplete="off" value={search[field]} onInput={(e) => setSearch({ ...search, [field]: (e.currentTarget as HTMLInputElement).value })} {...(field === 'key' ? {} : invalidIf('search'))} />
             </div>
           ))}
           <button type="submit" aria-disabled={busy.has('new')}>
@@ -286,7 +293,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       </details>
       {/* Two regions, both always in the page and empty until a message lands in one: a region whose
           role changes, or that arrives with its text, is mostly not announced. */}
-      <p role="alert" class="field-error">
+      <p role="alert" class="field-error" id={FEED_ERROR_ID}>
         {status?.kind === 'error' ? status.text : ''}
       </p>
       <p role="status" class="feed-status">

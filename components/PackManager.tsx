@@ -11,7 +11,8 @@ import { decodeTextFile } from '@/lib/text-files';
 import { useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 
-type Status = { kind: 'ok' | 'error'; text: string; details?: string[] } | null;
+/** `pasted`: an error about the text pasted, whose field is then marked invalid and points to it. */
+type Status = { kind: 'ok' | 'error'; text: string; details?: string[]; pasted?: boolean } | null;
 
 const FORMAT_NAMES = { claimlight: 'Claimlight pack', claimreview: 'ClaimReview', 'factcheck-api': 'Fact Check Tools' } as const;
 
@@ -39,6 +40,9 @@ export type PackImporter = (
   fileName: string | undefined,
   onProgress: (done: number, total: number) => void,
 ) => Promise<Result<ImportReport, ProtocolError>>;
+
+/** The import's error message, which the pasted text's field points to when it was refused. */
+const IMPORT_ERROR_ID = 'import-error';
 
 /** Lists the fact packs and imports, exports, deletes and resets them through the background. */
 /** `storeVersion` changes when the store changed elsewhere (a feed refreshed): the list is read again. */
@@ -103,7 +107,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     }
     if (!result.ok) {
       const failed = failure(result.error)!;
-      setStatus(note ? { ...failed, details: [`The file was ${note}.`, ...(failed.details ?? [])] } : failed);
+      setStatus(note ? { ...failed, details: [`The file was ${note}.`, ...(failed.details ?? [])] } : { ...failed, pasted: fileName === undefined });
       return;
     }
     const report = result.value;
@@ -320,7 +324,13 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
           }}
         >
           <label for="paste">Or paste JSON</label>
-          <textarea id="paste" rows={5} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            id="paste"
+            rows={5}
+            value={pasted}
+            onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
+            {...(status?.kind === 'error' && status.pasted ? { 'aria-invalid': 'true' as const, 'aria-describedby': IMPORT_ERROR_ID } : {})}
+          />
           <button type="submit" aria-disabled={busy || !pasted.trim()}>
             Import pasted JSON
           </button>
@@ -339,7 +349,9 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
 
       {/* Both regions are always in the page, empty until a message lands in one: screen readers
           announce what changes inside a live region, mostly not one that arrives with its text. */}
-      <div role="alert">{status?.kind === 'error' && <StatusMessage status={status} />}</div>
+      <div role="alert" id={IMPORT_ERROR_ID}>
+        {status?.kind === 'error' && <StatusMessage status={status} />}
+      </div>
       <div role="status">{status?.kind === 'ok' && <StatusMessage status={status} />}</div>
 
       <p>

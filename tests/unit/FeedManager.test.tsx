@@ -117,6 +117,21 @@ describe('FeedManager', () => {
     expect(await db.feeds.count()).toBe(0);
   });
 
+  it('marks the fields an error is about as invalid and points them to it, in both forms, and no others', async () => {
+    await renderFeeds(() => new Response('[]'));
+    const address = screen.getByLabelText('Feed address');
+    const words = screen.getByLabelText('Words to look for');
+    const alert = screen.getByRole('alert');
+    subscribe('ftp://checks.example/feed.json');
+    await waitFor(() => expect(alert.textContent).toMatch(/starts with https:\/\/ or http:\/\//));
+    expect([address.getAttribute('aria-invalid'), document.getElementById(address.getAttribute('aria-describedby')!)]).toEqual(['true', alert]);
+    expect(words.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.submit(words.closest('form')!);
+    await waitFor(() => expect(alert.textContent).toMatch(/A search needs words/));
+    expect([words.getAttribute('aria-invalid'), screen.getByLabelText('Fact-checker’s site').getAttribute('aria-invalid'), address.getAttribute('aria-invalid')]).toEqual(['true', 'true', null]);
+    expect(screen.getByLabelText('Your API key (kept on this device)').getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('reads the feeds again when the background says it checked one, showing a check that failed', async () => {
     db = freshDb();
     await installBundledPack(db, bundled);

@@ -242,6 +242,11 @@ describe('PackManager', () => {
     expect(alert).toContain('claim 2 (`ferry-fares-doubled`): text: must not be empty');
     expect(await dumpStore(db)).toEqual(before);
     expect(screen.getByTestId('store-summary').textContent).toBe('28 claims in 1 pack');
+    // The field pasted into is marked invalid and points to the problems, until an import goes through.
+    const field = screen.getByLabelText('Or paste JSON');
+    expect([field.getAttribute('aria-invalid'), document.getElementById(field.getAttribute('aria-describedby')!)?.textContent]).toEqual(['true', alert]);
+    paste(JSON.stringify(samplePack()));
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBeNull());
   });
 
   it('shows a progress bar while an importer stores the claims', async () => {
