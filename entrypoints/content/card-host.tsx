@@ -72,8 +72,12 @@ export interface OpenCard {
 function lineReference(range: Range, at: { x: number; y: number } | undefined): VirtualElement {
   const context = range.startContainer.parentElement ?? undefined;
   if (!at) return { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects(), contextElement: context };
+  // A line with a link or emphasis in it, or with runs of both directions, is several boxes at
+  // one height: the one under the pointer, else the nearest along the line (the first of them put
+  // a click at a line's end 300 px from its card).
   const lines = [...range.getClientRects()];
-  const index = Math.max(0, lines.findIndex((r) => at.y >= r.top - 1 && at.y <= r.bottom + 1));
+  const distance = (r: DOMRect) => (at.y >= r.top - 1 && at.y <= r.bottom + 1 ? Math.max(r.left - at.x, at.x - r.right, 0) : Infinity);
+  const index = lines.reduce((best, r, i) => (distance(r) < distance(lines[best]!) ? i : best), 0);
   const along = at.x - (lines[index]?.left ?? at.x);
   const rect = () => {
     const now = range.getClientRects();

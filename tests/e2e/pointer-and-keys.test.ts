@@ -15,6 +15,8 @@ const PAGES: Record<string, string> = {
   'plain.html': `${head}<body>${article}</body></html>`,
   // A drag area, a canvas wrapper, a framework's handler: its pointer moves never bubble to the document.
   'with-search.html': `${head}<body><header><a id="home" href="#top">Home</a> <input id="search" aria-label="Search the site"></header>${article}</body></html>`,
+  // The claim on one long line, a link in the middle of it: three boxes at one height.
+  'linked.html': `${head}<body><main><p style="font-size:18px;white-space:nowrap">Kremlin spokesman <a href="#note">Dmitry Peskov</a> said the call had lasted almost an hour and a half.</p></main></body></html>`,
   'stops-moves.html': `${head}<body>${article}<script>document.querySelector('main').addEventListener('pointermove', (event) => event.stopPropagation());</script></body></html>`,
 };
 const session = useExtensionSession(() => {
@@ -57,6 +59,28 @@ describe('the preview', () => {
     await page.page.waitForTimeout(500);
     expect(await page.previewText()).toBeNull();
     expect(await page.cardOpen()).toBe(false);
+  });
+});
+
+describe('a card opened by a click', () => {
+  it('opens beside the pointer on a line whose mention holds a link, not beside the line\'s first words', async () => {
+    const page = await session.open('linked.html');
+    await page.waitForMarks(1);
+    await page.page.setViewportSize({ width: 1280, height: 800 });
+    const end = await page.page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('p')!);
+      const boxes = [...range.getClientRects()];
+      const last = boxes.reduce((a, b) => (b.right > a.right ? b : a));
+      return { x: Math.round(last.right - 20), y: Math.round(last.top + last.height / 2), boxes: boxes.length };
+    });
+    expect(end.boxes).toBeGreaterThanOrEqual(3);
+    await page.page.mouse.click(end.x, end.y);
+    const card = await page.card();
+    await page.page.waitForTimeout(300);
+    const box = (await card.boundingBox())!;
+    expect(end.x).toBeGreaterThanOrEqual(box.x);
+    expect(end.x).toBeLessThanOrEqual(box.x + box.width);
   });
 });
 
