@@ -441,12 +441,14 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
       style={verdictColourVars(verdict)}
       onKeyDown={onKeyDown}
     >
-      <header class="claimlight-card__header">
+      {/* Divs, not header and footer: those are the page's banner and content info to a screen
+          reader, whatever dialog holds them, and an open card gave every page a second of each. */}
+      <div class="claimlight-card__header">
         <VerdictBadge id={ids.badge} verdict={verdict} label={verdict === claim.verdict ? claim.ratingLabel : undefined} />
         <button type="button" class="claimlight-card__close" aria-label="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
 
       {sentence && sentence.claims.length > 1 && <SentenceSwitcher sentence={sentence} onShowOther={onShowOther} />}
 
@@ -489,7 +491,7 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
         </p>
       </div>
 
-      <footer class="claimlight-card__footer">
+      <div class="claimlight-card__footer">
         <DismissedNote dismissed={dismissed} onClose={onClose} undoRef={undoRef} />
         {!dismissed && (
           <>
@@ -499,7 +501,7 @@ export function ClaimCard({ claim, verdict, repeats, matched, mentionText, opene
             </button>
           </>
         )}
-      </footer>
+      </div>
     </div>
   );
 }

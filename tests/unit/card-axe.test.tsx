@@ -20,6 +20,17 @@ async function serious(container: Element): Promise<string[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+describe('the card in a page', () => {
+  it('adds no banner or content info landmark beside the page\'s own', async () => {
+    const page = document.body.appendChild(document.createElement('div'));
+    page.innerHTML = '<header><p>Harbour news</p></header><main><p>The ferry left.</p></main><footer><p>Contact us</p></footer><div id="card"></div>';
+    render(<ClaimCard claim={claimOf('call-duration-90-minutes')} verdict="context" matched={[]} mentionText="x" opened="keyboard" onDismiss={() => {}} onClose={() => {}} />, { container: page.querySelector('#card')! });
+    const results = await axe.run(page, { runOnly: ['landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo'] });
+    page.remove();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
 describe('axe on the card and the preview', () => {
   it('finds nothing serious in a card with two claims, a telling, a notice and its place in the page', async () => {
     const summit = claimOf('munich-defense-summit-focus');
