@@ -35,6 +35,9 @@ export interface PageMentionListProps {
   onReload?(): void;
   /** Whether the page is still being read: what is listed is what was found so far. */
   scanning?: boolean;
+  /** The keys that move between the marks on the page, as the reader has them set (empty: none):
+   * nothing else in Claimlight tells a reader on the keyboard that the marks can be reached. */
+  shortcuts?: { next: string; previous: string } | undefined;
 }
 
 // The popup is narrow; a long sentence is cut around its start rather than left to fill the list.
@@ -55,6 +58,12 @@ function Notice({ title, children }: { title: string; children?: ComponentChildr
   );
 }
 
+/** What the keys set to move between the marks do, in a sentence. */
+function shortcutHint({ next, previous }: { next: string; previous: string }): string {
+  if (next && previous) return `On the page, ${next} and ${previous} go to the next and previous claim and open its card.`;
+  return next ? `On the page, ${next} goes to the next claim and opens its card.` : `On the page, ${previous} goes to the previous claim and opens its card.`;
+}
+
 /** Lists the claims mentioned on the current page, or says why none are listed. */
 export function PageMentionList(props: PageMentionListProps) {
   return (
@@ -68,7 +77,7 @@ export function PageMentionList(props: PageMentionListProps) {
   );
 }
 
-function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks, onReload, scanning = false }: PageMentionListProps) {
+function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = false, onHideMarks, onReload, scanning = false, shortcuts }: PageMentionListProps) {
   // Before the page has answered, nothing is known of it: not that Claimlight is off there (the
   // popup has not read the settings yet), nor that it holds no claim.
   if (mentions === 'loading') return <p class="claimlight-popup__hint">Looking for claims on this page…</p>;
@@ -122,6 +131,7 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
         <>
           <VerdictSummary mentions={marked} />
           <MarkedList mentions={marked} onReveal={onReveal} />
+          {shortcuts && (shortcuts.next || shortcuts.previous) && <p class="claimlight-popup__hint">{shortcutHint(shortcuts)}</p>}
         </>
       )}
       {related.length > 0 && (

@@ -35,6 +35,8 @@ export interface PopupData {
   pageScanning?: boolean;
   /** Why the last switch for the site was not saved, while it was not. */
   siteError?: string | undefined;
+  /** The keys that move between the marks on the page, as the reader has them set (empty: none). */
+  shortcuts?: { next: string; previous: string };
 }
 
 /** What the popup can ask for. */
@@ -187,6 +189,7 @@ export function PopupApp(props: PopupAppProps) {
           marksHidden={props.marksHidden}
           onHideMarks={props.onHideMarks}
           scanning={props.pageScanning}
+          shortcuts={props.shortcuts}
         />
       </section>
     </main>

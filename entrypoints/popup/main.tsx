@@ -39,6 +39,20 @@ async function askTab<N extends Command>(name: N, payload: BackgroundToContent[N
   return reply.value;
 }
 
+/** The keys the reader has for the next and previous mention (a shortcut they changed, or took
+ * away, in the browser's settings), or null where the browser does not say. */
+async function readShortcuts(): Promise<PopupData['shortcuts'] | null> {
+  let commands: Browser.commands.Command[] | undefined;
+  try {
+    commands = await browser.commands?.getAll();
+  } catch {
+    return null;
+  }
+  if (!commands) return null;
+  const keys = (name: string) => commands.find((command) => command.name === name)?.shortcut ?? '';
+  return { next: keys('next-mention'), previous: keys('previous-mention') };
+}
+
 async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.sync.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
   return settingsFrom(stored[SETTINGS_KEY]);
@@ -163,6 +177,7 @@ function hostOf(url: string | undefined): string | null {
 
 paint({});
 void readClaims().then(paint);
+void readShortcuts().then((shortcuts) => shortcuts && paint({ shortcuts }));
 void (async () => {
   tab = forcedTabId ? await browser.tabs.get(forcedTabId) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const siteHost = hostOf(tab?.url);

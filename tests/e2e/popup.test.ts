@@ -154,6 +154,12 @@ describe('the popup\'s search and page list, as a reader uses them', () => {
     const groups = page.getByRole('list', { name: 'Claims on this page, in reading order' }).locator(':scope > li');
     // Five mentions of four claims: the pre-2014 claim twice, once repeating the fault.
     expect(await groups.count()).toBe(4);
+    // The keys for going from mark to mark, as the browser has them (a browser run by a test
+    // assigns none of the suggested ones: then nothing is said of them).
+    const keys = await page.evaluate(() => chrome.commands.getAll().then((all) => all.filter((c) => c.name?.endsWith('-mention')).map((c) => c.shortcut ?? '')));
+    const hint = page.getByText(/^On the page, .* (go|goes) to the/);
+    if (keys.some(Boolean)) expect(await hint.textContent()).toContain(keys.find(Boolean));
+    else expect(await hint.count()).toBe(0);
     const twice = groups.filter({ hasText: '2 mentions' });
     expect(await twice.locator('.claimlight-popup__group-head').textContent()).toContain('Misattributed');
     expect(await twice.getByRole('button').count()).toBe(2);

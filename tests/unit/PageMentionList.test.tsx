@@ -17,6 +17,16 @@ describe('PageMentionList', () => {
     expect(button.textContent).toContain('On the page: “Fares have doubled, he said.”');
   });
 
+  it('says which keys go from mark to mark on the page, as the reader has them set, and nothing where none is set', () => {
+    const mentions = [{ id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' }];
+    const { rerender, container } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} shortcuts={{ next: 'Alt+Shift+N', previous: 'Alt+Shift+P' }} />);
+    expect(container.textContent).toContain('On the page, Alt+Shift+N and Alt+Shift+P go to the next and previous claim and open its card.');
+    rerender(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} shortcuts={{ next: 'Ctrl+Shift+Y', previous: '' }} />);
+    expect(container.textContent).toContain('On the page, Ctrl+Shift+Y goes to the next claim and opens its card.');
+    rerender(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} shortcuts={{ next: '', previous: '' }} />);
+    expect(container.textContent).not.toContain('On the page,');
+  });
+
   it('cuts a claim as long as a pack allows, and names it in short in each of its mentions', () => {
     const claimText = 'Officials said the bridge would stay closed for repairs '.repeat(40).slice(0, 2000);
     const mentions = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, verdict: 'false' as const, claimText, text: `Sentence ${i}.` }));
