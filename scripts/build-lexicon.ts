@@ -21,6 +21,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tokenize } from '../lib/normalize';
 import { writeOrCheck } from './lib/fitting';
+import { readOptions } from './lib/options';
+
+const { check } = readOptions('build-lexicon', 'usage: npx tsx scripts/build-lexicon.ts [--check]', { check: { type: 'boolean', default: false } });
 
 /** Stems kept with a frequency rank: rarer ones count as unseen, which is about as informative. */
 const RANKED_STEMS = 60_000;
@@ -164,8 +167,8 @@ function principalAxes(vectors: Float64Array[], dims: number, count: number): Fl
 }
 
 const built = build();
-writeOrCheck(OUT, built, 'scripts/build-lexicon.ts', process.argv.includes('--check'));
+writeOrCheck(OUT, built, 'scripts/build-lexicon.ts', check);
 // English's commonest stems, which the tokenizer takes as no evidence of another language
 // (`lib/function-words.ts`): a small file of their own, so that what loads the tokenizer (the
 // popup, to fold words) does not load the whole lexicon.
-writeOrCheck(COMMON_OUT, `${JSON.stringify((JSON.parse(built) as { stems: string[] }).stems.slice(0, COMMON_ENGLISH_STEMS))}\n`, 'scripts/build-lexicon.ts', process.argv.includes('--check'));
+writeOrCheck(COMMON_OUT, `${JSON.stringify((JSON.parse(built) as { stems: string[] }).stems.slice(0, COMMON_ENGLISH_STEMS))}\n`, 'scripts/build-lexicon.ts', check);

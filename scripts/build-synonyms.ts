@@ -15,6 +15,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tokenize } from '../lib/normalize';
 import { writeOrCheck } from './lib/fitting';
+import { readOptions } from './lib/options';
+
+const { check } = readOptions('build-synonyms', 'usage: npx tsx scripts/build-synonyms.ts [--check]', { check: { type: 'boolean', default: false } });
 
 const OUT = 'data/synonyms.json';
 /** How many of a word's senses, commonest first, may join it to other words. */
@@ -97,4 +100,4 @@ function build(): string {
   return `${JSON.stringify(table)}\n`;
 }
 
-writeOrCheck(OUT, build(), 'scripts/build-synonyms.ts', process.argv.includes('--check'));
+writeOrCheck(OUT, build(), 'scripts/build-synonyms.ts', check);

@@ -20,14 +20,15 @@
 // loose one sits 1.5 lower in log-odds. --check refits and exits 1 when the committed file differs; --drop fits
 // without the named features and --without without the named word knowledge, for ablations (with
 // --report, the dev figures say what each added; neither writes the model). --sweep prints the
-// precision and recall of every set at a range of strict bars.
+// precision and recall of every set at a range of strict bars. Only a plain run writes the model:
+// --report and --sweep read.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { ALL_KNOWLEDGE, buildClaimIndex, decide, FEATURE_NAMES, sameClaim, scorePairs, type Knowledge, type ClaimIndex, type MatchModel, type ScoredPair } from '../lib/matching';
 import { checkThatClaims, checkThatPosts, htmlIn, readPage, reviewFeedClaims } from './lib/eval-sets';
 import { solve } from './lib/fitting';
+import { readOptions, requireShared } from './lib/options';
 
 const OUT = 'data/match-model.json';
 /** The labelled page sets fitted on against the bundled pack. eval-extra-5 was tried here too: the
@@ -87,16 +88,15 @@ const MAX_NEGATIVE_MARKS_PER_PAGE = 0;
 // pages' three with the bundled pack, weighed too much at 333 a pair: counting every set as 200
 // pairs at least read 0.652 on the pool.)
 
-const { values } = parseArgs({
-  options: {
-    shared: { type: 'string', default: '../shared' },
-    check: { type: 'boolean', default: false },
-    report: { type: 'boolean', default: false },
-    drop: { type: 'string', default: '' },
-    sweep: { type: 'boolean', default: false },
-    without: { type: 'string', default: '' },
-  },
+const values = readOptions('fit-match', 'usage: npx tsx scripts/fit-match.ts [--shared ../shared] [--check] [--report] [--sweep] [--drop name,name] [--without places,synonyms,vectors,aliases,spellings]', {
+  shared: { type: 'string', default: '../shared' },
+  check: { type: 'boolean', default: false },
+  report: { type: 'boolean', default: false },
+  drop: { type: 'string', default: '' },
+  sweep: { type: 'boolean', default: false },
+  without: { type: 'string', default: '' },
 });
+requireShared('fit-match', values.shared);
 const dropped = new Set(values.drop.split(',').filter(Boolean));
 const without = values.without.split(',').filter(Boolean) as (keyof Knowledge)[];
 for (const name of without) {
@@ -355,7 +355,7 @@ function main(): void {
     const same = readFileSync(OUT, 'utf8') === text;
     console.log(same ? `${OUT} is what this script fits` : `${OUT} differs from what this script fits`);
     process.exitCode = same ? 0 : 1;
-  } else if (!dropped.size && !without.length) {
+  } else if (!dropped.size && !without.length && !values.report && !values.sweep) {
     writeFileSync(OUT, text);
     console.log(`wrote ${OUT}`);
   }

@@ -11,9 +11,9 @@
 // a change to the tokenizer or a signal that was not followed by a refit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ClaimRanker, FEATURE_NAMES, FEATURE_WEIGHTS, type Candidate, type ClaimText, type FeatureName } from '../lib/matching/rank';
 import { solve } from './lib/fitting';
+import { readOptions, requireShared } from './lib/options';
 
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -24,14 +24,13 @@ interface Query {
   relevant: Set<string>;
 }
 
-const { values } = parseArgs({
-  options: {
-    dir: { type: 'string', default: '../shared/corpora/checkthat2020' },
-    check: { type: 'string', default: 'dev' },
-    drop: { type: 'string', default: '' },
-    verify: { type: 'boolean', default: false },
-  },
+const values = readOptions('fit-rank', 'usage: npx tsx scripts/fit-rank.ts [--dir ../shared/corpora/checkthat2020] [--check dev] [--drop name,name] [--verify]', {
+  dir: { type: 'string', default: '../shared/corpora/checkthat2020' },
+  check: { type: 'string', default: 'dev' },
+  drop: { type: 'string', default: '' },
+  verify: { type: 'boolean', default: false },
 });
+requireShared('fit-rank', values.dir, '--dir');
 const dropped = new Set(values.drop.split(',').filter(Boolean));
 for (const name of dropped) {
   if ((FEATURE_NAMES as readonly string[]).includes(name)) continue;

@@ -10,7 +10,6 @@
 // pair, at sensitivities 0, 0.5 and 1, and exits 1 where it does not.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { extractBlocks, type TextBlock } from '../lib/extract';
@@ -18,9 +17,10 @@ import { buildClaimIndex, decide, scorePairs, type ClaimIndex } from '../lib/mat
 import { pageDate } from '../lib/timeline';
 import { buildBenchPage } from './bench/page';
 import { checkThatClaims, checkThatPosts, decisionsOf, htmlIn, passDisagreements, readPage } from './lib/eval-sets';
+import { readOptions, requireShared } from './lib/options';
 
-const { values } = parseArgs({ options: { shared: { type: 'string', default: '../shared' } } });
-const shared = values.shared;
+const { shared } = readOptions('pair-digest', 'usage: npx tsx scripts/pair-digest.ts [--shared ../shared]', { shared: { type: 'string', default: '../shared' } });
+requireShared('pair-digest', shared);
 
 interface Page {
   blocks: readonly { text: string }[];
