@@ -10,5 +10,12 @@ if (!findFirefox()) {
   console.error(NO_FIREFOX_MESSAGE + overrideNote('FIREFOX_PATH'));
   process.exit(process.env.CLAIMLIGHT_REQUIRE_FIREFOX || process.env.FIREFOX_PATH ? 1 : 0);
 }
+// Built here, not by the Chromium run before it: run on its own, it tested whatever Firefox build
+// was left in .output, or failed on none with a missing-file error and no advice.
+const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('test:firefox: the Firefox build failed (above), so its cases did not run');
+  process.exit(build.status ?? 1);
+}
 const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.firefox.config.ts'], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
