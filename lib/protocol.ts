@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { err, type Result } from './result';
+import { sliceWhole } from './whole-characters';
 import type { Claim } from './schema';
 import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
 import type { PageVerdicts } from './badge';
@@ -166,7 +167,7 @@ export function pageOpening(blocks: readonly string[]): string[] {
   let room: number = FIND_LIMITS.openingChars;
   for (const block of blocks) {
     if (room <= 0 || opening.length >= FIND_LIMITS.openingBlocks) break;
-    opening.push(block.slice(0, room));
+    opening.push(sliceWhole(block, 0, room));
     room -= block.length;
   }
   return opening;
@@ -184,7 +185,8 @@ export function batchBlocks(texts: readonly string[], maxBlocks: number = FIND_L
   let current: { first: number; blocks: string[] } | null = null;
   let chars = 0;
   texts.forEach((text, i) => {
-    const block = text.length > FIND_LIMITS.blockChars ? text.slice(0, FIND_LIMITS.blockChars) : text;
+    // Cut at a whole character: half an emoji at the cut would be sent as a lone surrogate.
+    const block = text.length > FIND_LIMITS.blockChars ? sliceWhole(text, 0, FIND_LIMITS.blockChars) : text;
     if (!current || current.blocks.length >= Math.min(maxBlocks, FIND_LIMITS.blocks) || (chars + block.length > maxChars && current.blocks.length > 0)) {
       current = { first: i, blocks: [] };
       batches.push(current);

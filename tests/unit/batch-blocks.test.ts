@@ -12,6 +12,15 @@ describe('batchBlocks: a page as findMentions requests within the limits', () =>
     expect(batch!.blocks[2]).toBe('A last block.');
   });
 
+  it('cuts a block, and the page\'s opening, at a whole character: never half an emoji at the end', () => {
+    // An emoji (two code units) across the character limit.
+    const long = `${'x'.repeat(FIND_LIMITS.blockChars - 1)}\u{1F30A} and more.`;
+    const [batch] = batchBlocks([long]);
+    expect(batch!.blocks[0]).toBe('x'.repeat(FIND_LIMITS.blockChars - 1));
+    const opening = pageOpening([`${'y'.repeat(FIND_LIMITS.openingChars - 1)}\u{1F30A}`]);
+    expect(opening).toEqual(['y'.repeat(FIND_LIMITS.openingChars - 1)]);
+  });
+
   it('splits the blocks, in order, by count and by characters, and says where each batch starts', () => {
     const texts = Array.from({ length: 7 }, (_, i) => `block ${i}`);
     expect(batchBlocks(texts, 3).map((b) => [b.first, b.blocks])).toEqual([
