@@ -210,6 +210,15 @@ function skips(element: Element, options: ExtractOptions): boolean {
   return SKIPPED.has(element.localName) || isHiddenByAttributes(element) || (options.isHidden?.(element) ?? false);
 }
 
+/** True for an element that holds no text extraction reads, whatever is inside it: a script, a
+ * style, a frame, an image, a form field, code. A page that adds one (an ad tag, an analytics
+ * loader, a lazy image) has not changed its text: one added to the body made the body the block to
+ * read again, and the whole page was scanned at every ad refresh. */
+export function addsNoText(element: Element): boolean {
+  const name = element.localName;
+  return SKIPPED.has(name) || UNDRAWN.has(name) || name === 'img';
+}
+
 /** True when extraction never reads this element: it, or an element around it, is one the walk
  * skips (an editor, code, a form field, navigation, a hidden part). A part of the page scanned on
  * its own after a change starts below the walk's root, where the walk never saw those elements. */

@@ -4,7 +4,7 @@
  * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan: each is an
  * element named `claimlight-…`, which extraction skips too.
  */
-import { enclosingBlock, hidesByStyle, type ExtractOptions } from '@/lib/extract';
+import { addsNoText, enclosingBlock, hidesByStyle, type ExtractOptions } from '@/lib/extract';
 
 /** What the watcher reports. */
 export interface ChangeEvents {
@@ -112,6 +112,7 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
       for (const node of record.addedNodes) {
         if (isOwn(node)) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        if (node.nodeType === Node.ELEMENT_NODE && addsNoText(node as Element)) continue;
         const block = blockOf(node);
         if (block) {
           pending.add(block);

@@ -84,6 +84,22 @@ describe('observeChanges', () => {
     await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
   });
 
+  it('reports nothing to read again when the page adds a script, a style, a frame or an image anywhere (an ad tag, a lazy image), though the page moved', async () => {
+    document.body.innerHTML = '<article><p id="p">The ferry fares doubled.</p></article>';
+    const { events } = watch();
+    for (const name of ['script', 'style', 'link', 'iframe', 'img', 'video', 'noscript']) {
+      document.body.append(document.createElement(name));
+      document.getElementById('p')!.append(document.createElement(name));
+    }
+    await vi.waitFor(() => expect(events.moved).toHaveBeenCalled());
+    await new Promise((done) => setTimeout(done, 150));
+    expect(events.changed).not.toHaveBeenCalled();
+    // A paragraph added after them is read, alone.
+    const p = document.body.appendChild(document.createElement('p'));
+    p.textContent = 'The bridge closed.';
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
+  });
+
   it('still reports the page’s own change when Claimlight changes the page quietly right after it', async () => {
     const { events, watcher } = watch();
     const p = document.createElement('p');
