@@ -38,16 +38,44 @@ const MAX_DEPTH = 8;
 const HOLDERS = ['@graph', 'dataFeedElement', 'itemListElement', 'item', 'mainEntity', 'review', 'hasPart'];
 
 /** Finds the ClaimReview nodes in JSON-LD: an object, an array, `@graph`, a DataFeed or a
- * DataFeedItem, a list, or the page or article it belongs to (`HOLDERS`). */
-export function collectClaimReviews(value: unknown, depth = 0): Json[] {
+ * DataFeedItem, a list, or the page or article it belongs to (`HOLDERS`). A node that only points
+ * to a review by its `@id` is no review, and copies of one review (the same `@id`, no field said
+ * two ways: a page's `mainEntity` and the review beside it in `@graph`, one of them cut short) are
+ * one, with every field either has; read apart, the one refused the file, the other doubled the
+ * claim. (Reviews that share an `@id` but differ, as a feed pieced together from pages that each
+ * call theirs "#review" has them, stay apart.) */
+export function collectClaimReviews(value: unknown): Json[] {
+  const reviews: Json[] = [];
+  const sameId = new Map<string, number[]>();
+  for (const node of reviewNodes(value, 0)) {
+    if (!Object.keys(node).some((key) => !key.startsWith('@'))) continue;
+    const id = node['@id'];
+    if (typeof id !== 'string') {
+      reviews.push(node);
+      continue;
+    }
+    const copies = sameId.get(id) ?? [];
+    const at = copies.find((i) => agree(reviews[i]!, node));
+    if (at === undefined) {
+      sameId.set(id, [...copies, reviews.length]);
+      reviews.push(node);
+    } else reviews[at] = { ...reviews[at]!, ...node };
+  }
+  return reviews;
+}
+
+/** Whether two nodes say nothing two ways: every field both have is the same in both. */
+function agree(a: Json, b: Json): boolean {
+  return Object.keys(a).every((key) => !(key in b) || JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
+function reviewNodes(value: unknown, depth: number): Json[] {
   if (depth > MAX_DEPTH) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => collectClaimReviews(item, depth + 1));
+  if (Array.isArray(value)) return value.flatMap((item) => reviewNodes(item, depth + 1));
   const node = asObject(value);
   if (!node) return [];
   if (hasType(node, 'ClaimReview')) return [node];
-  return HOLDERS.flatMap((key) =>
-    key in node ? collectClaimReviews(node[key], depth + 1) : [],
-  );
+  return HOLDERS.flatMap((key) => (key in node ? reviewNodes(node[key], depth + 1) : []));
 }
 
 /** True for one Fact Check Tools `Claim` object (a response's `claims[i]` given on its own). */
@@ -541,7 +569,12 @@ export function packFromApiClaims(claims: unknown[], options: ParseOptions = {})
 function importedReview(claim: FactPack['claims'][number]): { source: Source; titled: boolean } | null {
   const first = claim.context[0];
   const main = first?.sources.length === 1 ? mainSource(claim) : null;
-  return main?.isFactCheck ? { source: main.source, titled: first!.text !== reviewItemText(main.source.outlet) } : null;
+  if (!main?.isFactCheck) return null;
+  const titled = first!.text !== reviewItemText(main.source.outlet);
+  // "<outlet>: <words>" is also how a pack of our own may cite a source: it is a review only where
+  // the import's line for it ("Rated “False” by <outlet> on <date>.") is in the summary too.
+  if (titled && !claim.summary.includes(ratedSentence(claim.ratingLabel, main.source.outlet, main.source.published))) return null;
+  return { source: main.source, titled };
 }
 
 /** A claimant as schema.org's `author`: a Person for each one the string names, with the role in

@@ -605,6 +605,18 @@ describe('a review as other files give it', () => {
     expect(result.ok ? result.value.pack.claims.map((c) => c.verdict) : result.error).toEqual(['imprecise']);
   });
 
+  it('reads a review given both in full and as the page\'s mainEntity once: by a reference, or cut short', () => {
+    const id = 'https://checker.example/reviews/bridge#review';
+    const full = review({ '@id': id });
+    const referenced = parse({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', mainEntity: { '@type': 'ClaimReview', '@id': id } }, full] });
+    expect(referenced.ok ? referenced.value.pack.claims.length : referenced.error).toBe(1);
+    const cut = parse({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', mainEntity: review({ '@id': id, url: undefined }) }, full] });
+    expect(cut.ok ? cut.value.pack.claims.map((c) => c.context[0]?.sources[0]?.url) : cut.error).toEqual(['https://checker.example/reviews/bridge']);
+    // Reviews that share an id but say different things (pages that each call theirs "#review") stay apart.
+    const pieced = parse([review({ '@id': '#review' }), review({ '@id': '#review', url: 'https://checker.example/reviews/ferry', claimReviewed: 'The ferry fares doubled.' })]);
+    expect(pieced.ok ? pieced.value.pack.claims.length : pieced.error).toBe(2);
+  });
+
   it('reads a rating written as a bare word, or in words where its number goes', () => {
     for (const reviewRating of ['False', { '@type': 'Rating', ratingValue: 'False' }]) {
       const result = parse(review({ reviewRating }));
@@ -650,6 +662,15 @@ describe('a ClaimReview export of imported claims, imported again', () => {
     expect(after.map((c) => c.summary)).toEqual(before.map((c) => c.summary));
     // The review's title is kept, as a citation of the review.
     expect(after[1]!.context.map((item) => item.text)).toContain('Coast Facts: Six weeks, not all summer');
+  });
+
+  it('leaves a pack of our own that cites a source as "<outlet>: <words>" reviewed by the pack\'s publisher, on the pack\'s date', () => {
+    const base = samplePack();
+    const claim = { ...base.claims[0]!, context: [{ text: 'Harbour Council: weekend closures, June to August.', sources: [{ url: 'https://council.example/notice', outlet: 'Harbour Council', published: '2026-04-20' }] }] };
+    const parsed = parseFactPack({ ...base, claims: [claim] });
+    if (!parsed.ok) throw new Error(parsed.error.join('\n'));
+    const node = (packToClaimReview(parsed.value) as { '@graph': { author: { name: string }; url?: string; datePublished?: string; citation: unknown[] }[] })['@graph'][0]!;
+    expect([node.author.name, node.url, node.datePublished, node.citation.length]).toEqual([base.publisher, undefined, base.created, 1]);
   });
 
   it('gives a review that had no date none, not the day it was imported', () => {
