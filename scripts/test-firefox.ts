@@ -10,8 +10,8 @@ if (!findFirefox()) {
   console.error(NO_FIREFOX_MESSAGE + overrideNote('FIREFOX_PATH'));
   process.exit(process.env.CLAIMLIGHT_REQUIRE_FIREFOX || process.env.FIREFOX_PATH ? 1 : 0);
 }
-// Built here, not by the Chromium run before it: run on its own, it tested whatever Firefox build
-// was left in .output, or failed on none with a missing-file error and no advice.
+// Built here too (test:browser builds it for the manifest's checks): run on its own, this tested
+// whatever Firefox build was left in .output, or failed on none with a missing-file error.
 const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('test:firefox: the Firefox build failed (above), so its cases did not run');
