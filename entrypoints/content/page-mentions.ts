@@ -185,10 +185,12 @@ function nodesBetween(block: TextBlock, start: number, end: number): Text[] {
  * while the reader saw the rest of it. */
 function shownStart(block: TextBlock, start: number, end: number): number {
   for (const segment of block.segments) {
-    if (segment.blockOffset >= end || segment.blockOffset + segment.length <= start || !isRendered(segment.node)) continue;
+    const to = Math.min(end, segment.blockOffset + segment.length);
+    if (segment.blockOffset >= end || to <= start || !isRendered(segment.node)) continue;
+    // A space the page shows between two hidden words starts nothing.
     let at = Math.max(start, segment.blockOffset);
-    while (at < end && /\s/.test(block.text.charAt(at))) at++;
-    return at < end ? at : -1;
+    while (at < to && /\s/.test(block.text.charAt(at))) at++;
+    if (at < to) return at;
   }
   return -1;
 }
@@ -378,11 +380,13 @@ export class PageMentions {
       if (!block || !claim) continue;
       try {
         const shown = shownStart(block, foundMention.start, foundMention.end);
-        if (shown < 0) {
+        if (shown !== foundMention.start) {
+          // Held back to be read again once the page shows it: all of it, or its first words,
+          // which the mark then takes in.
           const start = locateOffset(block, foundMention.start, 'start');
           const element = start && enclosingBlock(start.node, EXTRACT_OPTIONS);
           if (element && this.heldBack.length < MAX_HELD_BACK) this.heldBack.push({ node: start.node, block: element });
-          continue;
+          if (shown < 0) continue;
         }
         // Marked over the words the reader sees.
         const mention = shown === foundMention.start ? foundMention : { ...foundMention, start: shown };

@@ -196,6 +196,30 @@ describe('a sentence whose first words the page hides', () => {
     expect(mentions.listRelated().map((r) => r.text)).toEqual([CLAIM]);
   });
 
+  it('is read again once the page shows its first words, and then marked whole', async () => {
+    document.body.innerHTML = `${page('.small-only { display: none }')}`;
+    const mentions = new PageMentions(document, findIn('mentions'));
+    await mentions.scanAll();
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
+    document.querySelector('style')!.textContent = '';
+    const due = mentions.shown();
+    expect(due).toEqual([document.querySelector('p')]);
+    await mentions.scan(due);
+    expect(mentions.list().map((m) => m.range.toString())).toEqual([BLOCK]);
+  });
+
+  it('starts at the first word the reader sees, not at a hidden one after a space the page shows', async () => {
+    document.body.innerHTML = `<style>.h { display: none }</style><main><p><span class="h">Live:</span> <span class="h">Updated</span> ${CLAIM}</p></main>`;
+    const block = `Live: Updated ${CLAIM}`;
+    const mentions = new PageMentions(document, async (blocks: string[]) => ({
+      mentions: blocks.flatMap((text, i) => (text === block ? [{ claimKey: 'p/bridge', block: i, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }] : [])),
+      related: [],
+      claims: { 'p/bridge': claim },
+    }));
+    await mentions.scanAll();
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
+  });
+
   it('is held back, unmarked, while the page shows none of it', async () => {
     document.body.innerHTML = `<style>.folded { display: none }</style><main><p class="folded"><span>Live: </span>${CLAIM}</p></main>`;
     const mentions = new PageMentions(document, findIn('mentions'));
