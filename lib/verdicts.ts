@@ -203,7 +203,8 @@ export function verdictFromRating(label: string | undefined, value?: number, bes
       if (lead === 'accurate' && rest.length && (QUALIFIERS.has(rest[0]!) || IN_PART.some((words) => startsWithWords(rest, words)))) return 'imprecise';
       // "Falso en parte", "Faux en partie", "False in part": false only in part, as "Partly false"
       // and "Parcialmente falso" are read (a caveat, "con matices", leaves a false rating false).
-      if (lead === 'false' && rest.length && FALSE_IN_PART.some((words) => startsWithWords(rest, words))) return 'imprecise';
+      // Only as the whole label: "Falso: en parte del video se ve otra ciudad" is false, explained.
+      if (lead === 'false' && FALSE_IN_PART.some((words) => words.length === rest.length && startsWithWords(rest, words))) return 'imprecise';
       // "Old hoax": old, and false.
       if (lead === 'accurate-but-misdated' && rest.length && leadVerdict(rest) === 'false') return 'false';
       return lead;

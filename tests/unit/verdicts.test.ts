@@ -55,6 +55,8 @@ describe('ratings false only in part', () => {
   it('leaves a false rating with a caveat false', async () => {
     const { verdictFromRating } = await import('@/lib/verdicts');
     expect(['Falso con matices', 'False with caveats', 'False'].map((label) => verdictFromRating(label))).toEqual(['false', 'false', 'false']);
+    // A false rating explained in words that start like "in part" stays false.
+    expect(['Falso: en parte del video se ve otra ciudad', 'False: in part of the clip the man is elsewhere'].map((label) => verdictFromRating(label))).toEqual(['false', 'false']);
   });
 });
 
