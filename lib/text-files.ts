@@ -32,7 +32,15 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
     .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
   const body = head.search(/<body\b/i);
   const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(body < 0 ? head : head.slice(0, body))?.[1]?.toLowerCase() ?? null;
-  return meta?.startsWith('utf-16') ? 'utf-8' : meta;
+  if (!meta) return null;
+  // By the name the platform reads it under: "unicode", "ucs-2" and "csunicode" are UTF-16 too.
+  let name = meta;
+  try {
+    name = new TextDecoder(meta).encoding;
+  } catch {
+    // A name the platform does not know: kept, for the reader to say so.
+  }
+  return name.startsWith('utf-16') ? 'utf-8' : name;
 }
 
 /**

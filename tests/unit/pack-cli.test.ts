@@ -163,6 +163,11 @@ describe('decodeTextFile', () => {
     expect(text).toBe(page);
     const parsed = parsePackText(text);
     expect(parsed.ok && [parsed.value.pack.claims[0]!.text, parsed.value.pack.claims[0]!.verdict]).toEqual(['Паром подорожал вдвое', 'false']);
+    // A page that names UTF-16 under any of its names is read as the HTML standard reads it: not as UTF-16.
+    for (const label of ['utf-16', 'unicode', 'ucs-2', 'csunicode']) {
+      const named = Uint8Array.from(`<!doctype html><html><head><meta charset="${label}"><title>Caf\xe9</title></head></html>`, (ch) => ch.charCodeAt(0));
+      expect(decodeTextFile(named).text, label).toContain('<title>Caf');
+    }
     // A file that is no page is read as before, whatever it says.
     expect(decodeTextFile(Uint8Array.from([0x22, 0xe9, 0x22, 0x20, 0x3c, 0x6d, 0x65, 0x74, 0x61, 0x20, 0x63, 0x68, 0x61, 0x72, 0x73, 0x65, 0x74, 0x3d, 0x6b, 0x6f, 0x69, 0x38, 0x2d, 0x72, 0x3e])).text).toBe('"é" <meta charset=koi8-r>');
   });
