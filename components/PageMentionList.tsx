@@ -131,7 +131,8 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
         <>
           <VerdictSummary mentions={marked} />
           <MarkedList mentions={marked} onReveal={onReveal} />
-          {shortcuts && (shortcuts.next || shortcuts.previous) && <p class="claimlight-popup__hint">{shortcutHint(shortcuts)}</p>}
+          {/* Not while the marks are hidden: the keys go from mark to mark, and there are none. */}
+          {!marksHidden && shortcuts && (shortcuts.next || shortcuts.previous) && <p class="claimlight-popup__hint">{shortcutHint(shortcuts)}</p>}
         </>
       )}
       {related.length > 0 && (

@@ -25,6 +25,9 @@ describe('PageMentionList', () => {
     expect(container.textContent).toContain('On the page, Ctrl+Shift+Y goes to the next claim and opens its card.');
     rerender(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} shortcuts={{ next: '', previous: '' }} />);
     expect(container.textContent).not.toContain('On the page,');
+    // Nor while the reader has hidden the page's marks, which the keys go between.
+    rerender(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} marksHidden onHideMarks={vi.fn()} shortcuts={{ next: 'Alt+Shift+N', previous: 'Alt+Shift+P' }} />);
+    expect(container.textContent).not.toContain('On the page,');
   });
 
   it('cuts a claim as long as a pack allows, and names it in short in each of its mentions', () => {

@@ -74,6 +74,23 @@ describe('popup entrypoint', () => {
     await waitFor(() => expect(screen.getByRole('list', { name: /Claims on this page/ }).textContent).toContain('Fares doubled.'), { timeout: 3_000 });
   });
 
+  it('says under the page\'s list which keys go from mark to mark, as the browser has them set, and nothing where it will not say', async () => {
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([
+      { name: '_execute_action', shortcut: '' },
+      { name: 'next-mention', shortcut: 'Ctrl+Shift+Y', description: 'Go to the next claim on the page' },
+      { name: 'previous-mention', shortcut: '', description: 'Go to the previous claim on the page' },
+    ]);
+    await openPopupAnswering(async (message) => (message.type === toContentType('listMentions') ? listed([fares]) : ok({})));
+    await openPageView();
+    await screen.findByText('On the page, Ctrl+Shift+Y goes to the next claim and opens its card.');
+    render(null, document.getElementById('app')!);
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockRejectedValue(new Error('commands is not available'));
+    await openPopupAnswering(async (message) => (message.type === toContentType('listMentions') ? listed([fares]) : ok({})));
+    await openPageView();
+    await waitFor(() => expect(screen.getByRole('list', { name: /Claims on this page/ }).textContent).toContain('Fares doubled.'));
+    expect(document.body.textContent).not.toContain('On the page,');
+  });
+
   it('says so and lists the page again when the chosen sentence is no longer there, or the tab loaded another page', async () => {
     const reveals: unknown[] = [];
     let asked = 0;
