@@ -22,6 +22,8 @@ import { createPainter } from './painter';
 /** The least time between two rescans for navigation: a page that calls pushState every few
  * milliseconds gets one rescan a second, not one per call. */
 const NAVIGATION_RESCAN_INTERVAL = 1_000;
+/** How long after the address changes a single-page app's new page is read (`navigated`). */
+const NAVIGATION_SETTLE_MS = 50;
 /**
  * Scrolls a mention's text to the middle of the view: its element into view first (and so out of
  * any folded scroll box), then each box that scrolls it, and the window, by where the text itself
@@ -76,6 +78,8 @@ export class PageController {
   /** The card asked for while the card's code loads, opened when it has. */
   private pendingCard: Pick<OpenCard, 'mention' | 'opened' | 'at'> | null = null;
   private focused = -1;
+  /** The page the address names (`pageKeyOf`: without its query or fragment), as last scanned. */
+  private pageKey = pageKeyOf(location.href);
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
   private reported = '';
@@ -221,10 +225,17 @@ export class PageController {
     if (this.active) await this.rescan();
   }
 
-  /** A new page in a single-page app: scanned afresh, at most once a second however often the
-   * page navigates. */
+  /** The address changed (told once the change is made): a new page in a single-page app is
+   * scanned afresh, at most once a second however often the page navigates. An address rewritten
+   * only in its query or fragment (a tracking tag taken off, "?ref=scroll" as the reader scrolls) is
+   * the same page: it closed the card the reader had open, and scanned the whole page again. */
   navigated(): void {
-    this.pacedNavigation();
+    const key = pageKeyOf(location.href);
+    if (key === this.pageKey) return;
+    this.pageKey = key;
+    // A moment later: an app that changes the address first and then shows the new page (as most
+    // routers do) has shown it, its date and opening with it.
+    this.ctx.setTimeout(() => this.pacedNavigation(), NAVIGATION_SETTLE_MS);
   }
 
   private async rescanForNavigation(): Promise<void> {

@@ -54,8 +54,12 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
     // The store's claims changed (a feed refreshed, a pack imported or deleted): scan again.
     if (area === 'local' && changes[STORE_CHANGED_KEY]) void page.claimsChanged();
   });
-  // A single-page app's navigation is a new page: scan it afresh.
-  ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
+  // A single-page app's navigation is a new page: scan it afresh, once the address is the new one.
+  // (WXT's own event comes from the Navigation API's "navigate", before the address changes: the
+  // rescan read the last page's address, so applied its hidden matches to the new one.)
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (typeof navigation?.addEventListener === 'function') navigation.addEventListener('currententrychange', () => page.navigated(), { signal: ctx.signal });
+  else ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
 
   const settings = await readStoredSettings();
   if (!ctx.isValid) return;

@@ -322,8 +322,10 @@ describe('hostile pages', () => {
         new Promise<number>((done) => {
           const start = performance.now();
           let n = 0;
+          // A new path each time: a new page to the content script (a query alone is the same page).
+          const base = location.pathname;
           const timer = setInterval(() => {
-            history.pushState({}, '', `?page=${n++}`);
+            history.pushState({}, '', `${base}/${n++}`);
             if (performance.now() - start > 3_000) {
               clearInterval(timer);
               done((performance.now() - start) / 1_000);

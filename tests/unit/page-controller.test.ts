@@ -123,6 +123,7 @@ describe('PageController', () => {
     expect(page.controller.summaries()).toHaveLength(1);
     history.pushState(null, '', '/story-b');
     page.controller.navigated();
+    await new Promise((resolve) => setTimeout(resolve, 60));
     await page.answer();
     expect(page.controller.summaries()).toEqual([]);
     history.pushState(null, '', '/story-c');
@@ -130,6 +131,25 @@ describe('PageController', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await page.answer();
     expect(page.controller.summaries()).toHaveLength(1);
+  });
+
+  it('takes an address rewritten only in its query or fragment for the same page: no rescan, its card and hidden matches kept', async () => {
+    history.replaceState(null, '', '/story-d');
+    const rejected = withPageDismissal(NO_DISMISSALS, { page: pageKeyOf(location.href), claimKey: 'p/bridge', claimText: CLAIM, text: CLAIM, at: '2026-12-01T00:00:00Z' });
+    document.body.innerHTML = `<main><p>${CLAIM}</p><p>${CLAIM} Again.</p></main>`;
+    const page = setup(rejected);
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await page.answer();
+    await started;
+    expect(page.controller.summaries()).toEqual([]);
+    for (const address of ['/story-d?ref=scroll', '/story-d?ref=scroll#comments', '/story-d']) {
+      history.replaceState(null, '', address);
+      page.controller.navigated();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(page.pending()).toBe(0);
+    expect(page.controller.summaries()).toEqual([]);
   });
 
   it('finds nothing and opens no card on a site switched off while its scan was under way', async () => {
