@@ -6,7 +6,7 @@
  */
 import { enclosingBlock, extractBlocks, extractBlocksInSlices, isInsideSkipped, locateOffset, type DomPoint, type ExtractOptions, type Slicing, type TextBlock } from '@/lib/extract';
 import { log } from '@/lib/log';
-import { batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
+import { FIND_LIMITS, batchBlocks, pageOpening, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 import { matchKey, type Hidden } from '@/lib/dismissals';
 import { pageDate } from '@/lib/timeline';
 import type { MentionVerdict } from '@/lib/verdicts';
@@ -195,6 +195,10 @@ function shownStart(block: TextBlock, start: number, end: number): number {
   return -1;
 }
 
+/** How many times a batch whose reply was full is halved and asked again (`findInBatches`): up to
+ * 16 replies' worth of mentions. */
+const MAX_SPLITS = 4;
+
 /** The live set of mentions on the page. */
 export class PageMentions {
   private mentions: PageMention[] = [];
@@ -280,15 +284,25 @@ export class PageMentions {
     const joined: FoundMentions = { mentions: [], related: [], claims: {} };
     if (!blocks.length) return joined;
     let answered = false;
-    for (const batch of batchBlocks(blocks.map((b) => b.text))) {
-      const found = await this.find(batch.blocks, this.date, this.opening);
-      if (!found) continue;
+    // A reply holds at most `FIND_LIMITS.mentions` mentions: a full one may have left the rest of
+    // its blocks' out, and they are asked again in halves (a page of 2,000 mentions had its second
+    // thousand never marked). Halved a few times at most: a page made of mentions is bounded too.
+    const ask = async (first: number, texts: string[], splits: number): Promise<void> => {
+      const found = await this.find(texts, this.date, this.opening);
+      if (!found) return;
+      if (found.mentions.length >= FIND_LIMITS.mentions && texts.length > 1 && splits < MAX_SPLITS) {
+        const half = texts.length >> 1;
+        await ask(first, texts.slice(0, half), splits + 1);
+        await ask(first + half, texts.slice(half), splits + 1);
+        return;
+      }
       answered = true;
-      const shift = <M extends { block: number }>(m: M): M => ({ ...m, block: m.block + batch.first });
+      const shift = <M extends { block: number }>(m: M): M => ({ ...m, block: m.block + first });
       joined.mentions.push(...found.mentions.map(shift));
       joined.related.push(...found.related.map(shift));
       Object.assign(joined.claims, found.claims);
-    }
+    };
+    for (const batch of batchBlocks(blocks.map((b) => b.text))) await ask(batch.first, batch.blocks, 0);
     return answered ? joined : null;
   }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { PageMentions } from '@/entrypoints/content/page-mentions';
-import type { ClaimForCard, FoundMentions } from '@/lib/protocol';
+import { FIND_LIMITS, type ClaimForCard, type FoundMentions } from '@/lib/protocol';
 
 // The content script's list of mentions, against a matcher that answers when the test says so.
 const CLAIM = 'The harbour bridge will close all summer.';
@@ -226,6 +226,25 @@ describe('a sentence whose first words the page hides', () => {
     await mentions.scanAll();
     expect(mentions.list()).toEqual([]);
   });
+});
+
+describe('a page of more mentions than one reply holds', () => {
+  it('asks again, in halves, for the blocks of a reply that came back full, and marks every mention', async () => {
+    const count = 1_200;
+    document.body.innerHTML = `<main>${Array.from({ length: count }, () => `<p>${CLAIM}</p>`).join('')}</main>`;
+    const asked: number[] = [];
+    // As the background answers: at most FIND_LIMITS.mentions mentions a reply, the first in reading order.
+    const find = async (blocks: string[]): Promise<FoundMentions> => {
+      asked.push(blocks.length);
+      const mentions = blocks.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }] : []));
+      return { mentions: mentions.slice(0, FIND_LIMITS.mentions), related: [], claims: { 'p/bridge': claim } };
+    };
+    const mentions = new PageMentions(document, find);
+    await mentions.scanAll();
+    expect(mentions.list()).toHaveLength(count);
+    expect(new Set(mentions.list().map((m) => m.nodes[0]))).toHaveProperty('size', count);
+    expect(asked[0]).toBe(count);
+  }, 60_000);
 });
 
 describe('answers that come out of order', () => {
