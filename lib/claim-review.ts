@@ -48,8 +48,9 @@ export function collectClaimReviews(value: unknown): Json[] {
   const reviews: Json[] = [];
   const sameId = new Map<string, number[]>();
   for (const node of reviewNodes(value, 0)) {
-    if (!Object.keys(node).some((key) => !key.startsWith('@'))) continue;
     const id = node['@id'];
+    // A pointer to a review given in full elsewhere (`{"@type": "ClaimReview", "@id": …}`).
+    if (typeof id === 'string' && !Object.keys(node).some((key) => !key.startsWith('@'))) continue;
     if (typeof id !== 'string') {
       reviews.push(node);
       continue;
