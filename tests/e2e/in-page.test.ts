@@ -733,7 +733,7 @@ describe('the card where the page or the reader sizes things', () => {
         card.scrollTop = card.scrollHeight;
         // The text's size as drawn: its own times every zoom above it.
         const summary = (card.querySelector('.claimlight-card__summary') ?? card) as HTMLElement & { currentCSSZoom?: number };
-        return { card: box(card), buttons: [...card.querySelectorAll('footer button')].map(box), summarySize: parseFloat(getComputedStyle(summary).fontSize) * (summary.currentCSSZoom ?? 1) };
+        return { card: box(card), buttons: [...card.querySelectorAll('.claimlight-card__footer button')].map(box), summarySize: parseFloat(getComputedStyle(summary).fontSize) * (summary.currentCSSZoom ?? 1) };
       },
       null,
     );
