@@ -46,21 +46,21 @@ const HOLDERS = ['@graph', 'dataFeedElement', 'itemListElement', 'item', 'mainEn
  * call theirs "#review" has them, stay apart.) */
 export function collectClaimReviews(value: unknown): Json[] {
   const reviews: Json[] = [];
-  const sameId = new Map<string, number[]>();
+  // Where each id's first review is; -1 once two of its reviews disagreed: then every review of it
+  // stands apart, and none is compared again (comparing each with all before it took 20 s for
+  // 4,000 reviews of one id).
+  const firstOf = new Map<string, number>();
   for (const node of reviewNodes(value, 0)) {
     const id = node['@id'];
     // A pointer to a review given in full elsewhere (`{"@type": "ClaimReview", "@id": …}`).
     if (typeof id === 'string' && !Object.keys(node).some((key) => !key.startsWith('@'))) continue;
-    if (typeof id !== 'string') {
-      reviews.push(node);
+    const at = typeof id === 'string' ? firstOf.get(id) : undefined;
+    if (at !== undefined && at >= 0 && agree(reviews[at]!, node)) {
+      reviews[at] = { ...reviews[at]!, ...node };
       continue;
     }
-    const copies = sameId.get(id) ?? [];
-    const at = copies.find((i) => agree(reviews[i]!, node));
-    if (at === undefined) {
-      sameId.set(id, [...copies, reviews.length]);
-      reviews.push(node);
-    } else reviews[at] = { ...reviews[at]!, ...node };
+    if (typeof id === 'string') firstOf.set(id, at === undefined ? reviews.length : -1);
+    reviews.push(node);
   }
   return reviews;
 }

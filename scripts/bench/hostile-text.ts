@@ -38,6 +38,8 @@ const SHAPES: Shape[] = [
   { name: '"<" with no ">" (ClaimReview text)', text: (n) => repeat('<', n), read: cleanText },
   { name: 'script tags that never close (pack file)', text: (n) => repeat('<script ', n), read: (text) => parsePackText(text, { fileName: 'page.html' }) },
   { name: 'script tags in one tag (pack file)', text: (n) => `${repeat('<script ', n)}>`, read: (text) => parsePackText(text, { fileName: 'page.html' }) },
+  // Reviews of one feed that all call themselves "#review", each different: none merges with another.
+  { name: 'reviews sharing one @id (ClaimReview file)', text: (n) => JSON.stringify(Array.from({ length: Math.ceil(n / 160) }, (_, i) => ({ '@type': 'ClaimReview', '@id': '#review', url: `https://checks.example/${i}`, claimReviewed: `Claim number ${i} about the harbour.`, author: { name: 'Checks' }, reviewRating: { alternateName: 'False' } }))), read: (text) => parsePackText(text) },
   { name: 'a post of spaces (cleanPost)', text: (n) => `${repeat(' ', n)}x`, read: cleanPost },
   { name: 'a word as long as the text (popup search)', text: (n) => repeat('a', n), read: (text) => search.search(text) },
 ];
