@@ -22,6 +22,19 @@ import { createPainter } from './painter';
 /** The least time between two rescans for navigation: a page that calls pushState every few
  * milliseconds gets one rescan a second, not one per call. */
 const NAVIGATION_RESCAN_INTERVAL = 1_000;
+/** Whether a fragment names a place on the page (an element with that id or name), as a link to
+ * a heading or to the comments does: the reader moved on the page, not to another one. */
+function isAnchorOnPage(hash: string): boolean {
+  if (hash.length < 2 || hash.startsWith('#/') || hash.startsWith('#!')) return false;
+  let name = hash.slice(1);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Written with a stray "%": looked for as it is.
+  }
+  return document.getElementById(name) !== null || document.getElementsByName(name).length > 0;
+}
+
 /** How long after the address changes a single-page app's new page is read (`navigated`). */
 const NAVIGATION_SETTLE_MS = 50;
 /**
@@ -225,13 +238,15 @@ export class PageController {
     if (this.active) await this.rescan();
   }
 
-  /** The address changed (told once the change is made): a new page in a single-page app is
-   * scanned afresh, at most once a second however often the page navigates. An address rewritten
-   * only in its query or fragment (a tracking tag taken off, "?ref=scroll" as the reader scrolls) is
-   * the same page: it closed the card the reader had open, and scanned the whole page again. */
-  navigated(): void {
+  /** The address changed (told once the change is made; `how`, where the browser says, as the
+   * Navigation API names it): a new page in a single-page app is scanned afresh, at most once a
+   * second however often the page navigates. An address only rewritten in its query or fragment (a
+   * tracking tag taken off, "?ref=scroll" as the reader scrolls) or moved to an anchor on the page
+   * is the same page: it closed the card the reader had open, and scanned the whole page again. An
+   * app that routes by its query or fragment ("#/story", "?v=…") pushes a new one: a new page. */
+  navigated(how?: string | null): void {
     const key = pageKeyOf(location.href);
-    if (key === this.pageKey) return;
+    if (key === this.pageKey && (how === 'replace' || isAnchorOnPage(location.hash))) return;
     this.pageKey = key;
     // A moment later: an app that changes the address first and then shows the new page (as most
     // routers do) has shown it, its date and opening with it.

@@ -58,7 +58,9 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   // (WXT's own event comes from the Navigation API's "navigate", before the address changes: the
   // rescan read the last page's address, so applied its hidden matches to the new one.)
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  if (typeof navigation?.addEventListener === 'function') navigation.addEventListener('currententrychange', () => page.navigated(), { signal: ctx.signal });
+  if (typeof navigation?.addEventListener === 'function') {
+    navigation.addEventListener('currententrychange', (event) => page.navigated((event as Event & { navigationType?: string | null }).navigationType), { signal: ctx.signal });
+  }
   else ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
 
   const settings = await readStoredSettings();

@@ -26,10 +26,12 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
   } as unknown as ContentScriptContext;
   const waiting: (() => void)[] = [];
   const reports: unknown[] = [];
+  const requests: { blocks?: string[]; pageDate?: number | null }[] = [];
   const client = {
-    call: async (name: string, payload: { blocks?: string[] }) => {
+    call: async (name: string, payload: { blocks?: string[]; pageDate?: number | null }) => {
       if (name === 'mentionsShown') reports.push(payload);
       if (name !== 'findMentions') return ok({});
+      requests.push(payload);
       return new Promise((resolve) =>
         waiting.push(() =>
           resolve(
@@ -64,7 +66,7 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
       while (waiting.length) waiting.shift()!();
     }
   };
-  return { controller, shown, reports, answer, pending: () => waiting.length, stop: () => abort.abort() };
+  return { controller, shown, reports, answer, pending: () => waiting.length, requests: () => requests, stop: () => abort.abort() };
 }
 
 let stop = () => {};
@@ -136,7 +138,7 @@ describe('PageController', () => {
   it('takes an address rewritten only in its query or fragment for the same page: no rescan, its card and hidden matches kept', async () => {
     history.replaceState(null, '', '/story-d');
     const rejected = withPageDismissal(NO_DISMISSALS, { page: pageKeyOf(location.href), claimKey: 'p/bridge', claimText: CLAIM, text: CLAIM, at: '2026-12-01T00:00:00Z' });
-    document.body.innerHTML = `<main><p>${CLAIM}</p><p>${CLAIM} Again.</p></main>`;
+    document.body.innerHTML = `<main><p>${CLAIM}</p><p>${CLAIM} Again.</p><h2 id="comments">Comments</h2></main>`;
     const page = setup(rejected);
     stop = page.stop;
     const started = page.controller.start(DEFAULT_SETTINGS);
@@ -145,11 +147,35 @@ describe('PageController', () => {
     expect(page.controller.summaries()).toEqual([]);
     for (const address of ['/story-d?ref=scroll', '/story-d?ref=scroll#comments', '/story-d']) {
       history.replaceState(null, '', address);
-      page.controller.navigated();
+      page.controller.navigated('replace');
     }
+    // A link to an anchor on the page, pushed: the reader moved on the page.
+    history.pushState(null, '', '/story-d#comments');
+    page.controller.navigated('push');
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(page.pending()).toBe(0);
     expect(page.controller.summaries()).toEqual([]);
+  });
+
+  it('takes a route pushed in the fragment or the query (an app routed by "#/story" or "?v=") for a new page, read with its own date', async () => {
+    for (const [from, to] of [['/app#/old', '/app#/new'], ['/watch?v=old', '/watch?v=new']]) {
+      history.replaceState(null, '', from);
+      document.head.innerHTML = '<meta property="article:published_time" content="2015-03-01T08:00:00Z">';
+      document.body.innerHTML = '<main><p>The old route.</p></main>';
+      const page = setup();
+      stop = page.stop;
+      const started = page.controller.start(DEFAULT_SETTINGS);
+      await page.answer();
+      await started;
+      expect(page.pending()).toBe(0);
+      history.pushState(null, '', to);
+      document.head.innerHTML = '<meta property="article:published_time" content="2025-03-01T08:00:00Z">';
+      page.controller.navigated('push');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      // (The page's date is the publisher's day.)
+      expect(page.requests().at(-1)?.pageDate).toBe(Date.UTC(2025, 2, 1));
+      page.stop();
+    }
   });
 
   it('finds nothing and opens no card on a site switched off while its scan was under way', async () => {
