@@ -287,20 +287,28 @@ export class PageMentions {
     // A reply holds at most `FIND_LIMITS.mentions` mentions: a full one may have left the rest of
     // its blocks' out, and they are asked again in halves (a page of 2,000 mentions had its second
     // thousand never marked). Halved a few times at most: a page made of mentions is bounded too.
-    const ask = async (first: number, texts: string[], splits: number): Promise<void> => {
+    // The answer's mentions in its blocks `from` to `to`, counted from `first` in the page's list.
+    const take = (found: FoundMentions, first: number, from = 0, to = Infinity) => {
+      answered = true;
+      const inside = (m: { block: number }) => m.block >= from && m.block < to;
+      const shift = <M extends { block: number }>(m: M): M => ({ ...m, block: m.block + first });
+      joined.mentions.push(...found.mentions.filter(inside).map(shift));
+      joined.related.push(...found.related.filter(inside).map(shift));
+      Object.assign(joined.claims, found.claims);
+    };
+    // True when the matcher answered. A half it does not answer keeps what the full reply gave for
+    // its blocks: asking again must not lose what one answer already had.
+    const ask = async (first: number, texts: string[], splits: number): Promise<boolean> => {
       const found = await this.find(texts, this.date, this.opening);
-      if (!found) return;
+      if (!found) return false;
       if (found.mentions.length >= FIND_LIMITS.mentions && texts.length > 1 && splits < MAX_SPLITS) {
         const half = texts.length >> 1;
-        await ask(first, texts.slice(0, half), splits + 1);
-        await ask(first + half, texts.slice(half), splits + 1);
-        return;
+        if (!(await ask(first, texts.slice(0, half), splits + 1))) take(found, first, 0, half);
+        if (!(await ask(first + half, texts.slice(half), splits + 1))) take(found, first, half, texts.length);
+        return true;
       }
-      answered = true;
-      const shift = <M extends { block: number }>(m: M): M => ({ ...m, block: m.block + first });
-      joined.mentions.push(...found.mentions.map(shift));
-      joined.related.push(...found.related.map(shift));
-      Object.assign(joined.claims, found.claims);
+      take(found, first);
+      return true;
     };
     for (const batch of batchBlocks(blocks.map((b) => b.text))) await ask(batch.first, batch.blocks, 0);
     return answered ? joined : null;

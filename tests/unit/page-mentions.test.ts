@@ -245,6 +245,24 @@ describe('a page of more mentions than one reply holds', () => {
     expect(new Set(mentions.list().map((m) => m.nodes[0]))).toHaveProperty('size', count);
     expect(asked[0]).toBe(count);
   }, 60_000);
+
+  it('keeps what the full reply gave for the blocks of a half the matcher then does not answer', async () => {
+    const count = 1_200;
+    document.body.innerHTML = `<main>${Array.from({ length: count }, () => `<p>${CLAIM}</p>`).join('')}</main>`;
+    for (const unanswered of [[2], [2, 3]]) {
+      let calls = 0;
+      const find = async (blocks: string[]): Promise<FoundMentions | null> => {
+        if (unanswered.includes(++calls)) return null;
+        const found = blocks.flatMap((text, block) => (text === CLAIM ? [{ claimKey: 'p/bridge', block, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }] : []));
+        return { mentions: found.slice(0, FIND_LIMITS.mentions), related: [], claims: { 'p/bridge': claim } };
+      };
+      const mentions = new PageMentions(document, find);
+      await mentions.scanAll();
+      // The first half unanswered: the full reply's 600 there, and the second half's own 600; both
+      // unanswered: the full reply's 1,000.
+      expect(mentions.list()).toHaveLength(unanswered.length === 1 ? count : FIND_LIMITS.mentions);
+    }
+  }, 60_000);
 });
 
 describe('answers that come out of order', () => {
