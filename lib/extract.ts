@@ -210,13 +210,15 @@ function skips(element: Element, options: ExtractOptions): boolean {
   return SKIPPED.has(element.localName) || isHiddenByAttributes(element) || (options.isHidden?.(element) ?? false);
 }
 
-/** True for an element that holds no text extraction reads, whatever is inside it: a script, a
- * style, a frame, an image, a form field, code. A page that adds one (an ad tag, an analytics
- * loader, a lazy image) has not changed its text: one added to the body made the body the block to
- * read again, and the whole page was scanned at every ad refresh. */
-export function addsNoText(element: Element): boolean {
+/** What an element the page adds does to its text: `none` for one drawn nowhere in it (a script, a
+ * style, a template: an ad tag, an analytics loader); `spacing` for one that holds no text
+ * extraction reads but stands between words (a frame, an image, a form field, code); `text` for
+ * the rest. The first two added to the body made the body the block to read again, and the whole
+ * page was scanned at every ad refresh. */
+export function textAdded(element: Element): 'none' | 'spacing' | 'text' {
   const name = element.localName;
-  return SKIPPED.has(name) || UNDRAWN.has(name) || name === 'img';
+  if (UNDRAWN.has(name)) return 'none';
+  return SKIPPED.has(name) || name === 'img' ? 'spacing' : 'text';
 }
 
 /** True when extraction never reads this element: it, or an element around it, is one the walk

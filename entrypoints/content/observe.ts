@@ -4,7 +4,7 @@
  * card's, the marks') are ignored, so drawing a card or a mark never triggers a scan: each is an
  * element named `claimlight-…`, which extraction skips too.
  */
-import { addsNoText, enclosingBlock, hidesByStyle, type ExtractOptions } from '@/lib/extract';
+import { INLINE_ELEMENTS, enclosingBlock, textAdded, hidesByStyle, type ExtractOptions } from '@/lib/extract';
 
 /** What the watcher reports. */
 export interface ChangeEvents {
@@ -112,8 +112,12 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
       for (const node of record.addedNodes) {
         if (isOwn(node)) continue;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
-        if (node.nodeType === Node.ELEMENT_NODE && addsNoText(node as Element)) continue;
+        const adds = node.nodeType === Node.ELEMENT_NODE ? textAdded(node as Element) : 'text';
+        if (adds === 'none') continue;
         const block = blockOf(node);
+        // A frame or an image put between two words parts them: their paragraph is read again. One
+        // put beside the paragraphs (an ad frame in the article, a lazy image) changes no sentence.
+        if (adds === 'spacing' && !amongWords(node as Element)) continue;
         if (block) {
           pending.add(block);
           added.add(block);
@@ -143,4 +147,11 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
       observer.takeRecords();
     },
   };
+}
+
+/** Whether an element stands among a paragraph's words: text beside it, or inside an inline
+ * element (a link, an emphasis) that text is in. */
+function amongWords(element: Element): boolean {
+  const hasWords = (node: Node | null) => node !== null && node.nodeType === Node.TEXT_NODE && /\S/.test(node.nodeValue ?? '');
+  return hasWords(element.previousSibling) || hasWords(element.nextSibling) || (element.parentElement !== null && INLINE_ELEMENTS.has(element.parentElement.localName));
 }

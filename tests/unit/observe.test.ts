@@ -94,10 +94,21 @@ describe('observeChanges', () => {
     await vi.waitFor(() => expect(events.moved).toHaveBeenCalled());
     await new Promise((done) => setTimeout(done, 150));
     expect(events.changed).not.toHaveBeenCalled();
+    // Nor beside the paragraphs of an article (an ad frame, a lazy image).
+    document.querySelector('article')!.append(document.createElement('iframe'), document.createElement('img'));
+    await new Promise((done) => setTimeout(done, 150));
+    expect(events.changed).not.toHaveBeenCalled();
     // A paragraph added after them is read, alone.
     const p = document.body.appendChild(document.createElement('p'));
     p.textContent = 'The bridge closed.';
     await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
+  });
+
+  it.each(['img', 'button', 'iframe'])('reads a paragraph again when an %s put between two of its words parts them', async (name) => {
+    document.body.innerHTML = '<article><p id="p">The harbour<span id="icon"></span>bridge closed. Ferry<b id="b"></b></p></article>';
+    const { events } = watch();
+    document.getElementById('icon')!.append(document.createElement(name));
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([document.getElementById('p')]));
   });
 
   it('still reports the page’s own change when Claimlight changes the page quietly right after it', async () => {
