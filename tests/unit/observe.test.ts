@@ -104,7 +104,7 @@ describe('observeChanges', () => {
     await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([p]));
   });
 
-  it.each(['img', 'button', 'iframe'])('reads a paragraph again when an %s put between two of its words parts them', async (name) => {
+  it.each([['an image', 'img'], ['a button', 'button'], ['a frame', 'iframe']])('reads a paragraph again when %s put between two of its words parts them', async (_, name) => {
     document.body.innerHTML = '<article><p id="p">The harbour<span id="icon"></span>bridge closed. Ferry<b id="b"></b></p></article>';
     const { events } = watch();
     document.getElementById('icon')!.append(document.createElement(name));
