@@ -20,6 +20,9 @@ export interface ChangeEvents {
   moved(): void;
   /** A class or a style changed somewhere: text that was hidden may show now. */
   restyled(): void;
+  /** What may say the page's date changed: a `<meta>`'s content, or a `<meta>` or JSON-LD script
+   * put in or taken out (a single-page app that shows a route after fetching it dates it then). */
+  redated(): void;
 }
 
 /** One of Claimlight's layers (or an element named like them, which extraction skips anyway): known
@@ -37,6 +40,12 @@ const blockOf = (node: Node) => enclosingBlock(node, BLOCKS);
  * they hide is not read, or read and not marked), and a class or style, which may (a "read more");
  * and `contenteditable`, which makes text a reader's own (a comment box: not marked) or gives it back. */
 const SHOWING = ['hidden', 'aria-hidden', 'open', 'class', 'style', 'contenteditable'];
+/** Attributes watched besides: a `<meta>`'s `content`, where a page's date is most often written. */
+const WATCHED = [...SHOWING, 'content'];
+
+/** Whether a node may hold the page's date (`pageDate`): a `<meta>`, or a JSON-LD script. */
+const mayDate = (node: Node) =>
+  node.nodeType === Node.ELEMENT_NODE && ((node as Element).localName === 'meta' || ((node as Element).localName === 'script' && (node as Element).getAttribute('type') === 'application/ld+json'));
 
 /** Whether a change of `hidden`, `aria-hidden` or `open` showed the element's text (a consent
  * dialog giving the article back, a folded section opened). */
@@ -78,8 +87,14 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     let removed = false;
     let pageChanged = false;
     let restyled = false;
+    let redated = false;
     for (const record of records) {
       if (isOwn(record.target)) continue;
+      if (record.type === 'attributes' && record.attributeName === 'content') {
+        redated ||= mayDate(record.target);
+        continue;
+      }
+      if (record.type === 'childList' && !redated) redated = [...record.addedNodes, ...record.removedNodes].some(mayDate);
       if (record.type === 'attributes') {
         // Text an inline style hid is not read at all (extraction skips it, as `hidden`), so its
         // showing is a change of the page's text, not only of its look: a "read more" that sets
@@ -131,13 +146,14 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     if (pageChanged) events.moved();
     // (Not a move: classes and styles change with every frame of a page's animations.)
     if (restyled) events.restyled();
+    if (redated) events.redated();
     if (pending.size && !scheduled) {
       scheduled = true;
       idle(flush);
     }
   };
   const observer = new MutationObserver(handle);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: SHOWING, attributeOldValue: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: WATCHED, attributeOldValue: true });
   signal.addEventListener('abort', () => observer.disconnect());
   return {
     quietly(change) {

@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
-import { cardNotice, staleNotice } from '@/lib/timeline';
+import { cardNotice, pageDate, staleNotice } from '@/lib/timeline';
 import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withReport, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
@@ -103,6 +103,8 @@ export class PageController {
   private settings: Settings = DEFAULT_SETTINGS;
   private active = false;
   private readonly pacedNavigation: () => void;
+  /** The same for a page whose date may have changed (`redated`). */
+  private readonly pacedRedating: () => void;
 
   /** This load of the page, named for the popup: mention ids count from 1 on each load. (Not
    * `crypto.randomUUID`, which a page served over plain http does not have.) */
@@ -121,10 +123,9 @@ export class PageController {
       return found.ok ? found.value : null;
     });
     this.mentions.drawWhere((m) => this.settings.othersFaint || this.isMarked(m));
-    this.pacedNavigation = createPacer(NAVIGATION_RESCAN_INTERVAL, () => void this.rescanForNavigation(), {
-      now: () => performance.now(),
-      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
-    });
+    const clock = { now: () => performance.now(), setTimeout: (run: () => void, ms: number) => ctx.setTimeout(run, ms) };
+    this.pacedNavigation = createPacer(NAVIGATION_RESCAN_INTERVAL, () => void this.rescanForNavigation(), clock);
+    this.pacedRedating = createPacer(NAVIGATION_RESCAN_INTERVAL, () => void this.rescanIfRedated(), clock);
   }
 
   /** Whether a mention is marked in its verdict's own look (else faintly, or not at all). */
@@ -261,6 +262,14 @@ export class PageController {
     if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
   }
 
+  /** A single-page app that shows a route after fetching it dates the page then, after the route's
+   * first scan read the last route's date: the page is read again with its own, which decides
+   * which claims it can mention. (A page rewriting its tags every moment is read at most once a
+   * second, and only when the date they give changed.) */
+  private async rescanIfRedated(): Promise<void> {
+    if (this.active && pageDate(document) !== this.mentions.pageDate) await this.rescan();
+  }
+
   /** Whether Claimlight is running on this page now. */
   get enabled(): boolean {
     return isEnabledOn(this.settings, location.hostname);
@@ -358,6 +367,7 @@ export class PageController {
       document,
       {
         moved: () => this.painter.relayout(),
+        redated: () => this.active && this.pacedRedating(),
         changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
         removed: (added) => this.active && this.mentions.prune(added) && this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && this.refresh(),

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 function watch() {
-  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), restyled: vi.fn() } satisfies ChangeEvents;
+  const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), restyled: vi.fn(), redated: vi.fn() } satisfies ChangeEvents;
   const watcher = observeChanges(document, events, controller.signal);
   return { events, watcher };
 }
@@ -111,6 +111,26 @@ describe('observeChanges', () => {
     await vi.waitFor(() => expect(events.changed).toHaveBeenCalledWith([document.getElementById('p')]));
   });
 
+  it('says the page may have a new date when a meta tag\'s content changes, or a meta tag or JSON-LD is put in or taken out, and not for other changes', async () => {
+    document.head.innerHTML = '<meta property="article:published_time" content="2025-02-13T08:00:00Z"><meta name="viewport" content="width=device-width">';
+    document.body.innerHTML = '<p id="p">The ferry fares doubled.</p>';
+    const { events } = watch();
+    document.getElementById('p')!.textContent = 'The ferry fares tripled.';
+    document.body.className = 'night';
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalled());
+    expect(events.redated).not.toHaveBeenCalled();
+    document.head.querySelector('meta')!.setAttribute('content', '2025-04-28T08:00:00Z');
+    await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(1));
+    const ld = document.createElement('script');
+    ld.type = 'application/ld+json';
+    ld.textContent = '{"@type":"NewsArticle","datePublished":"2025-04-29"}';
+    document.head.append(ld);
+    await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(2));
+    document.head.querySelector('meta')!.remove();
+    await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(3));
+    document.head.innerHTML = '';
+  });
+
   it('still reports the page’s own change when Claimlight changes the page quietly right after it', async () => {
     const { events, watcher } = watch();
     const p = document.createElement('p');
@@ -124,7 +144,7 @@ describe('observeChanges', () => {
 
   it('says the page moved when its content changes, and not when Claimlight adds or removes its own layers', async () => {
     const layers = [document.createElement('claimlight-marks-test'), document.createElement('claimlight-ui-test')];
-    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), restyled: vi.fn() } satisfies ChangeEvents;
+    const events = { changed: vi.fn(), removed: vi.fn(), textChanged: vi.fn(), moved: vi.fn(), restyled: vi.fn(), redated: vi.fn() } satisfies ChangeEvents;
     observeChanges(document, events, controller.signal);
     document.documentElement.append(...layers);
     layers[0]!.append(document.createElement('div'));

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost, OpenCard } from '@/entrypoints/content/card-host';
 import { provideOwnScript } from '@/entrypoints/content/own-scripts';
@@ -155,6 +155,26 @@ describe('PageController', () => {
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(page.pending()).toBe(0);
     expect(page.controller.summaries()).toEqual([]);
+  });
+
+  it('reads the page again with its new date when the page changes it after it was read (an app that dates a route once fetched), and not when the date stays', async () => {
+    history.replaceState(null, '', '/story-e');
+    document.head.innerHTML = '<meta property="article:published_time" content="2015-03-01T08:00:00Z">';
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup();
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await page.answer();
+    await started;
+    const before = page.requests().length;
+    // The same date written again: nothing to read again.
+    document.head.querySelector('meta')!.setAttribute('content', '2015-03-01T09:00:00Z');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(page.requests()).toHaveLength(before);
+    document.head.querySelector('meta')!.setAttribute('content', '2025-03-01T08:00:00Z');
+    await vi.waitFor(() => expect(page.requests().at(-1)?.pageDate).toBe(Date.UTC(2025, 2, 1)), { timeout: 2_000 });
+    await page.answer();
+    document.head.innerHTML = '';
   });
 
   it('takes a route pushed in the fragment or the query (an app routed by "#/story" or "?v=") for a new page, read with its own date', async () => {
