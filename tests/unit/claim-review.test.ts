@@ -612,6 +612,11 @@ describe('a review as other files give it', () => {
     expect(referenced.ok ? referenced.value.pack.claims.length : referenced.error).toBe(1);
     const cut = parse({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', mainEntity: review({ '@id': id, url: undefined }) }, full] });
     expect(cut.ok ? cut.value.pack.claims.map((c) => c.context[0]?.sources[0]?.url) : cut.error).toEqual(['https://checker.example/reviews/bridge']);
+    // A feed pieced from pages that each give their "#review" twice, one copy cut short: a review each.
+    const cutShort = (r: Record<string, unknown>) => ({ '@type': 'ClaimReview', '@id': '#review', url: r.url, reviewRating: r.reviewRating });
+    const [first, second] = [review({ '@id': '#review' }), review({ '@id': '#review', url: 'https://checker.example/reviews/ferry', claimReviewed: 'The ferry fares doubled.' })];
+    const twice = parse({ '@graph': [{ '@type': 'WebPage', mainEntity: first }, cutShort(first), { '@type': 'WebPage', mainEntity: second }, cutShort(second)] });
+    expect(twice.ok ? twice.value.pack.claims.map((c) => c.text) : twice.error).toEqual(['The harbour bridge will close all summer.', 'The ferry fares doubled.']);
     // Reviews that share an id but say different things (pages that each call theirs "#review") stay apart.
     const pieced = parse([review({ '@id': '#review' }), review({ '@id': '#review', url: 'https://checker.example/reviews/ferry', claimReviewed: 'The ferry fares doubled.' })]);
     expect(pieced.ok ? pieced.value.pack.claims.length : pieced.error).toBe(2);
