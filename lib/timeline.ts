@@ -227,6 +227,10 @@ const DATE_SELECTORS = [
  * last the page's first `<time>`. */
 const TIME_SELECTORS = ['time[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'article time[datetime]', 'main time[datetime]', 'time[datetime]'];
 
+/** The tags `pageDate` reads the page's date from (its meta tags and JSON-LD), as one selector:
+ * what a page changes when it dates itself anew. */
+export const DATING_TAGS = [...DATE_SELECTORS, 'script[type="application/ld+json"]'].join(', ');
+
 /** What JSON-LD calls the article itself (NewsArticle, BlogPosting, ReportageNewsArticle, …). */
 const ARTICLE_TYPE = /Article$|^BlogPosting$|^LiveBlogPosting$|^Report$/;
 /** How deep into a JSON-LD block an article is looked for: pages nest it in @graph or mainEntity. */

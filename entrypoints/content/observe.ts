@@ -5,6 +5,7 @@
  * element named `claimlight-…`, which extraction skips too.
  */
 import { INLINE_ELEMENTS, enclosingBlock, textAdded, hidesByStyle, type ExtractOptions } from '@/lib/extract';
+import { DATING_TAGS } from '@/lib/timeline';
 
 /** What the watcher reports. */
 export interface ChangeEvents {
@@ -43,9 +44,14 @@ const SHOWING = ['hidden', 'aria-hidden', 'open', 'class', 'style', 'contentedit
 /** Attributes watched besides: a `<meta>`'s `content`, where a page's date is most often written. */
 const WATCHED = [...SHOWING, 'content'];
 
-/** Whether a node may hold the page's date (`pageDate`): a `<meta>`, or a JSON-LD script. */
-const mayDate = (node: Node) =>
-  node.nodeType === Node.ELEMENT_NODE && ((node as Element).localName === 'meta' || ((node as Element).localName === 'script' && (node as Element).getAttribute('type') === 'application/ld+json'));
+/** Whether a node is, or holds, a tag the page's date is read from (`DATING_TAGS`: a date's meta
+ * tag, JSON-LD), as a route's markup brings one in. */
+const mayDate = (node: Node) => node.nodeType === Node.ELEMENT_NODE && ((node as Element).matches(DATING_TAGS) || (node as Element).querySelector(DATING_TAGS) !== null);
+/** Whether a record rewrote a JSON-LD script's text in place. */
+const inDatingScript = (node: Node) => {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return element !== null && element.localName === 'script' && element.matches(DATING_TAGS);
+};
 
 /** Whether a change of `hidden`, `aria-hidden` or `open` showed the element's text (a consent
  * dialog giving the article back, a folded section opened). */
@@ -91,10 +97,11 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     for (const record of records) {
       if (isOwn(record.target)) continue;
       if (record.type === 'attributes' && record.attributeName === 'content') {
+        // (A meta tag that is no date, the theme's colour, changes unseen.)
         redated ||= mayDate(record.target);
         continue;
       }
-      if (record.type === 'childList' && !redated) redated = [...record.addedNodes, ...record.removedNodes].some(mayDate);
+      if (!redated && record.type !== 'attributes') redated = inDatingScript(record.target) || [...record.addedNodes, ...record.removedNodes].some(mayDate);
       if (record.type === 'attributes') {
         // Text an inline style hid is not read at all (extraction skips it, as `hidden`), so its
         // showing is a change of the page's text, not only of its look: a "read more" that sets
@@ -165,9 +172,14 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
   };
 }
 
-/** Whether an element stands among a paragraph's words: text beside it, or inside an inline
- * element (a link, an emphasis) that text is in. */
+/** Whether an element stands among a paragraph's words: words beside it, or beside the inline
+ * elements (a link, an emphasis, an icon's box) it is inside. (The empty `<ins>` an ad fills with
+ * its frame, set beside the paragraphs, stands among none.) */
 function amongWords(element: Element): boolean {
-  const hasWords = (node: Node | null) => node !== null && node.nodeType === Node.TEXT_NODE && /\S/.test(node.nodeValue ?? '');
-  return hasWords(element.previousSibling) || hasWords(element.nextSibling) || (element.parentElement !== null && INLINE_ELEMENTS.has(element.parentElement.localName));
+  const hasWords = (node: Node | null) =>
+    node !== null && (node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && INLINE_ELEMENTS.has((node as Element).localName))) && /\S/.test(node.textContent ?? '');
+  for (let at: Element = element; ; at = at.parentElement!) {
+    if (hasWords(at.previousSibling) || hasWords(at.nextSibling)) return true;
+    if (!at.parentElement || !INLINE_ELEMENTS.has(at.parentElement.localName)) return false;
+  }
 }

@@ -22,19 +22,6 @@ import { createPainter } from './painter';
 /** The least time between two rescans for navigation: a page that calls pushState every few
  * milliseconds gets one rescan a second, not one per call. */
 const NAVIGATION_RESCAN_INTERVAL = 1_000;
-/** Whether a fragment names a place on the page (an element with that id or name), as a link to
- * a heading or to the comments does: the reader moved on the page, not to another one. */
-function isAnchorOnPage(hash: string): boolean {
-  if (hash.length < 2 || hash.startsWith('#/') || hash.startsWith('#!')) return false;
-  let name = hash.slice(1);
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // Written with a stray "%": looked for as it is.
-  }
-  return document.getElementById(name) !== null || document.getElementsByName(name).length > 0;
-}
-
 /** How long after the address changes a single-page app's new page is read (`navigated`). */
 const NAVIGATION_SETTLE_MS = 50;
 /**
@@ -91,8 +78,11 @@ export class PageController {
   /** The card asked for while the card's code loads, opened when it has. */
   private pendingCard: Pick<OpenCard, 'mention' | 'opened' | 'at'> | null = null;
   private focused = -1;
-  /** The page the address names (`pageKeyOf`: without its query or fragment), as last scanned. */
-  private pageKey = pageKeyOf(location.href);
+  /** The address as last told (`navigated`), and whether a new page's rescan is due: meanwhile a
+   * change of the page's date is left to it (`rescanIfRedated`), or the new route was read twice,
+   * the first time with the last route's hidden matches. */
+  private address = location.href;
+  private navigationDue = false;
   private announcedFor = '';
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
   private reported = '';
@@ -241,20 +231,24 @@ export class PageController {
 
   /** The address changed (told once the change is made; `how`, where the browser says, as the
    * Navigation API names it): a new page in a single-page app is scanned afresh, at most once a
-   * second however often the page navigates. An address only rewritten in its query or fragment (a
-   * tracking tag taken off, "?ref=scroll" as the reader scrolls) or moved to an anchor on the page
-   * is the same page: it closed the card the reader had open, and scanned the whole page again. An
-   * app that routes by its query or fragment ("#/story", "?v=…") pushes a new one: a new page. */
+   * second however often the page navigates. Another path is a new page. On the same path, only an
+   * app's route is: a fragment route ("#/story", "#!story") or a query, pushed or gone back to
+   * ("?v=…"). An address rewritten in place ("?ref=scroll" as the reader scrolls, a tracking tag
+   * taken off), an anchor on the page, "#", and a way back from one are the same page: they closed
+   * the card the reader had open, and scanned the whole page again. */
   navigated(how?: string | null): void {
-    const key = pageKeyOf(location.href);
-    if (key === this.pageKey && (how === 'replace' || isAnchorOnPage(location.hash))) return;
-    this.pageKey = key;
+    const before = new URL(this.address);
+    this.address = location.href;
+    const sameRoute = before.origin + before.pathname === location.origin + location.pathname && !((how === 'push' || how === 'traverse') && (/^#[/!]/.test(location.hash) || before.search !== location.search));
+    if (sameRoute) return;
+    this.navigationDue = true;
     // A moment later: an app that changes the address first and then shows the new page (as most
     // routers do) has shown it, its date and opening with it.
     this.ctx.setTimeout(() => this.pacedNavigation(), NAVIGATION_SETTLE_MS);
   }
 
   private async rescanForNavigation(): Promise<void> {
+    this.navigationDue = false;
     this.closeCard();
     this.focused = -1;
     // The matches the reader rejected are rejected on a page: the new page's, not the last one's.
@@ -267,7 +261,7 @@ export class PageController {
    * which claims it can mention. (A page rewriting its tags every moment is read at most once a
    * second, and only when the date they give changed.) */
   private async rescanIfRedated(): Promise<void> {
-    if (this.active && pageDate(document) !== this.mentions.pageDate) await this.rescan();
+    if (this.active && !this.navigationDue && pageDate(document) !== this.mentions.pageDate) await this.rescan();
   }
 
   /** Whether Claimlight is running on this page now. */

@@ -128,7 +128,27 @@ describe('observeChanges', () => {
     await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(2));
     document.head.querySelector('meta')!.remove();
     await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(3));
+    // JSON-LD rewritten in place, or brought in with a route's markup.
+    ld.textContent = '{"@type":"NewsArticle","datePublished":"2025-04-30"}';
+    await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(4));
+    const route = document.createElement('article');
+    route.innerHTML = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-05-01"}</script><p>The route.</p>';
+    document.body.append(route);
+    await vi.waitFor(() => expect(events.redated).toHaveBeenCalledTimes(5));
+    // A meta tag that is no date (the theme's colour, changed every frame) says nothing.
+    document.head.querySelector('meta[name="viewport"]')!.setAttribute('content', 'width=500');
+    await new Promise((done) => setTimeout(done, 100));
+    expect(events.redated).toHaveBeenCalledTimes(5);
     document.head.innerHTML = '';
+  });
+
+  it('reads nothing again when an ad fills the empty inline box left for it with its frame', async () => {
+    document.body.innerHTML = '<article id="a"><p>The harbour bridge closed.</p><ins class="ad" id="ad"></ins><p>Ferry fares doubled.</p></article>';
+    const { events } = watch();
+    document.getElementById('ad')!.append(document.createElement('iframe'));
+    await vi.waitFor(() => expect(events.moved).toHaveBeenCalled());
+    await new Promise((done) => setTimeout(done, 150));
+    expect(events.changed).not.toHaveBeenCalled();
   });
 
   it('still reports the page’s own change when Claimlight changes the page quietly right after it', async () => {

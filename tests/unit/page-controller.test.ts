@@ -149,9 +149,17 @@ describe('PageController', () => {
       history.replaceState(null, '', address);
       page.controller.navigated('replace');
     }
-    // A link to an anchor on the page, pushed: the reader moved on the page.
+    // A link to an anchor on the page, pushed, and back; "#" pushed by a link that is a button; a
+    // query rewritten where the browser does not say how (Firefox): the reader is on the same page.
     history.pushState(null, '', '/story-d#comments');
     page.controller.navigated('push');
+    history.back();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    page.controller.navigated('traverse');
+    history.pushState(null, '', '/story-d#');
+    page.controller.navigated('push');
+    history.replaceState(null, '', '/story-d?utm=feed');
+    page.controller.navigated();
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(page.pending()).toBe(0);
     expect(page.controller.summaries()).toEqual([]);
@@ -174,6 +182,27 @@ describe('PageController', () => {
     document.head.querySelector('meta')!.setAttribute('content', '2025-03-01T08:00:00Z');
     await vi.waitFor(() => expect(page.requests().at(-1)?.pageDate).toBe(Date.UTC(2025, 2, 1)), { timeout: 2_000 });
     await page.answer();
+    document.head.innerHTML = '';
+  });
+
+  it('reads a route once, with its own hidden matches, when the app changes the address and then the date in its tags', async () => {
+    history.replaceState(null, '', '/story-r');
+    document.head.innerHTML = '<meta property="article:published_time" content="2015-03-01T08:00:00Z">';
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup();
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await page.answer();
+    await started;
+    const before = page.requests().length;
+    history.pushState(null, '', '/story-s');
+    page.controller.navigated('push');
+    document.head.querySelector('meta')!.setAttribute('content', '2025-03-01T08:00:00Z');
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      await page.answer();
+    }
+    expect(page.requests().slice(before).map((request) => request.pageDate)).toEqual([Date.UTC(2025, 2, 1)]);
     document.head.innerHTML = '';
   });
 
