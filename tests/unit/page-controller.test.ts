@@ -72,6 +72,13 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
 let stop = () => {};
 afterEach(() => stop());
 
+/** The controller on a page at `path` dated 1 March 2015 in its meta tag, started, its first scan answered. */
+async function startedDated(path: string) {
+  history.replaceState(null, '', path);
+  document.head.innerHTML = '<meta property="article:published_time" content="2015-03-01T08:00:00Z">';
+  return startedOn(`<main><p>${CLAIM}</p></main>`);
+}
+
 /** The controller on a page, started, its first scan answered. */
 async function startedOn(html: string) {
   document.body.innerHTML = html;
@@ -166,14 +173,7 @@ describe('PageController', () => {
   });
 
   it('reads the page again with its new date when the page changes it after it was read (an app that dates a route once fetched), and not when the date stays', async () => {
-    history.replaceState(null, '', '/story-e');
-    document.head.innerHTML = '<meta property="article:published_time" content="2015-03-01T08:00:00Z">';
-    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
-    const page = setup();
-    stop = page.stop;
-    const started = page.controller.start(DEFAULT_SETTINGS);
-    await page.answer();
-    await started;
+    const page = await startedDated('/story-e');
     const before = page.requests().length;
     // The same date written again: nothing to read again.
     document.head.querySelector('meta')!.setAttribute('content', '2015-03-01T09:00:00Z');
@@ -186,14 +186,7 @@ describe('PageController', () => {
   });
 
   it('reads a route once, with its own hidden matches, when the app changes the address and then the date in its tags', async () => {
-    history.replaceState(null, '', '/story-r');
-    document.head.innerHTML = '<meta property="article:published_time" content="2015-03-01T08:00:00Z">';
-    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
-    const page = setup();
-    stop = page.stop;
-    const started = page.controller.start(DEFAULT_SETTINGS);
-    await page.answer();
-    await started;
+    const page = await startedDated('/story-r');
     const before = page.requests().length;
     history.pushState(null, '', '/story-s');
     page.controller.navigated('push');
