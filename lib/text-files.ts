@@ -1,8 +1,8 @@
 /**
  * Reads a text file's bytes as text, as a browser would: by its byte-order mark, else as UTF-8
  * where the bytes are UTF-8, else in the encoding a saved page declares, else as windows-1252,
- * saying so. Shared by the settings page's import
- * and the command-line tools (scripts/lib/saved-page.ts reads saved pages with the same parts).
+ * saying so. Shared by the settings page's import and the command-line tools
+ * (scripts/lib/saved-page.ts reads saved pages with the same parts).
  */
 
 /** The encoding a byte-order mark names, or null. */
@@ -60,8 +60,7 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string
     const page = /^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null;
     if (page && page !== 'utf-8' && page !== 'utf8') {
       try {
-        const decoder = new TextDecoder(page);
-        return { text: decoder.encoding === 'windows-1252' ? windows1252(bytes) : decoder.decode(bytes) };
+        return { text: decodeAs(bytes, page) };
       } catch {
         // An encoding the platform does not know: read as any other file below.
       }
@@ -88,6 +87,13 @@ const WINDOWS_1252_HIGH = [
   0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
   0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
+
+/** Bytes in an encoding named as a page may name it (a label `TextDecoder` knows); throws for one
+ * it does not. windows-1252 and its labels are read as the web reads them (`windows1252`). */
+export function decodeAs(bytes: Uint8Array, encoding: string): string {
+  const decoder = new TextDecoder(encoding);
+  return decoder.encoding === 'windows-1252' ? windows1252(bytes) : decoder.decode(bytes);
+}
 
 /** windows-1252 as the web reads it ("latin1", "ascii" and "iso-8859-1" are its labels). Node 20's
  * TextDecoder reads it as ISO-8859-1, so "–" (0x96) came out as a control character. */

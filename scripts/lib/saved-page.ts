@@ -1,7 +1,7 @@
 // Reads a saved HTML page the way the extension sees it: linkedom's DOM, the extension's own text
 // extraction and page date (lib/page-scan.ts), shared by the scan CLI and the fitting script.
 import { parseHTML } from 'linkedom';
-import { declaredEncoding, mostlyUtf8, windows1252 } from '../../lib/text-files';
+import { decodeAs, declaredEncoding, mostlyUtf8 } from '../../lib/text-files';
 
 export { decodeTextFile } from '../../lib/text-files';
 
@@ -40,13 +40,11 @@ export function decodePage(bytes: Uint8Array): string {
   if (text === null && !declared) text = mostlyUtf8(bytes)?.text ?? null;
   if (text === null) {
     const encoding = declared && declared !== 'utf-8' && declared !== 'utf8' ? declared : 'windows-1252';
-    let decoder: TextDecoder;
     try {
-      decoder = new TextDecoder(encoding);
+      text = decodeAs(bytes, encoding);
     } catch {
       throw new Error(`the page says it is in "${encoding}", an encoding this scan cannot read; save it as UTF-8`);
     }
-    text = decoder.encoding === 'windows-1252' ? windows1252(bytes) : decoder.decode(bytes);
   }
   if (text.includes('\u0000')) throw new Error('not an HTML file (it holds binary data)');
   return text;
