@@ -239,7 +239,7 @@ export class PageController {
   navigated(how?: string | null): void {
     const before = new URL(this.address);
     this.address = location.href;
-    const sameRoute = before.origin + before.pathname === location.origin + location.pathname && !((how === 'push' || how === 'traverse') && (/^#[/!]/.test(location.hash) || before.search !== location.search));
+    const sameRoute = pageKeyOf(before.href) === pageKeyOf(location.href) && !((how === 'push' || how === 'traverse') && (/^#[/!]/.test(location.hash) || before.search !== location.search));
     if (sameRoute) return;
     this.navigationDue = true;
     // A moment later: an app that changes the address first and then shows the new page (as most

@@ -284,9 +284,6 @@ export class PageMentions {
     const joined: FoundMentions = { mentions: [], related: [], claims: {} };
     if (!blocks.length) return joined;
     let answered = false;
-    // A reply holds at most `FIND_LIMITS.mentions` mentions: a full one may have left the rest of
-    // its blocks' out, and they are asked again in halves (a page of 2,000 mentions had its second
-    // thousand never marked). Halved a few times at most: a page made of mentions is bounded too.
     // The answer's mentions in its blocks `from` to `to`, counted from `first` in the page's list.
     const take = (found: FoundMentions, first: number, from = 0, to = Infinity) => {
       answered = true;
@@ -296,6 +293,9 @@ export class PageMentions {
       joined.related.push(...found.related.filter(inside).map(shift));
       Object.assign(joined.claims, found.claims);
     };
+    // A reply holds at most `FIND_LIMITS.mentions` mentions: a full one may have left the rest of
+    // its blocks' out, and they are asked again in halves (a page of 2,000 mentions had its second
+    // thousand never marked). Halved a few times at most: a page made of mentions is bounded too.
     // True when the matcher answered. A half it does not answer keeps what the full reply gave for
     // its blocks: asking again must not lose what one answer already had.
     const ask = async (first: number, texts: string[], splits: number): Promise<boolean> => {

@@ -60,8 +60,9 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   if (typeof navigation?.addEventListener === 'function') {
     navigation.addEventListener('currententrychange', (event) => page.navigated((event as Event & { navigationType?: string | null }).navigationType), { signal: ctx.signal });
+  } else {
+    ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
   }
-  else ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
 
   const settings = await readStoredSettings();
   if (!ctx.isValid) return;
