@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost, OpenCard } from '@/entrypoints/content/card-host';
 import { provideOwnScript } from '@/entrypoints/content/own-scripts';
 import { PageController } from '@/entrypoints/content/page-controller';
@@ -9,6 +8,7 @@ import { ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type Dismissals } from '@/lib/dismissals';
 import type { Verdict } from '@/lib/verdicts';
+import { fakeContentContext } from '../helpers/content-context';
 
 // The page's controller with a matcher that answers when the test says so and a card host that
 // records what it was asked to show, so the test sees which cards open and when.
@@ -16,14 +16,7 @@ const CLAIM = 'The harbour bridge will close all summer.';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(dismissals: Dismissals = NO_DISMISSALS) {
-  const abort = new AbortController();
-  const ctx = {
-    isValid: true,
-    signal: abort.signal,
-    setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
-    setInterval: (run: () => void, ms: number) => setInterval(run, ms),
-    onInvalidated: () => () => undefined,
-  } as unknown as ContentScriptContext;
+  const { ctx, stop } = fakeContentContext();
   const waiting: (() => void)[] = [];
   const reports: unknown[] = [];
   const requests: { blocks?: string[]; pageDate?: number | null }[] = [];
@@ -66,7 +59,7 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
       while (waiting.length) waiting.shift()!();
     }
   };
-  return { controller, shown, reports, answer, pending: () => waiting.length, requests: () => requests, stop: () => abort.abort() };
+  return { controller, shown, reports, answer, pending: () => waiting.length, requests: () => requests, stop };
 }
 
 let stop = () => {};
@@ -91,6 +84,18 @@ async function startedOn(html: string) {
 }
 
 describe('PageController', () => {
+  it('measures its marks again each second while it runs, and never after its content script is stopped', async () => {
+    const page = await startedOn(`<main><p>${CLAIM}</p></main>`);
+    const painter = (page.controller as unknown as { painter: { guard(): void } }).painter;
+    const guard = vi.spyOn(painter, 'guard');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(guard).toHaveBeenCalled();
+    page.stop();
+    guard.mockClear();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(guard).not.toHaveBeenCalled();
+  });
+
   it('starts on a page served over plain http, whose crypto has no randomUUID', () => {
     const { randomUUID } = crypto;
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
@@ -292,9 +297,9 @@ describe('a card open on a mention the page scans again', () => {
   /** A page whose one mention's card is open, and a pack that the test can re-rate. */
   async function openCardOn(verdictOf: () => Verdict, kept = true) {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
-    const abort = new AbortController();
-    stop = () => abort.abort();
-    const ctx = { isValid: true, signal: abort.signal, setTimeout: (r: () => void, ms: number) => setTimeout(r, ms), setInterval: (r: () => void, ms: number) => setInterval(r, ms), onInvalidated: () => () => undefined } as unknown as ContentScriptContext;
+    const context = fakeContentContext();
+    stop = context.stop;
+    const { ctx } = context;
     const client = {
       call: async (name: string, payload: { blocks?: string[] }) => {
         if (name !== 'findMentions') return ok({});
