@@ -125,6 +125,12 @@ export function speaksFromNow(sentence: string): boolean {
 // needs four digits or a month whose first letter is a capital ("may", "decide" and "market" are
 // no months; "in MAY" is one, as `LED_MONTH` reads it).
 const MAYBE_DATE = /\d{4}|\b(?:J(?:[aA][nN]|[uU][nNlL])|F[eE][bB]|M[aA][rRyY]|A(?:[pP][rR]|[uU][gG])|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC])/;
+// Which of the patterns can match at all: each of the first four needs a month's name (capitalised,
+// as they take it), three of them digits too, and the last a year. Most sentences that pass
+// MAYBE_DATE do so by a name ("Mark", "Mayor") or a figure, and need one pattern or none.
+const MAYBE_MONTH = /\b(?:J(?:[aA][nN]|[uU][nNlL])|F[eE][bB]|M[aA][rRyY]|A(?:[pP][rR]|[uU][gG])|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC])/;
+const MAYBE_NUMBERED = /\d/;
+const MAYBE_YEAR = /(?:19|20)\d{2}/;
 
 /** The dates a sentence uses as times of events, in the order found. */
 export function namedDates(sentence: string): NamedDate[] {
@@ -145,14 +151,16 @@ export function namedDates(sentence: string): NamedDate[] {
     const since = /^since\b/i.test(match[0]);
     found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
   };
-  for (const m of sentence.matchAll(DAY_MONTH)) add(m, { day: Number(m[1]), month: monthNumber(m[2]!), year: m[3] ? Number(m[3]) : undefined });
-  for (const m of sentence.matchAll(MONTH_DAY)) {
+  const month = MAYBE_MONTH.test(sentence);
+  const numbered = month && MAYBE_NUMBERED.test(sentence);
+  if (numbered) for (const m of sentence.matchAll(DAY_MONTH)) add(m, { day: Number(m[1]), month: monthNumber(m[2]!), year: m[3] ? Number(m[3]) : undefined });
+  if (numbered) for (const m of sentence.matchAll(MONTH_DAY)) {
     // "May 19" is a date; "may 19 people" is not, so May must be capitalised.
     if (m[1] === 'may') continue;
     add(m, { month: monthNumber(m[1]!), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
   }
-  for (const m of sentence.matchAll(MONTH_YEAR)) add(m, { month: monthNumber(m[1]!), year: Number(m[2]) });
-  for (const m of sentence.matchAll(LED_MONTH)) {
+  if (numbered) for (const m of sentence.matchAll(MONTH_YEAR)) add(m, { month: monthNumber(m[1]!), year: Number(m[2]) });
+  if (month) for (const m of sentence.matchAll(LED_MONTH)) {
     const name = m[1]!;
     if (name[0] !== name[0]!.toUpperCase()) continue;
     // "from Mar-a-Lago", "in Jan Egeland's": a name, not a month. A month cut short is taken only
@@ -161,7 +169,7 @@ export function namedDates(sentence: string): NamedDate[] {
     if (SHORT_MONTH.has(name.replace(/\.$/, '')) && (/^-\p{Ll}/u.test(after) || (!m[2] && /^\s+\p{L}/u.test(after)))) continue;
     add(m, { month: monthNumber(name), year: m[2] ? Number(m[2]) : undefined });
   }
-  for (const m of sentence.matchAll(LED_YEAR)) add(m, { year: Number(m[1]) });
+  if (MAYBE_YEAR.test(sentence)) for (const m of sentence.matchAll(LED_YEAR)) add(m, { year: Number(m[1]) });
   return found;
 }
 
