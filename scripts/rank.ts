@@ -1,15 +1,24 @@
 // `npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]`: ranks the claims against
 // each query with lib/matching/rank.ts and prints one line per query, {"query": id, "ranked": [claim ids]},
-// best first. Both files hold one {"id", "text"} object a line. Scoring the output is the job of
+// best first. Both files hold one {"id", "text"} object a line, and are read from the folder npm was run in. Scoring the output is the job of
 // ../shared/eval/map5.mjs. Exit status: 0 ranked, 1 an input file is missing or malformed, 2 bad arguments.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { ClaimRanker } from '../lib/matching/rank';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
+import { workInCallersFolder } from './lib/options';
 import { decodeTextFile } from './lib/saved-page';
 
 const USAGE = 'usage: npm run rank -- --claims FILE.jsonl --queries FILE.jsonl [--top K]  (K defaults to 5)';
+const HELP = `${USAGE}
+Ranks the claims against each query with Claimlight's ranker and prints, for each query, one line
+{"query": id, "ranked": [claim ids, best first]}.
+  --claims FILE.jsonl   the claims: JSON Lines, one {"id": string or number, "text": string} object a line
+  --queries FILE.jsonl  the queries (posts, sentences), in the same form
+  --top K               how many claims to list for each query; default 5
+  -h, --help            this help
+Exit status: 0 ranked, 1 an input file is missing or malformed, 2 bad arguments.`;
 // Past this many bad lines in one file the rest are counted, not listed.
 const MAX_LISTED_PROBLEMS = 10;
 
@@ -51,7 +60,7 @@ function readArguments(argv: string[]): { claims: string; queries: string; top: 
     if (argv.filter((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)).length > 1) usageError(`--${name} is given more than once`);
   }
   if (values.help) {
-    console.log(USAGE);
+    console.log(HELP);
     process.exit(0);
   }
   if (!values.claims) usageError('--claims is required');
@@ -76,7 +85,11 @@ function readRecords(path: string): TextRecord[] {
   const records: TextRecord[] = [];
   const problems: string[] = [];
   // A byte-order mark, as some editors write one, is not part of the first record.
-  content.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
+  content = content.replace(/^\uFEFF/, '');
+  // A JSON array of records (as many tools write them) is the commonest wrong shape: said as such,
+  // rather than as its first line missing an "id".
+  if (content.trimStart().startsWith('[')) throw new InputError(`${path}: holds a JSON array; rank reads JSON Lines, one {"id", "text"} object a line`);
+  content.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (!line.trim()) return;
     let value: unknown;
@@ -113,6 +126,7 @@ function expectRecords(records: TextRecord[], path: string, what: 'claim' | 'que
 }
 
 function main(): void {
+  workInCallersFolder('rank');
   const args = readArguments(process.argv.slice(2));
   let claims: TextRecord[];
   let queries: TextRecord[];

@@ -1,19 +1,31 @@
 // `npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...`: runs Claimlight's page
 // pipeline (lib/page-scan.ts: the extraction and matching the extension runs) over saved HTML pages and prints the
-// mentions it finds. A PATH is an .html file or a folder of them. Bad files are reported on stderr
-// with their path; the others are still scanned; the exit code is 1 when anything failed.
+// mentions it finds. A PATH is an .html file or a folder of them, read from the folder npm was run
+// in. Bad files are reported on stderr with their path (and in the JSON's "failed"); the others are
+// still scanned. Exit status: 0 scanned, 1 a page could not be read, 2 bad arguments or pack.
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/matching';
 import { judgeMention } from '../lib/mention-verdict';
-import { parsePackText } from '../lib/pack';
+import { checkPackSize, parsePackText } from '../lib/pack';
 import { scanDocument } from '../lib/page-scan';
 import { VERDICT_LABELS } from '../lib/verdicts';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
+import { workInCallersFolder } from './lib/options';
 import { decodePage, decodeTextFile, parseSavedPage } from './lib/saved-page';
 
 const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...';
+const HELP = `${USAGE}
+Finds the mentions of known claims in saved web pages, as the extension would mark them.
+  PATH               a saved .html page, or a folder searched for them (hidden folders and node_modules left out)
+  --pack FILE        the claims to find: a Claimlight pack, a ClaimReview file or a Fact Check Tools reply
+                     (repeatable; without it, the bundled pack)
+  --sensitivity N    0 (precise) to 1 (broad), as the settings page's slider; default ${DEFAULT_SENSITIVITY}
+  --no-cues          ignore every pack's cues: find claims from their own words only
+  --json             one JSON document: {"pages": [{"file", "mentions": [...]}], "failed": [{"file", "error"}]}
+  -h, --help         this help
+Exit status: 0 scanned, 1 a page could not be read (the others are scanned), 2 bad arguments or pack.`;
 
 interface Args {
   json: boolean;
@@ -71,18 +83,28 @@ function loadClaims(packFiles: string[]): MatchableClaim[] {
 function loadPack(file: string): { id: string; claims: MatchableClaim[] } {
   let text: string;
   try {
+    // Refused by its size before it is read: a file of gigabytes ended the read with Node's own code.
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new Error('it is a folder, not a pack');
+    const tooLarge = checkPackSize(stat.size);
+    if (tooLarge) throw new Error(tooLarge);
     // In the encoding it is saved in: a pack saved as UTF-16 by Windows' Notepad was refused.
     text = decodeTextFile(readFileSync(file)).text;
   } catch (e) {
-    throw new Error(`${file}: cannot read the pack (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(`${file}: cannot read the pack: ${unreadableBecause(e as NodeJS.ErrnoException)}`);
   }
   const parsed = parsePackText(text, { fileName: file });
-  if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).join('\n  ')}`);
+  // The parser's message quotes the file's first bytes: a binary file's control characters would
+  // reach the terminal, shown as escapes instead.
+  if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).map(printable).join('\n  ')}`);
   // What the importer left out or changed, as the settings page would say it.
   for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${warning}`);
   if (parsed.value.warnings.length > 20) console.error(`scan: ${file}: and ${parsed.value.warnings.length - 20} more warnings`);
   return { id: parsed.value.pack.id, claims: parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id })) };
 }
+
+/** A message with its control characters written as escapes ("\\u007f"), safe for a terminal. */
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The largest saved page a scan reads: pages of real news sites run to a few megabytes. */
 const MAX_PAGE_BYTES = 32 * 2 ** 20;
@@ -139,7 +161,13 @@ const unreadableBecause = (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '
 function jsonReport(write: (text: string) => void) {
   let pages = 0;
   let mentions = 0;
+  // The pages that could not be read, with why: a scorer reading only the JSON would count such a
+  // page's mentions as missed without knowing it was never scanned.
+  const failed: { file: string; error: string }[] = [];
   return {
+    failed(file: string, error: string) {
+      failed.push({ file, error });
+    },
     page(file: string) {
       write(`${pages++ ? ',' : ''}\n    {\n      "file": ${JSON.stringify(file)},\n      "mentions": [`);
       mentions = 0;
@@ -151,7 +179,7 @@ function jsonReport(write: (text: string) => void) {
       write(`${mentions ? '\n      ' : ''}]\n    }`);
     },
     start: () => write('{\n  "pages": ['),
-    end: () => write(`${pages ? '\n  ' : ''}]\n}\n`),
+    end: () => write(`${pages ? '\n  ' : ''}],\n  "failed": [${failed.map((entry) => `\n    ${JSON.stringify(entry)}`).join(',')}${failed.length ? '\n  ' : ''}]\n}\n`),
   };
 }
 
@@ -167,9 +195,12 @@ const isFile = (path: string) => {
 const looksLikeHtml = (file: string, text: string) => /\.html?$/i.test(file) || /^\s*</.test(text);
 
 function main(): number {
+  workInCallersFolder('scan');
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    console.error(args ? `scan: ${args}\n${USAGE}` : USAGE);
+    // Help asked for goes to standard output, where `| less` reads it; a mistake, to standard error.
+    if (args) console.error(`scan: ${args}\n${USAGE}`);
+    else console.log(HELP);
     return args ? 2 : 0;
   }
   let claims: MatchableClaim[];
@@ -185,18 +216,19 @@ function main(): number {
   let total = 0;
   const report = args.json ? jsonReport((text) => process.stdout.write(text)) : null;
   report?.start();
+  const fail = (file: string, error: string) => {
+    console.error(`scan: ${file}: ${error}`);
+    report?.failed(file, error);
+    failed++;
+  };
   // A page named twice, or inside a folder also named, is scanned once.
   const scanned = new Set<string>();
   for (const path of args.paths) {
     let files: string[];
     try {
-      files = htmlFiles(path, (folder, e) => {
-        console.error(`scan: ${folder}: ${unreadableBecause(e)}`);
-        failed++;
-      });
+      files = htmlFiles(path, (folder, e) => fail(folder, unreadableBecause(e)));
     } catch (e) {
-      console.error(`scan: ${path}: ${unreadableBecause(e as NodeJS.ErrnoException)}`);
-      failed++;
+      fail(path, unreadableBecause(e as NodeJS.ErrnoException));
       continue;
     }
     for (const file of files) {
@@ -238,8 +270,7 @@ function main(): number {
           for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[m.verdict]}] ${m.score.toFixed(2)}  ${m.text}`);
         }
       } catch (e) {
-        console.error(`scan: ${file}: ${(e as Error).message}`);
-        failed++;
+        fail(file, (e as Error).message);
       }
     }
   }

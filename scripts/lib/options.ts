@@ -30,3 +30,18 @@ export function requireShared(script: string, dir: string, option = '--shared'):
   console.error(`${script}: needs the team's shared data at ${dir}, which is not there; give its place with ${option} DIR`);
   process.exit(2);
 }
+
+/** Reads the paths a user typed from the folder they typed them in. npm starts a package's scripts
+ * in the package's root, so `npm run scan -- index.html` typed in a folder of pages looked for the
+ * page in the project instead; npm says where it was run in INIT_CWD. Only when npm runs this very
+ * script (`npm_lifecycle_event`): a script started by another one (a test under `npm test`) keeps
+ * the folder it was started in. */
+export function workInCallersFolder(script: string): void {
+  const folder = process.env.INIT_CWD;
+  if (process.env.npm_lifecycle_event !== script || !folder) return;
+  try {
+    process.chdir(folder);
+  } catch {
+    // A folder gone since npm started: the paths are read from the project's, as before.
+  }
+}

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,7 +122,59 @@ describe('npm run scan', () => {
     expect(JSON.parse(stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['call-duration-90-minutes']);
   }, CLI_TIMEOUT);
 
+  it('reads the paths typed from the folder npm was run in, as a user in a folder of pages types them', async () => {
+    const run = (cwd: string, ...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile('npm', ['run', '-s', 'scan', '--', ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) || 1 : 0, stdout, stderr })),
+      );
+    const { code, stdout, stderr } = await run('tests/fixtures/demo', 'index.html');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^index\.html: \d+ mentions\n/);
+    // Run from a folder outside the project, the project named by --prefix.
+    writeFileSync(join(temp, 'claims.jsonl'), '{"id":"c","text":"Ferry fares doubled this year."}\n');
+    const ranked = await new Promise<string>((resolve) =>
+      execFile('npm', ['--prefix', process.cwd(), 'run', '-s', 'rank', '--', '--claims', 'claims.jsonl', '--queries', 'claims.jsonl', '--top', '1'], { cwd: temp, encoding: 'utf8' }, (_, out, err) => resolve(out + err)),
+    );
+    // (There is no such file in the project's folder: it was read from the folder it was typed in.)
+    expect(ranked).toBe('{"query":"c","ranked":["c"]}\n');
+  }, CLI_TIMEOUT);
+
+  it('lists in its JSON the pages it could not read, with why, after the pages it scanned', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claimlight-failed-'));
+    writeFileSync(join(folder, 'good.html'), '<p>Peskov said the call lasted an hour and a half.</p>');
+    writeFileSync(join(folder, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const { code, stdout } = await scan('--json', folder, join(folder, 'missing.html'));
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { pages: { file: string }[]; failed: { file: string; error: string }[] };
+    expect(report.pages.map((page) => page.file)).toEqual([join(folder, 'good.html')]);
+    expect(report.failed).toEqual([
+      { file: join(folder, 'binary.html'), error: 'not an HTML file (it holds binary data)' },
+      { file: join(folder, 'missing.html'), error: 'no such file or folder' },
+    ]);
+    // None failed: an empty list, so a reader finds the key.
+    expect(JSON.parse((await scan('--json', join(folder, 'good.html'))).stdout).failed).toEqual([]);
+  }, CLI_TIMEOUT);
+
+  it('says in words why a pack cannot be read, and shows no raw control characters from a binary one', async () => {
+    writeFileSync(join(temp, 'binary-pack.json'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]));
+    const page = join(temp, 'ferry-page.html');
+    writeFileSync(page, '<p>Ferry fares doubled.</p>');
+    const missing = await scan('--pack', join(temp, 'no-pack.json'), page);
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, `scan: ${join(temp, 'no-pack.json')}: cannot read the pack: no such file or folder`]);
+    const folder = await scan('--pack', tmpdir(), page);
+    expect([folder.code, folder.stderr.trim()]).toEqual([2, `scan: ${tmpdir()}: cannot read the pack: it is a folder, not a pack`]);
+    const binary = await scan('--pack', join(temp, 'binary-pack.json'), page);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('not a usable fact pack');
+    expect(binary.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  }, CLI_TIMEOUT);
+
   it('explains its arguments', async () => {
+    // Help asked for is printed on standard output, each option explained.
+    const help = await scan('--help');
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    for (const option of ['--pack FILE', '--sensitivity N', '--no-cues', '--json', 'Exit status']) expect(help.stdout).toContain(option);
     const { code, stderr } = await scan('--sensitivity', '7', 'x.html');
     expect(code).toBe(2);
     expect(stderr).toContain('--sensitivity takes a number from 0 (precise) to 1 (broad)');
