@@ -5,7 +5,7 @@
  * and ranking claims for a whole post is `lib/matching/rank.ts`'s.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { STOPWORDS, foldWord } from './normalize';
+import { INITIALISMS, STOPWORDS, foldWord } from './normalize';
 import { UNSPACED, unspacedWords } from './unspaced-words';
 import { claimKey } from './protocol';
 import type { Verdict } from './schema';
@@ -105,6 +105,9 @@ function oneEditApart(a: string, b: string): boolean {
  * or preposition ("l'OMS", "dell'Ucraina", "d'Italia") is also indexed without it, as the reader
  * types the name. */
 function processTerm(term: string): string | string[] | null {
+  // "US", "USA" and "U.S." (its dots taken out by `tokenize`) as the matcher reads them: one word.
+  const initialism = INITIALISMS.get(term);
+  if (initialism) return initialism;
   // (`foldWord` reads "ß" as "ss": "Strasse" and "gross" are how it is typed without a German
   // keyboard, and Arabic-Indic digits and the tatweel as the matcher reads them.)
   const folded = foldWord(term).replace(/,(?=\d{3}\b)/g, '');
@@ -147,8 +150,12 @@ const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}(?!\d))/g;
  * took two seconds over 10,000 claims, on every keystroke. */
 const MAX_QUERY_WORDS = 40;
 
+/** An initialism written with full stops ("U.S.", "U.K", "J.K."): one word, not its letters. */
+const DOTTED_INITIALISM = /\b\p{Lu}(?:\.\p{Lu})+\.?/gu;
+const undotted = (initialism: string) => initialism.replace(/\./g, '');
+
 function tokenize(text: string): string[] {
-  const words = text.replace(PERCENT, readPercent).replace(THOUSANDS_COMMA, '').split(WORD_BREAK).filter(Boolean);
+  const words = text.replace(DOTTED_INITIALISM, undotted).replace(PERCENT, readPercent).replace(THOUSANDS_COMMA, '').split(WORD_BREAK).filter(Boolean);
   if (!UNSPACED.test(text)) return words;
   return words.flatMap((word) => (UNSPACED.test(word) ? unspacedWords(word).map((each) => each.text) : word));
 }
@@ -305,13 +312,13 @@ export function highlightRuns(text: string, terms: readonly string[]): { text: s
     const forms = processTerm(word);
     return forms !== null && (Array.isArray(forms) ? forms : [forms]).some((form) => matched.has(form));
   };
-  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|\d{1,3}(?:,\d{3})+(?!\d)|[\p{L}\p{N}\p{M}\p{Cf}'’]+/giu)) {
+  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|\d{1,3}(?:,\d{3})+(?!\d)|\b\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}\p{M}\p{Cf}'’]+/giu)) {
     const at = word.index!;
     if (word[1]) {
       if (matched.has('percent')) mark(at, at + word[0].length);
     } else if (UNSPACED.test(word[0])) {
       for (const each of unspacedWords(word[0])) if (isHit(each.text)) mark(at + each.start, at + each.start + each.text.length);
-    } else if (isHit(word[0])) mark(at, at + word[0].length);
+    } else if (isHit(undotted(word[0]))) mark(at, at + word[0].length);
   }
   if (last < text.length) runs.push({ text: text.slice(last), hit: false });
   return runs;

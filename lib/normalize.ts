@@ -243,8 +243,9 @@ function charClass(text: string, i: number): number {
   return found;
 }
 
-// Country initialisms written in capitals; "US" must not become the pronoun "us".
-const INITIALISMS = table({ US: 'usa', USA: 'usa', UK: 'uk', EU: 'eu', UN: 'un' });
+// Country initialisms written in capitals; "US" must not become the pronoun "us". (The popup's
+// search reads them the same way: "US", "U.S." and "USA" find one another.)
+export const INITIALISMS = table({ US: 'usa', USA: 'usa', UK: 'uk', EU: 'eu', UN: 'un' });
 
 interface WordForm {
   norm: string;

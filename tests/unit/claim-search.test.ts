@@ -243,6 +243,18 @@ describe('createClaimSearch', () => {
     expect(search.search('valueOf').map((hit) => hit.claim.id)).toEqual(['b']);
   });
 
+  it('reads "US", "USA" and "U.S." as one word, as the matcher does, and "U.K." as the UK, not as a "U" that the U.S. also has', () => {
+    const search = createClaimSearch([
+      claim('dotted', { text: 'U.S. troops left the base.' }),
+      claim('plain', { text: 'The US sent aid.' }),
+      claim('kingdom', { text: 'The U.K. left the union.' }),
+      claim('pronoun', { text: 'They told us nothing.' }),
+    ]);
+    const ids = (query: string) => search.search(query).map((hit) => hit.claim.id).sort();
+    for (const query of ['US', 'USA', 'U.S.', 'U.S']) expect(ids(query)).toEqual(['dotted', 'plain']);
+    for (const query of ['UK', 'U.K.']) expect(ids(query)).toEqual(['kingdom']);
+  });
+
   it('gives nothing for a query of function words only', () => {
     expect(bundledSearch.search('the of and')).toEqual([]);
   });
@@ -304,6 +316,14 @@ describe('highlightRuns', () => {
   it('marks a name written in capitals, not the function word written in small letters', () => {
     const [hit] = createClaimSearch([claim('who', { text: 'WHO asks who pays' })]).search('WHO');
     expect(highlightRuns(hit!.claim.text, hit!.terms).filter((run) => run.hit).map((run) => run.text)).toEqual(['WHO']);
+  });
+
+  it('marks an initialism written with full stops whole, when the search matched it', () => {
+    const [hit] = createClaimSearch([claim('dotted', { text: 'U.S. troops left.' })]).search('US');
+    expect(highlightRuns('U.S. troops left.', hit!.terms)).toEqual([
+      { text: 'U.S.', hit: true },
+      { text: ' troops left.', hit: false },
+    ]);
   });
 
   it('marks a word with "ß" that the query wrote with "ss"', () => {
