@@ -13,6 +13,10 @@ import { formatPartialDate } from '@/lib/partial-date';
 import { ClaimRecord } from './ClaimRecord';
 import { formatCount, plural } from './counts';
 import { VerdictBadge } from './VerdictBadge';
+import { UNSPACED } from '@/lib/unspaced-words';
+
+/** A single letter of a script written with spaces: a Chinese or Japanese character is a word. */
+const isOneLetter = (text: string) => [...text].length === 1 && /\p{L}/u.test(text) && !UNSPACED.test(text);
 
 /** A pack as the pack filter lists it. */
 export interface PackChoice {
@@ -213,6 +217,9 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   let status = '';
   if (searching) status = `Searching ${plural(index!.size, 'claim')}…`;
   else if (showList) status = found.length > hits.length ? `${plural(found.length, 'claim')} found, ${formatCount(hits.length)} listed` : `${plural(found.length, 'claim')} found`;
+  // One letter is matched only as a word of its own (a prefix needs two): the first key typed
+  // would otherwise say that nothing matches, as if the claims held nothing of the kind.
+  else if (noMatch && !filtered && isOneLetter(query.trim())) status = 'Keep typing: one letter is too short to search by.';
   else if (noMatch) status = `${query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}${filtered ? ' with these filters.' : '.'}`;
 
   return (

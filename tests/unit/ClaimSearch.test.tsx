@@ -115,6 +115,14 @@ describe('ClaimSearch', () => {
     expect(screen.getByRole('status').textContent).toBe('No claims match “zzzzqqq”.');
   });
 
+  it('asks for more than the first letter typed, rather than saying that nothing matches it', () => {
+    render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'b' } });
+    expect(screen.getByRole('status').textContent).toBe('Keep typing: one letter is too short to search by.');
+    fireEvent.input(box(), { target: { value: 'br' } });
+    expect(screen.getByRole('status').textContent).toMatch(/found$/);
+  });
+
   it('comes back from a record at the result it was opened from, chosen by the pointer too', () => {
     const many = Array.from({ length: 30 }, (_, i) => claim(`c${i}`, `Harbour claim number ${i} about the ferry.`));
     render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
