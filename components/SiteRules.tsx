@@ -30,8 +30,14 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
       setError(`“${typed.trim()}” is not a site Claimlight can match. Write a host such as example.com, or *.example.com for every subdomain.`);
       return;
     }
-    // A site has one rule: adding it again changes its mode.
+    // A site has one rule: adding it again changes its mode, or, the same, is said to be there.
     const had = rules.some((rule) => rule.pattern === pattern);
+    if (rules.some((rule) => rule.pattern === pattern && rule.mode === mode)) {
+      setTyped('');
+      setError(null);
+      setSaid(`Already set: ${MODE_WORDS[mode]} on ${displayHost(pattern)}.`);
+      return;
+    }
     onChange([...rules.filter((rule) => rule.pattern !== pattern), { pattern, mode }]);
     setTyped('');
     setError(null);

@@ -61,7 +61,12 @@ const COLOR = /^#[0-9a-f]{6}$/i;
  * ("bücher.de" → "xn--bcher-kva.de").
  */
 export function normalizeHostPattern(input: string): string | null {
-  const typed = input.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const lowered = input.trim().toLowerCase();
+  // Only a web page's address: "chrome://extensions" or "file:///home" names no site the content
+  // script runs on, and its rule would have read as one for the host "extensions".
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(lowered)?.[1];
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return null;
+  const typed = lowered.slice(scheme === undefined ? 0 : scheme.length + 3);
   const wildcard = typed.startsWith('*.');
   const rest = (wildcard ? typed.slice(2) : typed).replace(/[/?#].*$/s, '');
   if (!rest || /[\s@\\]/.test(rest)) return null;
@@ -71,10 +76,16 @@ export function normalizeHostPattern(input: string): string | null {
   } catch {
     return null;
   }
+  // An IP address has no subdomains; and one is taken only as written: the address parser reads
+  // "123" as 0.0.0.123 and "1.2" as 1.0.0.2, which nobody typing them meant.
+  const ipv4 = IPV4.test(host);
+  if (ipv4 && (wildcard || !IPV4.test(rest.replace(/:\d*$/, '').replace(/\.$/, '')))) return null;
   // "example.com." is example.com, written as fully qualified.
   const pattern = `${wildcard ? '*.' : ''}${withoutFinalDot(host)}`;
   return HOST_PATTERN.test(pattern) && !(wildcard && host.startsWith('[')) ? pattern : null;
 }
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /** Site rules from storage, each pattern normalised as the form would write it today (a rule saved
  * with a port by an older Claimlight is kept, for its host); one that cannot be read is dropped on

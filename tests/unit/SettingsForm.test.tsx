@@ -101,6 +101,13 @@ describe('SettingsForm', () => {
       expect(document.querySelector('.rule-status')).toBe(status);
     });
 
+    it('says a rule added again as it was is already set, and changes nothing', () => {
+      const { changes } = renderForm({ siteRules: [{ pattern: 'harbour-news.example', mode: 'never' }] });
+      addRule('https://harbour-news.example/today', 'Never');
+      expect(document.querySelector('.rule-status')!.textContent).toBe('Already set: Never on harbour-news.example.');
+      expect(changes).toEqual([]);
+    });
+
     it('says when the rules near the 8 KB the browser keeps for the settings, and not before', () => {
       renderForm({ siteRules: Array.from({ length: 20 }, (_, i) => ({ pattern: `site-number-${i}.example`, mode: 'never' as const })) });
       expect(screen.queryByText(/the browser keeps for them/)).toBeNull();

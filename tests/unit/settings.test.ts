@@ -71,6 +71,15 @@ describe('site rules', () => {
     ['my_blog.example.com', 'my_blog.example.com'],
     ['http://[::1]:8080/story', '[::1]'],
     ['*.[::1]', null],
+    // Only a web page's address names a site; an IP address has no subdomains, and is taken as written.
+    ['chrome://extensions', null],
+    ['file:///home/reader/page.html', null],
+    ['ftp://files.example.com', null],
+    ['HTTPS://Example.com', 'example.com'],
+    ['*.192.168.1.1', null],
+    ['123', null],
+    ['1.2', null],
+    ['192.168.1.1.', '192.168.1.1'],
   ])('normalises %j to %j', (input, pattern) => {
     expect(normalizeHostPattern(input)).toBe(pattern);
   });
