@@ -18,6 +18,15 @@ import { LAYER_PREFIXES, unguessableTagName } from './tag-name';
 const LAYER_STYLES = `
   .claimlight-layer { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
   .claimlight-floating { position: fixed; top: 0; left: 0; }
+  /* The document has one selection, closed roots or not: text selected in the card, or a caret a
+     click left there, is what page script reads back through document.getSelection() (extending
+     it line by line reads the whole card). Nothing in it can be selected: the popup's search shows
+     the same records, where text can be copied. */
+  .claimlight-layer, .claimlight-layer * { user-select: none !important; -webkit-user-select: none !important; }
+  /* A preview has no controls, and it goes when the pointer leaves its mark: page script sweeping
+     elementFromPoint around the reader's resting pointer would find it, and learn which of the
+     page's sentences the reader's packs hold. */
+  .claimlight-floating:has(> .claimlight-preview), .claimlight-floating:has(> .claimlight-preview) * { pointer-events: none !important; }
 `;
 
 /**
@@ -121,6 +130,15 @@ export class CardHost {
     });
     const host = new CardHost(ui);
     ui.shadowHost.setAttribute('data-claimlight-ui', '');
+    // A press on the card's text or its blank parts puts no caret there (see LAYER_STYLES): only its
+    // controls take the press, and focus, as they would anywhere.
+    ui.uiContainer.addEventListener('mousedown', (event) => {
+      const target = event.composedPath()[0];
+      if (!(target instanceof Element) || target.closest('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) return;
+      event.preventDefault();
+      // Focus still goes where the press would have put it (the card, for its keys), with no caret.
+      target.closest<HTMLElement>('[tabindex="-1"]')?.focus({ preventScroll: true });
+    });
     // In the top layer, as a manual popover that nothing but us closes: a page's own top-layer
     // element (a popover, a full-screen element) cannot cover the card, since each card opens on
     // top again. A modal dialog the page opened still makes the rest of the page inert, the card

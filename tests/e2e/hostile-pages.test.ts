@@ -223,6 +223,42 @@ describe('hostile pages', () => {
     expect(await page.markTexts()).toEqual([CLAIM]);
   });
 
+  it('leaves page script no way into the card through the document\'s selection, nor to the preview by hit-testing around the pointer', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    // Where the reader's pointer rests, as page script sees it.
+    await page.page.evaluate(() => document.addEventListener('pointermove', (e) => Object.assign(window, { pointer: { x: e.clientX, y: e.clientY } }), true));
+    await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).not.toBeNull();
+    const hits = await page.page.evaluate(() => {
+      const { x, y } = (window as unknown as { pointer: { x: number; y: number } }).pointer;
+      let found = 0;
+      for (let dy = -300; dy <= 300; dy += 6) for (let dx = -300; dx <= 300; dx += 6) if (document.elementFromPoint(x + dx, y + dy)?.hasAttribute('data-claimlight-ui')) found++;
+      return found;
+    });
+    expect(hits).toBe(0);
+    await page.page.mouse.move(1, 1);
+    await page.openMark('Kremlin spokesman');
+    const card = await page.card();
+    const summary = (await card.$eval('.claimlight-card__summary', (element) => element.textContent!)).trim();
+    const box = (await card.boundingBox())!;
+    // The reader clicks the card's padding, then triple-clicks its summary, as to select and copy it.
+    await page.page.mouse.click(box.x + 3, box.y + box.height - 3);
+    const fromCaret = await page.page.evaluate(() => {
+      const selection = document.getSelection()!;
+      if (!selection.rangeCount) return '';
+      for (let i = 0; i < 80; i++) selection.modify('extend', 'backward', 'line');
+      return selection.toString();
+    });
+    const summaryBox = (await card.$eval('.claimlight-card__summary', (element) => element.getBoundingClientRect().toJSON())) as DOMRect;
+    await page.page.mouse.click(summaryBox.x + 5, summaryBox.y + summaryBox.height / 2, { clickCount: 3 });
+    const selected = await page.page.evaluate(() => document.getSelection()!.toString());
+    expect(summary.length).toBeGreaterThan(20);
+    for (const seen of [fromCaret, selected]) expect(seen.replace(/\s+/g, ' ')).not.toContain(summary.slice(0, 30));
+    // The card is still open, and its buttons still answer a click.
+    expect(await page.card()).toBeTruthy();
+  });
+
   it('keeps its marks drawn, in their own look, when the page hides, restyles or removes their layer', async () => {
     const page = await open('plain.html');
     await page.waitForMarks(1);
