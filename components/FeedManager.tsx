@@ -235,6 +235,9 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       </p>
       <form
         class="feed-form"
+        // Checked by `feedAddress`, which says what is wrong beside the field (and takes an address
+        // typed without https://, which the browser's own check for a URL refused).
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void subscribe({ kind: 'url', url: address.trim() });

@@ -57,9 +57,14 @@ export function feedOriginWithPort(source: FeedSource): string | null {
  * is refused: the browser will not send a request to it, and the feed's messages would show it.
  */
 export function feedAddress(url: string): Result<string, string> {
+  const typed = url.trim();
+  if (!typed) return err('Type or paste the feed’s address first.');
+  // A space inside is no address: said as such, not as an address that does not start right.
+  if (/\s/.test(typed)) return err('A feed’s address holds no spaces: check the address you pasted.');
   let parsed: URL;
   try {
-    parsed = new URL(url.trim());
+    // Typed without its scheme ("checks.example/feed.json"), as the address bar takes it: https.
+    parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(typed) ? typed : `https://${typed}`);
   } catch {
     return err('That is not a web address: a feed’s address starts with https:// or http://.');
   }

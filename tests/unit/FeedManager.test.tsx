@@ -109,6 +109,14 @@ describe('FeedManager', () => {
     expect(error.textContent).not.toMatch(/last good claims/);
   });
 
+  it('subscribes to an address typed without https://, which the form leaves to Claimlight to check rather than the browser', async () => {
+    const { requestOrigin } = await renderFeeds(() => new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }));
+    expect((screen.getByLabelText('Feed address').closest('form') as HTMLFormElement).noValidate).toBe(true);
+    subscribe('checks.example/feed.json');
+    await screen.findByText(/^Subscribed to/);
+    expect(requestOrigin).toHaveBeenCalledWith('https://checks.example/*');
+  });
+
   it('refuses an address with a user name or password before asking for leave to read from it', async () => {
     const { requestOrigin } = await renderFeeds(() => new Response('[]'));
     subscribe('https://reader:hunter2@checks.example/feed.json');

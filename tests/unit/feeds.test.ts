@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FACTCHECK_ENDPOINT, factCheckUrl } from '@/lib/feeds/factcheck';
 import { fetchFeed } from '@/lib/feeds/fetch-feed';
+import { feedAddress } from '@/lib/feeds/names';
 import { addFeed, describeChange, diffClaims, feedIdOf, refreshFeed, removeFeed } from '@/lib/feeds/refresh';
 import { DEFAULT_INTERVAL_MINUTES, backoffMinutes, clampInterval, dueFeeds, nextCheckAfter, nextWake } from '@/lib/feeds/schedule';
 import type { ClaimlightDb } from '@/lib/store';
@@ -35,6 +36,22 @@ function server(handler: (url: string, init: RequestInit) => Response | Promise<
 }
 
 const json = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers: { 'content-type': 'application/ld+json', ...headers } });
+
+describe('feedAddress', () => {
+  it.each([
+    ['https://CHECKS.example:443/feed.json#latest', { ok: true, value: 'https://checks.example/feed.json' }],
+    // Typed without its scheme, as the address bar takes it.
+    ['checks.example/feed.json', { ok: true, value: 'https://checks.example/feed.json' }],
+    ['localhost:8080/feed.json', { ok: true, value: 'https://localhost:8080/feed.json' }],
+    ['http://checks.example/feed.json', { ok: true, value: 'http://checks.example/feed.json' }],
+    ['https://checks .example/feed.json', { ok: false, error: 'A feed’s address holds no spaces: check the address you pasted.' }],
+    ['  ', { ok: false, error: 'Type or paste the feed’s address first.' }],
+    ['ftp://checks.example/feed.json', { ok: false, error: 'A feed’s address starts with https:// or http://.' }],
+    ['javascript:alert(1)', { ok: false, error: 'A feed’s address starts with https:// or http://.' }],
+  ])('reads %j as %j', (typed, expected) => {
+    expect(feedAddress(typed)).toEqual(expected);
+  });
+});
 
 describe('feed schedule', () => {
   it('checks on the feed\'s interval after a success, never under 15 minutes', () => {
