@@ -52,6 +52,8 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
 export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string } {
   const marked = markedEncoding(bytes);
   if (marked) return { text: new TextDecoder(marked).decode(bytes) };
+  const escaped = escapeEncoded(bytes);
+  if (escaped) return { text: decodeAs(bytes, escaped) };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -70,6 +72,20 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string
     return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, which Excel on Windows writes; save it as UTF-8 ("CSV UTF-8" in Excel) if its letters look wrong' };
   }
 }
+
+/**
+ * ISO-2022-JP where a page declares it and its bytes switch character sets by escape sequences:
+ * its bytes are all 7-bit, so they pass for UTF-8 and were read as such, "日本語" as "\u001b$BF|K\\8l\u001b(B".
+ * (The web's other 7-bit encodings of this kind, ISO-2022-KR and HZ, are read by browsers as
+ * nothing at all, and are left to the rest.) Null for any other file.
+ */
+export function escapeEncoded(bytes: Uint8Array): string | null {
+  if (!bytes.includes(ESCAPE)) return null;
+  const page = /^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null;
+  return page === 'iso-2022-jp' ? page : null;
+}
+
+const ESCAPE = 0x1b;
 
 /** Bytes that are not all UTF-8 read as UTF-8 anyway, each stray byte a replacement character, when
  * they are UTF-8 with a stray byte or two (a quote pasted from Word, a "©" saved by an old tool):

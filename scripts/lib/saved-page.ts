@@ -1,7 +1,7 @@
 // Reads a saved HTML page the way the extension sees it: linkedom's DOM, the extension's own text
 // extraction and page date (lib/page-scan.ts), shared by the scan CLI and the fitting script.
 import { parseHTML } from 'linkedom';
-import { decodeAs, declaredEncoding, mostlyUtf8 } from '../../lib/text-files';
+import { decodeAs, declaredEncoding, escapeEncoded, mostlyUtf8 } from '../../lib/text-files';
 
 export { decodeTextFile } from '../../lib/text-files';
 
@@ -26,8 +26,9 @@ export function parseSavedPage(html: string): Document {
  */
 export function decodePage(bytes: Uint8Array): string {
   const declared = declaredEncoding(bytes);
-  let text: string | null = null;
-  if (!declared?.startsWith('utf-16')) {
+  const escaped = escapeEncoded(bytes);
+  let text: string | null = escaped ? decodeAs(bytes, escaped) : null;
+  if (text === null && !declared?.startsWith('utf-16')) {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {

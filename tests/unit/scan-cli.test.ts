@@ -207,6 +207,11 @@ describe('npm run scan', () => {
     const { decodePage } = await import('../../scripts/lib/saved-page');
     expect(decodePage(readFileSync(join(tree, 'legacy.html')))).toContain('café – fares');
     expect(decodePage(Buffer.from('\ufeff<p>naïve</p>', 'utf16le'))).toBe('<p>naïve</p>');
+    // ISO-2022-JP, declared: its bytes are all 7-bit, and passed for UTF-8 ("日本語" read as escapes).
+    const japanese = Buffer.concat([Buffer.from('<meta charset="iso-2022-jp"><p>'), Buffer.from([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x38, 0x6c, 0x1b, 0x28, 0x42]), Buffer.from('</p>')]);
+    expect(decodePage(japanese)).toBe('<meta charset="iso-2022-jp"><p>日本語</p>');
+    const { decodeTextFile } = await import('../../lib/text-files');
+    expect(decodeTextFile(japanese).text).toBe('<meta charset="iso-2022-jp"><p>日本語</p>');
     // UTF-8 with one stray byte (a "©" an old tool saved in windows-1252), declared or not: read as
     // a browser reads it, not the whole page as windows-1252 ("Malmö" became "MalmÃ¶").
     const stray = (head: string) => Buffer.concat([Buffer.from(`${head}<p>Ferry fares in Malmö doubled.</p><p>Photo `), Buffer.from([0xa9]), Buffer.from(' Agency</p>')]);
