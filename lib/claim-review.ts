@@ -240,6 +240,8 @@ interface Converted {
    * ids two different reviews share (`addClaim`). */
   hashedFrom: Map<string, string>;
   crowded: Set<string>;
+  /** Whether every review says Claimlight wrote it (`EXPORTER`): only then is the file's pack header read. */
+  fromClaimlight?: boolean;
 }
 
 /**
@@ -529,7 +531,24 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
   // pack exported in our format imports again with the same title).
   const header = v.safeParse(FactPackSchema, pack);
   if (!header.success) return err(describeIssues(header.issues, 'pack: '));
-  return ok({ pack: { ...header.output, claims: into.claims }, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings, publishers });
+  // A pack Claimlight exported as ClaimReview imports again under its own id, title and dates, as
+  // one exported in our format does: named anew, it stood in the store beside the pack it came from.
+  const made = { ...header.output, claims: into.claims };
+  const exported = kind === 'ClaimReview' && into.fromClaimlight ? exportedHeaderOf(options.exportedHeader, made) : null;
+  return ok({ pack: exported ? { ...exported, claims: into.claims } : made, format: kind === 'ClaimReview' ? 'claimreview' : 'factcheck-api', warnings: into.warnings, publishers });
+}
+
+/** Where an export writes its pack's header, beside the `@graph` of reviews. */
+export const EXPORTED_HEADER = 'claimlightPack';
+const HEADER_FIELDS = ['id', 'title', 'version', 'publisher', 'language', 'created', 'description'] as const;
+
+/** The header an export carried, over the one the import made up; null where it does not read as a
+ * pack's header (a file edited by hand), and the import keeps its own. */
+function exportedHeaderOf(written: unknown, made: FactPack): v.InferOutput<typeof FactPackSchema> | null {
+  if (!written || typeof written !== 'object' || Array.isArray(written)) return null;
+  const fields = Object.fromEntries(HEADER_FIELDS.filter((key) => key in written).map((key) => [key, (written as Record<string, unknown>)[key]]));
+  const read = v.safeParse(FactPackSchema, { ...made, description: undefined, ...fields });
+  return read.success ? read.output : null;
 }
 
 /** The pack limit holds for every import path: a file over it is refused before any record is read
@@ -549,6 +568,7 @@ export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}):
   const into = emptyConversion();
   const seen = new Set<string>();
   nodes.forEach((node, i) => convertClaimReview(node, i, into, seen));
+  into.fromClaimlight = options.exportedHeader !== undefined && nodes.every((node) => readNames(node.sdPublisher) === EXPORTER);
   return finishPack(into, options, 'ClaimReview');
 }
 
@@ -625,8 +645,11 @@ function ownFieldsOf(claim: Claim): Json {
 }
 
 export function packToClaimReview(pack: FactPack): Json {
+  const header = Object.fromEntries(HEADER_FIELDS.filter((key) => pack[key] !== undefined).map((key) => [key, pack[key]!]));
   return {
     '@context': 'https://schema.org',
+    // Not schema.org's: what the pack is called and which it is, read back by an import of this file.
+    [EXPORTED_HEADER]: header,
     '@graph': pack.claims.map((claim) => {
       const imported = importedReview(claim);
       const review = imported?.source;

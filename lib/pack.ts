@@ -4,7 +4,7 @@
  * ClaimReview and Fact Check Tools data is `lib/claim-review.ts`'s job, storing it `lib/store.ts`'s.
  */
 import * as v from 'valibot';
-import { collectClaimReviews, isFactCheckApiClaim, packFromApiClaims, packFromClaimReviews } from './claim-review';
+import { collectClaimReviews, EXPORTED_HEADER, isFactCheckApiClaim, packFromApiClaims, packFromClaimReviews } from './claim-review';
 import { err, ok, type Result } from './result';
 import { ClaimSchema, FactPackSchema, PACK_FORMAT_VERSION, describeIssues, type Claim, type FactPack } from './schema';
 
@@ -28,6 +28,9 @@ export interface ParsedPack {
 export interface ParseOptions {
   fileName?: string;
   today?: Date;
+  /** The pack's header a ClaimReview file Claimlight exported carries (`claimlightPack`): read only
+   * where every review in the file says Claimlight wrote it. */
+  exportedHeader?: unknown;
 }
 
 /** A claim's label in messages: its 1-based number and, where readable, its id. */
@@ -267,7 +270,8 @@ function readPackValue(value: unknown, options: ParseOptions): Result<ParsedPack
     if (isFactCheckApiClaim(value)) return packFromApiClaims([value], options);
   }
   const reviews = collectClaimReviews(value);
-  if (reviews.length) return packFromClaimReviews(reviews, options);
+  const exportedHeader = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[EXPORTED_HEADER] : undefined;
+  if (reviews.length) return packFromClaimReviews(reviews, exportedHeader === undefined ? options : { ...options, exportedHeader });
   return err([
     'No fact pack was found in this file: it is not a Claimlight pack, holds no schema.org ClaimReview, and is not a Fact Check Tools API response.',
   ]);

@@ -412,6 +412,30 @@ describe('packToClaimReview', () => {
     expect(back.map((c) => [c.text, c.verdict, c.claimant])).toEqual(pack.value.claims.map((c) => [c.text, c.verdict, c.claimant]));
     expect(back[0]!.context.map((c) => c.sources[0]!.url)).toEqual(['https://example.org/notice']);
   });
+
+  it('imports again as the pack it was: its id, title, publisher, version and dates, so it replaces the pack rather than standing beside it', () => {
+    const pack = parseFactPack({ ...samplePack(), description: 'Checks of the harbour works.' });
+    if (!pack.ok) throw new Error('sample pack invalid');
+    const { claims: _, ...header } = pack.value;
+    const again = parse(packToClaimReview(pack.value));
+    if (!again.ok) throw new Error(again.error.join('\n'));
+    const { claims: __, ...headerAgain } = again.value.pack;
+    expect(headerAgain).toEqual(header);
+  });
+
+  it('reads the pack header only from a file whose every review Claimlight wrote, and one that is not a header not at all', () => {
+    const pack = parseFactPack(samplePack());
+    if (!pack.ok) throw new Error('sample pack invalid');
+    const exported = packToClaimReview(pack.value) as { '@graph': Record<string, unknown>[]; claimlightPack: Record<string, unknown> };
+    // A review added by hand, by another tool: the file is no longer Claimlight's alone.
+    const mixed = parse({ ...exported, '@graph': [...exported['@graph'], review({ url: 'https://checker.example/reviews/other', claimReviewed: 'Ferry fares doubled.' })] });
+    const edited = parse({ ...exported, claimlightPack: { ...exported.claimlightPack, id: 'not an id!' } });
+    for (const result of [mixed, edited]) {
+      if (!result.ok) throw new Error(result.error.join('\n'));
+      expect(result.value.pack.id).toMatch(/^claimreview-/);
+      expect(result.value.pack.title).not.toBe(pack.value.title);
+    }
+  });
 });
 
 describe('what an imported claim says of itself (claimOwnTexts)', () => {
