@@ -8,10 +8,15 @@ import type { Claim } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 
-/** The sample paragraph, one sentence per entry: two plain mentions of bundled claims, a loose
- * paraphrase that only a broad setting marks, and a sentence about something else. */
+/** The sample paragraph, one sentence per entry: a plain mention of a claim the pack rates
+ * misattributed (a problem, marked by default), a paraphrase that every setting but the most
+ * precise marks, a plain mention of an accurate claim, a loose paraphrase that only a broad setting
+ * marks, and a sentence about something else; so that the slider changes the preview at both ends
+ * and the marks show their looks. (Their model scores, refitted, may move: a test says when the
+ * preview no longer changes between Precise and Balanced, or Balanced and Broad.) */
 export const SAMPLE_SENTENCES = [
-  'After a long phone call on Wednesday, Trump said he and Putin had agreed that their teams would begin negotiations immediately.',
+  'After a long phone call on Wednesday, Trump told Putin that Ukraine would not get back its pre-2014 borders.',
+  'They would likely meet in Saudi Arabia, Trump said.',
   'In Kyiv, Zelensky replied that Ukraine was fully committed to peace.',
   'Ukraine’s president is also expected to hold talks in the Bavarian capital with the American vice president.',
   'Elsewhere, the city council voted to repair the old tram bridge before winter.',

@@ -249,13 +249,13 @@ describe('SettingsForm', () => {
       const slider = screen.getByRole('slider', { name: 'Sensitivity' });
       fireEvent.input(slider, { target: { value: '0' } });
       expect(last()?.sensitivity).toBe(0);
-      expect(screen.getByText('2 of 4 sentences marked.')).toBeTruthy();
+      expect(screen.getByText('2 of 5 sentences marked.')).toBeTruthy();
       expect(slider.getAttribute('aria-valuetext')).toBe('Precise');
       fireEvent.input(slider, { target: { value: '1' } });
       expect(last()?.sensitivity).toBe(1);
-      expect(screen.getByText('3 of 4 sentences marked.')).toBeTruthy();
+      expect(screen.getByText('4 of 5 sentences marked.')).toBeTruthy();
       expect(slider.getAttribute('aria-valuetext')).toBe('Broad');
-      const paraphrase = within(document.querySelector('.preview-results')!).getAllByRole('listitem')[2]!;
+      const paraphrase = within(document.querySelector('.preview-results')!).getAllByRole('listitem')[3]!;
       // A sample with no date is not judged misdated: the record shows as context.
       expect(paraphrase.textContent).toContain('marked faintly, Context');
     });
