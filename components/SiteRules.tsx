@@ -103,7 +103,7 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
         <button type="submit">Add rule</button>
       </form>
       <p class="hint" id="site-pattern-help">
-        example.com, or *.example.com for every subdomain. A pasted address is cut down to its host.
+        example.com (with or without www.), or *.example.com for every subdomain. A pasted address is cut down to its host.
       </p>
       {/* One status region, in the page from the start (a region that appears with its text is
           mostly not read out): what the last change did, and the warning when the list nears the

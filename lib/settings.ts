@@ -183,29 +183,35 @@ export function storedWith(stored: unknown, fields: Partial<Settings>): Record<s
 /** A host as it is written without the final dot of a fully qualified name ("example.com." is example.com). */
 export const withoutFinalDot = (host: string): string => (host.length > 1 && host.endsWith('.') ? host.slice(0, -1) : host);
 
-/** True when a host matches a pattern: exactly, or as a subdomain of a "*." pattern. */
+/** True when a host matches a pattern: exactly, as the same site with or without "www.", or as a
+ * subdomain of a "*." pattern. */
 export function hostMatches(pattern: string, host: string): boolean {
+  return closeness(pattern, host) >= 0;
+}
+
+/** How closely a pattern names a host, -1 where it does not: the host itself most, then the same
+ * host with or without "www." (a rule typed as "nytimes.com" is read by its readers as the site
+ * at www.nytimes.com, and did nothing there), then "*." patterns, a longer domain over a shorter
+ * one ("*.news.example.com" over "*.example.com"). */
+function closeness(pattern: string, host: string): number {
   const h = withoutFinalDot(host.toLowerCase());
   if (pattern.startsWith('*.')) {
     const base = pattern.slice(2);
-    return h === base || h.endsWith(`.${base}`);
+    return h === base || h.endsWith(`.${base}`) ? pattern.length : -1;
   }
-  return h === pattern;
+  if (h === pattern) return Number.MAX_SAFE_INTEGER;
+  return h === `www.${pattern}` || pattern === `www.${h}` ? Number.MAX_SAFE_INTEGER - 1 : -1;
 }
 
-/** How closely a pattern names a host: the host itself over any "*." pattern, and a longer domain
- * over a shorter one ("*.news.example.com" over "*.example.com"). */
-const specificity = (pattern: string) => (pattern.startsWith('*.') ? pattern.length : Number.MAX_SAFE_INTEGER);
-
-/** Whether Claimlight runs on a host: the most specific rule that matches it decides (a rule for the
- * site itself over one for its whole domain), "never" where two as specific disagree; with no rule,
+/** Whether Claimlight runs on a host: the closest rule that matches it decides (a rule for the
+ * site itself over one for its whole domain), "never" where two as close disagree; with no rule,
  * the main switch. */
 export function isEnabledOn(settings: Settings, host: string): boolean {
   let decided: boolean | null = null;
   let closest = -1;
   for (const rule of settings.siteRules) {
-    if (!hostMatches(rule.pattern, host)) continue;
-    const at = specificity(rule.pattern);
+    const at = closeness(rule.pattern, host);
+    if (at < 0) continue;
     if (at > closest) {
       closest = at;
       decided = rule.mode === 'always';

@@ -93,8 +93,20 @@ describe('site rules', () => {
     ['example.com', 'example.com.', true],
     ['*.example.com', 'news.example.com.', true],
     ['[::1]', '[::1]', true],
+    // The same site with or without "www.", as readers name it; no other subdomain.
+    ['example.com', 'www.example.com', true],
+    ['www.example.com', 'example.com', true],
+    ['example.com', 'www2.example.com', false],
+    ['example.com', 'www.news.example.com', false],
   ])('%s matches %s: %s', (pattern, host, expected) => {
     expect(hostMatches(pattern, host)).toBe(expected);
+  });
+
+  it('lets a rule for the host as written decide over one for it with or without "www."', () => {
+    const rules = { ...DEFAULT_SETTINGS, siteRules: [{ pattern: 'example.com', mode: 'never' as const }, { pattern: 'www.example.com', mode: 'always' as const }] };
+    expect(isEnabledOn(rules, 'www.example.com')).toBe(true);
+    expect(isEnabledOn(rules, 'example.com')).toBe(false);
+    expect(isEnabledOn({ ...DEFAULT_SETTINGS, siteRules: [{ pattern: 'nytimes.com', mode: 'never' }] }, 'www.nytimes.com')).toBe(false);
   });
 
   it('lets the closest rule decide, "never" between two as close, then the main switch', () => {
