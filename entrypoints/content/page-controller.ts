@@ -50,6 +50,14 @@ function centreInView(range: Range): void {
 const GUARD_INTERVAL = 1_000;
 /** How soon after a change of class or style the mentions in hidden text are looked at again. */
 const RESTYLE_LOOK_MS = 250;
+/** A part of the page that changed is read one scan at a time, each after a rest as long as the
+ * last one took, up to this: a page rewriting a word inside a container of a million characters
+ * every 100 ms had the shared background matching without pause (45 requests, 22 million
+ * characters in 14 s), and every other tab waiting on it. Scans shorter than the next bound rest not. */
+const MAX_CHANGE_REST_MS = 2_000;
+const RESTLESS_SCAN_MS = 50;
+/** A scan whose answer has not come by then (a background that restarted) no longer holds back the next. */
+const CHANGE_SCAN_PATIENCE_MS = 15_000;
 
 /** Where the reader's rejected matches are kept (storage.local, through start.ts). */
 export interface DismissalStore {
@@ -89,6 +97,9 @@ export class PageController {
   private watcher: ChangeWatcher = UNWATCHED;
   /** The look at the mentions in hidden text that a change of class or style has due (`restyled`). */
   private restyleLook: ReturnType<typeof setTimeout> | null = null;
+  /** The changed parts of the page waiting for the scan under way to end (`scanChanged`). */
+  private changedRoots = new Set<Element>();
+  private changesScanning = false;
   private watching: AbortController | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private active = false;
@@ -126,6 +137,8 @@ export class PageController {
   /** Starts on the page with these settings: scans it if Claimlight is on here. */
   async start(settings: Settings): Promise<void> {
     this.settings = settings;
+    // The layer is in the page from the start, on or off, marks or none (`Painter.present`).
+    this.painter.present();
     watchHover(
       document,
       this.mentions,
@@ -346,7 +359,7 @@ export class PageController {
     this.active = false;
     this.closeCard();
     this.mentions.clear();
-    this.watcher.quietly(() => this.painter.clear());
+    this.watcher.quietly(() => this.painter.empty());
     this.watching?.abort();
     this.watching = null;
     this.watcher = UNWATCHED;
@@ -362,7 +375,7 @@ export class PageController {
       {
         moved: () => this.painter.relayout(),
         redated: () => this.active && this.pacedRedating(),
-        changed: (roots) => this.active && void this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
+        changed: (roots) => this.active && this.scanChanged(roots),
         removed: (added) => this.active && this.mentions.prune(added) && this.refresh(),
         textChanged: (nodes) => this.active && this.mentions.dropOn(nodes) && this.refresh(),
         // At most one look at the hidden mentions per RESTYLE_LOOK_MS: a page animating its classes
@@ -382,6 +395,45 @@ export class PageController {
       },
       AbortSignal.any([this.ctx.signal, this.watching.signal]),
     );
+  }
+
+  /** Reads the parts of the page that changed: at once, or, while a scan of changes is under way,
+   * after it, together with every other part that changed meanwhile (`MAX_CHANGE_REST_MS`). */
+  private scanChanged(roots: readonly Element[]): void {
+    for (const root of roots) this.changedRoots.add(root);
+    if (!this.changesScanning) void this.scanChanges();
+  }
+
+  private async scanChanges(): Promise<void> {
+    this.changesScanning = true;
+    try {
+      while (this.changedRoots.size && this.active) {
+        const changed = [...this.changedRoots].filter((root) => root.isConnected);
+        this.changedRoots.clear();
+        // A part inside another that changed too is read with it.
+        const roots = changed.filter((root) => !changed.some((other) => other !== root && other.contains(root)));
+        const started = performance.now();
+        let patience: number | undefined;
+        try {
+          await Promise.race([
+            this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
+            new Promise<void>((resolve) => (patience = this.ctx.setTimeout(() => resolve(), CHANGE_SCAN_PATIENCE_MS))),
+          ]);
+        } catch (error) {
+          if (this.ctx.isValid) log.error('Could not read a part of the page that changed', error);
+        } finally {
+          clearTimeout(patience);
+        }
+        const took = performance.now() - started;
+        if (took > RESTLESS_SCAN_MS && this.changedRoots.size) await this.wait(Math.min(took, MAX_CHANGE_REST_MS));
+      }
+    } finally {
+      this.changesScanning = false;
+    }
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => this.ctx.setTimeout(resolve, ms));
   }
 
   /** Tells the background what the page's mentions come to (for the toolbar badge), when that changes. */

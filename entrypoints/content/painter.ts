@@ -49,6 +49,13 @@ export interface Painter {
   /** Puts the layer back if page script took it out, and measures the marks again; true when the
    * layer had to be put back. */
   guard(): boolean;
+  /** Puts the (empty) layer in the page now, whatever the page holds: a layer that appeared only
+   * with a mark told page script which sentences the reader's packs hold (it adds a sentence and
+   * watches), which claims they hid, and where Claimlight is off. */
+  present(): void;
+  /** Takes every mark away and stops following the page's layout, leaving the layer in place
+   * (Claimlight switched off on the page); `clear` takes the layer too (the script is stopped). */
+  empty(): void;
   clear(): void;
 }
 
@@ -382,24 +389,23 @@ export class OverlayPainter implements Painter {
     // A box folded, or made to clip or stay put, inside a part of the page whose size did not
     // change (a panel, a dialog, an app's own scrolling pane) reports no resize: found here.
     this.restyled = true;
-    this.draw();
+    if (this.drawn.length || this.focused) this.draw();
     return repaired;
   }
 
-  clear(): void {
+  present(): void {
+    this.ensureHost();
+  }
+
+  empty(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.fresh = false;
     this.listening?.abort();
     this.listening = null;
     this.resizes?.disconnect();
     this.resizes = null;
-    this.host?.remove();
-    this.host = null;
-    this.root = null;
-    this.sheet = null;
-    this.live = null;
-    this.hiding = null;
+    for (const drawn of this.drawn) drawn.group.remove();
+    this.focused?.group.remove();
     this.drawn = [];
     this.focused = null;
     this.covers = [];
@@ -407,8 +413,27 @@ export class OverlayPainter implements Painter {
     this.lookDue = null;
   }
 
-  /** Creates the layer on first use, and starts following the page's layout. */
+  clear(): void {
+    this.empty();
+    this.fresh = false;
+    this.host?.remove();
+    this.host = null;
+    this.root = null;
+    this.sheet = null;
+    this.live = null;
+    this.hiding = null;
+  }
+
+  /** The layer in the page (made on first use), and the page's layout followed (from the first
+   * mark on: a page with none is not measured). */
   private ensureLayer(): boolean {
+    if (!this.ensureHost()) return false;
+    if (!this.listening) this.follow();
+    return true;
+  }
+
+  /** Makes the layer, empty, and puts it in the page, once. */
+  private ensureHost(): boolean {
     if (this.host) return true;
     const documentElement = this.document.documentElement;
     if (!(documentElement instanceof HTMLElement)) return false;
@@ -416,7 +441,6 @@ export class OverlayPainter implements Painter {
     const host = this.document.createElement(unguessableTagName(LAYER_PREFIXES.marks));
     const root = host.attachShadow({ mode: 'closed' });
     const sheet = this.document.createElement('style');
-    sheet.textContent = LAYER_STYLES + this.rules;
     const live = this.document.createElement('div');
     live.className = 'visually-hidden';
     live.setAttribute('role', 'status');
@@ -425,14 +449,27 @@ export class OverlayPainter implements Painter {
     live.lang = 'en';
     const hiding = this.document.createElement('style');
     root.append(sheet, hiding, live);
-    this.live = live;
-    this.hiding = hiding;
-    this.hide(this.hidden);
     documentElement.append(host);
     this.fresh = true;
+    this.adopt(host, root);
+    return true;
+  }
+
+  /** Takes a layer just made as this painter's. */
+  private adopt(host: HTMLElement, root: ShadowRoot): void {
+    const [sheet, hiding, live] = [...root.children] as HTMLElement[];
+    sheet!.textContent = LAYER_STYLES + this.rules;
     this.host = host;
     this.root = root;
-    this.sheet = sheet;
+    this.sheet = sheet as HTMLStyleElement;
+    this.hiding = hiding as HTMLStyleElement;
+    this.live = live!;
+    this.hide(this.hidden);
+  }
+
+  /** Follows the page's layout: what moves, resizes or covers the marked text. */
+  private follow(): void {
+    const documentElement = this.document.documentElement;
     const listening = new AbortController();
     this.listening = listening;
     const options = { capture: true, passive: true, signal: listening.signal };
@@ -464,7 +501,6 @@ export class OverlayPainter implements Painter {
       this.resizes.observe(documentElement);
       if (this.document.body) this.resizes.observe(this.document.body);
     }
-    return true;
   }
 
   /** The page's layout changed size: a box may have started or stopped clipping marked text, or

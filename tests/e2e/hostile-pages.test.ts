@@ -109,6 +109,9 @@ describe('hostile pages', () => {
     expect(marks.length).toBeGreaterThanOrEqual(1);
     expect(marks.length).toBeLessThanOrEqual(2);
     for (const mark of marks) expect(mark.text).toBe(CLAIM);
+    // Closed: pages of one site share a main thread, and a page ticking every frame, read again at
+    // each change, made the frames of the million-node page below late.
+    await page.page.close();
   });
 
   it('opens the card although the page defined a custom element under the old tag name', async () => {
@@ -257,6 +260,29 @@ describe('hostile pages', () => {
     for (const seen of [fromCaret, selected]) expect(seen.replace(/\s+/g, ' ')).not.toContain(summary.slice(0, 30));
     // The card is still open, and its buttons still answer a click.
     expect(await page.card()).toBeTruthy();
+    await page.page.close();
+  });
+
+  it('shows page script the same layers whether or not the reader\'s packs hold a sentence it adds', async () => {
+    const page = await open('plain.html');
+    await page.waitForMarks(1);
+    const layers = () => page.page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName.replace(/-[a-z0-9]+$/, '')));
+    const before = await layers();
+    // A page with nothing of the reader's packs on it has them too, from the start.
+    const empty = await open('read-more.html');
+    await expect.poll(() => empty.page.evaluate(() => [...document.documentElement.children].some((e) => e.localName.startsWith('claimlight-marks'))), { timeout: 5_000 }).toBe(true);
+    const none = await empty.page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName.replace(/-[a-z0-9]+$/, '')));
+    expect(none).toEqual(before.filter((name) => !name.startsWith('claimlight-ui')));
+    // A sentence the packs hold, added later: marked, with no layer added or taken away.
+    await empty.page.evaluate((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.querySelector('main')!.append(p);
+    }, CLAIM);
+    await empty.waitForMarks(1);
+    expect(await empty.page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName.replace(/-[a-z0-9]+$/, '')))).toEqual(none);
+    // (Closed: pages of one site share a main thread, and the page of a million nodes below is timed.)
+    await Promise.all([page.page.close(), empty.page.close()]);
   });
 
   it('keeps its marks drawn, in their own look, when the page hides, restyles or removes their layer', async () => {

@@ -129,7 +129,12 @@ describe('verdicts per mention in Firefox', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}pages/late-april.html`);
     await waitForMarks(page, 5);
-    const marks = await drawnMarks(page);
+    // The marks' boxes are drawn a frame or two after the marks are made: read once they are.
+    let marks = await drawnMarks(page);
+    for (let tries = 0; tries < 50 && !marks.some((m) => m.text.startsWith('Zelensky, it adds') && m.box); tries++) {
+      await new Promise((done) => setTimeout(done, 100));
+      marks = await drawnMarks(page);
+    }
     const verdictsOf = (start: string) => marks.filter((m) => m.text.startsWith(start)).map((m) => `${m.verdict}${m.faint ? ' (faint)' : ''}`).sort();
     expect(verdictsOf('During the call, it says')).toEqual(['misattributed']);
     expect(verdictsOf('Zelensky, it adds')).toEqual(['accurate-but-misdated', 'imprecise']);

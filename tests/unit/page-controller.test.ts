@@ -84,6 +84,30 @@ async function startedOn(html: string) {
 }
 
 describe('PageController', () => {
+  it('reads a part of the page that keeps changing one scan at a time, the changes made meanwhile together after it', async () => {
+    const page = await startedOn(`<main><div id="feed"><span id="ticker">0</span><p>${CLAIM}</p></div></main>`);
+    const before = page.requests().length;
+    const ticker = document.getElementById('ticker')!;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
+    ticker.textContent = '1';
+    await settle();
+    // One request for the change, not yet answered; the page goes on changing meanwhile.
+    expect(page.requests().length - before).toBe(1);
+    for (let i = 2; i < 8; i++) {
+      ticker.textContent = String(i);
+      await settle();
+    }
+    expect(page.requests().length - before).toBe(1);
+    await page.answer();
+    // The six changes made while the first was read: one more request, after a rest as long as the
+    // first scan took (here, the test's wait for its answer), and none after it.
+    await vi.waitFor(() => expect(page.requests().length - before).toBe(2), { timeout: 3_000, interval: 50 });
+    await page.answer();
+    await settle();
+    expect(page.requests().length - before).toBe(2);
+    expect(page.pending()).toBe(0);
+  });
+
   it('measures its marks again each second while it runs, and never after its content script is stopped', async () => {
     const page = await startedOn(`<main><p>${CLAIM}</p></main>`);
     const painter = (page.controller as unknown as { painter: { guard(): void } }).painter;
