@@ -26,7 +26,15 @@ let pollingUntil = 0;
 let poll: ReturnType<typeof setTimeout> | undefined;
 let data: PopupData = { claims: null, packs: [], pageMentions: 'loading', siteHost: null, siteEnabled: false };
 
+/** Set when the popup goes: what is still under way (a page asked again, a wait) paints nothing. */
+let gone = false;
+window.addEventListener('pagehide', () => {
+  gone = true;
+  clearTimeout(poll);
+});
+
 function paint(patch: Partial<PopupData>) {
+  if (gone) return;
   data = { ...data, ...patch };
   render(<PopupApp {...data} onRevealMention={reveal} onHideMarks={hideMarks} onSiteSwitched={switchSite} onOpenSettings={openSettings} onReloadPage={reloadPage} />, root);
 }
@@ -93,7 +101,7 @@ async function readMentions() {
     const loading = tab?.id !== undefined && (await browser.tabs.get(tab.id).catch(() => undefined))?.status === 'loading';
     paint({ pageMentions: data.siteHost || loading ? 'not-started' : 'unavailable' });
     clearTimeout(poll);
-    if (loading && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
+    if (!gone && loading && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
     return;
   }
   listedPage = reply.page;
@@ -103,7 +111,7 @@ async function readMentions() {
   // which what was found so far is listed as such, not as all there is).
   paint({ pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden, pageScanning: !!reply.scanning });
   clearTimeout(poll);
-  if (reply.scanning && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
+  if (!gone && reply.scanning && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
 }
 
 /** Asks the page for its mentions, and again while it is still being read. */

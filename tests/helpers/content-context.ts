@@ -27,7 +27,11 @@ export function fakeContentContext(): { ctx: ContentScriptContext; stop: () => v
       intervals.add(id);
       return id;
     },
-    onInvalidated: () => () => undefined,
+    // As WXT's does: what the script undoes when it stops (the painter's layer and listeners) is undone.
+    onInvalidated(run: () => void) {
+      abort.signal.addEventListener('abort', run);
+      return () => abort.signal.removeEventListener('abort', run);
+    },
   } as unknown as ContentScriptContext;
   const stop = () => {
     abort.abort();

@@ -25,7 +25,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('options entrypoint', () => {
+// Each test loads the whole entrypoint anew (`vi.resetModules`): the first, which transforms it,
+// took half of Vitest's five seconds on an idle machine and failed on a loaded one.
+describe('options entrypoint', { timeout: 30_000 }, () => {
   it('shows the stored settings, with a bad field put back to its default', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false, markStyle: 'glitter', sensitivity: 1 } });
     await openOptions();

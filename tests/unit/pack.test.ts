@@ -105,7 +105,8 @@ describe('packFileText', () => {
     const text = packFileText(body);
     expect(text).toBe(`${JSON.stringify(body)}\n`);
     expect(checkPackSize(new TextEncoder().encode(text).byteLength)).toBeNull();
-  });
+  }, 30_000);
+
 });
 
 describe('parsePackText', () => {

@@ -20,6 +20,8 @@ async function openPopup(url = 'https://news.example/story') {
 }
 
 afterEach(() => {
+  // The popup closes: its waits and the page asked again paint nothing after this test's DOM goes.
+  window.dispatchEvent(new Event('pagehide'));
   vi.restoreAllMocks();
   render(null, document.getElementById('app')!);
   document.body.innerHTML = '';
@@ -38,7 +40,9 @@ const listed = (mentions: unknown[], more: Record<string, unknown> = {}) => ok({
 const fares = { id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' };
 const openPageView = async () => fireEvent.click(await screen.findByRole('tab', { name: /On this page/ }));
 
-describe('popup entrypoint', () => {
+// Each test loads the whole entrypoint anew (`vi.resetModules`): the first, which transforms it,
+// took half of Vitest's five seconds on an idle machine and failed on a loaded one.
+describe('popup entrypoint', { timeout: 30_000 }, () => {
   it('offers to reload a web page Claimlight has not read (loaded before it was installed), rather than calling it closed to extensions', async () => {
     const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
     vi.spyOn(window, 'close').mockImplementation(() => undefined);
@@ -72,6 +76,16 @@ describe('popup entrypoint', () => {
     await openPopupAnswering(async (message) => (message.type === toContentType('listMentions') ? listed(asked++ === 0 ? [] : [fares], { scanning: asked === 1 }) : ok({})));
     await openPageView();
     await waitFor(() => expect(screen.getByRole('list', { name: /Claims on this page/ }).textContent).toContain('Fares doubled.'), { timeout: 3_000 });
+  });
+
+  it('stops asking a page still being read once the popup closes', async () => {
+    let asked = 0;
+    await openPopupAnswering(async (message) => (message.type === toContentType('listMentions') ? (asked++, listed([], { scanning: true })) : ok({})));
+    await waitFor(() => expect(asked).toBeGreaterThanOrEqual(2), { timeout: 3_000 });
+    window.dispatchEvent(new Event('pagehide'));
+    const then = asked;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(asked).toBe(then);
   });
 
   it('says under the page\'s list which keys go from mark to mark, as the browser has them set, and nothing where it will not say', async () => {

@@ -26,6 +26,8 @@ describe('npm run scan', () => {
   }, CLI_TIMEOUT);
 
   it('lists mentions for people, scans folders, and reports bad files without stopping', async () => {
+    // A folder of its own: the other cases write their pages beside each other in `temp`.
+    const temp = mkdtempSync(join(tmpdir(), 'claimlight-folder-'));
     writeFileSync(join(temp, 'good.html'), '<html><head><meta property="article:published_time" content="2025-02-12"></head><body><p>Peskov said the call lasted an hour and a half.</p></body></html>');
     writeFileSync(join(temp, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     const { code, stdout, stderr } = await scan(temp, join(temp, 'missing.html'));
