@@ -9,8 +9,8 @@ import type { Settings } from '@/lib/settings';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 
 /** The sample paragraph, one sentence per entry: a plain mention of a claim the pack rates
- * misattributed (a problem, marked by default), a paraphrase that every setting but the most
- * precise marks, a plain mention of an accurate claim, a loose paraphrase that only a broad setting
+ * misattributed (a problem, marked by default), a paraphrase marked from a little below Balanced
+ * (0.35 when it was chosen), a plain mention of an accurate claim, a loose paraphrase that only a broad setting
  * marks, and a sentence about something else; so that the slider changes the preview at both ends
  * and the marks show their looks. (Their model scores, refitted, may move: a test says when the
  * preview no longer changes between Precise and Balanced, or Balanced and Broad.) */

@@ -150,9 +150,10 @@ const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}(?!\d))/g;
  * took two seconds over 10,000 claims, on every keystroke. */
 const MAX_QUERY_WORDS = 40;
 
-/** An initialism written with full stops ("U.S.", "U.K", "J.K."): one word, not its letters. */
-const DOTTED_INITIALISM = /\b\p{Lu}(?:\.\p{Lu})+\.?/gu;
-const undotted = (initialism: string) => initialism.replace(/\./g, '');
+/** An initialism written with full stops ("U.S.", "U.K", "J.K.", typed "u.s."): one word, not its
+ * letters, in capitals, as the name it is. */
+const DOTTED_INITIALISM = /\b\p{L}(?:\.\p{L})+\.?/gu;
+const undotted = (word: string) => (word.includes('.') ? word.replace(/\./g, '').toUpperCase() : word);
 
 function tokenize(text: string): string[] {
   const words = text.replace(DOTTED_INITIALISM, undotted).replace(PERCENT, readPercent).replace(THOUSANDS_COMMA, '').split(WORD_BREAK).filter(Boolean);
@@ -312,7 +313,7 @@ export function highlightRuns(text: string, terms: readonly string[]): { text: s
     const forms = processTerm(word);
     return forms !== null && (Array.isArray(forms) ? forms : [forms]).some((form) => matched.has(form));
   };
-  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|\d{1,3}(?:,\d{3})+(?!\d)|\b\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}\p{M}\p{Cf}'’]+/giu)) {
+  for (const word of text.matchAll(/(\bper[\s-]+cent\b|(?<=[0-9０-９٠-٩۰-۹]\s*)[%％٪])|\d{1,3}(?:,\d{3})+(?!\d)|\b\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}\p{M}\p{Cf}'’]+/giu)) {
     const at = word.index!;
     if (word[1]) {
       if (matched.has('percent')) mark(at, at + word[0].length);

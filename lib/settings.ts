@@ -60,7 +60,7 @@ const COLOR = /^#[0-9a-f]{6}$/i;
  * host name, which has none; a host in another script is written as the browser writes it
  * ("bücher.de" → "xn--bcher-kva.de").
  */
-export function normalizeHostPattern(input: string): string | null {
+export function normalizeHostPattern(input: string, options: { stored?: boolean } = {}): string | null {
   const lowered = input.trim().toLowerCase();
   // Only a web page's address: "chrome://extensions" or "file:///home" names no site the content
   // script runs on, and its rule would have read as one for the host "extensions".
@@ -76,16 +76,20 @@ export function normalizeHostPattern(input: string): string | null {
   } catch {
     return null;
   }
-  // An IP address has no subdomains; and one is taken only as written: the address parser reads
-  // "123" as 0.0.0.123 and "1.2" as 1.0.0.2, which nobody typing them meant.
+  // An IP address is taken only as written, four numbers from 0 to 255 without leading zeros: the
+  // address parser reads "123" as 0.0.0.123, "1.2" as 1.0.0.2 and "010.0.0.1" (octal) as 8.0.0.1,
+  // which nobody typing them meant.
   const ipv4 = IPV4.test(host);
-  if (ipv4 && (wildcard || !IPV4.test(rest.replace(/:\d*$/, '').replace(/\.$/, '')))) return null;
+  if (ipv4 && !IPV4.test(rest.replace(/:\d*$/, '').replace(/\.$/, ''))) return null;
+  // It has no subdomains: "*.192.168.1.1" is refused as typed; one saved before this was refused
+  // (which matched the address itself) is read as the address.
+  if (ipv4 && wildcard) return options.stored ? host : null;
   // "example.com." is example.com, written as fully qualified.
   const pattern = `${wildcard ? '*.' : ''}${withoutFinalDot(host)}`;
   return HOST_PATTERN.test(pattern) && !(wildcard && host.startsWith('[')) ? pattern : null;
 }
 
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 /** Site rules from storage, each pattern normalised as the form would write it today (a rule saved
  * with a port by an older Claimlight is kept, for its host); one that cannot be read is dropped on
@@ -99,7 +103,7 @@ const SITE_RULES = v.pipe(
       const read = v.safeParse(SITE_RULE, rule);
       if (!read.success) continue;
       const { pattern, mode } = read.output;
-      const normal = normalizeHostPattern(pattern);
+      const normal = normalizeHostPattern(pattern, { stored: true });
       if (!normal) continue;
       byPattern.delete(normal);
       byPattern.set(normal, { pattern: normal, mode });

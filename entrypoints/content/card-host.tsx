@@ -130,13 +130,14 @@ export class CardHost {
     });
     const host = new CardHost(ui);
     ui.shadowHost.setAttribute('data-claimlight-ui', '');
-    // A press on the card's text or its blank parts puts no caret there (see LAYER_STYLES): only its
-    // controls take the press, and focus, as they would anywhere.
+    // A press of the main button on the card's text or its blank parts puts no caret there (see
+    // LAYER_STYLES): only its controls take the press, and focus, as they would anywhere. (Focus
+    // stays where it was, as for a press on any text; the card's keys are the document's.)
     ui.uiContainer.addEventListener('mousedown', (event) => {
       const target = event.composedPath()[0];
-      if (!(target instanceof Element) || target.closest('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) return;
+      if (event.button !== 0 || !(target instanceof Element) || target.closest('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) return;
       event.preventDefault();
-      // Focus still goes where the press would have put it (the card, for its keys), with no caret.
+      // The heading, which the card moves focus to when it opens from the keyboard, takes it back.
       target.closest<HTMLElement>('[tabindex="-1"]')?.focus({ preventScroll: true });
     });
     // In the top layer, as a manual popover that nothing but us closes: a page's own top-layer

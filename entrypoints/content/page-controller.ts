@@ -179,7 +179,11 @@ export class PageController {
       event.preventDefault();
       this.openCard(mention, 'keyboard');
     }, { signal: this.ctx.signal });
-    this.ctx.onInvalidated(() => this.painter.clear());
+    this.ctx.onInvalidated(() => {
+      // An answer still on its way finds the page stopped, and paints no layer back.
+      this.active = false;
+      this.painter.clear();
+    });
     // The browser clears a tab's badge whenever the tab commits a page, a page brought back from the
     // back/forward cache included, and a prerendered page's report was not taken for the tab's: when
     // the page is shown, it tells the badge again.
@@ -190,9 +194,9 @@ export class PageController {
     window.addEventListener('pageshow', (event) => event.persisted && reportAgain(), { signal: this.ctx.signal });
     document.addEventListener('prerenderingchange', reportAgain, { signal: this.ctx.signal });
     // Each second the marks are measured again (text can move without an event saying so), and
-    // Claimlight's layers are put back if page script took them out.
+    // Claimlight's layers are put back if page script took them out: on a page where Claimlight is
+    // off too, or a layer that came back only where it is on would tell the page which it is.
     this.ctx.setInterval(() => {
-      if (!this.active) return;
       this.watcher.quietly(() => {
         this.painter.guard();
         this.host?.guard();
@@ -359,6 +363,8 @@ export class PageController {
     this.active = false;
     this.closeCard();
     this.mentions.clear();
+    // Said again when Claimlight is on here again, as on a page newly read.
+    this.announcedFor = '';
     this.watcher.quietly(() => this.painter.empty());
     this.watching?.abort();
     this.watching = null;
@@ -407,17 +413,19 @@ export class PageController {
   private async scanChanges(): Promise<void> {
     this.changesScanning = true;
     try {
-      while (this.changedRoots.size && this.active) {
+      while (this.changedRoots.size && this.active && this.ctx.isValid) {
         const changed = [...this.changedRoots].filter((root) => root.isConnected);
         this.changedRoots.clear();
         // A part inside another that changed too is read with it.
         const roots = changed.filter((root) => !changed.some((other) => other !== root && other.contains(root)));
         const started = performance.now();
-        let patience: number | undefined;
+        // Plain timers, cleared here: each of WXT's `ctx.setTimeout` adds a listener for the
+        // script's end that stays until then, one per scan of a page that never stops changing.
+        let patience: ReturnType<typeof setTimeout> | undefined;
         try {
           await Promise.race([
             this.mentions.scan(roots).then(() => (this.active ? this.refresh() : undefined)),
-            new Promise<void>((resolve) => (patience = this.ctx.setTimeout(() => resolve(), CHANGE_SCAN_PATIENCE_MS))),
+            new Promise<void>((resolve) => (patience = setTimeout(resolve, CHANGE_SCAN_PATIENCE_MS))),
           ]);
         } catch (error) {
           if (this.ctx.isValid) log.error('Could not read a part of the page that changed', error);
@@ -433,7 +441,7 @@ export class PageController {
   }
 
   private wait(ms: number): Promise<void> {
-    return new Promise((resolve) => this.ctx.setTimeout(resolve, ms));
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Tells the background what the page's mentions come to (for the toolbar badge), when that changes. */
@@ -565,6 +573,7 @@ export class PageController {
   }
 
   private refresh(): void {
+    if (!this.ctx.isValid) return;
     const list = this.mentions.list();
     this.watcher.quietly(() => this.painter.paint(this.mentions.drawn().map((m) => ({ range: m.range, verdict: m.verdict, text: m.text, faint: !this.isMarked(m) }))));
     this.report(list);

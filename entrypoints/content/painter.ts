@@ -262,6 +262,8 @@ export class OverlayPainter implements Painter {
   /** Whether a cover is on top at a point, during one pass (`covers.ts`). */
   private coveredAt: CoveredAt = () => false;
   private frame = 0;
+  /** The frame that writes the live region's line (`announce`). */
+  private announcing = 0;
   /** What the next frame's pass measures (`Pass`). */
   private pass: Pass = Pass.All;
   /** Whether the layer was put in the page since the last frame. */
@@ -350,7 +352,8 @@ export class OverlayPainter implements Painter {
     if (!this.ensureLayer()) return;
     const live = this.live!;
     // A frame after the region is in the page: a live region filled as it appears is often not read.
-    requestAnimationFrame(() => {
+    cancelAnimationFrame(this.announcing);
+    this.announcing = requestAnimationFrame(() => {
       live.textContent = text;
     });
   }
@@ -406,6 +409,10 @@ export class OverlayPainter implements Painter {
     this.resizes = null;
     for (const drawn of this.drawn) drawn.group.remove();
     this.focused?.group.remove();
+    // What it said of the marks goes with them: a screen reader found "1 claim found" on a page
+    // with none marked.
+    cancelAnimationFrame(this.announcing);
+    if (this.live) this.live.textContent = '';
     this.drawn = [];
     this.focused = null;
     this.covers = [];
@@ -434,8 +441,12 @@ export class OverlayPainter implements Painter {
 
   /** Makes the layer, empty, and puts it in the page, once. */
   private ensureHost(): boolean {
-    if (this.host) return true;
     const documentElement = this.document.documentElement;
+    if (this.host) {
+      // One the page took out while there was nothing to draw: back before drawing in it.
+      if (!this.host.isConnected && documentElement) documentElement.append(this.host);
+      return true;
+    }
     if (!(documentElement instanceof HTMLElement)) return false;
     // A tag name the page cannot guess, so it cannot define an element of its own under it first.
     const host = this.document.createElement(unguessableTagName(LAYER_PREFIXES.marks));

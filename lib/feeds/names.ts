@@ -56,6 +56,9 @@ export function feedOriginWithPort(source: FeedSource): string | null {
  * "https://checks.example/feed.json", not a second one. An address with a user name or password
  * is refused: the browser will not send a request to it, and the feed's messages would show it.
  */
+/** An address of this computer or of a network written as numbers, as typed: served plain. */
+const LOCAL_HOST = /^(?:localhost|[^/@]*\.localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?::\d+)?(?:[/?#]|$)/i;
+
 export function feedAddress(url: string): Result<string, string> {
   const typed = url.trim();
   if (!typed) return err('Type or paste the feed’s address first.');
@@ -63,8 +66,11 @@ export function feedAddress(url: string): Result<string, string> {
   if (/\s/.test(typed)) return err('A feed’s address holds no spaces: check the address you pasted.');
   let parsed: URL;
   try {
-    // Typed without its scheme ("checks.example/feed.json"), as the address bar takes it: https.
-    parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(typed) ? typed : `https://${typed}`);
+    // Typed without its scheme ("checks.example/feed.json"), as the address bar takes it: https,
+    // or http for this computer or an address on the network, where feeds are served plain. (A
+    // "name:" before an "@" is a user name, and a "host:" before digits a port, not schemes.)
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) || (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(typed) && !/^[^/]*@/.test(typed));
+    parsed = new URL(scheme ? typed : `${LOCAL_HOST.test(typed) ? 'http' : 'https'}://${typed}`);
   } catch {
     return err('That is not a web address: a feed’s address starts with https:// or http://.');
   }

@@ -258,7 +258,7 @@ describe('hostile pages', () => {
     const selected = await page.page.evaluate(() => document.getSelection()!.toString());
     expect(summary.length).toBeGreaterThan(20);
     for (const seen of [fromCaret, selected]) expect(seen.replace(/\s+/g, ' ')).not.toContain(summary.slice(0, 30));
-    // The card is still open, and its buttons still answer a click.
+    // The card is still open.
     expect(await page.card()).toBeTruthy();
     await page.page.close();
   });

@@ -251,8 +251,8 @@ describe('createClaimSearch', () => {
       claim('pronoun', { text: 'They told us nothing.' }),
     ]);
     const ids = (query: string) => search.search(query).map((hit) => hit.claim.id).sort();
-    for (const query of ['US', 'USA', 'U.S.', 'U.S']) expect(ids(query)).toEqual(['dotted', 'plain']);
-    for (const query of ['UK', 'U.K.']) expect(ids(query)).toEqual(['kingdom']);
+    for (const query of ['US', 'USA', 'U.S.', 'U.S', 'u.s.']) expect(ids(query)).toEqual(['dotted', 'plain']);
+    for (const query of ['UK', 'U.K.', 'u.k.']) expect(ids(query)).toEqual(['kingdom']);
   });
 
   it('gives nothing for a query of function words only', () => {

@@ -42,7 +42,10 @@ describe('feedAddress', () => {
     ['https://CHECKS.example:443/feed.json#latest', { ok: true, value: 'https://checks.example/feed.json' }],
     // Typed without its scheme, as the address bar takes it.
     ['checks.example/feed.json', { ok: true, value: 'https://checks.example/feed.json' }],
-    ['localhost:8080/feed.json', { ok: true, value: 'https://localhost:8080/feed.json' }],
+    ['localhost:8080/feed.json', { ok: true, value: 'http://localhost:8080/feed.json' }],
+    ['127.0.0.1:8080/feed.json', { ok: true, value: 'http://127.0.0.1:8080/feed.json' }],
+    ['[::1]/feed.json', { ok: true, value: 'http://[::1]/feed.json' }],
+    ['reader:hunter2@checks.example/feed.json', { ok: false, error: 'A feed’s address cannot hold a user name or password: the browser does not send them. Use an address that needs none.' }],
     ['http://checks.example/feed.json', { ok: true, value: 'http://checks.example/feed.json' }],
     ['https://checks .example/feed.json', { ok: false, error: 'A feed’s address holds no spaces: check the address you pasted.' }],
     ['  ', { ok: false, error: 'Type or paste the feed’s address first.' }],

@@ -80,6 +80,9 @@ describe('site rules', () => {
     ['123', null],
     ['1.2', null],
     ['192.168.1.1.', '192.168.1.1'],
+    ['010.0.0.1', null],
+    ['1.2.3.04', null],
+    ['10.0.0.1', '10.0.0.1'],
   ])('normalises %j to %j', (input, pattern) => {
     expect(normalizeHostPattern(input)).toBe(pattern);
   });
@@ -100,6 +103,11 @@ describe('site rules', () => {
     ['example.com', 'www.news.example.com', false],
   ])('%s matches %s: %s', (pattern, host, expected) => {
     expect(hostMatches(pattern, host)).toBe(expected);
+  });
+
+  it('keeps a rule for the subdomains of an IP address saved before such rules were refused, as one for the address', () => {
+    const read = repairSettings({ ...DEFAULT_SETTINGS, siteRules: [{ pattern: '*.192.168.1.1', mode: 'never' }] });
+    expect(read.settings.siteRules).toEqual([{ pattern: '192.168.1.1', mode: 'never' }]);
   });
 
   it('lets a rule for the host as written decide over one for it with or without "www."', () => {
