@@ -52,17 +52,18 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
 export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string } {
   const marked = markedEncoding(bytes);
   if (marked) return { text: new TextDecoder(marked).decode(bytes) };
-  const escaped = escapeEncoded(bytes);
-  if (escaped) return { text: decodeAs(bytes, escaped) };
+  // A saved page (ClaimReview in its JSON-LD) in the encoding its <meta charset> names, as the
+  // browser that saved it read it: a windows-1251 page came in as windows-1252, every letter wrong.
+  // Read only where needed: most files are UTF-8 and no page.
+  const page = () => (/^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null);
+  if (escapeEncoded(bytes, page)) return { text: decodeAs(bytes, 'iso-2022-jp') };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // A saved page (ClaimReview in its JSON-LD) in the encoding its <meta charset> names, as the
-    // browser that saved it read it: a windows-1251 page came in as windows-1252, every letter wrong.
-    const page = /^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null;
-    if (page && page !== 'utf-8' && page !== 'utf8') {
+    const declared = page();
+    if (declared && declared !== 'utf-8' && declared !== 'utf8') {
       try {
-        return { text: decodeAs(bytes, page) };
+        return { text: decodeAs(bytes, declared) };
       } catch {
         // An encoding the platform does not know: read as any other file below.
       }
@@ -74,15 +75,13 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string
 }
 
 /**
- * ISO-2022-JP where a page declares it and its bytes switch character sets by escape sequences:
- * its bytes are all 7-bit, so they pass for UTF-8 and were read as such, "日本語" as "\u001b$BF|K\\8l\u001b(B".
- * (The web's other 7-bit encodings of this kind, ISO-2022-KR and HZ, are read by browsers as
- * nothing at all, and are left to the rest.) Null for any other file.
+ * Whether bytes are ISO-2022-JP, as their page declares (`declared`, asked only of bytes that hold
+ * an escape), and switch character sets by escape sequences: such bytes are all 7-bit, so they
+ * pass for UTF-8 and were read as such, "日本語" as "\u001b$BF|K\\8l\u001b(B". (The web's other 7-bit encodings of
+ * this kind, ISO-2022-KR and HZ, are read by browsers as nothing at all, and are left to the rest.)
  */
-export function escapeEncoded(bytes: Uint8Array): string | null {
-  if (!bytes.includes(ESCAPE)) return null;
-  const page = /^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null;
-  return page === 'iso-2022-jp' ? page : null;
+export function escapeEncoded(bytes: Uint8Array, declared: () => string | null): boolean {
+  return bytes.includes(ESCAPE) && declared() === 'iso-2022-jp';
 }
 
 const ESCAPE = 0x1b;

@@ -73,6 +73,11 @@ export interface ChangeWatcher {
 }
 
 /** Starts watching `document`; stops when the signal aborts. */
+/** The roots that no other of them holds: a root inside another is scanned with it. */
+export function outermost(roots: readonly Element[]): Element[] {
+  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+}
+
 export function observeChanges(document: Document, events: ChangeEvents, signal: AbortSignal): ChangeWatcher {
   let pending = new Set<Element>();
   let scheduled = false;
@@ -83,8 +88,7 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
     if (signal.aborted) return;
     const roots = [...pending].filter((root) => root.isConnected);
     pending = new Set();
-    // A root inside another root is scanned with it.
-    const outer = roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+    const outer = outermost(roots);
     if (outer.length) events.changed(outer);
   };
   const handle = (records: MutationRecord[]) => {

@@ -14,7 +14,7 @@ import type { MentionPlace } from '@/components/ClaimCard';
 import type { CardHost, OpenCard } from './card-host';
 import { loadOwnScript } from './own-scripts';
 import { watchHover } from './hover';
-import { observeChanges, type ChangeWatcher } from './observe';
+import { observeChanges, outermost, type ChangeWatcher } from './observe';
 import { PageMentions, type PageMention } from './page-mentions';
 import { createPacer } from './pace';
 import { createPainter } from './painter';
@@ -414,10 +414,8 @@ export class PageController {
     this.changesScanning = true;
     try {
       while (this.changedRoots.size && this.active && this.ctx.isValid) {
-        const changed = [...this.changedRoots].filter((root) => root.isConnected);
+        const roots = outermost([...this.changedRoots].filter((root) => root.isConnected));
         this.changedRoots.clear();
-        // A part inside another that changed too is read with it.
-        const roots = changed.filter((root) => !changed.some((other) => other !== root && other.contains(root)));
         const started = performance.now();
         // Plain timers, cleared here: each of WXT's `ctx.setTimeout` adds a listener for the
         // script's end that stays until then, one per scan of a page that never stops changing.
@@ -433,15 +431,11 @@ export class PageController {
           clearTimeout(patience);
         }
         const took = performance.now() - started;
-        if (took > RESTLESS_SCAN_MS && this.changedRoots.size) await this.wait(Math.min(took, MAX_CHANGE_REST_MS));
+        if (took > RESTLESS_SCAN_MS && this.changedRoots.size) await new Promise((resolve) => setTimeout(resolve, Math.min(took, MAX_CHANGE_REST_MS)));
       }
     } finally {
       this.changesScanning = false;
     }
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Tells the background what the page's mentions come to (for the toolbar badge), when that changes. */

@@ -460,22 +460,16 @@ export class OverlayPainter implements Painter {
     live.lang = 'en';
     const hiding = this.document.createElement('style');
     root.append(sheet, hiding, live);
-    documentElement.append(host);
-    this.fresh = true;
-    this.adopt(host, root);
-    return true;
-  }
-
-  /** Takes a layer just made as this painter's. */
-  private adopt(host: HTMLElement, root: ShadowRoot): void {
-    const [sheet, hiding, live] = [...root.children] as HTMLElement[];
-    sheet!.textContent = LAYER_STYLES + this.rules;
+    sheet.textContent = LAYER_STYLES + this.rules;
     this.host = host;
     this.root = root;
-    this.sheet = sheet as HTMLStyleElement;
-    this.hiding = hiding as HTMLStyleElement;
-    this.live = live!;
+    this.sheet = sheet;
+    this.hiding = hiding;
+    this.live = live;
     this.hide(this.hidden);
+    documentElement.append(host);
+    this.fresh = true;
+    return true;
   }
 
   /** Follows the page's layout: what moves, resizes or covers the marked text. */

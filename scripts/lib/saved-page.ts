@@ -26,8 +26,7 @@ export function parseSavedPage(html: string): Document {
  */
 export function decodePage(bytes: Uint8Array): string {
   const declared = declaredEncoding(bytes);
-  const escaped = escapeEncoded(bytes);
-  let text: string | null = escaped ? decodeAs(bytes, escaped) : null;
+  let text: string | null = escapeEncoded(bytes, () => declared) ? decodeAs(bytes, 'iso-2022-jp') : null;
   if (text === null && !declared?.startsWith('utf-16')) {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
