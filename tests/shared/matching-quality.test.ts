@@ -225,21 +225,26 @@ describe('matching quality', () => {
   // 0.730, -2 0.719 with 1, -3 0.713, -4 0.693 with 4, -5 0.716 with 6, -6 0.798 with 3, and the
   // held-out -7 0.765 with 8 and -8 0.705. eval-review-9, three more feeds written once all those
   // rules were chosen, read 0.793 with 2 at its one read (0.733 with 6 under the matcher before them).
+  // Since a sentence that states a rated statement's words without telling of them as said, asked
+  // or quoted is marked only at a higher bar (`UNFRAMED_LOGIT`, find-mentions.ts), chosen on the
+  // selection sets (eval-review to -6, eval-feed, -feed-2): eval-review 0.754 with 2, -2 0.696, -3
+  // 0.743 with 7, -4 0.733 with 2, -5 0.736 with 4, -6 0.810 with 2, and the held-out -7 0.796 with
+  // 6, -8 0.728 with 4 and -9 0.796 with 1 (0.765, 0.705 and 0.793 before).
   it.each([
     ['eval-feed', 105, 0.57, 2, 46, 10],
     ['eval-feed-2', 113, 0.51, 4, 48, 24],
     ['train-feed', 101, 0.46, 17, 40, 30],
-    ['eval-review', 108, 0.725, 3, 77, 26],
-    ['eval-review-2', 108, 0.715, 1, 69, 15],
+    ['eval-review', 108, 0.75, 2, 72, 11],
+    ['eval-review-2', 108, 0.695, 1, 63, 10],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
-    ['eval-review-3', 114, 0.705, 8, 82, 35],
-    ['eval-review-4', 119, 0.69, 4, 78, 28],
-    ['eval-review-5', 120, 0.715, 6, 92, 45],
-    ['eval-review-6', 105, 0.795, 3, 83, 20],
-    ['eval-review-7', 113, 0.76, 8, 91, 34],
-    ['eval-review-8', 114, 0.70, 9, 86, 44],
-    ['eval-review-9', 108, 0.79, 2, 86, 23],
+    ['eval-review-3', 114, 0.74, 7, 81, 23],
+    ['eval-review-4', 119, 0.73, 2, 77, 14],
+    ['eval-review-5', 120, 0.735, 4, 88, 31],
+    ['eval-review-6', 105, 0.81, 2, 79, 11],
+    ['eval-review-7', 113, 0.795, 6, 90, 23],
+    ['eval-review-8', 114, 0.725, 4, 83, 31],
+    ['eval-review-9', 108, 0.795, 1, 80, 13],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages, %s found and %s wrong marks', async (set, gold, f1, negativeMarks, found, wrong) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -258,16 +263,17 @@ describe('matching quality', () => {
   // claimant's role no longer names them nearby. Those feeds name invented places; the CheckThat!
   // claims given a claimant, as a real feed of statements has them, make 4 marks on the 32 real
   // pages since that rule asks for the names in the page's opening (9 when anywhere). With
-  // eval-review-9's feeds and pages too: 5 on 227 pages.
-  it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages, and 4 from real statements', async () => {
+  // eval-review-9's feeds and pages too: 5 on 227 pages. 3, and 1 from the real statements, since a
+  // statement's words stated as fact, not as said, asked or quoted, are marked at a higher bar.
+  it('keeps fact-checkers’ feeds to the pages about them: at most 3 marks on pages about other things, none on real news pages, and 1 from real statements', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number; statementMarks: number } };
     expect(summary.feeds).toBeGreaterThanOrEqual(9);
     expect(summary.pages).toBeGreaterThanOrEqual(227);
-    expect(summary.marks).toBeLessThanOrEqual(5);
+    expect(summary.marks).toBeLessThanOrEqual(3);
     expect(summary.realPages).toBe(0);
-    expect(summary.statementMarks).toBeLessThanOrEqual(4);
+    expect(summary.statementMarks).toBeLessThanOrEqual(1);
   }, 120_000);
 
   it('says which claim a feed set names that the CheckThat! feed does not hold, and how to run the scorer', async () => {

@@ -9,6 +9,7 @@ import { twinsAt } from '@/lib/matching/find-mentions';
 import { spellingKey } from '@/lib/matching/claim-index';
 import { coverageBy } from '@/lib/matching/features';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
+import { framesAStatement } from '@/lib/matching/framing';
 import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/matching/lexicon';
 import { extractBlocks } from '@/lib/extract';
 import { tokenize } from '@/lib/normalize';
@@ -450,9 +451,39 @@ describe('findMentions', () => {
     // An ordinal or a share is no figure the sentence gives: "she first said" retells the claim.
     const firstSaid = 'She first said that violent crime in Carrowick had soared since 2022.';
     expect(marked(statement, [page[0]!, firstSaid]).mentions.map((m) => m.text)).toEqual([firstSaid]);
-    // A year alone is no figure of the claim's: a sentence that dates it is read as before.
+    // A year alone is no figure of the claim's: a sentence that dates it, and gives a figure, is
+    // read as before.
     const dated = { ...statement, text: 'Violent crime in Carrowick has risen sharply since 2022.' };
-    expect(marked(dated, [page[0]!, finding]).mentions.map((m) => m.text)).toEqual([finding]);
+    const toldWithAFigure = 'She told the crowd that violent crime in Carrowick had risen by nine percent since 2022.';
+    expect(marked(dated, [page[0]!, toldWithAFigure]).mentions.map((m) => m.text)).toEqual([toldWithAFigure]);
+  });
+
+  it('asks more of a sentence that states a rated statement someone made without telling of it as said', () => {
+    const statement = { id: 'a', text: 'Ferry fares across Brennock county have been cut in half since the reform.', claimant: 'Maren Holt (County Mayor)', verdict: 'false' as const, ratingLabel: 'False' };
+    const opening = 'County mayor Maren Holt spoke to the council in Brennock on Monday.';
+    const plain = 'Ferry tickets in the county now cost half of what they did before the reform.';
+    const said = 'The mayor says ferry tickets in the county now cost half of what they did before the reform.';
+    const marked = (claim: object, sentence: string) => matchBlocks([{ text: opening }, { text: sentence }], buildClaimIndex([claim as typeof statement]), {});
+    // Stated as a fact, the words may be the finding or the background: listed, not marked.
+    const alone = marked(statement, plain);
+    expect(alone.mentions).toEqual([]);
+    expect(alone.related.map((m) => m.text)).toEqual([plain]);
+    // Told as what the mayor says, the same words are her claim.
+    expect(marked(statement, said).mentions.map((m) => m.text)).toEqual([said]);
+    // A claim nobody is on record as making, and a telling of our own format, are read as before.
+    const { ratingLabel: _, ...ownClaim } = statement;
+    for (const claim of [{ ...statement, claimant: undefined }, ownClaim]) expect(marked(claim, plain).mentions.map((m) => m.text)).toContain(plain);
+  });
+
+  it('tells a sentence that frames a statement (said, asked, quoted) from one that states a fact', () => {
+    const frames = (text: string) => framesAStatement(tokenize(text), text);
+    expect(frames('She told the chamber that fares had been halved.')).toBe(true);
+    expect(frames('A viral post claims the dam was emptied on purpose.')).toBe(true);
+    expect(frames('According to the minister, waiting lists are 30% shorter.')).toBe(true);
+    expect(frames('Did the strikes really cost the economy five billion pounds?')).toBe(true);
+    expect(frames('Fares are now “half of what people paid” before the reform.')).toBe(true);
+    expect(frames('The annual rate for December 2023, 4.2%, is accurate.')).toBe(false);
+    expect(frames('Metro Line 5 carried 318,000 passengers a day in January.')).toBe(false);
   });
 
   it('works out whether two claims are twins once per pair, whichever order they come in', () => {
