@@ -1,8 +1,8 @@
 /**
- * Reads a text file's bytes as text, as a browser would: by its byte-order mark, else as UTF-8
- * where the bytes are UTF-8, else in the encoding a saved page declares, else as windows-1252,
- * saying so. Shared by the settings page's import and the command-line tools
- * (scripts/lib/saved-page.ts reads saved pages with the same parts).
+ * Reads a text file's bytes as text, as a browser would: by its byte-order mark, else in the
+ * charset its server named, else as UTF-8 where the bytes are UTF-8, else in the encoding a saved
+ * page declares, else as windows-1252, saying so. Shared by the settings page's import, feeds and
+ * the command-line tools (scripts/lib/saved-page.ts reads saved pages with the same parts).
  */
 
 /** The encoding a byte-order mark names, or null. */
@@ -48,10 +48,21 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
  * Excel's "Unicode text" writes it), else as UTF-8 where its bytes are UTF-8, else as windows-1252,
  * what Excel on Windows writes as plain "CSV", with a note saying so. Read as UTF-8 whatever they
  * were, such files lost every accented letter to "\uFFFD" without a word.
+ * @param charset The charset a server named in the Content-Type it sent the bytes with (a feed's).
  */
-export function decodeTextFile(bytes: Uint8Array): { text: string; note?: string } {
+export function decodeTextFile(bytes: Uint8Array, charset?: string): { text: string; note?: string } {
   const marked = markedEncoding(bytes);
   if (marked) return { text: new TextDecoder(marked).decode(bytes) };
+  // Then the server's word, as browsers take it (a feed of an older site in ISO-8859-1). A charset
+  // the platform does not know is ignored, as browsers ignore it; UTF-8 is what the bytes are tried
+  // as below, where bytes that are not UTF-8 after all are read as any file's.
+  if (charset) {
+    try {
+      if (new TextDecoder(charset).encoding !== 'utf-8') return { text: decodeAs(bytes, charset) };
+    } catch {
+      // Read by the bytes alone.
+    }
+  }
   // A saved page (ClaimReview in its JSON-LD) in the encoding its <meta charset> names, as the
   // browser that saved it read it: a windows-1251 page came in as windows-1252, every letter wrong.
   // Read only where needed: most files are UTF-8 and no page.

@@ -6,6 +6,7 @@
  */
 import { MAX_PACK_BYTES } from '../pack';
 import { err, ok, type Result } from '../result';
+import { decodeTextFile } from '../text-files';
 import { hostOf } from './names';
 
 /** What the last good copy was served with. */
@@ -60,19 +61,8 @@ const ACCEPTED_TYPE = /^(application\/(json|ld\+json|[\w.+-]+\+json|xhtml\+xml)|
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** The decoder for a response, by the charset its Content-Type names (a feed of an older site in
- * ISO-8859-1), else UTF-8; a byte-order mark, where there is one, is taken off. */
-function decoderFor(contentType: string): TextDecoder {
-  const label = /;\s*charset\s*=\s*"?([\w:.-]+)/i.exec(contentType)?.[1];
-  if (label) {
-    try {
-      return new TextDecoder(label);
-    } catch {
-      // A charset nobody knows: read it as UTF-8, as browsers do.
-    }
-  }
-  return new TextDecoder();
-}
+/** The charset a Content-Type names, if any. */
+const charsetOf = (contentType: string) => /;\s*charset\s*=\s*"?([\w:.-]+)/i.exec(contentType)?.[1];
 
 /** The most of an error's body read for its message. */
 const ERROR_BODY_BYTES = 16_384;
@@ -102,12 +92,14 @@ async function errorMessageOf(response: Response, secret?: string): Promise<stri
   }
 }
 
-/** Reads a body up to `maxBytes`; null when it is longer. */
+/** Reads a body up to `maxBytes`; null when it is longer. Decoded as an imported file is
+ * (`decodeTextFile`), with the server's charset: a UTF-16 feed with a byte-order mark, or a page
+ * whose only word on its encoding is its <meta charset>, was read as UTF-8 and refused or garbled. */
 async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
-  const decoder = decoderFor(response.headers.get('content-type') ?? '');
+  const decode = (bytes: Uint8Array) => decodeTextFile(bytes, charsetOf(response.headers.get('content-type') ?? '')).text;
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return bytes.byteLength > maxBytes ? null : decoder.decode(bytes);
+    return bytes.byteLength > maxBytes ? null : decode(bytes);
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -128,7 +120,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return decoder.decode(all);
+  return decode(all);
 }
 
 const originOf = (url: string) => {

@@ -145,6 +145,29 @@ describe('fetchFeed', () => {
     expect(await fetchFeed(FEED_URL, {}, { fetch: unknown.fetch })).toMatchObject({ ok: true, value: { text: '["naïve"]' } });
   });
 
+  describe('when only the body says its encoding', () => {
+    it('reads a page in the encoding its <meta charset> names', async () => {
+      const page = '<html><head><meta charset="windows-1251"><title>Проверка</title></head><body>Паромът струва двойно повече.</body></html>';
+      const bytes = new Uint8Array([...page].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : 0xc0 + 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя'.indexOf(c))));
+      const cyrillic = server(() => new Response(bytes, { headers: { 'content-type': 'text/html' } }));
+      expect(await fetchFeed(FEED_URL, {}, { fetch: cyrillic.fetch })).toMatchObject({ ok: true, value: { text: expect.stringContaining('Паромът струва двойно повече.') } });
+    });
+
+    it('reads UTF-16 JSON by its byte-order mark, as PowerShell writes it', async () => {
+      const text = '[{"claimReviewed":"Le ferry coûte deux fois plus cher."}]';
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const utf16 = server(() => new Response(bytes, { headers: { 'content-type': 'application/json' } }));
+      expect(await fetchFeed(FEED_URL, {}, { fetch: utf16.fetch })).toMatchObject({ ok: true, value: { text } });
+    });
+
+    it('takes the byte-order mark over the charset the server names', async () => {
+      const text = '["à Québec"]';
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const utf16 = server(() => new Response(bytes, { headers: { 'content-type': 'application/json; charset=iso-8859-1' } }));
+      expect(await fetchFeed(FEED_URL, {}, { fetch: utf16.fetch })).toMatchObject({ ok: true, value: { text } });
+    });
+  });
+
   it('says when the server is down, and when it does not answer in time', async () => {
     const down = server(() => Promise.reject(new TypeError('fetch failed')));
     const result = await fetchFeed(FEED_URL, {}, { fetch: down.fetch });
@@ -213,6 +236,15 @@ describe('refreshing a feed', () => {
     answer = () => json(reviews([[1, 'False']]));
     const back = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 60 * MINUTE });
     expect(back.feed).toMatchObject({ failures: 0, failingSince: undefined, lastError: undefined });
+  });
+
+  it('stores the claims of a UTF-16 feed as written, as an import of its file does', async () => {
+    db = freshDb();
+    const text = reviews([[1, 'False']]).replace('ferry fares', 'ferry fares in Québec');
+    const { fetch } = server(() => new Response(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), { headers: { 'content-type': 'application/json' } }));
+    const added = await addFeed(db, source, { fetch, now: () => 0 });
+    expect(added.ok && added.value.feed.lastError).toBeUndefined();
+    expect((await db.claims.toArray()).map((claim) => claim.text)).toEqual(['Harbour claim number 1 about the ferry fares in Québec.']);
   });
 
   it('leaves the last good pack whole when the refresh fails while it writes', async () => {
