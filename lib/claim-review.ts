@@ -510,7 +510,7 @@ function finishPack(into: Converted, options: ParseOptions, kind: 'ClaimReview' 
   if (into.problems.length) return err(into.problems);
   if (!into.claims.length) return err([`The ${kind} data holds no claims.`]);
   const today = (options.today ?? new Date()).toISOString().slice(0, 10);
-  const base = options.fileName?.replace(/\.[^.]+$/, '').trim();
+  const base = options.feedName?.trim() || options.fileName?.replace(/\.[^.]+$/, '').trim();
   const publishers = [...new Set(into.publishers)];
   const language = into.languages.map((l) => l.trim()).find((l) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(l)) ?? 'und';
   const pack: FactPack = {

@@ -24,9 +24,13 @@ export interface ParsedPack {
   publishers?: string[];
 }
 
-/** Options for `parsePackText`. `fileName` titles packs made from ClaimReview data; `today` dates them. */
+/** Options for `parsePackText`. `fileName` (without its extension) or `feedName` titles packs made
+ * from ClaimReview data; `today` dates them. */
 export interface ParseOptions {
   fileName?: string;
+  /** The name of the feed the text came from, taken as it is: read as a file name, a feed's lost
+   * what followed its last dot ("www.factcheck" for www.factcheck.org). */
+  feedName?: string;
   today?: Date;
   /** The pack's header a ClaimReview file Claimlight exported carries (`claimlightPack`): read only
    * where every review in the file says Claimlight wrote it. */

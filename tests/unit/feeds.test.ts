@@ -247,6 +247,33 @@ describe('refreshing a feed', () => {
     expect((await db.claims.toArray()).map((claim) => claim.text)).toEqual(['Harbour claim number 1 about the ferry fares in Québec.']);
   });
 
+  describe('when the feed holds the reviews of several publishers', () => {
+    /** Two reviews, each by another publisher: a pack that no one fact-checker names. */
+    const twoPublishers = JSON.stringify(
+      ['Harbour Checks', 'Coast Watch'].map((name, n) => ({
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        url: `https://checks.example/review-${n}`,
+        claimReviewed: `Harbour claim number ${n} about the ferry fares.`,
+        author: { '@type': 'Organization', name },
+        reviewRating: { '@type': 'Rating', alternateName: 'False' },
+      })),
+    );
+    const apiAnswer = JSON.stringify({
+      claims: ['Harbour Checks', 'Coast Watch'].map((name, n) => ({ text: `Ferry claim ${n}.`, claimReview: [{ publisher: { name }, url: `https://checks.example/r${n}`, textualRating: 'False' }] })),
+    });
+
+    it.each([
+      ['an address', { kind: 'url' as const, url: 'https://www.factcheck.org/feed.json' }, twoPublishers, 'www.factcheck.org'],
+      ['a search', { kind: 'factcheck' as const, query: 'U.S. ferry fares' }, apiAnswer, 'Fact Check Tools: U.S. ferry fares'],
+    ])('titles the feed of %s by its whole name', async (_, given, body, title) => {
+      db = freshDb();
+      const { fetch } = server(() => json(body));
+      const added = await addFeed(db, given, { fetch, apiKey: 'K', now: () => 0 });
+      expect(added.ok && added.value.feed.title).toBe(title);
+    });
+  });
+
   it('leaves the last good pack whole when the refresh fails while it writes', async () => {
     db = freshDb();
     let answer = () => json(reviews([[1, 'False'], [2, 'False']]));
