@@ -12,6 +12,7 @@ import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
 import type { PageVerdicts } from './badge';
 import type { FeedSource, ImportReport, ListedPack, StoreSummary, StoredFeed } from './store';
 import type { RefreshOutcome } from './feeds/refresh';
+import { MAX_FEED_ADDRESS_CHARS, MAX_LANGUAGE_CODE_CHARS, MAX_SEARCH_CHARS } from './feeds/names';
 
 /** A failure as it crosses a context boundary: a short code, a sentence, and any itemised problems. */
 export interface ProtocolError {
@@ -216,12 +217,12 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
   listFeeds: empty,
   addFeed: v.strictObject({
     source: v.variant('kind', [
-      v.strictObject({ kind: v.literal('url'), url: v.pipe(v.string(), v.maxLength(2_048), v.check((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL')) }),
+      v.strictObject({ kind: v.literal('url'), url: v.pipe(v.string(), v.maxLength(MAX_FEED_ADDRESS_CHARS), v.check((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL')) }),
       v.strictObject({
         kind: v.literal('factcheck'),
-        query: v.optional(v.pipe(v.string(), v.maxLength(300))),
-        publisherSite: v.optional(v.pipe(v.string(), v.maxLength(300))),
-        languageCode: v.optional(v.pipe(v.string(), v.maxLength(20))),
+        query: v.optional(v.pipe(v.string(), v.maxLength(MAX_SEARCH_CHARS))),
+        publisherSite: v.optional(v.pipe(v.string(), v.maxLength(MAX_SEARCH_CHARS))),
+        languageCode: v.optional(v.pipe(v.string(), v.maxLength(MAX_LANGUAGE_CODE_CHARS))),
       }),
     ]),
     intervalMinutes: v.optional(v.pipe(v.number(), v.minValue(15), v.maxValue(7 * 24 * 60))),

@@ -10,6 +10,13 @@ import type { FeedChange, FeedSource } from '../store';
 /** Where Fact Check Tools searches go. */
 export const FACTCHECK_ENDPOINT = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
 
+/** The longest feed address kept, as the background takes it (lib/protocol.ts). */
+export const MAX_FEED_ADDRESS_CHARS = 2_048;
+/** The longest search a feed makes: its words, or the fact-checker's site it is limited to. */
+export const MAX_SEARCH_CHARS = 300;
+/** The longest language code a search names ("en", "pt-BR"). */
+export const MAX_LANGUAGE_CODE_CHARS = 20;
+
 /** An address's host ("checks.example", with a port where it has one), or the address itself
  * when it is not one. */
 export function hostOf(url: string): string {
@@ -78,12 +85,21 @@ export function feedAddress(url: string): Result<string, string> {
   if (parsed.username || parsed.password) return err('A feed’s address cannot hold a user name or password: the browser does not send them. Use an address that needs none.');
   parsed.hash = '';
   parsed.hostname = withoutFinalDot(parsed.hostname);
+  // Measured as kept, which writes out what was typed as letters (an "é" is "%C3%A9"). Refused here
+  // in the form, before the browser's permission prompt: the background's refusal came after it.
+  if (parsed.href.length > MAX_FEED_ADDRESS_CHARS) return err(`A feed’s address can be at most ${MAX_FEED_ADDRESS_CHARS.toLocaleString('en')} characters.`);
   return ok(parsed.href);
 }
 
-/** A source with its address as `feedAddress` keeps it; a search as it is. */
+/** A source with its address as `feedAddress` keeps it, or a search within the lengths a search
+ * may have; or why it cannot be one. */
 export function feedSourceOf(source: FeedSource): Result<FeedSource, string> {
-  if (source.kind !== 'url') return ok(source);
+  if (source.kind !== 'url') {
+    if ((source.query?.length ?? 0) > MAX_SEARCH_CHARS) return err(`A search can be at most ${MAX_SEARCH_CHARS} characters.`);
+    if ((source.publisherSite?.length ?? 0) > MAX_SEARCH_CHARS) return err(`A fact-checker’s site can be at most ${MAX_SEARCH_CHARS} characters.`);
+    if ((source.languageCode?.length ?? 0) > MAX_LANGUAGE_CODE_CHARS) return err(`A language can be at most ${MAX_LANGUAGE_CODE_CHARS} characters, such as en or pt-BR.`);
+    return ok(source);
+  }
   const address = feedAddress(source.url);
   return address.ok ? ok({ kind: 'url', url: address.value }) : address;
 }

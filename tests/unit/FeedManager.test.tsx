@@ -125,6 +125,26 @@ describe('FeedManager', () => {
     expect(await db.feeds.count()).toBe(0);
   });
 
+  it.each([
+    ['Words to look for', `ferry fares ${'and harbour dues '.repeat(19)}`, 'A search can be at most 300 characters.'],
+    ['Fact-checker’s site', `${'checks.'.repeat(45)}example`, 'A fact-checker’s site can be at most 300 characters.'],
+  ])('refuses a search whose %s is too long before asking for leave to read from Google', async (label, value, message) => {
+    const { requestOrigin } = await renderFeeds(() => new Response('[]'));
+    fireEvent.input(screen.getByLabelText(label), { target: { value } });
+    fireEvent.submit(screen.getByLabelText(label).closest('form')!);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
+    expect(requestOrigin).not.toHaveBeenCalled();
+    expect(await db.feeds.count()).toBe(0);
+  });
+
+  it('refuses an address too long to be kept before asking for leave to read from it', async () => {
+    const { requestOrigin } = await renderFeeds(() => new Response('[]'));
+    subscribe(`https://checks.example/feed.json?${'topic=ferry&'.repeat(171)}`);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('A feed’s address can be at most 2,048 characters.'));
+    expect(requestOrigin).not.toHaveBeenCalled();
+    expect(await db.feeds.count()).toBe(0);
+  });
+
   it('marks the fields an error is about as invalid and points them to it, in both forms, and no others', async () => {
     await renderFeeds(() => new Response('[]'));
     const address = screen.getByLabelText('Feed address');
