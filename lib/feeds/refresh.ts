@@ -118,7 +118,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
       return { feed: next ?? feed, change };
     });
   }
-  const parsed = parsePackText(fetched.value.text, { feedName: sourceName(feed.source), today: new Date(now) });
+  const parsed = parsePackText(fetched.value.text, { feedName: sourceName(feed.source), sizeChecked: true, today: new Date(now) });
   if (!parsed.ok) {
     const [first, ...rest] = parsed.error;
     return failed({ message: `The feed could not be read: ${first}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}` });

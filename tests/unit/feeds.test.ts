@@ -247,6 +247,16 @@ describe('refreshing a feed', () => {
     expect((await db.claims.toArray()).map((claim) => claim.text)).toEqual(['Harbour claim number 1 about the ferry fares in Québec.']);
   });
 
+  it('stores a latin-1 feed within the byte limit, however many bytes its text takes in UTF-8', async () => {
+    db = freshDb();
+    // 9 MB of "é", one byte each in latin-1 and two in UTF-8: 18 MB, over the 16 MB an imported file may be.
+    const text = reviews([[1, 'False']]).replace(/}]$/, `,"description":"${'é'.repeat(9 * 1024 * 1024)}"}]`);
+    const { fetch } = server(() => new Response(Buffer.from(text, 'latin1'), { headers: { 'content-type': 'application/json; charset=iso-8859-1' } }));
+    const added = await addFeed(db, source, { fetch, now: () => 0 });
+    expect(added.ok && added.value.feed.lastError).toBeUndefined();
+    expect((await db.claims.toArray()).map((claim) => claim.text)).toEqual(['Harbour claim number 1 about the ferry fares.']);
+  });
+
   describe('when the feed holds the reviews of several publishers', () => {
     /** Two reviews, each by another publisher: a pack that no one fact-checker names. */
     const twoPublishers = JSON.stringify(
