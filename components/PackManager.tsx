@@ -119,9 +119,14 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
         : ` It replaced “${isolated(replaced.title)}” (version ${replaced.version}, ${plural(replaced.claimCount, 'claim')}).`;
     // The same claims under another pack (the file imported before an edit): the reader sees both.
     // The bundled pack cannot be deleted: the reader learns that search lists those claims twice.
-    const twice = report.alsoIn
-      .map((other) => ` ${formatCount(other.claimCount)} of its claims ${other.claimCount === 1 ? 'is' : 'are'} also in “${isolated(other.title)}”${other.bundled ? ', which comes with Claimlight: search lists them twice; delete this pack to list them once.' : ': delete that pack if this one takes its place.'}`)
-      .join('');
+    // A feed's pack has no Delete either: it goes with its feed.
+    const advice = (other: ImportReport['alsoIn'][number]) =>
+      other.bundled
+        ? ', which comes with Claimlight: search lists them twice; delete this pack to list them once.'
+        : other.fromFeed
+          ? ', which a feed keeps: remove that feed if this pack takes its place.'
+          : ': delete that pack if this one takes its place.';
+    const twice = report.alsoIn.map((other) => ` ${formatCount(other.claimCount)} of its claims ${other.claimCount === 1 ? 'is' : 'are'} also in “${isolated(other.title)}”${advice(other)}`).join('');
     setStatus({
       kind: 'ok',
       text: `Imported “${isolated(report.title)}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replacedWords}${twice}`,

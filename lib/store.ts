@@ -200,10 +200,10 @@ export interface ImportReport {
   replaced: { title: string; version: string; claimCount: number } | null;
   /** The other packs that hold some of the same claims (by id), and how many: a file imported
    * again after an edit is a pack of its own, whose claims the reader would otherwise see twice.
-   * Empty for a feed's refresh, which reports none of it. */
-  /** Other packs holding claims of the same ids; `bundled` for the pack that comes with Claimlight,
-   * which the reader cannot delete (their import of its own export, say). */
-  alsoIn: { title: string; claimCount: number; bundled?: true }[];
+   * Empty for a feed's refresh, which reports none of it. `bundled` marks the pack that comes with
+   * Claimlight (their import of its own export, say), and `fromFeed` one a feed keeps: the reader
+   * can delete neither, and removes a feed's pack by removing the feed. */
+  alsoIn: { title: string; claimCount: number; bundled?: true; fromFeed?: true }[];
   warnings: string[];
 }
 
@@ -251,16 +251,19 @@ export async function importPack(
   });
 }
 
-/** The other packs (not this one) holding claims of this pack's ids: the reader's, and the bundled
- * one, whose claims a reader who imports its ClaimReview export again gets twice in every search. */
+/** The other packs (not this one) holding claims of this pack's ids: the reader's, a feed's, and the
+ * bundled one, whose claims a reader who imports its ClaimReview export again gets twice in every search. */
 async function packsHolding(db: ClaimlightDb, pack: FactPack): Promise<ImportReport['alsoIn']> {
   const ids = new Set(pack.claims.map((claim) => claim.id));
+  const fromFeeds = new Set((await db.feeds.toArray()).map((feed) => feed.packId));
   const found: ImportReport['alsoIn'] = [];
   for (const other of await db.packs.toArray()) {
     if (other.id === pack.id) continue;
     const keys = await claimsOf(db, other.id).primaryKeys();
     const shared = keys.filter(([, id]) => ids.has(id)).length;
-    if (shared) found.push({ title: other.title, claimCount: shared, ...(other.origin === 'bundled' ? { bundled: true as const } : {}) });
+    if (!shared) continue;
+    const kept = other.origin === 'bundled' ? { bundled: true as const } : fromFeeds.has(other.id) ? { fromFeed: true as const } : {};
+    found.push({ title: other.title, claimCount: shared, ...kept });
   }
   return found;
 }

@@ -158,4 +158,14 @@ describe('the feeds section\'s messages', () => {
     expect(screen.getByText('From a feed: remove the feed to remove it.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete Mine' })).toBeTruthy();
   });
+
+  it('advises removing the feed, not deleting its pack, when an import holds claims a feed keeps', async () => {
+    const { client } = await background(vi.fn(async () => json([review(1), review(2)])) as unknown as typeof fetch);
+    await client.call('addFeed', { source: { kind: 'url', url: 'https://checks.example/feed.json' } });
+    render(<PackManager client={client} />);
+    await screen.findByText('30 claims in 2 packs');
+    fireEvent.input(screen.getByLabelText('Or paste JSON'), { target: { value: JSON.stringify([review(1), review(2)]) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import pasted JSON' }));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('2 of its claims are also in “\u2068Fact-checks by Harbour Checks\u2069”, which a feed keeps: remove that feed if this pack takes its place.'));
+  });
 });
