@@ -102,6 +102,9 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
   );
 }
 
+/** What tells one Fact Check Tools search from another. */
+const SEARCH_FIELDS = ['query', 'publisherSite', 'languageCode'] as const;
+
 /** The feeds section's error message, which the fields it is about point to. */
 const FEED_ERROR_ID = 'feed-error';
 
@@ -144,8 +147,13 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
   useEffect(() => {
     void reload();
   }, [reload, storeVersion, feedsVersion]);
+  // The key as kept, to tell a new one typed for a search subscribed to already (`renewKey`).
+  const keptKey = useRef('');
   useEffect(() => {
-    void apiKey.read().then((key) => setSearch((s) => ({ ...s, key })));
+    void apiKey.read().then((key) => {
+      keptKey.current = key;
+      setSearch((s) => ({ ...s, key }));
+    });
   }, [apiKey]);
 
   /** Subscribes to a feed: asks for its origin first, in the reader's click (`prepare` runs once
@@ -196,13 +204,28 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
     }
   }
 
-  async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove', button?: HTMLElement) {
+  /** Keeps a new key for a search subscribed to already and checks that feed again with it: its last
+   * key refused, subscribing again said only "You already subscribe", and the feed kept its error. */
+  async function renewKey(feed: StoredFeed, key: string) {
+    if (busyNow.current.has(feed.id)) return;
+    try {
+      await apiKey.write(key);
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Claimlight could not keep your API key: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    keptKey.current = key;
+    await act(feed, 'refresh', undefined, 'Key saved; checking the feed again.');
+  }
+
+  /** `saying`: what the status says while the action runs. */
+  async function act(feed: StoredFeed, action: 'refresh' | 'pause' | 'remove', button?: HTMLElement, saying?: string) {
     // The row's buttons can still be pressed while it is busy (so that they keep the focus).
     if (busyNow.current.has(feed.id)) return;
     setBusy(feed.id, true);
     progressAtStart.current.set(feed.id, progress);
     // A message about what was done before is not about this.
-    setStatus(null);
+    setStatus(saying ? { kind: 'ok', text: saying } : null);
     if (button) focusAfterRemoval.removing(button);
     try {
       const reply =
@@ -272,8 +295,18 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
               setStatus({ kind: 'error', text: 'A search needs words to look for or a fact-checker’s site.', form: 'search' });
               return;
             }
+            const key = search.key.trim();
+            // Read from what is shown, with no await: one before `subscribe` lost Firefox the click.
+            const subscribed = feeds?.find((feed) => feed.source.kind === 'factcheck' && SEARCH_FIELDS.every((field) => (feed.source as typeof source)[field] === source[field]));
+            if (subscribed && key !== keptKey.current) {
+              await renewKey(subscribed, key);
+              return;
+            }
             // The key is stored once the origin is granted: writing it first (an await) lost Firefox the click.
-            await subscribe(source, () => apiKey.write(search.key.trim()));
+            await subscribe(source, async () => {
+              await apiKey.write(key);
+              keptKey.current = key;
+            });
           }}
         >
           {(

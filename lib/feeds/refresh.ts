@@ -67,7 +67,7 @@ type Fetched = { text: string; etag?: string; lastModified?: string; nothingFoun
 
 async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fetched | null, FetchFailure>> {
   if (feed.source.kind === 'factcheck') {
-    if (!deps.apiKey) return err({ message: 'This feed needs a Fact Check Tools API key; add yours in the feed settings.' });
+    if (!deps.apiKey) return err({ message: 'This feed needs a Fact Check Tools API key: under “Subscribe to a Fact Check Tools search”, type your key with this search’s words and press “Subscribe to this search”.' });
     const found = await fetchFactCheckSearch(feed.source, deps.apiKey, { ...deps, ...(deps.factCheckEndpoint ? { endpoint: deps.factCheckEndpoint } : {}) });
     return found.ok ? ok({ text: found.value.text, nothingFound: found.value.claims === 0 }) : found;
   }

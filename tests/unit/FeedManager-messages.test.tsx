@@ -148,6 +148,64 @@ describe('the feeds section\'s messages', () => {
     expect(await db.feeds.count()).toBe(0);
   });
 
+  describe('when a search\'s key was refused', () => {
+    /** Fact Check Tools as it answers: a key it does not know is refused, the reader's new one is not. */
+    let answering: Promise<void> = Promise.resolve();
+    const factCheck = vi.fn(async (url: string) =>
+      (await answering, new URL(url).searchParams.get('key') === 'NEW')
+        ? json({ claims: [{ text: 'The ferry doubled its fares.', claimReview: [{ publisher: { name: 'Harbour Checks' }, url: 'https://checks.example/r', textualRating: 'False' }] }] })
+        : new Response(JSON.stringify({ error: { message: 'API key not valid. Please pass a valid API key.' } }), { status: 400, headers: { 'content-type': 'application/json' } }),
+    ) as unknown as typeof fetch;
+
+    async function subscribedWithKey(given: string) {
+      db = freshDb();
+      await installBundledPack(db, bundled);
+      let key = given;
+      const apiKey = { read: async () => key, write: vi.fn(async (k: string) => void (key = k)) };
+      const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch: factCheck, apiKey: async () => key || undefined } });
+      const client = createClient(async (message) => routeMessage(structuredClone(message), sender, handlers));
+      await client.call('addFeed', { source: { kind: 'factcheck', query: 'ferry' } });
+      const requestOrigin = vi.fn(async () => true);
+      render(<FeedManager client={client} requestOrigin={requestOrigin} apiKey={apiKey} />);
+      await screen.findByText(/API key not valid|needs a Fact Check Tools API key/);
+      fireEvent.input(screen.getByLabelText('Words to look for'), { target: { value: 'ferry' } });
+      return { apiKey, requestOrigin };
+    }
+
+    it('keeps a new key given for the same search and checks the feed again, rather than saying it is subscribed', async () => {
+      const { apiKey } = await subscribedWithKey('OLD');
+      fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: 'NEW' } });
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(document.querySelector('.feed-status')!.textContent).toBe('Fact-checks by Harbour Checks: 1 new.'));
+      expect(apiKey.write).toHaveBeenCalledWith('NEW');
+      expect(screen.getByRole('alert').textContent).toBe('');
+      await waitFor(() => expect(document.querySelector('.feed__error')).toBeNull());
+    });
+
+    it('says the key was saved while the feed is checked again', async () => {
+      await subscribedWithKey('OLD');
+      let answer = () => {};
+      answering = new Promise((resolve) => (answer = resolve));
+      fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: 'NEW' } });
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(document.querySelector('.feed-status')!.textContent).toBe('Key saved; checking the feed again.'));
+      answer();
+      await screen.findByText('Fact-checks by Harbour Checks: 1 new.');
+    });
+
+    it('still says the search is subscribed to when the key is the one kept', async () => {
+      const { requestOrigin } = await subscribedWithKey('OLD');
+      requestOrigin.mockClear();
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('You already subscribe to Fact Check Tools: ferry.'));
+    });
+
+    it('says where to type a key when there is none', async () => {
+      await subscribedWithKey('');
+      expect(document.querySelector('.feed__error')!.textContent).toContain('This feed needs a Fact Check Tools API key: under “Subscribe to a Fact Check Tools search”, type your key with this search’s words and press “Subscribe to this search”.');
+    });
+  });
+
   it('offers no Delete for a feed\'s pack in the pack list, which only removing the feed removes', async () => {
     const { client } = await background(vi.fn(async () => json([review(1), review(2)])) as unknown as typeof fetch);
     await client.call('addFeed', { source: { kind: 'url', url: 'https://checks.example/feed.json' } });
