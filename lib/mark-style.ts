@@ -178,11 +178,16 @@ export function mentionDeclarations(settings: MarkSettings & Pick<Settings, 'mar
   return settings.othersFaint ? faintDeclarations(settings, verdict) : '';
 }
 
+/** The focus's outline and line: near black on a light page, near white on a dark one (#111 was
+ * 1.13:1 on a #1e1e1e page, where the keyboard's reader could not find it; #f5f5f5 is 15:1 there). */
+const FOCUS_COLOURS: Record<Backdrop, string> = { light: '#111', dark: '#f5f5f5' };
+
 /** The look of the mark that has the keyboard's focus, drawn above the verdict's own. Marks are
  * drawn over the text, so the focus's tint is faint, and its outline finds it at a glance: at 0.55
  * the tint took the text under it from 16:1 to 3:1, where the keyboard's reader is reading. */
-export function focusDeclarations(settings: Pick<Settings, 'highContrast'>): string {
-  return `${drawnDeclarations('solid', '#111', settings.highContrast ? 4 : 3, 'rgb(255 224 138 / 0.15)')} outline: ${settings.highContrast ? 3 : 2}px solid #111;`;
+export function focusDeclarations(settings: Pick<Settings, 'highContrast'>, backdrop: Backdrop = 'light'): string {
+  const colour = FOCUS_COLOURS[backdrop];
+  return `${drawnDeclarations('solid', colour, settings.highContrast ? 4 : 3, 'rgb(255 224 138 / 0.15)')} outline: ${settings.highContrast ? 3 : 2}px solid ${colour};`;
 }
 
 /**
@@ -211,6 +216,8 @@ export function markStyleSheet(settings: MarkSettings): string {
   const step = Math.ceil(tallest) + 1;
   for (const layer of [1, 2]) rules.push(`.mark[data-layer='${layer}'] { --claimlight-layer: ${layer * step}px; }`);
   rules.push(`.focus > .box { ${focusDeclarations(settings)} }`);
+  // The painter sets data-dark on the focus group as on a mark.
+  rules.push(`.focus[data-dark] > .box { ${focusDeclarations(settings, 'dark')} }`);
   rules.push(forcedColorsRule(settings, { verdict: (verdict) => `.mark[data-verdict='${verdict}'] > .box`, faint: '.mark[data-faint] > .box', focus: '.focus > .box' }));
   return rules.join('\n');
 }

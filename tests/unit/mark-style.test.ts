@@ -12,8 +12,8 @@ describe('markStyleSheet', () => {
   describe('when the settings are the defaults', () => {
     it('has a rule for every verdict’s boxes and for the focus', () => {
       const css = markStyleSheet(DEFAULT_SETTINGS);
-      // Each verdict's look, on a light page and on a dark one, drawn fully and faintly.
-      expect(css.split('\n')).toHaveLength(4 * VERDICTS.length + 4);
+      // Each verdict's look, on a light page and on a dark one, drawn fully and faintly; the focus's on either.
+      expect(css.split('\n')).toHaveLength(4 * VERDICTS.length + 5);
       for (const verdict of [...VERDICTS, 'focus']) expect(ruleFor(css, verdict)).toMatch(/\{ --claimlight-line: \w+ .*background-image: [a-z-]*gradient\(.*\}$/);
     });
 
@@ -69,6 +69,18 @@ describe('markStyleSheet', () => {
         const colour = /--claimlight-line: \w+ (#[0-9a-f]{6})/.exec(line(css, `.mark[data-verdict='${verdict}'][data-dark] > .box`))![1]!;
         expect(contrast(colour, '#1e1e1e'), verdict).toBeGreaterThanOrEqual(3);
       }
+    });
+
+    it('draws the keyboard focus in a light outline and line, at 3:1 or more on a dark page, in high contrast too', () => {
+      // The painter sets data-dark on the focus group as on a mark; #111 there was 1.13:1 on #1e1e1e.
+      for (const changes of [{}, { highContrast: true }]) {
+        const rule = line(markStyleSheet(settings(changes)), '.focus[data-dark] > .box');
+        const outline = /outline: \d+px solid (#[0-9a-f]{6})/.exec(rule)?.[1];
+        const stroke = /--claimlight-line: solid (#[0-9a-f]{6})/.exec(rule)?.[1];
+        expect(outline ? contrast(outline, '#1e1e1e') : 0, JSON.stringify(changes)).toBeGreaterThanOrEqual(3);
+        expect(stroke ? contrast(stroke, '#1e1e1e') : 0, JSON.stringify(changes)).toBeGreaterThanOrEqual(3);
+      }
+      expect(line(markStyleSheet(settings({ highContrast: true })), '.focus[data-dark] > .box')).toContain('outline: 3px solid');
     });
 
     it('keeps a colour the reader picked, on any page', () => {
