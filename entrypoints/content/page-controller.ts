@@ -85,7 +85,10 @@ export class PageController {
   private hostReady: Promise<CardHost> | null = null;
   /** The card asked for while the card's code loads, opened when it has. */
   private pendingCard: Pick<OpenCard, 'mention' | 'opened' | 'at'> | null = null;
-  private focused = -1;
+  /** The mention the keyboard is at. The mention itself, not its place in the list: a mention
+   * hidden ("Not this claim") or added or taken out before it moves every place after it, and the
+   * next step skipped one. */
+  private focused: PageMention | null = null;
   /** The address as last told (`navigated`), and whether a new page's rescan is due: meanwhile a
    * change of the page's date is left to it (`rescanIfRedated`), or the new route was read twice,
    * the first time with the last route's hidden matches. */
@@ -171,7 +174,7 @@ export class PageController {
     // Enter at the mention the keyboard left (Escape leaves the reader there) opens its card again.
     document.addEventListener('keydown', (event) => {
       if (!event.isTrusted || event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || this.host?.current || this.marksHidden) return;
-      const mention = this.mentions.drawn()[this.focused];
+      const mention = this.focused && this.mentions.drawn().includes(this.focused) ? this.focused : null;
       const active = document.activeElement;
       // Focus on the page itself (a click on blank space) means the reader left the mention.
       if (!mention || !active || active === document.body || active === document.documentElement || active.closest('a[href], button, input, select, textarea, summary, [contenteditable]')) return;
@@ -267,7 +270,7 @@ export class PageController {
   private async rescanForNavigation(): Promise<void> {
     this.navigationDue = false;
     this.closeCard();
-    this.focused = -1;
+    this.focused = null;
     // The matches the reader rejected are rejected on a page: the new page's, not the last one's.
     this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
     if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
@@ -291,10 +294,25 @@ export class PageController {
     // Off on this site, or the marks hidden from the popup: the command finds nothing to go to.
     const list = this.active && !this.marksHidden ? this.mentions.drawn() : [];
     if (!list.length) return { index: -1, total: 0 };
-    const step = direction === 'previous' ? -1 : 1;
-    this.focused = (((this.focused + step) % list.length) + list.length) % list.length;
-    this.reveal(list[this.focused]!);
-    return { index: this.focused, total: list.length };
+    const index = this.stepFrom(list, direction);
+    this.focused = list[index]!;
+    this.reveal(this.focused);
+    return { index, total: list.length };
+  }
+
+  /** Where in `list` the keyboard's next or previous step lands. From a mention no longer marked
+   * (hidden, or taken out by the page), it goes on from where its text was: its range, live, stays
+   * at that place in the page. */
+  private stepFrom(list: readonly PageMention[], direction: 'next' | 'previous'): number {
+    const from = this.focused;
+    const at = from ? list.indexOf(from) : -1;
+    if (at >= 0) return (at + (direction === 'next' ? 1 : -1) + list.length) % list.length;
+    if (!from) return direction === 'next' ? 0 : list.length - 1;
+    // The first mention starting at or after the text left (another claim on the same words is
+    // one the reader has not seen yet), or the last one before it; round the page at either end.
+    const after = list.findIndex((m) => m.range.compareBoundaryPoints(Range.START_TO_START, from.range) >= 0);
+    if (direction === 'next') return Math.max(after, 0);
+    return ((after < 0 ? list.length : after) - 1 + list.length) % list.length;
   }
 
   /** Hides the page's marks until it is reloaded, or shows them again. */
@@ -330,8 +348,7 @@ export class PageController {
     const mention = this.active ? this.mentions.list().find((m) => m.id === id) : undefined;
     if (!mention) return false;
     // A mention the reader chose not to mark is still revealed; the keyboard's place stays put then.
-    const index = this.mentions.drawn().indexOf(mention);
-    if (index >= 0) this.focused = index;
+    if (this.mentions.drawn().includes(mention)) this.focused = mention;
     this.reveal(mention);
     return true;
   }
@@ -465,8 +482,8 @@ export class PageController {
     const list = this.mentions.drawn();
     const index = list.indexOf(from);
     if (index < 0 || !list.length) return;
-    this.focused = (index + (direction === 'next' ? 1 : -1) + list.length) % list.length;
-    this.reveal(list[this.focused]!, opened === 'keyboard' ? 'keyboard' : 'click');
+    this.focused = list[(index + (direction === 'next' ? 1 : -1) + list.length) % list.length]!;
+    this.reveal(this.focused, opened === 'keyboard' ? 'keyboard' : 'click');
   }
 
   private openCard(mention: PageMention, opened: 'hover' | 'click' | 'keyboard', at?: { x: number; y: number }): void {
@@ -510,9 +527,8 @@ export class PageController {
       onShowOther: (other) => {
         // A rescan since the card opened may have dropped it.
         if (!this.mentions.list().includes(other)) return;
-        const index = this.mentions.drawn().indexOf(other);
-        if (opened === 'keyboard' && index >= 0) {
-          this.focused = index;
+        if (opened === 'keyboard' && this.mentions.drawn().includes(other)) {
+          this.focused = other;
           this.painter.focus(other.range);
         }
         this.openCard(other, opened, at);

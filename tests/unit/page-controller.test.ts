@@ -394,3 +394,82 @@ describe('a card open on a mention the page scans again', () => {
     expect(host.current).toBeNull();
   });
 });
+
+describe('the keyboard’s place among the mentions', () => {
+  let stop = () => {};
+  afterEach(() => stop());
+  const SENTENCES = ['The ferry will stop running in May.', 'The harbour bridge will close all summer.', 'The old lighthouse will be sold next year.'];
+
+  /** A page of three sentences, each mentioning its own claim, read and marked. */
+  async function threeMentions() {
+    document.body.innerHTML = `<main>${SENTENCES.map((text, i) => `<p id="p${i}">${text}</p>`).join('')}</main>`;
+    const context = fakeContentContext();
+    stop = context.stop;
+    const claim = (i: number) => ({ id: `c${i}`, text: SENTENCES[i]!, verdict: 'false' as const, summary: 'No.', context: [], cues: { phrases: [], terms: [] }, packId: 'p', packTitle: 'P' });
+    const client = {
+      call: async (name: string, payload: { blocks?: string[] }) => {
+        if (name !== 'findMentions') return ok({});
+        return ok<FoundMentions>({
+          mentions: payload.blocks!.flatMap((text, block) => {
+            const i = SENTENCES.indexOf(text);
+            return i < 0 ? [] : [{ claimKey: `p/c${i}`, block, start: 0, end: text.length, score: 0.9, cues: [], verdict: 'false' as const }];
+          }),
+          related: [],
+          claims: Object.fromEntries(SENTENCES.map((_, i) => [`p/c${i}`, claim(i)])),
+        });
+      },
+    } as unknown as Client;
+    const host = {
+      current: null as OpenCard | null,
+      element: null,
+      show(card: OpenCard) {
+        this.current = card;
+      },
+      hide() {
+        this.current = null;
+      },
+      showDismissed(dismissed: NonNullable<OpenCard['dismissed']>) {
+        if (this.current) this.current = { ...this.current, dismissed };
+      },
+      guard() {},
+    };
+    provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
+    const controller = new PageController(context.ctx, client, { read: async () => NO_DISMISSALS, update: async () => 'kept' as const });
+    await controller.start(DEFAULT_SETTINGS);
+    /** Steps with the keyboard's command and gives the text of the mention whose card opened. */
+    const step = async (direction: 'next' | 'previous') => {
+      controller.focus(direction);
+      for (let i = 0; i < 10; i++) await tick();
+      return host.current?.mention.text;
+    };
+    return { controller, host, step };
+  }
+
+  it('goes on to the mention after one the reader hid ("Not this claim", then Done)', async () => {
+    const { host, step } = await threeMentions();
+    expect(await step('next')).toBe(SENTENCES[0]);
+    host.current!.onDismiss();
+    host.current!.onClose();
+    expect(await step('next')).toBe(SENTENCES[1]);
+  });
+
+  it('goes on from a mention the reader hid in the middle, either way', async () => {
+    const { host, step } = await threeMentions();
+    await step('next');
+    expect(await step('next')).toBe(SENTENCES[1]);
+    host.current!.onDismiss();
+    host.current!.onClose();
+    expect(await step('next')).toBe(SENTENCES[2]);
+    expect(await step('previous')).toBe(SENTENCES[0]);
+  });
+
+  it('keeps its place when the page takes out a mention before it', async () => {
+    const { step } = await threeMentions();
+    await step('next');
+    expect(await step('next')).toBe(SENTENCES[1]);
+    document.getElementById('p0')!.remove();
+    await vi.waitFor(() => expect(document.querySelectorAll('p')).toHaveLength(2));
+    for (let i = 0; i < 20; i++) await tick();
+    expect(await step('next')).toBe(SENTENCES[2]);
+  });
+});
