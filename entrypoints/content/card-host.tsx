@@ -281,9 +281,14 @@ export class CardHost {
   /**
    * Closes the open card. A card the keyboard opened gives focus back: to the place of `returnTo`
    * (the mention just left) when given, so that Tab goes on from there, or else to where focus was.
+   * Any other card that holds focus as it closes (the reader tabbed into it, or pressed one of its
+   * buttons) gives it to its mention, or to `returnTo`.
    */
   hide(returnTo?: Range): void {
     const wasKeyboard = this.open?.opened === 'keyboard';
+    // Asked before the card goes: its focused button, taken out of the page, would leave focus on
+    // <body>, and the next Tab at the top of the page or out of it.
+    const heldFocus = !wasKeyboard && this.open !== null && document.activeElement === this.ui.shadowHost ? (returnTo ?? this.open.mention.range) : null;
     this.stopFollowing?.();
     this.stopFollowing = null;
     this.open = null;
@@ -299,7 +304,7 @@ export class CardHost {
         else this.ui.shadowHost.blur();
       }
       this.returnFocus = null;
-    }
+    } else if (heldFocus?.startContainer.isConnected) focusAt(heldFocus);
   }
 
   private draw(): void {

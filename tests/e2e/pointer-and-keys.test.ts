@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { drawnMarks } from '../../scripts/lib/closed-roots';
+import { drawnMarks, inCard } from '../../scripts/lib/closed-roots';
 import { useExtensionSession } from './pages/session';
 
 // The preview on pages and pointers that are not a desk's mouse over a plain article: an article
@@ -17,8 +18,12 @@ const PAGES: Record<string, string> = {
   'with-search.html': `${head}<body><header><a id="home" href="#top">Home</a> <input id="search" aria-label="Search the site"></header>${article}</body></html>`,
   // The claim on one long line, a link in the middle of it: three boxes at one height.
   'linked.html': `${head}<body><main><p style="font-size:18px;white-space:nowrap">Kremlin spokesman <a href="#note">Dmitry Peskov</a> said the call had lasted almost an hour and a half.</p></main></body></html>`,
+  // Links before and after the claim: where Tab goes from tells where focus is.
+  'between-links.html': `${head}<body><main><p><a id="before" href="#b">Before</a></p><p style="margin-top:150px">${CLAIM}</p><p><a id="after" href="#a">After</a></p></main></body></html>`,
   'stops-moves.html': `${head}<body>${article}<script>document.querySelector('main').addEventListener('pointermove', (event) => event.stopPropagation());</script></body></html>`,
 };
+// The same page under another address, for a case that hides its match there ("Not this claim" is remembered per page).
+PAGES['between-links-hidden.html'] = PAGES['between-links.html']!;
 const session = useExtensionSession(() => {
   const dir = mkdtempSync(join(tmpdir(), 'claimlight-hover-'));
   for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
@@ -81,6 +86,63 @@ describe('a card opened by a click', () => {
     const box = (await card.boundingBox())!;
     expect(end.x).toBeGreaterThanOrEqual(box.x);
     expect(end.x).toBeLessThanOrEqual(box.x + box.width);
+  });
+});
+
+describe('a card opened by a click, closed with focus inside it', () => {
+  /** Where focus is (the focused element's id, or its tag and whether it holds the claim), and where the next Tab takes it. */
+  const focusAndTab = async (page: Page) => {
+    const where = () => page.evaluate(() => { const active = document.activeElement!; return active.id || `${active.localName}${active !== document.body && active.textContent?.includes('Kremlin spokesman') ? ' at the claim' : ''}`; });
+    const at = await where();
+    await page.keyboard.press('Tab');
+    return [at, await where()];
+  };
+
+  it('gives focus back to its mention on Escape after the reader tabbed into it', async () => {
+    const page = await session.open('between-links.html');
+    await page.waitForMarks(1);
+    await page.page.focus('#before');
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    // The reader tabs on until they reach the card's first control.
+    for (let steps = 0; steps < 20 && !(await page.page.evaluate(() => document.activeElement?.hasAttribute('data-claimlight-ui'))); steps++) await page.page.keyboard.press('Tab');
+    expect(await page.page.evaluate(() => document.activeElement?.hasAttribute('data-claimlight-ui'))).toBe(true);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await focusAndTab(page.page)).toEqual(['p at the claim', 'after']);
+  });
+
+  it('gives focus back to its mention on Escape from "Undo", after "Not this claim"', async () => {
+    const page = await session.open('between-links-hidden.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    const card = await page.card();
+    await (await card.$('button.claimlight-card__dismiss'))!.click();
+    await expect.poll(() => inCard(page.page, (c) => (c.getRootNode() as ShadowRoot).activeElement?.textContent ?? null, null)).toBe('Undo');
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await focusAndTab(page.page)).toEqual(['p at the claim', 'after']);
+  });
+
+  it('gives focus back to its mention when its Close button is pressed', async () => {
+    const page = await session.open('between-links.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    const card = await page.card();
+    await (await card.$('button.claimlight-card__close'))!.click();
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await focusAndTab(page.page)).toEqual(['p at the claim', 'after']);
+  });
+
+  it('leaves focus in the page where the reader went on to, on Escape there', async () => {
+    const page = await session.open('between-links.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.focus('#before');
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await page.page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 });
 
