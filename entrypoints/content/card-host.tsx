@@ -4,7 +4,7 @@
  * mention with @floating-ui/dom, flipping at the viewport's edges and following scroll. Page styles
  * stay out and ours stay in; what the card shows is `components/ClaimCard.tsx`'s business.
  */
-import { arrow, autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, hide as referenceHidden, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -211,6 +211,10 @@ export class CardHost {
     const preview = card.opened === 'hover';
     const scale = this.fitToReader(floating);
     const arrowElement = floating.querySelector<HTMLElement>('.claimlight-preview__arrow');
+    // Whether the mention's line has been in view since the card opened, and whether this card is
+    // still the one followed (a placement asked for before it closed can answer after).
+    let seen = false;
+    let following = true;
     const place = () =>
       void computePosition(reference, floating, {
         strategy: 'fixed',
@@ -241,8 +245,17 @@ export class CardHost {
           // everywhere else the card keeps beside its line at the height left there. (A preview
           // keeps off the line the pointer reads; it is a few lines tall.)
           ...(preview ? [] : [shift({ padding: 8, mainAxis: false, crossAxis: true })]),
+          // Last, as Floating UI asks: whether the line is out of the view (or scrolled out of its box).
+          referenceHidden(),
         ],
       }).then(({ x, y, placement, middlewareData }) => {
+        if (!following) return;
+        // Its line scrolled out of view, the card closes rather than stay over the article (the
+        // shift above keeps it in the view), as the reader closing it would: a keyboard card leaves
+        // the reader at the mention. Only once the line was in view: a mention in text the page
+        // clips (a folded section) still shows its card.
+        if (!middlewareData.hide?.referenceHidden) seen = true;
+        else if (seen) return card.onClose();
         floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         const tip = floating.firstElementChild as HTMLElement | null;
         if (tip?.classList.contains('claimlight-preview')) {
@@ -250,7 +263,11 @@ export class CardHost {
           if (arrowElement && middlewareData.arrow?.x !== undefined) arrowElement.style.left = `${Math.round(middlewareData.arrow.x / scale)}px`;
         }
       });
-    this.stopFollowing = autoUpdate(reference, floating, place);
+    const stop = autoUpdate(reference, floating, place);
+    this.stopFollowing = () => {
+      following = false;
+      stop();
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { drawnMarks, inCard } from '../../scripts/lib/closed-roots';
+import type { NewsPage } from './pages/news-page';
 import { useExtensionSession } from './pages/session';
 
 // The preview on pages and pointers that are not a desk's mouse over a plain article: an article
@@ -22,6 +23,8 @@ const PAGES: Record<string, string> = {
   'between-links.html': `${head}<body><main><p><a id="before" href="#b">Before</a></p><p style="margin-top:150px">${CLAIM}</p><p><a id="after" href="#a">After</a></p></main></body></html>`,
   'stops-moves.html': `${head}<body>${article}<script>document.querySelector('main').addEventListener('pointermove', (event) => event.stopPropagation());</script></body></html>`,
 };
+// Long enough to scroll the claim well out of the view.
+PAGES['long.html'] = PAGES['between-links.html']!.replace('</main>', `${Array.from({ length: 40 }, (_, i) => `<p>Filler paragraph number ${i} about the harbour and the ferry timetable.</p>`).join('')}</main>`);
 // The same page under another address, for a case that hides its match there ("Not this claim" is remembered per page).
 PAGES['between-links-hidden.html'] = PAGES['between-links.html']!;
 const session = useExtensionSession(() => {
@@ -86,6 +89,39 @@ describe('a card opened by a click', () => {
     const box = (await card.boundingBox())!;
     expect(end.x).toBeGreaterThanOrEqual(box.x);
     expect(end.x).toBeLessThanOrEqual(box.x + box.width);
+  });
+});
+
+describe('a card whose mention scrolls out of view', () => {
+  /** Scrolls the page by the wheel, the pointer away from the card, and gives whether the claim's text and the card are in the view. */
+  const scrollBy = async (page: NewsPage, dy: number) => {
+    await page.page.mouse.move(5, 5);
+    await page.page.mouse.wheel(0, dy);
+    await page.page.waitForTimeout(500);
+    const claim = await page.page.evaluate(() => { const box = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!.getBoundingClientRect(); return box.bottom > 0 && box.top < innerHeight; });
+    const card = await inCard(page.page, (card) => { const box = card.getBoundingClientRect(); return getComputedStyle(card).visibility !== 'hidden' && box.bottom > 0 && box.top < innerHeight; }, null);
+    return { claim, card: card === true };
+  };
+
+  it('leaves the view with it when it was opened by a click, and does not come back over the article', async () => {
+    const page = await session.open('long.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.waitForTimeout(300);
+    expect(await scrollBy(page, 1500)).toEqual({ claim: false, card: false });
+    expect(await scrollBy(page, -1500)).toEqual({ claim: true, card: false });
+  });
+
+  it('leaves the view with it when it was opened from the keyboard, the reader kept at the mention', async () => {
+    const page = await session.open('long.html');
+    await page.waitForMarks(1);
+    const tabId = await session.tabIdOf(page.page);
+    await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:focusMention', payload: { direction: 'next' } }), tabId);
+    await page.card();
+    await page.page.waitForTimeout(300);
+    expect(await scrollBy(page, 1500)).toEqual({ claim: false, card: false });
+    expect(await page.focusedText()).toContain('Kremlin spokesman');
   });
 });
 
