@@ -102,6 +102,7 @@ export class CardHost {
   private open: OpenCard | null = null;
   private stopFollowing: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
+  private shownPreviewArea: DOMRect | null = null;
 
   private constructor(private readonly ui: ShadowRootContentScriptUi<HTMLElement>) {}
 
@@ -189,6 +190,12 @@ export class CardHost {
     return this.ui.shadowHost;
   }
 
+  /** Where the open preview lies, with the gap between it and its line, in viewport px, as last
+   * placed; null when no preview is open. (Measured when placed, not as the pointer moves.) */
+  get previewArea(): DOMRectReadOnly | null {
+    return this.open?.opened === 'hover' ? this.shownPreviewArea : null;
+  }
+
   /** The mention whose card is open, if any. */
   get current(): OpenCard | null {
     return this.open;
@@ -197,6 +204,7 @@ export class CardHost {
   /** Opens a card for a mention, replacing any open one. */
   show(card: OpenCard): void {
     this.stopFollowing?.();
+    this.shownPreviewArea = null;
     // A card opened from the keyboard takes focus; closing it gives focus back where it was.
     if (card.opened === 'keyboard' && !this.open) {
       const active = document.activeElement;
@@ -260,6 +268,12 @@ export class CardHost {
         const tip = floating.firstElementChild as HTMLElement | null;
         if (tip?.classList.contains('claimlight-preview')) {
           tip.dataset.side = placement.startsWith('top') ? 'top' : 'bottom';
+          // The preview and the strip between it and its line, for the pointer on its way there.
+          const box = tip.getBoundingClientRect();
+          const line = reference.getBoundingClientRect();
+          const top = placement.startsWith('top') ? box.top : Math.min(line.bottom, box.top);
+          const bottom = placement.startsWith('top') ? Math.max(line.top, box.bottom) : box.bottom;
+          this.shownPreviewArea = new DOMRect(box.left, top, box.width, bottom - top);
           if (arrowElement && middlewareData.arrow?.x !== undefined) arrowElement.style.left = `${Math.round(middlewareData.arrow.x / scale)}px`;
         }
       });
@@ -309,6 +323,7 @@ export class CardHost {
     this.stopFollowing?.();
     this.stopFollowing = null;
     this.open = null;
+    this.shownPreviewArea = null;
     this.draw();
     if (wasKeyboard) {
       // Only focus the card held is given back: a reader who went on into the page (its search

@@ -44,6 +44,8 @@ export function mentionAt(document: Document, mentions: PageMentions, x: number,
   return null;
 }
 
+const inside = (box: DOMRectReadOnly | null, x: number, y: number) => !!box && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+
 /** What the hover watcher reports, and what it needs to know. */
 export interface HoverEvents {
   /** The pointer has come onto a mention: it may rest there, or only be passing. */
@@ -57,6 +59,9 @@ export interface HoverEvents {
   left(): void;
   /** Claimlight's own layer: while the pointer is over it, the open card stays as it is. */
   layer(): Element | null;
+  /** Where a preview open lies, with the gap between it and its mark, in viewport px, as last
+   * placed; null when none is open. */
+  previewArea?(): DOMRectReadOnly | null;
 }
 
 /** Watches the pointer over the page until the signal aborts. */
@@ -71,6 +76,14 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
   const check = () => {
     frame = 0;
     const under = mentions.list().length ? mentionAt(document, mentions, x, y) : null;
+    // A pointer gone from the mark onto its preview, or on its way there, stays with it (WCAG
+    // 1.4.13: content shown on hover can be hovered). The preview takes no pointer events (page
+    // script must not find it by hit-testing), so the page under it is what the pointer is over:
+    // it is found by where it was placed. (A mark under the preview is not what the pointer is on.)
+    if (current && under?.id !== current.id && inside(events.previewArea?.() ?? null, x, y)) {
+      clearTimeout(timer);
+      return;
+    }
     if (under && under.id === current?.id) {
       // Still on the same mark: moving further than a drift starts the dwell over.
       if (Math.hypot(x - anchor.x, y - anchor.y) <= DWELL_DRIFT_PX) return;

@@ -165,6 +165,7 @@ export class PageController {
           if (this.host?.current?.opened === 'hover' || this.pendingCard?.opened === 'hover') this.closeCard();
         },
         layer: () => this.host?.element ?? null,
+        previewArea: () => this.host?.previewArea ?? null,
       },
       this.ctx.signal,
     );

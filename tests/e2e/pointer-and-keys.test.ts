@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { drawnMarks, inCard } from '../../scripts/lib/closed-roots';
+import { drawnMarks, inCard, inClosedRoots } from '../../scripts/lib/closed-roots';
 import type { NewsPage } from './pages/news-page';
 import { useExtensionSession } from './pages/session';
 
@@ -40,6 +40,19 @@ describe('the preview', () => {
     await page.hoverMark('Kremlin spokesman');
     await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov gave the length');
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('stays while the pointer moves from its mark onto it, and goes once the pointer leaves it (WCAG 1.4.13)', async () => {
+    const page = await session.open('plain.html');
+    await page.waitForMarks(1);
+    await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+    const box = (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect;
+    await page.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.page.waitForTimeout(1_000);
+    expect(await page.previewText()).toContain('Peskov');
+    await page.page.mouse.move(box.x + box.width / 2, box.bottom + 200, { steps: 5 });
+    await expect.poll(() => page.previewText()).toBeNull();
   });
 
   it('does not open, nor stay, once the pointer has left the page while resting on a mark', async () => {

@@ -29,3 +29,29 @@ it('closes a preview when the pointer leaves the mark, then the page within the 
   expect(events.left).toHaveBeenCalled();
   vi.useRealTimers();
 });
+
+it('keeps a preview open while the pointer moves onto it, across the gap from its mark (WCAG 1.4.13), and closes it once the pointer leaves both', async () => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '<p>Ferry fares doubled.</p>';
+  const text = document.body.firstChild!.firstChild!;
+  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
+  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 20 }] } };
+  const mentions = { list: () => [mention], at: () => [mention] } as never;
+  let open = false;
+  // The preview below the mark, 10 px under it; it takes no pointer events, so the page is under the pointer.
+  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
+  watchHover(document, mentions, events, new AbortController().signal);
+  move(10, 10);
+  await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
+  expect(events.entered).toHaveBeenCalledTimes(1);
+  move(150, 25); // the gap, beside the mark's end
+  await vi.advanceTimersByTimeAsync(50);
+  move(200, 80); // on the preview
+  await vi.advanceTimersByTimeAsync(2_000);
+  expect(events.left).not.toHaveBeenCalled();
+  move(300, 300); // off it, on the page
+  await vi.advanceTimersByTimeAsync(2_000);
+  expect(events.left).toHaveBeenCalledTimes(1);
+  vi.useRealTimers();
+});
