@@ -58,7 +58,7 @@ const INLINE_BOXES: ReadonlySet<string> = new Set(
  * paragraph, a style, a template, a fallback for browsers without scripts, microdata's meta and
  * link. They neither end the block around them nor stand between its words: each used to cut its
  * sentence in two, so that a claim around one was marked twice, over each half, or not at all. */
-const UNDRAWN: ReadonlySet<string> = new Set('script style template noscript meta link'.split(' '));
+const UNDRAWN: ReadonlySet<string> = new Set('script style template noscript noframes noembed meta link title datalist'.split(' '));
 /** Of those, the ones that stand between words (all but a ruby annotation, which follows the
  * characters it annotates inside a word). */
 const SEPARATING_BOXES: ReadonlySet<string> = new Set([...INLINE_BOXES].filter((name) => name !== 'rt' && name !== 'rp'));
@@ -66,8 +66,8 @@ const SEPARATING_BOXES: ReadonlySet<string> = new Set([...INLINE_BOXES].filter((
 // Never read: not text a reader sees, code the page shows as code, or places where a mark would
 // break the page (form fields, editors, navigation menus, Claimlight's own UI).
 const SKIPPED = new Set(
-  `head script style noscript template svg math iframe object embed canvas video audio select option
-  textarea input button code pre kbd samp nav dialog rt rp picture`.split(/\s+/),
+  `head script style noscript noframes noembed template title datalist svg math iframe object embed canvas
+  video audio select option textarea input button code pre kbd samp nav dialog rt rp picture meter progress`.split(/\s+/),
 );
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;

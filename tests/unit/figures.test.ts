@@ -12,6 +12,11 @@ describe('the figures a text gives', () => {
     expect(stated('The council met on Tuesday.')).toEqual([]);
   });
 
+  it('reads a decimal comma as a decimal point, not as a thousands separator', () => {
+    expect(stated('Some 1,5 million people were waiting, 2,5 % more than a year before.')).toEqual([1.5, 2.5]);
+    expect(stated('A ticket costs 1,50 euros; 12,345 were sold.')).toEqual([1.5, 12345]);
+  });
+
   it('takes four digits from 1900 to 2099 for a year, and nothing else', () => {
     // "2,000" and "two thousand" are how counts are written; a year is written 2000.
     expect(stated('The plant will create 2,000 jobs.')).toEqual([2000]);
