@@ -12,7 +12,7 @@ export interface SentenceSpan {
 
 // Titles and initialisms: a name or a noun follows, never a new sentence ("Dr. Smith", "U.S. envoy").
 const ALWAYS_JOIN = new Set(
-  `mr mrs ms dr st prof gen sen rep gov lt col sgt capt cmdr adm maj pres rev hon amb insp supt
+  `mr mrs ms dr st prof gen sen rep gov lt col sgt capt cmdr adm maj pres rev hon amb insp supt mt
   u.s u.k u.n e.u d.c u.s.a`.split(/\s+/),
 );
 /** Whether a word is a title that is written cut short ("Gov", "Dr", "Sen"), with or without a
@@ -24,8 +24,20 @@ export function isShortTitle(word: string): boolean {
 /** Whether a word written with a period after it ("Gov", "Dr", "U.S", "J") is a title or an
  * initial, after which a name or a noun follows rather than a new sentence. */
 function isTitleOrInitial(word: string): boolean {
-  return isShortTitle(word) || /^[a-z]$/i.test(word);
+  return isShortTitle(word) || /^[a-z]$/i.test(word) || (INITIALISM.test(word) && !TIMES_OF_DAY.has(word.toLowerCase()));
 }
+
+/** Letters each written with a period, the last period left off: a person's initials ("J.D",
+ * "H.W"), a place's ("L.A"). Like "U.S", a name or a noun follows, or a word that opens a sentence
+ * where one ended there (`joinsNext`): only "u.s" and its like used to be known, so "Vice President
+ * J.D. Vance" was cut after "J.D.". */
+const INITIALISM = /^(?:[a-z]\.)+[a-z]$/i;
+/** Times of day, which end sentences often ("…at 5 p.m. Officials said"): joined only before a
+ * small word, a digit, or a day or a month ("10 a.m. Wednesday"). */
+const TIMES_OF_DAY = new Set(['a.m', 'p.m']);
+const DAYS_AND_MONTHS = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '),
+);
 
 /** Whether a word (its span in \`text\`) is a title or an initial written with a period after it
  * ("Gov.", "J."): the period ends no sentence. */
@@ -49,10 +61,11 @@ export const isWhiteSpace = (code: number) =>
   (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 // Abbreviations that can also end a sentence: joined only when a digit or a lower-case word follows
-// ("Feb. 12", "No. 10", "5 p.m. on Friday", but "Trump said no. He left").
-const JOIN_BEFORE_LOWER = new Set(
-  'jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx inc corp co ltd dept est fig vol jr sr a.m p.m'.split(' '),
-);
+// ("Feb. 12", "No. 10", but "Trump said no. He left"). ("5 p.m. on Friday" and "10 a.m. Wednesday"
+// are initialisms: `INITIALISM`.)
+const JOIN_BEFORE_LOWER = new Set('jan feb mar apr jun jul aug sep sept oct nov dec no nos approx inc corp co ltd dept est fig vol jr sr'.split(' '));
+/** Abbreviations that stand between two names and end no sentence ("Trump vs. Harris"). */
+const BETWEEN_NAMES = new Set(['vs', 'v']);
 
 // Words that open sentences and do not follow an initialism inside one ("the U.S. The", but "the
 // U.S. State Department"), for `joinsNext`.
@@ -79,7 +92,39 @@ function joinsNext(segment: string, next: string): boolean {
     const nextWord = /^[A-Za-z]+(?![A-Za-z])/.exec(next)?.[0] ?? '';
     return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(nextWord));
   }
+  if (BETWEEN_NAMES.has(word)) return true;
+  if (TIMES_OF_DAY.has(word)) return /^[\p{Ll}\d]/u.test(next) || DAYS_AND_MONTHS.has(/^[A-Za-z]+/.exec(next)?.[0] ?? '');
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
+}
+
+/** What opens a quotation or an aside. */
+const OPENERS = new Set([...'[(“‘«'].map((c) => c.charCodeAt(0)));
+/** A footnote's marker as a page writes it after a sentence: "[1]", "(2)", "[a]". */
+const FOOTNOTE = /[[(](?:\d{1,3}|[a-z])[\])]/y;
+
+/**
+ * Unicode's rules count an opening bracket or quotation mark after a full stop with the sentence
+ * that ends there ("went well.[1] The Kremlin…", "went well.“Next…”"), and break after it: the next
+ * sentence started with a stray "1]". A footnote's marker stays with the sentence it follows; any
+ * other opening goes with the sentence it opens.
+ */
+function openingsMoved(text: string, ends: readonly number[]): number[] {
+  const moved: number[] = [];
+  // The block's own end stays where it is: what opens there opens nothing.
+  for (let k = 0; k < ends.length - 1; k++) {
+    let end = ends[k]!;
+    let open = end;
+    while (open > 0 && OPENERS.has(text.charCodeAt(open - 1))) open--;
+    if (open < end) {
+      FOOTNOTE.lastIndex = open;
+      end = FOOTNOTE.test(text) ? FOOTNOTE.lastIndex : open;
+    }
+    // A marker that runs to the next end leaves nothing between them; an opening at the start of
+    // the block leaves nothing before it.
+    if (end > (moved[moved.length - 1] ?? 0) && end < ends[k + 1]!) moved.push(end);
+  }
+  if (ends.length) moved.push(ends[ends.length - 1]!);
+  return moved;
 }
 
 // A block of these characters, with at most a run of sentence ends (and closing quotes) at its end,
@@ -128,7 +173,8 @@ export function segmentSentences(text: string): SentenceSpan[] {
 
 /** The sentences of a block from where its raw sentences end, with ICU's stops after
  * abbreviations mended. */
-function mended(text: string, ends: readonly number[]): SentenceSpan[] {
+function mended(text: string, raw: readonly number[]): SentenceSpan[] {
+  const ends = openingsMoved(text, raw);
   const spans: SentenceSpan[] = [];
   // A sentence starts at its first non-space character; a blank one is no sentence.
   const pushTrimmed = (start: number, end: number) => {

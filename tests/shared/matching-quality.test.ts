@@ -232,7 +232,9 @@ describe('matching quality', () => {
   // 6, -8 0.728 with 4 and -9 0.796 with 1 (0.765, 0.705 and 0.793 before).
   it.each([
     ['eval-feed', 105, 0.57, 2, 46, 10],
-    ['eval-feed-2', 113, 0.51, 4, 48, 24],
+    // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
+    // sentence (6 December 2026), which changed one training post's pairs: 47 and 23.
+    ['eval-feed-2', 113, 0.51, 4, 47, 23],
     ['train-feed', 101, 0.46, 17, 40, 30],
     ['eval-review', 108, 0.75, 2, 72, 11],
     ['eval-review-2', 108, 0.695, 1, 63, 10],

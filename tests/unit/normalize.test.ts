@@ -182,6 +182,15 @@ describe('splitSentences', () => {
     ['a three-letter opener after an initial', 'The cap covers Part B. The plan does not.', ['The cap covers Part B.', 'The plan does not.']],
     ['a single capital at the end of a sentence', 'The cap covers Part B. It does not cover private plans. George W. Bush signed it.', ['The cap covers Part B.', 'It does not cover private plans.', 'George W. Bush signed it.']],
     ['"St." at the end of a sentence', 'He works in Downing St. He left at noon. St. Paul is near.', ['He works in Downing St.', 'He left at noon.', 'St. Paul is near.']],
+    // A person's or a place's initials, like "U.S.", go on before a name; a time of day only before
+    // a small word, a digit, a day or a month.
+    ['initials before a name', 'He met Vice President J.D. Vance and George H.W. Bush. The L.A. Times said so. Author J.K. Rowling agreed.', ['He met Vice President J.D. Vance and George H.W. Bush.', 'The L.A. Times said so.', 'Author J.K. Rowling agreed.']],
+    ['a time of day', 'Talks begin at 10 a.m. Wednesday. They met at 5 p.m. Officials said little. It ends at 6 p.m. on Friday.', ['Talks begin at 10 a.m. Wednesday.', 'They met at 5 p.m.', 'Officials said little.', 'It ends at 6 p.m. on Friday.']],
+    ['"vs." and "Mt."', 'Trump vs. Harris was the race. They climbed Mt. Everest.', ['Trump vs. Harris was the race.', 'They climbed Mt. Everest.']],
+    // A footnote's marker stays with the sentence it follows; a quotation opened after a full stop
+    // goes with the sentence it opens.
+    ['footnote markers', 'Peskov spoke on Thursday.[1] The call went well.(2) Then he left. It ended.[3]', ['Peskov spoke on Thursday.[1]', 'The call went well.(2)', 'Then he left.', 'It ended.[3]']],
+    ['a quotation opened after a full stop', 'It went well.“Next time,” he said.', ['It went well.', '“Next time,” he said.']],
   ])('handles %s', (_, text, expected) => {
     expect(split(text)).toEqual(expected);
   });
