@@ -24,13 +24,12 @@ export function isShortTitle(word: string): boolean {
 /** Whether a word written with a period after it ("Gov", "Dr", "U.S", "J") is a title or an
  * initial, after which a name or a noun follows rather than a new sentence. */
 function isTitleOrInitial(word: string): boolean {
-  return isShortTitle(word) || /^[a-z]$/i.test(word) || (INITIALISM.test(word) && !TIMES_OF_DAY.has(word.toLowerCase()));
+  return isShortTitle(word) || /^[a-z]$/i.test(word);
 }
 
 /** Letters each written with a period, the last period left off: a person's initials ("J.D",
- * "H.W"), a place's ("L.A"). Like "U.S", a name or a noun follows, or a word that opens a sentence
- * where one ended there (`joinsNext`): only "u.s" and its like used to be known, so "Vice President
- * J.D. Vance" was cut after "J.D.". */
+ * "H.W"), a place's ("L.A"), a body's ("F.B.I"). Only "u.s" and its like were known (`ALWAYS_JOIN`),
+ * so "Vice President J.D. Vance" was cut after "J.D." (`joinsNext`). */
 const INITIALISM = /^(?:[a-z]\.)+[a-z]$/i;
 /** Times of day, which end sentences often ("…at 5 p.m. Officials said"): joined only before a
  * small word, a digit, or a day or a month ("10 a.m. Wednesday"). */
@@ -61,11 +60,10 @@ export const isWhiteSpace = (code: number) =>
   (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 // Abbreviations that can also end a sentence: joined only when a digit or a lower-case word follows
-// ("Feb. 12", "No. 10", but "Trump said no. He left"). ("5 p.m. on Friday" and "10 a.m. Wednesday"
-// are initialisms: `INITIALISM`.)
+// ("Feb. 12", "No. 10", but "Trump said no. He left"). (Times of day: `TIMES_OF_DAY`.)
 const JOIN_BEFORE_LOWER = new Set('jan feb mar apr jun jul aug sep sept oct nov dec no nos approx inc corp co ltd dept est fig vol jr sr'.split(' '));
 /** Abbreviations that stand between two names and end no sentence ("Trump vs. Harris"). */
-const BETWEEN_NAMES = new Set(['vs', 'v']);
+const BETWEEN_NAMES = new Set(['vs']);
 
 // Words that open sentences and do not follow an initialism inside one ("the U.S. The", but "the
 // U.S. State Department"), for `joinsNext`.
@@ -91,6 +89,14 @@ function joinsNext(segment: string, next: string): boolean {
   if (isTitleOrInitial(word)) {
     const nextWord = /^[A-Za-z]+(?![A-Za-z])/.exec(next)?.[0] ?? '';
     return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(nextWord));
+  }
+  // Initials after a capitalised word, or opening the sentence, are a name's or a title's ("Vice
+  // President J.D. Vance", "The L.A. Times", "J.K. Rowling said"), and go on as "U.S." does; after a
+  // small word they may end it ("held by the F.B.I. Investigators found…", "moved to L.A. Prices…").
+  if (INITIALISM.test(word) && !TIMES_OF_DAY.has(word)) {
+    const before = /(\S+)\s*$/.exec(segment.slice(0, match.index + match[0].lastIndexOf(match[1]!)))?.[1];
+    if (before !== undefined && !/^[“"‘'(]*\p{Lu}/u.test(before)) return false;
+    return !OPENS_SENTENCE.has(/^[A-Za-z]+(?![A-Za-z])/.exec(next)?.[0] ?? '');
   }
   if (BETWEEN_NAMES.has(word)) return true;
   if (TIMES_OF_DAY.has(word)) return /^[\p{Ll}\d]/u.test(next) || DAYS_AND_MONTHS.has(/^[A-Za-z]+/.exec(next)?.[0] ?? '');

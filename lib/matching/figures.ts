@@ -23,13 +23,15 @@ const ORDINALS = new Map(Object.entries({ first: 1, second: 2, third: 3, fourth:
 const SHARES = new Map(Object.entries({ half: 50, halv: 50, third: 33, quarter: 25, thirds: 67, quarters: 75, fifth: 20, fifths: 40, tenth: 10, tenths: 90 }));
 const MULTIPLES = new Map(Object.entries({ doubl: 2, tripl: 3, quadrupl: 4 }));
 
-/** A token's value when it is a number, else null. The tokenizer has taken out the commas that
- * group thousands ("1,742"); one left before a digit or two is a decimal comma, as most of Europe
- * writes it ("1,5 million", "2,5 %"): read as fifteen and twenty-five, such a retelling of a claim's
- * figure was taken for a sentence that gives other figures. */
+/** A token's value when it is a number, else null. A single comma before a last digit or two is a
+ * decimal comma, as most of Europe writes it ("1,5 million", "2,5 %"): read as fifteen and
+ * twenty-five, such a retelling of a claim's figure was taken for a sentence that gives other
+ * figures. Any other comma groups digits, in thousands ("1,742", which the tokenizer has joined) or
+ * as India groups them ("12,34,567", of which it joins only the last group). */
 function valueOf(token: Token | undefined): number | null {
   if (!token || !startsWithDigit(token.norm)) return null;
-  const value = Number(token.norm.replace(/,(?=\d{3}(?!\d))/g, '').replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
+  const norm = token.norm;
+  const value = Number(/^\d+,\d{1,2}$/.test(norm) ? norm.replace(',', '.') : norm.replace(/,/g, ''));
   return Number.isFinite(value) ? value : null;
 }
 

@@ -19,8 +19,8 @@ const REPORTING_WORDS = `say says said saying claim claims claimed claiming tell
 
 const REPORTING_STEMS: ReadonlySet<string> = new Set(tokenize(REPORTING_WORDS).map((t) => t.stem));
 
-/** A question, or words in quotation marks. */
-const ASKED_OR_QUOTED = /[?？"“”«»„]/;
+/** A question, or words in quotation marks ("’" alone is also an apostrophe, and says nothing). */
+const ASKED_OR_QUOTED = /[?？"“”‘«»„]/;
 
 /** Whether the sentence (its tokens and text) frames what it tells as a statement. */
 export function framesAStatement(tokens: readonly Token[], text: string): boolean {

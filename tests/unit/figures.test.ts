@@ -15,6 +15,8 @@ describe('the figures a text gives', () => {
   it('reads a decimal comma as a decimal point, not as a thousands separator', () => {
     expect(stated('Some 1,5 million people were waiting, 2,5 % more than a year before.')).toEqual([1.5, 2.5]);
     expect(stated('A ticket costs 1,50 euros; 12,345 were sold.')).toEqual([1.5, 12345]);
+    // Digits grouped as India groups them are one figure.
+    expect(stated('The scheme reached 12,34,567 people and 12,50,000 homes.')).toEqual([1234567, 1250000]);
   });
 
   it('takes four digits from 1900 to 2099 for a year, and nothing else', () => {

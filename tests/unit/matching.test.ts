@@ -482,6 +482,7 @@ describe('findMentions', () => {
     expect(frames('According to the minister, waiting lists are 30% shorter.')).toBe(true);
     expect(frames('Did the strikes really cost the economy five billion pounds?')).toBe(true);
     expect(frames('Fares are now “half of what people paid” before the reform.')).toBe(true);
+    expect(frames('Fares are now ‘half of what people paid’ before the reform.')).toBe(true);
     expect(frames('The annual rate for December 2023, 4.2%, is accurate.')).toBe(false);
     expect(frames('Metro Line 5 carried 318,000 passengers a day in January.')).toBe(false);
   });

@@ -184,7 +184,8 @@ describe('splitSentences', () => {
     ['"St." at the end of a sentence', 'He works in Downing St. He left at noon. St. Paul is near.', ['He works in Downing St.', 'He left at noon.', 'St. Paul is near.']],
     // A person's or a place's initials, like "U.S.", go on before a name; a time of day only before
     // a small word, a digit, a day or a month.
-    ['initials before a name', 'He met Vice President J.D. Vance and George H.W. Bush. The L.A. Times said so. Author J.K. Rowling agreed.', ['He met Vice President J.D. Vance and George H.W. Bush.', 'The L.A. Times said so.', 'Author J.K. Rowling agreed.']],
+    ['initials before a name', 'He met Vice President J.D. Vance and George H.W. Bush. The L.A. Times said so. Author J.K. Rowling agreed. J.D. Vance left.', ['He met Vice President J.D. Vance and George H.W. Bush.', 'The L.A. Times said so.', 'Author J.K. Rowling agreed.', 'J.D. Vance left.']],
+    ['initials at the end of a sentence', 'The gun was held by the F.B.I. Investigators found it. He moved to L.A. Prices there were high.', ['The gun was held by the F.B.I.', 'Investigators found it.', 'He moved to L.A.', 'Prices there were high.']],
     ['a time of day', 'Talks begin at 10 a.m. Wednesday. They met at 5 p.m. Officials said little. It ends at 6 p.m. on Friday.', ['Talks begin at 10 a.m. Wednesday.', 'They met at 5 p.m.', 'Officials said little.', 'It ends at 6 p.m. on Friday.']],
     ['"vs." and "Mt."', 'Trump vs. Harris was the race. They climbed Mt. Everest.', ['Trump vs. Harris was the race.', 'They climbed Mt. Everest.']],
     // A footnote's marker stays with the sentence it follows; a quotation opened after a full stop
