@@ -79,8 +79,12 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     // A pointer gone from the mark onto its preview, or on its way there, stays with it (WCAG
     // 1.4.13: content shown on hover can be hovered). The preview takes no pointer events (page
     // script must not find it by hit-testing), so the page under it is what the pointer is over:
-    // it is found by where it was placed. (A mark under the preview is not what the pointer is on.)
-    if (current && under?.id !== current.id && inside(events.previewArea?.() ?? null, x, y)) {
+    // it is found by where it was placed. A mark under the preview is not what the pointer is on,
+    // even the preview's own: a mention wrapping over several lines has its preview under the line
+    // the pointer rested on, over the lines after it, and taking the pointer there for the mark
+    // restarted the rest, which opened the preview again a line lower at each move. (The area
+    // starts at that line's bottom, or ends at its top, so the line itself is never inside it.)
+    if (current && inside(events.previewArea?.() ?? null, x, y)) {
       clearTimeout(timer);
       return;
     }

@@ -21,6 +21,9 @@ const PAGES: Record<string, string> = {
   'linked.html': `${head}<body><main><p style="font-size:18px;white-space:nowrap">Kremlin spokesman <a href="#note">Dmitry Peskov</a> said the call had lasted almost an hour and a half.</p></main></body></html>`,
   // Links before and after the claim: where Tab goes from tells where focus is.
   'between-links.html': `${head}<body><main><p><a id="before" href="#b">Before</a></p><p style="margin-top:150px">${CLAIM}</p><p><a id="after" href="#a">After</a></p></main></body></html>`,
+  // The claim wraps over several lines in a narrow column: its preview, under the line the pointer
+  // rests on, lies over the claim's next lines.
+  'narrow.html': `${head}<body><main><p>The ferry timetable changes next week.</p><p style="margin-top:150px;width:220px;font-size:18px">${CLAIM}</p><p>Readers wrote in all week.</p></main></body></html>`,
   'stops-moves.html': `${head}<body>${article}<script>document.querySelector('main').addEventListener('pointermove', (event) => event.stopPropagation());</script></body></html>`,
 };
 // Long enough to scroll the claim well out of the view.
@@ -53,6 +56,29 @@ describe('the preview', () => {
     expect(await page.previewText()).toContain('Peskov');
     await page.page.mouse.move(box.x + box.width / 2, box.bottom + 200, { steps: 5 });
     await expect.poll(() => page.previewText()).toBeNull();
+  });
+
+  it('stays where it is while the pointer rests on it over its own mention\'s next line', async () => {
+    const page = await session.open('narrow.html');
+    await page.waitForMarks(1);
+    await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+    const previewBox = async () => (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect | undefined;
+    const before = (await previewBox())!;
+    const lines = await page.page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
+      return [...range.getClientRects()].map((box) => ({ top: box.top, bottom: box.bottom, left: box.left, right: box.right }));
+    });
+    // A point on the preview with the claim's second line under it.
+    const point = { x: before.x + 30, y: Math.max(before.y + 8, lines[1]!.top + 4) };
+    expect(point.y).toBeLessThan(lines[1]!.bottom);
+    expect(point.x).toBeLessThan(lines[1]!.right);
+    await page.page.mouse.move(point.x, point.y, { steps: 5 });
+    await page.page.mouse.move(point.x + 20, point.y + 2, { steps: 5 });
+    await page.page.waitForTimeout(1_500);
+    expect((await previewBox())?.y).toBe(before.y);
+    expect(await page.previewText()).toContain('Peskov');
   });
 
   it('does not open, nor stay, once the pointer has left the page while resting on a mark', async () => {

@@ -55,3 +55,31 @@ it('keeps a preview open while the pointer moves onto it, across the gap from it
   expect(events.left).toHaveBeenCalledTimes(1);
   vi.useRealTimers();
 });
+
+it('keeps a preview where it is while the pointer rests on it over its own mention\'s next line, and closes it once the pointer leaves it', async () => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '<p>Ferry fares doubled across the county after the reform, the mayor said.</p>';
+  const text = document.body.firstChild!.firstChild!;
+  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number, y: number) => (x < 300 && y < 40 ? { startContainer: text, startOffset: 0 } : null);
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
+  // One mention over two lines, y 0 to 20 and 20 to 40.
+  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 300, top: 0, bottom: 20 }, { left: 0, right: 300, top: 20, bottom: 40 }] } };
+  const mentions = { list: () => [mention], at: () => [mention] } as never;
+  let open = false;
+  // The preview under the first line, 10 px below it: over the mention's second line.
+  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
+  watchHover(document, mentions, events, new AbortController().signal);
+  move(100, 10);
+  await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
+  expect(events.entered).toHaveBeenCalledTimes(1);
+  move(100, 35); // onto the preview, with the mention's second line under it
+  await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
+  move(120, 38); // further along it
+  await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
+  expect(events.entered).toHaveBeenCalledTimes(1);
+  expect(events.left).not.toHaveBeenCalled();
+  move(100, 300); // off it, on the page
+  await vi.advanceTimersByTimeAsync(2_000);
+  expect(events.left).toHaveBeenCalledTimes(1);
+  vi.useRealTimers();
+});
