@@ -73,9 +73,10 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
   let y = 0;
   /** Where the pointer was when the dwell on `current` started. */
   let anchor = { x: 0, y: 0 };
+  /** Whether the pointer was on the open preview when last checked: leaving it closes it. */
+  let onPreview = false;
   const check = () => {
     frame = 0;
-    const under = mentions.list().length ? mentionAt(document, mentions, x, y) : null;
     // A pointer gone from the mark onto its preview, or on its way there, stays with it (WCAG
     // 1.4.13: content shown on hover can be hovered). The preview takes no pointer events (page
     // script must not find it by hit-testing), so the page under it is what the pointer is over:
@@ -84,14 +85,21 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     // the pointer rested on, over the lines after it, and taking the pointer there for the mark
     // restarted the rest, which opened the preview again a line lower at each move. (The area
     // starts at that line's bottom, or ends at its top, so the line itself is never inside it.)
-    if (current && inside(events.previewArea?.() ?? null, x, y)) {
+    // And whether or not the pointer is still with a mark: one that slipped past the mark's end on
+    // its line on the way down had left the mark, and the close timer that started then closed the
+    // preview under it. Leaving the preview starts that timer, as leaving a mark does.
+    if (inside(events.previewArea?.() ?? null, x, y)) {
       clearTimeout(timer);
+      onPreview = true;
       return;
     }
+    const leftPreview = onPreview;
+    onPreview = false;
+    const under = mentions.list().length ? mentionAt(document, mentions, x, y) : null;
     if (under && under.id === current?.id) {
       // Still on the same mark: moving further than a drift starts the dwell over.
       if (Math.hypot(x - anchor.x, y - anchor.y) <= DWELL_DRIFT_PX) return;
-    } else if (!under && !current) return;
+    } else if (!under && !current && !leftPreview) return;
     if (under) events.approached(under);
     current = under;
     anchor = { x, y };
@@ -111,6 +119,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     current = null;
+    onPreview = false;
     // Whether or not the pointer was still on the mark: moved off it a moment before, its preview
     // waited on the close timer just cleared. (`left` closes a previewing card only.)
     events.left();
@@ -131,12 +140,13 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
         // On the card: keep it open, and forget the mark, so coming back to it opens it again.
         clearTimeout(timer);
         current = null;
+        onPreview = false;
         return;
       }
       x = event.clientX;
       y = event.clientY;
       // With no marks and no card open there is nothing to find: no frame is spent on it.
-      if (!frame && (current || mentions.list().length)) frame = requestAnimationFrame(check);
+      if (!frame && (current || onPreview || mentions.list().length)) frame = requestAnimationFrame(check);
     },
     // In the capture phase, as the click is: a page whose article stops its pointer moves from
     // bubbling (a drag area, a framework's handler) must not leave its marks without previews.
@@ -157,6 +167,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
           event.stopPropagation();
           clearTimeout(timer);
           current = null;
+          onPreview = false;
           events.clicked(mention, { x: event.clientX, y: event.clientY });
           return;
         }
@@ -166,6 +177,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       const mention = mentions.list().length ? mentionAt(document, mentions, event.clientX, event.clientY) : null;
       clearTimeout(timer);
       current = null;
+      onPreview = false;
       events.clicked(mention, { x: event.clientX, y: event.clientY });
     },
     { capture: true, signal },

@@ -83,3 +83,28 @@ it('keeps a preview where it is while the pointer rests on it over its own menti
   expect(events.left).toHaveBeenCalledTimes(1);
   vi.useRealTimers();
 });
+
+it('keeps a preview open when the pointer slips past its mark\'s end on the line before going down onto it, and closes it once the pointer leaves it', async () => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '<p>Ferry fares doubled.</p>';
+  const text = document.body.firstChild!.firstChild!;
+  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
+  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 20 }] } };
+  const mentions = { list: () => [mention], at: () => [mention] } as never;
+  let open = false;
+  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
+  watchHover(document, mentions, events, new AbortController().signal);
+  move(90, 10);
+  await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
+  expect(events.entered).toHaveBeenCalledTimes(1);
+  move(115, 15); // past the mark's end, still on its line (above the preview's area): the close timer starts
+  await vi.advanceTimersByTimeAsync(50);
+  move(150, 60); // on the preview, within the close delay
+  await vi.advanceTimersByTimeAsync(2_000);
+  expect(events.left).not.toHaveBeenCalled();
+  move(300, 300); // off it, on the page
+  await vi.advanceTimersByTimeAsync(2_000);
+  expect(events.left).toHaveBeenCalledTimes(1);
+  vi.useRealTimers();
+});
