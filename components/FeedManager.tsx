@@ -207,7 +207,18 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
   /** Keeps a new key for a search subscribed to already and checks that feed again with it: its last
    * key refused, subscribing again said only "You already subscribe", and the feed kept its error. */
   async function renewKey(feed: StoredFeed, key: string) {
-    if (busyNow.current.has(feed.id)) return;
+    // An emptied field is no key: saving it erased the one kept (which every search uses) and
+    // checked the feed again only to fail for want of a key.
+    if (!key) {
+      setStatus({ kind: 'error', text: `You already subscribe to ${isolated(sourceName(feed.source))}. To replace its API key, type the new one: an empty field keeps the one saved.` });
+      return;
+    }
+    // The feed being refreshed, paused or removed from this page, the new key is not kept yet: the
+    // check under way may not use it, and a second press (the key still differing) saves it then.
+    if (busyNow.current.has(feed.id)) {
+      setStatus({ kind: 'error', text: `Claimlight is still working on ${isolated(feed.title)}, so your new key is not saved yet: press “Subscribe to this search” again once it is done.` });
+      return;
+    }
     try {
       await apiKey.write(key);
     } catch (e) {

@@ -200,6 +200,35 @@ describe('the feeds section\'s messages', () => {
       await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('You already subscribe to Fact Check Tools: ferry.'));
     });
 
+    it('keeps the saved key, and says the search is subscribed to and how a key is replaced, when the key field is emptied', async () => {
+      const { apiKey } = await subscribedWithKey('OLD');
+      const fetched = vi.mocked(factCheck).mock.calls.length;
+      fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: '' } });
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('You already subscribe to \u2068Fact Check Tools: ferry\u2069. To replace its API key, type the new one: an empty field keeps the one saved.'));
+      expect(apiKey.write).not.toHaveBeenCalled();
+      expect(await apiKey.read()).toBe('OLD');
+      expect(vi.mocked(factCheck).mock.calls.length).toBe(fetched);
+      expect(document.querySelector('.feed-status')!.textContent).toBe('');
+    });
+
+    it('says the feed is being worked on, and saves the new key on the next press, when the feed is being checked already', async () => {
+      const { apiKey } = await subscribedWithKey('OLD');
+      let answer = () => {};
+      answering = new Promise((resolve) => (answer = resolve));
+      fireEvent.click(screen.getByRole('button', { name: /^Refresh now: / }));
+      await screen.findByText('Working on this feed…');
+      fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: 'NEW' } });
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Claimlight is still working on \u2068Fact Check Tools: ferry\u2069, so your new key is not saved yet: press “Subscribe to this search” again once it is done.'));
+      expect(apiKey.write).not.toHaveBeenCalled();
+      answer();
+      await waitFor(() => expect(screen.queryByText('Working on this feed…')).toBeNull());
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(document.querySelector('.feed-status')!.textContent).toBe('Fact-checks by Harbour Checks: 1 new.'));
+      expect(apiKey.write).toHaveBeenCalledWith('NEW');
+    });
+
     it('says where to type a key when there is none', async () => {
       await subscribedWithKey('');
       expect(document.querySelector('.feed__error')!.textContent).toContain('This feed needs a Fact Check Tools API key: under “Subscribe to a Fact Check Tools search”, type your key with this search’s words and press “Subscribe to this search”.');
