@@ -314,7 +314,10 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
               return;
             }
             // The key is stored once the origin is granted: writing it first (an await) lost Firefox the click.
+            // An emptied field keeps the key saved, as for a search subscribed to already (`renewKey`):
+            // one key serves every search, and erasing it made them all fail for want of one.
             await subscribe(source, async () => {
+              if (!key) return;
               await apiKey.write(key);
               keptKey.current = key;
             });

@@ -212,6 +212,16 @@ describe('the feeds section\'s messages', () => {
       expect(document.querySelector('.feed-status')!.textContent).toBe('');
     });
 
+    it('keeps the saved key when a new search is subscribed to with the key field emptied', async () => {
+      const { apiKey } = await subscribedWithKey('OLD');
+      fireEvent.input(screen.getByLabelText('Words to look for'), { target: { value: 'bridge tolls' } });
+      fireEvent.input(screen.getByLabelText('Your API key (kept on this device)'), { target: { value: '' } });
+      fireEvent.submit(screen.getByLabelText('Words to look for').closest('form')!);
+      await waitFor(() => expect(screen.getAllByRole('button', { name: /^Refresh now: / })).toHaveLength(2));
+      expect(apiKey.write).not.toHaveBeenCalled();
+      expect(await apiKey.read()).toBe('OLD');
+    });
+
     it('says the feed is being worked on, and saves the new key on the next press, when the feed is being checked already', async () => {
       const { apiKey } = await subscribedWithKey('OLD');
       let answer = () => {};
