@@ -14,7 +14,10 @@ export default defineConfig({
     name: 'Claimlight',
     description: 'Sourced context for the claims you read in the news, right where you read them.',
     // alarms: feeds refresh on their own schedule, with the background asleep in between.
-    permissions: ['storage', 'alarms'],
+    // activeTab: the popup is shown the URL of the tab whose toolbar button was clicked, so it can
+    // tell a web page Claimlight has not read yet (offered a reload) from a browser page. It shows
+    // no install warning and grants nothing until that click.
+    permissions: ['storage', 'alarms', 'activeTab'],
     // A feed's origin is asked for when the reader subscribes to it, and given back when the last
     // feed from there goes; nothing broad is granted at install.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),

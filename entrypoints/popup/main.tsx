@@ -96,17 +96,21 @@ async function readMentions() {
   if (!reply) {
     // A web page with no content script to answer was loaded before Claimlight was installed (or
     // is still loading: the script starts once it has loaded, and is asked again until then).
-    // Reloading starts Claimlight there. Other pages are closed to extensions. (Firefox shows the
-    // popup no tab's URL, so there a page still loading is told by the tab's status alone.)
+    // Reloading starts Claimlight there. A page is called closed to extensions only when the popup
+    // sees its URL and it is no web page (a browser page, a file). The URL comes with activeTab,
+    // granted when the toolbar button is clicked on the tab; where it is missing (a popup pointed
+    // at a tab by `?tabId`) nothing says the page is closed, and the reload notice says what it
+    // means if reloading finds nothing.
     const loading = tab?.id !== undefined && (await browser.tabs.get(tab.id).catch(() => undefined))?.status === 'loading';
-    paint({ pageMentions: data.siteHost || loading ? 'not-started' : 'unavailable' });
+    const urlUnknown = !tab?.url;
+    paint({ pageMentions: data.siteHost || urlUnknown || loading ? 'not-started' : 'unavailable' });
     clearTimeout(poll);
     if (!gone && loading && Date.now() < pollingUntil) poll = setTimeout(() => void readMentions(), SCAN_POLL_MS);
     return;
   }
   listedPage = reply.page;
   // The content script judges its own page by the same settings, and it knows the page's host even
-  // when the tab's URL is hidden from the popup (no "tabs" or host permission).
+  // when the tab's URL is hidden from the popup (no activeTab grant for the tab).
   // A page still being read lists more as it goes: asked again until it is done (or for 20 s, after
   // which what was found so far is listed as such, not as all there is).
   paint({ pageMentions: reply.mentions, siteEnabled: reply.enabled, siteHost: data.siteHost ?? reply.host, pageNotice: reply.notice, marksHidden: reply.marksHidden, pageScanning: !!reply.scanning });

@@ -35,6 +35,11 @@ describe('the built manifest', () => {
     // Nothing broad at install: hosts only as optional permissions, asked for one feed at a time.
     expect(built.host_permissions ?? []).toEqual([]);
     expect(built.permissions ?? []).not.toContain('https://*/*');
+    // activeTab, not tabs: the popup needs the URL of the tab whose button was clicked, or it took a
+    // news tab opened before install for a browser page and offered no reload. activeTab shows no
+    // install warning and reads no other tab.
+    expect(built.permissions ?? []).toContain('activeTab');
+    expect(built.permissions ?? []).not.toContain('tabs');
   });
 
   it.each([

@@ -27,10 +27,15 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The active tab as Chrome hands it to a popup that may not see its URL (the toolbar button was
+ * not clicked on it, so `activeTab` gives nothing): no `url`, no `title`. */
+const tabWithoutUrl = { id: 7, index: 0, status: 'complete', active: true };
+
 /** The popup against a tab whose content script answers with `answer`. */
-async function openPopupAnswering(answer: (message: { type: string; payload: Record<string, unknown> }) => Promise<unknown>) {
+async function openPopupAnswering(answer: (message: { type: string; payload: Record<string, unknown> }) => Promise<unknown>, tab: object = { ...tabWithoutUrl, url: 'https://news.example/story' }) {
   document.body.innerHTML = '<div id="app"></div>';
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, index: 0, url: 'https://news.example/story', active: true } as never]);
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab as never]);
+  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue(tab as never);
   const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((_: number, message: never) => answer(message)) as never);
   vi.resetModules();
   await import('@/entrypoints/popup/main');
@@ -43,15 +48,32 @@ const openPageView = async () => fireEvent.click(await screen.findByRole('tab', 
 // Each test loads the whole entrypoint anew (`vi.resetModules`): the first, which transforms it,
 // took half of Vitest's five seconds on an idle machine and failed on a loaded one.
 describe('popup entrypoint', { timeout: 30_000 }, () => {
-  it('offers to reload a web page Claimlight has not read (loaded before it was installed), rather than calling it closed to extensions', async () => {
-    const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
-    vi.spyOn(window, 'close').mockImplementation(() => undefined);
-    await openPopupAnswering(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
-    await openPageView();
-    await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
-    expect(document.body.textContent).not.toContain('Browser pages, the extension store and files are closed to extensions');
-    fireEvent.click(screen.getByRole('button', { name: 'Reload the page' }));
-    await waitFor(() => expect(reload).toHaveBeenCalledWith(7));
+  describe('when the page\'s content script does not answer', () => {
+    const noAnswer = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+
+    it.each([
+      ['whose URL the browser does not show the popup (Chrome, before activeTab was granted)', tabWithoutUrl],
+      ['whose URL is a web address', { ...tabWithoutUrl, url: 'https://news.example/story', title: 'Story' }],
+    ])('offers to reload a page %s, which Claimlight has not read (loaded before it was installed), rather than calling it closed to extensions', async (_, tab) => {
+      const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
+      vi.spyOn(window, 'close').mockImplementation(() => undefined);
+      await openPopupAnswering(noAnswer, tab);
+      await openPageView();
+      await screen.findByText('Claimlight has not read this page yet.', {}, { timeout: 5_000 });
+      expect(document.body.textContent).not.toContain('Browser pages, the extension store and files are closed to extensions');
+      fireEvent.click(screen.getByRole('button', { name: 'Reload the page' }));
+      await waitFor(() => expect(reload).toHaveBeenCalledWith(7));
+    });
+
+    it.each(['chrome://newtab/', 'about:addons', 'file:///home/reader/notes.html'])(
+      'says Claimlight cannot run on %s, a page the browser shows it is closed to extensions',
+      async (url) => {
+        await openPopupAnswering(noAnswer, { ...tabWithoutUrl, url });
+        await openPageView();
+        await screen.findByText("Claimlight can't run on this page.", {}, { timeout: 5_000 });
+        expect(screen.queryByRole('button', { name: 'Reload the page' })).toBeNull();
+      },
+    );
   });
 
   it('asks a page still loading again, where the browser shows the popup no URL (Firefox), and lists it once its script answers', async () => {
