@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp, type PopupAppProps } from '@/components/PopupApp';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import type { ClaimForCard, MentionSummary } from '@/lib/protocol';
+import { contrast } from '../helpers/contrast';
 
 const bundled = expectBundledPack();
 const claims: ClaimForCard[] = bundled.claims.map((claim) => ({ ...claim, packId: bundled.id, packTitle: bundled.title }));
@@ -273,6 +274,27 @@ describe('PopupApp', () => {
 
     it('wraps a word too long for the popup rather than widen it', () => {
       expect(css).toMatch(/\nbody \{[^}]*overflow-wrap: anywhere/);
+    });
+
+    describe('colours', () => {
+      /** The #rrggbb custom properties set in a block of rules. */
+      const properties = (block: string) => Object.fromEntries([...block.matchAll(/(--[\w-]+): (#[0-9a-f]{6});/gi)].map((m) => [m[1]!, m[2]!]));
+      const light = properties(css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {'))));
+      const dark = { ...light, ...properties(mediaBlock('prefers-color-scheme: dark')) };
+      /** The colour a rule gives, read through a custom property where it names one. */
+      const colourOf = (selector: string, scheme: Record<string, string>) => {
+        const value = new RegExp(`\n${selector.replace(/[.]/g, '\\.')} \\{[^}]*[^-]color: ([^;]+);`).exec(css)![1]!;
+        const name = /^var\((--[\w-]+)\)$/.exec(value)?.[1];
+        return name ? scheme[name]! : value;
+      };
+
+      // In dark mode the warning was the light theme's red on the dark background, 2.47:1.
+      it.each([
+        ['light', light],
+        ['dark', dark],
+      ])('gives a look-alike address\'s warning 4.5:1 on the background in %s mode', (_, scheme) => {
+        expect(contrast(colourOf('.claimlight-popup__host-warning', scheme), scheme['--bg']!)).toBeGreaterThanOrEqual(4.5);
+      });
     });
   });
 
