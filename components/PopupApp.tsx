@@ -82,7 +82,7 @@ function SiteSwitch({ host, on, onChange, error }: { host: string | null; on: bo
         </span>
         <span>Claimlight on this site</span>
       </button>
-      <span id={`${id}-host`} class="claimlight-popup__host">
+      <span id={`${id}-host`} class="claimlight-popup__site-host">
         {host ? displayHost(host) : 'Not available here'}
       </span>
       {error && (

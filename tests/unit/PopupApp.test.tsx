@@ -276,6 +276,26 @@ describe('PopupApp', () => {
       expect(css).toMatch(/\nbody \{[^}]*overflow-wrap: anywhere/);
     });
 
+    it('keeps the site switch\'s host on one line, and lets a source\'s long address in the record wrap', () => {
+      // One class served both: a long source address never wrapped, and the record scrolled sideways.
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+      try {
+        renderPopup({ siteHost: 'www.regional-evening-chronicle-and-county-gazette-newsroom.example.co.uk' });
+        const switchHost = document.getElementById(screen.getByRole('switch', { name: 'Claimlight on this site' }).getAttribute('aria-describedby')!)!;
+        expect(getComputedStyle(switchHost).whiteSpace).toBe('nowrap');
+        type('kursk swap');
+        fireEvent.click(results()[0]!);
+        const links = within(screen.getByRole('article')).getAllByRole('link');
+        const hosts = links.map((link) => [...link.querySelectorAll('span')].find((span) => span.textContent!.trim() === new URL(link.getAttribute('href')!).hostname)!);
+        expect(hosts.length).toBeGreaterThan(0);
+        for (const host of hosts) expect(getComputedStyle(host).whiteSpace).not.toBe('nowrap');
+      } finally {
+        style.remove();
+      }
+    });
+
     describe('colours', () => {
       /** The #rrggbb custom properties set in a block of rules. */
       const properties = (block: string) => Object.fromEntries([...block.matchAll(/(--[\w-]+): (#[0-9a-f]{6});/gi)].map((m) => [m[1]!, m[2]!]));
