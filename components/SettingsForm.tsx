@@ -13,6 +13,12 @@ export function sensitivityWord(sensitivity: number): string {
   return 'Broad';
 }
 
+/** The slider's value as a screen reader says it: the word and the position ("Leaning precise,
+ * 25%"). The word alone covers several of the 21 steps, so moving by one step was heard as no move. */
+export function sensitivitySpoken(sensitivity: number): string {
+  return `${sensitivityWord(sensitivity)}, ${Math.round(sensitivity * 100)}%`;
+}
+
 /**
  * The reader's settings as controls: the switch, site rules, the look of marks and sensitivity,
  * each with a live preview. Controlled: every change is handed to `onChange`; storing it is the caller's job.
@@ -84,7 +90,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
             max={1}
             step={0.05}
             value={settings.sensitivity}
-            aria-valuetext={sensitivityWord(settings.sensitivity)}
+            aria-valuetext={sensitivitySpoken(settings.sensitivity)}
             aria-describedby="sensitivity-hint"
             onInput={(e) => set('sensitivity', Math.round(Number(value(e)) * 100) / 100)}
           />

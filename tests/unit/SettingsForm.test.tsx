@@ -250,14 +250,28 @@ describe('SettingsForm', () => {
       fireEvent.input(slider, { target: { value: '0' } });
       expect(last()?.sensitivity).toBe(0);
       expect(screen.getByText('2 of 5 sentences marked.')).toBeTruthy();
-      expect(slider.getAttribute('aria-valuetext')).toBe('Precise');
+      expect(slider.getAttribute('aria-valuetext')).toBe('Precise, 0%');
       fireEvent.input(slider, { target: { value: '1' } });
       expect(last()?.sensitivity).toBe(1);
       expect(screen.getByText('4 of 5 sentences marked.')).toBeTruthy();
-      expect(slider.getAttribute('aria-valuetext')).toBe('Broad');
+      expect(slider.getAttribute('aria-valuetext')).toBe('Broad, 100%');
       const paraphrase = within(document.querySelector('.preview-results')!).getAllByRole('listitem')[3]!;
       // A sample with no date is not judged misdated: the record shows as context.
       expect(paraphrase.textContent).toContain('marked faintly, Context');
+    });
+
+    it('tells a screen reader where the slider stands, not only the word beside it', () => {
+      // Only five words for 21 steps: 0.15 to 0.35 were all heard as "Leaning precise".
+      const { last } = renderForm();
+      const slider = screen.getByRole('slider', { name: 'Sensitivity' });
+      const heard = ['0.15', '0.2', '0.25', '0.3', '0.35'].map((value) => {
+        fireEvent.input(slider, { target: { value } });
+        return slider.getAttribute('aria-valuetext');
+      });
+      expect(last()?.sensitivity).toBe(0.35);
+      expect(heard).toEqual(['Leaning precise, 15%', 'Leaning precise, 20%', 'Leaning precise, 25%', 'Leaning precise, 30%', 'Leaning precise, 35%']);
+      // The word shown beside the track stays a word.
+      expect(document.querySelector('output[for="sensitivity"]')!.textContent).toBe('Leaning precise');
     });
   });
 });

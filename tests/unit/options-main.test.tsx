@@ -34,7 +34,7 @@ describe('options entrypoint', { timeout: 30_000 }, () => {
     const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     expect((screen.getByRole('radio', { name: 'Underline' }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByRole('slider', { name: 'Sensitivity' }).getAttribute('aria-valuetext')).toBe('Broad');
+    expect(screen.getByRole('slider', { name: 'Sensitivity' }).getAttribute('aria-valuetext')).toBe('Broad, 100%');
   });
 
   it('saves no change, and says so, while the stored settings cannot be read: the defaults used to be written over them', async () => {
