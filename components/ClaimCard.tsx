@@ -5,6 +5,7 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { plural } from '@/lib/counts';
 import type { ClaimForCard } from '@/lib/protocol';
 import { mainSource } from '@/lib/claim-review';
 import { firstSentence } from './MentionPreview';
@@ -13,7 +14,6 @@ import { sliceWhole } from '@/lib/whole-characters';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
-import { plural } from './counts';
 import { ContextList, HostWarning, sourceLinkName, spokenHost } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';

@@ -6,12 +6,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { buildClaimSearch, createClaimSearch, DEFAULT_LIMIT, highlightRuns, type ClaimHit, type ClaimSearch as ClaimIndex } from '@/lib/claim-search';
+import { formatCount, plural } from '@/lib/counts';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS, type Verdict } from '@/lib/schema';
 import { BY_SEVERITY, VERDICT_LABELS } from '@/lib/verdicts';
 import { formatPartialDate } from '@/lib/partial-date';
 import { ClaimRecord } from './ClaimRecord';
-import { formatCount, plural } from './counts';
 import { VerdictBadge } from './VerdictBadge';
 import { UNSPACED } from '@/lib/unspaced-words';
 

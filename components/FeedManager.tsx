@@ -6,13 +6,13 @@
  * browsers grant permissions only in answer to the reader's own gesture.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { formatCount, plural } from '@/lib/counts';
 import { describeChange, feedOrigin, feedSourceOf, sourceName } from '@/lib/feeds/names';
 import { DEFAULT_INTERVAL_MINUTES } from '@/lib/feeds/schedule';
 import { formatMomentWithTime } from '@/lib/partial-date';
 import type { Client } from '@/lib/protocol';
 import type { FeedChange, FeedSource, StoredFeed } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
-import { formatCount, plural } from './counts';
 import { isolated } from './isolate';
 import { useFocusAfterRemoval } from './focus-after-removal';
 

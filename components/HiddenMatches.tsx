@@ -4,9 +4,9 @@
  * matches reported as wrong are exported from here as a file for pack maintainers. Reading and
  * writing the list is the settings page entry's job (storage.local).
  */
+import { formatCount, plural } from '@/lib/counts';
 import { reportsFile, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { useRef } from 'preact/hooks';
-import { formatCount, plural } from './counts';
 import { useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 

@@ -4,11 +4,11 @@
  * matched, the ways to reject it) opens on a click, a tap or Enter; a tooltip holds no controls.
  */
 import { mainSource } from '@/lib/claim-review';
+import { plural } from '@/lib/counts';
 import { formatPartialDate } from '@/lib/partial-date';
 import { sliceWhole } from '@/lib/whole-characters';
 import type { ClaimForCard } from '@/lib/protocol';
 import type { MentionVerdict } from '@/lib/verdicts';
-import { plural } from './counts';
 import { verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 

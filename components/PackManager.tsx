@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { formatCount, plural } from '@/lib/counts';
 import { formatMoment } from '@/lib/partial-date';
 import { MAX_PACK_BYTES, checkPackSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import type { ImportReport, ListedPack, StoreSummary } from '@/lib/store';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
-import { formatCount, plural } from './counts';
 import { isolated } from './isolate';
 import { decodeTextFile } from '@/lib/text-files';
 import { useFocusAfterRemoval } from './focus-after-removal';

@@ -6,10 +6,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { formatCount, plural } from '@/lib/counts';
 import type { MentionSummary } from '@/lib/protocol';
 import { VERDICT_LABELS, bySeverity, isProblem, mostSerious, type MentionVerdict } from '@/lib/verdicts';
 import { mentionExcerpt } from './ClaimCard';
-import { formatCount, plural } from './counts';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The tab's mentions; `loading` until it answers; `not-started` when a web page's content script

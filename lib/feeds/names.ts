@@ -3,6 +3,7 @@
  * changed, and the origin a feed is read from. Kept apart from the refresh code so that the
  * settings page does not load the store.
  */
+import { formatCount } from '../counts';
 import { err, ok, type Result } from '../result';
 import { withoutFinalDot } from '../settings';
 import type { FeedChange, FeedSource } from '../store';
@@ -104,13 +105,14 @@ export function feedSourceOf(source: FeedSource): Result<FeedSource, string> {
   return address.ok ? ok({ kind: 'url', url: address.value }) : address;
 }
 
-/** "12 new, 3 updated, 1 withdrawn", or "No changes". */
+/** "12,000 new, 3 updated, 1 withdrawn", or "no changes": lower case, since it always follows a
+ * colon in the middle of a sentence ("Fact-checks by Harbour Checks: no changes."). */
 export function describeChange(change: FeedChange): string {
   const parts = [
-    change.added ? `${change.added} new` : '',
-    change.updated ? `${change.updated} updated` : '',
-    change.withdrawn ? `${change.withdrawn} withdrawn` : '',
+    change.added ? `${formatCount(change.added)} new` : '',
+    change.updated ? `${formatCount(change.updated)} updated` : '',
+    change.withdrawn ? `${formatCount(change.withdrawn)} withdrawn` : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'No changes';
+  return parts.length ? parts.join(', ') : 'no changes';
 }
 

@@ -406,6 +406,18 @@ describe('diffClaims', () => {
   it('counts claims by id', () => {
     const claim = (id: string, verdict: 'false' | 'accurate' = 'false') => ({ id, text: id, verdict, summary: 's', context: [], cues: { phrases: [], terms: [] } });
     expect(diffClaims([claim('a'), claim('b')], [claim('b', 'accurate'), claim('c')])).toEqual({ added: 1, updated: 1, withdrawn: 1 });
-    expect(describeChange({ added: 0, updated: 0, withdrawn: 0 })).toBe('No changes');
+  });
+});
+
+describe('describeChange', () => {
+  // Every caller puts it after a colon, in the middle of a sentence ("Title: no changes.",
+  // "last changed 3 May: 12,000 new."), where "No changes" read with a capital.
+  it.each([
+    ['1 new, 1 updated, 1 withdrawn', { added: 1, updated: 1, withdrawn: 1 }],
+    ['12,000 new', { added: 12000, updated: 0, withdrawn: 0 }],
+    ['1,500 updated, 2,048 withdrawn', { added: 0, updated: 1500, withdrawn: 2048 }],
+    ['no changes', { added: 0, updated: 0, withdrawn: 0 }],
+  ])('writes "%s", its counts grouped as the rest of the interface writes them', (words, change) => {
+    expect(describeChange(change)).toBe(words);
   });
 });
