@@ -329,6 +329,54 @@ export function claimWindow(claimDate: string | undefined, boundToEvents: boolea
   return { from, to: dayPrecise && boundToEvents ? start + 40 * DAY : Number.POSITIVE_INFINITY };
 }
 
+/** How many days after a claim's day a sentence may date what it tells and still be telling the
+ * claim's events: a report the day after, a follow-up that week. The claim is news for longer
+ * (`claimWindow`), but a sentence that dates its events five weeks on ("Zelensky said his call with
+ * Trump on Wednesday had lasted about an hour", on 19 March) tells other ones. */
+export const EVENT_DAYS_AFTER = 7;
+
+/** The days a sentence's own dates must touch to tell a claim's events: from the claim's window's
+ * start (its day, less the slack `claimWindow` gives) to `EVENT_DAYS_AFTER` days after its day. Null
+ * for a claim whose window does not end (`claimWindow`). */
+export function eventDays(claimDate: string | undefined, boundToEvents: boolean): Interval | null {
+  const window = claimWindow(claimDate, boundToEvents);
+  if (!window || window.to === Number.POSITIVE_INFINITY) return null;
+  return { from: window.from, to: parseDate(claimDate)! + EVENT_DAYS_AFTER * DAY };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// A day of the week a sentence dates its events by, as news writes it ("on Wednesday", "Friday's
+// meeting", "last Tuesday"); "the Wednesday" or "that Friday" of a story told afterwards ("the call
+// came on the Wednesday", "in Munich that Friday") names a week the page does not say, and "a",
+// "every" or "the following" Friday none: those are left out.
+const WEEKDAY_NAMED = /(?<!\b(?:the|that|same|a|an|every|each|one|following|previous)\s+)\b(?:(last|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
+
+/**
+ * The days a sentence's days of the week may be, around the page's date: news writes "on Wednesday"
+ * for the nearest one, before or after the day it was written (the call it reports, the meeting it
+ * announces).
+ * (Capitalised names only: "may" is no month, and "sunday" in a handle no day.)
+ */
+export function weekdaysAround(sentence: string, pageDate: number): Interval[] {
+  if (!/day\b/.test(sentence)) return [];
+  const out: Interval[] = [];
+  const written = new Date(pageDate).getUTCDay();
+  for (const match of sentence.matchAll(WEEKDAY_NAMED)) {
+    const name = match[2]!;
+    if (name.charAt(0) !== name.charAt(0).toUpperCase()) continue;
+    const day = WEEKDAYS.findIndex((w) => w.toLowerCase() === name.toLowerCase());
+    const back = (written - day + 7) % 7;
+    const ahead = (day - written + 7) % 7;
+    const which = match[1]?.toLowerCase();
+    // "Last Wednesday" is past, this week's or the week before's (said on a Wednesday, a week ago
+    // or two); "next Wednesday" is to come, as far again.
+    if (which === 'last') out.push({ from: pageDate - ((back || 7) + 7) * DAY, to: pageDate - (back || 7) * DAY });
+    else if (which === 'next') out.push({ from: pageDate + (ahead || 7) * DAY, to: pageDate + ((ahead || 7) + 7) * DAY });
+    else out.push({ from: pageDate - back * DAY, to: pageDate + ahead * DAY });
+  }
+  return out;
+}
+
 /** True when two intervals share a day. */
 export const overlaps = (a: Interval, b: Interval) => a.from <= b.to && b.from <= a.to;
 

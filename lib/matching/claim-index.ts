@@ -12,7 +12,7 @@ import { claimOwnTexts } from '../review-notes';
 import { isAbbreviatedTitle, isShortTitle, splitSentences, startsSentence } from '../sentences';
 import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
-import { claimWindow, isStatement, type Interval } from '../timeline';
+import { claimWindow, eventDays, isStatement, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
 import { figureReadings } from './figures';
 import { backgroundWeight, canonicalStem, lexiconRank, synonymsOf } from './lexicon';
@@ -58,6 +58,8 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   figures: readonly number[];
   cues: CompiledCues | null;
   window: Interval | null;
+  /** The days a sentence's own dates must touch to tell the claim's events (`eventDays`). */
+  eventDays: Interval | null;
   /** Years the claim itself names ("2014"), which a sentence may name without changing its time. */
   ownYears: Set<number>;
 }
@@ -728,6 +730,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       figures: statement && claim.claimant ? orNoFigures(figureReadings(tokenize(claim.text))) : NO_FIGURES,
       cues,
       window: claimWindow(claim.claimDate, !statement),
+      eventDays: eventDays(claim.claimDate, !statement),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),
     };
   });

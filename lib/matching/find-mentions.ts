@@ -10,7 +10,7 @@
 import { startsWithDigit, tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
-import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, type Interval, type NamedDate } from '../timeline';
+import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, weekdaysAround, type Interval, type NamedDate } from '../timeline';
 import { candidateClaims, candidateScratch, rivalCosine, stemEntry, type Candidate, type StemEntry } from './candidates';
 import { MIN_SPELLED_NAME, NAME_STEM, pairKey, spellingKey, StemMarks, type ClaimIndex, type CompiledClaim, type MatchableClaim, type StemNumbers } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
@@ -105,22 +105,32 @@ interface SentenceTime {
   narrative: Interval[];
   pageDate: number | null;
   reference: number;
+  /** The days its days of the week may be (`weekdaysAround`): worked out once, where a claim asks. */
+  weekdays?: Interval[];
 }
 
 /**
  * Whether a sentence is about the claim's time. Only a claim whose window ends is judged (one about
  * the events of a day, `claimWindow`): an undated claim, a month's state and a checked statement fit
  * any sentence, the page's date having already been checked against the window's start. For the
- * rest, dates the sentence names decide (except those the claim itself names). Otherwise a page
+ * rest, dates the sentence names decide (except those the claim itself names): they must touch the
+ * claim's days (`eventDays`), not only the weeks it is news; then, on a dated page, its days of the
+ * week ("on Wednesday", read around the page's date, `weekdaysAround`). Otherwise a page
  * written while the claim was news is read as current, and a later page must have brought its
  * narrative back to the claim's time, in a sentence that does not speak from the page's own
  * present (`speaksFromNow`).
  */
 function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const window = claim.window;
-  if (!window || window.to === Number.POSITIVE_INFINITY) return true;
+  const days = claim.eventDays;
+  if (!window || !days) return true;
   const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
-  if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), window));
+  if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), days));
+  // Days of the week are read only on a dated page: they are near its date.
+  if (time.pageDate !== null) {
+    const weekdays = (time.weekdays ??= weekdaysAround(time.text, time.pageDate));
+    if (weekdays.length) return weekdays.some((d) => overlapsWindow(d, days));
+  }
   if (time.pageDate === null || (time.pageDate >= window.from && time.pageDate <= window.to)) return true;
   // The page's own present, not the earlier time its narrative has gone back to.
   if ((time.fromNow ??= speaksFromNow(time.text))) return false;

@@ -113,11 +113,14 @@ describe('matching quality', () => {
   // of its own: the refit's lower bar let three wrong marks more through with cues, while without
   // them the set rose from 0.778 to 0.818. Without cues it fell to 0.795 once the fit learned from
   // train-feed (the pooled sets below gain, this one alone loses one mention).
+  // 18 and 12 wrong marks, 2 each on its pages about no claim, until a sentence's own dates had to
+  // touch the claim's days, not only the weeks it is news, and its days of the week were read
+  // (7 December 2026): 17 and 11, 1 each.
   it('keeps our third labelled set (written apart, never fitted on) at F1 0.74 with cues, 0.79 without', () => {
-    for (const [options, f1, found, wrong] of [[[], 0.74, 36, 18], [['--no-cues'], 0.79, 35, 12]] as const) {
+    for (const [options, f1, found, wrong] of [[[], 0.74, 36, 17], [['--no-cues'], 0.79, 35, 11]] as const) {
       const held = score('score.mjs', ['tests/fixtures/eval-extra-2'], [...options]);
       expect(held.f1).toBeGreaterThanOrEqual(f1);
-      expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(2);
+      expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(1);
       reached(held, found, wrong, `eval-extra-2 ${options.join(' ')}`);
     }
   }, 120_000);
@@ -128,11 +131,12 @@ describe('matching quality', () => {
   // 0.641 to 0.637 with the word-of-its-own rule before); since a claim's parallel "that" clauses
   // are statements of it, 0.750 / 0.642 (one wrong mark on a page about none), 0.783 / 0.675 and
   // 0.691 / 0.645. The seventh, eval-extra-6, written on 5 December 2026 to weigh changes on more
-  // pages, read 0.727 / 0.744 at first (its README).
+  // pages, read 0.727 / 0.744 at first (its README). eval-extra-4 without cues took a wrong mark
+  // fewer since a sentence's own dates must touch the claim's days (7 December 2026).
   // The counts after each set: mentions found and wrong marks, with cues and without.
   it.each([
     ['fourth', 'eval-extra-3', 0.74, 0.64, [33, 11, 26, 11]],
-    ['fifth', 'eval-extra-4', 0.78, 0.67, [36, 11, 28, 10]],
+    ['fifth', 'eval-extra-4', 0.78, 0.68, [36, 11, 28, 9]],
     ['sixth', 'eval-extra-5', 0.68, 0.64, [56, 14, 50, 12]],
     ['seventh', 'eval-extra-6', 0.72, 0.74, [64, 15, 64, 11]],
   ] as const)('keeps our %s labelled set (%s, written apart) at F1 %s with cues, %s without', (_, set, withCuesF1, withoutCuesF1, counts) => {
@@ -148,9 +152,12 @@ describe('matching quality', () => {
   // The eighth, eval-extra-7, written on 6 December 2026 to find false marks: thirteen pages beside
   // the claims (the same people and numbers, other events, three other languages) and four that
   // mention them. It read 0.667 / 0.584 with 6 and 7 wrong marks on the thirteen (its README): kept
-  // from getting worse.
-  it('keeps the eighth labelled set (eval-extra-7, pages beside the claims) at F1 0.66 with cues, 0.58 without, and its wrong marks on pages about no claim at 6 and 7', () => {
-    for (const [options, f1, wrong, found, allWrong] of [[[], 0.66, 6, 30, 17], [['--no-cues'], 0.58, 7, 26, 20]] as const) {
+  // from getting worse. 0.690 / 0.598 with 3 and 5 since a sentence's own dates must touch the
+  // claim's days, not only the weeks it is news, and its days of the week are read around the page's
+  // date (7 December 2026: "Zelensky said his call with Trump on Wednesday had lasted about an hour",
+  // on 19 March, is another call).
+  it('keeps the eighth labelled set (eval-extra-7, pages beside the claims) at F1 0.69 with cues, 0.59 without, and its wrong marks on pages about no claim at 3 and 5', () => {
+    for (const [options, f1, wrong, found, allWrong] of [[[], 0.69, 3, 30, 14], [['--no-cues'], 0.59, 5, 26, 18]] as const) {
       const held = score('score.mjs', ['tests/fixtures/eval-extra-7'], [...options]);
       expect(held.f1).toBeGreaterThanOrEqual(f1);
       expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(wrong);

@@ -42,6 +42,19 @@ describe('findMentions', () => {
     });
   });
 
+  it('judges a sentence that dates its events weeks after the claim’s day as telling other events, a day of the week read around the page’s date', () => {
+    const MARCH_19 = Date.UTC(2025, 2, 19);
+    const later = 'Zelensky said his call with Trump on Wednesday had been good and detailed.';
+    const marked = (text: string, pageDate: number) => findMentions([{ text }], index, { pageDate }).map((m) => m.claimId);
+    // Five weeks after the call, still within the weeks it is news: Wednesday is 19 March.
+    expect(marked(later, MARCH_19)).not.toContain('zelensky-good-detailed-call');
+    // The day after the call, Wednesday is the call's day.
+    expect(marked(later, FEB_13)).toContain('zelensky-good-detailed-call');
+    // A date written out a week after the call is past its days too; one on its day is not.
+    expect(marked('Zelensky said on 14 March that his call with Trump had been good and detailed.', MARCH_19)).not.toContain('zelensky-good-detailed-call');
+    expect(marked('Zelensky said on 12 February that his call with Trump had been good and detailed.', MARCH_19)).toContain('zelensky-good-detailed-call');
+  });
+
   it('reports the span, score and matched cues of a mention', () => {
     const block = 'Unrelated opening. The Kremlin’s spokesman said the ninety-minute call went well.';
     const [mention] = findMentions([{ text: block }], index, { pageDate: FEB_13 });

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cardNotice, claimWindow, intervalOf, isStatement, namedDates, pageDate, parseDate, speaksFromNow, staleNotice } from '@/lib/timeline';
+import { cardNotice, claimWindow, eventDays, intervalOf, isStatement, namedDates, pageDate, parseDate, speaksFromNow, staleNotice, weekdaysAround } from '@/lib/timeline';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -87,6 +87,37 @@ describe('claimWindow', () => {
     expect(statement.to).toBe(Number.POSITIVE_INFINITY);
     expect(iso(claimWindow('2024-01', false)!.from)).toBe('2024-01-01');
     expect(claimWindow(undefined, false)).toBeNull();
+  });
+});
+
+describe('eventDays', () => {
+  it('takes a dated event’s days to a week after its day, a state or a statement having none', () => {
+    const days = eventDays('2025-02-12', true)!;
+    expect([iso(days.from), iso(days.to)]).toEqual(['2025-02-02', '2025-02-19']);
+    expect(eventDays('2025-02', true)).toBeNull();
+    expect(eventDays('2025-02-12', false)).toBeNull();
+    expect(eventDays(undefined, true)).toBeNull();
+  });
+});
+
+describe('weekdaysAround', () => {
+  // 19 March 2025 was a Wednesday.
+  const written = day('2025-03-19');
+  const days = (sentence: string) => weekdaysAround(sentence, written).map((d) => [iso(d.from), iso(d.to)]);
+  it('reads a day of the week as the nearest one before or after the page’s date', () => {
+    expect(days('Zelensky said his call with Trump on Wednesday afternoon had lasted about an hour.')).toEqual([['2025-03-19', '2025-03-19']]);
+    expect(days('He will fly to Riyadh on Friday, after Monday’s talks.')).toEqual([['2025-03-14', '2025-03-21'], ['2025-03-17', '2025-03-24']]);
+  });
+
+  it('reads "last" as past, as far as the week before, and "next" as to come, as far as the week after', () => {
+    expect(days('They spoke last Tuesday and will meet next Tuesday.')).toEqual([['2025-03-11', '2025-03-18'], ['2025-03-25', '2025-04-01']]);
+    expect(days('They spoke last Wednesday.')).toEqual([['2025-03-05', '2025-03-12']]);
+  });
+
+  it('leaves out a day of a week the page does not say, and a name that is no day', () => {
+    expect(days('The call came on the Wednesday, and in Munich that Friday he met Vance.')).toEqual([]);
+    expect(days('Markets are closed every Sunday; the show airs on a Monday.')).toEqual([]);
+    expect(days('Follow @happysunday for more; Sundays are quiet.')).toEqual([]);
   });
 });
 
