@@ -12,6 +12,7 @@ import cardStyles from '@/components/ClaimCard.css?inline';
 import { ClaimCard, type Dismissed, type MentionPlace } from '@/components/ClaimCard';
 import { MentionPreview } from '@/components/MentionPreview';
 import type { PageMention } from './page-mentions';
+import { CardTabOrder, focusAt } from './card-tab-order';
 import { clearHostAttributes } from './host-attributes';
 import { LAYER_PREFIXES, unguessableTagName } from './tag-name';
 
@@ -28,22 +29,6 @@ const LAYER_STYLES = `
      page's sentences the reader's packs hold. */
   .claimlight-floating:has(> .claimlight-preview), .claimlight-floating:has(> .claimlight-preview) * { pointer-events: none !important; }
 `;
-
-/**
- * Puts focus at a mention's text, so that the next Tab goes on from there. Text cannot hold focus,
- * and a caret does not move where Tab starts from in Chromium; the element around the mention can,
- * made focusable (tabindex -1) until focus leaves it, when the page gets its element back as it was.
- */
-function focusAt(range: Range): void {
-  const node = range.commonAncestorContainer;
-  const element = node instanceof Element ? node : node.parentElement;
-  if (!(element instanceof HTMLElement)) return;
-  if (!element.hasAttribute('tabindex')) {
-    element.setAttribute('tabindex', '-1');
-    element.addEventListener('blur', () => element.removeAttribute('tabindex'), { once: true });
-  }
-  element.focus({ preventScroll: true });
-}
 
 /** Which card is open, how it was opened, and what to do when the reader acts on it. */
 /** Whether a mention's words are a link's (a teaser whose sentence is its link): a click there
@@ -103,8 +88,11 @@ export class CardHost {
   private stopFollowing: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
   private shownPreviewArea: DOMRect | null = null;
+  private readonly tabOrder: CardTabOrder;
 
-  private constructor(private readonly ui: ShadowRootContentScriptUi<HTMLElement>) {}
+  private constructor(private readonly ui: ShadowRootContentScriptUi<HTMLElement>) {
+    this.tabOrder = new CardTabOrder(ui.shadowHost, ui.uiContainer);
+  }
 
   /** Creates the layer; it is added to the page now and removed when the context ends. */
   static async create(ctx: ContentScriptContext): Promise<CardHost> {
@@ -130,6 +118,7 @@ export class CardHost {
       },
     });
     const host = new CardHost(ui);
+    ctx.onInvalidated(() => host.tabOrder.release());
     ui.shadowHost.setAttribute('data-claimlight-ui', '');
     // A press of the main button on the card's text or its blank parts puts no caret there (see
     // LAYER_STYLES): only its controls take the press, and focus, as they would anywhere. (Focus
@@ -213,6 +202,10 @@ export class CardHost {
     this.open = card;
     this.toTop();
     this.draw();
+    // After drawing: a card drawn for another mention (its "Next mention") took the focused button
+    // with the card it replaced, and the reader's next Tab goes into the new one.
+    if (card.opened === 'click') this.tabOrder.follow(card.mention.range);
+    else this.tabOrder.release();
     const floating = this.ui.uiContainer.querySelector<HTMLElement>('.claimlight-floating');
     if (!floating) return;
     const reference = lineReference(card.mention.range, card.at);
@@ -322,6 +315,7 @@ export class CardHost {
     const heldFocus = !wasKeyboard && this.open !== null && document.activeElement === this.ui.shadowHost ? (returnTo ?? this.open.mention.range) : null;
     this.stopFollowing?.();
     this.stopFollowing = null;
+    this.tabOrder.release();
     this.open = null;
     this.shownPreviewArea = null;
     this.draw();

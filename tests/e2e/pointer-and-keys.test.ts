@@ -30,6 +30,10 @@ const PAGES: Record<string, string> = {
 PAGES['long.html'] = PAGES['between-links.html']!.replace('</main>', `${Array.from({ length: 40 }, (_, i) => `<p>Filler paragraph number ${i} about the harbour and the ferry timetable.</p>`).join('')}</main>`);
 // The same page under another address, for a case that hides its match there ("Not this claim" is remembered per page).
 PAGES['between-links-hidden.html'] = PAGES['between-links.html']!;
+// A site's navigation after the article: forty links between the claim and the end of the page, where the card's layer is.
+PAGES['many-links.html'] = PAGES['between-links.html']!.replace('</main>', `</main><nav>${Array.from({ length: 40 }, (_, i) => `<a href="#n${i}">Story ${i}</a> `).join('')}</nav>`);
+// A page that takes Tab for a widget of its own (a roving focus, a carousel): it prevents the default and moves focus itself.
+PAGES['own-tab.html'] = PAGES['between-links.html']!.replace('</main>', `<button id="widget">Slides</button></main><script>document.addEventListener('keydown', (event) => { if (event.key === 'Tab' && !event.shiftKey) { event.preventDefault(); document.getElementById('widget').focus(); } });</script>`);
 const session = useExtensionSession(() => {
   const dir = mkdtempSync(join(tmpdir(), 'claimlight-hover-'));
   for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
@@ -218,6 +222,85 @@ describe('a card opened by a click, closed with focus inside it', () => {
     await page.page.keyboard.press('Escape');
     await expect.poll(() => page.cardOpen()).toBe(false);
     expect(await page.page.evaluate(() => document.activeElement?.id)).toBe('before');
+  });
+});
+
+describe('a card opened by a click, in the Tab order', () => {
+  /** The focused element's id, or its tag and whether it holds the claim, or "card" for Claimlight's layer. */
+  const where = (page: Page) => page.evaluate(() => { const active = document.activeElement!; return active.hasAttribute('data-claimlight-ui') ? 'card' : active.id || `${active.localName}${active !== document.body && active.textContent?.includes('Kremlin spokesman') ? ' at the claim' : ''}`; });
+  /** Whether focus in the card is on its first control. */
+  const onFirstControl = (page: Page) => inCard(page, (card) => (card.getRootNode() as ShadowRoot).activeElement === card.querySelector('a[href], button'), null);
+
+  it('takes the reader\'s next Tab into its first control, though forty links follow its mention, and takes no focus on the click', async () => {
+    const page = await session.open('many-links.html');
+    await page.waitForMarks(1);
+    const scrolled = await page.page.evaluate(() => scrollY);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.waitForTimeout(300);
+    expect([await where(page.page), await page.page.evaluate(() => scrollY)]).toEqual(['body', scrolled]);
+    await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('card');
+    expect(await onFirstControl(page.page)).toBe(true);
+  });
+
+  it('lets Tab past its last control go on to the link after its mention', async () => {
+    const page = await session.open('many-links.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('card');
+    for (let steps = 0; steps < 30 && (await where(page.page)) === 'card'; steps++) await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('after');
+    expect(await page.cardOpen()).toBe(true);
+  });
+
+  it('gives Shift+Tab from its first control back to its mention, from where Tab enters it again', async () => {
+    const page = await session.open('many-links.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.keyboard.press('Tab');
+    expect(await onFirstControl(page.page)).toBe(true);
+    await page.page.keyboard.press('Shift+Tab');
+    expect(await where(page.page)).toBe('p at the claim');
+    await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('card');
+  });
+
+  it('leaves Tab to the page once it has closed', async () => {
+    const page = await session.open('many-links.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    // Added after the card opened and closed, so after any listener Claimlight would have left.
+    await page.page.evaluate(() => window.addEventListener('keydown', (event) => ((window as unknown as { prevented: boolean }).prevented = event.defaultPrevented)));
+    await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('after');
+    expect(await page.page.evaluate(() => (window as unknown as { prevented: boolean }).prevented)).toBe(false);
+  });
+
+  it('leaves Tab to the page where the reader went on to, the card still open', async () => {
+    const page = await session.open('many-links.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.focus('#before');
+    await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('after');
+  });
+
+  it('leaves Tab to a page that takes it for a widget of its own', async () => {
+    const page = await session.open('own-tab.html');
+    await page.waitForMarks(1);
+    await page.openMark('Kremlin spokesman');
+    await page.card();
+    await page.page.keyboard.press('Tab');
+    expect(await where(page.page)).toBe('widget');
+    expect(await page.cardOpen()).toBe(true);
   });
 });
 
