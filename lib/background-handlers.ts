@@ -6,7 +6,7 @@
 import type { PageVerdicts } from './badge';
 import { feedOrigin, feedOriginWithPort, feedSourceOf } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
-import { backoffMinutes, dueFeeds, type FeedTiming } from './feeds/schedule';
+import { backoffMinutes, clampInterval, dueFeeds, type FeedTiming } from './feeds/schedule';
 import { log } from './log';
 import { packToClaimReview } from './claim-review';
 import { byteLength, checkPackSize, packFileText, packForExport, parsePackText } from './pack';
@@ -125,8 +125,11 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
    * again every second. Kept in memory: a new background starts afresh, as it would anyway. */
   const heldBack = new Map<string, number>();
   const holdBack = async (feedId: string) => {
-    const failures = ((await db.feeds.get(feedId).catch(() => undefined))?.failures ?? 0) + 1;
-    heldBack.set(feedId, now() + backoffMinutes(failures) * 60_000);
+    const feed = await db.feeds.get(feedId).catch(() => undefined);
+    // No longer than the feed's own interval, as a failure its record holds (`nextCheckAfter`): a
+    // time further off reads as one a clock ahead wrote (`dueAt`), and the feed was due at once.
+    const wait = Math.min(backoffMinutes((feed?.failures ?? 0) + 1), feed ? clampInterval(feed.intervalMinutes) : Number.POSITIVE_INFINITY);
+    heldBack.set(feedId, now() + wait * 60_000);
   };
   /** A feed's timing with any time it is held back until: what is due, and what the alarm is set for. */
   const timingOf = <F extends FeedTiming & { id: string }>(feed: F): F => {

@@ -69,6 +69,31 @@ describe('feeds under failure', () => {
     expect((await db.feeds.get(feedIdOf({ kind: 'url', url: FEED })))!.lastError).toBeUndefined();
   });
 
+  it('holds a failing feed whose record cannot be written back no longer than its own interval, so that it is not read as due at once', async () => {
+    let up = true;
+    const { ui, handlers, fetched, tick, now } = await setup(() => (up ? json([review(1)]) : new Response('', { status: 503 })));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED }, intervalMinutes: 15 });
+    up = false;
+    // Two failures recorded: a third back-off (60 minutes) would be longer than the interval.
+    for (let i = 0; i < 2; i++) {
+      tick(16 * 60_000);
+      await handlers.refreshDueFeeds();
+    }
+    tick(16 * 60_000);
+    vi.spyOn(db.feeds, 'put').mockImplementation(quota as never);
+    const before = fetched(FEED);
+    const alarm = feedAlarm({ alarms: { create: () => undefined, clear: () => undefined }, feeds: () => handlers.feedTimings(), refreshDue: () => handlers.refreshDueFeeds(), now });
+    for (let i = 0; i < 5; i++) {
+      await alarm.onAlarm({ name: FEEDS_ALARM });
+      tick(1_000);
+    }
+    expect(fetched(FEED) - before).toBe(1);
+    // Due again once its interval has passed.
+    tick(15 * 60_000);
+    await alarm.onAlarm({ name: FEEDS_ALARM });
+    expect(fetched(FEED) - before).toBe(2);
+  });
+
   it('does not fetch a feed the reader paused while the alarm\'s run waited on another feed', async () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
