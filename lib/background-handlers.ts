@@ -18,6 +18,7 @@ import {
   deletePack,
   describeStorageError,
   importPack,
+  installBundledPack,
   listPacksWithFeeds,
   readPack,
   resetToBundled,
@@ -62,7 +63,7 @@ const noSuchFeed = () => err<ProtocolError>({ code: 'not-found', message: 'There
 
 /** A handler's work on the store, whose failure (a full disk, a closed database) is told in words
  * the reader can act on, not as the exception's own text. */
-async function onStore<T>(work: () => Promise<Result<T, ProtocolError>>): Promise<Result<T, ProtocolError>> {
+async function storeWork<T>(work: () => Promise<Result<T, ProtocolError>>): Promise<Result<T, ProtocolError>> {
   try {
     return await work();
   } catch (e) {
@@ -85,6 +86,26 @@ export type ImportWithProgress = (
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
 export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> } {
   const matcher = new StoreMatcher(db);
+  /** The store, opened again where it failed to open (a full disk as the browser started, an
+   * IndexedDB error once): Dexie does not try again by itself, so every message after failed,
+   * saying "free some space, then try again", which could not help. The bundled pack, which could
+   * not be installed then, is installed once it opens. */
+  let reopening: Promise<void> | null = null;
+  const opened = async () => {
+    if (!db.hasFailed()) return;
+    reopening ??= (async () => {
+      await db.open();
+      await installBundledPack(db, bundled);
+      matcher.invalidate();
+    })().finally(() => (reopening = null));
+    await reopening;
+  };
+  /** A handler's work on the store (`storeWork`), on a store opened again if it failed to open. */
+  const onStore = <T,>(work: () => Promise<Result<T, ProtocolError>>) =>
+    storeWork(async () => {
+      await opened();
+      return work();
+    });
   // The store's write has committed by the time the tabs and the alarm are told: a failure to tell
   // them (storage.local full) is logged, never answered as the write's own failure, which would say
   // "nothing was changed" of an import that was stored.
@@ -176,6 +197,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   };
   /** Checks every feed that is due, one after another; how many were checked. */
   const refreshDueFeeds = async (): Promise<number> => {
+    await opened().catch(() => undefined);
     const due = dueFeeds((await db.feeds.toArray()).map(timingOf), now());
     let checkedFeeds = 0;
     for (const { id } of due) {
@@ -213,7 +235,10 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   return {
     importWithProgress,
     refreshDueFeeds,
-    feedTimings: async () => (await db.feeds.toArray()).map(timingOf),
+    feedTimings: async () => {
+      await opened().catch(() => undefined);
+      return (await db.feeds.toArray()).map(timingOf);
+    },
     listFeeds: () => onStore(async () => ok(await db.feeds.orderBy('id').toArray())),
     addFeed: ({ source: given, intervalMinutes }) =>
       onStore(async () => {

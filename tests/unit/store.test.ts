@@ -291,6 +291,27 @@ describe('a browser that keeps no database for Claimlight (Firefox set never to 
     expect(summary).toMatchObject({ ok: false, error: { code: 'storage' } });
   });
 
+  it('opens the browser\'s store again once it can (a full disk freed), and installs the bundled pack then', async () => {
+    const real = new IDBFactory();
+    let full = true;
+    const flaky = Object.create(real) as IDBFactory;
+    flaky.open = ((name: string, version?: number) => {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.open(name, version);
+    }) as IDBFactory['open'];
+    flaky.deleteDatabase = real.deleteDatabase.bind(real);
+    flaky.cmp = real.cmp.bind(real);
+    const opened = await openStore(new ClaimlightDb({ name: 'full', indexedDB: flaky, IDBKeyRange }), () => {
+      throw new Error('not asked for');
+    });
+    db = opened.db;
+    const handlers = createBackgroundHandlers({ db, bundled });
+    expect(await handlers.getStoreSummary({}, options)).toMatchObject({ ok: false, error: { code: 'storage' } });
+    // The reader frees some space, as the message asks, and tries again.
+    full = false;
+    expect(await handlers.getStoreSummary({}, options)).toEqual({ ok: true, value: { packCount: 1, claimCount: bundled.claims.length } });
+  });
+
   it('keeps a store the browser opens where it is', async () => {
     const onDisk = freshDb();
     const opened = await openStore(onDisk, () => {
