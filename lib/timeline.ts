@@ -352,27 +352,29 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const WEEKDAY_NAMED = /(?<!\b(?:the|that|same|a|an|every|each|one|following|previous)\s+)\b(?:(last|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
 
 /**
- * The days a sentence's days of the week may be, around the page's date: news writes "on Wednesday"
- * for the nearest one, before or after the day it was written (the call it reports, the meeting it
- * announces).
+ * The days a sentence's days of the week may be, around the time its story is at (the page's date,
+ * or a day or month an earlier sentence went back to): news writes "on Wednesday" for the nearest
+ * one, before or after (the call it reports, the meeting it announces). A page dated weeks later
+ * that has said its story happened on 12 February means that week's Friday by "on Friday".
  * (Capitalised names only: "may" is no month, and "sunday" in a handle no day.)
  */
-export function weekdaysAround(sentence: string, pageDate: number): Interval[] {
+export function weekdaysAround(sentence: string, now: Interval): Interval[] {
   if (!/day\b/.test(sentence)) return [];
   const out: Interval[] = [];
-  const written = new Date(pageDate).getUTCDay();
+  const first = new Date(now.from).getUTCDay();
+  const last = new Date(now.to).getUTCDay();
   for (const match of sentence.matchAll(WEEKDAY_NAMED)) {
     const name = match[2]!;
     if (name.charAt(0) !== name.charAt(0).toUpperCase()) continue;
     const day = WEEKDAYS.findIndex((w) => w.toLowerCase() === name.toLowerCase());
-    const back = (written - day + 7) % 7;
-    const ahead = (day - written + 7) % 7;
+    const back = (first - day + 7) % 7;
+    const ahead = (day - last + 7) % 7;
     const which = match[1]?.toLowerCase();
     // "Last Wednesday" is past, this week's or the week before's (said on a Wednesday, a week ago
     // or two); "next Wednesday" is to come, as far again.
-    if (which === 'last') out.push({ from: pageDate - ((back || 7) + 7) * DAY, to: pageDate - (back || 7) * DAY });
-    else if (which === 'next') out.push({ from: pageDate + (ahead || 7) * DAY, to: pageDate + ((ahead || 7) + 7) * DAY });
-    else out.push({ from: pageDate - back * DAY, to: pageDate + ahead * DAY });
+    if (which === 'last') out.push({ from: now.from - ((back || 7) + 7) * DAY, to: now.from - (back || 7) * DAY });
+    else if (which === 'next') out.push({ from: now.to + (ahead || 7) * DAY, to: now.to + ((ahead || 7) + 7) * DAY });
+    else out.push({ from: now.from - back * DAY, to: now.to + ahead * DAY });
   }
   return out;
 }

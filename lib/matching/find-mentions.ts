@@ -126,9 +126,11 @@ function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   if (!window || !days) return true;
   const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
   if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), days));
-  // Days of the week are read only on a dated page: they are near its date.
+  // Days of the week are read only on a dated page: they are near its date, or near the time an
+  // earlier sentence took the story back to (the narrative's last time).
   if (time.pageDate !== null) {
-    const weekdays = (time.weekdays ??= weekdaysAround(time.text, time.pageDate));
+    const story = time.narrative[time.narrative.length - 1];
+    const weekdays = (time.weekdays ??= [...weekdaysAround(time.text, { from: time.pageDate, to: time.pageDate }), ...(story ? weekdaysAround(time.text, story) : [])]);
     if (weekdays.length) return weekdays.some((d) => overlapsWindow(d, days));
   }
   if (time.pageDate === null || (time.pageDate >= window.from && time.pageDate <= window.to)) return true;

@@ -103,10 +103,15 @@ describe('eventDays', () => {
 describe('weekdaysAround', () => {
   // 19 March 2025 was a Wednesday.
   const written = day('2025-03-19');
-  const days = (sentence: string) => weekdaysAround(sentence, written).map((d) => [iso(d.from), iso(d.to)]);
+  const days = (sentence: string) => weekdaysAround(sentence, { from: written, to: written }).map((d) => [iso(d.from), iso(d.to)]);
   it('reads a day of the week as the nearest one before or after the page’s date', () => {
     expect(days('Zelensky said his call with Trump on Wednesday afternoon had lasted about an hour.')).toEqual([['2025-03-19', '2025-03-19']]);
     expect(days('He will fly to Riyadh on Friday, after Monday’s talks.')).toEqual([['2025-03-14', '2025-03-21'], ['2025-03-17', '2025-03-24']]);
+  });
+
+  it('reads it around the time the story went back to, a month as any of its days', () => {
+    const february = { from: day('2025-02-01'), to: day('2025-02-28') };
+    expect(weekdaysAround('On Friday he met Vance.', february).map((d) => [iso(d.from), iso(d.to)])).toEqual([['2025-01-31', '2025-02-28']]);
   });
 
   it('reads "last" as past, as far as the week before, and "next" as to come, as far as the week after', () => {
