@@ -76,8 +76,12 @@ export class CardTabOrder {
           // Back before the first control (the end of the page, where the layer is, otherwise).
           event.preventDefault();
           if (focusWas?.isConnected) focusWas.focus({ preventScroll: true });
-          else if (mention.startContainer.isConnected) focusAt(mention);
-          else return;
+          // An element that no longer takes focus (a paragraph whose tabindex `focusAt` gave and took
+          // back) leaves it on the card: the mention takes it instead.
+          if (document.activeElement !== focusWas || !focusWas) {
+            if (mention.startContainer.isConnected) focusAt(mention);
+            else return;
+          }
           this.awaitEntry();
         }
       },

@@ -100,4 +100,23 @@ describe('CardTabOrder', () => {
       expect(document.activeElement?.id).toBe('last');
     });
   });
+
+  it('gives Shift+Tab from the first control to the mention where the element focus was on no longer takes focus', () => {
+    // As a browser does: a paragraph takes focus only while it has a tabindex (which `focusAt` gives
+    // it, and takes back when it loses focus).
+    const paragraph = $('#claim');
+    const focus = paragraph.focus.bind(paragraph);
+    paragraph.focus = (options?: FocusOptions) => {
+      if (paragraph.hasAttribute('tabindex')) focus(options);
+    };
+    paragraph.setAttribute('tabindex', '-1');
+    paragraph.focus();
+    order.follow(mention);
+    // Into the card: the paragraph, blurred, loses its tabindex.
+    tab(paragraph);
+    paragraph.removeAttribute('tabindex');
+    expect(document.activeElement).toBe($('#close'));
+    tab($('#close'), { shiftKey: true });
+    expect(document.activeElement).toBe(paragraph);
+  });
 });
