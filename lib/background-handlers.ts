@@ -91,14 +91,25 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
    * saying "free some space, then try again", which could not help. The bundled pack, which could
    * not be installed then, is installed once it opens. */
   let reopening: Promise<void> | null = null;
+  /** Set once the store is opened again, until the bundled pack is installed: an install that fails
+   * (a little room freed, not enough) is tried again at the next message. */
+  let bundledMissing = false;
   const opened = async () => {
-    if (!db.hasFailed()) return;
-    reopening ??= (async () => {
-      await db.open();
-      await installBundledPack(db, bundled);
-      matcher.invalidate();
-    })().finally(() => (reopening = null));
-    await reopening;
+    // A message that comes while the store is opened again waits for it (Dexie no longer reports
+    // the failure once it is opening), or it would read a store without the bundled pack.
+    if (!reopening && (bundledMissing || db.hasFailed())) {
+      reopening = (async () => {
+        if (db.hasFailed()) await db.open();
+        bundledMissing = true;
+        await installBundledPack(db, bundled);
+        bundledMissing = false;
+        // Tabs that could not be read scan again, and the feeds' alarm, which could not be set
+        // while the store was shut, is set.
+        await changed();
+        await feedsChanged();
+      })().finally(() => (reopening = null));
+    }
+    if (reopening) await reopening;
   };
   /** A handler's work on the store (`storeWork`), on a store opened again if it failed to open. */
   const onStore = <T,>(work: () => Promise<Result<T, ProtocolError>>) =>

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
 import { parsePackText } from '@/lib/pack';
 import {
@@ -291,25 +291,48 @@ describe('a browser that keeps no database for Claimlight (Firefox set never to 
     expect(summary).toMatchObject({ ok: false, error: { code: 'storage' } });
   });
 
-  it('opens the browser\'s store again once it can (a full disk freed), and installs the bundled pack then', async () => {
+  /** A store the browser refuses to open while `state.full`, as a full disk does. */
+  const fullDisk = (name: string) => {
     const real = new IDBFactory();
-    let full = true;
+    const state = { full: true };
     const flaky = Object.create(real) as IDBFactory;
-    flaky.open = ((name: string, version?: number) => {
-      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return real.open(name, version);
+    flaky.open = ((n: string, version?: number) => {
+      if (state.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.open(n, version);
     }) as IDBFactory['open'];
     flaky.deleteDatabase = real.deleteDatabase.bind(real);
     flaky.cmp = real.cmp.bind(real);
-    const opened = await openStore(new ClaimlightDb({ name: 'full', indexedDB: flaky, IDBKeyRange }), () => {
-      throw new Error('not asked for');
-    });
-    db = opened.db;
-    const handlers = createBackgroundHandlers({ db, bundled });
+    return { onDisk: new ClaimlightDb({ name, indexedDB: flaky, IDBKeyRange }), state };
+  };
+  const notAsked = () => {
+    throw new Error('not asked for');
+  };
+  const full = { ok: true, value: { packCount: 1, claimCount: bundled.claims.length } };
+
+  it('opens the browser\'s store again once it can (a full disk freed), installs the bundled pack, and tells the tabs and the feeds\' alarm', async () => {
+    const { onDisk, state } = fullDisk('full');
+    db = (await openStore(onDisk, notAsked)).db;
+    let told = 0;
+    let alarmSet = 0;
+    const handlers = createBackgroundHandlers({ db, bundled, onStoreChanged: () => void told++, onFeedChecked: () => void alarmSet++ });
     expect(await handlers.getStoreSummary({}, options)).toMatchObject({ ok: false, error: { code: 'storage' } });
-    // The reader frees some space, as the message asks, and tries again.
-    full = false;
-    expect(await handlers.getStoreSummary({}, options)).toEqual({ ok: true, value: { packCount: 1, claimCount: bundled.claims.length } });
+    // The reader frees some space, as the message asks, and tries again; a second message that comes
+    // while the store is opened waits for the bundled pack too.
+    state.full = false;
+    expect(await Promise.all([handlers.getStoreSummary({}, options), handlers.getStoreSummary({}, options)])).toEqual([full, full]);
+    expect([told, alarmSet]).toEqual([1, 1]);
+  });
+
+  it('installs the bundled pack at a later message where it could not be once the store opened again', async () => {
+    const { onDisk, state } = fullDisk('little-room');
+    db = (await openStore(onDisk, notAsked)).db;
+    const handlers = createBackgroundHandlers({ db, bundled });
+    state.full = false;
+    // Room to open the database, not yet for the pack's claims.
+    const put = vi.spyOn(db.claims, 'bulkPut').mockImplementation((() => Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never);
+    expect(await handlers.getStoreSummary({}, options)).toMatchObject({ ok: false, error: { code: 'storage' } });
+    put.mockRestore();
+    expect(await handlers.getStoreSummary({}, options)).toEqual(full);
   });
 
   it('keeps a store the browser opens where it is', async () => {
