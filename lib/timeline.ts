@@ -349,7 +349,11 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 // meeting", "last Tuesday"); "the Wednesday" or "that Friday" of a story told afterwards ("the call
 // came on the Wednesday", "in Munich that Friday") names a week the page does not say, and "a",
 // "every" or "the following" Friday none: those are left out.
-const WEEKDAY_NAMED = /(?<!\b(?:the|that|same|a|an|every|each|one|following|previous)\s+)\b(?:(last|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
+const WEEKDAY_NAMED = /(?<!\b(?:the|that|same|a|an|every|each|one|following|previous)\s+(?:(?:next|last)\s+)?)\b(?:(last|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
+// A day's name in the name of something else: a paper ("the Mail on Sunday", "The Sunday Times"), a
+// show ("Saturday Night Live"), a day of the year ("Black Friday", "Good Friday", "Super Tuesday").
+const NAMED_BEFORE = /(?:\b(?:Black|Good|Super|Ash|Cyber|Bloody|Holy|Easter|Palm|Maundy|Shrove|Giving|Green|Blue)|\b(?:Mail|Independent|Observer|Herald|Post|Express) on)\s+$/;
+const NAMED_AFTER = /^\s+(?:Night|Times|Telegraph|Herald|Express|Mirror|Post|Mail|Sport|Morning|Show|Edition|Review|Magazine|Live|Independent|Star|Tribune|World|Politics|Briefing|Extra)\b/;
 
 /**
  * The days a sentence's days of the week may be, around the time its story is at (the page's date,
@@ -366,6 +370,8 @@ export function weekdaysAround(sentence: string, now: Interval): Interval[] {
   for (const match of sentence.matchAll(WEEKDAY_NAMED)) {
     const name = match[2]!;
     if (name.charAt(0) !== name.charAt(0).toUpperCase()) continue;
+    const at = match.index! + match[0].length;
+    if (NAMED_BEFORE.test(sentence.slice(Math.max(0, match.index! - 20), match.index!)) || NAMED_AFTER.test(sentence.slice(at, at + 16))) continue;
     const day = WEEKDAYS.findIndex((w) => w.toLowerCase() === name.toLowerCase());
     const back = (first - day + 7) % 7;
     const ahead = (day - last + 7) % 7;

@@ -53,6 +53,10 @@ describe('findMentions', () => {
     // A date written out a week after the call is past its days too; one on its day is not.
     expect(marked('Zelensky said on 14 March that his call with Trump had been good and detailed.', MARCH_19)).not.toContain('zelensky-good-detailed-call');
     expect(marked('Zelensky said on 12 February that his call with Trump had been good and detailed.', MARCH_19)).toContain('zelensky-good-detailed-call');
+    // A day's name in a paper's name dates nothing: on a page within the weeks the call is news, the
+    // sentence is read as current.
+    const FEB_24 = Date.UTC(2025, 1, 24);
+    expect(marked('Zelensky said his call with Trump had been good and detailed, the Mail on Sunday reported.', FEB_24)).toContain('zelensky-good-detailed-call');
   });
 
   it('reports the span, score and matched cues of a mention', () => {

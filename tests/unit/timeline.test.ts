@@ -123,6 +123,14 @@ describe('weekdaysAround', () => {
     expect(days('The call came on the Wednesday, and in Munich that Friday he met Vance.')).toEqual([]);
     expect(days('Markets are closed every Sunday; the show airs on a Monday.')).toEqual([]);
     expect(days('Follow @happysunday for more; Sundays are quiet.')).toEqual([]);
+    expect(days('They met again the next Friday, and the last Monday of the month.')).toEqual([]);
+  });
+
+  it('leaves out a day’s name in the name of a paper, a show or a day of the year', () => {
+    expect(days('It was reported by the Mail on Sunday and The Sunday Times, and mocked on Saturday Night Live.')).toEqual([]);
+    expect(days('Shops prepared for Black Friday; churches for Good Friday; voters for Super Tuesday.')).toEqual([]);
+    // A name after the day is the day's sentence's subject, not part of a title.
+    expect(days('On Wednesday Trump spoke to Putin.')).toEqual([['2025-03-19', '2025-03-19']]);
   });
 });
 
