@@ -18,7 +18,7 @@ import { figureReadings, shareAFigure, statedFigures } from './figures';
 import { carriedWords, eventWordsIn, pairFeatures, type LogitFloor, type SentenceView } from './features';
 import { framesAStatement } from './framing';
 import { nearMeaningsByRank } from './lexicon';
-import { looseFloor, MODEL, probability, thresholdsFor } from './model';
+import { barRaised, looseFloor, MODEL, probability, thresholdsFor } from './model';
 
 /** A place in a block where a claim is mentioned, and why it matched. */
 export interface Mention<C extends MatchableClaim = MatchableClaim> {
@@ -720,7 +720,6 @@ function namesOthers(sentence: PreparedSentence, claim: CompiledClaim, index: Cl
   });
 }
 
-/** The mentions to mark and the related claims to list, from scored pairs. */
 /**
  * How much higher, in log-odds, the bar is for a rated statement someone made (one with a
  * claimant) where the sentence states its words without telling of them as said, asked or quoted
@@ -738,11 +737,11 @@ function namesOthers(sentence: PreparedSentence, claim: CompiledClaim, index: Cl
  * "figure", "line" and "statement", read 0.698 and 0.774.)
  */
 const UNFRAMED_LOGIT = 3;
-const raised = (p: number, logits: number) => 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + logits)));
 
+/** The mentions to mark and the related claims to list, from scored pairs. */
 export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[], sensitivity: number, model = MODEL): BlockMatches<C> {
   const { strict, loose } = thresholdsFor(sensitivity, model);
-  const unframedStrict = raised(strict, UNFRAMED_LOGIT);
+  const unframedStrict = barRaised(strict, UNFRAMED_LOGIT);
   const mentions: Mention<C>[] = [];
   const related: Mention<C>[] = [];
   const bySentence = new Map<string, { pair: ScoredPair<C>; p: number }[]>();

@@ -48,6 +48,11 @@ export function thresholdsFor(sensitivity: number, m: MatchModel = MODEL): { str
   return { strict: sigmoid(logit(m.strict) - shift), loose: Math.min(sigmoid(logit(m.loose) - shift), sigmoid(logit(m.strict) - shift)) };
 }
 
+/** A bar made higher by `logits` in log-odds, as the sensitivity moves both bars (`thresholdsFor`). */
+export function barRaised(bar: number, logits: number): number {
+  return sigmoid(logit(bar) + logits);
+}
+
 /** The model's log-odds at the loose bar for a sensitivity: pairs below it are neither marked nor
  * listed, so the page pass need not score them in full (`pairFeatures`). */
 export function looseFloor(sensitivity: number, m: MatchModel = MODEL): LogitFloor {
