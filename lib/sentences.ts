@@ -3,6 +3,7 @@
  * characters, by `Intl.Segmenter` for the rest; then mends the rules' known weakness:
  * ICU ends a sentence after every abbreviation ("Mr.", "U.S.", "Feb."), which news text is full of.
  */
+import { MONTH_WORDS, WEEKDAYS } from './timeline';
 
 /** A sentence's span in its block; `end` excludes trailing white space. */
 export interface SentenceSpan {
@@ -34,9 +35,7 @@ const INITIALISM = /^(?:[a-z]\.)+[a-z]$/i;
 /** Times of day, which end sentences often ("…at 5 p.m. Officials said"): joined only before a
  * small word, a digit, or a day or a month ("10 a.m. Wednesday"). */
 const TIMES_OF_DAY = new Set(['a.m', 'p.m']);
-const DAYS_AND_MONTHS = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '),
-);
+const DAYS_AND_MONTHS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTH_WORDS.whole]);
 
 /** Whether a word (its span in \`text\`) is a title or an initial written with a period after it
  * ("Gov.", "J."): the period ends no sentence. */
@@ -83,11 +82,11 @@ function joinsNext(segment: string, next: string): boolean {
   const match = /(?:^|[\s(“"]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
   const word = match[1]!.toLowerCase().replace(/\.$/, '');
+  const nextWord = /^[A-Za-z]+/.exec(next)?.[0] ?? '';
   // An initialism, an initial or "St." can end a sentence ("weapons from the U.S. The Kremlin…",
   // "under Part B. It does not…", "Downing St. He…"): a whole word that opens sentences after it
   // says one did ("the U.S. Attorney's Office" goes on). A title ("Dr.", "Gov.") never ends one.
   if (isTitleOrInitial(word)) {
-    const nextWord = /^[A-Za-z]+(?![A-Za-z])/.exec(next)?.[0] ?? '';
     return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(nextWord));
   }
   // Initials after a capitalised word, or opening the sentence, are a name's or a title's ("Vice
@@ -96,10 +95,10 @@ function joinsNext(segment: string, next: string): boolean {
   if (INITIALISM.test(word) && !TIMES_OF_DAY.has(word)) {
     const before = /(\S+)\s*$/.exec(segment.slice(0, match.index + match[0].lastIndexOf(match[1]!)))?.[1];
     if (before !== undefined && !/^[“"‘'(]*\p{Lu}/u.test(before)) return false;
-    return !OPENS_SENTENCE.has(/^[A-Za-z]+(?![A-Za-z])/.exec(next)?.[0] ?? '');
+    return !OPENS_SENTENCE.has(nextWord);
   }
   if (BETWEEN_NAMES.has(word)) return true;
-  if (TIMES_OF_DAY.has(word)) return /^[\p{Ll}\d]/u.test(next) || DAYS_AND_MONTHS.has(/^[A-Za-z]+/.exec(next)?.[0] ?? '');
+  if (TIMES_OF_DAY.has(word)) return /^[\p{Ll}\d]/u.test(next) || DAYS_AND_MONTHS.has(nextWord);
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 

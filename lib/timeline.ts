@@ -344,7 +344,8 @@ export function eventDays(claimDate: string | undefined, boundToEvents: boolean)
   return { from: window.from, to: parseDate(claimDate)! + EVENT_DAYS_AFTER * DAY };
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** The days of the week, Sunday first, as `Date.getUTCDay` numbers them. */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 // A day of the week a sentence dates its events by, as news writes it ("on Wednesday", "Friday's
 // meeting", "last Tuesday"); "the Wednesday" or "that Friday" of a story told afterwards ("the call
 // came on the Wednesday", "in Munich that Friday") names a week the page does not say, and "a",
