@@ -7,6 +7,23 @@ import { watchHover, HOVER_OPEN_MS } from '@/entrypoints/content/hover';
 const trusted = <E extends Event>(e: E): E => { Object.defineProperty(e, 'isTrusted', { value: true }); return e; };
 const move = (x: number, y: number) => { const e = trusted(new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse', bubbles: true })); document.body.dispatchEvent(e); };
 
+type Line = { left: number; right: number; top: number; bottom: number };
+/** Watches a page of one paragraph holding one mention drawn over `lines`, its text where `onText`
+ * says, with a preview lying from (0, 20) to (240, 130) while one is open, 10 px below a first line
+ * that ends at 20 (it takes no pointer events, so the page is what is under the pointer there). */
+function watchWithPreview(html: string, lines: Line[], onText: (x: number, y: number) => boolean) {
+  document.body.innerHTML = html;
+  const text = document.body.firstChild!.firstChild!;
+  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number, y: number) => (onText(x, y) ? { startContainer: text, startOffset: 0 } : null);
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
+  const mention = { id: 'm', range: { getClientRects: () => lines } };
+  const mentions = { list: () => [mention], at: () => [mention] } as never;
+  let open = false;
+  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
+  watchHover(document, mentions, events, new AbortController().signal);
+  return events;
+}
+
 it('closes a preview when the pointer leaves the mark, then the page within the close delay (which leaving the page stops)', async () => {
   vi.useFakeTimers();
   document.body.innerHTML = '<p>Ferry fares doubled.</p>';
@@ -32,16 +49,7 @@ it('closes a preview when the pointer leaves the mark, then the page within the 
 
 it('keeps a preview open while the pointer moves onto it, across the gap from its mark (WCAG 1.4.13), and closes it once the pointer leaves both', async () => {
   vi.useFakeTimers();
-  document.body.innerHTML = '<p>Ferry fares doubled.</p>';
-  const text = document.body.firstChild!.firstChild!;
-  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
-  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 20 }] } };
-  const mentions = { list: () => [mention], at: () => [mention] } as never;
-  let open = false;
-  // The preview below the mark, 10 px under it; it takes no pointer events, so the page is under the pointer.
-  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
-  watchHover(document, mentions, events, new AbortController().signal);
+  const events = watchWithPreview('<p>Ferry fares doubled.</p>', [{ left: 0, right: 100, top: 0, bottom: 20 }], (x) => x < 100);
   move(10, 10);
   await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
   expect(events.entered).toHaveBeenCalledTimes(1);
@@ -58,17 +66,9 @@ it('keeps a preview open while the pointer moves onto it, across the gap from it
 
 it('keeps a preview where it is while the pointer rests on it over its own mention\'s next line, and closes it once the pointer leaves it', async () => {
   vi.useFakeTimers();
-  document.body.innerHTML = '<p>Ferry fares doubled across the county after the reform, the mayor said.</p>';
-  const text = document.body.firstChild!.firstChild!;
-  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number, y: number) => (x < 300 && y < 40 ? { startContainer: text, startOffset: 0 } : null);
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
-  // One mention over two lines, y 0 to 20 and 20 to 40.
-  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 300, top: 0, bottom: 20 }, { left: 0, right: 300, top: 20, bottom: 40 }] } };
-  const mentions = { list: () => [mention], at: () => [mention] } as never;
-  let open = false;
-  // The preview under the first line, 10 px below it: over the mention's second line.
-  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
-  watchHover(document, mentions, events, new AbortController().signal);
+  // One mention over two lines, y 0 to 20 and 20 to 40: the preview under the first line lies over the second.
+  const twoLines = [{ left: 0, right: 300, top: 0, bottom: 20 }, { left: 0, right: 300, top: 20, bottom: 40 }];
+  const events = watchWithPreview('<p>Ferry fares doubled across the county after the reform, the mayor said.</p>', twoLines, (x, y) => x < 300 && y < 40);
   move(100, 10);
   await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
   expect(events.entered).toHaveBeenCalledTimes(1);
@@ -86,15 +86,7 @@ it('keeps a preview where it is while the pointer rests on it over its own menti
 
 it('keeps a preview open when the pointer slips past its mark\'s end on the line before going down onto it, and closes it once the pointer leaves it', async () => {
   vi.useFakeTimers();
-  document.body.innerHTML = '<p>Ferry fares doubled.</p>';
-  const text = document.body.firstChild!.firstChild!;
-  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
-  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 20 }] } };
-  const mentions = { list: () => [mention], at: () => [mention] } as never;
-  let open = false;
-  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
-  watchHover(document, mentions, events, new AbortController().signal);
+  const events = watchWithPreview('<p>Ferry fares doubled.</p>', [{ left: 0, right: 100, top: 0, bottom: 20 }], (x) => x < 100);
   move(90, 10);
   await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
   expect(events.entered).toHaveBeenCalledTimes(1);
