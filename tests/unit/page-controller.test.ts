@@ -62,6 +62,25 @@ function setup(dismissals: Dismissals = NO_DISMISSALS) {
   return { controller, shown, reports, answer, pending: () => waiting.length, requests: () => requests, stop };
 }
 
+/** A card host that keeps the card it was asked to show, and its "Not this claim" state. */
+function cardHostRecording(onShow: (card: OpenCard) => void = () => {}) {
+  return {
+    current: null as OpenCard | null,
+    element: null,
+    show(card: OpenCard) {
+      this.current = card;
+      onShow(card);
+    },
+    hide() {
+      this.current = null;
+    },
+    showDismissed(dismissed: NonNullable<OpenCard['dismissed']>) {
+      if (this.current) this.current = { ...this.current, dismissed };
+    },
+    guard() {},
+  };
+}
+
 let stop = () => {};
 afterEach(() => stop());
 
@@ -337,21 +356,7 @@ describe('a card open on a mention the page scans again', () => {
       },
     } as unknown as Client;
     const shown: Verdict[] = [];
-    const host = {
-      current: null as OpenCard | null,
-      element: null,
-      show(card: OpenCard) {
-        this.current = card;
-        shown.push(card.mention.claim.verdict);
-      },
-      hide() {
-        this.current = null;
-      },
-      showDismissed(dismissed: NonNullable<OpenCard['dismissed']>) {
-        if (this.current) this.current = { ...this.current, dismissed };
-      },
-      guard() {},
-    };
+    const host = cardHostRecording((card) => shown.push(card.mention.claim.verdict));
     provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
     const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => (kept ? 'kept' : 'full') });
     await controller.start(DEFAULT_SETTINGS);
@@ -419,20 +424,7 @@ describe('the keyboard’s place among the mentions', () => {
         });
       },
     } as unknown as Client;
-    const host = {
-      current: null as OpenCard | null,
-      element: null,
-      show(card: OpenCard) {
-        this.current = card;
-      },
-      hide() {
-        this.current = null;
-      },
-      showDismissed(dismissed: NonNullable<OpenCard['dismissed']>) {
-        if (this.current) this.current = { ...this.current, dismissed };
-      },
-      guard() {},
-    };
+    const host = cardHostRecording();
     provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
     const controller = new PageController(context.ctx, client, { read: async () => NO_DISMISSALS, update: async () => 'kept' as const });
     await controller.start(DEFAULT_SETTINGS);
