@@ -30,7 +30,6 @@ const LAYER_STYLES = `
   .claimlight-floating:has(> .claimlight-preview), .claimlight-floating:has(> .claimlight-preview) * { pointer-events: none !important; }
 `;
 
-/** Which card is open, how it was opened, and what to do when the reader acts on it. */
 /** Whether a mention's words are a link's (a teaser whose sentence is its link): a click there
  * follows the link, and the preview says how to open the record instead. */
 function isInLink(range: Range): boolean {
@@ -39,6 +38,7 @@ function isInLink(range: Range): boolean {
   return !!element?.closest('a[href]');
 }
 
+/** Which card is open, how it was opened, and what to do when the reader acts on it. */
 export interface OpenCard {
   mention: PageMention;
   opened: 'hover' | 'click' | 'keyboard';
