@@ -236,24 +236,30 @@ describe('matching quality', () => {
   // or quoted is marked only at a higher bar (`UNFRAMED_LOGIT`, find-mentions.ts), chosen on the
   // selection sets (eval-review to -6, eval-feed, -feed-2): eval-review 0.754 with 2, -2 0.696, -3
   // 0.743 with 7, -4 0.733 with 2, -5 0.736 with 4, -6 0.810 with 2, and the held-out -7 0.796 with
-  // 6, -8 0.728 with 4 and -9 0.796 with 1 (0.765, 0.705 and 0.793 before).
+  // 6, -8 0.728 with 4 and -9 0.796 with 1 (0.765, 0.705 and 0.793 before). eval-review-10, three
+  // more feeds written on 7 December 2026, read 0.708 with 2 at its first read. Since a pair of a
+  // rated statement named neither nearby nor in the page's opening is marked at a higher bar
+  // (`UNNAMED_LOGIT`, find-mentions.ts) rather than never: eval-review 0.760 with 2, -2 0.731,
+  // -3 0.779 with 7, -4 0.739 with 2, -5 0.744 with 4, -6 0.810 with 2, and the held-out -7 0.828
+  // with 6, -8 0.739 with 4, -9 0.802 with 1 and -10 0.726 with 2.
   it.each([
     ['eval-feed', 105, 0.57, 2, 46, 10],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
     // sentence (6 December 2026), which changed one training post's pairs: 47 and 23.
     ['eval-feed-2', 113, 0.51, 4, 47, 23],
     ['train-feed', 101, 0.46, 17, 40, 30],
-    ['eval-review', 108, 0.75, 2, 72, 11],
-    ['eval-review-2', 108, 0.695, 1, 63, 10],
+    ['eval-review', 108, 0.755, 2, 73, 11],
+    ['eval-review-2', 108, 0.73, 1, 68, 10],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
-    ['eval-review-3', 114, 0.74, 7, 81, 23],
-    ['eval-review-4', 119, 0.73, 2, 77, 14],
-    ['eval-review-5', 120, 0.735, 4, 88, 31],
-    ['eval-review-6', 105, 0.81, 2, 79, 11],
-    ['eval-review-7', 113, 0.795, 6, 90, 23],
-    ['eval-review-8', 114, 0.725, 4, 83, 31],
-    ['eval-review-9', 108, 0.795, 1, 80, 13],
+    ['eval-review-3', 114, 0.775, 7, 88, 24],
+    ['eval-review-4', 119, 0.735, 2, 78, 14],
+    ['eval-review-5', 120, 0.74, 4, 90, 32],
+    ['eval-review-6', 105, 0.805, 2, 79, 11],
+    ['eval-review-7', 113, 0.825, 6, 96, 23],
+    ['eval-review-8', 114, 0.735, 4, 85, 31],
+    ['eval-review-9', 108, 0.8, 1, 81, 13],
+    ['eval-review-10', 111, 0.725, 2, 78, 26],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages, %s found and %s wrong marks', async (set, gold, f1, negativeMarks, found, wrong) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -276,13 +282,17 @@ describe('matching quality', () => {
   // statement's words stated as fact, not as said, asked or quoted, are marked at a higher bar; 4
   // since the refit for sentences that initials no longer end (a question on a page of readers'
   // questions, "Are Ororo pupils truly passing at 71 per cent now?", against another feed's claim).
-  it('keeps fact-checkers’ feeds to the pages about them: at most 4 marks on pages about other things, none on real news pages, and 1 from real statements', async () => {
+  // With eval-review-10's feeds and pages too: 3 on 256 pages. 5 since a statement named neither
+  // nearby nor in the page's opening is marked at a higher bar rather than never (`UNNAMED_LOGIT`):
+  // one feed's claim of 95% measles-vaccine coverage, on another set's page where a minister says
+  // 90% of children were immunised, and a survey's figures of the same.
+  it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages, and 1 from real statements', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number; statementMarks: number } };
-    expect(summary.feeds).toBeGreaterThanOrEqual(9);
-    expect(summary.pages).toBeGreaterThanOrEqual(227);
-    expect(summary.marks).toBeLessThanOrEqual(4);
+    expect(summary.feeds).toBeGreaterThanOrEqual(10);
+    expect(summary.pages).toBeGreaterThanOrEqual(256);
+    expect(summary.marks).toBeLessThanOrEqual(5);
     expect(summary.realPages).toBe(0);
     expect(summary.statementMarks).toBeLessThanOrEqual(1);
   }, 120_000);

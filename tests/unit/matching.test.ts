@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor, type ClaimIndex, type MatchableClaim } from '@/lib/matching';
+import { buildClaimIndex, decide, FEATURE_NAMES, findMentions, matchBlocks, MODEL, probability, scorePairs, thresholdsFor, type ClaimIndex, type MatchableClaim, type ScoredPair } from '@/lib/matching';
 import { candidateClaims, candidateScratch } from '@/lib/matching/candidates';
-import { looseFloor } from '@/lib/matching/model';
+import { barRaised, looseFloor } from '@/lib/matching/model';
 import { twinsAt } from '@/lib/matching/find-mentions';
 import { spellingKey } from '@/lib/matching/claim-index';
 import { coverageBy } from '@/lib/matching/features';
@@ -375,7 +375,9 @@ describe('findMentions', () => {
 
   it('takes the name, not the role, of whoever made a rated statement as one of its names', () => {
     const statement = { id: 'a', text: 'Average rents in Lisbrook fell by 4 percent over the past year.', claimant: 'Declan Furrow', verdict: 'false' as const, ratingLabel: 'Misleading' };
-    const judged = (claim: object, texts: string[]) => scorePairs(texts.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).some((p) => p.claim.claim.id === 'a');
+    // Judged as named: a pair of a rated statement named neither nearby nor in the page's opening
+    // is kept, but held to a higher bar (`unnamed`, see below).
+    const judged = (claim: object, texts: string[]) => scorePairs(texts.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).some((p) => p.claim.claim.id === 'a' && !p.unnamed);
     const page = ['The housing minister was on the radio again this morning.', 'Furrow repeated that average rents had fallen four percent in a year.'];
     // A checked statement seldom names who said it: its claimant is a name of it.
     expect(judged(statement, page)).toBe(true);
@@ -404,7 +406,8 @@ describe('findMentions', () => {
     const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
     const asked = 'Is it true that one in five of us is on a hospital waiting list?';
     const between = ['The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'];
-    const judged = (claim: object, page: string[]) => scorePairs(page.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])).map((p) => p.text);
+    const named = (pairs: ScoredPair[]) => pairs.filter((p) => !p.unnamed).map((p) => p.text);
+    const judged = (claim: object, page: string[]) => named(scorePairs(page.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])));
     // A page about Calderbridge names it as it opens and then writes "us", the question among its
     // first lines or further down.
     expect(judged(statement, ['News from Calderbridge this week.', ...between, asked])).toEqual([asked]);
@@ -416,9 +419,9 @@ describe('findMentions', () => {
     // A part of a page scanned on its own (after a change) is told how the page opens.
     const part = [...between, asked].map((text) => ({ text }));
     const index = buildClaimIndex([statement]);
-    expect(scorePairs(part, index).map((p) => p.text)).toEqual([]);
-    expect(scorePairs(part, index, { opening: ['News from Calderbridge this week.'] }).map((p) => p.text)).toEqual([asked]);
-    expect(scorePairs([{ text: 'News from Calderbridge this week.' }, ...part], index, { opening: ['News from Riverton this week.'] }).map((p) => p.text)).toEqual([]);
+    expect(named(scorePairs(part, index))).toEqual([]);
+    expect(named(scorePairs(part, index, { opening: ['News from Calderbridge this week.'] }))).toEqual([asked]);
+    expect(named(scorePairs([{ text: 'News from Calderbridge this week.' }, ...part], index, { opening: ['News from Riverton this week.'] }))).toEqual([]);
     // Naming the claimant does too; the role the review gives them is named on any page.
     expect(judged(statement, ['News from Ashdown this week.', ...between, asked])).toEqual([asked]);
     expect(judged(statement, ['News from the Health Secretary this week.', ...between, asked])).toEqual([]);
@@ -427,6 +430,25 @@ describe('findMentions', () => {
     // A claim of our own format asks for its names nearby, as before.
     const { ratingLabel: _, ...ownClaim } = statement;
     expect(judged(ownClaim, ['News from Calderbridge this week.', ...between, asked])).toEqual([]);
+    expect(scorePairs(['News from Calderbridge this week.', ...between, asked].map((text) => ({ text })), buildClaimIndex([ownClaim as typeof statement]))).toEqual([]);
+    // A rated statement's pair named nowhere is kept, unnamed: marked only at a bar 3 log-odds
+    // higher (`UNNAMED_LOGIT`), listed as possibly related below it.
+    const riverton = ['News from Riverton this week.', ...between].map((text) => ({ text }));
+    const unnamed = (sentence: string) => scorePairs([...riverton, { text: sentence }], index).filter((p) => p.unnamed);
+    const sure = unnamed(asked);
+    expect(sure.map((p) => p.text)).toEqual([asked]);
+    const { strict } = thresholdsFor(0.5);
+    expect(probability(sure[0]!.features)).toBeGreaterThan(barRaised(strict, 3));
+    expect(decide(sure, 0.5).mentions.map((m) => m.text)).toEqual([asked]);
+    const unsure = unnamed('So is one in five of us on the hospital list?');
+    expect(unsure).toHaveLength(1);
+    const p = probability(unsure[0]!.features);
+    expect(p).toBeGreaterThan(strict);
+    expect(p).toBeLessThan(barRaised(strict, 3));
+    expect(decide(unsure, 0.5).mentions).toEqual([]);
+    expect(decide(unsure, 0.5).related.map((m) => m.text)).toEqual(['So is one in five of us on the hospital list?']);
+    // The same pair, named, is marked at the model's own bar.
+    expect(decide(unsure.map((pair) => ({ ...pair, unnamed: false })), 0.5).mentions).toHaveLength(1);
   });
 
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
@@ -783,9 +805,12 @@ describe('scanDocument', () => {
     const statements = buildClaimIndex([{ id: 'wait', text: 'The hospital waiting list in Calderbridge is the longest in the region.', verdict: 'false', ratingLabel: 'False', claimant: 'Dana Whitfield (Mayor)', summary: 'It is fourth of six.', context: [], cues: { phrases: [], terms: [] } } as MatchableClaim]);
     // The town is named only past the opening's 4,000 characters.
     const intro = `${'The council met on Tuesday and talked about roads and parking. '.repeat(70)}All of this was in Calderbridge.`;
-    const html = (first: string) => parseHTML(`<!doctype html><html><head><meta property="article:published_time" content="2026-06-01"></head><body><p>${first}</p><p>Weather next.</p><p>Sport news follows below for readers.</p><p>Does the town really have the longest hospital waiting list in the region?</p></body></html>`).document as unknown as Document;
-    expect(scanDocument(html(intro), statements).mentions).toEqual([]);
+    const html = (first: string, question: string) => parseHTML(`<!doctype html><html><head><meta property="article:published_time" content="2026-06-01"></head><body><p>${first}</p><p>Weather next.</p><p>Sport news follows below for readers.</p><p>${question}</p></body></html>`).document as unknown as Document;
+    // A question the model is fairly sure of is marked only where the page names the town as it
+    // opens; past that, it is held to a higher bar (`UNNAMED_LOGIT`) and listed only.
+    const asked = 'Is our waiting list really the longest?';
+    expect(scanDocument(html(intro, asked), statements).mentions).toEqual([]);
     // Named within it, the question is marked.
-    expect(scanDocument(html(`All of this was in Calderbridge. ${intro}`), statements).mentions.map((m) => m.text)).toEqual(['Does the town really have the longest hospital waiting list in the region?']);
+    expect(scanDocument(html(`All of this was in Calderbridge. ${intro}`, asked), statements).mentions.map((m) => m.text)).toEqual([asked]);
   });
 });
