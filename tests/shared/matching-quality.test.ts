@@ -255,7 +255,7 @@ describe('matching quality', () => {
     ['eval-review-3', 114, 0.775, 7, 88, 24],
     ['eval-review-4', 119, 0.735, 2, 78, 14],
     ['eval-review-5', 120, 0.74, 4, 90, 32],
-    ['eval-review-6', 105, 0.805, 2, 79, 11],
+    ['eval-review-6', 105, 0.81, 2, 79, 11],
     ['eval-review-7', 113, 0.825, 6, 96, 23],
     ['eval-review-8', 114, 0.735, 4, 85, 31],
     ['eval-review-9', 108, 0.8, 1, 81, 13],
@@ -284,8 +284,9 @@ describe('matching quality', () => {
   // questions, "Are Ororo pupils truly passing at 71 per cent now?", against another feed's claim).
   // With eval-review-10's feeds and pages too: 3 on 256 pages. 5 since a statement named neither
   // nearby nor in the page's opening is marked at a higher bar rather than never (`UNNAMED_LOGIT`):
-  // one feed's claim of 95% measles-vaccine coverage, on another set's page where a minister says
-  // 90% of children were immunised, and a survey's figures of the same.
+  // eval-review-5's claim of 95% measles-vaccine coverage, twice on eval-review's page
+  // c-citizen-election-numbers.html: where a minister says 90% of children were immunised, and
+  // where a survey gives 91% for a first dose.
   it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages, and 1 from real statements', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);

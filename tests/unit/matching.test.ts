@@ -449,6 +449,31 @@ describe('findMentions', () => {
     expect(decide(unsure, 0.5).related.map((m) => m.text)).toEqual(['So is one in five of us on the hospital list?']);
     // The same pair, named, is marked at the model's own bar.
     expect(decide(unsure.map((pair) => ({ ...pair, unnamed: false })), 0.5).mentions).toHaveLength(1);
+    // The bar that lists it is raised as much: a pair the model gives little is not listed unnamed,
+    // and is listed named.
+    const faint = unnamed('Is one in five on a list?');
+    expect(faint).toHaveLength(1);
+    expect(probability(faint[0]!.features)).toBeGreaterThan(thresholdsFor(0.5).loose);
+    expect(probability(faint[0]!.features)).toBeLessThan(barRaised(thresholdsFor(0.5).loose, 3));
+    expect(decide(faint, 0.5).related).toEqual([]);
+    expect(decide(faint.map((pair) => ({ ...pair, unnamed: false })), 0.5).related).toHaveLength(1);
+    // Stated as fact and named nowhere, both bars are raised, one on the other (3 + 3).
+    const stated = unnamed('One in five of us is on a hospital waiting list.');
+    expect(stated.map((pair) => [pair.unframed, pair.unnamed])).toEqual([[true, true]]);
+    const q = probability(stated[0]!.features);
+    expect(q).toBeGreaterThan(barRaised(strict, 3));
+    expect(q).toBeLessThan(barRaised(strict, 6));
+    expect(decide(stated, 0.5).mentions).toEqual([]);
+    expect(decide(stated.map((pair) => ({ ...pair, unnamed: false })), 0.5).mentions).toHaveLength(1);
+    // Named nearby is named, whatever the opening names.
+    const nearby = scorePairs([...riverton, { text: `A reader in Calderbridge wrote to us. ${asked}` }], index).filter((p) => p.text === asked);
+    expect(nearby.map((p) => p.unnamed)).toEqual([false]);
+    // The page pass, which skips pairs under the loose bar, marks and lists what deciding over every
+    // pair does, unnamed pairs among them.
+    for (const sentence of [asked, 'So is one in five of us on the hospital list?', 'Is one in five on a list?', 'One in five of us is on a hospital waiting list.']) {
+      const page = [...riverton, { text: sentence }];
+      for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page, index, { sensitivity })).toEqual(decide(scorePairs(page, index), sensitivity));
+    }
   });
 
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
