@@ -432,7 +432,7 @@ describe('findMentions', () => {
     expect(judged(ownClaim, ['News from Calderbridge this week.', ...between, asked])).toEqual([]);
     expect(scorePairs(['News from Calderbridge this week.', ...between, asked].map((text) => ({ text })), buildClaimIndex([ownClaim as typeof statement]))).toEqual([]);
     // A rated statement's pair named nowhere is kept, unnamed: marked only at a bar 3 log-odds
-    // higher (`UNNAMED_LOGIT`), listed as possibly related below it.
+    // higher (`UNNAMED_LOGIT`), and not listed as possibly related below it.
     const riverton = ['News from Riverton this week.', ...between].map((text) => ({ text }));
     const unnamed = (sentence: string) => scorePairs([...riverton, { text: sentence }], index).filter((p) => p.unnamed);
     const sure = unnamed(asked);
@@ -445,16 +445,14 @@ describe('findMentions', () => {
     const p = probability(unsure[0]!.features);
     expect(p).toBeGreaterThan(strict);
     expect(p).toBeLessThan(barRaised(strict, 3));
-    expect(decide(unsure, 0.5).mentions).toEqual([]);
-    expect(decide(unsure, 0.5).related.map((m) => m.text)).toEqual(['So is one in five of us on the hospital list?']);
+    expect(decide(unsure, 0.5)).toEqual({ mentions: [], related: [] });
     // The same pair, named, is marked at the model's own bar.
     expect(decide(unsure.map((pair) => ({ ...pair, unnamed: false })), 0.5).mentions).toHaveLength(1);
-    // The bar that lists it is raised as much: a pair the model gives little is not listed unnamed,
-    // and is listed named.
+    // One the model gives less is listed as possibly related named, and not unnamed.
     const faint = unnamed('Is one in five on a list?');
     expect(faint).toHaveLength(1);
     expect(probability(faint[0]!.features)).toBeGreaterThan(thresholdsFor(0.5).loose);
-    expect(probability(faint[0]!.features)).toBeLessThan(barRaised(thresholdsFor(0.5).loose, 3));
+    expect(probability(faint[0]!.features)).toBeLessThan(strict);
     expect(decide(faint, 0.5).related).toEqual([]);
     expect(decide(faint.map((pair) => ({ ...pair, unnamed: false })), 0.5).related).toHaveLength(1);
     // Stated as fact and named nowhere, both bars are raised, one on the other (3 + 3).
@@ -832,7 +830,7 @@ describe('scanDocument', () => {
     const intro = `${'The council met on Tuesday and talked about roads and parking. '.repeat(70)}All of this was in Calderbridge.`;
     const html = (first: string, question: string) => parseHTML(`<!doctype html><html><head><meta property="article:published_time" content="2026-06-01"></head><body><p>${first}</p><p>Weather next.</p><p>Sport news follows below for readers.</p><p>${question}</p></body></html>`).document as unknown as Document;
     // A question the model is fairly sure of is marked only where the page names the town as it
-    // opens; past that, it is held to a higher bar (`UNNAMED_LOGIT`) and listed only.
+    // opens; past that, it is held to a higher bar (`UNNAMED_LOGIT`), which it does not reach.
     const asked = 'Is our waiting list really the longest?';
     expect(scanDocument(html(intro, asked), statements).mentions).toEqual([]);
     // Named within it, the question is marked.
