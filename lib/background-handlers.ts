@@ -318,6 +318,11 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
       }),
     deletePack: ({ packId }) =>
       onStore(async () => {
+        // The bundled pack is what a fresh store holds: deleted, it would be installed again at the
+        // next start, so the settings page offers no Delete for it and a message cannot either.
+        if ((await db.packs.get(packId))?.origin === 'bundled') {
+          return err({ code: 'invalid-pack', message: 'The bundled pack comes with Claimlight and cannot be deleted.' });
+        }
         if (await db.feeds.where('packId').equals(packId).count()) {
           return err({ code: 'invalid-pack', message: 'This pack comes from a feed: remove the feed to remove its claims.' });
         }

@@ -120,6 +120,10 @@ describe('the background handlers through a client', () => {
     await client.call('importPack', { text: JSON.stringify(samplePack()) });
     expect(await client.call('deletePack', { packId: 'sample-pack' })).toEqual({ ok: true, value: { deleted: true } });
     expect(await client.call('deletePack', { packId: 'sample-pack' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // The bundled pack is refused, in a sentence, and stays whole.
+    const before = await dumpStore(db);
+    expect(await client.call('deletePack', { packId: bundled.id })).toEqual({ ok: false, error: { code: 'invalid-pack', message: 'The bundled pack comes with Claimlight and cannot be deleted.' } });
+    expect(await dumpStore(db)).toEqual(before);
     await client.call('importPack', { text: JSON.stringify(samplePack()) });
     expect(await client.call('resetStore', {})).toEqual({ ok: true, value: { packCount: 1, claimCount: 28 } });
   });
