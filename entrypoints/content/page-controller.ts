@@ -462,7 +462,14 @@ export class PageController {
     const key = JSON.stringify(shown);
     if (key === this.reported) return;
     this.reported = key;
-    void this.client.call('mentionsShown', shown);
+    // Counted as told only once the background has it: a report it did not take (a background
+    // restarting) is sent again with the next report, where the same figures were skipped before.
+    const untold = () => {
+      if (this.reported === key) this.reported = '';
+    };
+    void this.client.call('mentionsShown', shown).then((result) => {
+      if (!result.ok) untold();
+    }, untold);
   }
 
   private closeCard(): void {

@@ -4,7 +4,7 @@ import type { CardHost, OpenCard } from '@/entrypoints/content/card-host';
 import { provideOwnScript } from '@/entrypoints/content/own-scripts';
 import { PageController } from '@/entrypoints/content/page-controller';
 import type { Client, FoundMentions } from '@/lib/protocol';
-import { ok } from '@/lib/result';
+import { err, ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type Dismissals } from '@/lib/dismissals';
 import type { Verdict } from '@/lib/verdicts';
@@ -15,14 +15,17 @@ import { fakeContentContext } from '../helpers/content-context';
 const CLAIM = 'The harbour bridge will close all summer.';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(dismissals: Dismissals = NO_DISMISSALS) {
+function setup(dismissals: Dismissals = NO_DISMISSALS, { failedReports = 0 } = {}) {
   const { ctx, stop } = fakeContentContext();
   const waiting: (() => void)[] = [];
   const reports: unknown[] = [];
   const requests: { blocks?: string[]; pageDate?: number | null }[] = [];
   const client = {
     call: async (name: string, payload: { blocks?: string[]; pageDate?: number | null }) => {
-      if (name === 'mentionsShown') reports.push(payload);
+      if (name === 'mentionsShown') {
+        reports.push(payload);
+        if (failedReports-- > 0) return err({ code: 'internal', message: 'Claimlight’s background did not answer.' });
+      }
       if (name !== 'findMentions') return ok({});
       requests.push(payload);
       return new Promise((resolve) =>
@@ -92,9 +95,9 @@ async function startedDated(path: string) {
 }
 
 /** The controller on a page, started, its first scan answered. */
-async function startedOn(html: string) {
+async function startedOn(html: string, options: { failedReports?: number } = {}) {
   document.body.innerHTML = html;
-  const page = setup();
+  const page = setup(NO_DISMISSALS, options);
   stop = page.stop;
   const started = page.controller.start(DEFAULT_SETTINGS);
   await page.answer();
@@ -295,6 +298,21 @@ describe('PageController', () => {
     // A page loaded afresh reports from its scan, not from this.
     window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
     expect(page.reports).toEqual([{ count: 1, problems: 1, worst: 'false' }, { count: 1, problems: 1, worst: 'false' }, { count: 1, problems: 1, worst: 'false' }]);
+  });
+
+  it('tells the badge again with the next scan when the background did not take the last report', async () => {
+    const page = await startedOn(`<main><p>${CLAIM}</p></main>`, { failedReports: 1 });
+    expect(page.reports).toEqual([{ count: 1, problems: 1, worst: 'false' }]);
+    // The same mentions again: sent, since the first report was not taken; then not again.
+    const again = page.controller.claimsChanged();
+    await page.answer();
+    await again;
+    const twice = [{ count: 1, problems: 1, worst: 'false' }, { count: 1, problems: 1, worst: 'false' }];
+    expect(page.reports).toEqual(twice);
+    const thrice = page.controller.claimsChanged();
+    await page.answer();
+    await thrice;
+    expect(page.reports).toEqual(twice);
   });
 
   it('goes nowhere from the keyboard while the marks are hidden, whether or not the card’s code has loaded', async () => {
