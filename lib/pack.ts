@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { collectClaimReviews, EXPORTED_HEADER, isFactCheckApiClaim, packFromApiClaims, packFromClaimReviews } from './claim-review';
+import { megabytes } from './counts';
 import { err, ok, type Result } from './result';
 import { ClaimSchema, FactPackSchema, PACK_FORMAT_VERSION, describeIssues, type Claim, type FactPack } from './schema';
 
@@ -140,8 +141,6 @@ export function byteLength(text: string): number {
   // Every UTF-16 unit is at most 3 UTF-8 bytes, so short texts need no encoding to be judged.
   return text.length * 3 <= MAX_PACK_BYTES ? text.length : new TextEncoder().encode(text).byteLength;
 }
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /**
  * The text of a pack file as Claimlight writes it (an export, `npm run pack`): indented for a

@@ -4,6 +4,7 @@
  * when the server says it is JSON or a web page. Every failure is a sentence a reader can act on.
  * The fetch function is passed in, so tests and the background share this code.
  */
+import { megabytes } from '../counts';
 import { MAX_PACK_BYTES } from '../pack';
 import { err, ok, type Result } from '../result';
 import { decodeTextFile } from '../text-files';
@@ -58,8 +59,6 @@ export const FEED_TIMEOUT_MS = 30_000;
 // JSON of any kind (ClaimReview is often served as application/ld+json), web pages holding
 // JSON-LD, and plain text, which some static hosts send for .json files.
 const ACCEPTED_TYPE = /^(application\/(json|ld\+json|[\w.+-]+\+json|xhtml\+xml)|text\/(html|plain|json))\b/i;
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** The charset a Content-Type names, if any. */
 const charsetOf = (contentType: string) => /;\s*charset\s*=\s*"?([\w:.-]+)/i.exec(contentType)?.[1];
