@@ -71,7 +71,7 @@ export interface Dismissed {
   reported: boolean;
   /** Why what was hidden or reported is not kept: the browser would not store it (`full`, its
    * storage for extensions full), or the page is in a private window (`private`). */
-  unkept?: 'full' | 'private';
+  unkept?: 'full' | 'private' | 'failed';
   onUndo(): void;
   onEverywhere(): void;
   onReport(): void;
@@ -93,6 +93,7 @@ function DismissedNote({ dismissed, onClose, undoRef }: { dismissed?: Dismissed;
         {dismissed?.unkept && `Hidden on this page until it is reloaded.${dismissed.reported ? ' Your report is not kept either.' : ''}`}
         {dismissed?.unkept === 'full' && ' The browser would not store it: its storage for extensions is full. Hidden matches you no longer need can be shown again in Claimlight’s settings, which makes room.'}
         {dismissed?.unkept === 'private' && ' In a private window Claimlight keeps nothing of what you do.'}
+        {dismissed?.unkept === 'failed' && ' Claimlight’s background did not answer; reload the page to hide it for good.'}
       </p>
       {dismissed && <DismissedActions dismissed={dismissed} onClose={onClose} undoRef={undoRef} />}
     </div>

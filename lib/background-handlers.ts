@@ -4,10 +4,12 @@
  * to `runtime.onMessage`.
  */
 import type { PageVerdicts } from './badge';
+import { dismissalsFrom, withChanges, type Dismissals } from './dismissals';
 import { feedOrigin, feedOriginWithPort, feedSourceOf } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { backoffMinutes, clampInterval, dueFeeds, type FeedTiming } from './feeds/schedule';
 import { log } from './log';
+import { describeSettingsError } from './settings';
 import { packToClaimReview } from './claim-review';
 import { byteLength, checkPackSize, packFileText, packForExport, parsePackText } from './pack';
 import type { Handlers, ProtocolError } from './protocol';
@@ -56,6 +58,8 @@ export interface BackgroundDeps {
   onFeedChecked?: () => Promise<void> | void;
   /** No feed is read from this origin any longer: its permission can be given back. */
   onOriginUnused?: (origin: string) => Promise<void> | void;
+  /** Where the reader's hidden matches and reports are kept (storage.local, `lib/dismissals.ts`). */
+  dismissals?: { read(): Promise<unknown>; write(list: Dismissals): Promise<void> };
 }
 
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e, { inBackground: true }) });
@@ -84,8 +88,10 @@ export type ImportWithProgress = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
-export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> } {
+export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused, dismissals }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> } {
   const matcher = new StoreMatcher(db);
+  /** The last change to the hidden matches, which the next waits for (`changeDismissals`). */
+  let dismissalWrites: Promise<unknown> = Promise.resolve();
   /** The store, opened again where it failed to open (a full disk as the browser started, an
    * IndexedDB error once): Dexie does not try again by itself, so every message after failed,
    * saying "free some space, then try again", which could not help. The bundled pack, which could
@@ -350,6 +356,22 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
       return onStore(async () => ok(await summarizeStore(db, kept)));
     },
     findMentions: ({ blocks, pageDate, sensitivity, opening }) => onStore(async () => ok(await matcher.find(blocks, pageDate, sensitivity, opening))),
+    changeDismissals: ({ changes }) => {
+      // One change after another, each on the list as the last one left it: read, changed and
+      // written back by each tab itself, two tabs' changes at one moment kept only the later write.
+      const change = dismissalWrites.then(async (): Promise<Result<{ kept: true }, ProtocolError>> => {
+        if (!dismissals) return err({ code: 'internal', message: 'Claimlight’s background keeps no hidden matches here.' });
+        try {
+          await dismissals.write(withChanges(dismissalsFrom(await dismissals.read()), changes));
+          return ok({ kept: true as const });
+        } catch (e) {
+          log.error('Could not remember the hidden matches', e);
+          return err({ code: 'storage', message: `The hidden match was not kept: ${describeSettingsError(e, 'local')}` });
+        }
+      });
+      dismissalWrites = change;
+      return change;
+    },
     async mentionsShown(page, sender) {
       // A page being prerendered in a tab has not replaced the page the tab shows: its mentions are
       // not the tab's yet (it reports again when it is shown).

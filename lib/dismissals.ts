@@ -123,6 +123,45 @@ export function withReport(list: Dismissals, written: WrongMatchReport): Dismiss
   return { ...list, reports: [...list.reports.filter((r) => !same(r)), report].slice(-MAX_DISMISSALS) };
 }
 
+/**
+ * A change to the list, as data: what a tab asks the background to make (`changeDismissals`), where
+ * every tab's changes are made one after another on the list as stored. Each tab used to read the
+ * list, change it and write it back itself, so of two tabs hiding a match at the same moment, the
+ * later write dropped the other's.
+ */
+export type DismissalChange =
+  | { hideOnPage: PageDismissal }
+  | { hideEverywhere: ClaimDismissal }
+  | { report: WrongMatchReport }
+  /** The reader took a hidden match back: that match, and its claim everywhere, are marked again. */
+  | { show: { page: string; claimKey: string; text: string } };
+
+/** The list with the changes made, in order. */
+export function withChanges(list: Dismissals, changes: readonly DismissalChange[]): Dismissals {
+  return changes.reduce((next, change) => {
+    if ('hideOnPage' in change) return withPageDismissal(next, change.hideOnPage);
+    if ('hideEverywhere' in change) return withClaimDismissal(next, change.hideEverywhere);
+    if ('report' in change) return withReport(next, change.report);
+    return withoutClaimDismissal(withoutPageDismissal(next, change.show), change.show.claimKey);
+  }, list);
+}
+
+/** A message's changes, checked at the background's edge: a few at a time, texts of a bounded
+ * length (a record keeps at most `MAX_TEXT` of each, `fitted`). */
+const MessageText = v.pipe(v.string(), v.maxLength(4 * MAX_TEXT));
+export const DismissalChangesSchema = v.pipe(
+  v.array(
+    v.union([
+      v.strictObject({ hideOnPage: v.strictObject({ page: MessageText, claimKey: MessageText, claimText: MessageText, text: MessageText, at: MessageText }) }),
+      v.strictObject({ hideEverywhere: v.strictObject({ claimKey: MessageText, claimText: MessageText, at: MessageText }) }),
+      v.strictObject({ report: v.strictObject({ url: MessageText, claimKey: MessageText, claimText: MessageText, text: MessageText, at: MessageText }) }),
+      v.strictObject({ show: v.strictObject({ page: MessageText, claimKey: MessageText, text: MessageText }) }),
+    ]),
+  ),
+  v.minLength(1),
+  v.maxLength(10),
+);
+
 /** The reports as the file the settings page exports for pack maintainers. */
 export function reportsFile(list: Dismissals, exported: string): string {
   return `${JSON.stringify({ format: 'claimlight-wrong-matches', formatVersion: 1, exported, reports: list.reports }, null, 2)}\n`;

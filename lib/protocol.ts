@@ -10,6 +10,7 @@ import { sliceWhole } from './whole-characters';
 import type { Claim } from './schema';
 import { MENTION_VERDICTS, type MentionVerdict } from './verdicts';
 import type { PageVerdicts } from './badge';
+import { DismissalChangesSchema, type DismissalChange } from './dismissals';
 import type { FeedSource, ImportReport, ListedPack, StoreSummary, StoredFeed } from './store';
 import type { RefreshOutcome } from './feeds/refresh';
 import { MAX_FEED_ADDRESS_CHARS, MAX_LANGUAGE_CODE_CHARS, MAX_SEARCH_CHARS } from './feeds/names';
@@ -89,6 +90,8 @@ export interface ContentToBackground {
   findMentions: { request: { blocks: string[]; pageDate: number | null; sensitivity?: number; opening?: string[] }; reply: FoundMentions };
   /** What the page's mentions now come to (for the toolbar badge). */
   mentionsShown: { request: PageVerdicts; reply: { shown: true } };
+  /** Changes the reader's hidden matches and reports (`lib/dismissals.ts`), one tab's after another's. */
+  changeDismissals: { request: { changes: DismissalChange[] }; reply: { kept: true } };
 }
 
 /** A mention as the popup lists it. */
@@ -246,9 +249,10 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
     problems: v.pipe(v.number(), v.integer(), v.minValue(0)),
     worst: v.nullable(v.picklist(MENTION_VERDICTS)),
   }),
+  changeDismissals: v.strictObject({ changes: DismissalChangesSchema }),
 };
 
-const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['contentScriptStarted', 'findMentions', 'mentionsShown']);
+const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['contentScriptStarted', 'findMentions', 'mentionsShown', 'changeDismissals']);
 
 /** The envelope type of a background-to-content message. */
 export const toContentType = (name: keyof BackgroundToContent) => MESSAGE_PREFIX + name;

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
 import { cardNotice, pageDate, staleNotice } from '@/lib/timeline';
-import { NO_DISMISSALS, hiddenOn, pageKeyOf, withClaimDismissal, withPageDismissal, withReport, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { NO_DISMISSALS, hiddenOn, pageKeyOf, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
 import type { MentionPlace } from '@/components/ClaimCard';
@@ -62,9 +62,10 @@ const CHANGE_SCAN_PATIENCE_MS = 15_000;
 /** Where the reader's rejected matches are kept (storage.local, through start.ts). */
 export interface DismissalStore {
   read(): Promise<Dismissals>;
-  /** Reads the list afresh, changes it and writes it back: `kept`, or why not (`full`: the browser
-   * would not store it; `private`: a private window, where nothing is kept). */
-  update(change: (list: Dismissals) => Dismissals): Promise<'kept' | 'full' | 'private'>;
+  /** Makes the changes to the list as stored: `kept`, or why not (`full`: the browser would not
+   * store it; `private`: a private window, where nothing is kept; `failed`: the background did not
+   * answer). */
+  update(changes: DismissalChange[]): Promise<'kept' | 'full' | 'private' | 'failed'>;
 }
 
 /** While nothing watches the page, Claimlight's own changes need no hiding. */
@@ -548,28 +549,28 @@ export class PageController {
         const at = new Date().toISOString();
         // The card says what is hidden only as far as it was kept: a list the browser would not
         // store (its storage for extensions full) is said, not passed over as remembered.
-        const remember = (change: (list: Dismissals) => Dismissals) =>
-          void this.dismissals.update(change).then((kept) => {
+        const remember = (change: DismissalChange) =>
+          void this.dismissals.update([change]).then((kept) => {
             const shown = this.host?.current;
             if (kept !== 'kept' && shown?.mention === mention && shown.dismissed) this.host?.showDismissed({ ...shown.dismissed, unkept: kept });
           });
-        remember((list) => withPageDismissal(list, { ...match, claimText: mention.claim.text, at }));
+        remember({ hideOnPage: { ...match, claimText: mention.claim.text, at } });
         // The card stays, saying what was hidden, with a way back and a way further.
         this.host?.showDismissed({
           everywhere: false,
           reported: false,
           onReport: () => {
             this.host?.showDismissed({ ...this.host.current!.dismissed!, reported: true });
-            remember((list) => withReport(list, { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at }));
+            remember({ report: { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at } });
           },
           onUndo: () => {
             this.mentions.undismiss(mention.claimKey, mention.text);
             this.closeCard();
-            void this.dismissals.update((list) => withoutClaimDismissal(withoutPageDismissal(list, match), mention.claimKey));
+            void this.dismissals.update([{ show: match }]);
           },
           onEverywhere: () => {
             this.host?.showDismissed({ ...this.host.current!.dismissed!, everywhere: true });
-            remember((list) => withClaimDismissal(list, { claimKey: mention.claimKey, claimText: mention.claim.text, at }));
+            remember({ hideEverywhere: { claimKey: mention.claimKey, claimText: mention.claim.text, at } });
           },
         });
         // After the card has turned: a card whose mention is gone would otherwise close.

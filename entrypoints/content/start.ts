@@ -28,15 +28,13 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   const privateWindow = browser.extension?.inIncognitoContext === true;
   const page = new PageController(ctx, client, {
     read: readDismissals,
-    update: async (change) => {
+    // The background makes every tab's changes, one after another (`changeDismissals`).
+    update: async (changes) => {
       if (privateWindow) return 'private';
-      try {
-        await browser.storage.local.set({ [DISMISSALS_KEY]: change(await readDismissals()) });
-        return 'kept';
-      } catch (error) {
-        log.error('Could not remember the rejected match', error);
-        return 'full';
-      }
+      const changed = await client.call('changeDismissals', { changes });
+      if (changed.ok) return 'kept';
+      log.error('Could not remember the rejected match', changed.error.message);
+      return changed.error.code === 'storage' ? 'full' : 'failed';
     },
   });
   browser.runtime.onMessage.addListener((message: unknown) => {

@@ -252,3 +252,44 @@ describe('a hostile page in Firefox', () => {
     await page.close();
   });
 });
+
+// Last in this file: it leaves two matches hidden in the profile the cases above share.
+describe('hidden matches in Firefox', () => {
+  const expected = (JSON.parse(readFileSync('tests/fixtures/demo/expected-mentions.json', 'utf8')) as { text: string }[]).map((m) => m.text);
+
+  /** Opens the card of the mark starting with `prefix` by a click, and gives the point of its "Not this claim" button. */
+  async function dismissButtonOn(page: Page, prefix: string): Promise<{ x: number; y: number }> {
+    const point = await pointOnMark(page, prefix);
+    await page.mouse.click(point.x, point.y);
+    expect(await waitForCard(page)).not.toBeNull();
+    const [box] = (await inClosedRoots(page, (root) => {
+      const button = root.querySelector<HTMLElement>('.claimlight-card button.claimlight-card__dismiss');
+      const rect = button?.getBoundingClientRect();
+      return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+    }, null)).filter((found) => found !== null);
+    if (!box) throw new Error('the card has no "Not this claim" button');
+    return box;
+  }
+
+  it('keeps the matches hidden in two tabs, through the background, for the next load of the page', async () => {
+    const hidden = ['Putin also invited', 'WASHINGTON/KYIV'];
+    const tabs: Page[] = [];
+    for (const [i, prefix] of hidden.entries()) {
+      const tab = await browser.newPage();
+      tabs.push(tab);
+      await tab.setViewport({ width: 1280, height: 800 });
+      await tab.goto(`${server.url}demo/`);
+      // The second tab opens after the first hid its match.
+      await waitForMarks(tab, expected.length - i);
+      const button = await dismissButtonOn(tab, prefix);
+      await tab.mouse.click(button.x, button.y);
+      await waitForMarks(tab, expected.length - i - 1);
+    }
+    const again = await browser.newPage();
+    await again.goto(`${server.url}demo/`);
+    await waitForMarks(again, expected.length - 2);
+    const texts = await markTexts(again);
+    for (const prefix of hidden) expect(texts.some((text) => text.startsWith(prefix))).toBe(false);
+    await Promise.all([...tabs, again].map((tab) => tab.close()));
+  });
+});

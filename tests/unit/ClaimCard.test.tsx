@@ -308,6 +308,10 @@ describe('ClaimCard', () => {
       // "Never mark" in a private window: not "on any page", nor "in the settings".
       const { dialog: inPrivate } = renderCard({ dismissed: { everywhere: true, reported: false, unkept: 'private', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
       expect(within(inPrivate).getByRole('status').textContent).toBe('Hidden on this page until it is reloaded. In a private window Claimlight keeps nothing of what you do.');
+      cleanup();
+      // A background that did not answer.
+      const { dialog: unanswered } = renderCard({ dismissed: { everywhere: false, reported: false, unkept: 'failed', onUndo: vi.fn(), onEverywhere: vi.fn(), onReport: vi.fn() } });
+      expect(within(unanswered).getByRole('status').textContent).toBe('Hidden on this page until it is reloaded. Claimlight’s background did not answer; reload the page to hide it for good.');
     });
 
     it('says what it did in a live region that was in the card, empty, before "Not this claim" was pressed', () => {

@@ -1,13 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DISMISSALS_KEY, withPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { createBackgroundHandlers } from '@/lib/background-handlers';
+import { expectBundledPack } from '@/lib/bundled-pack';
+import { DISMISSALS_KEY, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import { routeMessage } from '@/lib/protocol';
+import { freshDb } from '../helpers/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
 
 // The page's controller stood in for: what the content script starts it with is what is tested.
 const started: Settings[] = [];
 /** The store of hidden matches the controller was given. */
-let dismissalStore: { update(change: (list: Dismissals) => Dismissals): Promise<string> } | undefined;
+let dismissalStore: { update(changes: DismissalChange[]): Promise<string> } | undefined;
 vi.mock('@/entrypoints/content/page-controller', () => ({
   PageController: class {
     constructor(_ctx: unknown, _client: unknown, dismissals: typeof dismissalStore) {
@@ -59,15 +63,28 @@ describe('the content script starting on a page', () => {
     Object.defineProperty(extension, 'inIncognitoContext', { value: true, configurable: true });
     try {
       await startOnPage(context());
-      expect(await dismissalStore!.update((list) => withPageDismissal(list, match))).toBe('private');
+      expect(await dismissalStore!.update([{ hideOnPage: match }])).toBe('private');
       expect((await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]).toBeUndefined();
     } finally {
       Object.defineProperty(extension, 'inIncognitoContext', { value: false, configurable: true });
     }
-    // In a normal window it is kept.
-    await startOnPage(context());
-    expect(await dismissalStore!.update((list) => withPageDismissal(list, match))).toBe('kept');
-    expect(((await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY] as Dismissals).onPage).toHaveLength(1);
+    // In a normal window the background keeps it, as the background entrypoint wires its handlers.
+    const handlers = createBackgroundHandlers({
+      db: freshDb(),
+      bundled: expectBundledPack(),
+      dismissals: { read: async () => (await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY], write: (list) => fakeBrowser.storage.local.set({ [DISMISSALS_KEY]: list }) },
+    });
+    const background = (message: unknown) => routeMessage(message, { tabId: 3, url: 'https://news.example/story', fromExtensionPage: false, fromThisExtension: true }, handlers);
+    fakeBrowser.runtime.onMessage.addListener(background as never);
+    try {
+      await startOnPage(context());
+      expect(await dismissalStore!.update([{ hideOnPage: match }])).toBe('kept');
+      expect(((await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY] as Dismissals).onPage).toHaveLength(1);
+    } finally {
+      fakeBrowser.runtime.onMessage.removeListener(background as never);
+    }
+    // A background that does not answer is said as such on the card, not as a full disk.
+    expect(await dismissalStore!.update([{ hideOnPage: match }])).toBe('failed');
   });
 
   it('takes away the layers a copy of Claimlight that Firefox unloaded left on the page, and nothing of the page\'s', async () => {

@@ -6,6 +6,7 @@ import {
   hiddenOn,
   matchKey,
   pageKeyOf,
+  withChanges,
   withClaimDismissal,
   withPageDismissal,
   withoutClaimDismissal,
@@ -77,5 +78,17 @@ describe('dismissals', () => {
     expect(dismissalsFrom('garbage')).toEqual(NO_DISMISSALS);
     const stored = { onPage: [match, { page: 1 }, null], everywhere: 'no' };
     expect(dismissalsFrom(stored)).toEqual({ onPage: [match], everywhere: [], reports: [] });
+  });
+
+  it('makes changes given as data in order, each as its own function does, once however often it is asked', () => {
+    const at = '2026-12-07T00:00:00.000Z';
+    const hide = { page: 'news.example/a', claimKey: 'p/c', claimText: 'A claim.', text: 'A sentence.', at };
+    const report = { url: 'https://news.example/a?x=1', claimKey: 'p/c', claimText: 'A claim.', text: 'A sentence.', at };
+    const changes = [{ hideOnPage: hide }, { report }, { hideEverywhere: { claimKey: 'p/c', claimText: 'A claim.', at } }];
+    const made = withChanges(NO_DISMISSALS, changes);
+    expect(made).toEqual({ onPage: [hide], everywhere: [{ claimKey: 'p/c', claimText: 'A claim.', at }], reports: [report] });
+    expect(withChanges(made, changes)).toEqual(made);
+    // Taken back: the match, and its claim everywhere; the report stays for the pack's maintainers.
+    expect(withChanges(made, [{ show: { page: hide.page, claimKey: 'p/c', text: hide.text } }])).toEqual({ onPage: [], everywhere: [], reports: [report] });
   });
 });

@@ -6,7 +6,7 @@ import { PageController } from '@/entrypoints/content/page-controller';
 import type { Client, FoundMentions } from '@/lib/protocol';
 import { err, ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type Dismissals } from '@/lib/dismissals';
+import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import type { Verdict } from '@/lib/verdicts';
 import { fakeContentContext } from '../helpers/content-context';
 
@@ -357,7 +357,7 @@ describe('a card open on a mention the page scans again', () => {
   afterEach(() => stop());
 
   /** A page whose one mention's card is open, and a pack that the test can re-rate. */
-  async function openCardOn(verdictOf: () => Verdict, kept = true) {
+  async function openCardOn(verdictOf: () => Verdict, kept: 'kept' | 'full' | 'failed' = 'kept', asked: DismissalChange[][] = []) {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
     const context = fakeContentContext();
     stop = context.stop;
@@ -376,7 +376,11 @@ describe('a card open on a mention the page scans again', () => {
     const shown: Verdict[] = [];
     const host = cardHostRecording((card) => shown.push(card.mention.claim.verdict));
     provideOwnScript('/card-ui.js', { createCardHost: async () => host as unknown as CardHost });
-    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update: async () => (kept ? 'kept' : 'full') });
+    const update = async (changes: DismissalChange[]) => {
+      asked.push(changes);
+      return kept;
+    };
+    const controller = new PageController(ctx, client, { read: async () => NO_DISMISSALS, update });
     await controller.start(DEFAULT_SETTINGS);
     expect(controller.revealById(controller.summaries()[0]!.id, controller.pageId)).toBe(true);
     for (let i = 0; i < 10; i++) await tick();
@@ -385,10 +389,35 @@ describe('a card open on a mention the page scans again', () => {
   }
 
   it('says on the card that a hidden match or a report could not be kept, where the browser would not store it', async () => {
-    const { host } = await openCardOn(() => 'false', false);
+    const { host } = await openCardOn(() => 'false', 'full');
     host.current!.onDismiss();
     for (let i = 0; i < 5; i++) await tick();
     expect(host.current!.dismissed).toMatchObject({ everywhere: false, reported: false, unkept: 'full' });
+  });
+
+  it('says so on the card where the background did not answer', async () => {
+    const { host } = await openCardOn(() => 'false', 'failed');
+    host.current!.onDismiss();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(host.current!.dismissed).toMatchObject({ unkept: 'failed' });
+  });
+
+  it('asks for each change to the hidden matches as data, for the background to make one tab’s after another’s', async () => {
+    const asked: DismissalChange[][] = [];
+    const { host } = await openCardOn(() => 'false', 'kept', asked);
+    host.current!.onDismiss();
+    host.current!.dismissed!.onReport();
+    host.current!.dismissed!.onEverywhere();
+    for (let i = 0; i < 5; i++) await tick();
+    const page = pageKeyOf(location.href);
+    expect(asked).toEqual([
+      [{ hideOnPage: { page, claimKey: 'p/bridge', text: CLAIM, claimText: CLAIM, at: expect.any(String) } }],
+      [{ report: { url: location.href, claimKey: 'p/bridge', claimText: CLAIM, text: CLAIM, at: expect.any(String) } }],
+      [{ hideEverywhere: { claimKey: 'p/bridge', claimText: CLAIM, at: expect.any(String) } }],
+    ]);
+    host.current!.dismissed!.onUndo();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(asked.at(-1)).toEqual([{ show: { page, claimKey: 'p/bridge', text: CLAIM } }]);
   });
 
   it('says nothing of the kind where it was kept', async () => {

@@ -4,6 +4,7 @@ import { expectBundledPack } from '@/lib/bundled-pack';
 import { parsePackText } from '@/lib/pack';
 import { askAgainOnce, createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
+import { dismissalsFrom, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
@@ -38,6 +39,9 @@ describe('routeMessage', () => {
     ['extra payload fields', { type: 'claimlight:listPacks', payload: { all: true } }, optionsPage, 'invalid-message'],
     ['a UI command from a content script', { type: 'claimlight:resetStore', payload: {} }, contentScript, 'forbidden-sender'],
     ['a content event from a page with no tab', { type: 'claimlight:contentScriptStarted', payload: { url: 'x' } }, optionsPage, 'forbidden-sender'],
+    ['a hidden-match change from a settings page', { type: 'claimlight:changeDismissals', payload: { changes: [{ show: { page: 'p', claimKey: 'k', text: 't' } }] } }, optionsPage, 'forbidden-sender'],
+    ['a hidden-match change of no known kind', { type: 'claimlight:changeDismissals', payload: { changes: [{ drop: 'all' }] } }, contentScript, 'invalid-message'],
+    ['no hidden-match change at all', { type: 'claimlight:changeDismissals', payload: { changes: [] } }, contentScript, 'invalid-message'],
     ['any message from another extension', { type: 'claimlight:listPacks', payload: {} }, otherExtension, 'forbidden-sender'],
   ])('refuses %s', async (_, message, sender, code) => {
     const { handlers } = await setup();
@@ -45,6 +49,55 @@ describe('routeMessage', () => {
     const reply = await routeMessage(message, sender, handlers);
     expect(reply).toMatchObject({ ok: false, error: { code } });
     expect(await dumpStore(db)).toEqual(before);
+  });
+});
+
+describe('hidden matches through the background', () => {
+  /** storage.local as the background reads and writes it, each step a little late, as a real one is. */
+  function slowStorage(fail?: () => Error) {
+    let stored: unknown;
+    const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+    return {
+      read: async () => {
+        await later();
+        return structuredClone(stored);
+      },
+      write: async (list: Dismissals) => {
+        await later();
+        if (fail) throw fail();
+        stored = structuredClone(list);
+      },
+      stored: () => dismissalsFrom(stored),
+    };
+  }
+  const hide = (page: string): DismissalChange => ({ hideOnPage: { page, claimKey: 'p/bridge', claimText: 'The bridge closes.', text: 'The bridge will close.', at: '2026-12-07T00:00:00.000Z' } });
+
+  it('keeps both of two tabs’ changes made at the same moment, one after the other', async () => {
+    db = freshDb();
+    const storage = slowStorage();
+    const handlers = createBackgroundHandlers({ db, bundled, dismissals: storage });
+    const tab = (tabId: number) => createClient(async (message) => routeMessage(structuredClone(message), { ...contentScript, tabId }, handlers));
+    const replies = await Promise.all([tab(1).call('changeDismissals', { changes: [hide('a.example/one')] }), tab(2).call('changeDismissals', { changes: [hide('b.example/two')] })]);
+    expect(replies).toEqual([{ ok: true, value: { kept: true } }, { ok: true, value: { kept: true } }]);
+    expect(storage.stored().onPage.map((d) => d.page)).toEqual(['a.example/one', 'b.example/two']);
+    // Taken back: the match and its claim everywhere.
+    await tab(1).call('changeDismissals', { changes: [{ hideEverywhere: { claimKey: 'p/bridge', claimText: 'The bridge closes.', at: '2026-12-07T00:00:01.000Z' } }] });
+    await tab(1).call('changeDismissals', { changes: [{ show: { page: 'a.example/one', claimKey: 'p/bridge', text: 'The bridge will close.' } }] });
+    expect(storage.stored()).toMatchObject({ onPage: [{ page: 'b.example/two' }], everywhere: [] });
+  });
+
+  it('says when the browser would not keep the change, and a later change still runs', async () => {
+    db = freshDb();
+    let full = true;
+    const storage = slowStorage(() => new Error('QUOTA_BYTES quota exceeded'));
+    const handlers = createBackgroundHandlers({ db, bundled, dismissals: { read: storage.read, write: async (list) => (full ? storage.write(list) : undefined) } });
+    const client = createClient(async (message) => routeMessage(structuredClone(message), contentScript, handlers));
+    expect(await client.call('changeDismissals', { changes: [hide('a.example/one')] })).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'The hidden match was not kept: the browser has no room left for Claimlight’s hidden matches and reports; show some hidden matches again or clear the reports, or free some disk space, then try again.' },
+    });
+    full = false;
+    expect(await client.call('changeDismissals', { changes: [hide('a.example/one')] })).toEqual({ ok: true, value: { kept: true } });
   });
 });
 
