@@ -5,7 +5,7 @@ import { feedOrigin, feedOriginWithPort } from '@/lib/feeds/names';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { DISMISSALS_KEY } from '@/lib/dismissals';
+import { storedDismissals } from '@/lib/dismissals';
 import { log } from '@/lib/log';
 import * as v from 'valibot';
 import { IMPORT_PORT, ImportPortRequestSchema, REQUEST_SCHEMAS, routeMessage, toContentType, type Handlers, type ImportPortEvent, type SenderInfo } from '@/lib/protocol';
@@ -65,10 +65,7 @@ export default defineBackground(() => {
       onProgress: (feedId, done, total) => void browser.storage.session?.set({ [FEED_PROGRESS_KEY]: { feedId, done, total } }).catch(() => undefined),
     },
     // The reader's hidden matches: every tab's changes are made here, one after another.
-    dismissals: {
-      read: async () => (await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY],
-      write: (list) => browser.storage.local.set({ [DISMISSALS_KEY]: list }),
-    },
+    dismissals: storedDismissals(browser.storage.local),
     // The alarm is set again whether or not the stamp could be written (storage.local full): a stamp
     // that failed once must not leave every feed unchecked while the background lives.
     async onStoreChanged() {

@@ -4,7 +4,7 @@
  * to `runtime.onMessage`.
  */
 import type { PageVerdicts } from './badge';
-import { dismissalsFrom, withChanges, type Dismissals } from './dismissals';
+import { withChanges, type Dismissals } from './dismissals';
 import { feedOrigin, feedOriginWithPort, feedSourceOf } from './feeds/names';
 import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { backoffMinutes, clampInterval, dueFeeds, type FeedTiming } from './feeds/schedule';
@@ -58,8 +58,8 @@ export interface BackgroundDeps {
   onFeedChecked?: () => Promise<void> | void;
   /** No feed is read from this origin any longer: its permission can be given back. */
   onOriginUnused?: (origin: string) => Promise<void> | void;
-  /** Where the reader's hidden matches and reports are kept (storage.local, `lib/dismissals.ts`). */
-  dismissals?: { read(): Promise<unknown>; write(list: Dismissals): Promise<void> };
+  /** Where the reader's hidden matches and reports are kept (`storedDismissals`). */
+  dismissals?: { read(): Promise<Dismissals>; write(list: Dismissals): Promise<void> };
 }
 
 const storageError = (e: unknown): ProtocolError => ({ code: 'storage', message: describeStorageError(e, { inBackground: true }) });
@@ -362,7 +362,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
       const change = dismissalWrites.then(async (): Promise<Result<{ kept: true }, ProtocolError>> => {
         if (!dismissals) return err({ code: 'internal', message: 'Claimlight’s background keeps no hidden matches here.' });
         try {
-          await dismissals.write(withChanges(dismissalsFrom(await dismissals.read()), changes));
+          await dismissals.write(withChanges(await dismissals.read(), changes));
           return ok({ kept: true as const });
         } catch (e) {
           log.error('Could not remember the hidden matches', e);

@@ -61,12 +61,17 @@ const fit = (text: string) => (text.length <= MAX_TEXT ? text : sliceWhole(text,
 const fitted = <T extends object>(record: T): T =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? fit(value) : value])) as T;
 
+/** Each record's fields, for one schema of a text: the stored list's, and a message's (`DismissalChangesSchema`). */
+const pageDismissalFields = <T extends v.GenericSchema<unknown, string>>(text: T) => ({ page: text, claimKey: text, claimText: text, text, at: text });
+const claimDismissalFields = <T extends v.GenericSchema<unknown, string>>(text: T) => ({ claimKey: text, claimText: text, at: text });
+const reportFields = <T extends v.GenericSchema<unknown, string>>(text: T) => ({ url: text, claimKey: text, claimText: text, text, at: text });
+
 // Any string: a record written before records were cut (one with a 6,000-character tracking address)
 // is cut when read (`fitted`), not thrown away, which lost it for good at the next write.
 const Text = v.string();
-const PageDismissalSchema = v.object({ page: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
-const ClaimDismissalSchema = v.object({ claimKey: Text, claimText: Text, at: Text });
-const ReportSchema = v.object({ url: Text, claimKey: Text, claimText: Text, text: Text, at: Text });
+const PageDismissalSchema = v.object(pageDismissalFields(Text));
+const ClaimDismissalSchema = v.object(claimDismissalFields(Text));
+const ReportSchema = v.object(reportFields(Text));
 
 /** The list as stored, or an empty one for anything else (nothing stored yet, or a damaged value):
  * a record that does not read is left out, the others are kept. */
@@ -152,15 +157,27 @@ const MessageText = v.pipe(v.string(), v.maxLength(4 * MAX_TEXT));
 export const DismissalChangesSchema = v.pipe(
   v.array(
     v.union([
-      v.strictObject({ hideOnPage: v.strictObject({ page: MessageText, claimKey: MessageText, claimText: MessageText, text: MessageText, at: MessageText }) }),
-      v.strictObject({ hideEverywhere: v.strictObject({ claimKey: MessageText, claimText: MessageText, at: MessageText }) }),
-      v.strictObject({ report: v.strictObject({ url: MessageText, claimKey: MessageText, claimText: MessageText, text: MessageText, at: MessageText }) }),
+      v.strictObject({ hideOnPage: v.strictObject(pageDismissalFields(MessageText)) }),
+      v.strictObject({ hideEverywhere: v.strictObject(claimDismissalFields(MessageText)) }),
+      v.strictObject({ report: v.strictObject(reportFields(MessageText)) }),
       v.strictObject({ show: v.strictObject({ page: MessageText, claimKey: MessageText, text: MessageText }) }),
     ]),
   ),
   v.minLength(1),
   v.maxLength(10),
 );
+
+/** The list where it is kept, a storage area (storage.local) read and written whole: what the
+ * background changes (`changeDismissals`), and what the content script and the settings page read. */
+export function storedDismissals(area: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }): {
+  read(): Promise<Dismissals>;
+  write(list: Dismissals): Promise<void>;
+} {
+  return {
+    read: async () => dismissalsFrom((await area.get(DISMISSALS_KEY))[DISMISSALS_KEY]),
+    write: (list) => area.set({ [DISMISSALS_KEY]: list }),
+  };
+}
 
 /** The reports as the file the settings page exports for pack maintainers. */
 export function reportsFile(list: Dismissals, exported: string): string {

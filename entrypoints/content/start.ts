@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import { createClient, toContentType, type BackgroundToContent } from '@/lib/protocol';
 import { ok } from '@/lib/result';
-import { DISMISSALS_KEY, dismissalsFrom } from '@/lib/dismissals';
+import { DISMISSALS_KEY, dismissalsFrom, storedDismissals } from '@/lib/dismissals';
 import { log } from '@/lib/log';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsFrom, type Settings } from '@/lib/settings';
 import { PageController } from './page-controller';
@@ -20,14 +20,14 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
   removeEarlierLayers(document);
   const client = createClient((message) => browser.runtime.sendMessage(message));
   void client.call('contentScriptStarted', { url: location.href });
-  const readDismissals = async () => dismissalsFrom((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
+
   // In a private window nothing of what the reader does there is kept: a hidden match or a report
   // holds on this page until it is reloaded, and no address of a private visit reaches the list
   // that the settings page of a normal window shows. (The reader's hidden matches from normal
   // windows still apply here.)
   const privateWindow = browser.extension?.inIncognitoContext === true;
   const page = new PageController(ctx, client, {
-    read: readDismissals,
+    read: storedDismissals(browser.storage.local).read,
     // The background makes every tab's changes, one after another (`changeDismissals`).
     update: async (changes) => {
       if (privateWindow) return 'private';

@@ -5,7 +5,7 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
-import { DISMISSALS_KEY, dismissalsFrom, type Dismissals } from '@/lib/dismissals';
+import { DISMISSALS_KEY, NO_DISMISSALS, dismissalsFrom, storedDismissals, type Dismissals } from '@/lib/dismissals';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import type { FeedProgress } from '@/components/FeedManager';
 import { SETTINGS_KEY, changedFields, describeSettingsError, settingsFrom, storedWith, type Settings } from '@/lib/settings';
@@ -153,7 +153,7 @@ function Options() {
   async function changeDismissals(next: Dismissals) {
     setDismissals(next);
     try {
-      await browser.storage.local.set({ [DISMISSALS_KEY]: next });
+      await storedDismissals(browser.storage.local).write(next);
     } catch (error) {
       log.error('Could not save the hidden matches', error);
       setSaveError(`Your last change was not saved: ${describeSettingsError(error, 'local')}`);
@@ -162,10 +162,10 @@ function Options() {
 
   useEffect(() => {
     void reload();
-    void browser.storage.local
-      .get(DISMISSALS_KEY)
-      .then((stored) => setDismissals(dismissalsFrom(stored[DISMISSALS_KEY])))
-      .catch(() => setDismissals(dismissalsFrom(undefined)));
+    void storedDismissals(browser.storage.local)
+      .read()
+      .then(setDismissals)
+      .catch(() => setDismissals(NO_DISMISSALS));
     // Keeps two open settings pages, and the popup's site switch, in step with this one.
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       // A card's "Not this claim" in a tab shows up here at once.

@@ -769,7 +769,8 @@ const UNNAMED_LOGIT = 3;
 /** The mentions to mark and the related claims to list, from scored pairs. */
 export function decide<C extends MatchableClaim>(pairs: readonly ScoredPair<C>[], sensitivity: number, model = MODEL): BlockMatches<C> {
   const { strict, loose } = thresholdsFor(sensitivity, model);
-  // A rated statement named nowhere near is not listed below the bar that marks it (`UNNAMED_LOGIT`).
+  // A rated statement named nowhere near is listed only from the strict bar raised by
+  // `UNNAMED_LOGIT` (and marked from there, or higher where it is unframed too).
   const unnamedLoose = barRaised(strict, UNNAMED_LOGIT);
   const mentions: Mention<C>[] = [];
   const related: Mention<C>[] = [];

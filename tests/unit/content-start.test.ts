@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundHandlers } from '@/lib/background-handlers';
 import { expectBundledPack } from '@/lib/bundled-pack';
-import { DISMISSALS_KEY, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import { DISMISSALS_KEY, storedDismissals, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import { routeMessage } from '@/lib/protocol';
 import { freshDb } from '../helpers/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
@@ -72,7 +72,7 @@ describe('the content script starting on a page', () => {
     const handlers = createBackgroundHandlers({
       db: freshDb(),
       bundled: expectBundledPack(),
-      dismissals: { read: async () => (await fakeBrowser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY], write: (list) => fakeBrowser.storage.local.set({ [DISMISSALS_KEY]: list }) },
+      dismissals: storedDismissals(fakeBrowser.storage.local),
     });
     const background = (message: unknown) => routeMessage(message, { tabId: 3, url: 'https://news.example/story', fromExtensionPage: false, fromThisExtension: true }, handlers);
     fakeBrowser.runtime.onMessage.addListener(background as never);

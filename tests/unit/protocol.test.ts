@@ -60,7 +60,7 @@ describe('hidden matches through the background', () => {
     return {
       read: async () => {
         await later();
-        return structuredClone(stored);
+        return dismissalsFrom(structuredClone(stored));
       },
       write: async (list: Dismissals) => {
         await later();
