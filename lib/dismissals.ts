@@ -94,8 +94,16 @@ export function pageKeyOf(url: string): string {
   }
 }
 
-const sameMatch = (a: { page: string; claimKey: string; text: string }, b: { page: string; claimKey: string; text: string }) =>
-  fit(a.page) === fit(b.page) && a.claimKey === b.claimKey && fit(a.text) === fit(b.text);
+/** What tells one hidden match from another (`sameMatch`). */
+export type MatchKey = Pick<PageDismissal, 'page' | 'claimKey' | 'text'>;
+/** What tells one report from another (`withReport`). */
+export type ReportKey = Pick<WrongMatchReport, 'url' | 'claimKey' | 'text'>;
+
+// As one string each, for lists of thousands to be compared through a set.
+const pageMatchKey = (m: MatchKey) => `${fit(m.page)}\n${matchKey(m.claimKey, m.text)}`;
+const reportKey = (r: ReportKey) => `${fit(r.url)}\n${r.claimKey}\n${fit(r.text)}`;
+const sameMatch = (a: MatchKey, b: MatchKey) => pageMatchKey(a) === pageMatchKey(b);
+const sameReport = (a: ReportKey, b: ReportKey) => reportKey(a) === reportKey(b);
 
 /** The list with one more rejected match (once only), the oldest dropped past the limit. */
 export function withPageDismissal(list: Dismissals, match: PageDismissal): Dismissals {
@@ -105,7 +113,7 @@ export function withPageDismissal(list: Dismissals, match: PageDismissal): Dismi
 }
 
 /** The list without that match: it is marked again. */
-export function withoutPageDismissal(list: Dismissals, match: { page: string; claimKey: string; text: string }): Dismissals {
+export function withoutPageDismissal(list: Dismissals, match: MatchKey): Dismissals {
   return { ...list, onPage: list.onPage.filter((d) => !sameMatch(d, match)) };
 }
 
@@ -124,8 +132,7 @@ export function withoutClaimDismissal(list: Dismissals, claimKey: string): Dismi
 /** The list with one more report (once per page, claim and sentence). */
 export function withReport(list: Dismissals, written: WrongMatchReport): Dismissals {
   const report = fitted(written);
-  const same = (r: WrongMatchReport) => r.url === report.url && r.claimKey === report.claimKey && r.text === report.text;
-  return { ...list, reports: [...list.reports.filter((r) => !same(r)), report].slice(-MAX_DISMISSALS) };
+  return { ...list, reports: [...list.reports.filter((r) => !sameReport(r, report)), report].slice(-MAX_DISMISSALS) };
 }
 
 /**
@@ -139,7 +146,14 @@ export type DismissalChange =
   | { hideEverywhere: ClaimDismissal }
   | { report: WrongMatchReport }
   /** The reader took a hidden match back: that match, and its claim everywhere, are marked again. */
-  | { show: { page: string; claimKey: string; text: string } };
+  | { show: MatchKey }
+  /** The settings page's "Show again", "Mark again" and "Show all again": the matches and claims it
+   * listed, and only those, are marked again. One that a tab hides while the page is open is not
+   * on its list, and stays hidden. */
+  | { showAgain: { onPage: MatchKey[]; everywhere: string[] } }
+  /** The settings page's "Clear reports": the reports it listed are dropped, and only those. */
+  | { clearReports: ReportKey[] };
+
 
 /** The list with the changes made, in order. */
 export function withChanges(list: Dismissals, changes: readonly DismissalChange[]): Dismissals {
@@ -147,20 +161,46 @@ export function withChanges(list: Dismissals, changes: readonly DismissalChange[
     if ('hideOnPage' in change) return withPageDismissal(next, change.hideOnPage);
     if ('hideEverywhere' in change) return withClaimDismissal(next, change.hideEverywhere);
     if ('report' in change) return withReport(next, change.report);
+    if ('showAgain' in change) {
+      const matches = new Set(change.showAgain.onPage.map(pageMatchKey));
+      const claims = new Set(change.showAgain.everywhere);
+      return { ...next, onPage: next.onPage.filter((d) => !matches.has(pageMatchKey(d))), everywhere: next.everywhere.filter((d) => !claims.has(d.claimKey)) };
+    }
+    if ('clearReports' in change) {
+      const cleared = new Set(change.clearReports.map(reportKey));
+      return { ...next, reports: next.reports.filter((r) => !cleared.has(reportKey(r))) };
+    }
     return withoutClaimDismissal(withoutPageDismissal(next, change.show), change.show.claimKey);
   }, list);
+}
+
+/** The changes that make the settings page's list `from` into `to`, where `to` holds fewer of its
+ * matches, claims or reports ("Show again", "Show all again", "Clear reports"): as data, for the
+ * background to make on the list as stored (`withChanges`). */
+export function takenBack(from: Dismissals, to: Dismissals): DismissalChange[] {
+  const keptMatches = new Set(to.onPage.map(pageMatchKey));
+  const keptClaims = new Set(to.everywhere.map((d) => d.claimKey));
+  const keptReports = new Set(to.reports.map(reportKey));
+  const onPage = from.onPage.filter((d) => !keptMatches.has(pageMatchKey(d))).map(({ page, claimKey, text }) => ({ page, claimKey, text }));
+  const everywhere = from.everywhere.filter((d) => !keptClaims.has(d.claimKey)).map((d) => d.claimKey);
+  const reports = from.reports.filter((r) => !keptReports.has(reportKey(r))).map(({ url, claimKey, text }) => ({ url, claimKey, text }));
+  return [...(onPage.length || everywhere.length ? [{ showAgain: { onPage, everywhere } }] : []), ...(reports.length ? [{ clearReports: reports }] : [])];
 }
 
 /** A message's changes, checked at the background's edge: a few at a time, texts of a bounded
  * length (a record keeps at most `MAX_TEXT` of each, `fitted`). */
 const MessageText = v.pipe(v.string(), v.maxLength(4 * MAX_TEXT));
+const MatchKeySchema = v.strictObject({ page: MessageText, claimKey: MessageText, text: MessageText });
 export const DismissalChangesSchema = v.pipe(
   v.array(
     v.union([
       v.strictObject({ hideOnPage: v.strictObject(pageDismissalFields(MessageText)) }),
       v.strictObject({ hideEverywhere: v.strictObject(claimDismissalFields(MessageText)) }),
       v.strictObject({ report: v.strictObject(reportFields(MessageText)) }),
-      v.strictObject({ show: v.strictObject({ page: MessageText, claimKey: MessageText, text: MessageText }) }),
+      v.strictObject({ show: MatchKeySchema }),
+      // The settings page takes back a whole list at once: as long as the list may grow.
+      v.strictObject({ showAgain: v.strictObject({ onPage: v.pipe(v.array(MatchKeySchema), v.maxLength(MAX_DISMISSALS)), everywhere: v.pipe(v.array(MessageText), v.maxLength(MAX_DISMISSALS)) }) }),
+      v.strictObject({ clearReports: v.pipe(v.array(v.strictObject({ url: MessageText, claimKey: MessageText, text: MessageText })), v.maxLength(MAX_DISMISSALS)) }),
     ]),
   ),
   v.minLength(1),

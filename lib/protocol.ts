@@ -90,7 +90,8 @@ export interface ContentToBackground {
   findMentions: { request: { blocks: string[]; pageDate: number | null; sensitivity?: number; opening?: string[] }; reply: FoundMentions };
   /** What the page's mentions now come to (for the toolbar badge). */
   mentionsShown: { request: PageVerdicts; reply: { shown: true } };
-  /** Changes the reader's hidden matches and reports (`lib/dismissals.ts`), one tab's after another's. */
+  /** Changes the reader's hidden matches and reports (`lib/dismissals.ts`), one tab's after another's;
+   * the settings page sends it too, to take matches back. */
   changeDismissals: { request: { changes: DismissalChange[] }; reply: { kept: true } };
 }
 
@@ -253,6 +254,10 @@ export const REQUEST_SCHEMAS: { [N in MessageName]: v.GenericSchema<unknown, Req
 };
 
 const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['contentScriptStarted', 'findMentions', 'mentionsShown', 'changeDismissals']);
+/** What an extension page may send too: the settings page takes hidden matches back through the
+ * same queue as the tabs that hide them (a settings page in a tab has one; in an embedded panel,
+ * or the popup, it has none). */
+const ALSO_FROM_EXTENSION_PAGES: ReadonlySet<MessageName> = new Set<keyof ContentToBackground>(['changeDismissals']);
 
 /** The envelope type of a background-to-content message. */
 export const toContentType = (name: keyof BackgroundToContent) => MESSAGE_PREFIX + name;
@@ -354,7 +359,7 @@ export function routeMessage(
   const allowed = !sender.fromThisExtension
     ? false
     : CONTENT_MESSAGES.has(messageName)
-      ? sender.tabId !== undefined
+      ? sender.tabId !== undefined || (ALSO_FROM_EXTENSION_PAGES.has(messageName) && sender.fromExtensionPage)
       : sender.fromExtensionPage;
   if (!allowed) {
     return Promise.resolve(err({ code: 'forbidden-sender', message: `"${messageName}" is not accepted from this sender.` }));

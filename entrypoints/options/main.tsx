@@ -5,7 +5,7 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
-import { DISMISSALS_KEY, NO_DISMISSALS, dismissalsFrom, storedDismissals, type Dismissals } from '@/lib/dismissals';
+import { DISMISSALS_KEY, NO_DISMISSALS, dismissalsFrom, storedDismissals, takenBack, type Dismissals } from '@/lib/dismissals';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import type { FeedProgress } from '@/components/FeedManager';
 import { SETTINGS_KEY, changedFields, describeSettingsError, settingsFrom, storedWith, type Settings } from '@/lib/settings';
@@ -150,14 +150,22 @@ function Options() {
     pending.current = { value: next, timer: setTimeout(() => void flush(), WRITE_DELAY_MS) };
   }
 
-  async function changeDismissals(next: Dismissals) {
+  /** Takes back what the reader chose of the list as shown: the background makes the change on the
+   * list as stored (`changeDismissals`), where a match a tab hides meanwhile is kept. Writing the
+   * shown list whole lost such a match. */
+  async function changeDismissals(shown: Dismissals, next: Dismissals) {
+    const changes = takenBack(shown, next);
+    if (!changes.length) return;
     setDismissals(next);
-    try {
-      await storedDismissals(browser.storage.local).write(next);
-    } catch (error) {
-      log.error('Could not save the hidden matches', error);
-      setSaveError(`Your last change was not saved: ${describeSettingsError(error, 'local')}`);
-    }
+    const changed = await client.call('changeDismissals', { changes });
+    if (changed.ok) return;
+    log.error('Could not save the hidden matches', changed.error.message);
+    setSaveError(`Your last change was not saved: ${changed.error.message}`);
+    // The list as it is kept, not as this page wished it.
+    void storedDismissals(browser.storage.local)
+      .read()
+      .then(setDismissals)
+      .catch(() => undefined);
   }
 
   useEffect(() => {
@@ -196,7 +204,7 @@ function Options() {
       onSettingsChange={change}
       saveError={saveError}
       dismissals={dismissals}
-      onDismissalsChange={(next) => void changeDismissals(next)}
+      onDismissalsChange={(next) => dismissals && void changeDismissals(dismissals, next)}
       feeds={{ ...FEEDS, progress: feedProgress, feedsVersion }}
       storeVersion={storeVersion}
     />

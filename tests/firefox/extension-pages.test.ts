@@ -134,6 +134,28 @@ describe('the settings page in Firefox', () => {
   });
 });
 
+describe('hidden matches on the settings page in Firefox', () => {
+  it('takes them all back through the background, which keeps the change for the next reading of the list', async () => {
+    const at = '2026-12-07T00:00:00.000Z';
+    const list = {
+      onPage: [{ page: `${server.url}demo/`, claimKey: 'bundled/call', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at }],
+      everywhere: [{ claimKey: 'bundled/fares', claimText: 'Fares doubled.', at }],
+      reports: [{ url: `${server.url}demo/`, claimKey: 'bundled/call', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at }],
+    };
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    await firefox.run(`browser.storage.local.set({ [arguments[0]]: arguments[1] });`, 'claimlight:dismissed', list);
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    // The button whose text is `arguments[0]`, once the list is read.
+    const button = `return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === arguments[0]) ?? null;`;
+    await firefox.click(await firefox.waitFor(button, 10_000, 'Show all 2 again'));
+    await firefox.click(await firefox.waitFor(button, 10_000, 'Clear reports'));
+    // Read again from storage: the settings page writes nothing itself, the background made the change.
+    await firefox.navigate(`${firefox.extensionOrigin}options.html`);
+    const none = `return /When you choose “Not this claim” on a card/.test(document.body.textContent) && !/Reported wrong matches/.test(document.body.textContent) ? 'none' : null;`;
+    expect(await firefox.waitFor(none, 10_000)).toBe('none');
+  });
+});
+
 describe('a feed in Firefox', () => {
   it('subscribes on the settings page, marks the feed\'s claim on a page, and unsubscribes', async () => {
     const body = JSON.stringify([{

@@ -12,6 +12,7 @@ import {
   withoutClaimDismissal,
   withoutPageDismissal,
   reportsFile,
+  takenBack,
   withReport,
 } from '@/lib/dismissals';
 
@@ -90,5 +91,24 @@ describe('dismissals', () => {
     expect(withChanges(made, changes)).toEqual(made);
     // Taken back: the match, and its claim everywhere; the report stays for the pack's maintainers.
     expect(withChanges(made, [{ show: { page: hide.page, claimKey: 'p/c', text: hide.text } }])).toEqual({ onPage: [], everywhere: [], reports: [report] });
+  });
+
+  it('takes back as data what the settings page listed and the reader chose, and only that', () => {
+    const at = '2026-12-07T00:00:00.000Z';
+    // A record as stored, its sentence cut to the kept length; the same words as a page gives them.
+    const long = { page: 'news.example/a', claimKey: 'p/c', claimText: 'A claim.', text: 'w'.repeat(6_000), at };
+    const other = { page: 'news.example/b', claimKey: 'p/c', claimText: 'A claim.', text: 'Another.', at };
+    const report = { url: 'https://news.example/a', claimKey: 'p/c', claimText: 'A claim.', text: 'A sentence.', at };
+    const shown = { onPage: [withPageDismissal(NO_DISMISSALS, long).onPage[0]!, other], everywhere: [{ claimKey: 'p/d', claimText: 'D.', at }], reports: [report] };
+    // "Show again" on one row: that match only.
+    const one = takenBack(shown, { ...shown, onPage: [other] });
+    expect(one).toEqual([{ showAgain: { onPage: [{ page: 'news.example/a', claimKey: 'p/c', text: shown.onPage[0]!.text }], everywhere: [] } }]);
+    // Made on the list as stored, which a tab changed meanwhile: its new match stays.
+    const meanwhile = { page: 'news.example/c', claimKey: 'p/c', claimText: 'A claim.', text: 'New.', at };
+    expect(withChanges({ ...shown, onPage: [...shown.onPage, meanwhile] }, one).onPage).toEqual([other, meanwhile]);
+    // "Show all again" and "Clear reports".
+    const all = takenBack(shown, NO_DISMISSALS);
+    expect(withChanges({ ...shown, reports: [...shown.reports, { ...report, url: 'https://news.example/z' }] }, all)).toEqual({ onPage: [], everywhere: [], reports: [{ ...report, url: 'https://news.example/z' }] });
+    expect(takenBack(shown, shown)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { expectBundledPack } from '@/lib/bundled-pack';
 import { parsePackText } from '@/lib/pack';
 import { askAgainOnce, createClient, routeMessage, type SenderInfo } from '@/lib/protocol';
 import { installBundledPack, type ClaimlightDb } from '@/lib/store';
-import { dismissalsFrom, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import { dismissalsFrom, takenBack, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import { bigSamplePack, dumpStore, fillDiskAtBatch, freshDb, samplePack } from '../helpers/packs';
 
 const bundled = expectBundledPack();
@@ -39,7 +39,7 @@ describe('routeMessage', () => {
     ['extra payload fields', { type: 'claimlight:listPacks', payload: { all: true } }, optionsPage, 'invalid-message'],
     ['a UI command from a content script', { type: 'claimlight:resetStore', payload: {} }, contentScript, 'forbidden-sender'],
     ['a content event from a page with no tab', { type: 'claimlight:contentScriptStarted', payload: { url: 'x' } }, optionsPage, 'forbidden-sender'],
-    ['a hidden-match change from a settings page', { type: 'claimlight:changeDismissals', payload: { changes: [{ show: { page: 'p', claimKey: 'k', text: 't' } }] } }, optionsPage, 'forbidden-sender'],
+    ['a hidden-match change from neither a tab nor an extension page', { type: 'claimlight:changeDismissals', payload: { changes: [{ show: { page: 'p', claimKey: 'k', text: 't' } }] } }, { ...contentScript, tabId: undefined }, 'forbidden-sender'],
     ['a hidden-match change of no known kind', { type: 'claimlight:changeDismissals', payload: { changes: [{ drop: 'all' }] } }, contentScript, 'invalid-message'],
     ['no hidden-match change at all', { type: 'claimlight:changeDismissals', payload: { changes: [] } }, contentScript, 'invalid-message'],
     ['any message from another extension', { type: 'claimlight:listPacks', payload: {} }, otherExtension, 'forbidden-sender'],
@@ -84,6 +84,24 @@ describe('hidden matches through the background', () => {
     await tab(1).call('changeDismissals', { changes: [{ hideEverywhere: { claimKey: 'p/bridge', claimText: 'The bridge closes.', at: '2026-12-07T00:00:01.000Z' } }] });
     await tab(1).call('changeDismissals', { changes: [{ show: { page: 'a.example/one', claimKey: 'p/bridge', text: 'The bridge will close.' } }] });
     expect(storage.stored()).toMatchObject({ onPage: [{ page: 'b.example/two' }], everywhere: [] });
+  });
+
+  it('takes back what the settings page listed while a tab hides another match at the same moment, keeping both changes', async () => {
+    db = freshDb();
+    const storage = slowStorage();
+    const handlers = createBackgroundHandlers({ db, bundled, dismissals: storage });
+    const tab = createClient(async (message) => routeMessage(structuredClone(message), contentScript, handlers));
+    const settings = createClient(async (message) => routeMessage(structuredClone(message), optionsPage, handlers));
+    const report = { url: 'https://a.example/one?ref=x', claimKey: 'p/bridge', claimText: 'The bridge closes.', text: 'The bridge will close.', at: '2026-12-07T00:00:00.000Z' };
+    await tab.call('changeDismissals', { changes: [hide('a.example/one'), { hideEverywhere: { claimKey: 'p/fares', claimText: 'Fares doubled.', at: '2026-12-07T00:00:00.000Z' } }, { report }] });
+    // The settings page shows that list; the reader presses "Show all again" and "Clear reports"
+    // just as a tab hides a match on another page and reports it.
+    const shown = storage.stored();
+    const emptied = takenBack(shown, { onPage: [], everywhere: [], reports: [] });
+    const laterReport = { ...report, url: 'https://b.example/two' };
+    const replies = await Promise.all([settings.call('changeDismissals', { changes: emptied }), tab.call('changeDismissals', { changes: [hide('b.example/two'), { report: laterReport }] })]);
+    expect(replies).toEqual([{ ok: true, value: { kept: true } }, { ok: true, value: { kept: true } }]);
+    expect(storage.stored()).toEqual({ onPage: [expect.objectContaining({ page: 'b.example/two' })], everywhere: [], reports: [laterReport] });
   });
 
   it('says when the browser would not keep the change, and a later change still runs', async () => {
