@@ -116,6 +116,10 @@ export class PageController {
   readonly pageId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
   /** Whether the page is being read: before its first scan is done, and while any scan runs. */
   private starting = true;
+  /** Whether `start` has decided whether Claimlight runs on the page, with the settings as they
+   * are then; and whether a change told settings before it did, newer than those it was given. */
+  private decided = false;
+  private settingsTold = false;
   private scansRunning = 0;
 
   constructor(
@@ -140,7 +144,8 @@ export class PageController {
 
   /** Starts on the page with these settings: scans it if Claimlight is on here. */
   async start(settings: Settings): Promise<void> {
-    this.settings = settings;
+    // Settings a change told while the content script read these are newer (`applySettings`).
+    if (!this.settingsTold) this.settings = settings;
     // The layer is in the page from the start, on or off, marks or none (`Painter.present`).
     this.painter.present();
     watchHover(
@@ -184,6 +189,21 @@ export class PageController {
       event.preventDefault();
       this.openCard(mention, 'keyboard');
     }, { signal: this.ctx.signal });
+    // The focus mark says where the keyboard is among the mentions. A card closed from the keyboard
+    // leaves it, with focus on the element around the mention; once focus leaves that element (Tab
+    // to a link, a click on blank space) with no card open, the mark goes, where it stayed beside
+    // the page's own focus ring until some later card closed. (Asked after the move: a card closing
+    // hands focus back in two steps.)
+    const focusMoved = () =>
+      this.ctx.setTimeout(() => {
+        const mention = this.outlined;
+        if (!mention || this.host?.current || this.pendingCard) return;
+        const active = document.activeElement;
+        if (active && active !== document.body && active !== document.documentElement && active.contains(mention.range.startContainer)) return;
+        this.outline(null);
+      }, 0);
+    document.addEventListener('focusin', focusMoved, { signal: this.ctx.signal });
+    document.addEventListener('focusout', focusMoved, { signal: this.ctx.signal });
     this.ctx.onInvalidated(() => {
       // An answer still on its way finds the page stopped, and paints no layer back.
       this.active = false;
@@ -207,11 +227,15 @@ export class PageController {
         this.host?.guard();
       });
     }, GUARD_INTERVAL);
-    this.painter.look(settings);
+    this.painter.look(this.settings);
     this.remembered = await this.dismissals.read().catch(() => NO_DISMISSALS);
     this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
+    // Decided with the settings as they are now: the reader may have switched the site off in the
+    // popup while the hidden matches were read, which found the page not yet running and did
+    // nothing, and the page was then marked with the settings it started with.
+    this.decided = true;
     try {
-      if (isEnabledOn(settings, location.hostname)) await this.rescan();
+      if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
     } finally {
       this.starting = false;
     }
@@ -236,7 +260,10 @@ export class PageController {
   async applySettings(settings: Settings): Promise<void> {
     const before = this.settings;
     this.settings = settings;
+    this.settingsTold = true;
     this.painter.look(settings);
+    // Before the page has decided whether it runs here, it decides with these (`start`).
+    if (!this.decided) return;
     const on = isEnabledOn(settings, location.hostname);
     if (!on) {
       if (this.active) this.stop();
@@ -274,6 +301,7 @@ export class PageController {
     this.closeCard();
     this.focused = null;
     // The matches the reader rejected are rejected on a page: the new page's, not the last one's.
+    this.mentions.newPage();
     this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
     if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
   }
@@ -357,7 +385,7 @@ export class PageController {
 
   private reveal(mention: PageMention, opened: 'click' | 'keyboard' = 'keyboard'): void {
     centreInView(mention.range);
-    this.painter.focus(mention.range);
+    this.outline(mention);
     this.openCard(mention, opened);
   }
 
@@ -476,11 +504,20 @@ export class PageController {
   private closeCard(): void {
     this.pendingCard = null;
     this.host?.hide();
-    this.painter.focus(null);
+    this.outline(null);
   }
 
   /** Closes a card the reader is done with. One the keyboard opened leaves the reader at its
    * mention: the focus mark stays on it, the next Tab and the next "next mention" go on from it. */
+  /** The mention the focus mark is drawn around, if any. */
+  private outlined: PageMention | null = null;
+
+  /** Draws the focus mark around a mention, or takes it away. */
+  private outline(mention: PageMention | null): void {
+    this.outlined = mention;
+    this.painter.focus(mention?.range ?? null);
+  }
+
   private leaveCard(mention: PageMention): void {
     if (this.host?.current?.opened === 'keyboard') this.host.hide(mention.range);
     else this.closeCard();
@@ -538,7 +575,7 @@ export class PageController {
         if (!this.mentions.list().includes(other)) return;
         if (opened === 'keyboard' && this.mentions.drawn().includes(other)) {
           this.focused = other;
-          this.painter.focus(other.range);
+          this.outline(other);
         }
         this.openCard(other, opened, at);
       },
@@ -564,8 +601,9 @@ export class PageController {
             remember({ report: { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at } });
           },
           onUndo: () => {
-            this.mentions.undismiss(mention.claimKey, mention.text);
+            const back = this.mentions.undismiss(mention);
             this.closeCard();
+            if (back) this.refresh();
             void this.dismissals.update([{ show: match }]);
           },
           onEverywhere: () => {

@@ -326,7 +326,6 @@ export class PageMentions {
       this.replacing = before;
       this.mentions = [];
       this.related = [];
-      this.dismissed.clear();
       this.date = pageDate(this.document);
       await this.scanRoots([this.document.documentElement], generation, before);
       if (generation === this.generation) this.replacing = null;
@@ -437,6 +436,11 @@ export class PageMentions {
     // import rated the claim anew, it is a new mention with the old id: a card open on the old one,
     // which would go on saying the old verdict, closes.)
     const foundAgain = new Map<(typeof placed)[number], PageMention>();
+    // A mention that a later scan of the same part placed already, whose answer came first (two
+    // scans of nested parts, or a whole-page scan overtaken by a change's, answered out of order):
+    // it is kept, and not added twice, which drew a second mark on the sentence and listed it twice.
+    const keptAlready = (one: (typeof placed)[number]) => kept.some((m) => m.claimKey === one.mention.claimKey && m.text === one.text && isAt(m.range, one.start, one.end));
+    for (let i = placed.length - 1; i >= 0; i--) if (keptAlready(placed[i]!)) placed.splice(i, 1);
     for (const one of placed) {
       const same = replaced.findIndex((m) => m.claimKey === one.mention.claimKey && m.text === one.text && isAt(m.range, one.start, one.end) && m.verdict === one.mention.verdict && m.repeats === one.mention.repeats && m.claim.text === one.fields.claim.text);
       if (same >= 0) foundAgain.set(one, replaced.splice(same, 1)[0]!);
@@ -536,16 +540,30 @@ export class PageMentions {
     this.gone = [...this.gone, ...mentions.map(({ claimKey, text, id }) => ({ claimKey, text, id }))].slice(-MAX_GONE);
   }
 
-  /** Hides one mention for the rest of this page's life ("not this claim"). */
+  /** Hides one mention for the rest of this page's life ("not this claim"): rescans of the page,
+   * whole or in part, leave it out until a new page (`newPage`), stored or not (a private window
+   * keeps nothing; a full storage kept nothing). */
   dismiss(mention: PageMention): void {
     this.dismissed.add(matchKey(mention.claimKey, mention.text));
     this.mentions = this.mentions.filter((m) => m.id !== mention.id);
     this.index();
   }
 
-  /** Shows a dismissed match again from the next scan on ("undo"). */
-  undismiss(claimKey: string, text: string): void {
-    this.dismissed.delete(matchKey(claimKey, text));
+  /** Shows a dismissed mention again ("undo"): at once, where its text is still on the page, and
+   * in later scans. It used to come back only with the rescan that the stored list's change
+   * brings, which a private window or a full storage never made. True when it is listed again. */
+  undismiss(mention: PageMention): boolean {
+    this.dismissed.delete(matchKey(mention.claimKey, mention.text));
+    const stands = mention.nodes.every((n) => n.isConnected) && !mention.range.collapsed;
+    if (!stands || this.mentions.includes(mention) || this.isHidden(mention.claimKey, mention.text)) return false;
+    this.mentions = [...this.mentions, mention].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.index();
+    return true;
+  }
+
+  /** A new page (a single-page app's route): the matches rejected on the last one are not this one's. */
+  newPage(): void {
+    this.dismissed.clear();
   }
 
   /** Takes the reader's remembered rejections: what they name is hidden now and in later scans.

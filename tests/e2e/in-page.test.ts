@@ -891,6 +891,8 @@ describe('moving between mentions in the card', () => {
       return !!active && active !== document.body && !!(element.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) && !element.hasAttribute('tabindex');
     });
     expect(after).toBe(true);
+    // Focus has left the mention: its focus mark goes, not to stay beside the page's own focus ring.
+    await expect.poll(() => page.focusedText()).toBeNull();
     // Focus back on the page itself (a click on blank space): Enter is the page's again, not the
     // mention's the keyboard last left.
     await page.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

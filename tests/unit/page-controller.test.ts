@@ -289,6 +289,31 @@ describe('PageController', () => {
     expect((page.controller as unknown as { painter: { drawn: unknown[] } }).painter.drawn).toEqual([]);
   });
 
+  it('marks nothing on a site the reader switched off while the page was starting, before it had read the hidden matches', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const { ctx, stop: stopContext } = fakeContentContext();
+    stop = stopContext;
+    let release = () => {};
+    const read = () => new Promise<Dismissals>((resolve) => (release = () => resolve(NO_DISMISSALS)));
+    const asked: string[] = [];
+    const client = { call: async (name: string) => (asked.push(name), ok({ mentions: [], related: [], claims: {} })) } as unknown as Client;
+    const controller = new PageController(ctx, client, { read, update: async () => 'kept' as const });
+    const started = controller.start(DEFAULT_SETTINGS);
+    await tick();
+    await controller.applySettings({ ...DEFAULT_SETTINGS, siteRules: [{ pattern: location.hostname, mode: 'never' }] });
+    release();
+    await started;
+    expect(asked).not.toContain('findMentions');
+    expect(controller.enabled).toBe(false);
+    // Settings told before the content script had read its own are the newer: switched on again.
+    const { ctx: ctx2, stop: stop2 } = fakeContentContext();
+    stop = () => (stopContext(), stop2());
+    const later = new PageController(ctx2, client, { read: async () => NO_DISMISSALS, update: async () => 'kept' as const });
+    await later.applySettings({ ...DEFAULT_SETTINGS, enabled: true });
+    await later.start({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(later.enabled).toBe(true);
+  });
+
   it('tells the badge again when the page comes back from the back/forward cache or a prerendered page is shown', async () => {
     const page = await startedOn(`<main><p>${CLAIM}</p></main>`);
     expect(page.reports).toEqual([{ count: 1, problems: 1, worst: 'false' }]);
@@ -418,6 +443,30 @@ describe('a card open on a mention the page scans again', () => {
     host.current!.dismissed!.onUndo();
     for (let i = 0; i < 5; i++) await tick();
     expect(asked.at(-1)).toEqual([{ show: { page, claimKey: 'p/bridge', text: CLAIM } }]);
+  });
+
+  it('keeps a match hidden that could not be stored through the page\'s later scans, whole or in part, until a new page', async () => {
+    const { controller, host } = await openCardOn(() => 'false', 'full');
+    host.current!.onDismiss();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(controller.summaries()).toEqual([]);
+    // A feed refreshed: the page is read again whole.
+    await controller.claimsChanged();
+    expect(controller.summaries()).toEqual([]);
+  });
+
+  it('marks a hidden match again at once on Undo, though the hiding could not be stored', async () => {
+    const { controller, host } = await openCardOn(() => 'false', 'full');
+    host.current!.onDismiss();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(controller.summaries()).toEqual([]);
+    host.current!.dismissed!.onUndo();
+    for (let i = 0; i < 5; i++) await tick();
+    expect(controller.summaries().map((m) => m.text)).toEqual([CLAIM]);
+    expect((controller as unknown as { painter: { drawn: unknown[] } }).painter.drawn).toHaveLength(1);
+    // And the page's next scan keeps it.
+    await controller.claimsChanged();
+    expect(controller.summaries().map((m) => m.text)).toEqual([CLAIM]);
   });
 
   it('says nothing of the kind where it was kept', async () => {

@@ -29,7 +29,7 @@ function heldMatcher() {
       await tick();
     }
   };
-  return { find, releaseAll, pending: () => waiting.length };
+  return { find, releaseAll, releaseOldest: () => waiting.shift()!(), pending: () => waiting.length };
 }
 
 /** Answers the matcher's questions until the scan is done. */
@@ -60,6 +60,44 @@ describe('PageMentions', () => {
     await matcher.releaseAll();
     await partial;
     expect(mentions.list().map((m) => m.text)).toEqual([CLAIM, CLAIM]);
+  });
+
+  it('marks a sentence once when two scans of nested parts of the page answer out of order', async () => {
+    document.body.innerHTML = `<main><div id="feed"><span id="ticker">0</span><p>${CLAIM}</p></div></main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    await answered(matcher, mentions.scanAll());
+    // The paragraph changes, then the part around it: the later scan is answered first.
+    const first = mentions.scan([document.querySelector('p')!]);
+    await tick();
+    const second = mentions.scan([document.getElementById('feed')!]);
+    await tick();
+    expect(matcher.pending()).toBe(2);
+    await matcher.releaseAll();
+    await Promise.all([first, second]);
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
+  });
+
+  it('marks a sentence once when a change\'s scan answers before the whole-page scan that overtook the one it waited for', async () => {
+    document.body.innerHTML = `<main><div id="feed"><span id="ticker">0</span><p>${CLAIM}</p></div></main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    const whole = mentions.scanAll();
+    await tick();
+    // A change's scan waits for that whole-page scan; a newer one (a feed refreshed) overtakes it.
+    const partial = mentions.scan([document.getElementById('feed')!]);
+    const again = mentions.scanAll();
+    await tick();
+    expect(matcher.pending()).toBe(2);
+    // The first whole-page scan is answered (and dropped); the change's scan then asks, and is
+    // answered before the newer whole-page scan.
+    matcher.releaseOldest();
+    await whole;
+    await tick();
+    expect(matcher.pending()).toBe(2);
+    await matcher.releaseAll();
+    await Promise.all([partial, again]);
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
   });
 
   it.each([
