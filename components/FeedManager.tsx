@@ -67,7 +67,7 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
         <p class="feed__error">
           {feed.failingSince ? `Failing since ${formatMomentWithTime(feed.failingSince)}: ` : ''}
           {feed.lastError}
-          {feed.claimCount > 0 ? ' Its last good claims stay.' : ''}
+          {feed.failingSince && feed.claimCount > 0 ? ' Its last good claims stay.' : ''}
         </p>
       )}
       {/* In the row from the start, empty while the feed is idle: a live region that arrives with its

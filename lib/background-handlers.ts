@@ -6,7 +6,7 @@
 import type { PageVerdicts } from './badge';
 import { withChanges, type Dismissals } from './dismissals';
 import { feedOrigin, feedOriginWithPort, feedSourceOf } from './feeds/names';
-import { addFeed, feedIdOf, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
+import { addFeed, feedIdOf, FeedGoneError, refreshFeed, removeFeed, type RefreshDeps, type RefreshOutcome } from './feeds/refresh';
 import { backoffMinutes, clampInterval, dueFeeds, type FeedTiming } from './feeds/schedule';
 import { log } from './log';
 import { describeSettingsError } from './settings';
@@ -109,11 +109,18 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         bundledMissing = true;
         await installBundledPack(db, bundled);
         bundledMissing = false;
-        // Tabs that could not be read scan again, and the feeds' alarm, which could not be set
-        // while the store was shut, is set.
-        await changed();
-        await feedsChanged();
       })().finally(() => (reopening = null));
+      // Then tabs that could not be read scan again, and the feeds' alarm, which could not be set
+      // while the store was shut, is set: once the store is open, not as part of opening it. Setting
+      // the alarm reads the feeds (`feedTimings`), which waits for the store to open: awaited in
+      // here, it waited for itself, and every message after hung until the background restarted.
+      void reopening.then(
+        async () => {
+          await changed();
+          await feedsChanged();
+        },
+        () => undefined,
+      );
     }
     if (reopening) await reopening;
   };
@@ -268,7 +275,9 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
     refreshFeed: ({ feedId }) =>
       onStore(async () => {
         if (!(await db.feeds.get(feedId))) return noSuchFeed();
-        return ok(await refreshing(feedId));
+        // Removed while its check was set up (its key read): gone, which is no failure of the store.
+        const outcome = await refreshing(feedId).catch((e: unknown) => (e instanceof FeedGoneError ? null : Promise.reject(e)));
+        return outcome ? ok(outcome) : noSuchFeed();
       }),
     setFeedPaused: ({ feedId, paused }) =>
       onStore(async () => {

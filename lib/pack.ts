@@ -23,6 +23,9 @@ export interface ParsedPack {
   /** For reviews converted into a pack, each fact-checker by name, once: the pack's publisher
    * names only the first few ("A, B, C and 19 more"). */
   publishers?: string[];
+  /** For a page, how many of its JSON-LD blocks were not valid JSON and were left out: claims may
+   * be in them (a feed's refresh keeps the ones it stored, `refreshFeed`). */
+  unreadBlocks?: number;
 }
 
 /** Options for `parsePackText`. `fileName` (without its extension) or `feedName` titles packs made
@@ -249,7 +252,7 @@ export function parsePackText(text: string, options: ParseOptions = {}): Result<
     // The blocks left out are said: as warnings of the pack read from the others, or with the
     // reason no pack was found.
     if (!unread.length) return read;
-    return read.ok ? ok({ ...read.value, warnings: [...unread, ...read.value.warnings] }) : err([...unread.map((note) => note.replace(/, left out$/, '')), ...read.error]);
+    return read.ok ? ok({ ...read.value, warnings: [...unread, ...read.value.warnings], unreadBlocks: unread.length }) : err([...unread.map((note) => note.replace(/, left out$/, '')), ...read.error]);
   } catch (e) {
     // A file is anyone's: a value no reader foresaw (an object whose `toString` is a number, which
     // cannot be written as text) is a refused file, never an exception that leaves an import, or a

@@ -6,6 +6,7 @@
  * when it fails; its next check backs off (`schedule.ts`).
  */
 import { hashId } from '../claim-review';
+import { formatCount, plural } from '../counts';
 import { parsePackText } from '../pack';
 import { err, ok, type Result } from '../result';
 import type { Claim, FactPack } from '../schema';
@@ -76,6 +77,15 @@ async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fe
   return ok(fetched.value.status === 'unchanged' ? null : fetched.value);
 }
 
+/** The feed to check is not subscribed to (the reader removed it while its check was being
+ * set up): the caller says there is no such feed, not that the store failed. */
+export class FeedGoneError extends Error {
+  constructor(feedId: string) {
+    super(`No feed ${feedId}.`);
+    this.name = 'FeedGoneError';
+  }
+}
+
 /**
  * Checks one feed now and stores what it found: its new pack (whole, with its record, in one
  * transaction), or that nothing changed, or why it failed (the pack untouched).
@@ -83,7 +93,7 @@ async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fe
 export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: RefreshDeps): Promise<RefreshOutcome> {
   const now = (deps.now ?? Date.now)();
   const feed = await db.feeds.get(feedId);
-  if (!feed) throw new Error(`No feed ${feedId}.`);
+  if (!feed) throw new FeedGoneError(feedId);
   // The subscription this check is for: one removed meanwhile is gone, and one subscribed to again
   // since (the same id, added later) is another, whose own check is the one to store.
   const stillSubscribed = (current: StoredFeed | undefined): current is StoredFeed => current?.addedAt === feed.addedAt;
@@ -129,13 +139,24 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     // Unsubscribed while it was fetched: its claims went with it, and they stay gone.
     if (!stillSubscribed(await db.feeds.get(feedId))) return { feed, change: null };
     const before = await db.claims.where('packId').equals(feed.packId).toArray();
-    const change = diffClaims(before.map(({ packId: _p, position: _n, ...claim }) => claim), pack.claims);
+    const stored = before.map(({ packId: _p, position: _n, ...claim }) => claim);
+    // A page some of whose JSON-LD blocks are not valid JSON (a site that wrote a raw line break
+    // into one review's text) may hold the claims it no longer lists in them: those stay as they
+    // were, where they were withdrawn with no word of why, until the page reads whole again.
+    const unread = parsed.value.unreadBlocks ?? 0;
+    const listed = new Set(pack.claims.map((claim) => claim.id));
+    const carried = unread ? stored.filter((claim) => !listed.has(claim.id)) : [];
+    if (carried.length) pack.claims = [...pack.claims, ...carried];
+    const change = diffClaims(stored, pack.claims);
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
     let renamed = false;
     if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
     else renamed = await renewHeader(db, pack);
     const next = await updateRecord((current) => ({
       ...healthy(current),
+      ...(unread
+        ? { lastError: `${unread === 1 ? 'A block' : `${formatCount(unread)} blocks`} of the page ${unread === 1 ? 'is' : 'are'} not valid JSON and ${unread === 1 ? 'was' : 'were'} left out${carried.length ? `: the ${plural(carried.length, 'claim')} it no longer lists elsewhere ${carried.length === 1 ? 'stays' : 'stay'} as stored` : ''}.` }
+        : {}),
       ...validators,
       title: pack.title,
       publisher: pack.publisher,

@@ -51,6 +51,28 @@ describe('feeds through the background', () => {
     expect(onStoreChanged).toHaveBeenCalledTimes(0);
   });
 
+  it('says a feed removed while its check was being set up is gone, not that the store failed', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    let release = () => {};
+    let held = false;
+    let asked = false;
+    const fetch = vi.fn(async () => json([review(1)])) as unknown as typeof globalThis.fetch;
+    // Reading the key takes a moment, in which the reader presses "Remove".
+    const apiKey = () => (held ? new Promise<undefined>((resolve) => ((asked = true), (release = () => resolve(undefined)))) : Promise.resolve(undefined));
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch, now: () => 1_000, apiKey } });
+    const ui = createClient(async (message) => routeMessage(structuredClone(message), options, handlers));
+    await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    const feedId = feedIdOf({ kind: 'url', url: FEED });
+    held = true;
+    const refreshed = ui.call('refreshFeed', { feedId });
+    await vi.waitFor(() => expect(asked).toBe(true));
+    expect(await ui.call('removeFeed', { feedId })).toMatchObject({ ok: true });
+    release();
+    expect(await refreshed).toEqual({ ok: false, error: { code: 'not-found', message: 'There is no such feed.' } });
+    expect(await db.claims.where('packId').equals(feedId).count()).toBe(0);
+  });
+
   it('refuses to import a file over a feed\'s pack (its export, edited), keeping the feed\'s claims', async () => {
     const { ui } = await setup(() => json([review(1), review(2)]));
     await ui.call('addFeed', { source: { kind: 'url', url: FEED } });

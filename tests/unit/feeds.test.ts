@@ -238,6 +238,33 @@ describe('refreshing a feed', () => {
     expect(back.feed).toMatchObject({ failures: 0, failingSince: undefined, lastError: undefined });
   });
 
+  it('keeps the claims of a page\'s review whose JSON-LD block is broken, rather than withdrawing them with no word of why', async () => {
+    db = freshDb();
+    // A fact-checker's page, one JSON-LD block per review.
+    const page = (items: [number, string][], broken?: number) =>
+      new Response(
+        `<html><body>${(JSON.parse(reviews(items)) as object[])
+          .map((review, i) => `<script type="application/ld+json">${i === broken ? JSON.stringify(review).replace('about the', 'about\nthe') : JSON.stringify(review)}</script>`)
+          .join('\n')}</body></html>`,
+        { status: 200, headers: { 'content-type': 'text/html' } },
+      );
+    let answer = () => page([[1, 'False'], [2, 'False'], [3, 'False']]);
+    const { fetch } = server(() => answer());
+    await addFeed(db, source, { fetch, now: () => 0 });
+    // The site writes a raw line break into the second review's text, which makes its block no JSON.
+    answer = () => page([[1, 'False'], [2, 'False'], [3, 'False'], [4, 'False']], 1);
+    const refreshed = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 10 * MINUTE });
+    expect(refreshed.change).toEqual({ added: 1, updated: 0, withdrawn: 0 });
+    const texts = (await db.claims.where('packId').equals(refreshed.feed.packId).toArray()).map((c) => c.text).sort();
+    expect(texts).toEqual([1, 2, 3, 4].map((n) => `Harbour claim number ${n} about the ferry fares.`));
+    expect(refreshed.feed).toMatchObject({ failures: 0, claimCount: 4, lastError: 'A block of the page is not valid JSON and was left out: the 1 claim it no longer lists elsewhere stays as stored.' });
+    // Read whole again, the page says what it holds, and a review it dropped is withdrawn.
+    answer = () => page([[1, 'False'], [3, 'False'], [4, 'False']]);
+    const whole = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 20 * MINUTE });
+    expect(whole.change).toEqual({ added: 0, updated: 0, withdrawn: 1 });
+    expect(whole.feed).toMatchObject({ lastError: undefined, claimCount: 3 });
+  });
+
   it('stores the claims of a UTF-16 feed as written, as an import of its file does', async () => {
     db = freshDb();
     const text = reviews([[1, 'False']]).replace('ferry fares', 'ferry fares in Québec');

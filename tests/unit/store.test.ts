@@ -314,13 +314,29 @@ describe('a browser that keeps no database for Claimlight (Firefox set never to 
     db = (await openStore(onDisk, notAsked)).db;
     let told = 0;
     let alarmSet = 0;
-    const handlers = createBackgroundHandlers({ db, bundled, onStoreChanged: () => void told++, onFeedChecked: () => void alarmSet++ });
+    // Wired as the background wires them: telling the tabs and the alarm sets the feeds' alarm,
+    // which reads the feeds' timings, from the store being opened.
+    const setAlarm = async () => void (await handlers.feedTimings());
+    const handlers = createBackgroundHandlers({
+      db,
+      bundled,
+      onStoreChanged: async () => {
+        told++;
+        await setAlarm();
+      },
+      onFeedChecked: async () => {
+        alarmSet++;
+        await setAlarm();
+      },
+    });
     expect(await handlers.getStoreSummary({}, options)).toMatchObject({ ok: false, error: { code: 'storage' } });
     // The reader frees some space, as the message asks, and tries again; a second message that comes
     // while the store is opened waits for the bundled pack too.
     state.full = false;
-    expect(await Promise.all([handlers.getStoreSummary({}, options), handlers.getStoreSummary({}, options)])).toEqual([full, full]);
-    expect([told, alarmSet]).toEqual([1, 1]);
+    const within = <T,>(work: Promise<T>) => Promise.race([work, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 3_000))]);
+    expect(await within(Promise.all([handlers.getStoreSummary({}, options), handlers.getStoreSummary({}, options)]))).toEqual([full, full]);
+    await vi.waitFor(() => expect([told, alarmSet]).toEqual([1, 1]));
+    expect(await within(handlers.listFeeds({}, options))).toEqual({ ok: true, value: [] });
   });
 
   it('installs the bundled pack at a later message where it could not be once the store opened again', async () => {
