@@ -448,7 +448,7 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
 function ownFieldsIn(node: Json): Json {
   const own = asObject(node[OWN_FIELDS]);
   if (!own) return {};
-  return { ...(own.telling !== undefined ? { telling: own.telling } : {}), ...(own.cues !== undefined ? { cues: own.cues } : {}) };
+  return { ...(own.telling !== undefined ? { telling: own.telling } : {}), ...(own.cues !== undefined ? { cues: own.cues } : {}), ...(own.verdict !== undefined ? { verdict: own.verdict } : {}) };
 }
 
 function convertApiClaim(raw: unknown, index: number, into: Converted, seen: Set<string>): void {
@@ -640,7 +640,11 @@ const OWN_FIELDS = 'claimlightClaim';
 
 function ownFieldsOf(claim: Claim): Json {
   const cues = claim.cues.phrases.length || claim.cues.terms.length ? { cues: claim.cues } : {};
-  const own = { ...(claim.telling ? { telling: claim.telling } : {}), ...cues };
+  // A verdict its rating's label does not read as (a pack's claim rated false whose label says
+  // "Misleading", or "Four Pinocchios", which reads as no verdict): an import read it from the label
+  // alone, and the claim came back rated otherwise, or unrated and no longer marked.
+  const verdict = verdictFromRating(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) === claim.verdict ? {} : { verdict: claim.verdict };
+  const own = { ...(claim.telling ? { telling: claim.telling } : {}), ...cues, ...verdict };
   return Object.keys(own).length ? { [OWN_FIELDS]: own } : {};
 }
 

@@ -135,6 +135,11 @@ function normalizeLabel(label: string): string {
     .toLowerCase()
     .replace(/[_\s]+/g, ' ')
     .replace(/[^\p{L}\p{N} -]/gu, '')
+    // A dash between words ("True – but misleading", "True - but misleading") is punctuation, as
+    // the comma of "True, but misleading" is, not a word: left as a word, or as the empty word the
+    // dash left out made, the qualifier after it went unread and the rating read as Accurate.
+    .replace(/(^| )-+(?= |$)/g, ' ')
+    .replace(/ +/g, ' ')
     .trim();
 }
 

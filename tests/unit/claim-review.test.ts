@@ -498,6 +498,18 @@ describe('a ClaimReview export, imported again', () => {
     expect(back.pack.claims.map((c) => c.verdict)).toEqual(ours.claims.map((c) => c.verdict));
   });
 
+  it('keeps a verdict its rating\'s label does not read as (a claim rated false whose label says “Misleading”, or one no verdict reads from)', () => {
+    const base = samplePack();
+    const labelled = [['false', 'Misleading'], ['false', 'Four Pinocchios'], ['imprecise', 'Misleading'], ['accurate', 'True']] as const;
+    const { ours, back } = exportedAndBack({ ...base, claims: labelled.map(([verdict, ratingLabel], i) => ({ ...base.claims[1]!, id: `c${i}`, text: `Claim number ${i} about ferries.`, verdict, ratingLabel })) });
+    expect(back.pack.claims.map((c) => [c.verdict, c.ratingLabel])).toEqual(ours.claims.map((c) => [c.verdict, c.ratingLabel]));
+    // A file that did not come from Claimlight is read from its label alone.
+    const other = JSON.parse(JSON.stringify(packToClaimReview(ours))) as { '@graph': { sdPublisher: unknown }[] };
+    for (const review of other['@graph']) delete review.sdPublisher;
+    const read = parse(other);
+    expect(read.ok && read.value.pack.claims.map((c) => c.verdict)).toEqual(['imprecise', 'unrated', 'imprecise', 'accurate']);
+  });
+
   it('keeps dates given to the month or the year, which it writes as they are', () => {
     const base = samplePack();
     const claim = { ...base.claims[1]!, claimDate: '2026-05', context: [{ text: 'The operator’s fare table.', sources: [{ url: 'https://ferry.example/fares', outlet: 'Ferry Co', published: '2026' }] }] };

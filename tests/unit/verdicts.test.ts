@@ -46,6 +46,14 @@ describe('rating labels that name no verdict a claim can hold', () => {
   });
 });
 
+describe('ratings qualified after a dash', () => {
+  it('reads a rating qualified after a dash as the same rating qualified after a comma', async () => {
+    const { verdictFromRating } = await import('@/lib/verdicts');
+    const labels = ['True – but misleading', 'True - but misleading', 'True — but misleading', 'True, but misleading', 'Mostly true – but missing context', 'Verdadero – pero engañoso', 'Falso – en parte', 'Half-true', 'True - accurate'];
+    expect(labels.map((label) => verdictFromRating(label))).toEqual(['imprecise', 'imprecise', 'imprecise', 'imprecise', 'imprecise', 'imprecise', 'imprecise', verdictFromRating('Half true'), 'accurate']);
+  });
+});
+
 describe('ratings false only in part', () => {
   it.each(['Falso en parte', 'Faux en partie', 'Falso em parte', 'False in part', 'Falso a medias', 'Teilweise falsch', 'Parcialmente falso'])('reads %s as imprecise, as "Partly false" is', async (label) => {
     const { verdictFromRating } = await import('@/lib/verdicts');
