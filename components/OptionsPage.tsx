@@ -42,7 +42,7 @@ export function OptionsPage({ client, importer, settings, onSettingsChange, save
           {saveError}
         </p>
       )}
-      {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} /> : <p role="status">Reading your settings…</p>}
+      {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} saveError={saveError} /> : <p role="status">Reading your settings…</p>}
       <PackManager client={client} importer={importer} storeVersion={storeVersion} />
       {feeds && <FeedManager client={client} {...feeds} storeVersion={storeVersion} />}
       {onDismissalsChange && <HiddenMatches list={dismissals} onChange={onDismissalsChange} />}

@@ -215,11 +215,17 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     const listed = await client.call('listFeeds', {}).catch(() => null);
     const count = listed?.ok ? listed.value.length : null;
     const feeds = count === null ? 'every feed' : count === 1 ? 'your feed' : `your ${count} feeds`;
-    setAsking({
-      question: count === 0 ? 'Delete every imported pack and restore the bundled pack?' : `Delete every imported pack, unsubscribe from ${feeds}, and restore the bundled pack?`,
-      confirmLabel: 'Reset',
-      onConfirm: () => void reset(count === 0 ? '' : `, and you were unsubscribed from ${feeds}`),
-    });
+    // A question the reader opened while the feeds were counted (a pack's "Delete", the background
+    // slow to wake) stays as it is: asked here, the reset's question replaced it in the open
+    // dialog, and a click meant for "Delete pack" reset the whole store.
+    setAsking(
+      (open) =>
+        open ?? {
+          question: count === 0 ? 'Delete every imported pack and restore the bundled pack?' : `Delete every imported pack, unsubscribe from ${feeds}, and restore the bundled pack?`,
+          confirmLabel: 'Reset',
+          onConfirm: () => void reset(count === 0 ? '' : `, and you were unsubscribed from ${feeds}`),
+        },
+    );
   }
 
   async function reset(feedsRemoved: string) {

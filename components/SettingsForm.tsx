@@ -23,7 +23,7 @@ export function sensitivitySpoken(sensitivity: number): string {
  * The reader's settings as controls: the switch, site rules, the look of marks and sensitivity,
  * each with a live preview. Controlled: every change is handed to `onChange`; storing it is the caller's job.
  */
-export function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (next: Settings) => void }) {
+export function SettingsForm({ settings, onChange, saveError = null }: { settings: Settings; onChange: (next: Settings) => void; saveError?: string | null }) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
   const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
@@ -46,7 +46,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
         <p class="hint" id="enabled-hint">
           {settings.enabled ? 'On for every site, except sites set to Never below.' : 'Off, except on sites set to Always below.'}
         </p>
-        <SiteRules rules={settings.siteRules} onChange={(rules) => set('siteRules', rules)} bytesUsed={settingsBytes(settings)} />
+        <SiteRules rules={settings.siteRules} onChange={(rules) => set('siteRules', rules)} bytesUsed={settingsBytes(settings)} saveError={saveError} />
       </section>
 
       <section aria-labelledby="look-heading" class="settings-look">

@@ -10,7 +10,10 @@ const NEARLY_FULL = 0.85;
 
 /** The per-site rules: lists them, adds one from a typed pattern, removes each. Controlled.
  * `bytesUsed`: what the whole settings take of the browser's one item for them (`settingsBytes`). */
-export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[]; onChange: (next: SiteRule[]) => void; bytesUsed?: number }) {
+/** `saveError`: why the settings' last write failed, if it did: said beside the form in place of
+ * what the last change did, which a failed write did not do ("Added: …" of a rule the browser
+ * refused to store, with the page's message far above a long list). */
+export function SiteRules({ rules, onChange, bytesUsed = 0, saveError = null }: { rules: SiteRule[]; onChange: (next: SiteRule[]) => void; bytesUsed?: number; saveError?: string | null }) {
   const [typed, setTyped] = useState('');
   const [mode, setMode] = useState<SiteRule['mode']>('never');
   const [error, setError] = useState<string | null>(null);
@@ -109,7 +112,7 @@ export function SiteRules({ rules, onChange, bytesUsed = 0 }: { rules: SiteRule[
           mostly not read out): what the last change did, and the warning when the list nears the
           browser's limit. */}
       <p class="hint rule-status" role="status">
-        {said}
+        {said && saveError ? saveError : said}
         {said && bytesUsed > NEARLY_FULL * SYNC_ITEM_BYTES && ' '}
         {bytesUsed > NEARLY_FULL * SYNC_ITEM_BYTES &&
           `Your settings take ${(bytesUsed / 1024).toFixed(1)} KB of the ${SYNC_ITEM_BYTES / 1024} KB the browser keeps for them, most of it site rules. Remove some before adding many more, or the browser will refuse to save them.`}

@@ -120,16 +120,25 @@ function Options() {
         const written = storedWith(before, fields);
         // Taken as stored at once: a change made while this write is under way goes over it.
         stored.current = written;
+        // What the page's values are now made from: what it read, with what it writes. Not what
+        // another tab wrote meanwhile, which the page has not shown: taken as the page's own, its
+        // stale value was written back over it at the next change. Taken at once too: taken once
+        // the write was done, a change back made while it was under way (the slider moved, then
+        // moved back) compared equal to the old values, was not written, and the slow write's
+        // value stayed.
+        const savedBefore = saved.current;
+        saved.current = { ...saved.current, ...fields };
         try {
           await browser.storage.sync.set({ [SETTINGS_KEY]: written });
         } catch (error) {
           if (stored.current === written) stored.current = before;
+          // Not written: those fields are the page's unsaved changes again (unless a later change
+          // has been taken as saved since).
+          const reverted = { ...saved.current } as Record<string, unknown>;
+          for (const key of Object.keys(fields) as (keyof Settings)[]) if (saved.current[key] === fields[key]) reverted[key] = savedBefore[key];
+          saved.current = reverted as unknown as Settings;
           throw error;
         }
-        // What the page's values are now made from: what it read, with what it wrote. Not what
-        // another tab wrote meanwhile, which the page has not shown: taken as the page's own, its
-        // stale value was written back over it at the next change.
-        saved.current = { ...saved.current, ...fields };
       }
       setSaveError(null);
     } catch (error) {

@@ -132,7 +132,16 @@ async function reloadPage() {
 
 async function hideMarks(hidden: boolean) {
   const reply = await askTab('setMarksHidden', { hidden }).catch(() => null);
-  if (reply) paint({ marksHidden: reply.hidden });
+  if (reply) {
+    paint({ marksHidden: reply.hidden, pageStatus: '' });
+    return;
+  }
+  // The page did not answer (the tab went to a page Claimlight does not run on, or reloaded): said,
+  // as a reveal that finds no page says it, and the list read again. The switch used to do nothing.
+  paint({ pageStatus: '' });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  paint({ pageStatus: `The page did not answer, so its marks were not ${hidden ? 'hidden' : 'shown again'}. The list shows what is there now.` });
+  await followMentions();
 }
 
 async function reveal(id: number) {

@@ -103,6 +103,34 @@ describe('PackManager', () => {
     expect(screen.getByTestId('import-status').textContent).toBe('Deleted “\u2068Sample pack\u2069”.');
   });
 
+  it('keeps a pack\'s "Delete" question open when the reset\'s question comes late (the background slow to count the feeds)', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, bundled });
+    const sender = { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true };
+    let answerFeeds = () => {};
+    const asked: string[] = [];
+    const client = createClient(async (message) => {
+      const type = (message as { type: string }).type;
+      asked.push(type);
+      if (type.endsWith('listFeeds')) await new Promise<void>((resolve) => (answerFeeds = resolve));
+      return routeMessage(message, sender, handlers);
+    });
+    render(<PackManager client={client} />);
+    await screen.findByText('28 claims in 1 pack');
+    paste(JSON.stringify({ ...samplePack(), claims: samplePack().claims.slice(0, 1) }));
+    await screen.findByText('29 claims in 2 packs');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to the bundled pack' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Sample pack' }));
+    await screen.findByText('Delete “\u2068Sample pack\u2069” and its 1 claim?');
+    answerFeeds();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelector('dialog.confirm p')!.textContent).toBe('Delete “\u2068Sample pack\u2069” and its 1 claim?');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete pack' }));
+    await screen.findByText('28 claims in 1 pack');
+    expect(asked.some((type) => type.endsWith('resetStore'))).toBe(false);
+  });
+
   it('says on each export button what it exports', async () => {
     await renderManager();
     const row = screen.getByRole('row', { name: /Trump–Putin call/ });

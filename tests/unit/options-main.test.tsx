@@ -174,6 +174,42 @@ describe('settings written by more than one writer', () => {
     expect((await stored())?.enabled).toBe(false);
   });
 
+  it('saves a change taken back while the change before it is still being written (the slider moved, then moved back)', async () => {
+    await openOptions();
+    const slider = await screen.findByRole('slider', { name: 'Sensitivity' });
+    // The browser makes one extension's writes in the order they are asked for; the first is slow.
+    const write = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    let first = true;
+    let queue: Promise<void> = Promise.resolve();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation((items) => {
+      queue = queue.then(async () => {
+        if (first) {
+          first = false;
+          await sleep(500);
+        }
+        await write(items);
+      });
+      return queue;
+    });
+    fireEvent.input(slider, { target: { value: '0.9' } });
+    await sleep(330);
+    // The first write is under way; the reader puts the slider back where it was.
+    fireEvent.input(slider, { target: { value: String(DEFAULT_SETTINGS.sensitivity) } });
+    await sleep(1_200);
+    expect((await stored())?.sensitivity).toBe(DEFAULT_SETTINGS.sensitivity);
+    expect((screen.getByRole('slider', { name: 'Sensitivity' }) as HTMLInputElement).value).toBe(String(DEFAULT_SETTINGS.sensitivity));
+  });
+
+  it('says beside the site rules\' form that a rule the browser would not store was not saved, not that it was added', async () => {
+    await openOptions();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    fireEvent.input(await screen.findByLabelText('Site'), { target: { value: 'news.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    const status = document.querySelector('.rule-status')!;
+    expect(status.textContent).toMatch(/^Added: /);
+    await waitFor(() => expect(status.textContent).toMatch(/^Your last change was not saved: /), { timeout: 2000 });
+  });
+
   it('keeps the verdicts the reader marks when synced settings name a verdict this version does not know', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, markedVerdicts: ['false', 'accurate', 'satire'] } });
     await openOptions();

@@ -152,6 +152,20 @@ describe('popup entrypoint', { timeout: 30_000 }, () => {
     expect(reveals).toEqual([{ id: 1, page: 'load-1' }]);
   });
 
+  it('says so and lists the page again when the page does not answer the switch that hides its marks', async () => {
+    let asked = 0;
+    await openPopupAnswering(async (message) => {
+      if (message.type === toContentType('listMentions')) return listed(asked++ === 0 ? [fares] : []);
+      if (message.type === toContentType('setMarksHidden')) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return ok({});
+    });
+    await openPageView();
+    const toggle = await screen.findByRole('button', { name: /Hide/ });
+    fireEvent.click(toggle);
+    await screen.findByText('The page did not answer, so its marks were not hidden. The list shows what is there now.');
+    await screen.findByText('No checked claims found on this page.');
+  });
+
   it.each([
     ['http://[::1]:8080/story', '[::1]'],
     ['https://example.com./story', 'example.com'],
