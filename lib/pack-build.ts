@@ -4,7 +4,7 @@
  * for readers to subscribe to. Every input is read by the importer readers' browsers use, so
  * what builds here imports there. `npm run pack -- build` is its command line.
  */
-import { clip, packFromClaimReviews, publisherList } from './claim-review';
+import { clip, hashId, packFromClaimReviews, publisherList } from './claim-review';
 import { claimReviewsFromCsv } from './csv-reviews';
 import { parseFactPack, parsePackText, type PackFormat } from './pack';
 import { err, ok, type Result } from './result';
@@ -62,8 +62,20 @@ function readInput(input: PackInput, today: Date, publisher: string | undefined)
   return parsed.ok ? ok({ pack: parsed.value.pack, format: parsed.value.format, warnings: parsed.value.warnings, publishers: parsed.value.publishers ?? [parsed.value.pack.publisher] }) : err(named(parsed.error));
 }
 
+/** An id made from a review's address and text (`hashId`), 32 bits: two reviews may share one;
+ * and the longer one each then takes, the short one first. */
+const HASHED_ID = /^cr-[0-9a-f]{8}$/;
+const LONG_HASHED_ID = /^(cr-[0-9a-f]{8})-[0-9a-f]{8}$/;
+/** What a claim made from a review was named from, its review's address and its text, as the
+ * claim keeps them: the same as an import's, within one file, where the review gave its address. */
+const reviewOf = (claim: Claim) => `${claim.context[0]?.sources[0]?.url ?? ''}\n${claim.text}`;
+/** The longer id two reviews that share a short one each take, as within one file. */
+const longIdOf = (claim: Claim) => `${claim.id}-${hashId(`\u0001${reviewOf(claim)}`)}`;
+
 /** Builds one pack from the inputs: all of them must read, and the result must validate. A claim
- * id that two inputs share is kept from the later one (a newer export of the same check). */
+ * id that two inputs share is kept from the later one (a newer export of the same check), except
+ * where it is a short id made from two different reviews: both are kept, each under a longer id
+ * (one of them used to be dropped as "given by more than one file"). */
 export function buildPack(inputs: readonly PackInput[], options: BuildOptions): Result<BuiltPack, string[]> {
   if (!inputs.length) return err(['No input files.']);
   const problems: string[] = [];
@@ -72,6 +84,8 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
   const publishers: string[] = [];
   let language = 'und';
   let replaced = 0;
+  // Short ids two different reviews shared: every review of one takes its longer id.
+  const crowded = new Set<string>();
   for (const input of inputs) {
     const read = readInput(input, new Date(`${options.today}T00:00:00Z`), options.publisher);
     if (!read.ok) {
@@ -79,7 +93,28 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
       continue;
     }
     const { pack, format, warnings, publishers: named } = read.value;
-    for (const claim of pack.claims) {
+    for (const given of pack.claims) {
+      let claim = given;
+      // A review that took its longer id within its file: the same review given by another file
+      // under the short id is this one, and any other review of that short id takes its longer id.
+      const short = LONG_HASHED_ID.exec(claim.id)?.[1];
+      if (short) {
+        crowded.add(short);
+        const held = claims.get(short);
+        if (held) {
+          claims.delete(short);
+          if (reviewOf(held) !== reviewOf(claim)) claims.set(longIdOf(held), { ...held, id: longIdOf(held) });
+        }
+      }
+      if (HASHED_ID.test(claim.id)) {
+        const held = claims.get(claim.id);
+        if (held && reviewOf(held) !== reviewOf(claim)) {
+          claims.delete(held.id);
+          claims.set(longIdOf(held), { ...held, id: longIdOf(held) });
+          crowded.add(claim.id);
+        }
+        if (crowded.has(claim.id)) claim = { ...claim, id: longIdOf(claim) };
+      }
       if (claims.has(claim.id)) replaced++;
       claims.delete(claim.id);
       claims.set(claim.id, claim);
@@ -92,6 +127,7 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
     report.push(...warnings.map((warning) => `${input.name}: ${warning}`));
   }
   if (problems.length) return err(problems);
+  if (crowded.size) report.push(`${crowded.size} short id${crowded.size === 1 ? '' : 's'} given to different reviews by different files: each review took a longer id`);
   if (replaced) report.push(`${replaced} claim${replaced === 1 ? '' : 's'} given by more than one file: the last file's kept`);
   // Named as an import of several fact-checkers' files names them: 22 outlets' names joined were
   // over the field's limit, and the build refused to write without --publisher, not saying so.

@@ -66,6 +66,29 @@ describe('buildPack', () => {
     expect(again.ok && again.value.pack).toEqual(pack);
   });
 
+  it('keeps two different reviews whose short ids clash across files, each under the longer id an import of one file gives it', () => {
+    // Reviews 2795 and 8261 of this shape hash to the same 32 bits (cr-5701781c).
+    const text = (i: number) => `The ferry fares rose by ${i} percent this year.`;
+    const clashing = (i: number) => ({ '@type': 'ClaimReview', url: `https://checker.example/reviews/${i}`, claimReviewed: text(i), author: { name: 'Harbour Check' }, reviewRating: { alternateName: 'False' } });
+    const file = (name: string, ...ns: number[]) => ({ name, text: JSON.stringify(ns.map(clashing)) });
+    const idsOf = (inputs: { name: string; text: string }[]) => {
+      const built = buildPack(inputs, { id: 'p', today: '2026-12-03' });
+      if (!built.ok) throw new Error(built.error.join('\n'));
+      return { ids: Object.fromEntries(built.value.pack.claims.map((c) => [c.text, c.id])), report: built.value.report };
+    };
+    const apart = idsOf([file('a.jsonld', 2795), file('b.jsonld', 8261)]);
+    expect(Object.keys(apart.ids).sort()).toEqual([text(2795), text(8261)].sort());
+    // The same ids as one file holding both gives them, whatever the order of the files.
+    const together = parsePackText(JSON.stringify([2795, 8261].map(clashing)));
+    expect(together.ok && Object.fromEntries(together.value.pack.claims.map((c) => [c.text, c.id]))).toEqual(apart.ids);
+    expect(idsOf([file('b.jsonld', 8261), file('a.jsonld', 2795)]).ids).toEqual(apart.ids);
+    expect(apart.report).toContain('1 short id given to different reviews by different files: each review took a longer id');
+    // A review given again by a later file, under its short id or its longer one, is still one claim.
+    expect(idsOf([file('a.jsonld', 2795), file('b.jsonld', 2795, 8261)]).ids).toEqual(apart.ids);
+    expect(idsOf([file('a.jsonld', 2795, 8261), file('b.jsonld', 2795)]).ids).toEqual(apart.ids);
+    expect(idsOf([file('a.jsonld', 2795), file('b.jsonld', 2795)]).ids).toEqual({ [text(2795)]: 'cr-5701781c' });
+  });
+
   it('names the publishers of many fact-checkers’ files as an import does, within the field (it refused to write without --publisher)', () => {
     const outlets = Array.from({ length: 22 }, (_, i) => `Fact-checking outlet number ${i + 1} of the coalition`);
     const built = buildPack(outlets.map((name, i) => ({ name: `${i}.jsonld`, text: JSON.stringify([{ ...review, url: `https://checks.example/${i}`, author: { '@type': 'Organization', name } }]) })), { id: 'coalition', today: '2026-12-03' });
