@@ -317,16 +317,20 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         if (!stored) return err({ code: 'not-found', message: `There is no pack "${packId}".` });
         // What an older Claimlight stored and this one would refuse on import is left out, and said.
         const { pack, left, refused } = packForExport(stored);
-        const body = format === 'claimreview' ? packToClaimReview(pack) : pack;
+        // A claim's empty cues are left out of our format (an import puts them back): some 34 bytes
+        // a claim, which took a pack imported near the size limit past it once exported.
+        const body = format === 'claimreview' ? packToClaimReview(pack) : { ...pack, claims: pack.claims.map(({ cues, ...claim }) => (cues.phrases.length || cues.terms.length ? { ...claim, cues } : claim)) };
         const text = packFileText(body);
         // ClaimReview says more per claim than our format: a large pack's may pass what an import
         // takes. It is written all the same, for other tools, and the reader is told how to move
-        // the pack to another Claimlight.
+        // the pack to another Claimlight. Our format can pass it too (links stored percent-encoded,
+        // the lines an import of reviews wrote): said, where it said nothing.
         const tooBig = checkPackSize(byteLength(text));
         const notes = [
           ...(left.length ? [`${left.length === 1 ? 'One value' : `${left.length} values`} stored by an earlier Claimlight ${left.length === 1 ? 'is' : 'are'} not in the file, since this version does not take ${left.length === 1 ? 'it' : 'them'}: ${left.slice(0, 5).join('; ')}${left.length > 5 ? `; and ${left.length - 5} more` : ''}.`] : []),
           ...(refused.length ? [`This version would refuse ${refused.length === 1 ? 'one value' : `${refused.length} values`} of the file on import, stored by an earlier Claimlight: ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? `; and ${refused.length - 5} more` : ''}.`] : []),
           ...(tooBig && format === 'claimreview' ? [`${tooBig.replace(/ Split it.*$/, '')} To import this pack again, export it as a Claimlight pack.`] : []),
+          ...(tooBig && format !== 'claimreview' ? [`${tooBig.replace(/ Split it.*$/, '')} To import it again, split its claims into packs of that size or less.`] : []),
         ];
         const note = notes.length ? notes.join(' ') : undefined;
         return ok({ fileName: fileNameFor(pack, format), text, ...(note ? { note } : {}) });

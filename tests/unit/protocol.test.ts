@@ -325,4 +325,27 @@ describe('exporting a pack', () => {
     expect(ours.ok && ours.value.note).toBeUndefined();
     expect(ours.ok && parsePackText(ours.value.text).ok).toBe(true);
   }, 60_000);
+
+  it('writes a Claimlight pack imported near the size limit so that it imports again, and says so where it cannot', async () => {
+    db = freshDb();
+    const handlers = createBackgroundHandlers({ db, bundled: expectBundledPack() });
+    const ui = createClient(async (m) => routeMessage(structuredClone(m), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    // 50,000 claims with no cues, some 16.5 million bytes: with each claim's empty cues written out, the
+    // export passed 16 MB.
+    const filler = 'f'.repeat(224);
+    const claims = Array.from({ length: 50_000 }, (_, i) => ({ id: `c${i}`, text: `Ferry fares rose ${i}.`, verdict: 'false', summary: `Fares rose 8%. ${filler}`, context: [] }));
+    const file = JSON.stringify({ ...samplePack(), claims });
+    expect(file.length).toBeGreaterThan(15_000_000);
+    const imported = await ui.call('importPack', { text: file });
+    expect(imported.ok ? imported.value : imported.error).toMatchObject({ claimCount: 50_000 });
+    const ours = await ui.call('exportPack', { packId: 'sample-pack', format: 'claimlight' });
+    expect(ours.ok && ours.value.note).toBeUndefined();
+    expect(ours.ok && parsePackText(ours.value.text).ok).toBe(true);
+    // Links stored percent-encoded, three bytes for each of a path's accented letters' two: past
+    // the limit once written out, and said.
+    const accented = Array.from({ length: 50_000 }, (_, i) => ({ id: `c${i}`, text: `Ferry fares rose ${i}.`, verdict: 'false', summary: 'Fares rose 8%.', context: [{ text: 'The fare table.', sources: [{ url: `https://fares.example/${'é'.repeat(60)}/${i}`, outlet: 'Fares' }] }] }));
+    expect((await ui.call('importPack', { text: JSON.stringify({ ...samplePack(), id: 'accented', claims: accented }) })).ok).toBe(true);
+    const grown = await ui.call('exportPack', { packId: 'accented', format: 'claimlight' });
+    expect(grown).toMatchObject({ ok: true, value: { note: expect.stringMatching(/^The file is \d+\.\d MB; Claimlight imports fact packs of up to 16\.0 MB\. To import it again, split its claims into packs of that size or less\.$/) } });
+  }, 120_000);
 });
