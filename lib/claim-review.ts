@@ -44,7 +44,8 @@ const HOLDERS = ['@graph', 'dataFeedElement', 'itemListElement', 'item', 'mainEn
  * one, with every field either has; read apart, the one refused the file, the other doubled the
  * claim. (Reviews that share an `@id` but differ, as a feed pieced together from pages that each
  * call theirs "#review" has them, stay apart.) */
-export function collectClaimReviews(value: unknown): Json[] {
+export function collectClaimReviews(given: unknown): Json[] {
+  const value = shortNamed(given, 0);
   const reviews: Json[] = [];
   // Where each id's latest review is: a copy is compared with it alone (comparing each with every
   // review of its id before it took 20 s for 4,000 reviews all called "#review"), which is where a
@@ -63,6 +64,38 @@ export function collectClaimReviews(value: unknown): Json[] {
     reviews.push(node);
   }
   return reviews;
+}
+
+const SCHEMA_PREFIX = /^(?:https?:\/\/schema\.org\/|schema:)/i;
+
+/**
+ * The value with schema.org's properties under their short names ("schema:claimReviewed",
+ * "http://schema.org/claimReviewed" as "claimReviewed"), as JSON-LD compacted against another
+ * context writes them, and as `hasType` reads such a file's types: its reviews were found, then
+ * refused as naming no claim. A short name given too wins. Copied only where a name changes.
+ */
+function shortNamed(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH * 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const items = value.map((item) => {
+      const named = shortNamed(item, depth + 1);
+      if (named !== item) changed = true;
+      return named;
+    });
+    return changed ? items : value;
+  }
+  let changed = false;
+  const entries = Object.entries(value as Json).map(([key, item]) => {
+    const short = key.replace(SCHEMA_PREFIX, '');
+    const named = shortNamed(item, depth + 1);
+    if (short !== key || named !== item) changed = true;
+    return [short, named, short !== key] as const;
+  });
+  if (!changed) return value;
+  const out: Json = {};
+  for (const [key, item, renamed] of entries) if (!renamed || !(key in (value as Json))) out[key] = item;
+  return out;
 }
 
 /** Whether two nodes say nothing two ways: every field both have is the same in both. */

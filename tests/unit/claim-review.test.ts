@@ -239,6 +239,24 @@ describe('types and ratings written other ways', () => {
   });
 });
 
+describe('JSON-LD compacted against another context', () => {
+  it('reads properties written with schema.org\'s prefix or full name, as their types are read, a short name given too winning', () => {
+    const prefixed = {
+      '@type': 'schema:ClaimReview',
+      'schema:url': 'https://checks.example/bridge',
+      'schema:claimReviewed': 'The harbour bridge will close all summer.',
+      'http://schema.org/author': { '@type': 'schema:Organization', 'schema:name': 'Harbour Check' },
+      'schema:reviewRating': { '@type': 'schema:Rating', 'schema:alternateName': 'False' },
+      'schema:itemReviewed': { '@type': 'schema:Claim', 'schema:author': { 'schema:name': 'A councillor' } },
+    };
+    const result = parse({ '@graph': [prefixed] });
+    expect(result.ok && result.value.pack.claims.map((c) => [c.text, c.verdict, c.claimant, c.context[0]?.sources[0]?.url])).toEqual([['The harbour bridge will close all summer.', 'false', 'A councillor', 'https://checks.example/bridge']]);
+    expect(result.ok && result.value.pack.publisher).toBe('Harbour Check');
+    const both = parse({ ...prefixed, claimReviewed: 'The ferry will stop running.' });
+    expect(both.ok && both.value.pack.claims[0]!.text).toBe('The ferry will stop running.');
+  });
+});
+
 describe('ids of different reviews whose short ids clash', () => {
   // Reviews 2795 and 8261 of this shape hash to the same 32 bits (cr-5701781c), as API claims
   // 1888 and 47745 do: about one file in a hundred of 10,000 reviews holds such a pair.
