@@ -30,7 +30,11 @@ export default defineBackground(() => {
     .then(({ db }) => installBundledPack(db, bundled))
     .then(
       (outcome) => log.debug('bundled pack', outcome),
-      (e: unknown) => log.error('could not install the bundled fact pack', e),
+      (e: unknown) => {
+        log.error('could not install the bundled fact pack', e);
+        // Tried again at the next message (`bundledMissing`).
+        void background.then((handlers) => handlers.bundledMissing()).catch(() => undefined);
+      },
     );
 
   // The one alarm for when the next feed is due: the handlers say when feeds are due (a feed whose

@@ -88,7 +88,7 @@ export type ImportWithProgress = (
 ) => Promise<Result<ImportReport, ProtocolError>>;
 
 /** Builds the handler for every message of the protocol, and the importer the import port uses. */
-export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused, dismissals }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]> } {
+export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContentScriptStarted, onMentionsShown, feeds, onStoreChanged, onFeedChecked, onOriginUnused, dismissals }: BackgroundDeps): Handlers & { importWithProgress: ImportWithProgress; refreshDueFeeds(): Promise<number>; feedTimings(): Promise<FeedTiming[]>; bundledMissing(): void } {
   const matcher = new StoreMatcher(db);
   /** The last change to the hidden matches, which the next waits for (`changeDismissals`). */
   let dismissalWrites: Promise<unknown> = Promise.resolve();
@@ -224,6 +224,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
     await opened().catch(() => undefined);
     const due = dueFeeds((await db.feeds.toArray()).map(timingOf), now());
     let checkedFeeds = 0;
+    let claimsChanged = false;
     for (const { id } of due) {
       // Read again at its turn: while a slow feed before it was checked, the reader may have paused
       // it, removed it or refreshed it by hand (then it is no longer due, and fetching it again
@@ -232,12 +233,17 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
       if (!current || !dueFeeds([timingOf(current)], now()).length) continue;
       checkedFeeds++;
       try {
-        await refreshing(id);
+        const outcome = await refreshOnce(id);
+        if (outcome.change || outcome.renamed) claimsChanged = true;
       } catch (e) {
         // A store that cannot be written (a full disk) fails this feed's refresh, not the others'.
         log.error(`could not refresh the feed ${id}`, e);
       }
     }
+    // Told once for the whole run (`checked`): told after each feed, every open tab scanned its
+    // page again, and the index was built again, once for each feed that changed.
+    if (claimsChanged) await changed();
+    else if (checkedFeeds) await feedsChanged();
     return checkedFeeds;
   };
   const importWithProgress: ImportWithProgress = async (text, fileName, onProgress) => {
@@ -259,6 +265,12 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
   return {
     importWithProgress,
     refreshDueFeeds,
+    // The background's install of the bundled pack at start failed on a store that opened (a
+    // write refused once): the next message installs it, as after a store opened again. Only
+    // logged, it was never tried again while the background lived, and no page was marked.
+    bundledMissing: () => {
+      bundledMissing = true;
+    },
     feedTimings: async () => {
       await opened().catch(() => undefined);
       return (await db.feeds.toArray()).map(timingOf);

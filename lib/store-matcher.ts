@@ -43,14 +43,18 @@ export class StoreMatcher {
   }
 
   private load(): Promise<ClaimIndex<ClaimForCard>> {
-    this.loaded ??= (async () => {
+    if (this.loaded) return this.loaded;
+    const building: Promise<ClaimIndex<ClaimForCard>> = (async () => {
       const [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
       return indexOfReadable(claimsForCard(stored, packs));
     })().catch((e: unknown) => {
-      this.loaded = null;
+      // Forgotten, to be built again, only while it is still the one in use: a build the store's
+      // change overtook failing late used to throw away the newer index, which was built again.
+      if (this.loaded === building) this.loaded = null;
       throw e;
     });
-    return this.loaded;
+    this.loaded = building;
+    return building;
   }
 
   /** The mentions in the blocks and the claims they only may be about, with the record of every

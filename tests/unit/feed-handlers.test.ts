@@ -161,6 +161,34 @@ describe('feeds through the background', () => {
     expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('tells the tabs once after an alarm\'s run that changed several feeds, not once a feed', async () => {
+    let version = 1;
+    const { ui, handlers, hooks, tick } = await setup(() => json([review(version)]));
+    const feeds = ['https://checks.example/a.json', 'https://checks.example/b.json', 'https://checks.example/c.json'];
+    for (const url of feeds) await ui.call('addFeed', { source: { kind: 'url', url } });
+    hooks.onStoreChanged.mockClear();
+    // Each feed has a new review by the time they are all due.
+    version = 2;
+    tick(7 * 3_600_000);
+    expect(await handlers.refreshDueFeeds()).toBe(3);
+    expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
+    // A run that changed nothing tells no tab.
+    tick(7 * 3_600_000);
+    expect(await handlers.refreshDueFeeds()).toBe(3);
+    expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('installs the bundled pack at the next message where the background\'s install at start failed', async () => {
+    db = freshDb();
+    const onStoreChanged = vi.fn();
+    const handlers = createBackgroundHandlers({ db, bundled, onStoreChanged });
+    await db.open();
+    handlers.bundledMissing();
+    const ui = createClient(async (message) => routeMessage(structuredClone(message), options, handlers));
+    expect(await ui.call('getStoreSummary', {})).toEqual({ ok: true, value: { packCount: 1, claimCount: bundled.claims.length } });
+    await vi.waitFor(() => expect(onStoreChanged).toHaveBeenCalledTimes(1));
+  });
+
   it('shares one check between "Refresh now" and the alarm\'s check of the same feed, counting one failure', async () => {
     let release = () => {};
     let up = true;

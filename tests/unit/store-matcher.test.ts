@@ -77,6 +77,28 @@ describe('findMentions through the background', () => {
     errors.mockRestore();
   });
 
+  it('keeps the index built after the store changed when the build the change overtook fails late', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const { StoreMatcher } = await import('@/lib/store-matcher');
+    const matcher = new StoreMatcher(db);
+    const read = db.claims.toArray.bind(db.claims);
+    let fail = () => {};
+    let reads = 0;
+    vi.spyOn(db.claims, 'toArray').mockImplementation((() => {
+      reads++;
+      // The first build's read fails once the second build is done.
+      return reads === 1 ? new Promise((_, reject) => (fail = () => reject(new Error('The transaction was aborted.')))) : read();
+    }) as never);
+    const first = matcher.find(['Peskov said the call lasted almost an hour and a half.'], FEB_13).catch(() => 'failed');
+    matcher.invalidate();
+    await matcher.find(['Peskov said the call lasted almost an hour and a half.'], FEB_13);
+    fail();
+    expect(await first).toBe('failed');
+    await matcher.find(['Peskov said the call lasted almost an hour and a half.'], FEB_13);
+    expect(reads).toBe(2);
+  });
+
   it('matches a pack imported after the index was built', async () => {
     const { page, ui } = await setup();
     const ferry = { blocks: ['Commuters say ferry fares have doubled.'], pageDate: null };
