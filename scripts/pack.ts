@@ -2,16 +2,29 @@
 // Claimlight pack file from ClaimReview JSON-LD, CSV and Claimlight packs, ready to publish for
 // readers to subscribe to (README, "Publishing a feed"). Nothing is written when an input has a
 // problem; each problem is printed with its file and record.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkPackSize, packFileText } from '../lib/pack';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
+import { workInCallersFolder } from './lib/options';
+import { printable } from './lib/printable';
 import { decodeTextFile } from './lib/saved-page';
 import { buildPack } from '../lib/pack-build';
 
 const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]';
 
+/** The file a path names, links followed; null where there is none yet. */
+function existingPath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
 function main(argv: string[]): number {
+  // Paths are the reader's, from the folder `npm run pack` was run in, as scan's and rank's are.
+  workInCallersFolder('pack');
   const [command, ...rest] = argv;
   // Asked for, the usage is an answer, as scan's and rank's are.
   if (command === '-h' || command === '--help' || (command === 'build' && rest.some((arg) => arg === '-h' || arg === '--help'))) {
@@ -65,7 +78,7 @@ function main(argv: string[]): number {
   const built = buildPack(read, { id, today: new Date().toISOString().slice(0, 10), ...(options.title ? { title: options.title } : {}), ...(options.publisher ? { publisher: options.publisher } : {}) });
   if (!built.ok) {
     console.error(`pack: nothing written; ${built.error.length} problem${built.error.length === 1 ? '' : 's'}:`);
-    for (const problem of built.error) console.error(`  ${problem}`);
+    for (const problem of built.error) console.error(`  ${printable(problem)}`);
     return 1;
   }
   // A pack readers cannot import is not written: the same limit as the settings page's.
@@ -77,16 +90,24 @@ function main(argv: string[]): number {
   }
   // Written beside it and then put in its place: a write that fails half way (a full disk) leaves
   // the pack already published whole, not cut off where every reader's next refresh fails on it.
-  const beside = join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`);
+  // Beside the file a link points to (a pack published through a link into a web root): the link
+  // itself was replaced, and the published pack never changed. What is no file (a device, a pipe)
+  // is written to as it is, not replaced by one.
+  const target = existingPath(options.out);
+  const plainFile = !target || statSync(target).isFile();
+  const out = target ?? options.out;
+  const beside = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
-    writeFileSync(beside, text);
-    renameSync(beside, options.out);
+    if (plainFile) {
+      writeFileSync(beside, text);
+      renameSync(beside, out);
+    } else writeFileSync(out, text);
   } catch (e) {
     rmSync(beside, { force: true });
     console.error(`pack: ${options.out}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return 1;
   }
-  for (const line of built.value.report) console.log(line);
+  for (const line of built.value.report) console.log(printable(line));
   const { pack } = built.value;
   console.log(`wrote ${options.out}: "${pack.title}" (id ${pack.id}), ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'}, format ${pack.formatVersion}`);
   return 0;

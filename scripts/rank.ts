@@ -22,8 +22,14 @@ Exit status: 0 ranked, 1 an input file is missing or malformed, 2 bad arguments.
 // Past this many bad lines in one file the rest are counted, not listed.
 const MAX_LISTED_PROBLEMS = 10;
 
-// One line of either file. Other fields are ignored; ids are compared as strings.
-const RecordSchema = v.object({ id: v.union([v.string(), v.number()]), text: v.string() });
+// One line of either file. Other fields are ignored; ids are compared as strings. A number id past
+// 2^53 (a post's id written as a number) has already lost its last digits when JSON is read: it is
+// refused, with the advice to write it as a string, where it was changed, and two such ids called
+// one duplicated.
+const RecordSchema = v.object({
+  id: v.union([v.string(), v.pipe(v.number(), v.check((id: number) => Number.isSafeInteger(id), 'a number id must be a whole number under 2^53; write a longer one as a string ("1238796483957022720")'))]),
+  text: v.string(),
+});
 
 interface TextRecord {
   id: string;
@@ -101,7 +107,8 @@ function readRecords(path: string): TextRecord[] {
     }
     const record = v.safeParse(RecordSchema, value);
     if (!record.success) {
-      problems.push(`${path}:${i + 1}: needs an "id" (a string or a number) and a string "text"`);
+      const unsafe = record.issues.find((issue) => issue.type === 'check');
+      problems.push(`${path}:${i + 1}: ${unsafe ? unsafe.message : 'needs an "id" (a string or a number) and a string "text"'}`);
       return;
     }
     records.push({ id: String(record.output.id), text: record.output.text });

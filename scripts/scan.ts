@@ -14,6 +14,7 @@ import { VERDICT_LABELS } from '../lib/verdicts';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
 import { workInCallersFolder } from './lib/options';
 import { decodePage, decodeTextFile, parseSavedPage } from './lib/saved-page';
+import { printable } from './lib/printable';
 
 const USAGE = 'usage: npm run scan -- [--json] [--pack FILE]... [--sensitivity 0..1] [--no-cues] PATH...';
 const HELP = `${USAGE}
@@ -98,13 +99,12 @@ function loadPack(file: string): { id: string; claims: MatchableClaim[] } {
   // reach the terminal, shown as escapes instead.
   if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).map(printable).join('\n  ')}`);
   // What the importer left out or changed, as the settings page would say it.
-  for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${warning}`);
+  for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${printable(warning)}`);
   if (parsed.value.warnings.length > 20) console.error(`scan: ${file}: and ${parsed.value.warnings.length - 20} more warnings`);
   return { id: parsed.value.pack.id, claims: parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id })) };
 }
 
 /** A message with its control characters written as escapes ("\\u007f"), safe for a terminal. */
-const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The largest saved page a scan reads: pages of real news sites run to a few megabytes. */
 const MAX_PAGE_BYTES = 32 * 2 ** 20;
@@ -267,7 +267,7 @@ function main(): number {
           report.endPage();
         } else {
           console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
-          for (const m of mentions) console.log(`  ${m.claimId} [${VERDICT_LABELS[m.verdict]}] ${m.score.toFixed(2)}  ${m.text}`);
+          for (const m of mentions) console.log(`  ${printable(m.claimId)} [${VERDICT_LABELS[m.verdict]}] ${m.score.toFixed(2)}  ${printable(m.text)}`);
         }
       } catch (e) {
         fail(file, (e as Error).message);

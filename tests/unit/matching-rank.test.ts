@@ -214,6 +214,7 @@ describe('rank CLI', () => {
       ['a repeated claim id', () => ['--claims', write('twice.jsonl', ['{"id":"1","text":"a"}', '{"id":"1","text":"b"}']), '--queries', write('q2.jsonl', ['{"id":"q","text":"a"}'])], /twice\.jsonl: claim id "1" appears more than once/],
       ['an empty queries file', () => ['--claims', write('c2.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('noq.jsonl', ['', ' '])], /noq\.jsonl holds no queries/],
       ['a repeated query id', () => ['--claims', write('c3.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('qtwice.jsonl', ['{"id":"q","text":"a"}', '{"id":"q","text":"b"}'])], /qtwice\.jsonl: query id "q" appears more than once/],
+      ['a number id too long to be read exactly (a post\'s id)', () => ['--claims', write('c5.jsonl', ['{"id":"1","text":"ok"}']), '--queries', write('qbig.jsonl', ['{"id":1238796483957022720,"text":"a"}'])], /qbig\.jsonl:1: a number id must be a whole number under 2\^53; write a longer one as a string/],
       ['a JSON array of records', () => ['--claims', write('array.jsonl', ['[{"id":"1","text":"ok"}, {"id":"2","text":"no"}]']), '--queries', write('q4.jsonl', ['{"id":"q","text":"a"}'])], /array\.jsonl: holds a JSON array; rank reads JSON Lines, one \{"id", "text"\} object a line/],
     ])('exits 1 with a one-line reason for %s', async (_, args, message) => {
       const { code: status, stdout, stderr } = await runScript('rank', ...args());

@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, lstatSync, mkdirSync, openSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimReviewsFromCsv } from '@/lib/csv-reviews';
 import { parsePackText } from '@/lib/pack';
 import { buildPack } from '@/lib/pack-build';
-import { runScript } from '../helpers/run-script';
+import { runScript, runScriptWith } from '../helpers/run-script';
 import { samplePack } from '../helpers/packs';
 
 const CSV = [
@@ -236,6 +236,39 @@ describe('npm run pack', () => {
     expect([full.code, full.stderr]).toEqual([1, expect.stringMatching(/cannot write it \(EFBIG\)/)]);
     expect(readFileSync(out, 'utf8')).toBe(published);
     expect(readdirSync(dir).sort()).toEqual(['big.csv', 'harbour.claimlight.json', 'small.csv']);
+  }, 60_000);
+
+  it('reads and writes paths from the folder npm was run in, writes through a link to the published file, and shows no control characters of its inputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
+    writeFileSync(join(dir, 'checks.csv'), CSV);
+    mkdirSync(join(dir, 'www'));
+    writeFileSync(join(dir, 'www', 'published.json'), '{}');
+    symlinkSync(join('www', 'published.json'), join(dir, 'feed.json'));
+    const run = await runScriptWith({ INIT_CWD: dir, npm_lifecycle_event: 'pack' }, 'pack', 'build', 'checks.csv', '--out', 'feed.json', '--id', 'harbour');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    // The link still points at the published file, which holds the new pack.
+    expect(lstatSync(join(dir, 'feed.json')).isSymbolicLink()).toBe(true);
+    const published = parsePackText(readFileSync(join(dir, 'www', 'published.json'), 'utf8'));
+    expect(published.ok && published.value.pack.claims).toHaveLength(2);
+    expect(readdirSync(join(dir, 'www'))).toEqual(['published.json']);
+    // A binary input's bytes, quoted in the problem, reach the terminal as escapes.
+    writeFileSync(join(dir, 'binary.json'), Buffer.from([0x7b, 0x1b, 0x5d, 0x30, 0x3b, 0x07, 0x02, 0x00]));
+    const binary = await runScriptWith({ INIT_CWD: dir, npm_lifecycle_event: 'pack' }, 'pack', 'build', 'binary.json', '--out', 'x.json');
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  }, 60_000);
+
+  it('says in a line when its output cannot be written (a full disk), not in a stack trace', async () => {
+    // Its output on a device that is always full.
+    const full = openSync('/dev/full', 'w');
+    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/pack.ts', '--help'], { stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
+    });
+    closeSync(full);
+    expect([run.code, run.stderr.trim()]).toEqual([1, 'pack: cannot write the output (ENOSPC)']);
   }, 60_000);
 
   it('says so when it cannot write the pack, cannot name it, or would make one too big to import', async () => {

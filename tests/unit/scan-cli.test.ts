@@ -172,6 +172,16 @@ describe('npm run scan', () => {
     expect(binary.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   }, CLI_TIMEOUT);
 
+  it('shows a mention\'s sentence with no raw control characters of the page (which set the terminal\'s title and colours)', async () => {
+    const page = join(temp, 'escapes.html');
+    writeFileSync(page, '<p>Trump then placed a separate call to Ukrainian President \u001b]0;pwned\u0007\u001b[31mVolodymyr Zelensky, briefing him on the talks with the Kremlin.</p>');
+    const run = await scan(page);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/escapes.html: [1-9]\d* mentions?/);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(run.stdout).toContain('\\u001b]0;pwned');
+  }, CLI_TIMEOUT);
+
   it('explains its arguments', async () => {
     // Help asked for is printed on standard output, each option explained.
     const help = await scan('--help');
