@@ -13,6 +13,8 @@ import { saveFile } from './save-file';
 export interface HiddenMatchesProps {
   /** The list, or null until it is read. */
   list: Dismissals | null;
+  /** Why the list could not be read, where it could not: said in place of it. */
+  unreadable?: string | null;
   onChange(next: Dismissals): void;
 }
 
@@ -26,7 +28,7 @@ function shortPage(page: string): string {
   }
 }
 
-export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
+export function HiddenMatches({ list, unreadable = null, onChange }: HiddenMatchesProps) {
   const count = list ? list.onPage.length + list.everywhere.length : 0;
   const reports = list?.reports.length ?? 0;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -41,7 +43,11 @@ export function HiddenMatches({ list, onChange }: HiddenMatchesProps) {
       <h2 id="hidden-heading" ref={headingRef} tabIndex={-1}>
         Hidden matches
       </h2>
-      {!list ? (
+      {!list && unreadable ? (
+        <p class="field-error" role="alert">
+          {unreadable}
+        </p>
+      ) : !list ? (
         <p role="status">Reading the hidden matches…</p>
       ) : count === 0 ? (
         <p class="hint">None. When you choose “Not this claim” on a card, the match is listed here, and you can show it again.</p>

@@ -20,6 +20,8 @@ export interface OptionsPageProps {
   estimate?: StorageEstimate;
   /** The matches the reader rejected (null until read), and where to send a change to them. */
   dismissals?: Dismissals | null;
+  /** Why the hidden matches could not be read, if they could not. */
+  dismissalsError?: string | null;
   onDismissalsChange?: (next: Dismissals) => void;
   /** How the feeds section asks for an origin's permission and keeps the Fact Check Tools key;
    * no feeds section without it. */
@@ -30,7 +32,7 @@ export interface OptionsPageProps {
 }
 
 /** The settings page: the reader's settings, then fact packs, then what Claimlight stores. */
-export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, onDismissalsChange, feeds, storeVersion = 0 }: OptionsPageProps) {
+export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, dismissalsError = null, onDismissalsChange, feeds, storeVersion = 0 }: OptionsPageProps) {
   return (
     <main class="claimlight-options">
       <header>
@@ -45,7 +47,7 @@ export function OptionsPage({ client, importer, settings, onSettingsChange, save
       {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} saveError={saveError} /> : <p role="status">Reading your settings…</p>}
       <PackManager client={client} importer={importer} storeVersion={storeVersion} />
       {feeds && <FeedManager client={client} {...feeds} storeVersion={storeVersion} />}
-      {onDismissalsChange && <HiddenMatches list={dismissals} onChange={onDismissalsChange} />}
+      {onDismissalsChange && <HiddenMatches list={dismissals} unreadable={dismissalsError} onChange={onDismissalsChange} />}
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What Claimlight stores</h2>
         <p>

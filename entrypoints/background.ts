@@ -46,6 +46,8 @@ export default defineBackground(() => {
     refreshDue: async () => (await background).refreshDueFeeds().catch((e: unknown) => log.error('could not refresh the feeds', e)),
   });
   const scheduleFeeds = () => alarm.schedule();
+  /** Tabs closed while this background lives (`onContentScriptStarted`). */
+  const closedTabs = new Set<number>();
 
   const background = store.then(({ db, kept }) => createBackgroundHandlers({
     db,
@@ -93,8 +95,11 @@ export default defineBackground(() => {
     },
     async onContentScriptStarted(tabId, url) {
       // Session storage lets other contexts (and the tests) see which tabs the script runs in
-      // (never a private window's: the handler leaves those out).
+      // (never a private window's: the handler leaves those out). Not for a tab closed while its
+      // message waited for the store (a worker waking): its record outlived it for the session.
+      if (closedTabs.has(tabId)) return;
       await browser.storage.session?.set({ [tabKey(tabId)]: { url, startedAt: Date.now() } });
+      if (closedTabs.has(tabId)) await browser.storage.session?.remove(tabKey(tabId));
     },
     async onMentionsShown(tabId, page) {
       // Firefox's Manifest V2 build names the toolbar button browserAction.
@@ -106,8 +111,13 @@ export default defineBackground(() => {
       await action.setTitle({ tabId, title: badge.title });
     },
   }));
-  // A closed tab's record goes with it: its address is not kept for the rest of the session.
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session?.remove(tabKey(tabId)).catch(() => undefined));
+  // A closed tab's record goes with it: its address is not kept for the rest of the session. The
+  // tab is remembered as closed (ids are not given again within a session), for a record its
+  // content script's message writes late.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    closedTabs.add(tabId);
+    void browser.storage.session?.remove(tabKey(tabId)).catch(() => undefined);
+  });
   browser.alarms.onAlarm.addListener(async (fired) => {
     await ready;
     await alarm.onAlarm(fired);

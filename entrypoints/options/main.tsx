@@ -5,7 +5,7 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { log } from '@/lib/log';
 import type { PackImporter } from '@/components/PackManager';
 import { IMPORT_PORT, createClient, type ImportPortEvent } from '@/lib/protocol';
-import { DISMISSALS_KEY, NO_DISMISSALS, dismissalsFrom, storedDismissals, takenBack, type Dismissals } from '@/lib/dismissals';
+import { DISMISSALS_KEY, dismissalsFrom, storedDismissals, takenBack, type Dismissals } from '@/lib/dismissals';
 import { FACTCHECK_KEY, FEED_PROGRESS_KEY, FEEDS_CHECKED_KEY, STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 import type { FeedProgress } from '@/components/FeedManager';
 import { SETTINGS_KEY, changedFields, describeSettingsError, settingsFrom, storedWith, type Settings } from '@/lib/settings';
@@ -59,6 +59,7 @@ function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [dismissals, setDismissals] = useState<Dismissals | null>(null);
+  const [dismissalsError, setDismissalsError] = useState<string | null>(null);
   const [storeVersion, setStoreVersion] = useState(0);
   const [feedsVersion, setFeedsVersion] = useState(0);
   const [feedProgress, setFeedProgress] = useState<FeedProgress | null>(null);
@@ -182,11 +183,16 @@ function Options() {
     void storedDismissals(browser.storage.local)
       .read()
       .then(setDismissals)
-      .catch(() => setDismissals(NO_DISMISSALS));
+      // Said, not shown as an empty list ("None."), which told a reader with hidden matches that
+      // there were none; the list stays unread (null) until the browser tells it as it changes.
+      .catch((error: unknown) => setDismissalsError(`Claimlight could not read the hidden matches (${error instanceof Error ? error.message : String(error)}); reload the page to try again.`));
     // Keeps two open settings pages, and the popup's site switch, in step with this one.
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       // A card's "Not this claim" in a tab shows up here at once.
-      if (area === 'local' && DISMISSALS_KEY in changes) setDismissals(dismissalsFrom(changes[DISMISSALS_KEY]!.newValue));
+      if (area === 'local' && DISMISSALS_KEY in changes) {
+        setDismissals(dismissalsFrom(changes[DISMISSALS_KEY]!.newValue));
+        setDismissalsError(null);
+      }
       if (area === 'local' && STORE_CHANGED_KEY in changes) setStoreVersion((n) => n + 1);
       // Only the feeds' list is read again: the packs did not change.
       if (area === 'local' && FEEDS_CHECKED_KEY in changes) setFeedsVersion((n) => n + 1);
@@ -213,6 +219,7 @@ function Options() {
       onSettingsChange={change}
       saveError={saveError}
       dismissals={dismissals}
+      dismissalsError={dismissalsError}
       onDismissalsChange={(next) => dismissals && void changeDismissals(dismissals, next)}
       feeds={{ ...FEEDS, progress: feedProgress, feedsVersion }}
       storeVersion={storeVersion}

@@ -50,8 +50,15 @@ export function overrideNote(name: string): string {
   return value ? ` (${name}=${value} is not an executable file)` : '';
 }
 
-/** The one line said when no Chrome or Chromium is found, with what is wrong with CHROME_PATH if set. */
-export function noChromeMessage(): string {
+/** The one line said when no Chrome or Chromium is found, with what is wrong with CHROME_PATH if
+ * set. Where only CHROME_PATH is wrong (a bare "chromium", a path mistyped) and a browser is
+ * installed, the line says so, and names the browser used without it: it advised installing
+ * Chromium on a machine that had it. (A bare name is not looked up on PATH: Debian's
+ * /usr/bin/chromium is a wrapper that adds a --load-extension of its own.) */
+export function noChromeMessage(candidates: readonly string[] = CANDIDATES[process.platform] ?? []): string {
+  const value = process.env.CHROME_PATH;
+  const installed = value ? findExecutable(undefined, candidates) : null;
+  if (value && installed) return `CHROME_PATH=${value} is not an executable file: set it to the browser's full path, or unset it to use ${installed}.`;
   return NO_CHROME_MESSAGE + overrideNote('CHROME_PATH');
 }
 

@@ -57,6 +57,12 @@ describe('HiddenMatches', () => {
     expect(readFileSync('entrypoints/options/style.css', 'utf8')).toMatch(/\.hidden-matches__claim \{[^}]*overflow-wrap: anywhere/);
   });
 
+  it('says the list could not be read, rather than that there is none', () => {
+    render(<HiddenMatches list={null} unreadable="Claimlight could not read the hidden matches (IO error); reload the page to try again." onChange={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toBe('Claimlight could not read the hidden matches (IO error); reload the page to try again.');
+    expect(screen.queryByText(/When you choose “Not this claim” on a card/)).toBeNull();
+  });
+
   it('says how a match gets here when there is none', () => {
     render(<HiddenMatches list={NO_DISMISSALS} onChange={vi.fn()} />);
     expect(screen.getByText(/When you choose “Not this claim” on a card/)).toBeTruthy();

@@ -115,5 +115,12 @@ describe('the background entrypoint', () => {
     expect(await noted()).toEqual(['claimlight:tab:4']);
     await fakeBrowser.tabs.onRemoved.trigger(4, { windowId: 1, isWindowClosing: false });
     await vi.waitFor(async () => expect(await noted()).toEqual([]));
+    // A tab closed while its content script's message waited (the worker waking, the store
+    // opening) is not noted once the message is handled.
+    const late = started(5, 'https://news.example/b');
+    await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 1, isWindowClosing: false });
+    await late;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await noted()).toEqual([]);
   });
 });

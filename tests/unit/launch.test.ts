@@ -44,9 +44,12 @@ describe('finding a browser', () => {
     expect(findExecutable(undefined, [tmpdir(), '/bin/sh'])).toBe('/bin/sh');
   });
 
-  it('says what is wrong with CHROME_PATH when it is set', () => {
+  it('says what is wrong with CHROME_PATH when it is set, and names the browser used without it where one is installed', () => {
     vi.stubEnv('CHROME_PATH', '/opt/nowhere/chrome');
-    expect(noChromeMessage()).toMatch(/^No Chrome or Chromium found: .+ \(CHROME_PATH=\/opt\/nowhere\/chrome is not an executable file\)$/);
+    expect(noChromeMessage([])).toMatch(/^No Chrome or Chromium found: .+ \(CHROME_PATH=\/opt\/nowhere\/chrome is not an executable file\)$/);
+    // A bare name, on a machine that has a browser: no advice to install one.
+    vi.stubEnv('CHROME_PATH', 'chromium');
+    expect(noChromeMessage(['/opt/nowhere/chrome', '/bin/sh'])).toBe("CHROME_PATH=chromium is not an executable file: set it to the browser's full path, or unset it to use /bin/sh.");
   });
 
   it('fails the Firefox tests, naming it, when FIREFOX_PATH names no Firefox, rather than passing without their cases', async () => {

@@ -210,6 +210,13 @@ describe('settings written by more than one writer', () => {
     await waitFor(() => expect(status.textContent).toMatch(/^Your last change was not saved: /), { timeout: 2000 });
   });
 
+  it('says the hidden matches could not be read, not that there are none', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('IO error'));
+    await openOptions();
+    await screen.findByText('Claimlight could not read the hidden matches (IO error); reload the page to try again.');
+    expect(screen.queryByText(/When you choose “Not this claim” on a card/)).toBeNull();
+  });
+
   it('keeps the verdicts the reader marks when synced settings name a verdict this version does not know', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, markedVerdicts: ['false', 'accurate', 'satire'] } });
     await openOptions();
