@@ -237,7 +237,7 @@ export class CardHost {
               if (!card) return;
               card.style.maxHeight = `${Math.floor(room / scale)}px`;
               // Again here: a card drawn anew ("Not this claim") is a new element.
-              card.style.zoom = scale === 1 ? '' : String(scale);
+              zoomCard(card, scale);
             },
           }),
           // A card given its 160 pixels where the room beside its line had fewer (400% zoom, a
@@ -291,7 +291,7 @@ export class CardHost {
     // `all: initial` on the layer's host makes its text "medium": the reader's default size.
     const scale = (parseFloat(getComputedStyle(container).fontSize) || 16) / 16;
     const card = floating.firstElementChild as HTMLElement | null;
-    if (card) card.style.zoom = scale === 1 ? '' : String(scale);
+    if (card) zoomCard(card, scale);
     return scale;
   }
 
@@ -369,4 +369,15 @@ export class CardHost {
       this.ui.uiContainer,
     );
   }
+}
+
+/**
+ * Sizes a card to the reader's default text size (`scale`, that size over 16 px) by CSS zoom, and
+ * gives its sheet the view's width in the card's own pixels (`--claimlight-view-width`). Zoom
+ * multiplies every length in the card, a `vw` too: at 24 px on a 427-pixel view the card drew 570
+ * pixels wide, its Close button past the screen's edge.
+ */
+function zoomCard(card: HTMLElement, scale: number): void {
+  card.style.zoom = scale === 1 ? '' : String(scale);
+  card.style.setProperty('--claimlight-view-width', `${Math.floor(document.documentElement.clientWidth / scale)}px`);
 }

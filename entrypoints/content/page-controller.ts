@@ -95,7 +95,10 @@ export class PageController {
    * the first time with the last route's hidden matches. */
   private address = location.href;
   private navigationDue = false;
-  private announcedFor = '';
+  /** Whether this page (or route: `rescanForNavigation`) was told to screen readers what there is
+   * to find. Once a page, not once an address: an anchor followed ("#comments") or an address
+   * rewritten in place, which are the same page (`navigated`), said it all again at the next scan. */
+  private announced = false;
   /** The count last sent for the badge; every rescan after a page change would otherwise send it again. */
   private reported = '';
   private watcher: ChangeWatcher = UNWATCHED;
@@ -302,6 +305,8 @@ export class PageController {
     this.focused = null;
     // The matches the reader rejected are rejected on a page: the new page's, not the last one's.
     this.mentions.newPage();
+    // And what there is to find is said again, of the new page.
+    this.announced = false;
     this.mentions.remember(hiddenOn(this.remembered, pageKeyOf(location.href)));
     if (isEnabledOn(this.settings, location.hostname)) await this.rescan();
   }
@@ -411,7 +416,7 @@ export class PageController {
     this.closeCard();
     this.mentions.clear();
     // Said again when Claimlight is on here again, as on a page newly read.
-    this.announcedFor = '';
+    this.announced = false;
     this.watcher.quietly(() => this.painter.empty());
     this.watching?.abort();
     this.watching = null;
@@ -507,8 +512,6 @@ export class PageController {
     this.outline(null);
   }
 
-  /** Closes a card the reader is done with. One the keyboard opened leaves the reader at its
-   * mention: the focus mark stays on it, the next Tab and the next "next mention" go on from it. */
   /** The mention the focus mark is drawn around, if any. */
   private outlined: PageMention | null = null;
 
@@ -518,6 +521,8 @@ export class PageController {
     this.painter.focus(mention?.range ?? null);
   }
 
+  /** Closes a card the reader is done with. One the keyboard opened leaves the reader at its
+   * mention: the focus mark stays on it, the next Tab and the next "next mention" go on from it. */
   private leaveCard(mention: PageMention): void {
     if (this.host?.current?.opened === 'keyboard') this.host.hide(mention.range);
     else this.closeCard();
@@ -602,8 +607,13 @@ export class PageController {
           },
           onUndo: () => {
             const back = this.mentions.undismiss(mention);
-            this.closeCard();
-            if (back) this.refresh();
+            // Marked again, the reader is left at it, as Escape leaves them (a card the keyboard
+            // opened hands focus back to the mention, where closing it dropped focus to the page's
+            // body, and the next Tab started from the top).
+            if (back) {
+              this.refresh();
+              this.leaveCard(mention);
+            } else this.closeCard();
             void this.dismissals.update([{ show: match }]);
           },
           onEverywhere: () => {
@@ -638,8 +648,8 @@ export class PageController {
     // the mention itself, not its id: a sentence found again elsewhere keeps its id, not its card.)
     if (this.host?.current && !this.host.current.dismissed && !list.includes(this.host.current.mention)) this.closeCard();
     // Marks are invisible to screen readers: say once per page what there is to find.
-    if (list.length && this.announcedFor !== location.href) {
-      this.announcedFor = location.href;
+    if (list.length && !this.announced) {
+      this.announced = true;
       const count = this.mentions.claimCount();
       this.watcher.quietly(() => this.painter.announce(`Claimlight: ${count} claim${count === 1 ? '' : 's'} found on this page`));
     }

@@ -29,4 +29,19 @@ describe('the reader\'s default text size', () => {
     // 14 and 15 pixels at the 16-pixel default: twice that at 32.
     expect(sizes).toEqual({ 'popup.html': '28px', badge: '26px', 'options.html': '30px' });
   });
+
+  it('keeps the card, its Close button with it, inside a narrow view at that size (a phone, a window at 400%)', async () => {
+    const page = await session.open('pages/hover.html');
+    await page.page.setViewportSize({ width: 360, height: 640 });
+    await page.waitForMarks(3);
+    await page.openMark('Trump also said');
+    const card = await page.card();
+    const view = await page.page.evaluate(() => document.documentElement.clientWidth);
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(view + 1);
+    const close = (await (await card.$('button[aria-label="Close"]'))!.boundingBox())!;
+    expect(close.x + close.width).toBeLessThanOrEqual(view + 1);
+    await page.page.close();
+  });
 });

@@ -36,6 +36,13 @@ describe('firstSentence', () => {
     expect(cut).toBe(`${'\u{2000B}'.repeat(79)}…`);
   });
 
+  it('reads a title\'s full stop as none, and runs on to the end of a quote the sentence opened', () => {
+    expect(firstSentence('Mr. Peskov said the call lasted 90 minutes. Trump agreed.')).toBe('Mr. Peskov said the call lasted 90 minutes.');
+    expect(firstSentence('Dr. Ames said so. More.')).toBe('Dr. Ames said so.');
+    expect(firstSentence('The U.S. Senate voted. Then it left.')).toBe('The U.S. Senate voted.');
+    expect(firstSentence('Rated \u201cMisleading. The video is from 2019.\u201d by Harbour Checks on 2026-03-02. It was filmed elsewhere.')).toBe('Rated \u201cMisleading. The video is from 2019.\u201d by Harbour Checks on 2026-03-02.');
+  });
+
   it.each([
     ['Cyrillic', 'Звонок длился около 90 минут. Обе стороны это подтвердили.', 'Звонок длился около 90 минут.'],
     ['Greek', 'Η κλήση διήρκεσε 90 λεπτά. Και οι δύο πλευρές το επιβεβαίωσαν.', 'Η κλήση διήρκεσε 90 λεπτά.'],
@@ -52,8 +59,11 @@ describe('firstSentence', () => {
 
   it('is written in ASCII, with escapes: the content script bundle must be ASCII only, and esbuild leaves regex literals as written', () => {
     const source = readFileSync('components/MentionPreview.tsx', 'utf8');
-    const regex = source.split('\n').find((line) => line.includes('const match = /'))!;
-    expect(regex).toMatch(/^[\x20-\x7e]+$/);
+    // Every regular expression literal it writes (after "(", "," or "=").
+    const code = source.split('\n').filter((line) => !/^\s*(\/\/|\*)/.test(line)).join('\n');
+    const regexes = [...code.matchAll(/[(,=]\s*(\/(?:\\.|[^/\n*])(?:\\.|[^/\n])*\/[a-z]*)/g)].map((m) => m[1]!);
+    expect(regexes.length).toBeGreaterThan(2);
+    for (const regex of regexes) expect(regex).toMatch(/^[\x20-\x7e]+$/);
   });
 });
 

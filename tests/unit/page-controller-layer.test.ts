@@ -99,6 +99,22 @@ describe('the marks layer', () => {
     expect({ on, off }).toEqual({ on: true, off: true });
   }, 10_000);
 
+  it('says what there is to find once a page, not again after an anchor followed on it', async () => {
+    const page = await started(`<main><div id="feed"><span id="ticker">0</span><p>${CLAIM}</p></div></main>`);
+    const controller = page.controller as unknown as { painter: { announce(text: string): void } };
+    const announce = vi.spyOn(controller.painter, 'announce');
+    // The reader follows "Jump to comments": the same page, at another anchor; then a part changes.
+    history.replaceState(null, '', '#comments');
+    page.controller.navigated('push');
+    document.getElementById('ticker')!.textContent = '1';
+    await sleep(300);
+    await page.answer();
+    await sleep(300);
+    await page.answer();
+    expect(announce).not.toHaveBeenCalled();
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('no longer says claims were found once Claimlight is switched off on the page', async () => {
     const page = await started(`<main><p>${CLAIM}</p></main>`);
     await sleep(50); // the announcement is written a frame later

@@ -460,7 +460,10 @@ describe('a card open on a mention the page scans again', () => {
     host.current!.onDismiss();
     for (let i = 0; i < 5; i++) await tick();
     expect(controller.summaries()).toEqual([]);
+    // The card was opened from the keyboard (the popup's list): it hands focus back to the mention.
+    const hide = vi.spyOn(host, 'hide');
     host.current!.dismissed!.onUndo();
+    expect(hide).toHaveBeenCalledWith(expect.any(Range));
     for (let i = 0; i < 5; i++) await tick();
     expect(controller.summaries().map((m) => m.text)).toEqual([CLAIM]);
     expect((controller as unknown as { painter: { drawn: unknown[] } }).painter.drawn).toHaveLength(1);
