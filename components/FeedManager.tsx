@@ -150,10 +150,15 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
   // The key as kept, to tell a new one typed for a search subscribed to already (`renewKey`).
   const keptKey = useRef('');
   useEffect(() => {
-    void apiKey.read().then((key) => {
-      keptKey.current = key;
-      setSearch((s) => ({ ...s, key }));
-    });
+    // A key that cannot be read (storage.local failing) leaves the field empty, as with no key
+    // kept; the rejection went unhandled.
+    void apiKey
+      .read()
+      .then((key) => {
+        keptKey.current = key;
+        setSearch((s) => ({ ...s, key }));
+      })
+      .catch(() => undefined);
   }, [apiKey]);
 
   /** Subscribes to a feed: asks for its origin first, in the reader's click (`prepare` runs once
