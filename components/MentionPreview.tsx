@@ -6,28 +6,39 @@
 import { mainSource } from '@/lib/claim-review';
 import { plural } from '@/lib/counts';
 import { formatPartialDate } from '@/lib/partial-date';
-import { splitSentences } from '@/lib/sentences';
 import { sliceWhole } from '@/lib/whole-characters';
 import type { ClaimForCard } from '@/lib/protocol';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
-/** The first sentence of a record, or its first 160 characters: as the matcher splits a page's
- * text (`splitSentences`), which reads "Mr.", "Dr." and "U.S." as no sentence's end (a full stop
- * before a capital cut "Mr. Peskov said…" to "Mr."). A full stop inside a quote the sentence opened
- * ("Rated “Misleading. The video is from 2019.” by …") runs on to where the quote closes. */
+/** The first sentence of a record, or its first 160 characters. A full stop after a title or an
+ * initial ("Mr.", "Dr.", "U.S.") ends no sentence (a full stop before a capital cut "Mr. Peskov
+ * said…" to "Mr."), nor does one inside a quote the sentence opened ("Rated “Misleading. The video
+ * is from 2019.” by …"). (Not the matcher's `splitSentences`: its module writes letters outside
+ * ASCII in its regular expressions, which the card's script must not hold.) */
 export function firstSentence(text: string): string {
   const trimmed = text.trim();
-  const spans = splitSentences(trimmed);
-  const start = spans[0]?.start ?? 0;
-  let end = spans[0]?.end ?? trimmed.length;
-  for (let i = 1; i < spans.length && quoteOpen(trimmed.slice(start, end)); i++) end = spans[i]!.end;
-  const sentence = trimmed.slice(start, end).trim() || trimmed;
+  let end = trimmed.length;
+  for (const stop of trimmed.matchAll(SENTENCE_END)) {
+    const at = stop.index + stop[0].length;
+    if (stop[0] === '.' && ABBREVIATED.test(trimmed.slice(0, stop.index))) continue;
+    if (quoteOpen(trimmed.slice(0, at))) continue;
+    end = at;
+    break;
+  }
+  const sentence = trimmed.slice(0, end);
   return sentence.length > 160 ? `${sliceWhole(sentence, 0, 159).replace(/\s+\S*$/, '')}…` : sentence;
 }
 
 // Escaped, not written: the content script must be pure ASCII, and esbuild leaves regex literals as they are.
+// A full stop (or ! ?, the Arabic question mark, the Devanagari danda) ends a sentence before a
+// space and a capital in any alphabet, or a letter of a script without capitals (Arabic, Hebrew,
+// Hindi, Chinese...); the Chinese and Japanese full stop, ! and ? end one wherever they stand.
+const SENTENCE_END = /[.!?\u061f\u0964](?=\s+[\p{Lu}\p{Lt}\p{Lo}\u201c"\u2018'(]|\s*$)|[\u3002\uff01\uff1f][\u201d\u300d\u300f]?/gu;
+/** A text ending in a title, a common abbreviation or a single letter (an initial, "U.S"): the
+ * full stop after it is the word's. */
+const ABBREVIATED = /(?:^|[\s(.])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Gen|Gov|Sen|Rep|Rev|Hon|Lt|Col|Capt|Sgt|Cpl|No|Nos|Inc|Co|Corp|Ltd|vs|etc|approx|\p{L})$/u;
 const count = (text: string, quote: RegExp) => text.match(quote)?.length ?? 0;
 /** Whether a text leaves a quotation mark open: more opening curly quotes than closing ones, or
  * an odd number of straight double quotes. */
