@@ -341,8 +341,7 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
         const notes = [
           ...(left.length ? [`${left.length === 1 ? 'One value' : `${left.length} values`} stored by an earlier Claimlight ${left.length === 1 ? 'is' : 'are'} not in the file, since this version does not take ${left.length === 1 ? 'it' : 'them'}: ${left.slice(0, 5).join('; ')}${left.length > 5 ? `; and ${left.length - 5} more` : ''}.`] : []),
           ...(refused.length ? [`This version would refuse ${refused.length === 1 ? 'one value' : `${refused.length} values`} of the file on import, stored by an earlier Claimlight: ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? `; and ${refused.length - 5} more` : ''}.`] : []),
-          ...(tooBig && format === 'claimreview' ? [`${tooBig.replace(/ Split it.*$/, '')} To import this pack again, export it as a Claimlight pack.`] : []),
-          ...(tooBig && format !== 'claimreview' ? [`${tooBig.replace(/ Split it.*$/, '')} To import it again, split its claims into packs of that size or less.`] : []),
+          ...(tooBig ? [`${tooBig.replace(/ Split it.*$/, '')} ${format === 'claimreview' ? 'To import this pack again, export it as a Claimlight pack.' : 'To import it again, split its claims into packs of that size or less.'}`] : []),
         ];
         const note = notes.length ? notes.join(' ') : undefined;
         return ok({ fileName: fileNameFor(pack, format), text, ...(note ? { note } : {}) });

@@ -295,7 +295,9 @@ export function publisherList(publishers: readonly string[]): string {
 }
 
 /** A hashed id made longer, for reviews whose short ids clash (`addClaim`): 64 bits. */
-const longId = (id: string, review: string) => `${id}-${hashId(`\u0001${review}`)}`;
+/** The longer id a review takes where another review shares its short one (`addClaim`; across
+ * files, `buildPack`). */
+export const longId = (id: string, review: string) => `${id}-${hashId(`\u0001${review}`)}`;
 
 /**
  * Adds a claim. `hashedFrom` is the review its id was made from by `hashId` (address and text),

@@ -154,7 +154,6 @@ export type DismissalChange =
   /** The settings page's "Clear reports": the reports it listed are dropped, and only those. */
   | { clearReports: ReportKey[] };
 
-
 /** The list with the changes made, in order. */
 export function withChanges(list: Dismissals, changes: readonly DismissalChange[]): Dismissals {
   return changes.reduce((next, change) => {
@@ -191,6 +190,7 @@ export function takenBack(from: Dismissals, to: Dismissals): DismissalChange[] {
  * length (a record keeps at most `MAX_TEXT` of each, `fitted`). */
 const MessageText = v.pipe(v.string(), v.maxLength(4 * MAX_TEXT));
 const MatchKeySchema = v.strictObject({ page: MessageText, claimKey: MessageText, text: MessageText });
+const ReportKeySchema = v.strictObject({ url: MessageText, claimKey: MessageText, text: MessageText });
 export const DismissalChangesSchema = v.pipe(
   v.array(
     v.union([
@@ -200,7 +200,7 @@ export const DismissalChangesSchema = v.pipe(
       v.strictObject({ show: MatchKeySchema }),
       // The settings page takes back a whole list at once: as long as the list may grow.
       v.strictObject({ showAgain: v.strictObject({ onPage: v.pipe(v.array(MatchKeySchema), v.maxLength(MAX_DISMISSALS)), everywhere: v.pipe(v.array(MessageText), v.maxLength(MAX_DISMISSALS)) }) }),
-      v.strictObject({ clearReports: v.pipe(v.array(v.strictObject({ url: MessageText, claimKey: MessageText, text: MessageText })), v.maxLength(MAX_DISMISSALS)) }),
+      v.strictObject({ clearReports: v.pipe(v.array(ReportKeySchema), v.maxLength(MAX_DISMISSALS)) }),
     ]),
   ),
   v.minLength(1),

@@ -4,7 +4,7 @@
  * for readers to subscribe to. Every input is read by the importer readers' browsers use, so
  * what builds here imports there. `npm run pack -- build` is its command line.
  */
-import { clip, hashId, packFromClaimReviews, publisherList } from './claim-review';
+import { clip, longId, packFromClaimReviews, publisherList } from './claim-review';
 import { claimReviewsFromCsv } from './csv-reviews';
 import { parseFactPack, parsePackText, type PackFormat } from './pack';
 import { err, ok, type Result } from './result';
@@ -69,8 +69,8 @@ const LONG_HASHED_ID = /^(cr-[0-9a-f]{8})-[0-9a-f]{8}$/;
 /** What a claim made from a review was named from, its review's address and its text, as the
  * claim keeps them: the same as an import's, within one file, where the review gave its address. */
 const reviewOf = (claim: Claim) => `${claim.context[0]?.sources[0]?.url ?? ''}\n${claim.text}`;
-/** The longer id two reviews that share a short one each take, as within one file. */
-const longIdOf = (claim: Claim) => `${claim.id}-${hashId(`\u0001${reviewOf(claim)}`)}`;
+/** The longer id two reviews that share a short one each take, as within one file (`longId`). */
+const longIdOf = (claim: Claim) => longId(claim.id, reviewOf(claim));
 
 /** Builds one pack from the inputs: all of them must read, and the result must validate. A claim
  * id that two inputs share is kept from the later one (a newer export of the same check), except
@@ -86,6 +86,11 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
   let replaced = 0;
   // Short ids two different reviews shared: every review of one takes its longer id.
   const crowded = new Set<string>();
+  /** Moves a claim held under its short id to its longer one. */
+  const lengthen = (held: Claim) => {
+    claims.delete(held.id);
+    claims.set(longIdOf(held), { ...held, id: longIdOf(held) });
+  };
   for (const input of inputs) {
     const read = readInput(input, new Date(`${options.today}T00:00:00Z`), options.publisher);
     if (!read.ok) {
@@ -101,16 +106,13 @@ export function buildPack(inputs: readonly PackInput[], options: BuildOptions): 
       if (short) {
         crowded.add(short);
         const held = claims.get(short);
-        if (held) {
-          claims.delete(short);
-          if (reviewOf(held) !== reviewOf(claim)) claims.set(longIdOf(held), { ...held, id: longIdOf(held) });
-        }
+        if (held && reviewOf(held) !== reviewOf(claim)) lengthen(held);
+        else claims.delete(short);
       }
       if (HASHED_ID.test(claim.id)) {
         const held = claims.get(claim.id);
         if (held && reviewOf(held) !== reviewOf(claim)) {
-          claims.delete(held.id);
-          claims.set(longIdOf(held), { ...held, id: longIdOf(held) });
+          lengthen(held);
           crowded.add(claim.id);
         }
         if (crowded.has(claim.id)) claim = { ...claim, id: longIdOf(claim) };
