@@ -419,7 +419,13 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   // A rating written in words where its number goes ("ratingValue": "False") is its name too.
   const wordsAsValue = value === undefined ? cleanText(rating.ratingValue) : undefined;
   const label = clip(cleanText(rating.alternateName) ?? cleanText(rating.name) ?? wordsAsValue, LIMITS.shortText) ?? numericRatingLabel(value, best, worst);
-  const verdict = verdictFromRating(label, value, best, worst);
+  // A label no table places (a sentence, "ये तस्वीर अफ्रीका में…", in a language without one) with
+  // the rating in numbers too, on a scale the review spells out whole: the numbers say it. Only
+  // where both ends are given: some publishers write category codes as the value and leave the
+  // worst out (Lupa's 4 of 6 is "Falso").
+  const scaleGiven = readNumber(rating.bestRating) !== undefined && readNumber(rating.worstRating) !== undefined;
+  const byLabel = verdictFromRating(label, value, best, worst);
+  const verdict = byLabel === 'unrated' && scaleGiven ? verdictFromRating(undefined, value, best, worst) : byLabel;
   // The publisher first: a review's author is often the person who wrote it, and the reader knows
   // the fact-checker by its organisation.
   const outlet = readNames(node.publisher) ?? readNames(node.author) ?? (url ? hostOf(url) : 'an unnamed fact-checker');

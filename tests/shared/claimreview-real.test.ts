@@ -27,7 +27,8 @@ describe('real-world importer inputs', () => {
     ['datafeed/datacommons-feed-item-de.json', 'unrated', 1],
     ['jsonld/20minutes-fr.object.jsonld', 'false', 1],
     ['jsonld/afp-factuel-fr.graph.jsonld', 'false', 1],
-    ['jsonld/afp-hindi-hi.graph.jsonld', 'unrated', 1],
+    // Its label is the finding, in Hindi; its numbers, 1 on a scale of 1 to 5, say false.
+    ['jsonld/afp-hindi-hi.graph.jsonld', 'false', 1],
     ['jsonld/africacheck-en.graph.jsonld', 'false', 1],
     ['jsonld/aosfatos-pt.object.jsonld', 'imprecise', 1],
     ['jsonld/boomlive-bangla-bn.object.jsonld', 'false', 1],

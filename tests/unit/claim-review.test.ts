@@ -132,6 +132,23 @@ describe('ClaimReview import', () => {
     expect(none.ok && isStatement(none.value.pack.claims[0]!)).toBe(false);
   });
 
+  it('reads the numbers of a rating whose words say no verdict it knows, where the review gives its whole scale', () => {
+    // AFP's Hindi desk writes the finding as the rating's name, and 1 on a scale of 1 to 5.
+    const finding = 'यह तस्वीर किसी और देश की है';
+    const result = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: '1', bestRating: '5', worstRating: '1', alternateName: finding } }));
+    if (!result.ok) throw new Error(result.error.join('\n'));
+    expect(result.value.pack.claims[0]).toMatchObject({ verdict: 'false', ratingLabel: finding });
+    // Exported and read again, it keeps the verdict, though its words place none.
+    const again = parse(packToClaimReview(result.value.pack));
+    expect(again.ok && again.value.pack.claims[0]).toMatchObject({ verdict: 'false', ratingLabel: finding });
+    // Without the worst end, the number may be a publisher's code for a category, not a place on a scale.
+    const codes = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 6, alternateName: finding } }));
+    expect(codes.ok && codes.value.pack.claims[0]).toMatchObject({ verdict: 'unrated', ratingLabel: finding });
+    // Words that place a verdict keep it, whatever the numbers.
+    const words = parse(review({ reviewRating: { '@type': 'Rating', ratingValue: '5', bestRating: '5', worstRating: '1', alternateName: 'False' } }));
+    expect(words.ok && words.value.pack.claims[0]).toMatchObject({ verdict: 'false' });
+  });
+
   it('keeps the rating’s own reason, written in words, in what the record shows', () => {
     const reason = 'The closure lasts six weeks, from July to mid-August.';
     const explained = parse(review({ reviewRating: { '@type': 'Rating', alternateName: 'Misleading', ratingExplanation: reason } }));
