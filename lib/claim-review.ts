@@ -229,12 +229,15 @@ function readClaimants(value: unknown): string | undefined {
   // file may list thousands).
   const people = new Map<string, { name: string; roles: string[] }>();
   for (const item of asList(value).slice(0, MAX_CLAIMANTS)) {
-    const name = nameOf(item);
+    // A name given as a list is the person's name, then their roles (Africa Check writes
+    // ["Mzwandile Masina", "mayor of Ekurhuleni"]): run together, the role read as part of the name.
+    const names = asList(asObject(item)?.name).filter((part): part is string => typeof part === 'string' && !!cleanText(part));
+    const name = names.length > 1 ? cleanText(names[0]) : nameOf(item);
     if (!name) continue;
     const key = name.toLowerCase();
     let person = people.get(key);
     if (!person) people.set(key, (person = { name, roles: [] }));
-    for (const role of asList(asObject(item)?.jobTitle).slice(0, MAX_ROLES)) {
+    for (const role of [...names.slice(1), ...asList(asObject(item)?.jobTitle)].slice(0, MAX_ROLES)) {
       const text = nameOf(role);
       if (text && text.toLowerCase() !== key && !person.roles.some((held) => held.toLowerCase() === text.toLowerCase())) person.roles.push(text);
     }

@@ -63,6 +63,10 @@ describe('ClaimReview import', () => {
     // Several roles, a role given as a DefinedTerm, a blank one, one that repeats the name.
     expect(claimantOf({ '@type': 'Person', name: 'Ines Ortega', jobTitle: ['Mayor of Dunmore', { '@type': 'DefinedTerm', name: 'Harbour board chair' }, '  '] })).toBe('Ines Ortega (Mayor of Dunmore, Harbour board chair)');
     expect(claimantOf({ '@type': 'Organization', name: 'Harbour Trust', jobTitle: 'harbour trust' })).toBe('Harbour Trust');
+    // A name given as a list: the name, then the roles (as Africa Check publishes them).
+    expect(claimantOf({ '@type': 'Person', name: ['Ines Ortega', 'mayor of Dunmore'] })).toBe('Ines Ortega (mayor of Dunmore)');
+    expect(claimantOf({ '@type': 'Person', name: ['Ines Ortega', ' ', 'mayor of Dunmore'], jobTitle: 'Harbour board chair' })).toBe('Ines Ortega (mayor of Dunmore, Harbour board chair)');
+    expect(claimantOf({ '@type': 'Person', name: ['Ines Ortega'] })).toBe('Ines Ortega');
     expect(claimantOf([{ '@type': 'Person', name: 'Ines Ortega', jobTitle: 'Mayor' }, 'A councillor'])).toBe('Ines Ortega (Mayor), A councillor');
     // One person listed twice is named once, with every role any listing gives, each once.
     expect(claimantOf([{ '@type': 'Person', name: 'Ines Ortega', jobTitle: ['Mayor', 'mayor'] }, 'Ines Ortega', { '@type': 'Person', name: 'ines ortega', jobTitle: 'Harbour board chair' }])).toBe('Ines Ortega (Mayor, Harbour board chair)');
