@@ -5,7 +5,7 @@
  * about form and strict about substance: a record with no claim text is a problem, a relative
  * URL is left out with a warning. Validation of the result is `lib/pack.ts`'s.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTMLStrict } from 'entities';
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
 import { readClaimantParts, writeClaimants } from './claimant';
@@ -138,12 +138,18 @@ function withoutTags(text: string): string {
   return out + text.slice(at);
 }
 
+/** An entity encoded a second time ("Singh&amp;#039;s", "&amp;quot;"), as a publisher's templates
+ * that escape text already escaped write it: decoded once, it still showed. */
+const ENCODED_TWICE = /&amp;(?=#\d{1,7};|#x[0-9a-f]{1,6};|[a-z][a-z0-9]{1,31};)/gi;
+
 /** Decodes HTML entities, every one HTML names ("n&atilde;o", "&rsquo;"), drops tags and folds
- * white space: published text often carries all three. */
+ * white space: published text often carries all three. Only entities closed by their semicolon:
+ * this is JSON, not a page's markup, and an address in text ("?v=1&region=us&times=3") held
+ * "&reg" and "&times", which HTML's old forms read as "®" and "×". */
 export function cleanText(value: unknown): string | undefined {
   const raw = Array.isArray(value) ? value.filter((x) => typeof x === 'string').join(' ') : value;
   if (typeof raw !== 'string') return undefined;
-  const text = decodeHTML(withoutTags(raw)).replace(/\s+/g, ' ').trim();
+  const text = decodeHTMLStrict(withoutTags(raw).replace(ENCODED_TWICE, '&')).replace(/\s+/g, ' ').trim();
   return text || undefined;
 }
 
@@ -664,11 +670,13 @@ function claimantNode(claimant: string): Json | Json[] {
 /**
  * A text as the export writes it: as it is, unless the importer's reading of published text
  * (`cleanText`: tags dropped, entities decoded) would change it, as it would "pay <5 euros and >10"
- * or "&amp;": then with `&`, `<` and `>` written as entities, which that reading turns back.
+ * or "&amp;": then with `&`, `<` and `>` written as entities, which that reading turns back once.
  */
 function exportedText(text: string): string {
   if (cleanText(text) === text.replace(/\s+/g, ' ').trim()) return text;
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // "&" as a number, not "&amp;": the importer reads "&amp;" before an entity as one encoded twice
+  // (`ENCODED_TWICE`), and a text that writes "&quot;" must come back as it went.
+  return text.replace(/&/g, '&#38;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -208,6 +208,10 @@ describe('ClaimReview import', () => {
     expect(cleanText('A &constructor; and &toString;')).toBe('A &constructor; and &toString;');
     const result = parse(review({ claimReviewed: 'Sunak praises Singh&#039;s ideas' }));
     expect(result.ok && result.value.pack.claims[0]!.text).toBe("Sunak praises Singh's ideas");
+    // An entity encoded twice by a publisher's templates is decoded, not shown.
+    expect(cleanText('Singh&amp;#039;s &amp;quot;plan&amp;quot; &amp;amp; more')).toBe('Singh\'s "plan" & more');
+    // Only entities closed by a semicolon: an address in text keeps its "&reg" and "&times".
+    expect(cleanText('See https://video.example/watch?v=1&region=us&times=3 &copy')).toBe('See https://video.example/watch?v=1&region=us&times=3 &copy');
   });
 
   it.each([
@@ -642,7 +646,7 @@ describe('a ClaimReview export, imported again', () => {
   it('keeps texts that hold “<”, “>” or an entity as written, and claimants whose brackets are inside the name', () => {
     const base = samplePack();
     const text = 'Under-18s pay <5 euros and over-65s pay >10 euros.';
-    const summary = 'The fare table says &amp; for “and”; children under 5 <b>ride free</b>.';
+    const summary = 'The fare table says &amp; for “and” and &quot;, &#039; for quotes; children under 5 <b>ride free</b>.';
     const claimant = 'Foreign ministers at the Paris (Weimar+) meeting';
     const { back } = exportedAndBack({ ...base, claims: [{ ...base.claims[1]!, text, summary, claimant }] });
     expect(back.pack.claims[0]!.text).toBe(text);
