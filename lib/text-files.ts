@@ -56,9 +56,16 @@ export function decodeTextFile(bytes: Uint8Array, charset?: string): { text: str
   // Then the server's word, as browsers take it (a feed of an older site in ISO-8859-1). A charset
   // the platform does not know is ignored, as browsers ignore it; UTF-8 is what the bytes are tried
   // as below, where bytes that are not UTF-8 after all are read as any file's.
+  // Bytes that are UTF-8 with letters beyond ASCII are read as UTF-8 whatever the server named: a
+  // server's default label ("charset=ISO-8859-1") on a JSON feed written in UTF-8 turned every "ã"
+  // into "Ã£", and JSON is UTF-8 by its standard. (Text in another encoding is almost never valid
+  // UTF-8 once it holds such letters.)
   if (charset) {
     try {
-      if (new TextDecoder(charset).encoding !== 'utf-8') return { text: decodeAs(bytes, charset) };
+      if (new TextDecoder(charset).encoding !== 'utf-8') {
+        const utf8 = beyondAscii(bytes) ? strictUtf8(bytes) : null;
+        return utf8 === null ? { text: decodeAs(bytes, charset) } : { text: utf8, note: `the server said ${charset}, but the bytes are UTF-8: read as UTF-8` };
+      }
     } catch {
       // Read by the bytes alone.
     }
@@ -82,6 +89,17 @@ export function decodeTextFile(bytes: Uint8Array, charset?: string): { text: str
     const loose = mostlyUtf8(bytes);
     if (loose) return { text: loose.text, note: `${loose.strays === 1 ? 'a byte' : `${loose.strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
     return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, which Excel on Windows writes; save it as UTF-8 ("CSV UTF-8" in Excel) if its letters look wrong' };
+  }
+}
+
+const beyondAscii = (bytes: Uint8Array) => bytes.some((byte) => byte >= 0x80);
+
+/** The bytes as UTF-8, or null where they are not UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
   }
 }
 

@@ -141,6 +141,9 @@ describe('fetchFeed', () => {
   it('reads a feed in the charset its server names', async () => {
     const latin = server(() => new Response(Buffer.from('[{"claimReviewed":"Le ferry coûte deux fois plus cher à Québec."}]', 'latin1'), { headers: { 'content-type': 'application/json; charset=iso-8859-1' } }));
     expect(await fetchFeed(FEED_URL, {}, { fetch: latin.fetch })).toMatchObject({ ok: true, value: { text: expect.stringContaining('coûte deux fois plus cher à Québec') } });
+    // A server's default label on bytes that are UTF-8: read as UTF-8, not as "NÃ£o Ã©".
+    const mislabelled = server(() => new Response(Buffer.from('["Não é verdade que o ferry fecha."]', 'utf8'), { headers: { 'content-type': 'application/json; charset=ISO-8859-1' } }));
+    expect(await fetchFeed(FEED_URL, {}, { fetch: mislabelled.fetch })).toMatchObject({ ok: true, value: { text: '["Não é verdade que o ferry fecha."]' } });
     const unknown = server(() => new Response('["naïve"]', { headers: { 'content-type': 'application/json; charset=x-made-up' } }));
     expect(await fetchFeed(FEED_URL, {}, { fetch: unknown.fetch })).toMatchObject({ ok: true, value: { text: '["naïve"]' } });
   });
