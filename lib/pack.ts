@@ -23,8 +23,8 @@ export interface ParsedPack {
   /** For reviews converted into a pack, each fact-checker by name, once: the pack's publisher
    * names only the first few ("A, B, C and 19 more"). */
   publishers?: string[];
-  /** For a page, how many of its JSON-LD blocks were not valid JSON and were left out: claims may
-   * be in them (a feed's refresh keeps the ones it stored, `refreshFeed`). */
+  /** For a page, how many of its JSON-LD blocks that name a ClaimReview were not valid JSON and
+   * were left out: claims may be in them (a feed's refresh keeps the ones it stored, `refreshFeed`). */
   unreadBlocks?: number;
 }
 
@@ -205,21 +205,60 @@ export function ldJsonScripts(text: string): string[] {
  * are not the reader's to mend: one of them refused a page whose ClaimReview reads fine. A block
  * wrapped in an HTML comment, as old pages write them, is read inside it.
  */
-function parseLdJsonScripts(text: string): Result<{ blocks: unknown[]; unread: string[] }, string[]> {
+function parseLdJsonScripts(text: string): Result<{ blocks: unknown[]; unread: string[]; reviewsUnread: number }, string[]> {
   const blocks: unknown[] = [];
   const unread: string[] = [];
+  let reviewsUnread = 0;
   let index = 0;
   for (const script of ldJsonScripts(text)) {
     index++;
+    const json = script.replace(/^\s*<!--/, '').replace(/-->\s*$/, '');
     try {
-      blocks.push(JSON.parse(script.replace(/^\s*<!--/, '').replace(/-->\s*$/, '')));
+      blocks.push(JSON.parse(json));
     } catch (e) {
-      unread.push(`JSON-LD block ${index}: not valid JSON (${(e as Error).message}), left out`);
+      // A raw line break or tab inside a text (a site that pastes a review's paragraphs in as
+      // they are) makes a block no JSON, and its review was lost for its white space alone: the
+      // block is read again with them escaped.
+      const mended = controlsEscaped(json);
+      try {
+        if (mended === json) throw e;
+        blocks.push(JSON.parse(mended));
+        continue;
+      } catch {
+        unread.push(`JSON-LD block ${index}: not valid JSON (${(e as Error).message}), left out`);
+        // Only a block that could have held a review may have held one of a feed's claims
+        // (`refreshFeed` keeps those): a page's broken breadcrumbs did not.
+        if (/ClaimReview/i.test(json)) reviewsUnread++;
+      }
     }
   }
   if (index === 0) return err(['The file is neither JSON nor a page with JSON-LD blocks.']);
-  return ok({ blocks, unread });
+  return ok({ blocks, unread, reviewsUnread });
 }
+
+/** JSON text with the control characters inside its strings escaped (JSON allows none raw there). */
+function controlsEscaped(json: string): string {
+  if (!/[\u0000-\u001f]/.test(json)) return json;
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (inString && code === 0x5c) {
+      i++;
+      continue;
+    }
+    if (code === 0x22) inString = !inString;
+    else if (inString && code < 0x20) {
+      out += json.slice(from, i) + (code === 0x0a ? '\\n' : code === 0x0d ? '\\r' : code === 0x09 ? '\\t' : `\\u${code.toString(16).padStart(4, '0')}`);
+      from = i + 1;
+    }
+  }
+  return out + json.slice(from);
+}
+
+const NO_PACK = 'No fact pack was found in this file';
+const NO_PACK_IN_BLOCKS_READ = `${NO_PACK}'s JSON-LD blocks that could be read.`;
 
 /**
  * Parses the text of an imported file: Claimlight's pack JSON, schema.org ClaimReview JSON-LD
@@ -234,11 +273,13 @@ export function parsePackText(text: string, options: ParseOptions = {}): Result<
 
   let value: unknown;
   let unread: string[] = [];
+  let reviewsUnread = 0;
   if (body.startsWith('<')) {
     const scripts = parseLdJsonScripts(body);
     if (!scripts.ok) return scripts;
     value = scripts.value.blocks;
     unread = scripts.value.unread;
+    reviewsUnread = scripts.value.reviewsUnread;
   } else {
     try {
       value = JSON.parse(body);
@@ -252,7 +293,9 @@ export function parsePackText(text: string, options: ParseOptions = {}): Result<
     // The blocks left out are said: as warnings of the pack read from the others, or with the
     // reason no pack was found.
     if (!unread.length) return read;
-    return read.ok ? ok({ ...read.value, warnings: [...unread, ...read.value.warnings], unreadBlocks: unread.length }) : err([...unread.map((note) => note.replace(/, left out$/, '')), ...read.error]);
+    if (read.ok) return ok({ ...read.value, warnings: [...unread, ...read.value.warnings], ...(reviewsUnread ? { unreadBlocks: reviewsUnread } : {}) });
+    // "Holds no ClaimReview" is not so of a block that could not be read.
+    return err([...unread.map((note) => note.replace(/, left out$/, '')), ...read.error.map((problem) => (problem.startsWith(NO_PACK) ? NO_PACK_IN_BLOCKS_READ : problem))]);
   } catch (e) {
     // A file is anyone's: a value no reader foresaw (an object whose `toString` is a number, which
     // cannot be written as text) is a refused file, never an exception that leaves an import, or a
@@ -281,7 +324,5 @@ function readPackValue(value: unknown, options: ParseOptions): Result<ParsedPack
   const reviews = collectClaimReviews(value);
   const exportedHeader = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[EXPORTED_HEADER] : undefined;
   if (reviews.length) return packFromClaimReviews(reviews, exportedHeader === undefined ? options : { ...options, exportedHeader });
-  return err([
-    'No fact pack was found in this file: it is not a Claimlight pack, holds no schema.org ClaimReview, and is not a Fact Check Tools API response.',
-  ]);
+  return err([`${NO_PACK}: it is not a Claimlight pack, holds no schema.org ClaimReview, and is not a Fact Check Tools API response.`]);
 }

@@ -244,17 +244,17 @@ describe('refreshing a feed', () => {
   it('keeps the claims of a page\'s review whose JSON-LD block is broken, rather than withdrawing them with no word of why', async () => {
     db = freshDb();
     // A fact-checker's page, one JSON-LD block per review.
-    const page = (items: [number, string][], broken?: number) =>
+    const page = (items: [number, string][], broken?: number, before = '') =>
       new Response(
-        `<html><body>${(JSON.parse(reviews(items)) as object[])
-          .map((review, i) => `<script type="application/ld+json">${i === broken ? JSON.stringify(review).replace('about the', 'about\nthe') : JSON.stringify(review)}</script>`)
+        `<html><body>${before}${(JSON.parse(reviews(items)) as object[])
+          .map((review, i) => `<script type="application/ld+json">${i === broken ? JSON.stringify(review).replace(/}$/, ',}') : JSON.stringify(review)}</script>`)
           .join('\n')}</body></html>`,
         { status: 200, headers: { 'content-type': 'text/html' } },
       );
     let answer = () => page([[1, 'False'], [2, 'False'], [3, 'False']]);
     const { fetch } = server(() => answer());
     await addFeed(db, source, { fetch, now: () => 0 });
-    // The site writes a raw line break into the second review's text, which makes its block no JSON.
+    // The site writes a trailing comma into the second review's block, which makes it no JSON.
     answer = () => page([[1, 'False'], [2, 'False'], [3, 'False'], [4, 'False']], 1);
     const refreshed = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 10 * MINUTE });
     expect(refreshed.change).toEqual({ added: 1, updated: 0, withdrawn: 0 });
@@ -266,6 +266,14 @@ describe('refreshing a feed', () => {
     const whole = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 20 * MINUTE });
     expect(whole.change).toEqual({ added: 0, updated: 0, withdrawn: 1 });
     expect(whole.feed).toMatchObject({ lastError: undefined, claimCount: 3 });
+    // A broken block that names no review (the page's breadcrumbs) keeps nothing: a review the page
+    // dropped is withdrawn, where every claim the page ever listed used to stay for as long as the
+    // block stayed broken.
+    const crumbs = '<script type="application/ld+json">{"@type":"BreadcrumbList","itemListElement":[],}</script>';
+    answer = () => page([[1, 'False'], [4, 'False']], undefined, crumbs);
+    const crumbled = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 30 * MINUTE });
+    expect(crumbled.change).toEqual({ added: 0, updated: 0, withdrawn: 1 });
+    expect(crumbled.feed).toMatchObject({ lastError: undefined, claimCount: 2 });
   });
 
   it('stores the claims of a UTF-16 feed as written, as an import of its file does', async () => {

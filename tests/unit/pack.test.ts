@@ -139,6 +139,24 @@ describe('parsePackText', () => {
     expect(errorsOf(parsePackText(`<html>${script('{"@type":"ClaimReview",}')}</html>`))).toEqual([expect.stringMatching(/^JSON-LD block 1: not valid JSON \([^)]*\)$/), expect.stringMatching(/^No fact pack was found/)]);
   });
 
+  it('reads a JSON-LD block whose texts hold raw line breaks or tabs, and counts as unread only broken blocks that name a review', () => {
+    const script = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    const review = (text: string) => JSON.stringify({ '@type': 'ClaimReview', url: 'https://checker.example/reviews/ferry', claimReviewed: text, author: { name: 'Harbour Check' }, reviewRating: { alternateName: 'False' } });
+    // A site that pastes a review's paragraphs in as they are: JSON allows no raw line break in a string.
+    const pasted = review('Ferry fares PLACEHOLDER this year.').replace('PLACEHOLDER', 'doubled\n\tagain');
+    const read = parsePackText(`<html>${script(pasted)}</html>`);
+    expect(read.ok && read.value.pack.claims.map((c) => c.text)).toEqual(['Ferry fares doubled again this year.']);
+    expect(read.ok && read.value.warnings).toEqual([]);
+    // Broken breadcrumbs could hold no review: warned of, not counted as a block whose claims a feed keeps.
+    const crumbs = parsePackText(`<html>${script('{"@type":"BreadcrumbList","itemListElement":[],}')}${script(review('Ferry fares doubled.'))}</html>`);
+    expect(crumbs.ok && crumbs.value.unreadBlocks).toBeUndefined();
+    expect(crumbs.ok && crumbs.value.warnings).toHaveLength(1);
+    const broken = parsePackText(`<html>${script(review('Ferry fares doubled.').replace(/}$/, ',}'))}${script(review('Bus fares fell.'))}</html>`);
+    expect(broken.ok && broken.value.unreadBlocks).toBe(1);
+    // Refused, it does not say the page holds no ClaimReview: one of its blocks could not be read.
+    expect(errorsOf(parsePackText(`<html>${script('{"@type":"ClaimReview",}')}</html>`))).toEqual([expect.stringMatching(/^JSON-LD block 1: not valid JSON/), "No fact pack was found in this file's JSON-LD blocks that could be read."]);
+  });
+
   it('refuses a Claimlight pack that lost its "format", naming the field, rather than reading it as Fact Check Tools data', () => {
     const { format: _format, ...lost } = samplePack();
     for (const value of [lost, { ...lost, fromat: 'claimlight-pack' }]) {
