@@ -388,7 +388,7 @@ export class PageMentions {
       if (shown < 0) continue;
       const text = block.text.slice(shown, loose.end);
       const nodes = nodesBetween(block, shown, loose.end);
-      if (!nodes.length || this.isHidden(loose.claimKey, text)) continue;
+      if (!nodes.length || !nodes.every((node) => node.isConnected) || this.isHidden(loose.claimKey, text)) continue;
       relatedKept.push({ id: this.idFor(loose.claimKey, text, relatedReplaced), claimKey: loose.claimKey, claim, verdict: loose.verdict, text, score: loose.score, nodes });
     }
     // Where each mention found is, and what it would be drawn as: every one is placed first, so
@@ -452,6 +452,11 @@ export class PageMentions {
         added.push(Object.assign(old, one.fields));
         continue;
       }
+      // A node of the mention taken away while the matcher was asked (a live page's ticker, in a
+      // block whose map was made as it was read): a range set there lies outside the page, and
+      // ordering it among the others threw, which cost the page every mark. The rescan that
+      // change brings finds the mention again.
+      if (!one.fields.nodes.every((node) => node.isConnected) || !one.start.node.isConnected || !one.end.node.isConnected) continue;
       const range = this.document.createRange();
       try {
         range.setStart(one.start.node, one.start.offset);

@@ -123,6 +123,38 @@ describe('PageMentions', () => {
     expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
   });
 
+  it('marks the page\'s other mentions when the page took away the end of one while the matcher was asked', async () => {
+    // The claim's last words are in a node of their own, which a live page replaces (a ticker); a
+    // styled element in the paragraph makes its map to the page when it is read, not after the answer.
+    const [head, tail] = [CLAIM.slice(0, 20), CLAIM.slice(20)];
+    document.body.innerHTML = `<main><p id="live">${head}<span id="tail" style="color: inherit">${tail}</span></p><p>${CLAIM}</p></main>`;
+    const matcher = heldMatcher();
+    const find = (blocks: string[]) => matcher.find(blocks);
+    const mentions = new PageMentions(document, find);
+    // As browsers do it (the DOM standard's "set the end"): a range's end set in a node the page
+    // took away collapses the range there, out of the page, and comparing it with a range in the
+    // page throws. (happy-dom throws at the end instead.)
+    const { setEnd, compareBoundaryPoints } = Range.prototype;
+    Range.prototype.setEnd = function (this: Range, node: Node, offset: number) {
+      if (node.isConnected) return setEnd.call(this, node, offset);
+      Object.defineProperty(this, 'startContainer', { value: node, configurable: true });
+    };
+    Range.prototype.compareBoundaryPoints = function (this: Range, how: number, other: Range) {
+      if (!this.startContainer.isConnected || !other.startContainer.isConnected) throw new DOMException('The two ranges are not in the same tree.', 'WrongDocumentError');
+      return compareBoundaryPoints.call(this, how, other);
+    };
+    try {
+      const scan = mentions.scanAll();
+      await tick();
+      document.getElementById('tail')!.firstChild!.remove();
+      await answered(matcher, scan);
+    } finally {
+      Object.assign(Range.prototype, { setEnd, compareBoundaryPoints });
+    }
+    expect(mentions.list().map((m) => m.text)).toEqual([CLAIM]);
+    expect(mentions.list()[0]!.range.startContainer.parentElement!.id).not.toBe('live');
+  });
+
   it('finds nothing from a scan under way when Claimlight is switched off here meanwhile', async () => {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
     const matcher = heldMatcher();
