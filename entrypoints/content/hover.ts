@@ -173,7 +173,12 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
         }
       }
       if (target?.closest('a[href], button, input, select, textarea, label, summary')) return;
-      if (!document.getSelection()?.isCollapsed) return;
+      if (!document.getSelection()?.isCollapsed) {
+        // A double or triple click selects words: its first click, the selection still empty,
+        // opened the card of the mark under it, which is not what the reader asked for. It closes.
+        if (event.detail >= 2 && mentions.list().length && mentionAt(document, mentions, event.clientX, event.clientY)) events.clicked(null, { x: event.clientX, y: event.clientY });
+        return;
+      }
       const mention = mentions.list().length ? mentionAt(document, mentions, event.clientX, event.clientY) : null;
       clearTimeout(timer);
       current = null;

@@ -100,3 +100,30 @@ it('keeps a preview open when the pointer slips past its mark\'s end on the line
   expect(events.left).toHaveBeenCalledTimes(1);
   vi.useRealTimers();
 });
+
+it('closes again the card that the first click of a double click on a mark opened: the reader was selecting a word', () => {
+  document.body.innerHTML = '<p>Ferry fares doubled.</p>';
+  const text = document.body.firstChild!.firstChild!;
+  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
+  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 20 }] } };
+  const mentions = { list: () => [mention], at: () => [mention] } as never;
+  const events = { approached: vi.fn(), entered: vi.fn(), clicked: vi.fn(), left: vi.fn(), layer: () => null };
+  watchHover(document, mentions, events, new AbortController().signal);
+  const click = (detail: number, x = 10) => document.body.firstChild!.dispatchEvent(trusted(new MouseEvent('click', { clientX: x, clientY: 10, detail, button: 0, bubbles: true })));
+  getSelection()!.removeAllRanges();
+  click(1);
+  expect(events.clicked).toHaveBeenLastCalledWith(mention, { x: 10, y: 10 });
+  // The second click finds the word it selected.
+  getSelection()!.selectAllChildren(document.body.firstChild!);
+  click(2);
+  expect(events.clicked).toHaveBeenCalledTimes(2);
+  expect(events.clicked).toHaveBeenLastCalledWith(null, { x: 10, y: 10 });
+  // A click that ends a selection made by dragging (no second click) leaves what is open as it is.
+  click(1);
+  expect(events.clicked).toHaveBeenCalledTimes(2);
+  // Nor does a double click off the marks close anything twice.
+  click(2, 300);
+  expect(events.clicked).toHaveBeenCalledTimes(2);
+  getSelection()!.removeAllRanges();
+});
