@@ -197,14 +197,21 @@ export class PageController {
     // to a link, a click on blank space) with no card open, the mark goes, where it stayed beside
     // the page's own focus ring until some later card closed. (Asked after the move: a card closing
     // hands focus back in two steps.)
-    const focusMoved = () =>
-      this.ctx.setTimeout(() => {
+    // One check pending at a time, on a plain timer: each of WXT's `ctx.setTimeout` adds a listener
+    // for the script's end that stays until then, one per focus move on a page open all day.
+    let focusCheck: ReturnType<typeof setTimeout> | null = null;
+    const focusMoved = () => {
+      if (focusCheck !== null) return;
+      focusCheck = setTimeout(() => {
+        focusCheck = null;
+        if (!this.ctx.isValid) return;
         const mention = this.outlined;
         if (!mention || this.host?.current || this.pendingCard) return;
         const active = document.activeElement;
         if (active && active !== document.body && active !== document.documentElement && active.contains(mention.range.startContainer)) return;
         this.outline(null);
       }, 0);
+    };
     document.addEventListener('focusin', focusMoved, { signal: this.ctx.signal });
     document.addEventListener('focusout', focusMoved, { signal: this.ctx.signal });
     this.ctx.onInvalidated(() => {
@@ -296,7 +303,10 @@ export class PageController {
     this.navigationDue = true;
     // A moment later: an app that changes the address first and then shows the new page (as most
     // routers do) has shown it, its date and opening with it.
-    this.ctx.setTimeout(() => this.pacedNavigation(), NAVIGATION_SETTLE_MS);
+    // A plain timer, for the reason `focusMoved`'s is: an app may change its address many times a second.
+    setTimeout(() => {
+      if (this.ctx.isValid) this.pacedNavigation();
+    }, NAVIGATION_SETTLE_MS);
   }
 
   private async rescanForNavigation(): Promise<void> {

@@ -62,7 +62,7 @@ function setup(dismissals: Dismissals = NO_DISMISSALS, { failedReports = 0 } = {
       while (waiting.length) waiting.shift()!();
     }
   };
-  return { controller, shown, reports, answer, pending: () => waiting.length, requests: () => requests, stop };
+  return { controller, shown, reports, answer, pending: () => waiting.length, requests: () => requests, stop, ctx };
 }
 
 /** A card host that keeps the card it was asked to show, and its "Not this claim" state. */
@@ -191,6 +191,30 @@ describe('PageController', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await page.answer();
     expect(page.controller.summaries()).toHaveLength(1);
+  });
+
+  it('leaves nothing behind for the script\'s end from focus moves and address changes (each of the context\'s timers does)', async () => {
+    history.replaceState(null, '', '/story-f');
+    document.body.innerHTML = `<main><p>${CLAIM}</p><a href="#x">x</a></main>`;
+    const page = setup();
+    stop = page.stop;
+    const started = page.controller.start(DEFAULT_SETTINGS);
+    await page.answer();
+    await started;
+    const timers = vi.spyOn(page.ctx, 'setTimeout');
+    const link = document.querySelector('a')!;
+    for (let i = 0; i < 50; i++) {
+      link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      link.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    }
+    for (let i = 0; i < 20; i++) {
+      history.pushState(null, '', `/story-f/${i}`);
+      page.controller.navigated('push');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    // The pacer's one wait for the next rescan at most.
+    expect(timers.mock.calls.length).toBeLessThanOrEqual(1);
+    await page.answer();
   });
 
   it('takes an address rewritten only in its query or fragment for the same page: no rescan, its card and hidden matches kept', async () => {
