@@ -104,18 +104,32 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
     // A message that comes while the store is opened again waits for it (Dexie no longer reports
     // the failure once it is opening), or it would read a store without the bundled pack.
     if (!reopening && (bundledMissing || db.hasFailed())) {
-      reopening = (async () => {
-        if (db.hasFailed()) await db.open();
+      const settled = (async () => {
+        const reopened = db.hasFailed();
+        if (reopened) await db.open();
         bundledMissing = true;
-        await installBundledPack(db, bundled);
-        bundledMissing = false;
-      })().finally(() => (reopening = null));
+        try {
+          await installBundledPack(db, bundled);
+          bundledMissing = false;
+        } catch (e) {
+          // The store is open and holds all it held (an install that fails writes nothing): the
+          // message is answered from it. Failing it too, every message failed, deleting a pack to
+          // make room (what the storage message advises) among them. Tried again at the next one.
+          log.error('could not install the bundled fact pack', e);
+          return reopened;
+        }
+        return true;
+      })();
+      reopening = settled.then(() => undefined).finally(() => (reopening = null));
       // Then tabs that could not be read scan again, and the feeds' alarm, which could not be set
       // while the store was shut, is set: once the store is open, not as part of opening it. Setting
       // the alarm reads the feeds (`feedTimings`), which waits for the store to open: awaited in
       // here, it waited for itself, and every message after hung until the background restarted.
-      void reopening.then(
-        async () => {
+      // (Not where only the install failed again: the tabs' scans would be messages that try it
+      // again, and fail, and tell the tabs again.)
+      void settled.then(
+        async (anew) => {
+          if (!anew) return;
           await changed();
           await feedsChanged();
         },

@@ -339,15 +339,35 @@ describe('a browser that keeps no database for Claimlight (Firefox set never to 
     expect(await within(handlers.listFeeds({}, options))).toEqual({ ok: true, value: [] });
   });
 
-  it('installs the bundled pack at a later message where it could not be once the store opened again', async () => {
+  it('installs the bundled pack at a later message where it could not be once the store opened again, answering from the store meanwhile', async () => {
     const { onDisk, state } = fullDisk('little-room');
     db = (await openStore(onDisk, notAsked)).db;
-    const handlers = createBackgroundHandlers({ db, bundled });
+    let told = 0;
+    const handlers = createBackgroundHandlers({ db, bundled, onStoreChanged: () => void told++ });
     state.full = false;
     // Room to open the database, not yet for the pack's claims.
     const put = vi.spyOn(db.claims, 'bulkPut').mockImplementation((() => Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never);
-    expect(await handlers.getStoreSummary({}, options)).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(await handlers.getStoreSummary({}, options)).toEqual({ ok: true, value: { packCount: 0, claimCount: 0 } });
+    // The tabs are told once, for the store opened again; not at every message that tries the install again.
+    await handlers.listPacks({}, options);
+    await vi.waitFor(() => expect(told).toBe(1));
     put.mockRestore();
+    expect(await handlers.getStoreSummary({}, options)).toEqual(full);
+    await vi.waitFor(() => expect(told).toBe(2));
+  });
+
+  it('lets the reader list and delete packs, to make room, while the bundled pack cannot be installed', async () => {
+    db = freshDb();
+    await importPack(db, parsed(samplePack({ id: 'big-feed' })));
+    const handlers = createBackgroundHandlers({ db, bundled });
+    // An update brought a new bundled pack, and the disk was full as the background started.
+    handlers.bundledMissing();
+    const put = vi.spyOn(db.claims, 'bulkPut').mockImplementation((() => Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never);
+    const listed = await handlers.listPacks({}, options);
+    expect(listed.ok && listed.value.map((pack) => pack.id)).toEqual(['big-feed']);
+    expect(await handlers.deletePack({ packId: 'big-feed' }, options)).toEqual({ ok: true, value: { deleted: true } });
+    put.mockRestore();
+    // Room made: the next message installs it.
     expect(await handlers.getStoreSummary({}, options)).toEqual(full);
   });
 
