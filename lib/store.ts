@@ -419,5 +419,11 @@ export function describeStorageError(error: unknown, { inBackground = false }: {
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
     return 'Claimlight’s database was closed while it was in use. Reload the page and try again; nothing was changed.';
   }
-  return `Claimlight could not save to its database (${name || 'unknown error'}). Nothing was changed.`;
+  // Chrome's answer where the files behind a database are damaged or cannot be read: a restart
+  // often clears it.
+  if (name === 'UnknownError' || inner === 'UnknownError') {
+    return 'Your browser could not read or write Claimlight’s database (UnknownError), as happens when the files it keeps it in are damaged or locked. Restart the browser and try again; nothing was changed.';
+  }
+  // "Use", not "save": most messages only read (the settings page listing the packs, the popup's search).
+  return `Claimlight could not use its database (${name || 'unknown error'}). Nothing was changed.`;
 }

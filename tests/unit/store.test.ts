@@ -220,12 +220,15 @@ describe('describeStorageError', () => {
     [{ name: 'AbortError', inner: { name: 'QuotaExceededError' } }, /no room left/],
     // Dexie's BulkError, where IndexedDB failed the bulk write's requests themselves.
     [{ name: 'BulkError', failures: [{ name: 'QuotaExceededError' }, null] }, /no room left/],
-    [{ name: 'BulkError', failures: [{ name: 'ConstraintError' }] }, /could not save.*\(BulkError\)/],
+    [{ name: 'BulkError', failures: [{ name: 'ConstraintError' }] }, /could not use its database \(BulkError\)/],
+    // Chrome's where the database's files are damaged: not "could not save" of a read.
+    [{ name: 'UnknownError' }, /could not read or write .*Restart the browser/],
+    [{ name: 'AbortError', inner: { name: 'UnknownError' } }, /could not read or write .*Restart the browser/],
     [{ name: 'VersionError' }, /newer version of Claimlight/],
     [{ name: 'DatabaseClosedError' }, /closed while it was in use/],
     // Firefox's private window, where an extension page may not open IndexedDB.
     [{ name: 'InvalidStateError', message: 'A mutation operation was attempted on a database that did not allow mutations.' }, /In a private window, Firefox does not let this page open/],
-    [{ name: 'Weird' }, /could not save.*\(Weird\)/],
+    [{ name: 'Weird' }, /could not use its database \(Weird\)/],
   ])('gives an actionable sentence for %j', (error, message) => {
     expect(describeStorageError(error)).toMatch(message);
   });
