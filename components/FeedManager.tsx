@@ -70,6 +70,18 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
           {feed.failingSince && feed.claimCount > 0 ? ' Its last good claims stay.' : ''}
         </p>
       )}
+      {feed.lastNotes?.length ? (
+        <div class="feed__notes">
+          <p>The last check read the feed, but:</p>
+          <ul>
+            {feed.lastNotes.map((note, i) => (
+              <li key={i} dir="auto">
+                {note}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {/* In the row from the start, empty while the feed is idle: a live region that arrives with its
           text is mostly not announced. */}
       <div class="feed__busy" role="status">

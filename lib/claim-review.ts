@@ -193,11 +193,20 @@ export function readUrl(value: unknown): string | null {
 }
 
 /** The URL forms fact-checkers publish, with https added where it is missing. */
-function repairedUrl(value: unknown): string | null {
+function repairedUrl(value: unknown, base?: string): string | null {
   if (typeof value !== 'string') return null;
   const url = value.trim();
   if (url.startsWith('//')) return `https:${url}`;
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(url)) return `https://${url}`;
+  // From the site's root, in a document whose address is known (a feed's): schema.org's `url` is
+  // an address, read against the document's own as a page's links are.
+  if (base && url.startsWith('/')) {
+    try {
+      return new URL(url, base).href;
+    } catch {
+      return url;
+    }
+  }
   return url;
 }
 
@@ -207,8 +216,8 @@ function repairedUrl(value: unknown): string | null {
  * control or bidirectional characters), why it must refuse its record instead. Read after the
  * repairs above, so "//a.example@b.example/" hides too.
  */
-function reviewLink(value: unknown): { url: string | null; hides: string | null } {
-  const repaired = repairedUrl(value);
+function reviewLink(value: unknown, base?: string): { url: string | null; hides: string | null } {
+  const repaired = repairedUrl(value, base);
   if (repaired === null) return { url: null, hides: null };
   const link = parseLink(repaired);
   if (!link.ok) return { url: null, hides: link.hides ? link.reason : null };
@@ -284,6 +293,8 @@ interface Converted {
   crowded: Set<string>;
   /** Whether every review says Claimlight wrote it (`EXPORTER`): only then is the file's pack header read. */
   fromClaimlight?: boolean;
+  /** The address the document was read from, where it is known (`ParseOptions.baseUrl`). */
+  base?: string;
 }
 
 /**
@@ -396,13 +407,13 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const rawUrl = node.url;
   // A review may give its address more than once (its page and an AMP copy): the first usable one
   // is its address; one that hides where it goes refuses the record, wherever it is in the list.
-  const ownLinks = asList(rawUrl).map(reviewLink);
+  const ownLinks = asList(rawUrl).map((link) => reviewLink(link, into.base));
   const own = ownLinks.find((link) => link.hides) ?? ownLinks.find((link) => link.url) ?? { url: null, hides: null };
   const url = own.url;
   const record = `review ${index + 1}${url ? ` (${url})` : ''}`;
   const citations = asList(node.citation).map((citation) => {
     const cited = asObject(citation);
-    return { cited, link: reviewLink(cited?.url ?? citation) };
+    return { cited, link: reviewLink(cited?.url ?? citation, into.base) };
   });
   const hiding = own.hides ?? citations.find((c) => c.link.hides)?.link.hides;
   if (hiding) {
@@ -616,6 +627,7 @@ export function packFromClaimReviews(nodes: Json[], options: ParseOptions = {}):
   const tooMany = overLimit(nodes.length, 'ClaimReview');
   if (tooMany) return err([tooMany]);
   const into = emptyConversion();
+  if (options.baseUrl) into.base = options.baseUrl;
   const seen = new Set<string>();
   nodes.forEach((node, i) => convertClaimReview(node, i, into, seen));
   into.fromClaimlight = options.exportedHeader !== undefined && nodes.every((node) => readNames(node.sdPublisher) === EXPORTER);

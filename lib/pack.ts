@@ -39,6 +39,9 @@ export interface ParseOptions {
    * measured again: measured as UTF-8, a feed of 9 MB in latin-1 was refused as a file of 18 MB. */
   sizeChecked?: boolean;
   today?: Date;
+  /** The address the text was read from (a feed's): a review's address given from the site's root
+   * ("/checks/ferry/") is read against it, where it was left out. */
+  baseUrl?: string;
   /** The pack's header a ClaimReview file Claimlight exported carries (`claimlightPack`): read only
    * where every review in the file says Claimlight wrote it. */
   exportedHeader?: unknown;

@@ -55,6 +55,10 @@ export interface StoredFeed {
   lastChange?: FeedChange;
   /** Why the last check failed, in plain words, and since when the feed has been failing. */
   lastError?: string;
+  /** What the last check that read the feed left out, or read otherwise than written (a review's
+   * address that is no web address, bytes in another encoding than named): the first few, then
+   * how many more (`MAX_FEED_NOTES`). */
+  lastNotes?: string[];
   failingSince?: number;
   failures: number;
   intervalMinutes: number;

@@ -17,7 +17,7 @@ export interface Validators {
 }
 
 /** A fetched feed: unchanged since the validators (a 304), or its text and new validators. */
-export type FeedDocument = { status: 'unchanged' } | ({ status: 'fetched'; text: string } & Validators);
+export type FeedDocument = { status: 'unchanged' } | ({ status: 'fetched'; text: string; note?: string } & Validators);
 
 /** Why a feed could not be fetched, as a sentence the reader can act on, and how long its server
  * asked to be left alone (a 429 or 503 with `Retry-After`), where it did. */
@@ -75,7 +75,7 @@ const ERROR_BODY_BYTES = 16_384;
 async function errorMessageOf(response: Response, secret?: string): Promise<string | null> {
   if (!/json/i.test(response.headers.get('content-type') ?? '')) return null;
   try {
-    const text = await readLimited(response, ERROR_BODY_BYTES);
+    const text = (await readLimited(response, ERROR_BODY_BYTES))?.text ?? null;
     const body = text === null ? null : (JSON.parse(text) as { error?: unknown; message?: unknown });
     const error = body?.error;
     const message = typeof error === 'string' ? error : error && typeof error === 'object' ? (error as { message?: unknown }).message : body?.message;
@@ -94,8 +94,8 @@ async function errorMessageOf(response: Response, secret?: string): Promise<stri
 /** Reads a body up to `maxBytes`; null when it is longer. Decoded as an imported file is
  * (`decodeTextFile`), with the server's charset: a UTF-16 feed with a byte-order mark, or a page
  * whose only word on its encoding is its <meta charset>, was read as UTF-8 and refused or garbled. */
-async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
-  const decode = (bytes: Uint8Array) => decodeTextFile(bytes, charsetOf(response.headers.get('content-type') ?? '')).text;
+async function readLimited(response: Response, maxBytes: number): Promise<{ text: string; note?: string } | null> {
+  const decode = (bytes: Uint8Array) => decodeTextFile(bytes, charsetOf(response.headers.get('content-type') ?? ''));
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     return bytes.byteLength > maxBytes ? null : decode(bytes);
@@ -185,17 +185,18 @@ async function fetchDocument(url: string, validators: Validators, options: Fetch
     if (Number.isFinite(declared) && declared > maxBytes) {
       return failure(`The feed is ${megabytes(declared)}; Claimlight reads feeds of up to ${megabytes(maxBytes)}.`);
     }
-    let text: string | null;
+    let read: { text: string; note?: string } | null;
     try {
-      text = await readLimited(response, maxBytes);
+      read = await readLimited(response, maxBytes);
     } catch (e) {
       if (controller.signal.aborted) return failure(`${host} did not finish sending the feed within ${Math.round(timeoutMs / 1000)} s.`);
       return failure(`The connection to ${host} broke while the feed was read (${(e as Error).message}).`);
     }
-    if (text === null) return failure(`The feed is larger than ${megabytes(maxBytes)}, the most Claimlight reads.`);
+    if (read === null) return failure(`The feed is larger than ${megabytes(maxBytes)}, the most Claimlight reads.`);
     const etag = response.headers.get('etag') ?? undefined;
     const lastModified = response.headers.get('last-modified') ?? undefined;
-    return ok({ status: 'fetched', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+    // How its bytes were read, where that is worth saying ("read as windows-1252"): the feed's row says it.
+    return ok({ status: 'fetched', text: read.text, ...(read.note ? { note: read.note } : {}), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
   } finally {
     clearTimeout(timer);
   }

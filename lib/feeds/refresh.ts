@@ -64,7 +64,17 @@ export interface RefreshOutcome {
 }
 
 /** A feed's document as fetched: its text, its validators, and (for a search) whether it found nothing. */
-type Fetched = { text: string; etag?: string; lastModified?: string; nothingFound?: boolean };
+type Fetched = { text: string; note?: string; etag?: string; lastModified?: string; nothingFound?: boolean };
+
+/** How many of a check's notes a feed's record keeps; the rest are counted. */
+export const MAX_FEED_NOTES = 3;
+
+/** The notes a feed's record keeps of a check: the first few, and a line counting the rest. */
+function feedNotes(notes: readonly string[]): string[] | undefined {
+  if (!notes.length) return undefined;
+  const rest = notes.length - MAX_FEED_NOTES;
+  return rest > 0 ? [...notes.slice(0, MAX_FEED_NOTES), `and ${formatCount(rest)} more like these`] : [...notes];
+}
 
 async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fetched | null, FetchFailure>> {
   if (feed.source.kind === 'factcheck') {
@@ -124,24 +134,29 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
       const withdrawn = await db.claims.where('packId').equals(feed.packId).count();
       if (withdrawn) await deletePack(db, feed.packId);
       const change = withdrawn ? { added: 0, updated: 0, withdrawn } : null;
-      const next = await updateRecord((current) => ({ ...healthy(current), claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
+      const next = await updateRecord((current) => ({ ...healthy(current), lastNotes: undefined, claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
       return { feed: next ?? feed, change };
     });
   }
-  const parsed = parsePackText(fetched.value.text, { feedName: sourceName(feed.source), sizeChecked: true, today: new Date(now) });
+  // A review's address given from the site's root ("/checks/ferry/") is the feed's site's.
+  const baseUrl = feed.source.kind === 'url' ? feed.source.url : undefined;
+  const parsed = parsePackText(fetched.value.text, { feedName: sourceName(feed.source), sizeChecked: true, today: new Date(now), ...(baseUrl ? { baseUrl } : {}) });
   if (!parsed.ok) {
     const [first, ...rest] = parsed.error;
     return failed({ message: `The feed could not be read: ${first}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}` });
   }
   const pack = { ...parsed.value.pack, id: feed.packId };
+  // (A decoding note's first part: what follows is advice for a file the reader saved.)
+  const decoded = fetched.value.note;
+  const notes = feedNotes([...(decoded ? [`The feed's bytes: ${decoded.split('; ')[0]}.`] : []), ...parsed.value.warnings]);
   const validators = { etag: fetched.value.etag, lastModified: fetched.value.lastModified };
   const stored = db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
     // Unsubscribed while it was fetched: its claims went with it, and they stay gone.
     if (!stillSubscribed(await db.feeds.get(feedId))) return { feed, change: null };
     const before = await db.claims.where('packId').equals(feed.packId).toArray();
     const stored = before.map(({ packId: _p, position: _n, ...claim }) => claim);
-    // A page some of whose JSON-LD blocks are not valid JSON (a site that wrote a raw line break
-    // into one review's text) may hold the claims it no longer lists in them: those stay as they
+    // A page some of whose JSON-LD blocks that name a review are not valid JSON (a site that wrote
+    // a trailing comma into one) may hold the claims it no longer lists in them: those stay as they
     // were, where they were withdrawn with no word of why, until the page reads whole again.
     const unread = parsed.value.unreadBlocks ?? 0;
     const listed = new Set(pack.claims.map((claim) => claim.id));
@@ -152,8 +167,11 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     let renamed = false;
     if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
     else renamed = await renewHeader(db, pack);
+    // Said on the feed's row, as an imported file's are said when it is imported: they went
+    // without a word (reviews merged, links dropped, letters read in another encoding).
     const next = await updateRecord((current) => ({
       ...healthy(current),
+      lastNotes: notes,
       ...(unread
         ? { lastError: `${unread === 1 ? 'A block' : `${formatCount(unread)} blocks`} of the page ${unread === 1 ? 'is' : 'are'} not valid JSON and ${unread === 1 ? 'was' : 'were'} left out${carried.length ? `: the ${plural(carried.length, 'claim')} it no longer lists elsewhere ${carried.length === 1 ? 'stays' : 'stay'} as stored` : ''}.` }
         : {}),

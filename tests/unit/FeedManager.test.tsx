@@ -95,6 +95,15 @@ describe('FeedManager', () => {
     expect(feed.textContent).toMatch(/Checked \d+ \w+ \d{4}, \d\d:\d\d; last changed .*: 2 new\./);
   });
 
+  it('says on the feed\'s row what its last check left out', async () => {
+    const broken = { ...review(2), url: 'not an address' };
+    await renderFeeds(() => new Response(JSON.stringify([review(1), broken]), { headers: { 'content-type': 'application/json' } }));
+    subscribe('https://checks.example/feed.json');
+    await screen.findByText(/^Subscribed to/);
+    const feed = (await screen.findByRole('list', { name: 'Your feeds' })).querySelector('li.feed')!;
+    await waitFor(() => expect(feed.querySelector('.feed__notes')?.textContent).toBe('The last check read the feed, but:review 2: url "not an address" is not an absolute web address and was left out'));
+  });
+
   it('subscribes to nothing when the reader refuses the permission, and says so', async () => {
     await renderFeeds(() => new Response('[]'), false);
     subscribe('https://checks.example/feed.json');

@@ -241,6 +241,31 @@ describe('refreshing a feed', () => {
     expect(back.feed).toMatchObject({ failures: 0, failingSince: undefined, lastError: undefined });
   });
 
+  it('reads a review\'s address given from the site\'s root against the feed\'s, and says on the feed\'s record what a check left out or read otherwise', async () => {
+    db = freshDb();
+    const items = JSON.parse(reviews([[1, 'False'], [2, 'False'], [3, 'False'], [4, 'False'], [5, 'False']])) as { url: string; claimReviewed: string }[];
+    items[0]!.url = '/checks/harbour-claim-1/';
+    // Four more reviews with no usable address: the record keeps three notes, and counts the rest.
+    for (const review of items.slice(1)) review.url = 'not an address';
+    const body = Buffer.from(JSON.stringify(items).replace('Harbour claim number 1', 'Harbour claim número 1'), 'utf8');
+    const { fetch } = server(() => new Response(body, { headers: { 'content-type': 'application/json; charset=ISO-8859-1', etag: '"v1"' } }));
+    await addFeed(db, source, { fetch, now: () => 0 });
+    const [feed] = await db.feeds.toArray();
+    const claims = await db.claims.where('packId').equals(feed!.packId).toArray();
+    const first = claims.find((claim) => claim.text.startsWith('Harbour claim número 1'))!;
+    expect(first.context[0]!.sources[0]!.url).toBe('https://checks.example/checks/harbour-claim-1/');
+    expect(feed!.lastNotes).toEqual([
+      "The feed's bytes: the server said ISO-8859-1, but the bytes are UTF-8: read as UTF-8.",
+      expect.stringMatching(/^review 2: url "not an address" is not an absolute web address and was left out$/),
+      expect.stringMatching(/^review 3: url/),
+      'and 2 more like these',
+    ]);
+    // A check that reads cleanly clears them.
+    const clean = server(() => json(reviews([[1, 'False']])));
+    const again = await refreshFeed(db, feed!.id, { fetch: clean.fetch, now: () => 10 * MINUTE });
+    expect(again.feed.lastNotes).toBeUndefined();
+  });
+
   it('keeps the claims of a page\'s review whose JSON-LD block is broken, rather than withdrawing them with no word of why', async () => {
     db = freshDb();
     // A fact-checker's page, one JSON-LD block per review.
