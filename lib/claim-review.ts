@@ -447,8 +447,12 @@ function convertClaimReview(node: Json, index: number, into: Converted, seen: Se
   const byLabel = verdictFromRating(label, value, best, worst);
   const verdict = byLabel === 'unrated' && scaleGiven ? verdictFromRating(undefined, value, best, worst) : byLabel;
   // The publisher first: a review's author is often the person who wrote it, and the reader knows
-  // the fact-checker by its organisation.
-  const outlet = readNames(node.publisher) ?? readNames(node.author) ?? (url ? hostOf(url) : 'an unnamed fact-checker');
+  // the fact-checker by its organisation. Without one, an author that is no Person, then the site
+  // the review is on, and only then the journalist: Estadão names Clarissa Pacheco as the author
+  // and no publisher, and its pack was "Fact-checks by Clarissa Pacheco", its cards "Rated Falso
+  // by Clarissa Pacheco".
+  const people = asList(node.author).filter((author) => asList(asObject(author)?.['@type']).includes('Person'));
+  const outlet = readNames(node.publisher) ?? readNames(asList(node.author).filter((author) => !people.includes(author))) ?? (url ? hostOf(url) : undefined) ?? readNames(people) ?? 'an unnamed fact-checker';
   const published = readDate(node.datePublished);
   const claimDate = readDate(item.datePublished);
   // A date written otherwise than schema.org's (ISO 8601), as a spreadsheet writes it in its

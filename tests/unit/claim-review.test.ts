@@ -136,6 +136,19 @@ describe('ClaimReview import', () => {
     expect(none.ok && isStatement(none.value.pack.claims[0]!)).toBe(false);
   });
 
+  it('names the fact-checker by its site, not by the journalist who wrote the review, where the review names no publisher', () => {
+    const byAuthor = (author: unknown, url: unknown = 'https://www.checker.example/reviews/bridge') => {
+      const result = parse(review({ author, url }));
+      if (!result.ok) throw new Error(result.error.join('\n'));
+      return { title: result.value.pack.title, summary: result.value.pack.claims[0]!.summary };
+    };
+    expect(byAuthor({ '@type': 'Person', name: 'Clarissa Pacheco' })).toEqual({ title: 'Fact-checks by checker.example', summary: 'Rated “Misleading” by checker.example on 2026-05-02.' });
+    // An organisation among the authors is the fact-checker.
+    expect(byAuthor([{ '@type': 'Person', name: 'Clarissa Pacheco' }, { '@type': 'Organization', name: 'Harbour Check' }]).title).toBe('Fact-checks by Harbour Check');
+    // With no address either, the journalist is all there is.
+    expect(byAuthor({ '@type': ['Person'], name: 'Clarissa Pacheco' }, null).title).toBe('Fact-checks by Clarissa Pacheco');
+  });
+
   it('reads the numbers of a rating whose words say no verdict it knows, where the review gives its whole scale', () => {
     // AFP's Hindi desk writes the finding as the rating's name, and 1 on a scale of 1 to 5.
     const finding = 'यह तस्वीर किसी और देश की है';
