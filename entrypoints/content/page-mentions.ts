@@ -322,10 +322,11 @@ export class PageMentions {
       // card open on it stays), and one found elsewhere keeps its id for the popup's list. What a
       // whole-page scan this one overtook was to replace is what this one replaces: that scan
       // emptied the list, and found nothing that stays.
+      // The list stays as it is until the answer comes, which may take a while (a feed's refresh
+      // rescans every tab at once): emptied, the marks were drawn but did not answer the reader,
+      // a click on one closed its card, and "Not this claim" wiped every mark until the answer.
       const before = this.replacing ?? { mentions: this.mentions, related: this.related };
       this.replacing = before;
-      this.mentions = [];
-      this.related = [];
       this.date = pageDate(this.document);
       await this.scanRoots([this.document.documentElement], generation, before);
       if (generation === this.generation) this.replacing = null;
@@ -375,8 +376,9 @@ export class PageMentions {
     const stays = (m: { nodes: Text[] }) => m.nodes.every((n) => n.isConnected) && (!roots.some((root) => m.nodes.some((n) => root.contains(n))) || later.some((root) => m.nodes.every((n) => root.contains(n))));
     const kept = this.mentions.filter(stays);
     const relatedKept = this.related.filter(stays);
-    const replaced = [...(replacing?.mentions ?? []), ...this.mentions.filter((m) => !kept.includes(m))];
-    const relatedReplaced = [...(replacing?.related ?? []), ...this.related.filter((r) => !relatedKept.includes(r))];
+    // Once each: the list a whole-page scan replaces is the list it kept while it waited.
+    const replaced = [...new Set([...(replacing?.mentions ?? []), ...this.mentions.filter((m) => !kept.includes(m))])];
+    const relatedReplaced = [...new Set([...(replacing?.related ?? []), ...this.related.filter((r) => !relatedKept.includes(r))])];
     this.heldBack = this.heldBack.filter(({ node }) => stays({ nodes: [node] }));
     for (const loose of found.related) {
       const block = blocks[loose.block];

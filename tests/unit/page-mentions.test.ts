@@ -155,6 +155,23 @@ describe('PageMentions', () => {
     expect(mentions.list()[0]!.range.startContainer.parentElement!.id).not.toBe('live');
   });
 
+  it('keeps its mentions, to answer the reader, while a whole-page scan waits for its answer', async () => {
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const matcher = heldMatcher();
+    const mentions = new PageMentions(document, matcher.find);
+    await answered(matcher, mentions.scanAll());
+    const [mention] = mentions.list();
+    // A feed's refresh rescans the page: until the matcher answers, the mark is there to hover,
+    // click and hide.
+    const again = mentions.scanAll();
+    await tick();
+    expect(matcher.pending()).toBe(1);
+    expect(mentions.list()).toEqual([mention]);
+    expect(mentions.at(mention!.nodes[0]!)).toEqual([mention]);
+    await answered(matcher, again);
+    expect(mentions.list()).toEqual([mention]);
+  });
+
   it('finds nothing from a scan under way when Claimlight is switched off here meanwhile', async () => {
     document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
     const matcher = heldMatcher();
