@@ -66,6 +66,18 @@ export interface RefreshOutcome {
 /** A feed's document as fetched: its text, its validators, and (for a search) whether it found nothing. */
 type Fetched = { text: string; note?: string; etag?: string; lastModified?: string; nothingFound?: boolean };
 
+/** An importer's problem, written for a file the reader chose, as said of a feed: "The file is
+ * empty" and "Split it into smaller files and import each" were advice the reader could not take. */
+export function asFeeds(problem: string): string {
+  return problem
+    .replace(/^The file (is|could)\b/, 'The feed $1')
+    .replace(/\bthis file's\b/g, "the feed's")
+    .replace(/\b(in|from) this file\b/g, '$1 the feed')
+    .replace(/\bthis file has\b/g, 'the feed has')
+    .replace(/from one file\. Split it into smaller files and import each\./, 'from one feed. Subscribe to a narrower one: a section of the site, or a search.')
+    .replace(/Split it into smaller packs\.$/, 'Subscribe to a narrower one: a section of the site, or a search.');
+}
+
 /** How many of a check's notes a feed's record keeps; the rest are counted. */
 export const MAX_FEED_NOTES = 3;
 
@@ -143,7 +155,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const parsed = parsePackText(fetched.value.text, { feedName: sourceName(feed.source), sizeChecked: true, today: new Date(now), ...(baseUrl ? { baseUrl } : {}) });
   if (!parsed.ok) {
     const [first, ...rest] = parsed.error;
-    return failed({ message: `The feed could not be read: ${first}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}` });
+    return failed({ message: `The feed could not be read: ${asFeeds(first!)}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}` });
   }
   const pack = { ...parsed.value.pack, id: feed.packId };
   // (A decoding note's first part: what follows is advice for a file the reader saved.)

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FACTCHECK_ENDPOINT, factCheckUrl } from '@/lib/feeds/factcheck';
 import { fetchFeed } from '@/lib/feeds/fetch-feed';
 import { feedAddress } from '@/lib/feeds/names';
-import { addFeed, describeChange, diffClaims, feedIdOf, refreshFeed, removeFeed } from '@/lib/feeds/refresh';
+import { addFeed, asFeeds, describeChange, diffClaims, feedIdOf, refreshFeed, removeFeed } from '@/lib/feeds/refresh';
+import { checkPackSize, parsePackText } from '@/lib/pack';
 import { DEFAULT_INTERVAL_MINUTES, backoffMinutes, clampInterval, dueFeeds, nextCheckAfter, nextWake } from '@/lib/feeds/schedule';
 import type { ClaimlightDb } from '@/lib/store';
 import { dumpStore, fillDiskAtBatch, freshDb } from '../helpers/packs';
@@ -53,6 +54,24 @@ describe('feedAddress', () => {
     ['javascript:alert(1)', { ok: false, error: 'A feed’s address starts with https:// or http://.' }],
   ])('reads %j as %j', (typed, expected) => {
     expect(feedAddress(typed)).toEqual(expected);
+  });
+});
+
+describe('an importer\'s problem said of a feed', () => {
+  it('speaks of the feed, not of a file the reader chose, and gives advice a subscriber can take', () => {
+    const problems = ['', '<html><p>none</p></html>', '<html><script type="application/ld+json">{"@type":"ClaimReview",}</script></html>', '{"hello":1}'].map((text) => {
+      const parsed = parsePackText(text, { feedName: 'checks.example' });
+      return parsed.ok ? '' : asFeeds(parsed.error[parsed.error.length - 1]!);
+    });
+    expect(problems).toEqual([
+      'The feed is empty.',
+      'The feed is neither JSON nor a page with JSON-LD blocks.',
+      "No fact pack was found in the feed's JSON-LD blocks that could be read.",
+      'No fact pack was found in the feed: it is not a Claimlight pack, holds no schema.org ClaimReview, and is not a Fact Check Tools API response.',
+    ]);
+    const tooMany = parsePackText(JSON.stringify(Array.from({ length: 50_001 }, () => ({ '@type': 'ClaimReview', claimReviewed: 'x' }))));
+    expect(!tooMany.ok && asFeeds(tooMany.error[0]!)).toMatch(/from one feed\. Subscribe to a narrower one: a section of the site, or a search\.$/);
+    expect(asFeeds(checkPackSize(100 * 1024 * 1024)!)).toMatch(/^The feed is .*Subscribe to a narrower one: a section of the site, or a search\.$/);
   });
 });
 
@@ -234,7 +253,7 @@ describe('refreshing a feed', () => {
     expect(down.feed).toMatchObject({ failures: 1, failingSince: 10 * MINUTE, nextCheck: 25 * MINUTE, lastError: expect.stringContaining('Could not reach checks.example') });
     answer = () => json('{"not": "a feed"');
     const malformed = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 25 * MINUTE });
-    expect(malformed.feed).toMatchObject({ failures: 2, failingSince: 10 * MINUTE, nextCheck: 55 * MINUTE, lastError: expect.stringMatching(/^The feed could not be read: The file is not valid JSON/) });
+    expect(malformed.feed).toMatchObject({ failures: 2, failingSince: 10 * MINUTE, nextCheck: 55 * MINUTE, lastError: expect.stringMatching(/^The feed could not be read: The feed is not valid JSON/) });
     expect(await dumpStore(db)).toEqual(before);
     answer = () => json(reviews([[1, 'False']]));
     const back = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 60 * MINUTE });
