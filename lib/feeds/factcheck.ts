@@ -31,11 +31,13 @@ export async function fetchFactCheckSearch(
   source: Extract<FeedSource, { kind: 'factcheck' }>,
   key: string,
   options: FetchOptions & { maxPages?: number; endpoint?: string },
-): Promise<Result<{ text: string; claims: number }, FetchFailure>> {
+): Promise<Result<{ text: string; claims: number; note?: string }, FetchFailure>> {
   const claims: unknown[] = [];
   const asked = new Set<string>();
   let token: string | undefined;
-  for (let page = 0; page < (options.maxPages ?? MAX_FACTCHECK_PAGES); page++) {
+  const maxPages = options.maxPages ?? MAX_FACTCHECK_PAGES;
+  let pages = 0;
+  for (; pages < maxPages; pages++) {
     // The key is kept out of every message (`secret`), however a message might come to hold it.
     const fetched = await fetchFeed(factCheckUrl(source, key, token, options.endpoint), {}, { ...options, secret: key });
     if (!fetched.ok) return fetched;
@@ -51,8 +53,13 @@ export async function fetchFactCheckSearch(
     token = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
     // A page that points back to one already read would be read again and again, each at the cost
     // of the reader's quota.
-    if (!token || asked.has(token)) break;
+    if (!token || asked.has(token)) {
+      token = undefined;
+      break;
+    }
     asked.add(token);
   }
-  return ok({ text: JSON.stringify({ claims }), claims: claims.length });
+  // Pages left unread: said, where the search used to stop at its limit without a word.
+  const note = token ? `The search has more claims than the ${claims.length.toLocaleString('en')} Claimlight reads of one (${maxPages} pages); narrow it (a site, a language, more words) to follow the rest.` : undefined;
+  return ok({ text: JSON.stringify({ claims }), claims: claims.length, ...(note ? { note } : {}) });
 }

@@ -64,7 +64,7 @@ export interface RefreshOutcome {
 }
 
 /** A feed's document as fetched: its text, its validators, and (for a search) whether it found nothing. */
-type Fetched = { text: string; note?: string; etag?: string; lastModified?: string; nothingFound?: boolean };
+type Fetched = { text: string; note?: string; searchNote?: string; etag?: string; lastModified?: string; nothingFound?: boolean };
 
 /** An importer's problem, written for a file the reader chose, as said of a feed: "The file is
  * empty" and "Split it into smaller files and import each" were advice the reader could not take. */
@@ -92,7 +92,7 @@ async function fetchText(feed: StoredFeed, deps: RefreshDeps): Promise<Result<Fe
   if (feed.source.kind === 'factcheck') {
     if (!deps.apiKey) return err({ message: 'This feed needs a Fact Check Tools API key: under “Subscribe to a Fact Check Tools search”, type your key with this search’s words and press “Subscribe to this search”.' });
     const found = await fetchFactCheckSearch(feed.source, deps.apiKey, { ...deps, ...(deps.factCheckEndpoint ? { endpoint: deps.factCheckEndpoint } : {}) });
-    return found.ok ? ok({ text: found.value.text, nothingFound: found.value.claims === 0 }) : found;
+    return found.ok ? ok({ text: found.value.text, nothingFound: found.value.claims === 0, ...(found.value.note ? { searchNote: found.value.note } : {}) }) : found;
   }
   const fetched = await fetchFeed(feed.source.url, { etag: feed.etag, lastModified: feed.lastModified }, deps);
   if (!fetched.ok) return fetched;
@@ -160,7 +160,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   const pack = { ...parsed.value.pack, id: feed.packId };
   // (A decoding note's first part: what follows is advice for a file the reader saved.)
   const decoded = fetched.value.note;
-  const notes = feedNotes([...(decoded ? [`The feed's bytes: ${decoded.split('; ')[0]}.`] : []), ...parsed.value.warnings]);
+  const notes = feedNotes([...(fetched.value.searchNote ? [fetched.value.searchNote] : []), ...(decoded ? [`The feed's bytes: ${decoded.split('; ')[0]}.`] : []), ...parsed.value.warnings]);
   const validators = { etag: fetched.value.etag, lastModified: fetched.value.lastModified };
   const stored = db.transaction('rw', db.packs, db.claims, db.feeds, async () => {
     // Unsubscribed while it was fetched: its claims went with it, and they stay gone.

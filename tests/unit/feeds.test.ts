@@ -481,6 +481,11 @@ describe('refreshing a feed', () => {
     expect(await db.claims.where('packId').equals(feedIdOf(search)).count()).toBe(0);
     const again = await refreshFeed(db, feedIdOf(search), { fetch: none.fetch, apiKey: 'SECRET', now: () => 10 * MINUTE });
     expect([again.change, again.feed.failures, again.feed.lastChecked]).toEqual([null, 0, 10 * MINUTE]);
+    // A search with more pages than one check reads says so on the feed's record.
+    const endless = server((url) => page(Number(new URL(url).searchParams.get('pageToken') ?? '0'), String(Number(new URL(url).searchParams.get('pageToken') ?? '0') + 1)));
+    const long = await refreshFeed(db, feedIdOf(search), { fetch: endless.fetch, apiKey: 'SECRET' });
+    expect(endless.requests).toHaveLength(10);
+    expect(long.feed.lastNotes).toEqual(['The search has more claims than the 10 Claimlight reads of one (10 pages); narrow it (a site, a language, more words) to follow the rest.']);
   });
 });
 
