@@ -357,29 +357,31 @@ export interface Slicing {
 
 /** Nodes walked between two looks at the clock. */
 const NODES_PER_LOOK = 2_000;
-/** Walks started over after the page changed under a paused walk, before one is finished without pauses. */
+/** Walks started over after the page changed under a paused walk; the next one the page changes
+ * under keeps what it read. */
 const RESTARTS = 3;
 
 /**
  * `extractBlocks` in slices of at most `slicing.sliceMs`, giving way to the page between them, so
  * a giant page is never blocked for long (most pages take one slice). When the page removes the
- * node a paused walk would go on from, the walk starts over; after a few such restarts it runs to
- * the end without pausing.
+ * node a paused walk would go on from, the walk starts over; after a few such restarts, the walk
+ * that is changed under again gives what it read up to there, still in slices.
  */
 export async function extractBlocksInSlices(root: Node, slicing: Slicing, options: ExtractOptions = {}): Promise<TextBlock[]> {
   for (let attempt = 0; ; attempt++) {
     const walk = new BlockWalk(root, options);
     let sliceStart = slicing.now();
     while (!walk.done) {
-      if (attempt >= RESTARTS) {
-        walk.advance(Number.POSITIVE_INFINITY);
-        break;
-      }
       walk.advance(NODES_PER_LOOK);
       if (walk.done || slicing.now() - sliceStart < slicing.sliceMs) continue;
       await slicing.giveWay();
       sliceStart = slicing.now();
-      if (!walk.done && !walk.inDocument) break;
+      if (walk.done || walk.inDocument) continue;
+      // The last walk the page changes under ends there, with what it read: the change brings a
+      // scan of its own part. It used to run to the end without a pause, a long task of hundreds of
+      // milliseconds on a giant page that re-renders a list every few moments.
+      if (attempt >= RESTARTS) return walk.blocks();
+      break;
     }
     if (walk.done) return walk.blocks();
   }

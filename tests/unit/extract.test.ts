@@ -276,6 +276,22 @@ describe('extractBlocksInSlices', () => {
     expect(texts(await extractBlocksInSlices(document.body, slicing))).toEqual(['A new story.', 'Its second paragraph.']);
   });
 
+  it('keeps giving way on a page that changes under every walk, and gives what the last walk read', async () => {
+    const document = page(3_000);
+    // At every pause, the page writes the article anew (a list re-rendered every few moments).
+    const slicing = everyLook(async () => {
+      const main = document.querySelector('main')!;
+      const fresh = main.cloneNode(true);
+      main.replaceWith(fresh);
+    });
+    const blocks = texts(await extractBlocksInSlices(document.body, slicing));
+    // Four walks, each paused once: never a walk of the whole page without a pause.
+    expect(slicing.giveWay).toHaveBeenCalledTimes(4);
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeLessThan(3_000);
+    expect(blocks[0]).toBe('Paragraph 0 of the page.');
+  });
+
   it('does not follow a node the page moved out of the root while the walk was paused', async () => {
     const document = page(3_000);
     const main = document.querySelector('main')!;
