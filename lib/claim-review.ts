@@ -5,7 +5,7 @@
  * about form and strict about substance: a record with no claim text is a problem, a relative
  * URL is left out with a warning. Validation of the result is `lib/pack.ts`'s.
  */
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTMLAttribute } from 'entities';
 import * as v from 'valibot';
 import type { ParseOptions, ParsedPack } from './pack';
 import { readClaimantParts, writeClaimants } from './claimant';
@@ -143,13 +143,14 @@ function withoutTags(text: string): string {
 const ENCODED_TWICE = /&amp;(?=#\d{1,7};|#x[0-9a-f]{1,6};|[a-z][a-z0-9]{1,31};)/gi;
 
 /** Decodes HTML entities, every one HTML names ("n&atilde;o", "&rsquo;"), drops tags and folds
- * white space: published text often carries all three. Only entities closed by their semicolon:
- * this is JSON, not a page's markup, and an address in text ("?v=1&region=us&times=3") held
- * "&reg" and "&times", which HTML's old forms read as "®" and "×". */
+ * white space: published text often carries all three. An entity without its semicolon is read
+ * as browsers read one in an attribute: not where a letter, a digit or "=" follows, as in an
+ * address in text ("?v=1&region=us&times=3", whose "&reg" and "&times" came out as "®" and "×"),
+ * but where it ends a word ("5&cent per", "It&#39s", as real titles write them). */
 export function cleanText(value: unknown): string | undefined {
   const raw = Array.isArray(value) ? value.filter((x) => typeof x === 'string').join(' ') : value;
   if (typeof raw !== 'string') return undefined;
-  const text = decodeHTMLStrict(withoutTags(raw).replace(ENCODED_TWICE, '&')).replace(/\s+/g, ' ').trim();
+  const text = decodeHTMLAttribute(withoutTags(raw).replace(ENCODED_TWICE, '&')).replace(/\s+/g, ' ').trim();
   return text || undefined;
 }
 

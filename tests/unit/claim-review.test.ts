@@ -223,8 +223,10 @@ describe('ClaimReview import', () => {
     expect(result.ok && result.value.pack.claims[0]!.text).toBe("Sunak praises Singh's ideas");
     // An entity encoded twice by a publisher's templates is decoded, not shown.
     expect(cleanText('Singh&amp;#039;s &amp;quot;plan&amp;quot; &amp;amp; more')).toBe('Singh\'s "plan" & more');
-    // Only entities closed by a semicolon: an address in text keeps its "&reg" and "&times".
-    expect(cleanText('See https://video.example/watch?v=1&region=us&times=3 &copy')).toBe('See https://video.example/watch?v=1&region=us&times=3 &copy');
+    // An entity without its semicolon is read as in an attribute: an address in text keeps its
+    // "&reg" and "&times"; one that ends a word, as real titles write them, is decoded.
+    expect(cleanText('See https://video.example/watch?v=1&region=us&times=3 &copy')).toBe('See https://video.example/watch?v=1&region=us&times=3 ©');
+    expect(cleanText('It&#39s Hard Being a Top App Worker, at 5&cent per forward')).toBe('It\'s Hard Being a Top App Worker, at 5¢ per forward');
   });
 
   it.each([
