@@ -137,7 +137,7 @@ describe('a fact-checker\'s feed', () => {
     // Failures: each is said in plain words, and the lighthouse claim stays marked.
     for (const [mode, message] of [
       ['down', /^Fact-checks by Harbour Checks: Could not reach 127\.0\.0\.1:\d+/],
-      ['malformed', /^Fact-checks by Harbour Checks: The feed could not be read: The file is not valid JSON/],
+      ['malformed', /^Fact-checks by Harbour Checks: The feed could not be read: The feed is not valid JSON/],
       ['wrong-type', /^Fact-checks by Harbour Checks: 127\.0\.0\.1:\d+ sent image\/png, not JSON or a web page\.$/],
       ['oversized', /^Fact-checks by Harbour Checks: The feed is 40\.0 MB; Claimlight reads feeds of up to 16\.0 MB\.$/],
     ] as const) {
