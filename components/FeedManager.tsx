@@ -72,7 +72,7 @@ function FeedRow({ feed, busy, progress, onRefresh, onPause, onRemove }: { feed:
       )}
       {feed.lastNotes?.length ? (
         <div class="feed__notes">
-          <p>The last check read the feed, but:</p>
+          <p>The last time the feed was read:</p>
           <ul>
             {feed.lastNotes.map((note, i) => (
               <li key={i} dir="auto">

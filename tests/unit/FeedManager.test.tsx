@@ -101,7 +101,7 @@ describe('FeedManager', () => {
     subscribe('https://checks.example/feed.json');
     await screen.findByText(/^Subscribed to/);
     const feed = (await screen.findByRole('list', { name: 'Your feeds' })).querySelector('li.feed')!;
-    await waitFor(() => expect(feed.querySelector('.feed__notes')?.textContent).toBe('The last check read the feed, but:review 2: url "not an address" is not an absolute web address and was left out'));
+    await waitFor(() => expect(feed.querySelector('.feed__notes')?.textContent).toBe('The last time the feed was read:review 2: url "not an address" is not an absolute web address and was left out'));
   });
 
   it('subscribes to nothing when the reader refuses the permission, and says so', async () => {
