@@ -5,7 +5,7 @@
  * and ranking claims for a whole post is `lib/matching/rank.ts`'s.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { INITIALISMS, STOPWORDS, foldWord } from './normalize';
+import { INITIALISMS, STOPWORDS, foldWord, stemOfWord } from './normalize';
 import { UNSPACED, unspacedWords } from './unspaced-words';
 import { claimKey } from './protocol';
 import type { Verdict } from './schema';
@@ -123,10 +123,21 @@ function processTerm(term: string): string | string[] | null {
  * the digits of the number word it is one letter from ("ninty" also as 90). */
 function queryForms(term: string, indexed: ReadonlySet<string>): string | string[] | null {
   const forms = processTerm(term);
-  if (typeof forms !== 'string' || indexed.has(forms)) return forms;
-  const digits = numberWordNear(forms);
-  return digits ? [forms, digits] : forms;
+  if (forms === null) return null;
+  const list = Array.isArray(forms) ? [...forms] : [forms];
+  const word = list[0]!;
+  // Also by its stem, as the matcher reads words, searched as the start of a word: "taxes" finds
+  // "tax", "vaccinated" finds "vaccines", "policies" "policy", which a typo's one edit in five
+  // letters did not reach. A claim that writes the word typed matches both, and comes first.
+  const stem = stemOfWord(word);
+  if (stem && stem !== word && stem.length > 2 && !/^\d/.test(stem) && !list.includes(stem)) list.push(stem);
+  if (!indexed.has(word)) {
+    const digits = numberWordNear(word);
+    if (digits) list.push(digits);
+  }
+  return list.length === 1 ? list[0]! : list;
 }
+
 
 /** Whether a word of two or more letters is written all in capitals: a function word written so is
  * a name ("WHO" the World Health Organization, "IT"), not the word. One capital ("A", "I")

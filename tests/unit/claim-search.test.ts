@@ -230,6 +230,21 @@ describe('createClaimSearch', () => {
     });
   });
 
+  it('finds a claim by another form of its words, below one that writes the word as typed', () => {
+    const search = createClaimSearch([
+      claim('tax', { text: 'The council will raise the tax on second homes.' }),
+      claim('vaccines', { text: 'The vaccines were given to 40,000 children.' }),
+      claim('policies', { text: 'Both policies were dropped in June.' }),
+      claim('taxes', { text: 'Ferry taxes doubled this year.' }),
+    ]);
+    const ids = (query: string) => search.search(query).map((hit) => hit.claim.id);
+    // One edit in five letters reached none of these.
+    expect(ids('vaccinated')).toEqual(['vaccines']);
+    expect(ids('policy')).toEqual(['policies']);
+    // The claim that writes "taxes" first, the one that writes "tax" after it.
+    expect(ids('taxes')).toEqual(['taxes', 'tax']);
+  });
+
   it('keeps the first of two claims with the same key', () => {
     const search = createClaimSearch([claim('a', { text: 'First' }), claim('a', { text: 'Second' })]);
     expect(search.size).toBe(1);
