@@ -15,7 +15,27 @@ export function parseSavedPage(html: string): Document {
   // Each comment is matched to its own end only ("(?:(?!-->)…)*", not a lazy run that may reach a
   // later "-->"), or a fragment of many comments, as block editors save them, took exponential time.
   const whole = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(whole).document as unknown as Document;
+  const document = parseHTML(whole).document as unknown as Document;
+  lowerCaseAttributeNames(document);
+  return document;
+}
+
+/**
+ * Writes the attribute names of a page's HTML elements in small letters, as browsers read them:
+ * linkedom keeps them as written, so "<P HIDDEN>", "<META NAME=date>" and React's "dateTime" and
+ * "contentEditable" went unread, and the scan marked text the extension leaves out and missed the
+ * page's date. SVG and MathML keep theirs ("viewBox"), as in a browser.
+ */
+function lowerCaseAttributeNames(document: Document): void {
+  for (const element of document.querySelectorAll('*')) {
+    const names = element.getAttributeNames().filter((name) => name !== name.toLowerCase());
+    if (!names.length || element.closest('svg, math')) continue;
+    for (const name of names) {
+      const value = element.getAttribute(name)!;
+      element.removeAttribute(name);
+      if (!element.hasAttribute(name.toLowerCase())) element.setAttribute(name.toLowerCase(), value);
+    }
+  }
 }
 
 /**

@@ -249,6 +249,18 @@ describe('npm run scan', () => {
     expect(parseSavedPage(post).querySelectorAll('p')).toHaveLength(40);
   }, CLI_TIMEOUT);
 
+  it('reads attribute names written in capitals as browsers do: hidden text left out, the page\'s date read', async () => {
+    const { parseSavedPage } = await import('../../scripts/lib/saved-page');
+    const { extractBlocks } = await import('@/lib/extract');
+    const { pageDate } = await import('@/lib/timeline');
+    const page = parseSavedPage('<html><head><META NAME="date" CONTENT="2026-06-01"></head><body><P HIDDEN>Hidden.</P><p ARIA-HIDDEN="true">Also hidden.</p><p STYLE="display:none">Unseen.</p><p>Shown.</p><svg viewBox="0 0 1 1"><text>Drawn.</text></svg></body></html>');
+    expect(extractBlocks(page.documentElement).map((block) => block.text)).toEqual(['Shown.']);
+    expect(pageDate(page)).toBe(Date.UTC(2026, 5, 1));
+    expect(page.querySelector('svg')!.getAttribute('viewBox')).toBe('0 0 1 1');
+    // React writes "dateTime".
+    expect(pageDate(parseSavedPage('<html><body><article><time dateTime="2026-06-02T10:00:00Z">2 June</time><p>Text.</p></article></body></html>'))).toBe(Date.UTC(2026, 5, 2));
+  });
+
   it('says when a folder holds no page, and refuses a file that is not one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'claimlight-empty-'));
     writeFileSync(join(temp, 'notes.txt'), 'Peskov said the call lasted an hour and a half.');
