@@ -73,7 +73,7 @@ function loadClaims(packFiles: string[]): MatchableClaim[] {
   const byId = new Map<string, MatchableClaim[]>();
   for (const file of packFiles) {
     const { id, claims } = loadPack(file);
-    if (byId.has(id)) console.error(`scan: ${file}: replaces the pack "${id}" given before it, as an import would`);
+    if (byId.has(id)) console.error(`scan: ${printable(file)}: replaces the pack "${id}" given before it, as an import would`);
     byId.delete(id);
     byId.set(id, claims);
   }
@@ -92,15 +92,15 @@ function loadPack(file: string): { id: string; claims: MatchableClaim[] } {
     // In the encoding it is saved in: a pack saved as UTF-16 by Windows' Notepad was refused.
     text = decodeTextFile(readFileSync(file)).text;
   } catch (e) {
-    throw new Error(`${file}: cannot read the pack: ${unreadableBecause(e as NodeJS.ErrnoException)}`);
+    throw new Error(`${printable(file)}: cannot read the pack: ${unreadableBecause(e as NodeJS.ErrnoException)}`);
   }
   const parsed = parsePackText(text, { fileName: file });
   // The parser's message quotes the file's first bytes: a binary file's control characters would
   // reach the terminal, shown as escapes instead.
-  if (!parsed.ok) throw new Error(`${file}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).map(printable).join('\n  ')}`);
+  if (!parsed.ok) throw new Error(`${printable(file)}: not a usable fact pack:\n  ${parsed.error.slice(0, 20).map(printable).join('\n  ')}`);
   // What the importer left out or changed, as the settings page would say it.
-  for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${file}: ${printable(warning)}`);
-  if (parsed.value.warnings.length > 20) console.error(`scan: ${file}: and ${parsed.value.warnings.length - 20} more warnings`);
+  for (const warning of parsed.value.warnings.slice(0, 20)) console.error(`scan: ${printable(file)}: ${printable(warning)}`);
+  if (parsed.value.warnings.length > 20) console.error(`scan: ${printable(file)}: and ${parsed.value.warnings.length - 20} more warnings`);
   return { id: parsed.value.pack.id, claims: parsed.value.pack.claims.map((claim) => ({ ...claim, packId: parsed.value.pack.id })) };
 }
 
@@ -217,7 +217,7 @@ function main(): number {
   const report = args.json ? jsonReport((text) => process.stdout.write(text)) : null;
   report?.start();
   const fail = (file: string, error: string) => {
-    console.error(`scan: ${file}: ${error}`);
+    console.error(`scan: ${printable(file)}: ${error}`);
     report?.failed(file, error);
     failed++;
   };
@@ -241,6 +241,9 @@ function main(): number {
         const size = statSync(file).size;
         if (size > MAX_PAGE_BYTES) throw new Error(`${Math.round(size / 2 ** 20)} MB, more than the ${MAX_PAGE_BYTES / 2 ** 20} MB a saved page is read up to`);
         const html = decodePage(readFileSync(file));
+        // A page that failed to save (an empty file) is no page with no mentions: a scorer reading
+        // the JSON would count it as one.
+        if (!html.replace(/^\uFEFF/, '').trim()) throw new Error('an empty file: nothing was saved in it');
         if (!looksLikeHtml(file, html)) throw new Error('not a saved HTML page (its name does not end in .html and it does not start with a tag)');
         const scan = scanDocument(parseSavedPage(html), index, { sensitivity: args.sensitivity });
         // What each mention is shown as on this page: the claim's verdict, or context (lib/mention-verdict.ts).
@@ -266,7 +269,7 @@ function main(): number {
           }
           report.endPage();
         } else {
-          console.log(`${relative('.', file)}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
+          console.log(`${printable(relative('.', file))}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'}`);
           for (const m of mentions) console.log(`  ${printable(m.claimId)} [${VERDICT_LABELS[m.verdict]}] ${m.score.toFixed(2)}  ${printable(m.text)}`);
         }
       } catch (e) {

@@ -261,6 +261,18 @@ describe('npm run scan', () => {
     expect(pageDate(parseSavedPage('<html><body><article><time dateTime="2026-06-02T10:00:00Z">2 June</time><p>Text.</p></article></body></html>'))).toBe(Date.UTC(2026, 5, 2));
   });
 
+  it('refuses an empty page, and prints a page\'s name with its control characters escaped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-odd-'));
+    writeFileSync(join(dir, 'empty.html'), '\uFEFF  \n');
+    writeFileSync(join(dir, 'title\u001b]0;pwned\u0007.html'), '<p>Nothing to see.</p>');
+    const { code, stdout, stderr } = await scan(dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`scan: ${join(dir, 'empty.html')}: an empty file: nothing was saved in it`);
+    expect(stdout).toMatch(/title\\u001b\]0;pwned\\u0007\.html: 0 mentions/);
+    expect(stdout + stderr).not.toMatch(/[\u001b\u0007]/);
+    expect(stdout).toMatch(/1 page scanned, 0 mentions, 1 failed/);
+  }, CLI_TIMEOUT);
+
   it('says when a folder holds no page, and refuses a file that is not one', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'claimlight-empty-'));
     writeFileSync(join(temp, 'notes.txt'), 'Peskov said the call lasted an hour and a half.');
