@@ -10,6 +10,7 @@ import { workInCallersFolder } from './lib/options';
 import { printable } from './lib/printable';
 import { decodeTextFile } from './lib/saved-page';
 import { buildPack } from '../lib/pack-build';
+import { CLAIM_ID, LIMITS } from '../lib/schema';
 
 const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title TEXT] [--publisher NAME]';
 
@@ -57,6 +58,17 @@ function main(argv: string[]): number {
   }
   if (!options.out || !inputs.length) {
     console.error(`pack: ${!inputs.length ? 'no input files' : 'no --out file'}\n${USAGE}`);
+    return 2;
+  }
+  if (options.id !== undefined && (!CLAIM_ID.test(options.id) || options.id.length > LIMITS.id)) {
+    console.error(`pack: --id ${JSON.stringify(printable(options.id))}: a pack id is letters, digits and . _ : - (starting with a letter or digit), ${LIMITS.id} at most\n${USAGE}`);
+    return 2;
+  }
+  // The pack written over one of its own inputs would lose the spreadsheet it was made from.
+  const outPath = existingPath(options.out);
+  const overwritten = outPath && inputs.find((file) => existingPath(file) === outPath);
+  if (overwritten) {
+    console.error(`pack: --out ${printable(options.out)} is the input ${printable(overwritten)}: writing the pack there would replace it; give another --out\n${USAGE}`);
     return 2;
   }
   const read: { name: string; text: string }[] = [];

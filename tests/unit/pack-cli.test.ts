@@ -218,6 +218,18 @@ describe('npm run pack', () => {
     }
   }, 60_000);
 
+  it('refuses to write the pack over one of its inputs, and an --id that is no pack id, before reading anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
+    writeFileSync(join(dir, 'checks.csv'), CSV);
+    const over = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, '.', 'checks.csv'));
+    expect(over.code).toBe(2);
+    expect(over.stderr.split('\n')[0]).toMatch(/^pack: --out .*checks\.csv is the input .*checks\.csv: writing the pack there would replace it; give another --out$/);
+    expect(readFileSync(join(dir, 'checks.csv'), 'utf8')).toBe(CSV);
+    const badId = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', join(dir, 'x.json'), '--id', 'bad id');
+    expect(badId.code).toBe(2);
+    expect(badId.stderr.split('\n')[0]).toBe('pack: --id "bad id": a pack id is letters, digits and . _ : - (starting with a letter or digit), 200 at most');
+  }, 60_000);
+
   it('leaves the pack it wrote before whole when writing the new one fails half way (a full disk)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
     const csv = (rows: number) => ['claim,rating,url,publisher', ...Array.from({ length: rows }, (_, i) => `"Ferry fares rose by ${i} percent",False,https://checks.example/${i},Harbour Checks`)].join('\n');
