@@ -259,6 +259,12 @@ function main(): number {
               // The claim's first source: a feed's own address for the claim, for outside scorers.
               // null, not left out, where the claim has none: a reader of the JSON finds the key.
               source: m.claim.context?.[0]?.sources[0]?.url ?? null,
+              // Where on the page: the block (in reading order) and the sentence's place in its
+              // text, so that two mentions in the same words (a headline and a caption) are told
+              // apart and can be found again.
+              block: m.block,
+              start: m.start,
+              end: m.end,
               text: m.text,
               score: m.score,
               verdict: m.verdict,

@@ -83,7 +83,7 @@ describe('npm run scan', () => {
     writeFileSync(join(temp, 'harbour.html'), '<p>Crossing prices are now twice what they were.</p>');
     const withCues = JSON.parse((await scan('--json', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
     expect(withCues.pages[0].mentions.map((m: object) => ({ ...m, score: 0, cues: [] }))).toEqual([
-      { claimId: 'ferry', packId: 'harbour', source: 'https://harbour.example/fares', text: 'Crossing prices are now twice what they were.', verdict: 'false', claimVerdict: 'false', score: 0, cues: [] },
+      { claimId: 'ferry', packId: 'harbour', source: 'https://harbour.example/fares', block: 0, start: 0, end: 45, text: 'Crossing prices are now twice what they were.', verdict: 'false', claimVerdict: 'false', score: 0, cues: [] },
     ]);
     const noCues = JSON.parse((await scan('--json', '--no-cues', '--pack', join(temp, 'harbour.json'), join(temp, 'harbour.html'))).stdout);
     expect(noCues.pages[0].mentions).toEqual([]);
