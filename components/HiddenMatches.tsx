@@ -15,6 +15,8 @@ export interface HiddenMatchesProps {
   list: Dismissals | null;
   /** Why the list could not be read, where it could not: said in place of it. */
   unreadable?: string | null;
+  /** Why the last change to it was not saved, where it was not. */
+  saveError?: string | null;
   onChange(next: Dismissals): void;
 }
 
@@ -28,7 +30,7 @@ function shortPage(page: string): string {
   }
 }
 
-export function HiddenMatches({ list, unreadable = null, onChange }: HiddenMatchesProps) {
+export function HiddenMatches({ list, unreadable = null, saveError = null, onChange }: HiddenMatchesProps) {
   const count = list ? list.onPage.length + list.everywhere.length : 0;
   const reports = list?.reports.length ?? 0;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -43,6 +45,11 @@ export function HiddenMatches({ list, unreadable = null, onChange }: HiddenMatch
       <h2 id="hidden-heading" ref={headingRef} tabIndex={-1}>
         Hidden matches
       </h2>
+      {saveError && (
+        <p class="field-error" role="alert">
+          {saveError}
+        </p>
+      )}
       {!list && unreadable ? (
         <p class="field-error" role="alert">
           {unreadable}

@@ -22,6 +22,8 @@ export interface OptionsPageProps {
   dismissals?: Dismissals | null;
   /** Why the hidden matches could not be read, if they could not. */
   dismissalsError?: string | null;
+  /** Why the last change to the hidden matches was not saved, where it was not. */
+  dismissalsSaveError?: string | null;
   onDismissalsChange?: (next: Dismissals) => void;
   /** How the feeds section asks for an origin's permission and keeps the Fact Check Tools key;
    * no feeds section without it. */
@@ -32,7 +34,7 @@ export interface OptionsPageProps {
 }
 
 /** The settings page: the reader's settings, then fact packs, then what Claimlight stores. */
-export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, dismissalsError = null, onDismissalsChange, feeds, storeVersion = 0 }: OptionsPageProps) {
+export function OptionsPage({ client, importer, settings, onSettingsChange, saveError = null, estimate, dismissals = null, dismissalsError = null, dismissalsSaveError = null, onDismissalsChange, feeds, storeVersion = 0 }: OptionsPageProps) {
   return (
     <main class="claimlight-options">
       <header>
@@ -47,7 +49,7 @@ export function OptionsPage({ client, importer, settings, onSettingsChange, save
       {settings ? <SettingsForm settings={settings} onChange={onSettingsChange} saveError={saveError} /> : <p role="status">Reading your settings…</p>}
       <PackManager client={client} importer={importer} storeVersion={storeVersion} />
       {feeds && <FeedManager client={client} {...feeds} storeVersion={storeVersion} />}
-      {onDismissalsChange && <HiddenMatches list={dismissals} unreadable={dismissalsError} onChange={onDismissalsChange} />}
+      {onDismissalsChange && <HiddenMatches list={dismissals} unreadable={dismissalsError} saveError={dismissalsSaveError} onChange={onDismissalsChange} />}
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What Claimlight stores</h2>
         <p>

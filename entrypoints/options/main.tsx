@@ -60,6 +60,9 @@ function Options() {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [dismissals, setDismissals] = useState<Dismissals | null>(null);
   const [dismissalsError, setDismissalsError] = useState<string | null>(null);
+  /** Why the hidden matches' last change failed, said in their section (`HiddenMatches`): said as
+   * the settings' error, it stayed after a change that worked, and under the site rules. */
+  const [dismissalsSaveError, setDismissalsSaveError] = useState<string | null>(null);
   const [storeVersion, setStoreVersion] = useState(0);
   const [feedsVersion, setFeedsVersion] = useState(0);
   const [feedProgress, setFeedProgress] = useState<FeedProgress | null>(null);
@@ -167,10 +170,11 @@ function Options() {
     const changes = takenBack(shown, next);
     if (!changes.length) return;
     setDismissals(next);
+    setDismissalsSaveError(null);
     const changed = await client.call('changeDismissals', { changes });
     if (changed.ok) return;
     log.error('Could not save the hidden matches', changed.error.message);
-    setSaveError(`Your last change was not saved: ${changed.error.message}`);
+    setDismissalsSaveError(`Your last change was not saved: ${changed.error.message}`);
     // The list as it is kept, not as this page wished it.
     void storedDismissals(browser.storage.local)
       .read()
@@ -220,6 +224,7 @@ function Options() {
       saveError={saveError}
       dismissals={dismissals}
       dismissalsError={dismissalsError}
+      dismissalsSaveError={dismissalsSaveError}
       onDismissalsChange={(next) => dismissals && void changeDismissals(dismissals, next)}
       feeds={{ ...FEEDS, progress: feedProgress, feedsVersion }}
       storeVersion={storeVersion}

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DISMISSALS_KEY } from '@/lib/dismissals';
 import { FEEDS_CHECKED_KEY } from '@/lib/feeds/keys';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
 
@@ -208,6 +209,33 @@ describe('settings written by more than one writer', () => {
     const status = document.querySelector('.rule-status')!;
     expect(status.textContent).toMatch(/^Added: /);
     await waitFor(() => expect(status.textContent).toMatch(/^Your last change was not saved: /), { timeout: 2000 });
+  });
+
+  it('says in the hidden matches\' own section that a change to them was not saved, and clears it once one is', async () => {
+    await fakeBrowser.storage.local.set({
+      [DISMISSALS_KEY]: {
+        onPage: [{ page: 'https://news.example/story', claimKey: 'p/a', claimText: 'The call lasted 90 minutes.', text: 'The call ran long.', at: 'x' }],
+        everywhere: [{ claimKey: 'p/b', claimText: 'Fares doubled.', at: 'y' }],
+        reports: [],
+      },
+    });
+    let failing = true;
+    fakeBrowser.runtime.sendMessage = vi.fn(async (message: { type: string }) =>
+      message.type.endsWith('changeDismissals')
+        ? failing
+          ? { ok: false, error: { code: 'storage', message: 'The background did not answer.' } }
+          : { ok: true, value: {} }
+        : { ok: true, value: message.type.endsWith('getStoreSummary') ? { claimCount: 0, packCount: 0 } : [] },
+    ) as never;
+    await openOptions();
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark again: Fares doubled.' }));
+    const section = document.getElementById('hidden-heading')!.closest('section')!;
+    await waitFor(() => expect(section.querySelector('[role="alert"]')?.textContent).toBe('Your last change was not saved: The background did not answer.'));
+    // Not under the site rules, where it read as if a rule was not saved.
+    expect(document.querySelector('.rule-status')?.textContent ?? '').not.toMatch(/not saved/);
+    failing = false;
+    fireEvent.click(await screen.findByRole('button', { name: /^Show again: / }));
+    await waitFor(() => expect(section.querySelector('[role="alert"]')).toBeNull());
   });
 
   it('says the hidden matches could not be read, not that there are none', async () => {
