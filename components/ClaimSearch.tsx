@@ -117,6 +117,35 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   const verdictsHeld = useMemo(() => VERDICTS.filter((v) => verdictCounts.has(v)), [verdictCounts]);
   const opened = openKey ? index?.get(openKey) : undefined;
 
+  // The highlighted result follows its claim while the same search's results are made again (a
+  // large store's index growing every quarter of a second): kept by its place, the reader who had
+  // arrowed to one claim opened another with Enter, or none once the list grew shorter. (Read from
+  // the last render, before it is written for this one below.)
+  const followed = useRef<{ search: string; key: string | null }>({ search: searchKey, key: null });
+  useEffect(() => {
+    const held = followed.current;
+    if (held.search === searchKey && held.key !== null) {
+      const at = hits.findIndex((hit) => hit.key === held.key);
+      if (at >= 0) {
+        if (at !== active) setActive(at);
+        return;
+      }
+    }
+    if (active >= hits.length && hits.length) setActive(0);
+    // On the search's results, not on how many are listed: "Show more" moves the highlight itself.
+  }, [found]);
+  useEffect(() => {
+    followed.current = { search: searchKey, key: hits[active]?.key ?? null };
+  });
+
+  // A store found empty takes the search box away, and with it the keyboard's focus: it goes to the
+  // way out, "Open settings", where it fell to the popup's body.
+  const settingsRef = useRef<HTMLButtonElement>(null);
+  const empty = index?.size === 0;
+  useEffect(() => {
+    if (empty && (!document.activeElement || document.activeElement === document.body)) settingsRef.current?.focus();
+  }, [empty]);
+
   // Focus returns to the search box when the popup opens and when the reader comes back from a record.
   useEffect(() => {
     if (!opened) inputRef.current?.focus();
@@ -178,7 +207,7 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
         <p>
           <strong>No fact packs yet.</strong> Import a pack in the settings to search its claims.
         </p>
-        <button type="button" onClick={onOpenSettings}>
+        <button type="button" ref={settingsRef} onClick={onOpenSettings}>
           Open settings
         </button>
       </div>

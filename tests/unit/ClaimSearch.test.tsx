@@ -38,6 +38,31 @@ describe('ClaimSearch', () => {
     expect(screen.getByRole('status').textContent).toBe('2 claims found');
   });
 
+  it('gives the keyboard to "Open settings" when the store turns out empty, where it fell to the page', async () => {
+    const { rerender } = render(<ClaimSearch claims={null} packs={[]} onOpenSettings={vi.fn()} />);
+    box().focus();
+    expect(document.activeElement).toBe(box());
+    rerender(<ClaimSearch claims={[]} packs={[]} onOpenSettings={vi.fn()} />);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open settings' })));
+  });
+
+  it('keeps the result the reader arrowed to highlighted while the index grows and the results move', async () => {
+    // The claim that ranks first is the last one read.
+    const many = Array.from({ length: 3_000 }, (_, i) => claim(`c${i}`, i === 0 ? 'The lighthouse keeper arrived.' : i === 1 ? 'The lighthouse keeper left.' : i === 2_999 ? 'Lighthouse: the lighthouse keeper retired.' : `Harbour claim number ${i} about the ferry.`));
+    render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'lighthouse keeper' } });
+    expect(results()).toHaveLength(2);
+    const highlighted = () => document.getElementById(box().getAttribute('aria-activedescendant')!)!.textContent;
+    // To the second result, whichever of the two it is.
+    fireEvent.keyDown(box(), { key: 'ArrowDown' });
+    const chosen = results()[1]!.textContent!;
+    expect(highlighted()).toBe(chosen);
+    await waitFor(() => expect(results()).toHaveLength(3), { timeout: 10_000 });
+    expect(results()[0]!.textContent).toContain('retired');
+    // Once the new results are painted.
+    await waitFor(() => expect(highlighted()).toBe(chosen));
+  });
+
   it('keeps what "Show more" listed while the index goes on growing', async () => {
     const many = Array.from({ length: 20_000 }, (_, i) => claim(`c${i}`, `Harbour claim number ${i} about the ferry.`));
     render(<ClaimSearch claims={many} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
