@@ -24,8 +24,8 @@ function watchWithPreview(html: string, lines: Line[], onText: (x: number, y: nu
   return events;
 }
 
-it('closes a preview when the pointer leaves the mark, then the page within the close delay (which leaving the page stops)', async () => {
-  vi.useFakeTimers();
+/** Watches a page of one paragraph whose first 100 px on the first line are one mention. */
+function watchOneMention() {
   document.body.innerHTML = '<p>Ferry fares doubled.</p>';
   const text = document.body.firstChild!.firstChild!;
   (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
@@ -34,6 +34,12 @@ it('closes a preview when the pointer leaves the mark, then the page within the 
   const mentions = { list: () => [mention], at: () => [mention] } as never;
   const events = { approached: vi.fn(), entered: vi.fn(), clicked: vi.fn(), left: vi.fn(), layer: () => null };
   watchHover(document, mentions, events, new AbortController().signal);
+  return { mention, events };
+}
+
+it('closes a preview when the pointer leaves the mark, then the page within the close delay (which leaving the page stops)', async () => {
+  vi.useFakeTimers();
+  const { events } = watchOneMention();
   move(10, 10);
   await vi.advanceTimersByTimeAsync(50);
   await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 50);
@@ -102,14 +108,7 @@ it('keeps a preview open when the pointer slips past its mark\'s end on the line
 });
 
 it('closes again the card that the first click of a double click on a mark opened: the reader was selecting a word', () => {
-  document.body.innerHTML = '<p>Ferry fares doubled.</p>';
-  const text = document.body.firstChild!.firstChild!;
-  (document as unknown as Record<string, unknown>).caretRangeFromPoint = (x: number) => (x < 100 ? { startContainer: text, startOffset: 0 } : null);
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = undefined;
-  const mention = { id: 'm', range: { getClientRects: () => [{ left: 0, right: 100, top: 0, bottom: 20 }] } };
-  const mentions = { list: () => [mention], at: () => [mention] } as never;
-  const events = { approached: vi.fn(), entered: vi.fn(), clicked: vi.fn(), left: vi.fn(), layer: () => null };
-  watchHover(document, mentions, events, new AbortController().signal);
+  const { mention, events } = watchOneMention();
   const click = (detail: number, x = 10) => document.body.firstChild!.dispatchEvent(trusted(new MouseEvent('click', { clientX: x, clientY: 10, detail, button: 0, bubbles: true })));
   getSelection()!.removeAllRanges();
   click(1);
