@@ -178,6 +178,17 @@ export function storedWith(stored: unknown, fields: Partial<Settings>): Record<s
   // A verdict this version does not know, that a newer one marked or coloured, stays marked and
   // coloured: this version's list and colours are of the verdicts it knows (`repairSettings`).
   if (fields.markedVerdicts && Array.isArray(base.markedVerdicts)) written.markedVerdicts = [...fields.markedVerdicts, ...base.markedVerdicts.filter((verdict) => typeof verdict === 'string' && !isMentionVerdict(verdict))];
+  // A site rule this version cannot read (a mode or a pattern a newer one writes) stays too: the
+  // list this version writes is of the rules it reads, and writing it whole removed the others from
+  // every computer the reader syncs.
+  if (fields.siteRules && Array.isArray(base.siteRules)) {
+    const unread = base.siteRules.filter((rule) => {
+      if (!rule || typeof rule !== 'object' || Array.isArray(rule)) return false;
+      const read = v.safeParse(SITE_RULE, rule);
+      return !read.success || !normalizeHostPattern(read.output.pattern, { stored: true });
+    });
+    if (unread.length) written.siteRules = [...fields.siteRules, ...unread];
+  }
   if (fields.colors && base.colors && typeof base.colors === 'object' && !Array.isArray(base.colors)) {
     written.colors = { ...Object.fromEntries(Object.entries(base.colors).filter(([verdict]) => !isMentionVerdict(verdict))), ...fields.colors };
   }

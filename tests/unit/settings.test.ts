@@ -42,6 +42,12 @@ describe('repairSettings', () => {
     const newer = { markedVerdicts: ['false', 'satire'], colors: { false: '#111111', satire: '#222222' } };
     expect(storedWith(newer, { markedVerdicts: ['false', 'accurate'], colors: { false: '#333333' } })).toEqual({ markedVerdicts: ['false', 'accurate', 'satire'], colors: { satire: '#222222', false: '#333333' } });
     expect(storedWith('corrupt', { enabled: false })).toEqual({ enabled: false });
+    // So does a site rule a newer version wrote that this one cannot read; the ones it reads are
+    // the page's to write (this one was taken away there).
+    const rules = { siteRules: [{ pattern: 'a.example', mode: 'never' }, { pattern: 'b.example', mode: 'ask-first' }, { pattern: '/news/*', mode: 'never' }, 'junk'] };
+    expect(storedWith(rules, { siteRules: [{ pattern: 'c.example', mode: 'always' }] })).toEqual({
+      siteRules: [{ pattern: 'c.example', mode: 'always' }, { pattern: 'b.example', mode: 'ask-first' }, { pattern: '/news/*', mode: 'never' }],
+    });
   });
 
   it('survives a value that is not an object', () => {
