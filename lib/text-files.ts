@@ -75,27 +75,25 @@ export function decodeTextFile(bytes: Uint8Array, charset?: string): { text: str
   // Read only where needed: most files are UTF-8 and no page.
   const page = () => (/^\s*</.test(new TextDecoder('latin1').decode(bytes.subarray(0, 256))) ? declaredEncoding(bytes) : null);
   if (escapeEncoded(bytes, page)) return { text: decodeAs(bytes, 'iso-2022-jp') };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const declared = page();
-    if (declared && declared !== 'utf-8' && declared !== 'utf8') {
-      try {
-        return { text: decodeAs(bytes, declared) };
-      } catch {
-        // An encoding the platform does not know: read as any other file below.
-      }
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8 };
+  const declared = page();
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      return { text: decodeAs(bytes, declared) };
+    } catch {
+      // An encoding the platform does not know: read as any other file below.
     }
-    const loose = mostlyUtf8(bytes);
-    if (loose) return { text: loose.text, note: `${loose.strays === 1 ? 'a byte' : `${loose.strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
-    return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, which Excel on Windows writes; save it as UTF-8 ("CSV UTF-8" in Excel) if its letters look wrong' };
   }
+  const loose = mostlyUtf8(bytes);
+  if (loose) return { text: loose.text, note: `${loose.strays === 1 ? 'a byte' : `${loose.strays} bytes`} not UTF-8, each read as a replacement character; the rest read as UTF-8` };
+  return { text: windows1252(bytes), note: 'not UTF-8: read as windows-1252, which Excel on Windows writes; save it as UTF-8 ("CSV UTF-8" in Excel) if its letters look wrong' };
 }
 
 const beyondAscii = (bytes: Uint8Array) => bytes.some((byte) => byte >= 0x80);
 
 /** The bytes as UTF-8, or null where they are not UTF-8. */
-function strictUtf8(bytes: Uint8Array): string | null {
+export function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -320,8 +320,7 @@ export class PageMentions {
     const run = (async () => {
       // What the page had goes, but a sentence found again where it was is the same mention (a
       // card open on it stays), and one found elsewhere keeps its id for the popup's list. What a
-      // whole-page scan this one overtook was to replace is what this one replaces: that scan
-      // emptied the list, and found nothing that stays.
+      // whole-page scan this one overtook was to replace is what this one replaces.
       // The list stays as it is until the answer comes, which may take a while (a feed's refresh
       // rescans every tab at once): emptied, the marks were drawn but did not answer the reader,
       // a click on one closed its card, and "Not this claim" wiped every mark until the answer.

@@ -36,8 +36,7 @@ export async function fetchFactCheckSearch(
   const asked = new Set<string>();
   let token: string | undefined;
   const maxPages = options.maxPages ?? MAX_FACTCHECK_PAGES;
-  let pages = 0;
-  for (; pages < maxPages; pages++) {
+  for (let page = 0; page < maxPages; page++) {
     // The key is kept out of every message (`secret`), however a message might come to hold it.
     const fetched = await fetchFeed(factCheckUrl(source, key, token, options.endpoint), {}, { ...options, secret: key });
     if (!fetched.ok) return fetched;

@@ -1,7 +1,7 @@
 // Reads a saved HTML page the way the extension sees it: linkedom's DOM, the extension's own text
 // extraction and page date (lib/page-scan.ts), shared by the scan CLI and the fitting script.
 import { parseHTML } from 'linkedom';
-import { decodeAs, declaredEncoding, escapeEncoded, mostlyUtf8 } from '../../lib/text-files';
+import { decodeAs, declaredEncoding, escapeEncoded, mostlyUtf8, strictUtf8 } from '../../lib/text-files';
 
 export { decodeTextFile } from '../../lib/text-files';
 
@@ -47,13 +47,7 @@ function lowerCaseAttributeNames(document: Document): void {
 export function decodePage(bytes: Uint8Array): string {
   const declared = declaredEncoding(bytes);
   let text: string | null = escapeEncoded(bytes, () => declared) ? decodeAs(bytes, 'iso-2022-jp') : null;
-  if (text === null && !declared?.startsWith('utf-16')) {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = null;
-    }
-  }
+  if (text === null && !declared?.startsWith('utf-16')) text = strictUtf8(bytes);
   // Declared UTF-8 (or declaring nothing, and written in UTF-8 but for a stray byte): read as a
   // browser reads it, each stray byte a replacement character, not the whole page as windows-1252.
   if (text === null && (declared === 'utf-8' || declared === 'utf8')) text = new TextDecoder('utf-8').decode(bytes);
