@@ -35,6 +35,22 @@ export interface LaunchOptions {
   /** The browser's own preferences, as its settings page writes them in the profile (a reader's
    * default text size: `{ webkit: { webprefs: { default_font_size: 32 } } }`). */
   preferences?: Record<string, unknown>;
+  /** How long to wait for the extension's background to start, in ms; 15 s when absent. */
+  startTimeout?: number;
+}
+
+/** Google Chrome's own builds, not Chromium nor Chrome for Testing: since version 137 they ignore
+ * --load-extension. */
+const BRANDED_CHROME = /google-chrome|[\\/]Google Chrome\.app[\\/]|[\\/]Google[\\/]Chrome[\\/]Application[\\/]|^\/opt\/google\/chrome\//;
+
+/** The one line said when the browser starts but the extension's background never does. A
+ * branded Chrome started and then waited fifteen seconds to say only "Timeout 15000ms exceeded
+ * while waiting for event serviceworker", in `npm start` and in every browser test. */
+export function extensionNotLoadedMessage(executablePath: string, extensionDir: string, seconds: number): string {
+  if (BRANDED_CHROME.test(executablePath) && !/for Testing/i.test(executablePath)) {
+    return `${executablePath} is Google Chrome, which since version 137 ignores --load-extension: install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or Chrome for Testing, and set CHROME_PATH to it.`;
+  }
+  return `${executablePath} started but did not load the extension in ${extensionDir} within ${seconds} s: check that the build is whole (\`npm run build\`) and that the browser is Chromium.`;
 }
 
 /** The flags every Chromium Claimlight starts needs here, with or without the extension. */
@@ -81,7 +97,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   }
   let serviceWorker: Worker;
   try {
-    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const timeout = options.startTimeout ?? 15_000;
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout }).catch((e: unknown) => {
+      throw e instanceof Error && e.name === 'TimeoutError' ? new Error(extensionNotLoadedMessage(executablePath, extensionDir, timeout / 1000)) : e;
+    }));
   } catch (e) {
     await context.close().catch(() => undefined);
     dropProfile();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findExecutable, noChromeMessage } from '../../scripts/lib/chrome';
-import { launchWithExtension } from '../../scripts/lib/launch';
+import { extensionNotLoadedMessage, launchWithExtension } from '../../scripts/lib/launch';
 import { runScript, runScriptWith } from '../helpers/run-script';
 
 const CLI_TIMEOUT = 60_000;
@@ -36,6 +36,22 @@ describe('launchWithExtension', () => {
       rmSync(built, { recursive: true, force: true });
     }
   }, CLI_TIMEOUT);
+});
+
+describe('a browser that does not load the extension', () => {
+  it('says in one line that branded Google Chrome ignores --load-extension, and what to install instead', () => {
+    for (const branded of ['/opt/google/chrome/chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe']) {
+      const message = extensionNotLoadedMessage(branded, '/x/.output/chrome-mv3', 15);
+      expect(message).toBe(`${branded} is Google Chrome, which since version 137 ignores --load-extension: install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or Chrome for Testing, and set CHROME_PATH to it.`);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('blames neither Chromium nor Chrome for Testing for being Google Chrome, and says what it waited for', () => {
+    for (const other of ['/usr/lib/chromium/chromium', '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing']) {
+      expect(extensionNotLoadedMessage(other, '/x/.output/chrome-mv3', 15)).toBe(`${other} started but did not load the extension in /x/.output/chrome-mv3 within 15 s: check that the build is whole (\`npm run build\`) and that the browser is Chromium.`);
+    }
+  });
 });
 
 describe('finding a browser', () => {
