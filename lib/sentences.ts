@@ -61,8 +61,14 @@ export const isWhiteSpace = (code: number) =>
 // Abbreviations that can also end a sentence: joined only when a digit or a lower-case word follows
 // ("Feb. 12", "No. 10", but "Trump said no. He left"). (Times of day: `TIMES_OF_DAY`.)
 const JOIN_BEFORE_LOWER = new Set('jan feb mar apr jun jul aug sep sept oct nov dec no nos approx inc corp co ltd dept est fig vol jr sr'.split(' '));
-/** Abbreviations that stand between two names and end no sentence ("Trump vs. Harris"). */
-const BETWEEN_NAMES = new Set(['vs']);
+/** Abbreviations that stand between two names, or before an example, and end no sentence ("Trump
+ * vs. Harris", "members, e.g. Germany"). */
+const BETWEEN_NAMES = new Set(['vs', 'e.g', 'i.e']);
+/** Titles of several people, written capitalised ("Sens. Graham and Schumer"): a name follows. In
+ * lower case they are words that may end a sentence ("sales reps."). */
+const PLURAL_TITLES = new Set(['Sens', 'Reps', 'Govs', 'Gens', 'Drs', 'Profs']);
+/** A time zone after a time of day ("8 p.m. ET in most states"): the time goes on. */
+const TIME_ZONE = /^(?:[ECMP][SD]?T|Eastern|Central|Mountain|Pacific|GMT|BST|UTC|CET)$/;
 
 // Words that open sentences and do not follow an initialism inside one ("the U.S. The", but "the
 // U.S. State Department"), for `joinsNext`.
@@ -77,8 +83,10 @@ const NEXT_WORD_CHARS = 10;
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // An apostrophe after a letter ends a contraction ("didn't."), not an opening quote: the "t" after
-// it is no initial.
-const LAST_WORD = /(?:^|[\s(“"]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/;
+// it is no initial. A title may be joined to the word before it ("then-Sen. Joe Biden", "the
+// sponsor—Sen. Warren", "he [Gov. Newsom] said"): read only after a space, a bracket or a quote, it ended
+// the sentence there.
+const LAST_WORD = /(?:^|[\s(“"\-–—/[‘]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/;
 
 const isLetterOrStop = (code: number) => code === FULL_STOP || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
@@ -98,11 +106,14 @@ function joinsNext(whole: string, next: string): boolean {
   const segment = whole.slice(from);
   const match = LAST_WORD.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
-  const word = match[1]!.toLowerCase().replace(/\.$/, '');
+  const written = match[1]!.replace(/\.$/, '');
+  if (PLURAL_TITLES.has(written)) return true;
+  const word = written.toLowerCase();
   const nextWord = /^[A-Za-z]+/.exec(next)?.[0] ?? '';
   // An initialism, an initial or "St." can end a sentence ("weapons from the U.S. The Kremlin…",
   // "under Part B. It does not…", "Downing St. He…"): a whole word that opens sentences after it
   // says one did ("the U.S. Attorney's Office" goes on). A title ("Dr.", "Gov.") never ends one.
+  if (BETWEEN_NAMES.has(word)) return true;
   if (isTitleOrInitial(word)) {
     return !((word.includes('.') || word.length === 1 || word === 'st') && OPENS_SENTENCE.has(nextWord));
   }
@@ -114,8 +125,7 @@ function joinsNext(whole: string, next: string): boolean {
     if (before !== undefined && !/^[“"‘'(]*\p{Lu}/u.test(before)) return false;
     return !OPENS_SENTENCE.has(nextWord);
   }
-  if (BETWEEN_NAMES.has(word)) return true;
-  if (TIMES_OF_DAY.has(word)) return /^[\p{Ll}\d]/u.test(next) || DAYS_AND_MONTHS.has(nextWord);
+  if (TIMES_OF_DAY.has(word)) return /^[\p{Ll}\d]/u.test(next) || DAYS_AND_MONTHS.has(nextWord) || TIME_ZONE.test(nextWord);
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 

@@ -192,6 +192,11 @@ describe('splitSentences', () => {
     // goes with the sentence it opens.
     ['footnote markers', 'Peskov spoke on Thursday.[1] The call went well.(2) Then he left. It ended.[3]', ['Peskov spoke on Thursday.[1]', 'The call went well.(2)', 'Then he left.', 'It ended.[3]']],
     ['a quotation opened after a full stop', 'It went well.“Next time,” he said.', ['It went well.', '“Next time,” he said.']],
+    // A title joined to the word before it; titles of several people; an example; a time zone.
+    ['a title after a hyphen, a dash or a bracket', 'In 2002, then-Sen. Joe Biden voted for it. The sponsor—Sen. Elizabeth Warren—said so. He [Gov. Newsom] agreed.', ['In 2002, then-Sen. Joe Biden voted for it.', 'The sponsor—Sen. Elizabeth Warren—said so.', 'He [Gov. Newsom] agreed.']],
+    ['titles of several people, and the same word in lower case', 'Sens. Lindsey Graham and Chuck Schumer signed. Reps. Omar and Cruz did not. He met the sales reps. Then he left.', ['Sens. Lindsey Graham and Chuck Schumer signed.', 'Reps. Omar and Cruz did not.', 'He met the sales reps.', 'Then he left.']],
+    ['"e.g." and "i.e." before a name', 'Several members, e.g. Germany and France, objected. One held out, i.e. Hungary. Then talks ended.', ['Several members, e.g. Germany and France, objected.', 'One held out, i.e. Hungary.', 'Then talks ended.']],
+    ['a time zone after a time of day', 'Polls close at 8 p.m. ET in most states. Counting starts at 9 p.m. Eastern. They met at 5 p.m. Officials said little.', ['Polls close at 8 p.m. ET in most states.', 'Counting starts at 9 p.m. Eastern.', 'They met at 5 p.m.', 'Officials said little.']],
   ])('handles %s', (_, text, expected) => {
     expect(split(text)).toEqual(expected);
   });
