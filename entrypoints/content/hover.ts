@@ -55,6 +55,8 @@ export interface HoverEvents {
   /** The reader clicked or tapped a mention at this point, or (null) the page outside every
    * mention and the card. */
   clicked(mention: PageMention | null, at: { x: number; y: number }): void;
+  /** The reader clicked the open preview, at this point: it says "Click for the full record". */
+  previewClicked?(at: { x: number; y: number }): void;
   /** The pointer has left the mention it was on, and has not moved onto the card. */
   left(): void;
   /** Claimlight's own layer: while the pointer is over it, the open card stays as it is. */
@@ -156,6 +158,18 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     'click',
     (event) => {
       if (!event.isTrusted || event.button !== 0 || onLayer(event)) return;
+      // The preview takes no pointer events, so a click on it lands on the page under it: a link
+      // there was followed, another mark's card opened, or the preview only closed. It is the
+      // preview's, which offers the full record.
+      if (inside(events.previewArea?.() ?? null, event.clientX, event.clientY)) {
+        event.preventDefault();
+        event.stopPropagation();
+        clearTimeout(timer);
+        current = null;
+        onPreview = false;
+        events.previewClicked?.({ x: event.clientX, y: event.clientY });
+        return;
+      }
       // A link keeps its click: the reader is going somewhere. So does a click that ends a selection.
       // On a mark in a link, Alt+click opens the record instead, as the preview says (the browser
       // would download the link).

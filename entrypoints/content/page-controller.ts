@@ -170,6 +170,10 @@ export class PageController {
           if (mention && !this.marksHidden) this.openCard(mention, 'click', at);
           else if (open && open.opened !== 'keyboard') this.closeCard();
         },
+        previewClicked: (at) => {
+          const open = this.host?.current;
+          if (open?.opened === 'hover' && !this.marksHidden) this.openCard(open.mention, 'click', at);
+        },
         left: () => {
           if (this.host?.current?.opened === 'hover' || this.pendingCard?.opened === 'hover') this.closeCard();
         },

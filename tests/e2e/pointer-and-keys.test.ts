@@ -26,6 +26,8 @@ const PAGES: Record<string, string> = {
   'narrow.html': `${head}<body><main><p>The ferry timetable changes next week.</p><p style="margin-top:150px;width:220px;font-size:18px">${CLAIM}</p><p>Readers wrote in all week.</p></main></body></html>`,
   'stops-moves.html': `${head}<body>${article}<script>document.querySelector('main').addEventListener('pointermove', (event) => event.stopPropagation());</script></body></html>`,
 };
+// A link right under the claim, where its preview opens.
+PAGES['link-below.html'] = `${head}<body><main><p style="margin-top:150px">${CLAIM}</p><p><a id="away" href="#away" style="display:block;height:300px">Elsewhere</a></p></main></body></html>`;
 // Long enough to scroll the claim well out of the view.
 PAGES['long.html'] = PAGES['between-links.html']!.replace('</main>', `${Array.from({ length: 40 }, (_, i) => `<p>Filler paragraph number ${i} about the harbour and the ferry timetable.</p>`).join('')}</main>`);
 // The same page under another address, for a case that hides its match there ("Not this claim" is remembered per page).
@@ -83,6 +85,22 @@ describe('the preview', () => {
     await page.page.waitForTimeout(1_500);
     expect((await previewBox())?.y).toBe(before.y);
     expect(await page.previewText()).toContain('Peskov');
+  });
+
+  it('opens the full card when clicked, and leaves the link under it alone', async () => {
+    const page = await session.open('link-below.html');
+    await page.waitForMarks(1);
+    await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+    const box = (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect;
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // The link is what the page has under the preview.
+    expect(await page.page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.id ?? null, point)).toBe('away');
+    await page.page.mouse.move(point.x, point.y, { steps: 5 });
+    await page.page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.cardOpen(), { timeout: 3_000 }).toBe(true);
+    expect(await page.cardText()).toContain('Peskov');
+    expect(new URL(page.page.url()).hash).toBe('');
   });
 
   it('does not open, nor stay, once the pointer has left the page while resting on a mark', async () => {

@@ -19,7 +19,7 @@ function watchWithPreview(html: string, lines: Line[], onText: (x: number, y: nu
   const mention = { id: 'm', range: { getClientRects: () => lines } };
   const mentions = { list: () => [mention], at: () => [mention] } as never;
   let open = false;
-  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
+  const events = { approached: vi.fn(), entered: vi.fn(() => (open = true)), clicked: vi.fn(), previewClicked: vi.fn(), left: vi.fn(() => (open = false)), layer: () => null, previewArea: () => (open ? new DOMRect(0, 20, 240, 110) : null) };
   watchHover(document, mentions, events, new AbortController().signal);
   return events;
 }
@@ -125,4 +125,26 @@ it('closes again the card that the first click of a double click on a mark opene
   click(2, 300);
   expect(events.clicked).toHaveBeenCalledTimes(2);
   getSelection()!.removeAllRanges();
+});
+
+it('takes a click on the open preview for the preview (which offers the full record), not for the link or the mark under it', async () => {
+  vi.useFakeTimers();
+  const events = watchWithPreview('<p>Ferry fares doubled. <a href="https://example.com/elsewhere">Elsewhere</a></p>', [{ left: 0, right: 100, top: 0, bottom: 20 }], (x, y) => x < 100 && y < 20);
+  move(10, 10);
+  await vi.advanceTimersByTimeAsync(HOVER_OPEN_MS + 100);
+  expect(events.entered).toHaveBeenCalledTimes(1);
+  move(200, 80); // onto the preview, which lies over the link
+  await vi.advanceTimersByTimeAsync(50);
+  const link = document.querySelector('a')!;
+  const click = trusted(new MouseEvent('click', { clientX: 200, clientY: 80, button: 0, bubbles: true, cancelable: true }));
+  link.dispatchEvent(click);
+  expect(click.defaultPrevented).toBe(true);
+  expect(events.previewClicked).toHaveBeenCalledWith({ x: 200, y: 80 });
+  expect(events.clicked).not.toHaveBeenCalled();
+  // With no preview open, the same click is the link's: Claimlight leaves it alone.
+  events.left();
+  link.dispatchEvent(trusted(new MouseEvent('click', { clientX: 200, clientY: 80, button: 0, bubbles: true, cancelable: true })));
+  expect(events.previewClicked).toHaveBeenCalledTimes(1);
+  expect(events.clicked).not.toHaveBeenCalled();
+  vi.useRealTimers();
 });
