@@ -28,6 +28,8 @@ const LAYER_STYLES = `
      elementFromPoint around the reader's resting pointer would find it, and learn which of the
      page's sentences the reader's packs hold. */
   .claimlight-floating:has(> .claimlight-preview), .claimlight-floating:has(> .claimlight-preview) * { pointer-events: none !important; }
+  /* A card open as the reader prints is no part of the article (the marks' layer is left out too). */
+  @media print { .claimlight-layer { display: none !important; } }
 `;
 
 /** Whether a mention's words are a link's (a teaser whose sentence is its link): a click there

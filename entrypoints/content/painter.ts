@@ -95,6 +95,9 @@ const LAYER_STYLES = `
   :host { ${HOST_STYLE} }
   .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   .box { position: absolute; overflow: hidden; pointer-events: none; user-select: none; }
+  /* A printed page is laid out anew, to the paper's width: boxes measured on the screen would
+     underline other words there. Nothing of Claimlight's is printed. */
+  @media print { :host { display: none !important; } }
 `;
 
 /** Where one mark is drawn: its boxes, relative to the layer, each the height of its text, and

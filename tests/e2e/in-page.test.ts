@@ -237,6 +237,21 @@ describe('drawing', () => {
     await setSettings({});
   });
 
+  it('prints none of its marks, nor a card open, where the page reflowed to the paper would put them under other words', async () => {
+    const news = await open('pages/hover.html');
+    await news.waitForMarks(3);
+    await news.openMark('Trump also said');
+    await news.card();
+    // Whether each of Claimlight's layers (the marks' host, the card's layer in its host) is laid out at all.
+    const laidOut = async () => await inClosedRoots(news.page, (root) => getComputedStyle(root.querySelector('.claimlight-layer') ?? root.host).display !== 'none', null);
+    expect(await laidOut()).toEqual([true, true]);
+    await news.page.emulateMedia({ media: 'print' });
+    expect(await laidOut()).toEqual([false, false]);
+    await news.page.emulateMedia({ media: 'screen' });
+    expect(await laidOut()).toEqual([true, true]);
+    await news.page.close();
+  });
+
   it('keeps drawing a mark carried over into a clipping wrapper the page made anew (it blinked out until the next guard, about a second)', async () => {
     const news = await open('pages/hover.html', (page) =>
       page.addInitScript(() => {
