@@ -239,25 +239,30 @@ export function createBackgroundHandlers({ db, kept = 'disk', bundled, onContent
     const due = dueFeeds((await db.feeds.toArray()).map(timingOf), now());
     let checkedFeeds = 0;
     let claimsChanged = false;
-    for (const { id } of due) {
-      // Read again at its turn: while a slow feed before it was checked, the reader may have paused
-      // it, removed it or refreshed it by hand (then it is no longer due, and fetching it again
-      // would count one outage twice).
-      const current = await db.feeds.get(id);
-      if (!current || !dueFeeds([timingOf(current)], now()).length) continue;
-      checkedFeeds++;
-      try {
-        const outcome = await refreshOnce(id);
-        if (outcome.change || outcome.renamed) claimsChanged = true;
-      } catch (e) {
-        // A store that cannot be written (a full disk) fails this feed's refresh, not the others'.
-        log.error(`could not refresh the feed ${id}`, e);
+    try {
+      for (const { id } of due) {
+        // Read again at its turn: while a slow feed before it was checked, the reader may have paused
+        // it, removed it or refreshed it by hand (then it is no longer due, and fetching it again
+        // would count one outage twice).
+        const current = await db.feeds.get(id);
+        if (!current || !dueFeeds([timingOf(current)], now()).length) continue;
+        checkedFeeds++;
+        try {
+          const outcome = await refreshOnce(id);
+          if (outcome.change || outcome.renamed) claimsChanged = true;
+        } catch (e) {
+          // A store that cannot be written (a full disk) fails this feed's refresh, not the others'.
+          log.error(`could not refresh the feed ${id}`, e);
+        }
       }
+    } finally {
+      // Told once for the whole run (`checked`): told after each feed, every open tab scanned its
+      // page again, and the index was built again, once for each feed that changed. Told too when
+      // the run stops short (the store closed under it): the feeds it did refresh are stored, and
+      // are no longer due, so no later run would tell of them.
+      if (claimsChanged) await changed();
+      else if (checkedFeeds) await feedsChanged();
     }
-    // Told once for the whole run (`checked`): told after each feed, every open tab scanned its
-    // page again, and the index was built again, once for each feed that changed.
-    if (claimsChanged) await changed();
-    else if (checkedFeeds) await feedsChanged();
     return checkedFeeds;
   };
   const importWithProgress: ImportWithProgress = async (text, fileName, onProgress) => {

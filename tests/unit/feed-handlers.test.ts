@@ -178,6 +178,22 @@ describe('feeds through the background', () => {
     expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('tells the tabs of the feeds an alarm\'s run refreshed when the run stops short (the store closed under it)', async () => {
+    let version = 1;
+    const { ui, handlers, hooks, tick } = await setup(() => json([review(version)]));
+    const feeds = ['https://checks.example/a.json', 'https://checks.example/b.json'];
+    for (const url of feeds) await ui.call('addFeed', { source: { kind: 'url', url } });
+    hooks.onStoreChanged.mockClear();
+    version = 2;
+    tick(7 * 3_600_000);
+    // The first feed's refresh is stored; reading the second feed's record then fails.
+    const second = feedIdOf({ kind: 'url', url: feeds[1]! });
+    const get = db.feeds.get.bind(db.feeds);
+    vi.spyOn(db.feeds, 'get').mockImplementation(((key: string) => (key === second ? Promise.reject(new Error('the database connection is closing')) : get(key))) as never);
+    await expect(handlers.refreshDueFeeds()).rejects.toThrow('the database connection is closing');
+    expect(hooks.onStoreChanged).toHaveBeenCalledTimes(1);
+  });
+
   it('installs the bundled pack at the next message where the background\'s install at start failed', async () => {
     db = freshDb();
     const onStoreChanged = vi.fn();
