@@ -81,10 +81,11 @@ export function isHiddenByAttributes(element: Element): boolean {
   // Most elements of a page have no attributes at all: one call answers for them.
   if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
+  // Attribute values HTML reads whatever their case ("TRUE", "False").
+  if (element.getAttribute('aria-hidden')?.toLowerCase() === 'true') return true;
   if (element.getAttribute('role') === 'navigation') return true;
   const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
   if (element.hasAttribute('data-claimlight-ui')) return true;
   return hidesByStyle(element.getAttribute('style'));
 }
@@ -229,6 +230,18 @@ export function isInsideSkipped(element: Element, options: ExtractOptions = {}):
   return false;
 }
 
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\b/i;
+
+/** Whether an element's attributes say the browser lays out no box for it: `hidden` (but
+ * `hidden="until-found"`, which keeps its box), or `display: none` in its style. */
+function drawsNoBox(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  const hidden = element.getAttribute('hidden');
+  if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
+  const style = element.getAttribute('style');
+  return style !== null && DISPLAY_NONE.test(style);
+}
+
 /** Whether an element starts and ends a block. A custom element is inline unless the page's
  * styles say otherwise (`displayOf`); Claimlight's own are skipped whatever they are. */
 function isBlock(node: Node, options: ExtractOptions): boolean {
@@ -308,7 +321,9 @@ class BlockWalk {
         // A block element ends the block before it; a skipped one is passed over whole, and one of
         // plain inline text is read whole. (A computed-style check needs each element: no shortcut.)
         const block = isBlock(node, options);
-        if (block) builder.endBlock();
+        // A hidden one has no box, and ends no line: "The minister said <div hidden>…</div> the war
+        // is over." reads as one sentence. (Text that keeps its space, `visibility: hidden`, still breaks it.)
+        if (block && !drawsNoBox(node as Element)) builder.endBlock();
         else if (SEPARATING_BOXES.has((node as Element).localName)) builder.separate();
         enter = node.firstChild !== null && !skips(node as Element, options);
         if (enter && block && options.wholeBlocks && !options.isHidden && isPlainBlock(node as Element)) {

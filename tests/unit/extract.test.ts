@@ -107,6 +107,19 @@ describe.each(parsers)('extractBlocks (%s)', (_, parse) => {
     expect(blocks[0]).toBe('Visible.');
   });
 
+  it('keeps one sentence whole around a hidden block inside it, which the browser draws no box for', () => {
+    // An ad slot or a widget hidden inside the text: the reader sees one sentence.
+    expect(texts(extract('<div>The minister said <div hidden>Advert</div>the war is over.</div>'))).toEqual(['The minister said the war is over.']);
+    expect(texts(extract('<ul><li>Fares rose <p style="display: none">Promo</p>by half.</li></ul>'))).toEqual(['Fares rose by half.']);
+    // Hidden text that keeps its place still breaks the line, and one that can be found still has its box.
+    expect(texts(extract('<div>The minister said <div style="visibility:hidden">x</div>the war is over.</div>'))).toEqual(['The minister said', 'the war is over.']);
+    expect(texts(extract('<div>The minister said <div hidden="until-found">more</div>the war is over.</div>'))).toEqual(['The minister said', 'the war is over.']);
+  });
+
+  it('reads the values of contenteditable and aria-hidden whatever their case, as browsers do', () => {
+    expect(texts(extract('<div contenteditable="FALSE"><p>Readable.</p></div><div contenteditable="True"><p>Draft.</p></div><p aria-hidden="TRUE">Decorative.</p>'))).toEqual(['Readable.']);
+  });
+
   it('maps every character of every block back to its text node and offset', () => {
     const blocks = extract('<p>  The <b>ninety</b>-minute\n\n call, <i>said   the</i> Kremlin’s <a>spokes</a>man.</p><p>Next  one</p>');
     for (const block of blocks) {
