@@ -46,12 +46,37 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
     if (is('revealMention')) return Promise.resolve(ok({ revealed: typeof payload?.id === 'number' && page.revealById(payload.id, typeof payload.page === 'string' ? payload.page : undefined) }));
     return undefined;
   });
+  /** The last time the store's claims changed, as this page heard it (`STORE_CHANGED_KEY`). */
+  let storeChanged: unknown = null;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && changes[SETTINGS_KEY]) void page.applySettings(settingsFrom(changes[SETTINGS_KEY].newValue));
     if (area === 'local' && changes[DISMISSALS_KEY]) void page.applyDismissals(dismissalsFrom(changes[DISMISSALS_KEY].newValue));
     // The store's claims changed (a feed refreshed, a pack imported or deleted): scan again.
-    if (area === 'local' && changes[STORE_CHANGED_KEY]) void page.claimsChanged();
+    if (area === 'local' && changes[STORE_CHANGED_KEY]) {
+      storeChanged = changes[STORE_CHANGED_KEY].newValue ?? null;
+      void page.claimsChanged();
+    }
   });
+  // A page kept in the back/forward cache hears no change while it waits there (Firefox drops the
+  // events of an inactive page, Chrome holds a cached page's extension events back): brought back,
+  // it showed the marks of a pack deleted meanwhile, on a site switched off meanwhile, and matches
+  // hidden meanwhile. It reads what it missed.
+  const caughtUp = async () => {
+    try {
+      const [settings, dismissals, local] = await Promise.all([readStoredSettings(), storedDismissals(browser.storage.local).read(), browser.storage.local.get(STORE_CHANGED_KEY)]);
+      if (!ctx.isValid) return;
+      if (settings) await page.applySettings(settings);
+      await page.applyDismissals(dismissals);
+      const stamp = local[STORE_CHANGED_KEY] ?? null;
+      if (stamp !== storeChanged) {
+        storeChanged = stamp;
+        await page.claimsChanged();
+      }
+    } catch (error) {
+      log.debug('could not read what changed while the page was in the back/forward cache', error);
+    }
+  };
+  window.addEventListener('pageshow', (event) => event.persisted && void caughtUp(), { signal: ctx.signal });
   // A single-page app's navigation is a new page: scan it afresh, once the address is the new one.
   // (WXT's own event comes from the Navigation API's "navigate", before the address changes: the
   // rescan read the last page's address, so applied its hidden matches to the new one.)
@@ -62,7 +87,8 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
     ctx.addEventListener(window, 'wxt:locationchange', () => page.navigated());
   }
 
-  const settings = await readStoredSettings();
+  const [settings, stamp] = await Promise.all([readStoredSettings(), browser.storage.local.get(STORE_CHANGED_KEY).catch(() => ({}) as Record<string, unknown>)]);
+  storeChanged ??= stamp[STORE_CHANGED_KEY] ?? null;
   if (!ctx.isValid) return;
   // Settings that cannot be read leave the reader's rules unknown, and a site they switched off
   // must not be marked: the page starts switched off, and follows the settings once they change.

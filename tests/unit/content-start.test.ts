@@ -7,9 +7,12 @@ import { DISMISSALS_KEY, storedDismissals, type DismissalChange, type Dismissals
 import { routeMessage } from '@/lib/protocol';
 import { freshDb } from '../helpers/packs';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings';
+import { STORE_CHANGED_KEY } from '@/lib/feeds/keys';
 
 // The page's controller stood in for: what the content script starts it with is what is tested.
 const started: Settings[] = [];
+/** What the controller was told after it started. */
+const told: string[] = [];
 /** The store of hidden matches the controller was given. */
 let dismissalStore: { update(changes: DismissalChange[]): Promise<string> } | undefined;
 vi.mock('@/entrypoints/content/page-controller', () => ({
@@ -20,18 +23,32 @@ vi.mock('@/entrypoints/content/page-controller', () => ({
     start(settings: Settings) {
       started.push(settings);
     }
-    applySettings() {}
-    applyDismissals() {}
-    claimsChanged() {}
+    applySettings(settings: Settings) {
+      told.push(`settings: ${settings.enabled ? 'on' : 'off'}`);
+    }
+    applyDismissals(list: Dismissals) {
+      told.push(`dismissals: ${list.onPage.length}`);
+    }
+    claimsChanged() {
+      told.push('claims changed');
+    }
     navigated() {}
   },
 }));
 
-const context = () => ({ isValid: true, signal: new AbortController().signal, addEventListener: () => undefined }) as never;
+/** The contexts started, stopped after each test: a page's listeners go with its context. */
+const contexts: AbortController[] = [];
+const context = () => {
+  const controller = new AbortController();
+  contexts.push(controller);
+  return { isValid: true, signal: controller.signal, addEventListener: () => undefined } as never;
+};
 
 afterEach(() => {
   vi.restoreAllMocks();
   started.length = 0;
+  told.length = 0;
+  for (const controller of contexts.splice(0)) controller.abort();
 });
 
 describe('the content script starting on a page', () => {
@@ -85,6 +102,32 @@ describe('the content script starting on a page', () => {
     }
     // A background that does not answer is said as such on the card, not as a full disk.
     expect(await dismissalStore!.update([{ hideOnPage: match }])).toBe('failed');
+  });
+
+  it('reads what changed while the page was in the back/forward cache, which heard none of it, when the page is shown again', async () => {
+    const { startOnPage } = await import('@/entrypoints/content/start');
+    await fakeBrowser.storage.local.set({ [STORE_CHANGED_KEY]: 1 });
+    // A page in the cache is told of no change: its listener hears nothing.
+    vi.spyOn(fakeBrowser.storage.onChanged, 'addListener').mockImplementation(() => undefined);
+    await startOnPage(context());
+    const shown = (persisted: boolean) => window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }));
+    try {
+      // Shown again with nothing changed: nothing new to scan for.
+      shown(true);
+      await vi.waitFor(() => expect(told).toEqual(['settings: on', 'dismissals: 0']));
+      // Meanwhile the reader switched Claimlight off, hid a match here, and deleted a pack.
+      const match = { page: 'https://news.example/story', claimKey: 'p/c', claimText: 'c', text: 'The bridge shut.', at: '2026-12-06T00:00:00.000Z' };
+      await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, enabled: false } });
+      await fakeBrowser.storage.local.set({ [DISMISSALS_KEY]: { onPage: [match], claims: [], reports: [] }, [STORE_CHANGED_KEY]: 2 });
+      told.length = 0;
+      // A page loaded anew (not from the cache) reads its own at start: this one is not told twice.
+      shown(false);
+      shown(true);
+      await vi.waitFor(() => expect(told).toEqual(['settings: off', 'dismissals: 1', 'claims changed']));
+    } finally {
+      await fakeBrowser.storage.local.remove([DISMISSALS_KEY, STORE_CHANGED_KEY]);
+      await fakeBrowser.storage.sync.remove(SETTINGS_KEY);
+    }
   });
 
   it('takes away the layers a copy of Claimlight that Firefox unloaded left on the page, and nothing of the page\'s', async () => {
