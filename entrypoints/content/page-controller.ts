@@ -15,7 +15,7 @@ import type { CardHost, OpenCard } from './card-host';
 import { loadOwnScript } from './own-scripts';
 import { watchHover } from './hover';
 import { observeChanges, outermost, type ChangeWatcher } from './observe';
-import { PageMentions, type PageMention } from './page-mentions';
+import { isRendered, PageMentions, type PageMention } from './page-mentions';
 import { createPacer } from './pace';
 import { createPainter } from './painter';
 
@@ -45,6 +45,11 @@ function centreInView(range: Range): void {
   const text = range.getBoundingClientRect();
   window.scrollBy({ top: text.top + text.height / 2 - window.innerHeight / 2, behavior: 'instant' });
 }
+
+/** Whether a mention's text is shown now: the page may have hidden it since it was found (a
+ * carousel's slide gone by, a box the reader folded), and a hidden range has no boxes, so going
+ * to it scrolled the page by half a screen and put its card in the view's corner. */
+const isShown = (mention: PageMention) => isRendered(mention.range.startContainer);
 
 /** How often the marks are checked against what was painted. */
 const GUARD_INTERVAL = 1_000;
@@ -341,7 +346,7 @@ export class PageController {
   /** Moves to the next or previous mention and opens its card as a dialog. */
   focus(direction: 'next' | 'previous'): { index: number; total: number } {
     // Off on this site, or the marks hidden from the popup: the command finds nothing to go to.
-    const list = this.active && !this.marksHidden ? this.mentions.drawn() : [];
+    const list = this.active && !this.marksHidden ? this.mentions.drawn().filter(isShown) : [];
     if (!list.length) return { index: -1, total: 0 };
     const index = this.stepFrom(list, direction);
     this.focused = list[index]!;
@@ -395,7 +400,7 @@ export class PageController {
   revealById(id: number, page?: string): boolean {
     if (page !== undefined && page !== this.pageId) return false;
     const mention = this.active ? this.mentions.list().find((m) => m.id === id) : undefined;
-    if (!mention) return false;
+    if (!mention || !isShown(mention)) return false;
     // A mention the reader chose not to mark is still revealed; the keyboard's place stays put then.
     if (this.mentions.drawn().includes(mention)) this.focused = mention;
     this.reveal(mention);
@@ -544,7 +549,7 @@ export class PageController {
 
   /** Opens the card of the mention before or after this one, scrolled into view. */
   private step(from: PageMention, direction: 'next' | 'previous', opened: 'hover' | 'click' | 'keyboard'): void {
-    const list = this.mentions.drawn();
+    const list = this.mentions.drawn().filter((mention) => mention === from || isShown(mention));
     const index = list.indexOf(from);
     if (index < 0 || !list.length) return;
     this.focused = list[(index + (direction === 'next' ? 1 : -1) + list.length) % list.length]!;

@@ -92,7 +92,7 @@ export type FindMentions = (blocks: string[], pageDate: number | null, opening?:
 
 // An element a reader cannot see though no attribute says so (a class that hides it): checked only
 // for the few elements that hold a mention, since a style lookup per element would be slow.
-function isRendered(node: Text): boolean {
+export function isRendered(node: Node): boolean {
   const parent = node.parentElement;
   if (!parent) return false;
   return typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;

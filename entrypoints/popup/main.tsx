@@ -150,11 +150,12 @@ async function reveal(id: number) {
     window.close();
     return;
   }
-  // The sentence left the page, or the tab loaded another page since the list was made. (Emptied
-  // first, so that a second such choice is announced again.)
+  // The sentence left the page or is hidden by it now (a slide gone by, a folded box), or the tab
+  // loaded another page since the list was made. (Emptied first, so that a second such choice is
+  // announced again.)
   paint({ pageStatus: '' });
   await new Promise((resolve) => setTimeout(resolve, 50));
-  paint({ pageStatus: 'That sentence is no longer on the page. The list shows what is there now.' });
+  paint({ pageStatus: 'That sentence is no longer shown on the page. The list shows what is there now.' });
   await followMentions();
 }
 

@@ -201,6 +201,25 @@ describe('keyboard', () => {
     await page.page.keyboard.press('Escape');
     await expect.poll(() => page.cardOpen()).toBe(false);
   });
+
+  it('passes over a mention whose text the page has hidden since it was marked (a slide gone by, a folded box)', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    const text = (id: string) => page.page.evaluate((id) => document.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim(), id);
+    // The page hides the second claim's paragraph, as a carousel hides its slides: no change of text.
+    await page.page.evaluate(() => (document.getElementById('claim-2')!.style.display = 'none'));
+    expect(await command(page.page, 'next')).toEqual({ index: 0, total: 2 });
+    expect(await page.focusedText()).toBe(await text('claim-1'));
+    const scrolled = await page.page.evaluate(() => scrollY);
+    expect(await command(page.page, 'next')).toEqual({ index: 1, total: 2 });
+    expect(await page.focusedText()).toBe(await text('claim-3'));
+    // And back from there, past the hidden one too, to where the page was.
+    await page.page.keyboard.press('Escape');
+    expect(await command(page.page, 'previous')).toEqual({ index: 0, total: 2 });
+    expect(await page.focusedText()).toBe(await text('claim-1'));
+    expect(await page.page.evaluate(() => scrollY)).toBe(scrolled);
+    await page.page.close();
+  });
 });
 
 describe('drawing', () => {

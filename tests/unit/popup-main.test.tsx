@@ -146,7 +146,7 @@ describe('popup entrypoint', { timeout: 30_000 }, () => {
     });
     await openPageView();
     fireEvent.click(await screen.findByRole('button', { name: /Fares doubled\./ }));
-    await screen.findByText('That sentence is no longer on the page. The list shows what is there now.');
+    await screen.findByText('That sentence is no longer shown on the page. The list shows what is there now.');
     // The list was read again, and the reveal named the load of the page that listed it.
     await screen.findByText('No checked claims found on this page.');
     expect(reveals).toEqual([{ id: 1, page: 'load-1' }]);
