@@ -58,7 +58,9 @@ const MAX_TEXT = 5_000;
  * match on a sentence longer than that is remembered (it was written whole, then thrown away when
  * read back, so its mark came back after a reload). */
 const fit = (text: string) => (text.length <= MAX_TEXT ? text : sliceWhole(text, 0, MAX_TEXT));
-const fitted = <T extends object>(record: T): T =>
+/** A record with each text cut to what the list keeps of it: as the content script sends it, so that
+ * a page's address of megabytes (state kept in its query) is no message the background refuses. */
+export const fitted = <T extends object>(record: T): T =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? fit(value) : value])) as T;
 
 /** Each record's fields, for one schema of a text: the stored list's, and a message's (`DismissalChangesSchema`). */

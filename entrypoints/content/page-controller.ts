@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Client, MentionSummary } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, isEnabledOn, type Settings } from '@/lib/settings';
 import { cardNotice, pageDate, staleNotice } from '@/lib/timeline';
-import { NO_DISMISSALS, hiddenOn, pageKeyOf, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import { NO_DISMISSALS, fitted, hiddenOn, pageKeyOf, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
 import type { MentionPlace } from '@/components/ClaimCard';
@@ -622,7 +622,7 @@ export class PageController {
           reported: false,
           onReport: () => {
             this.host?.showDismissed({ ...this.host.current!.dismissed!, reported: true });
-            remember({ report: { url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at } });
+            remember({ report: fitted({ url: location.href, claimKey: mention.claimKey, claimText: mention.claim.text, text: mention.text, at }) });
           },
           onUndo: () => {
             const back = this.mentions.undismiss(mention);

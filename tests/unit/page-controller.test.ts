@@ -6,7 +6,8 @@ import { PageController } from '@/entrypoints/content/page-controller';
 import type { Client, FoundMentions } from '@/lib/protocol';
 import { err, ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { NO_DISMISSALS, pageKeyOf, withPageDismissal, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import { DismissalChangesSchema, NO_DISMISSALS, pageKeyOf, withPageDismissal, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import * as v from 'valibot';
 import type { Verdict } from '@/lib/verdicts';
 import { fakeContentContext } from '../helpers/content-context';
 
@@ -467,6 +468,24 @@ describe('a card open on a mention the page scans again', () => {
     host.current!.dismissed!.onUndo();
     for (let i = 0; i < 5; i++) await tick();
     expect(asked.at(-1)).toEqual([{ show: { page, claimKey: 'p/bridge', text: CLAIM } }]);
+  });
+
+  it('sends a report from a page whose address is longer than a message may be with the address cut as the list keeps it, not to be refused', async () => {
+    const asked: DismissalChange[][] = [];
+    const { host } = await openCardOn(() => 'false', 'kept', asked);
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?state=${'x'.repeat(30_000)}`);
+    try {
+      host.current!.onDismiss();
+      host.current!.dismissed!.onReport();
+      for (let i = 0; i < 5; i++) await tick();
+      const report = asked.map((changes) => changes[0]!).find((change) => 'report' in change) as { report: { url: string } };
+      expect(location.href.startsWith(report.report.url)).toBe(true);
+      expect(report.report.url.length).toBe(5_000);
+      expect(v.safeParse(DismissalChangesSchema, asked.flat()).success).toBe(true);
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 
   it('keeps a match hidden that could not be stored through the page\'s later scans, whole or in part, until a new page', async () => {
