@@ -526,9 +526,12 @@ export class PageController {
   }
 
   private closeCard(): void {
+    const preview = (this.host?.current ?? this.pendingCard)?.opened === 'hover';
     this.pendingCard = null;
     this.host?.hide();
-    this.outline(null);
+    // A preview is the pointer's: the keyboard's place among the mentions (its focus mark, left
+    // where Escape closed a card) stays when one closes, where it went as the pointer passed by.
+    if (!preview) this.outline(null);
   }
 
   /** The mention the focus mark is drawn around, if any. */

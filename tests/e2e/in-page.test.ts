@@ -202,6 +202,27 @@ describe('keyboard', () => {
     await expect.poll(() => page.cardOpen()).toBe(false);
   });
 
+  it('keeps the focus mark where Escape left the reader while a preview opens and closes on another mark', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    await command(page.page, 'next');
+    await page.card();
+    await expect.poll(() => page.page.evaluate(() => document.activeElement?.hasAttribute('data-claimlight-ui'))).toBe(true);
+    const first = (await page.focusedText())!;
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    await expect.poll(() => page.focusedText()).toBe(first);
+    const other = (await page.marks()).find((mark) => !first.startsWith(mark.text.slice(0, 20)))!;
+    const point = await page.hoverMark(other.text.slice(0, 20));
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).not.toBeNull();
+    await page.page.mouse.move(point.x, point.y + 400, { steps: 5 });
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toBeNull();
+    // Given the time the focus mark took to go.
+    await page.page.waitForTimeout(500);
+    expect(await page.focusedText()).toBe(first);
+    await page.page.close();
+  });
+
   it('passes over a mention whose text the page has hidden since it was marked (a slide gone by, a folded box)', async () => {
     const page = await open('pages/hover.html');
     await page.waitForMarks(3);
