@@ -17,7 +17,25 @@ export function parseSavedPage(html: string): Document {
   const whole = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   const document = parseHTML(whole).document as unknown as Document;
   lowerCaseAttributeNames(document);
+  hideFoldedDetails(document);
   return document;
+}
+
+/**
+ * Hides what a closed <details> folds away, its summary aside, as a browser draws it: the
+ * extension marks a mention there only once the reader opens it, and the scan, which has no
+ * reader, marked it at once.
+ */
+function hideFoldedDetails(document: Document): void {
+  for (const details of document.querySelectorAll('details:not([open])')) {
+    const summary = [...details.children].find((child) => child.localName === 'summary');
+    for (const node of [...details.childNodes]) {
+      if (node === summary) continue;
+      if (node.nodeType === 1) (node as Element).setAttribute('hidden', '');
+      // Text loose in it goes too: it has no element to hide.
+      else if (node.nodeType === 3) node.remove();
+    }
+  }
 }
 
 /**

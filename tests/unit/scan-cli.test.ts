@@ -249,6 +249,13 @@ describe('npm run scan', () => {
     expect(parseSavedPage(post).querySelectorAll('p')).toHaveLength(40);
   }, CLI_TIMEOUT);
 
+  it('leaves out what a closed <details> folds away, its summary aside, as the extension marks it only once opened', async () => {
+    const { parseSavedPage } = await import('../../scripts/lib/saved-page');
+    const { extractBlocks } = await import('@/lib/extract');
+    const page = parseSavedPage('<p>Before.</p><details><summary>More on the fares</summary><p>Folded.</p>Loose text.</details><details open><summary>Open one</summary><p>Shown inside.</p></details>');
+    expect(extractBlocks(page.documentElement).map((block) => block.text)).toEqual(['Before.', 'More on the fares', 'Open one', 'Shown inside.']);
+  });
+
   it('reads attribute names written in capitals as browsers do: hidden text left out, the page\'s date read', async () => {
     const { parseSavedPage } = await import('../../scripts/lib/saved-page');
     const { extractBlocks } = await import('@/lib/extract');
