@@ -31,30 +31,64 @@ function indexOfReadable(claims: ClaimForCard[]): ClaimIndex<ClaimForCard> {
   }
 }
 
+/** How many times a build reads the store again because it changed while it was read, before it
+ * builds from what it read (a store changing without end must still be matched against). */
+const MAX_REREADS = 3;
+
 /** Answers "which stored claims does this page mention?", keeping the index between calls. */
 export class StoreMatcher {
   private loaded: Promise<ClaimIndex<ClaimForCard>> | null = null;
+  /** Counts the store's changes: a build whose read a change overtook reads again. */
+  private changes = 0;
+  /** Whether the build `loaded` holds is still under way. */
+  private building = false;
 
   constructor(private readonly db: ClaimlightDb) {}
 
-  /** Drops the index; the next request builds it from the store again. */
+  /** Drops the index; the next request builds it from the store again. A build under way reads
+   * the store again once its read is done, and every page waiting on it gets the newer index: one
+   * started beside it held a second copy of the whole store, and a third for a third change. */
   invalidate(): void {
-    this.loaded = null;
+    this.changes++;
+    if (!this.building) this.loaded = null;
   }
 
   private load(): Promise<ClaimIndex<ClaimForCard>> {
     if (this.loaded) return this.loaded;
-    const building: Promise<ClaimIndex<ClaimForCard>> = (async () => {
-      const [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
-      return indexOfReadable(claimsForCard(stored, packs));
-    })().catch((e: unknown) => {
-      // Forgotten, to be built again, only while it is still the one in use: a build the store's
-      // change overtook failing late used to throw away the newer index, which was built again.
-      if (this.loaded === building) this.loaded = null;
-      throw e;
-    });
+    this.building = true;
+    const building = this.build();
     this.loaded = building;
     return building;
+  }
+
+  /** Reads the store and indexes it, reading it again where it changed meanwhile (`MAX_REREADS`).
+   * Says it is done (`building`) in the same step as it gives the index, so that a change told
+   * after it drops the index rather than waiting on a build that is over. */
+  private async build(): Promise<ClaimIndex<ClaimForCard>> {
+    for (let reread = 0; ; reread++) {
+      const changes = this.changes;
+      let packs, stored;
+      try {
+        [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
+      } catch (e) {
+        // A read the change broke (its transaction aborted) is read again, as one it overtook.
+        if (changes !== this.changes && reread < MAX_REREADS) continue;
+        this.building = false;
+        this.loaded = null;
+        throw e;
+      }
+      if (changes !== this.changes && reread < MAX_REREADS) continue;
+      this.building = false;
+      try {
+        return indexOfReadable(claimsForCard(stored, packs));
+      } catch (e) {
+        this.loaded = null;
+        throw e;
+      } finally {
+        // Built from a store that has changed since (the rereads spent): the next request builds again.
+        if (changes !== this.changes) this.loaded = null;
+      }
+    }
   }
 
   /** The mentions in the blocks and the claims they only may be about, with the record of every

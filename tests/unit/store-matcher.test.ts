@@ -77,25 +77,59 @@ describe('findMentions through the background', () => {
     errors.mockRestore();
   });
 
-  it('keeps the index built after the store changed when the build the change overtook fails late', async () => {
+  it('reads the store again where it changed during a build, one read at a time, and gives every page waiting the newer index', async () => {
     db = freshDb();
     await installBundledPack(db, bundled);
     const { StoreMatcher } = await import('@/lib/store-matcher');
     const matcher = new StoreMatcher(db);
     const read = db.claims.toArray.bind(db.claims);
-    let fail = () => {};
+    let release = () => {};
     let reads = 0;
-    vi.spyOn(db.claims, 'toArray').mockImplementation((() => {
+    let reading = 0;
+    let mostAtOnce = 0;
+    vi.spyOn(db.claims, 'toArray').mockImplementation((async () => {
       reads++;
-      // The first build's read fails once the second build is done.
-      return reads === 1 ? new Promise((_, reject) => (fail = () => reject(new Error('The transaction was aborted.')))) : read();
+      mostAtOnce = Math.max(mostAtOnce, ++reading);
+      try {
+        // The first read waits until the store has changed under it; then it fails, as a read
+        // whose transaction the change aborted does.
+        if (reads === 1) await new Promise<void>((resolve) => (release = resolve)).then(() => Promise.reject(new Error('The transaction was aborted.')));
+        return await read();
+      } finally {
+        reading--;
+      }
     }) as never);
-    const first = matcher.find(['Peskov said the call lasted almost an hour and a half.'], FEB_13).catch(() => 'failed');
+    const sentence = ['Peskov said the call lasted almost an hour and a half.'];
+    const first = matcher.find(sentence, FEB_13);
+    // The store changes (a pack is deleted) while the index is built, and another page asks.
+    await db.claims.delete([bundled.id, 'call-duration-90-minutes']);
     matcher.invalidate();
-    await matcher.find(['Peskov said the call lasted almost an hour and a half.'], FEB_13);
-    fail();
-    expect(await first).toBe('failed');
-    await matcher.find(['Peskov said the call lasted almost an hour and a half.'], FEB_13);
+    const second = matcher.find(sentence, FEB_13);
+    release();
+    // Both are answered from the store as it is now, by one build that read it again.
+    expect((await first).mentions).toEqual([]);
+    expect((await second).mentions).toEqual([]);
+    expect(reads).toBe(2);
+    expect(mostAtOnce).toBe(1);
+    // The index built is kept, and a later change drops it.
+    await matcher.find(sentence, FEB_13);
+    expect(reads).toBe(2);
+    matcher.invalidate();
+    await matcher.find(sentence, FEB_13);
+    expect(reads).toBe(3);
+  });
+
+  it('fails a build whose read fails with no change of the store, and builds again at the next request', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const { StoreMatcher } = await import('@/lib/store-matcher');
+    const matcher = new StoreMatcher(db);
+    const read = db.claims.toArray.bind(db.claims);
+    let reads = 0;
+    vi.spyOn(db.claims, 'toArray').mockImplementation((() => (++reads === 1 ? Promise.reject(new Error('The transaction was aborted.')) : read())) as never);
+    const sentence = ['Peskov said the call lasted almost an hour and a half.'];
+    await expect(matcher.find(sentence, FEB_13)).rejects.toThrow('The transaction was aborted.');
+    expect((await matcher.find(sentence, FEB_13)).mentions.map((m) => m.claimKey.split('/')[1])).toEqual(['call-duration-90-minutes']);
     expect(reads).toBe(2);
   });
 
