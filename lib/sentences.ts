@@ -68,7 +68,9 @@ const BETWEEN_NAMES = new Set(['vs', 'e.g', 'i.e']);
  * lower case they are words that may end a sentence ("sales reps."). */
 const PLURAL_TITLES = new Set(['Sens', 'Reps', 'Govs', 'Gens', 'Drs', 'Profs']);
 /** A time zone after a time of day ("8 p.m. ET in most states"): the time goes on. */
-const TIME_ZONE = /^(?:[ECMP][SD]?T|Eastern|Central|Mountain|Pacific|GMT|BST|UTC|CET)$/;
+const TIME_ZONE = /^(?:[ECMP][SD]?T|GMT|BST|UTC|CET)$/;
+// (A zone spelled out, "8 p.m. Eastern", is left out: "at 4 a.m. Eastern Kentucky was worst hit"
+// ends a sentence before it.)
 
 // Words that open sentences and do not follow an initialism inside one ("the U.S. The", but "the
 // U.S. State Department"), for `joinsNext`.
@@ -83,10 +85,10 @@ const NEXT_WORD_CHARS = 10;
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // An apostrophe after a letter ends a contraction ("didn't."), not an opening quote: the "t" after
-// it is no initial. A title may be joined to the word before it ("then-Sen. Joe Biden", "the
-// sponsor—Sen. Warren", "he [Gov. Newsom] said"): read only after a space, a bracket or a quote, it ended
-// the sentence there.
-const LAST_WORD = /(?:^|[\s(“"\-–—/[‘]|(?<![A-Za-z])')((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/;
+// it is no initial. A word after a hyphen, a dash or a slash is read too (`JOINED_TO_WORD`).
+const LAST_WORD = /(?:^|([\s(“"[‘]|(?<![A-Za-z])')|[\-–—/])((?:[A-Za-z]\.){2,}|[A-Za-z]+\.)\s*$/;
+/** A `LAST_WORD` match whose word is joined to the one before it. */
+const JOINED_TO_WORD = /^[\-–—/]/;
 
 const isLetterOrStop = (code: number) => code === FULL_STOP || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
@@ -106,7 +108,11 @@ function joinsNext(whole: string, next: string): boolean {
   const segment = whole.slice(from);
   const match = LAST_WORD.exec(segment);
   if (!match || /^[“"‘'(]/.test(next)) return false;
-  const written = match[1]!.replace(/\.$/, '');
+  const written = match[2]!.replace(/\.$/, '');
+  // A word joined to the one before it by a hyphen, a dash or a slash is read as below where it is
+  // written with a capital ("then-Sen. Joe Biden", "the sponsor—Sen. Warren", "non-U.S. firms");
+  // in small letters, or a letter alone, it ends the sentence ("next-gen.", "120 km/h.").
+  if (JOINED_TO_WORD.test(match[0]) && (!/^\p{Lu}/u.test(written) || written.length === 1)) return false;
   if (PLURAL_TITLES.has(written)) return true;
   const word = written.toLowerCase();
   const nextWord = /^[A-Za-z]+/.exec(next)?.[0] ?? '';
@@ -121,7 +127,7 @@ function joinsNext(whole: string, next: string): boolean {
   // President J.D. Vance", "The L.A. Times", "J.K. Rowling said"), and go on as "U.S." does; after a
   // small word they may end it ("held by the F.B.I. Investigators found…", "moved to L.A. Prices…").
   if (INITIALISM.test(word) && !TIMES_OF_DAY.has(word)) {
-    const before = /(\S+)\s*$/.exec(whole.slice(0, from + match.index + match[0].lastIndexOf(match[1]!)))?.[1];
+    const before = /(\S+)\s*$/.exec(whole.slice(0, from + match.index + match[0].lastIndexOf(match[2]!)))?.[1];
     if (before !== undefined && !/^[“"‘'(]*\p{Lu}/u.test(before)) return false;
     return !OPENS_SENTENCE.has(nextWord);
   }

@@ -196,7 +196,8 @@ describe('splitSentences', () => {
     ['a title after a hyphen, a dash or a bracket', 'In 2002, then-Sen. Joe Biden voted for it. The sponsor—Sen. Elizabeth Warren—said so. He [Gov. Newsom] agreed.', ['In 2002, then-Sen. Joe Biden voted for it.', 'The sponsor—Sen. Elizabeth Warren—said so.', 'He [Gov. Newsom] agreed.']],
     ['titles of several people, and the same word in lower case', 'Sens. Lindsey Graham and Chuck Schumer signed. Reps. Omar and Cruz did not. He met the sales reps. Then he left.', ['Sens. Lindsey Graham and Chuck Schumer signed.', 'Reps. Omar and Cruz did not.', 'He met the sales reps.', 'Then he left.']],
     ['"e.g." and "i.e." before a name', 'Several members, e.g. Germany and France, objected. One held out, i.e. Hungary. Then talks ended.', ['Several members, e.g. Germany and France, objected.', 'One held out, i.e. Hungary.', 'Then talks ended.']],
-    ['a time zone after a time of day', 'Polls close at 8 p.m. ET in most states. Counting starts at 9 p.m. Eastern. They met at 5 p.m. Officials said little.', ['Polls close at 8 p.m. ET in most states.', 'Counting starts at 9 p.m. Eastern.', 'They met at 5 p.m.', 'Officials said little.']],
+    ['a time zone after a time of day, not a place', 'Polls close at 8 p.m. ET in most states. The storm hit at 4 a.m. Eastern Kentucky was worst hit.', ['Polls close at 8 p.m. ET in most states.', 'The storm hit at 4 a.m.', 'Eastern Kentucky was worst hit.']],
+    ['a word joined to the one before it that is no title', 'The console is next-gen. It ships in May. Winds reached 120 km/h. Residents fled. Built by non-U.S. firms. Most were non-U.S. The rest were local.', ['The console is next-gen.', 'It ships in May.', 'Winds reached 120 km/h.', 'Residents fled.', 'Built by non-U.S. firms.', 'Most were non-U.S.', 'The rest were local.']],
   ])('handles %s', (_, text, expected) => {
     expect(split(text)).toEqual(expected);
   });
