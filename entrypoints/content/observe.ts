@@ -37,6 +37,19 @@ const BLOCKS: ExtractOptions = { displayOf: (element) => getComputedStyle(elemen
 /** The nearest ancestor that is a block, where a sentence's text can end. */
 const blockOf = (node: Node) => enclosingBlock(node, BLOCKS);
 
+/** The blocks to read again where an element is shown: its own, and where it is a block itself
+ * inside a run of text, the block around it too. Hidden, it drew no box, and the sentence around
+ * it was read across it as one (`extractBlocks`); shown, it splits that sentence, whose mention
+ * ran over its box. (A block among blocks, the usual "read more", splits nothing.) */
+function shownBlocks(element: Node): Element[] {
+  const block = blockOf(element);
+  if (!block) return [];
+  const parent = element.parentElement;
+  const inText = block === element && parent && [...parent.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && /\S/.test(node.nodeValue ?? ''));
+  const around = inText ? blockOf(parent) : null;
+  return around ? [block, around] : [block];
+}
+
 /** Attributes whose change may show text the page hid: the three that hide it by themselves (text
  * they hide is not read, or read and not marked), and a class or style, which may (a "read more");
  * and `contenteditable`, which makes text a reader's own (a comment box: not marked) or gives it back. */
@@ -112,15 +125,13 @@ export function observeChanges(document: Document, events: ChangeEvents, signal:
         // `display: block` was never marked. And text made editable, or no longer, is read again.
         const unhidden = record.attributeName === 'style' && hidesByStyle(record.oldValue) && !hidesByStyle((record.target as Element).getAttribute('style'));
         if (unhidden || record.attributeName === 'contenteditable') {
-          const block = blockOf(record.target);
-          if (block) pending.add(block);
+          for (const block of shownBlocks(record.target)) pending.add(block);
           pageChanged = true;
           if (unhidden) restyled = true;
         } else if (record.attributeName === 'class' || record.attributeName === 'style') {
           restyled = true;
         } else if (shows(record)) {
-          const block = blockOf(record.target);
-          if (block) pending.add(block);
+          for (const block of shownBlocks(record.target)) pending.add(block);
           pageChanged = true;
         }
         continue;

@@ -47,6 +47,15 @@ describe('observeChanges', () => {
     expect(new Set(events.changed.mock.calls.flat(2))).toEqual(new Set(['m', 'd', 's'].map((id) => document.getElementById(id))));
   });
 
+  it('reports the block around a block the page shows inside a sentence, which it split (reading it reads the block too), and not around one among blocks', async () => {
+    document.body.innerHTML = '<div id="p">The minister said <div id="ad" hidden>Advert</div>the war is over.</div><section id="s"><p>Fares rose.</p><div id="more" style="display:none"><p>Fares fell.</p></div></section>';
+    const { events } = watch();
+    document.getElementById('ad')!.removeAttribute('hidden');
+    document.getElementById('more')!.setAttribute('style', 'display:block');
+    await vi.waitFor(() => expect(events.changed).toHaveBeenCalled());
+    expect(new Set(events.changed.mock.calls.flat(2))).toEqual(new Set(['p', 'more'].map((id) => document.getElementById(id))));
+  });
+
   it('reports nothing to read again when the page hides a part, or sets aria-hidden to what it was', async () => {
     document.body.innerHTML = '<main id="m" aria-hidden="false"><p>The ferry fares doubled.</p></main><details id="s" open><p>Fares fell.</p></details>';
     const { events } = watch();
