@@ -161,7 +161,8 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       // The preview takes no pointer events, so a click on it lands on the page under it: a link
       // there was followed, another mark's card opened, or the preview only closed. It is the
       // preview's, which offers the full record.
-      if (inside(events.previewArea?.() ?? null, event.clientX, event.clientY)) {
+      // (A click that ends a selection dragged over it is the selection's.)
+      if (inside(events.previewArea?.() ?? null, event.clientX, event.clientY) && document.getSelection()?.isCollapsed !== false) {
         event.preventDefault();
         event.stopPropagation();
         clearTimeout(timer);

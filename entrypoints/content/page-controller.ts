@@ -177,10 +177,14 @@ export class PageController {
         },
         previewClicked: (at) => {
           const open = this.host?.current;
-          if (open?.opened === 'hover' && !this.marksHidden) this.openCard(open.mention, 'click', at);
+          // Beside the line the pointer rested on, not the point on the preview, which lies off it.
+          if (open?.opened === 'hover' && !this.marksHidden) this.openCard(open.mention, 'click', open.at ?? at);
         },
+        // A preview is the pointer's: the keyboard's place among the mentions (its focus mark, left
+        // where Escape closed a card) stays as the pointer leaves one, where it went as the pointer
+        // passed over another mark.
         left: () => {
-          if (this.host?.current?.opened === 'hover' || this.pendingCard?.opened === 'hover') this.closeCard();
+          if (this.host?.current?.opened === 'hover' || this.pendingCard?.opened === 'hover') this.closeCard(true);
         },
         layer: () => this.host?.element ?? null,
         previewArea: () => this.host?.previewArea ?? null,
@@ -215,7 +219,9 @@ export class PageController {
         focusCheck = null;
         if (!this.ctx.isValid) return;
         const mention = this.outlined;
-        if (!mention || this.host?.current || this.pendingCard) return;
+        // (A preview open under the pointer is no card the keyboard is in.)
+        const card = this.host?.current ?? this.pendingCard;
+        if (!mention || (card && card.opened !== 'hover')) return;
         const active = document.activeElement;
         if (active && active !== document.body && active !== document.documentElement && active.contains(mention.range.startContainer)) return;
         this.outline(null);
@@ -525,13 +531,11 @@ export class PageController {
     }, untold);
   }
 
-  private closeCard(): void {
-    const preview = (this.host?.current ?? this.pendingCard)?.opened === 'hover';
+  /** Closes the open card, and takes the focus mark away unless `keepFocusMark`. */
+  private closeCard(keepFocusMark = false): void {
     this.pendingCard = null;
     this.host?.hide();
-    // A preview is the pointer's: the keyboard's place among the mentions (its focus mark, left
-    // where Escape closed a card) stays when one closes, where it went as the pointer passed by.
-    if (!preview) this.outline(null);
+    if (!keepFocusMark) this.outline(null);
   }
 
   /** The mention the focus mark is drawn around, if any. */
@@ -550,9 +554,14 @@ export class PageController {
     else this.closeCard();
   }
 
+  /** The marked mentions whose text is shown now, in reading order, and this one among them. */
+  private shownAnd(mention: PageMention): PageMention[] {
+    return this.mentions.drawn().filter((other) => other === mention || isShown(other));
+  }
+
   /** Opens the card of the mention before or after this one, scrolled into view. */
   private step(from: PageMention, direction: 'next' | 'previous', opened: 'hover' | 'click' | 'keyboard'): void {
-    const list = this.mentions.drawn().filter((mention) => mention === from || isShown(mention));
+    const list = this.shownAnd(from);
     const index = list.indexOf(from);
     if (index < 0 || !list.length) return;
     this.focused = list[(index + (direction === 'next' ? 1 : -1) + list.length) % list.length]!;
@@ -655,7 +664,8 @@ export class PageController {
   /** Where a mention is among the marked ones, with the ways to the one before and after; none
    * for a mention that has no mark. */
   private placeOf(mention: PageMention, opened: 'hover' | 'click' | 'keyboard'): MentionPlace | undefined {
-    const drawn = this.mentions.drawn();
+    // Counted as the keyboard goes: over the mentions shown now (`isShown`), and this one.
+    const drawn = this.shownAnd(mention);
     const index = drawn.indexOf(mention);
     if (index < 0) return undefined;
     return { index, total: drawn.length, onPrevious: () => this.step(mention, 'previous', opened), onNext: () => this.step(mention, 'next', opened) };

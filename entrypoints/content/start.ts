@@ -65,13 +65,13 @@ export async function startOnPage(ctx: ContentScriptContext): Promise<void> {
     try {
       const [settings, dismissals, local] = await Promise.all([readStoredSettings(), storedDismissals(browser.storage.local).read(), browser.storage.local.get(STORE_CHANGED_KEY)]);
       if (!ctx.isValid) return;
+      // Noted before the page is scanned again: a change told meanwhile is newer, and stays.
+      const stamp = local[STORE_CHANGED_KEY] ?? null;
+      const claimsChanged = stamp !== storeChanged;
+      storeChanged = stamp;
       if (settings) await page.applySettings(settings);
       await page.applyDismissals(dismissals);
-      const stamp = local[STORE_CHANGED_KEY] ?? null;
-      if (stamp !== storeChanged) {
-        storeChanged = stamp;
-        await page.claimsChanged();
-      }
+      if (claimsChanged) await page.claimsChanged();
     } catch (error) {
       log.debug('could not read what changed while the page was in the back/forward cache', error);
     }

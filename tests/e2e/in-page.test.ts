@@ -220,6 +220,11 @@ describe('keyboard', () => {
     // Given the time the focus mark took to go.
     await page.page.waitForTimeout(500);
     expect(await page.focusedText()).toBe(first);
+    // The reader tabs on into the page while a preview is open: the mark goes, as with none open.
+    await page.hoverMark(other.text.slice(0, 20));
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).not.toBeNull();
+    await page.page.keyboard.press('Tab');
+    await expect.poll(() => page.focusedText()).toBeNull();
     await page.page.close();
   });
 
@@ -234,6 +239,8 @@ describe('keyboard', () => {
     const scrolled = await page.page.evaluate(() => scrollY);
     expect(await command(page.page, 'next')).toEqual({ index: 1, total: 2 });
     expect(await page.focusedText()).toBe(await text('claim-3'));
+    // The card counts as the keyboard goes.
+    await expect.poll(async () => (await page.card()).$eval('.claimlight-card__count', (c) => c.textContent)).toBe('2 of 2');
     // And back from there, past the hidden one too, to where the page was.
     await page.page.keyboard.press('Escape');
     expect(await command(page.page, 'previous')).toEqual({ index: 0, total: 2 });

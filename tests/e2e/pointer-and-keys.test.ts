@@ -103,6 +103,28 @@ describe('the preview', () => {
     expect(new URL(page.page.url()).hash).toBe('');
   });
 
+  it('opens the full card, when clicked, beside the line the pointer rested on, not the lines the preview lies over', async () => {
+    const page = await session.open('narrow.html');
+    await page.waitForMarks(1);
+    await page.hoverMark('Kremlin spokesman');
+    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+    const box = (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect;
+    const lines = await page.page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
+      return [...range.getClientRects()].map((line) => ({ top: line.top, bottom: line.bottom }));
+    });
+    // The preview lies under the first line, over the next ones: clicked low on it, over a later line.
+    const point = { x: box.x + 20, y: Math.min(box.bottom - 4, lines[lines.length - 1]!.bottom - 2) };
+    await page.page.mouse.move(point.x, point.y, { steps: 5 });
+    await page.page.mouse.click(point.x, point.y);
+    const card = await page.card();
+    const top = await card.evaluate((element) => element.getBoundingClientRect().top);
+    // Below the first line, where the preview was, not below the line clicked over.
+    expect(top).toBeGreaterThanOrEqual(lines[0]!.bottom);
+    expect(top).toBeLessThan(lines[1]!.bottom);
+  });
+
   it('does not open, nor stay, once the pointer has left the page while resting on a mark', async () => {
     const page = await session.open('plain.html');
     await page.waitForMarks(1);

@@ -141,6 +141,11 @@ it('takes a click on the open preview for the preview (which offers the full rec
   expect(click.defaultPrevented).toBe(true);
   expect(events.previewClicked).toHaveBeenCalledWith({ x: 200, y: 80 });
   expect(events.clicked).not.toHaveBeenCalled();
+  // A click that ends a selection dragged down over the preview is the selection's.
+  getSelection()!.selectAllChildren(document.querySelector('p')!);
+  link.dispatchEvent(trusted(new MouseEvent('click', { clientX: 200, clientY: 80, button: 0, bubbles: true, cancelable: true })));
+  expect(events.previewClicked).toHaveBeenCalledTimes(1);
+  getSelection()!.removeAllRanges();
   // With no preview open, the same click is the link's: Claimlight leaves it alone.
   events.left();
   link.dispatchEvent(trusted(new MouseEvent('click', { clientX: 200, clientY: 80, button: 0, bubbles: true, cancelable: true })));
