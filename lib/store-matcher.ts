@@ -56,7 +56,9 @@ export class StoreMatcher {
   private load(): Promise<ClaimIndex<ClaimForCard>> {
     if (this.loaded) return this.loaded;
     this.building = true;
-    const building = this.build();
+    // Started after `loaded` holds it: a read that threw at once would otherwise forget the build
+    // before it was held, and the failed build be held for good.
+    const building = Promise.resolve().then(() => this.build());
     this.loaded = building;
     return building;
   }

@@ -131,6 +131,13 @@ describe('findMentions through the background', () => {
     await expect(matcher.find(sentence, FEB_13)).rejects.toThrow('The transaction was aborted.');
     expect((await matcher.find(sentence, FEB_13)).mentions.map((m) => m.claimKey.split('/')[1])).toEqual(['call-duration-90-minutes']);
     expect(reads).toBe(2);
+    // A read that throws at once, rather than failing later, is forgotten all the same.
+    matcher.invalidate();
+    vi.spyOn(db.packs, 'toArray').mockImplementationOnce(() => {
+      throw new Error('The database connection is closing.');
+    });
+    await expect(matcher.find(sentence, FEB_13)).rejects.toThrow('The database connection is closing.');
+    expect((await matcher.find(sentence, FEB_13)).mentions).toHaveLength(1);
   });
 
   it('matches a pack imported after the index was built', async () => {
