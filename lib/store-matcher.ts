@@ -67,29 +67,25 @@ export class StoreMatcher {
    * Says it is done (`building`) in the same step as it gives the index, so that a change told
    * after it drops the index rather than waiting on a build that is over. */
   private async build(): Promise<ClaimIndex<ClaimForCard>> {
-    for (let reread = 0; ; reread++) {
-      const changes = this.changes;
-      let packs, stored;
-      try {
-        [packs, stored] = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]);
-      } catch (e) {
+    try {
+      for (let reread = 0; ; reread++) {
+        const changes = this.changes;
+        const overtaken = () => changes !== this.changes && reread < MAX_REREADS;
         // A read the change broke (its transaction aborted) is read again, as one it overtook.
-        if (changes !== this.changes && reread < MAX_REREADS) continue;
+        const read = await Promise.all([this.db.packs.toArray(), this.db.claims.toArray()]).catch((e: unknown) => {
+          if (overtaken()) return null;
+          throw e;
+        });
+        if (!read || overtaken()) continue;
         this.building = false;
-        this.loaded = null;
-        throw e;
-      }
-      if (changes !== this.changes && reread < MAX_REREADS) continue;
-      this.building = false;
-      try {
-        return indexOfReadable(claimsForCard(stored, packs));
-      } catch (e) {
-        this.loaded = null;
-        throw e;
-      } finally {
         // Built from a store that has changed since (the rereads spent): the next request builds again.
         if (changes !== this.changes) this.loaded = null;
+        return indexOfReadable(claimsForCard(read[1], read[0]));
       }
+    } catch (e) {
+      this.building = false;
+      this.loaded = null;
+      throw e;
     }
   }
 
