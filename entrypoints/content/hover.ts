@@ -112,16 +112,21 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
     const layer = events.layer();
     return !!layer && event.composedPath().includes(layer);
   };
+  /** Forgets the mark the pointer was on and the rest it began there: the reader has clicked, or
+   * the pointer is gone. */
+  const forget = () => {
+    clearTimeout(timer);
+    current = null;
+    onPreview = false;
+  };
   // The pointer is gone from the page (out of the window, to the browser's own bar), taken by the
   // browser (a touch that became a scroll, a long press that selects), or the window lost focus: a
   // rest that began is no rest, and a preview open goes. (A preview opened as the pointer left the
   // page stayed until the next move, seconds later.)
   const gone = () => {
-    clearTimeout(timer);
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    current = null;
-    onPreview = false;
+    forget();
     // Whether or not the pointer was still on the mark: moved off it a moment before, its preview
     // waited on the close timer just cleared. (`left` closes a previewing card only.)
     events.left();
@@ -140,9 +145,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       if (event.pointerType === 'touch') return;
       if (onLayer(event)) {
         // On the card: keep it open, and forget the mark, so coming back to it opens it again.
-        clearTimeout(timer);
-        current = null;
-        onPreview = false;
+        forget();
         return;
       }
       x = event.clientX;
@@ -165,9 +168,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
       if (inside(events.previewArea?.() ?? null, event.clientX, event.clientY) && document.getSelection()?.isCollapsed !== false) {
         event.preventDefault();
         event.stopPropagation();
-        clearTimeout(timer);
-        current = null;
-        onPreview = false;
+        forget();
         events.previewClicked?.({ x: event.clientX, y: event.clientY });
         return;
       }
@@ -180,9 +181,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
         if (mention) {
           event.preventDefault();
           event.stopPropagation();
-          clearTimeout(timer);
-          current = null;
-          onPreview = false;
+          forget();
           events.clicked(mention, { x: event.clientX, y: event.clientY });
           return;
         }
@@ -195,9 +194,7 @@ export function watchHover(document: Document, mentions: PageMentions, events: H
         return;
       }
       const mention = mentions.list().length ? mentionAt(document, mentions, event.clientX, event.clientY) : null;
-      clearTimeout(timer);
-      current = null;
-      onPreview = false;
+      forget();
       events.clicked(mention, { x: event.clientX, y: event.clientY });
     },
     { capture: true, signal },
