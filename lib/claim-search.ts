@@ -5,7 +5,7 @@
  * and ranking claims for a whole post is `lib/matching/rank.ts`'s.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { INITIALISMS, STOPWORDS, foldWord, stemOfWord } from './normalize';
+import { INITIALISMS, STOPWORDS, foldWord, startsWithDigit, stemOfWord } from './normalize';
 import { UNSPACED, unspacedWords } from './unspaced-words';
 import { claimKey } from './protocol';
 import type { Verdict } from './schema';
@@ -130,14 +130,13 @@ function queryForms(term: string, indexed: ReadonlySet<string>): string | string
   // "tax", "vaccinated" finds "vaccines", "policies" "policy", which a typo's one edit in five
   // letters did not reach. A claim that writes the word typed matches both, and comes first.
   const stem = stemOfWord(word);
-  if (stem && stem !== word && stem.length > 2 && !/^\d/.test(stem) && !list.includes(stem)) list.push(stem);
+  if (stem && stem !== word && stem.length > 2 && !startsWithDigit(stem) && !list.includes(stem)) list.push(stem);
   if (!indexed.has(word)) {
     const digits = numberWordNear(word);
     if (digits) list.push(digits);
   }
   return list.length === 1 ? list[0]! : list;
 }
-
 
 /** Whether a word of two or more letters is written all in capitals: a function word written so is
  * a name ("WHO" the World Health Organization, "IT"), not the word. One capital ("A", "I")

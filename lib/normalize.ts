@@ -298,6 +298,12 @@ function formOf(raw: string): WordForm {
   return form;
 }
 
+/** A word's stem as the matcher reads it ("taxes" and "tax", "policies" and "policy"): the popup's
+ * search indexes it beside the word, so one form finds the others. */
+export function stemOfWord(word: string): string {
+  return formOf(word).stem;
+}
+
 /**
  * Starts the cache of word forms afresh, setting the forms it held aside, to be taken back one by
  * one as they are read again (`SetAsideCache`). Building a claim index reads each claim's words
@@ -307,12 +313,6 @@ function formOf(raw: string): WordForm {
  * 30 to 40 ms slower, making again the forms of the page's words that the claims share with it.
  * The index calls this when it is built.
  */
-/** A word's stem as the matcher reads it ("taxes" and "tax", "policies" and "policy"): the popup's
- * search indexes it beside the word, so one form finds the others. */
-export function stemOfWord(word: string): string {
-  return formOf(word).stem;
-}
-
 export function retireWordForms(): void {
   FORMS.setAside();
 }
