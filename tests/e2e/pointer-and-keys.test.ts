@@ -42,6 +42,9 @@ const session = useExtensionSession(() => {
   return dir;
 });
 
+/** Where the open preview lies in the view, or undefined when none is open. */
+const previewBox = async (page: NewsPage): Promise<DOMRect | undefined> => (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect | undefined;
+
 describe('the preview', () => {
   it('opens where the article stops its pointer moves from bubbling', async () => {
     const page = await session.open('stops-moves.html');
@@ -56,7 +59,7 @@ describe('the preview', () => {
     await page.waitForMarks(1);
     await page.hoverMark('Kremlin spokesman');
     await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
-    const box = (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect;
+    const box = (await previewBox(page))!;
     await page.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     await page.page.waitForTimeout(1_000);
     expect(await page.previewText()).toContain('Peskov');
@@ -69,8 +72,7 @@ describe('the preview', () => {
     await page.waitForMarks(1);
     await page.hoverMark('Kremlin spokesman');
     await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
-    const previewBox = async () => (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect | undefined;
-    const before = (await previewBox())!;
+    const before = (await previewBox(page))!;
     const lines = await page.page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
@@ -83,7 +85,7 @@ describe('the preview', () => {
     await page.page.mouse.move(point.x, point.y, { steps: 5 });
     await page.page.mouse.move(point.x + 20, point.y + 2, { steps: 5 });
     await page.page.waitForTimeout(1_500);
-    expect((await previewBox())?.y).toBe(before.y);
+    expect((await previewBox(page))?.y).toBe(before.y);
     expect(await page.previewText()).toContain('Peskov');
   });
 
@@ -92,7 +94,7 @@ describe('the preview', () => {
     await page.waitForMarks(1);
     await page.hoverMark('Kremlin spokesman');
     await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
-    const box = (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect;
+    const box = (await previewBox(page))!;
     const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     // The link is what the page has under the preview.
     expect(await page.page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.id ?? null, point)).toBe('away');
@@ -108,7 +110,7 @@ describe('the preview', () => {
     await page.waitForMarks(1);
     await page.hoverMark('Kremlin spokesman');
     await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
-    const box = (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect;
+    const box = (await previewBox(page))!;
     const lines = await page.page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
