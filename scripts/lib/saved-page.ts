@@ -1,22 +1,22 @@
 // Reads a saved HTML page the way the extension sees it: linkedom's DOM, the extension's own text
 // extraction and page date (lib/page-scan.ts), shared by the scan CLI and the fitting script.
 import { parseHTML } from 'linkedom';
+import { parse, serialize } from 'parse5';
 import { decodeAs, declaredEncoding, escapeEncoded, mostlyUtf8, strictUtf8 } from '../../lib/text-files';
 
 export { decodeTextFile } from '../../lib/text-files';
 
 /**
- * linkedom makes the first element of a fragment with no <html> its document element and drops
- * the elements after it, so a saved fragment ("<p>…</p><p>…</p>") is parsed as the body of a page.
+ * A saved page or fragment as a browser's DOM. linkedom's own parser (htmlparser2) does not build
+ * the tree a browser builds from markup that is not nested as written: text between a table's rows
+ * stayed in the table, where a browser moves it before the table (out of a hidden one, say);
+ * misnested inline tags were not mended; the first element of a fragment became the document
+ * element and the rest were dropped; attribute names kept their capitals ("<P HIDDEN>", React's
+ * "dateTime"), and went unread. The HTML standard's parser (parse5) builds the browser's tree, and
+ * its serialization, every element closed where it ends, reads the same in linkedom.
  */
 export function parseSavedPage(html: string): Document {
-  // A page, not a fragment, when it starts with <html> (after a doctype, an XML declaration or
-  // comments): "<html" inside a fragment's comment or script made it lose all but its first element.
-  // Each comment is matched to its own end only ("(?:(?!-->)…)*", not a lazy run that may reach a
-  // later "-->"), or a fragment of many comments, as block editors save them, took exponential time.
-  const whole = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*|<!doctype[^>]*>\s*|<\?xml[^>]*>\s*)*<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const document = parseHTML(whole).document as unknown as Document;
-  lowerCaseAttributeNames(document);
+  const document = parseHTML(serialize(parse(html))).document as unknown as Document;
   hideFoldedDetails(document);
   return document;
 }
@@ -34,24 +34,6 @@ function hideFoldedDetails(document: Document): void {
       if (node.nodeType === 1) (node as Element).setAttribute('hidden', '');
       // Text loose in it goes too: it has no element to hide.
       else if (node.nodeType === 3) node.remove();
-    }
-  }
-}
-
-/**
- * Writes the attribute names of a page's HTML elements in small letters, as browsers read them:
- * linkedom keeps them as written, so "<P HIDDEN>", "<META NAME=date>" and React's "dateTime" and
- * "contentEditable" went unread, and the scan marked text the extension leaves out and missed the
- * page's date. SVG and MathML keep theirs ("viewBox"), as in a browser.
- */
-function lowerCaseAttributeNames(document: Document): void {
-  for (const element of document.querySelectorAll('*')) {
-    const names = element.getAttributeNames().filter((name) => name !== name.toLowerCase());
-    if (!names.length || element.closest('svg, math')) continue;
-    for (const name of names) {
-      const value = element.getAttribute(name)!;
-      element.removeAttribute(name);
-      if (!element.hasAttribute(name.toLowerCase())) element.setAttribute(name.toLowerCase(), value);
     }
   }
 }

@@ -256,6 +256,17 @@ describe('npm run scan', () => {
     expect(extractBlocks(page.documentElement).map((block) => block.text)).toEqual(['Before.', 'More on the fares', 'Open one', 'Shown inside.']);
   });
 
+  it('builds the tree a browser builds from markup not nested as written', async () => {
+    const { parseSavedPage } = await import('../../scripts/lib/saved-page');
+    const { extractBlocks } = await import('@/lib/extract');
+    const blocksOf = (html: string) => extractBlocks(parseSavedPage(html).documentElement).map((block) => block.text);
+    // Text between a table's rows is put before the table: out of a hidden one, so shown.
+    expect(blocksOf('<table hidden><tr><td>A cell.</td></tr>Then the vote was held.</table><p>Afterwards.</p>')).toEqual(['Then the vote was held.', 'Afterwards.']);
+    // A hidden paragraph ends where a block starts; an inline tag left open is carried into the
+    // next paragraph, and closed where the markup closes it, not at the page's end.
+    expect(blocksOf('<p hidden>Folded.<div>Then the vote was held.</div><p><b>Bold <i>both</b> italic</i> plain.</p><p>Next.</p>')).toEqual(['Then the vote was held.', 'Bold both italic plain.', 'Next.']);
+  });
+
   it('reads attribute names written in capitals as browsers do: hidden text left out, the page\'s date read', async () => {
     const { parseSavedPage } = await import('../../scripts/lib/saved-page');
     const { extractBlocks } = await import('@/lib/extract');
