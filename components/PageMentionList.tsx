@@ -226,6 +226,9 @@ function MarkedList({ mentions, onReveal }: { mentions: readonly MentionSummary[
                       where another says imprecise) says its own. */}
                   {mention.verdict !== group.worst ? <VerdictBadge verdict={mention.verdict} /> : <span class="claimlight-visually-hidden">Verdict: {VERDICT_LABELS[mention.verdict]}. </span>}
                   <MentionText text={mention.text} />
+                  {/* Listed still: the page holds it, and may show it again (the next slide, the
+                      box unfolded); choosing it says it is not shown now. */}
+                  {mention.hidden && <span class="claimlight-popup__mention-hidden">Not shown on the page now</span>}
                 </button>
               </li>
             ))}

@@ -106,6 +106,9 @@ export interface MentionSummary {
   text: string;
   /** A looser match, listed as possibly related: it has no mark to reveal. */
   related?: true;
+  /** The page hides the marked sentence now (a slide gone by, a folded box): there is nothing to
+   * go to until the page shows it again. */
+  hidden?: true;
 }
 
 /** Messages the extension's own contexts (the background, the popup) send to a tab's content script. */

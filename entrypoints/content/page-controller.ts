@@ -396,7 +396,7 @@ export class PageController {
   /** The mentions on the page in reading order, then the claims it may be about (not marked), as the popup lists them. */
   summaries(): MentionSummary[] {
     return [
-      ...this.mentions.list().map((m) => ({ id: m.id, verdict: m.verdict, claimText: m.claim.text, text: m.text })),
+      ...this.mentions.list().map((m) => ({ id: m.id, verdict: m.verdict, claimText: m.claim.text, text: m.text, ...(isShown(m) ? {} : { hidden: true as const }) })),
       ...this.mentions.listRelated().map((m) => ({ id: m.id, verdict: m.verdict, claimText: m.claim.text, text: m.text, related: true as const })),
     ];
   }

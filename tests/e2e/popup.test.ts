@@ -68,6 +68,23 @@ describe('the popup', () => {
     await expect.poll(() => news.focusedText()).toBe(order[1]);
   });
 
+  it('says of a mention the page has hidden since it was marked that it is not shown now', async () => {
+    await news.page.evaluate(() => (document.getElementById('claim-2')!.style.display = 'none'));
+    try {
+      // Choosing a mention closed the popup: open it anew.
+      const popup = await session.browser.context.newPage();
+      await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${await tabIdOf(news.page)}`);
+      await popup.getByRole('tab', { name: /On this page/ }).click();
+      const buttons = popup.getByRole('list', { name: 'Claims on this page, in reading order' }).getByRole('button');
+      await expect.poll(() => buttons.count()).toBe(3);
+      const hidden = (await buttons.allTextContents()).map((text) => text.includes('Not shown on the page now'));
+      expect(hidden).toEqual([false, true, false]);
+      await popup.close();
+    } finally {
+      await news.page.evaluate(() => (document.getElementById('claim-2')!.style.display = ''));
+    }
+  });
+
   it('hides the marks on the page in one click, and shows them again', async () => {
     // Choosing a mention closed the popup: open it again.
     const popup = await session.browser.context.newPage();

@@ -17,6 +17,20 @@ describe('PageMentionList', () => {
     expect(button.textContent).toContain('On the page: “Fares have doubled, he said.”');
   });
 
+  it('says of a mention whose sentence the page hides now that it is not shown, and still offers it', () => {
+    const onReveal = vi.fn();
+    const mentions = [
+      { id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' },
+      { id: 2, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'On the second slide, fares doubled.', hidden: true as const },
+    ];
+    render(<PageMentionList mentions={mentions} siteEnabled onReveal={onReveal} />);
+    const [shown, hidden] = screen.getAllByRole('button');
+    expect(shown!.textContent).not.toContain('Not shown on the page now');
+    expect(hidden!.textContent).toContain('On the page: “On the second slide, fares doubled.”Not shown on the page now');
+    fireEvent.click(hidden!);
+    expect(onReveal).toHaveBeenCalledWith(2);
+  });
+
   it('says which keys go from mark to mark on the page, as the reader has them set, and nothing where none is set', () => {
     const mentions = [{ id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' }];
     const { rerender, container } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} shortcuts={{ next: 'Alt+Shift+N', previous: 'Alt+Shift+P' }} />);
