@@ -7,7 +7,7 @@
 import { formatCount, plural } from '@/lib/counts';
 import { reportsFile, withoutClaimDismissal, withoutPageDismissal, type Dismissals } from '@/lib/dismissals';
 import { useRef } from 'preact/hooks';
-import { useFocusAfterRemoval } from './focus-after-removal';
+import { isRepeatedClick, useFocusAfterRemoval } from './focus-after-removal';
 import { saveFile } from './save-file';
 
 export interface HiddenMatchesProps {
@@ -37,6 +37,7 @@ export function HiddenMatches({ list, unreadable = null, saveError = null, onCha
   const focusAfterRemoval = useFocusAfterRemoval(headingRef);
   /** Every button here takes itself away, with its row or its whole list. */
   const change = (event: Event, next: Dismissals) => {
+    if (isRepeatedClick(event)) return;
     focusAfterRemoval.removing(event.currentTarget as HTMLElement);
     onChange(next);
   };

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { displayHost } from '@/lib/links';
 import { normalizeHostPattern, SYNC_ITEM_BYTES, type SiteRule } from '@/lib/settings';
-import { useFocusAfterRemoval } from './focus-after-removal';
+import { isRepeatedClick, useFocusAfterRemoval } from './focus-after-removal';
 
 const MODE_WORDS: Record<SiteRule['mode'], string> = { always: 'Always', never: 'Never' };
 
@@ -69,6 +69,7 @@ export function SiteRules({ rules, onChange, bytesUsed = 0, saveError = null }: 
                 class="danger"
                 aria-label={`Remove the rule for ${displayHost(rule.pattern)}`}
                 onClick={(event) => {
+                  if (isRepeatedClick(event)) return;
                   focusAfterRemoval.removing(event.currentTarget);
                   onChange(rules.filter((_, j) => j !== i));
                   setSaid(`Removed the rule for ${displayHost(rule.pattern)}.`);

@@ -23,6 +23,16 @@ function sameButtonNearby(button: HTMLElement): HTMLElement | null {
 }
 
 /**
+ * Whether a click is the second (or later) of a double-click: a row's button that removes its row
+ * at once (a site rule's Remove, a hidden match's Mark again) was gone before the second click
+ * came, which then fell on the next row's button, in the same place, and removed that row too.
+ * Keys and single clicks give 0 or 1.
+ */
+export function isRepeatedClick(event: Event): boolean {
+  return (event as MouseEvent).detail > 1;
+}
+
+/**
  * Once a button the reader used is gone from the page, moves focus to the same button on the next
  * row, else the row before, else to `fallback` (a heading with tabIndex -1). Call `removing` as the
  * removal starts, and `kept` if it failed and the button stays.

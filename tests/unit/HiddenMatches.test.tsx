@@ -31,6 +31,17 @@ describe('HiddenMatches', () => {
     expect(onChange).toHaveBeenLastCalledWith(NO_DISMISSALS);
   });
 
+  it('takes one row away for a double-click on its button, not the row that slides into its place', () => {
+    function Harness() {
+      const [shown, setShown] = useState<Dismissals>({ ...list, everywhere: [...list.everywhere, { claimKey: 'p/c', claimText: 'Bridge closed.', at: 'z' }] });
+      return <HiddenMatches list={shown} onChange={setShown} />;
+    }
+    render(<Harness />);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark again: Fares doubled.' }), { detail: 1 });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark again: Bridge closed.' }), { detail: 2 });
+    expect(screen.getByRole('button', { name: 'Mark again: Bridge closed.' })).toBeTruthy();
+  });
+
   it('keeps focus in the section as its buttons take their rows away: on the next row\'s button, else the heading', () => {
     function Harness() {
       const [shown, setShown] = useState<Dismissals>({ ...list, everywhere: [...list.everywhere, { claimKey: 'p/c', claimText: 'Bridge closed.', at: 'z' }] });

@@ -144,6 +144,18 @@ describe('SettingsForm', () => {
       expect(screen.queryByText('*.example.com')).toBeNull();
     });
 
+    it('removes one rule for a double-click on its Remove, not the next rule too, which slides into its place', () => {
+      const { last } = renderForm({ siteRules: ['a.example', 'b.example', 'c.example'].map((pattern) => ({ pattern, mode: 'never' as const })) });
+      const button = screen.getByRole('button', { name: 'Remove the rule for a.example' });
+      fireEvent.click(button, { detail: 1 });
+      // The second click of the pair lands on what is under the pointer now: the next rule's button.
+      fireEvent.click(screen.getByRole('button', { name: 'Remove the rule for b.example' }), { detail: 2 });
+      expect(last()?.siteRules.map((rule) => rule.pattern)).toEqual(['b.example', 'c.example']);
+      // A click after it, on its own, removes as ever.
+      fireEvent.click(screen.getByRole('button', { name: 'Remove the rule for b.example' }), { detail: 1 });
+      expect(last()?.siteRules.map((rule) => rule.pattern)).toEqual(['c.example']);
+    });
+
     it('keeps focus in the rules after a removal: on the next rule\'s Remove, else the one before, else the heading', () => {
       renderForm({ siteRules: ['a.example', 'b.example', 'c.example'].map((pattern) => ({ pattern, mode: 'never' as const })) });
       const remove = (pattern: string) => {
