@@ -107,7 +107,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     }
     if (!result.ok) {
       const failed = failure(result.error)!;
-      setStatus(note ? { ...failed, details: [`The file was ${note}.`, ...(failed.details ?? [])] } : { ...failed, pasted: fileName === undefined });
+      setStatus(note ? { ...failed, details: [`The file's bytes: ${note}.`, ...(failed.details ?? [])] } : { ...failed, pasted: fileName === undefined });
       return;
     }
     const report = result.value;
@@ -130,9 +130,11 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
     setStatus({
       kind: 'ok',
       text: `Imported “${isolated(report.title)}”: ${plural(report.claimCount, 'claim')} from ${FORMAT_NAMES[report.format]} data.${replacedWords}${twice}`,
-      details: note ? [`The file was ${note}.`, ...report.warnings] : report.warnings,
+      details: note ? [`The file's bytes: ${note}.`, ...report.warnings] : report.warnings,
     });
-    setPasted('');
+    // Only what was imported is cleared: a file chosen while pasted text waits to be mended (it
+    // was refused) leaves that text as it was.
+    if (fileName === undefined) setPasted('');
     await refresh();
   }
 

@@ -209,8 +209,29 @@ describe('PackManager', () => {
     expect((await db.claims.where('packId').equals('sample-pack').toArray()).map((c) => c.text)).toEqual(['A tarifa da balsa não dobrou.']);
     // windows-1252 ("ANSI"): its "ã" was stored as a replacement character, without a word.
     drop(Uint8Array.from(json.replace('Balsa', 'Balsa 2'), (c) => (c === 'ã' ? 0xe3 : c.charCodeAt(0))));
-    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('The file was not UTF-8: read as windows-1252'));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain("The file's bytes: not UTF-8: read as windows-1252"));
     expect((await db.claims.where('packId').equals('sample-pack').toArray()).map((c) => c.text)).toEqual(['A tarifa da balsa não dobrou.']);
+    // UTF-8 but for a few stray bytes: said in a sentence that reads ("The file was 2 bytes not UTF-8" did not).
+    const utf8 = new TextEncoder().encode(json.replace('Balsa', 'Balsa 3').replace('dobrou', 'dobrou XX'));
+    const at = utf8.indexOf(0x58);
+    utf8.set([0xff, 0xfe], at);
+    drop(utf8);
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain("The file's bytes: 2 bytes not UTF-8, each read as a replacement character; the rest read as UTF-8."));
+  });
+
+  it('keeps pasted text waiting to be mended when a file is imported instead', async () => {
+    await renderManager();
+    fireEvent.input(screen.getByLabelText('Or paste JSON'), { target: { value: '{"title": "Half a pack",' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import pasted JSON' }));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toMatch(/^Nothing was imported/));
+    const area = screen.getByRole('heading', { name: 'Import a pack' }).parentElement!;
+    fireEvent.drop(area, { dataTransfer: { files: [new File([JSON.stringify(samplePack())], 'pack.json', { type: 'application/json' })], types: ['Files'] } });
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('Imported'));
+    expect((screen.getByLabelText('Or paste JSON') as HTMLTextAreaElement).value).toBe('{"title": "Half a pack",');
+    // Pasted text that is imported is cleared, as before.
+    paste(JSON.stringify(samplePack({ id: 'second', title: 'Second' })));
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toContain('Second'));
+    expect((screen.getByLabelText('Or paste JSON') as HTMLTextAreaElement).value).toBe('');
   });
 
   it('says which pack an import replaced, by its title where it differs, and which other pack holds the same claims', async () => {
