@@ -269,7 +269,20 @@ export async function addFeed(
     return true;
   });
   if (!added) return err(`You already subscribe to ${sourceName(source.value)}.`);
-  return ok(await refresh(feed.id));
+  try {
+    return ok(await refresh(feed.id));
+  } catch (e) {
+    // The first check could store neither the claims nor why it failed (a full disk): the reader
+    // is told nothing was changed, so the subscription goes too. Left, it was listed nowhere until
+    // the page was reloaded, and subscribing again was refused as one already made.
+    await db.feeds
+      .where('id')
+      .equals(feed.id)
+      .filter((stored) => stored.addedAt === feed.addedAt)
+      .delete()
+      .catch(() => undefined);
+    throw e;
+  }
 }
 
 /** An address as `feedAddress` keeps it, or as it is where it cannot be read. */

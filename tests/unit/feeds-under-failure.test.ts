@@ -69,6 +69,23 @@ describe('feeds under failure', () => {
     expect((await db.feeds.get(feedIdOf({ kind: 'url', url: FEED })))!.lastError).toBeUndefined();
   });
 
+  it('takes a new subscription back when its first check can store neither the claims nor why, so that subscribing again works', async () => {
+    const { ui, fetched } = await setup(() => json([review(1)]));
+    // The disk is full: the feed's record goes in, then neither its claims nor its failure can.
+    vi.spyOn(db.claims, 'bulkPut').mockImplementation(quota as never);
+    vi.spyOn(db.feeds, 'put').mockImplementation(quota as never);
+    const reply = await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error.message).toMatch(/Nothing was changed/);
+    expect(await db.feeds.count()).toBe(0);
+    vi.mocked(db.claims.bulkPut).mockRestore();
+    vi.mocked(db.feeds.put).mockRestore();
+    const again = await ui.call('addFeed', { source: { kind: 'url', url: FEED } });
+    expect(again.ok).toBe(true);
+    expect(fetched(FEED)).toBe(2);
+    expect(await db.claims.where('packId').equals(feedIdOf({ kind: 'url', url: FEED })).count()).toBe(1);
+  });
+
   it('holds a failing feed whose record cannot be written back no longer than its own interval, so that it is not read as due at once', async () => {
     let up = true;
     const { ui, handlers, fetched, tick, now } = await setup(() => (up ? json([review(1)]) : new Response('', { status: 503 })));
