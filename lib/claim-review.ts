@@ -12,7 +12,7 @@ import { readClaimantParts, writeClaimants } from './claimant';
 import { sliceWhole } from './whole-characters';
 import { parseLink } from './links';
 import { err, ok, type Result } from './result';
-import { citedItemText, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn, withoutImportedRatedLines } from './review-notes';
+import { citedItemText, firstRatedLine, NO_REVIEW_SUMMARY, ratedSentence, reviewItemText, titledItemText, titleIn, withoutImportedRatedLines } from './review-notes';
 import { CLAIM_ID, ClaimSchema, FactPackSchema, LIMITS, describeIssues, PACK_FORMAT_VERSION, type Claim, type ContextItem, type FactPack, type Source } from './schema';
 import { FIRST_YEAR, isDay } from './timeline';
 import { numericRatingLabel, VERDICT_LABELS, verdictFromRating } from './verdicts';
@@ -726,9 +726,14 @@ export function packToClaimReview(pack: FactPack): Json {
     '@graph': pack.claims.map((claim) => {
       const imported = importedReview(claim);
       const review = imported?.source;
+      // A review that came with no address has no source to keep its outlet and date: its line in
+      // the summary names them, and it goes out by them, not by the pack's publishers (all of them,
+      // for a feed of several fact-checkers) on the day the pack was imported.
+      const named = review || !claim.ratingLabel ? null : firstRatedLine(claim.summary, claim.ratingLabel);
+      const outlet = review?.outlet ?? named?.outlet;
       // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
       // and a claim exported, imported and exported again used to gain one each time.
-      const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, [...(review ? [review.outlet] : []), pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
+      const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, [...(outlet ? [outlet] : []), pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
       return {
         '@type': 'ClaimReview',
         identifier: claim.id,
@@ -738,9 +743,9 @@ export function packToClaimReview(pack: FactPack): Json {
         claimReviewed: exportedText(claim.text),
         ...(claim.headline ? { headline: exportedText(claim.headline) } : {}),
         // A review that gave no date goes without one: the pack's date is when it was imported.
-        ...(review ? (review.published ? { datePublished: review.published } : {}) : { datePublished: pack.created }),
+        ...(review ? (review.published ? { datePublished: review.published } : {}) : named ? (named.date ? { datePublished: named.date } : {}) : { datePublished: pack.created }),
         inLanguage: pack.language,
-        author: { '@type': 'Organization', name: exportedText(review ? review.outlet : pack.publisher) },
+        author: { '@type': 'Organization', name: exportedText(outlet ?? pack.publisher) },
         reviewRating: { '@type': 'Rating', alternateName: exportedText(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) },
         ...(body ? { reviewBody: exportedText(body) } : {}),
         ...ownFieldsOf(claim),

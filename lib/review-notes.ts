@@ -73,6 +73,25 @@ export function withoutImportedRatedLines(summary: string, label: string | undef
   return rest;
 }
 
+/**
+ * The review the summary's first line names, as the importer wrote it (`ratedSentence`) for this
+ * rating: its outlet and date. For a review that came with no address, and so with no source to
+ * keep them, the line is all that says who rated the claim and when. The unrated form is read only
+ * whole ("Reviewed by X, with no rating given."): a pack's own summary may start "Reviewed by".
+ */
+export function firstRatedLine(summary: string, label: string | undefined): { outlet: string; date: string | undefined } | null {
+  const start = label ? `Rated “${label}” by ` : 'Reviewed by ';
+  const text = summary.trim();
+  if (!text.startsWith(start)) return null;
+  const after = text.slice(start.length);
+  // To the date where there is one, whatever initials' dots come before it ("U.S. News on …"), but
+  // not past the end of a sentence ("by Harbour Check. The claim was made on 2024-01-01.").
+  const dated = (label ? /^(.+?) on (\d{4}-\d{2}-\d{2})\.(?=\s|$)/u : /^(.+?), with no rating given on (\d{4}-\d{2}-\d{2})\.(?=\s|$)/u).exec(after);
+  if (dated && !/[^\s.]{2}\.\s/u.test(dated[1]!)) return { outlet: dated[1]!, date: dated[2] };
+  const undated = (label ? /^(.+?)\.(?=\s|$)/u : /^(.+?), with no rating given\.(?=\s|$)/u).exec(after);
+  return undated ? { outlet: undated[1]!, date: undefined } : null;
+}
+
 // The form of `reviewItemText` and `citedItemText`, for the outlets the record names (a cited
 // source's item names the reviewing outlet, not its own).
 const isBareItem = (text: string, outlets: readonly string[]) => outlets.some((outlet) => text === reviewItemText(outlet) || text === citedItemText(outlet));

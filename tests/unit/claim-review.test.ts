@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, packFromApiClaims, packToClaimReview, readUrl } from '@/lib/claim-review';
 import { parseFactPack, parsePackText } from '@/lib/pack';
-import { claimOwnTexts } from '@/lib/review-notes';
+import { claimOwnTexts, firstRatedLine } from '@/lib/review-notes';
 import { isStatement } from '@/lib/timeline';
 import { numericRatingLabel, verdictFromRating } from '@/lib/verdicts';
 import { samplePack } from '../helpers/packs';
@@ -496,6 +496,19 @@ describe('packToClaimReview', () => {
   });
 });
 
+describe('the review a summary\'s first line names (firstRatedLine)', () => {
+  it('reads its outlet and date as the importer wrote them, and nothing from a summary of a pack\'s own', () => {
+    expect(firstRatedLine('Rated “False” by Harbour Check on 2024-03-01. The bridge stays open.', 'False')).toEqual({ outlet: 'Harbour Check', date: '2024-03-01' });
+    // An outlet's initials do not end its line; the end of a sentence does.
+    expect(firstRatedLine('Rated “False” by U.S. News on 2024-03-01.', 'False')).toEqual({ outlet: 'U.S. News', date: '2024-03-01' });
+    expect(firstRatedLine('Rated “False” by Harbour Check. The claim was made on 2024-01-01.', 'False')).toEqual({ outlet: 'Harbour Check', date: undefined });
+    expect(firstRatedLine('Reviewed by Harbour Check, with no rating given on 2024-03-01.', undefined)).toEqual({ outlet: 'Harbour Check', date: '2024-03-01' });
+    expect(firstRatedLine('Reviewed by three independent epidemiologists.', undefined)).toBeNull();
+    // Another rating's line is not this claim's.
+    expect(firstRatedLine('Rated “Misleading” by Harbour Check on 2024-03-01.', 'False')).toBeNull();
+  });
+});
+
 describe('what an imported claim says of itself (claimOwnTexts)', () => {
   it('leaves out who rated a ClaimReview and how, and keeps its body and what it cites', () => {
     const result = parse(review({
@@ -636,6 +649,24 @@ describe('a ClaimReview export, imported again', () => {
     const base = samplePack();
     const { back } = exportedAndBack({ ...base, claims: [{ ...base.claims[1]!, id: 'ferry-free', context: [{ text: 'Fact-check by Harbour Desk.', sources: [{ url: 'https://harbour.example/ferries', outlet: 'Harbour Desk' }] }] }] });
     expect(back.pack.claims.map((c) => c.id)).toEqual(['ferry-free']);
+  });
+
+  it('gives a review that came with no address back with its own date and author, from one fact-checker or several', () => {
+    const noUrl = (name: string, claimReviewed: string) => {
+      const { url: _url, ...rest } = review({ author: { '@type': 'Organization', name }, claimReviewed, datePublished: '2024-03-01' });
+      return rest;
+    };
+    for (const reviews of [[noUrl('Harbour Check', 'The harbour bridge will close all summer.')], [noUrl('Harbour Check', 'The harbour bridge will close all summer.'), noUrl('Other Checks', 'Ferry fares doubled.')]]) {
+      const first = parse(reviews);
+      if (!first.ok) throw new Error(first.error.join('\n'));
+      expect(first.value.pack.claims[0]!.summary).toMatch(/^Rated “Misleading” by Harbour Check on 2024-03-01\./);
+      const exported = packToClaimReview(first.value.pack) as { '@graph': Record<string, unknown>[] };
+      // Its date, not the day the pack was imported; its author, not every publisher of the pack.
+      expect(exported['@graph'][0]).toMatchObject({ datePublished: '2024-03-01', author: { name: 'Harbour Check' } });
+      const again = parse(exported);
+      if (!again.ok) throw new Error(again.error.join('\n'));
+      expect(again.value.pack.claims.map((claim) => claim.summary)).toEqual(first.value.pack.claims.map((claim) => claim.summary));
+    }
   });
 
   it('keeps one Rated line for each review of a feed of several fact-checkers, round trip after round trip', () => {
