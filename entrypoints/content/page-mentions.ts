@@ -559,7 +559,15 @@ export class PageMentions {
    * in later scans. It used to come back only with the rescan that the stored list's change
    * brings, which a private window or a full storage never made. True when it is listed again. */
   undismiss(mention: PageMention): boolean {
-    this.dismissed.delete(matchKey(mention.claimKey, mention.text));
+    const key = matchKey(mention.claimKey, mention.text);
+    this.dismissed.delete(key);
+    // The hiding, stored, has most often come back to this tab by now (`remember`): the Undo takes
+    // it back here too, as the change it stores next takes it back from the list (`show`, which
+    // drops the match and its claim's hiding everywhere). Left, it kept the mention from coming back.
+    const { matches, claims } = this.remembered;
+    if (matches.has(key) || claims.has(mention.claimKey)) {
+      this.remembered = { matches: new Set([...matches].filter((other) => other !== key)), claims: new Set([...claims].filter((other) => other !== mention.claimKey)) };
+    }
     const stands = mention.nodes.every((n) => n.isConnected) && !mention.range.collapsed;
     if (!stands || this.mentions.includes(mention) || this.isHidden(mention.claimKey, mention.text)) return false;
     this.mentions = [...this.mentions, mention].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));

@@ -245,6 +245,23 @@ describe('a card opened by a click, closed with focus inside it', () => {
     expect(await focusAndTab(page.page)).toEqual(['p at the claim', 'after']);
   });
 
+  it('marks its mention again on "Undo" once the hiding is stored, a card the keyboard opened handing focus back to it', async () => {
+    const page = await session.open('between-links.html');
+    await page.waitForMarks(1);
+    const tabId = await session.tabIdOf(page.page);
+    await session.browser.serviceWorker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'claimlight:focusMention', payload: { direction: 'next' } }), tabId);
+    const card = await page.card();
+    await (await card.$('button.claimlight-card__dismiss'))!.click();
+    await page.waitForMarks(0);
+    // Stored, and the stored list come back to the tab, before the reader thinks better of it.
+    await expect.poll(() => session.browser.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('claimlight:dismissed')).includes('Kremlin spokesman'))).toBe(true);
+    await page.page.waitForTimeout(200);
+    await inCard(page.page, (c) => [...c.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Undo')!.click(), null);
+    await page.waitForMarks(1);
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await focusAndTab(page.page)).toEqual(['p at the claim', 'after']);
+  });
+
   it('gives focus back to its mention when its Close button is pressed', async () => {
     const page = await session.open('between-links.html');
     await page.waitForMarks(1);

@@ -6,7 +6,7 @@ import { PageController } from '@/entrypoints/content/page-controller';
 import type { Client, FoundMentions } from '@/lib/protocol';
 import { err, ok } from '@/lib/result';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { DismissalChangesSchema, NO_DISMISSALS, pageKeyOf, withPageDismissal, type DismissalChange, type Dismissals } from '@/lib/dismissals';
+import { DismissalChangesSchema, NO_DISMISSALS, pageKeyOf, withChanges, withPageDismissal, type DismissalChange, type Dismissals } from '@/lib/dismissals';
 import * as v from 'valibot';
 import type { Verdict } from '@/lib/verdicts';
 import { fakeContentContext } from '../helpers/content-context';
@@ -496,6 +496,25 @@ describe('a card open on a mention the page scans again', () => {
     // A feed refreshed: the page is read again whole.
     await controller.claimsChanged();
     expect(controller.summaries()).toEqual([]);
+  });
+
+  it('marks a hidden match again at once on Undo after the stored hiding has come back to the tab, and hands focus back to it', async () => {
+    const asked: DismissalChange[][] = [];
+    const { controller, host } = await openCardOn(() => 'false', 'kept', asked);
+    host.current!.onDismiss();
+    for (let i = 0; i < 5; i++) await tick();
+    // The list the card stored comes back to this tab, as every change of the browser's storage does.
+    await controller.applyDismissals(withChanges(NO_DISMISSALS, asked.flat()));
+    expect(controller.summaries()).toEqual([]);
+    const hide = vi.spyOn(host, 'hide');
+    host.current!.dismissed!.onUndo();
+    // Left at its mention, as Escape leaves it: not closed with focus dropped to the page's body.
+    expect(hide).toHaveBeenCalledWith(expect.any(Range));
+    expect(controller.summaries().map((m) => m.text)).toEqual([CLAIM]);
+    expect((controller as unknown as { painter: { drawn: unknown[] } }).painter.drawn).toHaveLength(1);
+    // And the list without it, stored next, keeps it marked.
+    await controller.applyDismissals(withChanges(withChanges(NO_DISMISSALS, asked.flat()), [{ show: { page: pageKeyOf(location.href), claimKey: 'p/bridge', text: CLAIM } }]));
+    expect(controller.summaries().map((m) => m.text)).toEqual([CLAIM]);
   });
 
   it('marks a hidden match again at once on Undo, though the hiding could not be stored', async () => {
