@@ -326,6 +326,10 @@ export class PageController {
 
   private async rescanForNavigation(): Promise<void> {
     this.navigationDue = false;
+    // Before `start` has decided, the settings are not known yet (the defaults, switched on, stand
+    // in for them): a route the app moved to meanwhile, read then, was marked on a site the reader
+    // switched off, and stayed marked. `start` reads the page at its address then, whatever it is.
+    if (!this.decided) return;
     this.closeCard();
     this.focused = null;
     // The matches the reader rejected are rejected on a page: the new page's, not the last one's.

@@ -194,6 +194,24 @@ describe('PageController', () => {
     expect(page.controller.summaries()).toHaveLength(1);
   });
 
+  it('reads no route a single-page app moves to before it knows the reader\'s settings, so marks nothing on a site switched off', async () => {
+    history.replaceState(null, '', '/story-h');
+    document.body.innerHTML = `<main><p>${CLAIM}</p></main>`;
+    const page = setup();
+    stop = page.stop;
+    // The app moves on (a locale's redirect) while the settings are still being read.
+    history.pushState(null, '', '/story-h/en');
+    page.controller.navigated('push');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await page.answer();
+    expect(page.requests()).toEqual([]);
+    // The settings, read: Claimlight is off.
+    await page.controller.start({ ...DEFAULT_SETTINGS, enabled: false });
+    await page.answer();
+    expect(page.requests()).toEqual([]);
+    expect(page.controller.summaries()).toEqual([]);
+  });
+
   it('leaves nothing behind for the script\'s end from focus moves and address changes (each of the context\'s timers does)', async () => {
     history.replaceState(null, '', '/story-f');
     document.body.innerHTML = `<main><p>${CLAIM}</p><a href="#x">x</a></main>`;
