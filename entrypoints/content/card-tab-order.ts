@@ -9,15 +9,23 @@
 
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
+/** The element `focusAt` gives focus to at a mention: the one around its text. Focus on it, and
+ * on nothing around it, is focus at the mention: an article a click on its blank space focuses (a
+ * skip link's target, tabindex -1) holds the mention too, and the reader has left it. */
+export function focusTargetAt(range: Range): HTMLElement | null {
+  const node = range.commonAncestorContainer;
+  const element = node instanceof Element ? node : node.parentElement;
+  return element instanceof HTMLElement ? element : null;
+}
+
 /**
  * Puts focus at a mention's text, so that the next Tab goes on from there. Text cannot hold focus,
  * and a caret does not move where Tab starts from in Chromium; the element around the mention can,
  * made focusable (tabindex -1) until focus leaves it, when the page gets its element back as it was.
  */
 export function focusAt(range: Range): void {
-  const node = range.commonAncestorContainer;
-  const element = node instanceof Element ? node : node.parentElement;
-  if (!(element instanceof HTMLElement)) return;
+  const element = focusTargetAt(range);
+  if (!element) return;
   if (!element.hasAttribute('tabindex')) {
     element.setAttribute('tabindex', '-1');
     element.addEventListener('blur', () => element.removeAttribute('tabindex'), { once: true });

@@ -12,6 +12,7 @@ import { pageVerdicts } from '@/lib/badge';
 import { log } from '@/lib/log';
 import type { MentionPlace } from '@/components/ClaimCard';
 import type { CardHost, OpenCard } from './card-host';
+import { focusTargetAt } from './card-tab-order';
 import { loadOwnScript } from './own-scripts';
 import { watchHover } from './hover';
 import { observeChanges, outermost, type ChangeWatcher } from './observe';
@@ -201,7 +202,7 @@ export class PageController {
       const active = document.activeElement;
       // Focus on the page itself (a click on blank space) means the reader left the mention.
       if (!mention || !active || active === document.body || active === document.documentElement || active.closest('a[href], button, input, select, textarea, summary, [contenteditable]')) return;
-      if (!active.contains(mention.range.startContainer)) return;
+      if (active !== focusTargetAt(mention.range)) return;
       event.preventDefault();
       this.openCard(mention, 'keyboard');
     }, { signal: this.ctx.signal });
@@ -223,7 +224,7 @@ export class PageController {
         const card = this.host?.current ?? this.pendingCard;
         if (!mention || (card && card.opened !== 'hover')) return;
         const active = document.activeElement;
-        if (active && active !== document.body && active !== document.documentElement && active.contains(mention.range.startContainer)) return;
+        if (active && active === focusTargetAt(mention.range)) return;
         this.outline(null);
       }, 0);
     };

@@ -922,6 +922,26 @@ describe('the card where the page or the reader sizes things', () => {
 });
 
 describe('moving between mentions in the card', () => {
+  it('takes a click on blank space in a focusable article as leaving the mention: its focus mark goes, and Enter opens no card', async () => {
+    const page = await open('pages/hover.html');
+    await page.waitForMarks(3);
+    // A skip link's target, as many sites make their article: it takes focus where it is clicked.
+    await page.page.evaluate(() => (document.getElementById('story')!.tabIndex = -1));
+    await command(page.page, 'next');
+    await page.card();
+    await expect.poll(() => page.page.evaluate(() => document.activeElement?.hasAttribute('data-claimlight-ui'))).toBe(true);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => page.cardOpen()).toBe(false);
+    expect(await page.focusedText()).not.toBeNull();
+    // A click on the article's blank space gives it focus: it holds the mention, but is not at it.
+    await page.page.evaluate(() => document.getElementById('story')!.focus());
+    await expect.poll(() => page.focusedText()).toBeNull();
+    await page.page.keyboard.press('Enter');
+    await page.page.waitForTimeout(300);
+    expect(await page.cardOpen()).toBe(false);
+    await page.page.close();
+  });
+
   it('says “n of N”, moves on from the card, and Escape leaves the reader at the mention just left', async () => {
     const page = await open('demo/');
     await page.waitForMarks(expectedDemo.length);
