@@ -209,10 +209,14 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       // No change with claims: the feed took over a pack of its own claims that the reader kept (its
       // export, imported again), and they are as the feed has them.
       const found = change ? describeChange(change) : feed.claimCount > 0 ? `${plural(feed.claimCount, 'claim')}, as you had them` : 'no claims yet';
+      // A check that read the page but for blocks of it that were no JSON succeeded (`failures` 0):
+      // what it found is said, then what it left out, where it was said to have failed.
       setStatus(
-        feed.lastError
-          ? { kind: 'error', text: `Subscribed to ${isolated(feed.title)}, but the first check failed: ${feed.lastError}`, feedId: feed.id }
-          : { kind: 'ok', text: `Subscribed to ${isolated(feed.title)}: ${found}.` },
+        !feed.lastError
+          ? { kind: 'ok', text: `Subscribed to ${isolated(feed.title)}: ${found}.` }
+          : feed.failures === 0
+            ? { kind: 'error', text: `Subscribed to ${isolated(feed.title)}: ${found}. ${feed.lastError}`, feedId: feed.id }
+            : { kind: 'error', text: `Subscribed to ${isolated(feed.title)}, but the first check failed: ${feed.lastError}`, feedId: feed.id },
       );
       if (source.kind === 'url') setAddress('');
       await reload();
@@ -267,7 +271,8 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
         setStatus({ kind: 'error', text: reply.error.message });
       } else if (action === 'refresh') {
         const { feed: after, change } = reply.value as { feed: StoredFeed; change: FeedChange | null };
-        setStatus(after.lastError ? { kind: 'error', text: `${after.title}: ${after.lastError}`, feedId: after.id } : { kind: 'ok', text: `${after.title}: ${change ? describeChange(change) : 'no changes'}.` });
+        const found = `${after.title}: ${change ? describeChange(change) : 'no changes'}.`;
+        setStatus(!after.lastError ? { kind: 'ok', text: found } : { kind: 'error', text: after.failures === 0 ? `${found} ${after.lastError}` : `${after.title}: ${after.lastError}`, feedId: after.id });
       } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${isolated(feed.title)} and its claims.` });
       await reload();
     } finally {

@@ -134,8 +134,10 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   if (!fetched.ok) return failed(fetched.error);
   const healthy = (current: StoredFeed) => ({ lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, current.intervalMinutes, 0), lastError: undefined, failingSince: undefined });
   if (fetched.value === null) {
-    // A 304: the pack is as it was; only the record says the feed was asked.
-    const next = await db.transaction('rw', db.feeds, () => updateRecord(healthy));
+    // A 304: the pack is as it was; only the record says the feed was asked. What the last good
+    // read said of the page (`failures` 0: blocks of it that were no JSON, the claims kept for
+    // them) still holds of the same page, and stays.
+    const next = await db.transaction('rw', db.feeds, () => updateRecord((current) => ({ ...healthy(current), ...(current.failures === 0 && current.lastError ? { lastError: current.lastError } : {}) })));
     return { feed: next ?? feed, change: null };
   }
   if (fetched.value.nothingFound) {

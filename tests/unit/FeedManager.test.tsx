@@ -95,6 +95,24 @@ describe('FeedManager', () => {
     expect(feed.textContent).toMatch(/Checked \d+ \w+ \d{4}, \d\d:\d\d; last changed .*: 2 new\./);
   });
 
+  it('says a check that read a page but for a broken block found its claims, and what it left out: no failure', async () => {
+    const block = (value: unknown, broken = false) => `<script type="application/ld+json">${JSON.stringify(value).replace(/}$/, broken ? ',}' : '}')}</script>`;
+    let page = `<html><body>${block(review(1))}${block(review(2))}</body></html>`;
+    await renderFeeds(() => new Response(page, { headers: { 'content-type': 'text/html' } }));
+    subscribe('https://checks.example/checks/');
+    await screen.findByText(/^Subscribed to/);
+    // The site writes a trailing comma into the first review's block; a third review is new.
+    page = `<html><body>${block(review(1), true)}${block(review(2))}${block(review(3))}</body></html>`;
+    fireEvent.click(await screen.findByRole('button', { name: /^Refresh now/ }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Fact-checks by Harbour Checks: 1 new. A block of the page is not valid JSON and was left out: the 1 claim it no longer lists elsewhere stays as stored.'));
+    // Subscribed to first in that state, it is said the same way, not as a first check that failed.
+    cleanup();
+    db.close();
+    await renderFeeds(() => new Response(page, { headers: { 'content-type': 'text/html' } }));
+    subscribe('https://checks.example/checks/');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 2 new. A block of the page is not valid JSON and was left out.'));
+  });
+
   it('says on the feed\'s row what its last check left out', async () => {
     const broken = { ...review(2), url: 'not an address' };
     await renderFeeds(() => new Response(JSON.stringify([review(1), broken]), { headers: { 'content-type': 'application/json' } }));

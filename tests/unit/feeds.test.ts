@@ -305,6 +305,11 @@ describe('refreshing a feed', () => {
     const texts = (await db.claims.where('packId').equals(refreshed.feed.packId).toArray()).map((c) => c.text).sort();
     expect(texts).toEqual([1, 2, 3, 4].map((n) => `Harbour claim number ${n} about the ferry fares.`));
     expect(refreshed.feed).toMatchObject({ failures: 0, claimCount: 4, lastError: 'A block of the page is not valid JSON and was left out: the 1 claim it no longer lists elsewhere stays as stored.' });
+    // The page unchanged since (a 304 to the validators it gave): still broken, and the claim kept
+    // for it still stored, so the row still says why.
+    answer = () => new Response(null, { status: 304 });
+    const unchanged = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 15 * MINUTE });
+    expect(unchanged.feed).toMatchObject({ failures: 0, lastChecked: 15 * MINUTE, lastError: refreshed.feed.lastError });
     // Read whole again, the page says what it holds, and a review it dropped is withdrawn.
     answer = () => page([[1, 'False'], [3, 'False'], [4, 'False']]);
     const whole = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 20 * MINUTE });
