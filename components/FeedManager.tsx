@@ -149,11 +149,15 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusAfterRemoval = useFocusAfterRemoval(headingRef);
 
+  // Whether the last listing failed: the list then says so, not that it is still being read.
+  const [unlisted, setUnlisted] = useState(false);
   const reload = useCallback(async () => {
     const listed = await client.call('listFeeds', {});
+    setUnlisted(!listed.ok);
     if (listed.ok) {
       setFeeds(listed.value);
-      setStatus((shown) => (shown?.kind === 'error' && shown.feedId && listed.value.some((feed) => feed.id === shown.feedId && !feed.lastError) ? null : shown));
+      // A feed's error goes once the feed is well again, or gone (removed, or the store reset).
+      setStatus((shown) => (shown?.kind === 'error' && shown.feedId && !listed.value.some((feed) => feed.id === shown.feedId && feed.lastError) ? null : shown));
     } else setStatus({ kind: 'error', text: listed.error.message });
   }, [client]);
   useEffect(() => {
@@ -186,7 +190,9 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
     }
     const source = checked.value;
     setBusy('new', true);
-    setStatus(null);
+    // Said while it runs (a large feed, or a search of ten pages, takes seconds): the new feed has
+    // no row yet to show its progress on.
+    setStatus({ kind: 'ok', text: `Subscribing to ${isolated(sourceName(source))} and reading it…` });
     try {
       // Asked before anything is awaited: Firefox takes a permission request only while the click
       // that asks for it is being handled, and refused every subscription after an await.
@@ -372,7 +378,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
         {status?.kind === 'ok' ? status.text : ''}
       </p>
       {feeds === null ? (
-        <p class="hint">Reading your feeds…</p>
+        <p class="hint">{unlisted ? 'Your feeds could not be read: see above. Reload this page to try again.' : 'Reading your feeds…'}</p>
       ) : feeds.length === 0 ? (
         <p class="hint">
           <em>No feeds yet.</em>

@@ -113,6 +113,49 @@ describe('FeedManager', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 2 new. A block of the page is not valid JSON and was left out.'));
   });
 
+  it('says what it is doing while a subscription is read, for a feed that has no row yet', async () => {
+    let release: ((response: Response) => void) | null = null;
+    await renderFeeds((() => new Promise<Response>((resolve) => (release = resolve))) as unknown as () => Response);
+    subscribe('https://checks.example/feed.json');
+    await waitFor(() => expect(release).not.toBeNull());
+    expect(document.querySelector('.feed-status')!.textContent).toBe('Subscribing to \u2068checks.example\u2069 and reading it…');
+    release!(new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }));
+    await waitFor(() => expect(document.querySelector('.feed-status')!.textContent).toBe('Subscribed to \u2068Fact-checks by Harbour Checks\u2069: 1 new.'));
+  });
+
+  it('takes a feed\'s error away once the feed is gone (the store reset, here or in another tab)', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    let up = true;
+    const fetch = vi.fn(async () => (up ? new Response(JSON.stringify([review(1)]), { headers: { 'content-type': 'application/json' } }) : new Response('', { status: 503 }))) as unknown as typeof globalThis.fetch;
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch } });
+    const client = createClient(async (message) => routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers));
+    const props = { client, requestOrigin: vi.fn(async () => true), apiKey: { read: async () => '', write: vi.fn() } };
+    const { rerender } = render(<FeedManager {...props} storeVersion={0} />);
+    await screen.findByText('No feeds yet.');
+    subscribe('https://checks.example/feed.json');
+    await screen.findByText(/^Subscribed to/);
+    up = false;
+    fireEvent.click(await screen.findByRole('button', { name: /^Refresh now/ }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^Fact-checks by Harbour Checks: /));
+    expect((await client.call('resetStore', {})).ok).toBe(true);
+    // The settings page hears that the store changed, and reads the feeds again.
+    rerender(<FeedManager {...props} storeVersion={1} />);
+    await screen.findByText('No feeds yet.');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(''));
+  });
+
+  it('says the feeds could not be read, not that it is still reading them', async () => {
+    db = freshDb();
+    await installBundledPack(db, bundled);
+    const handlers = createBackgroundHandlers({ db, bundled, feeds: { fetch: vi.fn() as unknown as typeof globalThis.fetch } });
+    const client = createClient(async (message) => ((message as { type?: string }).type === 'claimlight:listFeeds' ? { ok: false, error: { code: 'storage', message: 'Claimlight could not read its store.' } } : routeMessage(structuredClone(message), { url: 'chrome-extension://x/options.html', fromExtensionPage: true, fromThisExtension: true }, handlers)));
+    render(<FeedManager client={client} requestOrigin={vi.fn(async () => true)} apiKey={{ read: async () => '', write: vi.fn() }} />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Claimlight could not read its store.'));
+    expect(screen.getByText(/^Your feeds could not be read/)).toBeTruthy();
+    expect(screen.queryByText('Reading your feeds…')).toBeNull();
+  });
+
   it('says on the feed\'s row what its last check left out', async () => {
     const broken = { ...review(2), url: 'not an address' };
     await renderFeeds(() => new Response(JSON.stringify([review(1), broken]), { headers: { 'content-type': 'application/json' } }));
