@@ -182,11 +182,12 @@ const SEARCH_OPTIONS: SearchOptions = {
   // match costs the square of its length (a 40,000-letter "word" took seconds and 900 MB).
   // A function word reaches the search only as a name written in capitals, and a name is matched
   // exactly: "IT" is not the start of "items", nor "WHOM" a typo of "WHO". A number is matched
-  // with no typo either, 1200 not being 1300 (as every word, it is still the start of a longer one).
+  // with no typo either, 1200 not being 1300.
   fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) && !/^\d+$/.test(term) ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
-  // "minute" reaches "minutes".
-  prefix: (term) => term.length > 1 && !STOPWORDS.has(term),
+  // "minute" reaches "minutes". Not a number: "2,000" is not the start of 20,000 or 200,000, which
+  // it listed (and marked in them), nor "30" of 300.
+  prefix: (term) => term.length > 1 && !STOPWORDS.has(term) && !startsWithDigit(term),
   combineWith: 'OR',
 };
 

@@ -395,6 +395,13 @@ describe('claim search, after a review of how readers type in other scripts and 
     expect(hitText([claim('a', { text: 'Over 12,500 people died' })], '12,500')).toEqual(['12,500']);
   });
 
+  it('finds a number typed whole, not the longer numbers it is the start of', () => {
+    const claims = [claim('two', { text: 'Some 2,000 troops were sent' }), claim('twenty', { text: 'About 20,000 homes were flooded' }), claim('more', { text: 'Nearly 200,000 people fled' })];
+    expect(ids(claims, '2,000')).toEqual(['two']);
+    expect(ids(claims, '2000 troops')).toEqual(['two']);
+    expect(ids([claim('protest', { text: 'Some 300 protesters gathered' })], '30')).toEqual([]);
+  });
+
   it('does not find a number by a word one letter from its name, nor a word by a digit', () => {
     expect(ids([claim('nine', { text: 'Only 9 ministers voted' })], 'line')).toEqual([]);
     expect(ids([claim('hour', { text: 'The call lasted an hour' })], '4')).toEqual([]);
