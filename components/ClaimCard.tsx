@@ -161,8 +161,11 @@ export function mentionExcerpt(sentence: string, matched: string[], max = MENTIO
   let start = Math.max(0, first - Math.floor(max / 3));
   let end = Math.min(text.length, start + max);
   start = Math.max(0, end - max);
-  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
+  // At a space inside the window; where there is none (Chinese, Japanese, Thai, with a Latin word
+  // here and there), where the window falls: the next space lay past its end, and the excerpt was "……".
+  const space = start > 0 ? text.indexOf(' ', start) : -1;
+  if (space >= 0 && space < first && space < end) start = space + 1;
+  if (end < text.length) end = text.lastIndexOf(' ', end) > Math.max(start, first) ? text.lastIndexOf(' ', end) : end;
   const cut = sliceWhole(text, start, end).trim();
   // "immediately,…" reads worse than "immediately…", so a clause mark before the cut goes.
   return `${start > 0 ? '…' : ''}${end < text.length ? cut.replace(/[,;:]+$/, '') + '…' : cut}`;

@@ -526,6 +526,17 @@ describe('mentionExcerpt', () => {
     expect(long).toContain(excerpt.slice(1, -1));
   });
 
+  it('cuts a sentence written without spaces, the odd Latin word aside, where the window falls, around the matched word', () => {
+    // Chinese, with a Latin name or two: the next space after the window's start lay past its end,
+    // and the excerpt was "……".
+    const chinese = `据 BBC 报道，${'谈判代表团在会议上讨论了停火的条件和时间表，'.repeat(12)}特朗普${'并表示双方都同意尽快开始谈判，'.repeat(8)} Donald Trump 说。`;
+    const excerpt = mentionExcerpt(chinese, ['特朗普']);
+    expect(excerpt).toContain('特朗普');
+    expect(excerpt.length).toBeGreaterThan(100);
+    expect(excerpt.length).toBeLessThanOrEqual(222);
+    expect(chinese).toContain(excerpt.slice(1, -1));
+  });
+
   it('starts a long sentence from its beginning when no word is found in it', () => {
     expect(mentionExcerpt(long, ['absent'])).toMatch(/^Earlier words/);
   });
