@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { buildClaimSearch, createClaimSearch, DEFAULT_LIMIT, highlightRuns, type ClaimHit, type ClaimSearch as ClaimIndex } from '@/lib/claim-search';
+import { buildClaimSearch, createClaimSearch, DEFAULT_LIMIT, highlightRuns, onlyCommonWords, type ClaimHit, type ClaimSearch as ClaimIndex } from '@/lib/claim-search';
 import { formatCount, plural } from '@/lib/counts';
 import type { ClaimForCard } from '@/lib/protocol';
 import { VERDICTS, type Verdict } from '@/lib/schema';
@@ -249,6 +249,9 @@ export function ClaimSearch({ claims, packs, onOpenSettings }: ClaimSearchProps)
   // One letter is matched only as a word of its own (a prefix needs two): the first key typed
   // would otherwise say that nothing matches, as if the claims held nothing of the kind.
   else if (noMatch && !filtered && isOneLetter(query.trim())) status = 'Keep typing: one letter is too short to search by.';
+  // Nor are words as common as "can" or "in", which the search leaves out: typed so far, they are
+  // most often the start of a word ("cancer", "inflation").
+  else if (noMatch && !filtered && onlyCommonWords(query)) status = `Keep typing: “${query.trim()}” ${/\s/.test(query.trim()) ? 'are too common words' : 'is too common a word'} to search by.`;
   else if (noMatch) status = `${query.trim() ? `No claims match “${query.trim()}”` : 'No claims match'}${filtered ? ' with these filters.' : '.'}`;
 
   return (

@@ -138,6 +138,13 @@ function queryForms(term: string, indexed: ReadonlySet<string>): string | string
   return list.length === 1 ? list[0]! : list;
 }
 
+/** Whether a query holds words, and every one of them is a function word the search leaves out
+ * ("can", "is it"): typed so far, it searches for nothing. */
+export function onlyCommonWords(query: string): boolean {
+  const words = tokenize(query);
+  return words.length > 0 && words.every((word) => processTerm(word) === null);
+}
+
 /** Whether a word of two or more letters is written all in capitals: a function word written so is
  * a name ("WHO" the World Health Organization, "IT"), not the word. One capital ("A", "I")
  * starts a sentence as often as it names anything. */

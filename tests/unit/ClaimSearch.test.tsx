@@ -140,6 +140,17 @@ describe('ClaimSearch', () => {
     expect(screen.getByRole('status').textContent).toBe('No claims match “zzzzqqq”.');
   });
 
+  it('asks for more than words too common to search by ("can" of "cancer", "in" of "inflation"), rather than saying nothing matches them', () => {
+    render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
+    fireEvent.input(box(), { target: { value: 'can' } });
+    expect(screen.getByRole('status').textContent).toBe('Keep typing: “can” is too common a word to search by.');
+    fireEvent.input(box(), { target: { value: 'is it' } });
+    expect(screen.getByRole('status').textContent).toBe('Keep typing: “is it” are too common words to search by.');
+    // A word that is searched and matches nothing is said as ever.
+    fireEvent.input(box(), { target: { value: 'in zzzzqqq' } });
+    expect(screen.getByRole('status').textContent).toBe('No claims match “in zzzzqqq”.');
+  });
+
   it('asks for more than the first letter typed, rather than saying that nothing matches it', () => {
     render(<ClaimSearch claims={claims} packs={[{ id: 'p', title: 'Pack' }]} onOpenSettings={vi.fn()} />);
     fireEvent.input(box(), { target: { value: 'b' } });
