@@ -130,6 +130,8 @@ function MentionViews({ mentions, siteEnabled, onReveal, notice, marksHidden = f
       ) : (
         <>
           <VerdictSummary mentions={marked} />
+          {/* What is listed while the page is read is what was found so far, not all there is. */}
+          {scanning && <p class="claimlight-popup__hint">Still reading this page… more may be listed.</p>}
           <MarkedList mentions={marked} onReveal={onReveal} />
           {/* Not while the marks are hidden: the keys go from mark to mark, and there are none. */}
           {!marksHidden && shortcuts && (shortcuts.next || shortcuts.previous) && <p class="claimlight-popup__hint">{shortcutHint(shortcuts)}</p>}

@@ -82,7 +82,8 @@ function SiteSwitch({ host, on, onChange, error }: { host: string | null; on: bo
         </span>
         <span>Claimlight on this site</span>
       </button>
-      <span id={`${id}-host`} class="claimlight-popup__site-host">
+      {/* Cut with "…" where it is long ("www.manchestereveningnews.co.uk"): the whole host on hover. */}
+      <span id={`${id}-host`} class="claimlight-popup__site-host" title={host ? displayHost(host) : undefined}>
         {host ? displayHost(host) : 'Not available here'}
       </span>
       {error && (

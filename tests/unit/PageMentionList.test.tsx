@@ -31,6 +31,14 @@ describe('PageMentionList', () => {
     expect(onReveal).toHaveBeenCalledWith(2);
   });
 
+  it('says the list is what was found so far while the page is still being read', () => {
+    const mentions = [{ id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' }];
+    const { rerender, container } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} scanning />);
+    expect(container.textContent).toContain('Still reading this page… more may be listed.');
+    rerender(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} />);
+    expect(container.textContent).not.toContain('Still reading');
+  });
+
   it('says which keys go from mark to mark on the page, as the reader has them set, and nothing where none is set', () => {
     const mentions = [{ id: 1, verdict: 'false' as const, claimText: 'Fares doubled.', text: 'Fares have doubled, he said.' }];
     const { rerender, container } = render(<PageMentionList mentions={mentions} siteEnabled onReveal={vi.fn()} shortcuts={{ next: 'Alt+Shift+N', previous: 'Alt+Shift+P' }} />);

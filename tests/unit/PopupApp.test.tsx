@@ -285,6 +285,8 @@ describe('PopupApp', () => {
         renderPopup({ siteHost: 'www.regional-evening-chronicle-and-county-gazette-newsroom.example.co.uk' });
         const switchHost = document.getElementById(screen.getByRole('switch', { name: 'Claimlight on this site' }).getAttribute('aria-describedby')!)!;
         expect(getComputedStyle(switchHost).whiteSpace).toBe('nowrap');
+        // Cut on one line: the whole host is there on hover.
+        expect(switchHost.title).toBe('www.regional-evening-chronicle-and-county-gazette-newsroom.example.co.uk');
         type('kursk swap');
         fireEvent.click(results()[0]!);
         const links = within(screen.getByRole('article')).getAllByRole('link');
