@@ -14,7 +14,7 @@ import { sliceWhole } from '@/lib/whole-characters';
 import { formatPartialDate } from '@/lib/partial-date';
 import { VERDICT_LABELS, type MentionVerdict } from '@/lib/verdicts';
 import { ClaimMeta } from './ClaimMeta';
-import { ContextList, HostWarning, sourceLinkName, spokenHost } from './ContextList';
+import { ContextList, HostWarning, ReportCited, sourceLinkName } from './ContextList';
 import { VERDICT_STYLES, verdictColourVars } from './verdict-style';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -299,33 +299,7 @@ function SentenceSwitcher({ sentence, onShowOther }: { sentence: SentenceClaims;
 function TellingNote({ claim, verdict, repeats }: { claim: ClaimForCard; verdict: MentionVerdict; repeats?: string }) {
   const telling = claim.telling;
   if (!telling) return null;
-  const { title, url, published } = telling.report;
-  // Checked as every link of the card is, and shown with where it goes: a pack's title for the
-  // report could name another site than its link's.
-  const link = url ? readLink(url) : null;
-  const report = (
-    <>
-      {link?.ok ? (
-        <>
-          <a href={link.url} target="_blank" rel="noopener noreferrer" aria-label={`${title}, ${spokenHost(link)} (opens in a new tab)`}>
-            <bdi>{title}</bdi>
-          </a>
-          <span class="claimlight-card__host"> {link.host}</span>
-          <HostWarning link={link} classPrefix="claimlight-card" />
-        </>
-      ) : (
-        <cite>
-          <bdi>{title}</bdi>
-        </cite>
-      )}
-      {published && (
-        <>
-          {', '}
-          <time dateTime={published}>{formatPartialDate(published)}</time>
-        </>
-      )}
-    </>
-  );
+  const report = <ReportCited report={telling.report} classPrefix="claimlight-card" />;
   if (verdict === 'context') {
     return (
       <p class="claimlight-card__telling" data-judged="elsewhere">

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ClaimForCard } from '@/lib/protocol';
 import { ClaimMeta } from './ClaimMeta';
-import { ContextList } from './ContextList';
+import { ContextList, ReportCited } from './ContextList';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The claim to show and what "Back" does. */
@@ -41,6 +41,13 @@ export function ClaimRecord({ claim, onBack }: ClaimRecordProps) {
         {claim.text}
       </h2>
       <ClaimMeta claim={claim} classPrefix="claimlight-popup" />
+      {/* A verdict on how one report told the story ("The report calls the Munich gathering a
+          defense summit"): which report, as the card says it. */}
+      {claim.telling && (
+        <p class="claimlight-popup__telling">
+          As reported in <ReportCited report={claim.telling.report} classPrefix="claimlight-popup" />.
+        </p>
+      )}
       <h3 class="claimlight-popup__section-title">What the record shows</h3>
       <p dir="auto" lang={claim.packLanguage}>
         {claim.summary}

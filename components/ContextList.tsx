@@ -4,7 +4,7 @@
  */
 import type { ContextItem } from '@/lib/schema';
 import { LOOKALIKE_WORDS, readLink, type Lookalike } from '@/lib/links';
-import type { Source } from '@/lib/schema';
+import type { Source, Telling } from '@/lib/schema';
 import { formatPartialDate } from '@/lib/partial-date';
 
 /** Where a link goes, as a screen reader says it: "at reuters.com", and what makes the host a
@@ -32,6 +32,39 @@ export function HostWarning({ link, classPrefix }: { link: { lookalike: Lookalik
       {' '}
       {words.short}
     </span>
+  );
+}
+
+/**
+ * The report whose telling a verdict judges (`Telling`), as a citation: its title, a link where the
+ * pack gives one (checked as every link is, with where it goes: a pack's title for the report could
+ * name another site than its link's), and its date.
+ */
+export function ReportCited({ report, classPrefix }: { report: Telling['report']; classPrefix: string }) {
+  const { title, url, published } = report;
+  const link = url ? readLink(url) : null;
+  return (
+    <>
+      {link?.ok ? (
+        <>
+          <a href={link.url} target="_blank" rel="noopener noreferrer" aria-label={`${title}, ${spokenHost(link)} (opens in a new tab)`}>
+            <bdi>{title}</bdi>
+          </a>
+          <span class={`${classPrefix}__host`}> {link.host}</span>
+          <HostWarning link={link} classPrefix={classPrefix} />
+        </>
+      ) : (
+        <cite>
+          <bdi>{title}</bdi>
+        </cite>
+      )}
+      {published && (
+        <>
+          {', '}
+          <time dateTime={published}>{formatPartialDate(published)}</time>
+        </>
+      )}
+    </>
   );
 }
 

@@ -97,6 +97,15 @@ describe('PopupApp', () => {
       expect(document.activeElement).toBe(searchBox());
     });
 
+    it('says in a record which report a verdict on its telling judges, as the card does', () => {
+      renderPopup();
+      type('munich defense summit');
+      fireEvent.click(results()[0]!);
+      const record = screen.getByRole('article');
+      expect(within(record).getByRole('heading', { level: 2 }).textContent).toContain('The report calls the Munich gathering a defense summit');
+      expect(record.textContent).toContain('As reported in Trump Announces Start of Ukraine War Talks Following Call with Putin, 28 Apr 2025.');
+    });
+
     it('goes back from a record with Escape', () => {
       renderPopup();
       type('saudi');
