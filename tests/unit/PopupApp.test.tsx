@@ -79,11 +79,16 @@ describe('PopupApp', () => {
       expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(firstText);
     });
 
-    it('opens the full record on click, and Back returns to the same results', () => {
+    /** The record of the first result for a query, opened with a click. */
+    const openRecord = (query: string) => {
       renderPopup();
-      type('kursk swap');
+      type(query);
       fireEvent.click(results()[0]!);
-      const record = screen.getByRole('article');
+      return screen.getByRole('article');
+    };
+
+    it('opens the full record on click, and Back returns to the same results', () => {
+      const record = openRecord('kursk swap');
       expect(within(record).getByRole('heading', { level: 2 }).textContent).toContain('trading the Ukrainian-held part');
       expect(record.textContent).toContain('What the record shows');
       expect(record.textContent).toContain(`From: ${bundled.title}`);
@@ -98,10 +103,7 @@ describe('PopupApp', () => {
     });
 
     it('says in a record which report a verdict on its telling judges, as the card does', () => {
-      renderPopup();
-      type('munich defense summit');
-      fireEvent.click(results()[0]!);
-      const record = screen.getByRole('article');
+      const record = openRecord('munich defense summit');
       expect(within(record).getByRole('heading', { level: 2 }).textContent).toContain('The report calls the Munich gathering a defense summit');
       expect(record.textContent).toContain('As reported in Trump Announces Start of Ukraine War Talks Following Call with Putin, 28 Apr 2025.');
     });
