@@ -1,7 +1,7 @@
 // Reads a saved HTML page the way the extension sees it: linkedom's DOM, the extension's own text
 // extraction and page date (lib/page-scan.ts), shared by the scan CLI and the fitting script.
 import { parseHTML } from 'linkedom';
-import { parse, serialize } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { decodeAs, declaredEncoding, escapeEncoded, mostlyUtf8, strictUtf8 } from '../../lib/text-files';
 
 export { decodeTextFile } from '../../lib/text-files';
@@ -12,12 +12,54 @@ export { decodeTextFile } from '../../lib/text-files';
  * stayed in the table, where a browser moves it before the table (out of a hidden one, say);
  * misnested inline tags were not mended; the first element of a fragment became the document
  * element and the rest were dropped; attribute names kept their capitals ("<P HIDDEN>", React's
- * "dateTime"), and went unread. The HTML standard's parser (parse5) builds the browser's tree, and
- * its serialization, every element closed where it ends, reads the same in linkedom.
+ * "dateTime"), and went unread. The HTML standard's parser (parse5) builds the browser's tree,
+ * which is copied into linkedom's DOM for the extension's own reading of it.
  */
 export function parseSavedPage(html: string): Document {
-  const document = parseHTML(serialize(parse(html))).document as unknown as Document;
+  const document = domOf(parse(html));
   hideFoldedDetails(document);
+  return document;
+}
+
+type Parsed = DefaultTreeAdapterMap;
+
+/**
+ * parse5's tree as a linkedom document, copied node by node with a stack of its own: parse5's
+ * serializer (and any copy that calls itself for each level) ran out of stack on a page of some
+ * thousands of unclosed <div>s, which a browser reads. A template's content is left out, as a
+ * browser draws none of it.
+ */
+function domOf(tree: Parsed['document']): Document {
+  const document = parseHTML('<!doctype html><html></html>').document as unknown as Document;
+  const root = document.documentElement;
+  root.replaceChildren();
+  const html = tree.childNodes.find((node): node is Parsed['element'] => node.nodeName === 'html');
+  if (!html) return document;
+  const copyAttributes = (from: Parsed['element'], to: Element) => {
+    for (const { name, value, prefix } of from.attrs) {
+      try {
+        to.setAttribute(prefix ? `${prefix}:${name}` : name, value);
+      } catch {
+        // A name the DOM refuses ("a\"b", which the parser keeps): a browser keeps the attribute,
+        // but no reading of the page's text looks at such a name.
+      }
+    }
+  };
+  copyAttributes(html, root);
+  const stack: [Parsed['parentNode'], Node][] = [[html, root]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    for (const child of from.childNodes) {
+      if (child.nodeName === '#text') to.appendChild(document.createTextNode((child as Parsed['textNode']).value));
+      else if (child.nodeName === '#comment') to.appendChild(document.createComment((child as Parsed['commentNode']).data));
+      else if ('tagName' in child) {
+        const element = child.namespaceURI === 'http://www.w3.org/1999/xhtml' ? document.createElement(child.tagName) : document.createElementNS(child.namespaceURI, child.tagName);
+        copyAttributes(child, element);
+        to.appendChild(element);
+        if (child.tagName !== 'template') stack.push([child, element]);
+      }
+    }
+  }
   return document;
 }
 

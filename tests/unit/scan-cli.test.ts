@@ -265,6 +265,13 @@ describe('npm run scan', () => {
     // A hidden paragraph ends where a block starts; an inline tag left open is carried into the
     // next paragraph, and closed where the markup closes it, not at the page's end.
     expect(blocksOf('<p hidden>Folded.<div>Then the vote was held.</div><p><b>Bold <i>both</b> italic</i> plain.</p><p>Next.</p>')).toEqual(['Then the vote was held.', 'Bold both italic plain.', 'Next.']);
+    // Thousands of unclosed <div>s, as a forum's broken template leaves them: read, as a browser
+    // reads them (a copy that called itself for each level ran out of stack).
+    expect(blocksOf(`${'<div>'.repeat(20_000)}<p>Deep in the page.</p>`)).toEqual(['Deep in the page.']);
+    // SVG keeps its own names; a template's content is not drawn.
+    const page = parseSavedPage('<svg viewBox="0 0 1 1"><foreignObject><p>In a drawing.</p></foreignObject></svg><template><p>Not drawn.</p></template>');
+    expect(page.querySelector('svg')!.getAttribute('viewBox')).toBe('0 0 1 1');
+    expect(extractBlocks(page.documentElement).map((block) => block.text)).not.toContain('Not drawn.');
   });
 
   it('reads attribute names written in capitals as browsers do: hidden text left out, the page\'s date read', async () => {
