@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount, plural } from '@/lib/counts';
 import { formatMoment } from '@/lib/partial-date';
-import { MAX_PACK_BYTES, checkPackSize } from '@/lib/pack';
+import { checkPackFileSize } from '@/lib/pack';
 import type { Client, ExportFormat, ProtocolError } from '@/lib/protocol';
 import type { Result } from '@/lib/result';
 import type { ImportReport, ListedPack, StoreSummary } from '@/lib/store';
@@ -165,9 +165,7 @@ export function PackManager({ client, importer, storeVersion = 0 }: { client: Cl
       setStatus({ kind: 'error', text: `“${isolated(file.name)}” was not imported: another file is being imported. Try again once it is done.` });
       return;
     }
-    // Judged by its size before it is read, at twice the limit: UTF-16 (what PowerShell writes)
-    // takes two bytes for each character that UTF-8 writes in one. Its text is judged in UTF-8.
-    const tooBig = file.size > 2 * MAX_PACK_BYTES ? checkPackSize(file.size) : null;
+    const tooBig = checkPackFileSize(file.size);
     if (tooBig) {
       endImport();
       setStatus({ kind: 'error', text: `Nothing was imported. ${tooBig}` });

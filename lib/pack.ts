@@ -166,6 +166,13 @@ export function checkPackSize(bytes: number): string | null {
     : null;
 }
 
+/** Refuses a file on disk by its size before it is read and decoded, at twice the limit: UTF-16
+ * (what Notepad and PowerShell write) takes two bytes for each character that UTF-8 writes in one.
+ * Its text is then judged in UTF-8 (`parsePackText`). The settings page and `scan --pack` both. */
+export function checkPackFileSize(bytes: number): string | null {
+  return bytes > 2 * MAX_PACK_BYTES ? checkPackSize(bytes) : null;
+}
+
 const SCRIPT_START = /<script\b/gi;
 const LD_JSON_TYPE = /type\s*=\s*["']?application\/ld\+json["']?/gi;
 const SCRIPT_END = /<\/script\s*>/gi;

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { expectBundledPack } from '../lib/bundled-pack';
 import { buildClaimIndex, DEFAULT_SENSITIVITY, type MatchableClaim } from '../lib/matching';
 import { judgeMention } from '../lib/mention-verdict';
-import { checkPackSize, parsePackText } from '../lib/pack';
+import { checkPackFileSize, parsePackText } from '../lib/pack';
 import { scanDocument } from '../lib/page-scan';
 import { VERDICT_LABELS } from '../lib/verdicts';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
@@ -85,9 +85,10 @@ function loadPack(file: string): { id: string; claims: MatchableClaim[] } {
   let text: string;
   try {
     // Refused by its size before it is read: a file of gigabytes ended the read with Node's own code.
+    // As the settings page refuses it (a UTF-16 pack the extension imports was refused here).
     const stat = statSync(file);
     if (stat.isDirectory()) throw new Error('it is a folder, not a pack');
-    const tooLarge = checkPackSize(stat.size);
+    const tooLarge = checkPackFileSize(stat.size);
     if (tooLarge) throw new Error(tooLarge);
     // In the encoding it is saved in: a pack saved as UTF-16 by Windows' Notepad was refused.
     text = decodeTextFile(readFileSync(file)).text;

@@ -63,6 +63,13 @@ describe('npm run scan', () => {
     writeFileSync(join(temp, 'ferry-strike.html'), '<html><body><p>Commuters say ferry fares have doubled since spring.</p><p>On Monday the ferry crews went on strike.</p></body></html>');
     const both = await scan('--json', '--pack', join(temp, 'pack.json'), '--pack', join(temp, 'strike-pack.json'), join(temp, 'ferry-strike.html'));
     expect(JSON.parse(both.stdout).pages[0].mentions.map((m: { claimId: string; verdict: string }) => [m.claimId, m.verdict])).toEqual([['ferry', 'false'], ['ferry', 'accurate']]);
+    // Saved as UTF-16, as Notepad and PowerShell save it, a pack of 9 MB is 18 MB on disk: read,
+    // as the settings page reads it, not refused for the size of its bytes.
+    const wide = `{${' '.repeat(9_000_000)}${JSON.stringify(pack).slice(1)}`;
+    writeFileSync(join(temp, 'wide-pack.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wide, 'utf16le')]));
+    const utf16 = await scan('--json', '--pack', join(temp, 'wide-pack.json'), join(temp, 'ferry.html'));
+    expect(utf16.stderr).toBe('');
+    expect(JSON.parse(utf16.stdout).pages[0].mentions.map((m: { claimId: string }) => m.claimId)).toEqual(['ferry']);
     const bad = await scan('--pack', join(temp, 'bad-pack.json'), join(temp, 'ferry.html'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a usable fact pack');
