@@ -2,7 +2,7 @@
 // Claimlight pack file from ClaimReview JSON-LD, CSV and Claimlight packs, ready to publish for
 // readers to subscribe to (README, "Publishing a feed"). Nothing is written when an input has a
 // problem; each problem is printed with its file and record.
-import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkPackSize, packFileText } from '../lib/pack';
 import { endQuietlyOnClosedPipe } from './lib/closed-pipe';
@@ -18,6 +18,14 @@ const USAGE = 'usage: npm run pack -- build IN... --out FILE [--id ID] [--title 
 function existingPath(path: string): string | null {
   try {
     return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
   } catch {
     return null;
   }
@@ -105,23 +113,32 @@ function main(argv: string[]): number {
   // Beside the file a link points to (a pack published through a link into a web root): the link
   // itself was replaced, and the published pack never changed. What is no file (a device, a pipe)
   // is written to as it is, not replaced by one.
+  // (Stat'ed as given, following links: "/dev/stdout" into a pipe resolves to a name, "pipe:[…]",
+  // that cannot be stat'ed, and threw with a stack trace.)
   const target = existingPath(options.out);
-  const plainFile = !target || statSync(target).isFile();
-  const out = target ?? options.out;
+  const plainFile = !target || (statOrNull(options.out)?.isFile() ?? false);
+  const out = plainFile ? (target ?? options.out) : options.out;
   const beside = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
     if (plainFile) {
       writeFileSync(beside, text);
       renameSync(beside, out);
+    } else if (options.out === '/dev/stdout') {
+      // Through its descriptor: standard output that is a socket (as Node's child processes are
+      // given one) cannot be opened again by that name (ENXIO).
+      writeFileSync(process.stdout.fd, text);
     } else writeFileSync(out, text);
   } catch (e) {
     rmSync(beside, { force: true });
     console.error(`pack: ${options.out}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return 1;
   }
-  for (const line of built.value.report) console.log(printable(line));
+  // Said on standard error where the pack went to a device or a pipe ("--out /dev/stdout | …"): on
+  // standard output the words would follow the pack into whatever reads it.
+  const say = plainFile ? console.log : console.error;
+  for (const line of built.value.report) say(printable(line));
   const { pack } = built.value;
-  console.log(`wrote ${options.out}: "${pack.title}" (id ${pack.id}), ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'}, format ${pack.formatVersion}`);
+  say(`wrote ${options.out}: "${pack.title}" (id ${pack.id}), ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'}, format ${pack.formatVersion}`);
   return 0;
 }
 

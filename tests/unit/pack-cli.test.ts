@@ -270,6 +270,17 @@ describe('npm run pack', () => {
     expect(binary.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   }, 60_000);
 
+  it('writes the pack to its standard output when told "--out /dev/stdout", into a pipe, with its report on standard error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
+    writeFileSync(join(dir, 'checks.csv'), CSV);
+    // Run with its output into a pipe, as "npm run pack -- build … --out /dev/stdout | jq" runs it
+    // (here a socket, as Node gives its child processes, which cannot be opened by that name).
+    const run = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', '/dev/stdout', '--id', 'harbour', '--publisher', 'Harbour Checks');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).claims).toHaveLength(2);
+    expect(run.stderr).toMatch(/wrote \/dev\/stdout: "Fact-checks by Harbour Checks" \(id harbour\), 2 claims, format 2/);
+  }, 60_000);
+
   it('says in a line when its output cannot be written (a full disk), not in a stack trace', async () => {
     // Its output on a device that is always full.
     const full = openSync('/dev/full', 'w');
