@@ -129,7 +129,9 @@ function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const window = claim.window;
   const days = claim.eventDays;
   if (!window || !days) return true;
-  const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
+  // A date without a year is placed by the page's date; on a page that gives none, it cannot be
+  // placed (read as this year's, "12 February" on an undated page took a 2025 claim's mention away).
+  const own = time.dates.filter((d) => !d.since && (d.year === undefined ? time.pageDate !== null : !claim.ownYears.has(d.year)));
   if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), days));
   // Days of the week are read only on a dated page: they are near its date, or near the time an
   // earlier sentence took the story back to (the narrative's last time).
