@@ -219,7 +219,6 @@ export function parseDate(value: string | null | undefined): number | null {
 const DATE_SELECTORS = [
   'meta[property="article:published_time" i]',
   'meta[name="article:published_time" i]',
-  'meta[itemprop="datePublished"]',
   'meta[name="date" i]',
   'meta[name="pubdate" i]',
   'meta[name="publishdate" i]',
@@ -230,14 +229,16 @@ const DATE_SELECTORS = [
   'meta[name="dc.date.issued" i]',
 ];
 
-/** Elements that mark the article's own date, in the order they are trusted: a `<time>` or other
- * element the page's microdata calls `datePublished`, then the first `<time>` of the article, and
- * last the page's first `<time>`. */
-const TIME_SELECTORS = ['time[itemprop="datePublished"][datetime]', '[itemprop="datePublished"][content]', 'article time[datetime]', 'main time[datetime]', 'time[datetime]'];
+/** Elements the page's microdata calls `datePublished`: the article's own, in its <main> or its
+ * <article>, before any (a related story's, in a card of its own). */
+const MICRODATA_SELECTORS = ['main [itemprop="datePublished"]', 'article [itemprop="datePublished"]', '[itemprop="datePublished"]'];
+/** `<time>` elements that may give the article's date, in the order they are trusted: the main
+ * article's, the main part's, any article's, and last the page's. */
+const TIME_SELECTORS = ['main article time[datetime]', 'main time[datetime]', 'article time[datetime]', 'time[datetime]'];
 
 /** The tags `pageDate` reads the page's date from (its meta tags and JSON-LD), as one selector:
  * what a page changes when it dates itself anew. */
-export const DATING_TAGS = [...DATE_SELECTORS, 'script[type="application/ld+json"]'].join(', ');
+export const DATING_TAGS = [...DATE_SELECTORS, 'meta[itemprop="datePublished"]', 'script[type="application/ld+json"]'].join(', ');
 
 /** What JSON-LD calls the article itself (NewsArticle, BlogPosting, ReportageNewsArticle, …). */
 const ARTICLE_TYPE = /Article$|^BlogPosting$|^LiveBlogPosting$|^Report$/;
@@ -279,11 +280,13 @@ function articleDateIn(text: string): string | undefined {
 }
 
 /**
- * The page's publication date from its markup: meta tags, JSON-LD `datePublished` (the article's
- * before any other item's), the element its microdata calls `datePublished`, the first `<time
- * datetime>` of its article, or else of the page; `null` when the page does not say. The article's
- * own comes before the page's first, which is often a related story's or a live ticker's, older or
- * newer than this one.
+ * The page's publication date from its markup: the page's meta tags, JSON-LD `datePublished` (the
+ * article's before any other item's), the element its microdata calls `datePublished` (the main
+ * article's first), any `datePublished` in a JSON-LD block that does not parse, the `<time
+ * datetime>` of its main article, or else of the page; `null` when the page does not say. The
+ * article's own comes before the page's first, which is often a related story's or a live
+ * ticker's, older or newer than this one. Of each kind, the first that is a date is taken (a
+ * `<time datetime="10:30">` is passed over).
  */
 export function pageDate(document: Document): number | null {
   for (const selector of DATE_SELECTORS) {
@@ -295,14 +298,24 @@ export function pageDate(document: Document): number | null {
     const value = parseDate(articleDateIn(text));
     if (value !== null) return value;
   }
+  const firstDateOf = (selector: string) => {
+    for (const element of document.querySelectorAll(selector)) {
+      const value = parseDate(element.getAttribute('datetime') ?? element.getAttribute('content'));
+      if (value !== null) return value;
+    }
+    return null;
+  };
+  for (const selector of MICRODATA_SELECTORS) {
+    const value = firstDateOf(selector);
+    if (value !== null) return value;
+  }
   for (const text of scripts) {
     const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(text);
     const value = parseDate(match?.[1]);
     if (value !== null) return value;
   }
   for (const selector of TIME_SELECTORS) {
-    const element = document.querySelector(selector);
-    const value = parseDate(element?.getAttribute('datetime') ?? element?.getAttribute('content'));
+    const value = firstDateOf(selector);
     if (value !== null) return value;
   }
   return null;

@@ -147,6 +147,11 @@ describe('pageDate', () => {
     ['microdata with content', '<body><span itemprop="datePublished" content="2024-09-14">14 Sept</span></body>', '2024-09-14'],
     // A related story's date in the header comes before the article's own in the page.
     ['the article’s own time element', '<body><header><time datetime="2019-03-02">Most read</time></header><article><p>By A. Writer</p><time datetime="2024-09-14">14 Sept</time></article></body>', '2024-09-14'],
+    // Found by a review of how pages date their related stories (7 December 2026):
+    ['the article’s JSON-LD date, not a related story’s microdata', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-02-13"}</script><body><div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2019-03-01"></div></body>', '2025-02-13'],
+    ['the byline’s microdata, not a related story’s in a JSON-LD list', '<script type="application/ld+json">{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","datePublished":"2019-03-01"}]}</script><body><article><time itemprop="datePublished" datetime="2025-02-13">13 Feb</time></article></body>', '2025-02-13'],
+    ['the main article’s time element, not a teaser card’s before it', '<body><header><article class="card"><time datetime="2024-11-02T09:00:00Z">2 Nov</time></article></header><main><article><time datetime="2025-02-13T09:00:00Z">13 Feb</time></article></main></body>', '2025-02-13'],
+    ['the article’s first time element that is a date, past one that is a time of day', '<body><aside><time datetime="2019-01-01">Archive</time></aside><article><time datetime="10:30">10:30</time><time datetime="2025-02-13">13 Feb</time></article></body>', '2025-02-13'],
   ])('reads %s', (_, html, expected) => {
     const { document } = parseHTML(`<!doctype html><html><head>${html}</head></html>`);
     expect(iso(pageDate(document as unknown as Document)!)).toBe(expected);
