@@ -143,6 +143,13 @@ export async function fetchFeed(url: string, validators: Validators, options: Fe
   return fetched.ok || !options.secret ? fetched : err({ ...fetched.error, message: withoutSecret(fetched.error.message, options.secret) });
 }
 
+/** Whether an address is this computer's (localhost, 127.x.x.x, [::1]), which a browser's
+ * HTTPS-Only Mode leaves plain. */
+function isLoopback(url: string): boolean {
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+}
+
 async function fetchDocument(url: string, validators: Validators, options: FetchOptions): Promise<Result<FeedDocument, FetchFailure>> {
   const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
   const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
@@ -162,7 +169,10 @@ async function fetchDocument(url: string, validators: Validators, options: Fetch
       if (options.allowed && !(await options.allowed(url).catch(() => true))) {
         return failure(`Claimlight is no longer allowed to read from ${host}: the permission was taken back in the browser's settings. Remove this feed and subscribe to it again to allow it.`);
       }
-      return failure(`Could not reach ${host}: the server is down, the address is wrong, or this device is offline (${(e as Error).message}).`);
+      // A browser that sends every request over https (Firefox's HTTPS-Only Mode, which upgrades
+      // an extension's fetches too) fails a plain-http feed's the same way, without asking it.
+      const upgraded = url.startsWith('http://') && !isLoopback(url) ? ' If your browser is set to use only HTTPS (Firefox’s HTTPS-Only Mode), it does not read http:// addresses: subscribe to the feed’s https:// address, if it has one.' : '';
+      return failure(`Could not reach ${host}: the server is down, the address is wrong, or this device is offline (${(e as Error).message}).${upgraded}`);
     }
     // The reader allowed the feed's origin, not wherever it sends us: a feed that moved elsewhere
     // is not read from there.

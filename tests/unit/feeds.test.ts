@@ -194,6 +194,11 @@ describe('fetchFeed', () => {
     const down = server(() => Promise.reject(new TypeError('fetch failed')));
     const result = await fetchFeed(FEED_URL, {}, { fetch: down.fetch });
     expect(result).toEqual({ ok: false, error: { message: expect.stringMatching(/^Could not reach checks\.example: the server is down/) } });
+    // An http:// feed that cannot be reached may be one the browser upgrades to https and fails
+    // (Firefox's HTTPS-Only Mode): said, except for this computer's addresses, which it leaves plain.
+    expect(await fetchFeed('http://checks.example/feed.json', {}, { fetch: down.fetch })).toEqual({ ok: false, error: { message: expect.stringMatching(/ If your browser is set to use only HTTPS \(Firefox’s HTTPS-Only Mode\), it does not read http:\/\/ addresses: subscribe to the feed’s https:\/\/ address, if it has one\.$/) } });
+    expect(result.ok || result.error.message).not.toMatch(/HTTPS-Only/);
+    expect(await fetchFeed('http://127.0.0.1:8080/feed.json', {}, { fetch: down.fetch })).toEqual({ ok: false, error: { message: expect.not.stringMatching(/HTTPS-Only/) } });
     vi.useFakeTimers();
     const silent = vi.fn((_: unknown, init: RequestInit) => new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
     const pending = fetchFeed(FEED_URL, {}, { fetch: silent, timeoutMs: 30_000 });
