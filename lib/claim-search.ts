@@ -193,8 +193,9 @@ const SEARCH_OPTIONS: SearchOptions = {
   fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) && !/^\d+$/.test(term) ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
   // "minute" reaches "minutes". Not a number: "2,000" is not the start of 20,000 or 200,000, which
-  // it listed (and marked in them), nor "30" of 300.
-  prefix: (term) => term.length > 1 && !STOPWORDS.has(term) && !startsWithDigit(term),
+  // it listed (and marked in them), nor "30" of 300. (A word of digits and letters is: "1md" of
+  // "1MDB", "1990" of "1990s" would be, but a number is digits alone.)
+  prefix: (term) => term.length > 1 && !STOPWORDS.has(term) && !/^\d+$/.test(term),
   combineWith: 'OR',
 };
 

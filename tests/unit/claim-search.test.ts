@@ -400,6 +400,8 @@ describe('claim search, after a review of how readers type in other scripts and 
     expect(ids(claims, '2,000')).toEqual(['two']);
     expect(ids(claims, '2000 troops')).toEqual(['two']);
     expect(ids([claim('protest', { text: 'Some 300 protesters gathered' })], '30')).toEqual([]);
+    // A word that starts with digits is still the start of a longer one.
+    expect(ids([claim('fund', { text: 'The 1MDB fund lost billions' })], '1md')).toEqual(['fund']);
   });
 
   it('does not find a number by a word one letter from its name, nor a word by a digit', () => {
