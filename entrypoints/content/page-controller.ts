@@ -224,7 +224,8 @@ export class PageController {
         const card = this.host?.current ?? this.pendingCard;
         if (!mention || (card && card.opened !== 'hover')) return;
         const active = document.activeElement;
-        if (active && active === focusTargetAt(mention.range)) return;
+        // (Not the page itself: a mention's text may lie in <body>, which a click on blank space focuses.)
+        if (active && active !== document.body && active !== document.documentElement && active === focusTargetAt(mention.range)) return;
         this.outline(null);
       }, 0);
     };
