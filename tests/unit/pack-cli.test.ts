@@ -272,13 +272,16 @@ describe('npm run pack', () => {
 
   it('writes the pack to its standard output when told "--out /dev/stdout", into a pipe, with its report on standard error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlight-pack-'));
-    writeFileSync(join(dir, 'checks.csv'), CSV);
+    // Four hundred rows: a pack of some 200 KB, more than a pipe holds at once.
+    const rows = Array.from({ length: 400 }, (_, i) => `"Ferry fares rose by ${i} percent on route ${i}.",False,"The operator's table for route ${i} says otherwise, in full.",https://checks.example/ferry-${i},Harbour Checks,2026-11-18,A councillor`);
+    writeFileSync(join(dir, 'checks.csv'), [CSV.split('\r\n')[0], ...rows].join('\r\n'));
     // Run with its output into a pipe, as "npm run pack -- build … --out /dev/stdout | jq" runs it
     // (here a socket, as Node gives its child processes, which cannot be opened by that name).
     const run = await runScript('pack', 'build', join(dir, 'checks.csv'), '--out', '/dev/stdout', '--id', 'harbour', '--publisher', 'Harbour Checks');
+    expect(run.stderr).toMatch(/wrote \/dev\/stdout: "Fact-checks by Harbour Checks" \(id harbour\), 400 claims, format 2/);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).claims).toHaveLength(2);
-    expect(run.stderr).toMatch(/wrote \/dev\/stdout: "Fact-checks by Harbour Checks" \(id harbour\), 2 claims, format 2/);
+    expect(run.stdout.length).toBeGreaterThan(100_000);
+    expect(JSON.parse(run.stdout).claims).toHaveLength(400);
   }, 60_000);
 
   it('says in a line when its output cannot be written (a full disk), not in a stack trace', async () => {
