@@ -229,12 +229,13 @@ const DATE_SELECTORS = [
   'meta[name="dc.date.issued" i]',
 ];
 
-/** Elements the page's microdata calls `datePublished`: the article's own, in its <main> or its
- * <article>, before any (a related story's, in a card of its own). */
-const MICRODATA_SELECTORS = ['main [itemprop="datePublished"]', 'article [itemprop="datePublished"]', '[itemprop="datePublished"]'];
+/** Elements the page's microdata calls `datePublished`, in the page's order: the article's, most
+ * often (in <head>, or its byline), before a related story's in a list further on. */
+const MICRODATA_SELECTORS = ['[itemprop="datePublished"]'];
 /** `<time>` elements that may give the article's date, in the order they are trusted: the main
- * article's, the main part's, any article's, and last the page's. */
-const TIME_SELECTORS = ['main article time[datetime]', 'main time[datetime]', 'article time[datetime]', 'time[datetime]'];
+ * part's article's (past teaser cards, each an <article>, in a header before it), any article's,
+ * the main part's, and last the page's. */
+const TIME_SELECTORS = ['main article time[datetime]', 'article time[datetime]', 'main time[datetime]', 'time[datetime]'];
 
 /** The tags `pageDate` reads the page's date from (its meta tags and JSON-LD), as one selector:
  * what a page changes when it dates itself anew. */
@@ -281,8 +282,8 @@ function articleDateIn(text: string): string | undefined {
 
 /**
  * The page's publication date from its markup: the page's meta tags, JSON-LD `datePublished` (the
- * article's before any other item's), the element its microdata calls `datePublished` (the main
- * article's first), any `datePublished` in a JSON-LD block that does not parse, the `<time
+ * article's before any other item's), the first element its microdata calls `datePublished`, any
+ * `datePublished` in a JSON-LD block that does not parse, the `<time
  * datetime>` of its main article, or else of the page; `null` when the page does not say. The
  * article's own comes before the page's first, which is often a related story's or a live
  * ticker's, older or newer than this one. Of each kind, the first that is a date is taken (a
