@@ -129,10 +129,12 @@ function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const window = claim.window;
   const days = claim.eventDays;
   if (!window || !days) return true;
-  // A date without a year is placed by the page's date; on a page that gives none, it cannot be
-  // placed (read as this year's, "12 February" on an undated page took a 2025 claim's mention away).
-  const own = time.dates.filter((d) => !d.since && (d.year === undefined ? time.pageDate !== null : !claim.ownYears.has(d.year)));
-  if (own.length) return own.some((d) => overlapsWindow(intervalOf(d, time.reference), days));
+  const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
+  // A date without a year is placed by the page's date; on a page that gives none, by the claim's
+  // days: "12 February" fits a claim of 12 February 2025, "3 August" does not. (Read as this year's,
+  // "12 February" on an undated page took a 2025 claim's mention away.)
+  const placed = (d: NamedDate) => intervalOf(d, d.year === undefined && time.pageDate === null ? days.to : time.reference);
+  if (own.length) return own.some((d) => overlapsWindow(placed(d), days));
   // Days of the week are read only on a dated page: they are near its date, or near the time an
   // earlier sentence took the story back to (the narrative's last time).
   if (time.pageDate !== null) {

@@ -59,12 +59,15 @@ describe('findMentions', () => {
     expect(marked('Zelensky said his call with Trump had been good and detailed, the Mail on Sunday reported.', FEB_24)).toContain('zelensky-good-detailed-call');
   });
 
-  it('places no date without a year on a page that gives no date of its own, and judges the sentence by its other words', () => {
+  it('places a date without a year by the claim’s days on a page that gives no date of its own', () => {
     // With no page date, "12 February" was read as this year's, past the call's days, and the
     // mention went. A year given still decides.
     expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call on 12 February went well.'], null)).toContain('call-duration-90-minutes');
     expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call on 12 February 2025 went well.'], null)).toContain('call-duration-90-minutes');
     expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call on 12 February 2019 went well.'], null)).not.toContain('call-duration-90-minutes');
+    // Placed by the claim's days, a day far from them still rules the sentence out.
+    expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call on 3 August went well.'], null)).not.toContain('call-duration-90-minutes');
+    expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call in October went well.'], null)).not.toContain('call-duration-90-minutes');
   });
 
   it('reports the span, score and matched cues of a mention', () => {
