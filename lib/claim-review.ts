@@ -729,7 +729,7 @@ export function packToClaimReview(pack: FactPack): Json {
       // A review that came with no address has no source to keep its outlet and date: its line in
       // the summary names them, and it goes out by them, not by the pack's publishers (all of them,
       // for a feed of several fact-checkers) on the day the pack was imported.
-      const named = review || !claim.ratingLabel ? null : firstRatedLine(claim.summary, claim.ratingLabel);
+      const named = review ? null : firstRatedLine(claim.summary, claim.ratingLabel);
       const outlet = review?.outlet ?? named?.outlet;
       // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
       // and a claim exported, imported and exported again used to gain one each time.
@@ -746,7 +746,9 @@ export function packToClaimReview(pack: FactPack): Json {
         ...(review ? (review.published ? { datePublished: review.published } : {}) : named ? (named.date ? { datePublished: named.date } : {}) : { datePublished: pack.created }),
         inLanguage: pack.language,
         author: { '@type': 'Organization', name: exportedText(outlet ?? pack.publisher) },
-        reviewRating: { '@type': 'Rating', alternateName: exportedText(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) },
+        // A review that gave no rating goes without one: written "Not rated", it came back "Rated
+        // “Not rated” by …" in place of "Reviewed by …, with no rating given".
+        ...(!claim.ratingLabel && (review || named) ? {} : { reviewRating: { '@type': 'Rating', alternateName: exportedText(claim.ratingLabel ?? VERDICT_LABELS[claim.verdict]) } }),
         ...(body ? { reviewBody: exportedText(body) } : {}),
         ...ownFieldsOf(claim),
         itemReviewed: {
