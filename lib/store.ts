@@ -59,6 +59,10 @@ export interface StoredFeed {
    * address that is no web address, bytes in another encoding than named): the first few, then
    * how many more (`MAX_FEED_NOTES`). */
   lastNotes?: string[];
+  /** What the last read said of blocks of the page that were no JSON, and the claims kept for them
+   * (`lastError` then): said again after a 304, which says the page is as it was, though a failed
+   * check between wrote its own `lastError`. */
+  partlyRead?: string;
   failingSince?: number;
   failures: number;
   intervalMinutes: number;

@@ -134,10 +134,10 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
   if (!fetched.ok) return failed(fetched.error);
   const healthy = (current: StoredFeed) => ({ lastChecked: now, failures: 0, nextCheck: nextCheckAfter(now, current.intervalMinutes, 0), lastError: undefined, failingSince: undefined });
   if (fetched.value === null) {
-    // A 304: the pack is as it was; only the record says the feed was asked. What the last good
-    // read said of the page (`failures` 0: blocks of it that were no JSON, the claims kept for
-    // them) still holds of the same page, and stays.
-    const next = await db.transaction('rw', db.feeds, () => updateRecord((current) => ({ ...healthy(current), ...(current.failures === 0 && current.lastError ? { lastError: current.lastError } : {}) })));
+    // A 304: the pack is as it was; only the record says the feed was asked. What the last read
+    // said of the page (blocks of it that were no JSON, the claims kept for them: `partlyRead`)
+    // still holds of the same page, and is said again, whatever failed in between.
+    const next = await db.transaction('rw', db.feeds, () => updateRecord((current) => ({ ...healthy(current), ...(current.partlyRead ? { lastError: current.partlyRead } : {}) })));
     return { feed: next ?? feed, change: null };
   }
   if (fetched.value.nothingFound) {
@@ -148,7 +148,7 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
       const withdrawn = await db.claims.where('packId').equals(feed.packId).count();
       if (withdrawn) await deletePack(db, feed.packId);
       const change = withdrawn ? { added: 0, updated: 0, withdrawn } : null;
-      const next = await updateRecord((current) => ({ ...healthy(current), lastNotes: undefined, claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
+      const next = await updateRecord((current) => ({ ...healthy(current), lastNotes: undefined, partlyRead: undefined, claimCount: 0, ...(change ? { lastChanged: now, lastChange: change } : {}) }));
       return { feed: next ?? feed, change };
     });
   }
@@ -177,6 +177,9 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const carried = unread ? stored.filter((claim) => !listed.has(claim.id)) : [];
     if (carried.length) pack.claims = [...pack.claims, ...carried];
     const change = diffClaims(stored, pack.claims);
+    const partlyRead = unread
+      ? `${unread === 1 ? 'A block' : `${formatCount(unread)} blocks`} of the page ${unread === 1 ? 'is' : 'are'} not valid JSON and ${unread === 1 ? 'was' : 'were'} left out${carried.length ? `: the ${plural(carried.length, 'claim')} it no longer lists elsewhere ${carried.length === 1 ? 'stays' : 'stay'} as stored` : ''}.`
+      : undefined;
     const same = before.length === pack.claims.length && !change.added && !change.updated && !change.withdrawn;
     let renamed = false;
     if (!same) await importPack(db, { ...parsed.value, pack }, { now: new Date(now), forFeed: true, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
@@ -186,9 +189,8 @@ export async function refreshFeed(db: ClaimlightDb, feedId: string, deps: Refres
     const next = await updateRecord((current) => ({
       ...healthy(current),
       lastNotes: notes,
-      ...(unread
-        ? { lastError: `${unread === 1 ? 'A block' : `${formatCount(unread)} blocks`} of the page ${unread === 1 ? 'is' : 'are'} not valid JSON and ${unread === 1 ? 'was' : 'were'} left out${carried.length ? `: the ${plural(carried.length, 'claim')} it no longer lists elsewhere ${carried.length === 1 ? 'stays' : 'stay'} as stored` : ''}.` }
-        : {}),
+      ...(partlyRead ? { lastError: partlyRead } : {}),
+      partlyRead,
       ...validators,
       title: pack.title,
       publisher: pack.publisher,

@@ -315,6 +315,11 @@ describe('refreshing a feed', () => {
     answer = () => new Response(null, { status: 304 });
     const unchanged = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 15 * MINUTE });
     expect(unchanged.feed).toMatchObject({ failures: 0, lastChecked: 15 * MINUTE, lastError: refreshed.feed.lastError });
+    // So it is after a check that failed between (its own error said meanwhile).
+    answer = () => new Response('', { status: 503 });
+    expect((await refreshFeed(db, feedIdOf(source), { fetch, now: () => 16 * MINUTE })).feed.lastError).not.toBe(refreshed.feed.lastError);
+    answer = () => new Response(null, { status: 304 });
+    expect((await refreshFeed(db, feedIdOf(source), { fetch, now: () => 40 * MINUTE })).feed).toMatchObject({ failures: 0, lastError: refreshed.feed.lastError });
     // Read whole again, the page says what it holds, and a review it dropped is withdrawn.
     answer = () => page([[1, 'False'], [3, 'False'], [4, 'False']]);
     const whole = await refreshFeed(db, feedIdOf(source), { fetch, now: () => 20 * MINUTE });
