@@ -106,14 +106,18 @@ function coversOf(hit: Element | null, styles: Styles): Element[] {
   return [];
 }
 
-/** The page's boxes that may lie over its text now, found by the probes. */
-export function findCovers(document: Document, styles: Styles = new Map()): Cover[] {
+/** How many rows of probes there are (`findCovers`' `rows`). */
+export const PROBE_ROWS = PROBES_Y.length;
+
+/** The page's boxes that may lie over its text now, found by the probes: all of them, or those of
+ * the rows given (indices into `PROBES_Y`). */
+export function findCovers(document: Document, styles: Styles = new Map(), rows?: readonly number[]): Cover[] {
   const view = document.defaultView;
   if (!view || typeof document.elementFromPoint !== 'function') return [];
   const width = document.documentElement.clientWidth || view.innerWidth;
   const height = document.documentElement.clientHeight || view.innerHeight;
   const found: Element[] = [];
-  for (const shareY of PROBES_Y) {
+  for (const shareY of rows ? rows.map((row) => PROBES_Y[row]!) : PROBES_Y) {
     for (const shareX of PROBES_X) {
       const x = Math.min(width - 1, Math.max(0, Math.round(width * shareX)));
       const y = Math.min(height - 1, Math.max(0, Math.round(height * shareY)));

@@ -15,7 +15,7 @@
 import { markStyleSheet, type MarkSettings } from '@/lib/mark-style';
 import type { MentionVerdict } from '@/lib/verdicts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { coverAt, findCovers, holds, uncovered, type Clip, type Cover, type CoveredAt, type Styles } from './covers';
+import { coverAt, findCovers, PROBE_ROWS, holds, uncovered, type Clip, type Cover, type CoveredAt, type Styles } from './covers';
 import { LAYER_PREFIXES, unguessableTagName } from './tag-name';
 import { clearHostAttributes } from './host-attributes';
 
@@ -261,6 +261,10 @@ export class OverlayPainter implements Painter {
    * due once `COVER_LOOK_MS` have passed, for a scroll that came sooner. */
   private covers: Cover[] = [];
   private coversFound = -Infinity;
+  /** The guard's passes, counted: each asks one row of probes (`guardRow`), and each cover, the
+   * pass that last found it, so that one no probe has found for a round of rows is dropped. */
+  private guardPasses = 0;
+  private coverSeen = new Map<Element, number>();
   private lookDue: ReturnType<typeof setTimeout> | null = null;
   /** Whether a cover is on top at a point, during one pass (`covers.ts`). */
   private coveredAt: CoveredAt = () => false;
@@ -395,7 +399,11 @@ export class OverlayPainter implements Painter {
     // A box folded, or made to clip or stay put, inside a part of the page whose size did not
     // change (a panel, a dialog, an app's own scrolling pane) reports no resize: found here.
     this.restyled = true;
-    if (this.drawn.length || this.focused) this.draw();
+    // One row of probes a second, in turn, beside the covers found before: every probe each second
+    // held a page of a million nodes for some 270 ms of hit tests at a time (traced), where a
+    // scroll, a resize or a change of the page's styles asks them all at once.
+    this.guardPasses++;
+    if (this.drawn.length || this.focused) this.draw(Pass.All, this.guardPasses % PROBE_ROWS);
     return repaired;
   }
 
@@ -544,14 +552,20 @@ export class OverlayPainter implements Painter {
     return !!this.focused && !!this.places.get(this.focused.mention.range)?.pinned;
   }
 
-  /** Measures the marks the pass asks for (all reads first), then moves the boxes of those that moved. */
-  private draw(pass: Pass = Pass.All): void {
+  /** Measures the marks the pass asks for (all reads first), then moves the boxes of those that
+   * moved; with `guardRow`, asking only that row of probes for covers (`guard`). */
+  private draw(pass: Pass = Pass.All, guardRow?: number): void {
     const host = this.host;
     if (!host) return;
     const all = this.focused ? [...this.drawn, this.focused] : this.drawn;
     // Only while there is something to draw: each probe is a hit test.
     const styles: Styles = new Map();
-    this.covers = all.length ? findCovers(this.document, styles) : [];
+    const found = all.length ? findCovers(this.document, styles, guardRow === undefined ? undefined : [guardRow]) : [];
+    if (guardRow === undefined) this.coverSeen.clear();
+    for (const { element } of found) this.coverSeen.set(element, this.guardPasses);
+    // The row's covers, and those another row found within the last round of rows, where they are now.
+    const kept = guardRow === undefined ? [] : this.covers.filter(({ element }) => element.isConnected && !found.some((cover) => cover.element === element) && this.guardPasses - (this.coverSeen.get(element) ?? -Infinity) < PROBE_ROWS);
+    this.covers = [...found, ...kept.map(({ element }) => ({ element, rect: element.getBoundingClientRect() }))];
     this.coveredAt = coverAt(this.document, styles);
     this.coversFound = performance.now();
     if (pass !== Pass.All && !this.covers.length && !all.some((drawn) => drawn.cut)) return;
