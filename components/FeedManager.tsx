@@ -120,6 +120,14 @@ const SEARCH_FIELDS = ['query', 'publisherSite', 'languageCode'] as const;
 /** The feeds section's error message, which the fields it is about point to. */
 const FEED_ERROR_ID = 'feed-error';
 
+/** What a feed's check came to, as the status says it: what it found (`found`); where it read the
+ * page but for blocks of it that were no JSON (`failures` 0, with a `lastError`), that, then what it
+ * left out, where it was said to have failed; and where it failed, why, after `failedAs`. */
+function checkStatus(feed: StoredFeed, found: string, failedAs: string): { kind: 'ok' | 'error'; text: string; feedId?: string } {
+  if (!feed.lastError) return { kind: 'ok', text: found };
+  return { kind: 'error', text: feed.failures === 0 ? `${found} ${feed.lastError}` : `${failedAs}${feed.lastError}`, feedId: feed.id };
+}
+
 export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, feedsVersion = 0, progress = null }: FeedManagerProps) {
   const [feeds, setFeeds] = useState<StoredFeed[] | null>(null);
   const [address, setAddress] = useState('');
@@ -215,15 +223,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
       // No change with claims: the feed took over a pack of its own claims that the reader kept (its
       // export, imported again), and they are as the feed has them.
       const found = change ? describeChange(change) : feed.claimCount > 0 ? `${plural(feed.claimCount, 'claim')}, as you had them` : 'no claims yet';
-      // A check that read the page but for blocks of it that were no JSON succeeded (`failures` 0):
-      // what it found is said, then what it left out, where it was said to have failed.
-      setStatus(
-        !feed.lastError
-          ? { kind: 'ok', text: `Subscribed to ${isolated(feed.title)}: ${found}.` }
-          : feed.failures === 0
-            ? { kind: 'error', text: `Subscribed to ${isolated(feed.title)}: ${found}. ${feed.lastError}`, feedId: feed.id }
-            : { kind: 'error', text: `Subscribed to ${isolated(feed.title)}, but the first check failed: ${feed.lastError}`, feedId: feed.id },
-      );
+      setStatus(checkStatus(feed, `Subscribed to ${isolated(feed.title)}: ${found}.`, `Subscribed to ${isolated(feed.title)}, but the first check failed: `));
       if (source.kind === 'url') setAddress('');
       await reload();
     } finally {
@@ -277,8 +277,7 @@ export function FeedManager({ client, requestOrigin, apiKey, storeVersion = 0, f
         setStatus({ kind: 'error', text: reply.error.message });
       } else if (action === 'refresh') {
         const { feed: after, change } = reply.value as { feed: StoredFeed; change: FeedChange | null };
-        const found = `${after.title}: ${change ? describeChange(change) : 'no changes'}.`;
-        setStatus(!after.lastError ? { kind: 'ok', text: found } : { kind: 'error', text: after.failures === 0 ? `${found} ${after.lastError}` : `${after.title}: ${after.lastError}`, feedId: after.id });
+        setStatus(checkStatus(after, `${after.title}: ${change ? describeChange(change) : 'no changes'}.`, `${after.title}: `));
       } else if (action === 'remove') setStatus({ kind: 'ok', text: `Removed ${isolated(feed.title)} and its claims.` });
       await reload();
     } finally {

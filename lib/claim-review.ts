@@ -731,6 +731,8 @@ export function packToClaimReview(pack: FactPack): Json {
       // for a feed of several fact-checkers) on the day the pack was imported.
       const named = review ? null : firstRatedLine(claim.summary, claim.ratingLabel);
       const outlet = review?.outlet ?? named?.outlet;
+      // A review that gave no date goes without one: the pack's date is when it was imported.
+      const date = review ? review.published : named ? named.date : pack.created;
       // The "Rated … by …" lines an import wrote: the import writes them again from the rating,
       // and a claim exported, imported and exported again used to gain one each time.
       const body = withoutImportedRatedLines(claim.summary, claim.ratingLabel, [...(outlet ? [outlet] : []), pack.publisher, ...claim.context.flatMap((item) => item.sources.map((source) => source.outlet))]);
@@ -742,8 +744,7 @@ export function packToClaimReview(pack: FactPack): Json {
         ...(review ? { url: review.url } : {}),
         claimReviewed: exportedText(claim.text),
         ...(claim.headline ? { headline: exportedText(claim.headline) } : {}),
-        // A review that gave no date goes without one: the pack's date is when it was imported.
-        ...(review ? (review.published ? { datePublished: review.published } : {}) : named ? (named.date ? { datePublished: named.date } : {}) : { datePublished: pack.created }),
+        ...(date ? { datePublished: date } : {}),
         inLanguage: pack.language,
         author: { '@type': 'Organization', name: exportedText(outlet ?? pack.publisher) },
         // A review that gave no rating goes without one: written "Not rated", it came back "Rated

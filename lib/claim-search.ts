@@ -181,6 +181,10 @@ function tokenize(text: string): string[] {
 /** The longest word the search matches with typing mistakes. */
 const MAX_FUZZY_LETTERS = 40;
 
+/** Whether a query's word is a number, digits alone: matched neither with a typo nor as the start
+ * of a longer one. */
+const isNumber = (term: string) => /^\d+$/.test(term);
+
 const SEARCH_OPTIONS: SearchOptions = {
   boost: BOOST,
   // One edit in five letters: "ninty" finds "ninety", "negociations" finds "negotiations". Words of
@@ -190,12 +194,12 @@ const SEARCH_OPTIONS: SearchOptions = {
   // A function word reaches the search only as a name written in capitals, and a name is matched
   // exactly: "IT" is not the start of "items", nor "WHOM" a typo of "WHO". A number is matched
   // with no typo either, 1200 not being 1300.
-  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) && !/^\d+$/.test(term) ? 0.2 : false),
+  fuzzy: (term) => (term.length > 3 && term.length <= MAX_FUZZY_LETTERS && !STOPWORDS.has(term) && !isNumber(term) ? 0.2 : false),
   // Every word also matches as a prefix, so results come while a word is still being typed and
   // "minute" reaches "minutes". Not a number: "2,000" is not the start of 20,000 or 200,000, which
   // it listed (and marked in them), nor "30" of 300. (A word of digits and letters is: "1md" of
   // "1MDB", "1990" of "1990s" would be, but a number is digits alone.)
-  prefix: (term) => term.length > 1 && !STOPWORDS.has(term) && !/^\d+$/.test(term),
+  prefix: (term) => term.length > 1 && !STOPWORDS.has(term) && !isNumber(term),
   combineWith: 'OR',
 };
 

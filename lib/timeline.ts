@@ -229,9 +229,9 @@ const DATE_SELECTORS = [
   'meta[name="dc.date.issued" i]',
 ];
 
-/** Elements the page's microdata calls `datePublished`, in the page's order: the article's, most
- * often (in <head>, or its byline), before a related story's in a list further on. */
-const MICRODATA_SELECTORS = ['[itemprop="datePublished"]'];
+/** Elements the page's microdata calls `datePublished`, taken in the page's order: the article's,
+ * most often (in <head>, or its byline), before a related story's in a list further on. */
+const MICRODATA_SELECTOR = '[itemprop="datePublished"]';
 /** `<time>` elements that may give the article's date, in the order they are trusted: the main
  * part's article's (past teaser cards, each an <article>, in a header before it), any article's,
  * the main part's, and last the page's. */
@@ -283,8 +283,8 @@ function articleDateIn(text: string): string | undefined {
 /**
  * The page's publication date from its markup: the page's meta tags, JSON-LD `datePublished` (the
  * article's before any other item's), the first element its microdata calls `datePublished`, any
- * `datePublished` in a JSON-LD block that does not parse, the `<time
- * datetime>` of its main article, or else of the page; `null` when the page does not say. The
+ * `datePublished` in a JSON-LD block that does not parse, the `<time datetime>` of its main
+ * article, or else of the page; `null` when the page does not say. The
  * article's own comes before the page's first, which is often a related story's or a live
  * ticker's, older or newer than this one. Of each kind, the first that is a date is taken (a
  * `<time datetime="10:30">` is passed over).
@@ -306,10 +306,8 @@ export function pageDate(document: Document): number | null {
     }
     return null;
   };
-  for (const selector of MICRODATA_SELECTORS) {
-    const value = firstDateOf(selector);
-    if (value !== null) return value;
-  }
+  const microdata = firstDateOf(MICRODATA_SELECTOR);
+  if (microdata !== null) return microdata;
   for (const text of scripts) {
     const match = /"datePublished"\s*:\s*"([^"]+)"/.exec(text);
     const value = parseDate(match?.[1]);

@@ -115,7 +115,6 @@ function main(argv: string[]): number {
   // is written to as it is, not replaced by one.
   // (Stat'ed as given, following links: "/dev/stdout" into a pipe resolves to a name, "pipe:[…]",
   // that cannot be stat'ed, and threw with a stack trace.)
-  let toStandardOutput: string | null = null;
   const target = existingPath(options.out);
   const plainFile = !target || (statOrNull(options.out)?.isFile() ?? false);
   const out = plainFile ? (target ?? options.out) : options.out;
@@ -129,7 +128,7 @@ function main(argv: string[]): number {
       // processes are given one) cannot be opened again by that name (ENXIO), and its descriptor,
       // made non-blocking for that stream, took a synchronous write of only its first 64 KB (EAGAIN).
       // A failure to write it is said by `endQuietlyOnClosedPipe`.
-      toStandardOutput = text;
+      process.stdout.write(text);
     } else writeFileSync(out, text);
   } catch (e) {
     rmSync(beside, { force: true });
@@ -141,7 +140,6 @@ function main(argv: string[]): number {
   const say = plainFile ? console.log : console.error;
   for (const line of built.value.report) say(printable(line));
   const { pack } = built.value;
-  if (toStandardOutput !== null) process.stdout.write(toStandardOutput);
   say(`wrote ${options.out}: "${pack.title}" (id ${pack.id}), ${pack.claims.length} claim${pack.claims.length === 1 ? '' : 's'}, format ${pack.formatVersion}`);
   return 0;
 }
