@@ -45,6 +45,21 @@ const session = useExtensionSession(() => {
 /** Where the open preview lies in the view, or undefined when none is open. */
 const previewBox = async (page: NewsPage): Promise<DOMRect | undefined> => (await inClosedRoots(page.page, (root) => root.querySelector('.claimlight-preview')?.getBoundingClientRect().toJSON() ?? null, null)).find(Boolean) as DOMRect | undefined;
 
+/** narrow.html with its claim's preview open, the pointer resting on its mark; and the lines of the
+ * claim's paragraph, in the view's pixels. */
+async function previewOnNarrowPage() {
+  const page = await session.open('narrow.html');
+  await page.waitForMarks(1);
+  await page.hoverMark('Kremlin spokesman');
+  await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+  const lines = await page.page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
+    return [...range.getClientRects()].map((box) => ({ top: box.top, bottom: box.bottom, left: box.left, right: box.right }));
+  });
+  return { page, lines };
+}
+
 describe('the preview', () => {
   it('opens where the article stops its pointer moves from bubbling', async () => {
     const page = await session.open('stops-moves.html');
@@ -68,16 +83,8 @@ describe('the preview', () => {
   });
 
   it('stays where it is while the pointer rests on it over its own mention\'s next line', async () => {
-    const page = await session.open('narrow.html');
-    await page.waitForMarks(1);
-    await page.hoverMark('Kremlin spokesman');
-    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+    const { page, lines } = await previewOnNarrowPage();
     const before = (await previewBox(page))!;
-    const lines = await page.page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
-      return [...range.getClientRects()].map((box) => ({ top: box.top, bottom: box.bottom, left: box.left, right: box.right }));
-    });
     // A point on the preview with the claim's second line under it.
     const point = { x: before.x + 30, y: Math.max(before.y + 8, lines[1]!.top + 4) };
     expect(point.y).toBeLessThan(lines[1]!.bottom);
@@ -106,16 +113,8 @@ describe('the preview', () => {
   });
 
   it('opens the full card, when clicked, beside the line the pointer rested on, not the lines the preview lies over', async () => {
-    const page = await session.open('narrow.html');
-    await page.waitForMarks(1);
-    await page.hoverMark('Kremlin spokesman');
-    await expect.poll(() => page.previewText(), { timeout: 3_000 }).toContain('Peskov');
+    const { page, lines } = await previewOnNarrowPage();
     const box = (await previewBox(page))!;
-    const lines = await page.page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents([...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Kremlin'))!);
-      return [...range.getClientRects()].map((line) => ({ top: line.top, bottom: line.bottom }));
-    });
     // The preview lies under the first line, over the next ones: clicked low on it, over a later line.
     const point = { x: box.x + 20, y: Math.min(box.bottom - 4, lines[lines.length - 1]!.bottom - 2) };
     await page.page.mouse.move(point.x, point.y, { steps: 5 });

@@ -14,6 +14,15 @@ const FEB_13 = Date.UTC(2025, 1, 13);
 let db: ClaimlightDb;
 afterEach(() => db?.close());
 
+/** A matcher over a fresh store holding the bundled pack, and the store's own read of its claims
+ * (for a test to read through while it stands in for it). */
+async function matcherOverBundledPack() {
+  db = freshDb();
+  await installBundledPack(db, bundled);
+  const { StoreMatcher } = await import('@/lib/store-matcher');
+  return { matcher: new StoreMatcher(db), read: db.claims.toArray.bind(db.claims) };
+}
+
 async function setup() {
   db = freshDb();
   await installBundledPack(db, bundled);
@@ -78,11 +87,7 @@ describe('findMentions through the background', () => {
   });
 
   it('reads the store again where it changed during a build, one read at a time, and gives every page waiting the newer index', async () => {
-    db = freshDb();
-    await installBundledPack(db, bundled);
-    const { StoreMatcher } = await import('@/lib/store-matcher');
-    const matcher = new StoreMatcher(db);
-    const read = db.claims.toArray.bind(db.claims);
+    const { matcher, read } = await matcherOverBundledPack();
     let release = () => {};
     let reads = 0;
     let reading = 0;
@@ -120,11 +125,7 @@ describe('findMentions through the background', () => {
   });
 
   it('fails a build whose read fails with no change of the store, and builds again at the next request', async () => {
-    db = freshDb();
-    await installBundledPack(db, bundled);
-    const { StoreMatcher } = await import('@/lib/store-matcher');
-    const matcher = new StoreMatcher(db);
-    const read = db.claims.toArray.bind(db.claims);
+    const { matcher, read } = await matcherOverBundledPack();
     let reads = 0;
     vi.spyOn(db.claims, 'toArray').mockImplementation((() => (++reads === 1 ? Promise.reject(new Error('The transaction was aborted.')) : read())) as never);
     const sentence = ['Peskov said the call lasted almost an hour and a half.'];
