@@ -40,6 +40,8 @@ export interface NamedDate {
   day?: number;
   /** "since 2022": from that date to the time of writing. */
   since?: boolean;
+  /** "by April": a deadline where it is still to come (`isEventTime`). */
+  by?: boolean;
   text: string;
 }
 
@@ -132,6 +134,10 @@ const MAYBE_MONTH = /\b(?:J(?:[aA][nN]|[uU][nNlL])|F[eE][bB]|M[aA][rRyY]|A(?:[pP
 const MAYBE_NUMBERED = /\d/;
 const MAYBE_YEAR = /(?:19|20)\d{2}/;
 
+// Whether "by" comes just before a date (sticky, looking back from it: a long sentence is not read
+// again for each of its dates).
+const BY = /(?<=\bby\s+(?:the\s+)?)/iy;
+
 /** The dates a sentence uses as times of events, in the order found. */
 export function namedDates(sentence: string): NamedDate[] {
   if (!MAYBE_DATE.test(sentence)) return [];
@@ -145,11 +151,15 @@ export function namedDates(sentence: string): NamedDate[] {
     if (taken.subarray(start, end).includes(1)) return;
     if (date.month === 0) return;
     taken.fill(1, start, end);
+    BY.lastIndex = start;
+    const by = /^by\b/i.test(match[0]) || BY.test(sentence);
+    // "Asked by April Ryan": after "by", a month before a name is a name.
+    if (by && date.day === undefined && date.year === undefined && /^\s+\p{Lu}/u.test(sentence.slice(end, end + 3))) return;
     // A day the month does not have is no date (a day with no year may be 29 February); nor is any
     // part of it ("on February" of "on February 31, 2025" is no month of the current year).
     if (date.day !== undefined && !isDay(date.year ?? 2024, date.month!, date.day)) return;
     const since = /^since\b/i.test(match[0]);
-    found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
+    found.push({ ...date, ...(since ? { since } : {}), ...(by ? { by } : {}), text: match[0] });
   };
   const month = MAYBE_MONTH.test(sentence);
   const numbered = month && MAYBE_NUMBERED.test(sentence);
@@ -173,6 +183,16 @@ export function namedDates(sentence: string): NamedDate[] {
   return found;
 }
 
+
+/**
+ * Whether a date tells a time of events, as read on `reference`: a date after "by" that is still
+ * to come is a deadline ("a ceasefire by 2030", "must reply by 12 February"), not when anything
+ * happened; one already past is ("By late April it held Kursk again"). Read as times, deadlines
+ * ruled out the mentions of claims made before them.
+ */
+export function isEventTime(date: NamedDate, reference: number): boolean {
+  return !date.by || intervalOf(date, reference).from <= reference;
+}
 
 /** Whether a day exists: "February 31" and "0 February" are no dates, whatever they roll over to. */
 export function isDay(year: number, month: number, day: number): boolean {

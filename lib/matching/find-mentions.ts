@@ -12,7 +12,7 @@
 import { startsWithDigit, tokenize, type Token } from '../normalize';
 import { splitSentences } from '../sentences';
 import { DEFAULT_SETTINGS } from '../settings';
-import { intervalOf, MONTH_WORDS, namedDates, speaksFromNow, weekdaysAround, type Interval, type NamedDate } from '../timeline';
+import { intervalOf, isEventTime, MONTH_WORDS, namedDates, speaksFromNow, weekdaysAround, type Interval, type NamedDate } from '../timeline';
 import { candidateClaims, candidateScratch, rivalCosine, stemEntry, type Candidate, type StemEntry } from './candidates';
 import { MIN_SPELLED_NAME, NAME_STEM, pairKey, spellingKey, StemMarks, type ClaimIndex, type CompiledClaim, type MatchableClaim, type StemNumbers } from './claim-index';
 import { cueGroupsPossible, prepareSentence, type PreparedSentence } from './cues';
@@ -129,7 +129,7 @@ function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   const window = claim.window;
   const days = claim.eventDays;
   if (!window || !days) return true;
-  const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)));
+  const own = time.dates.filter((d) => !d.since && (d.year === undefined || !claim.ownYears.has(d.year)) && isEventTime(d, time.reference));
   // A date without a year is placed by the page's date; on a page that gives none, by the claim's
   // days: "12 February" fits a claim of 12 February 2025, "3 August" does not. (Read as this year's,
   // "12 February" on an undated page took a 2025 claim's mention away.)
@@ -152,7 +152,7 @@ const overlapsWindow = (a: Interval, b: Interval) => a.from <= b.to && b.from <=
 
 /** The last date that moves the story's time: a month or a day ("in 2019" is an aside). */
 function storyTime(dates: NamedDate[], reference: number): Interval | null {
-  const anchor = dates.filter((d) => d.month !== undefined && !d.since).pop();
+  const anchor = dates.filter((d) => d.month !== undefined && !d.since && isEventTime(d, reference)).pop();
   return anchor ? intervalOf(anchor, reference) : null;
 }
 

@@ -70,6 +70,15 @@ describe('findMentions', () => {
     expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call in October went well.'], null)).not.toContain('call-duration-90-minutes');
   });
 
+  it('reads no time of events in a name or a deadline after "by"', () => {
+    // "April" and "2030", read as times, ruled the call of 12 February out.
+    const AFTER_APRIL = Date.UTC(2025, 4, 20);
+    expect(claimsIn(['Asked by April Ryan, the Kremlin’s spokesman said the ninety-minute call had gone well.'], FEB_13)).toContain('call-duration-90-minutes');
+    expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call had gone well and hoped for a settlement by 2030.'], FEB_13)).toContain('call-duration-90-minutes');
+    // "In April" is a time: on a page of May, the call of February is not what the sentence tells.
+    expect(claimsIn(['In April the Kremlin’s spokesman said the ninety-minute call had gone well.'], AFTER_APRIL)).not.toContain('call-duration-90-minutes');
+  });
+
   it('reports the span, score and matched cues of a mention', () => {
     const block = 'Unrelated opening. The Kremlin’s spokesman said the ninety-minute call went well.';
     const [mention] = findMentions([{ text: block }], index, { pageDate: FEB_13 });

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cardNotice, claimWindow, eventDays, intervalOf, isStatement, namedDates, pageDate, parseDate, speaksFromNow, staleNotice, weekdaysAround } from '@/lib/timeline';
+import { cardNotice, claimWindow, eventDays, intervalOf, isEventTime, isStatement, namedDates, pageDate, parseDate, speaksFromNow, staleNotice, weekdaysAround } from '@/lib/timeline';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -24,6 +24,12 @@ describe('namedDates', () => {
     ['The letter was signed in Jan Egeland\'s office.', []],
     ['Prices fell in Mar 2025 and again in Jan.', [{ month: 3, year: 2025 }, { month: 1 }]],
     ['Prices rose from January-March 2025.', [{ month: 3, year: 2025 }, { month: 1 }]],
+    // After "by", marked: a deadline if still to come (`isEventTime`).
+    ['The alliance wants a ceasefire by 2030.', [{ year: 2030, by: true }]],
+    ['By late April it held the town again.', [{ month: 4, by: true }]],
+    ['Ministers must reply by 12 February.', [{ day: 12, month: 2, by: true }]],
+    ['Ministers must reply by July 1, 2025.', [{ month: 7, day: 1, year: 2025, by: true }]],
+    ['The fleet should be ready by the June 2026 review.', [{ month: 6, year: 2026, by: true }]],
   ])('finds the dates in %j', (sentence, expected) => {
     expect(namedDates(sentence).map(({ text: _, ...date }) => date)).toEqual(expected);
   });
@@ -32,6 +38,7 @@ describe('namedDates', () => {
     ['a modal "may"', 'Talks may resume soon.'],
     ['a year that qualifies a noun', 'Ukraine will not regain its pre-2014 borders.'],
     ['a number that is not a year', 'About 1500 troops were moved.'],
+    ['a name after "by" that is a month\'s', 'The question was asked by April Ryan of TheGrio.'],
   ])('ignores %s', (_, sentence) => {
     expect(namedDates(sentence)).toEqual([]);
   });
@@ -57,6 +64,22 @@ describe('speaksFromNow', () => {
     ['In March the council voted to close the bridge.', false],
   ])('%s', (sentence, now) => {
     expect(speaksFromNow(sentence)).toBe(now);
+  });
+});
+
+describe('isEventTime', () => {
+  const FEB_13 = day('2025-02-13');
+  const [deadline] = namedDates('The alliance wants a ceasefire by April.');
+  const [passed] = namedDates('By January the town was held again.');
+  const [time] = namedDates('In April the town was held again.');
+  it('reads a date after "by" still to come as a deadline, not a time of events', () => {
+    expect(isEventTime(deadline!, FEB_13)).toBe(false);
+    expect(isEventTime(namedDates('A ceasefire by 2030 is the goal.')[0]!, FEB_13)).toBe(false);
+  });
+  it('reads one already past, and any date not after "by", as a time of events', () => {
+    expect(isEventTime(passed!, FEB_13)).toBe(true);
+    expect(isEventTime(deadline!, day('2025-05-20'))).toBe(true);
+    expect(isEventTime(time!, FEB_13)).toBe(true);
   });
 });
 
