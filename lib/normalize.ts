@@ -387,6 +387,9 @@ export function tokenize(text: string): Token[] {
   // The last token, when it is a number made with "hundred" or "thousand", which "and" and a
   // count after it may complete.
   let scaled: Token | null = null;
+  // The last token, when it is a number read from words with a decimal point ("two point eight"),
+  // which a digit's word after it continues ("one point two five").
+  let decimal: Token | null = null;
   // The tokens that are function words of another language, with those languages
   // (`function-words.ts`): few in an English text, most of the short words in one of those languages.
   const foreignTokens: Token[] = [];
@@ -469,6 +472,31 @@ export function tokenize(text: string): Token[] {
       previous.end = end;
       continue;
     }
+    // "two point eight billion" and "one point two five" are 2.8 and 1.25, as the digits are read:
+    // how a speaker gives a figure (a transcript, a quote, a podcast). Only a digit's word after
+    // "point" ("at point six" is no decimal), and not "at one point" ("At one point two officers…").
+    const digit = startsWithDigit(raw) ? undefined : (form.number ?? (form.norm === 'one' ? 1 : undefined));
+    if (digit !== undefined && digit < 10 && adjacent) {
+      const whole = tokens[tokens.length - 2];
+      if (previous === decimal) {
+        previous.norm += String(digit);
+        previous.stem = previous.norm;
+        previous.end = end;
+        continue;
+      }
+      if (previous.norm === 'point' && whole !== undefined && previous.start - whole.end <= 1 && (/^\d+$/.test(whole.norm) || whole.norm === 'one') && tokens[tokens.length - 3]?.norm !== 'at') {
+        tokens.pop();
+        whole.norm = `${whole.norm === 'one' ? 1 : whole.norm}.${digit}`;
+        whole.stem = whole.norm;
+        whole.stop = false;
+        whole.end = end;
+        decimal = whole;
+        tensWord = null;
+        scaled = null;
+        continue;
+      }
+    }
+    decimal = null;
     // "twenty-eight" and "twenty eight" are one number; "20 five-star hotels" and "a 30 seven-day
     // wait" are not: only a tens word written out takes a unit after it. ("Twenty-one" stays 20 and
     // "one", a pronoun far more often than a count: reading it as 21 gives the lexicon vectors for

@@ -32,6 +32,8 @@ describe('tokenize', () => {
     ['counts of hundreds and thousands, as digits write them', 'fifteen hundred, ten thousand, 10 thousand, five hundred thousand', ['1500', '10000', '10000', '500000']],
     ['"a" or "one" hundred, and a count after "and"', 'a hundred and ten, one thousand and five, a hundred and twenty-five', ['110', '1005', '125']],
     ['hundreds, thousands and millions that are no figure of their own', 'thousands of the hundred days, and 2 million', ['thousands', 'of', 'the', 'hundred', 'days', 'and', '2', 'million']],
+    ['a decimal point said in words, as digits write it', 'two point eight billion, one point two five, seven point one', ['2.8', 'billion', '1.25', '7.1']],
+    ['"point" that makes no decimal', 'At one point two officers left; the point is five; two point, eight', ['at', 'one', 'point', '2', 'officers', 'leave', 'the', 'point', 'is', '5', '2', 'point', '8']],
     ['per cent and % as percent', '40 per cent, 40% and 40 percent', ['40', 'percent', '40', 'percent', 'and', '40', 'percent']],
     ['a scale written short after the digits as its word', '£5bn, 4.2m, $6tn, 5 bn and a m', ['5', 'billion', '4.2', 'million', '6', 'trillion', '5', 'bn', 'and', 'a', 'm']],
     ['the country, not the pronoun', 'US U.S. us', ['usa', 'usa', 'us']],
