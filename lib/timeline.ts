@@ -40,8 +40,6 @@ export interface NamedDate {
   day?: number;
   /** "since 2022": from that date to the time of writing. */
   since?: boolean;
-  /** "by April": a deadline where it is still to come (`isEventTime`). */
-  by?: boolean;
   text: string;
 }
 
@@ -137,6 +135,7 @@ const MAYBE_YEAR = /(?:19|20)\d{2}/;
 // Whether "by" comes just before a date (sticky, looking back from it: a long sentence is not read
 // again for each of its dates).
 const BY = /(?<=\bby\s+(?:the\s+)?)/iy;
+const SINCE = /(?<=\bsince\s+(?:the\s+)?)/iy;
 
 /** The dates a sentence uses as times of events, in the order found. */
 export function namedDates(sentence: string): NamedDate[] {
@@ -158,8 +157,10 @@ export function namedDates(sentence: string): NamedDate[] {
     // A day the month does not have is no date (a day with no year may be 29 February); nor is any
     // part of it ("on February" of "on February 31, 2025" is no month of the current year).
     if (date.day !== undefined && !isDay(date.year ?? 2024, date.month!, date.day)) return;
-    const since = /^since\b/i.test(match[0]);
-    found.push({ ...date, ...(since ? { since } : {}), ...(by ? { by } : {}), text: match[0] });
+    // "Since" may stand before a match that leaves it out: "since Oct. 7, 2023", "since early February".
+    SINCE.lastIndex = start;
+    const since = /^since\b/i.test(match[0]) || SINCE.test(sentence);
+    found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
   };
   const month = MAYBE_MONTH.test(sentence);
   const numbered = month && MAYBE_NUMBERED.test(sentence);
@@ -185,13 +186,13 @@ export function namedDates(sentence: string): NamedDate[] {
 
 
 /**
- * Whether a date tells a time of events, as read on `reference`: a date after "by" that is still
- * to come is a deadline ("a ceasefire by 2030", "must reply by 12 February"), not when anything
- * happened; one already past is ("By late April it held Kursk again"). Read as times, deadlines
- * ruled out the mentions of claims made before them.
+ * Whether a date tells a time of events, as read on `reference`: a date still to come is a
+ * deadline or a plan ("a ceasefire by 2030", "paused until March 4", "takes effect on April 2"),
+ * not when anything the sentence reports happened; one already past is ("By late April it held
+ * Kursk again"). Read as times, such dates ruled out the mentions of claims made before them.
  */
 export function isEventTime(date: NamedDate, reference: number): boolean {
-  return !date.by || intervalOf(date, reference).from <= reference;
+  return intervalOf(date, reference).from <= reference;
 }
 
 /** Whether a day exists: "February 31" and "0 February" are no dates, whatever they roll over to. */

@@ -12,7 +12,7 @@ import { claimOwnTexts } from '../review-notes';
 import { isAbbreviatedTitle, isShortTitle, splitSentences, startsSentence } from '../sentences';
 import { SetAsideCache } from '../set-aside-cache';
 import type { Claim } from '../schema';
-import { claimWindow, eventDays, isStatement, type Interval } from '../timeline';
+import { claimWindow, eventDays, isStatement, namedDates, type Interval } from '../timeline';
 import { anchorOf, compileCues, type CompiledCues } from './cues';
 import { figureReadings } from './figures';
 import { backgroundWeight, canonicalStem, lexiconRank, synonymsOf } from './lexicon';
@@ -62,6 +62,9 @@ export interface CompiledClaim<C extends MatchableClaim = MatchableClaim> {
   eventDays: Interval | null;
   /** Years the claim itself names ("2014"), which a sentence may name without changing its time. */
   ownYears: Set<number>;
+  /** Months the claim itself names ("tariffs from April 2", "the January 6 attack"): a sentence
+   * that names them tells the claim's own dates, not a time of other events. */
+  ownMonths: Set<number>;
 }
 
 /** The compiled claims, each stem's weight, and the index from stem to the claims it occurs in. */
@@ -732,6 +735,7 @@ export function buildClaimIndex<C extends MatchableClaim>(claims: C[], options: 
       window: claimWindow(claim.claimDate, !statement),
       eventDays: eventDays(claim.claimDate, !statement),
       ownYears: orNone(new Set([...ownText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])))),
+      ownMonths: orNone(new Set(namedDates(ownText).flatMap((date) => (date.month === undefined ? [] : [date.month])))),
     };
   });
   // Page words that are WordNet synonyms of the claims' words, found once here rather than per page.

@@ -134,7 +134,10 @@ function timeFits(claim: CompiledClaim, time: SentenceTime): boolean {
   // days: "12 February" fits a claim of 12 February 2025, "3 August" does not. (Read as this year's,
   // "12 February" on an undated page took a 2025 claim's mention away.)
   const placed = (d: NamedDate) => intervalOf(d, d.year === undefined && time.pageDate === null ? days.to : time.reference);
-  if (own.length) return own.some((d) => overlapsWindow(placed(d), days));
+  // A month the claim itself names, given without a year, is the claim's own time: a sentence
+  // that repeats "tariffs from April 2" or "the January 6 attack" tells the claim, whenever it is.
+  const claimsOwn = (d: NamedDate) => d.year === undefined && d.month !== undefined && claim.ownMonths.has(d.month);
+  if (own.length) return own.some((d) => claimsOwn(d) || overlapsWindow(placed(d), days));
   // Days of the week are read only on a dated page: they are near its date, or near the time an
   // earlier sentence took the story back to (the narrative's last time).
   if (time.pageDate !== null) {

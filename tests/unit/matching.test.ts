@@ -70,6 +70,26 @@ describe('findMentions', () => {
     expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call in October went well.'], null)).not.toContain('call-duration-90-minutes');
   });
 
+  it('reads a date after "since" as no time of events, however the date is written', () => {
+    expect(claimsIn(['Peskov said the phone call, the first since Oct. 7, went on for close to an hour and a half.'], FEB_13)).toContain('call-duration-90-minutes');
+    expect(claimsIn(['Peskov said the phone call, the first since February 2022, went on for close to an hour and a half.'], FEB_13)).toContain('call-duration-90-minutes');
+  });
+
+  it('reads a month the claim itself names as the claim’s own time, and a date still to come as none', () => {
+    // A pack's own account of a week's events (no review's rating), whose dates rule other times out.
+    const tariffs = { id: 'tariffs-april', text: 'Trump announced that sweeping tariffs on imports from Canada and Mexico would take effect on April 2.', claimDate: '2025-03-05', verdict: 'accurate' as const };
+    const marked = (text: string, pageDate: number) => findMentions([{ text }], buildClaimIndex([tariffs]), { pageDate }).map((m) => m.claimId);
+    const MAY_6 = Date.UTC(2025, 4, 6);
+    // Read the day after, "April 2" is still to come; read in May, it is the claim's own date.
+    expect(marked('Trump announced that sweeping tariffs on imports from Canada and Mexico would take effect on April 2.', Date.UTC(2025, 2, 6))).toEqual(['tariffs-april']);
+    expect(marked('On March 5 Trump announced that sweeping tariffs on imports from Canada and Mexico would take effect on April 2.', MAY_6)).toEqual(['tariffs-april']);
+    expect(marked('Trump announced that sweeping tariffs on imports from Canada and Mexico would take effect on April 2.', MAY_6)).toEqual(['tariffs-april']);
+    // Another month is another time.
+    expect(marked('Trump announced that sweeping tariffs on imports from Canada and Mexico would take effect on 9 July.', Date.UTC(2025, 7, 6))).toEqual([]);
+    // A plan's date, still to come, rules nothing out.
+    expect(claimsIn(['The Kremlin’s spokesman said the ninety-minute call went well, and that talks could begin in March.'], FEB_13)).toContain('call-duration-90-minutes');
+  });
+
   it('reads no time of events in a name or a deadline after "by"', () => {
     // "April" and "2030", read as times, ruled the call of 12 February out.
     const AFTER_APRIL = Date.UTC(2025, 4, 20);
