@@ -135,6 +135,18 @@ function joinsNext(whole: string, next: string): boolean {
   return JOIN_BEFORE_LOWER.has(word) && /^[\p{Ll}\d]/u.test(next);
 }
 
+// A full stop after a figure, then a figure: "…on Feb. 3. 12 people were killed", "…in 2019. 2024
+// was different". Unicode's rules read past figures to the small word after them and go on.
+const FIGURE_OPENS = /(?<=\d\.["”’)]*)\s+(?=\d)/g;
+
+/** The raw ends, with one more where a sentence after a figure's full stop opens with a figure. */
+function withFiguresOpening(text: string, raw: readonly number[]): readonly number[] {
+  if (!/\d\.["”’)]*\s+\d/.test(text)) return raw;
+  const extra: number[] = [];
+  for (const match of text.matchAll(FIGURE_OPENS)) extra.push(match.index! + match[0].length);
+  return [...new Set([...raw, ...extra])].sort((a, b) => a - b);
+}
+
 /** What opens a quotation or an aside. */
 const OPENERS = new Set([...'[(“‘«'].map((c) => c.charCodeAt(0)));
 /** A footnote's marker as a page writes it after a sentence: "[1]", "(2)", "[a]". */
@@ -217,7 +229,7 @@ export function segmentSentences(text: string): SentenceSpan[] {
 /** The sentences of a block from where its raw sentences end, with ICU's stops after
  * abbreviations mended. */
 function mended(text: string, raw: readonly number[]): SentenceSpan[] {
-  const ends = openingsMoved(text, raw);
+  const ends = openingsMoved(text, withFiguresOpening(text, raw));
   const spans: SentenceSpan[] = [];
   // A sentence starts at its first non-space character; a blank one is no sentence.
   const pushTrimmed = (start: number, end: number) => {

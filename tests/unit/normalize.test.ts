@@ -189,6 +189,9 @@ describe('splitSentences', () => {
     ['initials before a name', 'He met Vice President J.D. Vance and George H.W. Bush. The L.A. Times said so. Author J.K. Rowling agreed. J.D. Vance left.', ['He met Vice President J.D. Vance and George H.W. Bush.', 'The L.A. Times said so.', 'Author J.K. Rowling agreed.', 'J.D. Vance left.']],
     ['initials at the end of a sentence', 'The gun was held by the F.B.I. Investigators found it. He moved to L.A. Prices there were high.', ['The gun was held by the F.B.I.', 'Investigators found it.', 'He moved to L.A.', 'Prices there were high.']],
     ['a time of day', 'Talks begin at 10 a.m. Wednesday. They met at 5 p.m. Officials said little. It ends at 6 p.m. on Friday.', ['Talks begin at 10 a.m. Wednesday.', 'They met at 5 p.m.', 'Officials said little.', 'It ends at 6 p.m. on Friday.']],
+    // A sentence that opens with a figure after one that ends with a figure; a decimal, a page's
+    // number and a day after an abbreviated month go on.
+    ['a figure opening a sentence after a figure', 'Drones hit Kyiv on Feb. 3. 12 people were killed. It rose in 2019. 2024 was different. The rate is 3.5 percent, p. 12 says.', ['Drones hit Kyiv on Feb. 3.', '12 people were killed.', 'It rose in 2019.', '2024 was different.', 'The rate is 3.5 percent, p. 12 says.']],
     ['"vs." and "Mt."', 'Trump vs. Harris was the race. They climbed Mt. Everest.', ['Trump vs. Harris was the race.', 'They climbed Mt. Everest.']],
     // A footnote's marker stays with the sentence it follows; a quotation opened after a full stop
     // goes with the sentence it opens.
