@@ -62,12 +62,12 @@ export interface Candidate {
  */
 export const FEATURE_WEIGHTS: Record<FeatureName, number> = {
   words: 0.186,
-  wordCosine: 6.15,
-  chars: 0.0073,
+  wordCosine: 6.16,
+  chars: 0.00734,
   charCosine: 14.8,
-  claimLength: 0.0524,
+  claimLength: 0.0523,
   sameMonth: 2.4,
-  sameYear: 0.643,
+  sameYear: 0.644,
   otherYear: -0.613,
 };
 
