@@ -263,6 +263,7 @@ const CAPITAL = /\p{Lu}/u;
 /** Counts how often a text writes each stem capitalised inside a sentence, and how often not
  * (`readClaimTexts`). */
 function countCapitals(text: string, tokens: readonly Token[], canonical: (stem: string) => string, capitalised: Map<string, number>, lower: Map<string, number>): void {
+  if (isTitleCase(text, tokens)) return;
   tokens.forEach((token, i) => {
     if (token.stop || startsWithDigit(token.norm)) return;
     // A title cut short ("Gov.", "Sen.", "Dr", "Mr") is no name, and what follows it with a period
@@ -281,6 +282,27 @@ function countCapitals(text: string, tokens: readonly Token[], canonical: (stem:
     const counts = CAPITAL.test(text.charAt(token.start)) ? capitalised : lower;
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   });
+}
+
+/** How many words after its first a text must capitalise, and none of them not, to be written in
+ * title case or in capitals. */
+const TITLE_CASE_WORDS = 4;
+
+/**
+ * Whether a text capitalises every word but its function words, as a headline or a fact-checker's
+ * question title does ("Did Ilhan Omar Suggest All White Men Should Be Put in Chains?"), or is
+ * written in capitals: its capitals say nothing of which words are names, and read as names they
+ * made "suggest", "men" and "chains" words that only a name near them could let count.
+ */
+function isTitleCase(text: string, tokens: readonly Token[]): boolean {
+  let capitalised = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.stop || startsWithDigit(token.norm)) continue;
+    if (!CAPITAL.test(text.charAt(token.start))) return false;
+    capitalised++;
+  }
+  return capitalised >= TITLE_CASE_WORDS;
 }
 
 /**

@@ -245,13 +245,18 @@ describe('matching quality', () => {
   // stops read as without ("C.D.C.") and British spellings with an ending as American ("defences"),
   // both models refitted (7 December 2026): eval-review 0.758 with 1 (72 found, 10 wrong where 73
   // and 11), -5 0.749 (one found more), -7 0.831 (a wrong mark fewer), -8 0.736 (one more: 32).
+  // Since a claim written in title case gives no names (its capitals are the title's, refitted):
+  // eval-review 0.764 with 73 found again.
   it.each([
     ['eval-feed', 105, 0.57, 2, 46, 10],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
     // sentence (6 December 2026), which changed one training post's pairs: 47 and 23.
-    ['eval-feed-2', 113, 0.51, 4, 47, 23],
+    // 46 found since a claim written in title case gives no names (7 December 2026): the refit lost
+    // a post about flag doormats whose claim's title ("Lowe's Sells American Flag Door Mats?") had
+    // made "flag", "door" and "mats" names.
+    ['eval-feed-2', 113, 0.5, 4, 46, 23],
     ['train-feed', 101, 0.46, 17, 40, 30],
-    ['eval-review', 108, 0.755, 1, 72, 10],
+    ['eval-review', 108, 0.76, 1, 73, 10],
     ['eval-review-2', 108, 0.73, 1, 68, 10],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.

@@ -577,6 +577,17 @@ describe('findMentions', () => {
     for (const claim of [{ ...statement, claimant: undefined }, ownClaim]) expect(marked(claim, plain).mentions.map((m) => m.text)).toContain(plain);
   });
 
+  it('reads no names from a claim written in title case, as a fact-checker’s question title is', () => {
+    const claim = { id: 'cruz', text: 'Is Mayor Carmen Yulín Cruz of San Juan Facing Charges of Over $3 Million in Fraud?', verdict: 'false' as const, claimant: 'Facebook posts', claimDate: '2018-01-10', ratingLabel: 'False', packId: 'p', summary: '', context: [] };
+    const built = buildClaimIndex([claim]);
+    // Read as names, "facing", "charges" and "fraud" were words only a name near them let count,
+    // and a sentence about another's fraud charges was marked for them.
+    expect([...built.claims[0]!.names]).toEqual([]);
+    const marked = (text: string) => findMentions([{ text }], built, { pageDate: Date.UTC(2018, 0, 20) }).map((m) => m.claimId);
+    expect(marked('The contractor is facing charges of fraud worth over $3 million, prosecutors said.')).toEqual([]);
+    expect(marked('A Facebook post claims San Juan mayor Carmen Yulín Cruz is facing fraud charges of over $3 million.')).toEqual(['cruz']);
+  });
+
   it('tells a sentence that frames a statement (said, asked, quoted) from one that states a fact', () => {
     const frames = (text: string) => framesAStatement(tokenize(text), text);
     expect(frames('She told the chamber that fares had been halved.')).toBe(true);
