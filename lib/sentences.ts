@@ -75,7 +75,7 @@ const TIME_ZONE = /^(?:[ECMP][SD]?T|GMT|BST|UTC|CET)$/;
 // Words that open sentences and do not follow an initialism inside one ("the U.S. The", but "the
 // U.S. State Department"), for `joinsNext`.
 const OPENS_SENTENCE = new Set(
-  'The He She It They We I But And A An This That These Those There His Her Its Their Our Yet So However Meanwhile Then Now When While After Before If What Why How Who In On At'.split(' '),
+  'The He She It They We I But And A An This That These Those There His Her Its Their Our Yet So However Meanwhile Then Now When While After Before If What Why How Who In On At Earlier Later Last Since During According As Asked Speaking Some Both Many Most Still Instead Also Even Although Though Because Despite'.split(' '),
 );
 
 /** How much of what follows a segment `joinsNext` reads: the longest word of `OPENS_SENTENCE`, and one

@@ -182,6 +182,7 @@ describe('splitSentences', () => {
     // An initialism, an initial or "St." that ends a sentence, before a whole word that opens one;
     // a word that only starts like one ("Attorney's", "Anthony's", "Interior") goes on.
     ['an initialism at the end of a sentence', 'Kyiv relies on weapons from the U.S. The Kremlin objects. The U.S. State Department agrees.', ['Kyiv relies on weapons from the U.S.', 'The Kremlin objects.', 'The U.S. State Department agrees.']],
+    ['more words that open a sentence after an initialism', 'Kyiv wanted more from the U.S. Earlier, in January, aid was frozen. It came from the U.S. According to officials, it stopped.', ['Kyiv wanted more from the U.S.', 'Earlier, in January, aid was frozen.', 'It came from the U.S.', 'According to officials, it stopped.']],
     ['words that start like a sentence opener', "Prosecutors at the U.S. Attorney's Office said so. He was taken to St. Anthony's Hospital. The U.S. Interior Department said so. Judge Emily A. Hewitt ruled.", ["Prosecutors at the U.S. Attorney's Office said so.", "He was taken to St. Anthony's Hospital.", 'The U.S. Interior Department said so.', 'Judge Emily A. Hewitt ruled.']],
     ['a three-letter opener after an initial', 'The cap covers Part B. The plan does not.', ['The cap covers Part B.', 'The plan does not.']],
     ['a single capital at the end of a sentence', 'The cap covers Part B. It does not cover private plans. George W. Bush signed it.', ['The cap covers Part B.', 'It does not cover private plans.', 'George W. Bush signed it.']],
