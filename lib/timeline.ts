@@ -31,7 +31,8 @@ const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`, 'g');
 const LED_MONTH = new RegExp(String.raw`${LEAD}${MONTH_NAME}(?:\s+(\d{4}))?\b`, 'gi');
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{4})\b`, 'g');
-const LED_YEAR = new RegExp(String.raw`${LEAD}((?:19|20)\d{2})\b(?![-–]\d)`, 'gi');
+// ("2019-21" and a financial year, "2024/25", are spans of years, not the year they start with.)
+const LED_YEAR = new RegExp(String.raw`${LEAD}((?:19|20)\d{2})\b(?![-–/]\d)`, 'gi');
 
 /** A date as named in text: year, month (1-12) and day where given. */
 export interface NamedDate {

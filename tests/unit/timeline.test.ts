@@ -36,6 +36,7 @@ describe('namedDates', () => {
     ['a modal "may"', 'Talks may resume soon.'],
     ['a year that qualifies a noun', 'Ukraine will not regain its pre-2014 borders.'],
     ['a number that is not a year', 'About 1500 troops were moved.'],
+    ['a financial year', 'In the 2024/25 financial year the deficit fell.'],
     ['a name after "by" that is a month\'s', 'The question was asked by April Ryan of TheGrio.'],
   ])('ignores %s', (_, sentence) => {
     expect(namedDates(sentence)).toEqual([]);
