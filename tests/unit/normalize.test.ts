@@ -23,7 +23,6 @@ describe('tokenize', () => {
     ['letters no accent folds, as a keyboard without them writes them', 'Straße GROSS Søren Łukasz Đoković Kærlighed', ['strasse', 'gross', 'soren', 'lukasz', 'dokovic', 'kaerlighed']],
     ['typographic and straight possessives', 'Kremlin’s Kremlin\'s Ukraines’', ['kremlin', 'kremlin', 'ukraines']],
     ['British spellings', 'defence Harbour organised criticising', ['defense', 'harbor', 'organized', 'criticizing']],
-    ['British spellings with an ending', 'defences programmes colours honoured analysed', ['defenses', 'programs', 'colors', 'honored', 'analyzed']],
     ['initialisms written with full stops, as without', 'C.D.C. CDC F.B.I. FBI D.C.', ['cdc', 'cdc', 'fbi', 'fbi', 'dc']],
     ['-ise words that are not British spellings', 'rise promise exercise', ['rise', 'promise', 'exercise']],
     ['irregular verbs', 'spoke met held began sought', ['speak', 'meet', 'hold', 'begin', 'seek']],
