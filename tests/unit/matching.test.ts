@@ -593,7 +593,8 @@ describe('findMentions', () => {
     expect(frames('She told the chamber that fares had been halved.')).toBe(true);
     expect(frames('A viral post claims the dam was emptied on purpose.')).toBe(true);
     expect(frames('According to the minister, waiting lists are 30% shorter.')).toBe(true);
-    for (const verb of ['tweeted', 'declared', 'reiterated', 'bragged', 'touted']) expect(frames(`The senator ${verb} that gas prices have doubled.`), verb).toBe(true);
+    for (const verb of ['tweeted', 'reiterated', 'bragged', 'touted']) expect(frames(`The senator ${verb} that gas prices have doubled.`), verb).toBe(true);
+    expect(frames('The martial law declaration might hurt relations with Washington.')).toBe(false);
     expect(frames('An image purports to show the bridge snapped in two.')).toBe(true);
     expect(frames('Did the strikes really cost the economy five billion pounds?')).toBe(true);
     expect(frames('Fares are now “half of what people paid” before the reform.')).toBe(true);
