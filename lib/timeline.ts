@@ -133,10 +133,22 @@ const MAYBE_MONTH = /\b(?:J(?:[aA][nN]|[uU][nNlL])|F[eE][bB]|M[aA][rRyY]|A(?:[pP
 const MAYBE_NUMBERED = /\d/;
 const MAYBE_YEAR = /(?:19|20)\d{2}/;
 
-// Whether "by" comes just before a date (sticky, looking back from it: a long sentence is not read
-// again for each of its dates).
-const BY = /(?<=\bby\s+(?:the\s+)?)/iy;
-const SINCE = /(?<=\bsince\s+(?:the\s+)?)/iy;
+/** A word that may lead a date: at the start of the date's match, where the pattern reads it
+ * ("since 2022"), or just before it, where it does not ("since Oct. 7, 2023"). The second is sticky
+ * and looks back from the date: a long sentence is not read again for each of its dates. */
+interface LeadWord {
+  within: RegExp;
+  before: RegExp;
+}
+const leadWord = (word: string): LeadWord => ({ within: new RegExp(String.raw`^${word}\b`, 'i'), before: new RegExp(String.raw`(?<=\b${word}\s+(?:the\s+)?)`, 'iy') });
+const BY = leadWord('by');
+const SINCE = leadWord('since');
+
+/** Whether the word leads the date matched at `start`. */
+function isLedBy(lead: LeadWord, sentence: string, match: string, start: number): boolean {
+  lead.before.lastIndex = start;
+  return lead.within.test(match) || lead.before.test(sentence);
+}
 
 /** The dates a sentence uses as times of events, in the order found. */
 export function namedDates(sentence: string): NamedDate[] {
@@ -151,16 +163,14 @@ export function namedDates(sentence: string): NamedDate[] {
     if (taken.subarray(start, end).includes(1)) return;
     if (date.month === 0) return;
     taken.fill(1, start, end);
-    BY.lastIndex = start;
-    const by = /^by\b/i.test(match[0]) || BY.test(sentence);
+    const by = isLedBy(BY, sentence, match[0], start);
     // "Asked by April Ryan": after "by", a month before a name is a name.
     if (by && date.day === undefined && date.year === undefined && /^\s+\p{Lu}/u.test(sentence.slice(end, end + 3))) return;
     // A day the month does not have is no date (a day with no year may be 29 February); nor is any
     // part of it ("on February" of "on February 31, 2025" is no month of the current year).
     if (date.day !== undefined && !isDay(date.year ?? 2024, date.month!, date.day)) return;
     // "Since" may stand before a match that leaves it out: "since Oct. 7, 2023", "since early February".
-    SINCE.lastIndex = start;
-    const since = /^since\b/i.test(match[0]) || SINCE.test(sentence);
+    const since = isLedBy(SINCE, sentence, match[0], start);
     found.push({ ...date, ...(since ? { since } : {}), text: match[0] });
   };
   const month = MAYBE_MONTH.test(sentence);
