@@ -31,3 +31,25 @@ export function framesAStatement(tokens: readonly Token[], text: string): boolea
   for (const token of tokens) if (REPORTING_STEMS.has(token.stem)) return true;
   return false;
 }
+
+/** The words that open a question asking for a fact rather than whether something is so. */
+const FACT_QUESTION_WORDS = new Set(['what', "what's", 'how', "how's", 'why', 'where', "where's", 'when', 'who', "who's", 'whom', 'whose', 'which']);
+/** Words before a question's own words that do not change what it asks: "So", "But", "And", "Well". */
+const LEAD_INS = new Set(['so', 'but', 'and', 'well', 'then', 'now', 'ok', 'okay', 'yes', 'no', 'also', 'still']);
+
+/**
+ * Whether a sentence puts something to the reader to weigh: a question asking whether it is so
+ * ("Did the rail strikes really cost…?", "Didn't she once say…?", "Remember the fake text that
+ * promised…?", "Salmon: a record year, or the first fall?"), on its own or after a colon ("You
+ * asked: Is the Quayline over budget?"), a list's number or a "So," before it. Not a question that
+ * asks for a fact ("How many people watched…?", "Where did that figure come from?").
+ */
+export function asksWhether(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/[?？]["”’»)]*$/.test(trimmed)) return false;
+  const asked = trimmed.slice(trimmed.lastIndexOf(':') + 1);
+  const words = asked.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
+  let i = 0;
+  while (i < words.length - 1 && LEAD_INS.has(words[i]!)) i++;
+  return words.length > 0 && !FACT_QUESTION_WORDS.has(words[i]!);
+}

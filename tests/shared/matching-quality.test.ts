@@ -244,7 +244,10 @@ describe('matching quality', () => {
   // -3 0.779 with 7, -4 0.739 with 2, -5 0.744 with 4, -6 0.810 with 2, and the held-out -7 0.828
   // with 6, -8 0.739 with 4, -9 0.802 with 1 and -10 0.726 with 2. On 7 December 2026: -10 0.731
   // since "tweeted", "declared" and their kind frame a statement; eval-feed-2 0.505 since a claim
-  // written in title case gives no names (below).
+  // written in title case gives no names (below). Since a question put to the reader ("Is Sable Bank
+  // closing small accounts?") is not held to the bar of a statement named nowhere (find-mentions.ts):
+  // -2 0.738, -4 0.745, and the held-out -7 0.833, -8 0.750, -10 0.737, a mention more each (two
+  // on -8), no wrong mark more.
   it.each([
     ['eval-feed', 105, 0.57, 2, 46, 10],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
@@ -255,17 +258,17 @@ describe('matching quality', () => {
     ['eval-feed-2', 113, 0.5, 4, 46, 23],
     ['train-feed', 101, 0.46, 17, 40, 30],
     ['eval-review', 108, 0.755, 2, 73, 11],
-    ['eval-review-2', 108, 0.73, 1, 68, 10],
+    ['eval-review-2', 108, 0.735, 1, 69, 10],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
     ['eval-review-3', 114, 0.775, 7, 88, 24],
-    ['eval-review-4', 119, 0.735, 2, 78, 14],
+    ['eval-review-4', 119, 0.74, 2, 79, 14],
     ['eval-review-5', 120, 0.74, 4, 90, 32],
     ['eval-review-6', 105, 0.81, 2, 79, 11],
-    ['eval-review-7', 113, 0.825, 6, 96, 23],
-    ['eval-review-8', 114, 0.735, 4, 85, 31],
+    ['eval-review-7', 113, 0.83, 6, 97, 23],
+    ['eval-review-8', 114, 0.745, 4, 87, 31],
     ['eval-review-9', 108, 0.8, 1, 81, 13],
-    ['eval-review-10', 111, 0.73, 2, 79, 26],
+    ['eval-review-10', 111, 0.735, 2, 80, 26],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages, %s found and %s wrong marks', async (set, gold, f1, negativeMarks, found, wrong) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -294,17 +297,21 @@ describe('matching quality', () => {
   // c-citizen-election-numbers.html: where a minister says 90% of children were immunised, and
   // where a survey gives 91% for a first dose. What they list as possibly related there is counted
   // too: 54 before that rule, 57 since (79 while such pairs were listed from a loose bar raised as
-  // much), and 53 for the real statements on the real pages.
-  it('keeps fact-checkers’ feeds to the pages about them: at most 5 marks on pages about other things, none on real news pages, and 1 from real statements; at most 57 and 53 listed as possibly related', async () => {
+  // much), and 53 for the real statements on the real pages. 6 marks and 61 listed since a question
+  // put to the reader is not held to that bar: eval-review-7's claim that an exam's pass rate rose
+  // from 71% to 82%, on the same page, where a question asks it of another country's exams in the
+  // claim's words and figures ("Did the exam pass rate jump from 71% to 82%?"); the rule found six
+  // mentions more on the review sets, with no wrong mark more there.
+  it('keeps fact-checkers’ feeds to the pages about them: at most 6 marks on pages about other things, none on real news pages, and 1 from real statements; at most 61 and 53 listed as possibly related', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number; statementMarks: number; listed: number; statementsListed: number } };
     expect(summary.feeds).toBeGreaterThanOrEqual(10);
     expect(summary.pages).toBeGreaterThanOrEqual(256);
-    expect(summary.marks).toBeLessThanOrEqual(5);
+    expect(summary.marks).toBeLessThanOrEqual(6);
     expect(summary.realPages).toBe(0);
     expect(summary.statementMarks).toBeLessThanOrEqual(1);
-    expect(summary.listed).toBeLessThanOrEqual(57);
+    expect(summary.listed).toBeLessThanOrEqual(61);
     expect(summary.statementsListed).toBeLessThanOrEqual(53);
   }, 120_000);
 

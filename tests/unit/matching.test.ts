@@ -9,7 +9,7 @@ import { twinsAt } from '@/lib/matching/find-mentions';
 import { spellingKey } from '@/lib/matching/claim-index';
 import { coverageBy } from '@/lib/matching/features';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
-import { framesAStatement } from '@/lib/matching/framing';
+import { asksWhether, framesAStatement } from '@/lib/matching/framing';
 import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/matching/lexicon';
 import { extractBlocks } from '@/lib/extract';
 import { tokenize } from '@/lib/normalize';
@@ -444,11 +444,11 @@ describe('findMentions', () => {
 
   it('asks a rated statement someone made for its names in the page’s opening, not only nearby', () => {
     const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
-    const asked = 'Is it true that one in five of us is on a hospital waiting list?';
+    const asked = 'A reader told us that one in five of us is on a hospital waiting list.';
     const between = ['The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'];
     const named = (pairs: ScoredPair[]) => pairs.filter((p) => !p.unnamed).map((p) => p.text);
     const judged = (claim: object, page: string[]) => named(scorePairs(page.map((text) => ({ text })), buildClaimIndex([claim as typeof statement])));
-    // A page about Calderbridge names it as it opens and then writes "us", the question among its
+    // A page about Calderbridge names it as it opens and then writes "us", the sentence among its
     // first lines or further down.
     expect(judged(statement, ['News from Calderbridge this week.', ...between, asked])).toEqual([asked]);
     expect(judged(statement, [asked, 'Our reporters in Calderbridge looked at the figures.', ...between])).toEqual([asked]);
@@ -480,7 +480,7 @@ describe('findMentions', () => {
     const { strict } = thresholdsFor(0.5);
     expect(probability(sure[0]!.features)).toBeGreaterThan(barRaised(strict, 3));
     expect(decide(sure, 0.5).mentions.map((m) => m.text)).toEqual([asked]);
-    const unsure = unnamed('So is one in five of us on the hospital list?');
+    const unsure = unnamed('She said one in five of us is on the hospital list.');
     expect(unsure).toHaveLength(1);
     const p = probability(unsure[0]!.features);
     expect(p).toBeGreaterThan(strict);
@@ -489,7 +489,7 @@ describe('findMentions', () => {
     // The same pair, named, is marked at the model's own bar.
     expect(decide(unsure.map((pair) => ({ ...pair, unnamed: false })), 0.5).mentions).toHaveLength(1);
     // One the model gives less is listed as possibly related named, and not unnamed.
-    const faint = unnamed('Is one in five on a list?');
+    const faint = unnamed('She said one in five is on a list.');
     expect(faint).toHaveLength(1);
     expect(probability(faint[0]!.features)).toBeGreaterThan(thresholdsFor(0.5).loose);
     expect(probability(faint[0]!.features)).toBeLessThan(strict);
@@ -508,10 +508,31 @@ describe('findMentions', () => {
     expect(nearby.map((p) => p.unnamed)).toEqual([false]);
     // The page pass, which skips pairs under the loose bar, marks and lists what deciding over every
     // pair does, unnamed pairs among them.
-    for (const sentence of [asked, 'So is one in five of us on the hospital list?', 'Is one in five on a list?', 'One in five of us is on a hospital waiting list.']) {
+    for (const sentence of [asked, 'She said one in five of us is on the hospital list.', 'She said one in five is on a list.', 'One in five of us is on a hospital waiting list.', 'Is it true that one in five of us is on a hospital waiting list?']) {
       const page = [...riverton, { text: sentence }];
       for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page, index, { sensitivity })).toEqual(decide(scorePairs(page, index), sensitivity));
     }
+  });
+
+  it('does not hold a question put to the reader in a rated statement’s words to the bar of one named nowhere', () => {
+    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const index = buildClaimIndex([statement]);
+    const riverton = ['News from Riverton this week.', 'The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'].map((text) => ({ text }));
+    const judged = (sentence: string) => scorePairs([...riverton, { text: sentence }], index).map((p) => [p.text, p.unnamed]);
+    const marked = (sentence: string) => findMentions([...riverton, { text: sentence }], index).map((m) => m.text);
+    // An explainer's or a reader's question brings the claim up without naming who made it or where.
+    for (const question of ['Is it true that one in five of us is on a hospital waiting list?', 'So is one in five of us really on a hospital waiting list?', 'You asked: are one in five of us on a hospital waiting list?', 'Remember the post saying one in five of us is on a hospital waiting list?']) {
+      expect(judged(question)).toEqual([[question, false]]);
+      expect(marked(question)).toEqual([question]);
+    }
+    // A statement of it, framed or not, still is (see above), and so is a question asking for a fact.
+    const stated = 'A reader told us that one in five of us is on a hospital waiting list.';
+    expect(judged(stated)).toEqual([[stated, true]]);
+    const fact = 'How many of us are on a hospital waiting list, one in five?';
+    expect(judged(fact)).toEqual([[fact, true]]);
+    // What it costs: a page about another town asking the same question is judged as if it named
+    // Calderbridge. The claim's card says where the figure was claimed for.
+    expect(marked('Is it true that one in five of us is on a hospital waiting list?')).toHaveLength(1);
   });
 
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
@@ -601,6 +622,11 @@ describe('findMentions', () => {
     expect(frames('Fares are now ‘half of what people paid’ before the reform.')).toBe(true);
     expect(frames('The annual rate for December 2023, 4.2%, is accurate.')).toBe(false);
     expect(frames('Metro Line 5 carried 318,000 passengers a day in January.')).toBe(false);
+  });
+
+  it('tells a question that asks whether something is so from one that asks for a fact', () => {
+    for (const text of ['Did the strikes really cost the economy five billion pounds?', '1. Is the government about to pay you?', 'So, to be crystal clear: was an evacuation ordered?', 'Didn’t she once say the road was free?', '“Is an hour of screens going to give a child ADHD?”', 'Salmon: a record year, or the first fall in a decade?', 'Remember the fake text that promised $600?']) expect(asksWhether(text), text).toBe(true);
+    for (const text of ['How many people watched the final?', '“Where did that figure come from, Minister?”', 'So why is the road still closed?', 'You asked: what happened to the money?', 'He asked whether the road was free.', '?']) expect(asksWhether(text), text).toBe(false);
   });
 
   it('works out whether two claims are twins once per pair, whichever order they come in', () => {
@@ -883,11 +909,11 @@ describe('scanDocument', () => {
     // The town is named only past the opening's 4,000 characters.
     const intro = `${'The council met on Tuesday and talked about roads and parking. '.repeat(70)}All of this was in Calderbridge.`;
     const html = (first: string, question: string) => parseHTML(`<!doctype html><html><head><meta property="article:published_time" content="2026-06-01"></head><body><p>${first}</p><p>Weather next.</p><p>Sport news follows below for readers.</p><p>${question}</p></body></html>`).document as unknown as Document;
-    // A question the model is fairly sure of is marked only where the page names the town as it
+    // A statement the model is fairly sure of is marked only where the page names the town as it
     // opens; past that, it is held to a higher bar (`UNNAMED_LOGIT`), which it does not reach.
-    const asked = 'Is our waiting list really the longest?';
+    const asked = 'Residents say our waiting list is the longest.';
     expect(scanDocument(html(intro, asked), statements).mentions).toEqual([]);
-    // Named within it, the question is marked.
+    // Named within it, the statement is marked.
     expect(scanDocument(html(`All of this was in Calderbridge. ${intro}`, asked), statements).mentions.map((m) => m.text)).toEqual([asked]);
   });
 });
