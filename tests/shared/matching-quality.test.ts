@@ -72,7 +72,9 @@ describe('matching quality', () => {
     expect(imported.negPages).toBe(32);
     expect(imported.negMarks).toBeLessThanOrEqual(3);
     // 6 wrong since a claim written in title case gives no names (7 December 2026): 7 before.
-    reached(imported, 104, 6, 'imported');
+    // 107 found and 8 wrong since a question put to the reader is marked for its likeliest claim
+    // from the loose bar (find-mentions.ts; the training posts 429 -> 436 found, 29 -> 32 wrong).
+    reached(imported, 107, 8, 'imported');
   }, 300_000);
 
   // 0.8419 until the ranker's weights were refitted after the tokenizer learned hashtags (56d4389);
@@ -117,8 +119,9 @@ describe('matching quality', () => {
   // 18 and 12 wrong marks, 2 each on its pages about no claim, until a sentence's own dates had to
   // touch the claim's days, not only the weeks it is news, and its days of the week were read
   // (7 December 2026): 17 and 11, 1 each.
-  it('keeps our third labelled set (written apart, never fitted on) at F1 0.74 with cues, 0.79 without', () => {
-    for (const [options, f1, found, wrong] of [[[], 0.74, 36, 17], [['--no-cues'], 0.79, 35, 11]] as const) {
+  it('keeps our third labelled set (written apart, never fitted on) at F1 0.74 with cues, 0.81 without', () => {
+    // 36 found without cues since a question put to the reader is marked from the loose bar.
+    for (const [options, f1, found, wrong] of [[[], 0.74, 36, 17], [['--no-cues'], 0.81, 36, 11]] as const) {
       const held = score('score.mjs', ['tests/fixtures/eval-extra-2'], [...options]);
       expect(held.f1).toBeGreaterThanOrEqual(f1);
       expect(held.falseMarksOnNegativePages).toBeLessThanOrEqual(1);
@@ -133,12 +136,13 @@ describe('matching quality', () => {
   // are statements of it, 0.750 / 0.642 (one wrong mark on a page about none), 0.783 / 0.675 and
   // 0.691 / 0.645. The seventh, eval-extra-6, written on 5 December 2026 to weigh changes on more
   // pages, read 0.727 / 0.744 at first (its README). eval-extra-4 without cues took a wrong mark
-  // fewer since a sentence's own dates must touch the claim's days (7 December 2026).
+  // fewer since a sentence's own dates must touch the claim's days (7 December 2026). eval-extra-5
+  // with cues found a mention more since a question put to the reader is marked from the loose bar.
   // The counts after each set: mentions found and wrong marks, with cues and without.
   it.each([
     ['fourth', 'eval-extra-3', 0.74, 0.64, [33, 11, 26, 11]],
     ['fifth', 'eval-extra-4', 0.78, 0.68, [36, 11, 28, 9]],
-    ['sixth', 'eval-extra-5', 0.68, 0.64, [56, 14, 50, 12]],
+    ['sixth', 'eval-extra-5', 0.69, 0.64, [57, 14, 50, 12]],
     ['seventh', 'eval-extra-6', 0.72, 0.74, [64, 15, 64, 11]],
   ] as const)('keeps our %s labelled set (%s, written apart) at F1 %s with cues, %s without', (_, set, withCuesF1, withoutCuesF1, counts) => {
     const withCues = score('score.mjs', [`tests/fixtures/${set}`]);
@@ -247,28 +251,32 @@ describe('matching quality', () => {
   // written in title case gives no names (below). Since a question put to the reader ("Is Sable Bank
   // closing small accounts?") is not held to the bar of a statement named nowhere (find-mentions.ts):
   // -2 0.738, -4 0.745, and the held-out -7 0.833, -8 0.750, -10 0.737, a mention more each (two
-  // on -8), no wrong mark more.
+  // on -8), no wrong mark more. Since such a question is marked for its likeliest claim from the
+  // loose bar (find-mentions.ts): train-feed 0.474, eval-feed 0.568 with a wrong mark more, -feed-2 0.530, -2 0.734
+  // with a wrong mark more, -3 0.795, -4 0.771, -5 0.751, -6 0.816, and the held-out -7 0.844,
+  // -9 0.808, -10 0.749.
   it.each([
-    ['eval-feed', 105, 0.57, 2, 46, 10],
+    ['eval-feed', 105, 0.565, 2, 46, 11],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
     // sentence (6 December 2026), which changed one training post's pairs: 47 and 23.
     // 46 found since a claim written in title case gives no names (7 December 2026): the refit lost
     // a post about flag doormats whose claim's title ("Lowe's Sells American Flag Door Mats?") had
     // made "flag", "door" and "mats" names.
-    ['eval-feed-2', 113, 0.5, 4, 46, 23],
-    ['train-feed', 101, 0.46, 17, 40, 30],
+    ['eval-feed-2', 113, 0.525, 4, 49, 23],
+    // 41 found and 31 wrong (0.474) since a question put to the reader is marked from the loose bar.
+    ['train-feed', 101, 0.47, 17, 41, 31],
     ['eval-review', 108, 0.755, 2, 73, 11],
-    ['eval-review-2', 108, 0.735, 1, 69, 10],
+    ['eval-review-2', 108, 0.73, 1, 69, 11],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
-    ['eval-review-3', 114, 0.775, 7, 88, 24],
-    ['eval-review-4', 119, 0.74, 2, 79, 14],
-    ['eval-review-5', 120, 0.74, 4, 90, 32],
-    ['eval-review-6', 105, 0.81, 2, 79, 11],
-    ['eval-review-7', 113, 0.83, 6, 97, 23],
+    ['eval-review-3', 114, 0.79, 7, 91, 24],
+    ['eval-review-4', 119, 0.77, 2, 84, 15],
+    ['eval-review-5', 120, 0.75, 4, 92, 33],
+    ['eval-review-6', 105, 0.815, 2, 80, 11],
+    ['eval-review-7', 113, 0.84, 6, 100, 24],
     ['eval-review-8', 114, 0.745, 4, 87, 31],
-    ['eval-review-9', 108, 0.8, 1, 81, 13],
-    ['eval-review-10', 111, 0.735, 2, 80, 26],
+    ['eval-review-9', 108, 0.805, 1, 82, 13],
+    ['eval-review-10', 111, 0.745, 2, 82, 26],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages, %s found and %s wrong marks', async (set, gold, f1, negativeMarks, found, wrong) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
@@ -301,14 +309,16 @@ describe('matching quality', () => {
   // put to the reader is not held to that bar: eval-review-7's claim that an exam's pass rate rose
   // from 71% to 82%, on the same page, where a question asks it of another country's exams in the
   // claim's words and figures ("Did the exam pass rate jump from 71% to 82%?"); the rule found six
-  // mentions more on the review sets, with no wrong mark more there.
-  it('keeps fact-checkers’ feeds to the pages about them: at most 6 marks on pages about other things, none on real news pages, and 1 from real statements; at most 61 and 53 listed as possibly related', async () => {
+  // mentions more on the review sets, with no wrong mark more there. 7 and 60 since such a question
+  // is marked for its likeliest claim from the loose bar: "Are Ororo pupils truly passing at 71 per
+  // cent now?" (see above) is marked again, not listed.
+  it('keeps fact-checkers’ feeds to the pages about them: at most 7 marks on pages about other things, none on real news pages, and 1 from real statements; at most 61 and 53 listed as possibly related', async () => {
     const { code, stdout, stderr } = await runScript('score-cross-feeds', '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);
     const { summary } = JSON.parse(stdout) as { summary: { feeds: number; pages: number; marks: number; realPages: number; statementMarks: number; listed: number; statementsListed: number } };
     expect(summary.feeds).toBeGreaterThanOrEqual(10);
     expect(summary.pages).toBeGreaterThanOrEqual(256);
-    expect(summary.marks).toBeLessThanOrEqual(6);
+    expect(summary.marks).toBeLessThanOrEqual(7);
     expect(summary.realPages).toBe(0);
     expect(summary.statementMarks).toBeLessThanOrEqual(1);
     expect(summary.listed).toBeLessThanOrEqual(61);

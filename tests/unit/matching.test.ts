@@ -535,6 +535,46 @@ describe('findMentions', () => {
     expect(marked('Is it true that one in five of us is on a hospital waiting list?')).toHaveLength(1);
   });
 
+  it('marks a question put to the reader for its likeliest claim from the loose bar', () => {
+    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const other = { id: 'b', text: 'Calderbridge hospital has closed its list of patients waiting for a family doctor to new names.', verdict: 'false' as const, summary: 'It has not.', context: [] };
+    const index = buildClaimIndex([statement, other]);
+    const page = (sentence: string) => [{ text: 'News from Calderbridge this week.' }, { text: sentence }];
+    const { strict, loose } = thresholdsFor(0.5);
+    const judged = (sentence: string) => {
+      const pairs = scorePairs(page(sentence), index).filter((p) => p.text === sentence);
+      const found = decide(pairs, 0.5);
+      const p = pairs.map((pair) => [pair.claim.claim.id, probability(pair.features)] as const).sort((x, y) => y[1] - x[1]);
+      return { p, marked: found.mentions.map((m) => m.claimId), related: found.related.map((m) => m.claimId) };
+    };
+    // The model is unsure of both: the question is marked, the statement only listed.
+    const question = 'Is one in five of us waiting on a list for a family doctor?';
+    const asked = judged(question);
+    expect(asked.p[0]![0]).toBe('a');
+    expect(asked.p[0]![1]).toBeGreaterThan(loose);
+    expect(asked.p[0]![1]).toBeLessThan(strict);
+    expect(asked.marked).toEqual(['a']);
+    const statementOfIt = 'She said one in five of us is waiting on a list for a family doctor.';
+    const said = judged(statementOfIt);
+    expect(said.p[0]![1]).toBeGreaterThan(loose);
+    expect(said.p[0]![1]).toBeLessThan(strict);
+    expect(said).toMatchObject({ marked: [], related: ['a'] });
+    // A question asking for a fact is not put to the reader to weigh.
+    const fact = 'How many of us are waiting on a list for a family doctor, one in five?';
+    expect(judged(fact)).toMatchObject({ marked: [], related: ['a'] });
+    // Only its likeliest claim: another that the model is as unsure of is listed, not marked.
+    const both = 'Is the hospital list for a family doctor closed to one in five?';
+    const second = judged(both);
+    expect(second.p.map(([id]) => id)).toEqual(['b', 'a']);
+    expect(second.p[1]![1]).toBeGreaterThan(loose);
+    expect(second.p[1]![1]).toBeLessThan(strict);
+    expect(second).toMatchObject({ marked: ['b'], related: ['a'] });
+    // The page pass marks and lists what deciding over every pair does.
+    for (const sentence of [question, statementOfIt, fact, both]) {
+      for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page(sentence), index, { sensitivity })).toEqual(decide(scorePairs(page(sentence), index), sensitivity));
+    }
+  });
+
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
     const statement = {
       id: 'a',
