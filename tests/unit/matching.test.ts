@@ -666,7 +666,10 @@ describe('findMentions', () => {
 
   it('tells a question that asks whether something is so from one that asks for a fact', () => {
     for (const text of ['Did the strikes really cost the economy five billion pounds?', '1. Is the government about to pay you?', 'So, to be crystal clear: was an evacuation ordered?', 'Didn’t she once say the road was free?', '“Is an hour of screens going to give a child ADHD?”', 'Salmon: a record year, or the first fall in a decade?', 'Remember the fake text that promised $600?']) expect(asksWhether(text), text).toBe(true);
-    for (const text of ['How many people watched the final?', '“Where did that figure come from, Minister?”', 'So why is the road still closed?', 'You asked: what happened to the money?', 'He asked whether the road was free.', '?']) expect(asksWhether(text), text).toBe(false);
+    for (const text of ['How many people watched the final?', '“Where did that figure come from, Minister?”', 'So why is the road still closed?', 'You asked: what happened to the money?', 'He asked whether the road was free.', '?', 'And the outage was when that message went round, wasn’t it?', 'She said it twice, didn’t she?']) expect(asksWhether(text), text).toBe(false);
+    // Only a tag at the end is one: a question with a clause between commas still asks.
+    expect(asksWhether('Did the council, as it says, fix nine in ten leaks?')).toBe(true);
+    expect(asksWhether('Was the road free, as she claims?')).toBe(true);
   });
 
   it('works out whether two claims are twins once per pair, whichever order they come in', () => {
