@@ -65,7 +65,14 @@ const previewText = async (page: Page) =>
 /** Scrolls the mark whose text starts with `prefix` to the middle of the view, and gives a point on its first word. */
 async function pointOnMark(page: Page, prefix: string): Promise<{ x: number; y: number }> {
   const find = async () => (await drawnMarks(page)).find((m) => m.text.startsWith(prefix) && m.box);
-  const before = await find();
+  // A mark's rectangles are drawn a frame or more after the mark is made: on a busy machine the
+  // mark can be there, with no rectangle yet to point at.
+  const deadline = Date.now() + 10_000;
+  let before = await find();
+  while (!before && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 100));
+    before = await find();
+  }
   if (!before) throw new Error(`no mark starts with ${prefix}`);
   await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), before.box!.y);
   await new Promise((done) => setTimeout(done, 100));
