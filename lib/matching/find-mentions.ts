@@ -385,6 +385,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
       const prepared = prepareSentence(block.text, sentenceTokens);
       let sentenceFigures: { stated: number[]; readings: number[] } | null = null;
       let framed: boolean | null = null;
+      let asked: boolean | null = null;
       const view = sentenceView(prepared, stemSet, sentenceEntries, blockCoverage, context, index, marks);
       coverages.forEach((coverage, i) => {
         const claim = index.claims[candidates[i]!.claim]!;
@@ -483,7 +484,7 @@ export function scorePairs<C extends MatchableClaim>(blocks: readonly { text: st
         // every question made one wrong mark more on eval-review-4; held to the question words
         // "is", "did" and their kind, eval-review-8 and -10 lost a mention each ("Remember the fake
         // text last March that promised…?", "Salmon: a record export year, or the first fall?").
-        if (!named && !asksWhether(text)) notNamedNearby.add(pair);
+        if (!named && !(asked ??= asksWhether(text))) notNamedNearby.add(pair);
       });
       context = [{ stems: stemSet, prepared }, ...context].slice(0, CONTEXT_SENTENCES);
     }

@@ -40,8 +40,16 @@ const LEAD_INS = new Set(['so', 'but', 'and', 'well', 'then', 'now', 'ok', 'okay
 /** The auxiliary verbs and the pronouns of a question tag ("…, wasn't it?", "…, didn't they?"). */
 const TAG_VERBS = new Set(`is isn't are aren't was wasn't were weren't do don't does doesn't did didn't has hasn't have haven't had hadn't can can't could couldn't will won't would wouldn't should shouldn't am`.split(' '));
 const TAG_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'you', 'i', 'there', 'that', 'this']);
+/** A question mark at the end of a sentence, before any closing quotation mark or bracket. */
+const QUESTION_END = String.raw`[?？]["”’»)]*$`;
+const ENDS_AS_QUESTION = new RegExp(QUESTION_END, 'u');
 /** A question tag after a comma at the end of a sentence: two words, then the question mark. */
-const QUESTION_TAG = /,\s*(\S+)\s+(\S+?)[?？]["”’»)]*$/u;
+const QUESTION_TAG = new RegExp(String.raw`,\s*(\S+)\s+(\S+?)${QUESTION_END}`, 'u');
+/** The words of a question. Kept here: esbuild makes an expression with a Unicode property a
+ * `new RegExp(...)` call, which written inside the function would run on every sentence asked about. */
+const WORDS = /[\p{L}']+/gu;
+/** Lower case, with the typographic apostrophe as the plain one the word lists are written with. */
+const plainWord = (word: string) => word.toLowerCase().replace(/’/g, "'");
 
 /**
  * Whether a sentence puts something to the reader to weigh: a question asking whether it is so
@@ -56,12 +64,11 @@ const QUESTION_TAG = /,\s*(\S+)\s+(\S+?)[?？]["”’»)]*$/u;
  */
 export function asksWhether(text: string): boolean {
   const trimmed = text.trim();
-  if (!/[?？]["”’»)]*$/.test(trimmed)) return false;
-  const asked = trimmed.slice(trimmed.lastIndexOf(':') + 1);
-  const words = asked.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
+  if (!ENDS_AS_QUESTION.test(trimmed)) return false;
+  const tag = QUESTION_TAG.exec(trimmed);
+  if (tag && TAG_VERBS.has(plainWord(tag[1]!)) && TAG_PRONOUNS.has(plainWord(tag[2]!))) return false;
+  const words = plainWord(trimmed.slice(trimmed.lastIndexOf(':') + 1)).match(WORDS) ?? [];
   let i = 0;
   while (i < words.length - 1 && LEAD_INS.has(words[i]!)) i++;
-  const tag = QUESTION_TAG.exec(trimmed);
-  if (tag && TAG_VERBS.has(tag[1]!.toLowerCase().replace(/’/g, "'")) && TAG_PRONOUNS.has(tag[2]!.toLowerCase())) return false;
   return words.length > 0 && !FACT_QUESTION_WORDS.has(words[i]!);
 }
