@@ -62,17 +62,23 @@ const openCard = async (page: Page) =>
 const previewText = async (page: Page) =>
   (await inClosedRoots(page, (root) => root.querySelector('.claimlight-preview')?.textContent ?? null, null)).find((text) => text !== null) ?? null;
 
+/** What `read` gives once it gives something, read again every 100 ms; its last answer after `timeout` ms. */
+async function eventually<T>(read: () => Promise<T>, timeout: number): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!value && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 100));
+    value = await read();
+  }
+  return value;
+}
+
 /** Scrolls the mark whose text starts with `prefix` to the middle of the view, and gives a point on its first word. */
 async function pointOnMark(page: Page, prefix: string): Promise<{ x: number; y: number }> {
   const find = async () => (await drawnMarks(page)).find((m) => m.text.startsWith(prefix) && m.box);
   // A mark's rectangles are drawn a frame or more after the mark is made: on a busy machine the
   // mark can be there, with no rectangle yet to point at.
-  const deadline = Date.now() + 10_000;
-  let before = await find();
-  while (!before && Date.now() < deadline) {
-    await new Promise((done) => setTimeout(done, 100));
-    before = await find();
-  }
+  const before = await eventually(find, 10_000);
   if (!before) throw new Error(`no mark starts with ${prefix}`);
   await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), before.box!.y);
   await new Promise((done) => setTimeout(done, 100));
@@ -107,12 +113,7 @@ describe('Claimlight in Firefox', () => {
     const point = await pointOnMark(demo, 'Putin also invited');
     await demo.mouse.move(point.x - 30, point.y - 30);
     await demo.mouse.move(point.x, point.y, { steps: 4 });
-    const deadline = Date.now() + 5_000;
-    let preview = await previewText(demo);
-    while (!preview && Date.now() < deadline) {
-      await new Promise((done) => setTimeout(done, 100));
-      preview = await previewText(demo);
-    }
+    const preview = await eventually(() => previewText(demo), 5_000);
     expect(preview).toContain('Accurate');
     expect(await openCard(demo)).toBeNull();
     await demo.mouse.click(point.x, point.y);
