@@ -72,3 +72,18 @@ export function asksWhether(text: string): boolean {
   while (i < words.length - 1 && LEAD_INS.has(words[i]!)) i++;
   return words.length > 0 && !FACT_QUESTION_WORDS.has(words[i]!);
 }
+
+/** What passes a claim on as hearsay: an adverb that disowns it ("supposedly", "allegedly"), a verb
+ * that puts it forward as someone's with its content after ("claims that", "insists that", "a rumour
+ * that", "swears"), or a message going round ("making the rounds", "circulating", "shared 40,000
+ * times"). The words alone ("a hoax", "rumours") name a topic, in a heading or a verdict, as often. */
+const HEARSAY = /\b(?:claim(?:s|ed|ing)? that|rumou?r(?:s|ed)? (?:that|about)|insist(?:s|ed|ing)? that|swear(?:s|ing)?|swore|supposedly|allegedly|purportedly|(?:making|doing) the rounds|circulat(?:ed|ing|es)|shared [^.]{0,30}times)\b/i;
+
+/**
+ * Whether a sentence passes something on as hearsay, in the words above: how a roundup, a reader's
+ * letter or a caller brings up a rumour ("A screenshot shared more than 40,000 times warns that…",
+ * "My neighbor swears the governor said…", "a shark supposedly swimming past the newsagent").
+ */
+export function passesOnHearsay(text: string): boolean {
+  return HEARSAY.test(text);
+}

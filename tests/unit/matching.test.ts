@@ -9,7 +9,7 @@ import { twinsAt } from '@/lib/matching/find-mentions';
 import { spellingKey } from '@/lib/matching/claim-index';
 import { coverageBy } from '@/lib/matching/features';
 import { findSequence, prepareSentence } from '@/lib/matching/cues';
-import { asksWhether, framesAStatement } from '@/lib/matching/framing';
+import { asksWhether, framesAStatement, passesOnHearsay } from '@/lib/matching/framing';
 import { canonicalStem, NEAR_MEANING, nearMeanings, synonymsOf } from '@/lib/matching/lexicon';
 import { extractBlocks } from '@/lib/extract';
 import { tokenize } from '@/lib/normalize';
@@ -21,6 +21,15 @@ const pack = expectBundledPack();
 const index = buildClaimIndex(pack.claims.map((c) => ({ ...c, packId: pack.id })));
 const FEB_13 = Date.UTC(2025, 1, 13);
 const AUG_20 = Date.UTC(2025, 7, 20);
+
+/** One sentence of a page as the decision sees it at the default sensitivity: its pairs' claims by
+ * probability, likeliest first, and the claims it marks and lists. */
+function judgedAt(index: ClaimIndex, blocks: { text: string }[], sentence: string) {
+  const pairs = scorePairs(blocks, index).filter((p) => p.text === sentence);
+  const found = decide(pairs, 0.5);
+  const p = pairs.map((pair) => [pair.claim.claim.id, probability(pair.features)] as const).sort((x, y) => y[1] - x[1]);
+  return { p, marked: found.mentions.map((m) => m.claimId), related: found.related.map((m) => m.claimId) };
+}
 
 const claimsIn = (blocks: string[], pageDate: number | null = FEB_13, sensitivity?: number) =>
   findMentions(blocks.map((text) => ({ text })), index, { pageDate, sensitivity }).map((m) => m.claimId);
@@ -541,12 +550,7 @@ describe('findMentions', () => {
     const index = buildClaimIndex([statement, other]);
     const page = (sentence: string) => [{ text: 'News from Calderbridge this week.' }, { text: sentence }];
     const { strict, loose } = thresholdsFor(0.5);
-    const judged = (sentence: string) => {
-      const pairs = scorePairs(page(sentence), index).filter((p) => p.text === sentence);
-      const found = decide(pairs, 0.5);
-      const p = pairs.map((pair) => [pair.claim.claim.id, probability(pair.features)] as const).sort((x, y) => y[1] - x[1]);
-      return { p, marked: found.mentions.map((m) => m.claimId), related: found.related.map((m) => m.claimId) };
-    };
+    const judged = (sentence: string) => judgedAt(index, page(sentence), sentence);
     // The model is unsure of both: the question is marked, the statement only listed.
     const question = 'Is one in five of us waiting on a list for a family doctor?';
     const asked = judged(question);
@@ -573,6 +577,43 @@ describe('findMentions', () => {
     for (const sentence of [question, statementOfIt, fact, both]) {
       for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page(sentence), index, { sensitivity })).toEqual(decide(scorePairs(page(sentence), index), sensitivity));
     }
+  });
+
+  it('marks a sentence that passes a claim on as hearsay for its likeliest claim from the loose bar', () => {
+    const claim = { id: 'a', text: 'Drinking water in Harlow County has been laced with a chemical that makes people sleepy.', headline: 'Is Harlow County tap water laced with a sedative?', verdict: 'false' as const, summary: 'No test found any such chemical.', context: [] };
+    const other = { id: 'b', text: 'Harlow County will raise water bills by half next year.', verdict: 'false' as const, summary: 'It will not.', context: [] };
+    const index = buildClaimIndex([claim, other]);
+    const page = (sentence: string) => [{ text: 'Around Harlow County this week.' }, { text: sentence }];
+    const { strict, loose } = thresholdsFor(0.5);
+    const judged = (sentence: string) => judgedAt(index, page(sentence), sentence);
+    const told = 'the tap water in Harlow is spiked with something that makes people drowsy';
+    // The model is unsure of each: passed on as hearsay, it is marked; stated, or under a word that
+    // only names a rumour as a topic, it is listed.
+    const hearsay = [`My cousin swears ${told}.`, `A post shared 20,000 times says ${told}.`, `A message making the rounds says ${told}.`, 'The tap water in Harlow is supposedly spiked with something that makes people drowsy.'];
+    const not = [`${told[0]!.toUpperCase()}${told.slice(1)}.`, `Harlow rumours: ${told}.`];
+    for (const sentence of [...hearsay, ...not]) {
+      const { p } = judged(sentence);
+      expect(p[0]![0]).toBe('a');
+      expect(p[0]![1]).toBeGreaterThan(loose);
+      expect(p[0]![1]).toBeLessThan(strict);
+    }
+    for (const sentence of hearsay) expect(judged(sentence)).toMatchObject({ marked: ['a'], related: [] });
+    for (const sentence of not) expect(judged(sentence)).toMatchObject({ marked: [], related: ['a'] });
+    // Only its likeliest claim: another that the model is as unsure of is listed, not marked.
+    const both = 'The tap water in Harlow is supposedly spiked with something that makes people drowsy, and bills will rise by half.';
+    const second = judged(both);
+    expect(second.p.map(([id]) => id)).toEqual(['b', 'a']);
+    expect(second.p[1]![1]).toBeGreaterThan(loose);
+    expect(second).toMatchObject({ marked: ['b'], related: ['a'] });
+    // The page pass marks and lists what deciding over every pair does.
+    for (const sentence of [...hearsay, ...not, both]) {
+      for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page(sentence), index, { sensitivity })).toEqual(decide(scorePairs(page(sentence), index), sensitivity));
+    }
+  });
+
+  it('tells a sentence that passes a claim on as hearsay from one that names a rumour as its topic', () => {
+    for (const sentence of ['He claimed that the bridge was closing.', 'A rumour about the mayor is going round.', 'She insists that the vote was rigged.', 'My neighbour swore it was true.', 'The letter was allegedly signed by the minister.', 'A clip is doing the rounds again.', 'The photo circulated on Facebook for weeks.', 'A screenshot shared more than 40,000 times warns of fake notes.']) expect(passesOnHearsay(sentence), sentence).toBe(true);
+    for (const sentence of ['That message was a hoax.', 'Celebrity Hoaxes That Won\'t Die', 'Evacuation rumours and your questions answered.', 'The video went viral.', 'He claimed the prize.', 'She shared the stage with him.']) expect(passesOnHearsay(sentence), sentence).toBe(false);
   });
 
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
