@@ -75,9 +75,11 @@ export function asksWhether(text: string): boolean {
 
 /** What passes a claim on as hearsay: an adverb that disowns it ("supposedly", "allegedly"), a verb
  * that puts it forward as someone's with its content after ("claims that", "insists that", "a rumour
- * that", "swears"), or a message going round ("making the rounds", "circulating", "shared 40,000
- * times"). The words alone ("a hoax", "rumours") name a topic, in a heading or a verdict, as often. */
-const HEARSAY = /\b(?:claim(?:s|ed|ing)? that|rumou?r(?:s|ed)? (?:that|about)|insist(?:s|ed|ing)? that|swear(?:s|ing)?|swore|supposedly|allegedly|purportedly|(?:making|doing) the rounds|circulat(?:ed|ing|es)|shared [^.]{0,30}times)\b/i;
+ * that", "swears", "keeps saying"), or a message going round ("going around", "making the rounds",
+ * "circulating", "shared 40,000 times"). The words alone ("a hoax", "rumours") name a topic, in a
+ * heading or a verdict, as often. Words, not a parse: "going around the lake" passes too, which
+ * matters only where a claim's words are in the sentence as well (`decide`). */
+const HEARSAY = /\b(?:claim(?:s|ed|ing)? that|rumou?r(?:s|ed)? (?:that|about)|insist(?:s|ed|ing)? that|(?:going|goes) (?:a)?round|keeps? (?:saying|telling|claiming|insisting)|swear(?:s|ing)?|swore|supposedly|allegedly|purportedly|(?:making|doing) the rounds|circulat(?:ed|ing|es)|shared [^.]{0,30}times)\b/i;
 
 /**
  * Whether a sentence passes something on as hearsay, in the words above: how a roundup, a reader's

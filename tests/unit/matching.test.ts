@@ -612,8 +612,8 @@ describe('findMentions', () => {
   });
 
   it('tells a sentence that passes a claim on as hearsay from one that names a rumour as its topic', () => {
-    for (const sentence of ['He claimed that the bridge was closing.', 'A rumour about the mayor is going round.', 'She insists that the vote was rigged.', 'My neighbour swore it was true.', 'The letter was allegedly signed by the minister.', 'A clip is doing the rounds again.', 'The photo circulated on Facebook for weeks.', 'A screenshot shared more than 40,000 times warns of fake notes.']) expect(passesOnHearsay(sentence), sentence).toBe(true);
-    for (const sentence of ['That message was a hoax.', 'Celebrity Hoaxes That Won\'t Die', 'Evacuation rumours and your questions answered.', 'The video went viral.', 'He claimed the prize.', 'She shared the stage with him.']) expect(passesOnHearsay(sentence), sentence).toBe(false);
+    for (const sentence of ['He claimed that the bridge was closing.', 'A rumour about the mayor is going round.', 'She insists that the vote was rigged.', 'My neighbour swore it was true.', 'The letter was allegedly signed by the minister.', 'A clip is doing the rounds again.', 'The photo circulated on Facebook for weeks.', 'A screenshot shared more than 40,000 times warns of fake notes.', 'There is a video going around of the flood.', 'He keeps saying the mine will reopen.']) expect(passesOnHearsay(sentence), sentence).toBe(true);
+    for (const sentence of ['That message was a hoax.', 'Celebrity Hoaxes That Won\'t Die', 'Evacuation rumours and your questions answered.', 'The video went viral.', 'He claimed the prize.', 'She shared the stage with him.', 'Grace is insisting he finishes his term.', 'The message went round last year.']) expect(passesOnHearsay(sentence), sentence).toBe(false);
   });
 
   it('does not judge a sentence whose only words of a rated statement are its claimant’s name and role', () => {
