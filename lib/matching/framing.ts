@@ -79,7 +79,7 @@ export function asksWhether(text: string): boolean {
  * "circulating", "shared 40,000 times"). The words alone ("a hoax", "rumours") name a topic, in a
  * heading or a verdict, as often. Words, not a parse: "going around the lake" passes too, which
  * matters only where a claim's words are in the sentence as well (`decide`). */
-const HEARSAY = /\b(?:claim(?:s|ed|ing)? that|rumou?r(?:s|ed)? (?:that|about)|insist(?:s|ed|ing)? that|(?:going|goes) (?:a)?round|keeps? (?:saying|telling|claiming|insisting)|swear(?:s|ing)?|swore|supposedly|allegedly|purportedly|(?:making|doing) the rounds|circulat(?:ed|ing|es)|shared [^.]{0,30}times)\b/i;
+const HEARSAY = /\b(?:claim(?:s|ed|ing)? that|rumou?r(?:s|ed)? (?:that|about)|insist(?:s|ed|ing)? that|(?:going|goes) a?round|keeps? (?:saying|telling|claiming|insisting)|swear(?:s|ing)?|swore|supposedly|allegedly|purportedly|(?:making|doing) the rounds|circulat(?:ed|ing|es)|shared [^.]{0,30}times)\b/i;
 
 /**
  * Whether a sentence passes something on as hearsay, in the words above: how a roundup, a reader's

@@ -31,6 +31,11 @@ function judgedAt(index: ClaimIndex, blocks: { text: string }[], sentence: strin
   return { p, marked: found.mentions.map((m) => m.claimId), related: found.related.map((m) => m.claimId) };
 }
 
+/** The page pass (`matchBlocks`) marks and lists what deciding over every pair does, at three sensitivities. */
+function expectPassAsDecided(index: ClaimIndex, blocks: { text: string }[]): void {
+  for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(blocks, index, { sensitivity })).toEqual(decide(scorePairs(blocks, index), sensitivity));
+}
+
 const claimsIn = (blocks: string[], pageDate: number | null = FEB_13, sensitivity?: number) =>
   findMentions(blocks.map((text) => ({ text })), index, { pageDate, sensitivity }).map((m) => m.claimId);
 
@@ -518,8 +523,7 @@ describe('findMentions', () => {
     // The page pass, which skips pairs under the loose bar, marks and lists what deciding over every
     // pair does, unnamed pairs among them.
     for (const sentence of [asked, 'She said one in five of us is on the hospital list.', 'She said one in five is on a list.', 'One in five of us is on a hospital waiting list.', 'Is it true that one in five of us is on a hospital waiting list?']) {
-      const page = [...riverton, { text: sentence }];
-      for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page, index, { sensitivity })).toEqual(decide(scorePairs(page, index), sensitivity));
+      expectPassAsDecided(index, [...riverton, { text: sentence }]);
     }
   });
 
@@ -574,9 +578,7 @@ describe('findMentions', () => {
     expect(second.p[1]![1]).toBeLessThan(strict);
     expect(second).toMatchObject({ marked: ['b'], related: ['a'] });
     // The page pass marks and lists what deciding over every pair does.
-    for (const sentence of [question, statementOfIt, fact, both]) {
-      for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page(sentence), index, { sensitivity })).toEqual(decide(scorePairs(page(sentence), index), sensitivity));
-    }
+    for (const sentence of [question, statementOfIt, fact, both]) expectPassAsDecided(index, page(sentence));
   });
 
   it('marks a sentence that passes a claim on as hearsay for its likeliest claim from the loose bar', () => {
@@ -606,9 +608,7 @@ describe('findMentions', () => {
     expect(second.p[1]![1]).toBeGreaterThan(loose);
     expect(second).toMatchObject({ marked: ['b'], related: ['a'] });
     // The page pass marks and lists what deciding over every pair does.
-    for (const sentence of [...hearsay, ...not, both]) {
-      for (const sensitivity of [0, 0.5, 1]) expect(matchBlocks(page(sentence), index, { sensitivity })).toEqual(decide(scorePairs(page(sentence), index), sensitivity));
-    }
+    for (const sentence of [...hearsay, ...not, both]) expectPassAsDecided(index, page(sentence));
   });
 
   it('tells a sentence that passes a claim on as hearsay from one that names a rumour as its topic', () => {
