@@ -25,9 +25,15 @@ const REPORTING_STEMS: ReadonlySet<string> = new Set(tokenize(REPORTING_WORDS).m
 /** A question, or words in quotation marks ("’" alone is also an apostrophe, and says nothing). */
 const ASKED_OR_QUOTED = /[?？"“”‘«»„]/;
 
+/** A noun for something said, or a verb of hearing, with what was said after it: "her line that
+ * a fifth of England is waiting", "the minister's statement that the road cost nothing", "she had
+ * heard that Sable Bank would shut small accounts". The nouns alone frame nothing ("the Victoria
+ * line", "a statement of accounts"): only their content clause tells of a statement. */
+const SAID_THAT = /\b(?:(?:line|statement|assertion|contention|suggestion|story|message|post)s?|stories|hear|hears|heard) that\b/i;
+
 /** Whether the sentence (its tokens and text) frames what it tells as a statement. */
 export function framesAStatement(tokens: readonly Token[], text: string): boolean {
-  if (ASKED_OR_QUOTED.test(text)) return true;
+  if (ASKED_OR_QUOTED.test(text) || SAID_THAT.test(text)) return true;
   for (const token of tokens) if (REPORTING_STEMS.has(token.stem)) return true;
   return false;
 }

@@ -703,6 +703,28 @@ describe('findMentions', () => {
     expect(frames('Fares are now ‘half of what people paid’ before the reform.')).toBe(true);
     expect(frames('The annual rate for December 2023, 4.2%, is accurate.')).toBe(false);
     expect(frames('Metro Line 5 carried 318,000 passengers a day in January.')).toBe(false);
+    // A noun for something said, or a verb of hearing, frames what follows "that"; alone, neither does.
+    for (const text of ['Her shadow stood by her own line that a fifth of England is on a waiting list.', 'The minister’s statement that the road cost nothing has been challenged.', 'Stories that the dam was emptied on purpose spread quickly.', 'She had heard that the bank would shut small accounts.', 'So if you hear that seizures quadrupled, question it.']) expect(frames(text), text).toBe(true);
+    for (const text of ['The Victoria line carried more passengers than ever.', 'The bank published a statement of accounts on Friday.', 'The hearing that followed lasted two days.', 'A story about the dam ran on Tuesday.']) expect(frames(text), text).toBe(false);
+  });
+
+  it('marks a rated statement told as someone’s line, or as heard, at the model’s own bar', () => {
+    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Priya Venn (Shadow Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const index = buildClaimIndex([statement]);
+    const page = (sentence: string) => [{ text: 'News from Calderbridge this week.' }, { text: sentence }];
+    const pairsOf = (sentence: string) => scorePairs(page(sentence), index);
+    for (const sentence of ['Venn kept to her line that one in five people here is on a waiting list.', 'I had heard that one in five people in Calderbridge is on a hospital waiting list.']) {
+      expect(pairsOf(sentence).map((pair) => [pair.text, pair.unframed])).toEqual([[sentence, false]]);
+      expect(findMentions(page(sentence), index).map((m) => m.text)).toEqual([sentence]);
+    }
+    // The model is fairly sure of the heard one, not sure enough for a statement told as fact.
+    const heard = pairsOf('I had heard that one in five people in Calderbridge is on a hospital waiting list.');
+    const { strict } = thresholdsFor(0.5);
+    expect(probability(heard[0]!.features)).toBeGreaterThan(strict);
+    expect(probability(heard[0]!.features)).toBeLessThan(barRaised(strict, 3));
+    expect(decide(heard.map((pair) => ({ ...pair, unframed: true })), 0.5).mentions).toEqual([]);
+    const stated = 'One in five people here is on a waiting list, the figures show.';
+    expect(pairsOf(stated).map((pair) => [pair.text, pair.unframed])).toEqual([[stated, true]]);
   });
 
   it('tells a question that asks whether something is so from one that asks for a fact', () => {
