@@ -31,9 +31,14 @@ const ASKED_OR_QUOTED = /[?？"“”‘«»„]/;
  * line", "a statement of accounts"): only their content clause tells of a statement. */
 const SAID_THAT = /\b(?:(?:line|statement|assertion|contention|suggestion|story|message|post)s?|stories|hear|hears|heard) that\b/i;
 
+/** Verbs of holding something true, beside "believe" among the words above: "my neighbour reckons
+ * the council will chip every toad", "I'm convinced they cause more melanomas". As words, not
+ * stems: "by the department's reckoning" gives a count, and "a convincing win" holds nothing. */
+const HOLDS = /\b(?:reckons?|reckoned|convinced)\b/i;
+
 /** Whether the sentence (its tokens and text) frames what it tells as a statement. */
 export function framesAStatement(tokens: readonly Token[], text: string): boolean {
-  if (ASKED_OR_QUOTED.test(text) || SAID_THAT.test(text)) return true;
+  if (ASKED_OR_QUOTED.test(text) || SAID_THAT.test(text) || HOLDS.test(text)) return true;
   for (const token of tokens) if (REPORTING_STEMS.has(token.stem)) return true;
   return false;
 }

@@ -261,7 +261,9 @@ describe('matching quality', () => {
   // 0.570 (6 more, 2 wrong more), train-feed 0.500, -2 0.747, -4 0.776, -5 0.759, -6 0.828, and the
   // held-out eval-review 0.773 (2 more), -7 0.840 (a wrong mark more), -8 0.755. Since "her line
   // that…" and "I had heard that…" frame a rated statement as one (framing.ts): -2 0.760 (2 more),
-  // -4 0.782 (1 more), -5 0.769 (2 more), no wrong mark more; the held-out sets as they were.
+  // -4 0.782 (1 more), -5 0.769 (2 more), no wrong mark more; the held-out sets as they were. Since
+  // "reckons" and "convinced" do too: -2 0.767, and the held-out -8 0.761, -9 0.814, -10 0.755 (a
+  // mention more each), no wrong mark more.
   it.each([
     ['eval-feed', 105, 0.605, 2, 51, 11],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
@@ -274,7 +276,7 @@ describe('matching quality', () => {
     // 44 (0.500) since hearsay is too.
     ['train-feed', 101, 0.495, 17, 44, 31],
     ['eval-review', 108, 0.77, 2, 75, 11],
-    ['eval-review-2', 108, 0.76, 1, 73, 11],
+    ['eval-review-2', 108, 0.765, 1, 74, 11],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
     ['eval-review-3', 114, 0.79, 7, 91, 24],
@@ -282,9 +284,9 @@ describe('matching quality', () => {
     ['eval-review-5', 120, 0.765, 4, 95, 32],
     ['eval-review-6', 105, 0.825, 2, 82, 11],
     ['eval-review-7', 113, 0.84, 6, 100, 25],
-    ['eval-review-8', 114, 0.75, 4, 88, 31],
-    ['eval-review-9', 108, 0.805, 1, 82, 13],
-    ['eval-review-10', 111, 0.745, 2, 82, 26],
+    ['eval-review-8', 114, 0.76, 4, 89, 31],
+    ['eval-review-9', 108, 0.81, 1, 83, 13],
+    ['eval-review-10', 111, 0.755, 2, 83, 26],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages, %s found and %s wrong marks', async (set, gold, f1, negativeMarks, found, wrong) => {
     const { code, stdout, stderr } = await runScript('score-feed', `tests/fixtures/${set}`, '--shared', SHARED_DIR, '--json');
     expect(code, stderr).toBe(0);

@@ -706,6 +706,9 @@ describe('findMentions', () => {
     // A noun for something said, or a verb of hearing, frames what follows "that"; alone, neither does.
     for (const text of ['Her shadow stood by her own line that a fifth of England is on a waiting list.', 'The minister’s statement that the road cost nothing has been challenged.', 'Stories that the dam was emptied on purpose spread quickly.', 'She had heard that the bank would shut small accounts.', 'So if you hear that seizures quadrupled, question it.']) expect(frames(text), text).toBe(true);
     for (const text of ['The Victoria line carried more passengers than ever.', 'The bank published a statement of accounts on Friday.', 'The hearing that followed lasted two days.', 'A story about the dam ran on Tuesday.']) expect(frames(text), text).toBe(false);
+    // So do the verbs of holding something true, as words: their nouns and adjectives give a count or a verdict.
+    for (const text of ['My neighbour reckons the council will chip every toad.', 'Back in 2023 she reckoned food had become 40 per cent dearer.', 'I’m convinced these lotions cause more melanomas than they stop.']) expect(frames(text), text).toBe(true);
+    for (const text of ['By the department’s reckoning, a median household keeps $410 more a year.', 'It was a convincing win for the home side.']) expect(frames(text), text).toBe(false);
   });
 
   it('marks a rated statement told as someone’s line, or as heard, at the model’s own bar', () => {
