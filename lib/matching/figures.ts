@@ -22,6 +22,8 @@ const SAME_FIGURE = 0.1;
 const ORDINALS = new Map(Object.entries({ first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 }));
 const SHARES = new Map(Object.entries({ half: 50, halv: 50, third: 33, quarter: 25, thirds: 67, quarters: 75, fifth: 20, fifths: 40, tenth: 10, tenths: 90 }));
 const MULTIPLES = new Map(Object.entries({ doubl: 2, tripl: 3, quadrupl: 4 }));
+/** The scales the tokenizer leaves as words after a figure ("2.5 million", "£5bn", "one million"). */
+const LARGE_SCALES = new Map(Object.entries({ million: 1e6, billion: 1e9, trillion: 1e12 }));
 
 /** A token's value when it is a number, else null. A single comma before a last digit or two is a
  * decimal comma, as most of Europe writes it ("1,5 million", "2,5 %"): read as fifteen and
@@ -61,6 +63,14 @@ export function figureReadings(tokens: readonly Token[]): number[] {
     const next = tokens[i + 1];
     const value = valueOf(token);
     if (value !== null && isYear(token, value)) continue;
+    // "2.5 million", "£5bn", "one million", "a million": the figure in full too, so that "more than
+    // one million" and "about 471,000" are told apart, and "£5bn" and "5,000,000,000" are one. The
+    // figure as written is read as well: a page may write "5 billion" where the claim writes "£5bn".
+    const scale = next ? LARGE_SCALES.get(next.norm) : undefined;
+    if (scale !== undefined) {
+      const written = value ?? countOf(token) ?? (token.norm === 'a' ? 1 : null);
+      if (written !== null) figures.push(written * scale);
+    }
     if (value !== null) {
       figures.push(value);
       // "twenty-one" and "thirty one" reach here as 20 and "one" (`normalize.ts`).
@@ -73,7 +83,12 @@ export function figureReadings(tokens: readonly Token[]): number[] {
     if (count !== null) {
       // "six point one", "one point two": the decimal the words spell.
       const decimal = next?.norm === 'point' ? countOf(tokens[i + 2]) : null;
-      if (decimal !== null && decimal < 10 && Number.isInteger(count)) figures.push(Number(`${count}.${decimal}`));
+      if (decimal !== null && decimal < 10 && Number.isInteger(count)) {
+        const spelled = Number(`${count}.${decimal}`);
+        figures.push(spelled);
+        const scaled = LARGE_SCALES.get(tokens[i + 3]?.norm ?? '');
+        if (scaled !== undefined) figures.push(spelled * scaled);
+      }
       // "four in ten", "nine out of every ten", "two in every five": a share, as a percentage.
       const whole = shareAfter(tokens, i + 1);
       if (whole !== null && whole > count) figures.push(Math.round((1000 * count) / whole) / 10);

@@ -44,6 +44,19 @@ describe('the figures a text may be writing, read generously', () => {
     expect(readings('the one who said it')).toEqual([]);
   });
 
+  it('reads a figure with its scale in full too: "one million", "2.5 million", "£5bn", "one point two million"', () => {
+    expect(readings('more than one million new residents')).toContain(1e6);
+    expect(readings('a million people')).toContain(1e6);
+    expect(readings('about 2.5 million passengers')).toEqual(expect.arrayContaining([2.5, 2.5e6]));
+    expect(readings('£5bn of lost output')).toEqual(expect.arrayContaining([5, 5e9]));
+    expect(readings('one point two million passengers')).toContain(1.2e6);
+    expect(readings('$6tn')).toContain(6e12);
+    // Told apart from a count in full, and one with it whichever way each is written.
+    expect(shareAFigure(readings('more than one million new residents'), readings('about 471,000'))).toBe(false);
+    expect(shareAFigure(readings('£5bn'), readings('5,000,000,000 pounds'))).toBe(true);
+    expect(shareAFigure(readings('north of £5bn'), readings('five billion pounds'))).toBe(true);
+  });
+
   it('reads shares and multiples as percentages too', () => {
     expect(readings('four in ten call-centre workers')).toContain(40);
     expect(readings('nine out of every ten leaking pipes')).toContain(90);

@@ -660,6 +660,13 @@ describe('findMentions', () => {
     const dated = { ...statement, text: 'Violent crime in Carrowick has risen sharply since 2022.' };
     const toldWithAFigure = 'She told the crowd that violent crime in Carrowick had risen by nine percent since 2022.';
     expect(marked(dated, [page[0]!, toldWithAFigure]).mentions.map((m) => m.text)).toEqual([toldWithAFigure]);
+    // A figure with its scale in words is read in full: "more than one million" is not "about 471,000".
+    const million = { ...statement, text: 'Carrowick took in more than one million new residents in 2023.' };
+    const count = 'The ministry said Carrowick took in about 471,000 new residents in 2023.';
+    const inFull = 'The ministry said Carrowick took in about 1,050,000 new residents in 2023.';
+    expect(marked(million, [page[0]!, count]).mentions).toEqual([]);
+    expect(marked(million, [page[0]!, count]).related.map((m) => m.text)).toEqual([count]);
+    expect(marked(million, [page[0]!, inFull]).mentions.map((m) => m.text)).toEqual([inFull]);
   });
 
   it('asks more of a sentence that states a rated statement someone made without telling of it as said', () => {
