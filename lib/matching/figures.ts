@@ -40,6 +40,17 @@ function valueOf(token: Token | undefined): number | null {
 /** A year as a page writes one: four digits, 1900 to 2099 ("2,000 jobs" and "two thousand" are not). */
 const isYear = (token: Token, value: number) => token.end - token.start === 4 && value >= 1900 && value < 2100;
 
+/** The end of a span of years written short after its first ("2023/24", "2019-22", "2023–24"): two
+ * digits right after a year, one character between, a later year's last two. A date, not a figure:
+ * read as 24, "the 2023/24 financial year" shared a figure with every sentence about that year. */
+function endsYearSpan(tokens: readonly Token[], i: number, value: number): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  if (!previous || token.end - token.start !== 2 || token.start - previous.end !== 1) return false;
+  const year = valueOf(previous);
+  return year !== null && isYear(previous, year) && value > year % 100;
+}
+
 /** "one" before "point" or a share is a count: the tokenizer keeps it a word (`normalize.ts`). */
 const countOf = (token: Token | undefined): number | null => (token?.norm === 'one' ? 1 : valueOf(token));
 
@@ -47,10 +58,10 @@ const countOf = (token: Token | undefined): number | null => (token?.norm === 'o
  * that "gives figures". */
 export function statedFigures(tokens: readonly Token[]): number[] {
   const figures: number[] = [];
-  for (const token of tokens) {
+  tokens.forEach((token, i) => {
     const value = valueOf(token);
-    if (value !== null && !isYear(token, value)) figures.push(value);
-  }
+    if (value !== null && !isYear(token, value) && !endsYearSpan(tokens, i, value)) figures.push(value);
+  });
   return figures;
 }
 
@@ -62,7 +73,7 @@ export function figureReadings(tokens: readonly Token[]): number[] {
     const token = tokens[i]!;
     const next = tokens[i + 1];
     const value = valueOf(token);
-    if (value !== null && isYear(token, value)) continue;
+    if (value !== null && (isYear(token, value) || endsYearSpan(tokens, i, value))) continue;
     // "2.5 million", "£5bn", "one million", "a million": the figure in full too, so that "more than
     // one million" and "about 471,000" are told apart, and "£5bn" and "5,000,000,000" are one. The
     // figure as written is read as well: a page may write "5 billion" where the claim writes "£5bn".

@@ -265,6 +265,8 @@ describe('matching quality', () => {
   // "reckons" and "convinced" do too: -2 0.767, and the held-out -8 0.761, -9 0.814, -10 0.755 (a
   // mention more each), no wrong mark more. Since "one million" and "£5bn" are read in full as
   // figures (figures.ts): -3 0.798, a wrong mark fewer ("about 471,000" against "more than one million").
+  // Since a span of years written short ("2023/24") gives no figure: -4 0.785 and, held out, -7
+  // 0.844, a wrong mark fewer each.
   it.each([
     ['eval-feed', 105, 0.605, 2, 51, 11],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
@@ -281,10 +283,10 @@ describe('matching quality', () => {
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
     ['eval-review-3', 114, 0.795, 7, 91, 23],
-    ['eval-review-4', 119, 0.78, 2, 86, 15],
+    ['eval-review-4', 119, 0.785, 2, 86, 14],
     ['eval-review-5', 120, 0.765, 4, 95, 32],
     ['eval-review-6', 105, 0.825, 2, 82, 11],
-    ['eval-review-7', 113, 0.84, 6, 100, 25],
+    ['eval-review-7', 113, 0.84, 5, 100, 24],
     ['eval-review-8', 114, 0.76, 4, 89, 31],
     ['eval-review-9', 108, 0.81, 1, 83, 13],
     ['eval-review-10', 111, 0.755, 2, 83, 26],

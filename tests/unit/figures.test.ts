@@ -25,6 +25,14 @@ describe('the figures a text gives', () => {
     expect(stated('The plant will create two thousand jobs.')).toEqual([2000]);
     expect(stated('The plant opened in 2000 with 1950 staff.')).toEqual([]);
     expect(readings('Four in 2022 were late.')).toEqual([4]);
+    // So is a span of years written short: "2023/24" is no 24.
+    for (const text of ['in the 2023/24 financial year', 'the 2019-22 seasons', 'in 2023–24']) {
+      expect(stated(text), text).toEqual([]);
+      expect(readings(text), text).toEqual([]);
+    }
+    expect(stated('Murders fell 20% in 2023/24, to 27,500.')).toEqual([20, 27500]);
+    // Two digits that are not a later year's, or apart from the year, are figures.
+    expect(stated('In 2023, 24 schools closed; by 2024/12 more.')).toEqual([24, 12]);
   });
 
   it('does not take an ordinal, a share or a multiple alone for a figure the text gives', () => {
