@@ -22,8 +22,9 @@ const SAME_FIGURE = 0.1;
 const ORDINALS = new Map(Object.entries({ first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 }));
 const SHARES = new Map(Object.entries({ half: 50, halv: 50, third: 33, quarter: 25, thirds: 67, quarters: 75, fifth: 20, fifths: 40, tenth: 10, tenths: 90 }));
 const MULTIPLES = new Map(Object.entries({ doubl: 2, tripl: 3, quadrupl: 4 }));
-/** The scales the tokenizer leaves as words after a figure ("2.5 million", "£5bn", "one million"). */
-const LARGE_SCALES = new Map(Object.entries({ million: 1e6, billion: 1e9, trillion: 1e12 }));
+/** The scales the tokenizer leaves as words after a figure ("2.5 million", "£5bn", "one million",
+ * "2.1 lakh", as India counts: a hundred thousand, and a crore ten million). */
+const LARGE_SCALES = new Map(Object.entries({ million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7 }));
 
 /** A token's value when it is a number, else null. A single comma before a last digit or two is a
  * decimal comma, as most of Europe writes it ("1,5 million", "2,5 %"): read as fifteen and

@@ -59,6 +59,10 @@ describe('the figures a text may be writing, read generously', () => {
     expect(readings('£5bn of lost output')).toEqual(expect.arrayContaining([5, 5e9]));
     expect(readings('one point two million passengers')).toContain(1.2e6);
     expect(readings('$6tn')).toContain(6e12);
+    // As India counts: a lakh is a hundred thousand, a crore ten million.
+    expect(readings('2.1 lakh passengers a day')).toEqual(expect.arrayContaining([2.1, 210000]));
+    expect(readings('3 crore rupees')).toContain(3e7);
+    expect(shareAFigure(readings('2.1 lakh passengers'), readings('about 92,000 journeys'))).toBe(false);
     // Told apart from a count in full, and one with it whichever way each is written.
     expect(shareAFigure(readings('more than one million new residents'), readings('about 471,000'))).toBe(false);
     expect(shareAFigure(readings('£5bn'), readings('5,000,000,000 pounds'))).toBe(true);
