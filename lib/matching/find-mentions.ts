@@ -770,7 +770,9 @@ function namesOthers(sentence: PreparedSentence, claim: CompiledClaim, index: Cl
  * -4 0.776 -> 0.782, -5 0.759 -> 0.769) and no wrong mark more, and every other set read as before.
  * So do "reckons" and "convinced", beside "believe": the same day, eval-review-2 0.760 -> 0.767 and,
  * held out, -8 0.755 -> 0.761, -9 0.808 -> 0.814, -10 0.749 -> 0.755, no wrong mark more. (As stems,
- * "by the department's reckoning" framed a finding on eval-review: a wrong mark more.)
+ * "by the department's reckoning" framed a finding on eval-review: a wrong mark more.) A question
+ * frames a statement only where it asks whether it is so (`asksWhether`): "How many bridges in
+ * Virginia actually got fixed?" asks what is true; eval-review-3 2 wrong marks fewer, no other change.
  */
 const UNFRAMED_LOGIT = 3;
 

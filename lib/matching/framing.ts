@@ -22,8 +22,8 @@ const REPORTING_WORDS = `say says said saying claim claims claimed claiming tell
 
 const REPORTING_STEMS: ReadonlySet<string> = new Set(tokenize(REPORTING_WORDS).map((t) => t.stem));
 
-/** A question, or words in quotation marks ("’" alone is also an apostrophe, and says nothing). */
-const ASKED_OR_QUOTED = /[?？"“”‘«»„]/;
+/** Words in quotation marks ("’" alone is also an apostrophe, and says nothing). */
+const QUOTED = /["“”‘«»„]/;
 
 /** A noun for something said, or a verb of hearing, with what was said after it: "her line that
  * a fifth of England is waiting", "the minister's statement that the road cost nothing", "she had
@@ -36,9 +36,12 @@ const SAID_THAT = /\b(?:(?:line|statement|assertion|contention|suggestion|story|
  * stems: "by the department's reckoning" gives a count, and "a convincing win" holds nothing. */
 const HOLDS = /\b(?:reckons?|reckoned|convinced)\b/i;
 
-/** Whether the sentence (its tokens and text) frames what it tells as a statement. */
+/** Whether the sentence (its tokens and text) frames what it tells as a statement. A question
+ * does when it asks whether the statement is so (`asksWhether`); one that asks for a fact ("How
+ * many bridges actually got fixed?", "How often did rural emergency rooms close last summer?") asks
+ * what is true instead, as a review does before it answers. */
 export function framesAStatement(tokens: readonly Token[], text: string): boolean {
-  if (ASKED_OR_QUOTED.test(text) || SAID_THAT.test(text) || HOLDS.test(text)) return true;
+  if (QUOTED.test(text) || SAID_THAT.test(text) || HOLDS.test(text) || asksWhether(text)) return true;
   for (const token of tokens) if (REPORTING_STEMS.has(token.stem)) return true;
   return false;
 }

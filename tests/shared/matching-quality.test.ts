@@ -266,7 +266,8 @@ describe('matching quality', () => {
   // mention more each), no wrong mark more. Since "one million" and "£5bn" are read in full as
   // figures (figures.ts): -3 0.798, a wrong mark fewer ("about 471,000" against "more than one million").
   // Since a span of years written short ("2023/24") gives no figure: -4 0.785 and, held out, -7
-  // 0.844, a wrong mark fewer each.
+  // 0.844, a wrong mark fewer each. Since a question that asks for a fact ("How many bridges
+  // actually got fixed?") no longer frames a rated statement (framing.ts): -3 0.805, 2 wrong marks fewer.
   it.each([
     ['eval-feed', 105, 0.605, 2, 51, 11],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
@@ -282,7 +283,7 @@ describe('matching quality', () => {
     ['eval-review-2', 108, 0.765, 1, 74, 11],
     // 0.713 until a sentence after "Part B." was split where it ends (6 December 2026): the first
     // half, the review's account of what the cap covers, is now a sentence of its own, and marked.
-    ['eval-review-3', 114, 0.795, 7, 91, 23],
+    ['eval-review-3', 114, 0.8, 7, 91, 21],
     ['eval-review-4', 119, 0.785, 2, 86, 14],
     ['eval-review-5', 120, 0.765, 4, 95, 32],
     ['eval-review-6', 105, 0.825, 2, 82, 11],

@@ -706,6 +706,10 @@ describe('findMentions', () => {
     expect(frames('The martial law declaration might hurt relations with Washington.')).toBe(false);
     expect(frames('An image purports to show the bridge snapped in two.')).toBe(true);
     expect(frames('Did the strikes really cost the economy five billion pounds?')).toBe(true);
+    // A question asking for a fact asks what is true instead, unless it quotes or reports.
+    expect(frames('How many bridges in Virginia actually got fixed?')).toBe(false);
+    expect(frames('“Where did that figure come from, Minister?”')).toBe(true);
+    expect(frames('How did she say the bridges got fixed?')).toBe(true);
     expect(frames('Fares are now “half of what people paid” before the reform.')).toBe(true);
     expect(frames('Fares are now ‘half of what people paid’ before the reform.')).toBe(true);
     expect(frames('The annual rate for December 2023, 4.2%, is accurate.')).toBe(false);
