@@ -36,12 +36,19 @@ const SAID_THAT = /\b(?:(?:line|statement|assertion|contention|suggestion|story|
  * stems: "by the department's reckoning" gives a count, and "a convincing win" holds nothing. */
 const HOLDS = /\b(?:reckons?|reckoned|convinced)\b/i;
 
-/** Whether the sentence (its tokens and text) frames what it tells as a statement. A question
- * does when it asks whether the statement is so (`asksWhether`); one that asks for a fact ("How
- * many bridges actually got fixed?", "How often did rural emergency rooms close last summer?") asks
- * what is true instead, as a review does before it answers. */
-export function framesAStatement(tokens: readonly Token[], text: string): boolean {
+/** A transcript's speaker, in capitals, opening a block: "MARCHETTI: Because people are furious
+ * about this." Labels in other cases are as often a topic ("Sharks:", "What we found:"). */
+const SPEAKER_LABEL = /^\s*\p{Lu}[\p{Lu}.'’ -]{1,30}:\s/u;
+
+/** Whether the sentence (its tokens and text, and the text of its block where the caller has it)
+ * frames what it tells as a statement. A question does when it asks whether the statement is so
+ * (`asksWhether`); one that asks for a fact ("How many bridges actually got fixed?", "How often did
+ * rural emergency rooms close last summer?") asks what is true instead, as a review does before it
+ * answers. A sentence of a block a transcript's speaker opens (`SPEAKER_LABEL`) is said by them. */
+export function framesAStatement(tokens: readonly Token[], text: string, block?: string): boolean {
   if (QUOTED.test(text) || SAID_THAT.test(text) || HOLDS.test(text) || asksWhether(text)) return true;
+  // Every sentence of a transcript's speaker is said by them, but for a question asking for a fact.
+  if (block !== undefined && SPEAKER_LABEL.test(block) && !ENDS_AS_QUESTION.test(text.trim())) return true;
   for (const token of tokens) if (REPORTING_STEMS.has(token.stem)) return true;
   return false;
 }

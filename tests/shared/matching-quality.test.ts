@@ -268,6 +268,8 @@ describe('matching quality', () => {
   // Since a span of years written short ("2023/24") gives no figure: -4 0.785 and, held out, -7
   // 0.844, a wrong mark fewer each. Since a question that asks for a fact ("How many bridges
   // actually got fixed?") no longer frames a rated statement (framing.ts): -3 0.805, 2 wrong marks fewer.
+  // Since a transcript speaker's block ("MARCHETTI: …") frames its sentences: -6 0.840 (2 more) and,
+  // held out, -8 0.766 (1 more), no wrong mark more.
   it.each([
     ['eval-feed', 105, 0.605, 2, 51, 11],
     // 48 found and 24 wrong until the refit after a person's initials ("J.D.") stopped ending a
@@ -286,9 +288,9 @@ describe('matching quality', () => {
     ['eval-review-3', 114, 0.8, 7, 91, 21],
     ['eval-review-4', 119, 0.785, 2, 86, 14],
     ['eval-review-5', 120, 0.765, 4, 95, 32],
-    ['eval-review-6', 105, 0.825, 2, 82, 11],
+    ['eval-review-6', 105, 0.835, 2, 84, 11],
     ['eval-review-7', 113, 0.84, 5, 100, 24],
-    ['eval-review-8', 114, 0.76, 4, 89, 31],
+    ['eval-review-8', 114, 0.765, 4, 90, 31],
     ['eval-review-9', 108, 0.81, 1, 83, 13],
     ['eval-review-10', 111, 0.75, 2, 83, 26],
   ])('keeps the pages about fact-checkers’ feeds (%s, %s mentions) at F1 %s, with at most %s marks on its negative pages, %s found and %s wrong marks', async (set, gold, f1, negativeMarks, found, wrong) => {

@@ -720,6 +720,23 @@ describe('findMentions', () => {
     // So do the verbs of holding something true, as words: their nouns and adjectives give a count or a verdict.
     for (const text of ['My neighbour reckons the council will chip every toad.', 'Back in 2023 she reckoned food had become 40 per cent dearer.', 'I’m convinced these lotions cause more melanomas than they stop.']) expect(frames(text), text).toBe(true);
     for (const text of ['By the department’s reckoning, a median household keeps $410 more a year.', 'It was a convincing win for the home side.']) expect(frames(text), text).toBe(false);
+    // A sentence of a block a transcript's speaker opens, in capitals, is said by them; a topic's label says nothing.
+    const inBlock = (text: string, block: string) => framesAStatement(tokenize(text), text, block);
+    const spoken = 'We pay three times what a family abroad pays for the same medicine.';
+    expect(inBlock(spoken, `MARCHETTI: Because people are furious. ${spoken}`)).toBe(true);
+    expect(inBlock(spoken, `DR. O’NEILL-SMITH: ${spoken}`)).toBe(true);
+    expect(inBlock(spoken, spoken)).toBe(false);
+    for (const block of [`Drugs: ${spoken}`, `What we found: ${spoken}`, `Marchetti: ${spoken}`]) expect(inBlock(spoken, block), block).toBe(false);
+    // A question asking for a fact is not framed by its speaker either.
+    expect(inBlock('How many bridges in Virginia actually got fixed?', 'BROOKS: Senator, a question. How many bridges in Virginia actually got fixed?')).toBe(false);
+  });
+
+  it('reads a rated statement in a transcript’s speaker’s block as said', () => {
+    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Priya Venn (Shadow Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const index = buildClaimIndex([statement]);
+    const unframed = (block: string) => scorePairs([{ text: 'News from Calderbridge this week.' }, { text: block }], index).map((pair) => pair.unframed);
+    expect(unframed('VENN: Let me be plain. One in five people in Calderbridge is on a hospital waiting list.')).toEqual([false]);
+    expect(unframed('Waits: Let me be plain. One in five people in Calderbridge is on a hospital waiting list.')).toEqual([true]);
   });
 
   it('marks a rated statement told as someone’s line, or as heard, at the model’s own bar', () => {
