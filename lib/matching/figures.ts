@@ -25,6 +25,7 @@ const MULTIPLES = new Map(Object.entries({ doubl: 2, tripl: 3, quadrupl: 4 }));
 /** The scales the tokenizer leaves as words after a figure ("2.5 million", "£5bn", "one million",
  * "2.1 lakh", as India counts: a hundred thousand, and a crore ten million). */
 const LARGE_SCALES = new Map(Object.entries({ million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7 }));
+const scaleOf = (token: Token | undefined): number | undefined => (token ? LARGE_SCALES.get(token.norm) : undefined);
 
 /** A token's value when it is a number, else null. A single comma before a last digit or two is a
  * decimal comma, as most of Europe writes it ("1,5 million", "2,5 %"): read as fifteen and
@@ -75,12 +76,13 @@ export function figureReadings(tokens: readonly Token[]): number[] {
     const next = tokens[i + 1];
     const value = valueOf(token);
     if (value !== null && (isYear(token, value) || endsYearSpan(tokens, i, value))) continue;
+    const count = countOf(token);
     // "2.5 million", "£5bn", "one million", "a million": the figure in full too, so that "more than
     // one million" and "about 471,000" are told apart, and "£5bn" and "5,000,000,000" are one. The
     // figure as written is read as well: a page may write "5 billion" where the claim writes "£5bn".
-    const scale = next ? LARGE_SCALES.get(next.norm) : undefined;
+    const scale = scaleOf(next);
     if (scale !== undefined) {
-      const written = value ?? countOf(token) ?? (token.norm === 'a' ? 1 : null);
+      const written = count ?? (token.norm === 'a' ? 1 : null);
       if (written !== null) figures.push(written * scale);
     }
     if (value !== null) {
@@ -91,14 +93,13 @@ export function figureReadings(tokens: readonly Token[]): number[] {
       const nextValue = valueOf(next);
       if (nextValue !== null && value >= 1000 && value % 1000 === 0 && nextValue < 1000) figures.push(value + nextValue);
     }
-    const count = countOf(token);
     if (count !== null) {
       // "six point one", "one point two": the decimal the words spell.
       const decimal = next?.norm === 'point' ? countOf(tokens[i + 2]) : null;
       if (decimal !== null && decimal < 10 && Number.isInteger(count)) {
         const spelled = Number(`${count}.${decimal}`);
         figures.push(spelled);
-        const scaled = LARGE_SCALES.get(tokens[i + 3]?.norm ?? '');
+        const scaled = scaleOf(tokens[i + 3]);
         if (scaled !== undefined) figures.push(spelled * scaled);
       }
       // "four in ten", "nine out of every ten", "two in every five": a share, as a percentage.
