@@ -21,6 +21,8 @@ const pack = expectBundledPack();
 const index = buildClaimIndex(pack.claims.map((c) => ({ ...c, packId: pack.id })));
 const FEB_13 = Date.UTC(2025, 1, 13);
 const AUG_20 = Date.UTC(2025, 7, 20);
+/** A rated statement someone made, as a fact-checker's review gives it: the tests of the rules for such statements use it. */
+const WAITING_LIST_STATEMENT = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
 
 /** One sentence of a page as the decision sees it at the default sensitivity: its pairs' claims by
  * probability, likeliest first, and the claims it marks and lists. */
@@ -457,7 +459,7 @@ describe('findMentions', () => {
   });
 
   it('asks a rated statement someone made for its names in the page’s opening, not only nearby', () => {
-    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const statement = WAITING_LIST_STATEMENT;
     const asked = 'A reader told us that one in five of us is on a hospital waiting list.';
     const between = ['The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'];
     const named = (pairs: ScoredPair[]) => pairs.filter((p) => !p.unnamed).map((p) => p.text);
@@ -528,7 +530,7 @@ describe('findMentions', () => {
   });
 
   it('does not hold a question put to the reader in a rated statement’s words to the bar of one named nowhere', () => {
-    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const statement = WAITING_LIST_STATEMENT;
     const index = buildClaimIndex([statement]);
     const riverton = ['News from Riverton this week.', 'The council met on Tuesday.', 'Roads were discussed at length.', 'Parking fees will rise in May.', 'The library will open on Sundays.'].map((text) => ({ text }));
     const judged = (sentence: string) => scorePairs([...riverton, { text: sentence }], index).map((p) => [p.text, p.unnamed]);
@@ -549,7 +551,7 @@ describe('findMentions', () => {
   });
 
   it('marks a question put to the reader for its likeliest claim from the loose bar', () => {
-    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Miriam Ashdown (Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const statement = WAITING_LIST_STATEMENT;
     const other = { id: 'b', text: 'Calderbridge hospital has closed its list of patients waiting for a family doctor to new names.', verdict: 'false' as const, summary: 'It has not.', context: [] };
     const index = buildClaimIndex([statement, other]);
     const page = (sentence: string) => [{ text: 'News from Calderbridge this week.' }, { text: sentence }];
@@ -732,7 +734,7 @@ describe('findMentions', () => {
   });
 
   it('reads a rated statement in a transcript’s speaker’s block as said', () => {
-    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Priya Venn (Shadow Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const statement = { ...WAITING_LIST_STATEMENT, claimant: 'Priya Venn (Shadow Health Secretary)' };
     const index = buildClaimIndex([statement]);
     const unframed = (block: string) => scorePairs([{ text: 'News from Calderbridge this week.' }, { text: block }], index).map((pair) => pair.unframed);
     expect(unframed('VENN: Let me be plain. One in five people in Calderbridge is on a hospital waiting list.')).toEqual([false]);
@@ -740,7 +742,7 @@ describe('findMentions', () => {
   });
 
   it('marks a rated statement told as someone’s line, or as heard, at the model’s own bar', () => {
-    const statement = { id: 'a', text: 'One in five people in Calderbridge is on a hospital waiting list.', claimant: 'Priya Venn (Shadow Health Secretary)', verdict: 'false' as const, ratingLabel: 'Misleading' };
+    const statement = { ...WAITING_LIST_STATEMENT, claimant: 'Priya Venn (Shadow Health Secretary)' };
     const index = buildClaimIndex([statement]);
     const page = (sentence: string) => [{ text: 'News from Calderbridge this week.' }, { text: sentence }];
     const pairsOf = (sentence: string) => scorePairs(page(sentence), index);
